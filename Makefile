@@ -1,0 +1,29 @@
+# All set-up is here: `make run` and `make test` create .venv and install first.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run demo test bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/leadfit evaluate forms/examples/example-case.yaml
+
+demo: $(STAMP)
+	$(BIN)/leadfit evaluate forms/examples/example-case.yaml
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/evaluate.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

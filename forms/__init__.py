@@ -1,0 +1,1 @@
+"""What we ask: the questionnaire as data, and validated cases. No Qt here."""

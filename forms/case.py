@@ -1,0 +1,128 @@
+"""A validated Case: typed answers to the questionnaire, and what is missing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping, Union
+
+from pydantic import BaseModel, ConfigDict
+
+from leadfit.errors import InputError, PackError, Problem
+from leadfit.forms import conditions
+from leadfit.forms.answers import BadAnswer, clean
+from leadfit.forms.conditions import did_you_mean
+from leadfit.forms.questionnaire import Questionnaire
+from leadfit.yamlsafe import load_file
+
+AnswerValue = Union[bool, int, float, date, str]
+
+
+class Case(BaseModel):
+    """Answers that passed validation. Unanswered questions are absent."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    answers: dict[str, AnswerValue]
+
+    def answer(self, question_id: str) -> AnswerValue | None:
+        return self.answers.get(question_id)
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain, ordered data (dates as ISO text) for files, records and hashes."""
+        return {k: (v.isoformat() if isinstance(v, date) else v)
+                for k, v in sorted(self.answers.items())}
+
+
+def build_case(raw: Mapping[str, Any], questionnaire: Questionnaire, source: str = "answers") -> Case:
+    """Validate raw answers; raise InputError naming every bad field at once."""
+    if not isinstance(raw, Mapping):
+        raise InputError([Problem("answers must be a mapping of question id to answer", source)])
+    problems: list[Problem] = []
+    answers: dict[str, AnswerValue] = {}
+    for key, value in raw.items():
+        question = questionnaire.questions.get(key)
+        if question is None or question.derived_from:
+            problems.append(Problem(
+                f"unknown question '{key}'{did_you_mean(key, _asked_ids(questionnaire))}", source))
+            continue
+        try:
+            typed = clean(question, value)
+        except BadAnswer as exc:
+            problems.append(Problem(f"{question.label}: {exc}", source))
+            continue
+        if typed is not None:
+            answers[key] = typed
+    if problems:
+        raise InputError(problems)
+    return Case(answers=answers)
+
+
+def _asked_ids(questionnaire: Questionnaire) -> list[str]:
+    return [q.id for q in questionnaire.asked]
+
+
+def relevant_answers(case: Case, questionnaire: Questionnaire) -> dict[str, Any]:
+    """Answers to questions that are asked, plus derived facts, by id.
+
+    An answer to a question whose ask_if is false is kept in the case but
+    not used: the person was not asked it.
+    """
+    answers = dict(case.answers)
+    used = {}
+    for q in questionnaire.asked:
+        if q.id in answers and is_asked(q, answers):
+            used[q.id] = answers[q.id]
+    for q in questionnaire.derived:
+        value = derive(q, used)
+        if value is not None:
+            used[q.id] = value
+    return used
+
+
+def is_asked(question, answers: Mapping[str, Any]) -> bool:
+    return question.ask_if is None or conditions.evaluate(question.ask_if, answers)
+
+
+def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
+    """Ids of required, asked questions without an answer, in form order."""
+    answers = dict(case.answers)
+    return [q.id for q in questionnaire.asked
+            if q.required and q.id not in answers and is_asked(q, answers)]
+
+
+def derive(question, answers: Mapping[str, Any]) -> Any:
+    how, sources = question.derived_from
+    values = [answers.get(s) for s in sources]
+    if how == "days_between":
+        return (values[1] - values[0]).days if None not in values else None
+    if how == "any_true":
+        if any(v is True for v in values):
+            return True
+        return False if values and all(v is False for v in values if v is not None) and any(
+            v is not None for v in values) else None
+    raise ValueError(f"unknown derivation {how}")
+
+
+def load_case_file(path: Path, questionnaire: Questionnaire) -> Case:
+    """Read CASE.yaml (``answers:`` mapping); every problem names the file."""
+    try:
+        located = load_file(path)
+    except PackError as exc:
+        raise InputError(exc.problems) from None
+    data = located.data
+    if not isinstance(data, dict) or set(data) - {"answers"} or "answers" not in data:
+        keys = ", ".join(map(str, data)) if isinstance(data, dict) else type(data).__name__
+        raise InputError([Problem(
+            f"a case file is a mapping with one key, 'answers'; found: {keys or 'nothing'}", str(path))])
+    raw = data["answers"] or {}
+    try:
+        return build_case(raw, questionnaire, source=str(path))
+    except InputError as exc:
+        raise InputError([_with_line(p, located, raw) for p in exc.problems]) from None
+
+
+def _with_line(problem: Problem, located, raw) -> Problem:
+    for key in raw if isinstance(raw, Mapping) else ():
+        if f"({key})" in problem.message or f"'{key}'" in problem.message:
+            return Problem(problem.message, problem.file, located.line_of(("answers", key)))
+    return problem

@@ -1,0 +1,236 @@
+"""The small, fixed condition vocabulary used by questions and rule packs.
+
+    all: [c, ...]      any: [c, ...]      not: c
+    eq | ne | lt | le | gt | ge: {question.id: value}
+    in | not_in: {question.id: [value, ...]}
+    answered: question.id
+
+A comparison on an unanswered question is false, and so is its negation:
+``not`` is pushed down to the comparisons (``not lt`` is ``ge``), so the
+Python evaluator here and the compiled engine conditions agree exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Union
+
+COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
+MEMBERSHIP = ("in", "not_in")
+GROUPS = ("all", "any")
+CONDITION_WORDS = GROUPS + ("not",) + COMPARISONS + MEMBERSHIP + ("answered",)
+_NEGATED = {"eq": "ne", "ne": "eq", "lt": "ge", "ge": "lt", "gt": "le", "le": "gt",
+            "in": "not_in", "not_in": "in"}
+_ORDERED_TYPES = ("integer", "percent", "date")
+_OPS_BY_TYPE = {
+    "yes_no": ("eq", "ne"),
+    "choice": ("eq", "ne", "in", "not_in"),
+    "text": ("eq", "ne", "in", "not_in"),
+    "integer": COMPARISONS + MEMBERSHIP,
+    "percent": COMPARISONS,
+    "date": COMPARISONS,
+}
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: str
+    question: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Member:
+    op: str  # "in" or "not_in"
+    question: str
+    values: tuple
+
+
+@dataclass(frozen=True)
+class Answered:
+    question: str
+
+
+@dataclass(frozen=True)
+class Group:
+    op: str  # "all" or "any"
+    parts: tuple
+
+
+Condition = Union[Compare, Member, Answered, Group]
+
+
+class ConditionProblem(Exception):
+    """A condition that cannot be used; ``path`` locates it in its file."""
+
+    def __init__(self, message: str, path: tuple):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+def did_you_mean(word: str, allowed) -> str:
+    """' (did you mean 'x'?)' for a near miss, else ''."""
+    close = difflib.get_close_matches(str(word), [str(a) for a in allowed], n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def parse(raw: Any, questions: dict, path: tuple = ()) -> Condition:
+    """Build a checked condition from YAML data; ``questions`` maps id -> question.
+
+    Raises ConditionProblem naming what is allowed; ``not`` is pushed down.
+    """
+    if not isinstance(raw, dict) or len(raw) != 1:
+        raise ConditionProblem(
+            "a condition is a mapping with exactly one of: " + ", ".join(CONDITION_WORDS), path)
+    (word, body), = raw.items()
+    here = path + (word,)
+    if word in GROUPS:
+        if not isinstance(body, list) or not body:
+            raise ConditionProblem(f"'{word}' takes a non-empty list of conditions", here)
+        return Group(word, tuple(parse(p, questions, here + (i,)) for i, p in enumerate(body)))
+    if word == "not":
+        return negate(parse(body, questions, here), here)
+    if word == "answered":
+        _question(body, questions, here)
+        return Answered(body)
+    if word in COMPARISONS or word in MEMBERSHIP:
+        return _parse_comparison(word, body, questions, here)
+    raise ConditionProblem(
+        f"unknown condition word '{word}'{did_you_mean(word, CONDITION_WORDS)};"
+        " allowed: " + ", ".join(CONDITION_WORDS), here)
+
+
+def negate(cond: Condition, path: tuple = ()) -> Condition:
+    """The condition's opposite over answered questions (De Morgan)."""
+    if isinstance(cond, Group):
+        return Group("any" if cond.op == "all" else "all", tuple(negate(p, path) for p in cond.parts))
+    if isinstance(cond, Compare):
+        return Compare(_NEGATED[cond.op], cond.question, cond.value)
+    if isinstance(cond, Member):
+        return Member(_NEGATED[cond.op], cond.question, cond.values)
+    raise ConditionProblem(
+        "'not answered' cannot be used: missing required answers are reported by the"
+        " questionnaire; make the question required instead", path)
+
+
+def _parse_comparison(word: str, body: Any, questions: dict, path: tuple) -> Condition:
+    if not isinstance(body, dict) or len(body) != 1:
+        raise ConditionProblem(f"'{word}' takes one 'question.id: value' pair", path)
+    (qid, value), = body.items()
+    question = _question(qid, questions, path + (qid,))
+    allowed = _OPS_BY_TYPE[question.type]
+    if word not in allowed:
+        raise ConditionProblem(
+            f"'{word}' cannot be used on {question.type} question '{qid}'; allowed: "
+            + ", ".join(allowed), path)
+    if word in MEMBERSHIP:
+        if not isinstance(value, list) or not value:
+            raise ConditionProblem(f"'{word}' takes a non-empty list of values", path + (qid,))
+        checked = tuple(_check_value(v, question, path + (qid, i)) for i, v in enumerate(value))
+        return Member(word, qid, checked)
+    return Compare(word, qid, _check_value(value, question, path + (qid,)))
+
+
+def _question(qid: Any, questions: dict, path: tuple):
+    if not isinstance(qid, str) or qid not in questions:
+        raise ConditionProblem(
+            f"unknown question id '{qid}'{did_you_mean(qid, questions)}", path)
+    return questions[qid]
+
+
+def _check_value(value: Any, question, path: tuple) -> Any:
+    kind = question.type
+    ok = {
+        "yes_no": lambda v: isinstance(v, bool),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "percent": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100,
+        "date": lambda v: isinstance(v, date),
+        "text": lambda v: isinstance(v, str),
+        "choice": lambda v: isinstance(v, str) and v in question.options,
+    }[kind](value)
+    if ok:
+        return value
+    expected = {
+        "yes_no": "true or false",
+        "integer": "a whole number",
+        "percent": "a number from 0 to 100",
+        "date": "a date written YYYY-MM-DD",
+        "text": "text",
+        "choice": "one of: " + ", ".join(getattr(question, "options", {}) or {}),
+    }[kind]
+    hint = did_you_mean(value, question.options) if kind == "choice" else ""
+    raise ConditionProblem(
+        f"'{question.id}' is a {kind} question, so its value must be {expected};"
+        f" got {value!r}{hint}", path)
+
+
+def evaluate(cond: Condition, answers: dict) -> bool:
+    """True when ``answers`` (id -> value, unanswered absent) meet ``cond``."""
+    if isinstance(cond, Group):
+        results = (evaluate(p, answers) for p in cond.parts)
+        return all(results) if cond.op == "all" else any(results)
+    if isinstance(cond, Answered):
+        return answers.get(cond.question) is not None
+    value = answers.get(cond.question)
+    if value is None:
+        return False
+    if isinstance(cond, Member):
+        return (value in cond.values) == (cond.op == "in")
+    return _COMPARE[cond.op](value, cond.value)
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": lambda a, b: a == b, "ne": lambda a, b: a != b,
+    "lt": lambda a, b: a < b, "le": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b,
+}
+
+
+def questions_in(cond: Condition) -> list[str]:
+    """Question ids a condition reads, in order of first use."""
+    if isinstance(cond, Group):
+        seen: list[str] = []
+        for part in cond.parts:
+            seen += [q for q in questions_in(part) if q not in seen]
+        return seen
+    return [cond.question]
+
+
+def describe(cond: Condition, titles: dict[str, str]) -> str:
+    """Plain words for a condition, e.g. 'Years managing ... is less than 3'."""
+    words = {"eq": "is", "ne": "is not", "lt": "is less than", "le": "is at most",
+             "gt": "is more than", "ge": "is at least", "in": "is one of", "not_in": "is none of"}
+    if isinstance(cond, Group):
+        joiner = " and " if cond.op == "all" else " or "
+        inner = joiner.join(describe(p, titles) for p in cond.parts)
+        return f"({inner})" if len(cond.parts) > 1 else inner
+    title = titles.get(cond.question, cond.question)
+    if isinstance(cond, Answered):
+        return f"{title} is answered"
+    if isinstance(cond, Member):
+        return f"{title} {words[cond.op]} " + ", ".join(_show(v) for v in cond.values)
+    return f"{title} {words[cond.op]} {_show(cond.value)}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def to_data(cond: Condition) -> Any:
+    """Back to YAML-shaped data (canonical: used for fingerprints and diffs)."""
+    if isinstance(cond, Group):
+        return {cond.op: [to_data(p) for p in cond.parts]}
+    if isinstance(cond, Answered):
+        return {"answered": cond.question}
+    if isinstance(cond, Member):
+        return {cond.op: {cond.question: [_plain(v) for v in cond.values]}}
+    return {cond.op: {cond.question: _plain(cond.value)}}
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value

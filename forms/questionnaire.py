@@ -1,0 +1,194 @@
+"""The questionnaire: sections and questions loaded from data, never widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from leadfit.datafiles import parse_model
+from leadfit.errors import PackError, Problem
+from leadfit.forms import conditions
+from leadfit.yamlsafe import LocatedData, load_file
+
+QuestionType = Literal["yes_no", "integer", "percent", "choice", "date", "text"]
+_STRICT = ConfigDict(strict=True, extra="forbid")
+
+
+class QuestionSpec(BaseModel):
+    model_config = _STRICT
+    id: str
+    title: str
+    type: QuestionType
+    help: str = ""
+    informs: list[str] = []
+    required: bool = True
+    min: int | None = None
+    max: int | None = None
+    max_length: int | None = None
+    options: dict[str, str] | None = None
+    ask_if: dict[str, Any] | None = None
+
+
+class DerivedSpec(BaseModel):
+    model_config = _STRICT
+    id: str
+    title: str
+    type: Literal["integer", "yes_no"]
+    informs: list[str] = []
+    from_: dict[str, list[str]] = Field(alias="from")
+
+
+class SectionSpec(BaseModel):
+    model_config = _STRICT
+    id: str
+    title: str
+    help: str = ""
+    questions: list[QuestionSpec]
+
+
+class QuestionnaireSpec(BaseModel):
+    model_config = _STRICT
+    version: int
+    sections: list[SectionSpec]
+    derived: list[DerivedSpec] = []
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    title: str
+    type: str
+    section: str
+    help: str = ""
+    informs: tuple[str, ...] = ()
+    required: bool = True
+    min: int | None = None
+    max: int | None = None
+    max_length: int | None = None
+    options: dict[str, str] = field(default_factory=dict)
+    ask_if: Any = None
+    derived_from: tuple[str, tuple[str, ...]] | None = None
+
+    @property
+    def label(self) -> str:
+        """How errors and reports name the question: title and id."""
+        return f"{self.title} ({self.id})"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    help: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    version: int
+    sections: tuple[Section, ...]
+    questions: dict[str, Question]  # asked and derived, by id
+    source: str = ""
+
+    @property
+    def asked(self) -> list[Question]:
+        return [q for s in self.sections for q in s.questions]
+
+    @property
+    def derived(self) -> list[Question]:
+        return [q for q in self.questions.values() if q.derived_from]
+
+    def titles(self) -> dict[str, str]:
+        return {q.id: q.title for q in self.questions.values()}
+
+    def with_relevance(self, overrides: dict[str, Any]) -> "Questionnaire":
+        """A copy whose questions' ask_if is replaced (client packs do this)."""
+        sections = tuple(
+            Section(s.id, s.title, s.help, tuple(
+                _replace(q, ask_if=overrides[q.id]) if q.id in overrides else q
+                for q in s.questions))
+            for s in self.sections)
+        questions = dict(self.questions)
+        for s in sections:
+            for q in s.questions:
+                questions[q.id] = q
+        return Questionnaire(self.version, sections, questions, self.source)
+
+
+def _replace(question: Question, **changes) -> Question:
+    from dataclasses import replace
+    return replace(question, **changes)
+
+
+DERIVATIONS = ("days_between", "any_true")
+
+
+@lru_cache(maxsize=1)
+def default_questionnaire() -> Questionnaire:
+    """The questionnaire shipped with LeadFit."""
+    ref = resources.files("leadfit.forms").joinpath("questionnaire.yaml")
+    with resources.as_file(ref) as path:
+        return load_questionnaire(Path(path), display="forms/questionnaire.yaml")
+
+
+def load_questionnaire(path: Path, display: str | None = None) -> Questionnaire:
+    located = load_file(path, display)
+    spec = parse_model(QuestionnaireSpec, located)
+    return _build(spec, located)
+
+
+def _build(spec: QuestionnaireSpec, located: LocatedData) -> Questionnaire:
+    problems: list[Problem] = []
+    questions: dict[str, Question] = {}
+    for si, sec in enumerate(spec.sections):
+        for qi, q in enumerate(sec.questions):
+            where = located.line_of(("sections", si, "questions", qi))
+            problems += _check_question(q, questions, located.file, where)
+            questions[q.id] = Question(
+                q.id, q.title, q.type, sec.id, q.help, tuple(q.informs), q.required,
+                q.min, q.max, q.max_length, dict(q.options or {}))
+    for di, d in enumerate(spec.derived):
+        where = located.line_of(("derived", di))
+        (how, sources), = d.from_.items() if len(d.from_) == 1 else ((None, []),)
+        if how not in DERIVATIONS or any(s not in questions for s in sources):
+            problems.append(Problem(
+                f"derived '{d.id}': 'from' takes one of {', '.join(DERIVATIONS)} with known question ids",
+                located.file, where))
+            continue
+        questions[d.id] = Question(d.id, d.title, d.type, "derived", informs=tuple(d.informs),
+                                   required=False, derived_from=(how, tuple(sources)))
+    sections = []
+    for si, sec in enumerate(spec.sections):
+        built = []
+        for qi, q in enumerate(sec.questions):
+            ask_if = None
+            if q.ask_if is not None:
+                try:
+                    ask_if = conditions.parse(q.ask_if, questions)
+                except conditions.ConditionProblem as exc:
+                    base = ("sections", si, "questions", qi, "ask_if")
+                    problems.append(Problem(exc.message, located.file, located.line_of(base + exc.path)))
+            built.append(_replace(questions[q.id], ask_if=ask_if))
+            questions[q.id] = built[-1]
+        sections.append(Section(sec.id, sec.title, sec.help, tuple(built)))
+    if problems:
+        raise PackError(problems)
+    return Questionnaire(spec.version, tuple(sections), questions, located.file)
+
+
+def _check_question(q: QuestionSpec, seen: dict, file: str, line: int | None) -> list[Problem]:
+    problems = []
+    if q.id in seen:
+        problems.append(Problem(f"question id '{q.id}' is used twice", file, line))
+    if q.type == "choice" and not q.options:
+        problems.append(Problem(f"choice question '{q.id}' needs 'options'", file, line))
+    if q.type != "choice" and q.options:
+        problems.append(Problem(f"only choice questions take 'options' ('{q.id}' is {q.type})", file, line))
+    if q.min is not None and q.max is not None and q.min > q.max:
+        problems.append(Problem(f"'{q.id}': min is greater than max", file, line))
+    return problems

@@ -1,0 +1,5 @@
+import sys
+
+from leadfit.cli.main import main
+
+sys.exit(main())

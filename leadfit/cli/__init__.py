@@ -1,0 +1,1 @@
+"""The terminal front-end: thin commands over the same core as the window."""

@@ -1,0 +1,59 @@
+"""Declares the ``leadfit`` commands; each lives in its own small module.
+
+Exit codes: 0 done/decided, 2 invalid input or pack (every problem named),
+3 incomplete case (missing answers named), 4 engine failure, 1 a check
+that found problems (lint, test, verify).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from leadfit import __version__
+from leadfit.errors import LeadFitError
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+_COMMAND_MODULES = ("questions", "evaluate", "pack")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leadfit", description="Decide who should lead a value stream.")
+    parser.add_argument("--version", action="version", version=f"leadfit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in _COMMAND_MODULES + extra_command_modules():
+        module = __import__(f"leadfit.cli.{name}", fromlist=["register"])
+        module.register(sub)
+    return parser
+
+
+def extra_command_modules() -> tuple[str, ...]:
+    """Commands whose modules exist in this build (decisions, register, ...)."""
+    from importlib.util import find_spec
+    optional = ("decide", "register_cmd", "verify")
+    return tuple(n for n in optional if find_spec(f"leadfit.cli.{n}") is not None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except LeadFitError as exc:
+        print(f"leadfit {args.command}: cannot continue:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

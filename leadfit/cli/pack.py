@@ -1,0 +1,55 @@
+"""leadfit pack test|lint|fingerprint DIR: work on a rule pack."""
+
+from __future__ import annotations
+
+from leadfit.rules.lint import lint
+from leadfit.rules.packs import resolve_pack
+from leadfit.rules.scenarios import run_all
+
+
+def register(sub) -> None:
+    p = sub.add_parser("pack", help="test, lint or fingerprint a rule pack")
+    verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
+    for name, handler, help_text in (
+            ("test", run_test, "run the pack's scenarios"),
+            ("lint", run_lint, "check the pack for problems"),
+            ("fingerprint", run_fingerprint, "print the pack's fingerprint")):
+        v = verbs.add_parser(name, help=help_text)
+        v.add_argument("pack", help="rule pack folder or bundled name")
+        v.set_defaults(handler=handler)
+    for extra in _extra_verbs():
+        extra.register(verbs)
+
+
+def _extra_verbs() -> list:
+    """Further pack verbs (new, diff, docs) live in leadfit.cli.pack_*.py modules."""
+    from importlib import import_module
+    from importlib.util import find_spec
+    names = ("pack_new", "pack_diff", "pack_docs")
+    return [import_module(f"leadfit.cli.{n}") for n in names if find_spec(f"leadfit.cli.{n}")]
+
+
+def run_test(args) -> int:
+    pack = resolve_pack(args.pack)
+    results = run_all(pack)
+    failed = [r for r in results if not r.passed]
+    for r in failed:
+        print(r.report())
+    print(f"{pack.label}: {len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed or not results else 0
+
+
+def run_lint(args) -> int:
+    pack = resolve_pack(args.pack)
+    items = lint(pack)
+    for item in items:
+        print(item)
+    errors = sum(1 for i in items if i.level == "error")
+    print(f"{pack.label}: {errors} errors, {len(items) - errors} warnings")
+    return 1 if errors else 0
+
+
+def run_fingerprint(args) -> int:
+    pack = resolve_pack(args.pack)
+    print(f"{pack.fingerprint}  {pack.label}")
+    return 0

@@ -1,0 +1,48 @@
+"""leadfit questions [--json]: the questionnaire, section by section."""
+
+from __future__ import annotations
+
+import json
+
+from leadfit.rules.packs import resolve_pack
+
+
+def register(sub) -> None:
+    p = sub.add_parser("questions", help="show the questionnaire")
+    p.add_argument("--pack", help="rule pack folder or bundled name (its relevance rules apply)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    questionnaire = resolve_pack(args.pack).questionnaire
+    if args.json:
+        print(json.dumps(_as_data(questionnaire), indent=2, ensure_ascii=False))
+        return 0
+    for section in questionnaire.sections:
+        print(f"\n{section.title}\n{'-' * len(section.title)}")
+        for q in section.questions:
+            extra = f" [{', '.join(q.informs)}]" if q.informs else ""
+            need = "" if q.required else " (optional)"
+            print(f"  {q.id}: {q.title}{need}{extra}")
+            print(f"      {_kind(q)}")
+    return 0
+
+
+def _kind(q) -> str:
+    if q.type == "choice":
+        return "one of: " + ", ".join(q.options)
+    if q.type == "integer":
+        return f"whole number from {q.min} to {q.max}"
+    return {"yes_no": "yes or no", "percent": "percentage 0-100", "date": "date YYYY-MM-DD",
+            "text": "text"}[q.type]
+
+
+def _as_data(questionnaire) -> dict:
+    from leadfit.forms.conditions import to_data
+    return {"version": questionnaire.version, "sections": [
+        {"id": s.id, "title": s.title, "help": s.help, "questions": [
+            {"id": q.id, "title": q.title, "type": q.type, "help": q.help, "required": q.required,
+             "informs": list(q.informs), "min": q.min, "max": q.max, "max_length": q.max_length,
+             "options": q.options or None, "ask_if": to_data(q.ask_if) if q.ask_if else None}
+            for q in s.questions]} for s in questionnaire.sections]}

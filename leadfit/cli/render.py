@@ -1,0 +1,42 @@
+"""Short, readable text for an assessment: IDs with titles."""
+
+from __future__ import annotations
+
+_MARK = {"met": "met", "partial": "partly", "not_met": "NOT met", "unknown": "unknown"}
+
+
+def render_assessment(a, case=None) -> str:
+    lines = []
+    who = case.answer("candidate.name") if case else None
+    stream = case.answer("stream.name") if case else None
+    if who or stream:
+        lines.append(f"{who or 'Candidate'} for {stream or 'the value stream'}")
+    if a.outcome:
+        lines.append(f"Recommendation: {a.outcome} - {a.outcome_title}   (risk {a.risk.level}, score {a.risk.score})")
+    else:
+        lines.append("Recommendation: none yet")
+    if a.missing:
+        lines.append("\nMissing answers:")
+        lines += [f"  - {m.title} ({m.question})" for m in a.missing]
+    lines += [f"\nNote: {n}" for n in a.notes]
+    lines += [f"\nConstraint: {c}" for c in a.constraints]
+    if a.findings:
+        lines.append("\nFindings:")
+        for f in a.findings:
+            because = "; ".join(f"{c.title} = {c.answer}" for c in f.because)
+            lines.append(f"  - [{f.severity}] {f.id} {f.title}: {f.summary}")
+            lines.append(f"      because {because}  (rule {f.rule}, {f.layer})")
+    if a.mitigations:
+        lines.append("\nMitigation plan:")
+        lines += [f"  - {m.id} {m.title}: {m.meaning}" for m in a.mitigations]
+    lines.append("\nReadiness: " + "  ".join(f"{r.id} {_MARK[r.status]}" for r in a.readiness))
+    if a.signals:
+        lines.append("Context: " + ", ".join(f"{s.id} {s.title}" for s in a.signals))
+    if a.outcome and a.why_not:
+        lines.append("\nWhy not:")
+        for outcome, reasons in a.why_not.items():
+            lines.append(f"  {outcome}:")
+            lines += [f"    - {r}" for r in reasons[:6]]
+    lines.append(f"\nPack {a.pack.name}@{a.pack.version} ({a.pack.fingerprint[:12]}),"
+                 f" engine {a.engine.name} {a.engine.version}")
+    return "\n".join(lines)

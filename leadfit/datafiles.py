@@ -1,0 +1,110 @@
+"""Turn pydantic validation errors on YAML data into file:line problems."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from leadfit.errors import PackError, Problem
+from leadfit.yamlsafe import LocatedData
+from leadfit.forms.conditions import did_you_mean
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def parse_model(model: type[M], located: LocatedData, data: Any = None,
+                base: tuple = ()) -> M:
+    """Validate ``data`` (default: the whole file) against ``model``.
+
+    Every error names the file, the line and what is allowed there.
+    """
+    data = located.data if data is None else data
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(err, model, located, base) for err in exc.errors()]
+        raise PackError(_dedupe(problems)) from None
+
+
+def _problem(err: dict, model: type[BaseModel], located: LocatedData, base: tuple) -> Problem:
+    loc = tuple(err["loc"])
+    line = located.line_of(base + loc)
+    where = ".".join(str(p) for p in loc) or "top level"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        key = loc[-1]
+        message = (f"unknown key '{key}'{did_you_mean(key, allowed)}; allowed here: "
+                   + ", ".join(allowed))
+    elif kind == "missing":
+        message = f"'{loc[-1]}' is required at {'.'.join(str(p) for p in loc[:-1]) or 'top level'}"
+    elif kind == "literal_error":
+        got = err.get("input")
+        expected = err.get("ctx", {}).get("expected", "")
+        message = f"{where}: {got!r} is not allowed{did_you_mean(got, _literal_words(expected))}; expected {expected}"
+    else:
+        message = f"{where}: {err['msg'].lower()}, got {_shown(err.get('input'))}"
+        if isinstance(err.get("input"), bool) and kind != "bool_type":
+            message += " (YAML reads yes/no/on/off as true/false; quote text, or write a number)"
+    return Problem(message, located.file, line)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)
+
+
+def _literal_words(expected: str) -> list[str]:
+    return [w.strip().strip("'") for w in expected.replace(" or ", ",").split(",") if w.strip()]
+
+
+def _allowed_keys(model: Any, loc: tuple) -> list[str]:
+    current = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part) or next(
+            (f for f in annotation.model_fields.values() if f.alias == part), None)
+        return _unwrap(field.annotation) if field else None
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple) and isinstance(part, int):
+        return _unwrap(args[0]) if args else None
+    if origin is dict:
+        return _unwrap(args[1]) if len(args) == 2 else None
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+        return models[0] if models else (options[0] if options else annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        if (p.file, p.line, p.message) not in seen:
+            seen.add((p.file, p.line, p.message))
+            out.append(p)
+    return out

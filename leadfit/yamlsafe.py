@@ -1,0 +1,130 @@
+"""Strict, safe YAML loading for data files a person edits.
+
+Guards (see the pitfalls note): SafeLoader only, duplicate keys refused,
+aliases refused (alias bombs), size capped, deep nesting caught, and every
+value's line kept so schema errors can name file:line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from leadfit.errors import PackError, Problem
+
+MAX_FILE_BYTES = 512 * 1024
+Path_ = tuple[Any, ...]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses repeated keys; never patches the global one."""
+
+    source_name = "<text>"
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise PackError([Problem(
+                    f"duplicate key '{key}' (first at line {seen[key]}, again at line {line});"
+                    " each key may appear once", self.source_name, line)])
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+@dataclass
+class LocatedData:
+    """Parsed YAML plus the line of every mapping key and list item."""
+
+    data: Any
+    file: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """Line of the deepest known prefix of ``path`` (1-based)."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+def load_text(text: str, file: str) -> LocatedData:
+    """Parse ``text`` safely; raise PackError naming ``file`` and the line."""
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
+                                 " split it or remove unused content", file)])
+    try:
+        _refuse_aliases(text, file)
+        loader = _StrictLoader(text)
+        loader.source_name = file
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except RecursionError:
+        raise PackError([Problem("nesting is too deep to read; flatten the structure", file)])
+    except yaml.YAMLError as exc:
+        raise PackError([_yaml_problem(exc, file)]) from None
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return LocatedData(data, file, lines)
+
+
+def load_file(path: Path, display: str | None = None) -> LocatedData:
+    """Read and parse one YAML file, naming it as ``display`` in errors."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
+                                     " split it or remove unused content", name)])
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError([Problem("file not found", name)]) from None
+    except UnicodeDecodeError:
+        raise PackError([Problem("file is not UTF-8 text", name)]) from None
+    except IsADirectoryError:
+        raise PackError([Problem("expected a file, found a folder", name)]) from None
+    return load_text(text, name)
+
+
+def _refuse_aliases(text: str, file: str) -> None:
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise PackError([Problem(
+                "aliases (*name) are not allowed in LeadFit files; write the value out",
+                file, event.start_mark.line + 1)])
+
+
+def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    text = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc):
+        text = (f"tag {exc.problem.split('tag')[-1].strip()} is not allowed;"
+                " only plain YAML values (text, numbers, true/false, lists, mappings)")
+    return Problem(f"YAML syntax error: {text}", file, line)
+
+
+def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _collect_lines(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_lines(item, path + (index,), lines)

@@ -1,0 +1,1 @@
+"""How we judge: rule packs (YAML data), the engine adapter, assessments. No Qt here."""

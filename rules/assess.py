@@ -1,0 +1,202 @@
+"""Evaluate a case against a pack: the engine says which rules match, this
+module turns those rules' actions into an explained Assessment.
+
+Outcome: the strongest outcome any matching rule recommends (pack order is
+mildest first). If that outcome is unavailable here (e.g. the organisation
+cannot hire), the pack's fallback is taken, the constraint is stated and the
+risk is raised to at least high. Missing required answers give no outcome.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from leadfit.forms import conditions
+from leadfit.forms.case import Case, missing as missing_ids, relevant_answers
+from leadfit.rules.assessment import (Assessment, Cause, EngineRef, Finding, MissingAnswer,
+                                      Mitigation, PackRef, ReadinessItem, Risk, Signal)
+from leadfit.rules.engine import get_engine
+from leadfit.rules.pack import Pack, Rule
+
+_STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
+_SEVERITY_ORDER = ("low", "medium", "high", "critical")
+
+
+def evaluate(case: Case, pack: Pack) -> Assessment:
+    """The assessment of ``case`` under ``pack`` (deterministic: same input, same bytes)."""
+    answers = relevant_answers(case, pack.questionnaire)
+    engine = get_engine()
+    fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
+                                    answers))
+    fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
+    missing = missing_ids(case, pack.questionnaire)
+    return _Builder(pack, answers, fired, missing, engine).build()
+
+
+class _Builder:
+    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine):
+        self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
+        self.engine = engine
+        self.cat = pack.catalogue
+        self.q = pack.questionnaire.questions
+        self.order = list(pack.settings.outcomes)
+
+    def actions(self, word: str):
+        for rule in self.fired:
+            for action in rule.actions:
+                if action.word == word:
+                    yield rule, action.value
+
+    def build(self) -> Assessment:
+        findings = self.findings()
+        outcome, constraints, forced = self.outcome()
+        risk = self.risk(findings, forced)
+        return Assessment(
+            outcome=outcome,
+            outcome_title=self.cat.title(outcome) if outcome else None,
+            risk=risk,
+            findings=findings,
+            mitigations=self.mitigations(outcome),
+            readiness=self.readiness(),
+            signals=self.signals(),
+            missing=[MissingAnswer(question=m, title=self.q[m].title, section=self.q[m].section)
+                     for m in self.missing],
+            why_not=self.why_not(outcome),
+            constraints=constraints,
+            notes=self.notes(outcome),
+            rules_fired=[r.id for r in self.fired],
+            pack=PackRef(name=self.pack.name, version=self.pack.version,
+                         fingerprint=self.pack.fingerprint, layers=list(self.pack.layers)),
+            engine=EngineRef(name=self.engine.name, version=self.engine.version),
+        )
+
+    def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
+        ids = named or conditions.questions_in(rule.condition)
+        return [Cause(question=i, title=self.q[i].title, answer=_shown(self.answers.get(i), self.q[i]))
+                for i in ids]
+
+    def findings(self) -> list[Finding]:
+        out = []
+        for rule, value in self.actions("finding"):
+            out.append(Finding(id=value["id"], title=self.cat.title(value["id"]),
+                               severity=value["severity"], rule=rule.id, layer=rule.layer,
+                               summary=rule.summary, because=self.causes(rule, value["because"])))
+        return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
+
+    def outcome(self) -> tuple[str | None, list[str], bool]:
+        if self.missing:
+            return None, [], False
+        recommended = {v for _, v in self.actions("recommend")}
+        if not recommended:
+            return None, [], False
+        unavailable = {v: r for r, v in self.actions("unavailable")}
+        strongest = max(recommended, key=self.order.index)
+        if strongest not in unavailable:
+            return strongest, [], False
+        fallback = self.pack.settings.fallback
+        rule = unavailable[strongest]
+        constraint = (f"{self.cat.title(strongest)} would be advised, but it is not possible here:"
+                      f" {rule.summary} ({rule.id}). {self.cat.title(fallback)} is advised instead,"
+                      " at higher risk.")
+        return fallback, [constraint], True
+
+    def risk(self, findings: list[Finding], forced: bool) -> Risk:
+        weights = self.pack.settings.severities
+        worst: dict[str, str] = {}
+        for f in findings:  # one finding ID counts once, at its worst severity
+            if f.id not in worst or _SEVERITY_ORDER.index(f.severity) > _SEVERITY_ORDER.index(worst[f.id]):
+                worst[f.id] = f.severity
+        score = sum(weights.get(s, 0) for s in worst.values())
+        level = "low"
+        for name, floor in sorted(self.pack.settings.risk_bands.items(), key=lambda kv: kv[1]):
+            if score >= floor:
+                level = name
+        if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
+            level = "high"
+        return Risk(level=level, score=score)
+
+    def mitigations(self, outcome: str | None) -> list[Mitigation]:
+        needs: dict[str, dict[str, list[str]]] = {}
+        for rule, m in self.actions("mitigation"):
+            entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
+            _add(entry["rules"], rule.id)
+            _add(entry["layers"], rule.layer)
+            _add(entry["because"], rule.summary)
+        for m in self.pack.settings.outcome_requires.get(outcome, []) if outcome else []:
+            entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
+            _add(entry["rules"], f"outcome_requires.{outcome}")
+            _add(entry["layers"], self.pack.label)
+            _add(entry["because"], f"Every '{self.cat.title(outcome)}' decision requires it.")
+        return [Mitigation(id=m, title=self.cat.title(m), meaning=self.cat.entries[m].meaning, **e)
+                for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
+
+    def readiness(self) -> list[ReadinessItem]:
+        marks: dict[str, tuple[str, list[str]]] = {}
+        for rule, value in self.actions("readiness"):
+            for pid, status in value.items():
+                old, rules = marks.get(pid, ("met", []))
+                worst = min(old, status, key=_STATUS_ORDER.get) if rules else status
+                marks[pid] = (worst, rules + [rule.id])
+        return [ReadinessItem(id=p, title=self.cat.title(p), status=marks.get(p, ("unknown", []))[0],
+                              rules=marks.get(p, ("unknown", []))[1])
+                for p in self.cat.ids("readiness")]
+
+    def signals(self) -> list[Signal]:
+        return sorted((Signal(id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
+                              because=self.causes(r)) for r, v in self.actions("signal")),
+                      key=lambda s: (_id_key(s.id), s.rule))
+
+    def why_not(self, outcome: str | None) -> dict[str, list[str]]:
+        if outcome is None:
+            reason = ("Missing answers: " + ", ".join(self.q[m].title for m in self.missing)
+                      if self.missing else "No rule in the pack recommends an outcome for these answers.")
+            return {o: [reason] for o in self.order}
+        rank = self.order.index(outcome)
+        return {o: (self._outranked(o) if self.order.index(o) < rank else self._not_needed(o))
+                for o in self.order if o != outcome}
+
+    def _outranked(self, milder: str) -> list[str]:
+        reasons = []
+        for rule, value in self.actions("recommend"):
+            if self.order.index(value) > self.order.index(milder):
+                cited = ", ".join(f"{i} {self.cat.title(i)}" for i in rule.cites() if i[0] in "FP")
+                reasons.append(f"{rule.summary} ({rule.id}{'; ' + cited if cited else ''})")
+        return reasons or ["A stronger outcome is required by the pack's constraints."]
+
+    def _not_needed(self, stronger: str) -> list[str]:
+        blocked = [f"Not possible here: {r.summary} ({r.id})"
+                   for r, v in self.actions("unavailable") if v == stronger]
+        if blocked:
+            return blocked
+        titles = self.pack.questionnaire.titles()
+        needs = [f"{r.id}: {conditions.describe(r.condition, titles)}" for r in self.pack.rules
+                 if any(a.word == "recommend" and a.value == stronger for a in r.actions)]
+        return [f"No rule recommending it matched. It would need one of: {'; '.join(needs)}"
+                if needs else "No rule in the pack recommends it."]
+
+    def notes(self, outcome: str | None) -> list[str]:
+        if outcome is None and not self.missing:
+            return ["The rule pack recommends nothing for these answers; check the pack's coverage."]
+        return []
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _id_key(item_id: str) -> tuple:
+    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
+
+
+def _shown(value: Any, question) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if question.type == "choice":
+        return question.options.get(value, value)
+    if question.type == "yes_no":
+        return "yes" if value else "no"
+    return value

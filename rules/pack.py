@@ -1,0 +1,311 @@
+"""Load a rule pack folder into checked, engine-ready rules.
+
+A pack is data: ``pack.yaml`` (settings), ``rules.yaml`` (rules) and an
+optional ``scenarios.yaml``. Nothing in it can run code, import, or read a
+file outside its own folder. Every problem names file, line and what is
+allowed; all problems are reported at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from leadfit.datafiles import parse_model
+from leadfit.errors import PackError, Problem
+from leadfit.forms import conditions
+from leadfit.forms.conditions import did_you_mean
+from leadfit.forms.questionnaire import Questionnaire, default_questionnaire
+from leadfit.rules.catalogue import Catalogue, default_catalogue
+from leadfit.rules.schema import (ActionSpec, PackSpec, RulesFileSpec, ScenarioSpec,
+                                  ScenariosFileSpec)
+from leadfit.yamlsafe import LocatedData, load_file
+
+PACK_FILES = ("pack.yaml", "rules.yaml", "scenarios.yaml")
+_ACTION_KINDS = {"finding": ("failures", "readiness"), "mitigation": ("mitigations",),
+                 "signal": ("signals",)}
+
+
+@dataclass(frozen=True)
+class Action:
+    word: str  # finding | mitigation | readiness | signal | recommend | unavailable
+    value: Any  # id, outcome, {P: status} or {"id", "severity", "because"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    summary: str
+    condition: Any
+    actions: tuple[Action, ...]
+    layer: str
+    file: str = ""
+    line: int | None = None
+
+    def cites(self) -> list[str]:
+        ids: list[str] = []
+        for a in self.actions:
+            if a.word == "finding":
+                ids.append(a.value["id"])
+            elif a.word in ("mitigation", "signal"):
+                ids.append(a.value)
+            elif a.word == "readiness":
+                ids += list(a.value)
+        return ids
+
+    def to_data(self) -> dict:
+        return {"id": self.id, "summary": self.summary, "when": conditions.to_data(self.condition),
+                "then": [{a.word: a.value} for a in self.actions]}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    answers: dict
+    expect: Any
+    file: str
+    line: int | None
+    layer: str = ""
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    version: str
+    title: str
+    description: str
+    folder: Path
+    settings: PackSpec
+    rules: tuple[Rule, ...]
+    scenarios: tuple[Scenario, ...]
+    questionnaire: Questionnaire
+    catalogue: Catalogue
+    fingerprint: str
+    layers: tuple[str, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def rule(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+def load_pack(folder: Path | str) -> Pack:
+    """Load and check the pack in ``folder``; raise PackError listing every problem."""
+    folder = Path(folder)
+    _check_folder(folder)
+    located = {name: load_file(folder / name, _display(folder, name))
+               for name in PACK_FILES if (folder / name).exists()}
+    problems: list[Problem] = []
+    settings = _parse(PackSpec, located["pack.yaml"], problems)
+    if settings is not None and settings.extends:
+        from leadfit.rules.layers import load_extending_pack  # client packs layer on a base
+        return load_extending_pack(folder, settings, located)
+    rules_file = _parse(RulesFileSpec, located["rules.yaml"], problems)
+    scen_file = _parse(ScenariosFileSpec, located["scenarios.yaml"], problems) \
+        if "scenarios.yaml" in located else ScenariosFileSpec(scenarios=[])
+    if problems:
+        raise PackError(problems)
+    questionnaire = default_questionnaire()
+    catalogue = default_catalogue()
+    layer = f"{settings.name}@{settings.version}"
+    rules = build_rules(rules_file.rules, located["rules.yaml"], questionnaire, catalogue, layer,
+                        problems)
+    problems += check_settings(settings, located["pack.yaml"], catalogue, questionnaire)
+    if problems:
+        raise PackError(problems)
+    catalogue = catalogue.with_wording(_wording(settings))
+    questionnaire = apply_relevance(settings, located["pack.yaml"], questionnaire)
+    scenarios = build_scenarios(scen_file.scenarios, located.get("scenarios.yaml"), layer)
+    return assemble(settings, folder, tuple(rules), scenarios, questionnaire, catalogue, (layer,))
+
+
+def assemble(settings: PackSpec, folder: Path, rules: tuple, scenarios: tuple,
+             questionnaire: Questionnaire, catalogue: Catalogue, layers: tuple) -> Pack:
+    fingerprint = compute_fingerprint(settings, rules, questionnaire, catalogue)
+    return Pack(settings.name, settings.version, settings.title, settings.description, folder,
+                settings, rules, scenarios, questionnaire, catalogue, fingerprint, layers)
+
+
+def _display(folder: Path, name: str) -> str:
+    return str(folder / name)
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise PackError([Problem("not a rule pack folder (no such folder)", str(folder))])
+    if not (folder / "pack.yaml").is_file():
+        raise PackError([Problem("a rule pack folder needs pack.yaml", str(folder))])
+    if not (folder / "rules.yaml").is_file() and not _extends(folder):
+        raise PackError([Problem("a rule pack folder needs rules.yaml", str(folder))])
+    root = folder.resolve()
+    for name in PACK_FILES:
+        path = folder / name
+        if path.exists() and not path.resolve().is_relative_to(root):
+            raise PackError([Problem("points outside the pack folder; a pack may only use its own files",
+                                     str(path))])
+
+
+def _extends(folder: Path) -> bool:
+    try:
+        return "extends:" in (folder / "pack.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _parse(model, located: LocatedData, problems: list[Problem]):
+    try:
+        return parse_model(model, located)
+    except PackError as exc:
+        problems += exc.problems
+        return None
+
+
+def build_rules(specs, located: LocatedData, questionnaire: Questionnaire, catalogue: Catalogue,
+                layer: str, problems: list[Problem], base: tuple = ("rules",)) -> list[Rule]:
+    rules: list[Rule] = []
+    seen: dict[str, int | None] = {}
+    for index, spec in enumerate(specs):
+        path = base + (index,)
+        line = located.line_of(path)
+        if spec.id in seen:
+            problems.append(Problem(f"rule id '{spec.id}' is used twice (first at line {seen[spec.id]})",
+                                    located.file, line))
+        seen[spec.id] = line
+        rule = build_rule(spec, located, path, questionnaire, catalogue, layer, problems)
+        if rule is not None:
+            rules.append(rule)
+    return rules
+
+
+def build_rule(spec, located: LocatedData, path: tuple, questionnaire: Questionnaire,
+               catalogue: Catalogue, layer: str, problems: list[Problem]) -> Rule | None:
+    before = len(problems)
+    condition = None
+    try:
+        condition = conditions.parse(spec.when, questionnaire.questions)
+    except conditions.ConditionProblem as exc:
+        problems.append(Problem(f"rule '{spec.id}': {exc.message}", located.file,
+                                located.line_of(path + ("when",) + exc.path)))
+    actions = []
+    for ai, action in enumerate(spec.then):
+        where = located.line_of(path + ("then", ai))
+        problems += check_action(action, spec.id, questionnaire, catalogue, located.file, where)
+        actions.append(Action(action.word, _action_value(action)))
+    if len(problems) > before:
+        return None
+    return Rule(spec.id, spec.summary, condition, tuple(actions), layer, located.file,
+                located.line_of(path))
+
+
+def _action_value(action: ActionSpec) -> Any:
+    value = getattr(action, action.word)
+    if action.word == "finding":
+        return {"id": value.id, "severity": value.severity, "because": value.because}
+    return dict(value) if isinstance(value, dict) else value
+
+
+def check_action(action: ActionSpec, rule_id: str, questionnaire: Questionnaire,
+                 catalogue: Catalogue, file: str, line: int | None) -> list[Problem]:
+    word = action.word
+    value = getattr(action, word)
+    ids: list[tuple[str, tuple]] = []
+    if word == "finding":
+        ids.append((value.id, _ACTION_KINDS["finding"]))
+    elif word in ("mitigation", "signal"):
+        ids.append((value, _ACTION_KINDS[word]))
+    elif word == "readiness":
+        ids += [(pid, ("readiness",)) for pid in value]
+    problems = [_id_problem(i, kinds, word, rule_id, catalogue, file, line)
+                for i, kinds in ids if not _is_kind(i, kinds, catalogue)]
+    if word == "finding":
+        for qid in value.because or []:
+            if qid not in questionnaire.questions:
+                problems.append(Problem(
+                    f"rule '{rule_id}': 'because' names unknown question '{qid}'"
+                    f"{did_you_mean(qid, questionnaire.questions)}", file, line))
+    return problems
+
+
+def _is_kind(item_id: str, kinds: tuple, catalogue: Catalogue) -> bool:
+    entry = catalogue.entries.get(item_id)
+    return entry is not None and entry.kind in kinds
+
+
+def _id_problem(item_id, kinds, word, rule_id, catalogue: Catalogue, file, line) -> Problem:
+    allowed = [i for k in kinds for i in catalogue.ids(k)]
+    return Problem(f"rule '{rule_id}': '{item_id}' is not a catalogue ID a {word} can cite"
+                   f"{did_you_mean(item_id, allowed)}; allowed: {', '.join(allowed)}", file, line)
+
+
+def check_settings(settings: PackSpec, located: LocatedData, catalogue: Catalogue,
+                   questionnaire: Questionnaire) -> list[Problem]:
+    problems = []
+    mitigations = catalogue.ids("mitigations")
+    for outcome, ids in settings.outcome_requires.items():
+        for m in ids:
+            if m not in mitigations:
+                problems.append(Problem(
+                    f"outcome_requires.{outcome}: '{m}' is not a mitigation{did_you_mean(m, mitigations)}",
+                    located.file, located.line_of(("outcome_requires", outcome))))
+    for item_id in settings.wording:
+        if item_id not in catalogue.entries:
+            problems.append(Problem(f"wording: '{item_id}' is not a catalogue ID"
+                                    f"{did_you_mean(item_id, catalogue.entries)}",
+                                    located.file, located.line_of(("wording", item_id))))
+    if sorted(settings.outcomes) != sorted(["appoint", "coach", "hire_external"]):
+        problems.append(Problem("outcomes must list appoint, coach and hire_external once each,"
+                                " mildest first", located.file, located.line_of(("outcomes",))))
+    for qid, raw in settings.relevance.items():
+        try:
+            conditions.parse(raw, questionnaire.questions)
+            if qid not in questionnaire.questions:
+                raise conditions.ConditionProblem(
+                    f"unknown question '{qid}'{did_you_mean(qid, questionnaire.questions)}", ())
+        except conditions.ConditionProblem as exc:
+            problems.append(Problem(f"relevance.{qid}: {exc.message}", located.file,
+                                    located.line_of(("relevance", qid) + exc.path)))
+    return problems
+
+
+def _wording(settings: PackSpec) -> dict:
+    return {k: v.model_dump(exclude_none=True) for k, v in settings.wording.items()}
+
+
+def apply_relevance(settings: PackSpec, located: LocatedData, questionnaire: Questionnaire):
+    if not settings.relevance:
+        return questionnaire
+    parsed = {qid: conditions.parse(raw, questionnaire.questions)
+              for qid, raw in settings.relevance.items()}
+    return questionnaire.with_relevance(parsed)
+
+
+def build_scenarios(specs: list[ScenarioSpec], located: LocatedData | None, layer: str) -> tuple:
+    if located is None:
+        return ()
+    return tuple(Scenario(s.name, s.answers, s.expect, located.file,
+                          located.line_of(("scenarios", i)), layer)
+                 for i, s in enumerate(specs))
+
+
+def compute_fingerprint(settings: PackSpec, rules, questionnaire: Questionnaire,
+                        catalogue: Catalogue) -> str:
+    """SHA-256 of the pack's meaning: same for reformatted files, new for any change."""
+    meaning = {
+        "settings": settings.model_dump(mode="json", exclude={
+            "name", "version", "title", "description", "extends", "disable", "override",
+            "wording", "relevance"}),
+        "rules": sorted((r.to_data() for r in rules), key=lambda d: d["id"]),
+        "catalogue": {e.id: [e.kind, e.title, e.meaning] for e in catalogue.entries.values()},
+        "questions": {q.id: [q.type, q.required, q.min, q.max, sorted(q.options),
+                             conditions.to_data(q.ask_if) if q.ask_if else None,
+                             list(q.derived_from) if q.derived_from else None]
+                      for q in questionnaire.questions.values()},
+    }
+    canonical = json.dumps(meaning, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                           default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,112 @@
+"""Strict schemas for rule pack files: unknown keys and loose types refused."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Severity = Literal["low", "medium", "high", "critical"]
+Outcome = Literal["appoint", "coach", "hire_external"]
+Status = Literal["met", "partial", "not_met"]
+RULE_ID = r"^[a-z][a-z0-9-]{1,63}$"
+_STRICT = ConfigDict(strict=True, extra="forbid")
+
+
+class FindingSpec(BaseModel):
+    model_config = _STRICT
+    id: str
+    severity: Severity
+    because: list[str] | None = None
+
+
+class ActionSpec(BaseModel):
+    """Exactly one of the fixed action words."""
+
+    model_config = _STRICT
+    finding: FindingSpec | None = None
+    mitigation: str | None = None
+    readiness: dict[str, Status] | None = None
+    signal: str | None = None
+    recommend: Outcome | None = None
+    unavailable: Outcome | None = None
+
+    @model_validator(mode="after")
+    def _one_word(self):
+        given = [k for k, v in self.__dict__.items() if v is not None]
+        if len(given) != 1:
+            raise ValueError("an action is exactly one of: finding, mitigation, readiness,"
+                             f" signal, recommend, unavailable (found {len(given)})")
+        return self
+
+    @property
+    def word(self) -> str:
+        return next(k for k, v in self.__dict__.items() if v is not None)
+
+
+class RuleSpec(BaseModel):
+    model_config = _STRICT
+    id: str = Field(pattern=RULE_ID)
+    summary: str
+    when: dict[str, Any]
+    then: list[ActionSpec] = Field(min_length=1)
+
+
+class RulesFileSpec(BaseModel):
+    model_config = _STRICT
+    rules: list[RuleSpec]
+
+
+class WordingSpec(BaseModel):
+    model_config = _STRICT
+    title: str | None = None
+    meaning: str | None = None
+
+
+class OverrideSpec(BaseModel):
+    """Changes a client pack makes to one rule of the pack it extends."""
+
+    model_config = _STRICT
+    summary: str | None = None
+    when: dict[str, Any] | None = None
+    then: list[ActionSpec] | None = None
+    severity: Severity | None = None
+
+
+class PackSpec(BaseModel):
+    model_config = _STRICT
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]{0,63}$")
+    version: str = Field(pattern=r"^\d+(\.\d+){0,2}$")
+    title: str = ""
+    description: str = ""
+    extends: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]{0,63}@\d+(\.\d+){0,2}$")
+    outcomes: list[Outcome] = ["appoint", "coach", "hire_external"]
+    fallback: Outcome = "coach"
+    severities: dict[Severity, int] = {"low": 1, "medium": 3, "high": 6, "critical": 10}
+    risk_bands: dict[Severity, int] = {"low": 0, "medium": 3, "high": 9, "critical": 16}
+    outcome_requires: dict[Outcome, list[str]] = {}
+    signoff_roles: list[str] = ["decision_maker", "hr"]
+    wording: dict[str, WordingSpec] = {}
+    relevance: dict[str, dict[str, Any]] = {}
+    disable: list[str] = []
+    override: dict[str, OverrideSpec] = {}
+
+
+class ExpectSpec(BaseModel):
+    model_config = _STRICT
+    outcome: Outcome | None
+    includes: list[str] = []
+    excludes: list[str] = []
+    missing: list[str] = []
+
+
+class ScenarioSpec(BaseModel):
+    model_config = _STRICT
+    name: str
+    answers: dict[str, Any]
+    expect: ExpectSpec
+
+
+class ScenariosFileSpec(BaseModel):
+    model_config = _STRICT
+    scenarios: list[ScenarioSpec]

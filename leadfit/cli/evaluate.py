@@ -7,7 +7,7 @@ from pathlib import Path
 from leadfit.cli.render import render_assessment
 from leadfit.forms.case import load_case_file
 from leadfit.rules.assess import evaluate
-from leadfit.rules.packs import resolve_pack
+from leadfit.rules.library import resolve_pack
 
 
 def register(sub) -> None:

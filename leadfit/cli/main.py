@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import import_module
 from typing import Callable, Sequence
 
 from leadfit import __version__
@@ -16,7 +17,8 @@ from leadfit.errors import LeadFitError
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
 
-_COMMAND_MODULES = ("questions", "evaluate", "pack")
+# One module per command under leadfit/cli/; each has register(subparsers).
+COMMAND_MODULES = ("questions", "evaluate", "pack")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,17 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="leadfit", description="Decide who should lead a value stream.")
     parser.add_argument("--version", action="version", version=f"leadfit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in _COMMAND_MODULES + extra_command_modules():
-        module = __import__(f"leadfit.cli.{name}", fromlist=["register"])
-        module.register(sub)
+    for name in COMMAND_MODULES:
+        import_module(f"leadfit.cli.{name}").register(sub)
     return parser
-
-
-def extra_command_modules() -> tuple[str, ...]:
-    """Commands whose modules exist in this build (decisions, register, ...)."""
-    from importlib.util import find_spec
-    optional = ("decide", "register_cmd", "verify")
-    return tuple(n for n in optional if find_spec(f"leadfit.cli.{n}") is not None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from leadfit.rules.lint import lint
-from leadfit.rules.packs import resolve_pack
+from leadfit.rules.library import resolve_pack
 from leadfit.rules.scenarios import run_all
+
+
+# Further verbs, one module each under leadfit/cli/ with register(verbs).
+MORE_VERBS: tuple[str, ...] = ()
 
 
 def register(sub) -> None:
@@ -17,16 +23,8 @@ def register(sub) -> None:
         v = verbs.add_parser(name, help=help_text)
         v.add_argument("pack", help="rule pack folder or bundled name")
         v.set_defaults(handler=handler)
-    for extra in _extra_verbs():
-        extra.register(verbs)
-
-
-def _extra_verbs() -> list:
-    """Further pack verbs (new, diff, docs) live in leadfit.cli.pack_*.py modules."""
-    from importlib import import_module
-    from importlib.util import find_spec
-    names = ("pack_new", "pack_diff", "pack_docs")
-    return [import_module(f"leadfit.cli.{n}") for n in names if find_spec(f"leadfit.cli.{n}")]
+    for name in MORE_VERBS:
+        import_module(f"leadfit.cli.{name}").register(verbs)
 
 
 def run_test(args) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from leadfit.rules.packs import resolve_pack
+from leadfit.rules.library import resolve_pack
 
 
 def register(sub) -> None:

@@ -1,0 +1,1 @@
+"""Look: fonts (DejaVu Sans, see fonts/LICENSE-DejaVu.txt) and icons."""

@@ -1,0 +1,202 @@
+"""Document: one front object with small verbs over a ReportLab story."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Paragraph,
+                                SimpleDocTemplate, Spacer, Table, TableStyle)
+
+from leadfit.pdf import fonts
+from leadfit.pdf.styles import Styles, load_styles
+from leadfit.pdf.text import clean, safe
+
+# footer(page, total) -> lines of plain text, drawn bottom-up at the foot of every page.
+FooterHook = Callable[[int, int], Sequence[str]]
+
+
+class Document:
+    """Build a PDF from user text that is always printed literally.
+
+    Every string handed to a verb is user text: escaped, control characters
+    stripped, checked against the embedded font. Characters the font cannot
+    draw are listed in :attr:`unsupported` (and printed as ``[U+XXXX]``).
+    """
+
+    def __init__(self, title: str = "", *, author: str = "LeadFit", styles: Styles | None = None,
+                 footer: FooterHook | None = None):
+        self.styles = styles or load_styles()
+        self.title, self.author, self.footer = clean(title), clean(author), footer
+        self.story: list = []
+        self.unsupported: dict[str, list[str]] = {}  # character -> samples of text using it
+
+    # -- text --------------------------------------------------------------
+    def text(self, value: object, font_key: str = "body") -> str:
+        """Safe markup for ``value``; records characters the font cannot draw."""
+        plain = clean(value)
+        missing = fonts.unsupported(plain, self.styles.fonts[font_key])
+        for ch in missing:
+            samples = self.unsupported.setdefault(ch, [])
+            if len(samples) < 3 and plain[:60] not in samples:
+                samples.append(plain[:60])
+        marked = safe(plain)
+        for ch in missing:  # a visible code instead of a silent empty box
+            marked = marked.replace(ch, f"[U+{ord(ch):04X}]")
+        return marked
+
+    def _font_key(self, style: str) -> str:
+        name = self.styles.paragraphs[style].fontName
+        return next((k for k, f in self.styles.fonts.items() if f.fontName == name), "body")
+
+    def para(self, value: object, style: str = "body") -> Paragraph:
+        return Paragraph(self.text(value, self._font_key(style)), self.styles.paragraphs[style])
+
+    def labelled(self, label: str, value: object, style: str = "body") -> Paragraph:
+        """'Label: value' with the label bold; both are escaped."""
+        bold = self.styles.fonts["bold"].fontName
+        markup = f'<font face="{bold}">{self.text(label, "bold")}</font> {self.text(value)}'
+        return Paragraph(markup, self.styles.paragraphs[style])
+
+    # -- verbs -------------------------------------------------------------
+    def title_line(self, value: object) -> None:
+        self.story.append(self.para(value, "title"))
+
+    def h1(self, value: object) -> None:
+        self.story.append(CondPageBreak(30 * mm))  # never strand a heading at the foot
+        self.story.append(self.para(value, "h1"))
+
+    def h2(self, value: object) -> None:
+        self.story.append(self.para(value, "h2"))
+
+    def p(self, value: object, style: str = "body") -> None:
+        self.story.append(self.para(value, style))
+
+    def kv(self, label: str, value: object, style: str = "body") -> None:
+        self.story.append(self.labelled(label, value, style))
+
+    def bullets(self, items: Iterable[object], style: str = "body") -> None:
+        for item in items:
+            self.story.append(Paragraph("• " + self.text(item, self._font_key(style)),
+                                        self.styles.paragraphs[style]))
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[object]],
+              widths: Sequence[float] | None = None, band: bool = True) -> None:
+        """A table of user text; ``widths`` are fractions of the text width."""
+        cell, head = self.styles.paragraphs["cell"], self.styles.paragraphs["cell_head"]
+        data = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
+        data += [[Paragraph(self.text(c), cell) for c in row] for row in rows]
+        if not data:
+            return
+        full = self.styles.page_size[0] - 2 * self.styles.margin
+        col_widths = [full * w for w in widths] if widths else None
+        t = Table(data, colWidths=col_widths, repeatRows=1 if header else 0, splitInRow=1,
+                  hAlign="LEFT")
+        t.setStyle(self._table_style(bool(header) and band))
+        self.story.append(t)
+        self.story.append(Spacer(1, 3 * mm))
+
+    def _table_style(self, header: bool) -> TableStyle:
+        spec, s = self.styles.table, self.styles
+        cmds = [("GRID", (0, 0), (-1, -1), float(spec["grid_width"]), s.colour(spec["grid"])),
+                ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        for side in ("LEFT", "RIGHT", "TOP", "BOTTOM"):
+            cmds.append((f"{side}PADDING", (0, 0), (-1, -1), float(spec["padding"])))
+        if header:
+            cmds.append(("BACKGROUND", (0, 0), (-1, 0), s.colour(spec["header_background"])))
+        return TableStyle(cmds)
+
+    def chart(self, drawing) -> None:
+        """A reportlab.graphics Drawing (see leadfit.pdf.charts)."""
+        self.story.append(drawing)
+        self.story.append(Spacer(1, 2 * mm))
+
+    def spacer(self, height_mm: float = 4) -> None:
+        self.story.append(Spacer(1, height_mm * mm))
+
+    def keep(self, build: Callable[["Document"], None]) -> None:
+        """Keep what ``build(doc)`` adds on one page where possible."""
+        start = len(self.story)
+        build(self)
+        block = self.story[start:]
+        del self.story[start:]
+        self.story.append(KeepTogether(block))
+
+    def pagebreak(self) -> None:
+        self.story.append(PageBreak())
+
+    # -- output ------------------------------------------------------------
+    def render(self) -> bytes:
+        """The PDF as bytes. Footer and 'page x of y' are drawn once the page count is known."""
+        buffer = io.BytesIO()
+        s = self.styles
+        template = SimpleDocTemplate(
+            buffer, pagesize=s.page_size, leftMargin=s.margin, rightMargin=s.margin,
+            topMargin=s.margin, bottomMargin=s.margin + s.footer_space,
+            title=self.title, author=self.author, creator="LeadFit")
+        template.build(list(self.story), canvasmaker=self._canvas_class())
+        return buffer.getvalue()
+
+    def save(self, path: str | os.PathLike) -> Path:
+        """Write the PDF atomically (temp file + rename) and return its path."""
+        data = self.render()
+        path = Path(path)
+        fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".pdf", dir=path.parent or ".")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path
+
+    def footer_lines(self, page: int, total: int) -> list[str]:
+        lines = list(self.footer(page, total)) if self.footer else []
+        lines.append(f"Page {page} of {total}")
+        for line in lines:
+            self.text(line)  # report glyphs the footer cannot draw too
+        return [clean(line) for line in lines]
+
+    def _canvas_class(self):
+        doc = self
+
+        class _DeferredCanvas(Canvas):
+            """Holds each page until the end, so every footer knows the page total."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._pages: list[dict] = []
+
+            def showPage(self):
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self):
+                total = len(self._pages)
+                for number, state in enumerate(self._pages, start=1):
+                    self.__dict__.update(state)
+                    doc._draw_footer(self, number, total)
+                    super().showPage()
+                super().save()
+
+        return _DeferredCanvas
+
+    def _draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
+        f, s = self.styles.footer, self.styles
+        canvas.saveState()
+        canvas.setFont(f["font"], float(f["size"]))
+        canvas.setFillColor(f["colour"])
+        canvas.setStrokeColor(s.colour(s.table["grid"]))
+        width = s.page_size[0]
+        lines = self.footer_lines(page, total)
+        top = s.margin + float(f["leading"]) * len(lines) + 2
+        canvas.line(s.margin, top, width - s.margin, top)
+        for i, line in enumerate(reversed(lines)):
+            canvas.drawString(s.margin, s.margin + i * float(f["leading"]), line)
+        canvas.restoreState()

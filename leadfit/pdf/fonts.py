@@ -1,0 +1,57 @@
+"""The embedded TTF fonts, and which characters they cannot draw.
+
+A TTF font draws characters it has no glyph for as empty boxes, silently.
+:func:`unsupported` reports them so the caller can tell the person.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from leadfit.errors import LeadFitError
+
+# Characters that draw nothing and need no glyph.
+_INVISIBLE = {"\n", "\t", " ", "\u200b", "\u200c", "\u200d", "\ufe0f", "\ufe0e"}
+
+
+def fonts_dir() -> Path:
+    return Path(str(resources.files("leadfit.assets").joinpath("fonts")))
+
+
+@lru_cache(maxsize=None)
+def register(name: str, file: str) -> TTFont:
+    """Register (once per process) and return the TTF font ``file`` under ``name``."""
+    path = fonts_dir() / file
+    if not path.is_file():
+        raise LeadFitError(f"font file missing from the installation: {path}")
+    font = TTFont(name, str(path))
+    pdfmetrics.registerFont(font)
+    return font
+
+
+def unsupported(text: str, font: TTFont) -> list[str]:
+    """Characters in ``text`` the font has no glyph for, in order, each once."""
+    glyphs = font.face.charToGlyph
+    out: list[str] = []
+    for ch in text:
+        if ch in _INVISIBLE or ch in out:
+            continue
+        # Beyond the BMP ReportLab writes a broken ToUnicode map (the text is
+        # drawn but cannot be searched or copied), so those count as missing.
+        if ord(ch) in glyphs and ord(ch) <= 0xFFFF:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            continue
+        out.append(ch)
+    return out
+
+
+def describe(ch: str) -> str:
+    """'U+4E2D CJK UNIFIED IDEOGRAPH-4E2D' for a report."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"

@@ -1,0 +1,82 @@
+"""Styles as data: leadfit/pdf/styles.yaml (or another file) -> ReportLab objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib import colors, pagesizes
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.ttfonts import TTFont
+
+from leadfit.errors import PackError, Problem
+from leadfit.pdf import fonts
+from leadfit.yamlsafe import load_file
+
+DEFAULT_STYLES = Path(__file__).with_name("styles.yaml")
+
+
+@dataclass(frozen=True)
+class Styles:
+    page_size: tuple[float, float]
+    margin: float
+    footer_space: float
+    colours: dict[str, colors.Color]
+    paragraphs: dict[str, ParagraphStyle]
+    fonts: dict[str, TTFont]          # key (body, bold) -> registered font
+    footer: dict
+    table: dict
+
+    def colour(self, key: str) -> colors.Color:
+        return self.colours[key]
+
+
+@lru_cache(maxsize=8)
+def load_styles(path: Path | None = None) -> Styles:
+    """Read a style file; every font named in it is registered and embedded."""
+    path = Path(path) if path else DEFAULT_STYLES
+    data = load_file(path).data
+    try:
+        return _build(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise PackError([Problem(f"style file is not usable: {exc!r}", str(path))]) from None
+
+
+def _build(data: dict) -> Styles:
+    font_map = {key: fonts.register(spec["name"], spec["file"]) for key, spec in data["fonts"].items()}
+    colours = {key: colors.HexColor(value) for key, value in data["colours"].items()}
+    paragraphs: dict[str, ParagraphStyle] = {}
+    specs = data["paragraphs"]
+    for name in specs:
+        _paragraph(name, specs, paragraphs, font_map, colours)
+    page = data["page"]
+    footer = dict(data["footer"])
+    footer["font"] = font_map[footer["font"]].fontName
+    footer["colour"] = colours[footer["colour"]]
+    return Styles(
+        page_size=getattr(pagesizes, str(page["size"]).upper()),
+        margin=float(page["margin_mm"]) * mm,
+        footer_space=float(page["footer_mm"]) * mm,
+        colours=colours, paragraphs=paragraphs, fonts=font_map, footer=footer,
+        table=dict(data["table"]))
+
+
+def _paragraph(name, specs, done, font_map, colours) -> ParagraphStyle:
+    if name in done:
+        return done[name]
+    spec = dict(specs[name])
+    parent = _paragraph(spec.pop("parent"), specs, done, font_map, colours) if "parent" in spec else None
+    kwargs = {}
+    if "font" in spec:
+        kwargs["fontName"] = font_map[spec["font"]].fontName
+    for key, attr in (("size", "fontSize"), ("leading", "leading"), ("space_before", "spaceBefore"),
+                      ("space_after", "spaceAfter")):
+        if key in spec:
+            kwargs[attr] = float(spec[key])
+    if "colour" in spec:
+        kwargs["textColor"] = colours[spec["colour"]]
+    style = ParagraphStyle(name, parent=parent, **kwargs)
+    done[name] = style
+    return style

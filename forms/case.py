@@ -96,10 +96,10 @@ def derive(question, answers: Mapping[str, Any]) -> Any:
     if how == "days_between":
         return (values[1] - values[0]).days if None not in values else None
     if how == "any_true":
-        if any(v is True for v in values):
+        known = [v for v in values if v is not None]
+        if True in known:
             return True
-        return False if values and all(v is False for v in values if v is not None) and any(
-            v is not None for v in values) else None
+        return False if known else None
     raise ValueError(f"unknown derivation {how}")
 
 
@@ -111,14 +111,19 @@ def load_case_file(path: Path, questionnaire: Questionnaire) -> Case:
         raise InputError(exc.problems) from None
     data = located.data
     if not isinstance(data, dict) or set(data) - {"answers"} or "answers" not in data:
-        keys = ", ".join(map(str, data)) if isinstance(data, dict) else type(data).__name__
         raise InputError([Problem(
-            f"a case file is a mapping with one key, 'answers'; found: {keys or 'nothing'}", str(path))])
+            f"a case file is a mapping with one key, 'answers'; found: {_what(data)}", str(path))])
     raw = data["answers"] or {}
     try:
         return build_case(raw, questionnaire, source=str(path))
     except InputError as exc:
         raise InputError([_with_line(p, located, raw) for p in exc.problems]) from None
+
+
+def _what(data: Any) -> str:
+    if isinstance(data, dict):
+        return ", ".join(map(str, data)) or "an empty mapping"
+    return {type(None): "nothing", list: "a list", str: "plain text"}.get(type(data), "a single value")
 
 
 def _with_line(problem: Problem, located, raw) -> Problem:

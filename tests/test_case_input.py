@@ -1,0 +1,121 @@
+"""Bad and incomplete case answers: each named in plain words, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from leadfit.errors import InputError
+from leadfit.forms.case import build_case, load_case_file
+from leadfit.forms.questionnaire import default_questionnaire
+from tests.helpers import EXAMPLE_CASE, run_cli
+
+
+def _example_answers() -> dict:
+    return yaml.safe_load(EXAMPLE_CASE.read_text())["answers"]
+
+
+def _write_case(tmp_path, answers: dict, name: str = "case.yaml"):
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump({"answers": answers}, sort_keys=False), encoding="utf-8")
+    return path
+
+
+BAD = {
+    "candidate.digital_years": (-3, "Years managing digital products (candidate.digital_years): must be 0 or more, got -3"),
+    "stream.digital_revenue_share": (140, "Share of the organisation's revenue that is digital (stream.digital_revenue_share): must be 100 or less, got 140"),
+    "candidate.owns_pnl": ("sometimes", "Have they owned a profit and loss? (candidate.owns_pnl): must be one of: none, partial, full; got 'sometimes'"),
+    "candidate.expected_months": ("soon", "(candidate.expected_months): must be a whole number, got 'soon'"),
+    "candidate.blamed_digital": (7, "(candidate.blamed_digital): must be yes or no, got 7"),
+    "org.assessed_on": ("next tuesday", "(org.assessed_on): must be a date written YYYY-MM-DD, got 'next tuesday'"),
+    "candidate.name": (False, "(candidate.name): must be text, got false"),
+}
+
+
+def test_every_bad_field_is_named_in_one_run(tmp_path):
+    answers = _example_answers()
+    for qid, (value, _) in BAD.items():
+        answers[qid] = value
+    answers["candidate.digtal_years"] = 4
+    result = run_cli("evaluate", str(_write_case(tmp_path, answers)))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    for _, message in BAD.values():
+        assert message in result.stderr
+    assert "unknown question 'candidate.digtal_years' (did you mean 'candidate.digital_years'?)" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_answer_message_carries_the_line(tmp_path):
+    answers = _example_answers()
+    answers["candidate.digital_years"] = -3
+    path = _write_case(tmp_path, answers)
+    with pytest.raises(InputError) as caught:
+        load_case_file(path, default_questionnaire())
+    line = list(answers).index("candidate.digital_years") + 2
+    assert f"{path}:{line}: Years managing digital products" in str(caught.value)
+
+
+@pytest.mark.parametrize("text,words", [
+    ("answers: [1, 2]\n", "answers must be a mapping"),
+    ("stream.name: x\n", "a case file is a mapping with one key, 'answers'"),
+    ("answers: {a: 1\n", "YAML syntax error"),
+    ("", "found: nothing"),
+])
+def test_malformed_case_files_are_named(tmp_path, text, words):
+    path = tmp_path / "case.yaml"
+    path.write_text(text)
+    result = run_cli("evaluate", str(path))
+    assert result.returncode == 2
+    assert words in result.stderr and str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_case_file_is_named(tmp_path):
+    result = run_cli("evaluate", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2 and "file not found" in result.stderr
+
+
+def test_incomplete_case_exits_3_names_every_missing_answer(tmp_path):
+    answers = _example_answers()
+    for qid in ("candidate.digital_years", "org.cpo_available", "stream.name"):
+        del answers[qid]
+    result = run_cli("evaluate", str(_write_case(tmp_path, answers)), "--json")
+    assert result.returncode == 3
+    data = json.loads(result.stdout)
+    assert data["outcome"] is None
+    assert [m["question"] for m in data["missing"]] == [
+        "stream.name", "candidate.digital_years", "org.cpo_available"]
+    assert all("Missing answers" in reasons[0] for reasons in data["why_not"].values())
+
+
+def test_incomplete_text_output_names_titles(tmp_path):
+    answers = _example_answers()
+    del answers["candidate.owns_pnl"]
+    result = run_cli("evaluate", str(_write_case(tmp_path, answers)))
+    assert result.returncode == 3
+    assert "Recommendation: none yet" in result.stdout
+    assert "Have they owned a profit and loss? (candidate.owns_pnl)" in result.stdout
+
+
+def test_question_not_asked_is_never_missing():
+    answers = _example_answers()
+    answers["org.cpo_available"] = True
+    answers.pop("org.coach_available", None)
+    case = build_case(answers, default_questionnaire())
+    from leadfit.forms.case import missing
+    assert "org.coach_available" not in missing(case, default_questionnaire())
+    answers["org.cpo_available"] = False
+    case = build_case(answers, default_questionnaire())
+    assert "org.coach_available" in missing(case, default_questionnaire())
+
+
+def test_answer_to_unasked_question_is_not_used():
+    from leadfit.forms.case import relevant_answers
+    answers = _example_answers()
+    answers["candidate.former_role_share"] = 0
+    answers["candidate.reduce_former_role"] = False
+    used = relevant_answers(build_case(answers, default_questionnaire()), default_questionnaire())
+    assert "candidate.reduce_former_role" not in used

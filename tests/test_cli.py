@@ -1,0 +1,94 @@
+"""The command line: questionnaire, evaluation JSON, pack verbs."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from leadfit.rules.library import default_pack
+from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli
+
+REQUIRED_KEYS = {"outcome", "risk", "findings", "mitigations", "readiness", "signals", "missing",
+                 "why_not", "pack", "engine"}
+
+
+def test_questions_json_lists_every_section_and_catalogue_link():
+    result = run_cli("questions", "--json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert [s["id"] for s in data["sections"]] == ["stream", "candidate", "selection", "support"]
+    q = {q["id"]: q for s in data["sections"] for q in s["questions"]}
+    assert q["candidate.digital_years"]["informs"] == ["P1", "F1"]
+    assert q["org.coach_available"]["ask_if"] == {"eq": {"org.cpo_available": False}}
+
+
+def test_questions_text_is_readable():
+    result = run_cli("questions")
+    assert "Years managing digital products" in result.stdout
+    assert "whole number from 0 to 50" in result.stdout
+
+
+def test_evaluate_json_has_the_documented_shape():
+    result = run_cli("evaluate", str(EXAMPLE_CASE), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert REQUIRED_KEYS <= set(data)
+    assert data["outcome"] == "coach"
+    assert data["pack"]["fingerprint"] == default_pack().fingerprint
+    assert data["engine"]["name"] == "durable-rules"
+    assert all(f["rule"] and f["because"] for f in data["findings"])
+    assert all(m["rules"] for m in data["mitigations"])
+    assert {r["id"] for r in data["readiness"]} == {"P1", "P2", "P3", "P4", "P5", "P6"}
+    assert set(data["why_not"]) == {"appoint", "hire_external"}
+
+
+def test_evaluate_text_shows_ids_with_titles():
+    result = run_cli("evaluate", str(EXAMPLE_CASE))
+    assert result.returncode == 0
+    assert "Recommendation: coach - Appoint with coaching" in result.stdout
+    assert "F1 Steep learning curve" in result.stdout
+    assert "M10 Fail fast" in result.stdout
+
+
+def test_each_scenario_through_the_cli(tmp_path):
+    """The real command gives each default scenario's expected outcome and IDs."""
+    pack = default_pack()
+    for i, scenario in enumerate(pack.scenarios):
+        path = tmp_path / f"s{i}.yaml"
+        path.write_text(yaml.safe_dump({"answers": scenario.answers}), encoding="utf-8")
+        result = run_cli("evaluate", str(path), "--json")
+        data = json.loads(result.stdout)
+        assert data["outcome"] == scenario.expect.outcome, scenario.name
+        assert result.returncode == (0 if scenario.expect.outcome else 3)
+        cited = {f["id"] for f in data["findings"]} | {m["id"] for m in data["mitigations"]} | {
+            s["id"] for s in data["signals"]} | {r["id"] for r in data["readiness"]
+                                                  if r["status"] in ("partial", "not_met")}
+        assert set(scenario.expect.includes) <= cited, scenario.name
+        assert not set(scenario.expect.excludes) & cited, scenario.name
+
+
+def test_pack_test_lint_fingerprint():
+    assert "33 passed, 0 failed" in run_cli("pack", "test", str(DEFAULT_PACK)).stdout
+    lint = run_cli("pack", "lint", "default")
+    assert lint.returncode == 0 and "0 errors" in lint.stdout
+    fp = run_cli("pack", "fingerprint", str(DEFAULT_PACK))
+    assert fp.stdout.split()[0] == default_pack().fingerprint
+
+
+def test_pack_test_reports_what_differed(tmp_path):
+    import shutil
+    folder = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, folder)
+    text = (folder / "scenarios.yaml").read_text()
+    (folder / "scenarios.yaml").write_text(text.replace("outcome: appoint", "outcome: hire_external", 1))
+    result = run_cli("pack", "test", str(folder))
+    assert result.returncode == 1
+    assert "scenario 'ready candidate is appointed'" in result.stdout
+    assert "outcome: expected hire_external, got appoint" in result.stdout
+    assert "32 passed, 1 failed" in result.stdout
+
+
+def test_unknown_pack_name_is_named():
+    result = run_cli("evaluate", str(EXAMPLE_CASE), "--pack", "no-such-pack")
+    assert result.returncode == 2 and "no rule pack folder or bundled pack named 'no-such-pack'" in result.stderr

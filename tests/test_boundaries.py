@@ -1,0 +1,72 @@
+"""Layer rules: the core never imports Qt; only the adapter imports durable."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import REPO
+
+CORE = ["forms", "rules", "decisions"]
+FRONT = ["leadfit"]  # the command line and shared helpers
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _py_files(folders):
+    for folder in folders:
+        yield from (REPO / folder).rglob("*.py")
+
+
+def test_core_and_cli_source_never_import_qt():
+    offenders = [str(p.relative_to(REPO)) for p in _py_files(CORE + FRONT)
+                 if any(n.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "shiboken6")
+                        for n in _imports(p))]
+    assert offenders == []
+
+
+def test_core_imports_with_qt_absent():
+    """Import every core and CLI module with PySide6 made unimportable."""
+    modules = []
+    for p in _py_files(CORE + ["leadfit"]):
+        rel = p.relative_to(REPO).with_suffix("")
+        parts = list(rel.parts)
+        if parts[-1] in ("__init__", "__main__"):
+            parts = parts[:-1]
+        if parts and parts[0] != "leadfit":
+            parts = ["leadfit"] + parts
+        if parts:
+            modules.append(".".join(parts))
+    code = ("import sys; sys.modules['PySide6'] = None\n"
+            "import importlib\n"
+            f"for m in {sorted(set(modules))!r}:\n"
+            "    importlib.import_module(m)\n"
+            "assert not any(k.startswith('PySide6.') for k in sys.modules)\n"
+            "from leadfit.cli.main import main\n"
+            "raise SystemExit(main(['evaluate', 'forms/examples/example-case.yaml']))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_only_the_adapter_imports_durable():
+    users = sorted(str(p.relative_to(REPO)) for p in _py_files(CORE + FRONT + ["desktop"])
+                   if any(n.split(".")[0] == "durable" for n in _imports(p)))
+    assert users == ["rules/engine.py"]
+
+
+def test_nothing_reads_the_shared_folder():
+    """A clone alone must pass: no code or test refers to ../shared."""
+    hits = [str(p.relative_to(REPO)) for p in _py_files(CORE + FRONT + ["desktop", "tests", "benchmarks"])
+            if "shared/domain" in p.read_text(encoding="utf-8") and p.name != "test_boundaries.py"]
+    assert hits == []

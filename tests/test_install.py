@@ -1,0 +1,30 @@
+"""A normal (non-editable) install imports and carries its data files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.helpers import EXAMPLE_CASE, REPO
+
+
+def test_built_wheel_installs_and_evaluates(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "-w", str(wheels), str(REPO)], check=True, capture_output=True, timeout=300)
+    target = tmp_path / "site"
+    wheel = next(wheels.glob("leadfit-*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True, timeout=300)
+    code = ("import leadfit.forms, leadfit.rules.library as lib, sys\n"
+            "assert leadfit.forms.__file__.startswith(sys.argv[1]), leadfit.forms.__file__\n"
+            "print(lib.default_pack().label, lib.bundled_pack_names())\n"
+            "from leadfit.cli.main import main\n"
+            "raise SystemExit(main(['evaluate', sys.argv[2]]))\n")
+    env = {**os.environ, "PYTHONPATH": str(target), "PYTHONSAFEPATH": "1"}
+    result = subprocess.run([sys.executable, "-c", code, str(target), str(EXAMPLE_CASE)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "default@1.0" in result.stdout
+    assert "Recommendation: coach" in result.stdout

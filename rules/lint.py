@@ -1,15 +1,31 @@
-"""Checks on a loaded pack beyond what loading refuses.
+"""Checks on a pack beyond what loading refuses.
 
 Each finding of lint is a Problem with file and line, and a level:
 'error' fails the lint, 'warning' is reported only.
+
+- load problems (unknown keys and ids, with did-you-mean): errors;
+- a rule that can never fire (contradictory conditions, values outside what
+  the question allows, a question the pack never asks): error;
+- conflicting recommendations. Two rules recommending different outcomes
+  may match the same answers by design: the strongest outcome wins (pack
+  order, mildest first). What lint reports is where that makes a rule's
+  recommendation dead: whenever it matches, a stronger one matches too
+  (warning), or two rules match exactly the same answers yet recommend
+  different outcomes (error: one of them is always overruled);
+- catalogue IDs no rule cites, outcomes no scenario expects: warnings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from leadfit.errors import Problem
-from leadfit.rules.pack import Pack
+from leadfit.errors import PackError, Problem
+from leadfit.forms import conditions
+from leadfit.forms.conditions import Group
+from leadfit.rules.pack import Pack, Rule
+from leadfit.rules.satisfy import Analysis, TooComplex
+from leadfit.yamlsafe import load_file
 
 
 @dataclass(frozen=True)
@@ -28,20 +44,133 @@ def lint(pack: Pack) -> list[LintItem]:
     return items
 
 
+def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
+    """Load and lint; a pack that does not load gives its problems as lint errors."""
+    from leadfit.rules.library import resolve_pack
+    try:
+        pack = resolve_pack(name_or_dir)
+    except PackError as exc:
+        return None, [LintItem("error", p) for p in exc.problems]
+    return pack, lint(pack)
+
+
+def never_fires(pack: Pack) -> list[LintItem]:
+    analysis = Analysis(pack.questionnaire)
+    titles = pack.questionnaire.titles()
+    items = []
+    for rule in pack.rules:
+        try:
+            if analysis.witness(rule.condition) is not None:
+                continue
+        except TooComplex:
+            continue
+        qid = analysis.conflict(rule.condition)
+        why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
+        items.append(LintItem("error", Problem(
+            f"rule '{rule.id}' can never fire: no answers meet"
+            f" '{conditions.describe(rule.condition, titles)}'{why}", rule.file, rule.line)))
+    return items
+
+
+def _allowed(pack: Pack, qid: str) -> str:
+    q = pack.questionnaire.questions.get(qid)
+    if q is None:
+        return f"'{qid}'"
+    if q.type == "choice":
+        what = "one of " + ", ".join(q.options)
+    elif q.type in ("integer", "percent"):
+        lo = 0 if q.type == "percent" and q.min is None else q.min
+        hi = 100 if q.type == "percent" and q.max is None else q.max
+        what = f"from {lo if lo is not None else 'any'} to {hi if hi is not None else 'any'}"
+    else:
+        what = q.type.replace("_", "/")
+    asked = ""
+    if q.ask_if is not None:
+        asked = ", asked only when " + (_describe_ask(q, pack))
+    return f"'{q.id}' ({what}{asked})"
+
+
+def _describe_ask(q, pack: Pack) -> str:
+    if isinstance(q.ask_if, conditions.Member) and not q.ask_if.values:
+        return "never (the pack makes it irrelevant)"
+    return conditions.describe(q.ask_if, pack.questionnaire.titles())
+
+
+def recommendation(rule: Rule, order: list[str]) -> str | None:
+    recs = [a.value for a in rule.actions if a.word == "recommend"]
+    return max(recs, key=order.index) if recs else None
+
+
+def conflicting_recommendations(pack: Pack) -> list[LintItem]:
+    order = list(pack.settings.outcomes)
+    analysis = Analysis(pack.questionnaire)
+    recs = {r.id: recommendation(r, order) for r in pack.rules}
+    rated = [r for r in pack.rules if recs[r.id]]
+    items = []
+    for a in rated:
+        stronger = [b for b in rated if order.index(recs[b.id]) > order.index(recs[a.id])]
+        try:
+            item = _shadow(a, stronger, recs, analysis)
+        except TooComplex:
+            continue
+        if item:
+            items.append(item)
+    return items
+
+
+def _shadow(a: Rule, stronger: list[Rule], recs: dict, analysis: Analysis) -> LintItem | None:
+    both = [b for b in stronger
+            if analysis.witness(Group("all", (a.condition, b.condition))) is not None]
+    if not both:
+        return None
+    alone = Group("all", (a.condition, analysis.negation(Group("any", tuple(b.condition for b in both)))))
+    if analysis.witness(alone) is not None:
+        return None  # there are answers where a's recommendation decides
+    for b in both:
+        if analysis.witness(Group("all", (b.condition, analysis.negation(a.condition)))) is None \
+                and analysis.witness(Group("all", (a.condition, analysis.negation(b.condition)))) is None:
+            return LintItem("error", Problem(
+                f"rules '{a.id}' (recommends {recs[a.id]}) and '{b.id}' (recommends {recs[b.id]},"
+                f" {b.file}:{b.line}) match exactly the same answers but recommend different outcomes;"
+                f" the stronger, {recs[b.id]}, always wins, so '{a.id}' is never followed."
+                " Merge the two rules or make their conditions differ", a.file, a.line))
+    names = ", ".join(f"'{b.id}' ({recs[b.id]})" for b in both)
+    return LintItem("warning", Problem(
+        f"rule '{a.id}' recommends {recs[a.id]}, but whenever it matches a stronger recommendation"
+        f" matches too: {names}. The strongest outcome wins, so '{a.id}' never decides the outcome;"
+        " narrow its 'when' or drop its 'recommend'", a.file, a.line))
+
+
 def uncited_ids(pack: Pack) -> list[LintItem]:
     cited = {i for r in pack.rules for i in r.cites()}
     cited |= {m for ms in pack.settings.outcome_requires.values() for m in ms}
-    pack_file = str(pack.folder / "pack.yaml")
+    file, line = _pack_file_line(pack, ("name",))
     return [LintItem("warning", Problem(f"catalogue ID {i} ({pack.catalogue.title(i)}) is cited by no rule",
-                                        pack_file))
+                                        file, line))
             for i in pack.catalogue.citable if i not in cited]
 
 
 def unreached_outcomes(pack: Pack) -> list[LintItem]:
     reached = {s.expect.outcome for s in pack.scenarios}
-    file = pack.scenarios[0].file if pack.scenarios else str(pack.folder / "scenarios.yaml")
-    return [LintItem("warning", Problem(f"no scenario reaches the outcome '{o}'", file))
+    own = pack.folder / "scenarios.yaml"
+    if own.is_file():
+        file, line = _file_line(own, ("scenarios",))
+    else:
+        file, line = _pack_file_line(pack, ("name",))
+    return [LintItem("warning", Problem(f"no scenario reaches the outcome '{o}'", file, line))
             for o in pack.settings.outcomes if o not in reached]
 
 
-CHECKS = [uncited_ids, unreached_outcomes]
+def _pack_file_line(pack: Pack, path: tuple) -> tuple[str, int | None]:
+    return _file_line(pack.folder / "pack.yaml", path)
+
+
+def _file_line(path: Path, key: tuple) -> tuple[str, int | None]:
+    try:
+        located = load_file(path)
+    except PackError:
+        return str(path), None
+    return located.file, located.line_of(key) or 1
+
+
+CHECKS = [never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes]

@@ -262,7 +262,7 @@ def check_settings(settings: PackSpec, located: LocatedData, catalogue: Catalogu
                                 " mildest first", located.file, located.line_of(("outcomes",))))
     for qid, raw in settings.relevance.items():
         try:
-            conditions.parse(raw, questionnaire.questions)
+            relevance_condition(qid, raw, questionnaire.questions)
             if qid not in questionnaire.questions:
                 raise conditions.ConditionProblem(
                     f"unknown question '{qid}'{did_you_mean(qid, questionnaire.questions)}", ())
@@ -279,9 +279,21 @@ def _wording(settings: PackSpec) -> dict:
 def apply_relevance(settings: PackSpec, located: LocatedData, questionnaire: Questionnaire):
     if not settings.relevance:
         return questionnaire
-    parsed = {qid: conditions.parse(raw, questionnaire.questions)
+    parsed = {qid: relevance_condition(qid, raw, questionnaire.questions)
               for qid, raw in settings.relevance.items()}
     return questionnaire.with_relevance(parsed)
+
+
+def relevance_condition(qid: str, raw: Any, questions: dict):
+    """A question's ask_if from a pack: a condition, "always" (None) or "never".
+
+    "never" is an empty 'in' on the question itself: false whatever the answer.
+    """
+    if raw == "always":
+        return None
+    if raw == "never":
+        return conditions.Member("in", qid, ())
+    return conditions.parse(raw, questions)
 
 
 def build_scenarios(specs: list[ScenarioSpec], located: LocatedData | None, layer: str) -> tuple:

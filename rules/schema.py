@@ -87,7 +87,8 @@ class PackSpec(BaseModel):
     outcome_requires: dict[Outcome, list[str]] = {}
     signoff_roles: list[str] = ["decision_maker", "hr"]
     wording: dict[str, WordingSpec] = {}
-    relevance: dict[str, dict[str, Any]] = {}
+    # question id -> ask_if condition, or "never" (not asked) / "always" (asked)
+    relevance: dict[str, dict[str, Any] | Literal["never", "always"]] = {}
     disable: list[str] = []
     override: dict[str, OverrideSpec] = {}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from leadfit.rules.lint import lint
+from leadfit.rules.lint import lint_target
 from leadfit.rules.library import resolve_pack
 from leadfit.rules.scenarios import run_all
 
@@ -38,12 +38,11 @@ def run_test(args) -> int:
 
 
 def run_lint(args) -> int:
-    pack = resolve_pack(args.pack)
-    items = lint(pack)
+    pack, items = lint_target(args.pack)  # a pack that does not load: its problems are errors
     for item in items:
         print(item)
     errors = sum(1 for i in items if i.level == "error")
-    print(f"{pack.label}: {errors} errors, {len(items) - errors} warnings")
+    print(f"{pack.label if pack else args.pack}: {errors} errors, {len(items) - errors} warnings")
     return 1 if errors else 0
 
 

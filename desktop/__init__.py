@@ -1,0 +1,1 @@
+"""The LeadFit window (PySide6). Everything Qt lives here; nothing here decides anything."""

@@ -1,0 +1,122 @@
+"""The live assessment beside the form: outcome or what is missing, risk, readiness,
+findings and the mitigation plan. It only shows what the core concluded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from leadfit.desktop.findings_view import FindingsView, MitigationsView
+from leadfit.rules.assessment import Assessment
+
+STATUS_WORDS = {"met": "met", "partial": "partly", "not_met": "not met", "unknown": "unknown"}
+
+
+def _restyle(widget: QWidget, **props) -> None:
+    for name, value in props.items():
+        widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class ReadinessStrip(QWidget):
+    """P1-P6 at a glance: one coloured tile each, the title in its tooltip."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tiles: dict[str, QLabel] = {}
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+
+    def show_readiness(self, readiness) -> None:
+        for item in readiness:
+            tile = self.tiles.get(item.id)
+            if tile is None:
+                tile = self.tiles[item.id] = QLabel()
+                tile.setObjectName("readiness")
+                self._layout.addWidget(tile)
+            tile.setText(f"{item.id}\n{STATUS_WORDS.get(item.status, item.status)}")
+            tile.setToolTip(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
+            tile.setAccessibleName(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
+            _restyle(tile, status=item.status)
+
+
+class AssessmentPanel(QWidget):
+    """Shows one Assessment. ``jump_to`` asks for a missing question to be opened."""
+
+    jump_to = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setObjectName("outcomeDetail")
+        self.detail.setWordWrap(True)
+        self.missing_box = QFrame()
+        self.missing_box.setObjectName("missing")
+        self.missing_layout = QGridLayout(self.missing_box)
+        self.missing_layout.setContentsMargins(10, 6, 10, 6)
+        self.missing_links: dict[str, QPushButton] = {}
+        self.risk = QLabel()
+        self.risk.setObjectName("risk")
+        self.readiness = ReadinessStrip()
+        self.findings = FindingsView()
+        self.mitigations = MitigationsView()
+        self._layout()
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.missing_box)
+        row = QHBoxLayout()
+        row.addWidget(self.risk)
+        row.addStretch(1)
+        row.addWidget(self.readiness)
+        layout.addLayout(row)
+        for title, view, stretch in (("Findings", self.findings, 3),
+                                     ("Mitigation plan", self.mitigations, 2)):
+            heading = QLabel(title)
+            heading.setObjectName("panelHeading")
+            layout.addWidget(heading)
+            layout.addWidget(view, stretch)
+
+    def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
+        if a.decided:
+            self.outcome.setText(f"Recommendation: {a.outcome_title}")
+            _restyle(self.outcome, outcome=a.outcome)
+        else:
+            self.outcome.setText(f"Incomplete: {len(a.missing)} answers missing")
+            _restyle(self.outcome, outcome="incomplete")
+        notes = list(a.constraints)
+        if invalid:
+            notes.insert(0, f"{len(invalid)} answers need correcting (marked in the form).")
+        self.detail.setText("\n".join(notes))
+        self.detail.setVisible(bool(notes))
+        self._show_missing(a)
+        self.risk.setText(f"Risk {a.risk.level} · score {a.risk.score}")
+        _restyle(self.risk, level=a.risk.level)
+        self.readiness.show_readiness(a.readiness)
+        self.findings.show_findings(a.findings)
+        self.mitigations.show_mitigations(a.mitigations)
+
+    def _show_missing(self, a: Assessment, shown: int = 6) -> None:
+        while self.missing_layout.count():
+            self.missing_layout.takeAt(0).widget().deleteLater()
+        self.missing_links = {}
+        for index, m in enumerate(a.missing[:shown]):
+            link = QPushButton(m.title)
+            link.setObjectName("link")
+            link.setToolTip(f"Go to {m.question}")
+            link.clicked.connect(lambda _=False, q=m.question: self.jump_to.emit(q))
+            self.missing_links[m.question] = link
+            self.missing_layout.addWidget(link, index, 0)
+        if len(a.missing) > shown:
+            more = QLabel(f"… and {len(a.missing) - shown} more")
+            self.missing_layout.addWidget(more, shown, 0)
+        self.missing_box.setVisible(bool(a.missing))

@@ -1,0 +1,157 @@
+"""The case controller: answers in, assessment out. No Qt; the view is injected.
+
+The view is anything with the methods of ``CaseView``; tests pass a small
+hand-written fake. Every judgement comes from the core (forms, rules).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from leadfit.errors import InputError, LeadFitError
+from leadfit.forms.answers import BadAnswer, clean
+from leadfit.forms.case import Case, build_case, is_asked
+from leadfit.rules.assess import evaluate
+from leadfit.rules.assessment import Assessment
+from leadfit.rules.library import resolve_pack
+from leadfit.rules.pack import Pack
+from leadfit.desktop.drafts import DraftStore
+
+
+class CaseView(Protocol):
+    def show_pack(self, pack: Pack) -> None: ...
+    def show_answers(self, raw: dict[str, Any]) -> None: ...
+    def show_field_error(self, question_id: str, message: str | None) -> None: ...
+    def show_relevance(self, asked: dict[str, bool]) -> None: ...
+    def show_assessment(self, assessment: Assessment, invalid: list[str]) -> None: ...
+    def show_problems(self, title: str, problems: list[str]) -> None: ...
+    def schedule_evaluation(self) -> None: ...
+
+
+def typed_input(question, raw: Any) -> Any:
+    """Text typed into a number field becomes a number when it reads as one;
+    otherwise it goes to the core as typed, so the core names the problem."""
+    if question.type in ("integer", "percent") and isinstance(raw, str):
+        text = raw.strip()
+        for convert in (int, float):
+            try:
+                return convert(text)
+            except ValueError:
+                continue
+    return raw
+
+
+class CaseController:
+    def __init__(self, view: CaseView, drafts: DraftStore, pack_source: str | None = None):
+        self.view = view
+        self.drafts = drafts
+        self.pack_source: str | None = None
+        self.pack: Pack = resolve_pack(None)
+        self.raw: dict[str, Any] = {}
+        self.errors: dict[str, str] = {}
+        self.assessment: Assessment | None = None
+        self._initial_pack = pack_source
+
+    # -- lifecycle -------------------------------------------------------
+    def start(self) -> None:
+        """Restore the draft (and its pack) if there is one, then assess."""
+        draft = self.drafts.load() or {}
+        source = draft.get("pack", self._initial_pack) if draft else self._initial_pack
+        if source and not self.choose_pack(source, refresh=False):
+            source = None
+        self.view.show_pack(self.pack)
+        self._load_answers(draft.get("answers", {}))
+
+    def new_case(self) -> None:
+        self.drafts.clear()
+        self._load_answers({})
+
+    def _load_answers(self, raw: dict[str, Any]) -> None:
+        known = [q.id for q in self.pack.questionnaire.asked]
+        self.raw = {k: v for k, v in raw.items() if k in known}
+        self.view.show_answers(dict(self.raw))
+        self.errors = {}
+        for qid in known:
+            self._check(qid)
+        self.refresh()
+
+    # -- answers ---------------------------------------------------------
+    def answer_changed(self, question_id: str, raw: Any) -> None:
+        """A field changed: mark it at once; assessment follows when the view asks."""
+        if raw is None or raw == "":
+            self.raw.pop(question_id, None)
+        else:
+            self.raw[question_id] = raw
+        self._check(question_id)
+        self.view.show_relevance(self.relevance())
+        self.view.schedule_evaluation()
+
+    def _check(self, question_id: str) -> None:
+        question = self.pack.questionnaire.questions[question_id]
+        message = None
+        if question_id in self.raw:
+            try:
+                clean(question, typed_input(question, self.raw[question_id]))
+            except BadAnswer as exc:
+                message = str(exc)
+        if message:
+            self.errors[question_id] = message
+        else:
+            self.errors.pop(question_id, None)
+        self.view.show_field_error(question_id, message)
+
+    def valid_answers(self) -> dict[str, Any]:
+        """Answers that pass the core's checks, typed as the core wants them."""
+        q = self.pack.questionnaire.questions
+        return {k: typed_input(q[k], v) for k, v in self.raw.items() if k not in self.errors}
+
+    def case(self) -> Case:
+        return build_case(self.valid_answers(), self.pack.questionnaire, source="window")
+
+    def relevance(self) -> dict[str, bool]:
+        answers = dict(self.case().answers)
+        return {q.id: is_asked(q, answers) for q in self.pack.questionnaire.asked}
+
+    def refresh(self) -> Assessment:
+        """Assess the current answers, show it, and keep the draft on disk."""
+        self.view.show_relevance(self.relevance())
+        self.assessment = evaluate(self.case(), self.pack)
+        self.view.show_assessment(self.assessment, sorted(self.errors))
+        self.drafts.save(dict(self.raw), self.pack_source)
+        return self.assessment
+
+    # -- packs -----------------------------------------------------------
+    def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
+        """Switch pack; a pack that cannot load is refused and the old one stays."""
+        try:
+            pack = resolve_pack(source)
+        except LeadFitError as exc:
+            self.view.show_problems(f"This rule pack cannot be used: {source}",
+                                    [str(p) for p in exc.problems])
+            return False
+        self.pack, self.pack_source = pack, (str(source) if source else None)
+        self.view.show_pack(pack)
+        if refresh:
+            self._load_answers(dict(self.raw))
+        return True
+
+    def case_problems(self) -> list[str]:
+        """What the core says about the answers as typed (empty when all are valid)."""
+        q = self.pack.questionnaire.questions
+        try:
+            build_case({k: typed_input(q[k], v) for k, v in self.raw.items()},
+                       self.pack.questionnaire, source="window")
+        except InputError as exc:
+            return [p.message for p in exc.problems]
+        return []
+
+    def export_case(self, path: Path) -> None:
+        """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
+        text = yaml.safe_dump({"answers": self.case().to_data()}, sort_keys=False,
+                              allow_unicode=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)

@@ -1,0 +1,87 @@
+"""One page of the guided form: a section's questions, built by looping over its definition."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from leadfit.desktop.fields import AnswerInput
+
+
+class QuestionRow(QFrame):
+    """Title, help, the IDs it informs, the input and the core's message about it."""
+
+    def __init__(self, question, catalogue, parent=None):
+        super().__init__(parent)
+        self.setObjectName("question")
+        self.question = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        title = QLabel(question.title + ("" if question.required else "  (optional)"))
+        title.setObjectName("questionTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if question.help:
+            help_label = QLabel(question.help)
+            help_label.setObjectName("help")
+            help_label.setWordWrap(True)
+            layout.addWidget(help_label)
+        self.input = AnswerInput(question)
+        title.setBuddy(self.input.editor)
+        layout.addWidget(self.input)
+        if question.informs:
+            ids = QLabel("Informs  " + "  ".join(question.informs))
+            ids.setObjectName("informs")
+            ids.setToolTip("\n".join(f"{i}  {catalogue.title(i)}" for i in question.informs))
+            layout.addWidget(ids)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.input.editor.setProperty("invalid", bool(message))
+        self.input.editor.style().unpolish(self.input.editor)
+        self.input.editor.style().polish(self.input.editor)
+
+
+class SectionPage(QScrollArea):
+    """A scrolling page holding one row per question of a section."""
+
+    answer_changed = Signal(str, object)
+
+    def __init__(self, section, catalogue, parent=None):
+        super().__init__(parent)
+        self.section = section
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("page")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 12, 4)
+        layout.setSpacing(8)
+        heading = QLabel(section.title)
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        if section.help:
+            intro = QLabel(section.help)
+            intro.setObjectName("help")
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        self.rows: dict[str, QuestionRow] = {}
+        for question in section.questions:
+            row = QuestionRow(question, catalogue)
+            row.input.changed.connect(lambda raw, qid=question.id: self.answer_changed.emit(qid, raw))
+            self.rows[question.id] = row
+            layout.addWidget(row)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def reveal(self, question_id: str) -> None:
+        row = self.rows[question_id]
+        self.ensureWidgetVisible(row)
+        row.input.editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,180 @@
+"""The main window: pack bar, guided form beside the live assessment, menus and shortcuts.
+
+It is the controller's view (see controller.CaseView): it shows what it is
+told and reports what the user did. It decides nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from leadfit.desktop import settings as app_settings
+from leadfit.desktop.assessment_panel import AssessmentPanel
+from leadfit.desktop.controller import CaseController
+from leadfit.desktop.drafts import DraftStore
+from leadfit.desktop.guided_form import GuidedForm
+from leadfit.desktop.pack_bar import PackBar
+from leadfit.desktop.problems_dialog import show_problems
+
+EVALUATE_AFTER_MS = 0  # coalesce changes from one event-loop turn; evaluation takes ~1 ms
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("LeadFit")
+        self.data_dir = Path(data_dir)
+        self.store = app_settings.settings()
+        self.form: GuidedForm | None = None
+        self.pack_bar = PackBar()
+        self.panel = AssessmentPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.tabs = QTabWidget()
+        self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
+        self.controller = CaseController(self, DraftStore(self.data_dir / "drafts"),
+                                         self.store.value("pack") or None)
+        self.timer.timeout.connect(self.controller.refresh)
+        self.panel.jump_to.connect(self.reveal)
+        self.pack_bar.default_requested.connect(lambda: self.choose_pack(None))
+        self.pack_bar.folder_requested.connect(self.choose_pack_folder)
+        self._build()
+        self.controller.start()
+        self._restore_layout()
+
+    def _build(self) -> None:
+        case_tab = QWidget()
+        layout = QVBoxLayout(case_tab)
+        layout.setContentsMargins(10, 6, 10, 10)
+        layout.addWidget(self.splitter)
+        self.splitter.addWidget(QWidget())  # the form takes this place once a pack is known
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.tabs.addTab(case_tab, "Case")
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.pack_bar)
+        outer.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._menus()
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work wherever the focus is
+        return action
+
+    def _menus(self) -> None:
+        case = self.menuBar().addMenu("&Case")
+        self._action(case, "&New case", self.new_case, QKeySequence.StandardKey.New)
+        self._action(case, "&Save draft", self.save_draft, QKeySequence.StandardKey.Save)
+        self._action(case, "&Export answers…", self.export_answers, "Ctrl+E")
+        case.addSeparator()
+        self._action(case, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        go = self.menuBar().addMenu("&Go")
+        self._action(go, "&Next section", lambda: self._step(1), "Ctrl+PgDown")
+        self._action(go, "&Previous section", lambda: self._step(-1), "Ctrl+PgUp")
+        pack = self.menuBar().addMenu("&Pack")
+        self._action(pack, "&Default pack", lambda: self.choose_pack(None))
+        self._action(pack, "&Client pack folder…", self.choose_pack_folder)
+
+    # -- CaseView ---------------------------------------------------------
+    def show_pack(self, pack) -> None:
+        self.pack_bar.show_pack(pack)
+        ids = list(pack.questionnaire.questions)
+        if self.form is None or list(self.form.questionnaire.questions) != ids:
+            self._install_form(pack)
+
+    def _install_form(self, pack) -> None:
+        form = GuidedForm(pack.questionnaire, pack.catalogue)
+        form.answer_changed.connect(self.controller.answer_changed)
+        old = self.splitter.widget(0)
+        self.splitter.replaceWidget(0, form)
+        old.deleteLater()
+        self.form = form
+
+    def show_answers(self, raw: dict[str, Any]) -> None:
+        self.form.set_answers(raw)
+
+    def show_field_error(self, question_id: str, message: str | None) -> None:
+        self.form.show_error(question_id, message)
+
+    def show_relevance(self, asked: dict[str, bool]) -> None:
+        self.form.set_relevance(asked)
+
+    def show_assessment(self, assessment, invalid: list[str]) -> None:
+        self.panel.show_assessment(assessment, invalid)
+
+    def show_problems(self, title: str, problems: list[str]) -> None:
+        show_problems(self, title, problems)
+
+    def schedule_evaluation(self) -> None:
+        self.timer.start()
+
+    # -- user actions -------------------------------------------------------
+    def reveal(self, question_id: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.form.reveal(question_id)
+
+    def _step(self, delta: int) -> None:
+        self.form.go_to(self.form.current_section() + delta)
+
+    def new_case(self) -> None:
+        self.controller.new_case()
+        self.form.go_to(0)
+
+    def save_draft(self) -> None:
+        self.controller.refresh()
+        self.statusBar().showMessage(f"Draft saved in {self.controller.drafts.folder}", 4000)
+
+    def export_answers(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",
+                                              "case.yaml", "Case files (*.yaml)")
+        if name:
+            self.controller.export_case(Path(name))
+            self.statusBar().showMessage(f"Answers written to {name}", 4000)
+
+    def choose_pack(self, source) -> None:
+        if self.controller.choose_pack(source):
+            self.store.setValue("pack", self.controller.pack_source or "")
+
+    def choose_pack_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a rule pack folder")
+        if folder:
+            self.choose_pack(folder)
+
+    # -- layout memory ------------------------------------------------------
+    def _restore_layout(self) -> None:
+        if not self.restoreGeometry(self.store.value("geometry", b"")):
+            self.resize(1360, 860)
+        self._split_restored = bool(self.store.value("splitter")) and \
+            self.splitter.restoreState(self.store.value("splitter"))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._split_restored:  # first run: give the form a little more room
+            self._split_restored = True
+            QTimer.singleShot(0, self._default_split)
+
+    def _default_split(self) -> None:
+        width = self.splitter.width()
+        self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
+
+    def closeEvent(self, event) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self.controller.refresh()
+        self.store.setValue("geometry", self.saveGeometry())
+        self.store.setValue("splitter", self.splitter.saveState())
+        super().closeEvent(event)

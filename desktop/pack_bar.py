@@ -1,0 +1,38 @@
+"""The active rule pack, always in view: name, version, fingerprint, and a way to change it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+
+class PackBar(QWidget):
+    default_requested = Signal()
+    folder_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("packBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel()
+        self.label.setObjectName("packLabel")
+        self.label.setAccessibleName("Active rule pack")
+        self.choose = QToolButton()
+        self.choose.setText("Change rule pack")
+        self.choose.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.choose)
+        menu.addAction("Default pack", self.default_requested.emit)
+        menu.addAction("Client pack folder…", self.folder_requested.emit)
+        self.choose.setMenu(menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.choose)
+
+    def show_pack(self, pack) -> None:
+        title = escape(pack.title or pack.name)
+        self.label.setText(f"Rule pack  <b>{escape(pack.name)}</b> {escape(pack.version)}  ·  {title}"
+                           f"  ·  fingerprint <tt>{pack.fingerprint[:12]}</tt>")
+        self.label.setToolTip(f"{pack.label}\nfolder: {pack.folder}\nfingerprint: {pack.fingerprint}")

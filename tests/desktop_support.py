@@ -1,0 +1,76 @@
+"""Fixtures and helpers for the window tests: isolated user files, a window, filling it in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import EXAMPLE_CASE
+
+pytest.importorskip("PySide6")
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox  # noqa: E402
+
+
+def example_answers() -> dict:
+    return yaml.safe_load(EXAMPLE_CASE.read_text(encoding="utf-8"))["answers"]
+
+
+@pytest.fixture(autouse=True)
+def user_files(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own data folder and settings file; no real user file is touched."""
+    data = tmp_path / "user-data"
+    monkeypatch.setenv("LEADFIT_DATA_DIR", str(data))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return data
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch) -> list:
+    """A modal box would hang an offscreen test: record what would have been shown instead."""
+    shown: list = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(
+            lambda parent, title, text, *a, _n=name, **k: shown.append((_n, text))
+            or QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: shown.append(("question", a[2] if len(a) > 2 else ""))
+        or QMessageBox.StandardButton.Yes))
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(
+            lambda *a, _n=name, **k: pytest.fail(f"unexpected QFileDialog.{_n}")))
+    return shown
+
+
+def open_window(qtbot, user_files: Path):
+    from leadfit.desktop.main_window import MainWindow
+    window = MainWindow(user_files)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def answer(qtbot, window, qid: str, value) -> None:
+    """Answer one question through its widget, as a person would."""
+    editor = window.form.rows[qid].input.editor
+    if isinstance(editor, QComboBox):
+        index = next(i for i in range(editor.count()) if editor.itemData(i) == value
+                     and type(editor.itemData(i)) is type(value))
+        editor.setCurrentIndex(index)
+    else:
+        editor.clear()
+        qtbot.keyClicks(editor, value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def fill(qtbot, window, answers: dict) -> None:
+    for qid, value in answers.items():
+        answer(qtbot, window, qid, value)
+
+
+def settle(qtbot, window) -> None:
+    """Wait until the scheduled evaluation has run."""
+    qtbot.waitUntil(lambda: not window.timer.isActive(), timeout=2000)

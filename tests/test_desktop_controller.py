@@ -1,0 +1,167 @@
+"""The case controller with a hand-written fake view: no widgets, no Qt event loop."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from leadfit.desktop.controller import CaseController
+from leadfit.desktop.drafts import DraftStore
+from leadfit.errors import InputError
+from leadfit.forms.case import build_case
+from leadfit.forms.questionnaire import default_questionnaire
+from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE
+
+
+def example_answers() -> dict:
+    return yaml.safe_load(EXAMPLE_CASE.read_text(encoding="utf-8"))["answers"]
+
+
+class FakeView:
+    """Remembers the last thing it was told to show."""
+
+    def __init__(self):
+        self.pack = None
+        self.answers: dict = {}
+        self.errors: dict = {}
+        self.asked: dict = {}
+        self.assessment = None
+        self.invalid: list = []
+        self.problems: list = []
+        self.scheduled = 0
+
+    def show_pack(self, pack): self.pack = pack
+    def show_answers(self, raw): self.answers = raw
+    def show_relevance(self, asked): self.asked = asked
+    def schedule_evaluation(self): self.scheduled += 1
+    def show_problems(self, title, problems): self.problems.append((title, problems))
+
+    def show_field_error(self, question_id, message):
+        if message:
+            self.errors[question_id] = message
+        else:
+            self.errors.pop(question_id, None)
+
+    def show_assessment(self, assessment, invalid):
+        self.assessment, self.invalid = assessment, invalid
+
+
+def typed_like_a_person(answers: dict) -> dict:
+    """What widgets hand over: text for typed fields, keys and booleans for choices."""
+    return {k: (v if isinstance(v, (bool, str)) else str(v)) for k, v in answers.items()}
+
+
+@pytest.fixture
+def started(tmp_path):
+    view = FakeView()
+    controller = CaseController(view, DraftStore(tmp_path / "drafts"))
+    controller.start()
+    return controller, view
+
+
+def test_blank_case_is_incomplete_and_names_every_required_question(started):
+    controller, view = started
+    assert view.pack.name == "default"
+    assert view.assessment.outcome is None
+    asked_required = [q.id for q in default_questionnaire().asked if q.required
+                      and q.ask_if is None]
+    assert [m.question for m in view.assessment.missing] == asked_required
+
+
+def test_filled_case_reaches_the_recommendation(started):
+    controller, view = started
+    for qid, raw in typed_like_a_person(example_answers()).items():
+        controller.answer_changed(qid, raw)
+    controller.refresh()
+    assert view.assessment.outcome == "coach"
+    assert {"F1", "F3"} <= {f.id for f in view.assessment.findings}
+    assert view.errors == {} and view.invalid == []
+
+
+def test_bad_answer_is_marked_with_the_cores_own_message(started):
+    controller, view = started
+    controller.answer_changed("candidate.digital_years", "two")
+    controller.answer_changed("stream.digital_revenue_share", "140")
+    with pytest.raises(InputError) as core:
+        build_case({"candidate.digital_years": "two", "stream.digital_revenue_share": 140},
+                   default_questionnaire())
+    core_messages = [p.message for p in core.value.problems]
+    for qid in ("candidate.digital_years", "stream.digital_revenue_share"):
+        assert any(m.endswith(view.errors[qid]) and f"({qid})" in m for m in core_messages)
+    controller.refresh()
+    assert view.invalid == ["candidate.digital_years", "stream.digital_revenue_share"]
+    controller.answer_changed("candidate.digital_years", "3")
+    assert "candidate.digital_years" not in view.errors
+
+
+def test_relevance_follows_the_answers(started):
+    controller, view = started
+    controller.answer_changed("candidate.former_role_share", "0")
+    assert view.asked["candidate.reduce_former_role"] is False
+    controller.answer_changed("candidate.former_role_share", "40")
+    assert view.asked["candidate.reduce_former_role"] is True
+    assert view.scheduled == 2
+
+
+def test_draft_comes_back_in_a_new_controller(started, tmp_path):
+    controller, view = started
+    controller.answer_changed("candidate.name", "Alex Morgan")
+    controller.answer_changed("candidate.digital_years", "not sure")
+    controller.refresh()
+    again = FakeView()
+    CaseController(again, DraftStore(tmp_path / "drafts")).start()
+    assert again.answers == {"candidate.name": "Alex Morgan", "candidate.digital_years": "not sure"}
+    assert "candidate.digital_years" in again.errors
+
+
+def test_damaged_draft_is_set_aside_not_fatal(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "draft.json").write_text("{not json", encoding="utf-8")
+    view = FakeView()
+    CaseController(view, DraftStore(drafts)).start()
+    assert view.answers == {}
+    assert (drafts / "draft.damaged.json").exists()
+
+
+def test_malformed_pack_is_refused_and_the_previous_pack_stays(started, tmp_path):
+    controller, view = started
+    bad = tmp_path / "bad-pack"
+    bad.mkdir()
+    (bad / "pack.yaml").write_text("name: Bad Name\nversion: one\n", encoding="utf-8")
+    (bad / "rules.yaml").write_text("rules: [{id: x}]\n", encoding="utf-8")
+    before = controller.pack
+    assert controller.choose_pack(bad) is False
+    title, problems = view.problems[-1]
+    assert str(bad) in title and len(problems) >= 2
+    assert all("pack.yaml" in p or "rules.yaml" in p for p in problems)
+    assert controller.pack is before and view.pack is before
+
+
+def test_client_pack_folder_is_taken_and_remembered_in_the_draft(started, tmp_path):
+    controller, view = started
+    assert controller.choose_pack(DEFAULT_PACK) is True
+    assert controller.pack_source == str(DEFAULT_PACK)
+    saved = json.loads((tmp_path / "drafts" / "draft.json").read_text(encoding="utf-8"))
+    assert saved["pack"] == str(DEFAULT_PACK)
+
+
+def test_export_case_is_read_back_by_the_core(started, tmp_path):
+    controller, view = started
+    for qid, raw in typed_like_a_person(example_answers()).items():
+        controller.answer_changed(qid, raw)
+    out = tmp_path / "case.yaml"
+    controller.export_case(out)
+    from leadfit.forms.case import load_case_file
+    assert load_case_file(out, default_questionnaire()) == controller.case()
+
+
+def test_controller_and_drafts_import_no_qt():
+    code = ("import sys, leadfit.desktop.controller, leadfit.desktop.drafts;"
+            "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -24,7 +24,11 @@ _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 
 
 def evaluate(case: Case, pack: Pack) -> Assessment:
-    """The assessment of ``case`` under ``pack`` (deterministic: same input, same bytes)."""
+    """The assessment of ``case`` under ``pack`` (deterministic: same input, same bytes).
+
+    Models are built with ``model_construct``: every value comes from the
+    checked pack and case, and validating again would double the cost.
+    """
     answers = relevant_answers(case, pack.questionnaire)
     engine = get_engine()
     fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
@@ -52,7 +56,7 @@ class _Builder:
         findings = self.findings()
         outcome, constraints, forced = self.outcome()
         risk = self.risk(findings, forced)
-        return Assessment(
+        return Assessment.model_construct(
             outcome=outcome,
             outcome_title=self.cat.title(outcome) if outcome else None,
             risk=risk,
@@ -60,26 +64,26 @@ class _Builder:
             mitigations=self.mitigations(outcome),
             readiness=self.readiness(),
             signals=self.signals(),
-            missing=[MissingAnswer(question=m, title=self.q[m].title, section=self.q[m].section)
+            missing=[MissingAnswer.model_construct(question=m, title=self.q[m].title, section=self.q[m].section)
                      for m in self.missing],
             why_not=self.why_not(outcome),
             constraints=constraints,
             notes=self.notes(outcome),
             rules_fired=[r.id for r in self.fired],
-            pack=PackRef(name=self.pack.name, version=self.pack.version,
+            pack=PackRef.model_construct(name=self.pack.name, version=self.pack.version,
                          fingerprint=self.pack.fingerprint, layers=list(self.pack.layers)),
-            engine=EngineRef(name=self.engine.name, version=self.engine.version),
+            engine=EngineRef.model_construct(name=self.engine.name, version=self.engine.version),
         )
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
         ids = named or conditions.questions_in(rule.condition)
-        return [Cause(question=i, title=self.q[i].title, answer=_shown(self.answers.get(i), self.q[i]))
+        return [Cause.model_construct(question=i, title=self.q[i].title, answer=_shown(self.answers.get(i), self.q[i]))
                 for i in ids]
 
     def findings(self) -> list[Finding]:
         out = []
         for rule, value in self.actions("finding"):
-            out.append(Finding(id=value["id"], title=self.cat.title(value["id"]),
+            out.append(Finding.model_construct(id=value["id"], title=self.cat.title(value["id"]),
                                severity=value["severity"], rule=rule.id, layer=rule.layer,
                                summary=rule.summary, because=self.causes(rule, value["because"])))
         return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
@@ -114,7 +118,7 @@ class _Builder:
                 level = name
         if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
             level = "high"
-        return Risk(level=level, score=score)
+        return Risk.model_construct(level=level, score=score)
 
     def mitigations(self, outcome: str | None) -> list[Mitigation]:
         needs: dict[str, dict[str, list[str]]] = {}
@@ -128,7 +132,7 @@ class _Builder:
             _add(entry["rules"], f"outcome_requires.{outcome}")
             _add(entry["layers"], self.pack.label)
             _add(entry["because"], f"Every '{self.cat.title(outcome)}' decision requires it.")
-        return [Mitigation(id=m, title=self.cat.title(m), meaning=self.cat.entries[m].meaning, **e)
+        return [Mitigation.model_construct(id=m, title=self.cat.title(m), meaning=self.cat.entries[m].meaning, **e)
                 for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
 
     def readiness(self) -> list[ReadinessItem]:
@@ -138,12 +142,12 @@ class _Builder:
                 old, rules = marks.get(pid, ("met", []))
                 worst = min(old, status, key=_STATUS_ORDER.get) if rules else status
                 marks[pid] = (worst, rules + [rule.id])
-        return [ReadinessItem(id=p, title=self.cat.title(p), status=marks.get(p, ("unknown", []))[0],
+        return [ReadinessItem.model_construct(id=p, title=self.cat.title(p), status=marks.get(p, ("unknown", []))[0],
                               rules=marks.get(p, ("unknown", []))[1])
                 for p in self.cat.ids("readiness")]
 
     def signals(self) -> list[Signal]:
-        return sorted((Signal(id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
+        return sorted((Signal.model_construct(id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
                               because=self.causes(r)) for r, v in self.actions("signal")),
                       key=lambda s: (_id_key(s.id), s.rule))
 

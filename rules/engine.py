@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import threading
 from datetime import date
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from itertools import count
 from typing import Any, Iterable
@@ -38,7 +39,9 @@ _CATCH_ALL = "lf-seen"
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
 
 
+@lru_cache(maxsize=1)
 def engine_version() -> str:
+    """Read once: package metadata lookups cost more than an evaluation."""
     try:
         return version("durable-rules")
     except PackageNotFoundError:  # pragma: no cover - installed with LeadFit

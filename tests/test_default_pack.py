@@ -78,3 +78,13 @@ def test_fingerprint_ignores_formatting_but_not_meaning(tmp_path):
     assert load_pack(copy).fingerprint == default_pack().fingerprint
     (copy / "rules.yaml").write_text(text.replace("ge: {candidate.digital_years: 3}}", "ge: {candidate.digital_years: 4}}", 1))
     assert load_pack(copy).fingerprint != default_pack().fingerprint
+
+
+def test_assessments_validate_when_read_back():
+    """Built without re-validation for speed, so prove each one is valid."""
+    from leadfit.forms.case import build_case
+    from leadfit.rules.assessment import Assessment
+    pack = default_pack()
+    for s in pack.scenarios:
+        a = evaluate(build_case(s.answers, pack.questionnaire), pack)
+        assert Assessment.model_validate_json(a.to_json()).to_json() == a.to_json()

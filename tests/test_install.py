@@ -11,7 +11,7 @@ from tests.helpers import EXAMPLE_CASE, REPO
 
 def test_built_wheel_installs_and_evaluates(tmp_path):
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
                     "-w", str(wheels), str(REPO)], check=True, capture_output=True, timeout=300)
     target = tmp_path / "site"
     wheel = next(wheels.glob("leadfit-*.whl"))

@@ -1,0 +1,65 @@
+"""leadfit pack diff A B [--cases DIR] [--json]: what changing pack A for B does."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from leadfit.rules.diff import folder_cases, impact, impact_table, scenario_cases
+from leadfit.rules.library import resolve_pack
+
+
+def register(verbs) -> None:
+    v = verbs.add_parser("diff", help="rules and cases that change between two packs")
+    v.add_argument("a", help="the pack in use (folder or bundled name)")
+    v.add_argument("b", help="the pack to compare it with")
+    v.add_argument("--cases", type=Path, metavar="DIR",
+                   help="a folder of case files (default: both packs' scenarios)")
+    v.add_argument("--json", action="store_true", help="print the result as JSON")
+    v.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    a, b = resolve_pack(args.a), resolve_pack(args.b)
+    cases = folder_cases(args.cases, a.questionnaire) if args.cases else scenario_cases(a, b)
+    result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None)
+    if args.json:
+        print(json.dumps(result.to_data(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"Pack {a.label} ({a.fingerprint[:12]}) -> {b.label} ({b.fingerprint[:12]})")
+    print(f"\nRules: {_count(result.rules, 'added')} added, {_count(result.rules, 'removed')} removed,"
+          f" {_count(result.rules, 'changed')} changed")
+    for change in result.rules:
+        print(f"  {change}")
+    if result.settings:
+        print("\nSettings:")
+        for line in result.settings:
+            print(f"  {line}")
+    source = f"case files in {args.cases}" if args.cases else "scenarios of both packs"
+    print(f"\nCases ({len(result.cases)}, {source}) whose outcome, risk or IDs change:")
+    if result.changed:
+        for line in impact_table(result):
+            print(f"  {line}")
+    else:
+        print("  none")
+    for line in result.invalid:
+        print(f"  not evaluated: {line}")
+    print()
+    for line in result.totals():
+        print(line)
+    return 0
+
+
+def _count(changes, kind: str) -> int:
+    return sum(1 for c in changes if c.kind == kind)
+
+
+def _progress_bar(width: int = 30):
+    def show(done: int, total: int) -> None:
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} cases")
+        if done >= total:
+            sys.stderr.write("\r" + " " * (width + 30) + "\r")
+        sys.stderr.flush()
+    return show

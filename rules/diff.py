@@ -1,0 +1,318 @@
+"""Impact of changing packs: which rules differ, and what that does to cases.
+
+Every case is evaluated under both packs by the real engine. Large runs are
+split over worker processes (one engine per process: the engine cannot be
+shared between threads), and each worker remembers the result for answers it
+has seen, keyed on the answers that can matter (the questions rules and
+ask_if conditions read, and which questions are answered at all).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from leadfit.errors import InputError, LeadFitError, Problem
+from leadfit.forms import conditions
+from leadfit.forms.case import build_case, load_case_file
+from leadfit.rules.pack import Pack
+
+PARALLEL_FROM = 400   # fewer cases than this run in-process: workers cost ~1 s to start
+CHUNK = 250
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    id: str
+    kind: str  # added | removed | changed
+    keys: tuple[str, ...] = ()
+    layers: tuple[str, str] = ("", "")
+
+    def __str__(self) -> str:
+        sign = {"added": "+", "removed": "-", "changed": "~"}[self.kind]
+        detail = f" ({', '.join(self.keys)})" if self.keys else ""
+        layer = " -> ".join(x for x in self.layers if x) if self.kind == "changed" else \
+            (self.layers[1] or self.layers[0])
+        return f"{sign} {self.id}{detail}  [{layer}]"
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    name: str
+    source: str
+    answers: dict
+
+
+@dataclass(frozen=True)
+class Summary:
+    outcome: str | None
+    risk: str
+    score: int
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CaseDiff:
+    case: CaseInput
+    a: Summary
+    b: Summary
+
+    @property
+    def outcome_changed(self) -> bool:
+        return self.a.outcome != self.b.outcome
+
+    @property
+    def risk_changed(self) -> bool:
+        return (self.a.risk, self.a.score) != (self.b.risk, self.b.score)
+
+    @property
+    def ids_added(self) -> list[str]:
+        return sorted(set(self.b.ids) - set(self.a.ids), key=_id_key)
+
+    @property
+    def ids_removed(self) -> list[str]:
+        return sorted(set(self.a.ids) - set(self.b.ids), key=_id_key)
+
+    @property
+    def changed(self) -> bool:
+        return self.outcome_changed or self.risk_changed or bool(self.ids_added or self.ids_removed)
+
+
+@dataclass
+class Impact:
+    a: str
+    b: str
+    rules: list[RuleChange]
+    settings: list[str]
+    cases: list[CaseDiff]
+    invalid: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[CaseDiff]:
+        return [c for c in self.cases if c.changed]
+
+    def outcome_moves(self) -> Counter:
+        return Counter((_shown(c.a.outcome), _shown(c.b.outcome)) for c in self.cases if c.outcome_changed)
+
+    def totals(self) -> list[str]:
+        n = len(self.cases)
+        moves = self.outcome_moves()
+        moved = sum(moves.values())
+        line = f"{moved} of {n} cases change outcome"
+        if moves:
+            line += ": " + ", ".join(f"{k} {a} -> {b}" for (a, b), k in
+                                     sorted(moves.items(), key=lambda kv: (-kv[1], kv[0])))
+        return [line,
+                f"{sum(c.risk_changed for c in self.cases)} of {n} cases change risk",
+                f"{sum(bool(c.ids_added or c.ids_removed) for c in self.cases)} of {n} cases change IDs"]
+
+    def to_data(self) -> dict:
+        return {
+            "a": self.a, "b": self.b,
+            "rules": [{"id": r.id, "change": r.kind, "keys": list(r.keys), "layers": list(r.layers)}
+                      for r in self.rules],
+            "settings": self.settings,
+            "cases": len(self.cases),
+            "invalid": self.invalid,
+            "outcome_changes": [{"from": a, "to": b, "cases": k}
+                                for (a, b), k in sorted(self.outcome_moves().items())],
+            "risk_changes": sum(c.risk_changed for c in self.cases),
+            "id_changes": sum(bool(c.ids_added or c.ids_removed) for c in self.cases),
+            "changed": [{"case": c.case.name, "source": c.case.source,
+                         "outcome": [c.a.outcome, c.b.outcome],
+                         "risk": [f"{c.a.risk} ({c.a.score})", f"{c.b.risk} ({c.b.score})"],
+                         "ids_added": c.ids_added, "ids_removed": c.ids_removed}
+                        for c in self.changed],
+            "totals": self.totals(),
+        }
+
+
+def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:
+    old = {r.id: r for r in a.rules}
+    new = {r.id: r for r in b.rules}
+    out = [RuleChange(i, "removed", layers=(old[i].layer, "")) for i in old if i not in new]
+    for i, rule in new.items():
+        if i not in old:
+            out.append(RuleChange(i, "added", layers=("", rule.layer)))
+            continue
+        before, after = old[i].to_data(), rule.to_data()
+        keys = tuple(k for k in ("summary", "when", "then") if before[k] != after[k])
+        if keys:
+            out.append(RuleChange(i, "changed", keys, (old[i].layer, rule.layer)))
+    return out
+
+
+def settings_changes(a: Pack, b: Pack) -> list[str]:
+    """Plain words for what differs outside the rules."""
+    out = []
+    keep = ("outcomes", "fallback", "severities", "risk_bands", "outcome_requires")
+    for key in keep:
+        x, y = getattr(a.settings, key), getattr(b.settings, key)
+        if x != y:
+            out.append(f"{key}: {x} -> {y}")
+    for qid, q in b.questionnaire.questions.items():
+        old = a.questionnaire.questions.get(qid)
+        if old is not None and old.ask_if != q.ask_if:
+            out.append(f"question {qid} asked: {_asked(old)} -> {_asked(q)}")
+    for item_id, entry in b.catalogue.entries.items():
+        old = a.catalogue.entries.get(item_id)
+        if old is not None and (old.title, old.meaning) != (entry.title, entry.meaning):
+            out.append(f"wording of {item_id}: '{old.title}' -> '{entry.title}'")
+    return out
+
+
+def _asked(q) -> str:
+    if q.ask_if is None:
+        return "always"
+    if isinstance(q.ask_if, conditions.Member) and not q.ask_if.values:
+        return "never"
+    return "when " + str(conditions.to_data(q.ask_if))
+
+
+def scenario_cases(*packs: Pack) -> list[CaseInput]:
+    """Both packs' scenarios, once each (same name and answers counted once)."""
+    seen: set = set()
+    out = []
+    for pack in packs:
+        for s in pack.scenarios:
+            key = (s.name, repr(sorted(s.answers.items(), key=str)))
+            if key not in seen:
+                seen.add(key)
+                out.append(CaseInput(s.name, f"{s.file}:{s.line}", s.answers))
+    return out
+
+
+def folder_cases(folder: Path, questionnaire) -> list[CaseInput]:
+    """Every *.yaml case file in ``folder``; all unreadable ones are named at once."""
+    if not folder.is_dir():
+        raise InputError([Problem("not a folder of case files", str(folder))])
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        raise InputError([Problem("no case files (*.yaml) in this folder", str(folder))])
+    cases, problems = [], []
+    for path in files:
+        try:
+            case = load_case_file(path, questionnaire)
+        except LeadFitError as exc:
+            problems += exc.problems
+            continue
+        cases.append(CaseInput(path.stem, str(path), dict(case.answers)))
+    if problems:
+        raise InputError(problems)
+    return cases
+
+
+def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, int], None] | None = None,
+           workers: int | None = None) -> Impact:
+    """Rule changes, then every case under both packs."""
+    result = Impact(a.label, b.label, rule_changes(a, b), settings_changes(a, b), [])
+    summaries = _evaluate_all(a, b, cases, progress, workers)
+    for case, pair in zip(cases, summaries):
+        if isinstance(pair, str):
+            result.invalid.append(f"{case.source}: {case.name}: {pair}")
+        else:
+            result.cases.append(CaseDiff(case, *pair))
+    return result
+
+
+def _evaluate_all(a: Pack, b: Pack, cases: list[CaseInput], progress, workers) -> list:
+    workers = workers or min(2, os.cpu_count() or 1)
+    chunks = [cases[i:i + CHUNK] for i in range(0, len(cases), CHUNK)]
+    out: list = []
+    if len(cases) < PARALLEL_FROM or workers < 2:
+        evaluator = _Evaluator(a, b)
+        for chunk in chunks:
+            out += [evaluator.pair(c.answers) for c in chunk]
+            _tick(progress, len(out), len(cases))
+        return out
+    ctx = multiprocessing.get_context("spawn")  # a fresh engine per worker, nothing inherited
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(str(a.folder), str(b.folder))) as pool:
+        for part in pool.imap(_worker_chunk, [[c.answers for c in ch] for ch in chunks]):
+            out += part
+            _tick(progress, len(out), len(cases))
+    return out
+
+
+def _tick(progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+class _Evaluator:
+    """Both packs in one process, with results remembered per relevant answers."""
+
+    def __init__(self, a: Pack, b: Pack):
+        self.a, self.b = a, b
+        self.questionnaire = a.questionnaire
+        read: set[str] = set()
+        for pack in (a, b):
+            read |= {q for r in pack.rules for q in conditions.questions_in(r.condition)}
+            read |= {q for qq in pack.questionnaire.questions.values() if qq.ask_if is not None
+                     for q in conditions.questions_in(qq.ask_if)}
+            for qq in pack.questionnaire.derived:
+                read |= set(qq.derived_from[1])
+        self.read = read
+        self.cache: dict = {}
+
+    def key(self, answers: dict) -> tuple:
+        return (tuple(sorted((k, str(v)) for k, v in answers.items() if k in self.read)),
+                tuple(sorted(k for k in answers if k not in self.read)))
+
+    def pair(self, answers: dict):
+        try:
+            case = build_case(answers, self.questionnaire)
+        except InputError as exc:
+            return "; ".join(p.message for p in exc.problems)
+        key = self.key(case.answers)
+        if key not in self.cache:
+            self.cache[key] = (_summary(case, self.a), _summary(case, self.b))
+        return self.cache[key]
+
+
+def _summary(case, pack: Pack) -> Summary:
+    from leadfit.rules.assess import evaluate  # the engine loads only when cases are evaluated
+    a = evaluate(case, pack)
+    return Summary(a.outcome, a.risk.level, a.risk.score, tuple(sorted(a.cited_ids(), key=_id_key)))
+
+
+_WORKER: _Evaluator | None = None
+
+
+def _init_worker(folder_a: str, folder_b: str) -> None:
+    global _WORKER
+    from leadfit.rules.pack import load_pack
+    _WORKER = _Evaluator(load_pack(folder_a), load_pack(folder_b))
+
+
+def _worker_chunk(answers_list: list[dict]) -> list:
+    return [_WORKER.pair(answers) for answers in answers_list]
+
+
+def _shown(outcome: str | None) -> str:
+    return outcome or "none"
+
+
+def _id_key(item_id: str) -> tuple:
+    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
+
+
+def impact_table(result: Impact, limit: int | None = None) -> list[str]:
+    """The changed cases as aligned text rows."""
+    rows = [("case", "outcome", "risk", "IDs")]
+    for c in result.changed[:limit]:
+        outcome = f"{_shown(c.a.outcome)} -> {_shown(c.b.outcome)}" if c.outcome_changed else _shown(c.a.outcome)
+        risk = f"{c.a.risk} ({c.a.score}) -> {c.b.risk} ({c.b.score})" if c.risk_changed \
+            else f"{c.a.risk} ({c.a.score})"
+        ids = " ".join([f"+{i}" for i in c.ids_added] + [f"-{i}" for i in c.ids_removed])
+        rows.append((_clip(c.case.name, 48), outcome, risk, ids or "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths)) + "  " + r[3] for r in rows]
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+

@@ -18,7 +18,8 @@ from leadfit.errors import LeadFitError
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
 
 # One module per command under leadfit/cli/; each has register(subparsers).
-COMMAND_MODULES = ("questions", "evaluate", "pack")
+COMMAND_MODULES = ("questions", "evaluate", "pack",
+                   "decide", "sign", "correct", "register_cmd", "report", "verify", "replay")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,74 @@
+"""The append-only audit log: every change is one entry chained by hash.
+
+Entry text is canonical JSON holding its sequence number, the previous
+entry's hash and what changed; its hash is SHA-256 over that exact text.
+``prev_hash`` is UNIQUE, so two writers can never both extend the same head.
+
+A plain hash chain only shows edits by someone who does not recompute it.
+Two anchors against that: every PDF prints the chain head at the time it was
+made, and an optional HMAC key kept outside the database
+($LEADFIT_AUDIT_KEY_FILE, or $LEADFIT_AUDIT_KEY) authenticates each entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select
+
+from leadfit.decisions.errors import RegisterError
+from leadfit.decisions.record import canonical_json, sha256_text, utc_now
+from leadfit.decisions.tables import audit_log
+
+GENESIS = "0" * 64
+
+
+def audit_key() -> bytes | None:
+    """The HMAC key, if one is configured outside the database."""
+    path = os.environ.get("LEADFIT_AUDIT_KEY_FILE")
+    if path:
+        try:
+            key = Path(path).expanduser().read_bytes().strip()
+        except OSError as exc:
+            raise RegisterError(f"cannot read the audit key file {path}: {exc.strerror}") from None
+        if not key:
+            raise RegisterError(f"the audit key file {path} is empty")
+        return key
+    value = os.environ.get("LEADFIT_AUDIT_KEY")
+    return value.encode("utf-8") if value else None
+
+
+def mac_of(key: bytes, entry_hash: str) -> str:
+    return hmac.new(key, entry_hash.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def head(conn: Connection) -> tuple[int, str]:
+    """(sequence number, hash) of the newest entry; (0, GENESIS) when empty."""
+    row = conn.execute(select(audit_log.c.seq, audit_log.c.hash)
+                       .order_by(audit_log.c.seq.desc()).limit(1)).first()
+    return (row.seq, row.hash) if row else (0, GENESIS)
+
+
+def entry_for(action: str, record: dict, record_hash: str, actor: str = "") -> dict:
+    """The facts one entry states about a record version."""
+    return {"action": action, "record": record["record_id"], "version": record["version"],
+            "record_hash": record_hash, "status": record["status"], "stream": record["stream"],
+            "outcome": record["decision"]["outcome"], "actor": actor}
+
+
+def append(conn: Connection, facts: dict, key: bytes | None = None, at: str | None = None) -> str:
+    """Add one entry after the current head (in the caller's write transaction)."""
+    seq, prev = head(conn)
+    text_, digest = seal({**facts, "at": at or utc_now()}, seq + 1, prev)
+    conn.execute(insert(audit_log).values(seq=seq + 1, prev_hash=prev, hash=digest, entry=text_,
+                                          mac=mac_of(key, digest) if key else None))
+    return digest
+
+
+def seal(facts: dict, seq: int, prev: str) -> tuple[str, str]:
+    """(canonical text, its hash) of one entry."""
+    text_ = canonical_json({**facts, "seq": seq, "prev": prev})
+    return text_, sha256_text(text_)

@@ -1,0 +1,122 @@
+"""Build a DecisionRecord from an assessment and the human decision, checking every rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from leadfit import __version__
+from leadfit.decisions.errors import DecisionError, IncompleteCase
+from leadfit.decisions.record import Decision, DecisionRecord, PlanItem, SignOff, utc_now
+from leadfit.errors import Problem
+from leadfit.forms.case import Case
+from leadfit.rules.assessment import Assessment
+from leadfit.rules.pack import Pack
+
+MAX_TEXT = 10_000
+DEFAULT_OWNER = "decision maker"
+Plan = dict[str, tuple[str, "str | date | None"]]
+
+
+def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: Assessment,
+          decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
+          status: str, supersedes: str | None = None, reason: str = "") -> DecisionRecord:
+    problems: list[Problem] = []
+    if not assessment.decided:
+        raise IncompleteCase([Problem("the case is incomplete, so there is no recommendation to"
+                                      " decide on; answer: " + ", ".join(
+                                          f"{m.title} ({m.question})" for m in assessment.missing))])
+    outcomes = list(pack.settings.outcomes)
+    if decision not in outcomes:
+        problems.append(Problem(f"decision '{decision}' is not one of: {', '.join(outcomes)}"))
+    justification, conditions = _text(justification, "justification", problems), \
+        _text(conditions, "conditions", problems)
+    if decision != assessment.outcome and not justification:
+        problems.append(Problem(f"the decision '{decision}' differs from the recommendation"
+                                f" '{assessment.outcome}': a written justification is required"
+                                " (--justify)"))
+    review = _review_date(review_date, case, decision, problems)
+    if decision == "coach" and not conditions:
+        problems.append(Problem("a 'coach' decision needs its conditions written down (--conditions)"))
+    items = _plan(assessment, plan or {}, review, problems)
+    if problems:
+        raise DecisionError(problems)
+    answers = case.to_data()
+    return DecisionRecord(
+        record_id=record_id, version=version, supersedes=supersedes, correction_reason=reason,
+        created_at=utc_now(), status=status,
+        stream=str(answers.get("stream.name", "")), candidate=str(answers.get("candidate.name", "")),
+        answers=answers, assessment=assessment.model_dump(mode="json"),
+        pack=assessment.pack.model_dump(mode="json"), engine=assessment.engine.model_dump(mode="json"),
+        leadfit_version=__version__,
+        decision=Decision(outcome=decision, recommended=assessment.outcome,
+                          justification=justification, conditions=conditions, review_date=review,
+                          plan=items),
+        required_roles=list(pack.settings.signoff_roles))
+
+
+def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
+            dissent: str) -> SignOff:
+    problems: list[Problem] = []
+    name = _text(name, "name", problems).strip()
+    statement = _text(statement, "statement", problems)
+    dissent = _text(dissent, "dissent", problems)
+    if not name:
+        problems.append(Problem("a sign-off needs the signer's name (--name)"))
+    if record.status == "signed":
+        problems.append(Problem(f"{record.ref} is already signed and can no longer change;"
+                                " make a correction instead (leadfit correct)"))
+    elif record.status == "draft":
+        problems.append(Problem(f"{record.ref} is a draft; submit it for sign-off first"))
+    elif role not in record.required_roles:
+        problems.append(Problem(f"role '{role}' is not asked to sign; roles: "
+                                + ", ".join(record.required_roles)))
+    elif role in {s.role for s in record.signoffs}:
+        problems.append(Problem(f"role '{role}' has already signed {record.ref}"))
+    if problems:
+        raise DecisionError(problems)
+    return SignOff(name=name, role=role, at=utc_now(), statement=statement,
+                   dissent=bool(dissent.strip()), dissent_reasons=dissent.strip())
+
+
+def _text(value, what: str, problems: list[Problem]) -> str:
+    text = "" if value is None else str(value)
+    if len(text) > MAX_TEXT:
+        problems.append(Problem(f"{what} is longer than {MAX_TEXT} characters"))
+    return text.strip()
+
+
+def _iso(value, what: str, problems: list[Problem]) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        problems.append(Problem(f"{what} '{value}' is not a date (YYYY-MM-DD)"))
+        return None
+
+
+def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> str | None:
+    review = _iso(value, "review date", problems)
+    if review is None and value in (None, ""):
+        review = _iso(case.answers.get("org.review_date"), "org.review_date", problems)
+    if decision == "coach" and review is None and value in (None, ""):
+        problems.append(Problem("a 'coach' decision needs a fail-fast review date (--review-date)"))
+    return review
+
+
+def _plan(assessment: Assessment, plan: Plan, review: str | None,
+          problems: list[Problem]) -> list[PlanItem]:
+    known = {m.id: m for m in assessment.mitigations}
+    for key in plan:
+        if key not in known:
+            problems.append(Problem(f"plan names '{key}', which is not a required mitigation here;"
+                                    " required: " + (", ".join(known) or "none")))
+    items = []
+    for mid, m in known.items():
+        owner, due = plan.get(mid, (DEFAULT_OWNER, None))
+        due_iso = _iso(due, f"due date for {mid}", problems) or review
+        items.append(PlanItem(id=mid, title=m.title, owner=(owner or DEFAULT_OWNER).strip(),
+                              due=due_iso))
+    return items

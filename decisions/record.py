@@ -1,0 +1,129 @@
+"""DecisionRecord: the case, the assessment, the human decision and its sign-offs.
+
+The record is stored as canonical JSON text and hashed as that exact text
+(times are UTC ISO strings), so nothing read back through a database driver
+can change what was signed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from leadfit.rules.assessment import Assessment
+
+Status = Literal["draft", "awaiting_signoff", "signed"]
+FORMAT = 1
+_MODEL = ConfigDict(extra="forbid", frozen=True)
+
+
+class SignOff(BaseModel):
+    model_config = _MODEL
+    name: str
+    role: str
+    at: str                       # UTC ISO time
+    statement: str = ""
+    dissent: bool = False
+    dissent_reasons: str = ""
+
+
+class PlanItem(BaseModel):
+    """One required mitigation as a plan step: what, who, by when."""
+
+    model_config = _MODEL
+    id: str
+    title: str
+    owner: str
+    due: str | None = None
+
+
+class Decision(BaseModel):
+    model_config = _MODEL
+    outcome: str
+    recommended: str | None
+    justification: str = ""
+    conditions: str = ""
+    review_date: str | None = None
+    plan: list[PlanItem] = []
+
+    @property
+    def differs(self) -> bool:
+        return self.outcome != self.recommended
+
+
+class DecisionRecord(BaseModel):
+    model_config = _MODEL
+    format: int = FORMAT
+    record_id: str
+    version: int
+    supersedes: str | None = None
+    correction_reason: str = ""
+    created_at: str
+    status: Status
+    stream: str
+    candidate: str
+    answers: dict[str, Any]
+    assessment: dict[str, Any]
+    pack: dict[str, Any]          # name, version, fingerprint, layers
+    engine: dict[str, Any]        # name, version
+    leadfit_version: str
+    decision: Decision
+    required_roles: list[str]
+    signoffs: list[SignOff] = []
+
+    @property
+    def ref(self) -> str:
+        return make_ref(self.record_id, self.version)
+
+    def assessment_model(self) -> Assessment:
+        return Assessment.model_validate(self.assessment)
+
+    def missing_roles(self) -> list[str]:
+        signed = {s.role for s in self.signoffs}
+        return [r for r in self.required_roles if r not in signed]
+
+    def canonical(self) -> str:
+        return canonical_json(self.model_dump(mode="json"))
+
+    def with_signoff(self, signoff: SignOff) -> "DecisionRecord":
+        """A copy with one more sign-off; signed once every required role has signed."""
+        signoffs = [*self.signoffs, signoff]
+        done = all(r in {s.role for s in signoffs} for r in self.required_roles)
+        return self.model_copy(update={"signoffs": signoffs,
+                                       "status": "signed" if done else self.status})
+
+    @classmethod
+    def from_text(cls, text: str) -> "DecisionRecord":
+        return cls.model_validate_json(text)
+
+
+def canonical_json(data: Any) -> str:
+    """One text for one value: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def make_ref(record_id: str, version: int) -> str:
+    return f"{record_id}@{version}"
+
+
+def parse_ref(ref: str) -> tuple[str, int | None]:
+    """'LF-2026-0001' -> (id, None: latest); 'LF-2026-0001@2' -> (id, 2)."""
+    text = (ref or "").strip().upper()
+    if "@" in text:
+        rid, _, version = text.partition("@")
+        if not version.isdigit():
+            return rid, -1
+        return rid, int(version)
+    return text, None

@@ -1,0 +1,133 @@
+"""The register: a SQLAlchemy engine with the guards each database needs.
+
+SQLite (the default, one file in the user's data folder): WAL, a busy
+timeout, foreign keys on, and every write transaction opened with
+``BEGIN IMMEDIATE`` so two processes never both read the chain head and
+then append (which would fork it). PostgreSQL: every write transaction
+first takes one advisory transaction lock.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from platformdirs import user_data_dir
+from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from leadfit.decisions.errors import RegisterError
+from leadfit.decisions.migrations import migrate
+
+_WRITE = "leadfit_write"
+_PG_LOCK_KEY = 0x4C46_0001  # one advisory lock for all register writes
+BUSY_TIMEOUT_MS = 30_000
+
+
+def data_dir() -> Path:
+    """The user's LeadFit data folder ($LEADFIT_DATA_DIR overrides it)."""
+    return Path(os.environ.get("LEADFIT_DATA_DIR") or user_data_dir("leadfit", appauthor=False))
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'register.sqlite3'}"
+
+
+def resolve_url(url: str | os.PathLike | None) -> str:
+    """A URL as given, a plain path as SQLite, None as $LEADFIT_DB or the default."""
+    url = url or os.environ.get("LEADFIT_DB") or default_url()
+    url = str(url)
+    return url if "://" in url else f"sqlite:///{Path(url).expanduser().resolve()}"
+
+
+class Register:
+    """An open register. Use :meth:`write` for changes and :meth:`read` for queries."""
+
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise RegisterError(f"not a database URL or file path: {url!r}") from None
+        self.dialect = parsed.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise RegisterError(f"unsupported database '{self.dialect}': use SQLite or PostgreSQL")
+        self.engine = _make_engine(parsed, self.dialect)
+        self._writer = self.engine.execution_options(**{_WRITE: True})
+        try:
+            with self.write() as conn:
+                self.found_schema = migrate(conn)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise RegisterError(f"cannot open the register at {parsed.render_as_string()}:"
+                                f" {_short(exc)}") from None
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One serialised write transaction: committed whole, or not at all."""
+        with self._writer.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Register":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_register(url: str | os.PathLike | None = None) -> Register:
+    url = resolve_url(url)
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        folder = Path(make_url(url).database or "").parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RegisterError(f"cannot create the register folder {folder}: {exc.strerror}") from None
+    return Register(url)
+
+
+def _make_engine(parsed, dialect: str):
+    if dialect == "postgresql":
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except (ImportError, SQLAlchemyError) as exc:
+            raise RegisterError(f"cannot use PostgreSQL here: {_short(exc)}"
+                                " (install leadfit[postgres])") from None
+    engine = create_engine(parsed, poolclass=NullPool)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_conn, _record) -> None:
+    # Let us issue BEGIN ourselves (pysqlite's implicit BEGIN is deferred).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    # A write must hold the lock from its first read of the chain head.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+def _short(exc: Exception) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

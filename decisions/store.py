@@ -1,0 +1,83 @@
+"""Record rows: write a version (with its audit entry), read one back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from leadfit.decisions import audit
+from leadfit.decisions.errors import RecordNotFound
+from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, sha256_text
+from leadfit.decisions.tables import records
+
+
+@dataclass(frozen=True)
+class Stored:
+    record: DecisionRecord
+    hash: str
+    latest: bool
+
+
+def _columns(record: DecisionRecord) -> tuple[dict, str]:
+    text = record.canonical()
+    digest = sha256_text(text)
+    return {"status": record.status, "body": text, "hash": digest, "stream": record.stream,
+            "candidate": record.candidate, "outcome": record.decision.outcome,
+            "recommended": record.decision.recommended}, digest
+
+
+def next_serial(conn: Connection) -> int:
+    return int(conn.execute(select(func.max(records.c.serial))).scalar() or 0) + 1
+
+
+def add(conn: Connection, record: DecisionRecord, serial: int, action: str, actor: str,
+        key: bytes | None) -> str:
+    """Insert a new record version and its audit entry; return the record hash."""
+    values, digest = _columns(record)
+    conn.execute(insert(records).values(serial=serial, record_id=record.record_id,
+                                        version=record.version, created_at=record.created_at,
+                                        **values))
+    audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
+    return digest
+
+
+def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
+            key: bytes | None) -> str:
+    """Store a changed (not yet signed) version and its audit entry."""
+    values, digest = _columns(record)
+    conn.execute(update(records).where(records.c.record_id == record.record_id,
+                                       records.c.version == record.version).values(**values))
+    audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
+    return digest
+
+
+def latest_version(conn: Connection, record_id: str) -> int | None:
+    return conn.execute(select(func.max(records.c.version))
+                        .where(records.c.record_id == record_id)).scalar()
+
+
+def load(conn: Connection, ref: str) -> Stored:
+    record_id, version = parse_ref(ref)
+    newest = latest_version(conn, record_id)
+    if newest is None or (version is not None and not 1 <= version <= newest):
+        raise RecordNotFound(f"no record '{ref}' in this register"
+                             + (f" (it has versions 1 to {newest})" if newest else ""))
+    version = newest if version is None else version
+    row = conn.execute(select(records.c.body, records.c.hash).where(
+        records.c.record_id == record_id, records.c.version == version)).one()
+    return Stored(DecisionRecord.from_text(row.body), row.hash, version == newest)
+
+
+def all_versions(conn: Connection, record_id: str) -> list[DecisionRecord]:
+    rows = conn.execute(select(records.c.body).where(records.c.record_id == record_id)
+                        .order_by(records.c.version)).all()
+    return [DecisionRecord.from_text(r.body) for r in rows]
+
+
+def record_id_for(serial: int, year: int) -> str:
+    return f"LF-{year}-{serial:04d}"
+
+
+__all__ = ["Stored", "add", "replace", "load", "all_versions", "next_serial", "latest_version",
+           "record_id_for", "make_ref"]

@@ -1,0 +1,32 @@
+"""The register's tables as they are at the latest schema (see migrations/)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+records = Table(
+    "decision_records", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("serial", Integer, nullable=False),
+    Column("record_id", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("stream", Text),
+    Column("candidate", Text),
+    Column("outcome", Text),
+    Column("recommended", Text),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("entry", Text, nullable=False),
+    Column("mac", String(64)),
+)

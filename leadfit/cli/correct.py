@@ -1,0 +1,36 @@
+"""leadfit correct RECORD --reason TEXT [...]: a new version that supersedes the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.decisions import service
+from leadfit.forms.case import load_case_file
+from leadfit.rules.library import resolve_pack
+
+
+def register(sub) -> None:
+    p = sub.add_parser("correct", help="correct a record: a new version supersedes it")
+    p.add_argument("record", help="record ID, e.g. LF-2026-0001")
+    p.add_argument("--reason", required=True, help="why the correction is made")
+    p.add_argument("--case", type=Path, help="corrected case file (default: the stored answers)")
+    p.add_argument("--pack", help="rule pack to re-evaluate with (default: the record's own)")
+    p.add_argument("--decision", help="appoint, coach or hire_external")
+    p.add_argument("--justify", metavar="TEXT")
+    p.add_argument("--conditions", metavar="TEXT")
+    p.add_argument("--review-date", metavar="YYYY-MM-DD")
+    add_db_option(p)
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    pack = resolve_pack(args.pack) if args.pack or args.case else None
+    case = load_case_file(args.case, pack.questionnaire) if args.case else None
+    with open_db(args) as reg:
+        record = service.correct(reg, args.record, reason=args.reason, case=case, pack=pack,
+                                 decision=args.decision, justification=args.justify,
+                                 conditions=args.conditions, review_date=args.review_date)
+    print(f"{record.ref} supersedes {record.supersedes}; to sign: "
+          + ", ".join(record.missing_roles()))
+    return 0

@@ -1,0 +1,42 @@
+"""leadfit decide CASE.yaml --decision X: assess the case and record the human decision."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.decisions import service
+from leadfit.forms.case import load_case_file
+from leadfit.rules.library import resolve_pack
+
+
+def register(sub) -> None:
+    p = sub.add_parser("decide", help="record a decision on a case (then: leadfit sign)")
+    p.add_argument("case", type=Path, help="case file (YAML with an 'answers' mapping)")
+    p.add_argument("--decision", required=True, help="appoint, coach or hire_external")
+    p.add_argument("--justify", default="", metavar="TEXT",
+                   help="why, when the decision differs from the recommendation")
+    p.add_argument("--conditions", default="", metavar="TEXT", help="conditions (required for coach)")
+    p.add_argument("--review-date", metavar="YYYY-MM-DD",
+                   help="fail-fast review date (default: the case's org.review_date)")
+    p.add_argument("--plan", nargs=3, action="append", default=[], metavar=("ID", "WHO", "BY"),
+                   help="owner and due date of a required mitigation, e.g. M5 'Sam Lee' 2027-01-15")
+    p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
+    p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
+    add_db_option(p)
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    pack = resolve_pack(args.pack)
+    case = load_case_file(args.case, pack.questionnaire)
+    plan = {mid: (who, by) for mid, who, by in args.plan}
+    with open_db(args) as reg:
+        record = service.decide(reg, case, pack, decision=args.decision,
+                                justification=args.justify, conditions=args.conditions,
+                                review_date=args.review_date, plan=plan, draft=args.draft)
+    print(record.record_id)
+    print(f"{record.ref}: {record.status.replace('_', ' ')}; to sign: "
+          + ", ".join(record.missing_roles()), file=sys.stderr)
+    return 0

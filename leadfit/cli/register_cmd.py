@@ -1,0 +1,78 @@
+"""leadfit register list|show|export: read the register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.decisions import service
+from leadfit.decisions.record import DecisionRecord
+
+
+def register(sub) -> None:
+    p = sub.add_parser("register", help="list, show or export decision records")
+    verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
+    ls = verbs.add_parser("list", help="newest records first")
+    ls.add_argument("--stream")
+    ls.add_argument("--outcome", help="the decision: appoint, coach or hire_external")
+    ls.add_argument("--status", help="draft, awaiting_signoff, signed or superseded")
+    ls.add_argument("--limit", type=int, default=100)
+    ls.set_defaults(handler=run_list)
+    sh = verbs.add_parser("show", help="one record (RECORD or RECORD@VERSION)")
+    sh.add_argument("record")
+    sh.add_argument("--json", action="store_true", help="the stored canonical JSON text")
+    sh.set_defaults(handler=run_show)
+    ex = verbs.add_parser("export", help="every record version as CSV")
+    ex.add_argument("--csv", type=Path, required=True, metavar="FILE")
+    ex.set_defaults(handler=run_export)
+    for v in (ls, sh, ex):
+        add_db_option(v)
+
+
+def run_list(args) -> int:
+    with open_db(args) as reg:
+        rows = service.list_records(reg, stream=args.stream, outcome=args.outcome,
+                                    status=args.status, limit=args.limit)
+    for r in rows:
+        print(f"{r.ref:<18} {r.status:<17} {r.outcome:<14} {r.stream} / {r.candidate}")
+    if not rows:
+        print("no records")
+    return 0
+
+
+def run_show(args) -> int:
+    with open_db(args) as reg:
+        record = service.show(reg, args.record)
+        versions = service.history(reg, args.record)
+    print(record.canonical() if args.json else describe(record, len(versions)))
+    return 0
+
+
+def describe(r: DecisionRecord, versions: int) -> str:
+    status = "superseded" if r.version < versions else r.status
+    d = r.decision
+    lines = [f"{r.ref} ({status}; version {r.version} of {versions})",
+             f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
+             f"  recommendation:  {d.recommended}", f"  decision:        {d.outcome}"]
+    if d.justification:
+        lines.append(f"  justification:   {d.justification}")
+    if d.conditions:
+        lines.append(f"  conditions:      {d.conditions}")
+    if d.review_date:
+        lines.append(f"  review date:     {d.review_date}")
+    if r.supersedes:
+        lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
+    lines.append(f"  rule pack:       {r.pack['name']}@{r.pack['version']} {r.pack['fingerprint']}")
+    for s in r.signoffs:
+        lines.append(f"  signed:          {s.name} ({s.role}) at {s.at}"
+                     + (f"; dissent: {s.dissent_reasons}" if s.dissent else ""))
+    for role in r.missing_roles():
+        lines.append(f"  awaiting:        {role}")
+    return "\n".join(lines)
+
+
+def run_export(args) -> int:
+    with open_db(args) as reg:
+        count = service.export_csv(reg, args.csv)
+    print(f"{count} record versions written to {args.csv}")
+    return 0

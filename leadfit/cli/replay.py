@@ -1,0 +1,26 @@
+"""leadfit replay RECORD [--pack DIR]: re-evaluate under the record's own pack."""
+
+from __future__ import annotations
+
+from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.decisions import service
+
+
+def register(sub) -> None:
+    p = sub.add_parser("replay", help="re-evaluate a record's answers with its stored pack")
+    p.add_argument("record", help="record ID, e.g. LF-2026-0001 (or LF-2026-0001@1)")
+    p.add_argument("--pack", action="append", default=[], metavar="DIR",
+                   help="a folder to search for the pack (besides the bundled ones)")
+    add_db_option(p)
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    with open_db(args) as reg:
+        result = service.replay(reg, args.record, args.pack)
+    if result.identical:
+        print(f"{args.record}: identical assessment under {result.pack_label}")
+        return 0
+    print(f"{args.record}: the assessment DIFFERS under {result.pack_label} in: "
+          + ", ".join(result.differences))
+    return 1

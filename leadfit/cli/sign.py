@@ -1,0 +1,28 @@
+"""leadfit sign RECORD --name N --role R: add one sign-off."""
+
+from __future__ import annotations
+
+from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.decisions import service
+
+
+def register(sub) -> None:
+    p = sub.add_parser("sign", help="sign a decision record in one role")
+    p.add_argument("record", help="record ID, e.g. LF-2026-0001")
+    p.add_argument("--name", required=True, help="the signer's full name")
+    p.add_argument("--role", required=True, help="the role signing (e.g. decision_maker, hr)")
+    p.add_argument("--statement", default="", help="what the signer states")
+    p.add_argument("--dissent", default="", metavar="REASONS",
+                   help="sign, recording dissent and the reasons")
+    add_db_option(p)
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    with open_db(args) as reg:
+        record = service.sign(reg, args.record, name=args.name, role=args.role,
+                              statement=args.statement, dissent=args.dissent)
+    missing = record.missing_roles()
+    print(f"{record.ref}: {record.status.replace('_', ' ')}"
+          + (f"; still to sign: {', '.join(missing)}" if missing else ""))
+    return 0

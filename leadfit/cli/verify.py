@@ -1,0 +1,24 @@
+"""leadfit verify: check every record and audit entry; exit 1 naming what changed."""
+
+from __future__ import annotations
+
+from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.decisions import service
+
+
+def register(sub) -> None:
+    p = sub.add_parser("verify", help="check the register and its audit chain for changes")
+    add_db_option(p)
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    with open_db(args) as reg:
+        report = service.verify(reg)
+    for problem in report.problems:
+        print(f"CHANGED: {problem}")
+    verdict = "verified" if report.ok else f"FAILED ({len(report.problems)} problems)"
+    print(f"register {verdict}: {report.records} record versions, {report.entries} audit"
+          f" entries, chain head {report.head}"
+          + ("; every entry authenticated by HMAC" if report.authenticated else ""))
+    return 0 if report.ok else 1

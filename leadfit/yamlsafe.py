@@ -96,6 +96,8 @@ def load_file(path: Path, display: str | None = None) -> LocatedData:
         raise PackError([Problem("file is not UTF-8 text", name)]) from None
     except IsADirectoryError:
         raise PackError([Problem("expected a file, found a folder", name)]) from None
+    except OSError as exc:
+        raise PackError([Problem(f"cannot read the file: {exc.strerror or exc}", name)]) from None
     return load_text(text, name)
 
 

@@ -119,3 +119,12 @@ def test_answer_to_unasked_question_is_not_used():
     answers["candidate.reduce_former_role"] = False
     used = relevant_answers(build_case(answers, default_questionnaire()), default_questionnaire())
     assert "candidate.reduce_former_role" not in used
+
+
+def test_unreadable_or_folder_case_is_named(tmp_path):
+    folder_result = run_cli("evaluate", str(tmp_path))
+    assert folder_result.returncode == 2 and "expected a file, found a folder" in folder_result.stderr
+    binary = tmp_path / "case.yaml"
+    binary.write_bytes(b"\xff\xfe\x00answers")
+    result = run_cli("evaluate", str(binary))
+    assert result.returncode == 2 and "not UTF-8 text" in result.stderr

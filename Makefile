@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/leadfit evaluate forms/examples/example-case.yaml
+	$(BIN)/leadfit-desktop
 
 demo: $(STAMP)
 	$(BIN)/leadfit evaluate forms/examples/example-case.yaml

@@ -29,6 +29,7 @@ class ReadinessStrip(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
+        self.setAccessibleName("Readiness P1 to P6")
 
     def show_readiness(self, readiness) -> None:
         for item in readiness:
@@ -77,8 +78,8 @@ class AssessmentPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.risk)
         row.addStretch(1)
-        row.addWidget(self.readiness)
         layout.addLayout(row)
+        layout.addWidget(self.readiness)
         for title, view, stretch in (("Findings", self.findings, 3),
                                      ("Mitigation plan", self.mitigations, 2)):
             heading = QLabel(title)

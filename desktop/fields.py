@@ -12,10 +12,23 @@ _PLACEHOLDERS = {"integer": "a whole number", "percent": "0 to 100",
                  "date": "YYYY-MM-DD", "text": ""}
 
 
-class AnswerInput(QWidget):
-    """A question's input. ``changed`` carries the raw answer (None when cleared)."""
+def as_text(raw: Any) -> str:
+    """An answer as the widgets hold it (older drafts and case files may hold booleans)."""
+    if isinstance(raw, bool):
+        return "yes" if raw else "no"
+    return raw.isoformat() if hasattr(raw, "isoformat") else str(raw)
 
-    changed = Signal(object)
+
+class AnswerInput(QWidget):
+    """A question's input. ``changed`` carries the raw answer as text ("" when cleared).
+
+    Only strings cross Qt here: PySide6 6.12.0 on Python 3.11 lost a reference
+    each time None or a bool went through a Signal(object) or came back as item
+    data, until the interpreter aborted (pinned out in pyproject.toml; strings
+    keep us safe from the next such bug). The core reads "yes"/"no" itself.
+    """
+
+    changed = Signal(str)
 
     def __init__(self, question, parent=None):
         super().__init__(parent)
@@ -36,22 +49,23 @@ class AnswerInput(QWidget):
     def _make_editor(self, question) -> QWidget:
         if question.type in ("yes_no", "choice"):
             box = QComboBox()
-            box.addItem(NOT_ANSWERED, None)
-            options = {True: "Yes", False: "No"} if question.type == "yes_no" else question.options
+            box.addItem(NOT_ANSWERED)  # no item data: see the class docstring
+            options = {"yes": "Yes", "no": "No"} if question.type == "yes_no" else question.options
             for key, label in options.items():
                 box.addItem(label, key)
-            box.currentIndexChanged.connect(lambda _i: self.changed.emit(box.currentData()))
+            box.currentIndexChanged.connect(lambda _i: self.changed.emit(self.value() or ""))
             return box
         edit = QLineEdit()
         edit.setPlaceholderText(_PLACEHOLDERS[question.type])
         if question.type in ("integer", "percent", "date"):
             edit.setMaximumWidth(160)
-        edit.textChanged.connect(lambda text: self.changed.emit(text or None))
+        edit.textChanged.connect(self.changed.emit)
         return edit
 
-    def value(self) -> Any:
+    def value(self) -> str | None:
         if isinstance(self.editor, QComboBox):
-            return self.editor.currentData()
+            index = self.editor.currentIndex()
+            return str(self.editor.itemData(index)) if index > 0 else None
         return self.editor.text() or None
 
     def set_value(self, raw: Any) -> None:
@@ -59,9 +73,9 @@ class AnswerInput(QWidget):
         self.editor.blockSignals(True)
         try:
             if isinstance(self.editor, QComboBox):
-                index = self.editor.findData(raw) if raw is not None else 0
+                index = self.editor.findData(as_text(raw)) if raw is not None else 0
                 self.editor.setCurrentIndex(max(index, 0))
             else:
-                self.editor.setText("" if raw is None else str(raw))
+                self.editor.setText("" if raw is None else as_text(raw))
         finally:
             self.editor.blockSignals(False)

@@ -52,7 +52,7 @@ class QuestionRow(QFrame):
 class SectionPage(QScrollArea):
     """A scrolling page holding one row per question of a section."""
 
-    answer_changed = Signal(str, object)
+    answer_changed = Signal(str, str)
 
     def __init__(self, section, catalogue, parent=None):
         super().__init__(parent)

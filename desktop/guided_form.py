@@ -12,7 +12,7 @@ from leadfit.desktop.form_page import QuestionRow, SectionPage
 
 
 class GuidedForm(QWidget):
-    answer_changed = Signal(str, object)
+    answer_changed = Signal(str, str)
 
     def __init__(self, questionnaire, catalogue, parent=None):
         super().__init__(parent)
@@ -20,7 +20,7 @@ class GuidedForm(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName("Sections")
-        self.steps.setFixedWidth(230)
+        self.steps.setFixedWidth(200)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()

@@ -18,12 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def fill(window, answers: dict) -> None:
     """Answer through the widgets, as a person would."""
+    from leadfit.desktop.fields import as_text
     for qid, value in answers.items():
         editor = window.form.rows[qid].input.editor
         if hasattr(editor, "findData"):
-            editor.setCurrentIndex(editor.findData(value))
+            editor.setCurrentIndex(editor.findData(as_text(value)))
         else:
-            editor.setText(str(value))
+            editor.setText(as_text(value))
 
 
 def main(out: Path = ROOT / "docs" / "screenshot.png") -> None:

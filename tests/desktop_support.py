@@ -45,6 +45,11 @@ def no_modal_dialogs(monkeypatch) -> list:
     return shown
 
 
+def as_text(value) -> str:
+    from leadfit.desktop.fields import as_text as widget_text
+    return widget_text(value)
+
+
 def open_window(qtbot, user_files: Path):
     from leadfit.desktop.main_window import MainWindow
     window = MainWindow(user_files)
@@ -58,12 +63,12 @@ def answer(qtbot, window, qid: str, value) -> None:
     """Answer one question through its widget, as a person would."""
     editor = window.form.rows[qid].input.editor
     if isinstance(editor, QComboBox):
-        index = next(i for i in range(editor.count()) if editor.itemData(i) == value
-                     and type(editor.itemData(i)) is type(value))
+        index = editor.findData(as_text(value))
+        assert index > 0, f"{qid} has no option {value!r}"
         editor.setCurrentIndex(index)
     else:
         editor.clear()
-        qtbot.keyClicks(editor, value.isoformat() if hasattr(value, "isoformat") else str(value))
+        qtbot.keyClicks(editor, as_text(value))
 
 
 def fill(qtbot, window, answers: dict) -> None:

@@ -1,0 +1,142 @@
+"""The main window driven through its widgets with qtbot, offscreen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.desktop_support import (answer, example_answers, fill, no_modal_dialogs, open_window,
+                                   settle, user_files)
+
+__all__ = ["no_modal_dialogs", "user_files"]  # autouse fixtures, imported to take effect
+
+
+def finding_ids(window) -> list[str]:
+    tree = window.panel.findings
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_a_case_filled_through_the_widgets_is_assessed_live(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    assert window.panel.outcome.text().startswith("Incomplete")
+    fill(qtbot, window, example_answers())
+    settle(qtbot, window)
+    assert window.panel.outcome.text() == "Recommendation: Appoint with coaching"
+    assert {"F1", "F2", "F3", "F4", "F6", "F10", "F11"} == set(finding_ids(window))
+    assert window.panel.readiness.tiles["P3"].text() == "P3\nnot met"
+    assert window.form.progress.value() == window.form.progress.maximum() == 33
+
+    answer(qtbot, window, "candidate.digital_years", 0)
+    answer(qtbot, window, "candidate.mvp_delivery", "never")
+    settle(qtbot, window)
+    assert window.panel.outcome.text() == "Recommendation: Hire an experienced Product Director"
+    assert window.panel.readiness.tiles["P4"].text() == "P4\nnot met"
+
+
+def test_a_finding_opens_to_show_because(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, example_answers())
+    settle(qtbot, window)
+    item = window.panel.findings.topLevelItem(0)
+    children = [item.child(i).text(0) for i in range(item.childCount())]
+    assert "because Years managing digital products = 2" in children
+
+
+def test_invalid_answer_is_marked_at_the_field_with_the_cores_message(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    answer(qtbot, window, "candidate.digital_years", "two")
+    row = window.form.rows["candidate.digital_years"]
+    assert row.error.isVisibleTo(window) or window.form.current_section() != 1
+    assert row.error.text() == "must be a whole number, got 'two'"
+    assert row.input.editor.property("invalid") is True
+    settle(qtbot, window)
+    assert "1 answers need correcting" in window.panel.detail.text()
+    answer(qtbot, window, "candidate.digital_years", 4)
+    assert row.error.text() == "" and row.input.editor.property("invalid") is False
+
+
+def test_questions_appear_and_disappear_by_relevance(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    window.form.go_to(1)
+    follow_up = window.form.rows["candidate.reduce_former_role"]
+    answer(qtbot, window, "candidate.former_role_share", 0)
+    assert not follow_up.isVisible()
+    answer(qtbot, window, "candidate.former_role_share", 30)
+    assert follow_up.isVisible()
+
+
+def test_missing_answer_link_jumps_to_and_focuses_its_question(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    window.activateWindow()
+    answers = example_answers()
+    del answers["org.induction"]
+    fill(qtbot, window, answers)
+    settle(qtbot, window)
+    assert window.panel.outcome.text() == "Incomplete: 1 answers missing"
+    link = window.panel.missing_links["org.induction"]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    editor = window.form.rows["org.induction"].input.editor
+    assert window.form.current_section() == 3
+    qtbot.waitUntil(lambda: editor.hasFocus(), timeout=2000)
+
+
+def test_draft_autosaves_and_comes_back_after_the_window_is_reopened(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    answer(qtbot, window, "candidate.name", "Alex Morgan")
+    answer(qtbot, window, "candidate.owns_pnl", "partial")
+    answer(qtbot, window, "candidate.digital_years", "3")
+    settle(qtbot, window)
+    assert (user_files / "drafts" / "draft.json").exists()
+    window.close()
+    again = open_window(qtbot, user_files)
+    rows = again.form.rows
+    assert rows["candidate.name"].input.value() == "Alex Morgan"
+    assert rows["candidate.owns_pnl"].input.value() == "partial"
+    assert rows["candidate.digital_years"].input.value() == "3"
+
+
+def test_keyboard_moves_between_sections(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    editor = window.form.rows["stream.name"].input.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.form.current_section() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.form.current_section() == 0
+    for row in window.form.rows.values():
+        assert row.input.editor.accessibleName() == row.question.title
+
+
+def test_window_remembers_its_size_and_splitter(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    window.resize(window.minimumWidth(), 640)  # the offscreen screen is 800 px square
+    window.splitter.setSizes([500, 400])
+    state = window.splitter.saveState()
+    window.close()
+    again = open_window(qtbot, user_files)
+    assert again.size().height() == 640
+    assert again.store.value("splitter") == state and again._split_restored
+
+
+def test_pack_name_version_and_fingerprint_are_shown(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    text = window.pack_bar.label.text()
+    pack = window.controller.pack
+    assert pack.name in text and pack.version in text and pack.fingerprint[:12] in text
+
+
+def test_a_malformed_pack_folder_is_refused_with_its_problems(qtbot, user_files, tmp_path,
+                                                             no_modal_dialogs, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    bad = tmp_path / "client"
+    bad.mkdir()
+    (bad / "pack.yaml").write_text("name: client\nversion: '1.0'\nextra: 1\n", encoding="utf-8")
+    (bad / "rules.yaml").write_text("rules: []\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(bad)))
+    window = open_window(qtbot, user_files)
+    before = window.pack_bar.label.text()
+    window.choose_pack_folder()
+    kind, text = no_modal_dialogs[-1]
+    assert kind == "warning" and "extra" in text and "pack.yaml" in text
+    assert window.pack_bar.label.text() == before

@@ -1,0 +1,95 @@
+"""Fixtures and helpers for the decisions/register tests (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from leadfit.decisions import service
+from leadfit.decisions.register import open_register
+from leadfit.forms.case import build_case, load_case_file
+from leadfit.rules.library import default_pack
+from tests.helpers import EXAMPLE_CASE
+
+PG_ENV = "LEADFIT_TEST_PG_URL"
+
+
+def pg_url_or_stop() -> str:
+    """The test PostgreSQL URL. In CI a missing server is a failure, never a skip."""
+    url = os.environ.get(PG_ENV)
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{PG_ENV} is not set in CI: .ci/postgres.sh must start PostgreSQL")
+    pytest.skip(f"{PG_ENV} not set (run: source .ci/postgres.sh)")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A fresh, empty register URL: a SQLite file, or a private PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'register.sqlite3'}"
+        return
+    base = pg_url_or_stop()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def reg(db_url):
+    register = open_register(db_url)
+    yield register
+    register.close()
+
+
+def pack():
+    return default_pack()
+
+
+def example_case():
+    return load_case_file(EXAMPLE_CASE, pack().questionnaire)
+
+
+def case_with(**changes):
+    """The example case with some answers changed (keys use '_' for '.')."""
+    import yaml
+    raw = yaml.safe_load(Path(EXAMPLE_CASE).read_text())["answers"]
+    for key, value in changes.items():
+        raw[key.replace("__", ".")] = value
+    return build_case(raw, pack().questionnaire)
+
+
+def decide_coach(reg, case=None, **kw):
+    args = dict(decision="coach", conditions="Weekly coaching by the CPO")
+    args.update(kw)
+    return service.decide(reg, case or example_case(), pack(), **args)
+
+
+def signed_record(reg, **kw):
+    record = decide_coach(reg, **kw)
+    service.sign(reg, record.ref, name="Dana Decider", role="decision_maker")
+    return service.sign(reg, record.ref, name="Harper Hr", role="hr")
+
+
+def counts(reg) -> tuple[int, int]:
+    """(record versions, audit entries) in the register."""
+    with reg.read() as conn:
+        return (conn.execute(text("SELECT count(*) FROM decision_records")).scalar(),
+                conn.execute(text("SELECT count(*) FROM audit_log")).scalar())
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()

@@ -42,9 +42,16 @@ class RuleChange:
 
 @dataclass(frozen=True)
 class CaseInput:
+    """A case to compare: its answers, or (read by the worker) the case file."""
+
     name: str
     source: str
-    answers: dict
+    answers: dict | None = None
+    path: str | None = None
+
+    @property
+    def work(self):
+        return self.answers if self.answers is not None else self.path
 
 
 @dataclass(frozen=True)
@@ -186,24 +193,17 @@ def scenario_cases(*packs: Pack) -> list[CaseInput]:
     return out
 
 
-def folder_cases(folder: Path, questionnaire) -> list[CaseInput]:
-    """Every *.yaml case file in ``folder``; all unreadable ones are named at once."""
+def folder_cases(folder: Path) -> list[CaseInput]:
+    """Every *.yaml case file in ``folder``, read later (by the workers, in parallel).
+
+    A file that cannot be read is named in the result's ``invalid`` list.
+    """
     if not folder.is_dir():
         raise InputError([Problem("not a folder of case files", str(folder))])
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not files:
         raise InputError([Problem("no case files (*.yaml) in this folder", str(folder))])
-    cases, problems = [], []
-    for path in files:
-        try:
-            case = load_case_file(path, questionnaire)
-        except LeadFitError as exc:
-            problems += exc.problems
-            continue
-        cases.append(CaseInput(path.stem, str(path), dict(case.answers)))
-    if problems:
-        raise InputError(problems)
-    return cases
+    return [CaseInput(p.stem, str(p), path=str(p)) for p in files]
 
 
 def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, int], None] | None = None,
@@ -213,7 +213,7 @@ def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, in
     summaries = _evaluate_all(a, b, cases, progress, workers)
     for case, pair in zip(cases, summaries):
         if isinstance(pair, str):
-            result.invalid.append(f"{case.source}: {case.name}: {pair}")
+            result.invalid.append(pair if case.path else f"{case.source}: {case.name}: {pair}")
         else:
             result.cases.append(CaseDiff(case, *pair))
     return result
@@ -226,12 +226,12 @@ def _evaluate_all(a: Pack, b: Pack, cases: list[CaseInput], progress, workers) -
     if len(cases) < PARALLEL_FROM or workers < 2:
         evaluator = _Evaluator(a, b)
         for chunk in chunks:
-            out += [evaluator.pair(c.answers) for c in chunk]
+            out += [evaluator.pair(c.work) for c in chunk]
             _tick(progress, len(out), len(cases))
         return out
     ctx = multiprocessing.get_context("spawn")  # a fresh engine per worker, nothing inherited
     with ctx.Pool(workers, initializer=_init_worker, initargs=(str(a.folder), str(b.folder))) as pool:
-        for part in pool.imap(_worker_chunk, [[c.answers for c in ch] for ch in chunks]):
+        for part in pool.imap(_worker_chunk, [[c.work for c in ch] for ch in chunks]):
             out += part
             _tick(progress, len(out), len(cases))
     return out
@@ -262,11 +262,15 @@ class _Evaluator:
         return (tuple(sorted((k, str(v)) for k, v in answers.items() if k in self.read)),
                 tuple(sorted(k for k in answers if k not in self.read)))
 
-    def pair(self, answers: dict):
+    def pair(self, work: dict | str):
+        """Both summaries for answers (or a case file), or the reason it is invalid."""
         try:
-            case = build_case(answers, self.questionnaire)
-        except InputError as exc:
-            return "; ".join(p.message for p in exc.problems)
+            if isinstance(work, str):
+                case = load_case_file(Path(work), self.questionnaire)
+            else:
+                case = build_case(work, self.questionnaire)
+        except LeadFitError as exc:
+            return "; ".join(str(p) if isinstance(work, str) else p.message for p in exc.problems)
         key = self.key(case.answers)
         if key not in self.cache:
             self.cache[key] = (_summary(case, self.a), _summary(case, self.b))

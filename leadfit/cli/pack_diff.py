@@ -22,11 +22,11 @@ def register(verbs) -> None:
 
 def run(args) -> int:
     a, b = resolve_pack(args.a), resolve_pack(args.b)
-    cases = folder_cases(args.cases, a.questionnaire) if args.cases else scenario_cases(a, b)
+    cases = folder_cases(args.cases) if args.cases else scenario_cases(a, b)
     result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None)
     if args.json:
         print(json.dumps(result.to_data(), indent=2, ensure_ascii=False))
-        return 0
+        return _exit(result)
     print(f"Pack {a.label} ({a.fingerprint[:12]}) -> {b.label} ({b.fingerprint[:12]})")
     print(f"\nRules: {_count(result.rules, 'added')} added, {_count(result.rules, 'removed')} removed,"
           f" {_count(result.rules, 'changed')} changed")
@@ -48,6 +48,15 @@ def run(args) -> int:
     print()
     for line in result.totals():
         print(line)
+    return _exit(result)
+
+
+def _exit(result) -> int:
+    """2 when some cases could not be read (they are named), else 0."""
+    if result.invalid:
+        print(f"{len(result.invalid)} case(s) could not be read; they are named in the output",
+              file=sys.stderr)
+        return 2
     return 0
 
 

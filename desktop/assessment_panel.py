@@ -48,6 +48,7 @@ class AssessmentPanel(QWidget):
     """Shows one Assessment. ``jump_to`` asks for a missing question to be opened."""
 
     jump_to = Signal(str)
+    decide_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,6 +68,10 @@ class AssessmentPanel(QWidget):
         self.readiness = ReadinessStrip()
         self.findings = FindingsView()
         self.mitigations = MitigationsView()
+        self.decide = QPushButton("Record the decision…")
+        self.decide.setObjectName("primary")
+        self.decide.setToolTip("Ctrl+D")
+        self.decide.clicked.connect(self.decide_requested.emit)
         self._layout()
 
     def _layout(self) -> None:
@@ -86,6 +91,7 @@ class AssessmentPanel(QWidget):
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
             layout.addWidget(view, stretch)
+        layout.addWidget(self.decide)
 
     def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
         if a.decided:
@@ -105,6 +111,7 @@ class AssessmentPanel(QWidget):
         self.readiness.show_readiness(a.readiness)
         self.findings.show_findings(a.findings)
         self.mitigations.show_mitigations(a.mitigations)
+        self.decide.setEnabled(a.decided and not invalid)
 
     def _show_missing(self, a: Assessment, shown: int = 6) -> None:
         while self.missing_layout.count():

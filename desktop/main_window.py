@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from leadfit.desktop import settings as app_settings
@@ -18,14 +17,16 @@ from leadfit.desktop.assessment_panel import AssessmentPanel
 from leadfit.desktop.controller import CaseController
 from leadfit.desktop.drafts import DraftStore
 from leadfit.desktop.guided_form import GuidedForm
+from leadfit.desktop.menus import build_menus
 from leadfit.desktop.pack_bar import PackBar
 from leadfit.desktop.problems_dialog import show_problems
+from leadfit.desktop.register_tab import RegisterTab
 
 EVALUATE_AFTER_MS = 0  # coalesce changes from one event-loop turn; evaluation takes ~1 ms
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, parent=None):
+    def __init__(self, data_dir: Path, register_url: str | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("LeadFit")
         self.data_dir = Path(data_dir)
@@ -36,11 +37,13 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.tabs = QTabWidget()
+        self.register = RegisterTab(self.data_dir, self.tell, register_url)
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
         self.controller = CaseController(self, DraftStore(self.data_dir / "drafts"),
                                          self.store.value("pack") or None)
         self.timer.timeout.connect(self.controller.refresh)
         self.panel.jump_to.connect(self.reveal)
+        self.panel.decide_requested.connect(self.record_decision)
         self.pack_bar.default_requested.connect(lambda: self.choose_pack(None))
         self.pack_bar.folder_requested.connect(self.choose_pack_folder)
         self._build()
@@ -57,6 +60,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.tabs.addTab(case_tab, "Case")
+        self.tabs.addTab(self.register, "Register")
+        self.tabs.currentChanged.connect(lambda i: i == 1 and self.register.controller.refresh())
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -64,34 +69,12 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.pack_bar)
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self._menus()
-
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)  # shortcuts work wherever the focus is
-        return action
-
-    def _menus(self) -> None:
-        case = self.menuBar().addMenu("&Case")
-        self._action(case, "&New case", self.new_case, QKeySequence.StandardKey.New)
-        self._action(case, "&Save draft", self.save_draft, QKeySequence.StandardKey.Save)
-        self._action(case, "&Export answers…", self.export_answers, "Ctrl+E")
-        case.addSeparator()
-        self._action(case, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        go = self.menuBar().addMenu("&Go")
-        self._action(go, "&Next section", lambda: self._step(1), "Ctrl+PgDown")
-        self._action(go, "&Previous section", lambda: self._step(-1), "Ctrl+PgUp")
-        pack = self.menuBar().addMenu("&Pack")
-        self._action(pack, "&Default pack", lambda: self.choose_pack(None))
-        self._action(pack, "&Client pack folder…", self.choose_pack_folder)
+        self.actions_by_name = build_menus(self)
 
     # -- CaseView ---------------------------------------------------------
     def show_pack(self, pack) -> None:
         self.pack_bar.show_pack(pack)
+        self.register.outcome_titles = {o: pack.catalogue.title(o) for o in pack.settings.outcomes}
         ids = list(pack.questionnaire.questions)
         if self.form is None or list(self.form.questionnaire.questions) != ids:
             self._install_form(pack)
@@ -127,23 +110,31 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.form.reveal(question_id)
 
-    def _step(self, delta: int) -> None:
+    def step(self, delta: int) -> None:
         self.form.go_to(self.form.current_section() + delta)
 
     def new_case(self) -> None:
         self.controller.new_case()
         self.form.go_to(0)
 
+    def tell(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
     def save_draft(self) -> None:
         self.controller.refresh()
-        self.statusBar().showMessage(f"Draft saved in {self.controller.drafts.folder}", 4000)
+        self.tell(f"Draft saved in {self.controller.drafts.folder}")
+
+    def record_decision(self) -> None:
+        self.timer.stop()
+        assessment = self.controller.refresh()
+        self.register.record_decision(self.controller.case(), self.controller.pack, assessment)
 
     def export_answers(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",
                                               "case.yaml", "Case files (*.yaml)")
         if name:
             self.controller.export_case(Path(name))
-            self.statusBar().showMessage(f"Answers written to {name}", 4000)
+            self.tell(f"Answers written to {name}")
 
     def choose_pack(self, source) -> None:
         if self.controller.choose_pack(source):
@@ -177,4 +168,5 @@ class MainWindow(QMainWindow):
             self.controller.refresh()
         self.store.setValue("geometry", self.saveGeometry())
         self.store.setValue("splitter", self.splitter.saveState())
+        self.register.controller.close()
         super().closeEvent(event)

@@ -1,0 +1,86 @@
+"""The register as a Qt table model under a sort/filter proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+
+from leadfit.desktop.decision_controller import RegisterRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+REF, STREAM, CANDIDATE, RECOMMENDED, DECISION, STATUS, DATE, PACK = range(8)
+_FIELDS = {REF: "ref", STREAM: "stream", CANDIDATE: "candidate", RECOMMENDED: "recommended",
+           DECISION: "decision", STATUS: "status", DATE: "created_at", PACK: "pack"}
+_HEADERS = {REF: "Record", STREAM: "Stream", CANDIDATE: "Candidate",
+            RECOMMENDED: "Recommended", DECISION: "Decision", STATUS: "Status",
+            DATE: "Date", PACK: "Pack"}
+STATUS_WORDS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
+                "superseded": "superseded"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RegisterModel", text)
+
+
+class RegisterModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[RegisterRow] = []
+
+    def set_rows(self, rows: list[RegisterRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RegisterRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(_FIELDS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        value = getattr(self._rows[index.row()], _FIELDS[index.column()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == STATUS:
+                return STATUS_WORDS.get(value, value)
+            if index.column() == DATE:
+                return value[:16].replace("T", " ")
+            return value
+        if role == Qt.ItemDataRole.UserRole:  # raw value, for sorting and filtering
+            return value
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(_HEADERS[section])
+        return None
+
+
+class RegisterFilter(QSortFilterProxyModel):
+    """Text matches any column; the status choice matches the status column exactly."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self._status = ""
+
+    def set_status(self, status: str) -> None:
+        self._status = status
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if self._status and model.row_at(source_row).status != self._status:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)

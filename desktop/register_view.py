@@ -1,0 +1,95 @@
+"""The register tab: filter, sort, open a record, its PDF, export CSV."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from leadfit.desktop.register_model import DATE, STATUS_WORDS, RegisterFilter, RegisterModel
+
+
+class RegisterView(QWidget):
+    open_requested = Signal(str)
+    save_pdf_requested = Signal(str)
+    open_pdf_requested = Signal(str)
+    export_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = RegisterModel(self)
+        self.proxy = RegisterFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by stream, candidate, decision, pack…")
+        self.search.setAccessibleName("Filter the register")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Any status", "")
+        for key, words in STATUS_WORDS.items():
+            self.status.addItem(words, key)
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(str(self.status.currentData())))
+        self.table = self._make_table()
+        self.buttons = {name: QPushButton(text) for name, text in (
+            ("open", "Open record"), ("open_pdf", "Open PDF"), ("save_pdf", "Save PDF…"),
+            ("export", "Export CSV…"))}
+        self.buttons["open"].clicked.connect(lambda: self._emit(self.open_requested))
+        self.buttons["open_pdf"].clicked.connect(lambda: self._emit(self.open_pdf_requested))
+        self.buttons["save_pdf"].clicked.connect(lambda: self._emit(self.save_pdf_requested))
+        self.buttons["export"].clicked.connect(self.export_requested.emit)
+        self._layout()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName("Decision register")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.doubleClicked.connect(lambda _i: self._emit(self.open_requested))
+        return table
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        bottom = QHBoxLayout()
+        for name in ("open", "open_pdf", "save_pdf"):
+            bottom.addWidget(self.buttons[name])
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons["export"])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def show_rows(self, rows) -> None:
+        self.model.set_rows(rows)
+
+    def selected_ref(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()).ref
+
+    def select_ref(self, ref: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            if self.model.row_at(source).ref == ref:
+                self.table.selectRow(row)
+                return
+
+    def _emit(self, signal) -> None:
+        ref = self.selected_ref()
+        if ref:
+            signal.emit(ref)

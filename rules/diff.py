@@ -164,7 +164,8 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     for qid, q in b.questionnaire.questions.items():
         old = a.questionnaire.questions.get(qid)
         if old is not None and old.ask_if != q.ask_if:
-            out.append(f"question {qid} asked: {_asked(old)} -> {_asked(q)}")
+            titles = b.questionnaire.titles()
+            out.append(f"question {qid} asked: {_asked(old, titles)} -> {_asked(q, titles)}")
     for item_id, entry in b.catalogue.entries.items():
         old = a.catalogue.entries.get(item_id)
         if old is not None and (old.title, old.meaning) != (entry.title, entry.meaning):
@@ -172,12 +173,12 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     return out
 
 
-def _asked(q) -> str:
+def _asked(q, titles: dict) -> str:
     if q.ask_if is None:
         return "always"
     if isinstance(q.ask_if, conditions.Member) and not q.ask_if.values:
         return "never"
-    return "when " + str(conditions.to_data(q.ask_if))
+    return "when " + conditions.describe(q.ask_if, titles)
 
 
 def scenario_cases(*packs: Pack) -> list[CaseInput]:

@@ -34,7 +34,7 @@ description: ""
 extends: {base}
 
 # Remove base rules by id:
-#   disable: [p2-no-pnl, f6-no-craft]
+#   disable: [p2-no-pnl, r3-rivals]
 disable: []
 
 # Change base rules by id: summary, when (this is how a threshold changes),
@@ -56,9 +56,10 @@ override: {{}}
 #     P2: {{title: "Budget accountability", meaning: "Answers for a budget and its results."}}
 wording: {{}}
 
-# When a question is asked: a condition, "never" or "always":
+# When a question is asked: a condition, "never" (e.g. a P&L question for a
+# public body) or "always":
 #   relevance:
-#     candidate.owns_pnl: never
+#     candidate.reduce_former_role: {{gt: {{candidate.former_role_share: 20}}}}
 relevance: {{}}
 
 # Settings named here replace the base's; outcome_requires is merged per outcome:

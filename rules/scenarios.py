@@ -1,4 +1,9 @@
-"""Run a pack's scenarios: each is a case with the outcome and IDs it must give."""
+"""Run a pack's scenarios: each is a case with the outcome and IDs it must give.
+
+A client pack's scenarios are its own plus every scenario of the pack it
+extends whose name it does not reuse (rules/layers.py): a scenario with the
+same name as a base scenario replaces it.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ class ScenarioResult:
     unwanted_ids: list[str] = field(default_factory=list)    # expected absent, present
     missing_answers: list[str] = field(default_factory=list)  # expected missing, not reported
     error: str | None = None
+    raised: list[str] = field(default_factory=list)          # every ID the case raised
 
     @property
     def passed(self) -> bool:
@@ -40,6 +46,8 @@ class ScenarioResult:
             lines.append("  IDs raised that must not be: " + ", ".join(self.unwanted_ids))
         if self.missing_answers:
             lines.append("  expected missing answers not reported: " + ", ".join(self.missing_answers))
+        if self.raised:
+            lines.append("  IDs it raised: " + ", ".join(self.raised))
         return "\n".join(lines)
 
 
@@ -57,6 +65,7 @@ def run_scenario(pack: Pack, scenario: Scenario) -> ScenarioResult:
         missing_ids=[i for i in expect.includes if i not in cited],
         unwanted_ids=[i for i in expect.excludes if i in cited],
         missing_answers=[q for q in expect.missing if q not in reported],
+        raised=sorted(cited, key=lambda i: (i[0], int(i[1:]) if i[1:].isdigit() else 0)),
     )
 
 

@@ -104,7 +104,9 @@ class Document:
     def _table_style(self, header: bool) -> TableStyle:
         spec, s = self.styles.table, self.styles
         cmds = [("GRID", (0, 0), (-1, -1), float(spec["grid_width"]), s.colour(spec["grid"])),
-                ("VALIGN", (0, 0), (-1, -1), "TOP")]
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # cells are Paragraphs, but the cell font would still pull in Helvetica
+                ("FONTNAME", (0, 0), (-1, -1), s.fonts["body"].fontName)]
         for side in ("LEFT", "RIGHT", "TOP", "BOTTOM"):
             cmds.append((f"{side}PADDING", (0, 0), (-1, -1), float(spec["padding"])))
         if header:
@@ -170,6 +172,8 @@ class Document:
             """Holds each page until the end, so every footer knows the page total."""
 
             def __init__(self, *args, **kwargs):
+                # else every page also references Helvetica, the canvas default
+                kwargs["initialFontName"] = doc.styles.fonts["body"].fontName
                 super().__init__(*args, **kwargs)
                 self._pages: list[dict] = []
 

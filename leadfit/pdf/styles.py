@@ -69,8 +69,8 @@ def _paragraph(name, specs, done, font_map, colours) -> ParagraphStyle:
     spec = dict(specs[name])
     parent = _paragraph(spec.pop("parent"), specs, done, font_map, colours) if "parent" in spec else None
     kwargs = {}
-    if "font" in spec:
-        kwargs["fontName"] = font_map[spec["font"]].fontName
+    if "font" in spec:  # bullets too, or ReportLab references Helvetica on every page
+        kwargs["fontName"] = kwargs["bulletFontName"] = font_map[spec["font"]].fontName
     for key, attr in (("size", "fontSize"), ("leading", "leading"), ("space_before", "spaceBefore"),
                       ("space_after", "spaceAfter")):
         if key in spec:

@@ -7,11 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QPushButton, QTextBrowser, QVBoxLayout)
 
 from leadfit.decisions.record import DecisionRecord
-from leadfit.desktop.record_view import record_html
-
-
-def role_words(role: str) -> str:
-    return role.replace("_", " ").capitalize()
+from leadfit.desktop.record_view import record_html, role_words
 
 
 class RecordDialog(QDialog):

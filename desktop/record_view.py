@@ -8,6 +8,11 @@ from leadfit.decisions.record import DecisionRecord
 from leadfit.desktop.register_model import STATUS_WORDS
 
 
+def role_words(role: str) -> str:
+    words = role.replace("_", " ")
+    return words.upper() if len(words) <= 3 else words.capitalize()
+
+
 def _row(label: str, value: str) -> str:
     return f"<tr><td class='k'>{escape(label)}</td><td>{escape(value or '—')}</td></tr>"
 
@@ -30,11 +35,11 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str]) -> str:
     plan = "".join(f"<li>{escape(p.id)} {escape(p.title)}: {escape(p.owner)}"
                    f"{escape(', by ' + p.due) if p.due else ''}</li>" for p in d.plan)
     signed = "".join(
-        f"<li>{escape(s.role)}: {escape(s.name)}, {escape(s.at[:16].replace('T', ' '))}"
+        f"<li>{escape(role_words(s.role))}: {escape(s.name)}, {escape(s.at[:16].replace('T', ' '))}"
         f"{escape(' — ' + s.statement) if s.statement else ''}"
         f"{escape(' (dissent: ' + s.dissent_reasons + ')') if s.dissent else ''}</li>"
         for s in record.signoffs)
-    waiting = ", ".join(record.missing_roles())
+    waiting = ", ".join(role_words(r) for r in record.missing_roles())
     return (f"<h2>{escape(record.ref)}</h2><table cellspacing='4'>{''.join(rows)}</table>"
             f"<h3>Mitigation plan</h3><ul>{plan or '<li>none</li>'}</ul>"
             f"<h3>Sign-offs</h3><ul>{signed or '<li>none yet</li>'}</ul>"

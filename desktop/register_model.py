@@ -76,8 +76,13 @@ class RegisterFilter(QSortFilterProxyModel):
         self._status = ""
 
     def set_status(self, status: str) -> None:
-        self._status = status
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated there
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - Qt 6.7/6.8
+            self._status = status
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -1,0 +1,149 @@
+"""Record, sign, correct and list decisions through the window; PDF and CSV as real files."""
+
+from __future__ import annotations
+
+import csv
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from leadfit.desktop.register_model import CANDIDATE, DECISION, PACK, STATUS
+from tests.desktop_support import (example_answers, fill, no_modal_dialogs, open_window, settle,
+                                   user_files)
+
+__all__ = ["no_modal_dialogs", "user_files"]
+
+
+def filled_window(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, example_answers())
+    settle(qtbot, window)
+    return window
+
+
+def record_coach_decision(qtbot, window):
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    dialog = window.register.decision_dialog
+    assert dialog.isVisible() and dialog.decision.currentData() == "coach"  # the recommendation
+    assert dialog.review_date.text() == "2027-02-01"  # from the case
+    dialog.conditions.setPlainText("Monthly mentoring by the CPO")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    return window.register.record_dialog
+
+
+def sign(qtbot, dialog, name: str, role: str) -> None:
+    dialog.name.setText(name)
+    dialog.role.setCurrentIndex(dialog.role.findData(role))
+    qtbot.mouseClick(dialog.sign, Qt.MouseButton.LeftButton)
+
+
+def register_cells(window, column: int) -> list[str]:
+    proxy = window.register.view.proxy
+    return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+
+
+def test_sign_off_flow_creates_a_signed_record_the_register_shows(qtbot, user_files):
+    window = filled_window(qtbot, user_files)
+    record = record_coach_decision(qtbot, window)
+    assert record.isVisible() and record.signing.isVisible()
+    sign(qtbot, record, "Sam Lee", "decision_maker")
+    assert "Sam Lee" in record.text.toPlainText() and record.signing.isVisible()
+    sign(qtbot, record, "Ana Ruiz", "hr")
+    assert record.record.status == "signed"
+    assert not record.signing.isVisible()  # signed: read-only
+    record.accept()
+    window.tabs.setCurrentIndex(1)
+    assert register_cells(window, CANDIDATE) == ["Alex Morgan"]
+    assert register_cells(window, STATUS) == ["signed"]
+    assert register_cells(window, DECISION) == ["coach"]
+    assert register_cells(window, PACK) == ["default@1.0"]
+
+
+def test_a_decision_that_differs_needs_a_justification(qtbot, user_files, no_modal_dialogs):
+    window = filled_window(qtbot, user_files)
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    dialog = window.register.decision_dialog
+    dialog.decision.setCurrentIndex(dialog.decision.findData("appoint"))
+    assert dialog.need_why.isVisible() and not dialog.conditions.isEnabled()
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # refused: the dialog stays open
+    assert "justification" in no_modal_dialogs[-1][1]
+    dialog.justification.setPlainText("An internal PD mentor is already in place.")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.register.record_dialog.record.decision.outcome == "appoint"
+
+
+def test_correcting_a_signed_record_makes_a_new_version(qtbot, user_files, no_modal_dialogs):
+    window = filled_window(qtbot, user_files)
+    record = record_coach_decision(qtbot, window)
+    sign(qtbot, record, "Sam Lee", "decision_maker")
+    sign(qtbot, record, "Ana Ruiz", "hr")
+    first = record.record.ref
+    qtbot.mouseClick(record.correct, Qt.MouseButton.LeftButton)
+    fix = window.register.decision_dialog
+    assert fix.conditions.toPlainText() == "Monthly mentoring by the CPO"
+    fix.conditions.setPlainText("Weekly mentoring by the CPO")
+    qtbot.mouseClick(fix.ok, Qt.MouseButton.LeftButton)
+    assert fix.isVisible() and "reason" in no_modal_dialogs[-1][1]  # a correction needs one
+    fix.reason.setText("Mentoring cadence agreed with the CPO")
+    qtbot.mouseClick(fix.ok, Qt.MouseButton.LeftButton)
+    assert not fix.isVisible()
+    current = window.register.record_dialog.record
+    assert current.version == 2 and current.supersedes == first
+    window.register.controller.refresh()
+    assert sorted(register_cells(window, STATUS)) == ["awaiting sign-off", "superseded"]
+
+
+def test_pdf_and_csv_from_the_window_are_real_files(qtbot, user_files, tmp_path, monkeypatch):
+    window = filled_window(qtbot, user_files)
+    record = record_coach_decision(qtbot, window)
+    ref = record.record.ref
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    qtbot.mouseClick(record.open_pdf, Qt.MouseButton.LeftButton)
+    assert opened and open(opened[0].toLocalFile(), "rb").read(5) == b"%PDF-"
+    record.accept()
+
+    saved = tmp_path / "rationale.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(saved), "")))
+    window.tabs.setCurrentIndex(1)
+    window.register.view.table.selectRow(0)
+    qtbot.mouseClick(window.register.view.buttons["save_pdf"], Qt.MouseButton.LeftButton)
+    assert saved.read_bytes().startswith(b"%PDF-") and saved.stat().st_size > 2000
+
+    out = tmp_path / "register.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window.register.view.table, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["ref"], r["candidate"], r["outcome"]) for r in rows] == [(ref, "Alex Morgan", "coach")]
+
+
+def test_register_filters_and_sorts(qtbot, user_files):
+    window = filled_window(qtbot, user_files)
+    record_coach_decision(qtbot, window).accept()
+    answer_rows = example_answers() | {"candidate.name": "Blake Chen", "candidate.digital_years": 0,
+                                       "candidate.mvp_delivery": "never"}
+    fill(qtbot, window, answer_rows)
+    settle(qtbot, window)
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.register.decision_dialog.ok, Qt.MouseButton.LeftButton)
+    window.register.record_dialog.accept()
+    view = window.register.view
+    window.tabs.setCurrentIndex(1)
+    assert sorted(register_cells(window, CANDIDATE)) == ["Alex Morgan", "Blake Chen"]
+    view.search.setText("blake")
+    assert register_cells(window, CANDIDATE) == ["Blake Chen"]
+    view.search.clear()
+    view.table.sortByColumn(CANDIDATE, Qt.SortOrder.AscendingOrder)
+    assert register_cells(window, CANDIDATE) == ["Alex Morgan", "Blake Chen"]
+    view.status.setCurrentIndex(view.status.findData("signed"))
+    assert register_cells(window, CANDIDATE) == []
+    model = view.model
+    assert model.rowCount(model.index(0, 0)) == 0 and model.rowCount(QModelIndex()) == 2
+    assert model.headerData(CANDIDATE, Qt.Orientation.Horizontal) == "Candidate"

@@ -1,0 +1,148 @@
+"""Decide, sign, report: the rationale PDF holds every section, text checked with pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from leadfit.decisions import service
+from leadfit.decisions.register import open_register
+from tests.decisions_support import case_with, decide_coach, pack, squash
+from tests.helpers import EXAMPLE_CASE, run_cli
+
+STATUS_WORDS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _in_order(text: str, expected: list[str]) -> None:
+    """Each expected piece appears, in this order (dates and producer are never compared)."""
+    at = 0
+    for piece in expected:
+        found = text.find(squash(piece), at)
+        assert found >= 0, f"missing or out of order: {piece!r}\n--- after: {text[at:at + 300]!r}"
+        at = found + len(squash(piece))
+
+
+def _expected(record, rhash: str, head: str) -> list[str]:
+    a = record.assessment_model()
+    d = record.decision
+    out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
+           "Value stream", record.stream, "Candidate", record.candidate,
+           "Recommendation", a.outcome_title, f"risk {a.risk.level} (score {a.risk.score})",
+           "Decision", "Readiness against the ideal Product Director (P1-P6)"]
+    for item in a.readiness:
+        out += [f"{item.id} {item.title}", STATUS_WORDS[item.status]]
+    out += ["Findings", "ID Finding Severity Raised by the answers"]
+    for f in a.findings:
+        out += [f.id, f.title, f.severity] + [c.title for c in f.because]
+    out += ["Mitigation plan", f"Fail-fast review date: {d.review_date}", "ID What Who By when"]
+    for p in d.plan:
+        out += [p.id, p.title, p.owner, p.due]
+    out += ["Context signals"] + [x for s in a.signals for x in (s.id, s.title)]
+    if d.differs:
+        out += ["Justification (the decision differs from the recommendation)", d.justification]
+    if d.conditions:
+        out += ["Conditions", d.conditions]
+    if any(s.dissent for s in record.signoffs):
+        out += ["Dissent"] + [s.dissent_reasons for s in record.signoffs if s.dissent]
+    out += ["Sign-off", "Role Name Signed (UTC) Statement"]
+    for s in record.signoffs:
+        out += [s.role, s.name]
+    out += ["Provenance", rhash, record.pack["fingerprint"], record.engine["version"], head]
+    return out
+
+
+def test_decide_sign_report_has_every_section(tmp_path):
+    with open_register(tmp_path / "r.db") as reg:
+        record = decide_coach(reg, plan={"M10": ("Chief Product Officer", "2027-01-15")})
+        service.sign(reg, record.ref, name="Dana Decider", role="decision_maker",
+                     statement="I take this decision.")
+        record = service.sign(reg, record.ref, name="Harper Hr", role="hr",
+                              dissent="Coaching budget is not yet approved.")
+        result = service.report(reg, record.ref, tmp_path / "rationale.pdf")
+        rhash = service.list_records(reg)[0].hash
+        head = service.verify(reg).head
+    assert result.unsupported == []
+    pages = _pages((tmp_path / "rationale.pdf").read_bytes())
+    text = squash(" ".join(pages))
+    _in_order(text, _expected(record, rhash, head))
+    assert "Chief Product Officer 2027-01-15" in text
+    for number, page in enumerate(pages, start=1):   # the footer on every page
+        page = squash(page)
+        assert f"Record {record.ref} · SHA-256 {rhash}" in page
+        assert f"Rule pack default@1.0 · fingerprint {pack().fingerprint}" in page
+        assert re.search(r"Engine durable-rules \S+ · LeadFit \S+", page)
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_a_decision_against_the_recommendation_prints_its_justification(tmp_path):
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case_with(), pack(), decision="hire_external",
+                                justification="The board will fund an experienced hire.")
+        text = squash(" ".join(_pages(service.render_pdf(reg, record.ref).pdf)))
+    _in_order(text, ["Decision", "Hire an experienced Product Director",
+                     "(differs from the recommendation: see justification)",
+                     "Justification (the decision differs from the recommendation)",
+                     "Recommended: Appoint with coaching", "The board will fund an experienced hire.",
+                     "Sign-off", "decision_maker awaiting signature", "hr awaiting signature"])
+
+
+HOSTILE_NAME = 'Zoë <b>Ångström</b> & <a href="http://evil.example">Пётр</a>'
+HOSTILE_TEXT = ('Because <img src="/etc/passwd"/> & x<y; Ελληνικά, русский,\n'
+                'second line <font color="red">red?</font>')
+
+
+def test_markup_and_non_latin_text_in_names_and_justification_print_literally(tmp_path):
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case_with(candidate__name=HOSTILE_NAME,
+                                               stream__name="Ипотека & <i>loans</i>"),
+                                pack(), decision="appoint", justification=HOSTILE_TEXT)
+        service.sign(reg, record.ref, name=HOSTILE_NAME, role="hr",
+                     statement="<script>alert(1)</script>", dissent="Ich bin dagegen & <u>so</u>")
+        result = service.render_pdf(reg, record.ref)
+    assert result.unsupported == []
+    text = squash(" ".join(_pages(result.pdf)))
+    tight = "".join(text.split())
+    for literal in (HOSTILE_NAME, "Ипотека & <i>loans</i>", "Because <img src=\"/etc/passwd\"/>",
+                    "& x<y; Ελληνικά, русский,", "second line <font color=\"red\">red?</font>",
+                    "<script>alert(1)</script>", "Ich bin dagegen & <u>so</u>"):
+        assert "".join(literal.split()) in tight, literal
+    reader = PdfReader(io.BytesIO(result.pdf))
+    assert not any(page.get("/Annots") for page in reader.pages)     # no live link
+
+
+def test_text_the_font_cannot_draw_is_reported_by_the_report_command(tmp_path):
+    db = tmp_path / "r.db"
+    with open_register(db) as reg:
+        record = service.decide(reg, case_with(candidate__name="王小明 🚀"), pack(),
+                                decision="coach", conditions="Weekly")
+    out = tmp_path / "r.pdf"
+    result = run_cli("report", record.record_id, "--out", str(out), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "cannot draw" in result.stderr
+    assert "U+738B CJK UNIFIED IDEOGRAPH-738B" in result.stderr
+    assert "U+1F680 ROCKET" in result.stderr
+    assert "[U+738B][U+5C0F][U+660E]" in squash(" ".join(_pages(out.read_bytes())))
+
+
+def test_cli_decide_sign_report_round_trip(tmp_path):
+    db = str(tmp_path / "r.db")
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions",
+                   "Monthly check-in", "--db", db)
+    assert made.returncode == 0, made.stderr
+    record_id = made.stdout.strip()
+    assert re.fullmatch(r"LF-\d{4}-\d{4}", record_id)
+    for name, role in (("Dana Decider", "decision_maker"), ("Harper Hr", "hr")):
+        signed = run_cli("sign", record_id, "--name", name, "--role", role, "--db", db)
+        assert signed.returncode == 0, signed.stderr
+    assert "signed" in signed.stdout
+    out = tmp_path / "rationale.pdf"
+    report = run_cli("report", record_id, "--out", str(out), "--db", db)
+    assert report.returncode == 0, report.stderr
+    text = squash(" ".join(_pages(out.read_bytes())))
+    assert "Dana Decider" in text and "Harper Hr" in text and "Monthly check-in" in text

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from leadfit.decisions import service
-from leadfit.decisions.record import DecisionRecord
 from leadfit.errors import LeadFitError
-from leadfit.forms.case import Case
-from leadfit.rules.pack import Pack
+
+if TYPE_CHECKING:  # the service pulls in SQLAlchemy and ReportLab: load it on first use
+    from leadfit.decisions import service
+    from leadfit.decisions.record import DecisionRecord
+    from leadfit.forms.case import Case
+    from leadfit.rules.pack import Pack
+
+
+def _service():
+    from leadfit.decisions import service
+    return service
 
 
 class DecisionView(Protocol):
     def show_problems(self, title: str, problems: list[str]) -> None: ...
     def show_register(self, rows: list["RegisterRow"]) -> None: ...
-    def show_record(self, record: DecisionRecord) -> None: ...
+    def show_record(self, record: "DecisionRecord") -> None: ...
     def open_file(self, path: Path) -> None: ...
     def tell(self, message: str) -> None: ...
 
@@ -44,13 +51,13 @@ class DecisionController:
         self.view = view
         self.pdf_folder = Path(pdf_folder)
         self.register_url = register_url
-        self._register: service.Register | None = None
+        self._register: "service.Register | None" = None
         self._packs: dict[str, str] = {}  # ref -> pack label, read once per record version
 
     @property
-    def register(self) -> service.Register:
+    def register(self) -> "service.Register":
         if self._register is None:
-            self._register = service.open_register(self.register_url)
+            self._register = _service().open_register(self.register_url)
         return self._register
 
     def close(self) -> None:
@@ -69,20 +76,20 @@ class DecisionController:
     # -- writing ---------------------------------------------------------
     def decide(self, case: Case, pack: Pack, *, decision: str, justification: str = "",
                conditions: str = "", review_date: str | None = None) -> DecisionRecord | None:
-        record = self._attempt("The decision was not recorded", lambda: service.decide(
+        record = self._attempt("The decision was not recorded", lambda: _service().decide(
             self.register, case, pack, decision=decision, justification=justification,
             conditions=conditions, review_date=review_date or None))
         return self._done(record, "recorded; it now awaits sign-off")
 
     def sign(self, ref: str, *, name: str, role: str, statement: str = "",
              dissent: str = "") -> DecisionRecord | None:
-        record = self._attempt("The sign-off was not recorded", lambda: service.sign(
+        record = self._attempt("The sign-off was not recorded", lambda: _service().sign(
             self.register, ref, name=name, role=role, statement=statement, dissent=dissent))
         return self._done(record, f"signed by {name} ({role})")
 
     def correct(self, ref: str, *, reason: str, decision: str, justification: str,
                 conditions: str, review_date: str | None) -> DecisionRecord | None:
-        record = self._attempt("The correction was not recorded", lambda: service.correct(
+        record = self._attempt("The correction was not recorded", lambda: _service().correct(
             self.register, ref, reason=reason, decision=decision, justification=justification,
             conditions=conditions, review_date=review_date or None))
         return self._done(record, f"corrects {ref}; it now awaits sign-off")
@@ -96,7 +103,7 @@ class DecisionController:
 
     # -- reading ---------------------------------------------------------
     def refresh(self) -> list[RegisterRow] | None:
-        summaries = self._attempt("The register cannot be read", lambda: service.list_records(
+        summaries = self._attempt("The register cannot be read", lambda: _service().list_records(
             self.register, limit=None))
         if summaries is None:
             return None
@@ -107,17 +114,17 @@ class DecisionController:
 
     def _pack_of(self, ref: str) -> str:
         if ref not in self._packs:  # the summary does not carry the pack; a record never changes it
-            pack = service.show(self.register, ref).pack
+            pack = _service().show(self.register, ref).pack
             self._packs[ref] = f"{pack['name']}@{pack['version']}"
         return self._packs[ref]
 
     def record(self, ref: str) -> DecisionRecord | None:
-        return self._attempt(f"{ref} cannot be opened", lambda: service.show(self.register, ref))
+        return self._attempt(f"{ref} cannot be opened", lambda: _service().show(self.register, ref))
 
     # -- files -----------------------------------------------------------
     def save_pdf(self, ref: str, path: Path) -> Path | None:
         result = self._attempt(f"The PDF of {ref} was not written",
-                               lambda: service.report(self.register, ref, path))
+                               lambda: _service().report(self.register, ref, path))
         if result is None:
             return None
         if result.unsupported:
@@ -135,7 +142,7 @@ class DecisionController:
 
     def export_csv(self, path: Path) -> int | None:
         count = self._attempt("The register was not exported",
-                              lambda: service.export_csv(self.register, path))
+                              lambda: _service().export_csv(self.register, path))
         if count is not None:
             self.view.tell(f"{count} records written to {path}")
         return count

@@ -93,3 +93,12 @@ def test_an_unusable_register_is_reported_not_raised(tmp_path):
     controller = DecisionController(view, tmp_path, "mysql://nowhere/db")
     assert controller.refresh() is None
     assert "unsupported database" in view.problems[-1][1][0]
+
+
+def test_window_and_register_agree_on_the_user_data_folder(monkeypatch, tmp_path):
+    from leadfit.decisions.register import data_dir as register_data_dir
+    from leadfit.desktop.settings import data_dir
+    monkeypatch.delenv("LEADFIT_DATA_DIR", raising=False)
+    assert data_dir() == register_data_dir()
+    monkeypatch.setenv("LEADFIT_DATA_DIR", str(tmp_path))
+    assert data_dir() == register_data_dir() == tmp_path

@@ -236,3 +236,16 @@ def layered_scenarios(base: Pack, located: dict, layer: str, problems: list[Prob
         own = build_scenarios(spec.scenarios, file, layer) if spec else ()
     names = {s.name for s in own}
     return own + tuple(s for s in base.scenarios if s.name not in names)
+
+
+def switch_pack(current: Pack, target: str | Path) -> tuple[Pack, list[Problem]]:
+    """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
+
+    What a front-end calls to change the active pack: a malformed pack is
+    refused with all its problems and the previous pack stays in use.
+    """
+    from leadfit.rules.library import resolve_pack
+    try:
+        return resolve_pack(target), []
+    except PackError as exc:
+        return current, list(exc.problems)

@@ -123,18 +123,19 @@ def _shadow(a: Rule, stronger: list[Rule], recs: dict, analysis: Analysis) -> Li
             if analysis.witness(Group("all", (a.condition, b.condition))) is not None]
     if not both:
         return None
-    alone = Group("all", (a.condition, analysis.negation(Group("any", tuple(b.condition for b in both)))))
+    alone = Group("all", (a.condition,) + tuple(analysis.negation(b.condition) for b in both))
     if analysis.witness(alone) is not None:
         return None  # there are answers where a's recommendation decides
-    for b in both:
-        if analysis.witness(Group("all", (b.condition, analysis.negation(a.condition)))) is None \
-                and analysis.witness(Group("all", (a.condition, analysis.negation(b.condition)))) is None:
+    covers = [b for b in both  # each of these alone matches whenever a does
+              if analysis.witness(Group("all", (a.condition, analysis.negation(b.condition)))) is None]
+    for b in covers:
+        if analysis.witness(Group("all", (b.condition, analysis.negation(a.condition)))) is None:
             return LintItem("error", Problem(
                 f"rules '{a.id}' (recommends {recs[a.id]}) and '{b.id}' (recommends {recs[b.id]},"
                 f" {b.file}:{b.line}) match exactly the same answers but recommend different outcomes;"
                 f" the stronger, {recs[b.id]}, always wins, so '{a.id}' is never followed."
                 " Merge the two rules or make their conditions differ", a.file, a.line))
-    names = ", ".join(f"'{b.id}' ({recs[b.id]})" for b in both)
+    names = ", ".join(f"'{b.id}' ({recs[b.id]})" for b in covers or both)
     return LintItem("warning", Problem(
         f"rule '{a.id}' recommends {recs[a.id]}, but whenever it matches a stronger recommendation"
         f" matches too: {names}. The strongest outcome wins, so '{a.id}' never decides the outcome;"

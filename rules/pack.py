@@ -105,6 +105,8 @@ def load_pack(folder: Path | str) -> Pack:
     if settings is not None and settings.extends:
         from leadfit.rules.layers import load_extending_pack  # client packs layer on a base
         return load_extending_pack(folder, settings, located)
+    if "rules.yaml" not in located:  # a client pack whose pack.yaml did not parse
+        raise PackError(problems)
     rules_file = _parse(RulesFileSpec, located["rules.yaml"], problems)
     scen_file = _parse(ScenariosFileSpec, located["scenarios.yaml"], problems) \
         if "scenarios.yaml" in located else ScenariosFileSpec(scenarios=[])

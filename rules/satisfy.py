@@ -6,7 +6,7 @@ question can take: yes/no, its options, its min/max, 0-100 for a percent.
 A comparison also needs its question answered, and so asked: the question's
 own ask_if (as the pack resolves it) is added. Alternatives that cannot hold
 are dropped as they are built, so the expansion stays small; past
-``MAX_TERMS`` the analysis gives up and says "unknown" rather than guess.
+``MAX_TERMS`` (or ``MAX_SEARCH`` steps) the analysis gives up and says "unknown" rather than guess.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from leadfit.forms.conditions import Answered, Compare, Group, Member, negate
 from leadfit.forms.questionnaire import Questionnaire
 
 MAX_TERMS = 4000
+MAX_SEARCH = 200_000
 _MAX_ASK_DEPTH = 4
 
 
@@ -40,11 +41,26 @@ class Analysis:
         self.questions = questionnaire.questions
 
     def witness(self, cond) -> dict | None:
-        """Answers meeting ``cond`` (some question values), or None if none can."""
-        for term in self.terms(cond):
-            answers = self.solve(term)
-            if answers is not None:
-                return answers
+        """Answers meeting ``cond`` (some question values), or None if none can.
+
+        A top-level 'all' is searched depth-first, one part at a time, instead
+        of multiplied out: a part that cannot join the answers so far fails early.
+        """
+        parts = sorted((self.terms(c) for c in _conjuncts(cond)), key=len)
+        budget = [MAX_SEARCH]
+        return self._search(parts, [], budget)
+
+    def _search(self, parts: list[list], chosen: list, budget: list) -> dict | None:
+        if not parts:
+            return self.solve(chosen)
+        for term in parts[0]:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise TooComplex()
+            if self.solve(chosen + term) is not None:
+                found = self._search(parts[1:], chosen + term, budget)
+                if found is not None:
+                    return found
         return None
 
     def conflict(self, cond) -> str | None:
@@ -105,6 +121,12 @@ class Analysis:
 
 
 _UNANSWERED = object()
+
+
+def _conjuncts(cond) -> list:
+    if isinstance(cond, Group) and cond.op == "all":
+        return [c for p in cond.parts for c in _conjuncts(p)]
+    return [cond]
 
 
 def _by_question(term: list) -> dict[str, list]:

@@ -21,9 +21,14 @@ class ReplayResult:
     differences: list[str] = field(default_factory=list)
 
 
-def find_pack(fingerprint: str, pack_dirs=()) -> Pack | None:
-    """The pack with this fingerprint among the bundled packs and ``pack_dirs``."""
+def find_pack(fingerprint: str, pack_dirs=(), label: str | None = None) -> Pack | None:
+    """The pack with this fingerprint among ``pack_dirs`` and the bundled packs.
+
+    The fingerprint covers the pack's meaning, not its name or version, so a
+    pack with the same label (name@version) is preferred when there are several.
+    """
     folders = [Path(d) for d in pack_dirs] + [bundled_packs_dir() / n for n in bundled_pack_names()]
+    found = None
     for folder in folders:
         try:
             pack = load_pack(folder)
@@ -32,13 +37,15 @@ def find_pack(fingerprint: str, pack_dirs=()) -> Pack | None:
                 raise  # the user named it: say what is wrong with it
             continue
         if pack.fingerprint == fingerprint:
-            return pack
-    return None
+            if label is None or pack.label == label:
+                return pack
+            found = found or pack
+    return found
 
 
 def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
     wanted = record.pack
-    pack = find_pack(wanted["fingerprint"], pack_dirs)
+    pack = find_pack(wanted["fingerprint"], pack_dirs, f"{wanted['name']}@{wanted['version']}")
     if pack is None:
         raise DecisionError(
             f"cannot replay {record.ref}: the rule pack {wanted['name']}@{wanted['version']}"

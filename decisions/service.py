@@ -85,7 +85,8 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     with reg.read() as conn:
         old = _latest(conn, ref)
     if pack is None:
-        pack = find_pack(old.pack["fingerprint"])
+        pack = find_pack(old.pack["fingerprint"], (),
+                         f"{old.pack['name']}@{old.pack['version']}")
         if pack is None:
             raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
                                 f" {old.pack['fingerprint']}) is not available; name one (--pack)")

@@ -1,0 +1,184 @@
+"""The register commands end to end: named errors, exit codes, nothing written on failure."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+import yaml
+from sqlalchemy import create_engine, text
+
+from leadfit.decisions import service
+from leadfit.decisions.register import open_register
+from tests.decisions_support import decide_coach, signed_record
+from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "register.sqlite3")
+
+
+def _counts(db: str) -> tuple[int, int]:
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        result = (conn.execute(text("SELECT count(*) FROM decision_records")).scalar(),
+                  conn.execute(text("SELECT count(*) FROM audit_log")).scalar())
+    engine.dispose()
+    return result
+
+
+def _incomplete_case(tmp_path):
+    path = tmp_path / "half.yaml"
+    path.write_text(yaml.safe_dump({"answers": {"stream.name": "Half done"}}))
+    return path
+
+
+@pytest.mark.parametrize("args, exit_code, words", [
+    (["--decision", "appoint"], 2, "justification is required"),
+    (["--decision", "fire"], 2, "not one of"),
+    (["--decision", "coach"], 2, "conditions"),
+    (["--decision", "coach", "--conditions", "x", "--review-date", "tomorrow"], 2, "not a date"),
+    (["--decision", "coach", "--conditions", "x", "--plan", "M42", "Sam", "2027-01-01"], 2, "M42"),
+    (["--decision", "coach", "--conditions", "x", "--pack", "no-such-pack"], 2, "no rule pack"),
+])
+def test_decide_refusals_are_named_and_write_nothing(db, args, exit_code, words):
+    with open_register(db):
+        pass
+    result = run_cli("decide", str(EXAMPLE_CASE), "--db", db, *args)
+    assert result.returncode == exit_code, result.stderr
+    assert words in result.stderr and "cannot continue" in result.stderr
+    assert result.stdout == ""
+    assert _counts(db) == (0, 0)
+
+
+def test_an_incomplete_case_is_refused_with_exit_3(db, tmp_path):
+    with open_register(db):
+        pass
+    result = run_cli("decide", str(_incomplete_case(tmp_path)), "--decision", "coach",
+                     "--conditions", "x", "--db", db)
+    assert result.returncode == 3 and "incomplete" in result.stderr
+    assert _counts(db) == (0, 0)
+
+
+def test_sign_refusals_are_named_and_write_nothing(db):
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    before = _counts(db)
+    for args, words in ((["--name", "X", "--role", "hr"], "already signed"),
+                        (["--name", "X", "--role", "ceo"], "already signed"),
+                        (["--name", " ", "--role", "hr"], "name")):
+        result = run_cli("sign", record.record_id, "--db", db, *args)
+        assert result.returncode == 2 and words in result.stderr, result.stderr
+    missing = run_cli("sign", "LF-1999-0042", "--name", "X", "--role", "hr", "--db", db)
+    assert missing.returncode == 2 and "no record 'LF-1999-0042'" in missing.stderr
+    assert _counts(db) == before
+
+
+def test_register_list_show_and_export(db, tmp_path):
+    with open_register(db) as reg:
+        first = signed_record(reg)
+        decide_coach(reg)
+        service.correct(reg, first.ref, reason="Conditions were incomplete",
+                        conditions="Weekly coaching and a monthly review")
+    listed = run_cli("register", "list", "--db", db)
+    assert listed.returncode == 0
+    lines = listed.stdout.splitlines()
+    assert lines[0].startswith(f"{first.record_id}@2") and "awaiting_signoff" in lines[0]
+    assert lines[2].startswith(f"{first.record_id}@1") and "superseded" in lines[2]
+    only = run_cli("register", "list", "--status", "superseded", "--db", db)
+    assert only.stdout.splitlines() == [lines[2]]
+    none = run_cli("register", "list", "--stream", "Nowhere", "--db", db)
+    assert none.stdout.strip() == "no records"
+    bad = run_cli("register", "list", "--status", "lost", "--db", db)
+    assert bad.returncode == 2 and "not one of" in bad.stderr
+    old = run_cli("register", "show", f"{first.record_id}@1", "--db", db)
+    assert "(superseded; version 1 of 2)" in old.stdout and "Dana Decider" in old.stdout
+    new = run_cli("register", "show", first.record_id, "--db", db)
+    assert f"supersedes:      {first.ref} (Conditions were incomplete)" in new.stdout
+    raw = run_cli("register", "show", first.record_id, "--json", "--db", db)
+    assert raw.stdout.startswith("{") and '"version":2' in raw.stdout
+    out = tmp_path / "export.csv"
+    exported = run_cli("register", "export", "--csv", str(out), "--db", db)
+    assert exported.returncode == 0 and "3 record versions" in exported.stdout
+    assert len(list(csv.DictReader(out.open()))) == 3
+
+
+def test_replay_says_identical_under_the_stored_pack(db):
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    result = run_cli("replay", record.record_id, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "identical assessment under default@1.0" in result.stdout
+
+
+def test_replay_refuses_when_the_pack_is_not_available(db, tmp_path):
+    edited = tmp_path / "edited-pack"
+    shutil.copytree(DEFAULT_PACK, edited)
+    rules = edited / "rules.yaml"   # a changed rule: a different fingerprint
+    rules.write_text(rules.read_text().replace("{id: F1, severity: high}",
+                                               "{id: F1, severity: critical}", 1))
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+                   "--pack", str(edited), "--db", db)
+    assert made.returncode == 0, made.stderr
+    record_id = made.stdout.strip()
+    refused = run_cli("replay", record_id, "--db", db)
+    assert refused.returncode == 2
+    assert "is not available here" in refused.stderr and "--pack" in refused.stderr
+    found = run_cli("replay", record_id, "--pack", str(edited), "--db", db)
+    assert found.returncode == 0 and "identical" in found.stdout
+
+
+def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
+    relabelled = tmp_path / "relabelled"
+    shutil.copytree(DEFAULT_PACK, relabelled)
+    pack_yaml = relabelled / "pack.yaml"  # same meaning, so the same fingerprint
+    pack_yaml.write_text(pack_yaml.read_text().replace('version: "1.0"', 'version: "1.1.7"'))
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+                   "--pack", str(relabelled), "--db", db)
+    assert made.returncode == 0, made.stderr
+    result = run_cli("replay", made.stdout.strip(), "--pack", str(relabelled), "--db", db)
+    assert result.returncode == 0 and "identical assessment under default@1.1.7" in result.stdout
+
+
+def test_replay_reports_a_different_assessment(db):
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    engine = create_engine(f"sqlite:///{db}")   # pretend the stored assessment said otherwise
+    with engine.begin() as conn:
+        body = conn.execute(text("SELECT body FROM decision_records")).scalar()
+        conn.execute(text("UPDATE decision_records SET body=:b"),
+                     {"b": body.replace('"level":"high"', '"level":"low"')})
+    engine.dispose()
+    result = run_cli("replay", record.record_id, "--db", db)
+    assert result.returncode == 1 and "DIFFERS" in result.stdout and "risk" in result.stdout
+
+
+def test_correct_command_supersedes(db):
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    result = run_cli("correct", record.record_id, "--reason", "Review date moved",
+                     "--review-date", "2027-04-01", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert f"{record.record_id}@2 supersedes {record.ref}" in result.stdout
+    refused = run_cli("correct", record.ref, "--reason", "again", "--db", db)
+    assert refused.returncode == 2 and "superseded" in refused.stderr
+
+
+def test_report_refusals_write_no_file(db, tmp_path):
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    missing_dir = tmp_path / "nowhere" / "r.pdf"
+    result = run_cli("report", record.record_id, "--out", str(missing_dir), "--db", db)
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert not missing_dir.parent.exists()
+
+
+def test_leadfit_db_environment_selects_the_register(tmp_path):
+    db = tmp_path / "env.sqlite3"
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+                   env={"LEADFIT_DB": str(db)})
+    assert made.returncode == 0, made.stderr
+    with open_register(db) as reg:
+        assert [r.record_id for r in service.list_records(reg)] == [made.stdout.strip()]

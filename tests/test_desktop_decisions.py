@@ -147,3 +147,14 @@ def test_register_filters_and_sorts(qtbot, user_files):
     model = view.model
     assert model.rowCount(model.index(0, 0)) == 0 and model.rowCount(QModelIndex()) == 2
     assert model.headerData(CANDIDATE, Qt.Orientation.Horizontal) == "Candidate"
+
+
+def test_user_text_in_a_record_is_shown_literally(qtbot, user_files):
+    window = filled_window(qtbot, user_files)
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    dialog = window.register.decision_dialog
+    hostile = '<b>bold</b> & <img src="/etc/passwd"> x<y <a href="javascript:alert(1)">go</a>'
+    dialog.conditions.setPlainText(hostile)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    shown = window.register.record_dialog.text.toPlainText()
+    assert hostile in shown

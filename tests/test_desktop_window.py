@@ -140,3 +140,16 @@ def test_a_malformed_pack_folder_is_refused_with_its_problems(qtbot, user_files,
     kind, text = no_modal_dialogs[-1]
     assert kind == "warning" and "extra" in text and "pack.yaml" in text
     assert window.pack_bar.label.text() == before
+
+
+def test_tab_moves_through_a_sections_questions_in_order(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    section = window.form.questionnaire.sections[0]
+    editors = [window.form.rows[q.id].input.editor for q in section.questions]
+    editors[0].setFocus()
+    qtbot.waitUntil(editors[0].hasFocus, timeout=2000)
+    for expected in editors[1:]:
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        assert window.focusWidget() is expected

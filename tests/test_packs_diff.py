@@ -1,0 +1,125 @@
+"""pack diff: rule changes, the impact table over real cases, and its counts."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+import yaml
+
+from leadfit.forms.case import build_case
+from leadfit.rules import diff
+from leadfit.rules.assess import evaluate
+from leadfit.rules.diff import CaseInput, impact, scenario_cases
+from leadfit.rules.library import default_pack, resolve_pack
+from tests.helpers import EXAMPLE_CASE, run_cli
+
+
+def _expected_moves(a, b) -> tuple[int, Counter]:
+    """Counted independently: each scenario of both packs through the engine, twice."""
+    seen, moves = set(), Counter()
+    for s in a.scenarios + b.scenarios:
+        key = (s.name, repr(sorted(s.answers.items(), key=str)))
+        if key in seen:
+            continue
+        seen.add(key)
+        case = build_case(s.answers, a.questionnaire)
+        x, y = evaluate(case, a).outcome, evaluate(case, b).outcome
+        if x != y:
+            moves[(x or "none", y or "none")] += 1
+    return len(seen), moves
+
+
+@pytest.mark.parametrize("client", ["bank", "public-sector"])
+def test_pack_diff_prints_the_impact_table_and_its_counts_add_up(client):
+    a, b = default_pack(), resolve_pack(client)
+    total, moves = _expected_moves(a, b)
+    done = run_cli("pack", "diff", "default", client)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "case" in out and "outcome" in out and "risk" in out and "IDs" in out
+    line = next(x for x in out.splitlines() if "cases change outcome" in x)
+    assert line.startswith(f"{sum(moves.values())} of {total} cases change outcome")
+    for (x, y), n in moves.items():
+        assert f"{n} {x} -> {y}" in line
+    assert "" == done.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_bank_diff_names_the_rules_and_the_cases_it_changes():
+    out = run_cli("pack", "diff", "default", "bank").stdout
+    assert "+ bank-coach-needs-cpo  [bank@0.3]" in out
+    assert "~ p2-shared-pnl (then)  [default@1.0 -> bank@0.3]" in out
+    row = next(x for x in out.splitlines() if x.strip().startswith("never owned a profit and loss"))
+    assert "coach -> hire_external" in row
+
+
+def test_pack_diff_json_matches_the_table():
+    data = json.loads(run_cli("pack", "diff", "default", "public-sector", "--json").stdout)
+    assert data["a"] == "default@1.0" and data["b"] == "public-sector@1.0"
+    assert {r["id"] for r in data["rules"] if r["change"] == "removed"} == {
+        "p2-owns-pnl", "p2-shared-pnl", "p2-no-pnl"}
+    moved = sum(c["cases"] for c in data["outcome_changes"])
+    assert data["totals"][0].startswith(f"{moved} of {data['cases']} cases change outcome")
+    assert any(c["case"] == "shared profit and loss only" and c["outcome"] == ["coach", "appoint"]
+               for c in data["changed"])
+
+
+def test_pack_diff_over_a_folder_of_cases(tmp_path):
+    answers = yaml.safe_load(EXAMPLE_CASE.read_text())["answers"]
+    (tmp_path / "one.yaml").write_text(yaml.safe_dump({"answers": answers}))
+    no_pnl = dict(answers, **{"candidate.owns_pnl": "none", "org.cpo_available": True})
+    (tmp_path / "two.yaml").write_text(yaml.safe_dump({"answers": no_pnl}))
+    done = run_cli("pack", "diff", "default", "bank", "--cases", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "Cases (2, case files in" in done.stdout
+    assert re.search(r"two\s+coach -> hire_external", done.stdout)
+
+
+def test_unreadable_case_files_are_named_and_exit_2(tmp_path):
+    (tmp_path / "good.yaml").write_text(EXAMPLE_CASE.read_text())
+    (tmp_path / "bad.yaml").write_text("answers:\n  candidate.digital_yeers: 3\n")
+    done = run_cli("pack", "diff", "default", "bank", "--cases", str(tmp_path))
+    assert done.returncode == 2
+    assert "bad.yaml" in done.stdout and "did you mean 'candidate.digital_years'" in done.stdout
+    assert "Traceback" not in done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run_cli("pack", "diff", "default", "bank", "--cases", str(empty))
+    assert done.returncode == 2 and "no case files" in done.stderr
+
+
+def test_worker_processes_give_the_same_impact_as_one_process(monkeypatch):
+    a, b = default_pack(), resolve_pack("bank")
+    cases = scenario_cases(a, b)
+    serial = impact(a, b, cases, workers=1)
+    monkeypatch.setattr(diff, "PARALLEL_FROM", 5)
+    monkeypatch.setattr(diff, "CHUNK", 7)
+    ticks = []
+    parallel = impact(a, b, cases, progress=lambda done, total: ticks.append((done, total)), workers=2)
+    assert parallel.to_data() == serial.to_data()
+    assert ticks[-1] == (len(cases), len(cases)) and len(ticks) == -(-len(cases) // 7)
+
+
+def test_cases_with_the_same_relevant_answers_are_evaluated_once():
+    a, b = default_pack(), resolve_pack("bank")
+    answers = yaml.safe_load(EXAMPLE_CASE.read_text())["answers"]
+    cases = [CaseInput(f"c{i}", "test", dict(answers, **{"candidate.name": f"Person {i}"}))
+             for i in range(5)]
+    evaluator = diff._Evaluator(a, b)
+    results = [evaluator.pair(c.answers) for c in cases]
+    assert len(evaluator.cache) == 1 and len(set(results)) == 1
+
+
+def test_progress_bar_draws_on_a_terminal_and_clears_itself(monkeypatch):
+    import io
+
+    from leadfit.cli import pack_diff
+    err = io.StringIO()
+    monkeypatch.setattr(pack_diff.sys, "stderr", err)
+    show = pack_diff._progress_bar(width=10)
+    show(5, 10)
+    assert "[#####.....] 5/10 cases" in err.getvalue()
+    show(10, 10)
+    assert err.getvalue().endswith("\r")

@@ -1,0 +1,105 @@
+"""Lint: one bad fixture pack per problem kind, each named with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadfit.forms import conditions
+from leadfit.forms.questionnaire import default_questionnaire
+from leadfit.rules.library import resolve_pack
+from leadfit.rules.lint import lint_target
+from leadfit.rules.pack import relevance_condition
+from leadfit.rules.satisfy import Analysis
+from tests.helpers import run_cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "packs"
+
+KINDS = [
+    # fixture, level, file, line, words the message must contain
+    ("lint_unknown_key", "error", "rules.yaml", 3, ["unknown key 'sumary'", "did you mean 'summary'"]),
+    ("lint_unknown_id", "error", "rules.yaml", 6, ["'F8x' is not a catalogue ID", "did you mean 'F8'"]),
+    ("lint_never_fires", "error", "rules.yaml", 3,
+     ["rule 'contradiction' can never fire", "'candidate.digital_years' (from 0 to 50"]),
+    ("lint_conflicting_recommendations", "error", "rules.yaml", 3,
+     ["'rivals-appoint' (recommends appoint) and 'rivals-hire' (recommends hire_external",
+      "match exactly the same answers", "always wins"]),
+    ("lint_shadowed_recommendation", "warning", "rules.yaml", 3,
+     ["rule 'veteran-appoint' recommends appoint", "'experienced-coach' (coach)",
+      "never decides the outcome"]),
+    ("lint_uncited_id", "warning", "pack.yaml", 2, ["catalogue ID F12 (Career vehicle) is cited by no rule"]),
+    ("lint_unreached_outcome", "warning", "scenarios.yaml", 2,
+     ["no scenario reaches the outcome 'hire_external'"]),
+]
+
+
+@pytest.mark.parametrize("fixture,level,file,line,words", KINDS, ids=[k[0] for k in KINDS])
+def test_lint_finds_each_problem_kind_with_file_and_line(fixture, level, file, line, words):
+    folder = FIXTURES / fixture
+    _, items = lint_target(folder)
+    where = f"{folder / file}:{line}:"
+    hits = [str(i) for i in items if i.level == level and where in str(i)
+            and all(w in str(i) for w in words)]
+    assert hits, "\n".join(str(i) for i in items)
+
+
+@pytest.mark.parametrize("fixture,level", [(k[0], k[1]) for k in KINDS], ids=[k[0] for k in KINDS])
+def test_lint_exit_code_is_non_zero_only_for_errors(fixture, level):
+    done = run_cli("pack", "lint", str(FIXTURES / fixture))
+    assert done.returncode == (1 if level == "error" else 0), done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["default", "bank", "public-sector"])
+def test_shipped_packs_lint_without_errors(name):
+    pack, items = lint_target(name)
+    assert pack is not None and [str(i) for i in items if i.level == "error"] == []
+
+
+Q = default_questionnaire()
+
+
+def _never(raw) -> bool:
+    return Analysis(Q).witness(conditions.parse(raw, Q.questions)) is None
+
+
+@pytest.mark.parametrize("raw", [
+    {"all": [{"lt": {"candidate.digital_years": 3}}, {"ge": {"candidate.digital_years": 5}}]},
+    {"all": [{"eq": {"candidate.owns_pnl": "full"}}, {"eq": {"candidate.owns_pnl": "none"}}]},
+    {"ge": {"candidate.digital_years": 51}},                       # above the question's max
+    {"lt": {"candidate.expected_months": 1}},                      # below its min
+    {"gt": {"stream.digital_revenue_share": 100}},                 # a percent tops out at 100
+    {"not_in": {"candidate.holds_line": ["weak", "some", "strong"]}},  # no option left
+    {"all": [{"eq": {"candidate.rivals": True}}, {"ne": {"candidate.rivals": True}}]},
+    {"all": [{"gt": {"candidate.digital_years": 2}}, {"lt": {"candidate.digital_years": 3}}]},
+    # only asked when some time stays in the former role:
+    {"all": [{"eq": {"candidate.reduce_former_role": True}}, {"eq": {"candidate.former_role_share": 0}}]},
+])
+def test_contradictions_never_fire(raw):
+    assert _never(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    {"all": [{"ge": {"candidate.digital_years": 3}}, {"le": {"candidate.digital_years": 3}}]},
+    {"any": [{"all": [{"lt": {"candidate.digital_years": 3}}, {"ge": {"candidate.digital_years": 5}}]},
+             {"eq": {"candidate.owns_pnl": "full"}}]},
+    {"all": [{"gt": {"stream.digital_revenue_share": 99}}, {"lt": {"stream.digital_revenue_share": 100}}]},
+    {"all": [{"eq": {"candidate.reduce_former_role": True}}, {"eq": {"candidate.former_role_share": 5}}]},
+    {"all": [{"ne": {"candidate.name": "A"}}, {"not_in": {"candidate.name": ["B", "C"]}}]},
+])
+def test_satisfiable_conditions_have_a_witness(raw):
+    assert not _never(raw)
+
+
+def test_a_question_the_pack_never_asks_makes_its_rules_never_fire():
+    q = Q.with_relevance({"candidate.owns_pnl": relevance_condition("candidate.owns_pnl", "never",
+                                                                     Q.questions)})
+    cond = conditions.parse({"eq": {"candidate.owns_pnl": "full"}}, Q.questions)
+    assert Analysis(q).witness(cond) is None
+    assert Analysis(Q).witness(cond) == {"candidate.owns_pnl": "full"}
+
+
+def test_public_sector_keeps_no_rule_on_the_question_it_never_asks():
+    pack = resolve_pack("public-sector")
+    assert not any("candidate.owns_pnl" in conditions.questions_in(r.condition) for r in pack.rules)

@@ -1,0 +1,92 @@
+"""pack new scaffolds a client pack that loads and passes at once; pack test on client packs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadfit.rules.pack import load_pack
+from leadfit.rules.scenarios import run_all
+from tests.helpers import run_cli
+
+
+def _new(tmp_path: Path, *args: str):
+    return run_cli("pack", "new", *args, "--dir", str(tmp_path))
+
+
+def test_new_pack_loads_and_passes_pack_test(tmp_path):
+    done = _new(tmp_path, "acme-bank", "--extends", "default")
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "acme-bank"
+    assert sorted(p.name for p in folder.iterdir()) == ["pack.yaml", "rules.yaml", "scenarios.yaml"]
+    assert 'extends: default@1.0' in (folder / "pack.yaml").read_text()
+    tested = run_cli("pack", "test", str(folder))
+    assert tested.returncode == 0 and " 0 failed" in tested.stdout, tested.stdout
+    assert run_cli("pack", "lint", str(folder)).returncode == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["acme-bank"]  # no temporary folder left
+
+
+def test_new_pack_refuses_to_overwrite_and_bad_names(tmp_path):
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "notes.txt").write_text("mine")
+    done = _new(tmp_path, "taken", "--extends", "default")
+    assert done.returncode == 2 and "already exists" in done.stderr
+    assert (tmp_path / "taken" / "notes.txt").read_text() == "mine"
+    assert _new(tmp_path, "Bad Name", "--extends", "default").returncode == 2
+    wrong = _new(tmp_path, "other", "--extends", "default@7.0")
+    assert wrong.returncode == 2 and "default@1.0" in wrong.stderr
+    assert not (tmp_path / "other").exists()
+
+
+def _uncomment(path: Path) -> None:
+    """Turn every commented example on, as a consultant would."""
+    empty = {"disable: []", "override: {}", "wording: {}", "relevance: {}", "rules: []"}
+    lines = [line[4:] if line.startswith("#   ") else line
+             for line in path.read_text().splitlines() if line not in empty]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_every_commented_example_is_valid_and_takes_effect(tmp_path):
+    assert _new(tmp_path, "acme", "--extends", "default@1.0").returncode == 0
+    folder = tmp_path / "acme"
+    _uncomment(folder / "pack.yaml")
+    _uncomment(folder / "rules.yaml")
+    pack = load_pack(folder)
+    ids = {r.id: r for r in pack.rules}
+    assert "p2-no-pnl" not in ids and "r3-rivals" not in ids
+    assert ids["p1-experienced"].layer == "acme@0.1"
+    assert ids["p2-shared-pnl"].actions[1].value["severity"] == "high"
+    assert ids["acme-no-mentor"].layer == "acme@0.1"
+    assert pack.catalogue.title("P2") == "Budget accountability"
+    assert pack.settings.outcome_requires["coach"] == ["M7", "M10"]
+
+
+def test_client_pack_test_runs_its_scenarios_and_the_base_ones_it_does_not_replace():
+    from leadfit.rules.library import default_pack, resolve_pack
+    bank = resolve_pack("bank")
+    own = [s for s in bank.scenarios if s.layer == "bank@0.3"]
+    replaced = {s.name for s in own}
+    inherited = [s for s in bank.scenarios if s.layer == "default@1.0"]
+    assert {s.name for s in inherited} == {s.name for s in default_pack().scenarios} - replaced
+    assert "never owned a profit and loss" in replaced
+    assert all(r.passed for r in run_all(bank))
+
+
+@pytest.mark.parametrize("name", ["bank", "public-sector"])
+def test_example_client_packs_pass_pack_test(name):
+    done = run_cli("pack", "test", name)
+    assert done.returncode == 0 and " 0 failed" in done.stdout, done.stdout
+
+
+def test_a_failing_scenario_shows_case_expected_actual_and_ids(tmp_path):
+    assert _new(tmp_path, "strict", "--extends", "default").returncode == 0
+    folder = tmp_path / "strict"
+    text = (folder / "scenarios.yaml").read_text().replace("outcome: coach", "outcome: appoint")
+    (folder / "scenarios.yaml").write_text(text + "    excludes: [F1]\n")
+    done = run_cli("pack", "test", str(folder))
+    assert done.returncode == 1
+    out = done.stdout
+    assert "scenario 'example: the sample case'" in out and "scenarios.yaml:6" in out
+    assert "outcome: expected appoint, got coach" in out
+    assert "IDs raised that must not be: F1" in out and "IDs it raised: F1," in out

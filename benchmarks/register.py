@@ -1,0 +1,157 @@
+"""Register and PDF figures against the issue's targets.
+
+    .venv/bin/python benchmarks/register.py [--records 100000] [--keep DIR]
+
+1. Render one rationale PDF: median of 20 (target < 150 ms), against an
+   empty one-page document from the same toolkit as a baseline.
+2. A SQLite register of N records (default 100,000), bulk-written in the
+   register's own row format (canonical JSON text, its SHA-256, three chained
+   audit entries per record: decide, sign, sign), so `verify` does real work.
+   Times: open (< 100 ms is not a target, shown), list the newest 100 and
+   filter by stream and outcome (target < 100 ms each), verify (< 10 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from leadfit.decisions import audit, service  # noqa: E402
+from leadfit.decisions.record import canonical_json, sha256_text  # noqa: E402
+from leadfit.decisions.register import open_register  # noqa: E402
+from leadfit.decisions.tables import audit_log, records  # noqa: E402
+from leadfit.forms.case import load_case_file  # noqa: E402
+from leadfit.pdf import Document  # noqa: E402
+from leadfit.rules.library import default_pack  # noqa: E402
+
+STREAMS = [f"Stream {i:02d}" for i in range(50)]
+OUTCOMES = ("appoint", "coach", "hire_external")
+BATCH = 2_000
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def signed_template(reg):
+    pack = default_pack()
+    case = load_case_file(ROOT / "forms/examples/example-case.yaml", pack.questionnaire)
+    record = service.decide(reg, case, pack, decision="coach", conditions="Weekly coaching")
+    service.sign(reg, record.ref, name="Dana Decider", role="decision_maker")
+    return service.sign(reg, record.ref, name="Harper Hr", role="hr")
+
+
+def bench_pdf(reg, ref: str) -> None:
+    service.render_pdf(reg, ref)  # warm: fonts registered, modules loaded
+    rationale = median_ms(lambda: service.render_pdf(reg, ref), 20)
+
+    def empty():
+        d = Document("baseline")
+        d.p("x")
+        d.render()
+    baseline = median_ms(empty, 20)
+    pages = service.render_pdf(reg, ref).pdf.count(b"/Type /Page\n")
+    print(f"PDF rationale ({pages} pages): median {rationale:.1f} ms of 20 (target < 150 ms);"
+          f" empty one-page document {baseline:.1f} ms ({rationale / baseline:.1f}x)")
+
+
+def bulk_fill(reg, template, count: int) -> None:
+    """Write ``count`` signed records, each with its decide/sign/sign audit entries."""
+    base = template.model_dump(mode="json")
+    signoffs = base["signoffs"]
+    seq, prev = 0, audit.GENESIS
+    serial = 1
+    rows, entries = [], []
+    with reg.write() as conn:
+        seq, prev = audit.head(conn)
+        for i in range(count):
+            serial += 1
+            body = dict(base, record_id=f"LF-2026-{serial:06d}", stream=STREAMS[i % len(STREAMS)],
+                        candidate=f"Candidate {i}", created_at=f"2026-01-01T00:{i % 60:02d}:00Z")
+            body["decision"] = dict(base["decision"], outcome=OUTCOMES[i % 3])
+            for action, status, signed in (("decide", "awaiting_signoff", 0),
+                                           ("sign", "awaiting_signoff", 1),
+                                           ("sign", "signed", 2)):
+                body = dict(body, status=status, signoffs=signoffs[:signed])
+                text = canonical_json(body)
+                digest = sha256_text(text)
+                facts = audit.entry_for(action, body, digest)
+                seq += 1
+                entry, ehash = audit.seal({**facts, "at": body["created_at"]}, seq, prev)
+                entries.append({"seq": seq, "prev_hash": prev, "hash": ehash, "entry": entry,
+                                "mac": None})
+                prev = ehash
+            rows.append({"serial": serial, "record_id": body["record_id"], "version": 1,
+                         "status": "signed", "created_at": body["created_at"], "body": text,
+                         "hash": digest, "stream": body["stream"],
+                         "candidate": body["candidate"], "outcome": body["decision"]["outcome"],
+                         "recommended": body["decision"]["recommended"]})
+            if len(rows) >= BATCH:
+                conn.execute(insert(records), rows)
+                conn.execute(insert(audit_log), entries)
+                rows, entries = [], []
+        if rows:
+            conn.execute(insert(records), rows)
+            conn.execute(insert(audit_log), entries)
+
+
+def bench_register(path: Path, count: int) -> None:
+    url = f"sqlite:///{path}"
+    with open_register(url) as reg:
+        template = signed_template(reg)
+        bench_pdf(reg, template.ref)
+        start = time.perf_counter()
+        bulk_fill(reg, template, count - 1)
+        fill = time.perf_counter() - start
+    size = path.stat().st_size / 1e6
+    print(f"register: {count} records written in {fill:.1f} s ({size:.0f} MB)")
+
+    opened = median_ms(lambda: open_register(url).close(), 5)
+    with open_register(url) as reg:
+        newest = median_ms(lambda: service.list_records(reg, limit=100), 20)
+        filtered = median_ms(lambda: service.list_records(reg, stream="Stream 07",
+                                                          outcome="coach", limit=100), 20)
+        by_status = median_ms(lambda: service.list_records(reg, status="signed", limit=100), 20)
+        check = service.list_records(reg, stream="Stream 07", outcome="coach", limit=100)
+        assert check and {(r.stream, r.outcome) for r in check} == {("Stream 07", "coach")}
+        start = time.perf_counter()
+        report = service.verify(reg)
+        verify_s = time.perf_counter() - start
+    assert report.ok, report.problems[:5]
+    print(f"open: {opened:.1f} ms (median of 5)")
+    print(f"list newest 100: {newest:.1f} ms (median of 20; target < 100 ms)")
+    print(f"filter stream+outcome, 100 rows: {filtered:.1f} ms (median of 20; target < 100 ms)")
+    print(f"filter status=signed, 100 rows: {by_status:.1f} ms (median of 20)")
+    print(f"verify {report.records} records, {report.entries} audit entries: {verify_s:.2f} s"
+          f" (target < 10 s) -> {'clean' if report.ok else 'PROBLEMS'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="folder to keep the register in")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "bench-register.sqlite3"
+        path.unlink(missing_ok=True)
+        bench_register(path, args.records)
+
+
+if __name__ == "__main__":
+    main()

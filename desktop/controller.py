@@ -29,6 +29,7 @@ class CaseView(Protocol):
     def show_assessment(self, assessment: Assessment, invalid: list[str]) -> None: ...
     def show_problems(self, title: str, problems: list[str]) -> None: ...
     def schedule_evaluation(self) -> None: ...
+    def tell(self, message: str) -> None: ...
 
 
 def typed_input(question, raw: Any) -> Any:
@@ -115,13 +116,25 @@ class CaseController:
         answers = dict(self.case().answers)
         return {q.id: is_asked(q, answers) for q in self.pack.questionnaire.asked}
 
-    def refresh(self) -> Assessment:
+    def refresh(self) -> Assessment | None:
         """Assess the current answers, show it, and keep the draft on disk."""
         self.view.show_relevance(self.relevance())
-        self.assessment = evaluate(self.case(), self.pack)
+        self._save_draft()
+        try:
+            self.assessment = evaluate(self.case(), self.pack)
+        except LeadFitError as exc:  # e.g. an engine failure: say so, keep the answers
+            self.assessment = None
+            self.view.show_problems("The assessment could not be made",
+                                    [str(p) for p in exc.problems])
+            return None
         self.view.show_assessment(self.assessment, sorted(self.errors))
-        self.drafts.save(dict(self.raw), self.pack_source)
         return self.assessment
+
+    def _save_draft(self) -> None:
+        try:
+            self.drafts.save(dict(self.raw), self.pack_source)
+        except OSError as exc:  # typing goes on; the user is told where saving failed
+            self.view.tell(f"Draft not saved in {self.drafts.folder}: {exc.strerror or exc}")
 
     # -- packs -----------------------------------------------------------
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:

@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
     def record_decision(self) -> None:
         self.timer.stop()
         assessment = self.controller.refresh()
-        self.register.record_decision(self.controller.case(), self.controller.pack, assessment)
+        if assessment is not None:
+            self.register.record_decision(self.controller.case(), self.controller.pack, assessment)
 
     def export_answers(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",

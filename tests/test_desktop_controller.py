@@ -33,12 +33,14 @@ class FakeView:
         self.invalid: list = []
         self.problems: list = []
         self.scheduled = 0
+        self.told: list = []
 
     def show_pack(self, pack): self.pack = pack
     def show_answers(self, raw): self.answers = raw
     def show_relevance(self, asked): self.asked = asked
     def schedule_evaluation(self): self.scheduled += 1
     def show_problems(self, title, problems): self.problems.append((title, problems))
+    def tell(self, message): self.told.append(message)
 
     def show_field_error(self, question_id, message):
         if message:
@@ -165,3 +167,29 @@ def test_controller_and_drafts_import_no_qt():
             "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_engine_failure_is_reported_and_the_answers_kept(started, monkeypatch):
+    from leadfit.desktop import controller as module
+    from leadfit.errors import EngineError
+
+    def broken(case, pack):
+        raise EngineError("the rules engine stopped: error 307")
+    controller, view = started
+    monkeypatch.setattr(module, "evaluate", broken)
+    controller.answer_changed("candidate.name", "Alex Morgan")
+    assert controller.refresh() is None
+    assert view.problems[-1] == ("The assessment could not be made",
+                                 ["the rules engine stopped: error 307"])
+    assert controller.raw == {"candidate.name": "Alex Morgan"}
+
+
+def test_a_draft_that_cannot_be_written_is_told_not_raised(tmp_path):
+    blocked = tmp_path / "drafts"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    view = FakeView()
+    controller = CaseController(view, DraftStore(blocked))
+    controller.start()
+    controller.answer_changed("candidate.name", "Alex Morgan")
+    assert controller.refresh() is not None
+    assert view.told and "Draft not saved" in view.told[-1]

@@ -10,7 +10,7 @@ from leadfit.rules.scenarios import run_all
 
 
 # Further verbs, one module each under leadfit/cli/ with register(verbs).
-MORE_VERBS: tuple[str, ...] = ("pack_diff", "pack_new")
+MORE_VERBS: tuple[str, ...] = ("pack_diff", "pack_new", "pack_docs")
 
 
 def register(sub) -> None:

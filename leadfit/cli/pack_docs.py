@@ -1,0 +1,31 @@
+"""leadfit pack docs DIR --out FILE.pdf: the pack as a readable document for the client."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from leadfit.errors import InputError, Problem
+from leadfit.rules.library import resolve_pack
+from leadfit.rules.pack_docs import write
+
+
+def register(verbs) -> None:
+    v = verbs.add_parser("docs", help="write the pack as a PDF for the client")
+    v.add_argument("pack", help="rule pack folder or bundled name")
+    v.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write")
+    v.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    out: Path = args.out
+    if out.suffix.lower() != ".pdf":
+        raise InputError([Problem("the output file must end in .pdf", str(out))])
+    if not out.parent.is_dir():
+        raise InputError([Problem("no such folder to write the PDF in", str(out.parent))])
+    pack = resolve_pack(args.pack)
+    unsupported = write(pack, out)
+    for item in unsupported:
+        print(f"note: the PDF font cannot draw {item}; it is shown as its code", file=sys.stderr)
+    print(f"wrote {out} ({pack.label}, {len(pack.rules)} rules)")
+    return 0

@@ -1,0 +1,154 @@
+"""The pack as a document for the client, in the decision rationale's PDF style.
+
+What it believes (rules grouped by catalogue ID, in plain words, with their
+thresholds and the scenarios that illustrate them), how an outcome is chosen,
+and what a client pack changes in the pack it extends.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import Spacer
+
+from leadfit import __version__
+from leadfit.pdf import Document, describe
+from leadfit.rules.docs import IdGroup, PackChanges, pack_changes, rules_by_id
+from leadfit.rules.pack import Pack
+
+_KIND_HEADINGS = {
+    "readiness": "Readiness: what a ready Product Director brings (P)",
+    "signals": "Context: why organisations appoint executives anyway (R)",
+    "failures": "Risks: how such appointments fail (F)",
+    "mitigations": "Mitigations: what lowers the risk (M)",
+    "outcomes": "Outcomes recommended directly",
+}
+
+
+def render(pack: Pack) -> tuple[bytes, list[str]]:
+    """(PDF bytes, characters the font could not draw, described)."""
+    doc = Document(f"Rule pack {pack.label}", footer=_footer(pack))
+    groups = rules_by_id(pack)
+    _opening(doc, pack)
+    _how_decided(doc, pack)
+    changes = pack_changes(pack)
+    if changes:
+        _changes(doc, pack, changes)
+    first: dict[str, str] = {}  # rule id -> the ID it is shown in full under
+    for kind, heading in _KIND_HEADINGS.items():
+        of_kind = [g for g in groups if g.kind == kind]
+        for i, group in enumerate(of_kind):
+            _group(doc, group, first, heading if i == 0 else None)
+    _scenarios(doc, pack)
+    while doc.story and isinstance(doc.story[-1], Spacer):
+        doc.story.pop()  # a trailing spacer that does not fit would start an empty last page
+    pdf = doc.render()
+    return pdf, [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
+
+
+def write(pack: Pack, out: Path) -> list[str]:
+    """Render and write atomically; returns the characters the font could not draw."""
+    pdf, unsupported = render(pack)
+    tmp = out.with_name(f".{out.name}.part")
+    tmp.write_bytes(pdf)
+    tmp.replace(out)
+    return unsupported
+
+
+def _footer(pack: Pack):
+    lines = [f"Rule pack {pack.label} · layers {' + '.join(pack.layers)}",
+             f"Fingerprint {pack.fingerprint} · LeadFit {__version__}"]
+    return lambda page, total: lines
+
+
+def _opening(doc: Document, pack: Pack) -> None:
+    doc.title_line(pack.title or f"Rule pack {pack.name}")
+    doc.p(f"Rule pack {pack.label} · {len(pack.rules)} rules · {len(pack.scenarios)} scenarios",
+          "small")
+    if pack.description:
+        doc.p(pack.description.strip())
+    doc.table([], [["Pack", pack.label],
+                   ["Built on", " + ".join(pack.layers)],
+                   ["Fingerprint", pack.fingerprint]], widths=[0.22, 0.78])
+    doc.p("Anyone can check that a decision was made with exactly these rules: the decision"
+          " record and its PDF name the same fingerprint.", "small")
+
+
+def _how_decided(doc: Document, pack: Pack) -> None:
+    s, cat = pack.settings, pack.catalogue
+    doc.h1("How a recommendation is reached")
+    order = " < ".join(cat.title(o) for o in s.outcomes)
+    doc.bullets([
+        "Every rule whose conditions the answers meet applies: its findings, mitigations and"
+        " readiness marks all count.",
+        f"Of the outcomes the applying rules recommend, the strongest is taken: {order}.",
+        f"If that outcome is not possible here, '{cat.title(s.fallback)}' is advised instead,"
+        " and the risk is raised to at least high.",
+        "Until every required question is answered, nothing is recommended and the missing"
+        " answers are named.",
+        "Risk: each finding counts once, at its worst severity ("
+        + ", ".join(f"{k} {v}" for k, v in s.severities.items()) + " points); the total gives the"
+        " level (" + ", ".join(f"{k} from {v}" for k, v in s.risk_bands.items()) + ").",
+    ])
+    for outcome, ids in s.outcome_requires.items():
+        doc.p(f"Every '{cat.title(outcome)}' decision also requires: "
+              + ", ".join(f"{i} {cat.title(i)}" for i in ids) + ".")
+
+
+def _changes(doc: Document, pack: Pack, c: PackChanges) -> None:
+    doc.h1(f"What this pack changes in {c.base}")
+    rows = [["Rules switched off", ", ".join(c.disabled) or "none"],
+            ["Rules changed", ", ".join(c.overridden) or "none"],
+            ["Rules added", ", ".join(c.added) or "none"],
+            ["Questions not asked", "; ".join(c.not_asked) or "none"],
+            ["Reworded", "; ".join(c.reworded) or "none"]]
+    doc.table([], rows, widths=[0.25, 0.75])
+    doc.p(f"Rules marked {pack.label} below are this pack's own or changed by it; the rest are"
+          f" {c.base}'s, unchanged.", "small")
+
+
+def _group(doc: Document, group: IdGroup, first: dict[str, str], heading: str | None) -> None:
+    """One ID's rules; a rule already shown in full is shown again in short."""
+    rows = []
+    for r in group.rules:
+        if r.id in first:
+            then = [t for t in r.then if f" {group.id} " in f" {t} "] or r.then
+            rows.append([f"{r.id}\n{r.layer}", f"{r.summary}\n(conditions under {first[r.id]})",
+                         "\n".join(then), _illustrated(r)])
+        else:
+            first[r.id] = group.id
+            rows.append([f"{r.id}\n{r.layer}", _when(r), "\n".join(r.then), _illustrated(r)])
+
+    def block(d: Document) -> None:
+        if heading:
+            d.h1(heading)  # kept with the first group: never stranded at a page foot
+        d.h2(group.title if group.kind == "outcomes" else f"{group.id}  {group.title}")
+        d.p(group.meaning, "small")
+        d.table(["Rule", "When", "Then", "Illustrated by"], rows, widths=[0.22, 0.37, 0.23, 0.18])
+    doc.keep(block)
+
+
+def _when(rule) -> str:
+    text = f"{rule.summary}\nApplies when {rule.when}."
+    if rule.thresholds and " and ".join(rule.thresholds) != rule.when:  # not when it is all limits
+        text += "\nThresholds: " + "; ".join(rule.thresholds) + "."
+    return text
+
+
+def _illustrated(rule) -> str:
+    if not rule.scenarios:
+        return "no scenario yet"
+    more = len(rule.scenarios) - 3
+    return "\n".join(f"• {s}" for s in rule.scenarios[:3]) + (f"\n+ {more} more" if more > 0 else "")
+
+
+def _scenarios(doc: Document, pack: Pack) -> None:
+    doc.h1("Scenarios")
+    doc.p("Each scenario is a whole case with the outcome the pack must give it; `leadfit pack"
+          " test` checks every one. A client pack's scenario with the same name as one of its"
+          " base's replaces it.", "small")
+    cat = pack.catalogue
+    rows = [[s.name, cat.title(s.expect.outcome) if s.expect.outcome else "none (answers missing)",
+             ", ".join(s.expect.includes) or "-", s.layer] for s in pack.scenarios]
+    doc.table(["Scenario", "Expected outcome", "Must raise", "From"], rows,
+              widths=[0.40, 0.22, 0.17, 0.21])

@@ -1,0 +1,90 @@
+"""pack docs: the pack as a PDF for the client, and the rules-by-ID view behind it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from leadfit.rules.docs import pack_changes, plain_condition, rules_by_id
+from leadfit.rules.library import bundled_packs_dir, default_pack, resolve_pack
+from leadfit.rules.pack import load_pack
+from tests.helpers import run_cli
+
+
+def _text(pdf: Path) -> tuple[str, int]:
+    reader = PdfReader(str(pdf))
+    return "\n".join(p.extract_text() for p in reader.pages), len(reader.pages)
+
+
+def test_rules_are_grouped_by_catalogue_id_with_plain_words_and_scenarios():
+    groups = {g.id: g for g in rules_by_id(resolve_pack("bank"))}
+    assert list(groups)[:2] == ["P1", "P2"]  # catalogue order
+    p2 = {r.id: r for r in groups["P2"].rules}
+    assert p2["p2-shared-pnl"].layer == "bank@0.3"
+    assert "Finding P2 P&L ownership (high)" in p2["p2-shared-pnl"].then
+    assert p2["p2-shared-pnl"].when == "Have they owned a profit and loss? is \u201cShared or partly\u201d"
+    assert "shared profit and loss is a high finding" in p2["p2-shared-pnl"].scenarios
+    assert [r.id for r in groups["appoint"].rules] == ["ready-to-appoint"]  # cites no P/R/F/M
+    m7 = [r.id for r in groups["M7"].rules]
+    assert "bank-coach-needs-cpo" in m7 and m7.count("bank-coach-needs-cpo") == 1
+    every = {r.id for g in groups.values() for r in g.rules}
+    assert every == {r.id for r in resolve_pack("bank").rules}
+
+
+def test_thresholds_are_listed_in_words():
+    pack = default_pack()
+    view = {r.id: r for g in rules_by_id(pack, with_scenarios=False) for r in g.rules}
+    assert view["p6-dual-no-plan"].thresholds == (
+        "Share of their time kept in the former role is more than 10",
+        "Share of their time kept in the former role is less than 50")
+    assert plain_condition(pack.rule("m4-not-aptitude").condition, pack) == (
+        "What was the candidate chosen on? is one of \u201cSeniority\u201d, \u201cWho was available\u201d")
+
+
+def test_client_changes_are_summarised():
+    c = pack_changes(resolve_pack("public-sector"))
+    assert c.base == "default@1.0" and c.disabled == ("p2-owns-pnl", "p2-shared-pnl", "p2-no-pnl")
+    assert c.not_asked == ("Have they owned a profit and loss?",)
+    assert pack_changes(default_pack()) is None
+
+
+def test_pack_docs_writes_a_readable_pdf(tmp_path):
+    out = tmp_path / "bank.pdf"
+    done = run_cli("pack", "docs", "bank", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text, pages = _text(out)
+    pack = resolve_pack("bank")
+    for words in ("LeadFit for banks", "How a recommendation is reached", "What this pack changes in default@1.0",
+                  "P2 P&L ownership", "p2-shared-pnl", "bank@0.3", "Finding P2 P&L ownership (high)",
+                  "Thresholds:", "shared profit and loss is a high finding", "Scenarios",
+                  f"Page 1 of {pages}", f"Page {pages} of {pages}", pack.fingerprint):
+        assert words in text.replace("\n", " ") or words in text, words
+    assert pages > 5
+
+
+def test_user_text_in_a_pack_prints_literally(tmp_path):
+    folder = tmp_path / "hostile"
+    shutil.copytree(bundled_packs_dir() / "bank", folder)
+    pack_yaml = (folder / "pack.yaml").read_text().replace(
+        "title: LeadFit for banks", 'title: "Q&A <b>bank</b> <img src=\'/etc/passwd\'/> Ζ Ж"')
+    (folder / "pack.yaml").write_text(pack_yaml)
+    assert load_pack(folder).title.startswith("Q&A <b>")
+    out = tmp_path / "hostile.pdf"
+    assert run_cli("pack", "docs", str(folder), "--out", str(out)).returncode == 0
+    text, _ = _text(out)
+    assert "Q&A <b>bank</b> <img src='/etc/passwd'/> Ζ Ж" in text
+
+
+@pytest.mark.parametrize("args,words", [
+    (["bank", "--out", "missing-folder/x.pdf"], "no such folder"),
+    (["bank", "--out", "x.txt"], "must end in .pdf"),
+    (["tests/fixtures/packs/malformed_client", "--out", "x.pdf"], "p2-no-pnll"),
+])
+def test_pack_docs_refuses_bad_input_and_writes_nothing(tmp_path, args, words):
+    args = [a if not a.endswith((".pdf", ".txt")) else str(tmp_path / a) for a in args]
+    done = run_cli("pack", "docs", *args)
+    assert done.returncode == 2 and words in done.stderr
+    assert list(tmp_path.rglob("*.pdf")) == [] and list(tmp_path.rglob("*.part")) == []

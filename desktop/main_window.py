@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.panel.decide_requested.connect(self.record_decision)
         self.pack_bar.default_requested.connect(lambda: self.choose_pack(None))
         self.pack_bar.folder_requested.connect(self.choose_pack_folder)
+        self.pack_bar.rules_requested.connect(self.show_pack_rules)
         self._build()
         self.controller.start()
         self._restore_layout()
@@ -140,6 +141,14 @@ class MainWindow(QMainWindow):
     def choose_pack(self, source) -> None:
         if self.controller.choose_pack(source):
             self.store.setValue("pack", self.controller.pack_source or "")
+
+    def show_pack_rules(self) -> None:
+        """The active pack's rules by catalogue ID (read-only; the core groups them)."""
+        from leadfit.rules.docs import rules_by_id
+        from leadfit.desktop.pack_rules_dialog import PackRulesDialog
+        pack = self.controller.pack
+        self.pack_rules = PackRulesDialog(self, pack, rules_by_id(pack))
+        self.pack_rules.show()
 
     def choose_pack_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a rule pack folder")

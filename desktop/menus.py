@@ -44,4 +44,7 @@ def build_menus(window) -> dict[str, QAction]:
                                       lambda: window.choose_pack(None))
     actions["client_pack"] = _action(window, pack, "&Client pack folder…",
                                      window.choose_pack_folder)
+    pack.addSeparator()
+    actions["pack_rules"] = _action(window, pack, "&Rules of this pack…", window.show_pack_rules,
+                                    "Ctrl+Shift+R")
     return actions

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 class PackBar(QWidget):
     default_requested = Signal()
     folder_requested = Signal()
+    rules_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -25,6 +26,8 @@ class PackBar(QWidget):
         menu = QMenu(self.choose)
         menu.addAction("Default pack", self.default_requested.emit)
         menu.addAction("Client pack folder…", self.folder_requested.emit)
+        menu.addSeparator()
+        menu.addAction("Rules of this pack…", self.rules_requested.emit)
         self.choose.setMenu(menu)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)

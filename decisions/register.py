@@ -59,7 +59,7 @@ class Register:
         self.engine = _make_engine(parsed, self.dialect)
         self._writer = self.engine.execution_options(**{_WRITE: True})
         try:
-            with self.write() as conn:
+            with self._begin() as conn:
                 self.found_schema = migrate(conn)
         except SQLAlchemyError as exc:
             self.engine.dispose()
@@ -67,17 +67,29 @@ class Register:
                                 f" {_short(exc)}") from None
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One serialised write transaction: committed whole, or not at all."""
+    def _begin(self) -> Iterator[Connection]:
         with self._writer.begin() as conn:
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
             yield conn
 
     @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One serialised write transaction: committed whole, or not at all."""
+        try:
+            with self._begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise RegisterError(f"the register could not be written, nothing was saved:"
+                                f" {_short(exc)}") from None
+
+    @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            yield conn
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise RegisterError(f"the register could not be read: {_short(exc)}") from None
 
     def close(self) -> None:
         self.engine.dispose()

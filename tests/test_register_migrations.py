@@ -96,6 +96,43 @@ def test_unusable_registers_are_named(url, words):
         open_register(url)
 
 
+def test_a_file_that_is_not_a_register_is_named(tmp_path):
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(RegisterError, match="cannot open the register"):
+        open_register(junk)
+    assert junk.read_bytes().startswith(b"this is not a database")
+
+
+def test_a_register_locked_too_long_is_a_named_error(tmp_path, monkeypatch):
+    import sqlite3
+    from leadfit.decisions import register as register_module
+    from tests.decisions_support import decide_coach
+    db = tmp_path / "locked.sqlite3"
+    with open_register(db):
+        pass
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(register_module, "BUSY_TIMEOUT_MS", 200)
+    try:
+        with pytest.raises(RegisterError, match="cannot open the register.*locked"):
+            Register(f"sqlite:///{db}")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    reg = Register(f"sqlite:///{db}")
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(RegisterError, match="nothing was saved"):
+            decide_coach(reg)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert service.list_records(reg) == []
+    reg.close()
+
+
 def test_sqlite_guards_are_on(tmp_path):
     reg = Register(f"sqlite:///{tmp_path / 'g.db'}")
     with reg.read() as conn:

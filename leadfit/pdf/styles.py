@@ -28,6 +28,7 @@ class Styles:
     fonts: dict[str, TTFont]          # key (body, bold) -> registered font
     footer: dict
     table: dict
+    chart: dict
 
     def colour(self, key: str) -> colors.Color:
         return self.colours[key]
@@ -60,7 +61,7 @@ def _build(data: dict) -> Styles:
         margin=float(page["margin_mm"]) * mm,
         footer_space=float(page["footer_mm"]) * mm,
         colours=colours, paragraphs=paragraphs, fonts=font_map, footer=footer,
-        table=dict(data["table"]))
+        table=dict(data["table"]), chart=dict(data["chart"]))
 
 
 def _paragraph(name, specs, done, font_map, colours) -> ParagraphStyle:

@@ -3,6 +3,7 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+SHELL := /bin/bash
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run demo test bench clean
@@ -19,7 +20,10 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/leadfit evaluate forms/examples/example-case.yaml
 
+# The register tests also run against a real PostgreSQL server. As root (as CI
+# and these machines run) it is installed and started here; otherwise they skip.
 test: $(STAMP)
+	@if [ -z "$${LEADFIT_TEST_PG_URL:-}" ] && [ "$$(id -u)" = 0 ]; then source .ci/postgres.sh; fi; \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)

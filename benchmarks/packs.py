@@ -92,7 +92,7 @@ def cli(cases: list[dict], other: str) -> float:
         took = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"pack diff failed ({done.returncode}):\n{done.stderr}")
-    print("  " + "\n  ".join(done.stdout.strip().splitlines()[-3:]))
+    print("  cli says: " + "\n  cli says: ".join(done.stdout.strip().splitlines()[-3:]))
     return took
 
 

@@ -163,3 +163,21 @@ def test_a_pack_cannot_reach_a_base_by_path_or_loop(tmp_path):
     by_path = _client(tmp_path, 'name: sneaky\nversion: "1.0"\nextends: ../default@1.0\n', name="sneaky")
     with pytest.raises(PackError, match="extends"):
         load_pack(by_path)
+
+
+def test_a_misspelt_key_in_a_client_pack_yaml_is_named(tmp_path):
+    folder = _client(tmp_path, HEAD + "overides:\n  f6-no-craft: {severity: high}\n")
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    assert f"{folder / 'pack.yaml'}:4: unknown key 'overides' (did you mean 'override'?)" in str(caught.value)
+
+
+def test_relevance_always_and_never(tmp_path):
+    folder = _client(tmp_path, HEAD + "relevance:\n  org.coach_available: always\n"
+                     "  candidate.rivals: never\n")
+    pack = load_pack(folder)
+    assert pack.questionnaire.questions["org.coach_available"].ask_if is None
+    case = load_case_file(EXAMPLE_CASE, pack.questionnaire)
+    result = evaluate(case, pack)
+    assert "R3" not in {s.id for s in result.signals}  # rivals: yes, but never asked here
+    assert any(m.question == "org.coach_available" for m in result.missing)  # now always asked

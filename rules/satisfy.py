@@ -65,7 +65,10 @@ class Analysis:
 
     def conflict(self, cond) -> str | None:
         """For a condition with no witness: the question whose constraints clash first."""
-        terms = self._dnf(cond, 0, prune=False)
+        try:
+            terms = self._dnf(cond, 0, prune=False)
+        except TooComplex:
+            return None
         for term in terms[:1]:
             for qid, atoms in _by_question(term).items():
                 if _solve_one(self.questions.get(qid), atoms) is None:
@@ -249,12 +252,14 @@ def _pick(lo, hi, allowed, excluded, whole):
         ok = sorted(v for v in allowed if v not in excluded and _inside(v, lo, hi)
                     and (not whole or float(v).is_integer()))
         return ok[0] if ok else None
-    if whole:
-        start = math.ceil(lo[0]) if lo[0] != -math.inf else (
-            min(0, math.floor(hi[0])) if hi[0] != math.inf else 0)
-        if not _inside(start, lo, hi) and start == lo[0]:
-            start += 1
-        for v in range(int(start), int(start) + len(excluded) + 2):
+    if whole:  # walk in from the finite end; past len(excluded)+2 steps one is free
+        if lo[0] != -math.inf:
+            start, step = math.ceil(lo[0]), 1
+        elif hi[0] != math.inf:
+            start, step = math.floor(hi[0]), -1
+        else:
+            start, step = 0, 1
+        for v in range(int(start), int(start) + step * (len(excluded) + 2), step):
             if _inside(v, lo, hi) and v not in excluded:
                 return v
         return None

@@ -103,3 +103,14 @@ def test_a_question_the_pack_never_asks_makes_its_rules_never_fire():
 def test_public_sector_keeps_no_rule_on_the_question_it_never_asks():
     pack = resolve_pack("public-sector")
     assert not any("candidate.owns_pnl" in conditions.questions_in(r.condition) for r in pack.rules)
+
+
+@pytest.mark.parametrize("raw,never", [
+    ({"all": [{"lt": {"derived.review_in_days": -5}}, {"ne": {"derived.review_in_days": -6}}]}, False),
+    ({"all": [{"lt": {"derived.review_in_days": -5}}, {"gt": {"derived.review_in_days": -6}}]}, True),
+    ({"all": [{"gt": {"derived.review_in_days": 3}}, {"not_in": {"derived.review_in_days": [4, 5, 6]}}]},
+     False),
+    ({"all": [{"ge": {"candidate.digital_years": 50}}, {"ne": {"candidate.digital_years": 50}}]}, True),
+])
+def test_whole_number_limits_from_either_end(raw, never):
+    assert _never(raw) is never

@@ -13,6 +13,10 @@ from leadfit.rules.assessment import Assessment
 STATUS_WORDS = {"met": "met", "partial": "partly", "not_met": "not met", "unknown": "unknown"}
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _restyle(widget: QWidget, **props) -> None:
     for name, value in props.items():
         widget.setProperty(name, value)
@@ -98,15 +102,17 @@ class AssessmentPanel(QWidget):
             self.outcome.setText(f"Recommendation: {a.outcome_title}")
             _restyle(self.outcome, outcome=a.outcome)
         else:
-            self.outcome.setText(f"Incomplete: {len(a.missing)} answers missing")
+            self.outcome.setText(f"Incomplete: {_count(len(a.missing), 'answer')} missing")
             _restyle(self.outcome, outcome="incomplete")
         notes = list(a.constraints)
         if invalid:
-            notes.insert(0, f"{len(invalid)} answers need correcting (marked in the form).")
+            verb = "needs" if len(invalid) == 1 else "need"
+            notes.insert(0, f"{_count(len(invalid), 'answer')} {verb} correcting (marked in the form).")
         self.detail.setText("\n".join(notes))
         self.detail.setVisible(bool(notes))
         self._show_missing(a)
-        self.risk.setText(f"Risk {a.risk.level} · score {a.risk.score}")
+        so_far = "" if a.decided else " so far"
+        self.risk.setText(f"Risk{so_far} {a.risk.level} · score {a.risk.score}")
         _restyle(self.risk, level=a.risk.level)
         self.readiness.show_readiness(a.readiness)
         self.findings.show_findings(a.findings)
@@ -115,7 +121,9 @@ class AssessmentPanel(QWidget):
 
     def _show_missing(self, a: Assessment, shown: int = 6) -> None:
         while self.missing_layout.count():
-            self.missing_layout.takeAt(0).widget().deleteLater()
+            old = self.missing_layout.takeAt(0).widget()
+            old.hide()  # deleteLater waits for the event loop; until then it must not show
+            old.deleteLater()
         self.missing_links = {}
         for index, m in enumerate(a.missing[:shown]):
             link = QPushButton(m.title)
@@ -124,7 +132,9 @@ class AssessmentPanel(QWidget):
             link.clicked.connect(lambda _=False, q=m.question: self.jump_to.emit(q))
             self.missing_links[m.question] = link
             self.missing_layout.addWidget(link, index, 0)
+            link.show()  # now, not on the layout's queued show: the panel is drawn at once
         if len(a.missing) > shown:
             more = QLabel(f"… and {len(a.missing) - shown} more")
             self.missing_layout.addWidget(more, shown, 0)
+            more.show()
         self.missing_box.setVisible(bool(a.missing))

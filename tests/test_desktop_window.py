@@ -49,7 +49,7 @@ def test_invalid_answer_is_marked_at_the_field_with_the_cores_message(qtbot, use
     assert row.error.text() == "must be a whole number, got 'two'"
     assert row.input.editor.property("invalid") is True
     settle(qtbot, window)
-    assert "1 answers need correcting" in window.panel.detail.text()
+    assert "1 answer needs correcting" in window.panel.detail.text()
     answer(qtbot, window, "candidate.digital_years", 4)
     assert row.error.text() == "" and row.input.editor.property("invalid") is False
 
@@ -71,8 +71,9 @@ def test_missing_answer_link_jumps_to_and_focuses_its_question(qtbot, user_files
     del answers["org.induction"]
     fill(qtbot, window, answers)
     settle(qtbot, window)
-    assert window.panel.outcome.text() == "Incomplete: 1 answers missing"
+    assert window.panel.outcome.text() == "Incomplete: 1 answer missing"
     link = window.panel.missing_links["org.induction"]
+    assert link.isVisible() and len(window.panel.missing_links) == 1
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     editor = window.form.rows["org.induction"].input.editor
     assert window.form.current_section() == 3

@@ -7,7 +7,7 @@ hand-written fake. Every judgement comes from the core (forms, rules).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import yaml
 
@@ -21,6 +21,7 @@ from leadfit.rules.pack import Pack
 from leadfit.desktop.drafts import DraftStore
 
 
+@runtime_checkable
 class CaseView(Protocol):
     def show_pack(self, pack: Pack) -> None: ...
     def show_answers(self, raw: dict[str, Any]) -> None: ...

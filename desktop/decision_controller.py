@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from leadfit.errors import LeadFitError
 
@@ -24,6 +24,7 @@ def _service():
     return service
 
 
+@runtime_checkable
 class DecisionView(Protocol):
     def show_problems(self, title: str, problems: list[str]) -> None: ...
     def show_register(self, rows: list["RegisterRow"]) -> None: ...

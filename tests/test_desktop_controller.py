@@ -66,7 +66,9 @@ def started(tmp_path):
 
 
 def test_blank_case_is_incomplete_and_names_every_required_question(started):
+    from leadfit.desktop.controller import CaseView
     controller, view = started
+    assert isinstance(view, CaseView)  # the fake keeps the window's interface
     assert view.pack.name == "default"
     assert view.assessment.outcome is None
     asked_required = [q.id for q in default_questionnaire().asked if q.required

@@ -35,7 +35,9 @@ def setup(tmp_path):
 
 
 def test_record_sign_and_list(setup):
+    from leadfit.desktop.decision_controller import DecisionView
     controller, view, case, pack = setup
+    assert isinstance(view, DecisionView)  # the fake keeps the window's interface
     record = controller.decide(case, pack, decision="coach", conditions="Monthly CPO mentoring")
     assert record.status == "awaiting_signoff" and view.problems == []
     controller.sign(record.ref, name="Sam Lee", role="decision_maker")

@@ -154,3 +154,10 @@ def test_tab_moves_through_a_sections_questions_in_order(qtbot, user_files):
     for expected in editors[1:]:
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         assert window.focusWidget() is expected
+
+
+def test_the_window_is_the_views_the_controllers_expect(qtbot, user_files):
+    from leadfit.desktop.controller import CaseView
+    from leadfit.desktop.decision_controller import DecisionView
+    window = open_window(qtbot, user_files)
+    assert isinstance(window, CaseView) and isinstance(window.register, DecisionView)

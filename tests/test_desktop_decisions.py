@@ -158,3 +158,17 @@ def test_user_text_in_a_record_is_shown_literally(qtbot, user_files):
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     shown = window.register.record_dialog.text.toPlainText()
     assert hostile in shown
+
+
+def test_a_record_opens_from_the_register(qtbot, user_files):
+    window = filled_window(qtbot, user_files)
+    ref = record_coach_decision(qtbot, window).record.ref
+    window.register.record_dialog.accept()
+    window.tabs.setCurrentIndex(1)
+    view = window.register.view
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.buttons["open"], Qt.MouseButton.LeftButton)
+    dialog = window.register.record_dialog
+    assert dialog.isVisible() and dialog.record.ref == ref
+    assert "Alex Morgan" in dialog.text.toPlainText()
+    dialog.accept()

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 from tests.helpers import EXAMPLE_CASE, REPO
 
 
+def _source_copy(dest):
+    """The tracked files only: building in the checkout would leave build/ behind."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if (REPO / name).is_file():
+            shutil.copy2(REPO / name, target)
+    return dest
+
+
 def test_built_wheel_installs_and_evaluates(tmp_path):
     wheels = tmp_path / "wheels"
+    source = _source_copy(tmp_path / "src")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "-w", str(wheels), str(REPO)], check=True, capture_output=True, timeout=300)
+                    "-w", str(wheels), str(source)], check=True, capture_output=True, timeout=300)
     target = tmp_path / "site"
     wheel = next(wheels.glob("leadfit-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",

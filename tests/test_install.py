@@ -33,6 +33,12 @@ def test_built_wheel_installs_and_evaluates(tmp_path):
     code = ("import leadfit.forms, leadfit.rules.library as lib, sys\n"
             "assert leadfit.forms.__file__.startswith(sys.argv[1]), leadfit.forms.__file__\n"
             "print(lib.default_pack().label, lib.bundled_pack_names())\n"
+            "from importlib import resources as r, import_module\n"
+            "for pkg, name in [('leadfit.assets', 'fonts/DejaVuSans.ttf'), ('leadfit.assets', 'fonts/LICENSE-DejaVu.txt'),\n"
+            "                  ('leadfit.assets', 'icons/leadfit.png'), ('leadfit.pdf', 'styles.yaml'),\n"
+            "                  ('leadfit.desktop', 'leadfit.qss')]:\n"
+            "    assert r.files(pkg).joinpath(name).is_file(), (pkg, name)\n"
+            "import_module('leadfit.decisions.migrations.m002_summary_columns')\n"
             "from leadfit.cli.main import main\n"
             "raise SystemExit(main(['evaluate', sys.argv[2]]))\n")
     env = {**os.environ, "PYTHONPATH": str(target), "PYTHONSAFEPATH": "1"}

@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/register.py
+	$(BIN)/python benchmarks/packs.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

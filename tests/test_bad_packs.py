@@ -59,8 +59,27 @@ def test_deep_nesting_is_named_not_a_crash(tmp_path):
     folder = _pack_with_rules_text(tmp_path, "rules: " + "[" * 5000 + "]" * 5000 + "\n")
     with pytest.raises(PackError) as caught:
         load_pack(folder)
+    assert f"{folder / 'rules.yaml'}:1:" in str(caught.value)
+    assert "nesting depth" in str(caught.value)
+
+
+def test_deep_nesting_on_the_pure_python_loader_is_named(tmp_path, monkeypatch):
+    """Without libyaml, deep nesting raises RecursionError, which must be named too."""
+    from leadfit import yamlsafe
+    monkeypatch.setattr(yamlsafe, "_StrictLoader", yamlsafe._PureStrictLoader)
+    monkeypatch.setattr(yamlsafe, "_SAFE_BASE", yamlsafe.yaml.SafeLoader)
+    folder = _pack_with_rules_text(tmp_path, "rules: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
     assert str(folder / "rules.yaml") in str(caught.value)
     assert "nesting is too deep" in str(caught.value)
+
+
+def test_duplicate_keys_are_refused_by_the_pure_python_loader_too(monkeypatch):
+    from leadfit import yamlsafe
+    monkeypatch.setattr(yamlsafe, "_StrictLoader", yamlsafe._PureStrictLoader)
+    with pytest.raises(PackError, match="duplicate key 'summary'"):
+        load_pack(FIXTURES / "duplicate_key")
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path):

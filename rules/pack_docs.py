@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Spacer
 
 from leadfit import __version__
 from leadfit.pdf import Document, describe
@@ -40,8 +39,6 @@ def render(pack: Pack) -> tuple[bytes, list[str]]:
         for i, group in enumerate(of_kind):
             _group(doc, group, first, heading if i == 0 else None)
     _scenarios(doc, pack)
-    while doc.story and isinstance(doc.story[-1], Spacer):
-        doc.story.pop()  # a trailing spacer that does not fit would start an empty last page
     pdf = doc.render()
     return pdf, [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
 

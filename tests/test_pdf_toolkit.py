@@ -173,3 +173,25 @@ def test_save_writes_atomically(tmp_path):
     out = doc.save(tmp_path / "out.pdf")
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+
+
+def test_trailing_space_never_starts_an_empty_last_page():
+    """An exactly full page followed by a spacer stays one page."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from leadfit.pdf import Document
+
+    def pages(lines: int, space: bool = False) -> int:
+        doc = Document(title="Spacing")  # fresh flowables: they keep state between builds
+        for i in range(lines):
+            doc.p(f"Line {i}")
+        if space:
+            doc.spacer(40)
+        return len(PdfReader(BytesIO(doc.render())).pages)
+    full = next(n for n in range(20, 200) if pages(n + 1) == 2)
+    assert pages(full) == 1
+    assert pages(full, space=True) == 1

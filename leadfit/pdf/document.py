@@ -141,7 +141,7 @@ class Document:
             buffer, pagesize=s.page_size, leftMargin=s.margin, rightMargin=s.margin,
             topMargin=s.margin, bottomMargin=s.margin + s.footer_space,
             title=self.title, author=self.author, creator="LeadFit")
-        template.build(list(self.story), canvasmaker=self._canvas_class())
+        template.build(_without_trailing_space(self.story), canvasmaker=self._canvas_class())
         return buffer.getvalue()
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -204,3 +204,11 @@ class Document:
         for i, line in enumerate(reversed(lines)):
             canvas.drawString(s.margin, s.margin + i * float(f["leading"]), line)
         canvas.restoreState()
+
+
+def _without_trailing_space(story: list) -> list:
+    """A spacer at the very end that does not fit would start an empty last page."""
+    flowables = list(story)
+    while flowables and isinstance(flowables[-1], Spacer):
+        flowables.pop()
+    return flowables

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,8 @@ def test_deep_nesting_on_the_pure_python_loader_is_named(tmp_path, monkeypatch):
     from leadfit import yamlsafe
     monkeypatch.setattr(yamlsafe, "_StrictLoader", yamlsafe._PureStrictLoader)
     monkeypatch.setattr(yamlsafe, "_SAFE_BASE", yamlsafe.yaml.SafeLoader)
-    folder = _pack_with_rules_text(tmp_path, "rules: " + "[" * 5000 + "]" * 5000 + "\n")
+    depth = 2 * sys.getrecursionlimit()  # deep enough to overflow the pure-Python composer
+    folder = _pack_with_rules_text(tmp_path, "rules: " + "[" * depth + "]" * depth + "\n")
     with pytest.raises(PackError) as caught:
         load_pack(folder)
     assert str(folder / "rules.yaml") in str(caught.value)

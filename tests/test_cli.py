@@ -51,16 +51,21 @@ def test_evaluate_text_shows_ids_with_titles():
     assert "M10 Fail fast" in result.stdout
 
 
-def test_each_scenario_through_the_cli(tmp_path):
-    """The real command gives each default scenario's expected outcome and IDs."""
+def test_each_scenario_through_the_cli(tmp_path, capsys):
+    """The command's entry point gives each default scenario's expected outcome and IDs.
+
+    In-process (``main``) to spare 33 interpreter start-ups; the subprocess
+    tests above cover the installed command itself.
+    """
+    from leadfit.cli.main import main
     pack = default_pack()
     for i, scenario in enumerate(pack.scenarios):
         path = tmp_path / f"s{i}.yaml"
         path.write_text(yaml.safe_dump({"answers": scenario.answers}), encoding="utf-8")
-        result = run_cli("evaluate", str(path), "--json")
-        data = json.loads(result.stdout)
+        code = main(["evaluate", str(path), "--json"])
+        data = json.loads(capsys.readouterr().out)
         assert data["outcome"] == scenario.expect.outcome, scenario.name
-        assert result.returncode == (0 if scenario.expect.outcome else 3)
+        assert code == (0 if scenario.expect.outcome else 3)
         cited = {f["id"] for f in data["findings"]} | {m["id"] for m in data["mitigations"]} | {
             s["id"] for s in data["signals"]} | {r["id"] for r in data["readiness"]
                                                   if r["status"] in ("partial", "not_met")}

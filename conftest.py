@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-
 BUNDLED_PACKS = Path(__file__).resolve().parent / "rules" / "packs"
 
 

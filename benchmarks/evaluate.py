@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cases import generate  # noqa: E402
+from cases import generate
 
-from leadfit.forms.case import build_case  # noqa: E402
-from leadfit.rules.assess import evaluate  # noqa: E402
-from leadfit.rules.library import default_pack  # noqa: E402
+from leadfit.forms.case import build_case
+from leadfit.rules.assess import evaluate
+from leadfit.rules.library import default_pack
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -48,6 +48,7 @@ def bare_post_times(n: int) -> list[float]:
 def same_ruleset_times(pack, answer_sets) -> list[float]:
     """Second baseline: the engine alone running this pack's compiled rules (no-op actions)."""
     import durable.engine as raw
+
     from leadfit.rules.engine import compile_condition, field_name
 
     class Quiet(raw.Host):
@@ -74,7 +75,7 @@ def _noop(c) -> None:
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def fresh_process_times(runs: int = 5) -> list[float]:

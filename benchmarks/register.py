@@ -25,13 +25,13 @@ from sqlalchemy import insert
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from leadfit.decisions import audit, service  # noqa: E402
-from leadfit.decisions.record import canonical_json, sha256_text  # noqa: E402
-from leadfit.decisions.register import open_register  # noqa: E402
-from leadfit.decisions.tables import audit_log, records  # noqa: E402
-from leadfit.forms.case import load_case_file  # noqa: E402
-from leadfit.pdf import Document  # noqa: E402
-from leadfit.rules.library import default_pack  # noqa: E402
+from leadfit.decisions import audit, service
+from leadfit.decisions.record import canonical_json, sha256_text
+from leadfit.decisions.register import open_register
+from leadfit.decisions.tables import audit_log, records
+from leadfit.forms.case import load_case_file
+from leadfit.pdf import Document
+from leadfit.rules.library import default_pack
 
 STREAMS = [f"Stream {i:02d}" for i in range(50)]
 OUTCOMES = ("appoint", "coach", "hire_external")

@@ -63,6 +63,7 @@ def update_times(changes: int = 100) -> tuple[list[float], list[float]]:
     """Per change: widget edit -> panel redrawn, and evaluate() alone, in ms."""
     import yaml
     from PySide6.QtCore import QSettings
+
     from leadfit.desktop.app import make_app
     from leadfit.desktop.main_window import MainWindow
     from leadfit.forms.case import build_case

@@ -6,7 +6,13 @@ from datetime import date
 
 from leadfit import __version__
 from leadfit.decisions.errors import DecisionError, IncompleteCase
-from leadfit.decisions.record import Decision, DecisionRecord, PlanItem, SignOff, utc_now
+from leadfit.decisions.record import (
+    Decision,
+    DecisionRecord,
+    PlanItem,
+    SignOff,
+    utc_now,
+)
 from leadfit.errors import Problem
 from leadfit.forms.case import Case
 from leadfit.rules.assessment import Assessment

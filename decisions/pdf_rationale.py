@@ -64,8 +64,8 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment) -> None:
     role = r.answers.get("candidate.current_role", "")
     rows = [["Value stream", r.stream],
             ["Candidate", f"{r.candidate}" + (f" ({role})" if role else "")],
-            ["Recommendation", f"{a.outcome_title or _title(a.outcome)} · risk {a.risk.level}"
-                               f" (score {a.risk.score})"],
+            ["Recommendation", (f"{a.outcome_title or _title(a.outcome)} · risk {a.risk.level}"
+                               f" (score {a.risk.score})")],
             ["Decision", _title(r.decision.outcome)
              + ("  (differs from the recommendation: see justification)"
                 if r.decision.differs else "  (as recommended)")]]
@@ -172,4 +172,4 @@ def _answer(value) -> str:
     return "not answered" if value is None else str(value)
 
 
-__all__ = ["Anchor", "render", "__version__"]
+__all__ = ["Anchor", "__version__", "render"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -89,7 +89,7 @@ class DecisionRecord(BaseModel):
     def canonical(self) -> str:
         return canonical_json(self.model_dump(mode="json"))
 
-    def with_signoff(self, signoff: SignOff) -> "DecisionRecord":
+    def with_signoff(self, signoff: SignOff) -> DecisionRecord:
         """A copy with one more sign-off; signed once every required role has signed."""
         signoffs = [*self.signoffs, signoff]
         done = all(r in {s.role for s in signoffs} for r in self.required_roles)
@@ -97,7 +97,7 @@ class DecisionRecord(BaseModel):
                                        "status": "signed" if done else self.status})
 
     @classmethod
-    def from_text(cls, text: str) -> "DecisionRecord":
+    def from_text(cls, text: str) -> DecisionRecord:
         return cls.model_validate_json(text)
 
 
@@ -111,7 +111,7 @@ def sha256_text(text: str) -> str:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def make_ref(record_id: str, version: int) -> str:

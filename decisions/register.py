@@ -10,9 +10,10 @@ first takes one advisory transaction lock.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Self
 
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, create_engine, event, text
@@ -94,7 +95,7 @@ class Register:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Register":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -9,24 +9,45 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from leadfit.decisions import audit, making, pdf_rationale, store
 from leadfit.decisions.errors import DecisionError, RegisterError
-from leadfit.decisions.listing import RecordSummary, list_records as _list, write_csv
+from leadfit.decisions.listing import RecordSummary, write_csv
+from leadfit.decisions.listing import list_records as _list
 from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.register import Register, default_url, open_register
-from leadfit.decisions.replay import ReplayResult, find_pack, replay as _replay
-from leadfit.decisions.verify import VerifyReport, verify as _verify
+from leadfit.decisions.replay import ReplayResult, find_pack
+from leadfit.decisions.replay import replay as _replay
+from leadfit.decisions.verify import VerifyReport
+from leadfit.decisions.verify import verify as _verify
 from leadfit.forms.case import Case, build_case
 from leadfit.rules.assess import evaluate
 from leadfit.rules.pack import Pack
 
-__all__ = ["Register", "open_register", "default_url", "decide", "submit", "sign", "correct",
-           "list_records", "show", "history", "export_csv", "report", "render_pdf", "verify",
-           "replay", "ReportResult", "RecordSummary", "VerifyReport", "ReplayResult",
-           "DecisionRecord"]
+__all__ = [
+    "DecisionRecord",
+    "RecordSummary",
+    "Register",
+    "ReplayResult",
+    "ReportResult",
+    "VerifyReport",
+    "correct",
+    "decide",
+    "default_url",
+    "export_csv",
+    "history",
+    "list_records",
+    "open_register",
+    "render_pdf",
+    "replay",
+    "report",
+    "show",
+    "sign",
+    "submit",
+    "verify",
+]
 
 
 @dataclass(frozen=True)
@@ -41,9 +62,9 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
            plan: making.Plan | None = None, draft: bool = False) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record."""
     assessment = evaluate(case, pack)
-    args = dict(case=case, pack=pack, assessment=assessment, decision=decision,
-                justification=justification, conditions=conditions, review_date=review_date,
-                plan=plan, status="draft" if draft else "awaiting_signoff")
+    args = {"case": case, "pack": pack, "assessment": assessment, "decision": decision,
+                "justification": justification, "conditions": conditions, "review_date": review_date,
+                "plan": plan, "status": "draft" if draft else "awaiting_signoff"}
     making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before taking the lock
     key = audit.audit_key()
     with reg.write() as conn:
@@ -94,13 +115,13 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     d, assessment = old.decision, evaluate(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
                  if p.id in {m.id for m in assessment.mitigations}}
-    args = dict(case=case, pack=pack, assessment=assessment,
-                decision=decision or d.outcome,
-                justification=d.justification if justification is None else justification,
-                conditions=d.conditions if conditions is None else conditions,
-                review_date=d.review_date if review_date is None else review_date,
-                plan=kept_plan if plan is None else plan,
-                status="awaiting_signoff", supersedes=old.ref, reason=reason.strip())
+    args = {"case": case, "pack": pack, "assessment": assessment,
+                "decision": decision or d.outcome,
+                "justification": d.justification if justification is None else justification,
+                "conditions": d.conditions if conditions is None else conditions,
+                "review_date": d.review_date if review_date is None else review_date,
+                "plan": kept_plan if plan is None else plan,
+                "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip()}
     key = audit.audit_key()
     with reg.write() as conn:
         current = store.latest_version(conn, old.record_id)
@@ -182,5 +203,5 @@ def _latest(conn, ref: str) -> DecisionRecord:
 
 
 def _year() -> int:
-    return datetime.now(timezone.utc).year
+    return datetime.now(UTC).year
 

@@ -79,5 +79,14 @@ def record_id_for(serial: int, year: int) -> str:
     return f"LF-{year}-{serial:04d}"
 
 
-__all__ = ["Stored", "add", "replace", "load", "all_versions", "next_serial", "latest_version",
-           "record_id_for", "make_ref"]
+__all__ = [
+    "Stored",
+    "add",
+    "all_versions",
+    "latest_version",
+    "load",
+    "make_ref",
+    "next_serial",
+    "record_id_for",
+    "replace",
+]

@@ -4,8 +4,15 @@ findings and the mitigation plan. It only shows what the core concluded."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leadfit.desktop.findings_view import FindingsView, MitigationsView
 from leadfit.rules.assessment import Assessment

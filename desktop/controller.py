@@ -11,6 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import yaml
 
+from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked
@@ -18,7 +19,6 @@ from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.library import resolve_pack
 from leadfit.rules.pack import Pack
-from leadfit.desktop.drafts import DraftStore
 
 
 @runtime_checkable

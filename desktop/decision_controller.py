@@ -27,8 +27,8 @@ def _service():
 @runtime_checkable
 class DecisionView(Protocol):
     def show_problems(self, title: str, problems: list[str]) -> None: ...
-    def show_register(self, rows: list["RegisterRow"]) -> None: ...
-    def show_record(self, record: "DecisionRecord") -> None: ...
+    def show_register(self, rows: list[RegisterRow]) -> None: ...
+    def show_record(self, record: DecisionRecord) -> None: ...
     def open_file(self, path: Path) -> None: ...
     def tell(self, message: str) -> None: ...
 
@@ -52,11 +52,11 @@ class DecisionController:
         self.view = view
         self.pdf_folder = Path(pdf_folder)
         self.register_url = register_url
-        self._register: "service.Register | None" = None
+        self._register: service.Register | None = None
         self._packs: dict[str, str] = {}  # ref -> pack label, read once per record version
 
     @property
-    def register(self) -> "service.Register":
+    def register(self) -> service.Register:
         if self._register is None:
             self._register = _service().open_register(self.register_url)
         return self._register

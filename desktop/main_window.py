@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leadfit.desktop import settings as app_settings
 from leadfit.desktop.assessment_panel import AssessmentPanel
@@ -144,8 +151,8 @@ class MainWindow(QMainWindow):
 
     def show_pack_rules(self) -> None:
         """The active pack's rules by catalogue ID (read-only; the core groups them)."""
-        from leadfit.rules.docs import rules_by_id
         from leadfit.desktop.pack_rules_dialog import PackRulesDialog
+        from leadfit.rules.docs import rules_by_id
         pack = self.controller.pack
         self.pack_rules = PackRulesDialog(self, pack, rules_by_id(pack))
         self.pack_rules.show()

@@ -19,7 +19,7 @@ def _row(label: str, value: str) -> str:
 
 def record_html(record: DecisionRecord, outcome_titles: dict[str, str]) -> str:
     d = record.decision
-    title = lambda key: outcome_titles.get(key or "", key or "none")  # noqa: E731
+    title = lambda key: outcome_titles.get(key or "", key or "none")
     rows = [
         _row("Status", STATUS_WORDS.get(record.status, record.status)),
         _row("Stream", record.stream), _row("Candidate", record.candidate),

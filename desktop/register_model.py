@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from leadfit.desktop.decision_controller import RegisterRow
 
@@ -25,6 +31,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RegisterModel", text)
 
 
+_NO_PARENT = QModelIndex()  # Qt's 'no parent' (an invalid index), made once
+
 class RegisterModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -38,10 +46,10 @@ class RegisterModel(QAbstractTableModel):
     def row_at(self, row: int) -> RegisterRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(_FIELDS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

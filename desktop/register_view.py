@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from leadfit.desktop.register_model import DATE, STATUS_WORDS, RegisterFilter, RegisterModel
+from leadfit.desktop.register_model import (
+    DATE,
+    STATUS_WORDS,
+    RegisterFilter,
+    RegisterModel,
+)
 
 
 class RegisterView(QWidget):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping, Union
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -15,7 +16,7 @@ from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.questionnaire import Questionnaire
 from leadfit.yamlsafe import load_file
 
-AnswerValue = Union[bool, int, float, date, str]
+AnswerValue = bool | int | float | date | str
 
 
 class Case(BaseModel):

@@ -13,9 +13,10 @@ Python evaluator here and the compiled engine conditions agree exactly.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Union
+from typing import Any
 
 COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
 MEMBERSHIP = ("in", "not_in")
@@ -59,7 +60,7 @@ class Group:
     parts: tuple
 
 
-Condition = Union[Compare, Member, Answered, Group]
+Condition = Compare | Member | Answered | Group
 
 
 class ConditionProblem(Exception):

@@ -106,7 +106,7 @@ class Questionnaire:
     def titles(self) -> dict[str, str]:
         return {q.id: q.title for q in self.questions.values()}
 
-    def with_relevance(self, overrides: dict[str, Any]) -> "Questionnaire":
+    def with_relevance(self, overrides: dict[str, Any]) -> Questionnaire:
         """A copy whose questions' ask_if is replaced (client packs do this)."""
         sections = tuple(
             Section(s.id, s.title, s.help, tuple(

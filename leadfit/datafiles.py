@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from leadfit.errors import PackError, Problem
-from leadfit.yamlsafe import LocatedData
 from leadfit.forms.conditions import did_you_mean
+from leadfit.yamlsafe import LocatedData
 
 M = typing.TypeVar("M", bound=BaseModel)
 

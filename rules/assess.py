@@ -13,9 +13,20 @@ from datetime import date
 from typing import Any
 
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, missing as missing_ids, relevant_answers
-from leadfit.rules.assessment import (Assessment, Cause, EngineRef, Finding, MissingAnswer,
-                                      Mitigation, PackRef, ReadinessItem, Risk, Signal)
+from leadfit.forms.case import Case, relevant_answers
+from leadfit.forms.case import missing as missing_ids
+from leadfit.rules.assessment import (
+    Assessment,
+    Cause,
+    EngineRef,
+    Finding,
+    MissingAnswer,
+    Mitigation,
+    PackRef,
+    ReadinessItem,
+    Risk,
+    Signal,
+)
 from leadfit.rules.engine import get_engine
 from leadfit.rules.pack import Pack, Rule
 

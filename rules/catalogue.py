@@ -54,7 +54,7 @@ class Catalogue:
     def citable(self) -> list[str]:
         return [e.id for e in self.entries.values() if e.kind != "outcomes"]
 
-    def with_wording(self, wording: dict[str, dict[str, str]]) -> "Catalogue":
+    def with_wording(self, wording: dict[str, dict[str, str]]) -> Catalogue:
         """A copy with some titles or meanings reworded (client packs)."""
         entries = dict(self.entries)
         for item_id, words in wording.items():

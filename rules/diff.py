@@ -12,9 +12,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms import conditions
@@ -279,7 +279,9 @@ class _Evaluator:
 
 
 def _summary(case, pack: Pack) -> Summary:
-    from leadfit.rules.assess import evaluate  # the engine loads only when cases are evaluated
+    from leadfit.rules.assess import (
+        evaluate,  # the engine loads only when cases are evaluated
+    )
     a = evaluate(case, pack)
     return Summary(a.outcome, a.risk.level, a.risk.score, tuple(sorted(a.cited_ids(), key=_id_key)))
 

@@ -78,7 +78,7 @@ def _labelled(cond, questions: dict):
     question = questions.get(getattr(cond, "question", ""))
     if question is None or question.type != "choice":
         return cond
-    label = lambda v: f"\u201c{question.options.get(v, v)}\u201d"  # noqa: E731
+    label = lambda v: f"\u201c{question.options.get(v, v)}\u201d"
     if isinstance(cond, conditions.Member):
         return conditions.Member(cond.op, cond.question, tuple(label(v) for v in cond.values))
     return conditions.Compare(cond.op, cond.question, label(cond.value))
@@ -123,7 +123,9 @@ def action_words(pack: Pack, rule: Rule) -> list[str]:
 
 def scenario_hits(pack: Pack) -> dict[str, tuple[str, ...]]:
     """Rule id -> names of the pack's scenarios in which the rule fires."""
-    from leadfit.rules.assess import evaluate  # the engine starts only when asked for this
+    from leadfit.rules.assess import (
+        evaluate,  # the engine starts only when asked for this
+    )
     hits: dict[str, list[str]] = {}
     for s in pack.scenarios:
         try:

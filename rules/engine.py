@@ -19,16 +19,18 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from itertools import count
-from typing import Any, Iterable
+from typing import Any
 
 import durable.engine as _durable
 
 from leadfit.errors import EngineError
-from leadfit.forms.conditions import Answered, Compare, Group, Member
+from leadfit.forms.conditions import Answered, Group, Member
 
 ENGINE_NAME = "durable-rules"
 RESERVED_FIELDS = frozenset({"id", "sid", "label", "chart", "chart_context", "running", "$s",
@@ -82,7 +84,7 @@ def _engine_value(value: Any) -> Any:
 class _RuleAction:
     """One rule's action: a bound method with exactly one parameter."""
 
-    def __init__(self, engine: "RulesEngine", rule_id: str):
+    def __init__(self, engine: RulesEngine, rule_id: str):
         self._engine = engine
         self._rule_id = rule_id
 
@@ -183,10 +185,9 @@ class RulesEngine:
         self._fired[session].append(rule_id)
 
     def _forget(self, name: str, session: str) -> None:
-        try:
+        # The engine raises a bare Exception (error 309) when no state was stored.
+        with suppress(Exception):
             self._host.delete_state(name, session)
-        except Exception:  # state never created (engine failed before storing it)
-            pass
 
 
 def _refuse_hazards(definition: dict) -> None:
@@ -202,7 +203,7 @@ def _refuse_hazards(definition: dict) -> None:
         elif isinstance(node, list):
             for item in node:
                 walk(item)
-    for rule_id, rule in definition.items():
+    for rule in definition.values():
         walk(rule["all"])
 
 

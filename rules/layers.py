@@ -29,10 +29,26 @@ from pathlib import Path
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
-from leadfit.rules.pack import (Action, Pack, Rule, _action_value, _parse, apply_relevance,
-                                assemble, build_rules, build_scenarios, check_action,
-                                check_settings, load_pack)
-from leadfit.rules.schema import OverrideSpec, PackSpec, RulesFileSpec, ScenariosFileSpec
+from leadfit.rules.pack import (
+    Action,
+    Pack,
+    Rule,
+    _action_value,
+    _parse,
+    apply_relevance,
+    assemble,
+    build_rules,
+    build_scenarios,
+    check_action,
+    check_settings,
+    load_pack,
+)
+from leadfit.rules.schema import (
+    OverrideSpec,
+    PackSpec,
+    RulesFileSpec,
+    ScenariosFileSpec,
+)
 from leadfit.yamlsafe import LocatedData, load_file
 
 # Settings a client inherits from its base unless it names them itself.
@@ -65,7 +81,9 @@ def load_extending_pack(folder: Path, settings: PackSpec, located: dict[str, Loc
 
 def find_base(ref: str, folder: Path, pack_file: LocatedData) -> Pack:
     """The pack named ``name@version``: bundled first, then a sibling folder."""
-    from leadfit.rules.library import bundled_packs_dir  # library imports pack; avoid a cycle
+    from leadfit.rules.library import (
+        bundled_packs_dir,  # library imports pack; avoid a cycle
+    )
     name, version = ref.split("@", 1)
     where = (pack_file.file, pack_file.line_of(("extends",)))
     found: list[str] = []

@@ -20,8 +20,13 @@ from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire
 from leadfit.rules.catalogue import Catalogue, default_catalogue
-from leadfit.rules.schema import (ActionSpec, PackSpec, RulesFileSpec, ScenarioSpec,
-                                  ScenariosFileSpec)
+from leadfit.rules.schema import (
+    ActionSpec,
+    PackSpec,
+    RulesFileSpec,
+    ScenariosFileSpec,
+    ScenarioSpec,
+)
 from leadfit.yamlsafe import LocatedData, load_file
 
 PACK_FILES = ("pack.yaml", "rules.yaml", "scenarios.yaml")
@@ -103,7 +108,9 @@ def load_pack(folder: Path | str) -> Pack:
     problems: list[Problem] = []
     settings = _parse(PackSpec, located["pack.yaml"], problems)
     if settings is not None and settings.extends:
-        from leadfit.rules.layers import load_extending_pack  # client packs layer on a base
+        from leadfit.rules.layers import (
+            load_extending_pack,  # client packs layer on a base
+        )
         return load_extending_pack(folder, settings, located)
     if "rules.yaml" not in located:  # a client pack whose pack.yaml did not parse
         raise PackError(problems)

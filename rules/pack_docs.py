@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from leadfit import __version__
 from leadfit.pdf import Document, describe
 from leadfit.rules.docs import IdGroup, PackChanges, pack_changes, rules_by_id
@@ -76,13 +75,13 @@ def _how_decided(doc: Document, pack: Pack) -> None:
     doc.h1("How a recommendation is reached")
     order = " < ".join(cat.title(o) for o in s.outcomes)
     doc.bullets([
-        "Every rule whose conditions the answers meet applies: its findings, mitigations and"
-        " readiness marks all count.",
+        ("Every rule whose conditions the answers meet applies: its findings, mitigations and"
+        " readiness marks all count."),
         f"Of the outcomes the applying rules recommend, the strongest is taken: {order}.",
-        f"If that outcome is not possible here, '{cat.title(s.fallback)}' is advised instead,"
-        " and the risk is raised to at least high.",
-        "Until every required question is answered, nothing is recommended and the missing"
-        " answers are named.",
+        (f"If that outcome is not possible here, '{cat.title(s.fallback)}' is advised instead,"
+        " and the risk is raised to at least high."),
+        ("Until every required question is answered, nothing is recommended and the missing"
+        " answers are named."),
         "Risk: each finding counts once, at its worst severity ("
         + ", ".join(f"{k} {v}" for k, v in s.severities.items()) + " points); the total gives the"
         " level (" + ", ".join(f"{k} from {v}" for k, v in s.risk_bands.items()) + ").",

@@ -8,6 +8,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Fixtures shared by the register and window tests (db_url, reg).
+pytest_plugins = ["tests.decisions_support"]
+
 
 
 @pytest.fixture(autouse=True)

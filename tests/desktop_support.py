@@ -10,39 +10,11 @@ import yaml
 from tests.helpers import EXAMPLE_CASE
 
 pytest.importorskip("PySide6")
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QComboBox
 
 
 def example_answers() -> dict:
     return yaml.safe_load(EXAMPLE_CASE.read_text(encoding="utf-8"))["answers"]
-
-
-@pytest.fixture(autouse=True)
-def user_files(tmp_path, monkeypatch) -> Path:
-    """Every test gets its own data folder and settings file; no real user file is touched."""
-    data = tmp_path / "user-data"
-    monkeypatch.setenv("LEADFIT_DATA_DIR", str(data))
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    return data
-
-
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch) -> list:
-    """A modal box would hang an offscreen test: record what would have been shown instead."""
-    shown: list = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(
-            lambda parent, title, text, *a, _n=name, **k: shown.append((_n, text))
-            or QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a, **k: shown.append(("question", a[2] if len(a) > 2 else ""))
-        or QMessageBox.StandardButton.Yes))
-    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
-        monkeypatch.setattr(QFileDialog, name, staticmethod(
-            lambda *a, _n=name, **k: pytest.fail(f"unexpected QFileDialog.{_n}")))
-    return shown
 
 
 def as_text(value) -> str:

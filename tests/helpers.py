@@ -15,4 +15,4 @@ EXAMPLE_CASE = REPO / "forms" / "examples" / "example-case.yaml"
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None):
     """Run the real ``leadfit`` command in a fresh process."""
     return subprocess.run([sys.executable, "-m", "leadfit", *args], capture_output=True, text=True,
-                          cwd=cwd or REPO, env={**os.environ, **(env or {})}, timeout=120)
+                          cwd=cwd or REPO, env={**os.environ, **(env or {})}, timeout=120, check=False)

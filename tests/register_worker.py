@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from leadfit.decisions import audit, service, store  # noqa: E402
-from leadfit.decisions.register import open_register  # noqa: E402
-from tests.decisions_support import decide_coach  # noqa: E402
+from leadfit.decisions import audit, service, store
+from leadfit.decisions.register import open_register
+from tests.decisions_support import decide_coach
 
 
 def main(url: str, mode: str, count: int, start: str | None) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from leadfit.decisions import service
 from leadfit.decisions.audit import seal
 from leadfit.decisions.record import sha256_text
-from tests.decisions_support import db_url, decide_coach, reg, signed_record  # noqa: F401
+from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import run_cli
 
 
@@ -45,8 +45,8 @@ def test_editing_a_signed_records_text_is_named(reg):
     _sql(reg, "UPDATE decision_records SET body=:b WHERE record_id=:r AND version=1",
          b=body.replace('"outcome":"coach"', '"outcome":"appoint"'), r=first.record_id)
     problems = service.verify(reg).problems
-    assert problems == [f"record {first.record_id}@1 was altered: its stored text no longer"
-                        " matches its hash"]
+    assert problems == [(f"record {first.record_id}@1 was altered: its stored text no longer"
+                        " matches its hash")]
 
 
 def test_editing_text_and_recomputing_its_hash_is_still_named(reg):
@@ -57,8 +57,8 @@ def test_editing_text_and_recomputing_its_hash_is_still_named(reg):
     _sql(reg, "UPDATE decision_records SET body=:b, hash=:h WHERE record_id=:r AND version=1",
          b=forged, h=sha256_text(forged), r=first.record_id)
     problems = service.verify(reg).problems
-    assert problems == [f"record {first.record_id}@1 was altered: it differs from what the audit"
-                        " log recorded"]
+    assert problems == [(f"record {first.record_id}@1 was altered: it differs from what the audit"
+                        " log recorded")]
 
 
 def test_editing_a_summary_column_is_named(reg):
@@ -66,8 +66,8 @@ def test_editing_a_summary_column_is_named(reg):
     _sql(reg, "UPDATE decision_records SET outcome='appoint' WHERE record_id=:r AND version=1",
          r=first.record_id)
     assert service.verify(reg).problems == [
-        f"record {first.record_id}@1 was altered: its outcome reads 'appoint', the audit log"
-        " recorded 'coach'"]
+        (f"record {first.record_id}@1 was altered: its outcome reads 'appoint', the audit log"
+        " recorded 'coach'")]
 
 
 def test_deleting_a_record_row_is_named(reg):

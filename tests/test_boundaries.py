@@ -55,7 +55,7 @@ def test_core_imports_with_qt_absent():
             "assert not any(k.startswith('PySide6.') for k in sys.modules)\n"
             "from leadfit.cli.main import main\n"
             "raise SystemExit(main(['evaluate', 'forms/examples/example-case.yaml']))\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
 
 

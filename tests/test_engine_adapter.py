@@ -10,7 +10,13 @@ import pytest
 
 from leadfit.errors import EngineError
 from leadfit.forms.conditions import Answered, Compare, Group
-from leadfit.rules.engine import MAX_PROPERTIES, RulesEngine, _RuleAction, field_name, get_engine
+from leadfit.rules.engine import (
+    MAX_PROPERTIES,
+    RulesEngine,
+    _RuleAction,
+    field_name,
+    get_engine,
+)
 
 AT_LEAST_1 = Compare("ge", "candidate.digital_years", 1)
 AT_LEAST_2 = Compare("ge", "candidate.digital_years", 2)
@@ -107,7 +113,7 @@ def test_concurrent_callers_are_serialised(engine):
         try:
             for _ in range(50):
                 results.append((years, tuple(sorted(engine.evaluate("k9", rules, {"candidate.digital_years": years})))))
-        except Exception as exc:  # collected for the assertion below
+        except Exception as exc:  # noqa: BLE001 - any failure is collected and asserted below
             errors.append(exc)
     threads = [threading.Thread(target=work, args=(y,)) for y in (0, 1, 2, 3)]
     for t in threads:

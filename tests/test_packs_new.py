@@ -42,7 +42,7 @@ def test_new_pack_refuses_to_overwrite_and_bad_names(tmp_path):
 def _uncomment(path: Path) -> None:
     """Turn every commented example on, as a consultant would."""
     empty = {"disable: []", "override: {}", "wording: {}", "relevance: {}", "rules: []"}
-    lines = [line[4:] if line.startswith("#   ") else line
+    lines = [line.removeprefix("#   ")
              for line in path.read_text().splitlines() if line not in empty]
     path.write_text("\n".join(lines) + "\n")
 

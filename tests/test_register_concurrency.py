@@ -14,7 +14,7 @@ import pytest
 
 from leadfit.decisions import service
 from leadfit.decisions.register import open_register
-from tests.decisions_support import counts, db_url, decide_coach  # noqa: F401
+from tests.decisions_support import counts, decide_coach
 
 WORKER = Path(__file__).with_name("register_worker.py")
 
@@ -47,7 +47,7 @@ def test_two_processes_signing_at_once_lose_nothing(db_url, tmp_path):
     workers = [_start(db_url, "sign", each, go) for _ in range(2)]
     go.touch()
     for w in workers:
-        out, err = w.communicate(timeout=180)
+        _out, err = w.communicate(timeout=180)
         assert w.returncode == 0, err
     with open_register(db_url) as reg:
         records = service.list_records(reg, limit=None)

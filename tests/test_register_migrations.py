@@ -14,7 +14,7 @@ from leadfit.decisions.migrations import LATEST, current_version, migrate
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import Register, open_register, resolve_url
 from leadfit.rules.assess import evaluate
-from tests.decisions_support import db_url, example_case, pack  # noqa: F401
+from tests.decisions_support import example_case, pack
 
 
 def _write_schema_1_register(url: str) -> str:
@@ -106,6 +106,7 @@ def test_a_file_that_is_not_a_register_is_named(tmp_path):
 
 def test_a_register_locked_too_long_is_a_named_error(tmp_path, monkeypatch):
     import sqlite3
+
     from leadfit.decisions import register as register_module
     from tests.decisions_support import decide_coach
     db = tmp_path / "locked.sqlite3"

@@ -7,8 +7,14 @@ import pytest
 from leadfit.decisions import service
 from leadfit.decisions.errors import DecisionError, IncompleteCase, RecordNotFound
 from leadfit.forms.case import build_case
-from tests.decisions_support import (case_with, counts, db_url, decide_coach, example_case, pack,  # noqa: F401
-                                     reg, signed_record)
+from tests.decisions_support import (
+    case_with,
+    counts,
+    decide_coach,
+    example_case,
+    pack,
+    signed_record,
+)
 
 
 def test_decide_then_sign_in_every_required_role(reg):
@@ -72,13 +78,13 @@ def test_list_filters_by_stream_outcome_and_status(reg):
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    (dict(decision="appoint"), "justification is required"),
-    (dict(decision="promote", justification="x"), "not one of"),
-    (dict(decision="coach", conditions=""), "conditions"),
-    (dict(decision="coach", conditions="x", review_date="31/12/2027"), "not a date"),
-    (dict(decision="coach", conditions="x", plan={"M99": ("Sam", None)}), "M99"),
-    (dict(decision="coach", conditions="x", plan={"M10": ("Sam", "soon")}), "not a date"),
-    (dict(decision="coach", conditions="x" * 10_001), "longer than"),
+    ({"decision": "appoint"}, "justification is required"),
+    ({"decision": "promote", "justification": "x"}, "not one of"),
+    ({"decision": "coach", "conditions": ""}, "conditions"),
+    ({"decision": "coach", "conditions": "x", "review_date": "31/12/2027"}, "not a date"),
+    ({"decision": "coach", "conditions": "x", "plan": {"M99": ("Sam", None)}}, "M99"),
+    ({"decision": "coach", "conditions": "x", "plan": {"M10": ("Sam", "soon")}}, "not a date"),
+    ({"decision": "coach", "conditions": "x" * 10_001}, "longer than"),
 ])
 def test_refused_decisions_name_the_problem_and_write_nothing(reg, kwargs, words):
     with pytest.raises(DecisionError, match=words) as err:
@@ -103,8 +109,8 @@ def test_incomplete_case_is_refused_with_exit_3(reg):
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    (dict(name="", role="hr"), "name"),
-    (dict(name="Z", role="ceo"), "not asked to sign"),
+    ({"name": "", "role": "hr"}, "name"),
+    ({"name": "Z", "role": "ceo"}, "not asked to sign"),
 ])
 def test_refused_signoffs_write_nothing(reg, kwargs, words):
     record = decide_coach(reg)

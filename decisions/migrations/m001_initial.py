@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (Column, Connection, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 VERSION = 1
 

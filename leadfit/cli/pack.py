@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from leadfit.rules.lint import lint_target
 from leadfit.rules.library import resolve_pack
+from leadfit.rules.lint import lint_target
 from leadfit.rules.scenarios import run_all
-
 
 # Further verbs, one module each under leadfit/cli/ with register(verbs).
 MORE_VERBS: tuple[str, ...] = ("pack_diff", "pack_new", "pack_docs")

@@ -5,13 +5,21 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Paragraph,
-                                SimpleDocTemplate, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from leadfit.pdf import fonts
 from leadfit.pdf.styles import Styles, load_styles
@@ -121,7 +129,7 @@ class Document:
     def spacer(self, height_mm: float = 4) -> None:
         self.story.append(Spacer(1, height_mm * mm))
 
-    def keep(self, build: Callable[["Document"], None]) -> None:
+    def keep(self, build: Callable[[Document], None]) -> None:
         """Keep what ``build(doc)`` adds on one page where possible."""
         start = len(self.story)
         build(self)

@@ -7,7 +7,7 @@ A TTF font draws characters it has no glyph for as empty boxes, silently.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -24,7 +24,7 @@ def fonts_dir() -> Path:
     return Path(str(resources.files("leadfit.assets").joinpath("fonts")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def register(name: str, file: str) -> TTFont:
     """Register (once per process) and return the TTF font ``file`` under ``name``."""
     path = fonts_dir() / file

@@ -6,11 +6,8 @@ import pytest
 import yaml
 
 from leadfit.rules.assessment import Assessment
-from tests.desktop_support import (example_answers, fill, no_modal_dialogs, open_window, settle,
-                                   user_files)
+from tests.desktop_support import example_answers, fill, open_window, settle
 from tests.helpers import run_cli
-
-__all__ = ["no_modal_dialogs", "user_files"]
 
 
 def variants() -> dict[str, dict]:

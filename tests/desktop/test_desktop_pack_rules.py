@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from tests.desktop_support import no_modal_dialogs, open_window, user_files
-
-__all__ = ["no_modal_dialogs", "user_files"]
+from tests.desktop_support import open_window
 
 
 def test_pack_rules_are_listed_by_catalogue_id_and_can_be_searched(qtbot, user_files):

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from tests.desktop_support import no_modal_dialogs, open_window, user_files
+from tests.desktop_support import open_window
 from tests.helpers import DEFAULT_PACK
-
-__all__ = ["no_modal_dialogs", "user_files"]
 
 
 def client_pack(tmp_path):

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.desktop_support import (answer, example_answers, fill, no_modal_dialogs, open_window,
-                                   settle, user_files)
-
-__all__ = ["no_modal_dialogs", "user_files"]  # autouse fixtures, imported to take effect
+from tests.desktop_support import answer, example_answers, fill, open_window, settle
 
 
 def finding_ids(window) -> list[str]:

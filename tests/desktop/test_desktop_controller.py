@@ -67,7 +67,7 @@ def started(tmp_path):
 
 def test_blank_case_is_incomplete_and_names_every_required_question(started):
     from leadfit.desktop.controller import CaseView
-    controller, view = started
+    _controller, view = started
     assert isinstance(view, CaseView)  # the fake keeps the window's interface
     assert view.pack.name == "default"
     assert view.assessment.outcome is None
@@ -112,7 +112,7 @@ def test_relevance_follows_the_answers(started):
 
 
 def test_draft_comes_back_in_a_new_controller(started, tmp_path):
-    controller, view = started
+    controller, _view = started
     controller.answer_changed("candidate.name", "Alex Morgan")
     controller.answer_changed("candidate.digital_years", "not sure")
     controller.refresh()
@@ -147,7 +147,7 @@ def test_malformed_pack_is_refused_and_the_previous_pack_stays(started, tmp_path
 
 
 def test_client_pack_folder_is_taken_and_remembered_in_the_draft(started, tmp_path):
-    controller, view = started
+    controller, _view = started
     assert controller.choose_pack(DEFAULT_PACK) is True
     assert controller.pack_source == str(DEFAULT_PACK)
     saved = json.loads((tmp_path / "drafts" / "draft.json").read_text(encoding="utf-8"))
@@ -155,7 +155,7 @@ def test_client_pack_folder_is_taken_and_remembered_in_the_draft(started, tmp_pa
 
 
 def test_export_case_is_read_back_by_the_core(started, tmp_path):
-    controller, view = started
+    controller, _view = started
     for qid, raw in typed_like_a_person(example_answers()).items():
         controller.answer_changed(qid, raw)
     out = tmp_path / "case.yaml"

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from leadfit.desktop.register_model import CANDIDATE, DECISION, PACK, STATUS
-from tests.desktop_support import (example_answers, fill, no_modal_dialogs, open_window, settle,
-                                   user_files)
-
-__all__ = ["no_modal_dialogs", "user_files"]
+from tests.desktop_support import example_answers, fill, open_window, settle
 
 
 def filled_window(qtbot, user_files):
@@ -104,7 +102,7 @@ def test_pdf_and_csv_from_the_window_are_real_files(qtbot, user_files, tmp_path,
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
     qtbot.mouseClick(record.open_pdf, Qt.MouseButton.LeftButton)
-    assert opened and open(opened[0].toLocalFile(), "rb").read(5) == b"%PDF-"
+    assert opened and Path(opened[0].toLocalFile()).read_bytes()[:5] == b"%PDF-"
     record.accept()
 
     saved = tmp_path / "rationale.pdf"

@@ -14,7 +14,7 @@ import yaml
 from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
 from leadfit.forms.answers import BadAnswer, clean
-from leadfit.forms.case import Case, build_case, is_asked
+from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.library import resolve_pack
@@ -53,7 +53,8 @@ class CaseController:
         self.pack_source: str | None = None
         self.pack: Pack = resolve_pack(None)
         self.raw: dict[str, Any] = {}
-        self.errors: dict[str, str] = {}
+        self.field_errors: dict[str, str] = {}   # an answer wrong on its own
+        self.order_problems: dict[str, str] = {}  # answers wrong together (core's order_errors)
         self.assessment: Assessment | None = None
         self._initial_pack = pack_source
 
@@ -75,9 +76,10 @@ class CaseController:
         known = [q.id for q in self.pack.questionnaire.asked]
         self.raw = {k: v for k, v in raw.items() if k in known}
         self.view.show_answers(dict(self.raw))
-        self.errors = {}
+        self.field_errors, self.order_problems = {}, {}
         for qid in known:
             self._check(qid)
+        self._check_order()
         self.refresh()
 
     # -- answers ---------------------------------------------------------
@@ -88,6 +90,7 @@ class CaseController:
         else:
             self.raw[question_id] = raw
         self._check(question_id)
+        self._check_order()
         self.view.show_relevance(self.relevance())
         self.view.schedule_evaluation()
 
@@ -100,10 +103,25 @@ class CaseController:
             except BadAnswer as exc:
                 message = str(exc)
         if message:
-            self.errors[question_id] = message
+            self.field_errors[question_id] = message
         else:
-            self.errors.pop(question_id, None)
+            self.field_errors.pop(question_id, None)
         self.view.show_field_error(question_id, message)
+
+    def _check_order(self) -> None:
+        """Answers valid alone but not together (a review date before the assessment)."""
+        q = self.pack.questionnaire
+        typed = {k: clean(q.questions[k], typed_input(q.questions[k], v)) for k, v in self.raw.items()
+                 if k not in self.field_errors}
+        found = order_errors(typed, q)
+        for qid in set(self.order_problems) | set(found):
+            if qid not in self.field_errors:
+                self.view.show_field_error(qid, found.get(qid))
+        self.order_problems = found
+
+    @property
+    def errors(self) -> dict[str, str]:
+        return {**self.order_problems, **self.field_errors}
 
     def valid_answers(self) -> dict[str, Any]:
         """Answers that pass the core's checks, typed as the core wants them."""

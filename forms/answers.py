@@ -30,7 +30,18 @@ def _yes_no(question, value: Any) -> bool:
     raise BadAnswer(f"must be yes or no, got {_show(value)}")
 
 
+def _number_text(value: Any) -> Any:
+    """'2' and ' 45.5 ' from a form or a quoted YAML value count as numbers."""
+    if isinstance(value, str):
+        try:
+            return float(value) if any(c in value for c in ".eE") else int(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _integer(question, value: Any) -> int:
+    value = _number_text(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a whole number, got {_show(value)}")
     if isinstance(value, float) and not value.is_integer():
@@ -41,6 +52,7 @@ def _integer(question, value: Any) -> int:
 
 
 def _percent(question, value: Any) -> float | int:
+    value = _number_text(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a percentage from 0 to 100, got {_show(value)}")
     _in_range(value, 0, 100)

@@ -53,9 +53,25 @@ def build_case(raw: Mapping[str, Any], questionnaire: Questionnaire, source: str
             continue
         if typed is not None:
             answers[key] = typed
+    problems += [Problem(f"{questionnaire.questions[qid].label}: {message}", source)
+                 for qid, message in order_errors(answers, questionnaire).items()]
     if problems:
         raise InputError(problems)
     return Case(answers=answers)
+
+
+def order_errors(answers: Mapping[str, Any], questionnaire: Questionnaire) -> dict[str, str]:
+    """Typed answers that may not come before another (a review before the assessment).
+
+    Returns question id -> message, so a form can mark the field itself.
+    """
+    errors = {}
+    for q in questionnaire.asked:
+        earlier = answers.get(q.not_before) if q.not_before else None
+        if earlier is not None and answers.get(q.id) is not None and answers[q.id] < earlier:
+            errors[q.id] = (f"must be on or after {questionnaire.questions[q.not_before].title.lower()}"
+                            f" ({earlier.isoformat()}), got {answers[q.id].isoformat()}")
+    return errors
 
 
 def _asked_ids(questionnaire: Questionnaire) -> list[str]:

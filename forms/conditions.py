@@ -72,9 +72,17 @@ class ConditionProblem(Exception):
         self.path = path
 
 
+# Spellings people bring from other tools, mapped to our condition words.
+_SYNONYMS = {"gte": "ge", ">=": "ge", "lte": "le", "<=": "le", "neq": "ne", "!=": "ne",
+             "==": "eq", ">": "gt", "<": "lt", "and": "all", "or": "any", "nin": "not_in"}
+
+
 def did_you_mean(word: str, allowed) -> str:
     """' (did you mean 'x'?)' for a near miss, else ''."""
-    close = difflib.get_close_matches(str(word), [str(a) for a in allowed], n=1, cutoff=0.6)
+    allowed = [str(a) for a in allowed]
+    if _SYNONYMS.get(str(word)) in allowed:
+        return f" (did you mean '{_SYNONYMS[str(word)]}'?)"
+    close = difflib.get_close_matches(str(word), allowed, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -163,9 +171,18 @@ def _check_value(value: Any, question, path: tuple) -> Any:
         "choice": "one of: " + ", ".join(getattr(question, "options", {}) or {}),
     }[kind]
     hint = did_you_mean(value, question.options) if kind == "choice" else ""
+    if isinstance(value, bool) and kind != "yes_no":
+        hint = " (YAML reads yes/no/on/off as true/false; quote text, or write a number)"
+    article = "an" if kind[0] in "aeiou" else "a"
     raise ConditionProblem(
-        f"'{question.id}' is a {kind} question, so its value must be {expected};"
-        f" got {value!r}{hint}", path)
+        f"'{question.id}' is {article} {kind.replace('_', '/')} question, so its value must be"
+        f" {expected}; got {_yaml_word(value)}{hint}", path)
+
+
+def _yaml_word(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def evaluate(cond: Condition, answers: dict) -> bool:

@@ -32,6 +32,7 @@ class QuestionSpec(BaseModel):
     max_length: int | None = None
     options: dict[str, str] | None = None
     ask_if: dict[str, Any] | None = None
+    not_before: str | None = None  # date questions: another date question it may not precede
 
 
 class DerivedSpec(BaseModel):
@@ -73,6 +74,7 @@ class Question:
     options: dict[str, str] = field(default_factory=dict)
     ask_if: Any = None
     derived_from: tuple[str, tuple[str, ...]] | None = None
+    not_before: str | None = None
 
     @property
     def label(self) -> str:
@@ -151,7 +153,7 @@ def _build(spec: QuestionnaireSpec, located: LocatedData) -> Questionnaire:
             problems += _check_question(q, questions, located.file, where)
             questions[q.id] = Question(
                 q.id, q.title, q.type, sec.id, q.help, tuple(q.informs), q.required,
-                q.min, q.max, q.max_length, dict(q.options or {}))
+                q.min, q.max, q.max_length, dict(q.options or {}), not_before=q.not_before)
     for di, d in enumerate(spec.derived):
         where = located.line_of(("derived", di))
         (how, sources), = d.from_.items() if len(d.from_) == 1 else ((None, []),)
@@ -191,4 +193,8 @@ def _check_question(q: QuestionSpec, seen: dict, file: str, line: int | None) ->
         problems.append(Problem(f"only choice questions take 'options' ('{q.id}' is {q.type})", file, line))
     if q.min is not None and q.max is not None and q.min > q.max:
         problems.append(Problem(f"'{q.id}': min is greater than max", file, line))
+    if q.not_before is not None and (q.type != "date" or seen.get(q.not_before) is None
+                                     or seen[q.not_before].type != "date"):
+        problems.append(Problem(f"'{q.id}': not_before names an earlier date question; got "
+                                f"'{q.not_before}'", file, line))
     return problems

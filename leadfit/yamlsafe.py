@@ -41,12 +41,25 @@ class _RefuseDuplicateKeys:
         return super().construct_mapping(node, deep=deep)
 
 
+def _checked_timestamp(loader, node):
+    """An unquoted date that is not a real one (2026-13-45) is named, not a traceback."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise PackError([Problem(f"'{node.value}' is not a real date ({exc}); write YYYY-MM-DD",
+                                 loader.source_name, node.start_mark.line + 1)]) from None
+
+
 class _StrictLoader(_RefuseDuplicateKeys, _SAFE_BASE):
     """The loader for every LeadFit file; never patches the global one."""
 
 
 class _PureStrictLoader(_RefuseDuplicateKeys, yaml.SafeLoader):
     """The same checks on PyYAML's pure-Python loader (used where libyaml is absent)."""
+
+
+for _loader in (_StrictLoader, _PureStrictLoader):  # add_constructor copies the table per class
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
 
 
 @dataclass

@@ -19,7 +19,8 @@ CASES = [
     ("unknown_key", 5, ["unknown key 'thenn'", "did you mean 'then'", "allowed here: id, summary, when, then"]),
     ("wrong_type", 5, ["then", "valid list"]),
     ("duplicate_key", 4, ["duplicate key 'summary'", "first at line 3"]),
-    ("yes_for_number", 4, ["candidate.digital_years", "whole number", "True"]),
+    ("yes_for_number", 4, ["'candidate.digital_years' is an integer question", "whole number",
+                           "got true", "YAML reads yes/no"]),
     ("unknown_catalogue_id", 6, ["'F13' is not a catalogue ID", "allowed: F1"]),
     ("unknown_question", 4, ["unknown question id 'candidate.digtal_years'",
                              "did you mean 'candidate.digital_years'"]),
@@ -120,3 +121,10 @@ def test_cli_exits_2_without_traceback(fixture):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert str(FIXTURES / fixture / "rules.yaml") in result.stderr
+
+
+def test_condition_words_from_other_tools_get_a_useful_hint(tmp_path):
+    text = (FIXTURES / "unknown_question" / "rules.yaml").read_text().replace(
+        "ge: {candidate.digtal_years: 3}", "gte: {candidate.digital_years: 3}")
+    with pytest.raises(PackError, match=r"unknown condition word 'gte' \(did you mean 'ge'\?\)"):
+        load_pack(_pack_with_rules_text(tmp_path, text))

@@ -128,3 +128,29 @@ def test_unreadable_or_folder_case_is_named(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00answers")
     result = run_cli("evaluate", str(binary))
     assert result.returncode == 2 and "not UTF-8 text" in result.stderr
+
+
+def test_unquoted_impossible_date_is_named_with_its_line(tmp_path):
+    path = tmp_path / "case.yaml"
+    path.write_text("answers:\n  stream.name: X\n  org.assessed_on: 2026-13-45\n")
+    result = run_cli("evaluate", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{path}:3: '2026-13-45' is not a real date" in result.stderr
+
+
+def test_numbers_written_as_text_are_numbers():
+    answers = _example_answers()
+    answers["candidate.digital_years"] = "2"
+    answers["stream.digital_revenue_share"] = " 45.5 "
+    case = build_case(answers, default_questionnaire())
+    assert case.answers["candidate.digital_years"] == 2
+    assert case.answers["stream.digital_revenue_share"] == 45.5
+
+
+def test_review_before_the_assessment_is_refused(tmp_path):
+    answers = _example_answers()
+    answers["org.review_date"] = "2026-10-01"
+    result = run_cli("evaluate", str(_write_case(tmp_path, answers)))
+    assert result.returncode == 2
+    assert ("Date of the first fail-fast review (org.review_date): must be on or after date of this"
+            " assessment (2026-11-02), got 2026-10-01") in result.stderr

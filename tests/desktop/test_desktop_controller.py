@@ -195,3 +195,15 @@ def test_a_draft_that_cannot_be_written_is_told_not_raised(tmp_path):
     controller.answer_changed("candidate.name", "Alex Morgan")
     assert controller.refresh() is not None
     assert view.told and "Draft not saved" in view.told[-1]
+
+
+def test_a_review_before_the_assessment_is_marked_at_the_review_field(started):
+    controller, view = started
+    controller.answer_changed("org.assessed_on", "2026-11-02")
+    controller.answer_changed("org.review_date", "2026-10-01")
+    assert "must be on or after date of this assessment (2026-11-02)" in view.errors["org.review_date"]
+    controller.refresh()  # the case is still assessed, without the contradictory date
+    assert "org.review_date" not in controller.case().answers
+    assert "org.review_date" in view.invalid
+    controller.answer_changed("org.assessed_on", "2026-09-01")
+    assert "org.review_date" not in view.errors

@@ -12,7 +12,9 @@ Each finding of lint is a Problem with file and line, and a level:
   recommendation dead: whenever it matches, a stronger one matches too
   (warning), or two rules match exactly the same answers yet recommend
   different outcomes (error: one of them is always overruled);
-- catalogue IDs no rule cites, outcomes no scenario expects: warnings.
+- catalogue IDs no rule cites, outcomes no scenario expects: warnings;
+- readiness left unknown: answers for which no rule marks a P ID that other
+  answers do mark (rules/coverage.py): warning at the pack's own marking rule.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import Group
+from leadfit.rules import coverage
 from leadfit.rules.pack import Pack, Rule
 from leadfit.rules.satisfy import Analysis, TooComplex
 from leadfit.yamlsafe import load_file
@@ -174,4 +177,28 @@ def _file_line(path: Path, key: tuple) -> tuple[str, int | None]:
     return located.file, located.line_of(key) or 1
 
 
-CHECKS = [never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes]
+def readiness_left_unknown(pack: Pack) -> list[LintItem]:
+    items = []
+    for gap in coverage.gaps(pack):
+        names = ", ".join(r.id for r in gap.rules)
+        items.append(LintItem("warning", Problem(
+            f"{gap.readiness} {pack.catalogue.title(gap.readiness)} is marked by no rule when"
+            f" {coverage.describe_gap(gap, pack.questionnaire)}: it stays unknown and raises no"
+            f" finding there. Rules that mark it: {names}; make their conditions meet",
+            *_gap_place(pack, gap))))
+    return items
+
+
+def _gap_place(pack: Pack, gap: coverage.Gap) -> tuple[str, int | None]:
+    """The pack's own change is the likely cause: its relevance entry or its rule."""
+    relevance = getattr(pack.settings, "relevance", None) or {}
+    for qid in gap.questions:
+        if qid in relevance:
+            return _pack_file_line(pack, ("relevance", qid))
+    own = [r for r in gap.rules if r.layer == pack.label]
+    where = (own or list(gap.rules))[0]
+    return where.file, where.line
+
+
+CHECKS = [never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
+          readiness_left_unknown]

@@ -33,15 +33,29 @@ title: {name}
 description: ""
 extends: {base}
 
-# Remove base rules by id:
-#   disable: [p2-no-pnl, r3-rivals]
+# Remove base rules by id. The rules marking one readiness ID (p2-owns-pnl,
+# p2-shared-pnl, p2-no-pnl for P2) go together, as public-sector does: drop
+# one alone and its answers leave P2 unknown (lint warns).
+#   disable: [r3-rivals]
 disable: []
 
 # Change base rules by id: summary, when (this is how a threshold changes),
-# then (the actions), or severity (of every finding the rule raises):
+# then (the actions), or severity (of every finding the rule raises).
+# A threshold is shared by the rules on either side of it: p1-experienced
+# (P1 met from 3 years) and p1-some-experience (partial below 3) meet at 3.
+# Raise one without the other and 3-4 years is marked by neither: P1 stays
+# unknown, no finding, LOWER risk (lint warns "marked by no rule"). So
+# change both, summaries too (ready-to-appoint also reads 3 years):
 #   override:
-#     p1-experienced:                  # P1 needs five years here, not three
+#     p1-experienced:                  # P1 met needs five years here, not three
+#       summary: Five or more years running digital products.
 #       when: {{ge: {{candidate.digital_years: 5}}}}
+#     p1-some-experience:              # ...so P1 partial runs up to four years
+#       summary: One to four years running digital products; the learning curve is real.
+#       when:
+#         all:
+#           - ge: {{candidate.digital_years: 1}}
+#           - lt: {{candidate.digital_years: 5}}
 #     p2-shared-pnl:
 #       severity: high
 #     f6-no-craft:
@@ -59,7 +73,7 @@ wording: {{}}
 # When a question is asked: a condition, "never" (e.g. a P&L question for a
 # public body) or "always":
 #   relevance:
-#     candidate.reduce_former_role: {{gt: {{candidate.former_role_share: 20}}}}
+#     candidate.reduce_former_role: {{gt: {{candidate.former_role_share: 10}}}}  # P6 rules read it above 10% only
 relevance: {{}}
 
 # Settings named here replace the base's; outcome_requires is merged per outcome:

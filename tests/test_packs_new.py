@@ -54,12 +54,28 @@ def test_every_commented_example_is_valid_and_takes_effect(tmp_path):
     _uncomment(folder / "rules.yaml")
     pack = load_pack(folder)
     ids = {r.id: r for r in pack.rules}
-    assert "p2-no-pnl" not in ids and "r3-rivals" not in ids
+    assert "r3-rivals" not in ids and "p2-no-pnl" in ids
     assert ids["p1-experienced"].layer == "acme@0.1"
     assert ids["p2-shared-pnl"].actions[1].value["severity"] == "high"
     assert ids["acme-no-mentor"].layer == "acme@0.1"
     assert pack.catalogue.title("P2") == "Budget accountability"
     assert pack.settings.outcome_requires["coach"] == ["M7", "M10"]
+
+
+def test_the_threshold_example_moves_every_rule_that_shares_it(tmp_path):
+    """Following the scaffold's comment leaves no answer with P1 unknown."""
+    from leadfit.forms.case import build_case
+    from leadfit.rules.assess import evaluate
+    from leadfit.rules.lint import lint
+    assert _new(tmp_path, "acme", "--extends", "default").returncode == 0
+    folder = tmp_path / "acme"
+    _uncomment(folder / "pack.yaml")
+    pack = load_pack(folder)
+    assert [str(i) for i in lint(pack) if "marked by no rule" in str(i)] == []
+    answers = dict(pack.scenarios[0].answers)
+    for years, status in ((2, "partial"), (4, "partial"), (5, "met")):
+        case = build_case(answers | {"candidate.digital_years": years}, pack.questionnaire)
+        assert {r.id: r.status for r in evaluate(case, pack).readiness}["P1"] == status, years
 
 
 def test_client_pack_test_runs_its_scenarios_and_the_base_ones_it_does_not_replace():

@@ -1,0 +1,80 @@
+"""Readiness left unknown: answers for which no rule marks a P ID that others mark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadfit.forms.case import build_case
+from leadfit.rules import coverage
+from leadfit.rules.assess import evaluate
+from leadfit.rules.library import resolve_pack
+from leadfit.rules.lint import lint_target
+from leadfit.rules.pack import load_pack
+from tests.helpers import run_cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "packs"
+
+
+def _gap_warnings(items) -> list[str]:
+    return [str(i) for i in items if "is marked by no rule" in str(i)]
+
+
+def test_a_raised_threshold_leaves_3_to_4_years_unknown_and_lint_names_it():
+    folder = FIXTURES / "lint_readiness_gap"
+    _, items = lint_target(folder)
+    assert _gap_warnings(items) == [
+        f"warning: {folder / 'pack.yaml'}:7: P1 Digital product experience is marked by no rule when"
+        " Years managing digital products is 3 to 4: it stays unknown and raises no finding there."
+        " Rules that mark it: p1-experienced, p1-some-experience, p1-no-experience;"
+        " make their conditions meet"]
+
+
+def test_the_gap_is_real_in_the_engine():
+    """What the warning is about: 4 years gives P1 unknown and no F1 in that pack."""
+    pack = load_pack(FIXTURES / "lint_readiness_gap")
+    answers = _sample_answers(pack) | {"candidate.digital_years": 4}
+    result = evaluate(build_case(answers, pack.questionnaire), pack)
+    assert {r.id: r.status for r in result.readiness}["P1"] == "unknown"
+    assert "F1" not in {f.id for f in result.findings}
+
+
+def _sample_answers(pack) -> dict:
+    from leadfit.rules.scaffold import _example_scenario
+    return dict(_example_scenario(pack)["answers"])
+
+
+def test_two_questions_and_relevance():
+    """The plan question is asked only above 0%: its blank answer there is no gap."""
+    _, items = lint_target(FIXTURES / "lint_readiness_gap_two_questions")
+    assert len(_gap_warnings(items)) == 1
+    assert ("P6 Dedicated focus is marked by no rule when Share of their time kept in the former role"
+            " is 11 to 50 and Is there an agreed plan to reduce the former role? is no") in items[-1].problem.message
+
+
+def test_several_combinations_are_listed_up_to_three():
+    pack = resolve_pack("default")
+    q = pack.questionnaire
+    gap = coverage.Gap("P6", (), tuple({"candidate.former_role_share": s, "candidate.reduce_former_role": r}
+                                       for s in (5, 6, 9) for r in (True, False, None)),
+                       ("candidate.former_role_share", "candidate.reduce_former_role"))
+    words = coverage.describe_gap(gap, q)
+    assert words.startswith("Share of their time kept in the former role is 5 to 6 or 9 and")
+    assert words.count("; or when ") == 2 and words.endswith("is not answered")
+
+
+@pytest.mark.parametrize("name", ["default", "bank", "public-sector"])
+def test_shipped_packs_leave_no_readiness_unknown(name):
+    _, items = lint_target(name)
+    assert _gap_warnings(items) == []
+
+
+def test_above_the_cap_nothing_is_reported(monkeypatch):
+    monkeypatch.setattr(coverage, "CAP", 50)  # digital_years alone has 51 answers
+    assert coverage.gaps(load_pack(FIXTURES / "lint_readiness_gap")) == []
+
+
+def test_lint_exit_code_stays_zero_for_the_warning():
+    done = run_cli("pack", "lint", str(FIXTURES / "lint_readiness_gap"))
+    assert done.returncode == 0 and "1 warning" in done.stdout, done.stdout

@@ -109,7 +109,7 @@ class AssessmentPanel(QWidget):
             self.outcome.setText(f"Recommendation: {a.outcome_title}")
             _restyle(self.outcome, outcome=a.outcome)
         else:
-            self.outcome.setText(f"Incomplete: {_count(len(a.missing), 'answer')} missing")
+            self.outcome.setText(f"Incomplete: {_count(len(a.missing), 'required answer')} missing")
             _restyle(self.outcome, outcome="incomplete")
         notes = list(a.constraints)
         if invalid:
@@ -118,13 +118,21 @@ class AssessmentPanel(QWidget):
         self.detail.setText("\n".join(notes))
         self.detail.setVisible(bool(notes))
         self._show_missing(a)
-        so_far = "" if a.decided else " so far"
-        self.risk.setText(f"Risk{so_far} {a.risk.level} · score {a.risk.score}")
-        _restyle(self.risk, level=a.risk.level)
+        self._show_risk(a)
         self.readiness.show_readiness(a.readiness)
         self.findings.show_findings(a.findings)
         self.mitigations.show_mitigations(a.mitigations)
         self.decide.setEnabled(a.decided and not invalid)
+
+    def _show_risk(self, a: Assessment) -> None:
+        """No findings yet on an incomplete case is not a low risk: say it is not known."""
+        if not a.decided and not a.findings:
+            self.risk.setText("Risk: not assessed yet")
+            _restyle(self.risk, level="unknown")
+            return
+        so_far = "" if a.decided else " so far"
+        self.risk.setText(f"Risk{so_far} {a.risk.level} · score {a.risk.score}")
+        _restyle(self.risk, level=a.risk.level)
 
     def _show_missing(self, a: Assessment, shown: int = 6) -> None:
         while self.missing_layout.count():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from leadfit.rules.assessment import Finding, Mitigation
@@ -15,8 +16,9 @@ def _show_answer(value) -> str:
 
 
 class _ExpandableList(QTreeWidget):
-    def __init__(self, name: str, headers: list[str], parent=None):
+    def __init__(self, name: str, headers: list[str], parent=None, empty: str = ""):
         super().__init__(parent)
+        self.empty_text = empty  # said in the blank list, so empty never looks broken
         self.setAccessibleName(name)
         self.setHeaderLabels(headers)
         self.setRootIsDecorated(True)
@@ -28,6 +30,16 @@ class _ExpandableList(QTreeWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.topLevelItemCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                             | int(Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
+
     def _child(self, parent: QTreeWidgetItem, text: str) -> None:
         child = QTreeWidgetItem(parent, [text])
         child.setFirstColumnSpanned(True)
@@ -38,7 +50,8 @@ class FindingsView(_ExpandableList):
     """One row per finding (ID, severity, title); its children say because what."""
 
     def __init__(self, parent=None):
-        super().__init__("Findings", ["ID", "Severity", "Finding"], parent)
+        super().__init__("Findings", ["ID", "Severity", "Finding"], parent,
+                         empty="No findings yet. They appear here as you answer.")
 
     def show_findings(self, findings: list[Finding]) -> None:
         self.clear()
@@ -56,7 +69,8 @@ class MitigationsView(_ExpandableList):
     """The mitigation plan: ID and title, opening to what it means and why it is asked."""
 
     def __init__(self, parent=None):
-        super().__init__("Mitigation plan", ["ID", "Mitigation"], parent)
+        super().__init__("Mitigation plan", ["ID", "Mitigation"], parent,
+                         empty="No mitigations required so far.")
 
     def show_mitigations(self, mitigations: list[Mitigation]) -> None:
         self.clear()

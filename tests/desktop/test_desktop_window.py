@@ -68,7 +68,7 @@ def test_missing_answer_link_jumps_to_and_focuses_its_question(qtbot, user_files
     del answers["org.induction"]
     fill(qtbot, window, answers)
     settle(qtbot, window)
-    assert window.panel.outcome.text() == "Incomplete: 1 answer missing"
+    assert window.panel.outcome.text() == "Incomplete: 1 required answer missing"
     link = window.panel.missing_links["org.induction"]
     assert link.isVisible() and len(window.panel.missing_links) == 1
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
@@ -158,3 +158,11 @@ def test_the_window_is_the_views_the_controllers_expect(qtbot, user_files):
     from leadfit.desktop.decision_controller import DecisionView
     window = open_window(qtbot, user_files)
     assert isinstance(window, CaseView) and isinstance(window.register, DecisionView)
+
+
+def test_an_empty_form_does_not_claim_a_low_risk(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    assert window.panel.risk.text() == "Risk: not assessed yet"
+    assert window.panel.outcome.text().startswith("Incomplete: 31 required answers missing")
+    assert window.panel.findings.topLevelItemCount() == 0
+    assert "No findings yet" in window.panel.findings.empty_text

@@ -27,6 +27,15 @@ def test_questions_text_is_readable():
     result = run_cli("questions")
     assert "Years managing digital products" in result.stdout
     assert "whole number from 0 to 50" in result.stdout
+    assert "one of: none (No); partial (Shared or partly); full (Yes, fully accountable)" in result.stdout
+    assert "asked only if Share of their time kept in the former role is more than 0" in result.stdout
+
+
+def test_long_reasons_are_wrapped_into_readable_lines():
+    result = run_cli("evaluate", str(EXAMPLE_CASE))
+    assert max(len(line) for line in result.stdout.splitlines()) <= 110
+    assert "      It would need one of:" in result.stdout
+    assert "        * gaps-too-wide: (Years managing digital products is 0" in result.stdout
 
 
 def test_evaluate_json_has_the_documented_shape():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from leadfit.forms.conditions import describe
 from leadfit.rules.library import resolve_pack
 
 
@@ -19,6 +20,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(_as_data(questionnaire), indent=2, ensure_ascii=False))
         return 0
+    titles = questionnaire.titles()
     for section in questionnaire.sections:
         print(f"\n{section.title}\n{'-' * len(section.title)}")
         for q in section.questions:
@@ -26,12 +28,14 @@ def run(args) -> int:
             need = "" if q.required else " (optional)"
             print(f"  {q.id}: {q.title}{need}{extra}")
             print(f"      {_kind(q)}")
+            if q.ask_if is not None:
+                print(f"      asked only if {describe(q.ask_if, titles)}")
     return 0
 
 
 def _kind(q) -> str:
     if q.type == "choice":
-        return "one of: " + ", ".join(q.options)
+        return "one of: " + "; ".join(f"{key} ({label})" for key, label in q.options.items())
     if q.type == "integer":
         return f"whole number from {q.min} to {q.max}"
     return {"yes_no": "yes or no", "percent": "percentage 0-100", "date": "date YYYY-MM-DD",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+
+_WIDTH = 100
 _MARK = {"met": "met", "partial": "partly", "not_met": "NOT met", "unknown": "unknown"}
 
 
@@ -36,7 +39,20 @@ def render_assessment(a, case=None) -> str:
         lines.append("\nWhy not:")
         for outcome, reasons in a.why_not.items():
             lines.append(f"  {outcome}:")
-            lines += [f"    - {r}" for r in reasons[:6]]
+            for reason in reasons[:6]:
+                lines += _bullet(reason)
     lines.append(f"\nPack {a.pack.name}@{a.pack.version} ({a.pack.fingerprint[:12]}),"
                  f" engine {a.engine.name} {a.engine.version}")
     return "\n".join(lines)
+
+
+def _bullet(reason: str) -> list[str]:
+    """A reason as a wrapped bullet; 'one of: a; b; c' becomes one sub-bullet each."""
+    head, sep, options = reason.partition("It would need one of: ")
+    lines = textwrap.wrap(head.strip(), _WIDTH, initial_indent="    - ", subsequent_indent="      ")
+    if sep:
+        lines.append("      It would need one of:")
+        for option in options.split("; "):
+            lines += textwrap.wrap(option, _WIDTH, initial_indent="        * ",
+                                   subsequent_indent="          ")
+    return lines

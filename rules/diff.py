@@ -109,13 +109,14 @@ class Impact:
         n = len(self.cases)
         moves = self.outcome_moves()
         moved = sum(moves.values())
-        line = f"{moved} of {n} cases change outcome"
+        of = f"of {n} case changes" if n == 1 else f"of {n} cases change"
+        line = f"{moved} {of} outcome"
         if moves:
             line += ": " + ", ".join(f"{k} {a} -> {b}" for (a, b), k in
                                      sorted(moves.items(), key=lambda kv: (-kv[1], kv[0])))
         return [line,
-                f"{sum(c.risk_changed for c in self.cases)} of {n} cases change risk",
-                f"{sum(bool(c.ids_added or c.ids_removed) for c in self.cases)} of {n} cases change IDs"]
+                f"{sum(c.risk_changed for c in self.cases)} {of} risk",
+                f"{sum(bool(c.ids_added or c.ids_removed) for c in self.cases)} {of} IDs"]
 
     def to_data(self) -> dict:
         return {

@@ -149,9 +149,40 @@ def uncited_ids(pack: Pack) -> list[LintItem]:
     cited = {i for r in pack.rules for i in r.cites()}
     cited |= {m for ms in pack.settings.outcome_requires.values() for m in ms}
     file, line = _pack_file_line(pack, ("name",))
-    return [LintItem("warning", Problem(f"catalogue ID {i} ({pack.catalogue.title(i)}) is cited by no rule",
-                                        file, line))
-            for i in pack.catalogue.citable if i not in cited]
+    disabled = _disabled_citations(pack)
+    items = []
+    for i in pack.catalogue.citable:
+        if i in cited:
+            continue
+        what = f"catalogue ID {i} ({pack.catalogue.title(i)}) is cited by no rule"
+        if i in disabled:  # the client's disable list did it: point there
+            rids, where = disabled[i]
+            names = ", ".join(f"'{r}'" for r in rids)
+            items.append(LintItem("warning", Problem(
+                f"{what}: 'disable' removes {names}, which cited it. If the pack means not to"
+                " assess it, its 'wording' can say so", *where)))
+        else:
+            items.append(LintItem("warning", Problem(what, file, line)))
+    return items
+
+
+def _disabled_citations(pack: Pack) -> dict[str, tuple[list[str], tuple[str, int | None]]]:
+    """ID -> (disabled base rules citing it, file and line of the first such disable entry)."""
+    from leadfit.rules.layers import find_base
+    path = pack.folder / "pack.yaml"
+    try:
+        located = load_file(path)
+        data = located.data if isinstance(located.data, dict) else {}
+        disable, extends = data.get("disable") or [], data.get("extends")
+        base = find_base(extends, pack.folder, located) if disable and extends else None
+    except (PackError, ValueError, AttributeError):
+        return {}
+    found: dict = {}
+    for n, rid in enumerate(disable if base else []):
+        rule = next((r for r in base.rules if r.id == rid), None)
+        for i in dict.fromkeys(rule.cites() if rule else []):
+            found.setdefault(i, ([], (located.file, located.line_of(("disable", n)) or 1)))[0].append(rid)
+    return found
 
 
 def unreached_outcomes(pack: Pack) -> list[LintItem]:

@@ -13,6 +13,7 @@ from leadfit import __version__
 from leadfit.pdf import Document, describe
 from leadfit.rules.docs import IdGroup, PackChanges, pack_changes, rules_by_id
 from leadfit.rules.pack import Pack
+from leadfit.rules.words import counted
 
 _KIND_HEADINGS = {
     "readiness": "Readiness: what a ready Product Director brings (P)",
@@ -59,7 +60,7 @@ def _footer(pack: Pack):
 
 def _opening(doc: Document, pack: Pack) -> None:
     doc.title_line(pack.title or f"Rule pack {pack.name}")
-    doc.p(f"Rule pack {pack.label} · {len(pack.rules)} rules · {len(pack.scenarios)} scenarios",
+    doc.p(f"Rule pack {pack.label} · {counted(len(pack.rules), 'rule')} · {counted(len(pack.scenarios), 'scenario')}",
           "small")
     if pack.description:
         doc.p(pack.description.strip())

@@ -123,3 +123,10 @@ def test_progress_bar_draws_on_a_terminal_and_clears_itself(monkeypatch):
     assert "[#####.....] 5/10 cases" in err.getvalue()
     show(10, 10)
     assert err.getvalue().endswith("\r")
+
+
+def test_totals_over_one_case_are_grammatical(tmp_path):
+    (tmp_path / "one.yaml").write_text(EXAMPLE_CASE.read_text())
+    done = run_cli("pack", "diff", "default", "bank", "--cases", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "of 1 case changes outcome" in done.stdout and "cases change" not in done.stdout

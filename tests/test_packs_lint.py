@@ -28,7 +28,11 @@ KINDS = [
     ("lint_shadowed_recommendation", "warning", "rules.yaml", 3,
      ["rule 'veteran-appoint' recommends appoint", "'experienced-coach' (coach)",
       "never decides the outcome"]),
-    ("lint_uncited_id", "warning", "pack.yaml", 2, ["catalogue ID F12 (Career vehicle) is cited by no rule"]),
+    ("lint_uncited_id", "warning", "pack.yaml", 5, ["catalogue ID F12 (Career vehicle) is cited by no rule",
+                                                    "'disable' removes 'f12-career-step', which cited it"]),
+    ("lint_uncited_id_own_rules", "warning", "pack.yaml", 3, ["catalogue ID F12 (Career vehicle) is cited by no rule"]),
+    ("lint_readiness_gap", "warning", "pack.yaml", 7,
+     ["P1 Digital product experience is marked by no rule when Years managing digital products is 3 to 4"]),
     ("lint_unreached_outcome", "warning", "scenarios.yaml", 2,
      ["no scenario reaches the outcome 'hire_external'"]),
 ]
@@ -114,3 +118,11 @@ def test_public_sector_keeps_no_rule_on_the_question_it_never_asks():
 ])
 def test_whole_number_limits_from_either_end(raw, never):
     assert _never(raw) is never
+
+
+@pytest.mark.parametrize("errors,warnings,words", [
+    (0, 1, "0 errors, 1 warning\n"), (1, 0, "1 error, 0 warnings\n")])
+def test_lint_totals_are_grammatical(tmp_path, errors, warnings, words):
+    fixture = "lint_uncited_id" if warnings else "lint_unknown_id"
+    done = run_cli("pack", "lint", str(FIXTURES / fixture))
+    assert done.stdout.endswith(words), done.stdout

@@ -7,6 +7,7 @@ from importlib import import_module
 from leadfit.rules.library import resolve_pack
 from leadfit.rules.lint import lint_target
 from leadfit.rules.scenarios import run_all
+from leadfit.rules.words import counted
 
 # Further verbs, one module each under leadfit/cli/ with register(verbs).
 MORE_VERBS: tuple[str, ...] = ("pack_diff", "pack_new", "pack_docs")
@@ -41,7 +42,8 @@ def run_lint(args) -> int:
     for item in items:
         print(item)
     errors = sum(1 for i in items if i.level == "error")
-    print(f"{pack.label if pack else args.pack}: {errors} errors, {len(items) - errors} warnings")
+    print(f"{pack.label if pack else args.pack}: {counted(errors, 'error')},"
+          f" {counted(len(items) - errors, 'warning')}")
     return 1 if errors else 0
 
 

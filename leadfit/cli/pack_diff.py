@@ -8,6 +8,7 @@ from pathlib import Path
 
 from leadfit.rules.diff import folder_cases, impact, impact_table, scenario_cases
 from leadfit.rules.library import resolve_pack
+from leadfit.rules.words import counted
 
 
 def register(verbs) -> None:
@@ -54,7 +55,7 @@ def run(args) -> int:
 def _exit(result) -> int:
     """2 when some cases could not be read (they are named), else 0."""
     if result.invalid:
-        print(f"{len(result.invalid)} case(s) could not be read; they are named in the output",
+        print(f"{counted(len(result.invalid), 'case')} could not be read; named in the output",
               file=sys.stderr)
         return 2
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from leadfit.errors import InputError, Problem
 from leadfit.rules.library import resolve_pack
 from leadfit.rules.pack_docs import write
+from leadfit.rules.words import counted
 
 
 def register(verbs) -> None:
@@ -27,5 +28,5 @@ def run(args) -> int:
     unsupported = write(pack, out)
     for item in unsupported:
         print(f"note: the PDF font cannot draw {item}; it is shown as its code", file=sys.stderr)
-    print(f"wrote {out} ({pack.label}, {len(pack.rules)} rules)")
+    print(f"wrote {out} ({pack.label}, {counted(len(pack.rules), 'rule')})")
     return 0

@@ -26,12 +26,14 @@ def render_assessment(a, case=None) -> str:
     if a.findings:
         lines.append("\nFindings:")
         for f in a.findings:
-            because = "; ".join(f"{c.title} = {c.answer}" for c in f.because)
-            lines.append(f"  - [{f.severity}] {f.id} {f.title}: {f.summary}")
-            lines.append(f"      because {because}  (rule {f.rule}, {f.layer})")
+            lines += _wrap(f"[{f.severity}] {f.id} {f.title}: {f.summary}", "  - ", "    ")
+            for cause in f.because:
+                lines += _wrap(f"because {cause.title} = {cause.answer}", "      ", "        ")
+            lines.append(f"      (rule {f.rule}, {f.layer})")
     if a.mitigations:
         lines.append("\nMitigation plan:")
-        lines += [f"  - {m.id} {m.title}: {m.meaning}" for m in a.mitigations]
+        for m in a.mitigations:
+            lines += _wrap(f"{m.id} {m.title}: {m.meaning}", "  - ", "    ")
     lines.append("\nReadiness: " + "  ".join(f"{r.id} {_MARK[r.status]}" for r in a.readiness))
     if a.signals:
         lines.append("Context: " + ", ".join(f"{s.id} {s.title}" for s in a.signals))
@@ -44,6 +46,10 @@ def render_assessment(a, case=None) -> str:
     lines.append(f"\nPack {a.pack.name}@{a.pack.version} ({a.pack.fingerprint[:12]}),"
                  f" engine {a.engine.name} {a.engine.version}")
     return "\n".join(lines)
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=first, subsequent_indent=rest)
 
 
 def _bullet(reason: str) -> list[str]:

@@ -106,23 +106,43 @@ SCENARIOS_HEAD = """\
 
 
 def scaffold(name: str, extends: str, parent: Path) -> Path:
-    """Create ``parent/name`` extending ``extends`` (name or name@version)."""
+    """Create ``parent/name`` extending ``extends`` (name or name@version).
+
+    ``parent`` is the folder the pack goes in, created (parents too) if
+    missing; on failure the folders it created are removed again.
+    """
     if not NAME.match(name):
         raise InputError([Problem("a pack name is lower-case letters, digits and '-', starting"
                                   f" with a letter (at most 64); got '{name}'")])
     dest = parent / name
     if dest.exists():
         raise InputError([Problem("already exists; a new pack never overwrites a folder", str(dest))])
-    if not parent.is_dir():
-        raise InputError([Problem("no such folder to create the pack in", str(parent))])
+    if parent.exists() and not parent.is_dir():
+        raise InputError([Problem("is a file, not a folder to create the pack in", str(parent))])
     base = _base(extends)
-    with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=parent) as tmp:
-        folder = Path(tmp) / name
-        folder.mkdir()
-        _write(folder, name, base)
-        _check(folder)
-        folder.rename(dest)
+    created = _make_parents(parent)
+    try:
+        with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=parent) as tmp:
+            folder = Path(tmp) / name
+            folder.mkdir()
+            _write(folder, name, base)
+            _check(folder)
+            folder.rename(dest)
+    except BaseException:
+        for made in created:  # deepest first; only the empty folders we made
+            made.rmdir()
+        raise
     return dest
+
+
+def _make_parents(parent: Path) -> list[Path]:
+    """mkdir -p, returning the folders it made, deepest first."""
+    missing = [p for p in (parent, *parent.parents) if not p.exists()]
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError([Problem(f"cannot create the folder: {exc.strerror}", str(parent))]) from None
+    return missing
 
 
 def _base(extends: str) -> Pack:

@@ -106,3 +106,32 @@ def test_a_failing_scenario_shows_case_expected_actual_and_ids(tmp_path):
     assert "scenario 'example: the sample case'" in out and "scenarios.yaml:6" in out
     assert "outcome: expected appoint, got coach" in out
     assert "IDs raised that must not be: F1" in out and "IDs it raised: F1," in out
+
+
+def test_dir_is_the_parent_folder_created_if_missing(tmp_path):
+    parent = tmp_path / "clients" / "2026"
+    done = run_cli("pack", "new", "acme", "--extends", "default", "--dir", str(parent))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in parent.iterdir()) == ["acme"]
+    assert (parent / "acme" / "pack.yaml").is_file()
+    again = run_cli("pack", "new", "acme", "--extends", "default", "--dir", str(parent))
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_dir_help_says_it_creates_dir_slash_name():
+    assert "creates DIR/NAME" in run_cli("pack", "new", "--help").stdout
+
+
+def test_a_failed_scaffold_removes_the_folders_it_created(tmp_path):
+    """A base found only by path cannot be named in extends: the check fails, nothing is left."""
+    parent = tmp_path / "made" / "deeper"
+    base = Path(__file__).parent / "fixtures" / "packs" / "lint_readiness_gap"
+    done = run_cli("pack", "new", "acme", "--extends", str(base), "--dir", str(parent))
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dir_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "f").write_text("x")
+    done = run_cli("pack", "new", "acme", "--extends", "default", "--dir", str(tmp_path / "f"))
+    assert done.returncode == 2 and "is a file" in done.stderr

@@ -1,4 +1,5 @@
-"""Errors of the decisions layer (all exit 2: invalid input, nothing written)."""
+"""Errors of the decisions layer (exit 2: invalid input, nothing written; exit 1: a record
+failed its integrity check)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,10 @@ class IncompleteCase(DecisionError):
     """The case lacks answers the pack needs: no recommendation to decide on."""
 
     exit_code = 3
+
+
+class RecordAltered(LeadFitError):
+    """A stored record no longer matches its hash or its audit entry: changed
+    outside LeadFit. Exit 1, like a failed ``leadfit verify``."""
+
+    exit_code = 1

@@ -102,15 +102,43 @@ class Register:
         self.close()
 
 
-def open_register(url: str | os.PathLike | None = None) -> Register:
+def open_register(url: str | os.PathLike | None = None, *, create: bool = True) -> Register:
+    """Open (``create=True``: or make) the register. Reading commands pass
+    ``create=False`` so a mistyped path is refused instead of becoming an empty register."""
+    given = url or os.environ.get("LEADFIT_DB")
     url = resolve_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        folder = Path(make_url(url).database or "").parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise RegisterError(f"cannot create the register folder {folder}: {exc.strerror}") from None
+        path = Path(make_url(url).database or "")
+        if not path.exists():
+            if not create:
+                raise NoRegister(_absent(path, given))
+            _create_private(path)
     return Register(url)
+
+
+class NoRegister(RegisterError):
+    """A reading command named a register that does not exist (nothing is created)."""
+
+
+def _absent(path: Path, given) -> str:
+    if given:
+        return f"no register at {path}"
+    return (f"there is no register yet (it would be {path}); record a decision first"
+            " (leadfit decide), or name one with --db")
+
+
+def _create_private(path: Path) -> None:
+    """Make the folder (0700) and an empty database file (0600) before SQLite opens it:
+    SQLite gives its -wal and -shm files the same permissions as the database."""
+    folder = path.parent
+    try:
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass  # another process made it first
+    except OSError as exc:
+        raise RegisterError(f"cannot create the register {path}: {exc.strerror}") from None
 
 
 def _make_engine(parsed, dialect: str):
@@ -135,6 +163,12 @@ def _sqlite_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.close()
+    # SQLite's lower() folds ASCII only; filters need Unicode case folding.
+    dbapi_conn.create_function("lf_fold", 1, _fold, deterministic=True)
+
+
+def _fold(value):
+    return value.casefold() if isinstance(value, str) else value
 
 
 def _sqlite_begin(conn) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
 from leadfit.decisions import audit
-from leadfit.decisions.errors import RecordNotFound
+from leadfit.decisions.errors import RecordAltered, RecordNotFound
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, sha256_text
-from leadfit.decisions.tables import records
+from leadfit.decisions.tables import audit_log, records
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,47 @@ def load(conn: Connection, ref: str) -> Stored:
     version = newest if version is None else version
     row = conn.execute(select(records.c.body, records.c.hash).where(
         records.c.record_id == record_id, records.c.version == version)).one()
+    ref = make_ref(record_id, version)
+    _check_text(ref, row.body, row.hash)
+    if _logged_hash(conn, record_id, version) != row.hash:
+        raise RecordAltered(f"record {ref} was altered since it was written: it differs from"
+                            " what the audit log recorded; nothing was shown or printed."
+                            " Run: leadfit verify")
     return Stored(DecisionRecord.from_text(row.body), row.hash, version == newest)
 
 
 def all_versions(conn: Connection, record_id: str) -> list[DecisionRecord]:
-    rows = conn.execute(select(records.c.body).where(records.c.record_id == record_id)
+    rows = conn.execute(select(records.c.version, records.c.body, records.c.hash)
+                        .where(records.c.record_id == record_id)
                         .order_by(records.c.version)).all()
+    for r in rows:
+        _check_text(make_ref(record_id, r.version), r.body, r.hash)
     return [DecisionRecord.from_text(r.body) for r in rows]
+
+
+def _check_text(ref: str, body: str, digest: str) -> None:
+    """Every read for show, report or replay: the text must still be what was hashed."""
+    if sha256_text(body) != digest:
+        raise RecordAltered(f"record {ref} was altered since it was written: its stored text"
+                            " no longer matches its hash; nothing was shown or printed."
+                            " Run: leadfit verify")
+
+
+def _logged_hash(conn: Connection, record_id: str, version: int) -> str | None:
+    """The record hash the newest audit entry for this version states. Entry text is
+    canonical JSON (sorted keys, 'version' last), so LIKE narrows the rows to parse."""
+    rows = conn.execute(select(audit_log.c.entry)
+                        .where(audit_log.c.entry.contains(f'"record":"{record_id}"'),
+                               audit_log.c.entry.endswith(f'"version":{version}}}'))
+                        .order_by(audit_log.c.seq.desc()))
+    for (text,) in rows:
+        try:
+            facts = json.loads(text)
+        except ValueError:
+            continue
+        if facts.get("record") == record_id and facts.get("version") == version:
+            return facts.get("record_hash")
+    return None
 
 
 def record_id_for(serial: int, year: int) -> str:

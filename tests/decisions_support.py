@@ -93,3 +93,35 @@ def counts(reg) -> tuple[int, int]:
 
 def squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str):
+        self.returncode, self.stdout, self.stderr = code, out, err
+
+
+@pytest.fixture
+def cli(capsys):
+    """The real ``leadfit`` entry point, in-process (fast); exit code, stdout, stderr."""
+    from leadfit.cli.main import main
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+    return run
+
+
+def tamper(db: str, old: str, new: str, *, rehash: bool = False) -> None:
+    """Edit stored record text by hand, as someone with the database file could
+    (``rehash``: also recompute the hash column, as a more careful forger would)."""
+    from leadfit.decisions.record import sha256_text
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        for rid, body in conn.execute(text("SELECT id, body FROM decision_records")).all():
+            changed = body.replace(old, new)
+            values = {"b": changed, "i": rid, "h": sha256_text(changed)}
+            conn.execute(text("UPDATE decision_records SET body=:b"
+                              + (", hash=:h" if rehash else "") + " WHERE id=:i"), values)
+    engine.dispose()

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from leadfit.decisions import service
 from leadfit.decisions.audit import seal
+from leadfit.decisions.register import open_register
 from leadfit.decisions.record import sha256_text
 from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import run_cli
@@ -179,5 +180,6 @@ def test_cli_verify_names_the_altered_record_and_exits_1(tmp_path):
 
 @pytest.mark.parametrize("env", [{"LEADFIT_AUDIT_KEY_FILE": "/no/such/key"}])
 def test_an_unreadable_key_file_is_a_named_error(tmp_path, env):
+    open_register(tmp_path / "r.db").close()
     result = run_cli("verify", "--db", str(tmp_path / "r.db"), env=env)
     assert result.returncode == 2 and "audit key file" in result.stderr

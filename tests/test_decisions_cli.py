@@ -10,6 +10,7 @@ import yaml
 from sqlalchemy import create_engine, text
 
 from leadfit.decisions import service
+from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import open_register
 from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli
@@ -145,11 +146,14 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
 def test_replay_reports_a_different_assessment(db):
     with open_register(db) as reg:
         record = decide_coach(reg)
-    engine = create_engine(f"sqlite:///{db}")   # pretend the stored assessment said otherwise
-    with engine.begin() as conn:
+    engine = create_engine(f"sqlite:///{db}")   # as if an older engine had assessed it otherwise
+    with engine.begin() as conn:                # (record, hash and audit entry all agree)
         body = conn.execute(text("SELECT body FROM decision_records")).scalar()
-        conn.execute(text("UPDATE decision_records SET body=:b"),
-                     {"b": body.replace('"level":"high"', '"level":"low"')})
+        changed = body.replace('"level":"high"', '"level":"low"')
+        conn.execute(text("UPDATE decision_records SET body=:b, hash=:h"),
+                     {"b": changed, "h": sha256_text(changed)})
+        conn.execute(text("UPDATE audit_log SET entry=replace(entry, :o, :h)"),
+                     {"o": sha256_text(body), "h": sha256_text(changed)})
     engine.dispose()
     result = run_cli("replay", record.record_id, "--db", db)
     assert result.returncode == 1 and "DIFFERS" in result.stdout and "risk" in result.stdout

@@ -11,5 +11,7 @@ def add_db_option(parser) -> None:
                              " (default: $LEADFIT_DB, else the user data folder)")
 
 
-def open_db(args) -> Register:
-    return open_register(getattr(args, "db", None))
+def open_db(args, *, create: bool = False) -> Register:
+    """Only ``leadfit decide`` creates a register; every other command needs one
+    that exists (a mistyped --db must not become a new, empty register)."""
+    return open_register(getattr(args, "db", None), create=create)

@@ -32,7 +32,7 @@ def run(args) -> int:
     pack = resolve_pack(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
     plan = {mid: (who, by) for mid, who, by in args.plan}
-    with open_db(args) as reg:
+    with open_db(args, create=True) as reg:
         record = service.decide(reg, case, pack, decision=args.decision,
                                 justification=args.justify, conditions=args.conditions,
                                 review_date=args.review_date, plan=plan, draft=args.draft)

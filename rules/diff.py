@@ -20,6 +20,7 @@ from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case, load_case_file
 from leadfit.rules.pack import Pack
+from leadfit.rules.rule_words import Detail, rule_details
 
 PARALLEL_FROM = 400   # fewer cases than this run in-process: workers cost ~1 s to start
 CHUNK = 250
@@ -31,6 +32,7 @@ class RuleChange:
     kind: str  # added | removed | changed
     keys: tuple[str, ...] = ()
     layers: tuple[str, str] = ("", "")
+    details: tuple[Detail, ...] = ()  # before and after in plain words, per key
 
     def __str__(self) -> str:
         sign = {"added": "+", "removed": "-", "changed": "~"}[self.kind]
@@ -121,7 +123,8 @@ class Impact:
     def to_data(self) -> dict:
         return {
             "a": self.a, "b": self.b,
-            "rules": [{"id": r.id, "change": r.kind, "keys": list(r.keys), "layers": list(r.layers)}
+            "rules": [{"id": r.id, "change": r.kind, "keys": list(r.keys), "layers": list(r.layers),
+                       "changes": [d.to_data() for d in r.details]}
                       for r in self.rules],
             "settings": self.settings,
             "cases": len(self.cases),
@@ -147,10 +150,10 @@ def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:
         if i not in old:
             out.append(RuleChange(i, "added", layers=("", rule.layer)))
             continue
-        before, after = old[i].to_data(), rule.to_data()
-        keys = tuple(k for k in ("summary", "when", "then") if before[k] != after[k])
-        if keys:
-            out.append(RuleChange(i, "changed", keys, (old[i].layer, rule.layer)))
+        details = rule_details(old[i], rule, a.questionnaire.titles(), b.questionnaire.titles())
+        if details:
+            out.append(RuleChange(i, "changed", tuple(d.key for d in details),
+                                  (old[i].layer, rule.layer), details))
     return out
 
 

@@ -14,7 +14,9 @@ from leadfit.rules import diff
 from leadfit.rules.assess import evaluate
 from leadfit.rules.diff import CaseInput, impact, scenario_cases
 from leadfit.rules.library import default_pack, resolve_pack
-from tests.helpers import EXAMPLE_CASE, run_cli
+from tests.helpers import EXAMPLE_CASE, REPO, run_cli
+
+REPO_FIXTURES = REPO / "tests" / "fixtures" / "packs"
 
 
 def _expected_moves(a, b) -> tuple[int, Counter]:
@@ -50,7 +52,10 @@ def test_pack_diff_prints_the_impact_table_and_its_counts_add_up(client):
 def test_bank_diff_names_the_rules_and_the_cases_it_changes():
     out = run_cli("pack", "diff", "default", "bank").stdout
     assert "+ bank-coach-needs-cpo  [bank@0.3]" in out
-    assert "~ p2-shared-pnl (then)  [default@1.0 -> bank@0.3]" in out
+    assert "~ p2-shared-pnl (severity)  [default@1.0 -> bank@0.3]\n      severity: P2 medium  ->  P2 high\n" in out
+    assert ("      then: readiness P2 not met; finding P2 (high); mitigation M5; mitigation M7;"
+            " recommend coach  ->  readiness P2 not met; finding P2 (critical); recommend hire_external") in out
+    assert "      summary: Has never answered for a profit and loss.  ->  Has never answered" in out
     row = next(x for x in out.splitlines() if x.strip().startswith("never owned a profit and loss"))
     assert "coach -> hire_external" in row
 
@@ -130,3 +135,15 @@ def test_totals_over_one_case_are_grammatical(tmp_path):
     done = run_cli("pack", "diff", "default", "bank", "--cases", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert "of 1 case changes outcome" in done.stdout and "cases change" not in done.stdout
+
+
+def test_a_changed_threshold_shows_before_and_after_in_words():
+    gap = str(REPO_FIXTURES / "lint_readiness_gap")
+    out = run_cli("pack", "diff", "default", gap).stdout
+    assert ("  ~ p1-experienced (when)  [default@1.0 -> lint-readiness-gap@1.0]\n"
+            "      when: Years managing digital products is at least 3  ->"
+            "  Years managing digital products is at least 5\n") in out
+    data = json.loads(run_cli("pack", "diff", "default", gap, "--json").stdout)
+    change = next(r for r in data["rules"] if r["id"] == "p1-experienced")
+    assert change["changes"] == [{"key": "when", "before": "Years managing digital products is at least 3",
+                                  "after": "Years managing digital products is at least 5"}]

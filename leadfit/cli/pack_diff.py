@@ -33,6 +33,8 @@ def run(args) -> int:
           f" {_count(result.rules, 'changed')} changed")
     for change in result.rules:
         print(f"  {change}")
+        for detail in change.details:
+            print(f"      {detail}")
     if result.settings:
         print("\nSettings:")
         for line in result.settings:

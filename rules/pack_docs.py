@@ -7,6 +7,7 @@ and what a client pack changes in the pack it extends.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from leadfit import __version__
@@ -24,11 +25,16 @@ _KIND_HEADINGS = {
 }
 
 
-def render(pack: Pack) -> tuple[bytes, list[str]]:
-    """(PDF bytes, characters the font could not draw, described)."""
-    doc = Document(f"Rule pack {pack.label}", footer=_footer(pack))
+def render(pack: Pack, failing: Sequence[str] = ()) -> tuple[bytes, list[str]]:
+    """(PDF bytes, characters the font could not draw, described).
+
+    ``failing`` names the pack's scenarios that fail: said on the first page,
+    since the document would otherwise vouch for rules the pack's own tests refute.
+    """
+    doc = Document(f"Rule pack {pack.label}", footer=_footer(pack),
+                   watermark="SCENARIOS FAIL" if failing else "")
     groups = rules_by_id(pack)
-    _opening(doc, pack)
+    _opening(doc, pack, failing)
     _how_decided(doc, pack)
     changes = pack_changes(pack)
     if changes:
@@ -43,13 +49,24 @@ def render(pack: Pack) -> tuple[bytes, list[str]]:
     return pdf, [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
 
 
-def write(pack: Pack, out: Path) -> list[str]:
+def failing_scenarios(pack: Pack) -> list[str]:
+    from leadfit.rules.scenarios import run_all
+    return [r.scenario.name for r in run_all(pack) if not r.passed]
+
+
+def write(pack: Pack, out: Path, failing: Sequence[str] = ()) -> list[str]:
     """Render and write atomically; returns the characters the font could not draw."""
-    pdf, unsupported = render(pack)
+    pdf, unsupported = render(pack, failing)
     tmp = out.with_name(f".{out.name}.part")
     tmp.write_bytes(pdf)
     tmp.replace(out)
     return unsupported
+
+
+def failing_note(failing: Sequence[str]) -> str:
+    names = ", ".join(f"'{n}'" for n in failing)
+    verb = "fails" if len(failing) == 1 else "fail"
+    return f"{counted(len(failing), 'scenario')} of this pack {verb}: {names}."
 
 
 def _footer(pack: Pack):
@@ -58,8 +75,13 @@ def _footer(pack: Pack):
     return lambda page, total: lines
 
 
-def _opening(doc: Document, pack: Pack) -> None:
+def _opening(doc: Document, pack: Pack, failing: Sequence[str]) -> None:
     doc.title_line(pack.title or f"Rule pack {pack.name}")
+    if failing:
+        doc.table([f"Warning: {failing_note(failing)}"],
+                   [["The rules below do not give what the pack's own scenarios expect. Run"
+                     " 'leadfit pack test' on the pack and fix it before relying on this document."]],
+                   widths=[1.0])
     doc.p(f"Rule pack {pack.label} · {counted(len(pack.rules), 'rule')} · {counted(len(pack.scenarios), 'scenario')}",
           "small")
     if pack.description:

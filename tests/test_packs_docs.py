@@ -88,3 +88,24 @@ def test_pack_docs_refuses_bad_input_and_writes_nothing(tmp_path, args, words):
     done = run_cli("pack", "docs", *args)
     assert done.returncode == 2 and words in done.stderr
     assert list(tmp_path.rglob("*.pdf")) == [] and list(tmp_path.rglob("*.part")) == []
+
+
+def test_docs_of_a_pack_whose_scenarios_fail_warns_in_the_pdf_and_exits_1(tmp_path):
+    assert run_cli("pack", "new", "strict", "--extends", "default", "--dir", str(tmp_path)).returncode == 0
+    scenarios = tmp_path / "strict" / "scenarios.yaml"
+    scenarios.write_text(scenarios.read_text().replace("outcome: coach", "outcome: appoint"))
+    out = tmp_path / "strict.pdf"
+    done = run_cli("pack", "docs", str(tmp_path / "strict"), "--out", str(out))
+    assert done.returncode == 1
+    assert "1 scenario of this pack fails: 'example: the sample case'" in done.stderr
+    first = PdfReader(str(out)).pages[0].extract_text()
+    assert "1 scenario of this pack fails: 'example: the sample case'" in first
+    assert "SCENARIOS FAIL" in first
+
+
+def test_docs_of_a_passing_pack_has_no_warning(tmp_path):
+    out = tmp_path / "bank.pdf"
+    done = run_cli("pack", "docs", "bank", "--out", str(out))
+    assert done.returncode == 0 and "warning" not in done.stderr
+    first = PdfReader(str(out)).pages[0].extract_text()
+    assert "of this pack fail" not in first and "SCENARIOS FAIL" not in first

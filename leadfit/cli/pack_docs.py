@@ -1,4 +1,9 @@
-"""leadfit pack docs DIR --out FILE.pdf: the pack as a readable document for the client."""
+"""leadfit pack docs DIR --out FILE.pdf: the pack as a readable document for the client.
+
+The pack's scenarios run first. If any fail the PDF is still written, with
+a warning on its first page, the failing scenarios are named on stderr and
+the exit code is 1 (a check found problems).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ from pathlib import Path
 
 from leadfit.errors import InputError, Problem
 from leadfit.rules.library import resolve_pack
-from leadfit.rules.pack_docs import write
+from leadfit.rules.pack_docs import failing_note, failing_scenarios, write
 from leadfit.rules.words import counted
 
 
 def register(verbs) -> None:
-    v = verbs.add_parser("docs", help="write the pack as a PDF for the client")
+    v = verbs.add_parser("docs", help="write the pack as a PDF for the client",
+                         description="Writes the PDF. If some of the pack's scenarios fail, the"
+                         " PDF says so on its first page, they are named on stderr and the"
+                         " exit code is 1.")
     v.add_argument("pack", help="rule pack folder or bundled name")
     v.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write")
     v.set_defaults(handler=run)
@@ -25,8 +33,13 @@ def run(args) -> int:
     if not out.parent.is_dir():
         raise InputError([Problem("no such folder to write the PDF in", str(out.parent))])
     pack = resolve_pack(args.pack)
-    unsupported = write(pack, out)
+    failing = failing_scenarios(pack)
+    unsupported = write(pack, out, failing)
     for item in unsupported:
         print(f"note: the PDF font cannot draw {item}; it is shown as its code", file=sys.stderr)
     print(f"wrote {out} ({pack.label}, {counted(len(pack.rules), 'rule')})")
+    if failing:
+        print(f"warning: {failing_note(failing)} The PDF says so on its first page;"
+              f" see 'leadfit pack test {args.pack}'", file=sys.stderr)
+        return 1
     return 0

@@ -14,7 +14,9 @@ Each finding of lint is a Problem with file and line, and a level:
   different outcomes (error: one of them is always overruled);
 - catalogue IDs no rule cites, outcomes no scenario expects: warnings;
 - readiness left unknown: answers for which no rule marks a P ID that other
-  answers do mark (rules/coverage.py): warning at the pack's own marking rule.
+  answers do mark (rules/coverage.py): warning at the pack's own marking rule;
+- a summary kept from the base over a changed 'when' that no longer reads a
+  number the summary mentions (Three or more years, now ge 5): warning.
 """
 
 from __future__ import annotations
@@ -166,17 +168,24 @@ def uncited_ids(pack: Pack) -> list[LintItem]:
     return items
 
 
+def _base(pack: Pack):
+    """(pack.yaml as located data, the pack it extends), or None for a base pack."""
+    from leadfit.rules.layers import find_base
+    try:
+        located = load_file(pack.folder / "pack.yaml")
+        extends = located.data.get("extends") if isinstance(located.data, dict) else None
+        return (located, find_base(extends, pack.folder, located)) if extends else None
+    except (PackError, ValueError, AttributeError):
+        return None
+
+
 def _disabled_citations(pack: Pack) -> dict[str, tuple[list[str], tuple[str, int | None]]]:
     """ID -> (disabled base rules citing it, file and line of the first such disable entry)."""
-    from leadfit.rules.layers import find_base
-    path = pack.folder / "pack.yaml"
-    try:
-        located = load_file(path)
-        data = located.data if isinstance(located.data, dict) else {}
-        disable, extends = data.get("disable") or [], data.get("extends")
-        base = find_base(extends, pack.folder, located) if disable and extends else None
-    except (PackError, ValueError, AttributeError):
+    found_base = _base(pack)
+    if found_base is None:
         return {}
+    located, base = found_base
+    disable = located.data.get("disable") or []
     found: dict = {}
     for n, rid in enumerate(disable if base else []):
         rule = next((r for r in base.rules if r.id == rid), None)
@@ -231,5 +240,53 @@ def _gap_place(pack: Pack, gap: coverage.Gap) -> tuple[str, int | None]:
     return where.file, where.line
 
 
+def stale_summaries(pack: Pack) -> list[LintItem]:
+    """A 'when' changed here under the base's summary, whose numbers the old condition read."""
+    found_base = _base(pack)
+    if found_base is None:
+        return []
+    old_rules = {r.id: r for r in found_base[1].rules}
+    titles = pack.questionnaire.titles()
+    items = []
+    for rule in pack.rules:
+        old = old_rules.get(rule.id)
+        if old is None or old.summary != rule.summary or old.condition == rule.condition:
+            continue
+        gone = [(word, n) for word, n in numbers_in(rule.summary)
+                if n in condition_numbers(old.condition) and n not in condition_numbers(rule.condition)]
+        if gone:
+            said = ", ".join(f"'{w}'" for w, _ in gone)
+            items.append(LintItem("warning", Problem(
+                f"rule '{rule.id}': summary may be out of date: it says {said}, but its condition,"
+                f" changed here, is now '{conditions.describe(rule.condition, titles)}'; override"
+                " its summary too", rule.file, rule.line)))
+    return items
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten".split())}
+
+
+def numbers_in(text: str) -> list[tuple[str, int]]:
+    """Numbers a summary mentions, as digits or as the words one to ten."""
+    import re
+    out = []
+    for word in re.findall(r"\b(\d+|[A-Za-z]+)\b", text):
+        if word.isdigit():
+            out.append((word, int(word)))
+        elif word.lower() in _NUMBER_WORDS and word.lower() != "zero":
+            out.append((word, _NUMBER_WORDS[word.lower()]))
+    return out
+
+
+def condition_numbers(cond) -> set:
+    if isinstance(cond, Group):
+        return set().union(*(condition_numbers(p) for p in cond.parts))
+    if isinstance(cond, conditions.Member):
+        return {v for v in cond.values if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    value = getattr(cond, "value", None)
+    return {value} if isinstance(value, (int, float)) and not isinstance(value, bool) else set()
+
+
 CHECKS = [never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
-          readiness_left_unknown]
+          readiness_left_unknown, stale_summaries]

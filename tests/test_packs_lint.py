@@ -33,12 +33,15 @@ KINDS = [
     ("lint_uncited_id_own_rules", "warning", "pack.yaml", 3, ["catalogue ID F12 (Career vehicle) is cited by no rule"]),
     ("lint_readiness_gap", "warning", "pack.yaml", 7,
      ["P1 Digital product experience is marked by no rule when Years managing digital products is 3 to 4"]),
+    ("lint_readiness_gap", "warning", "pack.yaml", 7,
+     ["rule 'p1-experienced': summary may be out of date: it says 'Three'",
+      "is now 'Years managing digital products is at least 5'"]),
     ("lint_unreached_outcome", "warning", "scenarios.yaml", 2,
      ["no scenario reaches the outcome 'hire_external'"]),
 ]
 
 
-@pytest.mark.parametrize("fixture,level,file,line,words", KINDS, ids=[k[0] for k in KINDS])
+@pytest.mark.parametrize("fixture,level,file,line,words", KINDS, ids=[f"{k[0]}-{n}" for n, k in enumerate(KINDS)])
 def test_lint_finds_each_problem_kind_with_file_and_line(fixture, level, file, line, words):
     folder = FIXTURES / fixture
     _, items = lint_target(folder)
@@ -48,7 +51,7 @@ def test_lint_finds_each_problem_kind_with_file_and_line(fixture, level, file, l
     assert hits, "\n".join(str(i) for i in items)
 
 
-@pytest.mark.parametrize("fixture,level", [(k[0], k[1]) for k in KINDS], ids=[k[0] for k in KINDS])
+@pytest.mark.parametrize("fixture,level", sorted({(k[0], k[1]) for k in KINDS}))
 def test_lint_exit_code_is_non_zero_only_for_errors(fixture, level):
     done = run_cli("pack", "lint", str(FIXTURES / fixture))
     assert done.returncode == (1 if level == "error" else 0), done.stdout + done.stderr
@@ -126,3 +129,18 @@ def test_lint_totals_are_grammatical(tmp_path, errors, warnings, words):
     fixture = "lint_uncited_id" if warnings else "lint_unknown_id"
     done = run_cli("pack", "lint", str(FIXTURES / fixture))
     assert done.stdout.endswith(words), done.stdout
+
+
+def test_summary_numbers_in_digits_and_words():
+    from leadfit.rules.lint import numbers_in
+    assert numbers_in("Three or more years; under 50% of their time, none at all") == [("Three", 3), ("50", 50)]
+
+
+def test_a_summary_changed_with_its_condition_is_not_flagged(tmp_path):
+    import shutil
+    folder = tmp_path / "gap"
+    shutil.copytree(FIXTURES / "lint_readiness_gap", folder)
+    text = (folder / "pack.yaml").read_text()
+    (folder / "pack.yaml").write_text(text + "    summary: Five or more years running digital products.\n")
+    _, items = lint_target(folder)
+    assert not [i for i in items if "out of date" in str(i)], [str(i) for i in items]

@@ -82,8 +82,8 @@ def _opening(doc: Document, pack: Pack, failing: Sequence[str]) -> None:
                    [["The rules below do not give what the pack's own scenarios expect. Run"
                      " 'leadfit pack test' on the pack and fix it before relying on this document."]],
                    widths=[1.0])
-    doc.p(f"Rule pack {pack.label} · {counted(len(pack.rules), 'rule')} · {counted(len(pack.scenarios), 'scenario')}",
-          "small")
+    doc.p(f"Rule pack {pack.label} · {counted(len(pack.rules), 'rule')}"
+          f" · {counted(len(pack.scenarios), 'scenario')}", "small")
     if pack.description:
         doc.p(pack.description.strip())
     doc.table([], [["Pack", pack.label],

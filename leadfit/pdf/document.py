@@ -38,9 +38,10 @@ class Document:
     """
 
     def __init__(self, title: str = "", *, author: str = "LeadFit", styles: Styles | None = None,
-                 footer: FooterHook | None = None):
+                 footer: FooterHook | None = None, watermark: str = ""):
         self.styles = styles or load_styles()
         self.title, self.author, self.footer = clean(title), clean(author), footer
+        self.watermark = clean(watermark)  # light diagonal text across every page, e.g. a draft
         self.story: list = []
         self.unsupported: dict[str, list[str]] = {}  # character -> samples of text using it
 
@@ -193,11 +194,26 @@ class Document:
                 total = len(self._pages)
                 for number, state in enumerate(self._pages, start=1):
                     self.__dict__.update(state)
+                    doc._draw_watermark(self)
                     doc._draw_footer(self, number, total)
                     super().showPage()
                 super().save()
 
         return _DeferredCanvas
+
+    def _draw_watermark(self, canvas: Canvas) -> None:
+        if not self.watermark:
+            return
+        w = self.styles.watermark
+        width, height = self.styles.page_size
+        canvas.saveState()
+        canvas.setFont(self.styles.fonts["bold"].fontName, float(w["size"]))
+        canvas.setFillColor(self.styles.colour(w["colour"]))
+        canvas.setFillAlpha(float(w["opacity"]))  # light, and drawn over content: text stays legible
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(float(w["angle"]))
+        canvas.drawCentredString(0, -float(w["size"]) / 3, self.watermark)
+        canvas.restoreState()
 
     def _draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
         f, s = self.styles.footer, self.styles

@@ -29,6 +29,7 @@ class Styles:
     footer: dict
     table: dict
     chart: dict
+    watermark: dict = None  # type: ignore[assignment]  # size, colour, opacity, angle
 
     def colour(self, key: str) -> colors.Color:
         return self.colours[key]
@@ -61,7 +62,12 @@ def _build(data: dict) -> Styles:
         margin=float(page["margin_mm"]) * mm,
         footer_space=float(page["footer_mm"]) * mm,
         colours=colours, paragraphs=paragraphs, fonts=font_map, footer=footer,
-        table=dict(data["table"]), chart=dict(data["chart"]))
+        table=dict(data["table"]), chart=dict(data["chart"]),
+        watermark={**_WATERMARK, **dict(data.get("watermark") or {})})
+
+
+# Older style files have no watermark section: these keep them usable.
+_WATERMARK = {"size": 54, "colour": "warn", "opacity": 0.13, "angle": 35}
 
 
 def _paragraph(name, specs, done, font_map, colours) -> ParagraphStyle:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, fields
@@ -12,6 +13,7 @@ from sqlalchemy import Connection, case, func, select
 from sqlalchemy.orm import aliased
 
 from leadfit.decisions.errors import DecisionError
+from leadfit.decisions.record import role_words, sha256_text
 from leadfit.decisions.tables import records
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded")
@@ -31,16 +33,16 @@ class RecordSummary:
     hash: str
 
 
-def _query(stream=None, outcome=None, status=None):
+def _query(stream=None, outcome=None, status=None, fold=func.lower, body=False):
     newer = aliased(records)
     latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
               .scalar_subquery())
     shown = case((records.c.version < latest, "superseded"), else_=records.c.status)
     q = select(records.c.record_id, records.c.version, shown.label("shown"), records.c.stream,
                records.c.candidate, records.c.outcome, records.c.recommended,
-               records.c.created_at, records.c.hash)
-    if stream:
-        q = q.where(records.c.stream == stream)
+               records.c.created_at, records.c.hash, *([records.c.body] if body else []))
+    if stream:  # a case-insensitive substring: people remember part of a stream's name
+        q = q.where(fold(records.c.stream).contains(stream.casefold(), autoescape=True))
     if outcome:
         q = q.where(records.c.outcome == outcome)
     if status:
@@ -52,10 +54,28 @@ def _query(stream=None, outcome=None, status=None):
 
 def list_records(conn: Connection, *, stream=None, outcome=None, status=None, limit: int | None = 100,
                  offset: int = 0) -> list[RecordSummary]:
-    q = _query(stream, outcome, status).offset(offset)
+    if outcome:
+        _check_outcome(conn, outcome)
+    q = _query(stream, outcome, status, _fold(conn)).offset(offset)
     if limit is not None:
         q = q.limit(limit)
     return [_summary(row) for row in conn.execute(q)]
+
+
+def _fold(conn: Connection):
+    """Unicode case folding: SQLite's lower() folds ASCII only, so the register adds lf_fold."""
+    return func.lf_fold if conn.dialect.name == "sqlite" else func.lower
+
+
+def _check_outcome(conn: Connection, outcome: str) -> None:
+    """A mistyped outcome is an error, not an empty list."""
+    if conn.execute(select(records.c.id).where(records.c.outcome == outcome).limit(1)).first():
+        return
+    from leadfit.rules.library import default_pack  # only on the rare path: loads a pack
+    stored = conn.execute(select(records.c.outcome).distinct()).scalars()
+    allowed = sorted({*default_pack().settings.outcomes, *(o for o in stored if o)})
+    if outcome not in allowed:
+        raise DecisionError(f"outcome '{outcome}' is not one of: {', '.join(allowed)}")
 
 
 def _summary(row) -> RecordSummary:
@@ -66,25 +86,53 @@ def _summary(row) -> RecordSummary:
                          hash=row.hash)
 
 
+# The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read
+# the decision as signed without opening the register.
+CSV_COLUMNS = (*(f.name for f in fields(RecordSummary)), "justification", "conditions",
+               "review_date", "risk_level", "pack", "pack_fingerprint", "signers", "dissent",
+               "intact")
+
+
 def write_csv(conn: Connection, path: Path) -> int:
     """Every version, newest first, written atomically. Cells that a spreadsheet
     would run as a formula are prefixed with a quote."""
     path = Path(path)
-    names = [f.name for f in fields(RecordSummary)]
     fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".csv", dir=path.parent)
     count = 0
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=names)
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
             writer.writeheader()
-            for row in conn.execute(_query()):
-                writer.writerow({k: _cell(v) for k, v in asdict(_summary(row)).items()})
+            for row in conn.execute(_query(body=True)):
+                writer.writerow({k: _cell(v) for k, v in _csv_row(row).items()})
                 count += 1
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+def _csv_row(row) -> dict:
+    summary = asdict(_summary(row))
+    intact = sha256_text(row.body) == row.hash
+    try:
+        body = json.loads(row.body)
+    except ValueError:
+        body = {}
+    d, pack = body.get("decision") or {}, body.get("pack") or {}
+    signoffs = body.get("signoffs") or []
+    return {
+        **summary, "justification": d.get("justification", ""),
+        "conditions": d.get("conditions", ""), "review_date": d.get("review_date") or "",
+        "risk_level": ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
+        "pack": f"{pack.get('name', '')}@{pack.get('version', '')}",
+        "pack_fingerprint": pack.get("fingerprint", ""),
+        "signers": "; ".join(f"{s.get('name')} ({role_words(s.get('role', ''))}) {s.get('at')}"
+                             for s in signoffs),
+        "dissent": "; ".join(f"{s.get('name')}: {s.get('dissent_reasons')}"
+                             for s in signoffs if s.get("dissent")),
+        "intact": "yes" if intact else "NO: altered since written, run leadfit verify"}
 
 
 def _cell(value):

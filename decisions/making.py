@@ -11,6 +11,7 @@ from leadfit.decisions.record import (
     DecisionRecord,
     PlanItem,
     SignOff,
+    role_words,
     utc_now,
 )
 from leadfit.errors import Problem
@@ -19,7 +20,6 @@ from leadfit.rules.assessment import Assessment
 from leadfit.rules.pack import Pack
 
 MAX_TEXT = 10_000
-DEFAULT_OWNER = "decision maker"
 Plan = dict[str, tuple[str, "str | date | None"]]
 
 
@@ -43,7 +43,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
     review = _review_date(review_date, case, decision, problems)
     if decision == "coach" and not conditions:
         problems.append(Problem("a 'coach' decision needs its conditions written down (--conditions)"))
-    items = _plan(assessment, plan or {}, review, problems)
+    assessed = _iso(case.answers.get("org.assessed_on"), "org.assessed_on", [])
+    items = _plan(assessment, plan or {}, assessed, problems)
     if problems:
         raise DecisionError(problems)
     answers = case.to_data()
@@ -77,11 +78,27 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
         problems.append(Problem(f"role '{role}' is not asked to sign; roles: "
                                 + ", ".join(record.required_roles)))
     elif role in {s.role for s in record.signoffs}:
-        problems.append(Problem(f"role '{role}' has already signed {record.ref}"))
+        problems.append(Problem(f"{role_words(role)} has already signed {record.ref}"))
+    elif (same := _same_person(record, name)) is not None:
+        problems.append(Problem(
+            f"{same.name} has already signed {record.ref} as {role_words(same.role)}; the"
+            f" {role_words(role)} sign-off needs a different person, so the record stands up"
+            " later as agreed by separate people"))
     if problems:
         raise DecisionError(problems)
     return SignOff(name=name, role=role, at=utc_now(), statement=statement,
                    dissent=bool(dissent.strip()), dissent_reasons=dissent.strip())
+
+
+def _same_person(record: DecisionRecord, name: str) -> SignOff | None:
+    """An earlier required-role sign-off by this name (case and spacing ignored)."""
+    key = _person(name)
+    return next((s for s in record.signoffs
+                 if s.role in record.required_roles and _person(s.name) == key), None)
+
+
+def _person(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _text(value, what: str, problems: list[Problem]) -> str:
@@ -112,8 +129,10 @@ def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> s
     return review
 
 
-def _plan(assessment: Assessment, plan: Plan, review: str | None,
+def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
           problems: list[Problem]) -> list[PlanItem]:
+    """Plan steps as agreed; a step nobody named stays unassigned ("to be agreed")
+    rather than defaulting to someone who never agreed to it."""
     known = {m.id: m for m in assessment.mitigations}
     for key in plan:
         if key not in known:
@@ -121,8 +140,11 @@ def _plan(assessment: Assessment, plan: Plan, review: str | None,
                                     " required: " + (", ".join(known) or "none")))
     items = []
     for mid, m in known.items():
-        owner, due = plan.get(mid, (DEFAULT_OWNER, None))
-        due_iso = _iso(due, f"due date for {mid}", problems) or review
-        items.append(PlanItem(id=mid, title=m.title, owner=(owner or DEFAULT_OWNER).strip(),
+        owner, due = plan.get(mid, ("", None))
+        due_iso = _iso(due, f"due date for {mid}", problems)
+        if due_iso and assessed and due_iso < assessed:
+            problems.append(Problem(f"due date for {mid} ({due_iso}) is before the assessment"
+                                    f" date ({assessed}, org.assessed_on)"))
+        items.append(PlanItem(id=mid, title=m.title, owner=_text(owner, f"owner of {mid}", problems),
                               due=due_iso))
     return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit import __version__
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, role_words
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.catalogue import default_catalogue
@@ -13,6 +13,7 @@ from leadfit.rules.catalogue import default_catalogue
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
 _STATUS_WORDS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
 _RECORD_STATUS = {"draft": "Draft", "awaiting_signoff": "Awaiting sign-off", "signed": "Signed"}
+_WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED"}
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,9 @@ class Anchor:
 
 def render(record: DecisionRecord, anchor: Anchor) -> tuple[bytes, list[str]]:
     """(PDF bytes, characters the font could not draw, described)."""
-    doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor))
+    unsigned = record.status != "signed"  # paper that is not final must look it on every page
+    doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
+                   watermark=_WATERMARK.get(record.status, "NOT SIGNED") if unsigned else "")
     a = record.assessment_model()
     _glance(doc, record, a)
     _readiness(doc, a)
@@ -59,8 +62,8 @@ def _footer(record: DecisionRecord, anchor: Anchor):
 
 def _glance(doc: Document, r: DecisionRecord, a: Assessment) -> None:
     doc.title_line(f"Decision rationale: {r.stream or 'unnamed stream'}")
-    doc.p(f"Record {r.ref} · {_RECORD_STATUS.get(r.status, r.status)} · created {r.created_at}",
-          "small")
+    doc.p(_status_line(r), "callout" if r.status == "signed" else "alert")
+    doc.p(f"Record {r.ref} · created {r.created_at}", "small")
     role = r.answers.get("candidate.current_role", "")
     rows = [["Value stream", r.stream],
             ["Candidate", f"{r.candidate}" + (f" ({role})" if role else "")],
@@ -74,6 +77,16 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment) -> None:
     if r.supersedes:
         rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])
     doc.table([], rows, widths=[0.22, 0.78])
+
+
+def _status_line(r: DecisionRecord) -> str:
+    if r.status == "signed":
+        return "Status: SIGNED by " + ", ".join(f"{s.name} ({role_words(s.role)})"
+                                                for s in r.signoffs)
+    waiting = ", ".join(role_words(role) for role in r.missing_roles())
+    if r.status == "draft":
+        return f"Status: DRAFT, NOT SIGNED (not yet submitted; to sign: {waiting})"
+    return f"Status: NOT SIGNED, awaiting sign-off by {waiting}"
 
 
 def _readiness(doc: Document, a: Assessment) -> None:
@@ -104,7 +117,7 @@ def _plan(doc: Document, r: DecisionRecord) -> None:
         doc.p("No mitigation is required.")
         return
     meanings = {m.id: m.meaning for m in r.assessment_model().mitigations}
-    rows = [[p.id, f"{p.title}\n{meanings.get(p.id, '')}".strip(), p.owner, p.due or "not set"]
+    rows = [[p.id, f"{p.title}\n{meanings.get(p.id, '')}".strip(), p.who, p.by_when]
             for p in r.decision.plan]
     doc.table(["ID", "What", "Who", "By when"], rows, widths=[0.07, 0.6, 0.18, 0.15])
 
@@ -135,15 +148,15 @@ def _reasons(doc: Document, r: DecisionRecord, a: Assessment) -> None:
     if dissent:
         doc.h1("Dissent")
         for s in dissent:
-            doc.kv(f"{s.name} ({s.role}):", s.dissent_reasons)
+            doc.kv(f"{s.name} ({role_words(s.role)}):", s.dissent_reasons)
 
 
 def _signoff(doc: Document, r: DecisionRecord) -> None:
     doc.h1("Sign-off")
-    rows = [[s.role, s.name, s.at,
+    rows = [[role_words(s.role), s.name, s.at,
              "\n".join(x for x in (s.statement, "Signed with dissent" if s.dissent else "") if x)]
             for s in r.signoffs]
-    rows += [[role, "awaiting signature", "", ""] for role in r.missing_roles()]
+    rows += [[role_words(role), "awaiting signature", "", ""] for role in r.missing_roles()]
     doc.table(["Role", "Name", "Signed (UTC)", "Statement"], rows, widths=[0.18, 0.27, 0.22, 0.33])
 
 

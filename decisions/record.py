@@ -31,14 +31,29 @@ class SignOff(BaseModel):
     dissent_reasons: str = ""
 
 
+UNAGREED = "to be agreed"
+
+
 class PlanItem(BaseModel):
-    """One required mitigation as a plan step: what, who, by when."""
+    """One required mitigation as a plan step: what, who, by when.
+
+    An empty ``owner`` or ``due`` was not agreed when the decision was recorded;
+    :attr:`who` and :attr:`by_when` say so in words.
+    """
 
     model_config = _MODEL
     id: str
     title: str
     owner: str
     due: str | None = None
+
+    @property
+    def who(self) -> str:
+        return self.owner or UNAGREED
+
+    @property
+    def by_when(self) -> str:
+        return self.due or UNAGREED
 
 
 class Decision(BaseModel):
@@ -112,6 +127,12 @@ def sha256_text(text: str) -> str:
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def role_words(role: str) -> str:
+    """A sign-off role as people read it: 'decision_maker' -> 'Decision maker', 'hr' -> 'HR'."""
+    words = role.replace("_", " ").strip()
+    return words.upper() if len(words) <= 3 else words.capitalize()
 
 
 def make_ref(record_id: str, version: int) -> str:

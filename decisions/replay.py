@@ -10,7 +10,7 @@ from leadfit.decisions.record import DecisionRecord, canonical_json
 from leadfit.errors import LeadFitError
 from leadfit.forms.case import build_case
 from leadfit.rules.assess import evaluate
-from leadfit.rules.library import bundled_pack_names, bundled_packs_dir
+from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, resolve_pack
 from leadfit.rules.pack import Pack, load_pack
 
 
@@ -43,9 +43,29 @@ def find_pack(fingerprint: str, pack_dirs=(), label: str | None = None) -> Pack 
     return found
 
 
-def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
+def named_pack(record: DecisionRecord, names) -> Pack:
+    """The record's own pack among the packs the user named (folders or bundled names).
+    Another pack would answer a different question, so it is refused, never used instead."""
     wanted = record.pack
-    pack = find_pack(wanted["fingerprint"], pack_dirs, f"{wanted['name']}@{wanted['version']}")
+    label = f"{wanted['name']}@{wanted['version']}"
+    packs = [resolve_pack(str(n)) for n in names]
+    same = [p for p in packs if p.fingerprint == wanted["fingerprint"]]
+    if same:
+        return next((p for p in same if p.label == label), same[0])
+    raise DecisionError([
+        f"record {record.ref} was decided under {label} (fingerprint {wanted['fingerprint']});"
+        f" {p.label} has a different fingerprint ({p.fingerprint}), so it cannot replay it"
+        for p in packs])
+
+
+def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
+    """Re-evaluate under the record's own pack: one of ``pack_dirs`` (folders or bundled
+    names) when given, else the bundled pack with the record's fingerprint."""
+    wanted = record.pack
+    if pack_dirs:
+        pack = named_pack(record, pack_dirs)
+    else:
+        pack = find_pack(wanted["fingerprint"], (), f"{wanted['name']}@{wanted['version']}")
     if pack is None:
         raise DecisionError(
             f"cannot replay {record.ref}: the rule pack {wanted['name']}@{wanted['version']}"

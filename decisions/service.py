@@ -120,7 +120,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "justification": d.justification if justification is None else justification,
                 "conditions": d.conditions if conditions is None else conditions,
                 "review_date": d.review_date if review_date is None else review_date,
-                "plan": kept_plan if plan is None else plan,
+                "plan": {**kept_plan, **(plan or {})},
                 "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip()}
     key = audit.audit_key()
     with reg.write() as conn:

@@ -8,6 +8,7 @@ import re
 from pypdf import PdfReader
 
 from leadfit.decisions import service
+from leadfit.decisions.record import role_words
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, decide_coach, pack, squash
 from tests.helpers import EXAMPLE_CASE, run_cli
@@ -42,7 +43,7 @@ def _expected(record, rhash: str, head: str) -> list[str]:
         out += [f.id, f.title, f.severity] + [c.title for c in f.because]
     out += ["Mitigation plan", f"Fail-fast review date: {d.review_date}", "ID What Who By when"]
     for p in d.plan:
-        out += [p.id, p.title, p.owner, p.due]
+        out += [p.id, p.title, p.who, p.by_when]
     out += ["Context signals"] + [x for s in a.signals for x in (s.id, s.title)]
     if d.differs:
         out += ["Justification (the decision differs from the recommendation)", d.justification]
@@ -52,7 +53,7 @@ def _expected(record, rhash: str, head: str) -> list[str]:
         out += ["Dissent"] + [s.dissent_reasons for s in record.signoffs if s.dissent]
     out += ["Sign-off", "Role Name Signed (UTC) Statement"]
     for s in record.signoffs:
-        out += [s.role, s.name]
+        out += [role_words(s.role), s.name]
     out += ["Provenance", rhash, record.pack["fingerprint"], record.engine["version"], head]
     return out
 
@@ -89,7 +90,7 @@ def test_a_decision_against_the_recommendation_prints_its_justification(tmp_path
                      "(differs from the recommendation: see justification)",
                      "Justification (the decision differs from the recommendation)",
                      "Recommended: Appoint with coaching", "The board will fund an experienced hire.",
-                     "Sign-off", "decision_maker awaiting signature", "hr awaiting signature"])
+                     "Sign-off", "Decision maker awaiting signature", "HR awaiting signature"])
 
 
 HOSTILE_NAME = 'Zoë <b>Ångström</b> & <a href="http://evil.example">Пётр</a>'

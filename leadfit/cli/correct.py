@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service
 from leadfit.forms.case import load_case_file
 from leadfit.rules.library import resolve_pack
@@ -20,6 +21,7 @@ def register(sub) -> None:
     p.add_argument("--justify", metavar="TEXT")
     p.add_argument("--conditions", metavar="TEXT")
     p.add_argument("--review-date", metavar="YYYY-MM-DD")
+    add_plan_option(p, "(others keep the corrected record's plan)")
     add_db_option(p)
     p.set_defaults(handler=run)
 
@@ -30,7 +32,8 @@ def run(args) -> int:
     with open_db(args) as reg:
         record = service.correct(reg, args.record, reason=args.reason, case=case, pack=pack,
                                  decision=args.decision, justification=args.justify,
-                                 conditions=args.conditions, review_date=args.review_date)
+                                 conditions=args.conditions, review_date=args.review_date,
+                                 plan=plan_of(args) or None)
     print(f"{record.ref} supersedes {record.supersedes}; to sign: "
-          + ", ".join(record.missing_roles()))
+          + roles_text(record.missing_roles()))
     return 0

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service
 from leadfit.forms.case import load_case_file
 from leadfit.rules.library import resolve_pack
@@ -20,8 +21,7 @@ def register(sub) -> None:
     p.add_argument("--conditions", default="", metavar="TEXT", help="conditions (required for coach)")
     p.add_argument("--review-date", metavar="YYYY-MM-DD",
                    help="fail-fast review date (default: the case's org.review_date)")
-    p.add_argument("--plan", nargs=3, action="append", default=[], metavar=("ID", "WHO", "BY"),
-                   help="owner and due date of a required mitigation, e.g. M5 'Sam Lee' 2027-01-15")
+    add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
     add_db_option(p)
@@ -31,12 +31,12 @@ def register(sub) -> None:
 def run(args) -> int:
     pack = resolve_pack(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
-    plan = {mid: (who, by) for mid, who, by in args.plan}
+    plan = plan_of(args)
     with open_db(args, create=True) as reg:
         record = service.decide(reg, case, pack, decision=args.decision,
                                 justification=args.justify, conditions=args.conditions,
                                 review_date=args.review_date, plan=plan, draft=args.draft)
     print(record.record_id)
     print(f"{record.ref}: {record.status.replace('_', ' ')}; to sign: "
-          + ", ".join(record.missing_roles()), file=sys.stderr)
+          + roles_text(record.missing_roles()), file=sys.stderr)
     return 0

@@ -6,14 +6,15 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, role_words
 
 
 def register(sub) -> None:
     p = sub.add_parser("register", help="list, show or export decision records")
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
     ls = verbs.add_parser("list", help="newest records first")
-    ls.add_argument("--stream")
+    ls.add_argument("--stream", metavar="TEXT",
+                    help="value streams whose name contains TEXT (any case)")
     ls.add_argument("--outcome", help="the decision: appoint, coach or hire_external")
     ls.add_argument("--status", help="draft, awaiting_signoff, signed or superseded")
     ls.add_argument("--limit", type=int, default=100)
@@ -49,7 +50,8 @@ def run_show(args) -> int:
 
 
 def describe(r: DecisionRecord, versions: int) -> str:
-    status = "superseded" if r.version < versions else r.status
+    superseded = r.version < versions
+    status = "superseded" if superseded else r.status.replace("_", " ")
     d = r.decision
     lines = [f"{r.ref} ({status}; version {r.version} of {versions})",
              f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
@@ -63,12 +65,31 @@ def describe(r: DecisionRecord, versions: int) -> str:
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
     lines.append(f"  rule pack:       {r.pack['name']}@{r.pack['version']} {r.pack['fingerprint']}")
+    lines += _findings(r) + _plan(r)
     for s in r.signoffs:
-        lines.append(f"  signed:          {s.name} ({s.role}) at {s.at}"
+        lines.append(f"  signed:          {s.name} ({role_words(s.role)}) at {s.at}"
                      + (f"; dissent: {s.dissent_reasons}" if s.dissent else ""))
-    for role in r.missing_roles():
-        lines.append(f"  awaiting:        {role}")
+    if superseded:  # nobody is asked to sign a version that was replaced
+        when = "after it was signed" if r.status == "signed" else "before it was signed"
+        lines.append(f"  superseded:      by version {r.version + 1} {when}")
+    else:
+        for role in r.missing_roles():
+            lines.append(f"  awaiting:        {role_words(role)}")
     return "\n".join(lines)
+
+
+def _findings(r: DecisionRecord) -> list[str]:
+    found = r.assessment.get("findings") or []
+    lines = [f"  findings:        {len(found) or 'none'}"]
+    lines += [f"    {f.get('id')} {f.get('title')} ({f.get('severity')})" for f in found]
+    return lines
+
+
+def _plan(r: DecisionRecord) -> list[str]:
+    plan = r.decision.plan
+    lines = [f"  mitigation plan: {len(plan) or 'none required'}"]
+    lines += [f"    {p.id} {p.title} (who: {p.who}; by when: {p.by_when})" for p in plan]
+    return lines
 
 
 def run_export(args) -> int:

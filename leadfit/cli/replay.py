@@ -1,4 +1,4 @@
-"""leadfit replay RECORD [--pack DIR]: re-evaluate under the record's own pack."""
+"""leadfit replay RECORD [--pack NAME|DIR]: re-evaluate under the record's own pack."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from leadfit.decisions import service
 def register(sub) -> None:
     p = sub.add_parser("replay", help="re-evaluate a record's answers with its stored pack")
     p.add_argument("record", help="record ID, e.g. LF-2026-0001 (or LF-2026-0001@1)")
-    p.add_argument("--pack", action="append", default=[], metavar="DIR",
-                   help="a folder to search for the pack (besides the bundled ones)")
+    p.add_argument("--pack", action="append", default=[], metavar="NAME|DIR",
+                   help="the record's pack: a bundled name or a folder (repeat to offer several);"
+                        " a pack with another fingerprint is refused, never used instead")
     add_db_option(p)
     p.set_defaults(handler=run)
 

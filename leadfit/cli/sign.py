@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.plan import roles_text
 from leadfit.decisions import service
 
 
@@ -10,7 +11,7 @@ def register(sub) -> None:
     p = sub.add_parser("sign", help="sign a decision record in one role")
     p.add_argument("record", help="record ID, e.g. LF-2026-0001")
     p.add_argument("--name", required=True, help="the signer's full name")
-    p.add_argument("--role", required=True, help="the role signing (e.g. decision_maker, hr)")
+    p.add_argument("--role", required=True, help="the role signing (e.g. decision_maker, hr); each role needs a different person")
     p.add_argument("--statement", default="", help="what the signer states")
     p.add_argument("--dissent", default="", metavar="REASONS",
                    help="sign, recording dissent and the reasons")
@@ -24,5 +25,5 @@ def run(args) -> int:
                               statement=args.statement, dissent=args.dissent)
     missing = record.missing_roles()
     print(f"{record.ref}: {record.status.replace('_', ' ')}"
-          + (f"; still to sign: {', '.join(missing)}" if missing else ""))
+          + (f"; still to sign: {roles_text(missing)}" if missing else ""))
     return 0

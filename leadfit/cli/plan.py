@@ -1,0 +1,20 @@
+"""Shared by decide and correct: the --plan option, and roles in words."""
+
+from __future__ import annotations
+
+from leadfit.decisions.record import role_words
+
+
+def add_plan_option(parser, more: str = "") -> None:
+    parser.add_argument(
+        "--plan", nargs=3, action="append", default=[], metavar=("ID", "WHO", "BY"),
+        help="owner and due date (not before org.assessed_on) of a required mitigation, e.g."
+             " M5 'Sam Lee' 2027-01-15; mitigations not named are 'to be agreed' " + more)
+
+
+def plan_of(args) -> dict[str, tuple[str, str]]:
+    return {mid: (who, by) for mid, who, by in args.plan}
+
+
+def roles_text(roles) -> str:
+    return ", ".join(role_words(r) for r in roles) or "nobody"

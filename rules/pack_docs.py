@@ -79,8 +79,8 @@ def _opening(doc: Document, pack: Pack, failing: Sequence[str]) -> None:
     doc.title_line(pack.title or f"Rule pack {pack.name}")
     if failing:
         doc.table([f"Warning: {failing_note(failing)}"],
-                   [["The rules below do not give what the pack's own scenarios expect. Run"
-                     " 'leadfit pack test' on the pack and fix it before relying on this document."]],
+                   [[("The rules below do not give what the pack's own scenarios expect. Run"
+                      " 'leadfit pack test' on the pack and fix it before relying on this document.")]],
                    widths=[1.0])
     doc.p(f"Rule pack {pack.label} · {counted(len(pack.rules), 'rule')}"
           f" · {counted(len(pack.scenarios), 'scenario')}", "small")

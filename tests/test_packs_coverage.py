@@ -25,10 +25,10 @@ def test_a_raised_threshold_leaves_3_to_4_years_unknown_and_lint_names_it():
     folder = FIXTURES / "lint_readiness_gap"
     _, items = lint_target(folder)
     assert _gap_warnings(items) == [
-        f"warning: {folder / 'pack.yaml'}:7: P1 Digital product experience is marked by no rule when"
-        " Years managing digital products is 3 to 4: it stays unknown and raises no finding there."
-        " Rules that mark it: p1-experienced, p1-some-experience, p1-no-experience;"
-        " make their conditions meet"]
+        (f"warning: {folder / 'pack.yaml'}:7: P1 Digital product experience is marked by no rule when"
+         " Years managing digital products is 3 to 4: it stays unknown and raises no finding there."
+         " Rules that mark it: p1-experienced, p1-some-experience, p1-no-experience;"
+         " make their conditions meet")]
 
 
 def test_the_gap_is_real_in_the_engine():

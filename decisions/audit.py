@@ -62,10 +62,17 @@ def entry_for(action: str, record: dict, record_hash: str, actor: str = "") -> d
 def append(conn: Connection, facts: dict, key: bytes | None = None, at: str | None = None) -> str:
     """Add one entry after the current head (in the caller's write transaction)."""
     seq, prev = head(conn)
-    text_, digest = seal({**facts, "at": at or utc_now()}, seq + 1, prev)
-    conn.execute(insert(audit_log).values(seq=seq + 1, prev_hash=prev, hash=digest, entry=text_,
-                                          mac=mac_of(key, digest) if key else None))
-    return digest
+    row = entry_row({**facts, "at": at or utc_now()}, seq + 1, prev, key)
+    conn.execute(insert(audit_log).values(**row))
+    return row["hash"]
+
+
+def entry_row(facts: dict, seq: int, prev: str, key: bytes | None = None) -> dict:
+    """The audit_log row for one entry (also used by bulk writers such as the benchmark)."""
+    text_, digest = seal(facts, seq, prev)
+    ref = f"{facts['record']}@{facts.get('version')}" if "record" in facts else None
+    return {"seq": seq, "prev_hash": prev, "hash": digest, "entry": text_,
+            "mac": mac_of(key, digest) if key else None, "record_ref": ref}
 
 
 def seal(facts: dict, seq: int, prev: str) -> tuple[str, str]:

@@ -94,11 +94,10 @@ def _check_text(ref: str, body: str, digest: str) -> None:
 
 
 def _logged_hash(conn: Connection, record_id: str, version: int) -> str | None:
-    """The record hash the newest audit entry for this version states. Entry text is
-    canonical JSON (sorted keys, 'version' last), so LIKE narrows the rows to parse."""
+    """The record hash the newest audit entry for this version states, read from the
+    entry's own text (record_ref is an index to find it, not evidence)."""
     rows = conn.execute(select(audit_log.c.entry)
-                        .where(audit_log.c.entry.contains(f'"record":"{record_id}"'),
-                               audit_log.c.entry.endswith(f'"version":{version}}}'))
+                        .where(audit_log.c.record_ref == make_ref(record_id, version))
                         .order_by(audit_log.c.seq.desc()))
     for (text,) in rows:
         try:

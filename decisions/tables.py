@@ -29,4 +29,5 @@ audit_log = Table(
     Column("hash", String(64), nullable=False),
     Column("entry", Text, nullable=False),
     Column("mac", String(64)),
+    Column("record_ref", String(48)),   # schema 3: finds a record's entries (see store.load)
 )

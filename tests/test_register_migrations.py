@@ -32,8 +32,10 @@ def _write_schema_1_register(url: str) -> str:
                           " created_at, body, hash) VALUES (1, :r, 1, :s, :c, :b, :h)"),
                      {"r": record.record_id, "s": record.status, "c": record.created_at,
                       "b": body, "h": sha256_text(body)})
-        audit.append(conn, audit.entry_for("decide", record.model_dump(mode="json"),
-                                           sha256_text(body)))
+        facts = audit.entry_for("decide", record.model_dump(mode="json"), sha256_text(body))
+        entry, digest = audit.seal({**facts, "at": record.created_at}, 1, audit.GENESIS)
+        conn.execute(text("INSERT INTO audit_log (seq, prev_hash, hash, entry) VALUES"
+                          " (1, :p, :h, :e)"), {"p": audit.GENESIS, "h": digest, "e": entry})
         assert current_version(conn) == 1
     engine.dispose()
     return record.ref

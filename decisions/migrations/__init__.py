@@ -11,9 +11,9 @@ from __future__ import annotations
 from sqlalchemy import Connection, inspect, text
 
 from leadfit.decisions.errors import RegisterError
-from leadfit.decisions.migrations import m001_initial, m002_summary_columns
+from leadfit.decisions.migrations import m001_initial, m002_summary_columns, m003_audit_record_ref
 
-STEPS = (m001_initial, m002_summary_columns)
+STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref)
 LATEST = STEPS[-1].VERSION
 
 

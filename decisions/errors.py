@@ -18,6 +18,10 @@ class RegisterError(LeadFitError):
     """The register cannot be opened, read or written."""
 
 
+class NoRegister(RegisterError):
+    """A reading command named a register that does not exist (nothing is created)."""
+
+
 class IncompleteCase(DecisionError):
     """The case lacks answers the pack needs: no recommendation to decide on."""
 

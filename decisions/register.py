@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from leadfit.decisions.errors import RegisterError
+from leadfit.decisions.errors import NoRegister, RegisterError
 from leadfit.decisions.migrations import migrate
 
 _WRITE = "leadfit_write"
@@ -114,10 +114,6 @@ def open_register(url: str | os.PathLike | None = None, *, create: bool = True) 
                 raise NoRegister(_absent(path, given))
             _create_private(path)
     return Register(url)
-
-
-class NoRegister(RegisterError):
-    """A reading command named a register that does not exist (nothing is created)."""
 
 
 def _absent(path: Path, given) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -206,13 +207,19 @@ class Document:
             return
         w = self.styles.watermark
         width, height = self.styles.page_size
+        font = self.styles.fonts["bold"].fontName
+        turn, inner = math.radians(float(w["angle"])), 2 * self.styles.margin
+        room = min((width - inner) / max(abs(math.cos(turn)), 1e-6),  # long text shrinks to
+                   (height - inner) / max(abs(math.sin(turn)), 1e-6))  # stay within the margins
+        size = min(float(w["size"]),
+                   room / max(canvas.stringWidth(self.watermark, font, 1), 1e-6))
         canvas.saveState()
-        canvas.setFont(self.styles.fonts["bold"].fontName, float(w["size"]))
+        canvas.setFont(font, size)
         canvas.setFillColor(self.styles.colour(w["colour"]))
         canvas.setFillAlpha(float(w["opacity"]))  # light, and drawn over content: text stays legible
         canvas.translate(width / 2, height / 2)
         canvas.rotate(float(w["angle"]))
-        canvas.drawCentredString(0, -float(w["size"]) / 3, self.watermark)
+        canvas.drawCentredString(0, -size / 3, self.watermark)
         canvas.restoreState()
 
     def _draw_footer(self, canvas: Canvas, page: int, total: int) -> None:

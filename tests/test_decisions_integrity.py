@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import stat
 
 import pytest
@@ -90,3 +91,14 @@ def test_the_register_file_is_private_to_the_user(tmp_path, cli):
                 assert stat.S_IMODE(p.stat().st_mode) == 0o600, p.name
             del conn
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_the_csv_marks_an_altered_record_instead_of_passing_it_off(db, tmp_path):
+    with open_register(db) as reg:
+        signed_record(reg)
+    tamper(db, "Weekly coaching by the CPO", "No coaching needed")
+    out = tmp_path / "r.csv"
+    with open_register(db, create=False) as reg:
+        service.export_csv(reg, out)
+    (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert row["intact"] == "NO: altered since written, run leadfit verify"

@@ -11,7 +11,8 @@ def register(sub) -> None:
     p = sub.add_parser("sign", help="sign a decision record in one role")
     p.add_argument("record", help="record ID, e.g. LF-2026-0001")
     p.add_argument("--name", required=True, help="the signer's full name")
-    p.add_argument("--role", required=True, help="the role signing (e.g. decision_maker, hr); each role needs a different person")
+    p.add_argument("--role", required=True,
+                   help="the role signing (e.g. decision_maker, hr); each role needs a different person")
     p.add_argument("--statement", default="", help="what the signer states")
     p.add_argument("--dissent", default="", metavar="REASONS",
                    help="sign, recording dissent and the reasons")

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, role_words
 from leadfit.desktop.register_model import STATUS_WORDS
-
-
-def role_words(role: str) -> str:
-    words = role.replace("_", " ")
-    return words.upper() if len(words) <= 3 else words.capitalize()
 
 
 def _row(label: str, value: str) -> str:
@@ -32,8 +27,8 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str]) -> str:
     ]
     if record.supersedes:
         rows.append(_row("Corrects", f"{record.supersedes}: {record.correction_reason}"))
-    plan = "".join(f"<li>{escape(p.id)} {escape(p.title)}: {escape(p.owner)}"
-                   f"{escape(', by ' + p.due) if p.due else ''}</li>" for p in d.plan)
+    plan = "".join(f"<li>{escape(p.id)} {escape(p.title)}: {escape(p.who)},"
+                   f" by {escape(p.by_when)}</li>" for p in d.plan)
     signed = "".join(
         f"<li>{escape(role_words(s.role))}: {escape(s.name)}, {escape(s.at[:16].replace('T', ' '))}"
         f"{escape(' — ' + s.statement) if s.statement else ''}"

@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from leadfit.decisions import service
 from leadfit.decisions.audit import seal
-from leadfit.decisions.register import open_register
 from leadfit.decisions.record import sha256_text
+from leadfit.decisions.register import open_register
 from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import run_cli
 
@@ -183,3 +183,12 @@ def test_an_unreadable_key_file_is_a_named_error(tmp_path, env):
     open_register(tmp_path / "r.db").close()
     result = run_cli("verify", "--db", str(tmp_path / "r.db"), env=env)
     assert result.returncode == 2 and "audit key file" in result.stderr
+
+
+def test_verify_counts_in_plain_words(tmp_path):
+    url = f"sqlite:///{tmp_path / 'one.sqlite3'}"
+    with open_register(url) as reg:
+        decide_coach(reg)
+    result = run_cli("verify", "--db", url)
+    assert result.returncode == 0
+    assert "register verified: 1 record version, 1 audit entry, chain head" in result.stdout

@@ -81,15 +81,15 @@ def test_the_register_file_is_private_to_the_user(tmp_path, cli):
     db = folder / "register.sqlite3"
     made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x", "--db", db)
     assert made.returncode == 0, made.stderr
-    with open_register(db) as reg:  # hold a connection so -wal and -shm exist
-        with reg.read() as conn:
-            service.list_records(reg)
-            files = [p for p in folder.iterdir() if p.name.startswith("register.sqlite3")]
-            assert {p.name for p in files} == {"register.sqlite3", "register.sqlite3-wal",
-                                             "register.sqlite3-shm"}
-            for p in files:
-                assert stat.S_IMODE(p.stat().st_mode) == 0o600, p.name
-            del conn
+    # hold a connection open so -wal and -shm exist
+    with open_register(db) as reg, reg.read() as conn:
+        service.list_records(reg)
+        files = [p for p in folder.iterdir() if p.name.startswith("register.sqlite3")]
+        assert {p.name for p in files} == {"register.sqlite3", "register.sqlite3-wal",
+                                         "register.sqlite3-shm"}
+        for p in files:
+            assert stat.S_IMODE(p.stat().st_mode) == 0o600, p.name
+        del conn
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
+from leadfit.rules.words import counted
 
 
 def register(sub) -> None:
@@ -17,8 +18,8 @@ def run(args) -> int:
         report = service.verify(reg)
     for problem in report.problems:
         print(f"CHANGED: {problem}")
-    verdict = "verified" if report.ok else f"FAILED ({len(report.problems)} problems)"
-    print(f"register {verdict}: {report.records} record versions, {report.entries} audit"
-          f" entries, chain head {report.head}"
+    verdict = "verified" if report.ok else f"FAILED ({counted(len(report.problems), 'problem')})"
+    print(f"register {verdict}: {counted(report.records, 'record version')},"
+          f" {counted(report.entries, 'audit entry', 'audit entries')}, chain head {report.head}"
           + ("; every entry authenticated by HMAC" if report.authenticated else ""))
     return 0 if report.ok else 1

@@ -158,6 +158,17 @@ def test_user_text_in_a_record_is_shown_literally(qtbot, user_files):
     assert hostile in shown
 
 
+def test_an_unassigned_plan_step_reads_to_be_agreed(qtbot, user_files):
+    window = filled_window(qtbot, user_files)
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    dialog = window.register.decision_dialog
+    dialog.conditions.setPlainText("Monthly coaching with the CPO")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    shown = window.register.record_dialog.text.toPlainText()
+    assert "M5 Induction: to be agreed, by to be agreed" in shown
+    assert "Decision maker" in shown
+
+
 def test_a_record_opens_from_the_register(qtbot, user_files):
     window = filled_window(qtbot, user_files)
     ref = record_coach_decision(qtbot, window).record.ref

@@ -70,3 +70,17 @@ def test_nothing_reads_the_shared_folder():
     hits = [str(p.relative_to(REPO)) for p in _py_files(CORE + FRONT + ["desktop", "tests", "benchmarks"])
             if "shared/domain" in p.read_text(encoding="utf-8") and p.name != "test_boundaries.py"]
     assert hits == []
+
+
+def test_evaluate_loads_neither_the_register_nor_the_pdf_toolkit():
+    """Start-up of `leadfit evaluate` stays light: only the chosen command is imported."""
+    code = ("import sys\n"
+            "from leadfit.cli.main import main\n"
+            "code = main(['evaluate', 'forms/examples/example-case.yaml'])\n"
+            "heavy = sorted(m for m in ('sqlalchemy', 'reportlab') if m in sys.modules)\n"
+            "print('HEAVY', heavy)\n"
+            "raise SystemExit(code)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "HEAVY []" in result.stdout

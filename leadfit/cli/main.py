@@ -17,23 +17,30 @@ from leadfit.errors import LeadFitError
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
 
-# One module per command under leadfit/cli/; each has register(subparsers).
-COMMAND_MODULES = ("questions", "evaluate", "pack",
-                   "decide", "sign", "correct", "register_cmd", "report", "verify", "replay")
+# Command -> its module under leadfit/cli/ (each has register(subparsers)).
+COMMANDS = {"questions": "questions", "evaluate": "evaluate", "pack": "pack",
+            "decide": "decide", "sign": "sign", "correct": "correct", "register": "register_cmd",
+            "report": "report", "verify": "verify", "replay": "replay"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: only the named command's module is imported, so
+    `leadfit evaluate` does not load the register's database layer or the PDF
+    toolkit. Help, no command or an unknown one build every command."""
     parser = argparse.ArgumentParser(
         prog="leadfit", description="Decide who should lead a value stream.")
     parser.add_argument("--version", action="version", version=f"leadfit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
-        import_module(f"leadfit.cli.{name}").register(sub)
+    named = next((a for a in argv or () if not a.startswith("-")), None)
+    for command, module in COMMANDS.items():
+        if named not in COMMANDS or command == named:
+            import_module(f"leadfit.cli.{module}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:

@@ -14,6 +14,10 @@ def random_answers(questionnaire: Questionnaire, rng: random.Random, blank_rate:
         if blank_rate and rng.random() < blank_rate:
             continue
         answers[q.id] = _value(q, rng)
+    for q in questionnaire.asked:  # a date may not precede the one it follows (review after assessment)
+        earlier = answers.get(q.not_before) if q.not_before else None
+        if earlier is not None and answers.get(q.id) is not None and answers[q.id] < earlier:
+            answers[q.id] = earlier + timedelta(days=rng.randint(0, 200))
     return answers
 
 

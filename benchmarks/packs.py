@@ -13,15 +13,16 @@ and each as a ratio to the baseline.
 from __future__ import annotations
 
 import argparse
-import random
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cases import generate
 
 from leadfit.forms.case import build_case
 from leadfit.forms.questionnaire import default_questionnaire
@@ -30,38 +31,6 @@ from leadfit.rules.diff import CaseInput, impact
 from leadfit.rules.library import default_pack, resolve_pack
 
 TARGET_S = 20.0
-
-
-def generate(n: int, seed: int) -> list[dict]:
-    """Varied, valid answer sets; about one in twenty leaves a question out."""
-    rng = random.Random(seed)
-    questions = default_questionnaire().asked
-    return [_answers(i, questions, rng) for i in range(n)]
-
-
-def _answers(i: int, questions, rng: random.Random) -> dict:
-    answers = {}
-    assessed = date(2026, 1, 1) + timedelta(days=rng.randrange(365))
-    for q in questions:
-        if rng.random() < 0.003:
-            continue  # unanswered: some cases come out incomplete
-        answers[q.id] = _value(i, q, rng, assessed)
-    return answers
-
-
-def _value(i, q, rng, assessed):
-    if q.type == "choice":
-        return rng.choice(list(q.options))
-    if q.type == "yes_no":
-        return rng.random() < 0.6
-    if q.type == "percent":
-        return rng.choice([0, 5, 10, 20, 30, 40, 50, 60, 75, 90])
-    if q.type == "integer":
-        lo, hi = q.min or 0, min(q.max or 20, 20)
-        return rng.randint(lo, hi)
-    if q.type == "date":
-        return assessed if q.id == "org.assessed_on" else assessed + timedelta(days=rng.randrange(20, 240))
-    return f"Case {i}"
 
 
 def baseline(cases: list[dict]) -> float:
@@ -102,7 +71,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--pack", default="bank", help="the pack compared with default")
     args = parser.parse_args()
-    cases = generate(args.cases, args.seed)
+    cases = generate(default_questionnaire(), args.cases, args.seed, blank_rate=0.003)
     n = len(cases)
     evaluate(build_case(cases[0], default_pack().questionnaire), default_pack())  # engine warm
     base = baseline(cases)

@@ -184,9 +184,7 @@ class _Builder:
                    for r, v in self.actions("unavailable") if v == stronger]
         if blocked:
             return blocked
-        titles = self.pack.questionnaire.titles()
-        needs = [f"{r.id}: {conditions.describe(r.condition, titles)}" for r in self.pack.rules
-                 if any(a.word == "recommend" and a.value == stronger for a in r.actions)]
+        needs = self.pack.recommending.get(stronger)
         return [f"No rule recommending it matched. It would need one of: {'; '.join(needs)}"
                 if needs else "No rule in the pack recommends it."]
 

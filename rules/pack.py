@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cached_property
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,21 @@ class Pack:
     @property
     def label(self) -> str:
         return f"{self.name}@{self.version}"
+
+    @cached_property
+    def recommending(self) -> dict[str, list[str]]:
+        """Outcome -> 'rule-id: its condition in words' for each rule recommending it.
+
+        Worked out once per pack: every assessment's 'why not' quotes it.
+        """
+        titles = self.questionnaire.titles()
+        out: dict[str, list[str]] = {}
+        for r in self.rules:
+            for a in r.actions:
+                if a.word == "recommend":
+                    out.setdefault(a.value, []).append(
+                        f"{r.id}: {conditions.describe(r.condition, titles)}")
+        return out
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)

@@ -18,15 +18,10 @@ class QuestionRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
-        title = QLabel(question.title + ("" if question.required else "  (optional)"))
-        title.setObjectName("questionTitle")
-        title.setWordWrap(True)
+        title = _label(question.title + ("" if question.required else "  (optional)"), "questionTitle")
         layout.addWidget(title)
         if question.help:
-            help_label = QLabel(question.help)
-            help_label.setObjectName("help")
-            help_label.setWordWrap(True)
-            layout.addWidget(help_label)
+            layout.addWidget(_label(question.help, "help"))
         self.input = AnswerInput(question)
         title.setBuddy(self.input.editor)
         layout.addWidget(self.input)
@@ -64,14 +59,9 @@ class SectionPage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
-        heading = QLabel(section.title)
-        heading.setObjectName("sectionTitle")
-        layout.addWidget(heading)
+        layout.addWidget(_label(section.title, "sectionTitle", wrap=False))
         if section.help:
-            intro = QLabel(section.help)
-            intro.setObjectName("help")
-            intro.setWordWrap(True)
-            layout.addWidget(intro)
+            layout.addWidget(_label(section.help, "help"))
         self.rows: dict[str, QuestionRow] = {}
         for question in section.questions:
             row = QuestionRow(question, catalogue)
@@ -85,3 +75,11 @@ class SectionPage(QScrollArea):
         row = self.rows[question_id]
         self.ensureWidgetVisible(row)
         row.input.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _label(text: str, style: str, wrap: bool = True) -> QLabel:
+    """A text label styled by name in leadfit.qss."""
+    label = QLabel(text)
+    label.setObjectName(style)
+    label.setWordWrap(wrap)
+    return label

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -23,15 +22,11 @@ from sqlalchemy.pool import NullPool
 
 from leadfit.decisions.errors import NoRegister, RegisterError
 from leadfit.decisions.migrations import migrate
+from leadfit.paths import data_dir
 
 _WRITE = "leadfit_write"
 _PG_LOCK_KEY = 0x4C46_0001  # one advisory lock for all register writes
 BUSY_TIMEOUT_MS = 30_000
-
-
-def data_dir() -> Path:
-    """The user's LeadFit data folder ($LEADFIT_DATA_DIR overrides it)."""
-    return Path(os.environ.get("LEADFIT_DATA_DIR") or user_data_dir("leadfit", appauthor=False))
 
 
 def default_url() -> str:

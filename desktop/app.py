@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from leadfit.desktop import settings
 from leadfit.desktop.main_window import MainWindow
+from leadfit.paths import data_dir
 
 
 def asset(*parts: str) -> Path:
@@ -38,7 +39,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def main(argv: list[str] | None = None) -> int:
     app = make_app(argv)
-    window = MainWindow(settings.data_dir())
+    window = MainWindow(data_dir())
     window.show()
     return app.exec()
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cached_property
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 import yaml
@@ -98,9 +99,15 @@ def test_an_unusable_register_is_reported_not_raised(tmp_path):
 
 
 def test_window_and_register_agree_on_the_user_data_folder(monkeypatch, tmp_path):
-    from leadfit.decisions.register import data_dir as register_data_dir
-    from leadfit.desktop.settings import data_dir
-    monkeypatch.delenv("LEADFIT_DATA_DIR", raising=False)
-    assert data_dir() == register_data_dir()
+    """One folder for drafts and the register: $LEADFIT_DATA_DIR, else the platform's."""
+    from platformdirs import user_data_dir
+
+    from leadfit.decisions.register import default_url
+    from leadfit.paths import data_dir
+    from tests.helpers import REPO
     monkeypatch.setenv("LEADFIT_DATA_DIR", str(tmp_path))
-    assert data_dir() == register_data_dir() == tmp_path
+    assert data_dir() == tmp_path
+    assert default_url() == f"sqlite:///{tmp_path / 'register.sqlite3'}"
+    monkeypatch.delenv("LEADFIT_DATA_DIR")
+    assert data_dir() == Path(user_data_dir("leadfit", appauthor=False))
+    assert REPO not in data_dir().parents  # never the install folder

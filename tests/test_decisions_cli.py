@@ -10,7 +10,6 @@ import yaml
 from sqlalchemy import create_engine, text
 
 from leadfit.decisions import service
-from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import open_register
 from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli
@@ -144,18 +143,18 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
 
 
 def test_replay_reports_a_different_assessment(db):
+    from leadfit.decisions import store
+    from leadfit.decisions.record import DecisionRecord
     with open_register(db) as reg:
         record = decide_coach(reg)
-    engine = create_engine(f"sqlite:///{db}")   # as if an older engine had assessed it otherwise
-    with engine.begin() as conn:                # (record, hash and audit entry all agree)
-        body = conn.execute(text("SELECT body FROM decision_records")).scalar()
-        changed = body.replace('"level":"high"', '"level":"low"')
-        conn.execute(text("UPDATE decision_records SET body=:b, hash=:h"),
-                     {"b": changed, "h": sha256_text(changed)})
-        conn.execute(text("UPDATE audit_log SET entry=replace(entry, :o, :h)"),
-                     {"o": sha256_text(body), "h": sha256_text(changed)})
-    engine.dispose()
-    result = run_cli("replay", record.record_id, "--db", db)
+        # as if an older engine had assessed it otherwise: written through LeadFit, so
+        # record, hash, audit entry, chain and witness all agree
+        older = DecisionRecord.from_text(record.canonical().replace('"level":"high"',
+                                                                    '"level":"low"'))
+        older = older.model_copy(update={"record_id": "LF-2026-0002"})
+        with reg.write() as conn:
+            store.add(conn, older, 2, "decide", "", None)
+    result = run_cli("replay", older.record_id, "--db", db)
     assert result.returncode == 1 and "DIFFERS" in result.stdout and "risk" in result.stdout
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from leadfit.decisions import service
 from leadfit.decisions.errors import DecisionError, IncompleteCase, RecordNotFound
+from leadfit.errors import InputError
 from leadfit.forms.case import build_case
 from tests.decisions_support import (
     case_with,
@@ -159,5 +160,5 @@ def test_csv_export_lists_every_version_and_defuses_formulas(reg, tmp_path):
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [r["status"] for r in rows] == ["awaiting_signoff", "superseded", "awaiting_signoff"]
     assert rows[2]["stream"].startswith("'=HYPERLINK")
-    with pytest.raises(DecisionError, match="does not exist"):
+    with pytest.raises(InputError, match="does not exist"):
         service.export_csv(reg, tmp_path / "nowhere" / "x.csv")

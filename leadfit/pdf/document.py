@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -156,17 +155,8 @@ class Document:
 
     def save(self, path: str | os.PathLike) -> Path:
         """Write the PDF atomically (temp file + rename) and return its path."""
-        data = self.render()
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".pdf", dir=path.parent or ".")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        from leadfit.files import write_bytes
+        return write_bytes(Path(path), self.render())
 
     def footer_lines(self, page: int, total: int) -> list[str]:
         lines = list(self.footer(page, total)) if self.footer else []

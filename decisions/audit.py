@@ -76,6 +76,28 @@ def check_writer_key(row, key: bytes | None) -> None:
                             " Start a new register with the key; nothing was saved")
 
 
+def anchor_problems(conn: Connection, anchor) -> list[str]:
+    """What a filed PDF's anchor finds in the register: its chain head at its place,
+    and its record hash in an entry up to that place."""
+    problems = []
+    found = conn.execute(select(audit_log.c.hash).where(
+        audit_log.c.seq == anchor.chain_entries)).scalar()
+    if found is None:
+        problems.append(f"the register no longer has audit entry {anchor.chain_entries}, the"
+                        " chain head printed on this PDF: entries were removed or the register"
+                        " was emptied or replaced")
+    elif found != anchor.chain_head:
+        problems.append(f"audit entry {anchor.chain_entries} is not the chain head printed on"
+                        " this PDF: the chain was rewritten or the register replaced")
+    stated = conn.execute(select(audit_log.c.seq).where(
+        audit_log.c.seq <= anchor.chain_entries,
+        audit_log.c.entry.contains(f'"record_hash":"{anchor.record_hash}"'))).first()
+    if stated is None:
+        problems.append("no audit entry up to the printed chain head states this PDF's record"
+                        " hash: the record printed is not the one the register holds")
+    return problems
+
+
 def entry_for(action: str, record: dict, record_hash: str, actor: str = "") -> dict:
     """The facts one entry states about a record version."""
     return {"action": action, "record": record["record_id"], "version": record["version"],

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, case, func, select
 from sqlalchemy.orm import aliased
 
-from leadfit.decisions.errors import DecisionError
+from leadfit.decisions.errors import DecisionError, RecordAltered
 from leadfit.decisions.integrity import Checker, Integrity, row_columns
 from leadfit.decisions.record import role_words
 from leadfit.decisions.tables import records
@@ -71,6 +71,8 @@ def list_records(conn: Connection, *, stream=None, outcome=None, status=None, li
                  offset: int = 0, checker: Checker | None = None) -> list[RecordSummary]:
     """Newest first; every row checked (an altered one is marked, not hidden)."""
     checker = checker or Checker(conn, None)
+    if checker.chain_problem():  # truncated, emptied or replaced: no row can be trusted
+        raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
     if outcome:
         _check_outcome(conn, outcome)
     q = _query(stream, outcome, status, _fold(conn)).offset(offset)
@@ -121,6 +123,8 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
     spreadsheet would run as a formula are prefixed with a quote. An altered row keeps
     only its reference and says what was altered; none of its text is copied."""
     checker = checker or Checker(conn, None)
+    if checker.chain_problem():
+        raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify. Nothing was written")
     checker.preload()
     count = 0
     with atomic_write(Path(path), "w", newline="", encoding="utf-8") as fh:

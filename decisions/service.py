@@ -34,6 +34,7 @@ __all__ = [
     "ReplayResult",
     "ReportResult",
     "VerifyReport",
+    "check_pdf",
     "correct",
     "decide",
     "decide_once",
@@ -154,7 +155,8 @@ def list_records(reg: Register, *, stream: str | None = None, outcome: str | Non
                  status: str | None = None, limit: int | None = 100,
                  offset: int = 0) -> list[RecordSummary]:
     with reg.read() as conn:
-        return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset)
+        return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset,
+                     checker=checker(reg, conn))
 
 
 def show(reg: Register, ref: str) -> DecisionRecord:
@@ -198,6 +200,22 @@ def report(reg: Register, ref: str, path: str | os.PathLike, *,
     result = render_pdf(reg, ref)
     write_bytes(path, result.pdf)
     return ReportResult(path, result.unsupported, result.pdf)
+
+
+def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
+    """Whether a filed PDF's anchor (chain head, entry count, record hash) is still in the
+    register: [] when it is, else what differs. A PDF printed from a register that was
+    later truncated, rewritten or replaced no longer matches."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DecisionError(f"cannot read {path}: {exc.strerror}") from None
+    anchor = pdf_rationale.anchor_in(data)
+    if anchor is None:
+        raise DecisionError(f"{path} is not a LeadFit decision rationale (it carries no anchor)")
+    with reg.read() as conn:
+        return audit.anchor_problems(conn, anchor)
 
 
 def verify(reg: Register) -> VerifyReport:

@@ -38,8 +38,9 @@ class Document:
     """
 
     def __init__(self, title: str = "", *, author: str = "LeadFit", styles: Styles | None = None,
-                 footer: FooterHook | None = None, watermark: str = ""):
+                 footer: FooterHook | None = None, watermark: str = "", keywords: str = ""):
         self.styles = styles or load_styles()
+        self.keywords = clean(keywords)  # document metadata a program reads back (an anchor)
         self.title, self.author, self.footer = clean(title), clean(author), footer
         self.watermark = clean(watermark)  # light diagonal text across every page, e.g. a draft
         self.story: list = []
@@ -149,7 +150,7 @@ class Document:
         template = SimpleDocTemplate(
             buffer, pagesize=s.page_size, leftMargin=s.margin, rightMargin=s.margin,
             topMargin=s.margin, bottomMargin=s.margin + s.footer_space,
-            title=self.title, author=self.author, creator="LeadFit")
+            title=self.title, author=self.author, creator="LeadFit", keywords=self.keywords)
         template.build(_without_trailing_space(self.story), canvasmaker=self._canvas_class())
         return buffer.getvalue()
 

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 SHELL := /bin/bash
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run demo test bench clean
+.PHONY: run demo test fuzz bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	@if [ -z "$${LEADFIT_TEST_PG_URL:-}" ] && [ "$$(id -u)" = 0 ]; then source .ci/postgres.sh; fi; \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The property tests of tests/test_fuzz.py run long: LEADFIT_FUZZ_EXAMPLES each (default
+# 2000), with hypothesis statistics (the counts) printed per test.
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen LEADFIT_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q \
+		-p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py

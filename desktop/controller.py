@@ -158,9 +158,13 @@ class CaseController:
 
     # -- packs -----------------------------------------------------------
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
-        """Switch pack; a pack that cannot load is refused and the old one stays."""
+        """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
+        (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
         try:
             pack = resolve_pack(source)
+            # Evaluate with it before it becomes active (and is saved in the draft): a
+            # pack the engine cannot run is refused here, so no later start trips on it.
+            evaluate(build_case({}, pack.questionnaire, source="window"), pack)
         except LeadFitError as exc:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
                                     [str(p) for p in exc.problems])

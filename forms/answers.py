@@ -104,13 +104,17 @@ def _date(question, value: Any) -> date:
     raise BadAnswer(f"must be a date written YYYY-MM-DD, got {_show(value)}")
 
 
+MAX_ANSWER_TEXT = 2_000  # a text question without its own max_length
+
+
 def _text(question, value: Any) -> str:
     if not isinstance(value, str):
         raise BadAnswer(f"must be text, got {_show(value)}"
                         " (YAML reads yes/no/on/off and bare numbers as values: put the text in quotes)")
     text = " ".join(value.split()) if "\n" not in value else value.strip()
-    if question.max_length and len(text) > question.max_length:
-        raise BadAnswer(f"must be at most {question.max_length} characters, got {len(text)}")
+    limit = question.max_length or MAX_ANSWER_TEXT
+    if len(text) > limit:
+        raise BadAnswer(f"must be at most {limit} characters, got {len(text)}")
     return text
 
 

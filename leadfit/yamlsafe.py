@@ -110,10 +110,14 @@ def load_text(text: str, file: str) -> LocatedData:
     return LocatedData(data, file, lines)
 
 
-def load_file(path: Path, display: str | None = None) -> LocatedData:
-    """Read and parse one YAML file, naming it as ``display`` in errors."""
+def load_file(path: Path, display: str | None = None, inside: Path | None = None) -> LocatedData:
+    """Read and parse one YAML file, naming it as ``display`` in errors. ``inside``: the
+    file must resolve inside that folder and have no other hard link (a pack reads only
+    its own files: a link cannot make it read another folder's)."""
     name = display or str(path)
     try:
+        if inside is not None:
+            _check_inside(path, inside, name)
         text = read_regular_text(path, name)
     except FileNotFoundError:
         raise PackError([Problem("file not found", name)]) from None
@@ -124,6 +128,17 @@ def load_file(path: Path, display: str | None = None) -> LocatedData:
     except OSError as exc:
         raise PackError([Problem(f"cannot read the file: {exc.strerror or exc}", name)]) from None
     return load_text(text, name)
+
+
+def _check_inside(path: Path, folder: Path, name: str) -> None:
+    real, home = Path(path).resolve(), Path(folder).resolve()
+    if home not in real.parents:
+        raise PackError([Problem(f"is a link to {real}, outside the pack folder {home};"
+                                 " a pack reads only its own files (copy the file in)", name)])
+    info = real.stat()
+    if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+        raise PackError([Problem("has another hard link, so it may be another folder's file;"
+                                 " a pack reads only its own files (copy the file in)", name)])
 
 
 def read_regular_text(path: Path, name: str) -> str:

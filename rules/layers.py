@@ -102,8 +102,10 @@ def find_base(ref: str, folder: Path, pack_file: LocatedData) -> Pack:
 
 
 def _candidates(name: str, folder: Path, bundled: Path) -> list[Path]:
-    paths = [bundled / name, folder.parent / name]
+    sibling = folder.parent / name
     me = folder.resolve()
+    # a sibling must be a real folder: a symlink named like a base could point anywhere
+    paths = [bundled / name] + ([sibling] if not sibling.is_symlink() else [])
     return [p for p in paths if p.is_dir() and p.resolve() != me]
 
 

@@ -120,7 +120,7 @@ def load_pack(folder: Path | str) -> Pack:
     """Load and check the pack in ``folder``; raise PackError listing every problem."""
     folder = Path(folder)
     _check_folder(folder)
-    located = {name: load_file(folder / name, _display(folder, name))
+    located = {name: load_file(folder / name, _display(folder, name), inside=folder)
                for name in PACK_FILES if (folder / name).exists()}
     problems: list[Problem] = []
     settings = _parse(PackSpec, located["pack.yaml"], problems)

@@ -72,3 +72,36 @@ def test_settings_that_break_records_or_order_are_errors_at_their_line(tmp_path,
                 if t.startswith(new.split(":")[0] + ":"))
     assert result.returncode == 2
     assert f"pack.yaml:{line}:" in result.stdout and words in result.stdout
+
+
+def test_a_pack_reads_only_its_own_regular_files(tmp_path, cli):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    secret = outside / "scenarios.yaml"
+    shutil.copy(DEFAULT_PACK / "scenarios.yaml", secret)
+    for how in ("symlink", "hardlink"):
+        folder = tmp_path / f"pack-{how}"
+        shutil.copytree(DEFAULT_PACK, folder)
+        (folder / "scenarios.yaml").unlink()
+        if how == "symlink":
+            (folder / "scenarios.yaml").symlink_to(secret)
+        else:
+            (folder / "scenarios.yaml").hardlink_to(secret)
+        result = cli("pack", "lint", folder)
+        assert result.returncode == 2, how
+        assert "its own files" in result.stdout, how
+
+
+def test_a_sibling_base_pack_must_be_a_real_folder(tmp_path, cli):
+    real = tmp_path / "elsewhere" / "acme-base"
+    shutil.copytree(DEFAULT_PACK, real)
+    (real / "pack.yaml").write_text((real / "pack.yaml").read_text().replace(
+        "name: default", "name: acme-base"))
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "acme-base").symlink_to(real, target_is_directory=True)
+    client = packs / "client"
+    client.mkdir()
+    (client / "pack.yaml").write_text("name: client\nversion: '1'\nextends: acme-base@1.0\n")
+    result = cli("pack", "lint", client)
+    assert result.returncode == 2 and "no such pack" in result.stdout

@@ -78,7 +78,9 @@ def list_records(conn: Connection, *, stream=None, outcome=None, status=None, li
     q = _query(stream, outcome, status, _fold(conn)).offset(offset)
     if limit is not None:
         q = q.limit(limit)
-    return [_summary(row, checker.check(row)) for row in conn.execute(q).all()]
+    rows = conn.execute(q).all()
+    checker.prefetch(rows)
+    return [_summary(row, checker.check(row)) for row in rows]
 
 
 def _fold(conn: Connection):

@@ -10,9 +10,8 @@ from leadfit.decisions.record import DecisionRecord, canonical_json
 from leadfit.errors import LeadFitError
 from leadfit.forms.case import build_case
 from leadfit.rules.assess import evaluate
-from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, resolve_pack
-from leadfit.rules.pack import Pack, load_pack
-
+from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, load_pack, resolve_pack
+from leadfit.rules.pack import Pack
 
 # Who decided, not what was decided: another engine (or version) giving the same
 # content is a note, so upgrading the engine does not make every record "differ".

@@ -27,6 +27,7 @@ from pathlib import Path
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
+from leadfit.rules.assessment import pack_label
 from leadfit.rules.pack import (
     Action,
     Pack,
@@ -55,7 +56,7 @@ INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles"
 def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:
     """The resolved pack: ``base`` with this folder's changes applied."""
     pack_file = located["pack.yaml"]
-    layer = f"{settings.name}@{settings.version}"
+    layer = pack_label(settings.name, settings.version)
     problems: list[Problem] = []
     if base.name == settings.name:
         problems.append(Problem(f"a pack cannot extend a pack of its own name ('{base.name}')",

@@ -21,6 +21,7 @@ from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire
+from leadfit.rules.assessment import pack_label
 from leadfit.rules.catalogue import Catalogue, default_catalogue
 from leadfit.rules.schema import (
     ActionSpec,
@@ -98,7 +99,7 @@ class Pack:
 
     @property
     def label(self) -> str:
-        return f"{self.name}@{self.version}"
+        return pack_label(self.name, self.version)
 
     @cached_property
     def recommending(self) -> dict[str, list[str]]:
@@ -133,7 +134,7 @@ def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]
         raise PackError(problems)
     questionnaire = default_questionnaire()
     catalogue = default_catalogue()
-    layer = f"{settings.name}@{settings.version}"
+    layer = pack_label(settings.name, settings.version)
     rules = build_rules(rules_file.rules, located["rules.yaml"], questionnaire, catalogue, layer,
                         problems)
     problems += check_settings(settings, located["pack.yaml"], catalogue, questionnaire)

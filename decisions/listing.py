@@ -15,6 +15,7 @@ from leadfit.decisions.integrity import Checker, Integrity, row_columns
 from leadfit.decisions.record import role_words
 from leadfit.decisions.tables import records
 from leadfit.files import atomic_write
+from leadfit.rules.assessment import pack_label
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded")
 
@@ -150,7 +151,7 @@ def _csv_row(row, verdict: Integrity) -> dict:
         **summary, "justification": d.get("justification", ""),
         "conditions": d.get("conditions", ""), "review_date": d.get("review_date") or "",
         "risk_level": ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
-        "pack": f"{pack.get('name', '')}@{pack.get('version', '')}",
+        "pack": pack_label(pack.get("name", ""), pack.get("version", "")),
         "pack_fingerprint": pack.get("fingerprint", ""),
         "signers": "; ".join(f"{s.get('name')} ({role_words(s.get('role', ''))}) {s.get('at')}"
                              for s in signoffs),

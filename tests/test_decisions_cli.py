@@ -142,20 +142,38 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
     assert result.returncode == 0 and "identical assessment under default@1.1.7" in result.stdout
 
 
-def test_replay_reports_a_different_assessment(db):
+def _record_changed(db, record, old: str, new: str) -> str:
+    """Store ``record`` with its text changed as a new record, written through LeadFit, so
+    record, hash, audit entry, chain and witness all agree (as if decided by an older
+    LeadFit); returns its id. An edit made behind LeadFit's back is refused on reading."""
     from leadfit.decisions import store
     from leadfit.decisions.record import DecisionRecord
+    assert old in record.canonical()
+    changed = DecisionRecord.from_text(record.canonical().replace(old, new))
+    changed = changed.model_copy(update={"record_id": record.record_id[:-4] + "0099"})
+    with open_register(db) as reg, reg.write() as conn:
+        store.add(conn, changed, 99, "decide", "", None)
+    return changed.record_id
+
+
+def test_replay_reports_a_different_assessment(db):
     with open_register(db) as reg:
         record = decide_coach(reg)
-        # as if an older engine had assessed it otherwise: written through LeadFit, so
-        # record, hash, audit entry, chain and witness all agree
-        older = DecisionRecord.from_text(record.canonical().replace('"level":"high"',
-                                                                    '"level":"low"'))
-        older = older.model_copy(update={"record_id": "LF-2026-0002"})
-        with reg.write() as conn:
-            store.add(conn, older, 2, "decide", "", None)
-    result = run_cli("replay", older.record_id, "--db", db)
+    changed = _record_changed(db, record, '"level":"high"', '"level":"low"')  # assessed otherwise
+    result = run_cli("replay", changed, "--db", db)
     assert result.returncode == 1 and "DIFFERS" in result.stdout and "risk" in result.stdout
+
+
+def test_replay_under_another_engine_version_is_identical_with_a_note(db):
+    """Upgrading the engine must not make every stored record 'differ'."""
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    changed = _record_changed(db, record, '"name":"durable-rules","version":"',
+                              '"name":"durable-rules","version":"0.9-')
+    result = run_cli("replay", changed, "--db", db)
+    assert result.returncode == 0, result.stdout
+    assert "identical assessment under default@1.0" in result.stdout
+    assert "note: decided by durable-rules 0.9-" in result.stdout and "replayed with durable-rules" in result.stdout
 
 
 def test_correct_command_supersedes(db):

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.helpers import EXAMPLE_CASE, run_cli
+from tests.helpers import EXAMPLE_CASE, run_cli_process
 
 BASE = EXAMPLE_CASE.read_text(encoding="utf-8")
 
@@ -46,7 +46,7 @@ def test_only_regular_files_are_read(tmp_path, cli):
 
 
 def test_arguments_in_any_encoding_never_traceback(tmp_path):
-    result = run_cli("evaluate", os.fsdecode(b"/tmp/\xff\xfe-case.yaml"),
+    result = run_cli_process("evaluate", os.fsdecode(b"/tmp/\xff\xfe-case.yaml"),
                      env={"LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "file not found" in result.stderr

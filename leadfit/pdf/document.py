@@ -31,11 +31,11 @@ from leadfit.pdf.text import clean, safe
 FooterHook = Callable[[int, int], Sequence[str]]
 
 
-_LONGEST_WORD = 60
+_LONGEST_WORD = 80  # a SHA-256 (64 hex digits) stays whole, to be copied
 
 
 def _breakable(markup: str) -> str:
-    """Give words longer than a line a break point every 60 characters: ReportLab splits
+    """Give words longer than a line a break point every 80 characters: ReportLab splits
     an over-long word by measuring ever longer prefixes, quadratic in its length (a
     10,000-character token took over a minute). Markup (&amp;, <br/>) is never split."""
     if len(markup) < _LONGEST_WORD:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, relevant_answers
+from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.assessment import (
     Assessment,
@@ -37,22 +37,51 @@ _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 def evaluate(case: Case, pack: Pack) -> Assessment:
     """The assessment of ``case`` under ``pack`` (deterministic: same input, same bytes).
 
+    Answers "Not known" are explored (rules/unknowns.py): the recommendation is
+    the most cautious outcome they allow, decided by the engine.
+    """
+    assessment = evaluate_known(case, pack)
+    if case.unknown and not assessment.missing:
+        from leadfit.rules.unknowns import with_unknowns  # only cases with unknowns pay for it
+        return with_unknowns(case, pack, assessment)
+    return assessment
+
+
+def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
+                   decided: tuple | None = None) -> Assessment:
+    """The engine's assessment of the known answers (unknowns absent), plus ``extra``
+    answers when given (one explored assignment of the unknowns).
+
     Models are built with ``model_construct``: every value comes from the
     checked pack and case, and validating again would double the cost.
     """
-    answers = relevant_answers(case, pack.questionnaire)
+    answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
     engine = get_engine()
     fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
                                     answers))
     fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
-    return _Builder(pack, answers, fired, missing, engine).build()
+    return _Builder(pack, answers, fired, missing, engine, decided).build()
+
+
+def decision_of(assessment: Assessment) -> tuple:
+    """(outcome, constraints, forced) as evaluate_known takes them in ``decided``."""
+    return assessment.outcome, list(assessment.constraints), bool(assessment.constraints)
+
+
+def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
+    """The outcome the pack gives when exactly ``fired_ids`` match ``answers`` (a complete
+    case): the same decision evaluate() makes, for searches that match rules themselves."""
+    fired = [r for r in pack.rules if r.id in fired_ids]
+    return _Builder(pack, answers, fired, [], None).outcome()[0]
 
 
 class _Builder:
-    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine):
+    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine,
+                 decided: tuple | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine
+        self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
         self.order = list(pack.settings.outcomes)
@@ -65,7 +94,7 @@ class _Builder:
 
     def build(self) -> Assessment:
         findings = self.findings()
-        outcome, constraints, forced = self.outcome()
+        outcome, constraints, forced = self.decided or self.outcome()
         risk = self.risk(findings, forced)
         return Assessment.model_construct(
             outcome=outcome,

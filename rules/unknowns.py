@@ -20,6 +20,7 @@ import itertools
 
 from leadfit.errors import EngineError
 from leadfit.forms.case import Case, relevant_from
+from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.answer_space import Region, merged_words, reading
 from leadfit.rules.assess import decision_of, evaluate_known, outcome_of
 from leadfit.rules.assessment import (
@@ -33,6 +34,7 @@ from leadfit.rules.assessment import (
 )
 from leadfit.rules.matching import ORACLE, Matcher
 from leadfit.rules.pack import Pack
+from leadfit.rules.words import joined, quoted
 
 LIMIT = 4096
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out
@@ -216,15 +218,15 @@ def _title(pack: Pack, qid: str) -> str:
 
 
 def _quoted(pack: Pack, qid: str) -> str:
-    return f"“{_title(pack, qid)}”"
+    return quoted(_title(pack, qid))
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return joined(items, "and")
 
 
 def _or(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    return joined(items, "or")
 
 
 def _size(domains) -> int:
@@ -232,3 +234,26 @@ def _size(domains) -> int:
     for d in domains:
         n *= len(d)
     return n
+
+
+def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = ORACLE) -> str | None:
+    """The outcome evaluate() recommends, worked out by ``matcher`` alone: searches that
+    try many answers (what would change it) check each with this."""
+    if missing_ids(case, pack.questionnaire):
+        return None
+    explored, table = explore(case, pack, matcher) if case.unknown else ([], [])
+    if not explored:
+        answers = relevant_from(case.answers, pack.questionnaire)
+        return outcome_of(pack, answers, matcher.fired(pack, answers))
+    if not table:
+        return _beyond_limit_outcome(pack, relevant_from(case.answers, pack.questionnaire), matcher)
+    order = list(pack.settings.outcomes)
+    return max((o for _, o in table if o), key=order.index, default=None)
+
+
+def _beyond_limit_outcome(pack: Pack, answers: dict, matcher: Matcher) -> str:
+    fired = matcher.fired(pack, answers)
+    cautious = pack.settings.outcomes[-1]
+    blocked = any(a.word == "unavailable" and a.value == cautious
+                  for r in pack.rules if r.id in fired for a in r.actions)
+    return pack.settings.fallback if blocked else cautious

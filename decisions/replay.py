@@ -9,7 +9,8 @@ from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import DecisionRecord, canonical_json
 from leadfit.errors import LeadFitError
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
+from leadfit.rules.assessment import ADDED_FIELDS
+from leadfit.rules.explain import evaluate_explained
 from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, resolve_pack
 from leadfit.rules.pack import Pack, load_pack
 
@@ -72,7 +73,10 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
             f" with fingerprint {wanted['fingerprint']} is not available here; pass its folder"
             " with --pack")
     case = build_case(record.answers, pack.questionnaire, source=f"{record.ref} answers")
-    again = evaluate(case, pack).model_dump(mode="json")
-    differences = [key for key in sorted(set(again) | set(record.assessment))
+    again = evaluate_explained(case, pack).model_dump(mode="json")
+    # What LeadFit added to assessments after this record was made is not in it:
+    # replay compares the judgement the record holds.
+    added = {k for k in ADDED_FIELDS if k not in record.assessment}
+    differences = [key for key in sorted((set(again) - added) | set(record.assessment))
                    if canonical_json(again.get(key)) != canonical_json(record.assessment.get(key))]
     return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences)

@@ -23,7 +23,7 @@ from leadfit.decisions.replay import replay as _replay
 from leadfit.decisions.verify import VerifyReport
 from leadfit.decisions.verify import verify as _verify
 from leadfit.forms.case import Case, build_case
-from leadfit.rules.assess import evaluate
+from leadfit.rules.explain import evaluate_explained
 from leadfit.rules.pack import Pack
 
 __all__ = [
@@ -61,7 +61,7 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record."""
-    assessment = evaluate(case, pack)
+    assessment = evaluate_explained(case, pack)
     args = {"case": case, "pack": pack, "assessment": assessment, "decision": decision,
                 "justification": justification, "conditions": conditions, "review_date": review_date,
                 "plan": plan, "status": "draft" if draft else "awaiting_signoff"}
@@ -112,7 +112,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
                                 f" {old.pack['fingerprint']}) is not available; name one (--pack)")
     case = case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers")
-    d, assessment = old.decision, evaluate(case, pack)
+    d, assessment = old.decision, evaluate_explained(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
                  if p.id in {m.id for m in assessment.mitigations}}
     args = {"case": case, "pack": pack, "assessment": assessment,

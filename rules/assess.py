@@ -48,7 +48,7 @@ def evaluate(case: Case, pack: Pack) -> Assessment:
 
 
 def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
-                   decided: tuple | None = None) -> Assessment:
+                   decided: tuple | None = None, certain: list | None = None) -> Assessment:
     """The engine's assessment of the known answers (unknowns absent), plus ``extra``
     answers when given (one explored assignment of the unknowns).
 
@@ -61,7 +61,7 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
                                     answers))
     fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
-    return _Builder(pack, answers, fired, missing, engine, decided).build()
+    return _Builder(pack, answers, fired, missing, engine, decided, certain).build()
 
 
 def decision_of(assessment: Assessment) -> tuple:
@@ -78,10 +78,11 @@ def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
 
 class _Builder:
     def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine,
-                 decided: tuple | None = None):
+                 decided: tuple | None = None, certain: list | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine
         self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
+        self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
         self.order = list(pack.settings.outcomes)
@@ -126,6 +127,7 @@ class _Builder:
             out.append(Finding.model_construct(id=value["id"], title=self.cat.title(value["id"]),
                                severity=value["severity"], rule=rule.id, layer=rule.layer,
                                summary=rule.summary, because=self.causes(rule, value["because"])))
+        out += [f for f in self.certain if f.id not in {o.id for o in out}]
         return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
 
     def outcome(self) -> tuple[str | None, list[str], bool]:

@@ -139,6 +139,11 @@ class Alternative(BaseModel):
     note: str = ""                 # e.g. no change within the limit
 
 
+# Fields added after records existed, in the order they came: replay of an older
+# record compares only the fields it holds.
+ADDED_FIELDS = ("unknowns", "alternatives")
+
+
 class Assessment(BaseModel):
     model_config = _FROZEN
     outcome: str | None

@@ -22,7 +22,7 @@ from leadfit.errors import EngineError
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.answer_space import Region, merged_words, reading
-from leadfit.rules.assess import decision_of, evaluate_known, outcome_of
+from leadfit.rules.assess import _SEVERITY_ORDER, decision_of, evaluate_known, outcome_of
 from leadfit.rules.assessment import (
     AnswerOutcomes,
     Assessment,
@@ -40,8 +40,10 @@ LIMIT = 4096
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out
 
 
-def explore(case: Case, pack: Pack, matcher: Matcher = ORACLE) -> tuple[list, list[tuple]]:
-    """(explored question ids, [(combination of Regions, outcome)]), or (ids, []) past LIMIT."""
+def explore(case: Case, pack: Pack, matcher: Matcher = ORACLE, firings: list | None = None
+            ) -> tuple[list, list[tuple]]:
+    """(explored question ids, [(combination of Regions, outcome)]), or (ids, []) past LIMIT.
+    ``firings``, when given, receives each combination's matching rule ids."""
     space = reading(pack)
     order = [q.id for q in pack.questionnaire.asked]
     explored = [q for q in order if q in case.unknown and q in space.regions]
@@ -57,13 +59,16 @@ def explore(case: Case, pack: Pack, matcher: Matcher = ORACLE) -> tuple[list, li
                                 pack.questionnaire)
         fired = steady | matcher.fired(pack, answers, affected)
         table.append((combo, outcome_of(pack, answers, fired)))
+        if firings is not None:
+            firings.append(fired)
     return explored, table
 
 
 def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = ORACLE) -> Assessment:
     """``known`` (the engine on the known answers) with the unknowns explored and the
     outcome decided by the engine on the most cautious combination."""
-    explored, table = explore(case, pack, matcher)
+    firings: list[set] = []
+    explored, table = explore(case, pack, matcher, firings)
     order = list(pack.settings.outcomes)
     outcomes = sorted({o for _, o in table if o}, key=order.index)
     combos = _size([reading(pack).regions[q] for q in explored])
@@ -76,7 +81,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         if decided.outcome != outcomes[-1]:
             raise EngineError(f"the engine gave {decided.outcome} where the condition evaluator gave"
                               f" {outcomes[-1]} for the same answers; please report this")
-        worst_words = "; ".join(f"{_title(pack, q)} {r.words}" for q, r in zip(explored, worst))
+        worst_words = _and([f"{_quoted(pack, q)} answered {_answer(pack, q, r)}" for q, r in zip(explored, worst)])
     else:
         decided, worst_words = known, ""
     deps = _dependences(pack, explored, table)
@@ -86,7 +91,33 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         summary=_summary(pack, case, explored, table, outcomes, deps, combos),
         outcomes=outcomes, depends_on=deps, combinations=combos, limit=LIMIT,
         decided_by=_decided_by(worst_words, explored, table))
-    return _combine(pack, case, known, decided, info)
+    return _combine(pack, case, known, decided, info, _certain(pack, firings))
+
+
+def _certain(pack: Pack, firings: list[set]) -> dict[str, str]:
+    """Finding id -> mildest severity, for findings raised whatever the unknown answers are."""
+    common: dict[str, str] | None = None
+    for fired in firings:
+        here: dict[str, str] = {}
+        for rule in pack.rules:
+            if rule.id in fired:
+                for act in rule.actions:
+                    if act.word == "finding":
+                        old = here.get(act.value["id"])
+                        here[act.value["id"]] = _worse(old, act.value["severity"])
+        if common is None:
+            common = here
+        else:
+            common = {k: _milder(v, here[k]) for k, v in common.items() if k in here}
+    return common or {}
+
+
+def _worse(a: str | None, b: str) -> str:
+    return b if a is None or _SEVERITY_ORDER.index(b) > _SEVERITY_ORDER.index(a) else a
+
+
+def _milder(a: str, b: str) -> str:
+    return a if _SEVERITY_ORDER.index(a) <= _SEVERITY_ORDER.index(b) else b
 
 
 def _beyond_limit(case: Case, pack: Pack, known: Assessment) -> Assessment:
@@ -105,9 +136,14 @@ def _unavailable(pack: Pack, known: Assessment) -> list[str]:
 
 
 def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
-             info: UnknownAnswers) -> Assessment:
-    """The known answers' findings and plan, the decided outcome, and what is unverified."""
-    with_outcome = evaluate_known(case, pack, decided=decision_of(decided))
+             info: UnknownAnswers, certain: dict[str, str]) -> Assessment:
+    """The known answers' findings and plan, findings raised whatever the unknowns are,
+    the decided outcome, and what is unverified."""
+    have = {f.id for f in known.findings}
+    sure = [_as_certain(f, certain[f.id], case) for f in decided.findings
+            if f.id in certain and f.id not in have]
+    sure = list({f.id: f for f in sure}.values())
+    with_outcome = evaluate_known(case, pack, decided=decision_of(decided), certain=sure)
     unverified = _unverified(pack, case, info)
     findings = list(with_outcome.findings) + unverified
     mitigations = _with_find_out(pack, with_outcome.mitigations, unverified)
@@ -116,6 +152,12 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
         why_not[outcome] = [f"Possible, but not while answers are not known: {info.summary}"]
     return with_outcome.model_copy(update={"findings": findings, "mitigations": mitigations,
                                            "why_not": why_not, "unknowns": info})
+
+
+def _as_certain(finding: Finding, severity: str, case: Case) -> Finding:
+    causes = [c if c.question not in case.unknown else c.model_copy(update={"answer": "not known"})
+              for c in finding.because]
+    return finding.model_copy(update={"severity": severity, "because": causes})
 
 
 def _unverified(pack: Pack, case: Case, info: UnknownAnswers) -> list[Finding]:
@@ -176,9 +218,16 @@ def _grouped(pack: Pack, qid: str, per_region: dict) -> list[AnswerOutcomes]:
         key = tuple(sorted((o for o in outcomes if o), key=order.index))
         groups.setdefault(key, []).append(region)
     question = pack.questionnaire.questions[qid]
-    rows = [AnswerOutcomes.model_construct(answer=merged_words(question, regions), outcomes=list(key))
+    rows = [AnswerOutcomes.model_construct(answer=_answers(pack, qid, regions), outcomes=list(key))
             for key, regions in groups.items()]
     return sorted(rows, key=lambda r: [-order.index(o) for o in r.outcomes])
+
+
+def _answers(pack: Pack, qid: str, regions: list[Region]) -> str:
+    question = pack.questionnaire.questions[qid]
+    if question.type == "choice":
+        return _or([quoted(r.words) for r in regions])
+    return merged_words(question, regions)
 
 
 def _verdict(explored, table, outcomes) -> str:
@@ -197,12 +246,18 @@ def _summary(pack: Pack, case: Case, explored, table, outcomes, deps, combos) ->
         return f"The recommendation holds whatever the answers to {_and(names)} are."
     parts = []
     for d in deps:
-        cases = "; ".join(f"if {r.answer}, {_or([cat.title(o) for o in r.outcomes])}" for r in d.by_answer)
+        cases = "; ".join(f"if {r.answer}, {_or([cat.title(o) for o in r.outcomes])}"
+                          + (", depending on the other answers not known" if len(r.outcomes) > 1 else "")
+                          for r in d.by_answer)
         parts.append(f"{_quoted(pack, d.question)}: {cases}")
     if not parts:  # only a combination moves it
-        return (f"It depends on {_and([_quoted(pack, q) for q in explored])} together: they can lead"
+        said = (f"It depends on {_and([_quoted(pack, q) for q in explored])} together: they can lead"
                 f" to {_or([cat.title(o) for o in outcomes])}.")
-    return "It depends on " + ". It also depends on ".join(parts) + "."
+    else:
+        said = "It depends on " + ". It also depends on ".join(parts) + "."
+    moving = {d.question for d in deps} if parts else set(explored)
+    still = [_quoted(pack, q) for q in pack.questionnaire.questions if q in case.unknown and q not in moving]
+    return said + (f" It does not depend on {_and(still)}." if still else "")
 
 
 def _decided_by(worst_words: str, explored, table) -> str:
@@ -210,7 +265,12 @@ def _decided_by(worst_words: str, explored, table) -> str:
         return "The engine evaluated the known answers; the outcome is the pack's most cautious."
     if not worst_words:
         return "The engine evaluated the known answers; no rule that moves the outcome reads the rest."
-    return f"The engine evaluated the known answers with {worst_words}: the answers that give the most cautious outcome."
+    return (f"The engine evaluated the known answers with {worst_words}: the answers not known"
+            " that give the most cautious outcome.")
+
+
+def _answer(pack: Pack, qid: str, region: Region) -> str:
+    return quoted(region.words) if pack.questionnaire.questions[qid].type == "choice" else region.words
 
 
 def _title(pack: Pack, qid: str) -> str:

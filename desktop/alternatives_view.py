@@ -27,12 +27,21 @@ class UnknownsBanner(QLabel):
         if unknowns is None:
             self.hide()
             return
-        self.setText(f"<b>{_VERDICT.get(unknowns.verdict, '')}.</b> {escape(unknowns.summary)}")
-        self.setToolTip(unknowns.decided_by)
+        self.setText(f"<b>{_VERDICT.get(unknowns.verdict, '')}.</b> {escape(_short(unknowns))}")
+        self.setToolTip(f"{unknowns.summary}\n\n{unknowns.decided_by}")
         self.setProperty("verdict", unknowns.verdict)
         self.style().unpolish(self)
         self.style().polish(self)
         self.show()
+
+
+def _short(unknowns: UnknownAnswers) -> str:
+    """The banner's line: which answers it depends on; the details are in the list below."""
+    if unknowns.verdict != "depends" or not unknowns.depends_on:
+        return unknowns.summary
+    names = [f"“{d.title}”" for d in unknowns.depends_on]
+    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"It depends on {said}: see below what each answer would lead to."
 
 
 class AlternativesView(QTextBrowser):
@@ -47,22 +56,28 @@ class AlternativesView(QTextBrowser):
         self.setAccessibleName("Other outcomes: why not, and what would change it")
         self.setOpenLinks(False)
         self.setMinimumHeight(40)  # the window still fits a small screen; the list scrolls
+        self.unknowns: UnknownAnswers | None = None
         self.show_alternatives(None, waiting=False)
 
     def show_alternatives(self, alternatives: list[Alternative] | None, waiting: bool = True) -> None:
+        head = ""
+        if self.unknowns is not None and self.unknowns.verdict == "depends":
+            head = ("<p style='margin:2px 0 6px 0; color:#5b4a8a'><b>Answers not known.</b> "
+                    f"{escape(self.unknowns.summary)}</p>")
         if alternatives is None:
-            self.setHtml(f"<p style='color:#5b6675'>{self.WAITING if waiting else self.EMPTY}</p>")
+            note = self.WAITING if waiting else self.EMPTY
+            self.setHtml(f"{head}<p style='color:#5b6675'>{note}</p>")
             return
-        self.setHtml("".join(_one(alt) for alt in alternatives))
+        self.setHtml(head + "".join(_one(alt) for alt in alternatives))
 
     def plain_text(self) -> str:
         return self.toPlainText()
 
 
 def _one(alt: Alternative) -> str:
-    parts = [f"<p style='margin:4px 0 2px 0'><b>{escape(alt.title)}</b></p>",
-             "<p style='margin:0 0 0 8px; color:#3b4756'>Why not: "
-             + escape(" ".join(alt.why_not)) + "</p>"]
+    parts = [f"<p style='margin:6px 0 2px 0'><b>{escape(alt.title)}</b></p>",
+             "<p style='margin:0 0 0 8px'>Why not:</p><ul style='margin:0; color:#3b4756'>"
+             + "".join(f"<li>{escape(r)}</li>" for r in alt.why_not) + "</ul>"]
     rows = [_change(s) for s in alt.nearest]
     if alt.levers_only:
         rows.append("<i>With what the organisation can change:</i> " + _change(alt.levers_only))

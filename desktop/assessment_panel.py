@@ -101,10 +101,10 @@ class AssessmentPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.readiness)
         self.headings: dict[str, QLabel] = {}
-        for title, view, stretch in (("Findings", self.findings, 3),
+        for title, view, stretch in (("Findings", self.findings, 2),
                                      ("Mitigation plan", self.mitigations, 2),
                                      ("Other outcomes: why not, and what would change it",
-                                      self.alternatives, 2)):
+                                      self.alternatives, 3)):
             heading = self.headings[title] = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
@@ -130,6 +130,7 @@ class AssessmentPanel(QWidget):
         self.findings.show_findings(a.findings)
         self.mitigations.show_mitigations(a.mitigations)
         self.unknowns.show_unknowns(a.unknowns)
+        self.alternatives.unknowns = a.unknowns
         self._decided = a.decided
         for widget in (self.alternatives, next(h for t, h in self.headings.items() if t.startswith("Other"))):
             widget.setVisible(a.decided)  # an incomplete case shows what is missing instead

@@ -37,7 +37,10 @@ class Background(QObject):
                 result = exc
             with self._lock:
                 self._results[token] = result
-            self._finished.emit(token)
+            try:
+                self._finished.emit(token)
+            except RuntimeError:  # the window closed meanwhile: nobody to tell
+                pass
         self._pool.start(task)
 
     def _deliver(self, token: int) -> None:

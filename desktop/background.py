@@ -4,12 +4,16 @@ and Python objects in signals); the result waits in a dict until it is collected
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+
+
+SWITCH_INTERVAL_S = 0.0005
 
 
 class Background(QObject):
@@ -24,6 +28,10 @@ class Background(QObject):
         self._results: dict[int, Any] = {}
         self._callbacks: dict[int, Callable[[Any], None]] = {}
         self._finished.connect(self._deliver)
+        # The worker is pure Python: each time the GUI thread comes back from Qt it waits
+        # for the interpreter lock for up to this interval (5 ms by default, many times
+        # per event). A short interval keeps the window responsive while a search runs.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
 
     def run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Call ``work()`` on the worker; then ``done(result or the exception)`` here."""

@@ -10,7 +10,7 @@ Worked out once per pack.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from leadfit.forms import conditions
@@ -35,9 +35,21 @@ class Reading:
     read: frozenset[str]                 # questions an outcome rule reads, with sources and ask_if
     rules_reading: dict[str, tuple]      # question -> the rules that can move the outcome on it
     regions: dict[str, tuple[Region, ...]]
+    steering: frozenset[str] = frozenset()  # asked only sometimes, or deciding that, or derived from
+    all_rules: tuple = ()
+    _split: dict = field(default_factory=dict, compare=False, repr=False)
 
     def affected(self, questions) -> set[str]:
         return {r.id for q in questions for r in self.rules_reading.get(q, ())}
+
+    def split(self, questions: tuple) -> tuple[tuple, tuple]:
+        """(rules an answer to ``questions`` can change, the rest), worked out once each."""
+        found = self._split.get(questions)
+        if found is None:
+            ids = self.affected(questions)
+            found = self._split[questions] = (tuple(r for r in self.all_rules if r.id in ids),
+                                              tuple(r for r in self.all_rules if r.id not in ids))
+        return found
 
 
 # Actions that can move the outcome: a recommendation, an unavailable outcome, and a
@@ -71,8 +83,9 @@ def _read(pack: Pack) -> Reading:
     values = _compared_values(pack)
     regions = {qid: tuple(regions_of(q.questions[qid], values.get(qid, ())))
                for qid in rules_reading if not q.questions[qid].derived_from}
+    steering = set(feeds) | {x.id for x in q.questions.values() if x.ask_if is not None}
     return Reading(frozenset(rules_reading), {k: tuple(v) for k, v in rules_reading.items()},
-                   {k: v for k, v in regions.items() if v})
+                   {k: v for k, v in regions.items() if v}, frozenset(steering), tuple(pack.rules))
 
 
 def _upstream(qids, questions) -> set[str]:

@@ -48,7 +48,8 @@ def evaluate(case: Case, pack: Pack) -> Assessment:
 
 
 def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
-                   decided: tuple | None = None, certain: list | None = None) -> Assessment:
+                   decided: tuple | None = None, certain: list | None = None,
+                   fired_ids: list[str] | None = None) -> Assessment:
     """The engine's assessment of the known answers (unknowns absent), plus ``extra``
     answers when given (one explored assignment of the unknowns).
 
@@ -57,8 +58,10 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     """
     answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
     engine = get_engine()
-    fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
-                                    answers))
+    if fired_ids is None:  # given: the engine's own answer for these answers, from before
+        fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
+                                    answers)
+    fired_ids = set(fired_ids)
     fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
     return _Builder(pack, answers, fired, missing, engine, decided, certain).build()

@@ -55,6 +55,7 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
     routes = _obstacles(pack, target, current, case)
     pool = _changeable(pack, case, condition, levers_only)
     analysis = Analysis(q)
+    memo: dict = {}  # answers to the unknowns -> relevant answers, for this search
     tried = 0
     for size in range(1, MAX_CHANGES + 1):
         found = []
@@ -64,7 +65,7 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
             tried += 1
             if tried > MAX_SETS:
                 return Search(_ranked(found, pack)[:most], False)
-            values = _values_for(case, pack, condition, set(subset), current, analysis, target)
+            values = _values_for(case, pack, condition, set(subset), current, analysis, target, memo)
             if values is not None:
                 found.append(values)
         if found:
@@ -204,10 +205,9 @@ def _questions(cond) -> list[str]:
 
 
 def _values_for(case: Case, pack: Pack, condition, free: set, current: dict, analysis: Analysis,
-                target: str) -> Found | None:
+                target: str, memo: dict) -> Found | None:
     """Answers to ``free`` (every one changed) after which the outcome is ``target``, or None."""
-    free_now = free | set(case.unknown)
-    rest = _fix(condition, current, free_now)
+    rest = _left(case, pack, condition, free, current, memo)
     if rest is False:
         return None
     tries = []
@@ -227,6 +227,33 @@ def _values_for(case: Case, pack: Pack, condition, free: set, current: dict, ana
             facts = sum(1 for k in values if not pack.questionnaire.questions[k].lever)
             return Found(values, facts)
     return None
+
+
+_FOR_ALL_LIMIT = 64
+
+
+def _left(case: Case, pack: Pack, condition, free: set, current: dict, memo: dict):
+    """What of ``condition`` is left to meet by answering ``free``: it must hold whatever
+    the answers still not known are (each of their classes), as the recommendation does."""
+    regions = reading(pack).regions
+    still = [u for u in case.unknown if u not in free and u in regions]
+    combos = 1
+    for u in still:
+        combos *= len(regions[u])
+    if not still or combos > _FOR_ALL_LIMIT:
+        return _fix(condition, current, free | set(still))  # some answer to them; checked after
+    parts = []
+    for combo in itertools.product(*(regions[u] for u in still)):
+        values = tuple((u, r.value) for u, r in zip(still, combo))
+        answers = memo.get(values)
+        if answers is None:
+            answers = memo[values] = relevant_from({**case.answers, **dict(values)}, pack.questionnaire)
+        fixed = _fix(condition, answers, free)
+        if fixed is False:
+            return False
+        if fixed is not True:
+            parts.append(fixed)
+    return Group("all", tuple(parts)) if parts else True
 
 
 def _region_products(pack: Pack, free: set) -> list[dict]:

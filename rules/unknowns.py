@@ -45,18 +45,19 @@ def explore(case: Case, pack: Pack, matcher: Matcher = ORACLE, firings: list | N
     """(explored question ids, [(combination of Regions, outcome)]), or (ids, []) past LIMIT.
     ``firings``, when given, receives each combination's matching rule ids."""
     space = reading(pack)
-    order = [q.id for q in pack.questionnaire.asked]
-    explored = [q for q in order if q in case.unknown and q in space.regions]
+    explored = [q.id for q in pack.questionnaire.asked if q.id in case.unknown and q.id in space.regions]
     domains = [space.regions[q] for q in explored]
     if _size(domains) > LIMIT:
         return explored, []
-    affected = [r for r in pack.rules if r.id in space.affected(explored)]
+    affected, unaffected = space.split(tuple(explored))
     base = relevant_from(case.answers, pack.questionnaire)
-    steady = matcher.fired(pack, base, [r for r in pack.rules if r not in affected])
+    steady = matcher.fired(pack, base, unaffected)
+    plain = not (set(explored) & space.steering)  # nothing asked or derived depends on them
     table = []
     for combo in itertools.product(*domains):
-        answers = relevant_from({**case.answers, **{q: r.value for q, r in zip(explored, combo)}},
-                                pack.questionnaire)
+        values = {q: r.value for q, r in zip(explored, combo)}
+        answers = {**base, **values} if plain else relevant_from({**case.answers, **values},
+                                                                 pack.questionnaire)
         fired = steady | matcher.fired(pack, answers, affected)
         table.append((combo, outcome_of(pack, answers, fired)))
         if firings is not None:
@@ -126,8 +127,8 @@ def _beyond_limit(case: Case, pack: Pack, known: Assessment) -> Assessment:
     if cautious in _unavailable(pack, known):
         said = (f"{cat.title(cautious)} would be advised, but it is not possible here."
                 f" {cat.title(fallback)} is advised instead, at higher risk.")
-        return evaluate_known(case, pack, decided=(fallback, [said], True))
-    return evaluate_known(case, pack, decided=(cautious, [], False))
+        return evaluate_known(case, pack, decided=(fallback, [said], True), fired_ids=known.rules_fired)
+    return evaluate_known(case, pack, decided=(cautious, [], False), fired_ids=known.rules_fired)
 
 
 def _unavailable(pack: Pack, known: Assessment) -> list[str]:
@@ -143,7 +144,8 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
     sure = [_as_certain(f, certain[f.id], case) for f in decided.findings
             if f.id in certain and f.id not in have]
     sure = list({f.id: f for f in sure}.values())
-    with_outcome = evaluate_known(case, pack, decided=decision_of(decided), certain=sure)
+    with_outcome = evaluate_known(case, pack, decided=decision_of(decided), certain=sure,
+                                  fired_ids=known.rules_fired)
     unverified = _unverified(pack, case, info)
     findings = list(with_outcome.findings) + unverified
     mitigations = _with_find_out(pack, with_outcome.mitigations, unverified)

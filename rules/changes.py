@@ -16,6 +16,8 @@ keeps the search small; past MAX_CHANGES answers or MAX_SETS sets it says so.
 from __future__ import annotations
 
 import itertools
+import threading
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -63,6 +65,7 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
             if not any(all(set(subset) & need for need in route) for route in routes):
                 continue  # leaves a rule standing that keeps the outcome away
             tried += 1
+            _share_the_interpreter()
             if tried > MAX_SETS:
                 return Search(_ranked(found, pack)[:most], False)
             values = _values_for(case, pack, condition, set(subset), current, analysis, target, memo)
@@ -71,6 +74,12 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
         if found:
             return Search(_ranked(found, pack)[:most], True)
     return Search([], True)
+
+
+def _share_the_interpreter() -> None:
+    """Off the main thread (the window's worker), let a waiting GUI thread run now."""
+    if threading.current_thread() is not threading.main_thread():
+        time.sleep(0)
 
 
 def region_answers(case: Case, pack: Pack, target: str, values: dict, qid: str) -> list:

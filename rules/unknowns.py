@@ -82,7 +82,8 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         if decided.outcome != outcomes[-1]:
             raise EngineError(f"the engine gave {decided.outcome} where the condition evaluator gave"
                               f" {outcomes[-1]} for the same answers; please report this")
-        worst_words = _and([f"{_quoted(pack, q)} answered {_answer(pack, q, r)}" for q, r in zip(explored, worst)])
+        worst_words = _and([f"{_quoted(pack, q)} answered {_answer(pack, q, r)}"
+                            for q, r in zip(explored, worst)])
     else:
         decided, worst_words = known, ""
     deps = _dependences(pack, explored, table)

@@ -105,3 +105,11 @@ def test_bad_not_known_is_refused_with_the_file_line(tmp_path):
         load_case_file(path, default_questionnaire())
     line = list(answers).index("org.formal_role") + 2
     assert f"{path}:{line}:" in str(caught.value)
+
+
+def test_questions_say_which_allow_not_known_and_which_are_levers():
+    result = run_cli("questions", "--json")
+    q = {q["id"]: q for s in json.loads(result.stdout)["sections"] for q in s["questions"]}
+    assert q["candidate.blamed_digital"]["may_be_unknown"] and not q["candidate.blamed_digital"]["lever"]
+    assert q["org.formal_role"]["lever"] and not q["org.formal_role"]["may_be_unknown"]
+    assert "yes or no; or 'not known'" in run_cli("questions").stdout

@@ -79,7 +79,8 @@ def test_one_answer_per_class_stands_for_every_answer_in_it(case, data):
     """The classes split numbers where the pack's conditions do: any answer in a class
     fires exactly the rules its representative fires."""
     space = reading(PACK)
-    qid = data.draw(st.sampled_from(sorted(k for k in space.regions if Q.questions[k].type in ("integer", "percent"))))
+    numbers = sorted(k for k in space.regions if Q.questions[k].type in ("integer", "percent"))
+    qid = data.draw(st.sampled_from(numbers))
     value = data.draw(_value(Q.questions[qid]))
     region = next(r for r in space.regions[qid] if _inside(r, value))
     one = evaluate(case.with_answers({qid: value}), PACK)
@@ -133,3 +134,26 @@ def test_past_the_limit_where_hiring_is_not_possible_it_takes_the_fallback(monke
 def test_a_case_without_unknowns_is_assessed_as_before():
     a = evaluate(_ready(), PACK)
     assert a.unknowns is None and a.outcome == "appoint"
+
+
+def test_a_scenario_expecting_other_words_about_the_unknowns_fails_and_says_both(tmp_path):
+    import dataclasses
+
+    from leadfit.rules.scenarios import run_scenario
+    scenario = next(s for s in PACK.scenarios if s.expect.unknowns)
+    wrong = dataclasses.replace(scenario, expect=scenario.expect.model_copy(
+        update={"unknowns": "The recommendation holds whatever."}))
+    result = run_scenario(PACK, wrong)
+    assert not result.passed and result.unknowns_said == evaluate(
+        build_case(scenario.answers, Q), PACK).unknowns.summary
+    assert 'not known answers: expected "The recommendation holds whatever."' in result.report()
+    assert run_scenario(PACK, scenario).passed
+
+
+def test_the_default_pack_has_scenarios_that_hold_depend_and_block_appoint():
+    said = {s.name: s.expect for s in PACK.scenarios if s.expect.unknowns}
+    words = [e.unknowns for e in said.values()]
+    assert any(w.startswith("The recommendation holds whatever") for w in words)
+    assert any(w.startswith("It depends on") and "It also depends" not in w for w in words)
+    blocked = [e for e in said.values() if e.outcome == "coach" and ", Appoint." in e.unknowns]
+    assert blocked

@@ -27,38 +27,41 @@ from leadfit.rules.assessment import (
     Risk,
     Signal,
 )
-from leadfit.rules.engine import get_engine
+from leadfit.rules.matching import Matcher, engine_of_record
 from leadfit.rules.pack import Pack, Rule
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 
 
-def evaluate(case: Case, pack: Pack) -> Assessment:
+def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessment:
     """The assessment of ``case`` under ``pack`` (deterministic: same input, same bytes).
 
-    Answers "Not known" are explored (rules/unknowns.py): the recommendation is
-    the most cautious outcome they allow, decided by the engine.
+    ``matcher`` finds the rules the answers meet; by default the engine of
+    record, which decides every assessment a person sees or records. The
+    assessment names the matcher that decided it. Answers "Not known" are
+    explored (rules/unknowns.py): the recommendation is the most cautious
+    outcome they allow, decided by ``matcher``.
     """
-    assessment = evaluate_known(case, pack)
+    assessment = evaluate_known(case, pack, matcher=matcher)
     if case.unknown and not assessment.missing:
         from leadfit.rules.unknowns import with_unknowns  # only cases with unknowns pay for it
-        return with_unknowns(case, pack, assessment)
+        return with_unknowns(case, pack, assessment, decider=matcher)
     return assessment
 
 
 def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
                    decided: tuple | None = None, certain: list | None = None,
-                   fired_ids: list[str] | None = None) -> Assessment:
-    """The engine's assessment of the known answers (unknowns absent), plus ``extra``
-    answers when given (one explored assignment of the unknowns).
+                   fired_ids: list[str] | None = None, matcher: Matcher | None = None) -> Assessment:
+    """The assessment of the known answers (unknowns absent) by ``matcher`` (default the
+    engine of record), plus ``extra`` answers when given (one explored assignment).
 
     Models are built with ``model_construct``: every value comes from the
     checked pack and case, and validating again would double the cost.
     """
     answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
-    engine = get_engine()
-    if fired_ids is None:  # given: the engine's own answer for these answers, from before
+    engine = matcher if matcher is not None else engine_of_record()
+    if fired_ids is None:  # given: the matcher's own answer for these answers, from before
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
                                     answers)
     fired_ids = set(fired_ids)
@@ -80,8 +83,8 @@ def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
 
 
 class _Builder:
-    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine,
-                 decided: tuple | None = None, certain: list | None = None):
+    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str],
+                 engine: Matcher | None, decided: tuple | None = None, certain: list | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine
         self.decided = decided  # (outcome, constraints, forced) worked out elsewhere

@@ -32,7 +32,7 @@ from leadfit.rules.assessment import (
     Mitigation,
     UnknownAnswers,
 )
-from leadfit.rules.matching import ORACLE, Matcher
+from leadfit.rules.matching import EXACT, Matcher
 from leadfit.rules.pack import Pack
 from leadfit.rules.words import joined, quoted
 
@@ -40,7 +40,7 @@ LIMIT = 4096
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out
 
 
-def explore(case: Case, pack: Pack, matcher: Matcher = ORACLE, firings: list | None = None
+def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | None = None
             ) -> tuple[list, list[tuple]]:
     """(explored question ids, [(combination of Regions, outcome)]), or (ids, []) past LIMIT.
     ``firings``, when given, receives each combination's matching rule ids."""
@@ -51,34 +51,42 @@ def explore(case: Case, pack: Pack, matcher: Matcher = ORACLE, firings: list | N
         return explored, []
     affected, unaffected = space.split(tuple(explored))
     base = relevant_from(case.answers, pack.questionnaire)
-    steady = matcher.fired(pack, base, unaffected)
+    steady = _fired(matcher, pack, base, unaffected)
     plain = not (set(explored) & space.steering)  # nothing asked or derived depends on them
     table = []
     for combo in itertools.product(*domains):
         values = {q: r.value for q, r in zip(explored, combo)}
         answers = {**base, **values} if plain else relevant_from({**case.answers, **values},
                                                                  pack.questionnaire)
-        fired = steady | matcher.fired(pack, answers, affected)
+        fired = steady | _fired(matcher, pack, answers, affected)
         table.append((combo, outcome_of(pack, answers, fired)))
         if firings is not None:
             firings.append(fired)
     return explored, table
 
 
-def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = ORACLE) -> Assessment:
-    """``known`` (the engine on the known answers) with the unknowns explored and the
-    outcome decided by the engine on the most cautious combination."""
+def _fired(matcher: Matcher, pack: Pack, answers: dict, rules: tuple) -> set[str]:
+    """The ids of ``rules`` (some of the pack's) that ``answers`` meet."""
+    key = f"{pack.fingerprint}:{len(rules)}:{hash(tuple(r.id for r in rules)) & 0xFFFFFFFF:x}"
+    return set(matcher.evaluate(key, ((r.id, r.condition) for r in rules), answers))
+
+
+def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = EXACT,
+                  decider: Matcher | None = None) -> Assessment:
+    """``known`` (``decider``, default the engine of record, on the known answers) with the
+    unknowns explored by ``matcher`` and the outcome decided by ``decider`` on the most
+    cautious combination."""
     firings: list[set] = []
     explored, table = explore(case, pack, matcher, firings)
     order = list(pack.settings.outcomes)
     outcomes = sorted({o for _, o in table if o}, key=order.index)
     combos = _size([reading(pack).regions[q] for q in explored])
     if explored and not table:
-        decided, worst_words = _beyond_limit(case, pack, known), ""
+        decided, worst_words = _beyond_limit(case, pack, known, decider), ""
     elif outcomes:
         worst = next(combo for combo, o in table if o == outcomes[-1])
         extra = {q: r.value for q, r in zip(explored, worst)}
-        decided = evaluate_known(case, pack, extra)
+        decided = evaluate_known(case, pack, extra, matcher=decider)
         if decided.outcome != outcomes[-1]:
             raise EngineError(f"the engine gave {decided.outcome} where the condition evaluator gave"
                               f" {outcomes[-1]} for the same answers; please report this")
@@ -93,7 +101,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         summary=_summary(pack, case, explored, table, outcomes, deps, combos),
         outcomes=outcomes, depends_on=deps, combinations=combos, limit=LIMIT,
         decided_by=_decided_by(worst_words, explored, table))
-    return _combine(pack, case, known, decided, info, _certain(pack, firings))
+    return _combine(pack, case, known, decided, info, _certain(pack, firings), decider)
 
 
 def _certain(pack: Pack, firings: list[set]) -> dict[str, str]:
@@ -122,14 +130,16 @@ def _milder(a: str, b: str) -> str:
     return a if _SEVERITY_ORDER.index(a) <= _SEVERITY_ORDER.index(b) else b
 
 
-def _beyond_limit(case: Case, pack: Pack, known: Assessment) -> Assessment:
+def _beyond_limit(case: Case, pack: Pack, known: Assessment, decider: Matcher | None) -> Assessment:
     """Too many combinations: the pack's most cautious outcome, or its fallback if not possible."""
     cat, cautious, fallback = pack.catalogue, pack.settings.outcomes[-1], pack.settings.fallback
     if cautious in _unavailable(pack, known):
         said = (f"{cat.title(cautious)} would be advised, but it is not possible here."
                 f" {cat.title(fallback)} is advised instead, at higher risk.")
-        return evaluate_known(case, pack, decided=(fallback, [said], True), fired_ids=known.rules_fired)
-    return evaluate_known(case, pack, decided=(cautious, [], False), fired_ids=known.rules_fired)
+        return evaluate_known(case, pack, decided=(fallback, [said], True), fired_ids=known.rules_fired,
+                              matcher=decider)
+    return evaluate_known(case, pack, decided=(cautious, [], False), fired_ids=known.rules_fired,
+                          matcher=decider)
 
 
 def _unavailable(pack: Pack, known: Assessment) -> list[str]:
@@ -138,7 +148,7 @@ def _unavailable(pack: Pack, known: Assessment) -> list[str]:
 
 
 def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
-             info: UnknownAnswers, certain: dict[str, str]) -> Assessment:
+             info: UnknownAnswers, certain: dict[str, str], decider: Matcher | None) -> Assessment:
     """The known answers' findings and plan, findings raised whatever the unknowns are,
     the decided outcome, and what is unverified."""
     have = {f.id for f in known.findings}
@@ -146,7 +156,7 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
             if f.id in certain and f.id not in have]
     sure = list({f.id: f for f in sure}.values())
     with_outcome = evaluate_known(case, pack, decided=decision_of(decided), certain=sure,
-                                  fired_ids=known.rules_fired)
+                                  fired_ids=known.rules_fired, matcher=decider)
     unverified = _unverified(pack, case, info)
     findings = list(with_outcome.findings) + unverified
     mitigations = _with_find_out(pack, with_outcome.mitigations, unverified)
@@ -299,7 +309,7 @@ def _size(domains) -> int:
     return n
 
 
-def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = ORACLE) -> str | None:
+def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | None:
     """The outcome evaluate() recommends, worked out by ``matcher`` alone: searches that
     try many answers (what would change it) check each with this."""
     if missing_ids(case, pack.questionnaire):
@@ -307,7 +317,7 @@ def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = ORACLE) -> str |
     explored, table = explore(case, pack, matcher) if case.unknown else ([], [])
     if not explored:
         answers = relevant_from(case.answers, pack.questionnaire)
-        return outcome_of(pack, answers, matcher.fired(pack, answers))
+        return outcome_of(pack, answers, _fired(matcher, pack, answers, pack.rules))
     if not table:
         return _beyond_limit_outcome(pack, relevant_from(case.answers, pack.questionnaire), matcher)
     order = list(pack.settings.outcomes)
@@ -315,7 +325,7 @@ def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = ORACLE) -> str |
 
 
 def _beyond_limit_outcome(pack: Pack, answers: dict, matcher: Matcher) -> str:
-    fired = matcher.fired(pack, answers)
+    fired = _fired(matcher, pack, answers, pack.rules)
     cautious = pack.settings.outcomes[-1]
     blocked = any(a.word == "unavailable" and a.value == cautious
                   for r in pack.rules if r.id in fired for a in r.actions)

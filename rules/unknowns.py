@@ -6,10 +6,11 @@ outcome is the same for all of them (it *holds*), or it *depends*; the
 recommendation is then the pack's most cautious outcome among them, so appoint
 is never recommended while an unknown answer could change it.
 
-Each combination is matched by the condition evaluator (rules/matching.py),
-re-checking only the rules that read an unknown. The outcome itself is decided
-by the durable-rules engine on the known answers plus the combination that
-gives the most cautious outcome; if the engine disagrees, that is an error.
+Each combination is matched by the exact matcher (rules/matching.py, the
+engine's oracle), re-checking only the rules that read an unknown. The outcome
+itself is decided by the engine of record (or the matcher evaluate() was given)
+on the known answers plus the combination that gives the most cautious outcome;
+if it disagrees with the oracle, that is an error.
 Past LIMIT combinations nothing is guessed: the pack's most cautious outcome
 is taken (its fallback where that is not possible here), and the summary says so.
 """

@@ -54,3 +54,24 @@ def test_a_record_made_before_the_other_outcomes_were_explained_says_so(tmp_path
     older = record.model_copy(update={"assessment": old})
     pdf, _ = render(older, Anchor("0" * 64, "0" * 64, 1))
     assert OLDER_RECORD in _text(pdf)
+
+
+def test_a_record_made_before_unknowns_and_alternatives_still_replays_identical(tmp_path):
+    from leadfit.decisions.replay import replay
+    from leadfit.rules.assessment import ADDED_FIELDS
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching")
+    old = {k: v for k, v in record.assessment.items() if k not in ADDED_FIELDS}
+    older = record.model_copy(update={"assessment": old})
+    assert replay(older).identical
+    changed = dict(old, outcome="appoint")
+    assert replay(record.model_copy(update={"assessment": changed})).differences == ["outcome"]
+
+
+def test_a_record_with_an_answer_not_known_replays_identical(tmp_path):
+    from leadfit.decisions.replay import replay
+    case = case_with(candidate__blamed_digital="not known")
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching")
+    assert record.answers["candidate.blamed_digital"] == "not known"
+    assert replay(record).identical

@@ -19,6 +19,13 @@ def _text(pdf: bytes) -> str:
     return squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
 
 
+def _before(assessment, **changes):
+    """The assessment as a record made before unknowns and alternatives holds it."""
+    from leadfit.rules.assessment import ADDED_FIELDS, Assessment
+    data = assessment.model_dump(mode="json", exclude=set(ADDED_FIELDS))
+    return Assessment.model_validate({**data, **changes})
+
+
 def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
     case = case_with(candidate__blamed_digital="not known", org__formal_role=False)
     with open_register(tmp_path / "r.db") as reg:
@@ -26,7 +33,7 @@ def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
         service.report(reg, record.ref, tmp_path / "rationale.pdf")
     pdf = (tmp_path / "rationale.pdf").read_bytes()
     text = _text(pdf)
-    a = record.assessment_model()
+    a = record.assessment
     assert a.unknowns and a.alternatives
     at = 0
     pieces = ["Answers not known", a.unknowns.summary, "Why not the other outcomes"]
@@ -48,10 +55,7 @@ def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
 def test_a_record_made_before_the_other_outcomes_were_explained_says_so(tmp_path):
     with open_register(tmp_path / "r.db") as reg:
         record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching")
-    old = dict(record.assessment)
-    for key in ("unknowns", "alternatives"):
-        old.pop(key)
-    older = record.model_copy(update={"assessment": old})
+    older = record.model_copy(update={"assessment": _before(record.assessment)})
     pdf, _ = render(older, Anchor("0" * 64, "0" * 64, 1))
     assert OLDER_RECORD in _text(pdf)
 
@@ -61,10 +65,10 @@ def test_a_record_made_before_unknowns_and_alternatives_still_replays_identical(
     from leadfit.rules.assessment import ADDED_FIELDS
     with open_register(tmp_path / "r.db") as reg:
         record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching")
-    old = {k: v for k, v in record.assessment.items() if k not in ADDED_FIELDS}
-    older = record.model_copy(update={"assessment": old})
+    older = record.model_copy(update={"assessment": _before(record.assessment)})
+    assert set(ADDED_FIELDS).isdisjoint(older.assessment.model_dump(exclude_unset=True))
     assert replay(older).identical
-    changed = dict(old, outcome="appoint")
+    changed = _before(record.assessment, outcome="appoint")
     assert replay(record.model_copy(update={"assessment": changed})).differences == ["outcome"]
 
 

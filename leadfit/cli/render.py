@@ -58,7 +58,7 @@ def render_assessment(a, case=None) -> str:
                                "    - ", "      ")
             if alt.note:
                 lines += _wrap(alt.note, "    - ", "      ")
-    lines.append(f"\nPack {a.pack.name}@{a.pack.version} ({a.pack.fingerprint[:12]}),"
+    lines.append(f"\nPack {a.pack.label} ({a.pack.fingerprint[:12]}),"
                  f" engine {a.engine.name} {a.engine.version}")
     return "\n".join(lines)
 

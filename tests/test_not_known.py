@@ -113,3 +113,18 @@ def test_questions_say_which_allow_not_known_and_which_are_levers():
     assert q["candidate.blamed_digital"]["may_be_unknown"] and not q["candidate.blamed_digital"]["lever"]
     assert q["org.formal_role"]["lever"] and not q["org.formal_role"]["may_be_unknown"]
     assert "yes or no; or 'not known'" in run_cli("questions").stdout
+
+
+def test_evaluate_says_what_the_unknowns_do_and_what_would_change_it_in_text_and_json(tmp_path):
+    path = _write(tmp_path, _answers(candidate__blamed_digital="not known"))
+    data = json.loads(run_cli("evaluate", str(path), "--json").stdout)
+    assert data["unknowns"]["questions"] == ["candidate.blamed_digital"]
+    assert data["unknowns"]["summary"].startswith(("The recommendation holds whatever", "It depends on"))
+    assert {a["outcome"] for a in data["alternatives"]} == {"appoint", "coach", "hire_external"} - {
+        data["outcome"]}
+    text = run_cli("evaluate", str(path)).stdout
+    assert "Answers not known:" in text and data["unknowns"]["summary"][:40] in text
+    assert "What would change it:" in text
+    for alt in data["alternatives"]:
+        for change_set in alt["nearest"]:
+            assert change_set["words"][:60] in " ".join(text.split())

@@ -37,6 +37,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/register.py
 	$(BIN)/python benchmarks/packs.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/unknowns.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

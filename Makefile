@@ -1,6 +1,9 @@
 # All set-up is here: `make run` and `make test` create .venv and install first.
-PY ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+# The Python: PY=/path/to/python, or PYTHON_VERSION=3.12, or the first of 3.11 and 3.12
+# found (packaging/find-python.sh says what to install when there is none).
+PY ?=
+PYTHON_VERSION ?=
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHELL := /bin/bash
@@ -8,8 +11,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run demo test bench clean
 
-$(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
+$(STAMP): pyproject.toml setup.py
+	@python=$$(PY='$(PY)' PYTHON_VERSION='$(PYTHON_VERSION)' packaging/find-python.sh) || exit 1; \
+	if [ -x $(BIN)/python ] && ! $(BIN)/python leadfit/python_support.py 2>/dev/null; then rm -rf $(VENV); fi; \
+	echo "$$python -m venv $(VENV)"; "$$python" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 SHELL := /bin/bash
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run demo test bench clean
+.PHONY: run demo test bench bundle bundle-test clean
 
 $(STAMP): pyproject.toml setup.py
 	@python=$$(PY='$(PY)' PYTHON_VERSION='$(PYTHON_VERSION)' packaging/find-python.sh) || exit 1; \
@@ -37,5 +37,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/register.py
 	$(BIN)/python benchmarks/packs.py
 
+# The desktop bundle (no Python needed to run it): dist/leadfit-VERSION-PLATFORM{/,.tar.gz}.
+bundle:
+	@python=$$(PY='$(PY)' PYTHON_VERSION='$(PYTHON_VERSION)' packaging/find-python.sh) || exit 1; \
+	nice -n 10 "$$python" packaging/build_bundle.py
+
+# The built bundle, unpacked from its archive and run from a clean environment.
+bundle-test: $(STAMP)
+	$(BIN)/python -m pytest -q -m bundle tests/test_bundle.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-* build dist *.egg-info .pytest_cache

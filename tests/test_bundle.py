@@ -1,0 +1,117 @@
+"""Smoke test of the built desktop bundle (`make bundle`, then `make bundle-test`).
+
+The archive is unpacked as a user would, somewhere else, and each executable runs
+from a clean environment (`env -i`: no virtual environment, no PYTHONPATH, a minimal
+PATH). Not part of `make test`: the build takes minutes; CI runs both.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tarfile
+import tomllib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.helpers import EXAMPLE_CASE, REPO
+
+pytestmark = pytest.mark.bundle
+PLATFORM = {"linux": "linux", "darwin": "macos"}.get(sys.platform, sys.platform)
+
+
+def _archive() -> Path:
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    found = sorted((REPO / "dist").glob(f"leadfit-{version}-{PLATFORM}-*.tar.gz"))
+    assert found, f"no dist/leadfit-{version}-{PLATFORM}-*.tar.gz: run `make bundle` first"
+    return found[-1]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    archive = _archive()
+    where = tmp_path_factory.mktemp("unpacked")
+    with tarfile.open(archive) as tar:
+        tar.extractall(where, filter="tar")
+    folder = where / archive.name.removesuffix(".tar.gz")
+    assert folder.is_dir(), sorted(p.name for p in where.iterdir())
+    return folder
+
+
+def clean_run(command: list, home: Path, timeout: int = 120, **env: str) -> subprocess.CompletedProcess:
+    """`env -i` with only what a desktop session would have."""
+    settings = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
+                "LEADFIT_DATA_DIR": str(home / "data"), **env}
+    return subprocess.run(["/usr/bin/env", "-i", *(f"{k}={v}" for k, v in settings.items()),
+                           *map(str, command)], cwd=home, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
+def test_the_bundle_holds_both_executables_and_its_data(bundle):
+    for exe in ("leadfit", "leadfit-desktop"):
+        assert (bundle / exe).is_file() and (bundle / exe).stat().st_mode & 0o111, exe
+    data = bundle / "_internal" / "leadfit"
+    for name in ("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf", "assets/icons/leadfit.png",
+                 "desktop/leadfit.qss", "pdf/styles.yaml", "rules/packs/default/pack.yaml",
+                 "rules/packs/bank/pack.yaml", "rules/packs/public-sector/pack.yaml"):
+        assert (data / name).is_file(), name
+    assert not list(bundle.rglob("*.py")), "source files travel compiled only"
+
+
+def test_bundled_evaluate_on_the_example_case(bundle, tmp_path):
+    result = clean_run([bundle / "leadfit", "evaluate", EXAMPLE_CASE], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Recommendation: coach" in result.stdout
+    packs = clean_run([bundle / "leadfit", "pack", "test", "bank"], tmp_path)
+    assert packs.returncode == 0, packs.stdout + packs.stderr  # bundled packs by name
+
+
+def test_bundled_report_is_a_pdf_with_its_fonts_embedded(bundle, tmp_path):
+    made = clean_run([bundle / "leadfit", "decide", EXAMPLE_CASE, "--decision", "coach",
+                      "--conditions", "Monthly mentoring by the CPO"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    record = made.stdout.strip().splitlines()[-1]
+    pdf = tmp_path / "rationale.pdf"
+    report = clean_run([bundle / "leadfit", "report", record, "--out", pdf], tmp_path)
+    assert report.returncode == 0, report.stderr
+    reader = PdfReader(pdf)
+    assert "Alex Morgan" in reader.pages[0].extract_text()
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font.get("/DescendantFonts")
+            descriptor = (descendant[0].get_object() if descendant else font).get("/FontDescriptor")
+            fonts[str(font["/BaseFont"])] = descriptor is not None and "/FontFile2" in descriptor.get_object()
+    assert fonts and all(fonts.values()), fonts  # every font embedded (TrueType)
+    assert all("DejaVuSans" in name for name in fonts), fonts
+
+
+def test_bundled_window_is_shown_offscreen_and_closed(bundle, tmp_path):
+    result = clean_run([bundle / "leadfit-desktop", "--self-test"], tmp_path, QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "window shown: LeadFit"
+
+
+def test_bundled_window_on_x11_never_gives_qt_generic_plugin_error(bundle, tmp_path):
+    """No display here: either the missing system libraries are named (this machine may
+    lack some), or Qt gets as far as looking for the display."""
+    result = clean_run([bundle / "leadfit-desktop"], tmp_path, QT_QPA_PLATFORM="xcb")
+    assert result.returncode != 0
+    assert "could not load the qt platform plugin" not in result.stderr.lower(), result.stderr
+    assert ("LeadFit cannot open its window" in result.stderr
+            or "could not connect to display" in result.stderr), result.stderr
+
+
+def test_the_desktop_entry_points_at_the_unpacked_folder(bundle, tmp_path):
+    data = tmp_path / "share"
+    result = clean_run(["/bin/sh", bundle / "install-desktop-entry.sh"], tmp_path, XDG_DATA_HOME=str(data))
+    assert result.returncode == 0, result.stderr
+    entry = (data / "applications" / "leadfit.desktop").read_text()
+    assert f'Exec="{bundle / "leadfit-desktop"}"' in entry
+    assert "Icon=leadfit" in entry and "Type=Application" in entry
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "leadfit.png").is_file()
+    clean_run(["/bin/sh", bundle / "install-desktop-entry.sh", "--remove"], tmp_path, XDG_DATA_HOME=str(data))
+    assert not (data / "applications" / "leadfit.desktop").exists()

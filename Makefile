@@ -44,6 +44,7 @@ bundle:
 
 # The built bundle, unpacked from its archive and run from a clean environment.
 bundle-test: $(STAMP)
+	@if [ -z "$${LEADFIT_TEST_PG_URL:-}" ] && [ "$$(id -u)" = 0 ]; then source .ci/postgres.sh; fi; \
 	$(BIN)/python -m pytest -q -m bundle tests/test_bundle.py
 
 clean:

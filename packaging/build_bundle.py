@@ -12,6 +12,8 @@ Prints the archive's path last.
 
 from __future__ import annotations
 
+import json
+import os
 import platform
 import shutil
 import subprocess
@@ -57,6 +59,25 @@ def build_env() -> Path:
     return python
 
 
+def carry_x11_libraries(python: Path) -> None:
+    """PyInstaller copies the X11 libraries Qt needs from this machine into the bundle,
+    so its users need not install them: all of them must be here. As root (CI, these
+    machines) the missing Debian packages are installed; otherwise they are named."""
+    probe = ("import json; from leadfit.desktop import qt_libraries as q\n"
+             "m = q.missing_libraries(q.xcb_plugin())\n"
+             "print(json.dumps([m, [q.DEBIAN_PACKAGES.get(s) for s in m], q.explain(m)]))")
+    found = subprocess.run([python, "-c", probe], cwd=BUILD, capture_output=True, text=True, check=True).stdout
+    missing, packages, explanation = json.loads(found)
+    if not missing:
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get") and all(packages):
+        run("apt-get", "update", "-qq", stdin=subprocess.DEVNULL)
+        run("apt-get", "install", "-y", "-qq", *sorted(set(packages)), stdin=subprocess.DEVNULL,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    raise SystemExit(explanation + "\nThe bundle carries these from the build machine: install them first.")
+
+
 def freeze(python: Path, name: str) -> Path:
     wheels = BUILD / "wheel"
     shutil.rmtree(wheels, ignore_errors=True)
@@ -66,6 +87,8 @@ def freeze(python: Path, name: str) -> Path:
     run(python, "-m", "pip", "install", "--quiet", f"{wheel}[desktop,postgres]", PYINSTALLER,
         "pillow; sys_platform != 'linux'")
     run(python, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", wheel)
+    if sys.platform.startswith("linux"):
+        carry_x11_libraries(python)
     shutil.rmtree(DIST / name, ignore_errors=True)
     run(python, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", DIST,
         "--workpath", BUILD / "work", REPO / "packaging" / "leadfit.spec",
@@ -74,7 +97,6 @@ def freeze(python: Path, name: str) -> Path:
 
 
 def _environ() -> dict[str, str]:
-    import os
     return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
 
 

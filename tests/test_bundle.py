@@ -115,3 +115,14 @@ def test_the_desktop_entry_points_at_the_unpacked_folder(bundle, tmp_path):
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "leadfit.png").is_file()
     clean_run(["/bin/sh", bundle / "install-desktop-entry.sh", "--remove"], tmp_path, XDG_DATA_HOME=str(data))
     assert not (data / "applications" / "leadfit.desktop").exists()
+
+
+def test_bundled_register_works_in_sqlite_and_postgresql(bundle, tmp_path, db_url):
+    """The team's shared register (PostgreSQL) needs its driver inside the bundle too."""
+    made = clean_run([bundle / "leadfit", "decide", EXAMPLE_CASE, "--decision", "appoint",
+                      "--justify", "Board accepts the learning-curve risk", "--db", db_url], tmp_path)
+    assert made.returncode == 0, made.stderr
+    listed = clean_run([bundle / "leadfit", "register", "list", "--db", db_url], tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert made.stdout.strip().splitlines()[-1].split("@")[0] in listed.stdout
+    assert "Home buying journey" in listed.stdout

@@ -86,10 +86,18 @@ def explain(missing: list[str]) -> str:
     return "\n".join(lines)
 
 
+NO_DISPLAY = ("LeadFit cannot open its window: there is no X11 display to show it on (DISPLAY is "
+              "not set).\nStart it from a desktop session. The command line works without one, "
+              "e.g. `leadfit evaluate CASE.yaml`.")
+
+
 def problem() -> str | None:
-    """The explanation if the window cannot start for want of system libraries, else None."""
+    """Why the window cannot start on X11 (missing system libraries, then no display:
+    Qt reports both as the same missing plugin), or None."""
     if not uses_xcb():
         return None
     plugin = xcb_plugin()
     missing = missing_libraries(plugin) if plugin else []
-    return explain(missing) if missing else None
+    if missing:
+        return explain(missing)
+    return None if os.environ.get("DISPLAY") else NO_DISPLAY

@@ -86,3 +86,14 @@ def test_the_check_agrees_with_qt_on_this_machine(tmp_path):
 ])
 def test_only_an_x11_start_is_checked(environ, xcb):
     assert qt_libraries.uses_xcb(environ) is xcb
+
+
+def test_without_a_display_the_window_says_so_instead_of_blaming_the_plugin(tmp_path):
+    """Qt says 'xcb-cursor0 is needed ... could not load the Qt platform plugin' here."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(QT_QPA_PLATFORM="xcb", LEADFIT_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-m", "leadfit.desktop"], env=env, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    if "system libraries that are not installed" not in result.stderr:  # those come first
+        assert result.stderr.strip() == qt_libraries.NO_DISPLAY

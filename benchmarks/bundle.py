@@ -40,7 +40,8 @@ def timed(command: list[str], until: str | None) -> float:
         env = {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "LEADFIT_DATA_DIR": home,
                "XDG_CONFIG_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
         start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                env=env)
         if until:
             for line in proc.stdout:
                 if line.startswith(until):
@@ -68,7 +69,8 @@ def main() -> None:
     folder = bundle_folder()
     archive = folder.with_name(folder.name + ".tar.gz")
     venv_size = megabytes(REPO / ".venv" / "lib")
-    print(f"bundle {folder.name}: {megabytes(folder):.0f} MB unpacked, archive {archive.stat().st_size / 1e6:.0f} MB"
+    print(f"bundle {folder.name}: {megabytes(folder):.0f} MB unpacked,"
+          f" archive {archive.stat().st_size / 1e6:.0f} MB"
           f"  (the .venv's site-packages, with the test tools: {venv_size:.0f} MB)")
     compare("window shown (median of 7)", [str(folder / "leadfit-desktop"), "--self-test"],
             [str(VENV_BIN / "leadfit-desktop"), "--self-test"], "window shown")

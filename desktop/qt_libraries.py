@@ -64,7 +64,8 @@ def missing_libraries(plugin: Path) -> list[str]:
     if ldd is None:
         return []
     try:
-        out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=20).stdout
+        out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=20,
+                             check=False).stdout  # ldd exits 1 for a non-ELF file: nothing found
     except (OSError, subprocess.SubprocessError):
         return []
     return list(dict.fromkeys(_NOT_FOUND.findall(out)))
@@ -72,8 +73,8 @@ def missing_libraries(plugin: Path) -> list[str]:
 
 def explain(missing: list[str]) -> str:
     """What a person reads instead of Qt's generic error."""
-    lines = ["LeadFit cannot open its window: Qt's X11 display plugin needs system libraries "
-             "that are not installed on this computer:"]
+    lines = [("LeadFit cannot open its window: Qt's X11 display plugin needs system libraries "
+              "that are not installed on this computer:")]
     for soname in missing:
         package = DEBIAN_PACKAGES.get(soname)
         lines.append(f"  {soname}" + (f"  (Debian/Ubuntu package {package})" if package

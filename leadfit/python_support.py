@@ -17,13 +17,14 @@ def is_supported(version=None):
 
 def refusal(version=None):
     """Plain words: why this Python cannot run LeadFit and what to use instead."""
-    major, minor = tuple((version or sys.version_info)[:2])
-    lines = ["LeadFit needs Python 3.11 or 3.12; this is Python %d.%d." % (major, minor)]
-    if (major, minor) > SUPPORTED[-1]:
+    found = tuple((version or sys.version_info)[:2])
+    shown = ".".join(str(part) for part in found)  # no f-strings: old Pythons read this file
+    lines = ["LeadFit needs Python 3.11 or 3.12; this is Python " + shown + "."]
+    if found > SUPPORTED[-1]:
         lines.append(
-            "Its rule engine, durable-rules 2.0.28 (the latest release), builds on Python %d.%d "
-            "but cannot be imported: it calls PyEval_CallObject, which CPython 3.13 removed "
-            "(the fix is merged upstream but not released)." % (major, minor))
+            "Its rule engine, durable-rules 2.0.28 (the latest release), builds on Python " + shown
+            + " but cannot be imported: it calls PyEval_CallObject, which CPython 3.13 removed "
+            "(the fix is merged upstream but not released).")
     else:
         lines.append("LeadFit uses language and library features of Python 3.11.")
     lines.append("Install Python 3.12 or 3.11 (python.org, pyenv, or your system's python3.12 "

@@ -66,7 +66,8 @@ def carry_x11_libraries(python: Path) -> None:
     probe = ("import json; from leadfit.desktop import qt_libraries as q\n"
              "m = q.missing_libraries(q.xcb_plugin())\n"
              "print(json.dumps([m, [q.DEBIAN_PACKAGES.get(s) for s in m], q.explain(m)]))")
-    found = subprocess.run([python, "-c", probe], cwd=BUILD, capture_output=True, text=True, check=True).stdout
+    found = subprocess.run([python, "-c", probe], cwd=BUILD, capture_output=True, text=True,
+                           check=True).stdout
     missing, packages, explanation = json.loads(found)
     if not missing:
         return

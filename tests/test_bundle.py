@@ -53,7 +53,8 @@ def test_the_bundle_holds_both_executables_and_its_data(bundle):
     for exe in ("leadfit", "leadfit-desktop"):
         assert (bundle / exe).is_file() and (bundle / exe).stat().st_mode & 0o111, exe
     data = bundle / "_internal" / "leadfit"
-    for name in ("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf", "assets/icons/leadfit.png",
+    for name in ("assets/fonts/DejaVuSans.ttf", "assets/fonts/DejaVuSans-Bold.ttf",
+                 "assets/icons/leadfit.png",
                  "desktop/leadfit.qss", "pdf/styles.yaml", "rules/packs/default/pack.yaml",
                  "rules/packs/bank/pack.yaml", "rules/packs/public-sector/pack.yaml"):
         assert (data / name).is_file(), name
@@ -106,7 +107,8 @@ def test_bundled_window_without_a_display_says_so_in_plain_words(bundle, tmp_pat
 
 # What every Linux desktop has and PyInstaller leaves to it on purpose: the C library,
 # OpenGL (tied to the graphics driver) and libxcb itself.
-SYSTEM_LIBRARIES = ("linux-vdso.so", "ld-linux", "libc.so", "libm.so", "libdl.so", "libpthread.so", "librt.so",
+SYSTEM_LIBRARIES = ("linux-vdso.so", "ld-linux", "libc.so", "libm.so", "libdl.so", "libpthread.so",
+                    "librt.so",
                     "libGL.so", "libEGL.so", "libGLX.so", "libGLdispatch.so", "libxcb.so.1")
 
 

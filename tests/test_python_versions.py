@@ -107,7 +107,8 @@ def test_the_finder_picks_the_version_asked_for(tmp_path, version):
         pytest.skip(f"no Python {version} here")  # CI has both; a developer may not
     result = _run([str(FIND_PYTHON)], tmp_path, PYTHON_VERSION=version)
     assert result.returncode == 0, result.stderr
-    picked = subprocess.run([result.stdout.strip(), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+    version_of = "import sys; print('%d.%d' % sys.version_info[:2])"
+    picked = subprocess.run([result.stdout.strip(), "-c", version_of],
                             capture_output=True, text=True, check=True).stdout.strip()
     assert picked == version
     assert f"Using Python {version}." in result.stderr
@@ -124,5 +125,6 @@ def test_pip_install_on_313_stops_with_the_reason(tmp_path):
     assert result.returncode != 0
     assert "LeadFit needs Python 3.11 or 3.12; this is Python 3.13" in result.stdout + result.stderr
     assert "PyEval_CallObject" in result.stdout + result.stderr
-    installed = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "list"], capture_output=True, text=True)
+    installed = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "list"],
+                               capture_output=True, text=True, check=True)
     assert "leadfit" not in installed.stdout.lower()

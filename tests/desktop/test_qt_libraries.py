@@ -68,7 +68,8 @@ def test_the_check_agrees_with_qt_on_this_machine(tmp_path):
     missing = qt_libraries.missing_libraries(plugin)
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="xcb", QT_DEBUG_PLUGINS="1")
-    qt = subprocess.run([sys.executable, "-c", "from PySide6.QtWidgets import QApplication; QApplication([])"],
+    start_qt = "from PySide6.QtWidgets import QApplication; QApplication([])"
+    qt = subprocess.run([sys.executable, "-c", start_qt],
                         env=env, capture_output=True, text=True, timeout=60, check=False)
     assert qt.returncode != 0  # no display either way
     failed = [line for line in qt.stderr.splitlines()

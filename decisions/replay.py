@@ -10,7 +10,12 @@ from leadfit.decisions.record import DecisionRecord, canonical_json
 from leadfit.errors import LeadFitError
 from leadfit.forms.case import build_case
 from leadfit.rules.assess import evaluate
-from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, resolve_pack
+from leadfit.rules.library import (
+    archived_pack_folders,
+    bundled_pack_names,
+    bundled_packs_dir,
+    resolve_pack,
+)
 from leadfit.rules.pack import Pack, load_pack
 
 
@@ -28,6 +33,7 @@ def find_pack(fingerprint: str, pack_dirs=(), label: str | None = None) -> Pack 
     pack with the same label (name@version) is preferred when there are several.
     """
     folders = [Path(d) for d in pack_dirs] + [bundled_packs_dir() / n for n in bundled_pack_names()]
+    folders += archived_pack_folders()  # earlier versions of the bundled packs
     found = None
     for folder in folders:
         try:
@@ -73,6 +79,9 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
             " with --pack")
     case = build_case(record.answers, pack.questionnaire, source=f"{record.ref} answers")
     again = evaluate(case, pack).model_dump(mode="json")
+    # Parts an assessment gained after the record was made, left empty by its pack, are no
+    # difference: the record could not have them.
+    again = {k: v for k, v in again.items() if k in record.assessment or v not in ([], {}, None, "")}
     differences = [key for key in sorted(set(again) | set(record.assessment))
                    if canonical_json(again.get(key)) != canonical_json(record.assessment.get(key))]
     return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences)

@@ -28,6 +28,7 @@ from leadfit.rules.assessment import (
     Signal,
 )
 from leadfit.rules.engine import get_engine
+from leadfit.rules.judgement import Judgement
 from leadfit.rules.pack import Pack, Rule
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
@@ -64,6 +65,8 @@ class _Builder:
                     yield rule, action.value
 
     def build(self) -> Assessment:
+        if self.pack.settings.semantics >= 2:
+            return Judgement(self).build()
         findings = self.findings()
         outcome, constraints, forced = self.outcome()
         risk = self.risk(findings, forced)
@@ -75,16 +78,25 @@ class _Builder:
             mitigations=self.mitigations(outcome),
             readiness=self.readiness(),
             signals=self.signals(),
-            missing=[MissingAnswer.model_construct(question=m, title=self.q[m].title, section=self.q[m].section)
-                     for m in self.missing],
+            missing=self.missing_answers(),
             why_not=self.why_not(outcome),
             constraints=constraints,
             notes=self.notes(outcome),
             rules_fired=[r.id for r in self.fired],
-            pack=PackRef.model_construct(name=self.pack.name, version=self.pack.version,
-                         fingerprint=self.pack.fingerprint, layers=list(self.pack.layers)),
-            engine=EngineRef.model_construct(name=self.engine.name, version=self.engine.version),
+            pack=self.pack_ref(),
+            engine=self.engine_ref(),
         )
+
+    def missing_answers(self) -> list[MissingAnswer]:
+        return [MissingAnswer.model_construct(question=m, title=self.q[m].title, section=self.q[m].section)
+                for m in self.missing]
+
+    def pack_ref(self) -> PackRef:
+        return PackRef.model_construct(name=self.pack.name, version=self.pack.version,
+                                       fingerprint=self.pack.fingerprint, layers=list(self.pack.layers))
+
+    def engine_ref(self) -> EngineRef:
+        return EngineRef.model_construct(name=self.engine.name, version=self.engine.version)
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
         ids = named or conditions.questions_in(rule.condition)
@@ -116,10 +128,11 @@ class _Builder:
                       " at higher risk.")
         return fallback, [constraint], True
 
-    def risk(self, findings: list[Finding], forced: bool) -> Risk:
+    def score(self, findings: list[Finding]) -> tuple[int, str]:
+        """Score and risk band; one finding ID counts once, at its worst severity."""
         weights = self.pack.settings.severities
         worst: dict[str, str] = {}
-        for f in findings:  # one finding ID counts once, at its worst severity
+        for f in findings:
             if f.id not in worst or _SEVERITY_ORDER.index(f.severity) > _SEVERITY_ORDER.index(worst[f.id]):
                 worst[f.id] = f.severity
         score = sum(weights.get(s, 0) for s in worst.values())
@@ -127,13 +140,22 @@ class _Builder:
         for name, floor in sorted(self.pack.settings.risk_bands.items(), key=lambda kv: kv[1]):
             if score >= floor:
                 level = name
+        return score, level
+
+    def risk(self, findings: list[Finding], forced: bool) -> Risk:
+        score, level = self.score(findings)
         if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
             level = "high"
         return Risk.model_construct(level=level, score=score)
 
     def mitigations(self, outcome: str | None) -> list[Mitigation]:
+        return self.as_mitigations(self.needed("mitigation", outcome))
+
+    def needed(self, word: str, outcome: str | None) -> dict[str, dict[str, list[str]]]:
+        """Mitigation id -> the rules, layers and reasons that ask for it (``word`` actions,
+        plus the outcome's ``outcome_requires``)."""
         needs: dict[str, dict[str, list[str]]] = {}
-        for rule, m in self.actions("mitigation"):
+        for rule, m in self.actions(word):
             entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
             _add(entry["rules"], rule.id)
             _add(entry["layers"], rule.layer)
@@ -143,7 +165,12 @@ class _Builder:
             _add(entry["rules"], f"outcome_requires.{outcome}")
             _add(entry["layers"], self.pack.label)
             _add(entry["because"], f"Every '{self.cat.title(outcome)}' decision requires it.")
-        return [Mitigation.model_construct(id=m, title=self.cat.title(m), meaning=self.cat.entries[m].meaning, **e)
+        return needs
+
+    def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
+        meanings = meanings or {}
+        return [Mitigation.model_construct(id=m, title=self.cat.title(m),
+                                           meaning=meanings.get(m, self.cat.entries[m].meaning), **e)
                 for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
 
     def readiness(self) -> list[ReadinessItem]:

@@ -97,6 +97,9 @@ class Assessment(BaseModel):
     rules_fired: list[str]
     pack: PackRef
     engine: EngineRef
+    # Semantics 2 (rules/judgement.py); empty for packs and records made before it.
+    preconditions: list[Mitigation] = []   # steps due before the appointment
+    unverified: list[str] = []             # readiness IDs the answers cannot vouch for
 
     @property
     def decided(self) -> bool:
@@ -105,6 +108,7 @@ class Assessment(BaseModel):
     def cited_ids(self) -> set[str]:
         """Catalogue IDs raised: findings, mitigations, signals and readiness gaps."""
         ids = {f.id for f in self.findings} | {m.id for m in self.mitigations}
+        ids |= {m.id for m in self.preconditions}
         ids |= {s.id for s in self.signals}
         ids |= {r.id for r in self.readiness if r.status in ("partial", "not_met")}
         return ids

@@ -75,7 +75,7 @@ def _never(raw) -> bool:
     {"all": [{"lt": {"candidate.digital_years": 3}}, {"ge": {"candidate.digital_years": 5}}]},
     {"all": [{"eq": {"candidate.owns_pnl": "full"}}, {"eq": {"candidate.owns_pnl": "none"}}]},
     {"ge": {"candidate.digital_years": 51}},                       # above the question's max
-    {"lt": {"candidate.expected_months": 1}},                      # below its min
+    {"lt": {"candidate.digital_years": 0}},                        # below its min
     {"gt": {"stream.digital_revenue_share": 100}},                 # a percent tops out at 100
     {"not_in": {"candidate.holds_line": ["weak", "some", "strong"]}},  # no option left
     {"all": [{"eq": {"candidate.rivals": True}}, {"ne": {"candidate.rivals": True}}]},
@@ -107,9 +107,15 @@ def test_a_question_the_pack_never_asks_makes_its_rules_never_fire():
     assert Analysis(Q).witness(cond) == {"candidate.owns_pnl": "full"}
 
 
-def test_public_sector_keeps_no_rule_on_the_question_it_never_asks():
+def test_public_sector_rewords_p2_as_budget_accountability_rather_than_dropping_it():
     pack = resolve_pack("public-sector")
-    assert not any("candidate.owns_pnl" in conditions.questions_in(r.condition) for r in pack.rules)
+    assert any("candidate.owns_pnl" in conditions.questions_in(r.condition) for r in pack.rules)
+    question = pack.questionnaire.questions["candidate.owns_pnl"]
+    assert question.ask_if is None and "service budget" in question.title
+    assert "profit" not in " ".join(question.options.values()).lower()
+    assert pack.catalogue.title("P2") == "Budget and outcome accountability"
+    revenue = pack.questionnaire.questions["stream.revenue_impact"]
+    assert "service users" in revenue.title and "revenue" not in " ".join(revenue.options.values()).lower()
 
 
 @pytest.mark.parametrize("raw,never", [

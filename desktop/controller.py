@@ -15,6 +15,7 @@ from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
+from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.library import resolve_pack
@@ -73,6 +74,8 @@ class CaseController:
         self._load_answers({})
 
     def _load_answers(self, raw: dict[str, Any]) -> None:
+        target = self.pack.questionnaire.version  # a draft typed under an earlier questionnaire
+        raw = migrate_answers(raw, min(guess_version(raw), target), target)
         known = [q.id for q in self.pack.questionnaire.asked]
         self.raw = {k: v for k, v in raw.items() if k in known}
         self.view.show_answers(dict(self.raw))
@@ -182,8 +185,8 @@ class CaseController:
 
     def export_case(self, path: Path) -> None:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
-        text = yaml.safe_dump({"answers": self.case().to_data()}, sort_keys=False,
-                              allow_unicode=True)
+        text = yaml.safe_dump({"questionnaire": self.pack.questionnaire.version,
+                               "answers": self.case().to_data()}, sort_keys=False, allow_unicode=True)
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)

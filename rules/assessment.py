@@ -113,5 +113,9 @@ class Assessment(BaseModel):
         ids |= {r.id for r in self.readiness if r.status in ("partial", "not_met")}
         return ids
 
+    def plan_steps(self) -> list[Mitigation]:
+        """Every step to agree an owner and a date for: preconditions first, then the plan."""
+        return [*self.preconditions, *self.mitigations]
+
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)

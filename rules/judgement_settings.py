@@ -54,8 +54,10 @@ def _question_words(qid: str, words, questionnaire, file: str, line: int | None)
     problems = []
     allowed = "a pack may change a question's title, help and option labels"
     if words.type is not None and words.type != question.type:
+        kind = question.type.replace("_", "/")
         problems.append(Problem(f"questions.{qid}: {allowed}, not its type ('{qid}' is a"
-                                f" {question.type} question; got type '{words.type}')", file, line))
+                                f"{'n' if kind[0] in 'aeiou' else ''} {kind} question; got type"
+                                f" '{words.type}')", file, line))
     if words.id is not None and words.id != qid:
         problems.append(Problem(f"questions.{qid}: {allowed}, not its id (got id '{words.id}')",
                                 file, line))

@@ -43,8 +43,9 @@ def evaluate(case: Case, pack: Pack) -> Assessment:
     """
     answers = relevant_answers(case, pack.questionnaire)
     engine = get_engine()
-    fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
-                                    answers))
+    read = _read_by(pack.fingerprint, pack.rules)
+    fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
+    fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact))
     fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
     return _Builder(pack, answers, fired, missing, engine).build()
@@ -57,12 +58,16 @@ class _Builder:
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
         self.order = list(pack.settings.outcomes)
+        self._by_word: dict | None = None
 
-    def actions(self, word: str):
-        for rule in self.fired:
-            for action in rule.actions:
-                if action.word == word:
-                    yield rule, action.value
+    def actions(self, word: str) -> list:
+        """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
+        if self._by_word is None:
+            self._by_word = {}
+            for rule in self.fired:
+                for action in rule.actions:
+                    self._by_word.setdefault(action.word, []).append((rule, action.value))
+        return self._by_word.get(word, [])
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -99,9 +104,15 @@ class _Builder:
         return EngineRef.model_construct(name=self.engine.name, version=self.engine.version)
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
-        ids = named or conditions.questions_in(rule.condition)
-        return [Cause.model_construct(question=i, title=self.q[i].title, answer=_shown(self.answers.get(i), self.q[i]))
-                for i in ids]
+        return [self.cause(i) for i in self.cause_ids(rule, named)]
+
+    def cause_ids(self, rule: Rule, named: list[str] | None = None) -> list[str]:
+        return named or _rule_questions(self.pack.fingerprint, rule)
+
+    def cause(self, question_id: str) -> Cause:
+        q = self.q[question_id]
+        return Cause.model_construct(question=question_id, title=q.title,
+                                     answer=_shown(self.answers.get(question_id), q))
 
     def findings(self) -> list[Finding]:
         out = []
@@ -219,6 +230,25 @@ class _Builder:
         if outcome is None and not self.missing:
             return ["The rule pack recommends nothing for these answers; check the pack's coverage."]
         return []
+
+
+_READ: dict[str, frozenset] = {}
+_RULE_QUESTIONS: dict[tuple[str, str], list[str]] = {}
+
+
+def _read_by(fingerprint: str, rules) -> frozenset:
+    """Question ids the pack's conditions read (once per pack): the rest never reach the engine."""
+    if fingerprint not in _READ:
+        _READ[fingerprint] = frozenset(q for r in rules for q in _rule_questions(fingerprint, r))
+    return _READ[fingerprint]
+
+
+def _rule_questions(fingerprint: str, rule: Rule) -> list[str]:
+    """A rule's questions, worked out once per pack (a fingerprint fixes every condition)."""
+    key = (fingerprint, rule.id)
+    if key not in _RULE_QUESTIONS:
+        _RULE_QUESTIONS[key] = conditions.questions_in(rule.condition)
+    return _RULE_QUESTIONS[key]
 
 
 def _add(items: list[str], item: str) -> None:

@@ -31,12 +31,11 @@ def merged_findings(builder) -> list[Finding]:
     out = []
     for fid, items in groups.items():
         rule, value = max(items, key=lambda rv: _SEVERITY_ORDER.index(rv[1]["severity"]))
-        because, seen = [], set()
+        qids: list[str] = []
         for r, v in sorted(items, key=lambda rv: -_SEVERITY_ORDER.index(rv[1]["severity"])):
-            for cause in builder.causes(r, v["because"]):
-                if cause.answer is not None and cause.question not in seen:  # unasked: no cause
-                    seen.add(cause.question)
-                    because.append(cause)
+            qids += [q for q in builder.cause_ids(r, v["because"])
+                     if q not in qids and builder.answers.get(q) is not None]  # unasked: no cause
+        because = [builder.cause(q) for q in qids]
         out.append(Finding.model_construct(
             id=fid, title=builder.cat.title(fid), severity=value["severity"], rule=rule.id,
             layer=rule.layer, summary=rule.summary, because=because))

@@ -288,5 +288,17 @@ def condition_numbers(cond) -> set:
     return {value} if isinstance(value, (int, float)) and not isinstance(value, bool) else set()
 
 
+def unused_parameters(pack: Pack) -> list[LintItem]:
+    """A named threshold no rule refers to moves nothing: likely a typo or a leftover."""
+    from leadfit.rules.parameters import unused
+    names = unused(pack)
+    if not names:
+        return []
+    own = pack.folder / "pack.yaml"
+    return [LintItem("warning", Problem(f"parameter '{n}' is referred to by no rule; setting it"
+                                        " changes nothing", *_file_line(own, ("parameters", n))))
+            for n in names]
+
+
 CHECKS = [never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
-          readiness_left_unknown, stale_summaries]
+          readiness_left_unknown, stale_summaries, unused_parameters]

@@ -136,3 +136,11 @@ def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_pa
     assert done.path is not None and (tmp_path / "old.pdf").stat().st_size > 1000
     cli = run_cli("replay", "LF-2026-0001", "--db", str(db), env={"LEADFIT_DATA_DIR": str(tmp_path / "data")})
     assert cli.returncode == 0 and "identical assessment under default@1.0" in cli.stdout
+
+
+def test_lint_warns_of_a_parameter_no_rule_refers_to(tmp_path):
+    from leadfit.rules.lint import lint
+    folder = _client(tmp_path, "parameters:\n  p1_met_yers: 5\n")
+    items = [str(i) for i in lint(load_pack(folder))]
+    assert any("pack.yaml:5: parameter 'p1_met_yers' is referred to by no rule" in i for i in items), items
+    assert not any("parameter" in str(i) for i in lint(default_pack()))

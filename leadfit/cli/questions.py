@@ -25,7 +25,7 @@ def run(args) -> int:
         print(f"\n{section.title}\n{'-' * len(section.title)}")
         for q in section.questions:
             extra = f" [{', '.join(q.informs)}]" if q.informs else ""
-            need = "" if q.required else " (optional)"
+            need = ("" if q.required else " (optional)") + (" (may not be known)" if q.may_not_know else "")
             print(f"  {q.id}: {q.title}{need}{extra}")
             print(f"      {_kind(q)}")
             if q.ask_if is not None:
@@ -48,5 +48,6 @@ def _as_data(questionnaire) -> dict:
         {"id": s.id, "title": s.title, "help": s.help, "questions": [
             {"id": q.id, "title": q.title, "type": q.type, "help": q.help, "required": q.required,
              "informs": list(q.informs), "min": q.min, "max": q.max, "max_length": q.max_length,
-             "options": q.options or None, "ask_if": to_data(q.ask_if) if q.ask_if else None}
+             "options": q.options or None, "ask_if": to_data(q.ask_if) if q.ask_if else None,
+             "may_not_know": q.may_not_know}
             for q in s.questions]} for s in questionnaire.sections]}

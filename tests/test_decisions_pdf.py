@@ -34,8 +34,8 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     d = record.decision
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
-           "Recommendation", a.outcome_title, f"risk {a.risk.level} (score {a.risk.score})",
-           "Decision", "Readiness against the ideal Product Director (P1-P6)"]
+           "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
+           f"{a.risk.level} (score {a.risk.score})", "Decision", *a.notes[:1], "Readiness against the ideal Product Director (P1-P6)"]
     for item in a.readiness:
         out += [f"{item.id} {item.title}", STATUS_WORDS[item.status]]
     out += ["Findings", "ID Finding Severity Raised by the answers"]

@@ -127,7 +127,7 @@ def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_pa
     shutil.copy(V1 / "register-v1.sqlite3", db)
     reg = open_register(f"sqlite:///{db}")
     record = service.show(reg, "LF-2026-0001")
-    assert record.pack["fingerprint"] == OLD_DEFAULT_FINGERPRINT
+    assert record.pack.fingerprint == OLD_DEFAULT_FINGERPRINT
     assert "candidate.expected_months" in record.answers
     result = service.replay(reg, "LF-2026-0001")
     assert result.identical and result.pack_label == "default@1.0", result.differences

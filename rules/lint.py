@@ -274,9 +274,8 @@ def unused_parameters(pack: Pack) -> list[LintItem]:
     names = unused(pack)
     if not names:
         return []
-    own = pack.folder / "pack.yaml"
     return [LintItem("warning", Problem(f"parameter '{n}' is referred to by no rule; setting it"
-                                        " changes nothing", *_file_line(own, ("parameters", n))))
+                                        " changes nothing", *_file_line(pack, "pack.yaml", ("parameters", n))))
             for n in names]
 
 

@@ -172,7 +172,7 @@ def test_replay_under_another_engine_version_is_identical_with_a_note(db):
     _rewrite_stored_body(db, '"name":"durable-rules","version":"', '"name":"durable-rules","version":"0.9-')
     result = run_cli("replay", record.record_id, "--db", db)
     assert result.returncode == 0, result.stdout
-    assert "identical assessment under default@1.0" in result.stdout
+    assert "identical assessment under default@2.0" in result.stdout
     assert "note: decided by durable-rules 0.9-" in result.stdout and "replayed with durable-rules" in result.stdout
 
 

@@ -38,6 +38,7 @@ def test_thresholds_are_listed_in_words():
     view = {r.id: r for g in rules_by_id(pack, with_scenarios=False) for r in g.rules}
     assert view["p6-reducing"].thresholds == (  # the pack's parameters, as values
         "Share of their time kept in the former role is more than 10",
+        "Share of their time kept in the former role is less than 50",
         "Share of their time the plan leaves in the former role is at most 10",
         "Days from the assessment until the former role is reduced is at least 0",
         "Days from the assessment until the former role is reduced is at most 183")

@@ -196,7 +196,7 @@ def test_a_commented_out_extends_is_a_comment_not_a_base(tmp_path):
 def test_a_resolved_pack_keeps_its_base_and_its_own_located_files(tmp_path):
     folder = _client(tmp_path, HEAD + "disable: [f6-no-craft]\n")
     pack = load_pack(folder)
-    assert pack.base is not None and pack.base.label == "default@1.0" and pack.base.base is None
+    assert pack.base is not None and pack.base.label == "default@2.0" and pack.base.base is None
     assert set(pack.sources) == {"pack.yaml"}
     assert pack.sources["pack.yaml"].line_of(("disable", 0)) == 4
     assert set(default_pack().sources) == {"pack.yaml", "rules.yaml", "scenarios.yaml"}

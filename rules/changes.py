@@ -58,6 +58,9 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
     pool = _changeable(pack, case, condition, levers_only)
     analysis = Analysis(q)
     memo: dict = {}  # answers to the unknowns -> relevant answers, for this search
+    single = _one_answer_changes(case, pack, target, current, levers_only)
+    if single:
+        return Search(_ranked(single, pack)[:most], True)
     tried = 0
     for size in range(1, MAX_CHANGES + 1):
         found = []
@@ -74,6 +77,29 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
         if found:
             return Search(_ranked(found, pack)[:most], True)
     return Search([], True)
+
+
+def _one_answer_changes(case: Case, pack: Pack, target: str, current: dict,
+                        levers_only: bool) -> list[Found]:
+    """Every one-answer change (by the classes the pack's conditions draw) that leads to
+    ``target``, tried outright. The outcome condition below knows the recommending rules
+    but not the risk that sets a least outcome (semantics 2), so a single answer that
+    tips the risk would be missed by it; this keeps one-answer changes exact."""
+    q = pack.questionnaire.questions
+    found = []
+    for qid, regions in reading(pack).regions.items():
+        question = q.get(qid)
+        if question is None or question.derived_from or question.type == "text" or (
+                levers_only and not question.lever) or qid not in current and qid not in case.unknown:
+            continue
+        for region in regions:
+            if region.value == current.get(qid):
+                continue
+            _share_the_interpreter()
+            if cautious_outcome(case.with_answers({qid: region.value}), pack) == target:
+                found.append(Found({qid: region.value}, 0 if question.lever else 1))
+                break
+    return found
 
 
 def _share_the_interpreter() -> None:

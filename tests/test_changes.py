@@ -70,17 +70,20 @@ def _smaller_change_reaches(case, target: str, size: int) -> dict | None:
 
 
 def test_levers_are_preferred_on_a_tie_and_marked():
-    case, a = _explained(next(s for s in SCENARIOS if s.name == "ready candidate is appointed"))
-    coach = next(alt for alt in a.alternatives if alt.outcome == "coach")
-    assert all(c.lever for c in coach.nearest[0].changes)
-    assert "(now yes; a lever)" in coach.nearest[0].words
+    # One answer moves this coached appointment to hiring: the coach not coming (a lever)
+    # or a fact of the candidate's history; the lever is named first.
+    case, a = _explained(next(s for s in SCENARIOS if s.name == "outside coach instead of a CPO"))
+    hire = next(alt for alt in a.alternatives if alt.outcome == "hire_external")
+    assert len(hire.nearest) > 1 and not all(c.lever for s in hire.nearest for c in s.changes)
+    assert all(c.lever for c in hire.nearest[0].changes)
+    assert "(now yes; a lever)" in hire.nearest[0].words
 
 
 def test_changes_are_in_words_only():
-    case, a = _explained(next(s for s in SCENARIOS if s.name == "ready but no written role"))
-    appoint = next(alt for alt in a.alternatives if alt.outcome == "appoint")
-    assert appoint.nearest[0].words == ("Becomes Appoint if “Is there a written Product Director role"
-                                        " description?” is yes (now no; a lever)")
+    case, a = _explained(next(s for s in SCENARIOS if s.name == "outside coach instead of a CPO"))
+    hire = next(alt for alt in a.alternatives if alt.outcome == "hire_external")
+    assert hire.nearest[0].words == ("Becomes Hire an experienced Product Director if “Can you bring in"
+                                     " an outside coach?” is no (now yes; a lever)")
     for alt in a.alternatives:
         for text in alt.why_not + [s.words for s in alt.nearest]:
             assert "hire_external" not in text and "org." not in text and "candidate." not in text

@@ -39,7 +39,7 @@ def test_choosing_not_known_marks_the_field_and_the_panel_says_it_depends(qtbot,
     assert banner.isVisible() and "It depends on" in banner.text()
     assert window.panel.outcome.text() == "Recommendation: Appoint with coaching"
     shown = window.panel.alternatives.plain_text()
-    assert "Why not:" in shown and "What would change it:" in shown and "[lever]" in shown
+    assert "Why not:" in shown and "What would change it:" in shown and "[fact]" in shown
     assert "hire_external" not in shown and "candidate." not in shown
 
 

@@ -28,6 +28,7 @@ from leadfit.errors import PackError, Problem
 from leadfit.forms.conditions import did_you_mean
 from leadfit.rules import parameters
 from leadfit.rules.assessment import pack_label
+from leadfit.rules.engine_limits import within_limits
 from leadfit.rules.pack import (
     Action,
     Pack,

@@ -23,6 +23,7 @@ from typing import Any
 from leadfit.errors import Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
+from leadfit.rules.engine_limits import within_limits
 
 REF = "param"
 
@@ -73,7 +74,7 @@ def parse_when(rule_id: str, raw: Any, params: dict, questions: dict, file: str,
     if unknown:
         return None
     try:
-        return conditions.parse(resolved, questions)
+        return within_limits(conditions.parse(resolved, questions))
     except conditions.ConditionProblem as exc:
         problems.append(Problem(f"{label}: {exc.message}", file, line_of(path + exc.path)))
         return None

@@ -16,3 +16,16 @@ PRECONDITIONS_LABEL = "Before the appointment"
 def risk_words(level: str, score: int | None = None) -> str:
     """'Risk of appointing this candidate as proposed: high (score 26)'."""
     return f"{RISK_LABEL}: {level}" + (f" (score {score})" if score is not None else "")
+
+
+def joined(items: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or 'or')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def quoted(text: str) -> str:
+    """A question as people read it inside a sentence."""
+    return f"“{text}”"

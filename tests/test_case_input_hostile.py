@@ -23,7 +23,7 @@ def test_nan_infinities_and_huge_numbers_are_refused_by_name(tmp_path, cli, valu
                                  f"stream.digital_revenue_share: {value}"))
     result = cli("evaluate", case)
     assert result.returncode == 2
-    assert f"{case}:5: Share of the organisation's revenue that is digital" in result.stderr
+    assert f"{case}:6: Share of the organisation's revenue that is digital" in result.stderr
     assert words in result.stderr
 
 

@@ -29,7 +29,7 @@ def _before(assessment, **changes):
 def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
     case = case_with(candidate__blamed_digital="not known", org__formal_role=False)
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching")
+        record = service.decide(reg, case, pack(), decision="hire_external")  # 2.0: the cautious outcome
         service.report(reg, record.ref, tmp_path / "rationale.pdf")
     pdf = (tmp_path / "rationale.pdf").read_bytes()
     text = _text(pdf)
@@ -76,6 +76,6 @@ def test_a_record_with_an_answer_not_known_replays_identical(tmp_path):
     from leadfit.decisions.replay import replay
     case = case_with(candidate__blamed_digital="not known")
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching")
+        record = service.decide(reg, case, pack(), decision="hire_external")  # 2.0: the cautious outcome
     assert record.answers["candidate.blamed_digital"] == "not known"
     assert replay(record).identical

@@ -88,12 +88,9 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
     again = result.model_dump(mode="json")
     stored = record.assessment.model_dump(mode="json", exclude_unset=True)
     # What LeadFit added to assessments after this record was made is not in it:
-    # replay compares the judgement the record holds. Parts an assessment gained
-    # later, left empty by its pack, are no difference either.
+    # replay compares the judgement the record holds.
     added = {k for k in ADDED_FIELDS if k not in stored}
-    again = {k: v for k, v in again.items()
-             if k not in added and (k in stored or v not in ([], {}, None, ""))}
-    differences = [key for key in sorted(set(again) | set(stored))
+    differences = [key for key in sorted((set(again) - added) | set(stored))
                    if key != _DECIDED_BY and canonical_json(again.get(key)) != canonical_json(stored.get(key))]
     return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences,
                         notes=_engine_note(record.assessment.engine, result.engine))

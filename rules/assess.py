@@ -74,14 +74,15 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
 
 def decision_of(assessment: Assessment) -> tuple:
     """(outcome, constraints, forced) as evaluate_known takes them in ``decided``."""
-    return assessment.outcome, list(assessment.constraints), bool(assessment.constraints)
+    forced = any("would be advised" in c for c in assessment.constraints)  # not a plan's constraint
+    return assessment.outcome, list(assessment.constraints), forced
 
 
 def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
     """The outcome the pack gives when exactly ``fired_ids`` match ``answers`` (a complete
     case): the same decision evaluate() makes, for searches that match rules themselves."""
     fired = [r for r in pack.rules if r.id in fired_ids]
-    return _Builder(pack, answers, fired, [], None).decision()[0]
+    return _Builder(pack, answers, fired, [], None).outcome()[0]
 
 
 class _Builder:
@@ -104,12 +105,6 @@ class _Builder:
                 for action in rule.actions:
                     self._by_word.setdefault(action.word, []).append((rule, action.value))
         return self._by_word.get(word, [])
-
-    def decision(self) -> tuple[str | None, list[str], bool]:
-        """(outcome, constraints, forced) under the pack's semantics, as build() decides it."""
-        if self.pack.settings.semantics >= 2:
-            return Judgement(self).decision()
-        return self.outcome()
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -166,6 +161,8 @@ class _Builder:
         return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
 
     def outcome(self) -> tuple[str | None, list[str], bool]:
+        if self.pack.settings.semantics >= 2:  # the risk, preconditions... (rules/judgement.py)
+            return Judgement(self).decide()
         if self.missing:
             return None, [], False
         recommended = {v for _, v in self.actions("recommend")}

@@ -150,7 +150,7 @@ class Alternative(BaseModel):
 
 # Fields added after records existed, in the order they came: replay of an older
 # record compares only the fields it holds.
-ADDED_FIELDS = ("unknowns", "alternatives")
+ADDED_FIELDS = ("unknowns", "alternatives", "preconditions", "unverified")
 
 
 class Assessment(BaseModel):
@@ -169,13 +169,13 @@ class Assessment(BaseModel):
     rules_fired: list[str]
     pack: PackRef
     engine: EngineRef
+    # Semantics 2 (rules/judgement.py); empty for packs and records made before it.
+    preconditions: list[Mitigation] = []   # steps due before the appointment
+    unverified: list[str] = []             # readiness IDs the answers cannot vouch for
     # Added after records existed: an older record's assessment has neither
     # (replay compares only what the record holds).
     unknowns: UnknownAnswers | None = None
     alternatives: list[Alternative] = []
-    # Semantics 2 (rules/judgement.py); empty for packs and records made before it.
-    preconditions: list[Mitigation] = []   # steps due before the appointment
-    unverified: list[str] = []             # readiness IDs the answers cannot vouch for
 
     @property
     def decided(self) -> bool:

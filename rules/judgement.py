@@ -39,6 +39,7 @@ def merged_findings(builder) -> list[Finding]:
         out.append(Finding.model_construct(
             id=fid, title=builder.cat.title(fid), severity=value["severity"], rule=rule.id,
             layer=rule.layer, summary=rule.summary, because=because))
+    out += [f for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
     return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)))
 
 
@@ -53,29 +54,21 @@ class Judgement:
         self.constraints: list[str] = []
         self.raised_by_risk = ""
 
-    def findings(self) -> list[Finding]:
-        """The fired rules' findings, plus those raised whatever the unknown answers are."""
-        findings = merged_findings(self.b)
-        have = {f.id for f in findings}
-        findings += [f for f in self.b.certain if f.id not in have]
-        return sorted(findings, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)))
-
-    def decision(self) -> tuple[str | None, list[str], bool]:
-        """(outcome, constraints, forced): worked out elsewhere (an explored assignment of
-        answers not known) when the builder was given one, else from the fired rules."""
-        if self.b.decided:
-            outcome, constraints, forced = self.b.decided
-            self.constraints = list(constraints)
-            return outcome, self.constraints, forced
-        _score, level = self.b.score(self.findings())
+    def decide(self) -> tuple[str | None, list[str], bool]:
+        """(outcome, constraints, forced): what build() decides, for searches over unknowns."""
+        _, level = self.b.score(merged_findings(self.b))
         outcome, forced = self.outcome(level)
-        return outcome, self.constraints, forced
+        return outcome, list(self.constraints), forced
 
     def build(self) -> Assessment:
         b = self.b
-        findings = self.findings()
+        findings = merged_findings(b)
         score, level = b.score(findings)
-        outcome, _constraints, forced = self.decision()
+        if b.decided:  # worked out over the unknown answers (rules/unknowns.py)
+            outcome, constraints, forced = b.decided
+            self.constraints = [c for c in constraints if "would be advised" in c]  # plan() adds its own
+        else:
+            outcome, forced = self.outcome(level)
         if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
             level = "high"
         plan, preconditions = self.plan(outcome)

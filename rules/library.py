@@ -100,7 +100,7 @@ def _candidates(name: str, folder: Path) -> list[Path]:
     sibling = folder.parent / name
     # a sibling must be a real folder: a symlink named like a base could point anywhere
     paths = [bundled_packs_dir() / name] + ([] if sibling.is_symlink() else [sibling])
-    paths += archived_pack_folders()
+    paths += archived_pack_folders()  # earlier versions of the bundled packs
     me = folder.resolve()
     return [p for p in paths if p.is_dir() and p.resolve() != me]
 

@@ -25,6 +25,7 @@ from leadfit.rules import parameters
 from leadfit.rules.assessment import pack_label
 from leadfit.rules.catalogue import Catalogue, default_catalogue
 from leadfit.rules.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
+from leadfit.rules.engine_limits import within_limits
 from leadfit.rules.schema import (
     ActionSpec,
     PackSpec,

@@ -111,6 +111,26 @@ def _how_decided(doc: Document, pack: Pack) -> None:
     for outcome, ids in s.outcome_requires.items():
         doc.p(f"Every '{cat.title(outcome)}' decision also requires: "
               + ", ".join(f"{i} {cat.title(i)}" for i in ids) + ".")
+    if s.semantics >= 2:
+        doc.bullets(_judgement_lines(s, cat))
+
+
+def _judgement_lines(s, cat) -> list[str]:
+    """Semantics 2 (docs/judgement.md) in the client's words."""
+    lines = [f"The failure modes add up: at {level} risk, at least '{cat.title(o)}' is advised,"
+             " unless the organisation has openly chosen otherwise." for level, o in s.risk_outcomes.items()]
+    lines += ["Each failure mode is one finding, at its worst severity, with every answer behind it.",
+              "Steps that must come before an appointment (a written role, an interview, selection on"
+              " aptitude, a lighter former role) are listed apart, as preconditions.",
+              "Support the answers say cannot happen is never put in a plan; it is named as a"
+              " constraint, and its absence raises the risk."]
+    for outcome, ids in s.outcome_allows.items():
+        lines.append(f"A '{cat.title(outcome)}' plan carries only: "
+                     + ", ".join(f"{i} {cat.title(i)}" for i in ids) + ".")
+    if s.parameters:
+        lines.append("Thresholds: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in s.parameters.items())
+                     + ".")
+    return lines
 
 
 def _changes(doc: Document, pack: Pack, c: PackChanges) -> None:

@@ -124,6 +124,7 @@ class PackSpec(BaseModel):
     if_unavailable: dict[Outcome, dict[str, str]] = {}  # outcome not possible: how steps read
     questions: dict[str, QuestionWordsSpec] = {}  # a question's title, help, option labels
 
+
     # Settings that would make records unsignable or outcomes disordered are errors.
     @field_validator("outcomes")
     @classmethod
@@ -153,6 +154,7 @@ class PackSpec(BaseModel):
             raise ValueError("must be zero or more and rise from low to critical, e.g."
                              " {low: 1, medium: 3, high: 6, critical: 10}")
         return value
+
 
 
 # Settings added after the first pack format; left at their defaults they are not part

@@ -10,8 +10,6 @@ import pytest
 from tests.helpers import EXAMPLE_CASE, run_cli_process
 
 BASE = EXAMPLE_CASE.read_text(encoding="utf-8")
-SHARE_LINE = next(n for n, line in enumerate(BASE.splitlines(), 1)
-                  if "stream.digital_revenue_share:" in line)
 
 
 @pytest.mark.parametrize(("value", "words"), [
@@ -25,7 +23,7 @@ def test_nan_infinities_and_huge_numbers_are_refused_by_name(tmp_path, cli, valu
                                  f"stream.digital_revenue_share: {value}"))
     result = cli("evaluate", case)
     assert result.returncode == 2
-    assert f"{case}:{SHARE_LINE}: Share of the organisation's revenue that is digital" in result.stderr
+    assert f"{case}:6: Share of the organisation's revenue that is digital" in result.stderr
     assert words in result.stderr
 
 

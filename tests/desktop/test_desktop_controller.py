@@ -125,6 +125,28 @@ def test_draft_comes_back_in_a_new_controller(started, tmp_path):
     assert "candidate.digital_years" in again.errors
 
 
+def test_a_draft_typed_under_questionnaire_1_comes_back_migrated(tmp_path):
+    """A draft saved before questionnaire 2 keeps its months answer, as the new question asks it."""
+    import json
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "draft.json").write_text(json.dumps({"answers": {
+        "candidate.name": "Alex Morgan", "candidate.expected_months": "3"}, "pack": None}), encoding="utf-8")
+    view = FakeView()
+    CaseController(view, DraftStore(drafts)).start()
+    assert view.answers == {"candidate.name": "Alex Morgan",
+                            "candidate.delivery_expectation": "everything_fast"}
+
+
+def test_exported_case_names_its_questionnaire_version(started, tmp_path):
+    import yaml
+    controller, _view = started
+    controller.answer_changed("candidate.name", "Alex Morgan")
+    controller.export_case(tmp_path / "case.yaml")
+    data = yaml.safe_load((tmp_path / "case.yaml").read_text())
+    assert data["questionnaire"] == 2 and data["answers"]["candidate.name"] == "Alex Morgan"
+
+
 def test_damaged_draft_is_set_aside_not_fatal(tmp_path):
     drafts = tmp_path / "drafts"
     drafts.mkdir()

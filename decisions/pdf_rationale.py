@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit import __version__
+from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.decisions.record import DecisionRecord, role_words
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
@@ -47,10 +48,12 @@ def render(record: DecisionRecord, anchor: Anchor) -> tuple[bytes, list[str]]:
                    watermark=_WATERMARK.get(record.status, "NOT SIGNED") if unsigned else "")
     a = record.assessment
     _glance(doc, record, a)
+    unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a)
     _plan(doc, record)
     _signals(doc, a)
+    other_outcomes_sections(doc, a)
     _reasons(doc, record, a)
     _signoff(doc, record)
     _provenance(doc, record, anchor)

@@ -24,7 +24,7 @@ from leadfit.decisions.verify import VerifyReport
 from leadfit.decisions.verify import verify as _verify
 from leadfit.files import check_target, write_bytes
 from leadfit.forms.case import Case, build_case
-from leadfit.rules.assess import evaluate
+from leadfit.rules.explain import evaluate_explained
 from leadfit.rules.pack import Pack
 
 __all__ = [
@@ -77,7 +77,7 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
                 draft: bool = False, **decision) -> tuple[DecisionRecord, bool]:
     """(record, True when it was already there); see :func:`decide`."""
-    assessment = evaluate(case, pack)
+    assessment = evaluate_explained(case, pack)
     args = {"case": case, "pack": pack, "assessment": assessment,
             "status": "draft" if draft else "awaiting_signoff", **decision}
     probe = making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before the lock
@@ -129,7 +129,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
                                 f" {old.pack.fingerprint}) is not available; name one (--pack)")
     case = case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers")
-    d, assessment = old.decision, evaluate(case, pack)
+    d, assessment = old.decision, evaluate_explained(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
                  if p.id in {m.id for m in assessment.mitigations}}
     args = {"case": case, "pack": pack, "assessment": assessment,

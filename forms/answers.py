@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from leadfit.forms.conditions import did_you_mean
+from leadfit.forms.questionnaire import NOT_KNOWN
 
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
@@ -16,10 +17,33 @@ class BadAnswer(ValueError):
     """The answer does not fit; the message says what would."""
 
 
+class _NotKnown:
+    """The answer "Not known": given, so the case is complete, but no value."""
+
+    def __repr__(self) -> str:
+        return NOT_KNOWN
+
+
+UNKNOWN = _NotKnown()
+
+
+def says_not_known(value: Any) -> bool:
+    return value is UNKNOWN or (isinstance(value, str) and value.strip().lower() == NOT_KNOWN)
+
+
 def clean(question, value: Any) -> Any:
-    """The typed answer, ``None`` for unanswered, or raise BadAnswer."""
+    """The typed answer, ``None`` for unanswered, UNKNOWN for "not known", or raise BadAnswer.
+
+    A text question's "not known" is its text: names and roles are never
+    unknown, and an old record that says so must keep meaning what it said.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if question.type != "text" and says_not_known(value):
+        if not question.may_be_unknown:
+            raise BadAnswer("cannot be answered 'not known': this question must be answered"
+                            " (only questions a person may honestly not know allow it)")
+        return UNKNOWN
     return _CLEANERS[question.type](question, value)
 
 

@@ -130,6 +130,9 @@ class ExpectSpec(BaseModel):
     includes: list[str] = []
     excludes: list[str] = []
     missing: list[str] = []
+    # answers "not known": what the recommendation does with them, as evaluate says it
+    # ("The recommendation holds whatever ..." or "It depends on ...")
+    unknowns: str | None = None
 
 
 class ScenarioSpec(BaseModel):

@@ -123,8 +123,11 @@ class DecisionController:
 
     # -- files -----------------------------------------------------------
     def save_pdf(self, ref: str, path: Path) -> Path | None:
+        # overwrite: the save dialog already asked before replacing a file (and the PDF
+        # folder of open_pdf is LeadFit's own); the open register is still refused.
         result = self._attempt(f"The PDF of {ref} was not written",
-                               lambda: _service().report(self.register, ref, path))
+                               lambda: _service().report(self.register, ref, path,
+                                                         overwrite=True))
         if result is None:
             return None
         if result.unsupported:
@@ -141,8 +144,9 @@ class DecisionController:
         return path
 
     def export_csv(self, path: Path) -> int | None:
-        count = self._attempt("The register was not exported",
-                              lambda: _service().export_csv(self.register, path))
+        count = self._attempt("The register was not exported",  # the dialog asked first
+                              lambda: _service().export_csv(self.register, path,
+                                                            overwrite=True))
         if count is not None:
             self.view.tell(f"{count} records written to {path}")
         return count

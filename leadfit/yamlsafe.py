@@ -64,8 +64,27 @@ class _PureStrictLoader(_RefuseDuplicateKeys, yaml.SafeLoader):
     """The same checks on PyYAML's pure-Python loader (used where libyaml is absent)."""
 
 
+def _checked(kind: str, construct):
+    """An explicit tag whose text does not fit (`!!float x`, `!!int 1.5`) is a named
+    error at its line, not a ValueError traceback."""
+    def build(loader, node):
+        try:
+            return construct(loader, node)
+        except (ValueError, TypeError, OverflowError, KeyError):
+            raise PackError([Problem(f"'{node.value}' is not {kind}; remove the !! tag or"
+                                     " write a plain value", loader.source_name,
+                                     node.start_mark.line + 1)]) from None
+    return build
+
+
 for _loader in (_StrictLoader, _PureStrictLoader):  # add_constructor copies the table per class
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:float",
+                            _checked("a number", yaml.SafeLoader.construct_yaml_float))
+    _loader.add_constructor("tag:yaml.org,2002:int",
+                            _checked("a whole number", yaml.SafeLoader.construct_yaml_int))
+    _loader.add_constructor("tag:yaml.org,2002:bool",
+                            _checked("true or false", yaml.SafeLoader.construct_yaml_bool))
 
 
 @dataclass
@@ -102,6 +121,9 @@ def load_text(text: str, file: str) -> LocatedData:
             loader.dispose()
     except RecursionError:
         raise PackError([Problem("nesting is too deep to read; flatten the structure", file)])
+    except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a constructor's complaint
+        raise PackError([Problem(f"a value cannot be read ({exc}); write a plain value",
+                                 file)]) from None
     except yaml.YAMLError as exc:
         raise PackError([_yaml_problem(exc, file)]) from None
     lines: dict[Path_, int] = {}

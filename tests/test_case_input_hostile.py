@@ -62,3 +62,15 @@ def test_loading_is_linear_in_the_number_of_keys(tmp_path, cli):
         return time.perf_counter() - start
     small, large = seconds(1000), seconds(8000)
     assert large < small * 8 * 3     # quadratic would be 64x; 164 s at 20,000 keys before
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("!!float x", "'x' is not a number"), ("!!int 1.5", "'1.5' is not a whole number"),
+    ("!!bool maybe", "'maybe' is not true or false"),
+])
+def test_an_explicit_tag_that_does_not_fit_is_named(tmp_path, cli, value, words):
+    """Found by make fuzz: `!!float x` was a ValueError traceback."""
+    case = tmp_path / "case.yaml"
+    case.write_text(f"answers:\n  stream.name: x\n  candidate.digital_years: {value}\n")
+    result = cli("evaluate", case)
+    assert result.returncode == 2 and f"{case}:3: {words}" in result.stderr

@@ -51,3 +51,20 @@ def test_a_draft_naming_a_pack_that_cannot_run_starts_on_the_default_pack(tmp_pa
     controller.start()
     assert controller.pack.label.startswith("default@")
     assert view.assessment is not None and view.answers == {"stream.name": "Claims"}
+
+
+def test_the_window_never_writes_a_pdf_or_csv_over_its_open_register(tmp_path):
+    from leadfit.decisions.register import open_register
+    from leadfit.desktop.decision_controller import DecisionController
+    from tests.decisions_support import signed_record
+    db = tmp_path / "register.sqlite3"
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    before = db.read_bytes()
+    view = FakeView()
+    view.open_file = lambda path: None
+    controller = DecisionController(view, tmp_path / "pdfs", str(db))
+    assert controller.save_pdf(record.ref, db) is None
+    assert controller.export_csv(db) is None
+    assert any("is the open register" in " ".join(p) for _t, p in view.problems)
+    assert db.read_bytes() == before

@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import role_words, sha256_text
 from leadfit.decisions.tables import records
+from leadfit.rules.assessment import pack_label
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded")
 
@@ -126,7 +127,7 @@ def _csv_row(row) -> dict:
         **summary, "justification": d.get("justification", ""),
         "conditions": d.get("conditions", ""), "review_date": d.get("review_date") or "",
         "risk_level": ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
-        "pack": f"{pack.get('name', '')}@{pack.get('version', '')}",
+        "pack": pack_label(pack.get("name", ""), pack.get("version", "")),
         "pack_fingerprint": pack.get("fingerprint", ""),
         "signers": "; ".join(f"{s.get('name')} ({role_words(s.get('role', ''))}) {s.get('at')}"
                              for s in signoffs),

@@ -30,7 +30,7 @@ def render(record: DecisionRecord, anchor: Anchor) -> tuple[bytes, list[str]]:
     unsigned = record.status != "signed"  # paper that is not final must look it on every page
     doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
                    watermark=_WATERMARK.get(record.status, "NOT SIGNED") if unsigned else "")
-    a = record.assessment_model()
+    a = record.assessment
     _glance(doc, record, a)
     _readiness(doc, a)
     _findings(doc, a)
@@ -55,8 +55,8 @@ def _title(item: str | None) -> str:
 def _footer(record: DecisionRecord, anchor: Anchor):
     pack, engine = record.pack, record.engine
     lines = [f"Record {record.ref} · SHA-256 {anchor.record_hash}",
-             f"Rule pack {pack['name']}@{pack['version']} · fingerprint {pack['fingerprint']}",
-             f"Engine {engine['name']} {engine['version']} · LeadFit {record.leadfit_version}"]
+             f"Rule pack {pack.label} · fingerprint {pack.fingerprint}",
+             f"Engine {engine.name} {engine.version} · LeadFit {record.leadfit_version}"]
     return lambda page, total: lines
 
 
@@ -116,7 +116,7 @@ def _plan(doc: Document, r: DecisionRecord) -> None:
     if not r.decision.plan:
         doc.p("No mitigation is required.")
         return
-    meanings = {m.id: m.meaning for m in r.assessment_model().mitigations}
+    meanings = {m.id: m.meaning for m in r.assessment.mitigations}
     rows = [[p.id, f"{p.title}\n{meanings.get(p.id, '')}".strip(), p.who, p.by_when]
             for p in r.decision.plan]
     doc.table(["ID", "What", "Who", "By when"], rows, widths=[0.07, 0.6, 0.18, 0.15])
@@ -164,9 +164,9 @@ def _provenance(doc: Document, r: DecisionRecord, anchor: Anchor) -> None:
     doc.h1("Provenance")
     pack, engine = r.pack, r.engine
     doc.kv("Record hash (SHA-256 of the stored record):", anchor.record_hash, "small")
-    doc.kv("Rule pack:", f"{pack['name']}@{pack['version']} fingerprint {pack['fingerprint']};"
-           f" layers: {', '.join(pack.get('layers') or []) or 'none'}", "small")
-    doc.kv("Engine:", f"{engine['name']} {engine['version']}; LeadFit {r.leadfit_version}", "small")
+    doc.kv("Rule pack:", f"{pack.label} fingerprint {pack.fingerprint};"
+           f" layers: {', '.join(pack.layers) or 'none'}", "small")
+    doc.kv("Engine:", f"{engine.name} {engine.version}; LeadFit {r.leadfit_version}", "small")
     doc.kv("Audit chain head when printed:",
            f"{anchor.chain_head} ({anchor.chain_entries} entries)", "small")
     doc.p(f"Replay: leadfit replay {r.ref} re-evaluates the stored answers under this pack."

@@ -12,9 +12,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_serializer
 
-from leadfit.rules.assessment import Assessment
+from leadfit.rules.assessment import Assessment, EngineRef, PackRef
 
 Status = Literal["draft", "awaiting_signoff", "signed"]
 FORMAT = 1
@@ -82,20 +82,23 @@ class DecisionRecord(BaseModel):
     stream: str
     candidate: str
     answers: dict[str, Any]
-    assessment: dict[str, Any]
-    pack: dict[str, Any]          # name, version, fingerprint, layers
-    engine: dict[str, Any]        # name, version
+    assessment: Assessment
+    pack: PackRef
+    engine: EngineRef             # the engine that decided
     leadfit_version: str
     decision: Decision
     required_roles: list[str]
     signoffs: list[SignOff] = []
 
+    @field_serializer("assessment", "pack", "engine")
+    def _as_written(self, part: BaseModel) -> dict[str, Any]:
+        """Exactly the keys the record was written with, so a field added to these
+        models later (with a default) never changes a stored record's text or hash."""
+        return part.model_dump(mode="json", exclude_unset=True)
+
     @property
     def ref(self) -> str:
         return make_ref(self.record_id, self.version)
-
-    def assessment_model(self) -> Assessment:
-        return Assessment.model_validate(self.assessment)
 
     def missing_roles(self) -> list[str]:
         signed = {s.role for s in self.signoffs}

@@ -115,8 +115,7 @@ class DecisionController:
 
     def _pack_of(self, ref: str) -> str:
         if ref not in self._packs:  # the summary does not carry the pack; a record never changes it
-            pack = _service().show(self.register, ref).pack
-            self._packs[ref] = f"{pack['name']}@{pack['version']}"
+            self._packs[ref] = _service().show(self.register, ref).pack.label
         return self._packs[ref]
 
     def record(self, ref: str) -> DecisionRecord | None:

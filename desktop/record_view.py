@@ -21,8 +21,7 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str]) -> str:
         _row("Recommended", title(d.recommended)), _row("Decision", title(d.outcome)),
         _row("Justification", d.justification), _row("Conditions", d.conditions),
         _row("Review date", d.review_date or ""),
-        _row("Rule pack", f"{record.pack['name']}@{record.pack['version']}"
-                          f" (fingerprint {record.pack['fingerprint'][:12]})"),
+        _row("Rule pack", f"{record.pack.label} (fingerprint {record.pack.fingerprint[:12]})"),
         _row("Created", record.created_at.replace("T", " ")[:19] + " UTC"),
     ]
     if record.supersedes:

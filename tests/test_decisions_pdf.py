@@ -30,7 +30,7 @@ def _in_order(text: str, expected: list[str]) -> None:
 
 
 def _expected(record, rhash: str, head: str) -> list[str]:
-    a = record.assessment_model()
+    a = record.assessment
     d = record.decision
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
@@ -54,7 +54,7 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     out += ["Sign-off", "Role Name Signed (UTC) Statement"]
     for s in record.signoffs:
         out += [role_words(s.role), s.name]
-    out += ["Provenance", rhash, record.pack["fingerprint"], record.engine["version"], head]
+    out += ["Provenance", rhash, record.pack.fingerprint, record.engine.version, head]
     return out
 
 

@@ -38,24 +38,30 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``--self-test``: open the window, say so on stdout and close it (a bundle's smoke
-    test, and a quick "does it start on this computer?" for support)."""
+    """``--self-test[=FILE.png]``: open the window, say so on stdout (and save a picture
+    of it), then close it: the bundle's smoke test, and "does it start here?" for support."""
     argv = list(sys.argv if argv is None else argv)
-    self_test = "--self-test" in argv[1:]
+    self_test = next((a for a in argv[1:] if a.split("=")[0] == "--self-test"), None)
     missing = qt_libraries.problem()
     if missing:  # Qt would abort with "could not load the Qt platform plugin"
         print(missing, file=sys.stderr)
         return 1
-    app = make_app([a for a in argv if a != "--self-test"])
+    app = make_app([a for a in argv if a != self_test])
     window = MainWindow(data_dir())
     window.show()
     if self_test:
-        app.processEvents()
-        shown = window.isVisible() and window.windowTitle()
-        print(f"window shown: {shown}" if shown else "window not shown", flush=True)
-        window.close()
-        return 0 if shown else 1
+        return _self_test(app, window, self_test.partition("=")[2])
     return app.exec()
+
+
+def _self_test(app: QApplication, window: MainWindow, picture: str) -> int:
+    app.processEvents()
+    shown = window.isVisible() and window.windowTitle()
+    if shown and picture:
+        window.grab().save(picture)
+    print(f"window shown: {shown}" if shown else "window not shown", flush=True)
+    window.close()
+    return 0 if shown else 1
 
 
 if __name__ == "__main__":  # pragma: no cover

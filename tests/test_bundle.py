@@ -91,9 +91,13 @@ def test_bundled_report_is_a_pdf_with_its_fonts_embedded(bundle, tmp_path):
 
 
 def test_bundled_window_is_shown_offscreen_and_closed(bundle, tmp_path):
-    result = clean_run([bundle / "leadfit-desktop", "--self-test"], tmp_path, QT_QPA_PLATFORM="offscreen")
+    picture = tmp_path / "window.png"
+    result = clean_run([bundle / "leadfit-desktop", f"--self-test={picture}"], tmp_path,
+                       QT_QPA_PLATFORM="offscreen")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "window shown: LeadFit"
+    assert "qt.svg" not in result.stderr and "Could not" not in result.stderr, result.stderr
+    assert picture.stat().st_size > 20_000  # a drawn window with its form, not a blank grab
 
 
 def test_bundled_window_without_a_display_says_so_in_plain_words(bundle, tmp_path):

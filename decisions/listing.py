@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
-import os
-import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Connection, case, func, select
@@ -15,8 +14,9 @@ from sqlalchemy.orm import aliased
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import role_words, sha256_text
 from leadfit.decisions.tables import records
+from leadfit.savefile import write_atomic
 
-STATUSES = ("draft", "awaiting_signoff", "signed", "superseded")
+STATUSES = ("draft", "awaiting_signoff", "signed", "superseded", "withdrawn")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class RecordSummary:
     recommended: str
     created_at: str
     hash: str
+    intact: bool | None = None   # None: not checked (list_records(check=False))
+    pack: str = ""               # name@version, when the record text was read
 
 
 def _query(stream=None, outcome=None, status=None, fold=func.lower, body=False):
@@ -53,13 +55,29 @@ def _query(stream=None, outcome=None, status=None, fold=func.lower, body=False):
 
 
 def list_records(conn: Connection, *, stream=None, outcome=None, status=None, limit: int | None = 100,
-                 offset: int = 0) -> list[RecordSummary]:
+                 offset: int = 0, check: bool = False) -> list[RecordSummary]:
+    """``check``: read each record's text and mark (never skip, never fail on) one that
+    no longer matches its hash or its audit entry, so one altered row hides nothing else."""
     if outcome:
         _check_outcome(conn, outcome)
-    q = _query(stream, outcome, status, _fold(conn)).offset(offset)
+    q = _query(stream, outcome, status, _fold(conn), body=check).offset(offset)
     if limit is not None:
         q = q.limit(limit)
-    return [_summary(row) for row in conn.execute(q)]
+    rows = [_summary(row) for row in conn.execute(q)] if not check else \
+        [_checked(conn, row) for row in conn.execute(q)]
+    return rows
+
+
+def _checked(conn: Connection, row) -> RecordSummary:
+    from leadfit.decisions.store import logged_hash  # store reads records; listing only lists
+    intact = sha256_text(row.body) == row.hash and \
+        logged_hash(conn, row.record_id, row.version) == row.hash
+    try:
+        pack = json.loads(row.body).get("pack") or {}
+        label = f"{pack.get('name', '')}@{pack.get('version', '')}"
+    except (ValueError, AttributeError):
+        label = ""
+    return replace(_summary(row), intact=intact, pack=label)
 
 
 def _fold(conn: Connection):
@@ -88,33 +106,33 @@ def _summary(row) -> RecordSummary:
 
 # The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read
 # the decision as signed without opening the register.
-CSV_COLUMNS = (*(f.name for f in fields(RecordSummary)), "justification", "conditions",
+CSV_COLUMNS = ("ref", "record_id", "version", "status", "stream", "candidate", "outcome",
+               "recommended", "created_at", "hash", "justification", "conditions",
                "review_date", "risk_level", "pack", "pack_fingerprint", "signers", "dissent",
                "intact")
+
+
+# UTF-8 with a byte-order mark: Excel otherwise reads UTF-8 as the local code page and
+# garbles every accented name; LibreOffice and Python's csv (utf-8-sig) read it too.
+CSV_ENCODING = "utf-8-sig"
 
 
 def write_csv(conn: Connection, path: Path) -> int:
     """Every version, newest first, written atomically. Cells that a spreadsheet
     would run as a formula are prefixed with a quote."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".csv", dir=path.parent)
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
     count = 0
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
-            for row in conn.execute(_query(body=True)):
-                writer.writerow({k: _cell(v) for k, v in _csv_row(row).items()})
-                count += 1
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    for row in conn.execute(_query(body=True)):
+        writer.writerow({k: _cell(v) for k, v in _csv_row(row).items()})
+        count += 1
+    write_atomic(path, buffer.getvalue(), encoding=CSV_ENCODING)
     return count
 
 
 def _csv_row(row) -> dict:
-    summary = asdict(_summary(row))
+    summary = {k: v for k, v in asdict(_summary(row)).items() if k in CSV_COLUMNS}
     intact = sha256_text(row.body) == row.hash
     try:
         body = json.loads(row.body)

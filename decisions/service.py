@@ -7,7 +7,6 @@ its audit entry: all of it is stored, or none of it.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,13 +15,14 @@ from leadfit.decisions import audit, making, pdf_rationale, store
 from leadfit.decisions.errors import DecisionError, RegisterError
 from leadfit.decisions.listing import RecordSummary, write_csv
 from leadfit.decisions.listing import list_records as _list
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, make_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
 from leadfit.decisions.replay import ReplayResult, find_pack
 from leadfit.decisions.replay import replay as _replay
 from leadfit.decisions.verify import VerifyReport
 from leadfit.decisions.verify import verify as _verify
 from leadfit.forms.case import Case, build_case
+from leadfit.savefile import write_atomic
 from leadfit.rules.assess import evaluate
 from leadfit.rules.pack import Pack
 
@@ -47,6 +47,8 @@ __all__ = [
     "sign",
     "submit",
     "verify",
+    "withdraw",
+    "already_recorded",
 ]
 
 
@@ -59,12 +61,14 @@ class ReportResult:
 
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
            conditions: str = "", review_date: str | date | None = None,
-           plan: making.Plan | None = None, draft: bool = False) -> DecisionRecord:
+           plan: making.Plan | None = None, draft: bool = False, recorded_by: str = "",
+           plan_later: bool = False) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record."""
     assessment = evaluate(case, pack)
     args = {"case": case, "pack": pack, "assessment": assessment, "decision": decision,
-                "justification": justification, "conditions": conditions, "review_date": review_date,
-                "plan": plan, "status": "draft" if draft else "awaiting_signoff"}
+            "justification": justification, "conditions": conditions, "review_date": review_date,
+            "plan": plan, "status": "draft" if draft else "awaiting_signoff",
+            "recorded_by": recorded_by, "plan_later": plan_later}
     making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before taking the lock
     key = audit.audit_key()
     with reg.write() as conn:
@@ -79,7 +83,12 @@ def submit(reg: Register, ref: str) -> DecisionRecord:
     with reg.write() as conn:
         record = _latest(conn, ref)
         if record.status != "draft":
-            raise DecisionError(f"{record.ref} is not a draft (it is {record.status})")
+            raise DecisionError(f"{record.ref} is not a draft (it is {status_words(record.status)})")
+        problems: list = []
+        making.check_plan_agreed(record.decision.outcome, record.decision.plan,
+                                 record.decision.plan_later, problems)
+        if problems:
+            raise DecisionError(problems)
         record = record.model_copy(update={"status": "awaiting_signoff"})
         store.replace(conn, record, "submit", "", key)
     return record
@@ -96,10 +105,32 @@ def sign(reg: Register, ref: str, *, name: str, role: str, statement: str = "",
     return record
 
 
+def withdraw(reg: Register, ref: str, *, reason: str, name: str) -> DecisionRecord:
+    """Withdraw a record awaiting sign-off: it stays in the register, marked, with why and by whom."""
+    key = audit.audit_key()
+    with reg.write() as conn:
+        record = making.withdrawal(_latest(conn, ref), reason=reason, name=name)
+        store.replace(conn, record, "withdraw", record.withdrawn_by, key)
+    return record
+
+
+def already_recorded(reg: Register, case: Case) -> list[str]:
+    """Records (latest versions, not withdrawn) of the same candidate for the same stream."""
+    answers = case.to_data()
+    stream = str(answers.get("stream.name", "")).casefold().strip()
+    candidate = str(answers.get("candidate.name", "")).casefold().strip()
+    with reg.read() as conn:
+        rows = _list(conn, limit=None)
+    return [r.ref for r in rows if r.status not in ("superseded", "withdrawn")
+            and r.stream.casefold().strip() == stream
+            and r.candidate.casefold().strip() == candidate]
+
+
 def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             pack: Pack | None = None, decision: str | None = None, justification: str | None = None,
             conditions: str | None = None, review_date: str | date | None = None,
-            plan: making.Plan | None = None) -> DecisionRecord:
+            plan: making.Plan | None = None, plan_later: bool | None = None,
+            recorded_by: str = "") -> DecisionRecord:
     """A new version that supersedes ``ref``; the old one stays as it was."""
     if not (reason or "").strip():
         raise DecisionError("a correction needs a reason (--reason)")
@@ -121,6 +152,8 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "conditions": d.conditions if conditions is None else conditions,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
+                "plan_later": d.plan_later if plan_later is None else plan_later,
+                "recorded_by": recorded_by or old.recorded_by,
                 "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip()}
     key = audit.audit_key()
     with reg.write() as conn:
@@ -135,9 +168,10 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,
                  status: str | None = None, limit: int | None = 100,
-                 offset: int = 0) -> list[RecordSummary]:
+                 offset: int = 0, check: bool = False) -> list[RecordSummary]:
     with reg.read() as conn:
-        return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset)
+        return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit,
+                     offset=offset, check=check)
 
 
 def show(reg: Register, ref: str) -> DecisionRecord:
@@ -163,7 +197,11 @@ def render_pdf(reg: Register, ref: str) -> ReportResult:
     with reg.read() as conn:
         stored = store.load(conn, ref)
         seq, head = audit.head(conn)
-    pdf, unsupported = pdf_rationale.render(stored.record, pdf_rationale.Anchor(stored.hash, head, seq))
+        newest = store.latest_version(conn, stored.record.record_id)
+    replaced_by = "" if stored.latest else make_ref(stored.record.record_id, newest)
+    pdf, unsupported = pdf_rationale.render(
+        stored.record, pdf_rationale.Anchor(stored.hash, head, seq), replaced_by=replaced_by,
+        questionnaire=_questionnaire(stored.record))
     return ReportResult(None, unsupported, pdf)
 
 
@@ -173,13 +211,9 @@ def report(reg: Register, ref: str, path: str | os.PathLike) -> ReportResult:
     if not path.parent.is_dir():
         raise DecisionError(f"cannot write {path}: folder {path.parent} does not exist")
     result = render_pdf(reg, ref)
-    fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".pdf", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(result.pdf)
-        os.replace(tmp, path)
+        write_atomic(path, result.pdf)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise RegisterError(f"cannot write {path}: {exc.strerror}") from None
     return ReportResult(path, result.unsupported, result.pdf)
 
@@ -192,6 +226,19 @@ def verify(reg: Register) -> VerifyReport:
 
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
     return _replay(show(reg, ref), pack_dirs)
+
+
+def _questionnaire(record: DecisionRecord):
+    """The questions that word the record's answers: its bundled pack's, else the default's."""
+    from leadfit.errors import LeadFitError
+    from leadfit.rules.library import bundled_pack_names, default_pack, resolve_pack
+    name = record.pack.get("name")
+    if name in bundled_pack_names():
+        try:
+            return resolve_pack(name).questionnaire
+        except LeadFitError:
+            pass
+    return default_pack().questionnaire
 
 
 def _latest(conn, ref: str) -> DecisionRecord:

@@ -69,7 +69,7 @@ def load(conn: Connection, ref: str) -> Stored:
         records.c.record_id == record_id, records.c.version == version)).one()
     ref = make_ref(record_id, version)
     _check_text(ref, row.body, row.hash)
-    if _logged_hash(conn, record_id, version) != row.hash:
+    if logged_hash(conn, record_id, version) != row.hash:
         raise RecordAltered(f"record {ref} was altered since it was written: it differs from"
                             " what the audit log recorded; nothing was shown or printed."
                             " Run: leadfit verify")
@@ -93,7 +93,7 @@ def _check_text(ref: str, body: str, digest: str) -> None:
                             " Run: leadfit verify")
 
 
-def _logged_hash(conn: Connection, record_id: str, version: int) -> str | None:
+def logged_hash(conn: Connection, record_id: str, version: int) -> str | None:
     """The record hash the newest audit entry for this version states, read from the
     entry's own text (record_ref is an index to find it, not evidence)."""
     rows = conn.execute(select(audit_log.c.entry)
@@ -119,6 +119,7 @@ __all__ = [
     "all_versions",
     "latest_version",
     "load",
+    "logged_hash",
     "make_ref",
     "next_serial",
     "record_id_for",

@@ -24,6 +24,7 @@ def register(sub) -> None:
     add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
+    p.add_argument("--recorded-by", default="", metavar="NAME", help="your full name")
     add_db_option(p)
     p.set_defaults(handler=run)
 
@@ -33,9 +34,14 @@ def run(args) -> int:
     case = load_case_file(args.case, pack.questionnaire)
     plan = plan_of(args)
     with open_db(args, create=True) as reg:
+        earlier = service.already_recorded(reg, case)
         record = service.decide(reg, case, pack, decision=args.decision,
                                 justification=args.justify, conditions=args.conditions,
-                                review_date=args.review_date, plan=plan, draft=args.draft)
+                                review_date=args.review_date, plan=plan, draft=args.draft,
+                                recorded_by=args.recorded_by, plan_later=bool(args.plan_later))
+    if earlier:
+        print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
+              " correct that record instead if this repeats it", file=sys.stderr)
     print(record.record_id)
     print(f"{record.ref}: {record.status.replace('_', ' ')}; to sign: "
           + roles_text(record.missing_roles()), file=sys.stderr)

@@ -22,6 +22,8 @@ def level_bars(rows: list[tuple[str, int, str, str]], top: int, styles: Styles,
     height = row_height * len(rows) + 4
     d = Drawing(width, height)
     font, size = styles.fonts["body"].fontName, float(spec["font_size"])
+    # the renderer starts every drawing in Helvetica, an unembedded font, unless told
+    d.initialFontName, d.initialFontSize = font, size
     for i, (label, level, colour, caption) in enumerate(rows):
         y = height - (i + 1) * row_height
         d.add(String(0, y + 4, clean(label)[:48], fontName=font, fontSize=size,

@@ -15,7 +15,7 @@ from leadfit.decisions import audit, making, pdf_rationale, store
 from leadfit.decisions.errors import DecisionError, RegisterError
 from leadfit.decisions.listing import RecordSummary, write_csv
 from leadfit.decisions.listing import list_records as _list
-from leadfit.decisions.record import DecisionRecord, make_ref, status_words
+from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
 from leadfit.decisions.replay import ReplayResult, find_pack
 from leadfit.decisions.replay import replay as _replay
@@ -47,6 +47,7 @@ __all__ = [
     "sign",
     "submit",
     "verify",
+    "versions",
     "withdraw",
     "already_recorded",
 ]
@@ -177,6 +178,12 @@ def list_records(reg: Register, *, stream: str | None = None, outcome: str | Non
 def show(reg: Register, ref: str) -> DecisionRecord:
     with reg.read() as conn:
         return store.load(conn, ref).record
+
+
+def versions(reg: Register, record_id: str) -> int:
+    """How many versions the record has (0: none); reads no record text."""
+    with reg.read() as conn:
+        return store.latest_version(conn, parse_ref(record_id)[0]) or 0
 
 
 def history(reg: Register, ref: str) -> list[DecisionRecord]:

@@ -44,7 +44,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.tabs = QTabWidget()
-        self.register = RegisterTab(self.data_dir, self.tell, register_url)
+        self.register = RegisterTab(self.data_dir, self.tell, register_url,
+                                    current_case=lambda: (self.controller.case(),
+                                                          self.controller.pack))
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
         self.controller = CaseController(self, DraftStore(self.data_dir / "drafts"),
                                          self.store.value("pack") or None)
@@ -82,7 +84,8 @@ class MainWindow(QMainWindow):
     # -- CaseView ---------------------------------------------------------
     def show_pack(self, pack) -> None:
         self.pack_bar.show_pack(pack)
-        self.register.outcome_titles = {o: pack.catalogue.title(o) for o in pack.settings.outcomes}
+        self.register.set_outcome_titles({o: pack.catalogue.title(o)
+                                          for o in pack.settings.outcomes})
         ids = list(pack.questionnaire.questions)
         if self.form is None or list(self.form.questionnaire.questions) != ids:
             self._install_form(pack)

@@ -39,6 +39,8 @@ def build_menus(window) -> dict[str, QAction]:
                                 window.record_decision, "Ctrl+D")
     actions["export_csv"] = _action(window, decision, "&Export the register as CSV…",
                                     window.register.export_csv, "Ctrl+Shift+E")
+    actions["verify"] = _action(window, decision, "&Check the register",
+                                window.register.verify)
     pack = bar.addMenu("&Pack")
     actions["default_pack"] = _action(window, pack, "&Default pack",
                                       lambda: window.choose_pack(None))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leadfit.desktop.findings_view import FindingsView, MitigationsView
+from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
 from leadfit.rules.assessment import Assessment
 
 STATUS_WORDS = {"met": "met", "partial": "partly", "not_met": "not met", "unknown": "unknown"}
@@ -29,6 +29,18 @@ def _restyle(widget: QWidget, **props) -> None:
         widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def risk_scale_words(bands: dict[str, int]) -> str:
+    """'Scale: low 0-5 · medium 6-15 · high 16-29 · critical 30 or more; each finding adds
+    the weight of its severity.'"""
+    ordered = sorted(bands.items(), key=lambda kv: kv[1])
+    parts = []
+    for i, (name, floor) in enumerate(ordered):
+        nxt = ordered[i + 1][1] - 1 if i + 1 < len(ordered) else None
+        parts.append(f"{name} {floor}–{nxt}" if nxt is not None else f"{name} {floor} or more")
+    return ("Scale: " + " · ".join(parts) + ". Each finding adds the weight of its severity;"
+            " a forced second choice is at least high.")
 
 
 class ReadinessStrip(QWidget):
@@ -49,7 +61,8 @@ class ReadinessStrip(QWidget):
                 tile = self.tiles[item.id] = QLabel()
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
-            tile.setText(f"{item.id}\n{STATUS_WORDS.get(item.status, item.status)}")
+            tile.setWordWrap(True)
+            tile.setText(f"{item.id} {item.title}\n{STATUS_WORDS.get(item.status, item.status)}")
             tile.setToolTip(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
             tile.setAccessibleName(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
             _restyle(tile, status=item.status)
@@ -76,6 +89,10 @@ class AssessmentPanel(QWidget):
         self.missing_links: dict[str, QPushButton] = {}
         self.risk = QLabel()
         self.risk.setObjectName("risk")
+        self.risk_scale = QLabel()
+        self.risk_scale.setObjectName("help")
+        self.risk_scale.setWordWrap(True)
+        self.signals = SignalsView()
         self.readiness = ReadinessStrip()
         self.findings = FindingsView()
         self.mitigations = MitigationsView()
@@ -93,16 +110,24 @@ class AssessmentPanel(QWidget):
         layout.addWidget(self.missing_box)
         row = QHBoxLayout()
         row.addWidget(self.risk)
-        row.addStretch(1)
+        row.addWidget(self.risk_scale, 1)
         layout.addLayout(row)
         layout.addWidget(self.readiness)
+        # issue 11 adds 'why not the other outcomes' and 'what would change it' here
         for title, view, stretch in (("Findings", self.findings, 3),
+                                     ("Context signals", self.signals, 1),
                                      ("Mitigation plan", self.mitigations, 2)):
             heading = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
             layout.addWidget(view, stretch)
         layout.addWidget(self.decide)
+
+    def show_pack(self, pack) -> None:
+        """What the panel needs from the pack: its questions (to word answers), its risk scale."""
+        questions = dict(pack.questionnaire.questions)
+        self.findings.questions = self.signals.questions = questions
+        self.risk_scale.setText(risk_scale_words(pack.settings.risk_bands))
 
     def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
         if a.decided:
@@ -121,6 +146,7 @@ class AssessmentPanel(QWidget):
         self._show_risk(a)
         self.readiness.show_readiness(a.readiness)
         self.findings.show_findings(a.findings)
+        self.signals.show_signals(a.signals)
         self.mitigations.show_mitigations(a.mitigations)
         self.decide.setEnabled(a.decided and not invalid)
 
@@ -143,7 +169,7 @@ class AssessmentPanel(QWidget):
         for index, m in enumerate(a.missing[:shown]):
             link = QPushButton(m.title)
             link.setObjectName("link")
-            link.setToolTip(f"Go to {m.question}")
+            link.setToolTip("Go to this question")
             link.clicked.connect(lambda _=False, q=m.question: self.jump_to.emit(q))
             self.missing_links[m.question] = link
             self.missing_layout.addWidget(link, index, 0)

@@ -16,6 +16,38 @@ from PySide6.QtWidgets import (
 )
 
 
+def calendar_button(edit: QLineEdit, name: str) -> QToolButton:
+    """A button beside ``edit`` that opens a calendar; the picked day goes into the field."""
+    pick = QToolButton()
+    pick.setText("📅")
+    pick.setToolTip(f"Pick from a calendar: {name}")
+    pick.setAccessibleName(f"Pick from a calendar: {name}")
+    pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    calendar = QCalendarWidget()
+    calendar.setAccessibleName(f"Calendar: {name}")
+    menu = QMenu(pick)
+    holder = QWidgetAction(menu)
+    holder.setDefaultWidget(calendar)
+    menu.addAction(holder)
+
+    def show_current() -> None:
+        try:
+            day = date.fromisoformat(edit.text().strip())
+        except ValueError:
+            day = date.today()
+        calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    def picked(day: QDate) -> None:
+        edit.setText(day.toString("yyyy-MM-dd"))
+        menu.hide()
+    calendar.clicked.connect(picked)
+    calendar.activated.connect(picked)
+    menu.aboutToShow.connect(show_current)
+    pick.setMenu(menu)
+    pick.calendar = calendar
+    return pick
+
+
 class DateField(QWidget):
     """``changed`` carries the text ("" when cleared), as the core reads it."""
 
@@ -28,21 +60,7 @@ class DateField(QWidget):
         self.edit.setMaximumWidth(130)
         self.edit.setAccessibleName(name)
         self.edit.textChanged.connect(self.changed.emit)
-        self.pick = QToolButton()
-        self.pick.setText("📅")
-        self.pick.setToolTip(f"Pick the {name.lower()} from a calendar")
-        self.pick.setAccessibleName(f"Pick {name.lower()} from a calendar")
-        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName(f"Calendar for {name.lower()}")
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
-        menu = QMenu(self.pick)
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(self.calendar)
-        menu.addAction(holder)
-        menu.aboutToShow.connect(self._show_current)
-        self.pick.setMenu(menu)
+        self.pick = calendar_button(self.edit, name)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
@@ -58,14 +76,3 @@ class DateField(QWidget):
 
     def clear(self) -> None:
         self.edit.clear()
-
-    def _show_current(self) -> None:
-        try:
-            day = date.fromisoformat(self.text())
-        except ValueError:
-            day = date.today()
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-
-    def _picked(self, day: QDate) -> None:
-        self.edit.setText(day.toString("yyyy-MM-dd"))
-        self.pick.menu().hide()

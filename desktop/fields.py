@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from leadfit.desktop.date_field import calendar_button
+
 NOT_ANSWERED = "— not answered —"
 _PLACEHOLDERS = {"integer": "a whole number", "percent": "0 to 100",
                  "date": "YYYY-MM-DD", "text": ""}
@@ -42,6 +44,9 @@ class AnswerInput(QWidget):
         layout.addWidget(self.editor, 1)
         if question.type == "percent":
             layout.addWidget(QLabel("%"))
+        if question.type == "date":  # typed, or picked from a calendar into the same field
+            self.calendar = calendar_button(self.editor, question.title)
+            layout.addWidget(self.calendar)
         if not isinstance(self.editor, QComboBox):
             layout.addStretch(0)
         self.setFocusProxy(self.editor)

@@ -71,6 +71,12 @@ class SectionPage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
+    def focus_first(self) -> None:
+        for row in self.rows.values():
+            if not row.isHidden():
+                self.reveal(row.question.id)
+                return
+
     def reveal(self, question_id: str) -> None:
         row = self.rows[question_id]
         self.ensureWidgetVisible(row)

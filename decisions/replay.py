@@ -14,11 +14,17 @@ from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, resolve
 from leadfit.rules.pack import Pack, load_pack
 
 
+# Who decided, not what was decided: another engine (or version) giving the same
+# content is a note, so upgrading the engine does not make every record "differ".
+_DECIDED_BY = "engine"
+
+
 @dataclass
 class ReplayResult:
     identical: bool
     pack_label: str
     differences: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def find_pack(fingerprint: str, pack_dirs=(), label: str | None = None) -> Pack | None:
@@ -74,5 +80,15 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
     case = build_case(record.answers, pack.questionnaire, source=f"{record.ref} answers")
     again = evaluate(case, pack).model_dump(mode="json")
     differences = [key for key in sorted(set(again) | set(record.assessment))
-                   if canonical_json(again.get(key)) != canonical_json(record.assessment.get(key))]
-    return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences)
+                   if key != _DECIDED_BY
+                   and canonical_json(again.get(key)) != canonical_json(record.assessment.get(key))]
+    return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences,
+                        notes=_engine_note(record.assessment.get(_DECIDED_BY), again[_DECIDED_BY]))
+
+
+def _engine_note(then: dict | None, now: dict) -> list[str]:
+    if then == now:
+        return []
+    def named(e: dict | None) -> str:
+        return f"{e.get('name', '?')} {e.get('version', '?')}" if isinstance(e, dict) else "an unnamed engine"
+    return [f"decided by {named(then)}; replayed with {named(now)}"]

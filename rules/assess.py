@@ -27,21 +27,25 @@ from leadfit.rules.assessment import (
     Risk,
     Signal,
 )
-from leadfit.rules.engine import get_engine
+from leadfit.rules.matching import Matcher, engine_of_record
 from leadfit.rules.pack import Pack, Rule
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 
 
-def evaluate(case: Case, pack: Pack) -> Assessment:
+def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessment:
     """The assessment of ``case`` under ``pack`` (deterministic: same input, same bytes).
+
+    ``matcher`` finds the rules the answers meet; by default the engine of
+    record, which decides every assessment a person sees or records. The
+    assessment names the matcher that decided it.
 
     Models are built with ``model_construct``: every value comes from the
     checked pack and case, and validating again would double the cost.
     """
     answers = relevant_answers(case, pack.questionnaire)
-    engine = get_engine()
+    engine = matcher if matcher is not None else engine_of_record()
     fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
                                     answers))
     fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
@@ -50,7 +54,7 @@ def evaluate(case: Case, pack: Pack) -> Assessment:
 
 
 class _Builder:
-    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine):
+    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine: Matcher):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine
         self.cat = pack.catalogue

@@ -1,8 +1,9 @@
 """Impact of changing packs: which rules differ, and what that does to cases.
 
 Every case is evaluated under both packs by the real engine. Large runs are
-split over worker processes (one engine per process: the engine cannot be
-shared between threads), and each worker remembers the result for answers it
+split over worker processes, because reading case files and building
+assessments is Python work one process runs a thread at a time (each worker
+has its own engine), and each worker remembers the result for answers it
 has seen, keyed on the answers that can matter (the questions rules and
 ask_if conditions read, and which questions are answered at all).
 """

@@ -11,6 +11,7 @@ It owns the engine's quirks (see docs/engine.md):
 - actions take exactly one parameter (two means "asynchronous");
 - exceptions swallowed into the session state are raised as EngineError;
 - a catch-all rule means no fact is ever "not handled";
+- a rule fires once per 'any' alternative met; each rule id is returned once;
 - rulesets are registered once per pack fingerprint on one quiet host
   (no timer threads), and every call runs under one lock.
 """
@@ -179,7 +180,8 @@ class RulesEngine:
             self._forget(name, session)
         if _CATCH_ALL not in fired:
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
-        return [r for r in fired if r != _CATCH_ALL]
+        # A rule whose 'any' several alternatives meet fires once per alternative.
+        return list(dict.fromkeys(r for r in fired if r != _CATCH_ALL))
 
     def _record(self, session: str, rule_id: str) -> None:
         self._fired[session].append(rule_id)

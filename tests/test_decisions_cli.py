@@ -143,20 +143,37 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
     assert result.returncode == 0 and "identical assessment under default@1.1.7" in result.stdout
 
 
-def test_replay_reports_a_different_assessment(db):
-    with open_register(db) as reg:
-        record = decide_coach(reg)
-    engine = create_engine(f"sqlite:///{db}")   # as if an older engine had assessed it otherwise
-    with engine.begin() as conn:                # (record, hash and audit entry all agree)
+def _rewrite_stored_body(db, old: str, new: str) -> None:
+    """Change the stored record text, keeping record, hash and audit entry in agreement."""
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
         body = conn.execute(text("SELECT body FROM decision_records")).scalar()
-        changed = body.replace('"level":"high"', '"level":"low"')
+        assert old in body
+        changed = body.replace(old, new)
         conn.execute(text("UPDATE decision_records SET body=:b, hash=:h"),
                      {"b": changed, "h": sha256_text(changed)})
         conn.execute(text("UPDATE audit_log SET entry=replace(entry, :o, :h)"),
                      {"o": sha256_text(body), "h": sha256_text(changed)})
     engine.dispose()
+
+
+def test_replay_reports_a_different_assessment(db):
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    _rewrite_stored_body(db, '"level":"high"', '"level":"low"')  # as if assessed otherwise
     result = run_cli("replay", record.record_id, "--db", db)
     assert result.returncode == 1 and "DIFFERS" in result.stdout and "risk" in result.stdout
+
+
+def test_replay_under_another_engine_version_is_identical_with_a_note(db):
+    """Upgrading the engine must not make every stored record 'differ'."""
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    _rewrite_stored_body(db, '"name":"durable-rules","version":"', '"name":"durable-rules","version":"0.9-')
+    result = run_cli("replay", record.record_id, "--db", db)
+    assert result.returncode == 0, result.stdout
+    assert "identical assessment under default@1.0" in result.stdout
+    assert "note: decided by durable-rules 0.9-" in result.stdout and "replayed with durable-rules" in result.stdout
 
 
 def test_correct_command_supersedes(db):

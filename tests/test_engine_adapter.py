@@ -136,3 +136,10 @@ def test_dates_compare_in_the_engine(engine):
     rules = [("late", Compare("gt", "org.review_date", date(2027, 1, 1)))]
     assert engine.evaluate("k11", rules, {"org.review_date": date(2027, 3, 1)}) == ["late"]
     assert engine.evaluate("k11", rules, {"org.review_date": date(2026, 3, 1)}) == []
+
+
+def test_a_rule_whose_any_several_alternatives_meet_is_returned_once(engine):
+    """durable-rules fires ``all: [x, any: [a, b]]`` once per alternative met (the oracle test found it)."""
+    either = Group("any", (AT_LEAST_1, Compare("eq", "candidate.rivals", True)))
+    rules = [("both", Group("all", (Answered("candidate.rivals"), either)))]
+    assert engine.evaluate("k12", rules, {"candidate.digital_years": 4, "candidate.rivals": True}) == ["both"]

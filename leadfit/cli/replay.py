@@ -19,6 +19,8 @@ def register(sub) -> None:
 def run(args) -> int:
     with open_db(args) as reg:
         result = service.replay(reg, args.record, args.pack)
+    for note in result.notes:
+        print(f"note: {note}")
     if result.identical:
         print(f"{args.record}: identical assessment under {result.pack_label}")
         return 0

@@ -46,7 +46,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     _plan(doc, record)
     _signals(doc, a, questions)
     _reasons(doc, record, a)
-    _signoff(doc, record)
+    _signoff(doc, record, replaced_by)
     _wet_signatures(doc, record)
     answers_appendix(doc, record, questionnaire)
     audit_appendix(doc, record, anchor)
@@ -191,13 +191,15 @@ def _reasons(doc: Document, r: DecisionRecord, a: Assessment) -> None:
             doc.kv(f"{s.name} ({role_words(s.role)}):", s.dissent_reasons)
 
 
-def _signoff(doc: Document, r: DecisionRecord) -> None:
+def _signoff(doc: Document, r: DecisionRecord, replaced_by: str = "") -> None:
     doc.h1("Sign-off recorded in LeadFit")
     rows = [[role_words(s.role), s.name + (f"\ncomputer account {s.account}" if s.account else ""),
              time_words(s.at),
              "\n".join(x for x in (s.statement, "Signed with dissent" if s.dissent else "") if x)]
             for s in r.signoffs]
-    rows += [[role_words(role), "awaiting signature", "", ""] for role in r.missing_roles()]
+    unsigned = ("not signed: withdrawn" if r.status == "withdrawn" else
+                f"not signed: replaced by {replaced_by}" if replaced_by else "awaiting signature")
+    rows += [[role_words(role), unsigned, "", ""] for role in r.missing_roles()]
     doc.table(["Role", "Name", "Signed", "Statement"], rows, widths=[0.16, 0.3, 0.24, 0.3])
     doc.p("A name typed in LeadFit shows who the signer said they were and the computer account"
           " that entered it; it is not a handwritten or cryptographic signature.", "small")

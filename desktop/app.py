@@ -38,6 +38,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from leadfit.desktop import system_libs
+    absent = system_libs.missing()
+    if absent:
+        print(system_libs.advice(absent), file=sys.stderr)
+        return 1
     app = make_app(argv)
     window = MainWindow(data_dir())
     window.show()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,15 +33,18 @@ def _restyle(widget: QWidget, **props) -> None:
 
 
 def risk_scale_words(bands: dict[str, int]) -> str:
-    """'Scale: low 0-5 · medium 6-15 · high 16-29 · critical 30 or more; each finding adds
-    the weight of its severity.'"""
+    """'Scale: low 0–5 · medium 6–15 · high 16–29 · critical 30+' (the score adds each
+    finding's severity weight; the full sentence is in the tooltip)."""
     ordered = sorted(bands.items(), key=lambda kv: kv[1])
     parts = []
     for i, (name, floor) in enumerate(ordered):
         nxt = ordered[i + 1][1] - 1 if i + 1 < len(ordered) else None
-        parts.append(f"{name} {floor}–{nxt}" if nxt is not None else f"{name} {floor} or more")
-    return ("Scale: " + " · ".join(parts) + ". Each finding adds the weight of its severity;"
-            " a forced second choice is at least high.")
+        parts.append(f"{name} {floor}–{nxt}" if nxt is not None else f"{name} {floor}+")
+    return "Scale: " + " · ".join(parts)
+
+
+RISK_HELP = ("The score adds the weight of each finding's severity. When the advised outcome"
+             " is not possible here, the risk is at least high.")
 
 
 class ReadinessStrip(QWidget):
@@ -120,6 +124,9 @@ class AssessmentPanel(QWidget):
             heading = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
+            # lists share what room there is, so the panel fits a small screen unscrolled
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            view.setMinimumHeight(64)
             layout.addWidget(view, stretch)
         layout.addWidget(self.decide)
 
@@ -128,6 +135,8 @@ class AssessmentPanel(QWidget):
         questions = dict(pack.questionnaire.questions)
         self.findings.questions = self.signals.questions = questions
         self.risk_scale.setText(risk_scale_words(pack.settings.risk_bands))
+        self.risk_scale.setToolTip(RISK_HELP)
+        self.risk.setToolTip(RISK_HELP)
 
     def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
         if a.decided:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
 )
 
 from leadfit.decisions.record import DecisionRecord
@@ -72,10 +73,16 @@ class RecordDialog(QDialog):
         form.addRow("&Dissent", self.dissent)
         form.addRow("", self.sign)
         self.withdrawing = QGroupBox("Withdraw this record (it stays in the register, marked)")
-        drop = QFormLayout(self.withdrawing)
+        self.withdrawing.setCheckable(True)  # folded away until asked for: signing comes first
+        self.withdrawing.setAccessibleName("Withdraw this record")
+        fold = QWidget()
+        drop = QFormLayout(fold)
+        drop.setContentsMargins(0, 0, 0, 0)
         drop.addRow("Rea&son", self.withdraw_reason)
         drop.addRow("Your na&me", self.withdraw_name)
         drop.addRow("", self.withdraw)
+        QVBoxLayout(self.withdrawing).addWidget(fold)
+        self.withdrawing.toggled.connect(fold.setVisible)
         buttons = QHBoxLayout()
         for button in (self.open_pdf, self.save_pdf, self.correct):
             buttons.addWidget(button)
@@ -100,6 +107,7 @@ class RecordDialog(QDialog):
         open_for_signing = record.status == "awaiting_signoff" and not replaced_by
         self.signing.setVisible(open_for_signing)
         self.withdrawing.setVisible(open_for_signing)
+        self.withdrawing.setChecked(False)
         self.correct.setEnabled(not replaced_by and record.status != "withdrawn")
         for field in (self.name, self.statement, self.dissent, self.withdraw_reason):
             field.clear()

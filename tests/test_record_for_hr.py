@@ -79,6 +79,7 @@ def test_a_record_awaiting_signoff_can_be_withdrawn_with_a_reason_and_stays(db, 
     assert pages[0].startswith("Decision rationale") and "WITHDRAWN" in pages[0][:200]
     assert "The candidate declined" in pages[0]
     assert all("WITHDRAWN" in page for page in pages)
+    assert "HR not signed: withdrawn" in " ".join(pages) and "awaiting" not in " ".join(pages)
     listed = cli("register", "list", "--status", "withdrawn", "--db", db).stdout
     assert record.ref in listed
 

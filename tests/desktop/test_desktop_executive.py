@@ -98,7 +98,7 @@ def test_the_panel_keeps_opened_findings_open_and_shows_context_signals(qtbot, u
     assert still and still[0].isExpanded()
     signals = window.panel.signals
     assert {signals.topLevelItem(i).text(0) for i in range(signals.topLevelItemCount())} >= {"R2"}
-    assert "Scale: low 0–5" in window.panel.risk_scale.text()
+    assert window.panel.risk_scale.text() == "Scale: low 0–5 · medium 6–15 · high 16–29 · critical 30+"
 
 
 def test_words_not_codes_where_a_person_reads(qtbot, user_files):
@@ -216,3 +216,15 @@ def test_the_window_and_its_dialogs_fit_a_small_screen(qtbot, user_files):
     qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
     dialog = window.register.decision_dialog
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
+
+
+def test_a_missing_qt_system_library_is_named_with_its_package(monkeypatch, capsys):
+    from leadfit.desktop import app, system_libs
+    monkeypatch.setattr(system_libs.sys, "platform", "linux")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setattr(system_libs, "_loads", lambda soname: soname != "libxcb-cursor.so.0")
+    assert app.main([]) == 1
+    err = capsys.readouterr().err
+    assert "sudo apt-get install libxcb-cursor0" in err and "plugin" not in err
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert system_libs.missing() == []

@@ -105,6 +105,8 @@ def test_recording_the_same_case_again_warns_and_can_be_cancelled(qtbot, user_fi
 def test_a_record_awaiting_signoff_is_withdrawn_from_the_window(qtbot, user_files):
     window = filled_window(qtbot, user_files)
     dialog = record_coach_decision(qtbot, window)
+    assert not dialog.withdraw.isVisibleTo(dialog)      # folded away until asked for
+    dialog.withdrawing.setChecked(True)
     dialog.withdraw_reason.setText("The candidate declined")
     dialog.withdraw_name.setText("Rae Recorder")
     qtbot.mouseClick(dialog.withdraw, Qt.MouseButton.LeftButton)

@@ -50,12 +50,14 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
     justification, conditions = _text(justification, "justification", problems), \
         _text(conditions, "conditions", problems)
     if decision != assessment.outcome and not justification:
-        problems.append(Problem(f"the decision '{decision}' differs from the recommendation"
-                                f" '{assessment.outcome}': a written justification is required"
-                                " (--justify)"))
+        title = lambda key: _outcome_title(pack, key)  # noqa: E731
+        problems.append(Problem(f"the decision '{title(decision)}' differs from the recommendation"
+                                f" '{title(assessment.outcome)}': a written justification is"
+                                " required (--justify)"))
     review = _review_date(review_date, case, decision, problems)
     if decision == "coach" and not conditions:
-        problems.append(Problem("a 'coach' decision needs its conditions written down (--conditions)"))
+        problems.append(Problem(f"'{_outcome_title(pack, 'coach')}' needs its conditions written"
+                                " down (--conditions)"))
     assessed = _iso(case.answers.get("org.assessed_on"), "org.assessed_on", [])
     items = _plan(assessment, plan or {}, assessed, problems)
     if decision == NO_COACHING:
@@ -78,6 +80,13 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                           plan=items, plan_later=plan_later and not any(i.agreed for i in items)),
         required_roles=list(pack.settings.signoff_roles),
         recorded_by=recorded_by, recorded_account=os_account())
+
+
+def _outcome_title(pack: Pack, key: str | None) -> str:
+    try:
+        return pack.catalogue.title(key) if key else "none"
+    except (KeyError, LookupError):
+        return str(key)
 
 
 def check_plan_agreed(decision: str, items: list[PlanItem], plan_later: bool,

@@ -88,6 +88,8 @@ class AssessmentPanel(QWidget):
         self.detail.setWordWrap(True)
         self.missing_box = QFrame()
         self.missing_box.setObjectName("missing")
+        # the links keep their height; the lists below give way instead of overlapping them
+        self.missing_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.missing_layout = QGridLayout(self.missing_box)
         self.missing_layout.setContentsMargins(10, 6, 10, 6)
         self.missing_links: dict[str, QPushButton] = {}
@@ -126,7 +128,7 @@ class AssessmentPanel(QWidget):
             layout.addWidget(heading)
             # lists share what room there is, so the panel fits a small screen unscrolled
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-            view.setMinimumHeight(64)
+            view.setMinimumHeight(84)
             layout.addWidget(view, stretch)
         layout.addWidget(self.decide)
 

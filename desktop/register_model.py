@@ -26,7 +26,7 @@ _FIELDS = {REF: "ref", STREAM: "stream", CANDIDATE: "candidate", RECOMMENDED: "r
 _HEADERS = {REF: "Record", STREAM: "Stream", CANDIDATE: "Candidate",
             RECOMMENDED: "Recommended", DECISION: "Decision", STATUS: "Status",
             DATE: "Date", PACK: "Pack"}
-ALTERED = "ALTERED: do not rely on it"
+ALTERED = "ALTERED"  # the tooltip and the banner above the table say what to do
 ALTERED_HELP = ("This record was changed outside LeadFit after it was written. Decision >"
                 " Check the register says what changed; the other records are unaffected.")
 

@@ -228,3 +228,19 @@ def test_a_missing_qt_system_library_is_named_with_its_package(monkeypatch, caps
     assert "sudo apt-get install libxcb-cursor0" in err and "plugin" not in err
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert system_libs.missing() == []
+
+
+def test_refusals_in_the_window_name_no_flags_keys_or_question_ids(qtbot, user_files,
+                                                                  no_modal_dialogs):
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, example_answers())
+    settle(qtbot, window)
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    dialog = window.register.decision_dialog
+    dialog.decision.setCurrentIndex(dialog.decision.findData("appoint"))
+    dialog.plan.dues["M5"].setText("2026-01-01")          # before the assessment
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    _kind, text = no_modal_dialogs[-1]
+    assert "justification is required" in text and "before the assessment date" in text
+    assert "--" not in text and "org.assessed_on" not in text and "'appoint'" not in text
+    assert "'Appoint" in text

@@ -21,6 +21,7 @@ from leadfit.desktop.form_page import QuestionRow, SectionPage
 
 class GuidedForm(QWidget):
     answer_changed = Signal(str, str)
+    code_requested = Signal(str)  # a catalogue code clicked: show it in the glossary
 
     def __init__(self, questionnaire, catalogue, parent=None):
         super().__init__(parent)
@@ -37,6 +38,7 @@ class GuidedForm(QWidget):
         for index, section in enumerate(questionnaire.sections):
             page = SectionPage(section, catalogue)
             page.answer_changed.connect(self.answer_changed)
+            page.code_requested.connect(self.code_requested)
             self.pages.addWidget(page)
             self.steps.addItem(section.title)
             for qid, row in page.rows.items():

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
     def _install_form(self, pack) -> None:
         form = GuidedForm(pack.questionnaire, pack.catalogue)
         form.answer_changed.connect(self.controller.answer_changed)
+        form.code_requested.connect(self.show_glossary)
         old = self.splitter.widget(0)
         self.splitter.replaceWidget(0, form)
         old.deleteLater()

@@ -244,3 +244,12 @@ def test_refusals_in_the_window_name_no_flags_keys_or_question_ids(qtbot, user_f
     assert "justification is required" in text and "before the assessment date" in text
     assert "--" not in text and "org.assessed_on" not in text and "'appoint'" not in text
     assert "'Appoint" in text
+
+
+def test_each_code_a_question_informs_links_to_the_glossary(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    informs = window.form.rows["candidate.digital_years"].informs
+    assert "P1 Digital product experience" in informs.accessibleName()
+    informs.linkActivated.emit("P1")
+    assert window.help_dialog.isVisible()
+    assert "Digital product experience" in window.help_dialog.text.toPlainText()

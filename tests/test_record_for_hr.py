@@ -249,3 +249,16 @@ def test_the_checked_list_marks_an_altered_record_and_lists_the_others(db):
         rows = service.list_records(reg, check=True)
     assert [r.intact for r in rows] == [True, False, False]
     assert rows[0].pack == "default@1.0"
+
+
+def test_every_font_in_the_rationale_is_embedded(db):
+    """No unembedded Helvetica (the readiness chart used to pull it in): the paper
+    prints the same on any machine, as an archive copy must."""
+    with open_register(db) as reg:
+        pdf = service.render_pdf(reg, signed_record(reg).ref).pdf
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "DejaVuSans" in font["/BaseFont"], font["/BaseFont"]
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is None or "/FontFile2" in descriptor.get_object()

@@ -40,6 +40,8 @@ def missing(loads=None) -> list[str]:
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     if not sys.platform.startswith("linux") or (platform and not platform.startswith("xcb")):
         return []
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return []  # Qt takes its Wayland plugin there, which needs none of these
     return [package for soname, package in XCB_LIBRARIES.items() if not loads(soname)]
 
 

@@ -24,7 +24,7 @@ demo: $(STAMP)
 # and these machines run) it is installed and started here; otherwise they skip.
 test: $(STAMP)
 	@if [ -z "$${LEADFIT_TEST_PG_URL:-}" ] && [ "$$(id -u)" = 0 ]; then source .ci/postgres.sh; fi; \
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py

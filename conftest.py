@@ -19,7 +19,7 @@ def pytest_collect_file(parent, file_path):
 
 class ScenarioFile(pytest.File):
     def collect(self):
-        from leadfit.rules.pack import load_pack
+        from leadfit.rules.library import load_pack
         pack = load_pack(self.path.parent)
         own = [s for s in pack.scenarios if s.file == str(self.path)]
         for scenario in own:

@@ -15,6 +15,7 @@ from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import role_words, sha256_text
 from leadfit.decisions.tables import records
 from leadfit.savefile import write_atomic
+from leadfit.rules.assessment import pack_label
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded", "withdrawn")
 
@@ -74,7 +75,7 @@ def _checked(conn: Connection, row) -> RecordSummary:
         logged_hash(conn, row.record_id, row.version) == row.hash
     try:
         pack = json.loads(row.body).get("pack") or {}
-        label = f"{pack.get('name', '')}@{pack.get('version', '')}"
+        label = pack_label(pack.get('name', ''), pack.get('version', ''))
     except (ValueError, AttributeError):
         label = ""
     return replace(_summary(row), intact=intact, pack=label)
@@ -144,7 +145,7 @@ def _csv_row(row) -> dict:
         **summary, "justification": d.get("justification", ""),
         "conditions": d.get("conditions", ""), "review_date": d.get("review_date") or "",
         "risk_level": ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
-        "pack": f"{pack.get('name', '')}@{pack.get('version', '')}",
+        "pack": pack_label(pack.get("name", ""), pack.get("version", "")),
         "pack_fingerprint": pack.get("fingerprint", ""),
         "signers": "; ".join(f"{s.get('name')} ({role_words(s.get('role', ''))}) {s.get('at')}"
                              for s in signoffs),

@@ -46,7 +46,7 @@ def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:
 
 def audit_appendix(doc: Document, r: DecisionRecord, anchor) -> None:
     doc.h1("Appendix B: audit details")
-    a = r.assessment_model()
+    a = r.assessment
     rows = [[f.id, f.title, f.rule] for f in a.findings]
     rows += [[s.id, s.title, s.rule] for s in a.signals]
     rows += [[m.id, m.title, ", ".join(m.rules)] for m in a.mitigations]
@@ -55,9 +55,9 @@ def audit_appendix(doc: Document, r: DecisionRecord, anchor) -> None:
     doc.kv("Rules that fired:", ", ".join(a.rules_fired) or "none", "small")
     pack, engine = r.pack, r.engine
     doc.kv("Record hash (SHA-256 of the stored record):", anchor.record_hash, "small")
-    doc.kv("Rule pack:", f"{pack['name']}@{pack['version']} fingerprint {pack['fingerprint']};"
-           f" layers: {', '.join(pack.get('layers') or []) or 'none'}", "small")
-    doc.kv("Engine:", f"{engine['name']} {engine['version']}; LeadFit {r.leadfit_version}", "small")
+    doc.kv("Rule pack:", f"{pack.label} fingerprint {pack.fingerprint};"
+           f" layers: {', '.join(pack.layers) or 'none'}", "small")
+    doc.kv("Engine:", f"{engine.name} {engine.version}; LeadFit {r.leadfit_version}", "small")
     doc.kv("Audit chain head when printed:",
            f"{anchor.chain_head} ({anchor.chain_entries} entries)", "small")
     doc.p(f"To check this paper against the register: 'leadfit replay {r.ref}' re-evaluates the"

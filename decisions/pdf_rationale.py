@@ -38,7 +38,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     the version that supersedes this one; ``questionnaire`` words the answers."""
     doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
                    watermark=_watermark(record, replaced_by), mark=CONFIDENTIAL)
-    a = record.assessment_model()
+    a = record.assessment
     questions = questionnaire.questions if questionnaire else {}
     _glance(doc, record, a, replaced_by)
     _readiness(doc, a)
@@ -72,8 +72,8 @@ def _title(item: str | None) -> str:
 def _footer(record: DecisionRecord, anchor: Anchor):
     pack, engine = record.pack, record.engine
     lines = [f"Record {record.ref} · SHA-256 {anchor.record_hash}",
-             f"Rule pack {pack['name']}@{pack['version']} · fingerprint {pack['fingerprint']}",
-             f"Engine {engine['name']} {engine['version']} · LeadFit {record.leadfit_version}"
+             f"Rule pack {pack.label} · fingerprint {pack.fingerprint}",
+             f"Engine {engine.name} {engine.version} · LeadFit {record.leadfit_version}"
              f" · {CONFIDENTIAL}"]
     return lambda page, total: lines
 
@@ -159,7 +159,7 @@ def _plan(doc: Document, r: DecisionRecord) -> None:
         return
     if r.decision.plan_later:
         doc.p("The decision maker chose to agree every step's owner and date after sign-off.")
-    meanings = {m.id: m.meaning for m in r.assessment_model().mitigations}
+    meanings = {m.id: m.meaning for m in r.assessment.mitigations}
     rows = [[p.id, f"{p.title}\n{meanings.get(p.id, '')}".strip(), p.who,
              date_words(p.due) or p.by_when] for p in r.decision.plan]
     doc.table(["ID", "What", "Who", "By when"], rows, widths=[0.07, 0.58, 0.18, 0.17])

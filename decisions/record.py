@@ -12,9 +12,9 @@ import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_serializer
 
-from leadfit.rules.assessment import Assessment
+from leadfit.rules.assessment import Assessment, EngineRef, PackRef
 
 Status = Literal["draft", "awaiting_signoff", "signed", "withdrawn"]
 FORMAT = 1
@@ -95,9 +95,9 @@ class DecisionRecord(BaseModel):
     stream: str
     candidate: str
     answers: dict[str, Any]
-    assessment: dict[str, Any]
-    pack: dict[str, Any]          # name, version, fingerprint, layers
-    engine: dict[str, Any]        # name, version
+    assessment: Assessment
+    pack: PackRef
+    engine: EngineRef             # the engine that decided
     leadfit_version: str
     decision: Decision
     required_roles: list[str]
@@ -108,19 +108,27 @@ class DecisionRecord(BaseModel):
     withdrawn_by: str = ""        # name (account) of who withdrew it, with withdrawn_at
     withdrawn_at: str = ""
 
+    @field_serializer("assessment", "pack", "engine")
+    def _as_written(self, part: BaseModel) -> dict[str, Any]:
+        """Exactly the keys the record was written with, so a field added to these
+        models later (with a default) never changes a stored record's text or hash."""
+        return part.model_dump(mode="json", exclude_unset=True)
+
     @property
     def ref(self) -> str:
         return make_ref(self.record_id, self.version)
-
-    def assessment_model(self) -> Assessment:
-        return Assessment.model_validate(self.assessment)
 
     def missing_roles(self) -> list[str]:
         signed = {s.role for s in self.signoffs}
         return [r for r in self.required_roles if r not in signed]
 
     def canonical(self) -> str:
-        return canonical_json(self.model_dump(mode="json"))
+        data = self.model_dump(mode="json")
+        _drop_defaults(data, _LATER)
+        _drop_defaults(data["decision"], _LATER_DECISION)
+        for signoff in data["signoffs"]:
+            _drop_defaults(signoff, _LATER_SIGNOFF)
+        return canonical_json(data)
 
     def with_signoff(self, signoff: SignOff) -> DecisionRecord:
         """A copy with one more sign-off; signed once every required role has signed."""
@@ -132,6 +140,20 @@ class DecisionRecord(BaseModel):
     @classmethod
     def from_text(cls, text: str) -> DecisionRecord:
         return cls.model_validate_json(text)
+
+
+# Fields added after records were first written (issue 13): left out of the text while at
+# their default, so an older record reads back to exactly the text and hash it was written with.
+_LATER = {"recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
+          "withdrawn_at": ""}
+_LATER_DECISION = {"plan_later": False}
+_LATER_SIGNOFF = {"account": ""}
+
+
+def _drop_defaults(data: dict, defaults: dict) -> None:
+    for key, default in defaults.items():
+        if data.get(key, default) == default:
+            data.pop(key, None)
 
 
 def canonical_json(data: Any) -> str:

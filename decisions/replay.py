@@ -10,9 +10,9 @@ from leadfit.decisions.record import DecisionRecord, canonical_json
 from leadfit.errors import LeadFitError
 from leadfit.forms.case import build_case
 from leadfit.rules.assess import evaluate
-from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, resolve_pack
-from leadfit.rules.pack import Pack, load_pack
-
+from leadfit.rules.assessment import EngineRef
+from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, load_pack, resolve_pack
+from leadfit.rules.pack import Pack
 
 # Who decided, not what was decided: another engine (or version) giving the same
 # content is a note, so upgrading the engine does not make every record "differ".
@@ -53,13 +53,12 @@ def named_pack(record: DecisionRecord, names) -> Pack:
     """The record's own pack among the packs the user named (folders or bundled names).
     Another pack would answer a different question, so it is refused, never used instead."""
     wanted = record.pack
-    label = f"{wanted['name']}@{wanted['version']}"
     packs = [resolve_pack(str(n)) for n in names]
-    same = [p for p in packs if p.fingerprint == wanted["fingerprint"]]
+    same = [p for p in packs if p.fingerprint == wanted.fingerprint]
     if same:
-        return next((p for p in same if p.label == label), same[0])
+        return next((p for p in same if p.label == wanted.label), same[0])
     raise DecisionError([
-        f"record {record.ref} was decided under {label} (fingerprint {wanted['fingerprint']});"
+        f"record {record.ref} was decided under {wanted.label} (fingerprint {wanted.fingerprint});"
         f" {p.label} has a different fingerprint ({p.fingerprint}), so it cannot replay it"
         for p in packs])
 
@@ -71,24 +70,23 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
     if pack_dirs:
         pack = named_pack(record, pack_dirs)
     else:
-        pack = find_pack(wanted["fingerprint"], (), f"{wanted['name']}@{wanted['version']}")
+        pack = find_pack(wanted.fingerprint, (), wanted.label)
     if pack is None:
         raise DecisionError(
-            f"cannot replay {record.ref}: the rule pack {wanted['name']}@{wanted['version']}"
-            f" with fingerprint {wanted['fingerprint']} is not available here; pass its folder"
+            f"cannot replay {record.ref}: the rule pack {wanted.label}"
+            f" with fingerprint {wanted.fingerprint} is not available here; pass its folder"
             " with --pack")
     case = build_case(record.answers, pack.questionnaire, source=f"{record.ref} answers")
-    again = evaluate(case, pack).model_dump(mode="json")
-    differences = [key for key in sorted(set(again) | set(record.assessment))
-                   if key != _DECIDED_BY
-                   and canonical_json(again.get(key)) != canonical_json(record.assessment.get(key))]
+    result = evaluate(case, pack)
+    again = result.model_dump(mode="json")
+    stored = record.assessment.model_dump(mode="json", exclude_unset=True)
+    differences = [key for key in sorted(set(again) | set(stored))
+                   if key != _DECIDED_BY and canonical_json(again.get(key)) != canonical_json(stored.get(key))]
     return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences,
-                        notes=_engine_note(record.assessment.get(_DECIDED_BY), again[_DECIDED_BY]))
+                        notes=_engine_note(record.assessment.engine, result.engine))
 
 
-def _engine_note(then: dict | None, now: dict) -> list[str]:
+def _engine_note(then: EngineRef, now: EngineRef) -> list[str]:
     if then == now:
         return []
-    def named(e: dict | None) -> str:
-        return f"{e.get('name', '?')} {e.get('version', '?')}" if isinstance(e, dict) else "an unnamed engine"
-    return [f"decided by {named(then)}; replayed with {named(now)}"]
+    return [f"decided by {then.name} {then.version}; replayed with {now.name} {now.version}"]

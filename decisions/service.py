@@ -138,11 +138,10 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     with reg.read() as conn:
         old = _latest(conn, ref)
     if pack is None:
-        pack = find_pack(old.pack["fingerprint"], (),
-                         f"{old.pack['name']}@{old.pack['version']}")
+        pack = find_pack(old.pack.fingerprint, (), old.pack.label)
         if pack is None:
             raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
-                                f" {old.pack['fingerprint']}) is not available; name one (--pack)")
+                                f" {old.pack.fingerprint}) is not available; name one (--pack)")
     case = case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers")
     d, assessment = old.decision, evaluate(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
@@ -239,7 +238,7 @@ def _questionnaire(record: DecisionRecord):
     """The questions that word the record's answers: its bundled pack's, else the default's."""
     from leadfit.errors import LeadFitError
     from leadfit.rules.library import bundled_pack_names, default_pack, resolve_pack
-    name = record.pack.get("name")
+    name = record.pack.name
     if name in bundled_pack_names():
         try:
             return resolve_pack(name).questionnaire

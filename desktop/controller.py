@@ -18,7 +18,7 @@ from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Assessment
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.library import resolve_pack, switch_pack
 from leadfit.rules.pack import Pack
 from leadfit.savefile import write_atomic
 
@@ -277,11 +277,10 @@ class CaseController:
 
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load is refused and the old one stays."""
-        try:
-            pack = resolve_pack(source)
-        except LeadFitError as exc:
+        pack, problems = switch_pack(self.pack, source)
+        if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
-                                    [str(p) for p in exc.problems])
+                                    [str(p) for p in problems])
             return False
         self.pack, self.pack_source = pack, (str(source) if source else None)
         self.view.show_pack(pack)

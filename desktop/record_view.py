@@ -34,7 +34,7 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
         _row("Justification", d.justification), _row("Conditions", d.conditions),
         _row("Review date", date_words(d.review_date)),
         _row("Recorded by", recorded_words(record)),
-        _row("Rule pack", f"{record.pack['name']} {record.pack['version']}"),
+        _row("Rule pack", f"{record.pack.name} {record.pack.version}"),
     ]
     if record.supersedes:
         rows.append(_row("Corrects", f"{record.supersedes}: {record.correction_reason}"))

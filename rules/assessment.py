@@ -67,12 +67,21 @@ class Risk(BaseModel):
     score: int
 
 
+def pack_label(name: str, version: str) -> str:
+    """How a pack (or one layer of it) is named everywhere: ``name@version``."""
+    return f"{name}@{version}"
+
+
 class PackRef(BaseModel):
     model_config = _FROZEN
     name: str
     version: str
     fingerprint: str
     layers: list[str]
+
+    @property
+    def label(self) -> str:
+        return pack_label(self.name, self.version)
 
 
 class EngineRef(BaseModel):

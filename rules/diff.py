@@ -20,6 +20,8 @@ from pathlib import Path
 from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case, load_case_file
+from leadfit.rules.assess import evaluate  # the engine itself loads only when cases are evaluated
+from leadfit.rules.library import load_pack
 from leadfit.rules.pack import Pack
 from leadfit.rules.rule_words import Detail, rule_details
 
@@ -284,9 +286,6 @@ class _Evaluator:
 
 
 def _summary(case, pack: Pack) -> Summary:
-    from leadfit.rules.assess import (
-        evaluate,  # the engine loads only when cases are evaluated
-    )
     a = evaluate(case, pack)
     return Summary(a.outcome, a.risk.level, a.risk.score, tuple(sorted(a.cited_ids(), key=_id_key)))
 
@@ -296,7 +295,6 @@ _WORKER: _Evaluator | None = None
 
 def _init_worker(folder_a: str, folder_b: str) -> None:
     global _WORKER
-    from leadfit.rules.pack import load_pack
     _WORKER = _Evaluator(load_pack(folder_a), load_pack(folder_b))
 
 

@@ -1,9 +1,8 @@
 """Client packs: a pack that ``extends: <name>@<version>`` layers changes on a base.
 
-The base is found by name and version only (the bundled packs, then a sibling
-folder of the client pack whose pack.yaml declares that name), never by a
-path, so a pack still reads nothing outside its own folder. What a client
-pack can change, all in its own files:
+The loader (rules/library.py) finds and loads the base by name and version;
+this module applies the client's changes to it. What a client pack can
+change, all in its own files:
 
 - ``disable``: base rule ids to drop;
 - ``override``: per base rule id, a new ``summary``, ``when`` (how a threshold
@@ -22,13 +21,13 @@ and the key concerned.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
+from leadfit.rules.assessment import pack_label
 from leadfit.rules.pack import (
     Action,
     Pack,
@@ -41,7 +40,6 @@ from leadfit.rules.pack import (
     build_scenarios,
     check_action,
     check_settings,
-    load_pack,
 )
 from leadfit.rules.schema import (
     OverrideSpec,
@@ -49,19 +47,16 @@ from leadfit.rules.schema import (
     RulesFileSpec,
     ScenariosFileSpec,
 )
-from leadfit.yamlsafe import LocatedData, load_file
+from leadfit.yamlsafe import LocatedData
 
 # Settings a client inherits from its base unless it names them itself.
 INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles")
-MAX_DEPTH = 8
-_resolving = threading.local()
 
 
-def load_extending_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:
-    """The resolved pack: the base with this folder's changes applied."""
+def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:
+    """The resolved pack: ``base`` with this folder's changes applied."""
     pack_file = located["pack.yaml"]
-    base = find_base(settings.extends, folder, pack_file)
-    layer = f"{settings.name}@{settings.version}"
+    layer = pack_label(settings.name, settings.version)
     problems: list[Problem] = []
     if base.name == settings.name:
         problems.append(Problem(f"a pack cannot extend a pack of its own name ('{base.name}')",
@@ -76,66 +71,7 @@ def load_extending_pack(folder: Path, settings: PackSpec, located: dict[str, Loc
         {k: v.model_dump(exclude_none=True) for k, v in settings.wording.items()})
     questionnaire = apply_relevance(settings, pack_file, base.questionnaire)
     return assemble(merged, folder, tuple(rules), scenarios, questionnaire, catalogue,
-                    base.layers + (layer,))
-
-
-def find_base(ref: str, folder: Path, pack_file: LocatedData) -> Pack:
-    """The pack named ``name@version``: bundled first, then a sibling folder."""
-    from leadfit.rules.library import (
-        bundled_packs_dir,  # library imports pack; avoid a cycle
-    )
-    name, version = ref.split("@", 1)
-    where = (pack_file.file, pack_file.line_of(("extends",)))
-    found: list[str] = []
-    for candidate in _candidates(name, folder, bundled_packs_dir()):
-        declared = _declared(candidate)
-        if declared is None or declared[0] != name:
-            continue
-        if declared[1] != version:
-            found.append(f"{name}@{declared[1]} in {candidate}")
-            continue
-        return _load_base(candidate, ref, where)
-    hint = ("; found " + ", ".join(found)) if found else (
-        "; no bundled pack or sibling folder has that name" + did_you_mean(name, _known(folder)))
-    raise PackError([Problem(f"extends '{ref}': no such pack{hint}", *where)])
-
-
-def _candidates(name: str, folder: Path, bundled: Path) -> list[Path]:
-    paths = [bundled / name, folder.parent / name]
-    me = folder.resolve()
-    return [p for p in paths if p.is_dir() and p.resolve() != me]
-
-
-def _declared(candidate: Path) -> tuple[str, str] | None:
-    """(name, version) that a folder's pack.yaml declares, without loading it all."""
-    try:
-        data = load_file(candidate / "pack.yaml").data
-    except PackError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    return str(data.get("name")), str(data.get("version"))
-
-
-def _known(folder: Path) -> list[str]:
-    from leadfit.rules.library import bundled_pack_names
-    siblings = [p.name for p in folder.parent.iterdir() if (p / "pack.yaml").is_file()]
-    return bundled_pack_names() + siblings
-
-
-def _load_base(candidate: Path, ref: str, where: tuple) -> Pack:
-    stack = getattr(_resolving, "stack", [])
-    key = candidate.resolve()
-    if key in stack or len(stack) >= MAX_DEPTH:
-        raise PackError([Problem(f"extends '{ref}' makes a loop of packs extending each other", *where)])
-    _resolving.stack = stack + [key]
-    try:
-        return load_pack(candidate)
-    except PackError as exc:
-        raise PackError([Problem(f"extends '{ref}': the base pack cannot be loaded:", *where)]
-                        + exc.problems) from None
-    finally:
-        _resolving.stack = stack
+                    base.layers + (layer,), base=base, sources=located)
 
 
 def merge_settings(base: PackSpec, client: PackSpec) -> PackSpec:
@@ -254,16 +190,3 @@ def layered_scenarios(base: Pack, located: dict, layer: str, problems: list[Prob
         own = build_scenarios(spec.scenarios, file, layer) if spec else ()
     names = {s.name for s in own}
     return own + tuple(s for s in base.scenarios if s.name not in names)
-
-
-def switch_pack(current: Pack, target: str | Path) -> tuple[Pack, list[Problem]]:
-    """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
-
-    What a front-end calls to change the active pack: a malformed pack is
-    refused with all its problems and the previous pack stays in use.
-    """
-    from leadfit.rules.library import resolve_pack
-    try:
-        return resolve_pack(target), []
-    except PackError as exc:
-        return current, list(exc.problems)

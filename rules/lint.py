@@ -28,9 +28,9 @@ from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import Group
 from leadfit.rules import coverage
+from leadfit.rules.library import resolve_pack
 from leadfit.rules.pack import Pack, Rule
 from leadfit.rules.satisfy import Analysis, TooComplex
-from leadfit.yamlsafe import load_file
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,6 @@ def lint(pack: Pack) -> list[LintItem]:
 
 def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
     """Load and lint; a pack that does not load gives its problems as lint errors."""
-    from leadfit.rules.library import resolve_pack
     try:
         pack = resolve_pack(name_or_dir)
     except PackError as exc:
@@ -150,7 +149,7 @@ def _shadow(a: Rule, stronger: list[Rule], recs: dict, analysis: Analysis) -> Li
 def uncited_ids(pack: Pack) -> list[LintItem]:
     cited = {i for r in pack.rules for i in r.cites()}
     cited |= {m for ms in pack.settings.outcome_requires.values() for m in ms}
-    file, line = _pack_file_line(pack, ("name",))
+    file, line = _file_line(pack, "pack.yaml", ("name",))
     disabled = _disabled_citations(pack)
     items = []
     for i in pack.catalogue.citable:
@@ -168,27 +167,14 @@ def uncited_ids(pack: Pack) -> list[LintItem]:
     return items
 
 
-def _base(pack: Pack):
-    """(pack.yaml as located data, the pack it extends), or None for a base pack."""
-    from leadfit.rules.layers import find_base
-    try:
-        located = load_file(pack.folder / "pack.yaml")
-        extends = located.data.get("extends") if isinstance(located.data, dict) else None
-        return (located, find_base(extends, pack.folder, located)) if extends else None
-    except (PackError, ValueError, AttributeError):
-        return None
-
-
 def _disabled_citations(pack: Pack) -> dict[str, tuple[list[str], tuple[str, int | None]]]:
     """ID -> (disabled base rules citing it, file and line of the first such disable entry)."""
-    found_base = _base(pack)
-    if found_base is None:
+    if pack.base is None:
         return {}
-    located, base = found_base
-    disable = located.data.get("disable") or []
+    located = pack.sources["pack.yaml"]
     found: dict = {}
-    for n, rid in enumerate(disable if base else []):
-        rule = next((r for r in base.rules if r.id == rid), None)
+    for n, rid in enumerate(pack.settings.disable):
+        rule = next((r for r in pack.base.rules if r.id == rid), None)
         for i in dict.fromkeys(rule.cites() if rule else []):
             found.setdefault(i, ([], (located.file, located.line_of(("disable", n)) or 1)))[0].append(rid)
     return found
@@ -196,24 +182,19 @@ def _disabled_citations(pack: Pack) -> dict[str, tuple[list[str], tuple[str, int
 
 def unreached_outcomes(pack: Pack) -> list[LintItem]:
     reached = {s.expect.outcome for s in pack.scenarios}
-    own = pack.folder / "scenarios.yaml"
-    if own.is_file():
-        file, line = _file_line(own, ("scenarios",))
+    if "scenarios.yaml" in pack.sources:
+        file, line = _file_line(pack, "scenarios.yaml", ("scenarios",))
     else:
-        file, line = _pack_file_line(pack, ("name",))
+        file, line = _file_line(pack, "pack.yaml", ("name",))
     return [LintItem("warning", Problem(f"no scenario reaches the outcome '{o}'", file, line))
             for o in pack.settings.outcomes if o not in reached]
 
 
-def _pack_file_line(pack: Pack, path: tuple) -> tuple[str, int | None]:
-    return _file_line(pack.folder / "pack.yaml", path)
-
-
-def _file_line(path: Path, key: tuple) -> tuple[str, int | None]:
-    try:
-        located = load_file(path)
-    except PackError:
-        return str(path), None
+def _file_line(pack: Pack, name: str, key: tuple) -> tuple[str, int | None]:
+    """Where ``key`` is in one of the pack's own files, as loaded (never read again)."""
+    located = pack.sources.get(name)
+    if located is None:
+        return str(pack.folder / name), None
     return located.file, located.line_of(key) or 1
 
 
@@ -234,7 +215,7 @@ def _gap_place(pack: Pack, gap: coverage.Gap) -> tuple[str, int | None]:
     relevance = getattr(pack.settings, "relevance", None) or {}
     for qid in gap.questions:
         if qid in relevance:
-            return _pack_file_line(pack, ("relevance", qid))
+            return _file_line(pack, "pack.yaml", ("relevance", qid))
     own = [r for r in gap.rules if r.layer == pack.label]
     where = (own or list(gap.rules))[0]
     return where.file, where.line
@@ -242,10 +223,9 @@ def _gap_place(pack: Pack, gap: coverage.Gap) -> tuple[str, int | None]:
 
 def stale_summaries(pack: Pack) -> list[LintItem]:
     """A 'when' changed here under the base's summary, whose numbers the old condition read."""
-    found_base = _base(pack)
-    if found_base is None:
+    if pack.base is None:
         return []
-    old_rules = {r.id: r for r in found_base[1].rules}
+    old_rules = {r.id: r for r in pack.base.rules}
     titles = pack.questionnaire.titles()
     items = []
     for rule in pack.rules:

@@ -1,6 +1,7 @@
-"""Load a rule pack folder into checked, engine-ready rules.
+"""A rule pack's model and the checks that build it from its files.
 
-A pack is data: ``pack.yaml`` (settings), ``rules.yaml`` (rules) and an
+rules/library.py is the one loader (it reads the folder, finds a base);
+rules/layers.py applies a client pack's changes to its base. A pack is data: ``pack.yaml`` (settings), ``rules.yaml`` (rules) and an
 optional ``scenarios.yaml``. Nothing in it can run code, import, or read a
 file outside its own folder. Every problem names file, line and what is
 allowed; all problems are reported at once.
@@ -20,6 +21,7 @@ from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire
+from leadfit.rules.assessment import pack_label
 from leadfit.rules.catalogue import Catalogue, default_catalogue
 from leadfit.rules.schema import (
     ActionSpec,
@@ -28,7 +30,7 @@ from leadfit.rules.schema import (
     ScenariosFileSpec,
     ScenarioSpec,
 )
-from leadfit.yamlsafe import LocatedData, load_file
+from leadfit.yamlsafe import LocatedData
 
 PACK_FILES = ("pack.yaml", "rules.yaml", "scenarios.yaml")
 _ACTION_KINDS = {"finding": ("failures", "readiness"), "mitigation": ("mitigations",),
@@ -91,10 +93,13 @@ class Pack:
     catalogue: Catalogue
     fingerprint: str
     layers: tuple[str, ...] = field(default=())
+    base: Pack | None = field(default=None, compare=False, repr=False)  # the pack it extends
+    sources: dict[str, LocatedData] = field(default_factory=dict, compare=False, repr=False)
+    # ^ this folder's own files as read (pack.yaml, rules.yaml, scenarios.yaml), with lines
 
     @property
     def label(self) -> str:
-        return f"{self.name}@{self.version}"
+        return pack_label(self.name, self.version)
 
     @cached_property
     def recommending(self) -> dict[str, list[str]]:
@@ -115,21 +120,13 @@ class Pack:
         return next(r for r in self.rules if r.id == rule_id)
 
 
-def load_pack(folder: Path | str) -> Pack:
-    """Load and check the pack in ``folder``; raise PackError listing every problem."""
-    folder = Path(folder)
-    _check_folder(folder)
-    located = {name: load_file(folder / name, _display(folder, name))
-               for name in PACK_FILES if (folder / name).exists()}
+def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:
+    """A base pack (one that extends nothing) from its parsed pack.yaml and located files."""
     problems: list[Problem] = []
-    settings = _parse(PackSpec, located["pack.yaml"], problems)
-    if settings is not None and settings.extends:
-        from leadfit.rules.layers import (
-            load_extending_pack,  # client packs layer on a base
-        )
-        return load_extending_pack(folder, settings, located)
-    if "rules.yaml" not in located:  # a client pack whose pack.yaml did not parse
-        raise PackError(problems)
+    if "rules.yaml" not in located:
+        raise PackError([Problem(
+            "a rule pack folder needs rules.yaml, or 'extends: <name>@<version>' in pack.yaml"
+            " to build on another pack", str(folder))])
     rules_file = _parse(RulesFileSpec, located["rules.yaml"], problems)
     scen_file = _parse(ScenariosFileSpec, located["scenarios.yaml"], problems) \
         if "scenarios.yaml" in located else ScenariosFileSpec(scenarios=[])
@@ -137,7 +134,7 @@ def load_pack(folder: Path | str) -> Pack:
         raise PackError(problems)
     questionnaire = default_questionnaire()
     catalogue = default_catalogue()
-    layer = f"{settings.name}@{settings.version}"
+    layer = pack_label(settings.name, settings.version)
     rules = build_rules(rules_file.rules, located["rules.yaml"], questionnaire, catalogue, layer,
                         problems)
     problems += check_settings(settings, located["pack.yaml"], catalogue, questionnaire)
@@ -146,40 +143,25 @@ def load_pack(folder: Path | str) -> Pack:
     catalogue = catalogue.with_wording(_wording(settings))
     questionnaire = apply_relevance(settings, located["pack.yaml"], questionnaire)
     scenarios = build_scenarios(scen_file.scenarios, located.get("scenarios.yaml"), layer)
-    return assemble(settings, folder, tuple(rules), scenarios, questionnaire, catalogue, (layer,))
+    return assemble(settings, folder, tuple(rules), scenarios, questionnaire, catalogue, (layer,),
+                    sources=located)
 
 
 def assemble(settings: PackSpec, folder: Path, rules: tuple, scenarios: tuple,
-             questionnaire: Questionnaire, catalogue: Catalogue, layers: tuple) -> Pack:
+             questionnaire: Questionnaire, catalogue: Catalogue, layers: tuple,
+             base: Pack | None = None, sources: dict[str, LocatedData] | None = None) -> Pack:
     fingerprint = compute_fingerprint(settings, rules, questionnaire, catalogue)
     return Pack(settings.name, settings.version, settings.title, settings.description, folder,
-                settings, rules, scenarios, questionnaire, catalogue, fingerprint, layers)
+                settings, rules, scenarios, questionnaire, catalogue, fingerprint, layers,
+                base, dict(sources or {}))
 
 
-def _display(folder: Path, name: str) -> str:
-    return str(folder / name)
-
-
-def _check_folder(folder: Path) -> None:
-    if not folder.is_dir():
-        raise PackError([Problem("not a rule pack folder (no such folder)", str(folder))])
-    if not (folder / "pack.yaml").is_file():
-        raise PackError([Problem("a rule pack folder needs pack.yaml", str(folder))])
-    if not (folder / "rules.yaml").is_file() and not _extends(folder):
-        raise PackError([Problem("a rule pack folder needs rules.yaml", str(folder))])
-    root = folder.resolve()
-    for name in PACK_FILES:
-        path = folder / name
-        if path.exists() and not path.resolve().is_relative_to(root):
-            raise PackError([Problem("points outside the pack folder; a pack may only use its own files",
-                                     str(path))])
-
-
-def _extends(folder: Path) -> bool:
-    try:
-        return "extends:" in (folder / "pack.yaml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+def __getattr__(name: str) -> Any:
+    """``load_pack`` moved to rules/library.py (the one loader); old imports still work."""
+    if name == "load_pack":
+        from leadfit.rules.library import load_pack
+        return load_pack
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _parse(model, located: LocatedData, problems: list[Problem]):

@@ -16,7 +16,8 @@ import yaml
 from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms.case import load_case_file
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.pack import Pack, load_pack
+from leadfit.rules.library import load_pack, resolve_pack
+from leadfit.rules.pack import Pack
 
 NAME = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 
@@ -146,7 +147,6 @@ def _make_parents(parent: Path) -> list[Path]:
 
 
 def _base(extends: str) -> Pack:
-    from leadfit.rules.library import resolve_pack
     base_name, _, version = extends.partition("@")
     try:
         base = resolve_pack(base_name)

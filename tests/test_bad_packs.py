@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from leadfit.errors import PackError
-from leadfit.rules.pack import load_pack
+from leadfit.rules.library import load_pack
 from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_packs"
@@ -70,10 +71,17 @@ def test_deep_nesting_on_the_pure_python_loader_is_named(tmp_path, monkeypatch):
     from leadfit import yamlsafe
     monkeypatch.setattr(yamlsafe, "_StrictLoader", yamlsafe._PureStrictLoader)
     monkeypatch.setattr(yamlsafe, "_SAFE_BASE", yamlsafe.yaml.SafeLoader)
-    depth = 2 * sys.getrecursionlimit()  # deep enough to overflow the pure-Python composer
+    # The pure-Python scanner is quadratic in flow depth (2 x the default limit took 10 s):
+    # a limit just above this test's own stack overflows the composer at a small depth.
+    limit, frames = sys.getrecursionlimit(), len(inspect.stack(0))
+    depth = 2 * (frames + 300)
     folder = _pack_with_rules_text(tmp_path, "rules: " + "[" * depth + "]" * depth + "\n")
-    with pytest.raises(PackError) as caught:
-        load_pack(folder)
+    sys.setrecursionlimit(frames + 300)
+    try:
+        with pytest.raises(PackError) as caught:
+            load_pack(folder)
+    finally:
+        sys.setrecursionlimit(limit)
     assert str(folder / "rules.yaml") in str(caught.value)
     assert "nesting is too deep" in str(caught.value)
 

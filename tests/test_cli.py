@@ -7,7 +7,7 @@ import json
 import yaml
 
 from leadfit.rules.library import default_pack
-from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli
+from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli, run_cli_process
 
 REQUIRED_KEYS = {"outcome", "risk", "findings", "mitigations", "readiness", "signals", "missing",
                  "why_not", "pack", "engine"}
@@ -39,7 +39,8 @@ def test_long_reasons_are_wrapped_into_readable_lines():
 
 
 def test_evaluate_json_has_the_documented_shape():
-    result = run_cli("evaluate", str(EXAMPLE_CASE), "--json")
+    """A fresh ``python -m leadfit`` process: the boundary a user's shell sees."""
+    result = run_cli_process("evaluate", str(EXAMPLE_CASE), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert REQUIRED_KEYS <= set(data)
@@ -104,5 +105,6 @@ def test_pack_test_reports_what_differed(tmp_path):
 
 
 def test_unknown_pack_name_is_named():
-    result = run_cli("evaluate", str(EXAMPLE_CASE), "--pack", "no-such-pack")
+    """Exit code and stderr as a shell sees them, from a fresh process."""
+    result = run_cli_process("evaluate", str(EXAMPLE_CASE), "--pack", "no-such-pack")
     assert result.returncode == 2 and "no rule pack folder or bundled pack named 'no-such-pack'" in result.stderr

@@ -30,7 +30,7 @@ def _in_order(text: str, expected: list[str]) -> None:
 
 
 def _expected(record, rhash: str, head: str) -> list[str]:
-    a = record.assessment_model()
+    a = record.assessment
     d = record.decision
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
@@ -56,8 +56,8 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     for s in record.signoffs:
         out += [role_words(s.role), s.name]
     out += ["Signatures on paper", "Appendix A: every answer, by section",
-            "Appendix B: audit details", rhash, record.pack["fingerprint"],
-            record.engine["version"], head]
+            "Appendix B: audit details", rhash, record.pack.fingerprint,
+            record.engine.version, head]
     return out
 
 

@@ -168,7 +168,7 @@ def test_show_lists_findings_plan_and_roles_in_words(db, cli):
         record = decide_coach(reg)
         service.sign(reg, record.ref, name="Dana Decider", role="decision_maker")
     shown = cli("register", "show", record.record_id, "--db", db).stdout
-    findings = record.assessment_model().findings
+    findings = record.assessment.findings
     assert findings and f"findings:        {len(findings)}" in shown
     for f in findings:
         assert f"    {f.id} {f.title} ({f.severity})" in shown

@@ -69,7 +69,7 @@ def test_hiring_impossible_never_appoints_and_says_so():
 def test_fingerprint_ignores_formatting_but_not_meaning(tmp_path):
     import shutil
 
-    from leadfit.rules.pack import load_pack
+    from leadfit.rules.library import load_pack
     src = default_pack().folder
     copy = tmp_path / "copy"
     shutil.copytree(src, copy)

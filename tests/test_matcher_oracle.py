@@ -10,7 +10,7 @@ one above), with any question possibly unanswered.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import pytest
@@ -32,7 +32,7 @@ FAST = settings(max_examples=EXAMPLES // len(PACKS), deadline=None, database=Non
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pack(name: str) -> Pack:
     return resolve_pack(name)
 

@@ -9,9 +9,8 @@ import pytest
 from leadfit.forms.case import build_case
 from leadfit.rules import coverage
 from leadfit.rules.assess import evaluate
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.library import load_pack, resolve_pack
 from leadfit.rules.lint import lint_target
-from leadfit.rules.pack import load_pack
 from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"

@@ -11,10 +11,8 @@ import yaml
 from leadfit.errors import PackError
 from leadfit.forms.case import load_case_file
 from leadfit.rules.assess import evaluate
-from leadfit.rules.layers import switch_pack
-from leadfit.rules.library import default_pack, resolve_pack
+from leadfit.rules.library import default_pack, load_pack, resolve_pack, switch_pack
 from leadfit.rules.lint import lint_target
-from leadfit.rules.pack import load_pack
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
@@ -181,3 +179,37 @@ def test_relevance_always_and_never(tmp_path):
     result = evaluate(case, pack)
     assert "R3" not in {s.id for s in result.signals}  # rivals: yes, but never asked here
     assert any(m.question == "org.coach_available" for m in result.missing)  # now always asked
+
+
+def test_a_commented_out_extends_is_a_comment_not_a_base(tmp_path):
+    """'# extends:' once made a pack without rules.yaml lint clean, then fail with an empty message."""
+    folder = _client(tmp_path, 'name: acme-bank\nversion: "0.3"\n# extends: default@1.0\n')
+    with pytest.raises(PackError) as raised:
+        load_pack(folder)
+    message = str(raised.value.problems[0])
+    assert "needs rules.yaml" in message and "extends:" in message and str(folder) in message
+    pack, items = lint_target(folder)
+    assert pack is None and [i.level for i in items] == ["error"]
+    assert "needs rules.yaml" in str(items[0])
+
+
+def test_a_resolved_pack_keeps_its_base_and_its_own_located_files(tmp_path):
+    folder = _client(tmp_path, HEAD + "disable: [f6-no-craft]\n")
+    pack = load_pack(folder)
+    assert pack.base is not None and pack.base.label == "default@1.0" and pack.base.base is None
+    assert set(pack.sources) == {"pack.yaml"}
+    assert pack.sources["pack.yaml"].line_of(("disable", 0)) == 4
+    assert set(default_pack().sources) == {"pack.yaml", "rules.yaml", "scenarios.yaml"}
+
+
+def test_lint_reads_no_pack_file_again(tmp_path, monkeypatch):
+    """Lint works from what loading located: it neither re-reads pack.yaml nor re-resolves the base."""
+    from leadfit.rules import lint
+    folder = _client(tmp_path, HEAD + "disable: [f6-no-craft]\n")
+    pack = load_pack(folder)
+    reads = []
+    read_text = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self) or read_text(self, *a, **k))
+    items = lint.lint(pack)
+    assert reads == []
+    assert any("'disable' removes 'f6-no-craft'" in str(i) for i in items)

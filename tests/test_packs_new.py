@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from leadfit.rules.pack import load_pack
+from leadfit.rules.library import load_pack
 from leadfit.rules.scenarios import run_all
 from tests.helpers import run_cli
 

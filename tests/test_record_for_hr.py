@@ -171,7 +171,7 @@ def test_the_pdf_carries_what_a_filed_record_needs(db, monkeypatch):
     first, text = pages[0], " ".join(pages)
     assert "Status: SIGNED, with dissent from HR" in first
     assert "Assessed on 2 November 2026" in first
-    constraint = record.assessment_model().constraints
+    constraint = record.assessment.constraints
     assert constraint and first.index("Recommendation") < first.index("Hiring constraint") \
         < first.index("Decision Appoint")
     assert "(UTC+01:00)" in first and "Rae Recorder" in first     # local time, with its offset
@@ -187,7 +187,7 @@ def test_the_pdf_carries_what_a_filed_record_needs(db, monkeypatch):
         if question and question.section != "derived":
             assert squash(question.title) in appendix, qid
     prose, audit = text.split("Appendix B")
-    rules = record.assessment_model().rules_fired
+    rules = record.assessment.rules_fired
     assert rules and not any(rule in prose for rule in rules)     # rule ids only for audit
     assert all(rule in audit for rule in rules)
 

@@ -28,8 +28,8 @@ def test_decide_then_sign_in_every_required_role(reg):
     shown = service.show(reg, record.record_id)
     assert shown == done
     assert shown.signoffs[1].dissent and shown.signoffs[1].dissent_reasons == "Too soon"
-    assert shown.assessment_model().outcome == "coach"
-    assert shown.pack["fingerprint"] == pack().fingerprint
+    assert shown.assessment.outcome == "coach"
+    assert shown.pack.fingerprint == pack().fingerprint
 
 
 def test_a_signed_record_never_changes(reg):

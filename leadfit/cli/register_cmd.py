@@ -78,7 +78,7 @@ def describe(r: DecisionRecord, versions: int) -> str:
         lines.append(f"  review date:     {d.review_date}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
-    lines.append(f"  rule pack:       {r.pack['name']}@{r.pack['version']} {r.pack['fingerprint']}")
+    lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")
     lines += _findings(r) + _plan(r)
     for s in r.signoffs:
         lines.append(f"  signed:          {s.name} ({role_words(s.role)}; computer account"
@@ -94,9 +94,9 @@ def describe(r: DecisionRecord, versions: int) -> str:
 
 
 def _findings(r: DecisionRecord) -> list[str]:
-    found = r.assessment.get("findings") or []
+    found = r.assessment.findings
     lines = [f"  findings:        {len(found) or 'none'}"]
-    lines += [f"    {f.get('id')} {f.get('title')} ({f.get('severity')})" for f in found]
+    lines += [f"    {f.id} {f.title} ({f.severity})" for f in found]
     return lines
 
 

@@ -43,7 +43,7 @@ def render_assessment(a, case=None) -> str:
             lines.append(f"  {outcome}:")
             for reason in reasons[:6]:
                 lines += _bullet(reason)
-    lines.append(f"\nPack {a.pack.name}@{a.pack.version} ({a.pack.fingerprint[:12]}),"
+    lines.append(f"\nPack {a.pack.label} ({a.pack.fingerprint[:12]}),"
                  f" engine {a.engine.name} {a.engine.version}")
     return "\n".join(lines)
 

@@ -1,0 +1,98 @@
+"""Records written before records were typed still verify, read and replay identically.
+
+tests/fixtures/registers/before-typed-records.sqlite3 was written by the code of
+main at 7533785 (make_before_typed_records.sh beside it says how): decided,
+signed with dissent, corrected, under three packs, one a draft. Beside it are
+the bundled packs of that commit, which replay uses.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, text
+
+from leadfit.decisions import making, service
+from leadfit.decisions.record import DecisionRecord, canonical_json, sha256_text
+from leadfit.decisions.register import open_register
+from leadfit.decisions.replay import replay
+from leadfit.forms.case import build_case
+from leadfit.rules.assess import evaluate
+from leadfit.rules.library import resolve_pack
+from leadfit.rules.matching import EXACT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "registers"
+FIXTURE = FIXTURES / "before-typed-records.sqlite3"
+# The bundled packs as they were at 7533785: replay must not depend on today's pack data.
+OLD_PACKS = [str(FIXTURES / "packs" / name) for name in ("default", "bank", "public-sector")]
+KEY = "issue-10-fixture-key"
+
+
+@pytest.fixture
+def old_register(tmp_path, monkeypatch):
+    copy = tmp_path / "register.sqlite3"
+    shutil.copyfile(FIXTURE, copy)  # opening it may migrate it: never touch the fixture
+    monkeypatch.setenv("LEADFIT_AUDIT_KEY", KEY)
+    return copy
+
+
+def _stored(db: Path) -> list[tuple[str, int, str, str]]:
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT record_id, version, body, hash FROM decision_records"
+                                 " ORDER BY record_id, version")).all()
+    engine.dispose()
+    return [tuple(r) for r in rows]
+
+
+def test_an_old_register_verifies_and_every_record_reads_back_to_the_same_text(old_register):
+    stored = _stored(old_register)
+    assert len(stored) == 4
+    with open_register(old_register, create=False) as reg:
+        report = service.verify(reg)
+        assert report.ok, report.problems
+        for record_id, version, body, digest in stored:
+            record = service.show(reg, f"{record_id}@{version}")
+            assert record.canonical() == body and sha256_text(record.canonical()) == digest
+            assert record.pack.label == record.assessment.pack.label
+
+
+def test_an_old_register_replays_identically(old_register):
+    with open_register(old_register, create=False) as reg:
+        refs = [f"{rid}@{v}" for rid, v, _, _ in _stored(old_register)]
+        results = {ref: replay(service.show(reg, ref), OLD_PACKS) for ref in refs}
+    assert all(r.identical and not r.notes for r in results.values()), results
+    assert {r.pack_label for r in results.values()} == {"default@1.0", "bank@0.3", "public-sector@1.0"}
+
+
+_PACKS = ("default", "bank", "public-sector")
+
+
+@cache
+def _pack(name: str):
+    return resolve_pack(name)
+
+
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_PACKS), st.data())
+def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
+    """The old record stored its assessment, pack and engine as dicts dumped from the models."""
+    pack = _pack(name)
+    scenario = data.draw(st.sampled_from([s for s in pack.scenarios if s.expect.outcome]))
+    case = build_case(scenario.answers, pack.questionnaire)
+    assessment = evaluate(case, pack, EXACT)
+    decision = data.draw(st.sampled_from(list(pack.settings.outcomes)))
+    record = making.build(record_id="LF-2026-0001", version=1, case=case, pack=pack,
+                          assessment=assessment, decision=decision, justification="Because.",
+                          conditions=data.draw(st.text(min_size=1, max_size=30).filter(str.strip)),
+                          review_date=None, plan=None, status="awaiting_signoff")
+    untyped = dict(record.model_dump(mode="json"), assessment=assessment.model_dump(mode="json"),
+                   pack=assessment.pack.model_dump(mode="json"),
+                   engine=assessment.engine.model_dump(mode="json"))
+    assert record.canonical() == canonical_json(untyped)
+    assert DecisionRecord.from_text(record.canonical()).canonical() == record.canonical()

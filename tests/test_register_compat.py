@@ -90,8 +90,16 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
     record = making.build(record_id="LF-2026-0001", version=1, case=case, pack=pack,
                           assessment=assessment, decision=decision, justification="Because.",
                           conditions=data.draw(st.text(min_size=1, max_size=30).filter(str.strip)),
-                          review_date=None, plan=None, status="awaiting_signoff")
-    untyped = dict(record.model_dump(mode="json"), assessment=assessment.model_dump(mode="json"),
+                          review_date=None, plan=None, status="awaiting_signoff",
+                          plan_later=True)
+    written = record.model_dump(mode="json")
+    for later in ("recorded_by", "recorded_account", "withdrawn_reason", "withdrawn_by",
+                  "withdrawn_at"):   # added by issue 13: written only when not empty
+        if not written[later]:
+            del written[later]
+    if not written["decision"]["plan_later"]:
+        del written["decision"]["plan_later"]
+    untyped = dict(written, assessment=assessment.model_dump(mode="json"),
                    pack=assessment.pack.model_dump(mode="json"),
                    engine=assessment.engine.model_dump(mode="json"))
     assert record.canonical() == canonical_json(untyped)

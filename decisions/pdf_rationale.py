@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit import ARTICLE_TITLE, __version__
+from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.decisions.pdf_appendix import answer_words, answers_appendix, audit_appendix
 from leadfit.decisions.record import DecisionRecord, date_words, role_words, time_words
 from leadfit.pdf import Document, describe, level_bars
@@ -31,20 +32,37 @@ class Anchor:
     chain_head: str
     chain_entries: int
 
+    @property
+    def keywords(self) -> str:
+        """The anchor in the PDF's metadata, read back by ``leadfit verify --pdf``."""
+        return f"leadfit-anchor {self.chain_entries} {self.chain_head} {self.record_hash}"
+
+
+def anchor_in(pdf: bytes) -> Anchor | None:
+    """The anchor a LeadFit PDF carries in its metadata, or None."""
+    import re
+    found = re.search(rb"leadfit-anchor (\d{1,12}) ([0-9a-f]{64}) ([0-9a-f]{64})", pdf)
+    if not found:
+        return None
+    return Anchor(found[3].decode(), found[2].decode(), int(found[1]))
+
 
 def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
            questionnaire=None) -> tuple[bytes, list[str]]:
     """(PDF bytes, characters the font could not draw, described). ``replaced_by`` names
     the version that supersedes this one; ``questionnaire`` words the answers."""
     doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
+                   keywords=anchor.keywords,
                    watermark=_watermark(record, replaced_by), mark=CONFIDENTIAL)
     a = record.assessment
     questions = questionnaire.questions if questionnaire else {}
     _glance(doc, record, a, replaced_by)
+    unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)
     _plan(doc, record)
     _signals(doc, a, questions)
+    other_outcomes_sections(doc, a)
     _reasons(doc, record, a)
     _signoff(doc, record, replaced_by)
     _wet_signatures(doc, record)
@@ -219,4 +237,4 @@ def _because(causes, questions) -> str:
                      f"{answer_words(questions.get(c.question), c.answer)}" for c in causes)
 
 
-__all__ = ["Anchor", "__version__", "recorded_words", "render", "status_line"]
+__all__ = ["Anchor", "__version__", "anchor_in", "recorded_words", "render", "status_line"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
 from leadfit.rules.assessment import Assessment
 
@@ -102,6 +103,8 @@ class AssessmentPanel(QWidget):
         self.readiness = ReadinessStrip()
         self.findings = FindingsView()
         self.mitigations = MitigationsView()
+        self.unknowns = UnknownsBanner()
+        self.alternatives = AlternativesView()
         self.decide = QPushButton("Record the decision…")
         self.decide.setObjectName("primary")
         self.decide.setToolTip("Ctrl+D")
@@ -113,17 +116,20 @@ class AssessmentPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outcome)
         layout.addWidget(self.detail)
+        layout.addWidget(self.unknowns)
         layout.addWidget(self.missing_box)
         row = QHBoxLayout()
         row.addWidget(self.risk)
         row.addWidget(self.risk_scale, 1)
         layout.addLayout(row)
         layout.addWidget(self.readiness)
-        # issue 11 adds 'why not the other outcomes' and 'what would change it' here
-        for title, view, stretch in (("Findings", self.findings, 3),
+        self.headings: dict[str, QLabel] = {}
+        for title, view, stretch in (("Findings", self.findings, 2),
                                      ("Context signals", self.signals, 1),
-                                     ("Mitigation plan", self.mitigations, 2)):
-            heading = QLabel(title)
+                                     ("Mitigation plan", self.mitigations, 2),
+                                     ("Other outcomes: why not, and what would change it",
+                                      self.alternatives, 3)):
+            heading = self.headings[title] = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
             # lists share what room there is, so the panel fits a small screen unscrolled
@@ -159,7 +165,16 @@ class AssessmentPanel(QWidget):
         self.findings.show_findings(a.findings)
         self.signals.show_signals(a.signals)
         self.mitigations.show_mitigations(a.mitigations)
+        self.unknowns.show_unknowns(a.unknowns)
+        self.alternatives.unknowns = a.unknowns
+        self._decided = a.decided
+        for widget in (self.alternatives, next(h for t, h in self.headings.items() if t.startswith("Other"))):
+            widget.setVisible(a.decided)  # an incomplete case shows what is missing instead
         self.decide.setEnabled(a.decided and not invalid)
+
+    def show_alternatives(self, alternatives) -> None:
+        """None while the search runs (or with no recommendation), then the list."""
+        self.alternatives.show_alternatives(alternatives, waiting=getattr(self, "_decided", False))
 
     def _show_risk(self, a: Assessment) -> None:
         """No findings yet on an incomplete case is not a low risk: say it is not known."""

@@ -6,6 +6,7 @@ hand-written fake. Every judgement comes from the core (forms, rules).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -14,13 +15,14 @@ import yaml
 
 from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
+from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import Assessment
+from leadfit.rules.assessment import Alternative, Assessment
+from leadfit.rules.explain import alternatives
 from leadfit.rules.library import resolve_pack, switch_pack
 from leadfit.rules.pack import Pack
-from leadfit.savefile import write_atomic
 
 
 def _as_typed_text(value: Any) -> Any:
@@ -43,6 +45,8 @@ class CaseView(Protocol):
     def schedule_evaluation(self) -> None: ...
     def tell(self, message: str) -> None: ...
     def show_title(self, title: str, modified: bool) -> None: ...
+    def show_alternatives(self, alternatives: list[Alternative] | None) -> None: ...
+    def run_in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
 
 
 def typed_input(question, raw: Any) -> Any:
@@ -68,6 +72,8 @@ class CaseController:
         self.field_errors: dict[str, str] = {}   # an answer wrong on its own
         self.order_problems: dict[str, str] = {}  # answers wrong together (core's order_errors)
         self.assessment: Assessment | None = None
+        self.alternatives: list[Alternative] | None = None
+        self._generation = 0  # which refresh a background result belongs to
         self._initial_pack = pack_source
         self.case_path: Path | None = None   # the named case file, once opened or saved
         self.saved_raw: dict[str, Any] = {}  # the answers as last opened or saved
@@ -233,8 +239,8 @@ class CaseController:
         return build_case(self.valid_answers(), self.pack.questionnaire, source="window")
 
     def relevance(self) -> dict[str, bool]:
-        answers = dict(self.case().answers)
-        return {q.id: is_asked(q, answers) for q in self.pack.questionnaire.asked}
+        case = self.case()
+        return {q.id: is_asked(q, dict(case.answers), case.unknown) for q in self.pack.questionnaire.asked}
 
     def refresh(self) -> Assessment | None:
         """Assess the current answers, show it, and keep the draft on disk."""
@@ -248,7 +254,29 @@ class CaseController:
                                     [str(p) for p in exc.problems])
             return None
         self.view.show_assessment(self.assessment, sorted(self.errors))
+        self._explain_later()
         return self.assessment
+
+    def _explain_later(self) -> None:
+        """Why not and what would change it take a search: done off the GUI thread,
+        shown when it ends unless the answers changed meanwhile."""
+        self._generation += 1
+        self.alternatives = None
+        self.view.show_alternatives(None)
+        if self.assessment is None or not self.assessment.decided:
+            return
+        generation, case, pack, assessment = self._generation, self.case(), self.pack, self.assessment
+        self.view.run_in_background(lambda: alternatives(case, pack, assessment),
+                                    lambda found: self._explained(generation, found))
+
+    def _explained(self, generation: int, found: list[Alternative] | Exception) -> None:
+        if isinstance(found, Exception):
+            self.view.tell(f"What would change it could not be worked out: {found}")
+            return
+        if generation == self._generation:
+            self.alternatives = found
+            self.assessment = self.assessment.model_copy(update={"alternatives": found})
+            self.view.show_alternatives(found)
 
     def _save_draft(self) -> None:
         self._show_title()
@@ -276,7 +304,8 @@ class CaseController:
         return self.choose_pack(self.pack_source)
 
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
-        """Switch pack; a pack that cannot load is refused and the old one stays."""
+        """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
+        (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
         pack, problems = switch_pack(self.pack, source)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
@@ -302,4 +331,5 @@ class CaseController:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
         text = yaml.safe_dump({"answers": self.case().to_data()}, sort_keys=False,
                               allow_unicode=True)
-        write_atomic(path, text)
+        with atomic_write(path, "w", encoding="utf-8") as fh:
+            fh.write(text)

@@ -139,11 +139,11 @@ class DecisionController:
     def refresh(self) -> list[RegisterRow] | None:
         """Every record the register holds; one altered record is marked, not fatal."""
         summaries = self._attempt("The register cannot be read", lambda: _service().list_records(
-            self.register, limit=None, check=True))
+            self.register, limit=None))
         if summaries is None:
             return None
         rows = [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
-                            s.created_at, s.pack, s.intact is not False) for s in summaries]
+                            s.created_at, s.pack, s.intact) for s in summaries]
         self.view.show_register(rows)
         return rows
 

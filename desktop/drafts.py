@@ -74,7 +74,8 @@ class DraftStore:
              saved: dict[str, Any] | None = None) -> None:
         """Write atomically (temp file + rename) so a crash mid-write keeps the old draft.
         ``case`` is the named case file, ``saved`` its answers as last saved."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.folder, 0o700)  # answers about people: owner-only, like the register
         data = {"answers": answers, "pack": pack}
         if case is not None:
             data.update(case=str(case), saved=saved or {})

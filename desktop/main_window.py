@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from leadfit.desktop import help_dialogs
 from leadfit.desktop import settings as app_settings
 from leadfit.desktop.assessment_panel import AssessmentPanel
+from leadfit.desktop.background import Background
 from leadfit.desktop.controller import CaseController
 from leadfit.desktop.drafts import DraftStore
 from leadfit.desktop.guided_form import GuidedForm
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
                                     current_case=lambda: (self.controller.case(),
                                                           self.controller.pack))
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
+        self.background = Background(self)
         self.controller = CaseController(self, DraftStore(self.data_dir / "drafts", claim=True),
                                          self.store.value("pack") or None)
         self.timer.timeout.connect(self.controller.refresh)
@@ -156,6 +158,12 @@ class MainWindow(QMainWindow):
 
     def show_problems(self, title: str, problems: list[str]) -> None:
         show_problems(self, title, problems)
+
+    def show_alternatives(self, alternatives) -> None:
+        self.panel.show_alternatives(alternatives)
+
+    def run_in_background(self, work, done) -> None:
+        self.background.run(work, done)
 
     def schedule_evaluation(self) -> None:
         self.timer.start()
@@ -329,5 +337,6 @@ class MainWindow(QMainWindow):
         self.store.setValue("splitter", self.splitter.saveState())
         self.store.sync()
         self.register.controller.close()
+        self.background.wait()
         self.controller.drafts.release()
         super().closeEvent(event)

@@ -218,18 +218,6 @@ def test_the_window_and_its_dialogs_fit_a_small_screen(qtbot, user_files):
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
 
 
-def test_a_missing_qt_system_library_is_named_with_its_package(monkeypatch, capsys):
-    from leadfit.desktop import app, system_libs
-    monkeypatch.setattr(system_libs.sys, "platform", "linux")
-    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    monkeypatch.setattr(system_libs, "_loads", lambda soname: soname != "libxcb-cursor.so.0")
-    assert app.main([]) == 1
-    err = capsys.readouterr().err
-    assert "sudo apt-get install libxcb-cursor0" in err and "plugin" not in err
-    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    assert system_libs.missing() == []
-
-
 def test_refusals_in_the_window_name_no_flags_keys_or_question_ids(qtbot, user_files,
                                                                   no_modal_dialogs):
     window = open_window(qtbot, user_files)

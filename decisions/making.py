@@ -23,7 +23,8 @@ from leadfit.rules.pack import Pack
 # The longest text each free field takes (README "Free text"); the PDF lays out the
 # longest of each in well under a second (benchmarks/pdf_text.py).
 LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_000,
-          "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200}
+          "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200,
+          "recorded by": 200, "withdrawal reason": 2_000}
 MAX_TEXT = max(LIMITS.values())
 Plan = dict[str, tuple[str, "str | date | None"]]
 # Hiring from outside ends the internal candidate's appointment: no coaching plan,
@@ -153,7 +154,7 @@ def withdrawal(record: DecisionRecord, *, reason: str, name: str) -> DecisionRec
     """The record as withdrawn: only a version awaiting sign-off (or a draft) can be;
     a signed record is corrected instead, so what was signed stays as it was."""
     problems: list[Problem] = []
-    reason, name = _text(reason, "reason", problems), _text(name, "name", problems)
+    reason, name = _text(reason, "withdrawal reason", problems), _text(name, "name", problems)
     if record.status == "signed":
         problems.append(Problem(f"{record.ref} is signed and cannot be withdrawn; record a"
                                 " correction instead"))

@@ -82,7 +82,8 @@ class RegisterTab(QWidget):
             record = self.controller.decide(
                 case, pack, decision=choice.decision, justification=choice.justification,
                 conditions=choice.conditions, review_date=choice.review_date, plan=choice.plan,
-                plan_later=choice.plan_later, recorded_by=choice.recorded_by)
+                plan_later=choice.plan_later, recorded_by=choice.recorded_by,
+                again=bool(earlier))
             if record is not None:
                 self.open_record(record.ref)
             return record

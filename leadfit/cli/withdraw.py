@@ -16,7 +16,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    with open_db(args) as reg:
+    with open_db(args, readonly=False) as reg:
         record = service.withdraw(reg, args.record, reason=args.reason, name=args.name)
     print(f"{record.ref}: withdrawn by {record.withdrawn_by}; it stays in the register")
     return 0

@@ -134,7 +134,7 @@ class AssessmentPanel(QWidget):
             layout.addWidget(heading)
             # lists share what room there is, so the panel fits a small screen unscrolled
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-            view.setMinimumHeight(84)
+            view.setMinimumHeight(56)
             layout.addWidget(view, stretch)
         layout.addWidget(self.decide)
 

@@ -39,7 +39,9 @@ def _settle(app, window) -> None:
     for _ in range(5):
         app.processEvents()
     window.controller.refresh()
-    app.processEvents()
+    window.background.wait()  # 'what would change it' is worked out off the GUI thread
+    for _ in range(5):
+        app.processEvents()
 
 
 def _record(app, window, conditions: str, owner: str) -> None:

@@ -167,8 +167,10 @@ class DecisionController:
 
     # -- files -----------------------------------------------------------
     def save_pdf(self, ref: str, path: Path) -> Path | None:
+        # the save dialog already asked before replacing a file; Open PDF's copy is ours
         result = self._attempt(f"The PDF of {ref} was not written",
-                               lambda: _service().report(self.register, ref, path))
+                               lambda: _service().report(self.register, ref, path,
+                                                         overwrite=True))
         if result is None:
             return None
         if result.unsupported:
@@ -186,7 +188,8 @@ class DecisionController:
 
     def export_csv(self, path: Path) -> int | None:
         count = self._attempt("The register was not exported",
-                              lambda: _service().export_csv(self.register, path))
+                              lambda: _service().export_csv(self.register, path,
+                                                            overwrite=True))
         if count is not None:
             self.view.tell(f"{count} records written to {path}")
         return count

@@ -198,3 +198,16 @@ def test_enter_opens_the_selected_register_row(qtbot, user_files):
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.register.record_dialog.isVisible()
     assert window.register.record_dialog.record.ref == ref
+
+
+def test_open_pdf_twice_and_save_over_a_file_the_dialog_confirmed(qtbot, user_files, tmp_path):
+    window = filled_window(qtbot, user_files)
+    ref = record_coach_decision(qtbot, window).record.ref
+    controller = window.register.controller
+    window.register.open_file = lambda path: None
+    first, again = controller.open_pdf(ref), controller.open_pdf(ref)
+    assert first == again and again.read_bytes().startswith(b"%PDF")
+    target = tmp_path / "chosen.pdf"
+    target.write_bytes(b"old")
+    assert controller.save_pdf(ref, target) == target
+    assert target.read_bytes().startswith(b"%PDF")

@@ -51,7 +51,8 @@ def median_ms(fn, runs: int) -> float:
 def signed_template(reg):
     pack = default_pack()
     case = load_case_file(ROOT / "forms/examples/example-case.yaml", pack.questionnaire)
-    record = service.decide(reg, case, pack, decision="coach", conditions="Weekly coaching")
+    record = service.decide(reg, case, pack, decision="coach", conditions="Weekly coaching",
+                            plan_later=True)
     service.sign(reg, record.ref, name="Dana Decider", role="decision_maker")
     return service.sign(reg, record.ref, name="Harper Hr", role="hr")
 

@@ -17,7 +17,7 @@ from leadfit.decisions.tables import records
 from leadfit.files import atomic_write
 from leadfit.rules.assessment import pack_label
 
-STATUSES = ("draft", "awaiting_signoff", "signed", "superseded")
+STATUSES = ("draft", "awaiting_signoff", "signed", "superseded", "withdrawn")
 
 
 ALTERED = "altered"
@@ -45,6 +45,7 @@ class RecordSummary:
     created_at: str
     hash: str
     problem: str = ""
+    pack: str = ""        # name@version, read from the record's checked text
 
     @property
     def intact(self) -> bool:
@@ -110,15 +111,28 @@ def _summary(row, verdict: Integrity) -> RecordSummary:
                          version=row.version, status=row.shown, stream=row.stream or "",
                          candidate=row.candidate or "", outcome=row.outcome or "",
                          recommended=row.recommended or "", created_at=row.created_at,
-                         hash=row.hash)
+                         hash=row.hash, pack=_pack_of(row.body))
+
+
+def _pack_of(body: str) -> str:
+    try:
+        pack = json.loads(body).get("pack") or {}
+    except (ValueError, AttributeError):
+        return ""
+    return pack_label(pack.get("name", ""), pack.get("version", ""))
 
 
 # The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read
 # the decision as signed without opening the register.
-CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name != "problem"),
+CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in ("problem", "pack")),
                "justification", "conditions",
                "review_date", "risk_level", "pack", "pack_fingerprint", "signers", "dissent",
                "intact")
+
+
+# UTF-8 with a byte-order mark: Excel otherwise reads UTF-8 as the local code page and
+# garbles every accented name; LibreOffice and Python's csv (utf-8-sig) read it too.
+CSV_ENCODING = "utf-8-sig"
 
 
 def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> int:
@@ -130,7 +144,7 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify. Nothing was written")
     checker.preload()
     count = 0
-    with atomic_write(Path(path), "w", newline="", encoding="utf-8") as fh:
+    with atomic_write(Path(path), "w", newline="", encoding=CSV_ENCODING) as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for row in conn.execute(_query()):
@@ -142,6 +156,7 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
 def _csv_row(row, verdict: Integrity) -> dict:
     summary = asdict(_summary(row, verdict))
     problem = summary.pop("problem")
+    summary.pop("pack")  # the CSV's own pack column says it below
     if problem:
         return {**dict.fromkeys(CSV_COLUMNS, ""), **summary, "intact": f"NO: {problem}"}
     body = json.loads(row.body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from datetime import date
 
 from leadfit import __version__
@@ -22,14 +23,27 @@ from leadfit.rules.pack import Pack
 # The longest text each free field takes (README "Free text"); the PDF lays out the
 # longest of each in well under a second (benchmarks/pdf_text.py).
 LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_000,
-          "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200}
+          "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200,
+          "recorded by": 200, "withdrawal reason": 2_000}
 MAX_TEXT = max(LIMITS.values())
 Plan = dict[str, tuple[str, "str | date | None"]]
+# Hiring from outside ends the internal candidate's appointment: no coaching plan,
+# no fail-fast review of them, no coaching conditions survive into the record.
+NO_COACHING = "hire_external"
+
+
+def os_account() -> str:
+    """The operating-system account this process runs as (recorded beside typed names)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no passwd entry, no USER/LOGNAME
+        return "unknown account"
 
 
 def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: Assessment,
           decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
-          status: str, supersedes: str | None = None, reason: str = "") -> DecisionRecord:
+          status: str, supersedes: str | None = None, reason: str = "",
+          recorded_by: str = "", plan_later: bool = False) -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
         raise IncompleteCase([Problem("the case is incomplete, so there is no recommendation to"
@@ -42,14 +56,21 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         _text(conditions, "conditions", problems)
     reason = _text(reason, "correction reason", problems)
     if decision != assessment.outcome and not justification:
-        problems.append(Problem(f"the decision '{decision}' differs from the recommendation"
-                                f" '{assessment.outcome}': a written justification is required"
-                                " (--justify)"))
+        title = lambda key: _outcome_title(pack, key)  # noqa: E731
+        problems.append(Problem(f"the decision '{title(decision)}' differs from the recommendation"
+                                f" '{title(assessment.outcome)}': a written justification is"
+                                " required (--justify)"))
     review = _review_date(review_date, case, decision, problems)
     if decision == "coach" and not conditions:
-        problems.append(Problem("a 'coach' decision needs its conditions written down (--conditions)"))
+        problems.append(Problem(f"'{_outcome_title(pack, 'coach')}' needs its conditions written"
+                                " down (--conditions)"))
     assessed = _iso(case.answers.get("org.assessed_on"), "org.assessed_on", [])
     items = _plan(assessment, plan or {}, assessed, problems)
+    if decision == NO_COACHING:
+        items, review, conditions, plan_later = [], None, "", False
+    elif status != "draft":
+        check_plan_agreed(decision, items, plan_later, problems)
+    recorded_by = _text(recorded_by, "recorded by", problems)
     if problems:
         raise DecisionError(problems)
     answers = case.to_data()
@@ -61,8 +82,39 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         leadfit_version=__version__,
         decision=Decision(outcome=decision, recommended=assessment.outcome,
                           justification=justification, conditions=conditions, review_date=review,
-                          plan=items),
-        required_roles=list(pack.settings.signoff_roles))
+                          plan=items, plan_later=plan_later and not any(i.agreed for i in items)),
+        required_roles=list(pack.settings.signoff_roles),
+        recorded_by=recorded_by, recorded_account=os_account())
+
+
+def _outcome_title(pack: Pack, key: str | None) -> str:
+    try:
+        return pack.catalogue.title(key) if key else "none"
+    except (KeyError, LookupError):
+        return str(key)
+
+
+def check_plan_agreed(decision: str, items: list[PlanItem], plan_later: bool,
+                       problems: list[Problem]) -> None:
+    """A coached appointment whose every step is 'to be agreed' is no plan at all:
+    it goes to sign-off only when the decision maker says so explicitly."""
+    if decision == "coach" and items and not plan_later and not any(i.agreed for i in items):
+        problems.append(Problem(
+            "every step of the mitigation plan is 'to be agreed': give at least one step an"
+            " owner and a due date (--plan), or say explicitly that the plan will be agreed"
+            " after sign-off (--plan-later)"))
+
+
+def dropped(old: Decision, new: Decision) -> list[str]:
+    """What a change of decision removed from the record, in words (for the person correcting)."""
+    if new.outcome != NO_COACHING:
+        return []
+    gone = [what for what, was in (("the coaching plan", old.plan), ("the fail-fast review date",
+            old.review_date), ("the coaching conditions", old.conditions)) if was]
+    if not gone:
+        return []
+    return [f"Hiring externally has no coaching: {', '.join(gone)} of the earlier version"
+            " were dropped from this one."]
 
 
 def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
@@ -76,6 +128,9 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
     if record.status == "signed":
         problems.append(Problem(f"{record.ref} is already signed and can no longer change;"
                                 " make a correction instead (leadfit correct)"))
+    elif record.status == "withdrawn":
+        problems.append(Problem(f"{record.ref} was withdrawn ({record.withdrawn_reason}) and"
+                                " can no longer be signed"))
     elif record.status == "draft":
         problems.append(Problem(f"{record.ref} is a draft; submit it for sign-off first"))
     elif role not in record.required_roles:
@@ -91,7 +146,29 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
     if problems:
         raise DecisionError(problems)
     return SignOff(name=name, role=role, at=utc_now(), statement=statement,
-                   dissent=bool(dissent.strip()), dissent_reasons=dissent.strip())
+                   dissent=bool(dissent.strip()), dissent_reasons=dissent.strip(),
+                   account=os_account())
+
+
+def withdrawal(record: DecisionRecord, *, reason: str, name: str) -> DecisionRecord:
+    """The record as withdrawn: only a version awaiting sign-off (or a draft) can be;
+    a signed record is corrected instead, so what was signed stays as it was."""
+    problems: list[Problem] = []
+    reason, name = _text(reason, "withdrawal reason", problems), _text(name, "name", problems)
+    if record.status == "signed":
+        problems.append(Problem(f"{record.ref} is signed and cannot be withdrawn; record a"
+                                " correction instead"))
+    elif record.status == "withdrawn":
+        problems.append(Problem(f"{record.ref} is already withdrawn"))
+    if not reason:
+        problems.append(Problem("a withdrawal needs its reason written down (--reason)"))
+    if not name:
+        problems.append(Problem("a withdrawal needs the name of who withdraws it (--name)"))
+    if problems:
+        raise DecisionError(problems)
+    return record.model_copy(update={"status": "withdrawn", "withdrawn_reason": reason,
+                                     "withdrawn_by": f"{name} ({os_account()})",
+                                     "withdrawn_at": utc_now()})
 
 
 def _same_person(record: DecisionRecord, name: str) -> SignOff | None:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.rules.assessment import Assessment, EngineRef, PackRef
 
-Status = Literal["draft", "awaiting_signoff", "signed"]
+Status = Literal["draft", "awaiting_signoff", "signed", "withdrawn"]
 FORMAT = 1
 _MODEL = ConfigDict(extra="forbid", frozen=True)
 
@@ -29,6 +29,7 @@ class SignOff(BaseModel):
     statement: str = ""
     dissent: bool = False
     dissent_reasons: str = ""
+    account: str = ""             # the operating-system account that entered it (see README)
 
 
 UNAGREED = "to be agreed"
@@ -55,6 +56,17 @@ class PlanItem(BaseModel):
     def by_when(self) -> str:
         return self.due or UNAGREED
 
+    @property
+    def agreed(self) -> bool:
+        return bool(self.owner or self.due)
+
+    def words(self, date_words=lambda iso: iso) -> str:
+        """'Sam Lee, by 15 January 2027'; never 'to be agreed, by to be agreed'."""
+        if not self.agreed:
+            return "owner and date to be agreed"
+        owner = self.owner or "owner to be agreed"
+        return f"{owner}, by {date_words(self.due)}" if self.due else f"{owner}, date to be agreed"
+
 
 class Decision(BaseModel):
     model_config = _MODEL
@@ -64,6 +76,7 @@ class Decision(BaseModel):
     conditions: str = ""
     review_date: str | None = None
     plan: list[PlanItem] = []
+    plan_later: bool = False      # the decision maker chose to agree every step after sign-off
 
     @property
     def differs(self) -> bool:
@@ -89,6 +102,11 @@ class DecisionRecord(BaseModel):
     decision: Decision
     required_roles: list[str]
     signoffs: list[SignOff] = []
+    recorded_by: str = ""         # the typed name of who recorded the decision
+    recorded_account: str = ""    # and the operating-system account it was recorded from
+    withdrawn_reason: str = ""
+    withdrawn_by: str = ""        # name (account) of who withdrew it, with withdrawn_at
+    withdrawn_at: str = ""
 
     @field_serializer("assessment", "pack", "engine")
     def _as_written(self, part: BaseModel) -> dict[str, Any]:
@@ -105,7 +123,12 @@ class DecisionRecord(BaseModel):
         return [r for r in self.required_roles if r not in signed]
 
     def canonical(self) -> str:
-        return canonical_json(self.model_dump(mode="json"))
+        data = self.model_dump(mode="json")
+        _drop_defaults(data, _LATER)
+        _drop_defaults(data["decision"], _LATER_DECISION)
+        for signoff in data["signoffs"]:
+            _drop_defaults(signoff, _LATER_SIGNOFF)
+        return canonical_json(data)
 
     def with_signoff(self, signoff: SignOff) -> DecisionRecord:
         """A copy with one more sign-off; signed once every required role has signed."""
@@ -117,6 +140,20 @@ class DecisionRecord(BaseModel):
     @classmethod
     def from_text(cls, text: str) -> DecisionRecord:
         return cls.model_validate_json(text)
+
+
+# Fields added after records were first written (issue 13): left out of the text while at
+# their default, so an older record reads back to exactly the text and hash it was written with.
+_LATER = {"recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
+          "withdrawn_at": ""}
+_LATER_DECISION = {"plan_later": False}
+_LATER_SIGNOFF = {"account": ""}
+
+
+def _drop_defaults(data: dict, defaults: dict) -> None:
+    for key, default in defaults.items():
+        if data.get(key, default) == default:
+            data.pop(key, None)
 
 
 def canonical_json(data: Any) -> str:
@@ -136,6 +173,42 @@ def role_words(role: str) -> str:
     """A sign-off role as people read it: 'decision_maker' -> 'Decision maker', 'hr' -> 'HR'."""
     words = role.replace("_", " ").strip()
     return words.upper() if len(words) <= 3 else words.capitalize()
+
+
+STATUS_WORDS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
+                "superseded": "superseded", "withdrawn": "withdrawn"}
+
+
+def status_words(status: str) -> str:
+    return STATUS_WORDS.get(status, status.replace("_", " "))
+
+
+def date_words(iso: str | None) -> str:
+    """'2027-01-15' -> '15 January 2027' (a date read aloud, never misread as US or EU order)."""
+    if not iso:
+        return ""
+    try:
+        day = datetime.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return str(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def time_words(utc_iso: str | None) -> str:
+    """A stored UTC time in this computer's local time, in words, with its offset:
+    '2 November 2026 at 14:05 (UTC+01:00)'."""
+    if not utc_iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(str(utc_iso).replace("Z", "+00:00"))
+    except ValueError:
+        return str(utc_iso)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    offset = local.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    return f"{date_words(local.date().isoformat())} at {local:%H:%M} ({zone})"
 
 
 def make_ref(record_id: str, version: int) -> str:

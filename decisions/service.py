@@ -16,7 +16,7 @@ from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, write_csv
 from leadfit.decisions.listing import list_records as _list
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
 from leadfit.decisions.replay import ReplayResult, find_pack
 from leadfit.decisions.replay import replay as _replay
@@ -50,6 +50,9 @@ __all__ = [
     "sign",
     "submit",
     "verify",
+    "versions",
+    "withdraw",
+    "already_recorded",
 ]
 
 
@@ -63,7 +66,7 @@ class ReportResult:
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False,
-           again: bool = False) -> DecisionRecord:
+           again: bool = False, recorded_by: str = "", plan_later: bool = False) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record.
 
     Retrying is safe: when the same decision on the same case under the same pack is
@@ -71,7 +74,7 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
     returned and nothing is written. ``again`` records a deliberate second one."""
     return decide_once(reg, case, pack, decision=decision, justification=justification,
                        conditions=conditions, review_date=review_date, plan=plan, draft=draft,
-                       again=again)[0]
+                       again=again, recorded_by=recorded_by, plan_later=plan_later)[0]
 
 
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
@@ -97,7 +100,12 @@ def submit(reg: Register, ref: str) -> DecisionRecord:
     with reg.write() as conn:
         record = _latest(conn, ref, checker(reg, conn))
         if record.status != "draft":
-            raise DecisionError(f"{record.ref} is not a draft (it is {record.status})")
+            raise DecisionError(f"{record.ref} is not a draft (it is {status_words(record.status)})")
+        problems: list = []
+        making.check_plan_agreed(record.decision.outcome, record.decision.plan,
+                                 record.decision.plan_later, problems)
+        if problems:
+            raise DecisionError(problems)
         record = record.model_copy(update={"status": "awaiting_signoff"})
         store.replace(conn, record, "submit", "", key)
     return record
@@ -114,10 +122,38 @@ def sign(reg: Register, ref: str, *, name: str, role: str, statement: str = "",
     return record
 
 
+def withdraw(reg: Register, ref: str, *, reason: str, name: str) -> DecisionRecord:
+    """Withdraw a record awaiting sign-off: it stays in the register, marked, with why and by whom."""
+    key = audit.audit_key()
+    with reg.write() as conn:
+        record = making.withdrawal(_latest(conn, ref, checker(reg, conn)), reason=reason,
+                                   name=name)
+        store.replace(conn, record, "withdraw", record.withdrawn_by, key)
+    return record
+
+
+def already_recorded(reg: Register, case: Case) -> list[str]:
+    """Records (latest versions, not withdrawn) of the same candidate for the same stream."""
+    answers = case.to_data()
+    stream = str(answers.get("stream.name", "")).casefold().strip()
+    candidate = str(answers.get("candidate.name", "")).casefold().strip()
+    rows = list_records(reg, limit=None)
+    return [r.ref for r in rows if r.status not in ("superseded", "withdrawn", "altered")
+            and r.stream.casefold().strip() == stream
+            and r.candidate.casefold().strip() == candidate]
+
+
+def versions(reg: Register, record_id: str) -> int:
+    """How many versions the record has (0: none); reads no record text."""
+    with reg.read() as conn:
+        return store.latest_version(conn, parse_ref(record_id)[0]) or 0
+
+
 def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             pack: Pack | None = None, decision: str | None = None, justification: str | None = None,
             conditions: str | None = None, review_date: str | date | None = None,
-            plan: making.Plan | None = None) -> DecisionRecord:
+            plan: making.Plan | None = None, plan_later: bool | None = None,
+            recorded_by: str = "") -> DecisionRecord:
     """A new version that supersedes ``ref``; the old one stays as it was."""
     if not (reason or "").strip():
         raise DecisionError("a correction needs a reason (--reason)")
@@ -138,6 +174,8 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "conditions": d.conditions if conditions is None else conditions,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
+                "plan_later": d.plan_later if plan_later is None else plan_later,
+                "recorded_by": recorded_by or old.recorded_by,
                 "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip()}
     key = audit.audit_key()
     with reg.write() as conn:
@@ -187,7 +225,11 @@ def render_pdf(reg: Register, ref: str) -> ReportResult:
     with reg.read() as conn:
         stored = store.load(conn, ref, checker(reg, conn))
         seq, head = audit.head(conn)
-    pdf, unsupported = pdf_rationale.render(stored.record, pdf_rationale.Anchor(stored.hash, head, seq))
+        newest = store.latest_version(conn, stored.record.record_id)
+    replaced_by = "" if stored.latest else make_ref(stored.record.record_id, newest)
+    pdf, unsupported = pdf_rationale.render(
+        stored.record, pdf_rationale.Anchor(stored.hash, head, seq), replaced_by=replaced_by,
+        questionnaire=_questionnaire(stored.record))
     return ReportResult(None, unsupported, pdf)
 
 
@@ -225,6 +267,19 @@ def verify(reg: Register) -> VerifyReport:
 
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
     return _replay(show(reg, ref), pack_dirs)
+
+
+def _questionnaire(record: DecisionRecord):
+    """The questions that word the record's answers: its bundled pack's, else the default's."""
+    from leadfit.errors import LeadFitError
+    from leadfit.rules.library import bundled_pack_names, default_pack, resolve_pack
+    name = record.pack.name
+    if name in bundled_pack_names():
+        try:
+            return resolve_pack(name).questionnaire
+        except LeadFitError:
+            pass
+    return default_pack().questionnaire
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

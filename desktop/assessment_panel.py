@@ -10,12 +10,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
-from leadfit.desktop.findings_view import FindingsView, MitigationsView
+from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.words import RISK_LABEL
 
@@ -31,6 +32,21 @@ def _restyle(widget: QWidget, **props) -> None:
         widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def risk_scale_words(bands: dict[str, int]) -> str:
+    """'Scale: low 0–5 · medium 6–15 · high 16–29 · critical 30+' (the score adds each
+    finding's severity weight; the full sentence is in the tooltip)."""
+    ordered = sorted(bands.items(), key=lambda kv: kv[1])
+    parts = []
+    for i, (name, floor) in enumerate(ordered):
+        nxt = ordered[i + 1][1] - 1 if i + 1 < len(ordered) else None
+        parts.append(f"{name} {floor}–{nxt}" if nxt is not None else f"{name} {floor}+")
+    return "Scale: " + " · ".join(parts)
+
+
+RISK_HELP = ("The score adds the weight of each finding's severity. When the advised outcome"
+             " is not possible here, the risk is at least high.")
 
 
 class ReadinessStrip(QWidget):
@@ -51,7 +67,8 @@ class ReadinessStrip(QWidget):
                 tile = self.tiles[item.id] = QLabel()
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
-            tile.setText(f"{item.id}\n{STATUS_WORDS.get(item.status, item.status)}")
+            tile.setWordWrap(True)
+            tile.setText(f"{item.id} {item.title}\n{STATUS_WORDS.get(item.status, item.status)}")
             tile.setToolTip(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
             tile.setAccessibleName(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
             _restyle(tile, status=item.status)
@@ -73,11 +90,17 @@ class AssessmentPanel(QWidget):
         self.detail.setWordWrap(True)
         self.missing_box = QFrame()
         self.missing_box.setObjectName("missing")
+        # the links keep their height; the lists below give way instead of overlapping them
+        self.missing_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.missing_layout = QGridLayout(self.missing_box)
         self.missing_layout.setContentsMargins(10, 6, 10, 6)
         self.missing_links: dict[str, QPushButton] = {}
         self.risk = QLabel()
         self.risk.setObjectName("risk")
+        self.risk_scale = QLabel()
+        self.risk_scale.setObjectName("help")
+        self.risk_scale.setWordWrap(True)
+        self.signals = SignalsView()
         self.readiness = ReadinessStrip()
         self.findings = FindingsView()
         self.mitigations = MitigationsView()
@@ -98,19 +121,31 @@ class AssessmentPanel(QWidget):
         layout.addWidget(self.missing_box)
         row = QHBoxLayout()
         row.addWidget(self.risk)
-        row.addStretch(1)
+        row.addWidget(self.risk_scale, 1)
         layout.addLayout(row)
         layout.addWidget(self.readiness)
         self.headings: dict[str, QLabel] = {}
         for title, view, stretch in (("Findings", self.findings, 2),
+                                     ("Context signals", self.signals, 1),
                                      ("Mitigation plan", self.mitigations, 2),
                                      ("Other outcomes: why not, and what would change it",
                                       self.alternatives, 3)):
             heading = self.headings[title] = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
+            # lists share what room there is, so the panel fits a small screen unscrolled
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            view.setMinimumHeight(56)
             layout.addWidget(view, stretch)
         layout.addWidget(self.decide)
+
+    def show_pack(self, pack) -> None:
+        """What the panel needs from the pack: its questions (to word answers), its risk scale."""
+        questions = dict(pack.questionnaire.questions)
+        self.findings.questions = self.signals.questions = questions
+        self.risk_scale.setText(risk_scale_words(pack.settings.risk_bands))
+        self.risk_scale.setToolTip(RISK_HELP)
+        self.risk.setToolTip(RISK_HELP)
 
     def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
         if a.decided:
@@ -129,6 +164,7 @@ class AssessmentPanel(QWidget):
         self._show_risk(a)
         self.readiness.show_readiness(a.readiness)
         self.findings.show_findings(a.findings)
+        self.signals.show_signals(a.signals)
         self.mitigations.show_mitigations(a.mitigations, before=a.preconditions)
         self.unknowns.show_unknowns(a.unknowns)
         self.alternatives.unknowns = a.unknowns
@@ -160,7 +196,7 @@ class AssessmentPanel(QWidget):
         for index, m in enumerate(a.missing[:shown]):
             link = QPushButton(m.title)
             link.setObjectName("link")
-            link.setToolTip(f"Go to {m.question}")
+            link.setToolTip("Go to this question")
             link.clicked.connect(lambda _=False, q=m.question: self.jump_to.emit(q))
             self.missing_links[m.question] = link
             self.missing_layout.addWidget(link, index, 0)

@@ -6,8 +6,9 @@ hand-written fake. Every judgement comes from the core (forms, rules).
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import yaml
@@ -25,6 +26,15 @@ from leadfit.rules.library import resolve_pack, switch_pack
 from leadfit.rules.pack import Pack
 
 
+def _as_typed_text(value: Any) -> Any:
+    """A case file's value as a widget would hand it over (text; yes/no for booleans)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value if isinstance(value, str) else str(value)
+
+
 @runtime_checkable
 class CaseView(Protocol):
     def show_pack(self, pack: Pack) -> None: ...
@@ -35,6 +45,7 @@ class CaseView(Protocol):
     def show_problems(self, title: str, problems: list[str]) -> None: ...
     def schedule_evaluation(self) -> None: ...
     def tell(self, message: str) -> None: ...
+    def show_title(self, title: str, modified: bool) -> None: ...
     def show_alternatives(self, alternatives: list[Alternative] | None) -> None: ...
     def run_in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
 
@@ -65,20 +76,103 @@ class CaseController:
         self.alternatives: list[Alternative] | None = None
         self._generation = 0  # which refresh a background result belongs to
         self._initial_pack = pack_source
+        self.case_path: Path | None = None   # the named case file, once opened or saved
+        self.saved_raw: dict[str, Any] = {}  # the answers as last opened or saved
+        self.undo_stack: list[dict[str, Any]] = []
+        self.redo_stack: list[dict[str, Any]] = []
+        self._typing_in: str | None = None    # keystrokes in one field are one undo step
 
     # -- lifecycle -------------------------------------------------------
     def start(self) -> None:
         """Restore the draft (and its pack) if there is one, then assess."""
         draft = self.drafts.load() or {}
         source = draft.get("pack", self._initial_pack) if draft else self._initial_pack
-        if source and not self.choose_pack(source, refresh=False):
+        if source and not self._restore_pack(source):
             source = None
         self.view.show_pack(self.pack)
-        self._load_answers(draft.get("answers", {}))
+        if draft.get("case"):
+            self.case_path = Path(draft["case"])
+            self.saved_raw = dict(draft.get("saved") or {})
+        if draft:
+            self._load_answers(draft.get("answers", {}))
+        else:
+            self._start_blank()
 
     def new_case(self) -> None:
         self.drafts.clear()
-        self._load_answers({})
+        self.case_path, self.saved_raw = None, {}
+        self.undo_stack, self.redo_stack = [], []
+        self._start_blank()
+
+    def _start_blank(self) -> None:
+        """A new case: the date other dates are measured from (the assessment) is today."""
+        questions = self.pack.questionnaire.questions
+        anchors = {q.not_before for q in questions.values() if q.not_before}
+        today = {qid: date.today().isoformat() for qid in sorted(anchors) if qid in questions}
+        self.saved_raw = dict(today)
+        self._load_answers(today)
+
+    # -- named cases -----------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        """Answers typed since the case was last opened or saved (or ever, if never)."""
+        return self.raw != self.saved_raw
+
+    def title(self) -> str:
+        """'Alex Morgan for Home buying journey': what the title bar names."""
+        candidate = str(self.raw.get("candidate.name") or "").strip()
+        stream = str(self.raw.get("stream.name") or "").strip()
+        if candidate and stream:
+            return f"{candidate} for {stream}"
+        return candidate or stream or (self.case_path.stem if self.case_path else "New case")
+
+    def open_case(self, path: Path) -> bool:
+        """Load a case file (as written by save_case or `leadfit evaluate` reads)."""
+        from leadfit.yamlsafe import load_file
+        try:
+            data = load_file(Path(path)).data
+        except (LeadFitError, OSError) as exc:
+            problems = getattr(exc, "problems", None) or [getattr(exc, "strerror", None) or exc]
+            self.view.show_problems(f"{Path(path).name} cannot be opened",
+                                    [str(p) for p in problems])
+            return False
+        answers = data.get("answers") if isinstance(data, dict) else None
+        if not isinstance(answers, dict):
+            self.view.show_problems(f"{Path(path).name} cannot be opened",
+                                    ["it has no 'answers' section: it is not a case file"])
+            return False
+        raw = {str(k): _as_typed_text(v) for k, v in answers.items() if v is not None}
+        self.case_path, self.undo_stack, self.redo_stack = Path(path), [], []
+        self._load_answers(raw)
+        self.saved_raw = dict(self.raw)
+        self._show_title()
+        return True
+
+    def save_case(self, path: Path | None = None) -> Path | None:
+        path = Path(path or self.case_path)
+        self.export_case(path)
+        self.case_path, self.saved_raw = path, dict(self.raw)
+        self._save_draft()
+        self._show_title()
+        return path
+
+    def _show_title(self) -> None:
+        self.view.show_title(self.title(), self.modified)
+
+    # -- undo ------------------------------------------------------------
+    def undo(self) -> bool:
+        return self._step(self.undo_stack, self.redo_stack)
+
+    def redo(self) -> bool:
+        return self._step(self.redo_stack, self.undo_stack)
+
+    def _step(self, source: list, target: list) -> bool:
+        if not source:
+            return False
+        target.append(dict(self.raw))
+        self._typing_in = None
+        self._load_answers(source.pop())
+        return True
 
     def _load_answers(self, raw: dict[str, Any]) -> None:
         target = self.pack.questionnaire.version  # a draft typed under an earlier questionnaire
@@ -95,10 +189,16 @@ class CaseController:
     # -- answers ---------------------------------------------------------
     def answer_changed(self, question_id: str, raw: Any) -> None:
         """A field changed: mark it at once; assessment follows when the view asks."""
+        before = dict(self.raw)
         if raw is None or raw == "":
             self.raw.pop(question_id, None)
         else:
             self.raw[question_id] = raw
+        if self.raw != before:
+            if self._typing_in != question_id or not self.undo_stack:
+                self.undo_stack.append(before)
+            self.redo_stack.clear()
+            self._typing_in = question_id
         self._check(question_id)
         self._check_order()
         self.view.show_relevance(self.relevance())
@@ -182,12 +282,30 @@ class CaseController:
             self.view.show_alternatives(found)
 
     def _save_draft(self) -> None:
+        self._show_title()
         try:
-            self.drafts.save(dict(self.raw), self.pack_source)
+            self.drafts.save(dict(self.raw), self.pack_source, case=self.case_path,
+                             saved=self.saved_raw)
         except OSError as exc:  # typing goes on; the user is told where saving failed
             self.view.tell(f"Draft not saved in {self.drafts.folder}: {exc.strerror or exc}")
 
     # -- packs -----------------------------------------------------------
+    def _restore_pack(self, source: str) -> bool:
+        """The pack used last time; if it is gone, say so and that the default is used."""
+        try:
+            pack = resolve_pack(source)
+        except LeadFitError as exc:
+            self.view.show_problems(
+                f"The rule pack used last time is not available, so the default pack is used"
+                f" instead: {source}", [str(p) for p in exc.problems])
+            return False
+        self.pack, self.pack_source = pack, str(source)
+        return True
+
+    def reload_pack(self) -> bool:
+        """Read the active pack's folder again (a consultant edited it); kept if it now fails."""
+        return self.choose_pack(self.pack_source)
+
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
         (at start: the default pack, so a draft naming a broken pack never blocks the window)."""

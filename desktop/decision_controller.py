@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from leadfit.decisions.record import role_words
 from leadfit.errors import LeadFitError
 
 if TYPE_CHECKING:  # the service pulls in SQLAlchemy and ReportLab: load it on first use
@@ -35,7 +36,8 @@ class DecisionView(Protocol):
 
 @dataclass(frozen=True)
 class RegisterRow:
-    """One line of the register as the window lists it."""
+    """One line of the register as the window lists it. ``intact`` is False for a
+    record altered since it was written: listed, marked, never hidden."""
 
     ref: str
     stream: str
@@ -45,6 +47,19 @@ class RegisterRow:
     status: str
     created_at: str
     pack: str
+    intact: bool = True
+
+
+def verify_words(report) -> list[str]:
+    """A check of the register as a person reads it."""
+    counted = (f"{report.records} record version{'s' if report.records != 1 else ''} and"
+               f" {report.entries} audit entr{'ies' if report.entries != 1 else 'y'} checked")
+    if report.ok:
+        return [f"Nothing in the register was changed outside LeadFit ({counted})."]
+    return [f"The register was changed outside LeadFit: {len(report.problems)} problem"
+            f"{'s' if len(report.problems) != 1 else ''} found ({counted}). Keep the file as it"
+            " is and tell whoever looks after the register; records marked 'altered' must not"
+            " be relied on.", *report.problems]
 
 
 class DecisionController:
@@ -53,7 +68,6 @@ class DecisionController:
         self.pdf_folder = Path(pdf_folder)
         self.register_url = register_url
         self._register: service.Register | None = None
-        self._packs: dict[str, str] = {}  # ref -> pack label, read once per record version
 
     @property
     def register(self) -> service.Register:
@@ -76,23 +90,44 @@ class DecisionController:
 
     # -- writing ---------------------------------------------------------
     def decide(self, case: Case, pack: Pack, *, decision: str, justification: str = "",
-               conditions: str = "", review_date: str | None = None) -> DecisionRecord | None:
+               conditions: str = "", review_date: str | None = None, plan=None,
+               plan_later: bool = False, recorded_by: str = "",
+               again: bool = False) -> DecisionRecord | None:
+        """``again``: the person was told it is already recorded and chose a second one."""
         record = self._attempt("The decision was not recorded", lambda: _service().decide(
             self.register, case, pack, decision=decision, justification=justification,
-            conditions=conditions, review_date=review_date or None))
+            conditions=conditions, review_date=review_date or None, plan=plan or None,
+            plan_later=plan_later, recorded_by=recorded_by, again=again))
         return self._done(record, "recorded; it now awaits sign-off")
+
+    def already_recorded(self, case: Case) -> list[str]:
+        return self._attempt("The register cannot be read",
+                             lambda: _service().already_recorded(self.register, case)) or []
 
     def sign(self, ref: str, *, name: str, role: str, statement: str = "",
              dissent: str = "") -> DecisionRecord | None:
         record = self._attempt("The sign-off was not recorded", lambda: _service().sign(
             self.register, ref, name=name, role=role, statement=statement, dissent=dissent))
-        return self._done(record, f"signed by {name} ({role})")
+        return self._done(record, f"signed by {name} ({role_words(role)})")
+
+    def withdraw(self, ref: str, *, reason: str, name: str) -> DecisionRecord | None:
+        record = self._attempt("The record was not withdrawn", lambda: _service().withdraw(
+            self.register, ref, reason=reason, name=name))
+        return self._done(record, "withdrawn; it stays in the register, marked withdrawn")
 
     def correct(self, ref: str, *, reason: str, decision: str, justification: str,
-                conditions: str, review_date: str | None) -> DecisionRecord | None:
+                conditions: str, review_date: str | None, case: Case | None = None,
+                pack: Pack | None = None, plan=None,
+                plan_later: bool | None = None) -> DecisionRecord | None:
+        old = self.record(ref)
         record = self._attempt("The correction was not recorded", lambda: _service().correct(
             self.register, ref, reason=reason, decision=decision, justification=justification,
-            conditions=conditions, review_date=review_date or None))
+            conditions=conditions, review_date=review_date or None, case=case, pack=pack,
+            plan=plan or None, plan_later=plan_later))
+        if record is not None and old is not None:
+            from leadfit.decisions.making import dropped
+            for note in dropped(old.decision, record.decision):
+                self.view.show_problems("Dropped from the corrected version", [note])
         return self._done(record, f"corrects {ref}; it now awaits sign-off")
 
     def _done(self, record: DecisionRecord | None, what: str) -> DecisionRecord | None:
@@ -104,22 +139,31 @@ class DecisionController:
 
     # -- reading ---------------------------------------------------------
     def refresh(self) -> list[RegisterRow] | None:
+        """Every record the register holds; one altered record is marked, not fatal."""
         summaries = self._attempt("The register cannot be read", lambda: _service().list_records(
             self.register, limit=None))
         if summaries is None:
             return None
         rows = [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
-                            s.created_at, self._pack_of(s.ref)) for s in summaries]
+                            s.created_at, s.pack, s.intact) for s in summaries]
         self.view.show_register(rows)
         return rows
 
-    def _pack_of(self, ref: str) -> str:
-        if ref not in self._packs:  # the summary does not carry the pack; a record never changes it
-            self._packs[ref] = _service().show(self.register, ref).pack.label
-        return self._packs[ref]
-
     def record(self, ref: str) -> DecisionRecord | None:
         return self._attempt(f"{ref} cannot be opened", lambda: _service().show(self.register, ref))
+
+    def versions(self, record_id: str) -> int:
+        """How many versions of the record there are (the latest is the one that stands)."""
+        return self._attempt(f"{record_id} cannot be opened",
+                             lambda: _service().versions(self.register, record_id)) or 0
+
+    def verify(self) -> list[str] | None:
+        """Check the whole register; the result in words, first line the verdict."""
+        report = self._attempt("The register could not be checked",
+                               lambda: _service().verify(self.register))
+        if report is None:
+            return None
+        return verify_words(report)
 
     # -- files -----------------------------------------------------------
     def save_pdf(self, ref: str, path: Path) -> Path | None:

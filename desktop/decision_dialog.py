@@ -1,20 +1,35 @@
-"""Record a decision (or correct one): the recommendation preselected, the rest written down."""
+"""Record a decision (or correct one): the recommendation preselected, the plan agreed,
+the rest written down. Ctrl+Enter records; Enter alone never does."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
+
+from leadfit.desktop.date_field import DateField
+from leadfit.desktop.screen import fit_to_screen
+
+
+def _ctrl_enter(event) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+        bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
 
 @dataclass(frozen=True)
@@ -24,6 +39,51 @@ class DecisionChoice:
     conditions: str
     review_date: str
     reason: str = ""
+    plan: dict[str, tuple[str, str]] = field(default_factory=dict)  # step -> (owner, due)
+    plan_later: bool = False
+    recorded_by: str = ""
+    use_case_answers: bool = False
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    id: str
+    title: str
+    owner: str = ""
+    due: str = ""
+
+
+class PlanEditor(QGroupBox):
+    """Who does each mitigation step, and by when; empty is 'to be agreed'."""
+
+    def __init__(self, steps: list[PlanStep], parent=None):
+        super().__init__("Mitigation plan: who does each step, and by when", parent)
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("<b>Step</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>Owner</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>Due</b>"), 0, 2)
+        self.owners: dict[str, QLineEdit] = {}
+        self.dues: dict[str, DateField] = {}
+        for row, step in enumerate(steps, start=1):
+            label = QLabel(step.title)
+            label.setWordWrap(True)
+            owner = QLineEdit(step.owner)
+            owner.setPlaceholderText("to be agreed")
+            owner.setAccessibleName(f"Owner of {step.title}")
+            due = DateField(step.due, f"Due date of {step.title}")
+            label.setBuddy(owner)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(owner, row, 1)
+            grid.addWidget(due, row, 2)
+            self.owners[step.id], self.dues[step.id] = owner, due
+        self.later = QCheckBox("Agree every step's owner and date after sign-off")
+        self.later.setAccessibleName("Agree the plan after sign-off")
+        grid.addWidget(self.later, len(steps) + 1, 0, 1, 3)
+
+    def plan(self) -> dict[str, tuple[str, str]]:
+        return {sid: (self.owners[sid].text().strip(), self.dues[sid].text())
+                for sid in self.owners
+                if self.owners[sid].text().strip() or self.dues[sid].text()}
 
 
 class DecisionDialog(QDialog):
@@ -31,24 +91,31 @@ class DecisionDialog(QDialog):
 
     def __init__(self, parent, *, outcomes: dict[str, str], recommended: str, summary: str,
                  submit: Callable[[DecisionChoice], object], review_date: str = "",
-                 start: DecisionChoice | None = None, correcting: str = ""):
+                 start: DecisionChoice | None = None, correcting: str = "",
+                 steps: list[PlanStep] | None = None, recorded_by: str = ""):
         super().__init__(parent)
         self.setWindowTitle(f"Correct {correcting}" if correcting else "Record the decision")
         self.recommended, self.submit = recommended, submit
         self.decision = QComboBox()
         for key, title in outcomes.items():
-            self.decision.addItem(f"{title}  ({key})" + ("  · recommended" if key == recommended
-                                                          else ""), key)
+            self.decision.addItem(title + ("  (recommended)" if key == recommended else ""), key)
         self.justification = QPlainTextEdit()
         self.conditions = QPlainTextEdit()
-        self.review_date = QLineEdit(review_date)
-        self.review_date.setPlaceholderText("YYYY-MM-DD")
+        self.review_date = DateField(review_date, "Review date")
         self.reason = QLineEdit()
+        self.recorded_by = QLineEdit(recorded_by)
+        self.recorded_by.setPlaceholderText("your full name")
+        self.use_case = QCheckBox("Use the answers now on the Case tab (instead of the recorded"
+                                  " ones)")
         self.need_why = QLabel()
         self.need_why.setObjectName("fieldError")
+        self.plan = PlanEditor(steps or [])
+        self.plan.setVisible(bool(steps))
         for widget, name in ((self.decision, "Decision"), (self.justification, "Justification"),
-                             (self.conditions, "Conditions"), (self.review_date, "Review date"),
-                             (self.reason, "Reason for the correction")):
+                             (self.conditions, "Conditions"),
+                             (self.reason, "Reason for the correction"),
+                             (self.recorded_by, "Recorded by"), (self.use_case, "Use the answers"
+                                                                 " on the Case tab")):
             widget.setAccessibleName(name)
         for box in (self.justification, self.conditions):
             box.setTabChangesFocus(True)
@@ -64,28 +131,60 @@ class DecisionDialog(QDialog):
         form.addRow("&Justification", self.justification)
         form.addRow("&Conditions", self.conditions)
         form.addRow("&Review date", self.review_date)
+        form.addRow("Recorded &by", self.recorded_by)
         if correcting:
             form.addRow("Reason for the &correction", self.reason)
+            form.addRow("", self.use_case)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addLayout(form)
+        inner.addWidget(self.plan)
+        inner.addStretch(1)
+        scroll = QScrollArea()  # a long plan scrolls; the buttons stay in view
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("Record correction" if correcting else "Record decision")
+        self.ok.setToolTip("Ctrl+Enter")
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
+        for box in (self.justification, self.conditions):
+            box.installEventFilter(self)  # a text box would take Ctrl+Enter as a new line
         heading = QLabel(summary)
         heading.setWordWrap(True)
         heading.setObjectName("panelHeading")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 640, 720)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Ctrl+Enter records; Enter alone in a field never does; Escape still cancels."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if _ctrl_enter(event):
+                self._submit()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and _ctrl_enter(event):
+            self._submit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _start(self, choice: DecisionChoice) -> None:
         self.decision.setCurrentIndex(max(self.decision.findData(choice.decision), 0))
         self.justification.setPlainText(choice.justification)
         self.conditions.setPlainText(choice.conditions)
         self.review_date.setText(choice.review_date or self.review_date.text())
+        self.plan.later.setChecked(choice.plan_later)
         self._update()
 
     def _update(self) -> None:
@@ -97,15 +196,21 @@ class DecisionDialog(QDialog):
         coach = chosen == "coach"
         self.conditions.setEnabled(coach)
         self.review_date.setEnabled(coach)
+        self.plan.setEnabled(chosen != "hire_external")  # hiring from outside needs no coaching
 
     def choice(self) -> DecisionChoice:
-        coach = str(self.decision.currentData()) == "coach"
+        chosen = str(self.decision.currentData())
+        coach, external = chosen == "coach", chosen == "hire_external"
         return DecisionChoice(
-            decision=str(self.decision.currentData()),
+            decision=chosen,
             justification=self.justification.toPlainText().strip(),
             conditions=self.conditions.toPlainText().strip() if coach else "",
-            review_date=self.review_date.text().strip() if coach else "",
-            reason=self.reason.text().strip())
+            review_date=self.review_date.text() if coach else "",
+            reason=self.reason.text().strip(),
+            plan={} if external else self.plan.plan(),
+            plan_later=self.plan.later.isChecked() and not external,
+            recorded_by=self.recorded_by.text().strip(),
+            use_case_answers=self.use_case.isChecked())
 
     def _submit(self) -> None:
         if self.submit(self.choice()):

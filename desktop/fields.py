@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from leadfit.forms.answers import says_not_known
 from leadfit.forms.questionnaire import NOT_KNOWN
 
+from leadfit.desktop.date_field import calendar_button
+
 NOT_ANSWERED = "— not answered —"
 NOT_KNOWN_LABEL = "Not known"
 _PLACEHOLDERS = {"integer": "a whole number", "percent": "0 to 100",
@@ -47,6 +49,9 @@ class AnswerInput(QWidget):
         layout.addWidget(self.editor, 1)
         if question.type == "percent":
             layout.addWidget(QLabel("%"))
+        if question.type == "date":  # typed, or picked from a calendar into the same field
+            self.calendar = calendar_button(self.editor, question.title)
+            layout.addWidget(self.calendar)
         self.not_known: QCheckBox | None = None
         if question.may_be_unknown and not isinstance(self.editor, QComboBox):
             self.not_known = QCheckBox(NOT_KNOWN_LABEL)

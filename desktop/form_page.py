@@ -25,9 +25,17 @@ class QuestionRow(QFrame):
         self.input = AnswerInput(question)
         title.setBuddy(self.input.editor)
         layout.addWidget(self.input)
-        if question.informs:
-            ids = QLabel("Informs  " + "  ".join(question.informs))
+        self.informs: QLabel | None = None
+        if question.informs:  # each code links to its entry in the glossary
+            ids = QLabel("Informs  " + "  ".join(f"<a href='{i}'>{i}</a>" for i in question.informs))
+            ids.setTextFormat(Qt.TextFormat.RichText)
+            # by mouse only: Tab goes from answer to answer (Help > Glossary by keyboard)
+            ids.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            ids.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            ids.setAccessibleName("Informs " + ", ".join(f"{i} {catalogue.title(i)}"
+                                                         for i in question.informs))
             ids.setObjectName("informs")
+            self.informs = ids
             ids.setToolTip("\n".join(f"{i}  {catalogue.title(i)}" for i in question.informs))
             layout.addWidget(ids)
         self.error = QLabel()
@@ -48,6 +56,7 @@ class SectionPage(QScrollArea):
     """A scrolling page holding one row per question of a section."""
 
     answer_changed = Signal(str, str)
+    code_requested = Signal(str)
 
     def __init__(self, section, catalogue, parent=None):
         super().__init__(parent)
@@ -66,10 +75,18 @@ class SectionPage(QScrollArea):
         for question in section.questions:
             row = QuestionRow(question, catalogue)
             row.input.changed.connect(lambda raw, qid=question.id: self.answer_changed.emit(qid, raw))
+            if row.informs is not None:
+                row.informs.linkActivated.connect(self.code_requested.emit)
             self.rows[question.id] = row
             layout.addWidget(row)
         layout.addStretch(1)
         self.setWidget(body)
+
+    def focus_first(self) -> None:
+        for row in self.rows.values():
+            if not row.isHidden():
+                self.reveal(row.question.id)
+                return
 
     def reveal(self, question_id: str) -> None:
         row = self.rows[question_id]

@@ -21,6 +21,7 @@ from leadfit.desktop.form_page import QuestionRow, SectionPage
 
 class GuidedForm(QWidget):
     answer_changed = Signal(str, str)
+    code_requested = Signal(str)  # a catalogue code clicked: show it in the glossary
 
     def __init__(self, questionnaire, catalogue, parent=None):
         super().__init__(parent)
@@ -37,19 +38,22 @@ class GuidedForm(QWidget):
         for index, section in enumerate(questionnaire.sections):
             page = SectionPage(section, catalogue)
             page.answer_changed.connect(self.answer_changed)
+            page.code_requested.connect(self.code_requested)
             self.pages.addWidget(page)
             self.steps.addItem(section.title)
             for qid, row in page.rows.items():
                 self.rows[qid] = row
                 self._page_of[qid] = index
-        self.steps.currentRowChanged.connect(self.go_to)
+        self.steps.currentRowChanged.connect(self.go_to)  # arrows in the list: focus stays there
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Answers given")
         self.progress.setFormat("%v of %m answered")
         self.previous = QPushButton("‹ Previous")
         self.next = QPushButton("Next ›")
-        self.previous.clicked.connect(lambda: self.go_to(self.pages.currentIndex() - 1))
-        self.next.clicked.connect(lambda: self.go_to(self.pages.currentIndex() + 1))
+        self.previous.clicked.connect(lambda: self.go_to(self.pages.currentIndex() - 1, focus=True))
+        self.next.clicked.connect(lambda: self.go_to(self.pages.currentIndex() + 1, focus=True))
+        for button in (self.previous, self.next):
+            button.setAccessibleName(button.text().strip("‹› "))
         self._asked: dict[str, bool] = {}
         self._layout()
         self.go_to(0)
@@ -72,7 +76,9 @@ class GuidedForm(QWidget):
         outer.addLayout(left)
         outer.addLayout(right, 1)
 
-    def go_to(self, index: int) -> None:
+    def go_to(self, index: int, focus: bool = False) -> None:
+        """Show a section; ``focus``: put the cursor in its first question, as the
+        next section's first field is where a person carries on."""
         index = max(0, min(index, self.pages.count() - 1))
         self.pages.setCurrentIndex(index)
         self.steps.blockSignals(True)
@@ -81,6 +87,8 @@ class GuidedForm(QWidget):
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < self.pages.count() - 1)
         self.step_label.setText(f"Section {index + 1} of {self.pages.count()}")
+        if focus:
+            self.pages.currentWidget().focus_first()
 
     def current_section(self) -> int:
         return self.pages.currentIndex()

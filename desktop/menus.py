@@ -20,12 +20,18 @@ def build_menus(window) -> dict[str, QAction]:
     case = bar.addMenu("&Case")
     actions = {
         "new": _action(window, case, "&New case", window.new_case, std.New),
-        "save": _action(window, case, "&Save draft", window.save_draft, std.Save),
-        "export": _action(window, case, "&Export answers as a case file…",
-                          window.export_answers, "Ctrl+E"),
+        "open": _action(window, case, "&Open case…", window.open_case, std.Open),
     }
+    window.recent_menu = case.addMenu("Open &recent")
+    actions["save"] = _action(window, case, "&Save case", window.save_case, std.Save)
+    actions["save_as"] = _action(window, case, "Save case &as…", window.save_case_as, "Ctrl+Shift+S")
+    actions["export"] = _action(window, case, "&Export answers as a case file…",
+                                window.export_answers, "Ctrl+E")
     case.addSeparator()
     actions["quit"] = _action(window, case, "&Quit", window.close, std.Quit)
+    edit = bar.addMenu("&Edit")
+    actions["undo"] = _action(window, edit, "&Undo answer", window.undo_answer, std.Undo)
+    actions["redo"] = _action(window, edit, "&Redo answer", window.redo_answer, std.Redo)
     go = bar.addMenu("&Go")
     actions["next"] = _action(window, go, "&Next section", lambda: window.step(1), "Ctrl+PgDown")
     actions["previous"] = _action(window, go, "&Previous section", lambda: window.step(-1),
@@ -39,12 +45,20 @@ def build_menus(window) -> dict[str, QAction]:
                                 window.record_decision, "Ctrl+D")
     actions["export_csv"] = _action(window, decision, "&Export the register as CSV…",
                                     window.register.export_csv, "Ctrl+Shift+E")
+    actions["verify"] = _action(window, decision, "&Check the register",
+                                window.register.verify)
     pack = bar.addMenu("&Pack")
-    actions["default_pack"] = _action(window, pack, "&Default pack",
-                                      lambda: window.choose_pack(None))
+    window.bundled_menu = pack.addMenu("&Bundled packs")
     actions["client_pack"] = _action(window, pack, "&Client pack folder…",
                                      window.choose_pack_folder)
+    actions["reload_pack"] = _action(window, pack, "Re&load this pack", window.reload_pack,
+                                     "Ctrl+Shift+L")
     pack.addSeparator()
     actions["pack_rules"] = _action(window, pack, "&Rules of this pack…", window.show_pack_rules,
                                     "Ctrl+Shift+R")
+    help_menu = bar.addMenu("&Help")
+    actions["guide"] = _action(window, help_menu, "&Getting started", window.show_guide, "F1")
+    actions["glossary"] = _action(window, help_menu, "G&lossary of codes…",
+                                  lambda: window.show_glossary(""))
+    actions["about"] = _action(window, help_menu, "&About LeadFit", window.show_about)
     return actions

@@ -7,10 +7,13 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
+from leadfit.rules.library import bundled_pack_names
+
 
 class PackBar(QWidget):
-    default_requested = Signal()
+    bundled_requested = Signal(str)   # a bundled pack by name
     folder_requested = Signal()
+    reload_requested = Signal()
     rules_requested = Signal()
 
     def __init__(self, parent=None):
@@ -22,10 +25,14 @@ class PackBar(QWidget):
         self.label.setAccessibleName("Active rule pack")
         self.choose = QToolButton()
         self.choose.setText("Change rule pack")
+        self.choose.setAccessibleName("Change rule pack")
         self.choose.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.choose)
-        menu.addAction("Default pack", self.default_requested.emit)
+        for name in bundled_pack_names():
+            menu.addAction(f"Bundled: {name}", lambda n=name: self.bundled_requested.emit(n))
+        menu.addSeparator()
         menu.addAction("Client pack folder…", self.folder_requested.emit)
+        menu.addAction("Reload this pack from its folder", self.reload_requested.emit)
         menu.addSeparator()
         menu.addAction("Rules of this pack…", self.rules_requested.emit)
         self.choose.setMenu(menu)

@@ -4,37 +4,58 @@ from __future__ import annotations
 
 from html import escape
 
-from leadfit.decisions.record import DecisionRecord, role_words
-from leadfit.desktop.register_model import STATUS_WORDS
+from leadfit.decisions.pdf_rationale import recorded_words, status_line
+from leadfit.decisions.record import DecisionRecord, date_words, role_words, time_words
 
 
 def _row(label: str, value: str) -> str:
     return f"<tr><td class='k'>{escape(label)}</td><td>{escape(value or '—')}</td></tr>"
 
 
-def record_html(record: DecisionRecord, outcome_titles: dict[str, str]) -> str:
+def _banner(text: str) -> str:
+    return f"<p style='color:#b3261e'><b>{escape(text)}</b></p>"
+
+
+def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
+                replaced_by: str = "") -> str:
     d = record.decision
     title = lambda key: outcome_titles.get(key or "", key or "none")
+    banners = []
+    if replaced_by:
+        banners.append(_banner(f"SUPERSEDED: replaced by {replaced_by}. Do not act on this"
+                               " version."))
+    if record.status == "withdrawn":
+        banners.append(_banner(f"WITHDRAWN {time_words(record.withdrawn_at)} by"
+                               f" {record.withdrawn_by}: {record.withdrawn_reason}"))
     rows = [
-        _row("Status", STATUS_WORDS.get(record.status, record.status)),
         _row("Stream", record.stream), _row("Candidate", record.candidate),
+        _row("Assessed on", date_words(record.answers.get("org.assessed_on"))),
         _row("Recommended", title(d.recommended)), _row("Decision", title(d.outcome)),
         _row("Justification", d.justification), _row("Conditions", d.conditions),
-        _row("Review date", d.review_date or ""),
-        _row("Rule pack", f"{record.pack.label} (fingerprint {record.pack.fingerprint[:12]})"),
-        _row("Created", record.created_at.replace("T", " ")[:19] + " UTC"),
+        _row("Review date", date_words(d.review_date)),
+        _row("Recorded by", recorded_words(record)),
+        _row("Rule pack", f"{record.pack.name} {record.pack.version}"),
     ]
     if record.supersedes:
         rows.append(_row("Corrects", f"{record.supersedes}: {record.correction_reason}"))
-    plan = "".join(f"<li>{escape(p.id)} {escape(p.title)}: {escape(p.who)},"
-                   f" by {escape(p.by_when)}</li>" for p in d.plan)
+    plan = "".join(f"<li>{escape(p.title)}: {escape(p.words(date_words))}</li>" for p in d.plan)
+    if d.plan_later:
+        plan += "<li><i>The decision maker chose to agree the steps after sign-off.</i></li>"
     signed = "".join(
-        f"<li>{escape(role_words(s.role))}: {escape(s.name)}, {escape(s.at[:16].replace('T', ' '))}"
+        f"<li>{escape(role_words(s.role))}: {escape(s.name)}"
+        f"{escape(' (computer account ' + s.account + ')') if s.account else ''},"
+        f" {escape(time_words(s.at))}"
         f"{escape(' — ' + s.statement) if s.statement else ''}"
         f"{escape(' (dissent: ' + s.dissent_reasons + ')') if s.dissent else ''}</li>"
         for s in record.signoffs)
     waiting = ", ".join(role_words(r) for r in record.missing_roles())
-    return (f"<h2>{escape(record.ref)}</h2><table cellspacing='4'>{''.join(rows)}</table>"
+    open_for_signing = record.status == "awaiting_signoff" and not replaced_by
+    return (f"<h2>{escape(record.ref)}</h2>{''.join(banners)}"
+            f"<p><b>{escape(status_line(record))}</b></p>"
+            f"<table cellspacing='4'>{''.join(rows)}</table>"
             f"<h3>Mitigation plan</h3><ul>{plan or '<li>none</li>'}</ul>"
             f"<h3>Sign-offs</h3><ul>{signed or '<li>none yet</li>'}</ul>"
-            + (f"<p>Waiting for: {escape(waiting)}</p>" if waiting else ""))
+            + (f"<p>Waiting for: {escape(waiting)}</p>" if waiting and open_for_signing else ""))
+
+
+__all__ = ["record_html", "role_words"]

@@ -13,6 +13,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from PySide6.QtGui import QBrush, QColor
+
+from leadfit.decisions.record import STATUS_WORDS, status_words
 from leadfit.desktop.decision_controller import RegisterRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -23,8 +26,9 @@ _FIELDS = {REF: "ref", STREAM: "stream", CANDIDATE: "candidate", RECOMMENDED: "r
 _HEADERS = {REF: "Record", STREAM: "Stream", CANDIDATE: "Candidate",
             RECOMMENDED: "Recommended", DECISION: "Decision", STATUS: "Status",
             DATE: "Date", PACK: "Pack"}
-STATUS_WORDS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
-                "superseded": "superseded"}
+ALTERED = "ALTERED"  # the tooltip and the banner above the table say what to do
+ALTERED_HELP = ("This record was changed outside LeadFit after it was written. Decision >"
+                " Check the register says what changed; the other records are unaffected.")
 
 
 def tr(text: str) -> str:
@@ -37,6 +41,12 @@ class RegisterModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[RegisterRow] = []
+        self.titles: dict[str, str] = {}  # outcome key -> title, from the pack's catalogue
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.titles = dict(titles)
+        self.endResetModel()
 
     def set_rows(self, rows: list[RegisterRow]) -> None:
         self.beginResetModel()
@@ -55,16 +65,26 @@ class RegisterModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        value = getattr(self._rows[index.row()], _FIELDS[index.column()])
+        row = self._rows[index.row()]
+        value = getattr(row, _FIELDS[index.column()])
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == STATUS:
-                return STATUS_WORDS.get(value, value)
-            if index.column() == DATE:
-                return value[:16].replace("T", " ")
-            return value
+            return self._shown(row, index.column(), value)
         if role == Qt.ItemDataRole.UserRole:  # raw value, for sorting and filtering
             return value
+        if not row.intact and role == Qt.ItemDataRole.ToolTipRole:
+            return ALTERED_HELP
+        if not row.intact and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b3261e"))
         return None
+
+    def _shown(self, row: RegisterRow, column: int, value: Any) -> Any:
+        if column == STATUS:
+            return ALTERED if not row.intact else status_words(value)
+        if column == DATE:
+            return value[:16].replace("T", " ")
+        if column in (RECOMMENDED, DECISION):
+            return self.titles.get(value, value)
+        return value
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,18 +102,30 @@ class RegisterFilter(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self._status = ""
+        self._text = ""
 
     def set_status(self, status: str) -> None:
+        self._refilter(lambda: setattr(self, "_status", status))
+
+    def _refilter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated there
             self.beginFilterChange()
-            self._status = status
+            change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - Qt 6.7/6.8
-            self._status = status
+            change()
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if self._status and model.row_at(source_row).status != self._status:
             return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        if not self._text:
+            return True
+        row = model.row_at(source_row)
+        shown = [str(model.data(model.index(source_row, c))) for c in range(model.columnCount())]
+        return any(self._text in cell.casefold() for cell in [*shown, row.decision, row.recommended])
+
+    def set_text(self, text: str) -> None:
+        """Matches what is shown (outcome titles, status words) as well as the stored keys."""
+        self._refilter(lambda: setattr(self, "_text", text.casefold().strip()))

@@ -6,24 +6,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from leadfit.desktop.decision_controller import DecisionController
-from leadfit.desktop.decision_dialog import DecisionChoice, DecisionDialog
+from leadfit.desktop.decision_dialog import DecisionChoice, DecisionDialog, PlanStep
 from leadfit.desktop.problems_dialog import show_problems
 from leadfit.desktop.record_dialog import RecordDialog
 from leadfit.desktop.register_view import RegisterView
 
 
 class RegisterTab(QWidget):
-    def __init__(self, data_dir: Path, tell, register_url: str | None = None, parent=None):
+    def __init__(self, data_dir: Path, tell, register_url: str | None = None, parent=None,
+                 current_case=None):
         super().__init__(parent)
         self._tell = tell
+        self.current_case = current_case  # () -> (case, pack) on the Case tab, for corrections
         self.view = RegisterView()
         self.controller = DecisionController(self, Path(data_dir) / "rationales", register_url)
         self.decision_dialog: DecisionDialog | None = None
         self.record_dialog: RecordDialog | None = None
         self.outcome_titles: dict[str, str] = {}
+        self.recorded_by = ""  # the last name typed in 'Recorded by', offered again
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -31,6 +34,11 @@ class RegisterTab(QWidget):
         self.view.open_pdf_requested.connect(self.controller.open_pdf)
         self.view.save_pdf_requested.connect(self.save_pdf)
         self.view.export_requested.connect(self.export_csv)
+        self.view.verify_requested.connect(self.verify)
+
+    def set_outcome_titles(self, titles: dict[str, str]) -> None:
+        self.outcome_titles = dict(titles)
+        self.view.model.set_titles(titles)
 
     # -- DecisionView ------------------------------------------------------
     def show_problems(self, title: str, problems: list[str]) -> None:
@@ -42,7 +50,7 @@ class RegisterTab(QWidget):
     def show_record(self, record) -> None:
         self.view.select_ref(record.ref)
         if self.record_dialog is not None and self.record_dialog.isVisible():
-            self.record_dialog.show_record(record)
+            self.record_dialog.show_record(record, self._replaced_by(record))
 
     def open_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -54,24 +62,41 @@ class RegisterTab(QWidget):
     def record_decision(self, case, pack, assessment) -> None:
         """Open the decision dialog for the assessment on screen (a non-blocking modal)."""
         if not assessment.decided:
-            names = [f"{m.title} ({m.question})" for m in assessment.missing]
-            self.show_problems("There is no recommendation to decide on yet; answer:", names)
+            self.show_problems("There is no recommendation to decide on yet; answer:",
+                               [m.title for m in assessment.missing])
             return
-        self.outcome_titles = {o: pack.catalogue.title(o) for o in pack.settings.outcomes}
+        earlier = self.controller.already_recorded(case)
+        if earlier and QMessageBox.question(
+                self.window(), "Already recorded",
+                f"This candidate and stream are already recorded as {', '.join(earlier)}."
+                " To change that decision, open it in the Register and correct it.\n\n"
+                "Record a new, separate decision anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
+            return
+        self.set_outcome_titles({o: pack.catalogue.title(o) for o in pack.settings.outcomes})
         review = str(case.answers.get("org.review_date") or "")
 
         def submit(choice: DecisionChoice):
+            self.recorded_by = choice.recorded_by or self.recorded_by
             record = self.controller.decide(
                 case, pack, decision=choice.decision, justification=choice.justification,
-                conditions=choice.conditions, review_date=choice.review_date)
+                conditions=choice.conditions, review_date=choice.review_date, plan=choice.plan,
+                plan_later=choice.plan_later, recorded_by=choice.recorded_by,
+                again=bool(earlier))
             if record is not None:
                 self.open_record(record.ref)
             return record
         self.decision_dialog = DecisionDialog(
             self.window(), outcomes=self.outcome_titles, recommended=assessment.outcome,
             summary=f"Recommendation: {assessment.outcome_title} (risk {assessment.risk.level})",
-            submit=submit, review_date=review)
+            submit=submit, review_date=review, recorded_by=self.recorded_by,
+            steps=[PlanStep(m.id, m.title) for m in assessment.mitigations])
         self.decision_dialog.open()
+
+    def _replaced_by(self, record) -> str:
+        versions = self.controller.versions(record.record_id)
+        return f"{record.record_id}@{versions}" if versions > record.version else ""
 
     def open_record(self, ref: str) -> None:
         record = self.controller.record(ref)
@@ -79,10 +104,13 @@ class RegisterTab(QWidget):
             return
         if self.record_dialog is not None:
             self.record_dialog.close()
-        dialog = RecordDialog(self.window(), record, self.outcome_titles)
+        dialog = RecordDialog(self.window(), record, self.outcome_titles,
+                              self._replaced_by(record))
         dialog.sign_requested.connect(
             lambda r, name, role, st, dis: self.controller.sign(
                 r, name=name, role=role, statement=st, dissent=dis))
+        dialog.withdraw_requested.connect(
+            lambda r, reason, name: self.controller.withdraw(r, reason=reason, name=name))
         dialog.correct_requested.connect(self.correct)
         dialog.open_pdf_requested.connect(self.controller.open_pdf)
         dialog.save_pdf_requested.connect(self.save_pdf)
@@ -97,17 +125,32 @@ class RegisterTab(QWidget):
         titles = self.outcome_titles or {o: o for o in (d.outcome, d.recommended) if o}
 
         def submit(choice: DecisionChoice):
+            case, pack = self.current_case() if choice.use_case_answers and self.current_case \
+                else (None, None)
             return self.controller.correct(
                 ref, reason=choice.reason, decision=choice.decision,
                 justification=choice.justification, conditions=choice.conditions,
-                review_date=choice.review_date)
+                review_date=choice.review_date, case=case, pack=pack, plan=choice.plan,
+                plan_later=choice.plan_later)
+        steps = [PlanStep(p.id, p.title, p.owner, p.due or "") for p in d.plan]
         self.decision_dialog = DecisionDialog(
             self.window(), outcomes=titles, recommended=d.recommended or d.outcome,
             summary=f"Correcting {ref}: the signed version stays; this becomes version"
                     f" {record.version + 1}.", submit=submit, review_date=d.review_date or "",
-            start=DecisionChoice(d.outcome, d.justification, d.conditions, d.review_date or ""),
-            correcting=ref)
+            start=DecisionChoice(d.outcome, d.justification, d.conditions, d.review_date or "",
+                                 plan_later=d.plan_later),
+            correcting=ref, steps=steps, recorded_by=record.recorded_by)
         self.decision_dialog.open()
+
+    def verify(self) -> None:
+        lines = self.controller.verify()
+        if lines is None:
+            return
+        self.controller.refresh()
+        if len(lines) == 1:
+            QMessageBox.information(self.window(), "Register checked", lines[0])
+        else:
+            self.show_problems(lines[0], lines[1:])
 
     def save_pdf(self, ref: str) -> None:
         name, _ = QFileDialog.getSaveFileName(self.window(), f"Save the PDF of {ref}",

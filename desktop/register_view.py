@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -15,9 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leadfit.decisions.record import STATUS_WORDS
 from leadfit.desktop.register_model import (
+    CANDIDATE,
     DATE,
-    STATUS_WORDS,
+    DECISION,
+    RECOMMENDED,
+    REF,
+    STATUS,
+    STREAM,
     RegisterFilter,
     RegisterModel,
 )
@@ -28,6 +35,7 @@ class RegisterView(QWidget):
     save_pdf_requested = Signal(str)
     open_pdf_requested = Signal(str)
     export_requested = Signal()
+    verify_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -38,7 +46,7 @@ class RegisterView(QWidget):
         self.search.setPlaceholderText("Filter by stream, candidate, decision, pack…")
         self.search.setAccessibleName("Filter the register")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_text)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItem("Any status", "")
@@ -49,7 +57,15 @@ class RegisterView(QWidget):
         self.table = self._make_table()
         self.buttons = {name: QPushButton(text) for name, text in (
             ("open", "Open record"), ("open_pdf", "Open PDF"), ("save_pdf", "Save PDF…"),
-            ("export", "Export CSV…"))}
+            ("verify", "Check the register"), ("export", "Export CSV…"))}
+        for button in self.buttons.values():
+            button.setAccessibleName(button.text().rstrip("…"))
+        self.buttons["verify"].setToolTip("Check that no record was changed outside LeadFit")
+        self.buttons["verify"].clicked.connect(self.verify_requested.emit)
+        self.altered = QLabel()
+        self.altered.setObjectName("fieldError")
+        self.altered.setWordWrap(True)
+        self.altered.hide()
         self.buttons["open"].clicked.connect(lambda: self._emit(self.open_requested))
         self.buttons["open_pdf"].clicked.connect(lambda: self._emit(self.open_pdf_requested))
         self.buttons["save_pdf"].clicked.connect(lambda: self._emit(self.save_pdf_requested))
@@ -67,9 +83,16 @@ class RegisterView(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.doubleClicked.connect(lambda _i: self._emit(self.open_requested))
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)  # long names never widen the window
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((REF, 130), (STREAM, 170), (CANDIDATE, 140), (RECOMMENDED, 150),
+                              (DECISION, 150), (STATUS, 130), (DATE, 120)):
+            header.resizeSection(column, width)
+        # Enter, Return and a double click (Qt emits activated for each)
+        table.activated.connect(lambda _i: self._emit(self.open_requested))
         return table
 
     def _layout(self) -> None:
@@ -77,18 +100,25 @@ class RegisterView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
         bottom = QHBoxLayout()
-        for name in ("open", "open_pdf", "save_pdf"):
+        for name in ("open", "open_pdf", "save_pdf", "verify"):
             bottom.addWidget(self.buttons[name])
         bottom.addStretch(1)
         bottom.addWidget(self.buttons["export"])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.addLayout(top)
+        layout.addWidget(self.altered)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
     def show_rows(self, rows) -> None:
         self.model.set_rows(rows)
+        altered = [r.ref for r in rows if not r.intact]
+        self.altered.setText(
+            f"{len(altered)} record{'s were' if len(altered) != 1 else ' was'} changed outside"
+            f" LeadFit ({', '.join(altered)}), marked in red; every other record is listed as"
+            " usual. Press 'Check the register' to see what changed." if altered else "")
+        self.altered.setVisible(bool(altered))
 
     def selected_ref(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -7,3 +7,7 @@ and ``leadfit.cli`` (the terminal).
 """
 
 __version__ = "0.1.0"
+
+# The one article LeadFit encodes (the authority behind every rule), cited by title.
+ARTICLE_TITLE = "When transforming your organisation, who should lead your value streams?"
+LICENCE = "Proprietary: all rights reserved (see pyproject.toml)"

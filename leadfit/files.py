@@ -21,6 +21,17 @@ from pathlib import Path
 from leadfit.errors import InputError, LeadFitError, Problem
 
 
+SHARED_MODE = 0o640  # owner reads and writes, the owner's group reads, others nothing
+
+
+def save_mode() -> int:
+    """A saved file (PDF, CSV, case file) is readable by the owner's group, so a colleague
+    can file it, unless the umask says otherwise; never by everyone: records name people."""
+    mask = os.umask(0o077)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return SHARED_MODE & ~mask
+
+
 class FileWriteError(LeadFitError):
     """The output could not be written (full disk, no permission); nothing was left behind."""
 
@@ -60,6 +71,7 @@ def atomic_write(path: Path, mode: str = "wb", **open_args) -> Iterator:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, save_mode())  # mkstemp makes it 0600; a saved file is the group's too
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -174,8 +174,9 @@ class _Builder:
             return strongest, [], False
         fallback = self.pack.settings.fallback
         rule = unavailable[strongest]
+        # words a person reads (window, PDF); the rule's id stays in rules_fired for audit
         constraint = (f"{self.cat.title(strongest)} would be advised, but it is not possible here:"
-                      f" {rule.summary} ({rule.id}). {self.cat.title(fallback)} is advised instead,"
+                      f" {rule.summary} {self.cat.title(fallback)} is advised instead,"
                       " at higher risk.")
         return fallback, [constraint], True
 

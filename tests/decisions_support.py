@@ -73,7 +73,7 @@ def case_with(**changes):
 
 
 def decide_coach(reg, case=None, **kw):
-    args = {"decision": "coach", "conditions": "Weekly coaching by the CPO"}
+    args = {"decision": "coach", "conditions": "Weekly coaching by the CPO", "plan_later": True}
     args.update(kw)
     return service.decide(reg, case or example_case(), pack(), **args)
 

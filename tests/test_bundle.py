@@ -71,6 +71,7 @@ def test_bundled_evaluate_on_the_example_case(bundle, tmp_path):
 
 def test_bundled_report_is_a_pdf_with_its_fonts_embedded(bundle, tmp_path):
     made = clean_run([bundle / "leadfit", "decide", EXAMPLE_CASE, "--decision", "coach",
+                      "--plan-later",
                       "--conditions", "Monthly mentoring by the CPO"], tmp_path)
     assert made.returncode == 0, made.stderr
     record = made.stdout.strip().splitlines()[-1]

@@ -39,9 +39,9 @@ def _incomplete_case(tmp_path):
     (["--decision", "appoint"], 2, "justification is required"),
     (["--decision", "fire"], 2, "not one of"),
     (["--decision", "coach"], 2, "conditions"),
-    (["--decision", "coach", "--conditions", "x", "--review-date", "tomorrow"], 2, "not a date"),
-    (["--decision", "coach", "--conditions", "x", "--plan", "M42", "Sam", "2027-01-01"], 2, "M42"),
-    (["--decision", "coach", "--conditions", "x", "--pack", "no-such-pack"], 2, "no rule pack"),
+    (["--decision", "coach", "--plan-later", "--conditions", "x", "--review-date", "tomorrow"], 2, "not a date"),
+    (["--decision", "coach", "--plan-later", "--conditions", "x", "--plan", "M42", "Sam", "2027-01-01"], 2, "M42"),
+    (["--decision", "coach", "--plan-later", "--conditions", "x", "--pack", "no-such-pack"], 2, "no rule pack"),
 ])
 def test_decide_refusals_are_named_and_write_nothing(db, args, exit_code, words):
     with open_register(db):
@@ -56,7 +56,7 @@ def test_decide_refusals_are_named_and_write_nothing(db, args, exit_code, words)
 def test_an_incomplete_case_is_refused_with_exit_3(db, tmp_path):
     with open_register(db):
         pass
-    result = run_cli("decide", str(_incomplete_case(tmp_path)), "--decision", "coach",
+    result = run_cli("decide", str(_incomplete_case(tmp_path)), "--decision", "coach", "--plan-later",
                      "--conditions", "x", "--db", db)
     assert result.returncode == 3 and "incomplete" in result.stderr
     assert _counts(db) == (0, 0)
@@ -119,7 +119,7 @@ def test_replay_refuses_when_the_pack_is_not_available(db, tmp_path):
     rules = edited / "rules.yaml"   # a changed rule: a different fingerprint
     rules.write_text(rules.read_text().replace("{id: F6, severity: low}",
                                                "{id: F6, severity: medium}", 1))
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
                    "--pack", str(edited), "--db", db)
     assert made.returncode == 0, made.stderr
     record_id = made.stdout.strip()
@@ -135,7 +135,7 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
     shutil.copytree(DEFAULT_PACK, relabelled)
     pack_yaml = relabelled / "pack.yaml"  # same meaning, so the same fingerprint
     pack_yaml.write_text(pack_yaml.read_text().replace('version: "2.0"', 'version: "1.1.7"'))
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
                    "--pack", str(relabelled), "--db", db)
     assert made.returncode == 0, made.stderr
     result = run_cli("replay", made.stdout.strip(), "--pack", str(relabelled), "--db", db)
@@ -198,7 +198,7 @@ def test_report_refusals_write_no_file(db, tmp_path):
 
 def test_leadfit_db_environment_selects_the_register(tmp_path):
     db = tmp_path / "env.sqlite3"
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
                    env={"LEADFIT_DB": str(db)})
     assert made.returncode == 0, made.stderr
     with open_register(db) as reg:

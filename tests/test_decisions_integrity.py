@@ -71,7 +71,7 @@ def test_the_default_register_is_not_created_by_reading(tmp_path, cli, monkeypat
         result = cli(*args)
         assert result.returncode == 2 and "there is no register yet" in result.stderr
     assert not data.exists()
-    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x")
+    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x")
     assert made.returncode == 0, made.stderr
     assert cli("verify").returncode == 0
 
@@ -79,7 +79,7 @@ def test_the_default_register_is_not_created_by_reading(tmp_path, cli, monkeypat
 def test_the_register_file_is_private_to_the_user(tmp_path, cli):
     folder = tmp_path / "new-folder"
     db = folder / "register.sqlite3"
-    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x", "--db", db)
+    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x", "--db", db)
     assert made.returncode == 0, made.stderr
     # hold a connection open so -wal and -shm exist
     with open_register(db) as reg, reg.read() as conn:
@@ -100,6 +100,6 @@ def test_the_csv_marks_an_altered_record_instead_of_passing_it_off(db, tmp_path)
     out = tmp_path / "r.csv"
     with open_register(db, create=False) as reg:
         service.export_csv(reg, out)
-    (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
+    (row,) = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert row["intact"].startswith("NO: record LF-") and "run leadfit verify" in row["intact"]
     assert "No coaching needed" not in out.read_text(encoding="utf-8")  # no forged text copied

@@ -8,7 +8,7 @@ import re
 from pypdf import PdfReader
 
 from leadfit.decisions import service
-from leadfit.decisions.record import role_words
+from leadfit.decisions.record import date_words, role_words
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, decide_coach, pack, squash
 from tests.helpers import EXAMPLE_CASE, run_cli
@@ -35,15 +35,17 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
            "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
-           f"{a.risk.level} (score {a.risk.score})", "Decision", *a.notes[:1], "Readiness against the ideal Product Director (P1-P6)"]
+           f"{a.risk.level} (score {a.risk.score})", "Decision", "Recorded by", *a.notes[:1],
+           "Readiness against the ideal Product Director (P1-P6)"]
     for item in a.readiness:
         out += [f"{item.id} {item.title}", STATUS_WORDS[item.status]]
     out += ["Findings", "ID Finding Severity Raised by the answers"]
     for f in a.findings:
         out += [f.id, f.title, f.severity] + [c.title for c in f.because]
-    out += ["Mitigation plan", f"Fail-fast review date: {d.review_date}", "ID What Who By when"]
+    out += ["Mitigation plan", f"Fail-fast review date: {date_words(d.review_date)}",
+            "ID What Who By when"]
     for p in d.plan:
-        out += [p.id, p.title, p.who, p.by_when]
+        out += [p.id, p.title, p.who, date_words(p.due) or p.by_when]
     out += ["Context signals"] + [x for s in a.signals for x in (s.id, s.title)]
     if d.differs:
         out += ["Justification (the decision differs from the recommendation)", d.justification]
@@ -51,10 +53,12 @@ def _expected(record, rhash: str, head: str) -> list[str]:
         out += ["Conditions", d.conditions]
     if any(s.dissent for s in record.signoffs):
         out += ["Dissent"] + [s.dissent_reasons for s in record.signoffs if s.dissent]
-    out += ["Sign-off", "Role Name Signed (UTC) Statement"]
+    out += ["Sign-off recorded in LeadFit", "Role Name Signed Statement"]
     for s in record.signoffs:
         out += [role_words(s.role), s.name]
-    out += ["Provenance", rhash, record.pack.fingerprint, record.engine.version, head]
+    out += ["Signatures on paper", "Appendix A: every answer, by section",
+            "Appendix B: audit details", rhash, record.pack.fingerprint,
+            record.engine.version, head]
     return out
 
 
@@ -72,7 +76,7 @@ def test_decide_sign_report_has_every_section(tmp_path):
     pages = _pages((tmp_path / "rationale.pdf").read_bytes())
     text = squash(" ".join(pages))
     _in_order(text, _expected(record, rhash, head))
-    assert "Chief Product Officer 2027-01-15" in text
+    assert "Chief Product Officer 15 January 2027" in text
     for number, page in enumerate(pages, start=1):   # the footer on every page
         page = squash(page)
         assert f"Record {record.ref} · SHA-256 {rhash}" in page
@@ -121,7 +125,7 @@ def test_text_the_font_cannot_draw_is_reported_by_the_report_command(tmp_path):
     db = tmp_path / "r.db"
     with open_register(db) as reg:
         record = service.decide(reg, case_with(candidate__name="王小明 🚀"), pack(),
-                                decision="coach", conditions="Weekly")
+                                decision="coach", conditions="Weekly", plan_later=True)
     out = tmp_path / "r.pdf"
     result = run_cli("report", record.record_id, "--out", str(out), "--db", str(db))
     assert result.returncode == 0, result.stderr
@@ -133,7 +137,7 @@ def test_text_the_font_cannot_draw_is_reported_by_the_report_command(tmp_path):
 
 def test_cli_decide_sign_report_round_trip(tmp_path):
     db = str(tmp_path / "r.db")
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions",
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions",
                    "Monthly check-in", "--db", db)
     assert made.returncode == 0, made.stderr
     record_id = made.stdout.strip()

@@ -34,15 +34,16 @@ def test_mitigations_not_planned_are_to_be_agreed_not_assigned(db, cli):
     planned = {p.id: (p.who, p.by_when) for p in record.decision.plan}
     assert planned.pop("M5") == ("Sam Lee", "2027-01-15")
     assert planned and set(planned.values()) == {("to be agreed", "to be agreed")}
-    assert "Sam Lee 2027-01-15" in text and "to be agreed to be agreed" in text
+    assert "Sam Lee 15 January 2027" in text and "to be agreed to be agreed" in text
+    assert "by to be agreed" not in text
     assert "decision maker" not in text                      # no owner invented
     shown = cli("register", "show", record.record_id, "--db", db).stdout
-    assert "M5 Induction (who: Sam Lee; by when: 2027-01-15)" in shown
-    assert "(who: to be agreed; by when: to be agreed)" in shown
+    assert "M5 Induction: Sam Lee, by 15 January 2027" in shown
+    assert ": owner and date to be agreed" in shown and "by to be agreed" not in shown
 
 
 def test_a_plan_due_before_the_assessment_is_refused(db, cli):
-    result = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x",
+    result = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x",
                  "--plan", "M5", "Sam Lee", "2026-11-01", "--db", db)
     assert result.returncode == 2
     assert "due date for M5 (2026-11-01) is before the assessment date (2026-11-02" in result.stderr
@@ -152,7 +153,7 @@ def test_csv_export_carries_the_decision_and_its_signers(reg, tmp_path):
     service.sign(reg, record.ref, name="Harper Hr", role="hr", dissent="Budget not approved")
     out = tmp_path / "r.csv"
     service.export_csv(reg, out)
-    (row,) = list(csv.DictReader(out.open(encoding="utf-8")))
+    (row,) = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert row["outcome"] == "coach" and row["conditions"] == "'=SUM(A1) coaching"
     assert row["review_date"] == "2027-02-01" and row["risk_level"] == "high"
     assert row["pack"] == "default@2.0" and row["pack_fingerprint"] == pack().fingerprint
@@ -171,7 +172,7 @@ def test_show_lists_findings_plan_and_roles_in_words(db, cli):
     assert findings and f"findings:        {len(findings)}" in shown
     for f in findings:
         assert f"    {f.id} {f.title} ({f.severity})" in shown
-    assert "signed:          Dana Decider (Decision maker)" in shown
+    assert "signed:          Dana Decider (Decision maker; computer account" in shown
     assert "awaiting:        HR" in shown
 
 
@@ -186,7 +187,7 @@ def test_a_superseded_unsigned_version_awaits_nobody(db, cli):
 
 
 def test_cli_names_roles_in_words(db, cli):
-    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x", "--db", db)
+    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x", "--db", db)
     assert "to sign: Decision maker, HR" in made.stderr
     signed = cli("sign", made.stdout.strip(), "--name", "Dana", "--role", "decision_maker",
                  "--db", db)

@@ -91,11 +91,19 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
     record = making.build(record_id="LF-2026-0001", version=1, case=case, pack=pack,
                           assessment=assessment, decision=decision, justification="Because.",
                           conditions=data.draw(st.text(min_size=1, max_size=30).filter(str.strip)),
-                          review_date=None, plan=None, status="awaiting_signoff")
+                          review_date=None, plan=None, status="awaiting_signoff",
+                          plan_later=True)
     # fields added to assessments since (answers not known, other outcomes) are written
     # only when set, so a record without them reads as the old one did
     later = {k for k in ADDED_FIELDS if k not in assessment.model_fields_set}
-    untyped = dict(record.model_dump(mode="json"),
+    written = record.model_dump(mode="json")
+    for added in ("recorded_by", "recorded_account", "withdrawn_reason", "withdrawn_by",
+                  "withdrawn_at"):   # added by issue 13: written only when not empty
+        if not written[added]:
+            del written[added]
+    if not written["decision"]["plan_later"]:
+        del written["decision"]["plan_later"]
+    untyped = dict(written,
                    assessment=assessment.model_dump(mode="json", exclude=later),
                    pack=assessment.pack.model_dump(mode="json"),
                    engine=assessment.engine.model_dump(mode="json"))

@@ -24,7 +24,7 @@ def _write_schema_1_register(url: str) -> str:
     record = making.build(record_id="LF-2025-0001", version=1, case=case, pack=pack(),
                           assessment=evaluate(case, pack()), decision="coach",
                           justification="", conditions="Monthly review", review_date=None,
-                          plan=None, status="awaiting_signoff")
+                          plan=None, status="awaiting_signoff", plan_later=True)
     body = record.canonical()
     with engine.begin() as conn:
         migrate(conn, target=1)

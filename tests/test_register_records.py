@@ -157,7 +157,7 @@ def test_csv_export_lists_every_version_and_defuses_formulas(reg, tmp_path):
     service.correct(reg, first.ref, reason="typo")
     out = tmp_path / "register.csv"
     assert service.export_csv(reg, out) == 3
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert [r["status"] for r in rows] == ["awaiting_signoff", "superseded", "awaiting_signoff"]
     assert rows[2]["stream"].startswith("'=HYPERLINK")
     with pytest.raises(InputError, match="does not exist"):

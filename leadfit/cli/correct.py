@@ -7,6 +7,7 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service
+from leadfit.decisions.making import dropped
 from leadfit.forms.case import load_case_file
 from leadfit.rules.library import resolve_pack
 
@@ -33,7 +34,10 @@ def run(args) -> int:
         record = service.correct(reg, args.record, reason=args.reason, case=case, pack=pack,
                                  decision=args.decision, justification=args.justify,
                                  conditions=args.conditions, review_date=args.review_date,
-                                 plan=plan_of(args) or None)
+                                 plan=plan_of(args) or None, plan_later=args.plan_later)
+        old = service.show(reg, record.supersedes)
+    for note in dropped(old.decision, record.decision):
+        print(note)
     print(f"{record.ref} supersedes {record.supersedes}; to sign: "
           + roles_text(record.missing_roles()))
     return 0

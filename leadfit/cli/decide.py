@@ -24,6 +24,7 @@ def register(sub) -> None:
     add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
+    p.add_argument("--recorded-by", default="", metavar="NAME", help="your full name")
     p.add_argument("--again", action="store_true",
                    help="record a second, separate decision even if this one is already recorded"
                         " (without it a retry returns the existing record)")
@@ -36,10 +37,15 @@ def run(args) -> int:
     case = load_case_file(args.case, pack.questionnaire)
     plan = plan_of(args)
     with open_db(args, create=True, readonly=False) as reg:
+        earlier = service.already_recorded(reg, case)
         record, existed = service.decide_once(
             reg, case, pack, decision=args.decision, justification=args.justify,
             conditions=args.conditions, review_date=args.review_date, plan=plan,
-            draft=args.draft, again=args.again)
+            draft=args.draft, again=args.again, recorded_by=args.recorded_by,
+            plan_later=bool(args.plan_later))
+    if earlier and not existed:
+        print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
+              " correct that record instead if this repeats it", file=sys.stderr)
     print(record.record_id)
     if existed:
         print(f"{record.record_id} already records this decision on this case (recorded"

@@ -10,6 +10,9 @@ def add_plan_option(parser, more: str = "") -> None:
         "--plan", nargs=3, action="append", default=[], metavar=("ID", "WHO", "BY"),
         help="owner and due date (not before org.assessed_on) of a required mitigation, e.g."
              " M5 'Sam Lee' 2027-01-15; mitigations not named are 'to be agreed' " + more)
+    parser.add_argument(
+        "--plan-later", action="store_true", default=None,
+        help="send a coach decision to sign-off with every plan step still to be agreed")
 
 
 def plan_of(args) -> dict[str, tuple[str, str]]:

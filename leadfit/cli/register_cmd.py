@@ -8,7 +8,15 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service
-from leadfit.decisions.record import DecisionRecord, role_words
+from leadfit.decisions.pdf_rationale import recorded_words
+from leadfit.decisions.record import (
+    DecisionRecord,
+    date_words,
+    make_ref,
+    role_words,
+    status_words,
+    time_words,
+)
 
 
 def register(sub) -> None:
@@ -18,7 +26,7 @@ def register(sub) -> None:
     ls.add_argument("--stream", metavar="TEXT",
                     help="value streams whose name contains TEXT (any case)")
     ls.add_argument("--outcome", help="the decision: appoint, coach or hire_external")
-    ls.add_argument("--status", help="draft, awaiting_signoff, signed or superseded")
+    ls.add_argument("--status", help="draft, awaiting_signoff, signed, superseded or withdrawn")
     ls.add_argument("--limit", type=int, default=100)
     ls.set_defaults(handler=run_list)
     sh = verbs.add_parser("show", help="one record (RECORD or RECORD@VERSION)")
@@ -62,10 +70,16 @@ def run_show(args) -> int:
 
 def describe(r: DecisionRecord, versions: int) -> str:
     superseded = r.version < versions
-    status = "superseded" if superseded else r.status.replace("_", " ")
+    status = "superseded" if superseded else status_words(r.status)
     d = r.decision
-    lines = [f"{r.ref} ({status}; version {r.version} of {versions})",
-             f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
+    lines = [f"SUPERSEDED by {make_ref(r.record_id, versions)}: do not act on this version"] \
+        if superseded else []
+    if r.status == "withdrawn":
+        lines.append(f"WITHDRAWN {time_words(r.withdrawn_at)} by {r.withdrawn_by}:"
+                     f" {r.withdrawn_reason}")
+    lines += [f"{r.ref} ({status}; version {r.version} of {versions})",
+              f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
+              f"  recorded by:     {recorded_words(r)}",
              f"  recommendation:  {d.recommended}", f"  decision:        {d.outcome}"]
     if d.justification:
         lines.append(f"  justification:   {d.justification}")
@@ -78,7 +92,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
     lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")
     lines += _findings(r) + _plan(r)
     for s in r.signoffs:
-        lines.append(f"  signed:          {s.name} ({role_words(s.role)}) at {s.at}"
+        lines.append(f"  signed:          {s.name} ({role_words(s.role)}; computer account"
+                     f" {s.account or 'not recorded'}) {time_words(s.at)}"
                      + (f"; dissent: {s.dissent_reasons}" if s.dissent else ""))
     if superseded:  # nobody is asked to sign a version that was replaced
         when = "after it was signed" if r.status == "signed" else "before it was signed"
@@ -99,7 +114,9 @@ def _findings(r: DecisionRecord) -> list[str]:
 def _plan(r: DecisionRecord) -> list[str]:
     plan = r.decision.plan
     lines = [f"  mitigation plan: {len(plan) or 'none required'}"]
-    lines += [f"    {p.id} {p.title} (who: {p.who}; by when: {p.by_when})" for p in plan]
+    lines += [f"    {p.id} {p.title}: {p.words(date_words)}" for p in plan]
+    if r.decision.plan_later:
+        lines.append("    (the decision maker chose to agree the steps after sign-off)")
     return lines
 
 

@@ -93,11 +93,13 @@ class Document:
     """
 
     def __init__(self, title: str = "", *, author: str = "LeadFit", styles: Styles | None = None,
-                 footer: FooterHook | None = None, watermark: str = "", keywords: str = ""):
+                 footer: FooterHook | None = None, watermark: str = "", keywords: str = "",
+                 mark: str = ""):
         self.styles = styles or load_styles()
         self.keywords = clean(keywords)  # document metadata a program reads back (an anchor)
         self.title, self.author, self.footer = clean(title), clean(author), footer
         self.watermark = clean(watermark)  # light diagonal text across every page, e.g. a draft
+        self.mark = clean(mark)  # one line at the head of every page, e.g. 'Confidential'
         self.story: list = []
         self.unsupported: dict[str, list[str]] = {}  # character -> samples of text using it
 
@@ -167,8 +169,11 @@ class Document:
                                         self.styles.paragraphs[style]))
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[object]],
-              widths: Sequence[float] | None = None, band: bool = True) -> None:
-        """A table of user text; ``widths`` are fractions of the text width."""
+              widths: Sequence[float] | None = None, band: bool = True,
+              row_mm: float | None = None) -> None:
+        """A table of user text; ``widths`` are fractions of the text width. A row is
+        never split across pages (its ID would be left behind); ``row_mm`` is a minimum
+        row height, e.g. room to sign by hand."""
         cell, head = self.styles.paragraphs["cell"], self.styles.paragraphs["cell_head"]
         data = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
         data += [[self._cell(c, cell) for c in row] for row in rows]
@@ -176,12 +181,22 @@ class Document:
             return
         full = self.styles.page_size[0] - 2 * self.styles.margin
         col_widths = [full * w for w in widths] if widths else None
-        t = Table(data, colWidths=col_widths, repeatRows=1 if header else 0, splitInRow=1,
-                  hAlign="LEFT")
+        heights = None if row_mm is None else \
+            [None] * (1 if header else 0) + [row_mm * mm] * (len(data) - (1 if header else 0))
+        t = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=1 if header else 0,
+                  splitInRow=0, hAlign="LEFT")
+        if self._taller_than_a_page(t, full):  # only then may a row split, or layout fails
+            t = Table(data, colWidths=col_widths, rowHeights=heights,
+                      repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
         t.setStyle(self._table_style(bool(header) and band))
         self.story.append(t)
         self.story.append(Spacer(1, 3 * mm))
 
+    def _taller_than_a_page(self, table: Table, width: float) -> bool:
+        s = self.styles
+        frame = s.page_size[1] - 2 * s.margin - s.footer_space
+        table.wrap(width, frame)
+        return max(table._rowHeights or [0]) > frame * 0.9
     def _cell(self, value: object, style) -> Paragraph | list[Paragraph]:
         """A cell's paragraph; long text as several, so a row split re-wraps little."""
         blocks = _blocks(clean(value))
@@ -265,6 +280,7 @@ class Document:
                 for number, state in enumerate(self._pages, start=1):
                     self.__dict__.update(state)
                     doc._draw_watermark(self)
+                    doc._draw_mark(self)
                     doc._draw_footer(self, number, total)
                     super().showPage()
                 super().save()
@@ -289,6 +305,17 @@ class Document:
         canvas.translate(width / 2, height / 2)
         canvas.rotate(float(w["angle"]))
         canvas.drawCentredString(0, -size / 3, self.watermark)
+        canvas.restoreState()
+
+    def _draw_mark(self, canvas: Canvas) -> None:
+        if not self.mark:
+            return
+        f, s = self.styles.footer, self.styles
+        canvas.saveState()
+        canvas.setFont(s.fonts["bold"].fontName, float(f["size"]) + 1)
+        canvas.setFillColor(s.colour(s.watermark["colour"]))
+        width, height = s.page_size
+        canvas.drawRightString(width - s.margin, height - s.margin / 2, self.mark)
         canvas.restoreState()
 
     def _draw_footer(self, canvas: Canvas, page: int, total: int) -> None:

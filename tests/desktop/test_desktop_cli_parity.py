@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import yaml
 
@@ -14,7 +16,9 @@ def variants() -> dict[str, dict]:
     base = example_answers()
     gaps = {**base, "candidate.digital_years": 0, "candidate.mvp_delivery": "never"}
     no_plan = {**base, "candidate.former_role_share": 60, "candidate.reduce_former_role": False}
-    incomplete = {k: v for k, v in base.items() if not k.startswith("org.")}
+    # a new case starts with today's assessment date: the CLI is given it too
+    incomplete = {k: v for k, v in base.items() if not k.startswith("org.")} | {
+        "org.assessed_on": date.today().isoformat()}
     return {"example": base, "gaps": gaps, "no-plan": no_plan, "incomplete": incomplete}
 
 

@@ -16,6 +16,8 @@ from leadfit.forms.case import build_case
 from leadfit.forms.questionnaire import default_questionnaire
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE
 
+TODAY = {"org.assessed_on": __import__("datetime").date.today().isoformat()}  # a new case's
+
 
 def example_answers() -> dict:
     return yaml.safe_load(EXAMPLE_CASE.read_text(encoding="utf-8"))["answers"]
@@ -41,6 +43,7 @@ class FakeView:
     def schedule_evaluation(self): self.scheduled += 1
     def show_problems(self, title, problems): self.problems.append((title, problems))
     def tell(self, message): self.told.append(message)
+    def show_title(self, title, modified): self.title = (title, modified)
 
     def show_field_error(self, question_id, message):
         if message:
@@ -75,8 +78,9 @@ def test_blank_case_is_incomplete_and_names_every_required_question(started):
     assert view.pack.name == "default"
     assert view.assessment.outcome is None
     asked_required = [q.id for q in default_questionnaire().asked if q.required
-                      and q.ask_if is None]
+                      and q.ask_if is None and q.id not in TODAY]
     assert [m.question for m in view.assessment.missing] == asked_required
+    assert view.answers == TODAY   # the assessment date of a new case is today
 
 
 def test_filled_case_reaches_the_recommendation(started):
@@ -121,7 +125,8 @@ def test_draft_comes_back_in_a_new_controller(started, tmp_path):
     controller.refresh()
     again = FakeView()
     CaseController(again, DraftStore(tmp_path / "drafts")).start()
-    assert again.answers == {"candidate.name": "Alex Morgan", "candidate.digital_years": "not sure"}
+    assert again.answers == {**TODAY, "candidate.name": "Alex Morgan",
+                             "candidate.digital_years": "not sure"}
     assert "candidate.digital_years" in again.errors
 
 
@@ -153,7 +158,7 @@ def test_damaged_draft_is_set_aside_not_fatal(tmp_path):
     (drafts / "draft.json").write_text("{not json", encoding="utf-8")
     view = FakeView()
     CaseController(view, DraftStore(drafts)).start()
-    assert view.answers == {}
+    assert view.answers == TODAY
     assert (drafts / "draft.damaged.json").exists()
 
 
@@ -208,7 +213,7 @@ def test_an_engine_failure_is_reported_and_the_answers_kept(started, monkeypatch
     assert controller.refresh() is None
     assert view.problems[-1] == ("The assessment could not be made",
                                  ["the rules engine stopped: error 307"])
-    assert controller.raw == {"candidate.name": "Alex Morgan"}
+    assert controller.raw == {**TODAY, "candidate.name": "Alex Morgan"}
 
 
 def test_a_draft_that_cannot_be_written_is_told_not_raised(tmp_path):

@@ -39,7 +39,8 @@ def test_record_sign_and_list(setup):
     from leadfit.desktop.decision_controller import DecisionView
     controller, view, case, pack = setup
     assert isinstance(view, DecisionView)  # the fake keeps the window's interface
-    record = controller.decide(case, pack, decision="coach", conditions="Monthly CPO mentoring")
+    record = controller.decide(case, pack, decision="coach", conditions="Monthly CPO mentoring",
+                                 plan_later=True)
     assert record.status == "awaiting_signoff" and view.problems == []
     controller.sign(record.ref, name="Sam Lee", role="decision_maker")
     signed = controller.sign(record.ref, name="Ana Ruiz", role="hr")
@@ -59,7 +60,8 @@ def test_a_refused_decision_names_its_problems_and_writes_nothing(setup):
 
 def test_signed_record_cannot_be_signed_again_but_can_be_corrected(setup):
     controller, view, case, pack = setup
-    ref = controller.decide(case, pack, decision="coach", conditions="Mentoring").ref
+    ref = controller.decide(case, pack, decision="coach", conditions="Mentoring",
+                           plan_later=True).ref
     controller.sign(ref, name="Sam Lee", role="decision_maker")
     controller.sign(ref, name="Ana Ruiz", role="hr")
     assert controller.sign(ref, name="Someone", role="hr") is None
@@ -74,7 +76,8 @@ def test_signed_record_cannot_be_signed_again_but_can_be_corrected(setup):
 
 def test_pdf_and_csv_are_real_files(setup, tmp_path):
     controller, view, case, pack = setup
-    ref = controller.decide(case, pack, decision="coach", conditions="Mentoring").ref
+    ref = controller.decide(case, pack, decision="coach", conditions="Mentoring",
+                           plan_later=True).ref
     pdf = controller.open_pdf(ref)
     assert pdf.read_bytes().startswith(b"%PDF") and view.opened == [pdf]
     out = tmp_path / "register.csv"
@@ -85,7 +88,8 @@ def test_pdf_and_csv_are_real_files(setup, tmp_path):
 
 def test_unwritable_places_are_refused_by_name(setup, tmp_path):
     controller, view, case, pack = setup
-    ref = controller.decide(case, pack, decision="coach", conditions="Mentoring").ref
+    ref = controller.decide(case, pack, decision="coach", conditions="Mentoring",
+                           plan_later=True).ref
     assert controller.save_pdf(ref, tmp_path / "missing" / "x.pdf") is None
     assert controller.export_csv(tmp_path / "missing" / "x.csv") is None
     assert all("does not exist" in " ".join(p) for _, p in view.problems[-2:])

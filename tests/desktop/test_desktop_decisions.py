@@ -26,9 +26,15 @@ def record_coach_decision(qtbot, window):
     assert dialog.isVisible() and dialog.decision.currentData() == "coach"  # the recommendation
     assert dialog.review_date.text() == "2027-02-01"  # from the case
     dialog.conditions.setPlainText("Monthly mentoring by the CPO")
+    plan_step(dialog, "M5", "Sam Lee", "2027-01-15")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     return window.register.record_dialog
+
+
+def plan_step(dialog, step: str, owner: str, due: str) -> None:
+    dialog.plan.owners[step].setText(owner)
+    dialog.plan.dues[step].setText(due)
 
 
 def sign(qtbot, dialog, name: str, role: str) -> None:
@@ -55,7 +61,7 @@ def test_sign_off_flow_creates_a_signed_record_the_register_shows(qtbot, user_fi
     window.tabs.setCurrentIndex(1)
     assert register_cells(window, CANDIDATE) == ["Alex Morgan"]
     assert register_cells(window, STATUS) == ["signed"]
-    assert register_cells(window, DECISION) == ["coach"]
+    assert register_cells(window, DECISION) == ["Appoint with coaching"]
     assert register_cells(window, PACK) == ["default@2.0"]
 
 
@@ -118,7 +124,7 @@ def test_pdf_and_csv_from_the_window_are_real_files(qtbot, user_files, tmp_path,
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window.register.view.table, Qt.Key.Key_E,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert [(r["ref"], r["candidate"], r["outcome"]) for r in rows] == [(ref, "Alex Morgan", "coach")]
 
 
@@ -130,6 +136,7 @@ def test_register_filters_and_sorts(qtbot, user_files):
     fill(qtbot, window, answer_rows)
     settle(qtbot, window)
     qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    window.register.decision_dialog.plan.later.setChecked(True)
     qtbot.mouseClick(window.register.decision_dialog.ok, Qt.MouseButton.LeftButton)
     window.register.record_dialog.accept()
     view = window.register.view
@@ -153,6 +160,7 @@ def test_user_text_in_a_record_is_shown_literally(qtbot, user_files):
     dialog = window.register.decision_dialog
     hostile = '<b>bold</b> & <img src="/etc/passwd"> x<y <a href="javascript:alert(1)">go</a>'
     dialog.conditions.setPlainText(hostile)
+    dialog.plan.later.setChecked(True)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     shown = window.register.record_dialog.text.toPlainText()
     assert hostile in shown
@@ -164,8 +172,13 @@ def test_an_unassigned_plan_step_reads_to_be_agreed(qtbot, user_files):
     dialog = window.register.decision_dialog
     dialog.conditions.setPlainText("Monthly coaching with the CPO")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()                     # every step 'to be agreed': refused
+    plan_step(dialog, "M5", "Sam Lee", "")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     shown = window.register.record_dialog.text.toPlainText()
-    assert "M5 Induction: to be agreed, by to be agreed" in shown
+    assert "Induction: Sam Lee, date to be agreed" in shown
+    assert "Fail fast: owner and date to be agreed" in shown
+    assert "by to be agreed" not in shown
     assert "Decision maker" in shown
 
 

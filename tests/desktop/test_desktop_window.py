@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 
 from tests.desktop_support import answer, example_answers, fill, open_window, settle
@@ -19,14 +21,14 @@ def test_a_case_filled_through_the_widgets_is_assessed_live(qtbot, user_files):
     settle(qtbot, window)
     assert window.panel.outcome.text() == "Recommendation: Appoint with coaching"
     assert {"F1", "F2", "F3", "F4", "F5", "F6", "F10", "F11"} == set(finding_ids(window))
-    assert window.panel.readiness.tiles["P3"].text() == "P3\nnot met"
+    assert window.panel.readiness.tiles["P3"].text() == "P3 Multi-disciplinary leadership\nnot met"
     assert window.form.progress.value() == window.form.progress.maximum() == 40
 
     answer(qtbot, window, "candidate.digital_years", 0)
     answer(qtbot, window, "candidate.mvp_delivery", "never")
     settle(qtbot, window)
     assert window.panel.outcome.text() == "Recommendation: Hire an experienced Product Director"
-    assert window.panel.readiness.tiles["P4"].text() == "P4\nnot met"
+    assert window.panel.readiness.tiles["P4"].text() == "P4 Iterative delivery\nnot met"
 
 
 def test_a_finding_opens_to_show_because(qtbot, user_files):
@@ -35,7 +37,7 @@ def test_a_finding_opens_to_show_because(qtbot, user_files):
     settle(qtbot, window)
     item = window.panel.findings.topLevelItem(0)
     children = [item.child(i).text(0) for i in range(item.childCount())]
-    assert "because Years managing digital products = 2" in children
+    assert "because Years managing digital products: 2" in children
 
 
 def test_invalid_answer_is_marked_at_the_field_with_the_cores_message(qtbot, user_files):
@@ -167,5 +169,6 @@ def test_an_empty_form_does_not_claim_a_low_risk(qtbot, user_files):
     window = open_window(qtbot, user_files)
     assert window.panel.risk.text() == "Risk of appointing this candidate as proposed: not assessed yet"
     assert window.panel.outcome.text().startswith("Incomplete: 30 required answers missing")
+    assert window.form.rows["org.assessed_on"].input.value() == date.today().isoformat()
     assert window.panel.findings.topLevelItemCount() == 0
     assert "No findings yet" in window.panel.findings.empty_text

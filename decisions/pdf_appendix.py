@@ -1,0 +1,66 @@
+"""The PDF's appendices: every answer, grouped by section, and the audit details
+(rule ids, hashes, the pack) that the prose leaves out."""
+
+from __future__ import annotations
+
+from leadfit.decisions.record import DecisionRecord, date_words
+from leadfit.pdf import Document
+
+
+def answer_words(question, value) -> str:
+    """An answer as a person reads it: an option's label, yes/no, a date in words."""
+    if value is None or value == "":
+        return "not answered"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if question is not None:
+        if question.options and str(value) in question.options:
+            return question.options[str(value)]
+        if question.type == "date":
+            return date_words(str(value))
+        if question.type == "percent":
+            return f"{value}%"
+        if question.type == "yes_no" and str(value) in ("yes", "no"):
+            return str(value)
+    return str(value)
+
+
+def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:
+    doc.pagebreak()
+    doc.h1("Appendix A: every answer, by section")
+    doc.p("The answers as recorded with this version; the assessment above was made from them.",
+          "small")
+    shown: set[str] = set()
+    for section in questionnaire.sections if questionnaire else ():
+        rows = [[q.title, answer_words(q, r.answers.get(q.id))]
+                for q in section.questions if q.id in r.answers or q.required]
+        shown |= {q.id for q in section.questions}
+        if rows:
+            doc.h2(section.title)
+            doc.table([], rows, widths=[0.62, 0.38], band=False)
+    rest = [[qid, answer_words(None, value)] for qid, value in r.answers.items() if qid not in shown]
+    if rest:  # asked by a questionnaire this copy of LeadFit no longer has
+        doc.h2("Other answers (question no longer in the questionnaire)")
+        doc.table([], rest, widths=[0.62, 0.38], band=False)
+
+
+def audit_appendix(doc: Document, r: DecisionRecord, anchor) -> None:
+    doc.h1("Appendix B: audit details")
+    a = r.assessment
+    rows = [[f.id, f.title, f.rule] for f in a.findings]
+    rows += [[s.id, s.title, s.rule] for s in a.signals]
+    rows += [[m.id, m.title, ", ".join(m.rules)] for m in a.mitigations]
+    if rows:
+        doc.table(["ID", "Item", "Rule that raised it"], rows, widths=[0.08, 0.47, 0.45])
+    doc.kv("Rules that fired:", ", ".join(a.rules_fired) or "none", "small")
+    pack, engine = r.pack, r.engine
+    doc.kv("Record hash (SHA-256 of the stored record):", anchor.record_hash, "small")
+    doc.kv("Rule pack:", f"{pack.label} fingerprint {pack.fingerprint};"
+           f" layers: {', '.join(pack.layers) or 'none'}", "small")
+    doc.kv("Engine:", f"{engine.name} {engine.version}; LeadFit {r.leadfit_version}", "small")
+    doc.kv("Audit chain head when printed:",
+           f"{anchor.chain_head} ({anchor.chain_entries} entries)", "small")
+    doc.p(f"To check this paper against the register: 'leadfit replay {r.ref}' re-evaluates the"
+          " stored answers under this pack, and 'leadfit verify' (or Decision > Check the"
+          " register in the window) confirms nothing in the register changed since. Keep this"
+          " page: the chain head above anchors the register as it was.", "small")

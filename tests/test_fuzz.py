@@ -121,7 +121,7 @@ def test_any_yaml_in_a_pack_is_named_never_a_traceback(tmp_path_factory, cli, do
 # -- generated conditions ------------------------------------------------------------
 
 _QUESTIONS = ("candidate.digital_years", "candidate.former_role_share",
-              "candidate.expected_months")
+              "stream.digital_revenue_share")
 
 
 @st.composite

@@ -91,7 +91,7 @@ def test_the_panel_keeps_opened_findings_open_and_shows_context_signals(qtbot, u
     findings = window.panel.findings
     findings.topLevelItem(1).setExpanded(True)
     opened = findings.topLevelItem(1).text(0)
-    answer(qtbot, window, "candidate.expected_months", "12")
+    answer(qtbot, window, "candidate.delivery_expectation", "increments")
     settle(qtbot, window)
     still = [findings.topLevelItem(i) for i in range(findings.topLevelItemCount())
              if findings.topLevelItem(i).text(0) == opened]

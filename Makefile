@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 SHELL := /bin/bash
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run demo test bench bundle bundle-test clean
+.PHONY: run demo test fuzz bench bundle bundle-test clean
 
 $(STAMP): pyproject.toml setup.py
 	@python=$$(PY='$(PY)' PYTHON_VERSION='$(PYTHON_VERSION)' packaging/find-python.sh) || exit 1; \
@@ -31,11 +31,18 @@ test: $(STAMP)
 	@if [ -z "$${LEADFIT_TEST_PG_URL:-}" ] && [ "$$(id -u)" = 0 ]; then source .ci/postgres.sh; fi; \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
+# The property tests of tests/test_fuzz.py run long: LEADFIT_FUZZ_EXAMPLES each (default
+# 2000), with hypothesis statistics (the counts) printed per test.
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen LEADFIT_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q \
+		-p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/register.py
 	$(BIN)/python benchmarks/packs.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/unknowns.py
 
 # The desktop bundle (no Python needed to run it): dist/leadfit-VERSION-PLATFORM{/,.tar.gz}.
 bundle:

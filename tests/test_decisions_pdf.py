@@ -36,7 +36,7 @@ def _expected(record, rhash: str, head: str) -> list[str]:
            "Value stream", record.stream, "Candidate", record.candidate,
            "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
            f"{a.risk.level} (score {a.risk.score})", "Decision", "Recorded by", *a.notes[:1],
-           "Readiness against the ideal Product Director (P1-P6)"]
+           "Readiness against the ideal Product Director"]
     for item in a.readiness:
         out += [f"{item.id} {item.title}", STATUS_WORDS[item.status]]
     out += ["Findings", "ID Finding Severity Raised by the answers"]

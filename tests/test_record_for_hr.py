@@ -243,4 +243,4 @@ def test_the_list_marks_an_altered_record_and_lists_the_others_with_their_pack(d
     with open_register(db) as reg:
         rows = service.list_records(reg)
     assert [r.intact for r in rows] == [False, True]
-    assert rows[0].status == "altered" and rows[1].pack == "default@1.0"
+    assert rows[0].status == "altered" and rows[1].pack == pack().label

@@ -18,6 +18,7 @@ from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Alternative, Assessment
+from leadfit.rules.changes import Superseded
 from leadfit.rules.explain import alternatives
 from leadfit.rules.library import resolve_pack, switch_pack
 from leadfit.rules.pack import Pack
@@ -165,10 +166,15 @@ class CaseController:
         if self.assessment is None or not self.assessment.decided:
             return
         generation, case, pack, assessment = self._generation, self.case(), self.pack, self.assessment
-        self.view.run_in_background(lambda: alternatives(case, pack, assessment),
+
+        def wanted() -> bool:  # read from the worker: a newer refresh makes this search moot
+            return generation == self._generation
+        self.view.run_in_background(lambda: alternatives(case, pack, assessment, wanted),
                                     lambda found: self._explained(generation, found))
 
     def _explained(self, generation: int, found: list[Alternative] | Exception) -> None:
+        if isinstance(found, Superseded):
+            return  # newer answers have their own search
         if isinstance(found, Exception):
             self.view.tell(f"What would change it could not be worked out: {found}")
             return

@@ -34,6 +34,10 @@ MAX_SETS = 3000
 _NEVER = Group("any", (Member("in", "", ()),))  # a condition no answers meet
 
 
+class Superseded(Exception):
+    """The answers changed while searching: the result would be for answers no longer shown."""
+
+
 @dataclass(frozen=True)
 class Found:
     values: dict        # question id -> the new answer
@@ -47,8 +51,9 @@ class Search:
 
 
 def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
-            most: int = 3) -> Search:
-    """The nearest answer changes after which ``pack`` recommends ``target``."""
+            most: int = 3, wanted=None) -> Search:
+    """The nearest answer changes after which ``pack`` recommends ``target``.
+    ``wanted()`` turning false stops the search (raises Superseded)."""
     q = pack.questionnaire
     current = relevant_from(case.answers, q)
     condition = _expand(_target_condition(pack, target), q, current)
@@ -66,6 +71,8 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
                 continue  # leaves a rule standing that keeps the outcome away
             tried += 1
             _share_the_interpreter()
+            if wanted is not None and not wanted():
+                raise Superseded()
             if tried > MAX_SETS:
                 return Search(_ranked(found, pack)[:most], False)
             values = _values_for(case, pack, condition, set(subset), current, analysis, target, memo)

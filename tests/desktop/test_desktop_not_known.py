@@ -3,7 +3,10 @@ says what it does to the recommendation and what would change it."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QComboBox
+
+from leadfit.rules.changes import Superseded, nearest
 
 from tests.desktop_support import answer, example_answers, fill, open_window, settle
 
@@ -62,3 +65,22 @@ def test_answers_change_while_the_search_runs_and_only_the_latest_is_shown(qtbot
     outcomes = set(window.controller.pack.settings.outcomes)
     assert {alt.outcome for alt in alternatives} == outcomes - {window.controller.assessment.outcome}
     assert window.controller.assessment.alternatives == alternatives
+
+
+def test_a_search_for_answers_no_longer_shown_is_dropped_or_stopped(qtbot, user_files):
+    """Typing fast starts no search per keystroke; only the settled answers are explained."""
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, example_answers())
+    delivered = []
+    show = window.panel.show_alternatives
+    window.panel.show_alternatives = lambda alts: (show(alts), alts is not None and delivered.append(alts))
+    editor = window.form.rows["candidate.digital_years"].input.editor
+    for years in "0123450":
+        editor.setText(years)
+        window.controller.refresh()
+    settle(qtbot, window)
+    assert len(delivered) == 1
+    assert delivered[0] == window.controller.alternatives
+    assert window.controller.assessment.alternatives == delivered[0]
+    with pytest.raises(Superseded):  # a running search stops when its answers are replaced
+        nearest(window.controller.case(), window.controller.pack, "appoint", wanted=lambda: False)

@@ -25,11 +25,26 @@ class Anchor:
     chain_head: str
     chain_entries: int
 
+    @property
+    def keywords(self) -> str:
+        """The anchor in the PDF's metadata, read back by ``leadfit verify --pdf``."""
+        return f"leadfit-anchor {self.chain_entries} {self.chain_head} {self.record_hash}"
+
+
+def anchor_in(pdf: bytes) -> Anchor | None:
+    """The anchor a LeadFit PDF carries in its metadata, or None."""
+    import re
+    found = re.search(rb"leadfit-anchor (\d{1,12}) ([0-9a-f]{64}) ([0-9a-f]{64})", pdf)
+    if not found:
+        return None
+    return Anchor(found[3].decode(), found[2].decode(), int(found[1]))
+
 
 def render(record: DecisionRecord, anchor: Anchor) -> tuple[bytes, list[str]]:
     """(PDF bytes, characters the font could not draw, described)."""
     unsigned = record.status != "signed"  # paper that is not final must look it on every page
     doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
+                   keywords=anchor.keywords,
                    watermark=_WATERMARK.get(record.status, "NOT SIGNED") if unsigned else "")
     a = record.assessment
     _glance(doc, record, a)
@@ -188,4 +203,4 @@ def _answer(value) -> str:
     return "not answered" if value is None else str(value)
 
 
-__all__ = ["Anchor", "__version__", "render"]
+__all__ = ["Anchor", "__version__", "anchor_in", "render"]

@@ -14,6 +14,7 @@ import yaml
 
 from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
+from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.rules.assess import evaluate
@@ -191,7 +192,8 @@ class CaseController:
 
     # -- packs -----------------------------------------------------------
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
-        """Switch pack; a pack that cannot load is refused and the old one stays."""
+        """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
+        (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
         pack, problems = switch_pack(self.pack, source)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
@@ -217,6 +219,5 @@ class CaseController:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
         text = yaml.safe_dump({"answers": self.case().to_data()}, sort_keys=False,
                               allow_unicode=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        with atomic_write(path, "w", encoding="utf-8") as fh:
+            fh.write(text)

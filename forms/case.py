@@ -44,8 +44,10 @@ class Case(BaseModel):
                     unknown=tuple(q for q in self.unknown if q not in changes))
 
 
-def build_case(raw: Mapping[str, Any], questionnaire: Questionnaire, source: str = "answers") -> Case:
-    """Validate raw answers; raise InputError naming every bad field at once."""
+def build_case(raw: Mapping[str, Any], questionnaire: Questionnaire, source: str = "answers",
+               line_of=lambda key: None) -> Case:
+    """Validate raw answers; raise InputError naming every bad field at once
+    (``line_of(key)``: where the answer is in ``source``, for a file)."""
     if not isinstance(raw, Mapping):
         raise InputError([Problem("answers must be a mapping of question id to answer", source)])
     problems: list[Problem] = []
@@ -55,18 +57,19 @@ def build_case(raw: Mapping[str, Any], questionnaire: Questionnaire, source: str
         question = questionnaire.questions.get(key)
         if question is None or question.derived_from:
             problems.append(Problem(
-                f"unknown question '{key}'{did_you_mean(key, _asked_ids(questionnaire))}", source))
+                f"unknown question '{key}'{did_you_mean(key, _asked_ids(questionnaire))}", source,
+                line_of(key)))
             continue
         try:
             typed = clean(question, value)
         except BadAnswer as exc:
-            problems.append(Problem(f"{question.label}: {exc}", source))
+            problems.append(Problem(f"{question.label}: {exc}", source, line_of(key)))
             continue
         if typed is UNKNOWN:
             unknown.append(key)
         elif typed is not None:
             answers[key] = typed
-    problems += [Problem(f"{questionnaire.questions[qid].label}: {message}", source)
+    problems += [Problem(f"{questionnaire.questions[qid].label}: {message}", source, line_of(qid))
                  for qid, message in order_errors(answers, questionnaire).items()]
     if problems:
         raise InputError(problems)
@@ -155,10 +158,8 @@ def load_case_file(path: Path, questionnaire: Questionnaire) -> Case:
         raise InputError([Problem(
             f"a case file is a mapping with one key, 'answers'; found: {_what(data)}", str(path))])
     raw = data["answers"] or {}
-    try:
-        return build_case(raw, questionnaire, source=str(path))
-    except InputError as exc:
-        raise InputError([_with_line(p, located, raw) for p in exc.problems]) from None
+    return build_case(raw, questionnaire, source=str(path),
+                      line_of=lambda key: located.line_of(("answers", key)))
 
 
 def _what(data: Any) -> str:
@@ -166,9 +167,3 @@ def _what(data: Any) -> str:
         return ", ".join(map(str, data)) or "an empty mapping"
     return {type(None): "nothing", list: "a list", str: "plain text"}.get(type(data), "a single value")
 
-
-def _with_line(problem: Problem, located, raw) -> Problem:
-    for key in raw if isinstance(raw, Mapping) else ():
-        if f"({key})" in problem.message or f"'{key}'" in problem.message:
-            return Problem(problem.message, problem.file, located.line_of(("answers", key)))
-    return problem

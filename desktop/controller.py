@@ -147,18 +147,19 @@ class CaseController:
         """Assess the current answers, show it, and keep the draft on disk."""
         self.view.show_relevance(self.relevance())
         self._save_draft()
+        case = self.case()
         try:
-            self.assessment = evaluate(self.case(), self.pack)
+            self.assessment = evaluate(case, self.pack)
         except LeadFitError as exc:  # e.g. an engine failure: say so, keep the answers
             self.assessment = None
             self.view.show_problems("The assessment could not be made",
                                     [str(p) for p in exc.problems])
             return None
         self.view.show_assessment(self.assessment, sorted(self.errors))
-        self._explain_later()
+        self._explain_later(case)
         return self.assessment
 
-    def _explain_later(self) -> None:
+    def _explain_later(self, case: Case) -> None:
         """Why not and what would change it take a search: done off the GUI thread,
         shown when it ends unless the answers changed meanwhile."""
         self._generation += 1
@@ -166,7 +167,7 @@ class CaseController:
         self.view.show_alternatives(None)
         if self.assessment is None or not self.assessment.decided:
             return
-        generation, case, pack, assessment = self._generation, self.case(), self.pack, self.assessment
+        generation, pack, assessment = self._generation, self.pack, self.assessment
 
         def wanted() -> bool:  # read from the worker: a newer refresh makes this search moot
             return generation == self._generation

@@ -19,7 +19,8 @@ from cases import generate
 
 from leadfit.forms.case import build_case
 from leadfit.rules.assess import evaluate
-from leadfit.rules.library import default_pack
+from leadfit.rules.library import archived_packs_dir, default_pack
+from leadfit.rules.pack import load_pack
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -101,6 +102,10 @@ def main() -> None:
     same = statistics.median(same_ruleset_times(pack, [relevant_answers(c, pack.questionnaire) for c in cases]))
     fired = statistics.mean(len(evaluate(c, pack).rules_fired) for c in cases)
     fresh = statistics.median(fresh_process_times())
+    old = load_pack(archived_packs_dir() / "default-1.0")  # 1.0, its questionnaire and semantics
+    old_cases = [build_case(a, old.questionnaire) for a in generate(old.questionnaire, 1000)]
+    evaluate(old_cases[0], old)
+    old_med = statistics.median(timed(lambda c: evaluate(c, old), old_cases))
     print(f"cases: 1000 varied (outcomes {outcomes})")
     print(f"evaluate in-process: median {med * 1e3:.3f} ms, p95 {percentile(ours, 95) * 1e3:.3f} ms"
           f"   target median < 1 ms: {'met' if med < 1e-3 else 'MISSED'}")
@@ -110,6 +115,9 @@ def main() -> None:
     print(f"engine alone, this pack's {len(pack.rules)} rules (~{fired:.0f} fire per case): median"
           f" {same * 1e3:.3f} ms = {same / bare_med:.1f}x the bare post;"
           f" LeadFit's evaluate is {med / same:.2f}x the engine alone")
+    print(f"{old.label} (archived, semantics 1) in this run: median {old_med * 1e3:.3f} ms;"
+          f" {pack.label} is {med / old_med:.2f}x   target <= 1.2x:"
+          f" {'met' if med / old_med <= 1.2 else 'MISSED'}")
     print(f"fresh process `leadfit evaluate`: median of 5 {fresh * 1e3:.0f} ms"
           f"   target < 1 s: {'met' if fresh < 1 else 'MISSED'}")
 

@@ -140,7 +140,7 @@ def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
           problems: list[Problem]) -> list[PlanItem]:
     """Plan steps as agreed; a step nobody named stays unassigned ("to be agreed")
     rather than defaulting to someone who never agreed to it."""
-    known = {m.id: m for m in assessment.mitigations}
+    known = {m.id: m for m in assessment.plan_steps()}
     for key in plan:
         if key not in known:
             problems.append(Problem(f"plan names '{key}', which is not a required mitigation here;"

@@ -10,6 +10,7 @@ from leadfit.decisions.record import DecisionRecord, role_words
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.catalogue import default_catalogue
+from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
 _STATUS_WORDS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
@@ -85,8 +86,8 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment) -> None:
     role = r.answers.get("candidate.current_role", "")
     rows = [["Value stream", r.stream],
             ["Candidate", f"{r.candidate}" + (f" ({role})" if role else "")],
-            ["Recommendation", (f"{a.outcome_title or _title(a.outcome)} · risk {a.risk.level}"
-                               f" (score {a.risk.score})")],
+            ["Recommendation", a.outcome_title or _title(a.outcome)],
+            [RISK_LABEL, f"{a.risk.level} (score {a.risk.score})"],
             ["Decision", _title(r.decision.outcome)
              + ("  (differs from the recommendation: see justification)"
                 if r.decision.differs else "  (as recommended)")]]
@@ -95,6 +96,8 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment) -> None:
     if r.supersedes:
         rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])
     doc.table([], rows, widths=[0.22, 0.78])
+    for note in a.notes:  # the trade-off, the plan for hiring, compounding, what is unverified
+        doc.p(note)
 
 
 def _status_line(r: DecisionRecord) -> str:
@@ -134,7 +137,9 @@ def _plan(doc: Document, r: DecisionRecord) -> None:
     if not r.decision.plan:
         doc.p("No mitigation is required.")
         return
-    meanings = {m.id: m.meaning for m in r.assessment.mitigations}
+    a = r.assessment
+    meanings = {m.id: m.meaning for m in a.mitigations}
+    meanings |= {m.id: f"{PRECONDITIONS_LABEL}. {m.meaning}" for m in a.preconditions}
     rows = [[p.id, f"{p.title}\n{meanings.get(p.id, '')}".strip(), p.who, p.by_when]
             for p in r.decision.plan]
     doc.table(["ID", "What", "Who", "By when"], rows, widths=[0.07, 0.6, 0.18, 0.15])

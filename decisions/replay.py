@@ -11,7 +11,13 @@ from leadfit.errors import LeadFitError
 from leadfit.forms.case import build_case
 from leadfit.rules.assessment import ADDED_FIELDS, EngineRef
 from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, load_pack, resolve_pack
+from leadfit.rules.library import (
+    archived_pack_folders,
+    bundled_pack_names,
+    bundled_packs_dir,
+    load_pack,
+    resolve_pack,
+)
 from leadfit.rules.pack import Pack
 
 # Who decided, not what was decided: another engine (or version) giving the same
@@ -34,6 +40,7 @@ def find_pack(fingerprint: str, pack_dirs=(), label: str | None = None) -> Pack 
     pack with the same label (name@version) is preferred when there are several.
     """
     folders = [Path(d) for d in pack_dirs] + [bundled_packs_dir() / n for n in bundled_pack_names()]
+    folders += archived_pack_folders()  # earlier versions of the bundled packs
     found = None
     for folder in folders:
         try:
@@ -81,9 +88,12 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
     again = result.model_dump(mode="json")
     stored = record.assessment.model_dump(mode="json", exclude_unset=True)
     # What LeadFit added to assessments after this record was made is not in it:
-    # replay compares the judgement the record holds.
+    # replay compares the judgement the record holds. Parts an assessment gained
+    # later, left empty by its pack, are no difference either.
     added = {k for k in ADDED_FIELDS if k not in stored}
-    differences = [key for key in sorted((set(again) - added) | set(stored))
+    again = {k: v for k, v in again.items()
+             if k not in added and (k in stored or v not in ([], {}, None, ""))}
+    differences = [key for key in sorted(set(again) | set(stored))
                    if key != _DECIDED_BY and canonical_json(again.get(key)) != canonical_json(stored.get(key))]
     return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences,
                         notes=_engine_note(record.assessment.engine, result.engine))

@@ -131,7 +131,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     case = case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers")
     d, assessment = old.decision, evaluate_explained(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
-                 if p.id in {m.id for m in assessment.mitigations}}
+                 if p.id in {m.id for m in assessment.plan_steps()}}
     args = {"case": case, "pack": pack, "assessment": assessment,
                 "decision": decision or d.outcome,
                 "justification": d.justification if justification is None else justification,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView
 from leadfit.rules.assessment import Assessment
+from leadfit.rules.words import RISK_LABEL
 
 STATUS_WORDS = {"met": "met", "partial": "partly", "not_met": "not met", "unknown": "unknown"}
 
@@ -118,7 +119,7 @@ class AssessmentPanel(QWidget):
         else:
             self.outcome.setText(f"Incomplete: {_count(len(a.missing), 'required answer')} missing")
             _restyle(self.outcome, outcome="incomplete")
-        notes = list(a.constraints)
+        notes = list(a.notes) + list(a.constraints)
         if invalid:
             verb = "needs" if len(invalid) == 1 else "need"
             notes.insert(0, f"{_count(len(invalid), 'answer')} {verb} correcting (marked in the form).")
@@ -128,7 +129,7 @@ class AssessmentPanel(QWidget):
         self._show_risk(a)
         self.readiness.show_readiness(a.readiness)
         self.findings.show_findings(a.findings)
-        self.mitigations.show_mitigations(a.mitigations)
+        self.mitigations.show_mitigations(a.mitigations, before=a.preconditions)
         self.unknowns.show_unknowns(a.unknowns)
         self.alternatives.unknowns = a.unknowns
         self._decided = a.decided
@@ -143,11 +144,11 @@ class AssessmentPanel(QWidget):
     def _show_risk(self, a: Assessment) -> None:
         """No findings yet on an incomplete case is not a low risk: say it is not known."""
         if not a.decided and not a.findings:
-            self.risk.setText("Risk: not assessed yet")
+            self.risk.setText(f"{RISK_LABEL}: not assessed yet")
             _restyle(self.risk, level="unknown")
             return
         so_far = "" if a.decided else " so far"
-        self.risk.setText(f"Risk{so_far} {a.risk.level} · score {a.risk.score}")
+        self.risk.setText(f"{RISK_LABEL}{so_far}: {a.risk.level} · score {a.risk.score}")
         _restyle(self.risk, level=a.risk.level)
 
     def _show_missing(self, a: Assessment, shown: int = 6) -> None:

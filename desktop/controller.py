@@ -17,6 +17,7 @@ from leadfit.errors import InputError, LeadFitError
 from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
+from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Alternative, Assessment
 from leadfit.rules.changes import Superseded
@@ -81,6 +82,8 @@ class CaseController:
         self._load_answers({})
 
     def _load_answers(self, raw: dict[str, Any]) -> None:
+        target = self.pack.questionnaire.version  # a draft typed under an earlier questionnaire
+        raw = migrate_answers(raw, min(guess_version(raw), target), target)
         known = [q.id for q in self.pack.questionnaire.asked]
         self.raw = {k: v for k, v in raw.items() if k in known}
         self.view.show_answers(dict(self.raw))
@@ -218,7 +221,7 @@ class CaseController:
 
     def export_case(self, path: Path) -> None:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
-        text = yaml.safe_dump({"answers": self.case().to_data()}, sort_keys=False,
-                              allow_unicode=True)
+        text = yaml.safe_dump({"questionnaire": self.pack.questionnaire.version,
+                               "answers": self.case().to_data()}, sort_keys=False, allow_unicode=True)
         with atomic_write(path, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from leadfit.rules.assessment import Finding, Mitigation
+from leadfit.rules.words import PRECONDITIONS_LABEL
 
 
 def _show_answer(value) -> str:
@@ -72,10 +73,12 @@ class MitigationsView(_ExpandableList):
         super().__init__("Mitigation plan", ["ID", "Mitigation"], parent,
                          empty="No mitigations required so far.")
 
-    def show_mitigations(self, mitigations: list[Mitigation]) -> None:
+    def show_mitigations(self, mitigations: list[Mitigation], before: list[Mitigation] = ()) -> None:
+        """The plan; ``before`` (preconditions) first, each said to come before the appointment."""
         self.clear()
-        for m in mitigations:
-            item = QTreeWidgetItem(self, [m.id, m.title])
+        for m in [*before, *mitigations]:
+            title = f"{PRECONDITIONS_LABEL}: {m.title}" if m in before else m.title
+            item = QTreeWidgetItem(self, [m.id, title])
             item.setToolTip(1, m.meaning)
             self._child(item, m.meaning)
             for reason in m.because:

@@ -13,7 +13,8 @@ from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
 from leadfit.forms.conditions import did_you_mean
-from leadfit.forms.questionnaire import NOT_KNOWN, Questionnaire
+from leadfit.forms.migrate import guess_version, migrate_answers
+from leadfit.forms.questionnaire import NOT_KNOWN, Questionnaire, known_versions
 from leadfit.yamlsafe import load_file
 
 AnswerValue = bool | int | float | date | str
@@ -154,12 +155,29 @@ def load_case_file(path: Path, questionnaire: Questionnaire) -> Case:
     except PackError as exc:
         raise InputError(exc.problems) from None
     data = located.data
-    if not isinstance(data, dict) or set(data) - {"answers"} or "answers" not in data:
+    if not isinstance(data, dict) or set(data) - {"answers", "questionnaire"} or "answers" not in data:
         raise InputError([Problem(
-            f"a case file is a mapping with one key, 'answers'; found: {_what(data)}", str(path))])
+            "a case file is a mapping with the key 'answers' (and optionally 'questionnaire',"
+            f" its version); found: {_what(data)}", str(path))])
     raw = data["answers"] or {}
+    raw = _migrated(raw, data.get("questionnaire"), questionnaire.version, str(path))
     return build_case(raw, questionnaire, source=str(path),
                       line_of=lambda key: located.line_of(("answers", key)))
+
+
+def _migrated(raw: Any, version: Any, target: int, source: str) -> Any:
+    """Answers written for an earlier questionnaire, as ``target`` asks them (forms/migrate.py)."""
+    if not isinstance(raw, Mapping):
+        return raw
+    if version is None:
+        version = min(guess_version(raw), target)
+    if isinstance(version, bool) or not isinstance(version, int) or version not in known_versions():
+        raise InputError([Problem(f"questionnaire: must be one of the versions "
+                                  f"{', '.join(map(str, known_versions()))}, got {version!r}", source)])
+    try:
+        return migrate_answers(raw, version, target)
+    except ValueError as exc:
+        raise InputError([Problem(str(exc), source)]) from None
 
 
 def _what(data: Any) -> str:

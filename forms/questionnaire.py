@@ -125,6 +125,26 @@ class Questionnaire:
                 questions[q.id] = q
         return Questionnaire(self.version, sections, questions, self.source)
 
+    def with_words(self, words: dict[str, dict[str, Any]]) -> Questionnaire:
+        """A copy with questions' title, help or option labels replaced (client packs do this)."""
+        sections = tuple(
+            Section(s.id, s.title, s.help, tuple(
+                _replace(q, **_worded(q, words[q.id])) if q.id in words else q
+                for q in s.questions))
+            for s in self.sections)
+        questions = dict(self.questions)
+        for s in sections:
+            for q in s.questions:
+                questions[q.id] = q
+        return Questionnaire(self.version, sections, questions, self.source)
+
+
+def _worded(question: Question, words: dict[str, Any]) -> dict[str, Any]:
+    changes = {k: v for k, v in words.items() if k in ("title", "help") and v is not None}
+    if words.get("options"):
+        changes["options"] = {**question.options, **words["options"]}
+    return changes
+
 
 def _replace(question: Question, **changes) -> Question:
     from dataclasses import replace
@@ -135,12 +155,31 @@ DERIVATIONS = ("days_between", "any_true")
 NOT_KNOWN = "not known"  # how case files, records and drafts write a "Not known" answer
 
 
+CURRENT_VERSION = 2
+# Earlier versions, kept so records and packs made with them replay exactly.
+_ARCHIVED = {1: "archive/questionnaire-v1.yaml"}
+
+
 @lru_cache(maxsize=1)
 def default_questionnaire() -> Questionnaire:
     """The questionnaire shipped with LeadFit."""
-    ref = resources.files("leadfit.forms").joinpath("questionnaire.yaml")
+    return questionnaire_version(CURRENT_VERSION)
+
+
+@lru_cache(maxsize=4)
+def questionnaire_version(version: int) -> Questionnaire:
+    """The shipped questionnaire of that version (the current one or an archived one)."""
+    name = "questionnaire.yaml" if version == CURRENT_VERSION else _ARCHIVED.get(version)
+    if name is None:
+        raise PackError([Problem(f"there is no questionnaire version {version}; known: "
+                                 + ", ".join(map(str, known_versions())), "questionnaire")])
+    ref = resources.files("leadfit.forms").joinpath(name)
     with resources.as_file(ref) as path:
-        return load_questionnaire(Path(path), display="forms/questionnaire.yaml")
+        return load_questionnaire(Path(path), display=f"forms/{name}")
+
+
+def known_versions() -> list[int]:
+    return sorted([*_ARCHIVED, CURRENT_VERSION])
 
 
 def load_questionnaire(path: Path, display: str | None = None) -> Questionnaire:

@@ -27,6 +27,7 @@ from leadfit.rules.assessment import (
     Risk,
     Signal,
 )
+from leadfit.rules.judgement import Judgement
 from leadfit.rules.matching import Matcher, engine_of_record
 from leadfit.rules.pack import Pack, Rule
 
@@ -62,8 +63,9 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
     engine = matcher if matcher is not None else engine_of_record()
     if fired_ids is None:  # given: the matcher's own answer for these answers, from before
-        fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
-                                    answers)
+        read = _read_by(pack.fingerprint, pack.rules)
+        fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
+        fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
     fired_ids = set(fired_ids)
     fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
@@ -79,7 +81,7 @@ def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
     """The outcome the pack gives when exactly ``fired_ids`` match ``answers`` (a complete
     case): the same decision evaluate() makes, for searches that match rules themselves."""
     fired = [r for r in pack.rules if r.id in fired_ids]
-    return _Builder(pack, answers, fired, [], None).outcome()[0]
+    return _Builder(pack, answers, fired, [], None).decision()[0]
 
 
 class _Builder:
@@ -92,14 +94,26 @@ class _Builder:
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
         self.order = list(pack.settings.outcomes)
+        self._by_word: dict | None = None
 
-    def actions(self, word: str):
-        for rule in self.fired:
-            for action in rule.actions:
-                if action.word == word:
-                    yield rule, action.value
+    def actions(self, word: str) -> list:
+        """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
+        if self._by_word is None:
+            self._by_word = {}
+            for rule in self.fired:
+                for action in rule.actions:
+                    self._by_word.setdefault(action.word, []).append((rule, action.value))
+        return self._by_word.get(word, [])
+
+    def decision(self) -> tuple[str | None, list[str], bool]:
+        """(outcome, constraints, forced) under the pack's semantics, as build() decides it."""
+        if self.pack.settings.semantics >= 2:
+            return Judgement(self).decision()
+        return self.outcome()
 
     def build(self) -> Assessment:
+        if self.pack.settings.semantics >= 2:
+            return Judgement(self).build()
         findings = self.findings()
         outcome, constraints, forced = self.decided or self.outcome()
         risk = self.risk(findings, forced)
@@ -111,21 +125,36 @@ class _Builder:
             mitigations=self.mitigations(outcome),
             readiness=self.readiness(),
             signals=self.signals(),
-            missing=[MissingAnswer.model_construct(question=m, title=self.q[m].title, section=self.q[m].section)
-                     for m in self.missing],
+            missing=self.missing_answers(),
             why_not=self.why_not(outcome),
             constraints=constraints,
             notes=self.notes(outcome),
             rules_fired=[r.id for r in self.fired],
-            pack=PackRef.model_construct(name=self.pack.name, version=self.pack.version,
-                         fingerprint=self.pack.fingerprint, layers=list(self.pack.layers)),
-            engine=EngineRef.model_construct(name=self.engine.name, version=self.engine.version),
+            pack=self.pack_ref(),
+            engine=self.engine_ref(),
         )
 
+    def missing_answers(self) -> list[MissingAnswer]:
+        return [MissingAnswer.model_construct(question=m, title=self.q[m].title, section=self.q[m].section)
+                for m in self.missing]
+
+    def pack_ref(self) -> PackRef:
+        return PackRef.model_construct(name=self.pack.name, version=self.pack.version,
+                                       fingerprint=self.pack.fingerprint, layers=list(self.pack.layers))
+
+    def engine_ref(self) -> EngineRef:
+        return EngineRef.model_construct(name=self.engine.name, version=self.engine.version)
+
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
-        ids = named or conditions.questions_in(rule.condition)
-        return [Cause.model_construct(question=i, title=self.q[i].title, answer=_shown(self.answers.get(i), self.q[i]))
-                for i in ids]
+        return [self.cause(i) for i in self.cause_ids(rule, named)]
+
+    def cause_ids(self, rule: Rule, named: list[str] | None = None) -> list[str]:
+        return named or _rule_questions(self.pack.fingerprint, rule)
+
+    def cause(self, question_id: str) -> Cause:
+        q = self.q[question_id]
+        return Cause.model_construct(question=question_id, title=q.title,
+                                     answer=_shown(self.answers.get(question_id), q))
 
     def findings(self) -> list[Finding]:
         out = []
@@ -153,10 +182,11 @@ class _Builder:
                       " at higher risk.")
         return fallback, [constraint], True
 
-    def risk(self, findings: list[Finding], forced: bool) -> Risk:
+    def score(self, findings: list[Finding]) -> tuple[int, str]:
+        """Score and risk band; one finding ID counts once, at its worst severity."""
         weights = self.pack.settings.severities
         worst: dict[str, str] = {}
-        for f in findings:  # one finding ID counts once, at its worst severity
+        for f in findings:
             if f.id not in worst or _SEVERITY_ORDER.index(f.severity) > _SEVERITY_ORDER.index(worst[f.id]):
                 worst[f.id] = f.severity
         score = sum(weights.get(s, 0) for s in worst.values())
@@ -164,13 +194,22 @@ class _Builder:
         for name, floor in sorted(self.pack.settings.risk_bands.items(), key=lambda kv: kv[1]):
             if score >= floor:
                 level = name
+        return score, level
+
+    def risk(self, findings: list[Finding], forced: bool) -> Risk:
+        score, level = self.score(findings)
         if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
             level = "high"
         return Risk.model_construct(level=level, score=score)
 
     def mitigations(self, outcome: str | None) -> list[Mitigation]:
+        return self.as_mitigations(self.needed("mitigation", outcome))
+
+    def needed(self, word: str, outcome: str | None) -> dict[str, dict[str, list[str]]]:
+        """Mitigation id -> the rules, layers and reasons that ask for it (``word`` actions,
+        plus the outcome's ``outcome_requires``)."""
         needs: dict[str, dict[str, list[str]]] = {}
-        for rule, m in self.actions("mitigation"):
+        for rule, m in self.actions(word):
             entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
             _add(entry["rules"], rule.id)
             _add(entry["layers"], rule.layer)
@@ -180,7 +219,12 @@ class _Builder:
             _add(entry["rules"], f"outcome_requires.{outcome}")
             _add(entry["layers"], self.pack.label)
             _add(entry["because"], f"Every '{self.cat.title(outcome)}' decision requires it.")
-        return [Mitigation.model_construct(id=m, title=self.cat.title(m), meaning=self.cat.entries[m].meaning, **e)
+        return needs
+
+    def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
+        meanings = meanings or {}
+        return [Mitigation.model_construct(id=m, title=self.cat.title(m),
+                                           meaning=meanings.get(m, self.cat.entries[m].meaning), **e)
                 for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
 
     def readiness(self) -> list[ReadinessItem]:
@@ -229,6 +273,25 @@ class _Builder:
         if outcome is None and not self.missing:
             return ["The rule pack recommends nothing for these answers; check the pack's coverage."]
         return []
+
+
+_READ: dict[str, frozenset] = {}
+_RULE_QUESTIONS: dict[tuple[str, str], list[str]] = {}
+
+
+def _read_by(fingerprint: str, rules) -> frozenset:
+    """Question ids the pack's conditions read (once per pack): the rest never reach the engine."""
+    if fingerprint not in _READ:
+        _READ[fingerprint] = frozenset(q for r in rules for q in _rule_questions(fingerprint, r))
+    return _READ[fingerprint]
+
+
+def _rule_questions(fingerprint: str, rule: Rule) -> list[str]:
+    """A rule's questions, worked out once per pack (a fingerprint fixes every condition)."""
+    key = (fingerprint, rule.id)
+    if key not in _RULE_QUESTIONS:
+        _RULE_QUESTIONS[key] = conditions.questions_in(rule.condition)
+    return _RULE_QUESTIONS[key]
 
 
 def _add(items: list[str], item: str) -> None:

@@ -173,6 +173,9 @@ class Assessment(BaseModel):
     # (replay compares only what the record holds).
     unknowns: UnknownAnswers | None = None
     alternatives: list[Alternative] = []
+    # Semantics 2 (rules/judgement.py); empty for packs and records made before it.
+    preconditions: list[Mitigation] = []   # steps due before the appointment
+    unverified: list[str] = []             # readiness IDs the answers cannot vouch for
 
     @property
     def decided(self) -> bool:
@@ -181,9 +184,14 @@ class Assessment(BaseModel):
     def cited_ids(self) -> set[str]:
         """Catalogue IDs raised: findings, mitigations, signals and readiness gaps."""
         ids = {f.id for f in self.findings} | {m.id for m in self.mitigations}
+        ids |= {m.id for m in self.preconditions}
         ids |= {s.id for s in self.signals}
         ids |= {r.id for r in self.readiness if r.status in ("partial", "not_met")}
         return ids
+
+    def plan_steps(self) -> list[Mitigation]:
+        """Every step to agree an owner and a date for: preconditions first, then the plan."""
+        return [*self.preconditions, *self.mitigations]
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)

@@ -20,6 +20,7 @@ from pathlib import Path
 from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case, load_case_file
+from leadfit.forms.migrate import migrate_answers
 from leadfit.rules.assess import evaluate  # the engine itself loads only when cases are evaluated
 from leadfit.rules.library import load_pack
 from leadfit.rules.pack import Pack
@@ -189,10 +190,17 @@ def _asked(q, titles: dict) -> str:
 
 
 def scenario_cases(*packs: Pack) -> list[CaseInput]:
-    """Both packs' scenarios, once each (same name and answers counted once)."""
+    """Both packs' scenarios, once each (same name and answers counted once).
+
+    Answers carry forward to a later questionnaire (forms/migrate.py), never back:
+    a pack's scenarios written for a later questionnaire than the first pack's are left out.
+    """
     seen: set = set()
     out = []
+    first = packs[0].questionnaire.version if packs else 0
     for pack in packs:
+        if pack.questionnaire.version > first:
+            continue
         for s in pack.scenarios:
             key = (s.name, repr(sorted(s.answers.items(), key=str)))
             if key not in seen:
@@ -277,12 +285,20 @@ class _Evaluator:
                 case = load_case_file(Path(work), self.questionnaire)
             else:
                 case = build_case(work, self.questionnaire)
+            case_b = self.for_b(case)
         except LeadFitError as exc:
             return "; ".join(str(p) if isinstance(work, str) else p.message for p in exc.problems)
         key = self.key(case.answers)
         if key not in self.cache:
-            self.cache[key] = (_summary(case, self.a), _summary(case, self.b))
+            self.cache[key] = (_summary(case, self.a), _summary(case_b, self.b))
         return self.cache[key]
+
+    def for_b(self, case):
+        """The case as B's questionnaire asks it: migrated when B's is a later version."""
+        va, vb = self.questionnaire.version, self.b.questionnaire.version
+        if va == vb:
+            return case
+        return build_case(migrate_answers(case.to_data(), va, vb), self.b.questionnaire)
 
 
 def _summary(case, pack: Pack) -> Summary:

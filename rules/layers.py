@@ -25,10 +25,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
-from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
+from leadfit.rules import parameters
 from leadfit.rules.assessment import pack_label
-from leadfit.rules.engine_limits import within_limits
 from leadfit.rules.pack import (
     Action,
     Pack,
@@ -51,7 +50,10 @@ from leadfit.rules.schema import (
 from leadfit.yamlsafe import LocatedData
 
 # Settings a client inherits from its base unless it names them itself.
-INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles")
+INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles", "semantics",
+             "risk_outcomes")
+# Settings keyed by outcome or id: the client's entries replace the base's one by one.
+LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions")
 
 
 def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:
@@ -63,7 +65,14 @@ def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, Lo
         problems.append(Problem(f"a pack cannot extend a pack of its own name ('{base.name}')",
                                 pack_file.file, pack_file.line_of(("extends",))))
     problems += check_settings(settings, pack_file, base.catalogue, base.questionnaire)
-    rules = layered_rules(settings, base, located, layer, problems)
+    if settings.questionnaire is not None:
+        problems.append(Problem("questionnaire: a client pack uses the questionnaire of the pack it"
+                                " extends", pack_file.file, pack_file.line_of(("questionnaire",))))
+    origin, params = base, {**base.settings.parameters, **settings.parameters}
+    if settings.parameters:  # a client's threshold moves every base rule that refers to it
+        base = replace(base, rules=tuple(parameters.rebind(base.rules, params,
+                                                           base.questionnaire.questions, problems)))
+    rules = layered_rules(settings, base, located, layer, problems, params)
     scenarios = layered_scenarios(base, located, layer, problems)
     if problems:
         raise PackError(problems)
@@ -72,7 +81,7 @@ def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, Lo
         {k: v.model_dump(exclude_none=True) for k, v in settings.wording.items()})
     questionnaire = apply_relevance(settings, pack_file, base.questionnaire)
     return assemble(merged, folder, tuple(rules), scenarios, questionnaire, catalogue,
-                    base.layers + (layer,), base=base, sources=located)
+                    base.layers + (layer,), base=origin, sources=located)
 
 
 def merge_settings(base: PackSpec, client: PackSpec) -> PackSpec:
@@ -81,13 +90,16 @@ def merge_settings(base: PackSpec, client: PackSpec) -> PackSpec:
     update["outcome_requires"] = {**base.outcome_requires, **client.outcome_requires}
     update["wording"] = {**base.wording, **client.wording}
     update["relevance"] = {**base.relevance, **client.relevance}
+    for key in LAYERED:
+        update[key] = {**getattr(base, key), **getattr(client, key)}
+    update["questionnaire"] = base.questionnaire
     for key in ("name", "version", "title", "description", "extends", "disable", "override"):
         update[key] = getattr(client, key)
     return base.model_copy(update=update)
 
 
 def layered_rules(settings: PackSpec, base: Pack, located: dict, layer: str,
-                  problems: list[Problem]) -> list[Rule]:
+                  problems: list[Problem], params: dict | None = None) -> list[Rule]:
     pack_file = located["pack.yaml"]
     base_ids = [r.id for r in base.rules]
     disabled = check_disable(settings, pack_file, base, problems)
@@ -96,7 +108,7 @@ def layered_rules(settings: PackSpec, base: Pack, located: dict, layer: str,
         if rule.id in disabled:
             continue
         spec = settings.override.get(rule.id)
-        rules.append(override_rule(rule, spec, pack_file, base, layer, problems) if spec else rule)
+        rules.append(override_rule(rule, spec, pack_file, base, layer, problems, params) if spec else rule)
     for rid in settings.override:
         if rid not in base_ids:
             problems.append(Problem(
@@ -106,7 +118,7 @@ def layered_rules(settings: PackSpec, base: Pack, located: dict, layer: str,
         elif rid in disabled:
             problems.append(Problem(f"override.{rid}: rule '{rid}' is also disabled; do one or the other",
                                     pack_file.file, pack_file.line_of(("override", rid))))
-    return rules + added_rules(located.get("rules.yaml"), base, layer, problems)
+    return rules + added_rules(located.get("rules.yaml"), base, layer, problems, params)
 
 
 def check_disable(settings: PackSpec, pack_file: LocatedData, base: Pack,
@@ -126,20 +138,19 @@ def check_disable(settings: PackSpec, pack_file: LocatedData, base: Pack,
 
 
 def override_rule(rule: Rule, spec: OverrideSpec, pack_file: LocatedData, base: Pack, layer: str,
-                  problems: list[Problem]) -> Rule:
+                  problems: list[Problem], params: dict | None = None) -> Rule:
     """The base rule with the client's keys; it now belongs to the client's layer."""
     path = ("override", rule.id)
     line = pack_file.line_of(path)
     if not spec.model_fields_set:
         problems.append(Problem(f"override.{rule.id} changes nothing; give summary, when, then"
                                 " or severity", pack_file.file, line))
-    condition = rule.condition
+    condition, raw_when = rule.condition, rule.raw_when
     if spec.when is not None:
-        try:
-            condition = within_limits(conditions.parse(spec.when, base.questionnaire.questions))
-        except conditions.ConditionProblem as exc:
-            problems.append(Problem(f"override.{rule.id}.when: {exc.message}", pack_file.file,
-                                    pack_file.line_of(path + ("when",) + exc.path)))
+        raw_when = spec.when
+        condition = parameters.parse_when(rule.id, spec.when, params or {}, base.questionnaire.questions,
+                                          pack_file.file, pack_file.line_of, path + ("when",), problems,
+                                          label=f"override.{rule.id}.when") or condition
     actions = rule.actions
     if spec.then is not None:
         actions = ()
@@ -150,7 +161,7 @@ def override_rule(rule: Rule, spec: OverrideSpec, pack_file: LocatedData, base: 
     if spec.severity is not None:
         actions = _with_severity(rule, actions, spec.severity, base, pack_file, problems)
     return replace(rule, summary=spec.summary or rule.summary, condition=condition,
-                   actions=actions, layer=layer, file=pack_file.file, line=line)
+                   actions=actions, layer=layer, file=pack_file.file, line=line, raw_when=raw_when)
 
 
 def _with_severity(rule: Rule, actions: tuple, severity: str, base: Pack, pack_file: LocatedData,
@@ -166,7 +177,7 @@ def _with_severity(rule: Rule, actions: tuple, severity: str, base: Pack, pack_f
 
 
 def added_rules(located: LocatedData | None, base: Pack, layer: str,
-                problems: list[Problem]) -> list[Rule]:
+                problems: list[Problem], params: dict | None = None) -> list[Rule]:
     if located is None or located.data is None:
         return []
     spec = _parse(RulesFileSpec, located, problems)
@@ -179,7 +190,8 @@ def added_rules(located: LocatedData | None, base: Pack, layer: str,
                 f"rule id '{rule.id}' is already in {base.label}; to change that rule use"
                 f" 'override: {{{rule.id}: ...}}' in pack.yaml", located.file,
                 located.line_of(("rules", i, "id"))))
-    return build_rules(spec.rules, located, base.questionnaire, base.catalogue, layer, problems)
+    return build_rules(spec.rules, located, base.questionnaire, base.catalogue, layer, problems,
+                       params=params)
 
 
 def layered_scenarios(base: Pack, located: dict, layer: str, problems: list[Problem]) -> tuple:
@@ -188,6 +200,6 @@ def layered_scenarios(base: Pack, located: dict, layer: str, problems: list[Prob
     own: tuple = ()
     if file is not None and file.data is not None:
         spec = _parse(ScenariosFileSpec, file, problems)
-        own = build_scenarios(spec.scenarios, file, layer) if spec else ()
+        own = build_scenarios(spec.scenarios, file, layer, problems, base.scenarios) if spec else ()
     names = {s.name for s in own}
     return own + tuple(s for s in base.scenarios if s.name not in names)

@@ -28,6 +28,17 @@ def bundled_packs_dir() -> Path:
     return Path(str(resources.files("leadfit.rules").joinpath("packs")))
 
 
+def archived_packs_dir() -> Path:
+    """Earlier versions of bundled packs: found by fingerprint (replay) or by ``extends:
+    name@version``, never offered for new cases (docs/judgement.md)."""
+    return Path(str(resources.files("leadfit.rules").joinpath("archive")))
+
+
+def archived_pack_folders() -> list[Path]:
+    folder = archived_packs_dir()
+    return sorted(p for p in folder.iterdir() if (p / "pack.yaml").is_file()) if folder.is_dir() else []
+
+
 def bundled_pack_names() -> list[str]:
     return sorted(p.name for p in bundled_packs_dir().iterdir() if (p / "pack.yaml").is_file())
 
@@ -89,6 +100,7 @@ def _candidates(name: str, folder: Path) -> list[Path]:
     sibling = folder.parent / name
     # a sibling must be a real folder: a symlink named like a base could point anywhere
     paths = [bundled_packs_dir() / name] + ([] if sibling.is_symlink() else [sibling])
+    paths += archived_pack_folders()
     me = folder.resolve()
     return [p for p in paths if p.is_dir() and p.resolve() != me]
 

@@ -281,5 +281,16 @@ def engine_refuses(pack: Pack) -> list[LintItem]:
     return items
 
 
+def unused_parameters(pack: Pack) -> list[LintItem]:
+    """A named threshold no rule refers to moves nothing: likely a typo or a leftover."""
+    from leadfit.rules.parameters import unused
+    names = unused(pack)
+    if not names:
+        return []
+    return [LintItem("warning", Problem(f"parameter '{n}' is referred to by no rule; setting it"
+                                        " changes nothing", *_file_line(pack, "pack.yaml", ("parameters", n))))
+            for n in names]
+
+
 CHECKS = [engine_refuses, never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
-          readiness_left_unknown, stale_summaries]
+          readiness_left_unknown, stale_summaries, unused_parameters]

@@ -20,10 +20,11 @@ from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import did_you_mean
-from leadfit.forms.questionnaire import Questionnaire, default_questionnaire
+from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
+from leadfit.rules import parameters
 from leadfit.rules.assessment import pack_label
 from leadfit.rules.catalogue import Catalogue, default_catalogue
-from leadfit.rules.engine_limits import within_limits
+from leadfit.rules.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
 from leadfit.rules.schema import (
     ActionSpec,
     PackSpec,
@@ -35,7 +36,8 @@ from leadfit.yamlsafe import LocatedData
 
 PACK_FILES = ("pack.yaml", "rules.yaml", "scenarios.yaml")
 _ACTION_KINDS = {"finding": ("failures", "readiness"), "mitigation": ("mitigations",),
-                 "signal": ("signals",)}
+                 "signal": ("signals",), "precondition": ("mitigations",),
+                 "unavailable": ("mitigations", "outcomes"), "unverified": ("readiness",)}
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,14 @@ class Rule:
     layer: str
     file: str = ""
     line: int | None = None
+    raw_when: Any = None  # as written, parameter references kept (rules/parameters.py)
 
     def cites(self) -> list[str]:
         ids: list[str] = []
         for a in self.actions:
             if a.word == "finding":
                 ids.append(a.value["id"])
-            elif a.word in ("mitigation", "signal"):
+            elif a.word in ("mitigation", "signal", "precondition"):
                 ids.append(a.value)
             elif a.word == "readiness":
                 ids += list(a.value)
@@ -78,6 +81,7 @@ class Scenario:
     file: str
     line: int | None
     layer: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,17 +137,17 @@ def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]
         if "scenarios.yaml" in located else ScenariosFileSpec(scenarios=[])
     if problems:
         raise PackError(problems)
-    questionnaire = default_questionnaire()
+    questionnaire = pack_questionnaire(settings)
     catalogue = default_catalogue()
     layer = pack_label(settings.name, settings.version)
     rules = build_rules(rules_file.rules, located["rules.yaml"], questionnaire, catalogue, layer,
-                        problems)
+                        problems, params=settings.parameters)
     problems += check_settings(settings, located["pack.yaml"], catalogue, questionnaire)
+    scenarios = build_scenarios(scen_file.scenarios, located.get("scenarios.yaml"), layer, problems)
     if problems:
         raise PackError(problems)
     catalogue = catalogue.with_wording(_wording(settings))
     questionnaire = apply_relevance(settings, located["pack.yaml"], questionnaire)
-    scenarios = build_scenarios(scen_file.scenarios, located.get("scenarios.yaml"), layer)
     return assemble(settings, folder, tuple(rules), scenarios, questionnaire, catalogue, (layer,),
                     sources=located)
 
@@ -173,8 +177,16 @@ def _parse(model, located: LocatedData, problems: list[Problem]):
         return None
 
 
+def pack_questionnaire(settings: PackSpec) -> Questionnaire:
+    """The questionnaire a base pack is written for: its stated version, else the current one."""
+    if settings.questionnaire is None:
+        return default_questionnaire()
+    return questionnaire_version(settings.questionnaire)
+
+
 def build_rules(specs, located: LocatedData, questionnaire: Questionnaire, catalogue: Catalogue,
-                layer: str, problems: list[Problem], base: tuple = ("rules",)) -> list[Rule]:
+                layer: str, problems: list[Problem], base: tuple = ("rules",),
+                params: dict | None = None) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, int | None] = {}
     for index, spec in enumerate(specs):
@@ -184,21 +196,18 @@ def build_rules(specs, located: LocatedData, questionnaire: Questionnaire, catal
             problems.append(Problem(f"rule id '{spec.id}' is used twice (first at line {seen[spec.id]})",
                                     located.file, line))
         seen[spec.id] = line
-        rule = build_rule(spec, located, path, questionnaire, catalogue, layer, problems)
+        rule = build_rule(spec, located, path, questionnaire, catalogue, layer, problems, params or {})
         if rule is not None:
             rules.append(rule)
     return rules
 
 
 def build_rule(spec, located: LocatedData, path: tuple, questionnaire: Questionnaire,
-               catalogue: Catalogue, layer: str, problems: list[Problem]) -> Rule | None:
+               catalogue: Catalogue, layer: str, problems: list[Problem],
+               params: dict | None = None) -> Rule | None:
     before = len(problems)
-    condition = None
-    try:
-        condition = within_limits(conditions.parse(spec.when, questionnaire.questions))
-    except conditions.ConditionProblem as exc:
-        problems.append(Problem(f"rule '{spec.id}': {exc.message}", located.file,
-                                located.line_of(path + ("when",) + exc.path)))
+    condition = parameters.parse_when(spec.id, spec.when, params or {}, questionnaire.questions,
+                                      located.file, located.line_of, path + ("when",), problems)
     actions = []
     for ai, action in enumerate(spec.then):
         where = located.line_of(path + ("then", ai))
@@ -207,13 +216,15 @@ def build_rule(spec, located: LocatedData, path: tuple, questionnaire: Questionn
     if len(problems) > before:
         return None
     return Rule(spec.id, spec.summary, condition, tuple(actions), layer, located.file,
-                located.line_of(path))
+                located.line_of(path), spec.when)
 
 
 def _action_value(action: ActionSpec) -> Any:
     value = getattr(action, action.word)
     if action.word == "finding":
         return {"id": value.id, "severity": value.severity, "because": value.because}
+    if isinstance(value, list):
+        return tuple(value)
     return dict(value) if isinstance(value, dict) else value
 
 
@@ -224,9 +235,9 @@ def check_action(action: ActionSpec, rule_id: str, questionnaire: Questionnaire,
     ids: list[tuple[str, tuple]] = []
     if word == "finding":
         ids.append((value.id, _ACTION_KINDS["finding"]))
-    elif word in ("mitigation", "signal"):
+    elif word in ("mitigation", "signal", "precondition", "unavailable"):
         ids.append((value, _ACTION_KINDS[word]))
-    elif word == "readiness":
+    elif word in ("readiness", "unverified"):
         ids += [(pid, ("readiness",)) for pid in value]
     problems = [_id_problem(i, kinds, word, rule_id, catalogue, file, line)
                 for i, kinds in ids if not _is_kind(i, kinds, catalogue)]
@@ -265,6 +276,7 @@ def check_settings(settings: PackSpec, located: LocatedData, catalogue: Catalogu
             problems.append(Problem(f"wording: '{item_id}' is not a catalogue ID"
                                     f"{did_you_mean(item_id, catalogue.entries)}",
                                     located.file, located.line_of(("wording", item_id))))
+    problems += check_judgement_settings(settings, located, catalogue, questionnaire)
     if sorted(settings.outcomes) != sorted(["appoint", "coach", "hire_external"]):
         problems.append(Problem("outcomes must list appoint, coach and hire_external once each,"
                                 " mildest first", located.file, located.line_of(("outcomes",))))
@@ -285,6 +297,9 @@ def _wording(settings: PackSpec) -> dict:
 
 
 def apply_relevance(settings: PackSpec, located: LocatedData, questionnaire: Questionnaire):
+    if settings.questions:  # the pack's words for questions (checked in check_settings)
+        questionnaire = questionnaire.with_words(
+            {qid: w.model_dump(exclude_none=True) for qid, w in settings.questions.items()})
     if not settings.relevance:
         return questionnaire
     parsed = {qid: relevance_condition(qid, raw, questionnaire.questions)
@@ -304,11 +319,13 @@ def relevance_condition(qid: str, raw: Any, questions: dict):
     return conditions.parse(raw, questions)
 
 
-def build_scenarios(specs: list[ScenarioSpec], located: LocatedData | None, layer: str) -> tuple:
+def build_scenarios(specs: list[ScenarioSpec], located: LocatedData | None, layer: str,
+                    problems: list[Problem] | None = None, earlier: tuple = ()) -> tuple:
     if located is None:
         return ()
-    return tuple(Scenario(s.name, s.answers, s.expect, located.file,
-                          located.line_of(("scenarios", i)), layer)
+    answers = scenario_answers(specs, located, problems if problems is not None else [], earlier)
+    return tuple(Scenario(s.name, answers[i], s.expect, located.file,
+                          located.line_of(("scenarios", i)), layer, s.description)
                  for i, s in enumerate(specs))
 
 
@@ -316,9 +333,7 @@ def compute_fingerprint(settings: PackSpec, rules, questionnaire: Questionnaire,
                         catalogue: Catalogue) -> str:
     """SHA-256 of the pack's meaning: same for reformatted files, new for any change."""
     meaning = {
-        "settings": settings.model_dump(mode="json", exclude={
-            "name", "version", "title", "description", "extends", "disable", "override",
-            "wording", "relevance"}),
+        "settings": settings_meaning(settings),
         "rules": sorted((r.to_data() for r in rules), key=lambda d: d["id"]),
         "catalogue": {e.id: [e.kind, e.title, e.meaning] for e in catalogue.entries.values()},
         "questions": {q.id: [q.type, q.required, q.min, q.max, sorted(q.options),

@@ -226,6 +226,8 @@ def _bounds(question) -> tuple:
     hi = (math.inf, True) if getattr(question, "max", None) is None else (question.max, True)
     if kind == "percent":
         lo, hi = max(lo, (0, True), key=_lower_key), min(hi, (100, True), key=_upper_key)
+    if kind == "date":  # day numbers start at 1 (0001-01-01)
+        lo = max(lo, (1, True), key=_lower_key)
     return lo, hi
 
 

@@ -40,23 +40,17 @@ extends: {base}
 #   disable: [r3-rivals]
 disable: []
 
-# Change base rules by id: summary, when (this is how a threshold changes),
-# then (the actions), or severity (of every finding the rule raises).
-# A threshold is shared by the rules on either side of it: p1-experienced
-# (P1 met from 3 years) and p1-some-experience (partial below 3) meet at 3.
-# Raise one without the other and 3-4 years is marked by neither: P1 stays
-# unknown, no finding, LOWER risk (lint warns "marked by no rule"). So
-# change both, summaries too (ready-to-appoint also reads 3 years):
+# Thresholds are the base's named parameters (listed in its pack.yaml). Set one
+# here and every rule that refers to it moves with it, on both sides of the line
+# (P1 met and P1 partly met, the F10 and F11 rules...), so no answer falls between:
+#   parameters:
+#     p1_met_years: 5                  # P1 met needs five years here, not three
+parameters: {{}}
+
+# Change base rules by id: summary, when, then (the actions), or severity (of
+# every finding the rule raises). A rule's when may use the parameters too:
+# {{ge: {{candidate.digital_years: {{param: p1_met_years}}}}}}.
 #   override:
-#     p1-experienced:                  # P1 met needs five years here, not three
-#       summary: Five or more years running digital products.
-#       when: {{ge: {{candidate.digital_years: 5}}}}
-#     p1-some-experience:              # ...so P1 partial runs up to four years
-#       summary: One to four years running digital products; the learning curve is real.
-#       when:
-#         all:
-#           - ge: {{candidate.digital_years: 1}}
-#           - lt: {{candidate.digital_years: 5}}
 #     p2-shared-pnl:
 #       severity: high
 #     f6-no-craft:
@@ -77,9 +71,13 @@ wording: {{}}
 #     candidate.reduce_former_role: {{gt: {{candidate.former_role_share: 10}}}}  # P6 rules read it above 10% only
 relevance: {{}}
 
-# Settings named here replace the base's; outcome_requires is merged per outcome:
+# Settings named here replace the base's; outcome_requires, outcome_notes and
+# outcome_allows are merged per outcome:
 #   outcome_requires:
-#     coach: [M7, M10]                 # every coached appointment gets mentoring
+#     coach: [M7, M9, M10]             # every coached appointment gets mentoring too
+# A question's words (title, help, option labels; never its id, type or options):
+#   questions:
+#     stream.revenue_impact: {{title: "How many service users depend on this stream?"}}
 """
 
 RULES_YAML = """\
@@ -91,7 +89,7 @@ RULES_YAML = """\
 #       when:
 #         all:
 #           - eq: {{org.cpo_available: false}}
-#           - lt: {{candidate.digital_years: 3}}
+#           - lt: {{candidate.digital_years: {{param: p1_met_years}}}}
 #       then:
 #         - finding: {{id: F1, severity: high}}
 #         - recommend: hire_external

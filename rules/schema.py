@@ -30,19 +30,27 @@ class ActionSpec(BaseModel):
     readiness: dict[str, Status] | None = None
     signal: str | None = None
     recommend: Outcome | None = None
-    unavailable: Outcome | None = None
+    unavailable: str | None = None   # an outcome, or a mitigation the answers say cannot happen
+    precondition: str | None = None  # a mitigation due before the appointment
+    unverified: list[str] | None = None  # readiness IDs the answers cannot vouch for
+    choice: Outcome | None = None    # an open choice: the risk does not raise the outcome above it
+    note: str | None = None          # a sentence the rationale must carry
 
     @model_validator(mode="after")
     def _one_word(self):
         given = [k for k, v in self.__dict__.items() if v is not None]
         if len(given) != 1:
-            raise ValueError("an action is exactly one of: finding, mitigation, readiness,"
-                             f" signal, recommend, unavailable (found {len(given)})")
+            raise ValueError("an action is exactly one of: " + ", ".join(ACTION_WORDS)
+                             + f" (found {len(given)})")
         return self
 
     @property
     def word(self) -> str:
         return next(k for k, v in self.__dict__.items() if v is not None)
+
+
+ACTION_WORDS = ("finding", "mitigation", "readiness", "signal", "recommend", "unavailable",
+                "precondition", "unverified", "choice", "note")
 
 
 class RuleSpec(BaseModel):
@@ -74,6 +82,20 @@ class OverrideSpec(BaseModel):
     severity: Severity | None = None
 
 
+class QuestionWordsSpec(BaseModel):
+    """A pack's words for one question: its title, help and option labels, never its meaning.
+
+    ``id`` and ``type`` are accepted only so that changing them is refused by name.
+    """
+
+    model_config = _STRICT
+    title: str | None = None
+    help: str | None = None
+    options: dict[str, str] | None = None
+    type: str | None = None
+    id: str | None = None
+
+
 class PackSpec(BaseModel):
     model_config = _STRICT
     name: str = Field(pattern=r"^[a-z][a-z0-9-]{0,63}$")
@@ -92,6 +114,15 @@ class PackSpec(BaseModel):
     relevance: dict[str, dict[str, Any] | Literal["never", "always"]] = {}
     disable: list[str] = []
     override: dict[str, OverrideSpec] = {}
+    # Judgement settings (semantics 2; docs/judgement.md). Absent, a pack means what it always did.
+    semantics: Literal[1, 2] = 1
+    questionnaire: int | None = None        # its version; None: the current one
+    parameters: dict[str, Any] = {}         # named thresholds, used as {param: name}
+    risk_outcomes: dict[Severity, Outcome] = {}   # risk level -> the least outcome it allows
+    outcome_allows: dict[Outcome, list[str]] = {}  # the only mitigations an outcome's plan carries
+    outcome_notes: dict[Outcome, str] = {}  # what every assessment with that outcome says
+    if_unavailable: dict[Outcome, dict[str, str]] = {}  # outcome not possible: how steps read
+    questions: dict[str, QuestionWordsSpec] = {}  # a question's title, help, option labels
 
     # Settings that would make records unsignable or outcomes disordered are errors.
     @field_validator("outcomes")
@@ -124,6 +155,12 @@ class PackSpec(BaseModel):
         return value
 
 
+# Settings added after the first pack format; left at their defaults they are not part
+# of a pack's fingerprint, so packs and records made before them keep theirs.
+LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "outcome_allows",
+                  "outcome_notes", "if_unavailable", "questions")
+
+
 class ExpectSpec(BaseModel):
     model_config = _STRICT
     outcome: Outcome | None
@@ -138,7 +175,9 @@ class ExpectSpec(BaseModel):
 class ScenarioSpec(BaseModel):
     model_config = _STRICT
     name: str
-    answers: dict[str, Any]
+    description: str = ""        # why: the article's sentence it tests, and the prediction
+    like: str | None = None      # an earlier scenario whose answers this one starts from
+    answers: dict[str, Any] = {}  # with 'like': only the answers that differ
     expect: ExpectSpec
 
 

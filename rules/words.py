@@ -18,3 +18,12 @@ def joined(items: list[str], last: str = "and") -> str:
 def quoted(text: str) -> str:
     """A question as people read it inside a sentence."""
     return f"“{text}”"
+# The risk is always that of the appointment as proposed, whatever the recommendation:
+# a "hire" recommendation does not lower it, it says why not to do it.
+RISK_LABEL = "Risk of appointing this candidate as proposed"
+PRECONDITIONS_LABEL = "Before the appointment"
+
+
+def risk_words(level: str, score: int | None = None) -> str:
+    """'Risk of appointing this candidate as proposed: high (score 26)'."""
+    return f"{RISK_LABEL}: {level}" + (f" (score {score})" if score is not None else "")

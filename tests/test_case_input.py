@@ -27,7 +27,7 @@ BAD = {
     "candidate.digital_years": (-3, "Years managing digital products (candidate.digital_years): must be 0 or more, got -3"),
     "stream.digital_revenue_share": (140, "Share of the organisation's revenue that is digital (stream.digital_revenue_share): must be 100 or less, got 140"),
     "candidate.owns_pnl": ("sometimes", "Have they owned a profit and loss? (candidate.owns_pnl): must be one of: none, partial, full; got 'sometimes'"),
-    "candidate.expected_months": ("soon", "(candidate.expected_months): must be a whole number, got 'soon'"),
+    "candidate.delivery_expectation": ("soon", "(candidate.delivery_expectation): must be one of: everything_fast, everything_later, increments; got 'soon'"),
     "candidate.blamed_digital": (7, "(candidate.blamed_digital): must be yes or no, got 7"),
     "org.assessed_on": ("next tuesday", "(org.assessed_on): must be a date written YYYY-MM-DD, got 'next tuesday'"),
     "candidate.name": (False, "(candidate.name): must be text, got false"),
@@ -60,7 +60,7 @@ def test_bad_answer_message_carries_the_line(tmp_path):
 
 @pytest.mark.parametrize("text,words", [
     ("answers: [1, 2]\n", "answers must be a mapping"),
-    ("stream.name: x\n", "a case file is a mapping with one key, 'answers'"),
+    ("stream.name: x\n", "a case file is a mapping with the key 'answers'"),
     ("answers: {a: 1\n", "YAML syntax error"),
     ("", "found: nothing"),
 ])

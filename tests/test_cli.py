@@ -35,7 +35,7 @@ def test_long_reasons_are_wrapped_into_readable_lines():
     result = run_cli("evaluate", str(EXAMPLE_CASE))
     assert max(len(line) for line in result.stdout.splitlines()) <= 110
     assert "      It would need one of:" in result.stdout
-    assert "        * gaps-too-wide: (Years managing digital products is 0" in result.stdout
+    assert "        * gaps-too-wide: (Years managing digital products is less than 1" in result.stdout
 
 
 def test_evaluate_json_has_the_documented_shape():
@@ -64,7 +64,7 @@ def test_evaluate_text_shows_ids_with_titles():
 def test_each_scenario_through_the_cli(tmp_path, capsys):
     """The command's entry point gives each default scenario's expected outcome and IDs.
 
-    In-process (``main``) to spare 33 interpreter start-ups; the subprocess
+    In-process (``main``) to spare 66 interpreter start-ups; the subprocess
     tests above cover the installed command itself.
     """
     from leadfit.cli.main import main
@@ -77,6 +77,7 @@ def test_each_scenario_through_the_cli(tmp_path, capsys):
         assert data["outcome"] == scenario.expect.outcome, scenario.name
         assert code == (0 if scenario.expect.outcome else 3)
         cited = {f["id"] for f in data["findings"]} | {m["id"] for m in data["mitigations"]} | {
+            m["id"] for m in data["preconditions"]} | {
             s["id"] for s in data["signals"]} | {r["id"] for r in data["readiness"]
                                                   if r["status"] in ("partial", "not_met")}
         assert set(scenario.expect.includes) <= cited, scenario.name

@@ -34,8 +34,8 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     d = record.decision
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
-           "Recommendation", a.outcome_title, f"risk {a.risk.level} (score {a.risk.score})",
-           "Decision", "Readiness against the ideal Product Director (P1-P6)"]
+           "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
+           f"{a.risk.level} (score {a.risk.score})", "Decision", *a.notes[:1], "Readiness against the ideal Product Director (P1-P6)"]
     for item in a.readiness:
         out += [f"{item.id} {item.title}", STATUS_WORDS[item.status]]
     out += ["Findings", "ID Finding Severity Raised by the answers"]
@@ -76,7 +76,7 @@ def test_decide_sign_report_has_every_section(tmp_path):
     for number, page in enumerate(pages, start=1):   # the footer on every page
         page = squash(page)
         assert f"Record {record.ref} · SHA-256 {rhash}" in page
-        assert f"Rule pack default@1.0 · fingerprint {pack().fingerprint}" in page
+        assert f"Rule pack default@2.0 · fingerprint {pack().fingerprint}" in page
         assert re.search(r"Engine durable-rules \S+ · LeadFit \S+", page)
         assert f"Page {number} of {len(pages)}" in page
 

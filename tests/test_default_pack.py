@@ -74,10 +74,11 @@ def test_fingerprint_ignores_formatting_but_not_meaning(tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(src, copy)
     text = (copy / "rules.yaml").read_text()
-    (copy / "rules.yaml").write_text("# reformatted\n" + text.replace("    when: {ge: {candidate.digital_years: 3}}",
-                                                                    "    when:\n      ge: {candidate.digital_years: 3}"))
+    (copy / "rules.yaml").write_text("# reformatted\n" + text.replace("    when: {eq: {candidate.owns_pnl: full}}",
+                                                                    "    when:\n      eq: {candidate.owns_pnl: full}"))
     assert load_pack(copy).fingerprint == default_pack().fingerprint
-    (copy / "rules.yaml").write_text(text.replace("ge: {candidate.digital_years: 3}}", "ge: {candidate.digital_years: 4}}", 1))
+    settings = (copy / "pack.yaml").read_text()
+    (copy / "pack.yaml").write_text(settings.replace("p1_met_years: 3", "p1_met_years: 4", 1))
     assert load_pack(copy).fingerprint != default_pack().fingerprint
 
 

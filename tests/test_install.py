@@ -39,13 +39,17 @@ def test_built_wheel_installs_and_evaluates(tmp_path):
             "                  ('leadfit.desktop', 'leadfit.qss')]:\n"
             "    assert r.files(pkg).joinpath(name).is_file(), (pkg, name)\n"
             "import_module('leadfit.decisions.migrations.m002_summary_columns')\n"
+            "from leadfit.forms.questionnaire import questionnaire_version\n"
+            "print('archived', [lib.load_pack(f).label for f in lib.archived_pack_folders()],"
+            " questionnaire_version(1).version)\n"
             "from leadfit.cli.main import main\n"
             "raise SystemExit(main(['evaluate', sys.argv[2]]))\n")
     env = {**os.environ, "PYTHONPATH": str(target), "PYTHONSAFEPATH": "1"}
     result = subprocess.run([sys.executable, "-c", code, str(target), str(EXAMPLE_CASE)],
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
-    assert "default@1.0" in result.stdout
+    assert "default@2.0" in result.stdout
     bundled = sorted(d.name for d in (REPO / "rules" / "packs").iterdir() if (d / "pack.yaml").is_file())
     assert str(bundled) in result.stdout  # every bundled pack travels with the wheel
     assert "Recommendation: coach" in result.stdout
+    assert "archived ['bank@0.3', 'default@1.0', 'public-sector@1.0'] 1" in result.stdout  # old records replay from an installed copy

@@ -48,7 +48,7 @@ CHANGES = {
     "disable": ("pack.yaml", lambda d: d.update(disable=["f6-no-craft"])),
     "wording": ("pack.yaml", lambda d: d["wording"]["M7"].update(title="CPO mentor")),
     "relevance": ("pack.yaml", lambda d: d.update(relevance={"candidate.rivals": "never"})),
-    "outcome_requires": ("pack.yaml", lambda d: d["outcome_requires"].update(coach=["M10"])),
+    "outcome_requires": ("pack.yaml", lambda d: d.setdefault("outcome_requires", {}).update(coach=["M10"])),
     "risk bands": ("pack.yaml", lambda d: d.update(risk_bands={"low": 0, "medium": 5, "high": 16,
                                                                "critical": 30})),
     "added rule summary": ("rules.yaml", lambda d: d["rules"][0].update(summary="Different words.")),

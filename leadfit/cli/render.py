@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from leadfit.rules.words import PRECONDITIONS_LABEL, risk_words
+
 _WIDTH = 100
 _MARK = {"met": "met", "partial": "partly", "not_met": "NOT met", "unknown": "unknown"}
 
@@ -15,9 +17,10 @@ def render_assessment(a, case=None) -> str:
     if who or stream:
         lines.append(f"{who or 'Candidate'} for {stream or 'the value stream'}")
     if a.outcome:
-        lines.append(f"Recommendation: {a.outcome} - {a.outcome_title}   (risk {a.risk.level}, score {a.risk.score})")
+        lines.append(f"Recommendation: {a.outcome} - {a.outcome_title}")
     else:
         lines.append("Recommendation: none yet")
+    lines.append(risk_words(a.risk.level, a.risk.score))
     if a.unknowns:
         lines.append("\nAnswers not known:")
         lines += _wrap(a.unknowns.summary, "  ", "  ")
@@ -25,8 +28,9 @@ def render_assessment(a, case=None) -> str:
     if a.missing:
         lines.append("\nMissing answers:")
         lines += [f"  - {m.title} ({m.question})" for m in a.missing]
-    lines += [f"\nNote: {n}" for n in a.notes]
-    lines += [f"\nConstraint: {c}" for c in a.constraints]
+    for label, items in (("Note", a.notes), ("Constraint", a.constraints)):
+        for item in items:
+            lines += [""] + _wrap(f"{label}: {item}", "", "  ")
     if a.findings:
         lines.append("\nFindings:")
         for f in a.findings:
@@ -34,6 +38,10 @@ def render_assessment(a, case=None) -> str:
             for cause in f.because:
                 lines += _wrap(f"because {cause.title} = {cause.answer}", "      ", "        ")
             lines.append(f"      (rule {f.rule}, {f.layer})")
+    if getattr(a, "preconditions", None):
+        lines.append(f"\n{PRECONDITIONS_LABEL}:")
+        for m in a.preconditions:
+            lines += _wrap(f"{m.id} {m.title}: {m.meaning}", "  - ", "    ")
     if a.mitigations:
         lines.append("\nMitigation plan:")
         for m in a.mitigations:

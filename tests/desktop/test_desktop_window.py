@@ -18,9 +18,9 @@ def test_a_case_filled_through_the_widgets_is_assessed_live(qtbot, user_files):
     fill(qtbot, window, example_answers())
     settle(qtbot, window)
     assert window.panel.outcome.text() == "Recommendation: Appoint with coaching"
-    assert {"F1", "F2", "F3", "F4", "F6", "F10", "F11"} == set(finding_ids(window))
+    assert {"F1", "F2", "F3", "F4", "F5", "F6", "F10", "F11"} == set(finding_ids(window))
     assert window.panel.readiness.tiles["P3"].text() == "P3\nnot met"
-    assert window.form.progress.value() == window.form.progress.maximum() == 33
+    assert window.form.progress.value() == window.form.progress.maximum() == 40
 
     answer(qtbot, window, "candidate.digital_years", 0)
     answer(qtbot, window, "candidate.mvp_delivery", "never")
@@ -165,7 +165,7 @@ def test_the_window_is_the_views_the_controllers_expect(qtbot, user_files):
 
 def test_an_empty_form_does_not_claim_a_low_risk(qtbot, user_files):
     window = open_window(qtbot, user_files)
-    assert window.panel.risk.text() == "Risk: not assessed yet"
-    assert window.panel.outcome.text().startswith("Incomplete: 31 required answers missing")
+    assert window.panel.risk.text() == "Risk of appointing this candidate as proposed: not assessed yet"
+    assert window.panel.outcome.text().startswith("Incomplete: 30 required answers missing")
     assert window.panel.findings.topLevelItemCount() == 0
     assert "No findings yet" in window.panel.findings.empty_text

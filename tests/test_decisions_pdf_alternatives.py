@@ -29,7 +29,8 @@ def _before(assessment, **changes):
 def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
     case = case_with(candidate__blamed_digital="not known", org__formal_role=False)
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching")
+        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching",
+                                justification="The board chose to develop this executive.")
         service.report(reg, record.ref, tmp_path / "rationale.pdf")
     pdf = (tmp_path / "rationale.pdf").read_bytes()
     text = _text(pdf)
@@ -54,7 +55,8 @@ def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
 
 def test_a_record_made_before_the_other_outcomes_were_explained_says_so(tmp_path):
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching")
+        record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching",
+                                justification="The board chose to develop this executive.")
     older = record.model_copy(update={"assessment": _before(record.assessment)})
     pdf, _ = render(older, Anchor("0" * 64, "0" * 64, 1))
     assert OLDER_RECORD in _text(pdf)
@@ -64,7 +66,8 @@ def test_a_record_made_before_unknowns_and_alternatives_still_replays_identical(
     from leadfit.decisions.replay import replay
     from leadfit.rules.assessment import ADDED_FIELDS
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching")
+        record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching",
+                                justification="The board chose to develop this executive.")
     older = record.model_copy(update={"assessment": _before(record.assessment)})
     assert set(ADDED_FIELDS).isdisjoint(older.assessment.model_dump(exclude_unset=True))
     assert replay(older).identical
@@ -76,6 +79,7 @@ def test_a_record_with_an_answer_not_known_replays_identical(tmp_path):
     from leadfit.decisions.replay import replay
     case = case_with(candidate__blamed_digital="not known")
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching")
+        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching",
+                                justification="The board chose to develop this executive.")
     assert record.answers["candidate.blamed_digital"] == "not known"
     assert replay(record).identical

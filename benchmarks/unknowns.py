@@ -72,7 +72,7 @@ def window(unknown: dict, search: bool, changes: int = 30) -> dict[str, list[flo
     app = make_app()
     win = MainWindow(Path(tmp))
     if not search:  # the baseline: no worker at all
-        win.controller._explain_later = lambda: None
+        win.controller._explain_later = lambda case: None
     win.show()
     sys.path.insert(0, str(REPO / "docs"))
     from screenshots_unknowns import fill

@@ -66,9 +66,12 @@ class AlternativesView(QTextBrowser):
                     f"{escape(self.unknowns.summary)}</p>")
         if alternatives is None:
             note = self.WAITING if waiting else self.EMPTY
-            self.setHtml(f"{head}<p style='color:#5b6675'>{note}</p>")
-            return
-        self.setHtml(head + "".join(_one(alt) for alt in alternatives))
+            html = f"{head}<p style='color:#5b6675'>{note}</p>"
+        else:
+            html = head + "".join(_one(alt) for alt in alternatives)
+        if html != getattr(self, "_shown", None):  # laying out rich text is not free
+            self._shown = html
+            self.setHtml(html)
 
     def plain_text(self) -> str:
         return self.toPlainText()

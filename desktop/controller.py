@@ -21,6 +21,7 @@ from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Alternative, Assessment
+from leadfit.rules.changes import Superseded
 from leadfit.rules.explain import alternatives
 from leadfit.rules.library import resolve_pack, switch_pack
 from leadfit.rules.pack import Pack
@@ -249,18 +250,19 @@ class CaseController:
         """Assess the current answers, show it, and keep the draft on disk."""
         self.view.show_relevance(self.relevance())
         self._save_draft()
+        case = self.case()
         try:
-            self.assessment = evaluate(self.case(), self.pack)
+            self.assessment = evaluate(case, self.pack)
         except LeadFitError as exc:  # e.g. an engine failure: say so, keep the answers
             self.assessment = None
             self.view.show_problems("The assessment could not be made",
                                     [str(p) for p in exc.problems])
             return None
         self.view.show_assessment(self.assessment, sorted(self.errors))
-        self._explain_later()
+        self._explain_later(case)
         return self.assessment
 
-    def _explain_later(self) -> None:
+    def _explain_later(self, case: Case) -> None:
         """Why not and what would change it take a search: done off the GUI thread,
         shown when it ends unless the answers changed meanwhile."""
         self._generation += 1
@@ -268,11 +270,16 @@ class CaseController:
         self.view.show_alternatives(None)
         if self.assessment is None or not self.assessment.decided:
             return
-        generation, case, pack, assessment = self._generation, self.case(), self.pack, self.assessment
-        self.view.run_in_background(lambda: alternatives(case, pack, assessment),
+        generation, pack, assessment = self._generation, self.pack, self.assessment
+
+        def wanted() -> bool:  # read from the worker: a newer refresh makes this search moot
+            return generation == self._generation
+        self.view.run_in_background(lambda: alternatives(case, pack, assessment, wanted),
                                     lambda found: self._explained(generation, found))
 
     def _explained(self, generation: int, found: list[Alternative] | Exception) -> None:
+        if isinstance(found, Superseded):
+            return  # newer answers have their own search
         if isinstance(found, Exception):
             self.view.tell(f"What would change it could not be worked out: {found}")
             return

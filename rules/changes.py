@@ -34,6 +34,10 @@ MAX_SETS = 3000
 _NEVER = Group("any", (Member("in", "", ()),))  # a condition no answers meet
 
 
+class Superseded(Exception):
+    """The answers changed while searching: the result would be for answers no longer shown."""
+
+
 @dataclass(frozen=True)
 class Found:
     values: dict        # question id -> the new answer
@@ -47,14 +51,18 @@ class Search:
 
 
 def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
-            most: int = 3) -> Search:
-    """The nearest answer changes after which ``pack`` recommends ``target``."""
+            most: int = 3, wanted=None) -> Search:
+    """The nearest answer changes after which ``pack`` recommends ``target``.
+    ``wanted()`` turning false stops the search (raises Superseded)."""
     q = pack.questionnaire
     current = relevant_from(case.answers, q)
     condition = _expand(_target_condition(pack, target), q, current)
     if condition is None:
         return Search([], True)
     routes = _obstacles(pack, target, current, case)
+    # A pack may raise the outcome to a minimum for a risk band: the risk adds up from
+    # every finding, so no condition says when; such a target is checked answer by answer.
+    by_risk = target in set((getattr(pack.settings, "risk_outcomes", None) or {}).values())
     pool = _changeable(pack, case, condition, levers_only)
     analysis = Analysis(q)
     memo: dict = {}  # answers to the unknowns -> relevant answers, for this search
@@ -65,13 +73,16 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
     for size in range(1, MAX_CHANGES + 1):
         found = []
         for subset in itertools.combinations(pool, size):
-            if not any(all(set(subset) & need for need in route) for route in routes):
+            if not by_risk and not any(all(set(subset) & need for need in route) for route in routes):
                 continue  # leaves a rule standing that keeps the outcome away
             tried += 1
             _share_the_interpreter()
+            if wanted is not None and not wanted():
+                raise Superseded()
             if tried > MAX_SETS:
                 return Search(_ranked(found, pack)[:most], False)
-            values = _values_for(case, pack, condition, set(subset), current, analysis, target, memo)
+            values = _values_for(case, pack, condition, set(subset), current, analysis, target, memo,
+                                 by_risk)
             if values is not None:
                 found.append(values)
         if found:
@@ -240,20 +251,22 @@ def _questions(cond) -> list[str]:
 
 
 def _values_for(case: Case, pack: Pack, condition, free: set, current: dict, analysis: Analysis,
-                target: str, memo: dict) -> Found | None:
-    """Answers to ``free`` (every one changed) after which the outcome is ``target``, or None."""
+                target: str, memo: dict, by_risk: bool = False) -> Found | None:
+    """Answers to ``free`` (every one changed) after which the outcome is ``target``, or None.
+    ``by_risk``: the risk can force it, so the rules' conditions alone rule nothing out."""
     rest = _left(case, pack, condition, free, current, memo)
-    if rest is False:
+    if rest is False and not by_risk:
         return None
     tries = []
-    if rest is not True:
+    if rest is not True and rest is not False:
         try:
             witness = analysis.witness(rest)
         except TooComplex:
             witness = None
-        if witness is None:
+        if witness is None and not by_risk:
             return None
-        tries.append({k: witness[k] for k in free if k in witness})
+        if witness is not None:
+            tries.append({k: witness[k] for k in free if k in witness})
     tries += _region_products(pack, free)
     for values in tries:
         if set(values) != free or any(values[k] == current.get(k) for k in values):

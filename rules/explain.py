@@ -30,18 +30,20 @@ def explain(case: Case, pack: Pack, assessment: Assessment) -> Assessment:
     return assessment.model_copy(update={"alternatives": alternatives(case, pack, assessment)})
 
 
-def alternatives(case: Case, pack: Pack, a: Assessment) -> list[Alternative]:
+def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alternative]:
+    """Every outcome but the recommended one, explained. ``wanted()`` turning false
+    (the answers changed) stops the search: rules.changes.Superseded."""
     order = list(pack.settings.outcomes)
     out = []
     for outcome in order:
         if outcome == a.outcome:
             continue
         title = pack.catalogue.title(outcome)
-        search = nearest(case, pack, outcome)
+        search = nearest(case, pack, outcome, wanted=wanted)
         sets = [_change_set(case, pack, outcome, title, f) for f in search.found]
         levers = None
         if sets and all(any(not c.lever for c in s.changes) for s in sets):
-            lever_search = nearest(case, pack, outcome, levers_only=True, most=1)
+            lever_search = nearest(case, pack, outcome, levers_only=True, most=1, wanted=wanted)
             if lever_search.found:
                 levers = _change_set(case, pack, outcome, title, lever_search.found[0])
         out.append(Alternative.model_construct(

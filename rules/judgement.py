@@ -43,6 +43,20 @@ def merged_findings(builder) -> list[Finding]:
     return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)))
 
 
+def merged_signals(builder) -> list:
+    """One context signal per ID (two rules can raise R3), with every cause behind it."""
+    out: dict = {}
+    for signal in builder.signals():
+        first = out.get(signal.id)
+        if first is None:
+            out[signal.id] = signal
+            continue
+        seen = {c.question for c in first.because}
+        extra = [c for c in signal.because if c.question not in seen]
+        out[signal.id] = first.model_copy(update={"because": [*first.because, *extra]})
+    return list(out.values())
+
+
 class Judgement:
     """The semantics-2 assessment from a builder that knows the fired rules (rules/assess.py)."""
 
@@ -81,7 +95,7 @@ class Judgement:
             mitigations=plan,
             preconditions=preconditions,
             readiness=b.readiness(),
-            signals=b.signals(),
+            signals=merged_signals(b),
             missing=b.missing_answers(),
             why_not=self.why_not(outcome),
             constraints=self.constraints,

@@ -154,3 +154,11 @@ def test_review_before_the_assessment_is_refused(tmp_path):
     assert result.returncode == 2
     assert ("Date of the first fail-fast review (org.review_date): must be on or after date of this"
             " assessment (2026-11-02), got 2026-10-01") in result.stderr
+
+
+def test_an_empty_case_does_not_claim_a_low_risk(tmp_path):
+    """Nothing found yet is not a low risk: the command line says so, as the window does."""
+    result = run_cli("evaluate", str(_write_case(tmp_path, {"stream.name": "Portal"})))
+    assert result.returncode == 3
+    assert "Risk of appointing this candidate as proposed: not assessed yet" in result.stdout
+    assert "score 0" not in result.stdout

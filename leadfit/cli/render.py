@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from leadfit.rules.words import PRECONDITIONS_LABEL, risk_words
+from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL, risk_words
 
 _WIDTH = 100
 _MARK = {"met": "met", "partial": "partly", "not_met": "NOT met", "unknown": "unknown"}
@@ -20,7 +20,10 @@ def render_assessment(a, case=None) -> str:
         lines.append(f"Recommendation: {a.outcome} - {a.outcome_title}")
     else:
         lines.append("Recommendation: none yet")
-    lines.append(risk_words(a.risk.level, a.risk.score))
+    if a.decided or a.findings:
+        lines.append(risk_words(a.risk.level, a.risk.score))
+    else:  # nothing found yet on an incomplete case is not a low risk (as the window says)
+        lines.append(f"{RISK_LABEL}: not assessed yet")
     if a.unknowns:
         lines.append("\nAnswers not known:")
         lines += _wrap(a.unknowns.summary, "  ", "  ")

@@ -73,6 +73,7 @@ def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, Lo
         base = replace(base, rules=tuple(parameters.rebind(base.rules, params,
                                                            base.questionnaire.questions, problems)))
     rules = layered_rules(settings, base, located, layer, problems, params)
+    problems += _stray_parameters(settings, origin, rules, pack_file)
     scenarios = layered_scenarios(base, located, layer, problems)
     if problems:
         raise PackError(problems)
@@ -96,6 +97,19 @@ def merge_settings(base: PackSpec, client: PackSpec) -> PackSpec:
     for key in ("name", "version", "title", "description", "extends", "disable", "override"):
         update[key] = getattr(client, key)
     return base.model_copy(update=update)
+
+
+def _stray_parameters(settings, base, rules, pack_file) -> list[Problem]:
+    """A client's parameter its base does not have and none of its rules reads is a typo
+    until shown otherwise: setting it would move nothing, silently."""
+    used: set[str] = set()
+    for rule in rules:
+        used |= parameters.names_in(getattr(rule, "raw_when", None))
+    known = base.settings.parameters
+    return [Problem(f"parameters.{name}: {base.label} has no parameter '{name}'"
+                    f"{did_you_mean(name, known)}, and no rule of this pack refers to it, so setting"
+                    " it would change nothing", pack_file.file, pack_file.line_of(("parameters", name)))
+            for name in settings.parameters if name not in known and name not in used]
 
 
 def layered_rules(settings: PackSpec, base: Pack, located: dict, layer: str,

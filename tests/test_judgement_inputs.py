@@ -45,6 +45,9 @@ BAD = {
     "parameter in an override": ("override:\n  p1-experienced:\n    when: {ge: {candidate.digital_years:"
                                  " {param: nope}}}\n", None,
                                  "pack.yaml:6: override.p1-experienced.when: unknown parameter 'nope'"),
+    "misspelt client parameter": ("parameters:\n  p1_met_yeers: 5\n", None,
+                                  "pack.yaml:5: parameters.p1_met_yeers: default@2.0 has no parameter"
+                                  " 'p1_met_yeers' (did you mean 'p1_met_years'?)"),
     "unknown mitigation in a hiring plan": ("outcome_allows:\n  hire_external: [M1, M77]\n", None,
                                             "pack.yaml:5: outcome_allows.hire_external: 'M77' is not a"
                                             " mitigation"),
@@ -139,8 +142,12 @@ def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_pa
 
 
 def test_lint_warns_of_a_parameter_no_rule_refers_to(tmp_path):
+    """A pack's own threshold nothing reads is a warning (a client's misspelt one is an error)."""
     from leadfit.rules.lint import lint
-    folder = _client(tmp_path, "parameters:\n  p1_met_yers: 5\n")
+    folder = tmp_path / "standalone"
+    shutil.copytree(REPO / "rules/packs/default", folder)
+    text = (folder / "pack.yaml").read_text()
+    (folder / "pack.yaml").write_text(text.replace("parameters:\n", "parameters:\n  spare_years: 5\n", 1))
     items = [str(i) for i in lint(load_pack(folder))]
-    assert any("pack.yaml:5: parameter 'p1_met_yers' is referred to by no rule" in i for i in items), items
+    assert any("parameter 'spare_years' is referred to by no rule" in i for i in items), items
     assert not any("parameter" in str(i) for i in lint(default_pack()))

@@ -210,6 +210,10 @@ def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> s
         review = _iso(case.answers.get("org.review_date"), "org.review_date", problems)
     if decision == "coach" and review is None and value in (None, ""):
         problems.append(Problem("a 'coach' decision needs a fail-fast review date (--review-date)"))
+    assessed = case.answers.get("org.assessed_on")
+    if review and assessed and review < str(assessed):
+        problems.append(Problem(f"the fail-fast review date ({review}) is before the assessment date"
+                                f" ({assessed}); a review cannot come before the case was assessed"))
     return review
 
 

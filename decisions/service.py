@@ -159,6 +159,9 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         raise DecisionError("a correction needs a reason (--reason)")
     with reg.read() as conn:
         old = _latest(conn, ref, checker(reg, conn))
+    if old.status == "withdrawn":  # a withdrawn decision does not stand: correcting it would revive it
+        raise DecisionError(f"{old.ref} was withdrawn ({old.withdrawn_reason}); it cannot be corrected."
+                            " Record the decision again as a new case if it is still wanted")
     if pack is None:
         pack = find_pack(old.pack.fingerprint, (), old.pack.label)
         if pack is None:

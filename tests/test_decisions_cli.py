@@ -203,3 +203,14 @@ def test_leadfit_db_environment_selects_the_register(tmp_path):
     assert made.returncode == 0, made.stderr
     with open_register(db) as reg:
         assert [r.record_id for r in service.list_records(reg)] == [made.stdout.strip()]
+
+
+def test_a_review_date_before_the_assessment_is_refused_and_nothing_is_written(tmp_path):
+    """The case file refuses it at the question; the command line must too (a PDF printed two dates)."""
+    db = str(tmp_path / "register.sqlite3")
+    done = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+                   "--plan-later", "--review-date", "2026-10-01", "--db", db)
+    assert done.returncode == 2
+    assert "the fail-fast review date (2026-10-01) is before the assessment date" in done.stderr
+    assert not (tmp_path / "register.sqlite3").exists() or "LF-" not in run_cli(
+        "register", "list", "--db", db).stdout

@@ -73,6 +73,9 @@ def test_a_record_awaiting_signoff_can_be_withdrawn_with_a_reason_and_stays(db, 
         assert [r.status for r in service.list_records(reg)] == ["withdrawn"]
         with pytest.raises(DecisionError, match="withdrawn"):
             service.sign(reg, record.ref, name="Dana Decider", role="decision_maker")
+        with pytest.raises(DecisionError, match="withdrawn .*cannot be corrected"):
+            service.correct(reg, record.ref, reason="bring it back")  # would revive it
+        assert counts(reg) == (before[0], before[1] + 1)
         pages = _pages(service.render_pdf(reg, record.ref).pdf)
     assert withdrawn.status == "withdrawn" and withdrawn.withdrawn_reason == "The candidate declined"
     assert getpass.getuser() in withdrawn.withdrawn_by

@@ -85,6 +85,10 @@ class AssessmentPanel(QWidget):
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
         self.outcome.setWordWrap(True)
+        # a wrapped label under a style-sheet padding is given one line too few (its height
+        # for width ignores the padding), which clipped the recommendation: keep room for two
+        self.outcome.ensurePolished()
+        self.outcome.setMinimumHeight(self.outcome.fontMetrics().lineSpacing() * 2 + 28)
         self.detail = QLabel()
         self.detail.setObjectName("outcomeDetail")
         self.detail.setWordWrap(True)
@@ -97,6 +101,7 @@ class AssessmentPanel(QWidget):
         self.missing_links: dict[str, QPushButton] = {}
         self.risk = QLabel()
         self.risk.setObjectName("risk")
+        self.risk.setWordWrap(True)  # its label is long; unwrapped it widened the panel off screen
         self.risk_scale = QLabel()
         self.risk_scale.setObjectName("help")
         self.risk_scale.setWordWrap(True)
@@ -135,7 +140,7 @@ class AssessmentPanel(QWidget):
             layout.addWidget(heading)
             # lists share what room there is, so the panel fits a small screen unscrolled
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-            view.setMinimumHeight(56)
+            view.setMinimumHeight(84)  # a header and two rows at least: one row hid the list
             layout.addWidget(view, stretch)
         layout.addWidget(self.decide)
 

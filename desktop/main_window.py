@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(QWidget())  # the form takes this place once a pack is known
         side = QScrollArea()  # the panel scrolls rather than push the window off a small screen
         side.setWidgetResizable(True)
+        # the panel wraps to the width it is given: scrolling sideways hid the recommendation
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFrameShape(QFrame.Shape.NoFrame)
         side.setWidget(self.panel)
         self.splitter.addWidget(side)

@@ -141,8 +141,10 @@ def status_line(r: DecisionRecord) -> str:
     dissenters = [role_words(s.role) for s in r.signoffs if s.dissent]
     dissent = f", with dissent from {' and '.join(dissenters)}" if dissenters else ""
     if r.status == "signed":
-        return (f"Status: SIGNED{dissent} by "
-                + ", ".join(f"{s.name} ({role_words(s.role)})" for s in r.signoffs))
+        # the signers first, the dissent after them: "SIGNED, with dissent from HR by A, B"
+        # read as if A had dissented
+        return ("Status: SIGNED by " + " and ".join(f"{s.name} ({role_words(s.role)})"
+                                                   for s in r.signoffs) + dissent)
     if r.status == "withdrawn":
         return "Status: WITHDRAWN, NOT SIGNED"
     waiting = ", ".join(role_words(role) for role in r.missing_roles())

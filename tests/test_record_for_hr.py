@@ -171,7 +171,8 @@ def test_the_pdf_carries_what_a_filed_record_needs(db, monkeypatch):
         monkeypatch.delenv("TZ")
         time.tzset()
     first, text = pages[0], " ".join(pages)
-    assert "Status: SIGNED, with dissent from HR" in first
+    assert "with dissent from HR" in first.split("Record LF-")[0]  # in the headline
+    assert ") and " in first and "), with dissent from HR" in first  # after the signers, not before
     assert "Assessed on 2 November 2026" in first
     constraint = record.assessment.constraints
     assert constraint and first.index("Recommendation") < first.index("Hiring constraint") \

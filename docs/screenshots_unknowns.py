@@ -62,6 +62,9 @@ def main(scale: str | None) -> None:
             window.controller.refresh()
             window.background.wait()
             app.processEvents()
+            if stem == "unknowns-changes":  # the panel scrolls: show its other outcomes
+                window.panel.parentWidget().parentWidget().ensureWidgetVisible(window.panel.alternatives)
+                app.processEvents()
             suffix = f"@{scale}x" if scale else ""
             out = ROOT / "docs" / f"{stem}{suffix}.png"
             window.grab().save(str(out))

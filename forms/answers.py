@@ -47,7 +47,7 @@ def _integer(question, value: Any) -> int:
     if isinstance(value, float) and not value.is_integer():
         raise BadAnswer(f"must be a whole number, got {value}")
     value = int(value)
-    _in_range(value, question.min, question.max)
+    _in_range(value, *question.bounds)
     return value
 
 
@@ -55,7 +55,7 @@ def _percent(question, value: Any) -> float | int:
     value = _number_text(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a percentage from 0 to 100, got {_show(value)}")
-    _in_range(value, 0, 100)
+    _in_range(value, *question.bounds)
     return int(value) if float(value).is_integer() else float(value)
 
 

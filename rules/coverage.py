@@ -91,12 +91,9 @@ def _values(question) -> list | None:
         return [True, False]
     if question.type == "choice":
         return list(question.options)
-    if question.type == "percent":
-        lo = 0 if question.min is None else question.min
-        hi = 100 if question.max is None else question.max
-        return list(range(int(lo), int(hi) + 1))
-    if question.type == "integer" and question.min is not None and question.max is not None:
-        return list(range(question.min, question.max + 1))
+    lo, hi = question.bounds
+    if lo is not None and hi is not None:  # percent always; whole numbers bounded both sides
+        return list(range(lo, hi + 1))
     return None
 
 

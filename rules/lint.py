@@ -83,9 +83,7 @@ def _allowed(pack: Pack, qid: str) -> str:
     if q.type == "choice":
         what = "one of " + ", ".join(q.options)
     elif q.type in ("integer", "percent"):
-        lo = 0 if q.type == "percent" and q.min is None else q.min
-        hi = 100 if q.type == "percent" and q.max is None else q.max
-        what = f"from {lo if lo is not None else 'any'} to {hi if hi is not None else 'any'}"
+        what = q.range_words() or "any number"
     else:
         what = q.type.replace("_", "/")
     asked = ""

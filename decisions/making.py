@@ -11,6 +11,7 @@ from leadfit.decisions.record import (
     DecisionRecord,
     PlanItem,
     SignOff,
+    Status,
     role_words,
     utc_now,
 )
@@ -25,7 +26,7 @@ Plan = dict[str, tuple[str, "str | date | None"]]
 
 def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: Assessment,
           decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
-          status: str, supersedes: str | None = None, reason: str = "") -> DecisionRecord:
+          status: Status, supersedes: str | None = None, reason: str = "") -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
         raise IncompleteCase([Problem("the case is incomplete, so there is no recommendation to"

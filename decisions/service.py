@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from leadfit.decisions import audit, making, pdf_rationale, store
 from leadfit.decisions.errors import DecisionError, RegisterError
@@ -62,7 +63,7 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
            plan: making.Plan | None = None, draft: bool = False) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record."""
     assessment = evaluate(case, pack)
-    args = {"case": case, "pack": pack, "assessment": assessment, "decision": decision,
+    args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment, "decision": decision,
                 "justification": justification, "conditions": conditions, "review_date": review_date,
                 "plan": plan, "status": "draft" if draft else "awaiting_signoff"}
     making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before taking the lock
@@ -114,7 +115,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     d, assessment = old.decision, evaluate(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
                  if p.id in {m.id for m in assessment.mitigations}}
-    args = {"case": case, "pack": pack, "assessment": assessment,
+    args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment,
                 "decision": decision or d.outcome,
                 "justification": d.justification if justification is None else justification,
                 "conditions": d.conditions if conditions is None else conditions,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from leadfit.forms.conditions import did_you_mean
+from leadfit.suggest import did_you_mean
 
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}

@@ -59,7 +59,7 @@ class _Builder:
         self.engine = engine
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
-        self.order = list(pack.settings.outcomes)
+        self.order: list[str] = list(pack.settings.outcomes)
 
     def actions(self, word: str):
         for rule in self.fired:
@@ -121,7 +121,7 @@ class _Builder:
         return fallback, [constraint], True
 
     def risk(self, findings: list[Finding], forced: bool) -> Risk:
-        weights = self.pack.settings.severities
+        weights: dict[str, int] = {k: v for k, v in self.pack.settings.severities.items()}
         worst: dict[str, str] = {}
         for f in findings:  # one finding ID counts once, at its worst severity
             if f.id not in worst or _SEVERITY_ORDER.index(f.severity) > _SEVERITY_ORDER.index(worst[f.id]):
@@ -142,12 +142,14 @@ class _Builder:
             _add(entry["rules"], rule.id)
             _add(entry["layers"], rule.layer)
             _add(entry["because"], rule.summary)
-        for m in self.pack.settings.outcome_requires.get(outcome, []) if outcome else []:
+        requires: dict[str, list[str]] = {k: v for k, v in self.pack.settings.outcome_requires.items()}
+        for m in requires.get(outcome, []) if outcome is not None else []:
             entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
             _add(entry["rules"], f"outcome_requires.{outcome}")
             _add(entry["layers"], self.pack.label)
-            _add(entry["because"], f"Every '{self.cat.title(outcome)}' decision requires it.")
-        return [Mitigation.model_construct(id=m, title=self.cat.title(m), meaning=self.cat.entries[m].meaning, **e)
+            _add(entry["because"], f"Every '{self.cat.title(str(outcome))}' decision requires it.")
+        return [Mitigation.model_construct(id=m, title=self.cat.title(m), meaning=self.cat.entries[m].meaning,
+                                           rules=e["rules"], layers=e["layers"], because=e["because"])
                 for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
 
     def readiness(self) -> list[ReadinessItem]:
@@ -155,7 +157,7 @@ class _Builder:
         for rule, value in self.actions("readiness"):
             for pid, status in value.items():
                 old, rules = marks.get(pid, ("met", []))
-                worst = min(old, status, key=_STATUS_ORDER.get) if rules else status
+                worst = min(old, status, key=_STATUS_ORDER.__getitem__) if rules else status
                 marks[pid] = (worst, rules + [rule.id])
         return [ReadinessItem.model_construct(id=p, title=self.cat.title(p), status=marks.get(p, ("unknown", []))[0],
                               rules=marks.get(p, ("unknown", []))[1])

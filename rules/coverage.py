@@ -46,8 +46,9 @@ def gaps(pack: Pack) -> list[Gap]:
 
 def _gap(pid: str, marking: tuple[Rule, ...], questionnaire: Questionnaire) -> Gap | None:
     qids = _closure([q for r in marking for q in conditions.questions_in(r.condition)], questionnaire)
-    domains = [domain(questionnaire.questions[q]) for q in qids]
-    if any(d is None for d in domains) or _size(domains) > CAP:
+    maybe = [domain(questionnaire.questions[q]) for q in qids]
+    domains = [d for d in maybe if d is not None]
+    if len(domains) < len(maybe) or _size(domains) > CAP:
         return None
     missed, seen = [], set()
     for combo in itertools.product(*domains):

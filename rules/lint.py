@@ -104,10 +104,10 @@ def recommendation(rule: Rule, order: list[str]) -> str | None:
 
 
 def conflicting_recommendations(pack: Pack) -> list[LintItem]:
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     analysis = Analysis(pack.questionnaire)
-    recs = {r.id: recommendation(r, order) for r in pack.rules}
-    rated = [r for r in pack.rules if recs[r.id]]
+    recs = {r.id: rec for r in pack.rules if (rec := recommendation(r, order))}
+    rated = [r for r in pack.rules if r.id in recs]
     items = []
     for a in rated:
         stronger = [b for b in rated if order.index(recs[b.id]) > order.index(recs[a.id])]

@@ -19,7 +19,6 @@ from typing import Any
 from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
-from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire
 from leadfit.rules.assessment import pack_label
 from leadfit.rules.catalogue import Catalogue, default_catalogue
@@ -30,6 +29,7 @@ from leadfit.rules.schema import (
     ScenariosFileSpec,
     ScenarioSpec,
 )
+from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
 
 PACK_FILES = ("pack.yaml", "rules.yaml", "scenarios.yaml")

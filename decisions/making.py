@@ -21,6 +21,14 @@ from leadfit.rules.assessment import Assessment
 from leadfit.rules.pack import Pack
 
 MAX_TEXT = 10_000
+# Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
+CONDITIONAL_OUTCOMES = frozenset({"coach"})
+
+
+def takes_conditions(outcome: str) -> bool:
+    """Whether a decision for ``outcome`` needs written conditions and a review date."""
+    return outcome in CONDITIONAL_OUTCOMES
+
 Plan = dict[str, tuple[str, "str | date | None"]]
 
 
@@ -42,7 +50,7 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                                 f" '{assessment.outcome}': a written justification is required"
                                 " (--justify)"))
     review = _review_date(review_date, case, decision, problems)
-    if decision == "coach" and not conditions:
+    if takes_conditions(decision) and not conditions:
         problems.append(Problem("a 'coach' decision needs its conditions written down (--conditions)"))
     assessed = _iso(case.answers.get("org.assessed_on"), "org.assessed_on", [])
     items = _plan(assessment, plan or {}, assessed, problems)
@@ -124,7 +132,7 @@ def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> s
     review = _iso(value, "review date", problems)
     if review is None and value in (None, ""):
         review = _iso(case.answers.get("org.review_date"), "org.review_date", problems)
-    if decision == "coach" and review is None and value in (None, ""):
+    if takes_conditions(decision) and review is None and value in (None, ""):
         problems.append(Problem("a 'coach' decision needs a fail-fast review date (--review-date)"))
     return review
 

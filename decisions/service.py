@@ -34,6 +34,7 @@ __all__ = [
     "ReplayResult",
     "ReportResult",
     "VerifyReport",
+    "can_correct",
     "correct",
     "decide",
     "default_url",
@@ -143,6 +144,12 @@ def list_records(reg: Register, *, stream: str | None = None, outcome: str | Non
 def show(reg: Register, ref: str) -> DecisionRecord:
     with reg.read() as conn:
         return store.load(conn, ref).record
+
+
+def can_correct(reg: Register, ref: str) -> bool:
+    """Only the latest version of a record can be corrected; older ones are history."""
+    with reg.read() as conn:
+        return store.load(conn, ref).latest
 
 
 def history(reg: Register, ref: str) -> list[DecisionRecord]:

@@ -118,6 +118,11 @@ class DecisionController:
             self._packs[ref] = _service().show(self.register, ref).pack.label
         return self._packs[ref]
 
+    def can_correct(self, ref: str) -> bool:
+        """The core's answer: only a record's latest version can be corrected."""
+        return bool(self._attempt(f"{ref} cannot be opened",
+                                  lambda: _service().can_correct(self.register, ref)))
+
     def record(self, ref: str) -> DecisionRecord | None:
         return self._attempt(f"{ref} cannot be opened", lambda: _service().show(self.register, ref))
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from leadfit.decisions.making import takes_conditions
+
 
 @dataclass(frozen=True)
 class DecisionChoice:
@@ -94,17 +96,17 @@ class DecisionDialog(QDialog):
         self.need_why.setText("This differs from the recommendation: say why below." if differs
                               else "")
         self.need_why.setVisible(differs)
-        coach = chosen == "coach"
-        self.conditions.setEnabled(coach)
-        self.review_date.setEnabled(coach)
+        conditional = takes_conditions(chosen)  # the core's rule, not the window's
+        self.conditions.setEnabled(conditional)
+        self.review_date.setEnabled(conditional)
 
     def choice(self) -> DecisionChoice:
-        coach = str(self.decision.currentData()) == "coach"
+        conditional = takes_conditions(str(self.decision.currentData()))
         return DecisionChoice(
             decision=str(self.decision.currentData()),
             justification=self.justification.toPlainText().strip(),
-            conditions=self.conditions.toPlainText().strip() if coach else "",
-            review_date=self.review_date.text().strip() if coach else "",
+            conditions=self.conditions.toPlainText().strip() if conditional else "",
+            review_date=self.review_date.text().strip() if conditional else "",
             reason=self.reason.text().strip())
 
     def _submit(self) -> None:

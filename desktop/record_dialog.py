@@ -25,7 +25,8 @@ class RecordDialog(QDialog):
     open_pdf_requested = Signal(str)
     save_pdf_requested = Signal(str)
 
-    def __init__(self, parent, record: DecisionRecord, outcome_titles: dict[str, str]):
+    def __init__(self, parent, record: DecisionRecord, outcome_titles: dict[str, str],
+                 correctable: bool = True):
         super().__init__(parent)
         self.outcome_titles = outcome_titles
         self.text = QTextBrowser()
@@ -64,10 +65,11 @@ class RecordDialog(QDialog):
         layout.addWidget(self.signing)
         layout.addLayout(buttons)
         self.resize(640, 720)
-        self.show_record(record)
+        self.show_record(record, correctable)
 
-    def show_record(self, record: DecisionRecord) -> None:
-        """Show a record; only one awaiting sign-off can be signed, only the latest corrected."""
+    def show_record(self, record: DecisionRecord, correctable: bool = True) -> None:
+        """Show a record; only one awaiting sign-off can be signed, only the latest corrected
+        (``correctable``: the core says whether this version is the latest)."""
         self.record = record
         self.setWindowTitle(f"{record.ref}: {record.candidate or 'decision record'}")
         self.text.setHtml(record_html(record, self.outcome_titles))
@@ -75,7 +77,7 @@ class RecordDialog(QDialog):
         for role in record.missing_roles():
             self.role.addItem(role_words(role), role)
         self.signing.setVisible(record.status == "awaiting_signoff")
-        self.correct.setEnabled(record.status != "superseded")
+        self.correct.setEnabled(correctable)
         self.name.clear()
         self.statement.clear()
         self.dissent.clear()

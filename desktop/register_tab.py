@@ -79,7 +79,8 @@ class RegisterTab(QWidget):
             return
         if self.record_dialog is not None:
             self.record_dialog.close()
-        dialog = RecordDialog(self.window(), record, self.outcome_titles)
+        dialog = RecordDialog(self.window(), record, self.outcome_titles,
+                              correctable=self.controller.can_correct(ref))
         dialog.sign_requested.connect(
             lambda r, name, role, st, dis: self.controller.sign(
                 r, name=name, role=role, statement=st, dissent=dis))

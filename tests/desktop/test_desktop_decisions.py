@@ -25,6 +25,11 @@ def record_coach_decision(qtbot, window):
     dialog = window.register.decision_dialog
     assert dialog.isVisible() and dialog.decision.currentData() == "coach"  # the recommendation
     assert dialog.review_date.text() == "2027-02-01"  # from the case
+    for other in ("appoint", "hire_external"):  # only coach takes conditions: the core's rule
+        dialog.decision.setCurrentIndex(dialog.decision.findData(other))
+        assert not dialog.conditions.isEnabled() and not dialog.review_date.isEnabled()
+    dialog.decision.setCurrentIndex(dialog.decision.findData("coach"))
+    assert dialog.conditions.isEnabled() and dialog.review_date.isEnabled()
     dialog.conditions.setPlainText("Monthly mentoring by the CPO")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
@@ -93,6 +98,10 @@ def test_correcting_a_signed_record_makes_a_new_version(qtbot, user_files, no_mo
     assert current.version == 2 and current.supersedes == first
     window.register.controller.refresh()
     assert sorted(register_cells(window, STATUS)) == ["awaiting sign-off", "superseded"]
+    assert window.register.record_dialog.correct.isEnabled()  # the latest version
+    window.register.open_record(first)  # the version it replaced is history: the core says so
+    assert window.register.record_dialog.record.ref == first
+    assert not window.register.record_dialog.correct.isEnabled()
 
 
 def test_pdf_and_csv_from_the_window_are_real_files(qtbot, user_files, tmp_path, monkeypatch):

@@ -32,6 +32,7 @@ class RecordSummary:
     recommended: str
     created_at: str
     hash: str
+    pack: str = ""  # name@version
 
 
 def _query(stream=None, outcome=None, status=None, fold=func.lower, body=False):
@@ -41,7 +42,8 @@ def _query(stream=None, outcome=None, status=None, fold=func.lower, body=False):
     shown = case((records.c.version < latest, "superseded"), else_=records.c.status)
     q = select(records.c.record_id, records.c.version, shown.label("shown"), records.c.stream,
                records.c.candidate, records.c.outcome, records.c.recommended,
-               records.c.created_at, records.c.hash, *([records.c.body] if body else []))
+               records.c.created_at, records.c.hash, records.c.pack,
+               *([records.c.body] if body else []))
     if stream:  # a case-insensitive substring: people remember part of a stream's name
         q = q.where(fold(records.c.stream).contains(stream.casefold(), autoescape=True))
     if outcome:
@@ -84,12 +86,12 @@ def _summary(row) -> RecordSummary:
                          version=row.version, status=row.shown, stream=row.stream or "",
                          candidate=row.candidate or "", outcome=row.outcome or "",
                          recommended=row.recommended or "", created_at=row.created_at,
-                         hash=row.hash)
+                         hash=row.hash, pack=row.pack or "")
 
 
 # The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read
 # the decision as signed without opening the register.
-CSV_COLUMNS = (*(f.name for f in fields(RecordSummary)), "justification", "conditions",
+CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name != "pack"), "justification", "conditions",
                "review_date", "risk_level", "pack", "pack_fingerprint", "signers", "dissent",
                "intact")
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from leadfit.errors import LeadFitError
 
+PAGE = 500  # register rows listed at a time: the table opens on the newest, more load as it scrolls
+
 if TYPE_CHECKING:  # the service pulls in SQLAlchemy and ReportLab: load it on first use
     from leadfit.decisions import service
     from leadfit.decisions.record import DecisionRecord
@@ -53,7 +55,6 @@ class DecisionController:
         self.pdf_folder = Path(pdf_folder)
         self.register_url = register_url
         self._register: service.Register | None = None
-        self._packs: dict[str, str] = {}  # ref -> pack label, read once per record version
 
     @property
     def register(self) -> service.Register:
@@ -104,19 +105,22 @@ class DecisionController:
 
     # -- reading ---------------------------------------------------------
     def refresh(self) -> list[RegisterRow] | None:
-        summaries = self._attempt("The register cannot be read", lambda: _service().list_records(
-            self.register, limit=None))
-        if summaries is None:
-            return None
-        rows = [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
-                            s.created_at, self._pack_of(s.ref)) for s in summaries]
-        self.view.show_register(rows)
+        """Show the newest page of the register; the view asks ``page`` for more."""
+        rows = self._rows(0, PAGE)
+        if rows is not None:
+            self.view.show_register(rows)
         return rows
 
-    def _pack_of(self, ref: str) -> str:
-        if ref not in self._packs:  # the summary does not carry the pack; a record never changes it
-            self._packs[ref] = _service().show(self.register, ref).pack.label
-        return self._packs[ref]
+    def page(self, offset: int, limit: int | None) -> list[RegisterRow]:
+        return self._rows(offset, limit) or []
+
+    def _rows(self, offset: int, limit: int | None) -> list[RegisterRow] | None:
+        summaries = self._attempt("The register cannot be read", lambda: _service().list_records(
+            self.register, limit=limit, offset=offset))
+        if summaries is None:
+            return None
+        return [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
+                            s.created_at, s.pack) for s in summaries]
 
     def can_correct(self, ref: str) -> bool:
         """The core's answer: only a record's latest version can be corrected."""

@@ -37,7 +37,7 @@ class RegisterTab(QWidget):
         show_problems(self.window(), title, problems)
 
     def show_register(self, rows) -> None:
-        self.view.show_rows(rows)
+        self.view.show_rows(rows, self.controller.page)
 
     def show_record(self, record) -> None:
         self.view.select_ref(record.ref)

@@ -38,14 +38,13 @@ class RegisterView(QWidget):
         self.search.setPlaceholderText("Filter by stream, candidate, decision, pack…")
         self.search.setAccessibleName("Filter the register")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._filter_text)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItem("Any status", "")
         for key, words in STATUS_WORDS.items():
             self.status.addItem(words, key)
-        self.status.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(str(self.status.currentData())))
+        self.status.currentIndexChanged.connect(lambda _i: self._filter_status())
         self.table = self._make_table()
         self.buttons = {name: QPushButton(text) for name, text in (
             ("open", "Open record"), ("open_pdf", "Open PDF"), ("save_pdf", "Save PDF…"),
@@ -87,8 +86,19 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
-    def show_rows(self, rows) -> None:
-        self.model.set_rows(rows)
+    def show_rows(self, rows, fetch=None) -> None:
+        self.model.set_rows(rows, fetch)
+
+    def _filter_text(self, text: str) -> None:
+        if text:
+            self.model.fetch_all()
+        self.proxy.setFilterFixedString(text)
+
+    def _filter_status(self) -> None:
+        status = str(self.status.currentData())
+        if status:
+            self.model.fetch_all()
+        self.proxy.set_status(status)
 
     def selected_ref(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

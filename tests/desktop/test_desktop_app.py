@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from leadfit.desktop import app as desktop_app
 from leadfit.desktop.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _app_state_restored(qapp):
+    """make_app styles the one shared QApplication: undo it, so other window tests
+    (sizes, splitter) see the application they were written against."""
+    style, name = qapp.styleSheet(), qapp.applicationName()
+    yield
+    qapp.setStyleSheet(style)
+    qapp.setApplicationName(name)
+    qapp.setApplicationDisplayName(name)
 
 
 def test_the_app_is_named_styled_and_draws_with_the_bundled_fonts(qapp):

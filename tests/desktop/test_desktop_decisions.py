@@ -190,3 +190,23 @@ def test_a_record_opens_from_the_register(qtbot, user_files):
     assert dialog.isVisible() and dialog.record.ref == ref
     assert "Alex Morgan" in dialog.text.toPlainText()
     dialog.accept()
+
+
+def test_the_register_pages_and_a_filter_sees_every_page(qtbot, user_files, monkeypatch):
+    """A big register opens on its newest page; scrolling fetches more; filtering fetches all."""
+    from leadfit.desktop import decision_controller, register_model
+    from tests.decisions_support import decide_coach
+    monkeypatch.setattr(decision_controller, "PAGE", 2)
+    monkeypatch.setattr(register_model, "PAGE", 2)
+    window = open_window(qtbot, user_files)
+    controller = window.register.controller
+    refs = [decide_coach(controller.register).ref for _ in range(5)]
+    first = refs[0]
+    window.tabs.setCurrentIndex(1)
+    model, view = window.register.view.model, window.register.view
+    assert model.rowCount() == 2 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 4
+    view.search.setText(first)  # the oldest record: only on the last page
+    assert model.rowCount() == 5 and not model.canFetchMore()
+    assert register_cells(window, 0) == [first]

@@ -51,6 +51,19 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Never(Member):
+    """'Never asked': a pack makes the question irrelevant; false whatever the answer.
+
+    An empty 'in' underneath, so everything that reads conditions handles it and
+    pack fingerprints stay what they were; say ``isinstance(c, Never)`` to ask.
+    """
+
+
+def never(question: str) -> Never:
+    return Never("in", question, ())
+
+
+@dataclass(frozen=True)
 class Answered:
     question: str
 
@@ -213,6 +226,8 @@ def describe(cond: Condition, titles: dict[str, str]) -> str:
         inner = joiner.join(describe(p, titles) for p in cond.parts)
         return f"({inner})" if len(cond.parts) > 1 else inner
     title = titles.get(cond.question, cond.question)
+    if isinstance(cond, Never):
+        return f"never ({title} is not asked)"
     if isinstance(cond, Answered):
         return f"{title} is answered"
     if isinstance(cond, Member):

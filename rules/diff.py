@@ -183,7 +183,7 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
 def _asked(q, titles: dict) -> str:
     if q.ask_if is None:
         return "always"
-    if isinstance(q.ask_if, conditions.Member) and not q.ask_if.values:
+    if isinstance(q.ask_if, conditions.Never):
         return "never"
     return "when " + conditions.describe(q.ask_if, titles)
 

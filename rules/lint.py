@@ -93,7 +93,7 @@ def _allowed(pack: Pack, qid: str) -> str:
 
 
 def _describe_ask(q, pack: Pack) -> str:
-    if isinstance(q.ask_if, conditions.Member) and not q.ask_if.values:
+    if isinstance(q.ask_if, conditions.Never):
         return "never (the pack makes it irrelevant)"
     return conditions.describe(q.ask_if, pack.questionnaire.titles())
 

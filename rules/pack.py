@@ -299,7 +299,7 @@ def relevance_condition(qid: str, raw: Any, questions: dict):
     if raw == "always":
         return None
     if raw == "never":
-        return conditions.Member("in", qid, ())
+        return conditions.never(qid)
     return conditions.parse(raw, questions)
 
 

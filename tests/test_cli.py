@@ -125,3 +125,9 @@ def test_questions_never_print_none(name):
 ])
 def test_a_question_says_what_it_takes_in_words(kind, bounds, words):
     assert Question("q", "Q", kind, "s", **bounds).domain_words() == words
+
+
+def test_a_question_a_pack_never_asks_says_so():
+    out = run_cli("questions", "--pack", "public-sector").stdout
+    part = out[out.index("candidate.owns_pnl:"):].split("\n  candidate.")[0]
+    assert "never asked: this pack makes it irrelevant" in part and "is one of" not in part

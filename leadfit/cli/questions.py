@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from leadfit.forms.conditions import describe
+from leadfit.forms.conditions import Never, describe
 from leadfit.rules.library import resolve_pack
 
 
@@ -28,7 +28,9 @@ def run(args) -> int:
             need = "" if q.required else " (optional)"
             print(f"  {q.id}: {q.title}{need}{extra}")
             print(f"      {q.domain_words()}")
-            if q.ask_if is not None:
+            if isinstance(q.ask_if, Never):
+                print("      never asked: this pack makes it irrelevant")
+            elif q.ask_if is not None:
                 print(f"      asked only if {describe(q.ask_if, titles)}")
     return 0
 

@@ -13,9 +13,10 @@ from sqlalchemy import Connection, case, func, select
 from sqlalchemy.orm import aliased
 
 from leadfit.decisions.errors import DecisionError
-from leadfit.decisions.record import role_words, sha256_text
+from leadfit.decisions.record import sha256_text
 from leadfit.decisions.tables import records
 from leadfit.rules.assessment import pack_label
+from leadfit.words import role_words
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded")
 

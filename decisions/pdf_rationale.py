@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit import __version__
-from leadfit.decisions.record import DecisionRecord, role_words
+from leadfit.decisions.record import DecisionRecord
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.catalogue import default_catalogue
+from leadfit.words import answer_words, readiness_words, role_words
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
-_STATUS_WORDS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
 _RECORD_STATUS = {"draft": "Draft", "awaiting_signoff": "Awaiting sign-off", "signed": "Signed"}
 _WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED"}
 
@@ -93,7 +93,7 @@ def _readiness(doc: Document, a: Assessment) -> None:
     doc.h1("Readiness against the ideal Product Director (P1-P6)")
     rows = [(f"{item.id} {item.title}", _LEVEL.get(item.status, 0),
              item.status if item.status in _LEVEL else "unknown",
-             _STATUS_WORDS.get(item.status, item.status)) for item in a.readiness]
+             readiness_words(item.status)) for item in a.readiness]
     doc.chart(level_bars(rows, 3, doc.styles))
 
 
@@ -179,10 +179,7 @@ def _because(causes) -> str:
                      for c in causes)
 
 
-def _answer(value) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "not answered" if value is None else str(value)
+_answer = answer_words
 
 
 __all__ = ["Anchor", "__version__", "render"]

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.rules.assessment import Assessment, EngineRef, PackRef
+from leadfit.words import role_words  # noqa: F401  (long imported from here)
 
 Status = Literal["draft", "awaiting_signoff", "signed"]
 FORMAT = 1
@@ -130,12 +131,6 @@ def sha256_text(text: str) -> str:
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def role_words(role: str) -> str:
-    """A sign-off role as people read it: 'decision_maker' -> 'Decision maker', 'hr' -> 'HR'."""
-    words = role.replace("_", " ").strip()
-    return words.upper() if len(words) <= 3 else words.capitalize()
 
 
 def make_ref(record_id: str, version: int) -> str:

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from leadfit.desktop.findings_view import FindingsView, MitigationsView
 from leadfit.rules.assessment import Assessment
-
-STATUS_WORDS = {"met": "met", "partial": "partly", "not_met": "not met", "unknown": "unknown"}
+from leadfit.words import readiness_words
 
 
 def _count(n: int, noun: str) -> str:
@@ -49,9 +48,9 @@ class ReadinessStrip(QWidget):
                 tile = self.tiles[item.id] = QLabel()
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
-            tile.setText(f"{item.id}\n{STATUS_WORDS.get(item.status, item.status)}")
-            tile.setToolTip(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
-            tile.setAccessibleName(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
+            tile.setText(f"{item.id}\n{readiness_words(item.status)}")
+            tile.setToolTip(f"{item.id} {item.title}: {readiness_words(item.status)}")
+            tile.setAccessibleName(f"{item.id} {item.title}: {readiness_words(item.status)}")
             _restyle(tile, status=item.status)
 
 

@@ -7,12 +7,9 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from leadfit.rules.assessment import Finding, Mitigation
+from leadfit.words import answer_words
 
-
-def _show_answer(value) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+_show_answer = answer_words
 
 
 class _ExpandableList(QTreeWidget):

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.decisions.record import DecisionRecord
-from leadfit.desktop.record_view import record_html, role_words
+from leadfit.desktop.record_view import record_html
+from leadfit.words import role_words
 
 
 class RecordDialog(QDialog):

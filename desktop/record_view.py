@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from leadfit.decisions.record import DecisionRecord, role_words
-from leadfit.desktop.register_model import STATUS_WORDS
+from leadfit.decisions.record import DecisionRecord
+from leadfit.words import role_words, status_words
 
 
 def _row(label: str, value: str) -> str:
@@ -16,7 +16,7 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str]) -> str:
     d = record.decision
     title = lambda key: outcome_titles.get(key or "", key or "none")
     rows = [
-        _row("Status", STATUS_WORDS.get(record.status, record.status)),
+        _row("Status", status_words(record.status)),
         _row("Stream", record.stream), _row("Candidate", record.candidate),
         _row("Recommended", title(d.recommended)), _row("Decision", title(d.outcome)),
         _row("Justification", d.justification), _row("Conditions", d.conditions),

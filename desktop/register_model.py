@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from leadfit.desktop.decision_controller import PAGE, RegisterRow
+from leadfit.words import RECORD_STATUS, status_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,8 +25,7 @@ _FIELDS = {REF: "ref", STREAM: "stream", CANDIDATE: "candidate", RECOMMENDED: "r
 _HEADERS = {REF: "Record", STREAM: "Stream", CANDIDATE: "Candidate",
             RECOMMENDED: "Recommended", DECISION: "Decision", STATUS: "Status",
             DATE: "Date", PACK: "Pack"}
-STATUS_WORDS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
-                "superseded": "superseded"}
+STATUS_WORDS = RECORD_STATUS  # the register's filter lists them
 
 
 def tr(text: str) -> str:
@@ -90,7 +90,7 @@ class RegisterModel(QAbstractTableModel):
         value = getattr(self._rows[index.row()], _FIELDS[index.column()])
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == STATUS:
-                return STATUS_WORDS.get(value, value)
+                return status_words(value)
             if index.column() == DATE:
                 return value[:16].replace("T", " ")
             return value

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
-from leadfit.decisions.record import DecisionRecord, role_words
+from leadfit.decisions.record import DecisionRecord
+from leadfit.words import role_words
 
 
 def register(sub) -> None:

@@ -24,12 +24,15 @@ from leadfit.decisions.record import canonical_json, sha256_text, utc_now
 from leadfit.decisions.tables import audit_log
 
 GENESIS = "0" * 64
+APPENDED = "leadfit_appended"   # conn.info: (seq, hash, key) of the last entry, for the witness
 
 
 def audit_key() -> bytes | None:
     """The HMAC key, if one is configured outside the database."""
     path = os.environ.get("LEADFIT_AUDIT_KEY_FILE")
     if path:
+        from leadfit.decisions.register import warn_if_loose
+        warn_if_loose(Path(path).expanduser(), "audit key file")
         try:
             key = Path(path).expanduser().read_bytes().strip()
         except OSError as exc:
@@ -47,9 +50,52 @@ def mac_of(key: bytes, entry_hash: str) -> str:
 
 def head(conn: Connection) -> tuple[int, str]:
     """(sequence number, hash) of the newest entry; (0, GENESIS) when empty."""
-    row = conn.execute(select(audit_log.c.seq, audit_log.c.hash)
-                       .order_by(audit_log.c.seq.desc()).limit(1)).first()
+    row = _head_row(conn)
     return (row.seq, row.hash) if row else (0, GENESIS)
+
+
+def _head_row(conn: Connection):
+    return conn.execute(select(audit_log.c.seq, audit_log.c.hash, audit_log.c.mac)
+                        .order_by(audit_log.c.seq.desc()).limit(1)).first()
+
+
+def check_writer_key(row, key: bytes | None) -> None:
+    """A register whose entries carry an HMAC takes writers with that key only, and one
+    started without a key cannot be half-protected later (verify would fail for good)."""
+    if row is None:
+        return
+    if row.mac and key is None:
+        raise RegisterError("this register is protected by an audit key and no key is"
+                            " configured (LEADFIT_AUDIT_KEY_FILE); nothing was saved")
+    if row.mac and not hmac.compare_digest(row.mac, mac_of(key, row.hash)):
+        raise RegisterError("the configured audit key is not this register's key; nothing"
+                            " was saved")
+    if not row.mac and key is not None:
+        raise RegisterError("this register was started without an audit key; its older"
+                            " entries cannot be authenticated, so a key cannot be added now."
+                            " Start a new register with the key; nothing was saved")
+
+
+def anchor_problems(conn: Connection, anchor) -> list[str]:
+    """What a filed PDF's anchor finds in the register: its chain head at its place,
+    and its record hash in an entry up to that place."""
+    problems = []
+    found = conn.execute(select(audit_log.c.hash).where(
+        audit_log.c.seq == anchor.chain_entries)).scalar()
+    if found is None:
+        problems.append(f"the register no longer has audit entry {anchor.chain_entries}, the"
+                        " chain head printed on this PDF: entries were removed or the register"
+                        " was emptied or replaced")
+    elif found != anchor.chain_head:
+        problems.append(f"audit entry {anchor.chain_entries} is not the chain head printed on"
+                        " this PDF: the chain was rewritten or the register replaced")
+    stated = conn.execute(select(audit_log.c.seq).where(
+        audit_log.c.seq <= anchor.chain_entries,
+        audit_log.c.entry.contains(f'"record_hash":"{anchor.record_hash}"'))).first()
+    if stated is None:
+        problems.append("no audit entry up to the printed chain head states this PDF's record"
+                        " hash: the record printed is not the one the register holds")
+    return problems
 
 
 def entry_for(action: str, record: dict, record_hash: str, actor: str = "") -> dict:
@@ -61,9 +107,12 @@ def entry_for(action: str, record: dict, record_hash: str, actor: str = "") -> d
 
 def append(conn: Connection, facts: dict, key: bytes | None = None, at: str | None = None) -> str:
     """Add one entry after the current head (in the caller's write transaction)."""
-    seq, prev = head(conn)
+    newest = _head_row(conn)
+    check_writer_key(newest, key)
+    seq, prev = (newest.seq, newest.hash) if newest else (0, GENESIS)
     row = entry_row({**facts, "at": at or utc_now()}, seq + 1, prev, key)
     conn.execute(insert(audit_log).values(**row))
+    conn.info[APPENDED] = (row["seq"], row["hash"], key)
     return row["hash"]
 
 

@@ -4,25 +4,36 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from sqlalchemy import Connection, case, func, select
 from sqlalchemy.orm import aliased
 
-from leadfit.decisions.errors import DecisionError
-from leadfit.decisions.record import sha256_text
+from leadfit.decisions.errors import DecisionError, RecordAltered
+from leadfit.decisions.integrity import Checker, Integrity, row_columns
 from leadfit.decisions.tables import records
+from leadfit.files import atomic_write
 from leadfit.rules.assessment import pack_label
 from leadfit.words import role_words
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded")
 
 
+ALTERED = "altered"
+
+
 @dataclass(frozen=True)
 class RecordSummary:
+    """One row of the register's list.
+
+    ``problem`` is the row's integrity verdict (see decisions/integrity.py): empty for a
+    genuine row; otherwise it says what was altered, ``status`` is ``"altered"`` and the
+    columns a person would read (stream, candidate, outcome, recommended, created_at)
+    are empty, so a forged value is never shown as genuine. Only ref, record_id and
+    version remain, to name the row.
+    """
+
     ref: str
     record_id: str
     version: int
@@ -33,18 +44,20 @@ class RecordSummary:
     recommended: str
     created_at: str
     hash: str
-    pack: str = ""  # name@version
+    pack: str = ""  # name@version (schema 4), checked against the body like the other columns
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return not self.problem
 
 
-def _query(stream=None, outcome=None, status=None, fold=func.lower, body=False):
+def _query(stream=None, outcome=None, status=None, fold=func.lower):
     newer = aliased(records)
     latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
               .scalar_subquery())
     shown = case((records.c.version < latest, "superseded"), else_=records.c.status)
-    q = select(records.c.record_id, records.c.version, shown.label("shown"), records.c.stream,
-               records.c.candidate, records.c.outcome, records.c.recommended,
-               records.c.created_at, records.c.hash, records.c.pack,
-               *([records.c.body] if body else []))
+    q = select(*row_columns(), shown.label("shown"))
     if stream:  # a case-insensitive substring: people remember part of a stream's name
         q = q.where(fold(records.c.stream).contains(stream.casefold(), autoescape=True))
     if outcome:
@@ -57,13 +70,19 @@ def _query(stream=None, outcome=None, status=None, fold=func.lower, body=False):
 
 
 def list_records(conn: Connection, *, stream=None, outcome=None, status=None, limit: int | None = 100,
-                 offset: int = 0) -> list[RecordSummary]:
+                 offset: int = 0, checker: Checker | None = None) -> list[RecordSummary]:
+    """Newest first; every row checked (an altered one is marked, not hidden)."""
+    checker = checker or Checker(conn, None)
+    if checker.chain_problem():  # truncated, emptied or replaced: no row can be trusted
+        raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
     if outcome:
         _check_outcome(conn, outcome)
     q = _query(stream, outcome, status, _fold(conn)).offset(offset)
     if limit is not None:
         q = q.limit(limit)
-    return [_summary(row) for row in conn.execute(q)]
+    rows = conn.execute(q).all()
+    checker.prefetch(rows)
+    return [_summary(row, checker.check(row)) for row in rows]
 
 
 def _fold(conn: Connection):
@@ -82,8 +101,13 @@ def _check_outcome(conn: Connection, outcome: str) -> None:
         raise DecisionError(f"outcome '{outcome}' is not one of: {', '.join(allowed)}")
 
 
-def _summary(row) -> RecordSummary:
-    return RecordSummary(ref=f"{row.record_id}@{row.version}", record_id=row.record_id,
+def _summary(row, verdict: Integrity) -> RecordSummary:
+    ref = f"{row.record_id}@{row.version}"
+    if not verdict.intact:
+        return RecordSummary(ref=ref, record_id=row.record_id, version=row.version,
+                             status=ALTERED, stream="", candidate="", outcome="", recommended="",
+                             created_at="", hash="", problem=verdict.problem)
+    return RecordSummary(ref=ref, record_id=row.record_id,
                          version=row.version, status=row.shown, stream=row.stream or "",
                          candidate=row.candidate or "", outcome=row.outcome or "",
                          recommended=row.recommended or "", created_at=row.created_at,
@@ -92,38 +116,36 @@ def _summary(row) -> RecordSummary:
 
 # The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read
 # the decision as signed without opening the register.
-CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name != "pack"), "justification", "conditions",
+CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in ("problem", "pack")),
+               "justification", "conditions",
                "review_date", "risk_level", "pack", "pack_fingerprint", "signers", "dissent",
                "intact")
 
 
-def write_csv(conn: Connection, path: Path) -> int:
-    """Every version, newest first, written atomically. Cells that a spreadsheet
-    would run as a formula are prefixed with a quote."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".csv", dir=path.parent)
+def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> int:
+    """Every version, newest first, written atomically (see leadfit.files). Cells that a
+    spreadsheet would run as a formula are prefixed with a quote. An altered row keeps
+    only its reference and says what was altered; none of its text is copied."""
+    checker = checker or Checker(conn, None)
+    if checker.chain_problem():
+        raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify. Nothing was written")
+    checker.preload()
     count = 0
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
-            for row in conn.execute(_query(body=True)):
-                writer.writerow({k: _cell(v) for k, v in _csv_row(row).items()})
-                count += 1
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(Path(path), "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for row in conn.execute(_query()):
+            writer.writerow({k: _cell(v) for k, v in _csv_row(row, checker.check(row)).items()})
+            count += 1
     return count
 
 
-def _csv_row(row) -> dict:
-    summary = asdict(_summary(row))
-    intact = sha256_text(row.body) == row.hash
-    try:
-        body = json.loads(row.body)
-    except ValueError:
-        body = {}
+def _csv_row(row, verdict: Integrity) -> dict:
+    summary = asdict(_summary(row, verdict))
+    problem = summary.pop("problem")
+    if problem:
+        return {**dict.fromkeys(CSV_COLUMNS, ""), **summary, "intact": f"NO: {problem}"}
+    body = json.loads(row.body)
     d, pack = body.get("decision") or {}, body.get("pack") or {}
     signoffs = body.get("signoffs") or []
     return {
@@ -136,7 +158,7 @@ def _csv_row(row) -> dict:
                              for s in signoffs),
         "dissent": "; ".join(f"{s.get('name')}: {s.get('dissent_reasons')}"
                              for s in signoffs if s.get("dissent")),
-        "intact": "yes" if intact else "NO: altered since written, run leadfit verify"}
+        "intact": "yes"}
 
 
 def _cell(value):

@@ -20,7 +20,11 @@ from leadfit.forms.case import Case
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.pack import Pack
 
-MAX_TEXT = 10_000
+# The longest text each free field takes (README "Free text"); the PDF lays out the
+# longest of each in well under a second (benchmarks/pdf_text.py).
+LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_000,
+          "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200}
+MAX_TEXT = max(LIMITS.values())
 # Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
 CONDITIONAL_OUTCOMES = frozenset({"coach"})
 
@@ -45,6 +49,7 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         problems.append(Problem(f"decision '{decision}' is not one of: {', '.join(outcomes)}"))
     justification, conditions = _text(justification, "justification", problems), \
         _text(conditions, "conditions", problems)
+    reason = _text(reason, "correction reason", problems)
     if decision != assessment.outcome and not justification:
         problems.append(Problem(f"the decision '{decision}' differs from the recommendation"
                                 f" '{assessment.outcome}': a written justification is required"
@@ -110,10 +115,13 @@ def _person(name: str) -> str:
 
 
 def _text(value, what: str, problems: list[Problem]) -> str:
-    text = "" if value is None else str(value)
-    if len(text) > MAX_TEXT:
-        problems.append(Problem(f"{what} is longer than {MAX_TEXT} characters"))
-    return text.strip()
+    """Free text, stripped; longer than its field's limit is a named problem."""
+    text = ("" if value is None else str(value)).strip()
+    limit = LIMITS[what.split(" of ")[0]]
+    if len(text) > limit:
+        problems.append(Problem(f"{what} may be at most {limit:,} characters; this one has"
+                                f" {len(text):,}"))
+    return text
 
 
 def _iso(value, what: str, problems: list[Problem]) -> str | None:

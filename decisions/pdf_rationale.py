@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit import __version__
+from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.decisions.record import DecisionRecord
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
@@ -24,18 +25,35 @@ class Anchor:
     chain_head: str
     chain_entries: int
 
+    @property
+    def keywords(self) -> str:
+        """The anchor in the PDF's metadata, read back by ``leadfit verify --pdf``."""
+        return f"leadfit-anchor {self.chain_entries} {self.chain_head} {self.record_hash}"
+
+
+def anchor_in(pdf: bytes) -> Anchor | None:
+    """The anchor a LeadFit PDF carries in its metadata, or None."""
+    import re
+    found = re.search(rb"leadfit-anchor (\d{1,12}) ([0-9a-f]{64}) ([0-9a-f]{64})", pdf)
+    if not found:
+        return None
+    return Anchor(found[3].decode(), found[2].decode(), int(found[1]))
+
 
 def render(record: DecisionRecord, anchor: Anchor) -> tuple[bytes, list[str]]:
     """(PDF bytes, characters the font could not draw, described)."""
     unsigned = record.status != "signed"  # paper that is not final must look it on every page
     doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
+                   keywords=anchor.keywords,
                    watermark=_WATERMARK.get(record.status, "NOT SIGNED") if unsigned else "")
     a = record.assessment
     _glance(doc, record, a)
+    unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a)
     _plan(doc, record)
     _signals(doc, a)
+    other_outcomes_sections(doc, a)
     _reasons(doc, record, a)
     _signoff(doc, record)
     _provenance(doc, record, anchor)
@@ -182,4 +200,4 @@ def _because(causes) -> str:
 _answer = answer_words
 
 
-__all__ = ["Anchor", "__version__", "render"]
+__all__ = ["Anchor", "__version__", "anchor_in", "render"]

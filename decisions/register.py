@@ -10,18 +10,22 @@ first takes one advisory transaction lock.
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
+from urllib.parse import quote
 
 from sqlalchemy import Connection, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from leadfit.decisions import audit, witness
 from leadfit.decisions.errors import NoRegister, RegisterError
-from leadfit.decisions.migrations import migrate
+from leadfit.decisions.migrations import LATEST, current_version, migrate
 from leadfit.paths import data_dir
 
 _WRITE = "leadfit_write"
@@ -41,10 +45,15 @@ def resolve_url(url: str | os.PathLike | None) -> str:
 
 
 class Register:
-    """An open register. Use :meth:`write` for changes and :meth:`read` for queries."""
+    """An open register. Use :meth:`write` for changes and :meth:`read` for queries.
 
-    def __init__(self, url: str):
-        self.url = url
+    ``readonly``: opened for reading only (SQLite ``mode=ro``, PostgreSQL read-only
+    transactions), so reading never writes and works on read-only media. A register
+    at an older schema is upgraded first when its medium allows it.
+    """
+
+    def __init__(self, url: str, *, readonly: bool = False):
+        self.url, self.readonly = url, readonly
         try:
             parsed = make_url(url)
         except ArgumentError:
@@ -52,15 +61,54 @@ class Register:
         self.dialect = parsed.get_backend_name()
         if self.dialect not in ("sqlite", "postgresql"):
             raise RegisterError(f"unsupported database '{self.dialect}': use SQLite or PostgreSQL")
-        self.engine = _make_engine(parsed, self.dialect)
-        self._writer = self.engine.execution_options(**{_WRITE: True})
+        self._shown = parsed.render_as_string()
         try:
-            with self._begin() as conn:
-                self.found_schema = migrate(conn)
+            if readonly:
+                self._open_readonly(parsed)
+            else:
+                self.engine = _make_engine(parsed, self.dialect)
+                with self._begin() as conn:
+                    self.found_schema = migrate(conn)
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise RegisterError(f"cannot open the register at {parsed.render_as_string()}:"
+            raise RegisterError(f"cannot open the register at {self._shown}:"
                                 f" {_short(exc)}") from None
+
+    def _open_readonly(self, parsed) -> None:
+        self.engine = _make_engine(parsed, self.dialect, readonly=True)
+        try:
+            with self.engine.connect() as conn:
+                self.found_schema = current_version(conn)
+        except OperationalError:
+            # A WAL register on read-only media without its -shm file: nobody can be
+            # writing it, so SQLite may read it as immutable.
+            if self.dialect != "sqlite":
+                raise
+            self.engine.dispose()
+            self.engine = _make_engine(parsed, self.dialect, readonly=True, immutable=True)
+            with self.engine.connect() as conn:
+                self.found_schema = current_version(conn)
+        if self.found_schema < LATEST:
+            self.engine.dispose()
+            self.engine = _make_engine(parsed, self.dialect)
+            try:
+                with self._begin() as conn:
+                    migrate(conn)
+            except SQLAlchemyError as exc:
+                raise RegisterError(f"this register (schema {self.found_schema}) must be upgraded"
+                                    f" before it can be read, and it cannot be written here:"
+                                    f" {_short(exc)}") from None
+            finally:
+                self.engine.dispose()
+            self.engine = _make_engine(parsed, self.dialect, readonly=True)
+        elif self.found_schema > LATEST:
+            raise RegisterError(f"this register was written by a newer LeadFit (schema"
+                                f" {self.found_schema}); this version reads up to schema"
+                                f" {LATEST}. Update LeadFit.")
+
+    @property
+    def _writer(self):
+        return self.engine.execution_options(**{_WRITE: True})
 
     @contextmanager
     def _begin(self) -> Iterator[Connection]:
@@ -71,13 +119,20 @@ class Register:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One serialised write transaction: committed whole, or not at all."""
+        """One serialised write transaction: committed whole, or not at all; then the
+        witness records the new chain head (see witness.py)."""
+        if self.readonly:
+            raise RegisterError("this register was opened for reading only")
         try:
             with self._begin() as conn:
+                conn.info.pop(audit.APPENDED, None)  # a pooled connection's earlier write
                 yield conn
+                appended = conn.info.pop(audit.APPENDED, None)
         except SQLAlchemyError as exc:
             raise RegisterError(f"the register could not be written, nothing was saved:"
                                 f" {_short(exc)}") from None
+        if appended:
+            witness.advance(self.url, *appended)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -86,6 +141,13 @@ class Register:
                 yield conn
         except SQLAlchemyError as exc:
             raise RegisterError(f"the register could not be read: {_short(exc)}") from None
+
+    def files(self) -> tuple[Path, ...]:
+        """The files this register lives in (none for a server database)."""
+        if self.dialect != "sqlite":
+            return ()
+        name = make_url(self.url).database or ""
+        return (Path(name),) if name and name != ":memory:" else ()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -97,9 +159,11 @@ class Register:
         self.close()
 
 
-def open_register(url: str | os.PathLike | None = None, *, create: bool = True) -> Register:
+def open_register(url: str | os.PathLike | None = None, *, create: bool = True,
+                  readonly: bool = False) -> Register:
     """Open (``create=True``: or make) the register. Reading commands pass
-    ``create=False`` so a mistyped path is refused instead of becoming an empty register."""
+    ``create=False`` so a mistyped path is refused instead of becoming an empty register,
+    and ``readonly=True`` so reading never writes."""
     given = url or os.environ.get("LEADFIT_DB")
     url = resolve_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
@@ -108,7 +172,8 @@ def open_register(url: str | os.PathLike | None = None, *, create: bool = True) 
             if not create:
                 raise NoRegister(_absent(path, given))
             _create_private(path)
-    return Register(url)
+        warn_if_loose(path, "register")
+    return Register(url, readonly=readonly)
 
 
 def _absent(path: Path, given) -> str:
@@ -132,15 +197,20 @@ def _create_private(path: Path) -> None:
         raise RegisterError(f"cannot create the register {path}: {exc.strerror}") from None
 
 
-def _make_engine(parsed, dialect: str):
+def _make_engine(parsed, dialect: str, *, readonly: bool = False, immutable: bool = False):
     if dialect == "postgresql":
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            engine = create_engine(parsed, pool_pre_ping=True)
         except (ImportError, SQLAlchemyError) as exc:
             raise RegisterError(f"cannot use PostgreSQL here: {_short(exc)}"
                                 " (install leadfit[postgres])") from None
+        return engine.execution_options(postgresql_readonly=True) if readonly else engine
+    if readonly and parsed.database and parsed.database != ":memory:":
+        flags = "mode=ro" + ("&immutable=1" if immutable else "")
+        location = quote(str(Path(parsed.database).resolve()))
+        parsed = make_url(f"sqlite:///file:{location}?{flags}&uri=true")
     engine = create_engine(parsed, poolclass=NullPool)
-    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "connect", _sqlite_reader_connect if readonly else _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -156,6 +226,27 @@ def _sqlite_connect(dbapi_conn, _record) -> None:
     cur.close()
     # SQLite's lower() folds ASCII only; filters need Unicode case folding.
     dbapi_conn.create_function("lf_fold", 1, _fold, deterministic=True)
+
+
+def _sqlite_reader_connect(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA query_only = ON")
+    cur.close()
+    dbapi_conn.create_function("lf_fold", 1, _fold, deterministic=True)
+
+
+def warn_if_loose(path: Path, what: str) -> None:
+    """Say so when others may read or change the register or the key (not refused:
+    the owner may have meant it, e.g. a shared read-only copy)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if mode & 0o077:
+        print(f"warning: the {what} {path} can be read or changed by other users"
+              f" (permissions {stat.filemode(mode)}); run: chmod 600 {path}", file=sys.stderr)
 
 
 def _fold(value):

@@ -9,8 +9,8 @@ from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import DecisionRecord, canonical_json
 from leadfit.errors import LeadFitError, Problem
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import EngineRef
+from leadfit.rules.assessment import ADDED_FIELDS, EngineRef
+from leadfit.rules.explain import evaluate_explained
 from leadfit.rules.library import bundled_pack_names, bundled_packs_dir, load_pack, resolve_pack
 from leadfit.rules.pack import Pack
 
@@ -78,10 +78,13 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
             f" with fingerprint {wanted.fingerprint} is not available here; pass its folder"
             " with --pack")
     case = build_case(record.answers, pack.questionnaire, source=f"{record.ref} answers")
-    result = evaluate(case, pack)
+    result = evaluate_explained(case, pack)
     again = result.model_dump(mode="json")
     stored = record.assessment.model_dump(mode="json", exclude_unset=True)
-    differences = [key for key in sorted(set(again) | set(stored))
+    # What LeadFit added to assessments after this record was made is not in it:
+    # replay compares the judgement the record holds.
+    added = {k for k in ADDED_FIELDS if k not in stored}
+    differences = [key for key in sorted((set(again) - added) | set(stored))
                    if key != _DECIDED_BY and canonical_json(again.get(key)) != canonical_json(stored.get(key))]
     return ReplayResult(identical=not differences, pack_label=pack.label, differences=differences,
                         notes=_engine_note(record.assessment.engine, result.engine))

@@ -7,14 +7,14 @@ its audit entry: all of it is stored, or none of it.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from leadfit.decisions import audit, making, pdf_rationale, store
-from leadfit.decisions.errors import DecisionError, RegisterError
+from leadfit.decisions.errors import DecisionError
+from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, write_csv
 from leadfit.decisions.listing import list_records as _list
 from leadfit.decisions.record import DecisionRecord
@@ -23,8 +23,9 @@ from leadfit.decisions.replay import ReplayResult, find_pack
 from leadfit.decisions.replay import replay as _replay
 from leadfit.decisions.verify import VerifyReport
 from leadfit.decisions.verify import verify as _verify
+from leadfit.files import check_target, write_bytes
 from leadfit.forms.case import Case, build_case
-from leadfit.rules.assess import evaluate
+from leadfit.rules.explain import evaluate_explained
 from leadfit.rules.pack import Pack
 
 __all__ = [
@@ -35,8 +36,10 @@ __all__ = [
     "ReportResult",
     "VerifyReport",
     "can_correct",
+    "check_pdf",
     "correct",
     "decide",
+    "decide_once",
     "default_url",
     "export_csv",
     "history",
@@ -61,25 +64,40 @@ class ReportResult:
 
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
            conditions: str = "", review_date: str | date | None = None,
-           plan: making.Plan | None = None, draft: bool = False) -> DecisionRecord:
-    """Evaluate ``case`` under ``pack`` and store the decision as a new record."""
-    assessment = evaluate(case, pack)
-    args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment, "decision": decision,
-                "justification": justification, "conditions": conditions, "review_date": review_date,
-                "plan": plan, "status": "draft" if draft else "awaiting_signoff"}
-    making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before taking the lock
+           plan: making.Plan | None = None, draft: bool = False,
+           again: bool = False) -> DecisionRecord:
+    """Evaluate ``case`` under ``pack`` and store the decision as a new record.
+
+    Retrying is safe: when the same decision on the same case under the same pack is
+    already recorded (a retry after a lost reply or a killed process), that record is
+    returned and nothing is written. ``again`` records a deliberate second one."""
+    return decide_once(reg, case, pack, decision=decision, justification=justification,
+                       conditions=conditions, review_date=review_date, plan=plan, draft=draft,
+                       again=again)[0]
+
+
+def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
+                draft: bool = False, **decision) -> tuple[DecisionRecord, bool]:
+    """(record, True when it was already there); see :func:`decide`."""
+    assessment = evaluate_explained(case, pack)
+    args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment,
+                            "status": "draft" if draft else "awaiting_signoff", **decision}
+    probe = making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before the lock
     key = audit.audit_key()
     with reg.write() as conn:
+        existing = None if again else store.same_decision(conn, probe, checker(reg, conn))
+        if existing is not None:
+            return existing, True
         serial = store.next_serial(conn)
         record = making.build(record_id=store.record_id_for(serial, _year()), version=1, **args)
         store.add(conn, record, serial, "decide", "", key)
-    return record
+    return record, False
 
 
 def submit(reg: Register, ref: str) -> DecisionRecord:
     key = audit.audit_key()
     with reg.write() as conn:
-        record = _latest(conn, ref)
+        record = _latest(conn, ref, checker(reg, conn))
         if record.status != "draft":
             raise DecisionError(f"{record.ref} is not a draft (it is {record.status})")
         record = record.model_copy(update={"status": "awaiting_signoff"})
@@ -91,7 +109,7 @@ def sign(reg: Register, ref: str, *, name: str, role: str, statement: str = "",
          dissent: str = "") -> DecisionRecord:
     key = audit.audit_key()
     with reg.write() as conn:
-        record = _latest(conn, ref)
+        record = _latest(conn, ref, checker(reg, conn))
         entry = making.signoff(record, name=name, role=role, statement=statement, dissent=dissent)
         record = record.with_signoff(entry)
         store.replace(conn, record, "sign", f"{entry.name} ({entry.role})", key)
@@ -106,14 +124,14 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     if not (reason or "").strip():
         raise DecisionError("a correction needs a reason (--reason)")
     with reg.read() as conn:
-        old = _latest(conn, ref)
+        old = _latest(conn, ref, checker(reg, conn))
     if pack is None:
         pack = find_pack(old.pack.fingerprint, (), old.pack.label)
         if pack is None:
             raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
                                 f" {old.pack.fingerprint}) is not available; name one (--pack)")
     case = case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers")
-    d, assessment = old.decision, evaluate(case, pack)
+    d, assessment = old.decision, evaluate_explained(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
                  if p.id in {m.id for m in assessment.mitigations}}
     args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment,
@@ -138,12 +156,13 @@ def list_records(reg: Register, *, stream: str | None = None, outcome: str | Non
                  status: str | None = None, limit: int | None = 100,
                  offset: int = 0) -> list[RecordSummary]:
     with reg.read() as conn:
-        return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset)
+        return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset,
+                     checker=checker(reg, conn))
 
 
 def show(reg: Register, ref: str) -> DecisionRecord:
     with reg.read() as conn:
-        return store.load(conn, ref).record
+        return store.load(conn, ref, checker(reg, conn)).record
 
 
 def can_correct(reg: Register, ref: str) -> bool:
@@ -154,55 +173,70 @@ def can_correct(reg: Register, ref: str) -> bool:
 
 def history(reg: Register, ref: str) -> list[DecisionRecord]:
     with reg.read() as conn:
-        record = store.load(conn, ref).record
-        return store.all_versions(conn, record.record_id)
+        check = checker(reg, conn)
+        record = store.load(conn, ref, check).record
+        return store.all_versions(conn, record.record_id, check)
 
 
-def export_csv(reg: Register, path: str | os.PathLike) -> int:
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise DecisionError(f"cannot write {path}: folder {path.parent} does not exist")
+def checker(reg: Register, conn) -> Checker:
+    """The integrity check every read of this register goes through."""
+    return Checker(conn, audit.audit_key(), reg.url)
+
+
+def export_csv(reg: Register, path: str | os.PathLike, *, overwrite: bool = False) -> int:
+    """Every version as CSV. Never over the open register; an existing file only with
+    ``overwrite`` (the command's --force, or the window's confirmed save dialog)."""
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
     with reg.read() as conn:
-        return write_csv(conn, path)
+        return write_csv(conn, path, checker(reg, conn))
 
 
 def render_pdf(reg: Register, ref: str) -> ReportResult:
     with reg.read() as conn:
-        stored = store.load(conn, ref)
+        stored = store.load(conn, ref, checker(reg, conn))
         seq, head = audit.head(conn)
     pdf, unsupported = pdf_rationale.render(stored.record, pdf_rationale.Anchor(stored.hash, head, seq))
     return ReportResult(None, unsupported, pdf)
 
 
-def report(reg: Register, ref: str, path: str | os.PathLike) -> ReportResult:
-    """Render the rationale of ``ref`` to ``path`` (written atomically)."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise DecisionError(f"cannot write {path}: folder {path.parent} does not exist")
+def report(reg: Register, ref: str, path: str | os.PathLike, *,
+           overwrite: bool = False) -> ReportResult:
+    """Render the rationale of ``ref`` to ``path`` (written atomically; never over the
+    open register; an existing file only with ``overwrite``)."""
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
     result = render_pdf(reg, ref)
-    fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(result.pdf)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise RegisterError(f"cannot write {path}: {exc.strerror}") from None
+    write_bytes(path, result.pdf)
     return ReportResult(path, result.unsupported, result.pdf)
+
+
+def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
+    """Whether a filed PDF's anchor (chain head, entry count, record hash) is still in the
+    register: [] when it is, else what differs. A PDF printed from a register that was
+    later truncated, rewritten or replaced no longer matches."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DecisionError(f"cannot read {path}: {exc.strerror}") from None
+    anchor = pdf_rationale.anchor_in(data)
+    if anchor is None:
+        raise DecisionError(f"{path} is not a LeadFit decision rationale (it carries no anchor)")
+    with reg.read() as conn:
+        return audit.anchor_problems(conn, anchor)
 
 
 def verify(reg: Register) -> VerifyReport:
     key = audit.audit_key()
     with reg.read() as conn:
-        return _verify(conn, key)
+        return _verify(conn, key, reg.url)
 
 
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
     return _replay(show(reg, ref), pack_dirs)
 
 
-def _latest(conn, ref: str) -> DecisionRecord:
-    stored = store.load(conn, ref)
+def _latest(conn, ref: str, check: Checker) -> DecisionRecord:
+    stored = store.load(conn, ref, check)
     if not stored.latest:
         raise DecisionError(f"{stored.record.ref} has been superseded; work on"
                             f" {stored.record.record_id} (its latest version) instead")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
 from leadfit.decisions import audit
 from leadfit.decisions.errors import RecordAltered, RecordNotFound
+from leadfit.decisions.integrity import Checker, row_columns
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, sha256_text
-from leadfit.decisions.tables import audit_log, records
+from leadfit.decisions.tables import records
 
 
 @dataclass(frozen=True)
@@ -58,55 +58,53 @@ def latest_version(conn: Connection, record_id: str) -> int | None:
                         .where(records.c.record_id == record_id)).scalar()
 
 
-def load(conn: Connection, ref: str) -> Stored:
+def load(conn: Connection, ref: str, checker: Checker | None = None) -> Stored:
+    """One version (the latest when ``ref`` names none), checked as strictly as verify
+    checks it: an altered record raises RecordAltered and is never returned."""
+    checker = checker or Checker(conn, None)
     record_id, version = parse_ref(ref)
     newest = latest_version(conn, record_id)
     if newest is None or (version is not None and not 1 <= version <= newest):
         raise RecordNotFound(f"no record '{ref}' in this register"
                              + (f" (it has versions 1 to {newest})" if newest else ""))
     version = newest if version is None else version
-    row = conn.execute(select(records.c.body, records.c.hash).where(
+    row = conn.execute(select(*row_columns()).where(
         records.c.record_id == record_id, records.c.version == version)).one()
-    ref = make_ref(record_id, version)
-    _check_text(ref, row.body, row.hash)
-    if _logged_hash(conn, record_id, version) != row.hash:
-        raise RecordAltered(f"record {ref} was altered since it was written: it differs from"
-                            " what the audit log recorded; nothing was shown or printed."
-                            " Run: leadfit verify")
-    return Stored(DecisionRecord.from_text(row.body), row.hash, version == newest)
+    return Stored(_checked(checker, row), row.hash, version == newest)
 
 
-def all_versions(conn: Connection, record_id: str) -> list[DecisionRecord]:
-    rows = conn.execute(select(records.c.version, records.c.body, records.c.hash)
-                        .where(records.c.record_id == record_id)
+def all_versions(conn: Connection, record_id: str,
+                 checker: Checker | None = None) -> list[DecisionRecord]:
+    checker = checker or Checker(conn, None)
+    rows = conn.execute(select(*row_columns()).where(records.c.record_id == record_id)
                         .order_by(records.c.version)).all()
-    for r in rows:
-        _check_text(make_ref(record_id, r.version), r.body, r.hash)
-    return [DecisionRecord.from_text(r.body) for r in rows]
+    return [_checked(checker, r) for r in rows]
 
 
-def _check_text(ref: str, body: str, digest: str) -> None:
-    """Every read for show, report or replay: the text must still be what was hashed."""
-    if sha256_text(body) != digest:
-        raise RecordAltered(f"record {ref} was altered since it was written: its stored text"
-                            " no longer matches its hash; nothing was shown or printed."
-                            " Run: leadfit verify")
+def _checked(checker: Checker, row) -> DecisionRecord:
+    verdict = checker.check(row)
+    if not verdict.intact:
+        raise RecordAltered(f"{verdict.problem}. Nothing was shown or printed.")
+    return DecisionRecord.from_text(row.body)
 
 
-def _logged_hash(conn: Connection, record_id: str, version: int) -> str | None:
-    """The record hash the newest audit entry for this version states, read from the
-    entry's own text (record_ref is an index to find it, not evidence)."""
-    rows = conn.execute(select(audit_log.c.entry)
-                        .where(audit_log.c.record_ref == make_ref(record_id, version))
-                        .order_by(audit_log.c.seq.desc()))
-    for (text,) in rows:
-        try:
-            facts = json.loads(text)
-        except ValueError:
-            continue
-        if facts.get("record") == record_id and facts.get("version") == version:
-            return facts.get("record_hash")
+def same_decision(conn: Connection, probe: DecisionRecord, checker: Checker) -> DecisionRecord | None:
+    """A first version already stored with the same answers, pack and decision as ``probe``
+    (a retried ``decide``), or None. Looks only at that stream and candidate (indexed)."""
+    want = _request(probe)
+    rows = conn.execute(select(*row_columns()).where(
+        records.c.stream == probe.stream, records.c.candidate == probe.candidate,
+        records.c.version == 1).order_by(records.c.id.desc())).all()
+    for row in rows:
+        if checker.check(row).intact:
+            record = DecisionRecord.from_text(row.body)
+            if _request(record) == want:
+                return record
     return None
+
+
+def _request(record: DecisionRecord) -> tuple:
+    return (record.answers, record.pack.fingerprint, record.decision, record.status)
 
 
 def record_id_for(serial: int, year: int) -> str:
@@ -123,4 +121,5 @@ __all__ = [
     "next_serial",
     "record_id_for",
     "replace",
+    "same_decision",
 ]

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 
+from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
+from leadfit.decisions.integrity import column_problem, row_columns
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.tables import audit_log, records
 
@@ -29,23 +31,28 @@ class VerifyReport:
         return not self.problems
 
 
-def verify(conn: Connection, key: bytes | None = None) -> VerifyReport:
+def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -> VerifyReport:
     report = VerifyReport()
-    last = _walk_chain(conn, key, report)
-    _check_records(conn, last, report)
+    first: dict[tuple[str, int], int] = {}
+    last = _walk_chain(conn, key, report, first)
+    _check_records(conn, last, first, report)
+    chain = witness.check(conn, url, key) if url else ""
+    if chain:
+        report.problems.append(chain)
     for (rid, version) in sorted(last):
         report.problems.append(f"record {rid}@{version} was removed: the audit log has it,"
                                " the register does not")
     return report
 
 
-def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> dict:
+def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport, first: dict) -> dict:
     """Check each entry's hash, place and link; return the last facts per record version."""
     last: dict[tuple[str, int], tuple] = {}
     prev, expected, macs = GENESIS, 1, 0
     rows = conn.execute(select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash,
-                               audit_log.c.entry, audit_log.c.mac).order_by(audit_log.c.seq))
-    for seq, prev_hash, digest, text, mac in rows:
+                               audit_log.c.entry, audit_log.c.mac, audit_log.c.record_ref)
+                        .order_by(audit_log.c.seq))
+    for seq, prev_hash, digest, text, mac, ref in rows:
         report.entries += 1
         problems = report.problems
         if seq != expected:
@@ -70,25 +77,38 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> di
                 problems.append(f"audit entry {seq} fails the HMAC check: rewritten without the key")
             else:
                 macs += 1
+        if not isinstance(facts, dict):
+            facts = {}
         if "record" in facts:
-            last[(facts["record"], facts.get("version"))] = (
-                facts.get("record_hash"), *(facts.get(k) for k in _SUMMARY))
+            version_key = (facts["record"], facts.get("version"))
+            last[version_key] = (facts.get("record_hash"), *(facts.get(k) for k in _SUMMARY))
+            first.setdefault(version_key, seq)
+            if ref != f"{facts['record']}@{facts.get('version')}":
+                problems.append(f"audit entry {seq} was re-indexed: its record column no longer"
+                                " names the record its text is about")
         prev, expected = digest, max(expected, seq) + 1
     report.head = prev
     report.authenticated = key is not None and macs == report.entries
     return last
 
 
-def _check_records(conn: Connection, last: dict, report: VerifyReport) -> None:
-    rows = conn.execute(select(records.c.record_id, records.c.version, records.c.hash,
-                               records.c.body, *(records.c[k] for k in _SUMMARY))
-                        .order_by(records.c.id))
-    for rid, version, digest, body, *summary in rows:
+def _check_records(conn: Connection, last: dict, first: dict, report: VerifyReport) -> None:
+    rows = conn.execute(select(*row_columns()).order_by(records.c.id))
+    previous = 0
+    for row in rows:
+        rid, version, digest, body = row.record_id, row.version, row.hash, row.body
         report.records += 1
         ref = f"{rid}@{version}"
         if sha256_text(body) != digest:
             report.problems.append(f"record {ref} was altered: its stored text no longer matches"
                                    " its hash")
+        else:
+            _check_columns(row, ref, report)
+        written = first.get((rid, version), 0)
+        if written and written < previous:
+            report.problems.append(f"record {ref} was moved: the register lists it after a"
+                                   " record written later (rows reordered)")
+        previous = max(previous, written)
         logged = last.pop((rid, version), None)
         if logged is None:
             report.problems.append(f"record {ref} is not in the audit log: added or re-keyed"
@@ -97,7 +117,14 @@ def _check_records(conn: Connection, last: dict, report: VerifyReport) -> None:
         if logged[0] != digest:
             report.problems.append(f"record {ref} was altered: it differs from what the audit"
                                    " log recorded")
-        for name, have, want in zip(_SUMMARY, summary, logged[1:]):
-            if have != want:
-                report.problems.append(f"record {ref} was altered: its {name} reads '{have}',"
-                                       f" the audit log recorded '{want}'")
+
+
+def _check_columns(row, ref: str, report: VerifyReport) -> None:
+    try:
+        body = json.loads(row.body)
+    except ValueError:
+        report.problems.append(f"record {ref} was altered: its stored text is not readable")
+        return
+    problem = column_problem(row, body) if isinstance(body, dict) else "it is not a record"
+    if problem:
+        report.problems.append(f"record {ref} was altered: {problem}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from leadfit.desktop import settings
+from leadfit.desktop import qt_libraries, settings
 from leadfit.desktop.main_window import MainWindow
 from leadfit.paths import data_dir
 
@@ -38,9 +38,23 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def main(argv: list[str] | None = None) -> int:
-    app = make_app(argv)
+    """``--self-test``: open the window, say so on stdout and close it (a bundle's smoke
+    test, and a quick "does it start on this computer?" for support)."""
+    argv = list(sys.argv if argv is None else argv)
+    self_test = "--self-test" in argv[1:]
+    missing = qt_libraries.problem()
+    if missing:  # Qt would abort with "could not load the Qt platform plugin"
+        print(missing, file=sys.stderr)
+        return 1
+    app = make_app([a for a in argv if a != "--self-test"])
     window = MainWindow(data_dir())
     window.show()
+    if self_test:
+        app.processEvents()
+        shown = window.isVisible() and window.windowTitle()
+        print(f"window shown: {shown}" if shown else "window not shown", flush=True)
+        window.close()
+        return 0 if shown else 1
     return app.exec()
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView
 from leadfit.rules.assessment import Assessment
 from leadfit.words import readiness_words
@@ -78,6 +79,8 @@ class AssessmentPanel(QWidget):
         self.readiness = ReadinessStrip()
         self.findings = FindingsView()
         self.mitigations = MitigationsView()
+        self.unknowns = UnknownsBanner()
+        self.alternatives = AlternativesView()
         self.decide = QPushButton("Record the decision…")
         self.decide.setObjectName("primary")
         self.decide.setToolTip("Ctrl+D")
@@ -89,15 +92,19 @@ class AssessmentPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outcome)
         layout.addWidget(self.detail)
+        layout.addWidget(self.unknowns)
         layout.addWidget(self.missing_box)
         row = QHBoxLayout()
         row.addWidget(self.risk)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.readiness)
-        for title, view, stretch in (("Findings", self.findings, 3),
-                                     ("Mitigation plan", self.mitigations, 2)):
-            heading = QLabel(title)
+        self.headings: dict[str, QLabel] = {}
+        for title, view, stretch in (("Findings", self.findings, 2),
+                                     ("Mitigation plan", self.mitigations, 2),
+                                     ("Other outcomes: why not, and what would change it",
+                                      self.alternatives, 3)):
+            heading = self.headings[title] = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
             layout.addWidget(view, stretch)
@@ -121,7 +128,16 @@ class AssessmentPanel(QWidget):
         self.readiness.show_readiness(a.readiness)
         self.findings.show_findings(a.findings)
         self.mitigations.show_mitigations(a.mitigations)
+        self.unknowns.show_unknowns(a.unknowns)
+        self.alternatives.unknowns = a.unknowns
+        self._decided = a.decided
+        for widget in (self.alternatives, next(h for t, h in self.headings.items() if t.startswith("Other"))):
+            widget.setVisible(a.decided)  # an incomplete case shows what is missing instead
         self.decide.setEnabled(a.decided and not invalid)
+
+    def show_alternatives(self, alternatives) -> None:
+        """None while the search runs (or with no recommendation), then the list."""
+        self.alternatives.show_alternatives(alternatives, waiting=getattr(self, "_decided", False))
 
     def _show_risk(self, a: Assessment) -> None:
         """No findings yet on an incomplete case is not a low risk: say it is not known."""

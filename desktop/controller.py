@@ -7,16 +7,19 @@ hand-written fake. Every judgement comes from the core (forms, rules).
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
 import yaml
 
 from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
+from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import Assessment
+from leadfit.rules.assessment import Alternative, Assessment
+from leadfit.rules.explain import alternatives
 from leadfit.rules.library import resolve_pack, switch_pack
 from leadfit.rules.pack import Pack
 
@@ -31,6 +34,8 @@ class CaseView(Protocol):
     def show_problems(self, title: str, problems: list[str]) -> None: ...
     def schedule_evaluation(self) -> None: ...
     def tell(self, message: str) -> None: ...
+    def show_alternatives(self, alternatives: list[Alternative] | None) -> None: ...
+    def run_in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
 
 
 def typed_input(question, raw: Any) -> Any:
@@ -56,6 +61,8 @@ class CaseController:
         self.field_errors: dict[str, str] = {}   # an answer wrong on its own
         self.order_problems: dict[str, str] = {}  # answers wrong together (core's order_errors)
         self.assessment: Assessment | None = None
+        self.alternatives: list[Alternative] | None = None
+        self._generation = 0  # which refresh a background result belongs to
         self._initial_pack = pack_source
 
     # -- lifecycle -------------------------------------------------------
@@ -132,8 +139,8 @@ class CaseController:
         return build_case(self.valid_answers(), self.pack.questionnaire, source="window")
 
     def relevance(self) -> dict[str, bool]:
-        answers = dict(self.case().answers)
-        return {q.id: is_asked(q, answers) for q in self.pack.questionnaire.asked}
+        case = self.case()
+        return {q.id: is_asked(q, dict(case.answers), case.unknown) for q in self.pack.questionnaire.asked}
 
     def refresh(self) -> Assessment | None:
         """Assess the current answers, show it, and keep the draft on disk."""
@@ -147,7 +154,29 @@ class CaseController:
                                     [str(p) for p in exc.problems])
             return None
         self.view.show_assessment(self.assessment, sorted(self.errors))
+        self._explain_later()
         return self.assessment
+
+    def _explain_later(self) -> None:
+        """Why not and what would change it take a search: done off the GUI thread,
+        shown when it ends unless the answers changed meanwhile."""
+        self._generation += 1
+        self.alternatives = None
+        self.view.show_alternatives(None)
+        if self.assessment is None or not self.assessment.decided:
+            return
+        generation, case, pack, assessment = self._generation, self.case(), self.pack, self.assessment
+        self.view.run_in_background(lambda: alternatives(case, pack, assessment),
+                                    lambda found: self._explained(generation, found))
+
+    def _explained(self, generation: int, found: list[Alternative] | Exception) -> None:
+        if isinstance(found, Exception):
+            self.view.tell(f"What would change it could not be worked out: {found}")
+            return
+        if generation == self._generation:
+            self.alternatives = found
+            self.assessment = self.assessment.model_copy(update={"alternatives": found})
+            self.view.show_alternatives(found)
 
     def _save_draft(self) -> None:
         try:
@@ -157,7 +186,8 @@ class CaseController:
 
     # -- packs -----------------------------------------------------------
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
-        """Switch pack; a pack that cannot load is refused and the old one stays."""
+        """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
+        (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
         pack, problems = switch_pack(self.pack, source)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
@@ -183,6 +213,5 @@ class CaseController:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
         text = yaml.safe_dump({"answers": self.case().to_data()}, sort_keys=False,
                               allow_unicode=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        with atomic_write(path, "w", encoding="utf-8") as fh:
+            fh.write(text)

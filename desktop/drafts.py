@@ -34,7 +34,8 @@ class DraftStore:
 
     def save(self, answers: dict[str, Any], pack: str | None) -> None:
         """Write atomically (temp file + rename) so a crash mid-write keeps the old draft."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.folder, 0o700)  # answers about people: owner-only, like the register
         text = json.dumps({"answers": answers, "pack": pack}, indent=1, sort_keys=True)
         fd, tmp = tempfile.mkstemp(prefix=".draft-", dir=self.folder)
         try:

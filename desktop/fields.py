@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from leadfit.forms.answers import says_not_known
+from leadfit.forms.questionnaire import NOT_KNOWN
 
 NOT_ANSWERED = "— not answered —"
+NOT_KNOWN_LABEL = "Not known"
 _PLACEHOLDERS = {"integer": "a whole number", "percent": "0 to 100",
                  "date": "YYYY-MM-DD", "text": ""}
 
@@ -42,6 +47,13 @@ class AnswerInput(QWidget):
         layout.addWidget(self.editor, 1)
         if question.type == "percent":
             layout.addWidget(QLabel("%"))
+        self.not_known: QCheckBox | None = None
+        if question.may_be_unknown and not isinstance(self.editor, QComboBox):
+            self.not_known = QCheckBox(NOT_KNOWN_LABEL)
+            self.not_known.setObjectName("notKnown")
+            self.not_known.setAccessibleName(f"{question.title}: not known")
+            self.not_known.toggled.connect(self._toggle_not_known)
+            layout.addWidget(self.not_known)
         if not isinstance(self.editor, QComboBox):
             layout.addStretch(0)
         self.setFocusProxy(self.editor)
@@ -53,7 +65,13 @@ class AnswerInput(QWidget):
             options = {"yes": "Yes", "no": "No"} if question.type == "yes_no" else question.options
             for key, label in options.items():
                 box.addItem(label, key)
-            box.currentIndexChanged.connect(lambda _i: self.changed.emit(self.value() or ""))
+            if question.may_be_unknown:  # set apart: an answer, but not a fact
+                box.insertSeparator(box.count())
+                box.addItem(NOT_KNOWN_LABEL, NOT_KNOWN)
+                italic = QFont(box.font())
+                italic.setItalic(True)
+                box.setItemData(box.count() - 1, italic, Qt.ItemDataRole.FontRole)
+            box.currentIndexChanged.connect(lambda _i: self._combo_changed())
             return box
         edit = QLineEdit()
         edit.setPlaceholderText(_PLACEHOLDERS[question.type])
@@ -66,16 +84,46 @@ class AnswerInput(QWidget):
         if isinstance(self.editor, QComboBox):
             index = self.editor.currentIndex()
             return str(self.editor.itemData(index)) if index > 0 else None
+        if self.not_known is not None and self.not_known.isChecked():
+            return NOT_KNOWN
         return self.editor.text() or None
+
+    def is_not_known(self) -> bool:
+        return self.value() == NOT_KNOWN
 
     def set_value(self, raw: Any) -> None:
         """Show a stored answer without reporting it back as a change."""
-        self.editor.blockSignals(True)
+        unknown = raw is not None and self.question.type != "text" and says_not_known(raw)
+        for widget in (self.editor, self.not_known):
+            if widget is not None:
+                widget.blockSignals(True)
         try:
             if isinstance(self.editor, QComboBox):
-                index = self.editor.findData(as_text(raw)) if raw is not None else 0
+                text = NOT_KNOWN if unknown else (as_text(raw) if raw is not None else None)
+                index = self.editor.findData(text) if text is not None else 0
                 self.editor.setCurrentIndex(max(index, 0))
             else:
-                self.editor.setText("" if raw is None else as_text(raw))
+                if self.not_known is not None:
+                    self.not_known.setChecked(unknown)
+                self.editor.setEnabled(not unknown)
+                self.editor.setText("" if raw is None or unknown else as_text(raw))
         finally:
-            self.editor.blockSignals(False)
+            for widget in (self.editor, self.not_known):
+                if widget is not None:
+                    widget.blockSignals(False)
+        self._mark_unknown()
+
+    def _combo_changed(self) -> None:
+        self._mark_unknown()
+        self.changed.emit(self.value() or "")
+
+    def _toggle_not_known(self, checked: bool) -> None:
+        self.editor.setEnabled(not checked)
+        self._mark_unknown()
+        self.changed.emit(self.value() or "")
+
+    def _mark_unknown(self) -> None:
+        """Styled apart (leadfit.qss): a person sees at a glance what is not known."""
+        self.editor.setProperty("unknown", self.is_not_known())
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)

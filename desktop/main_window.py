@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from leadfit.desktop import settings as app_settings
 from leadfit.desktop.assessment_panel import AssessmentPanel
+from leadfit.desktop.background import Background
 from leadfit.desktop.controller import CaseController
 from leadfit.desktop.drafts import DraftStore
 from leadfit.desktop.guided_form import GuidedForm
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.register = RegisterTab(self.data_dir, self.tell, register_url)
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
+        self.background = Background(self)
         self.controller = CaseController(self, DraftStore(self.data_dir / "drafts"),
                                          self.store.value("pack") or None)
         self.timer.timeout.connect(self.controller.refresh)
@@ -109,6 +111,12 @@ class MainWindow(QMainWindow):
 
     def show_problems(self, title: str, problems: list[str]) -> None:
         show_problems(self, title, problems)
+
+    def show_alternatives(self, alternatives) -> None:
+        self.panel.show_alternatives(alternatives)
+
+    def run_in_background(self, work, done) -> None:
+        self.background.run(work, done)
 
     def schedule_evaluation(self) -> None:
         self.timer.start()
@@ -186,4 +194,5 @@ class MainWindow(QMainWindow):
         self.store.setValue("geometry", self.saveGeometry())
         self.store.setValue("splitter", self.splitter.saveState())
         self.register.controller.close()
+        self.background.wait()
         super().closeEvent(event)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from typing import Any
 
+from leadfit.forms.questionnaire import NOT_KNOWN
 from leadfit.suggest import did_you_mean
 
 _YES = {"yes", "y", "true"}
@@ -15,10 +17,33 @@ class BadAnswer(ValueError):
     """The answer does not fit; the message says what would."""
 
 
+class _NotKnown:
+    """The answer "Not known": given, so the case is complete, but no value."""
+
+    def __repr__(self) -> str:
+        return NOT_KNOWN
+
+
+UNKNOWN = _NotKnown()
+
+
+def says_not_known(value: Any) -> bool:
+    return value is UNKNOWN or (isinstance(value, str) and value.strip().lower() == NOT_KNOWN)
+
+
 def clean(question, value: Any) -> Any:
-    """The typed answer, ``None`` for unanswered, or raise BadAnswer."""
+    """The typed answer, ``None`` for unanswered, UNKNOWN for "not known", or raise BadAnswer.
+
+    A text question's "not known" is its text: names and roles are never
+    unknown, and an old record that says so must keep meaning what it said.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if question.type != "text" and says_not_known(value):
+        if not question.may_be_unknown:
+            raise BadAnswer("cannot be answered 'not known': this question must be answered"
+                            " (only questions a person may honestly not know allow it)")
+        return UNKNOWN
     return _CLEANERS[question.type](question, value)
 
 
@@ -34,14 +59,30 @@ def _number_text(value: Any) -> Any:
     """'2' and ' 45.5 ' from a form or a quoted YAML value count as numbers."""
     if isinstance(value, str):
         try:
-            return float(value) if any(c in value for c in ".eE") else int(value)
-        except ValueError:
+            return float(value) if any(c in value for c in ".eEnN") else int(value)
+        except (ValueError, OverflowError):
             return value
     return value
 
 
+# Far beyond any real answer (years, percentages, counts); larger ones are typing slips
+# and would overflow float arithmetic.
+MAX_MAGNITUDE = 10**12
+
+
+def _finite(value: Any) -> Any:
+    """NaN, infinities and absurdly large numbers are named, never used."""
+    if isinstance(value, float) and math.isnan(value):
+        raise BadAnswer("must be a number, got .nan (not a number)")
+    if isinstance(value, float) and math.isinf(value):
+        raise BadAnswer(f"must be a finite number, got {'-' if value < 0 else ''}infinity")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
+        raise BadAnswer(f"is too large to be an answer (more than {MAX_MAGNITUDE:,})")
+    return value
+
+
 def _integer(question, value: Any) -> int:
-    value = _number_text(value)
+    value = _finite(_number_text(value))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a whole number, got {_show(value)}")
     if isinstance(value, float) and not value.is_integer():
@@ -52,7 +93,7 @@ def _integer(question, value: Any) -> int:
 
 
 def _percent(question, value: Any) -> float | int:
-    value = _number_text(value)
+    value = _finite(_number_text(value))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a percentage from 0 to 100, got {_show(value)}")
     _in_range(value, *question.bounds)
@@ -87,13 +128,17 @@ def _date(question, value: Any) -> date:
     raise BadAnswer(f"must be a date written YYYY-MM-DD, got {_show(value)}")
 
 
+MAX_ANSWER_TEXT = 2_000  # a text question without its own max_length
+
+
 def _text(question, value: Any) -> str:
     if not isinstance(value, str):
         raise BadAnswer(f"must be text, got {_show(value)}"
                         " (YAML reads yes/no/on/off and bare numbers as values: put the text in quotes)")
     text = " ".join(value.split()) if "\n" not in value else value.strip()
-    if question.max_length and len(text) > question.max_length:
-        raise BadAnswer(f"must be at most {question.max_length} characters, got {len(text)}")
+    limit = question.max_length or MAX_ANSWER_TEXT
+    if len(text) > limit:
+        raise BadAnswer(f"must be at most {limit} characters, got {len(text)}")
     return text
 
 

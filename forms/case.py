@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict
 
 from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms import conditions
-from leadfit.forms.answers import BadAnswer, clean
-from leadfit.forms.questionnaire import Questionnaire
+from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
+from leadfit.forms.questionnaire import NOT_KNOWN, Questionnaire
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import load_file
 
@@ -20,44 +20,60 @@ AnswerValue = bool | int | float | date | str
 
 
 class Case(BaseModel):
-    """Answers that passed validation. Unanswered questions are absent."""
+    """Answers that passed validation. Unanswered questions are absent; questions
+    answered "Not known" are in ``unknown`` (answered, so not missing, but no value)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     answers: dict[str, AnswerValue]
+    unknown: tuple[str, ...] = ()
 
     def answer(self, question_id: str) -> AnswerValue | None:
         return self.answers.get(question_id)
 
     def to_data(self) -> dict[str, Any]:
-        """Plain, ordered data (dates as ISO text) for files, records and hashes."""
-        return {k: (v.isoformat() if isinstance(v, date) else v)
-                for k, v in sorted(self.answers.items())}
+        """Plain, ordered data (dates as ISO text, "not known" as its words) for files,
+        records and hashes. A case without unknowns gives exactly what it always did."""
+        data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.answers.items()}
+        data.update({k: NOT_KNOWN for k in self.unknown})
+        return dict(sorted(data.items()))
+
+    def with_answers(self, changes: Mapping[str, Any]) -> Case:
+        """A copy with some answers set (None: cleared); each changed one is known now."""
+        answers = {**self.answers, **changes}
+        return Case(answers={k: v for k, v in answers.items() if v is not None},
+                    unknown=tuple(q for q in self.unknown if q not in changes))
 
 
-def build_case(raw: Mapping[str, Any], questionnaire: Questionnaire, source: str = "answers") -> Case:
-    """Validate raw answers; raise InputError naming every bad field at once."""
+def build_case(raw: Mapping[str, Any], questionnaire: Questionnaire, source: str = "answers",
+               line_of=lambda key: None) -> Case:
+    """Validate raw answers; raise InputError naming every bad field at once
+    (``line_of(key)``: where the answer is in ``source``, for a file)."""
     if not isinstance(raw, Mapping):
         raise InputError([Problem("answers must be a mapping of question id to answer", source)])
     problems: list[Problem] = []
     answers: dict[str, AnswerValue] = {}
+    unknown: list[str] = []
     for key, value in raw.items():
         question = questionnaire.questions.get(key)
         if question is None or question.derived_from:
             problems.append(Problem(
-                f"unknown question '{key}'{did_you_mean(key, _asked_ids(questionnaire))}", source))
+                f"unknown question '{key}'{did_you_mean(key, _asked_ids(questionnaire))}", source,
+                line_of(key)))
             continue
         try:
             typed = clean(question, value)
         except BadAnswer as exc:
-            problems.append(Problem(f"{question.label}: {exc}", source))
+            problems.append(Problem(f"{question.label}: {exc}", source, line_of(key)))
             continue
-        if typed is not None:
+        if typed is UNKNOWN:
+            unknown.append(key)
+        elif typed is not None:
             answers[key] = typed
-    problems += [Problem(f"{questionnaire.questions[qid].label}: {message}", source)
+    problems += [Problem(f"{questionnaire.questions[qid].label}: {message}", source, line_of(qid))
                  for qid, message in order_errors(answers, questionnaire).items()]
     if problems:
         raise InputError(problems)
-    return Case(answers=answers)
+    return Case(answers=answers, unknown=tuple(sorted(unknown)))
 
 
 def order_errors(answers: Mapping[str, Any], questionnaire: Questionnaire) -> dict[str, str]:
@@ -86,7 +102,12 @@ def relevant_answers(case: Case, questionnaire: Questionnaire) -> dict[str, Any]
     An answer to a question whose ask_if is false is kept in the case but
     not used: the person was not asked it.
     """
-    answers = dict(case.answers)
+    return relevant_from(case.answers, questionnaire)
+
+
+def relevant_from(answers: Mapping[str, Any], questionnaire: Questionnaire) -> dict[str, Any]:
+    """relevant_answers over plain answers (id -> typed value), e.g. one explored assignment."""
+    answers = dict(answers)
     used = {}
     for q in questionnaire.asked:
         if q.id in answers and is_asked(q, answers):
@@ -98,15 +119,21 @@ def relevant_answers(case: Case, questionnaire: Questionnaire) -> dict[str, Any]
     return used
 
 
-def is_asked(question, answers: Mapping[str, Any]) -> bool:
-    return question.ask_if is None or conditions.evaluate(question.ask_if, answers)
+def is_asked(question, answers: Mapping[str, Any], unknown=()) -> bool:
+    """Whether the question is asked. With ``unknown`` question ids: whether it
+    may be, for some answer to them (so it is asked, and explored, in case)."""
+    if question.ask_if is None or conditions.evaluate(question.ask_if, answers):
+        return True
+    return any(q in unknown for q in conditions.questions_in(question.ask_if))
 
 
 def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
-    """Ids of required, asked questions without an answer, in form order."""
+    """Ids of required, possibly asked questions without an answer, in form order.
+    "Not known" is an answer: those questions are never missing."""
     answers = dict(case.answers)
     return [q.id for q in questionnaire.asked
-            if q.required and q.id not in answers and is_asked(q, answers)]
+            if q.required and q.id not in answers and q.id not in case.unknown
+            and is_asked(q, answers, case.unknown)]
 
 
 def derive(question, answers: Mapping[str, Any]) -> Any:
@@ -134,10 +161,8 @@ def load_case_file(path: Path, questionnaire: Questionnaire) -> Case:
         raise InputError([Problem(
             f"a case file is a mapping with one key, 'answers'; found: {_what(data)}", str(path))])
     raw = data["answers"] or {}
-    try:
-        return build_case(raw, questionnaire, source=str(path))
-    except InputError as exc:
-        raise InputError([_with_line(p, located, raw) for p in exc.problems]) from None
+    return build_case(raw, questionnaire, source=str(path),
+                      line_of=lambda key: located.line_of(("answers", key)))
 
 
 def _what(data: Any) -> str:
@@ -145,9 +170,3 @@ def _what(data: Any) -> str:
         return ", ".join(map(str, data)) or "an empty mapping"
     return {type(None): "nothing", list: "a list", str: "plain text"}.get(type(data), "a single value")
 
-
-def _with_line(problem: Problem, located, raw) -> Problem:
-    for key in raw if isinstance(raw, Mapping) else ():
-        if f"({key})" in problem.message or f"'{key}'" in problem.message:
-            return Problem(problem.message, problem.file, located.line_of(("answers", key)))
-    return problem

@@ -57,6 +57,8 @@ class QuestionnaireSpec(BaseModel):
     version: int
     sections: list[SectionSpec]
     derived: list[DerivedSpec] = []
+    not_known: list[str] = []  # questions that may be answered "Not known"
+    levers: list[str] = []     # answers the organisation can change; the rest are facts
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Question:
     ask_if: Any = None
     derived_from: tuple[str, tuple[str, ...]] | None = None
     not_before: str | None = None
+    may_be_unknown: bool = False  # "Not known" is an allowed answer
+    lever: bool = False           # the organisation can change it (else a fact)
 
     @property
     def label(self) -> str:
@@ -164,6 +168,7 @@ def _replace(question: Question, **changes) -> Question:
 
 
 DERIVATIONS = ("days_between", "any_true")
+NOT_KNOWN = "not known"  # how case files, records and drafts write a "Not known" answer
 
 
 @lru_cache(maxsize=1)
@@ -214,9 +219,43 @@ def _build(spec: QuestionnaireSpec, located: LocatedData) -> Questionnaire:
             built.append(_replace(questions[q.id], ask_if=ask_if))
             questions[q.id] = built[-1]
         sections.append(Section(sec.id, sec.title, sec.help, tuple(built)))
+    problems += _mark_kinds(spec, questions, sections, located)
     if problems:
         raise PackError(problems)
     return Questionnaire(spec.version, tuple(sections), questions, located.file)
+
+
+# "Not known" is for what a person may honestly not know: never names, roles or dates.
+_UNKNOWABLE_TYPES = ("yes_no", "integer", "percent", "choice")
+
+
+def _mark_kinds(spec: QuestionnaireSpec, questions: dict, sections: list, located) -> list[Problem]:
+    """Apply the not_known and levers blocks to the questions they name."""
+    problems = []
+    for key, ids in (("not_known", spec.not_known), ("levers", spec.levers)):
+        for index, qid in enumerate(ids):
+            question = questions.get(qid)
+            where = located.line_of((key, index))
+            if question is None:
+                problems.append(Problem(f"{key}: unknown question '{qid}'"
+                                        f"{conditions.did_you_mean(qid, questions)}", located.file, where))
+            elif key == "not_known" and (question.type not in _UNKNOWABLE_TYPES or question.derived_from):
+                problems.append(Problem(
+                    f"not_known: '{qid}' is a {question.type} question; only "
+                    + ", ".join(_UNKNOWABLE_TYPES) + " questions may be answered 'not known'",
+                    located.file, where))
+    unknown, levers = set(spec.not_known), set(spec.levers)
+    for question in list(questions.values()):
+        for option in question.options:
+            if option.strip().lower() == NOT_KNOWN:
+                problems.append(Problem(f"'{question.id}': option '{option}' is the word for an"
+                                        " unknown answer; name it otherwise", located.file))
+        sources = question.derived_from[1] if question.derived_from else ()
+        lever = question.id in levers or bool(sources) and all(s in levers for s in sources)
+        questions[question.id] = _replace(question, may_be_unknown=question.id in unknown, lever=lever)
+    for si, sec in enumerate(sections):
+        sections[si] = Section(sec.id, sec.title, sec.help, tuple(questions[q.id] for q in sec.questions))
+    return problems
 
 
 def _check_question(q: QuestionSpec, seen: dict, file: str, line: int | None) -> list[Problem]:

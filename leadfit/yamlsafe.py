@@ -7,6 +7,8 @@ value's line kept so schema errors can name file:line.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +33,12 @@ class _RefuseDuplicateKeys:
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
-            key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                raise PackError([Problem(f"a key must be plain text, found {kind} used as a key",
+                                         self.source_name, line)])
+            key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise PackError([Problem(
                     f"duplicate key '{key}' (first at line {seen[key]}, again at line {line});"
@@ -104,15 +110,15 @@ def load_text(text: str, file: str) -> LocatedData:
     return LocatedData(data, file, lines)
 
 
-def load_file(path: Path, display: str | None = None) -> LocatedData:
-    """Read and parse one YAML file, naming it as ``display`` in errors."""
+def load_file(path: Path, display: str | None = None, inside: Path | None = None) -> LocatedData:
+    """Read and parse one YAML file, naming it as ``display`` in errors. ``inside``: the
+    file must resolve inside that folder and have no other hard link (a pack reads only
+    its own files: a link cannot make it read another folder's)."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
-                                     " split it or remove unused content", name)])
-        text = path.read_text(encoding="utf-8")
+        if inside is not None:
+            _check_inside(path, inside, name)
+        text = read_regular_text(path, name)
     except FileNotFoundError:
         raise PackError([Problem("file not found", name)]) from None
     except UnicodeDecodeError:
@@ -122,6 +128,38 @@ def load_file(path: Path, display: str | None = None) -> LocatedData:
     except OSError as exc:
         raise PackError([Problem(f"cannot read the file: {exc.strerror or exc}", name)]) from None
     return load_text(text, name)
+
+
+def _check_inside(path: Path, folder: Path, name: str) -> None:
+    real, home = Path(path).resolve(), Path(folder).resolve()
+    if home not in real.parents:
+        raise PackError([Problem(f"is a link to {real}, outside the pack folder {home};"
+                                 " a pack reads only its own files (copy the file in)", name)])
+    info = real.stat()
+    if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+        raise PackError([Problem("has another hard link, so it may be another folder's file;"
+                                 " a pack reads only its own files (copy the file in)", name)])
+
+
+def read_regular_text(path: Path, name: str) -> str:
+    """A regular file's text, capped: a FIFO, a device (/dev/zero) or a socket is refused
+    before it is read, so nothing can hang or fill memory."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise PackError([Problem("is not a regular file (a pipe, device or socket);"
+                                     " name a YAML file", name)])
+        if info.st_size > MAX_FILE_BYTES:
+            raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
+                                     " split it or remove unused content", name)])
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
+                                 " split it or remove unused content", name)])
+    return data.decode("utf-8")
 
 
 def _refuse_aliases(text: str, file: str) -> None:

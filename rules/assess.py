@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, relevant_answers
+from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.assessment import (
     Assessment,
@@ -39,24 +39,56 @@ def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessme
 
     ``matcher`` finds the rules the answers meet; by default the engine of
     record, which decides every assessment a person sees or records. The
-    assessment names the matcher that decided it.
+    assessment names the matcher that decided it. Answers "Not known" are
+    explored (rules/unknowns.py): the recommendation is the most cautious
+    outcome they allow, decided by ``matcher``.
+    """
+    assessment = evaluate_known(case, pack, matcher=matcher)
+    if case.unknown and not assessment.missing:
+        from leadfit.rules.unknowns import with_unknowns  # only cases with unknowns pay for it
+        return with_unknowns(case, pack, assessment, decider=matcher)
+    return assessment
+
+
+def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
+                   decided: tuple | None = None, certain: list | None = None,
+                   fired_ids: list[str] | None = None, matcher: Matcher | None = None) -> Assessment:
+    """The assessment of the known answers (unknowns absent) by ``matcher`` (default the
+    engine of record), plus ``extra`` answers when given (one explored assignment).
 
     Models are built with ``model_construct``: every value comes from the
     checked pack and case, and validating again would double the cost.
     """
-    answers = relevant_answers(case, pack.questionnaire)
+    answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
     engine = matcher if matcher is not None else engine_of_record()
-    fired_ids = set(engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
-                                    answers))
+    if fired_ids is None:  # given: the matcher's own answer for these answers, from before
+        fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
+                                    answers)
+    fired_ids = set(fired_ids)
     fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
-    return _Builder(pack, answers, fired, missing, engine).build()
+    return _Builder(pack, answers, fired, missing, engine, decided, certain).build()
+
+
+def decision_of(assessment: Assessment) -> tuple:
+    """(outcome, constraints, forced) as evaluate_known takes them in ``decided``."""
+    return assessment.outcome, list(assessment.constraints), bool(assessment.constraints)
+
+
+def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
+    """The outcome the pack gives when exactly ``fired_ids`` match ``answers`` (a complete
+    case): the same decision evaluate() makes, for searches that match rules themselves."""
+    fired = [r for r in pack.rules if r.id in fired_ids]
+    return _Builder(pack, answers, fired, [], None).outcome()[0]
 
 
 class _Builder:
-    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str], engine: Matcher):
+    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str],
+                 engine: Matcher | None, decided: tuple | None = None, certain: list | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine
+        self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
+        self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
         self.order: list[str] = list(pack.settings.outcomes)
@@ -69,7 +101,7 @@ class _Builder:
 
     def build(self) -> Assessment:
         findings = self.findings()
-        outcome, constraints, forced = self.outcome()
+        outcome, constraints, forced = self.decided or self.outcome()
         risk = self.risk(findings, forced)
         return Assessment.model_construct(
             outcome=outcome,
@@ -101,6 +133,7 @@ class _Builder:
             out.append(Finding.model_construct(id=value["id"], title=self.cat.title(value["id"]),
                                severity=value["severity"], rule=rule.id, layer=rule.layer,
                                summary=rule.summary, because=self.causes(rule, value["because"])))
+        out += [f for f in self.certain if f.id not in {o.id for o in out}]
         return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
 
     def outcome(self) -> tuple[str | None, list[str], bool]:

@@ -90,6 +90,69 @@ class EngineRef(BaseModel):
     version: str
 
 
+class AnswerOutcomes(BaseModel):
+    """Under one answer (or range) to an unknown question, the outcomes it can lead to."""
+
+    model_config = _FROZEN
+    answer: str
+    outcomes: list[str]
+
+
+class Dependence(BaseModel):
+    model_config = _FROZEN
+    question: str
+    title: str
+    by_answer: list[AnswerOutcomes]
+
+
+class UnknownAnswers(BaseModel):
+    """What the answers "Not known" do to the recommendation (rules/unknowns.py)."""
+
+    model_config = _FROZEN
+    questions: list[str]           # every question answered "Not known", form order
+    explored: list[str]            # those a rule reads: every answer to them was tried
+    verdict: str                   # holds | depends | too_many
+    summary: str                   # the sentence people read
+    outcomes: list[str]            # every outcome some answers lead to, mildest first
+    depends_on: list[Dependence]
+    combinations: int
+    limit: int
+    decided_by: str                # which answers the engine evaluated for the outcome
+
+
+class AnswerChange(BaseModel):
+    model_config = _FROZEN
+    question: str
+    title: str
+    lever: bool                    # the organisation can change it (else a fact)
+    now: str                       # the answer today, in words
+    to: str                        # the change, in words ("10 or less")
+    value: Any                     # one answer that makes the change (for checks and tools)
+
+
+class ChangeSet(BaseModel):
+    model_config = _FROZEN
+    changes: list[AnswerChange]
+    words: str                     # "Becomes Appoint if ... and ..."
+
+
+class Alternative(BaseModel):
+    """One outcome that was not recommended: why not, and the nearest answers that lead to it."""
+
+    model_config = _FROZEN
+    outcome: str
+    title: str
+    why_not: list[str]             # plain words, no rule or question ids
+    nearest: list[ChangeSet]       # fewest answers changed; levers preferred on a tie
+    levers_only: ChangeSet | None  # the nearest change of levers alone, when the nearest needs facts
+    note: str = ""                 # e.g. no change within the limit
+
+
+# Fields added after records existed, in the order they came: replay of an older
+# record compares only the fields it holds.
+ADDED_FIELDS = ("unknowns", "alternatives")
+
+
 class Assessment(BaseModel):
     model_config = _FROZEN
     outcome: str | None
@@ -106,6 +169,10 @@ class Assessment(BaseModel):
     rules_fired: list[str]
     pack: PackRef
     engine: EngineRef
+    # Added after records existed: an older record's assessment has neither
+    # (replay compares only what the record holds).
+    unknowns: UnknownAnswers | None = None
+    alternatives: list[Alternative] = []
 
     @property
     def decided(self) -> bool:

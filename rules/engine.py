@@ -32,13 +32,14 @@ import durable.engine as _durable
 
 from leadfit.errors import EngineError
 from leadfit.forms.conditions import Answered, Group, Member
+from leadfit.rules.engine_limits import limit_problem
 
 ENGINE_NAME = "durable-rules"
 RESERVED_FIELDS = frozenset({"id", "sid", "label", "chart", "chart_context", "running", "$s",
                              "exception"})
 MAX_PROPERTIES = 255
 _NONCE = "lf_nonce"
-_CATCH_ALL = "lf-seen"
+_CATCH_ALL = "lf seen (catch-all)"  # a space: no rule id can take this name
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
 
 
@@ -135,9 +136,33 @@ class RulesEngine:
                 self._register(name, rules)
             return self._run(name, fact)
 
+    def refusal(self, cond) -> str | None:
+        """Why the engine would not take ``cond`` as a rule, or None (lint asks this of
+        every rule, so a pack that lints clean is one the engine accepts)."""
+        found = limit_problem(cond)
+        if found:
+            return found[0]
+        name = f"lf_probe_{next(self._sessions)}"
+        definition = {"r": {"all": [{"m": compile_condition(cond)}],
+                            "run": _RuleAction(self, "r").fire}}
+        with self._lock:
+            try:
+                _refuse_hazards(definition)
+                self._host.register_rulesets({name: definition})
+            except EngineError as exc:
+                return str(exc)
+            except Exception:  # the engine's bare "error code: 113"
+                return ("the rules engine cannot take this combination of groups (it refuses"
+                        " it as too complex); split the rule or flatten its groups")
+        return None
+
     def _register(self, name: str, rules: Iterable[tuple[str, Any]]) -> None:
         definition: dict[str, dict] = {}
+        rules = list(rules)
         for rule_id, cond in rules:
+            found = limit_problem(cond)
+            if found:  # past the engine's limits it hangs or aborts: never hand it over
+                raise EngineError(f"rule '{rule_id}': {found[0]}")
             definition[rule_id] = {"all": [{"m": compile_condition(cond)}],
                                    "run": _RuleAction(self, rule_id).fire}
         definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {_NONCE: 1}}}],
@@ -146,7 +171,10 @@ class RulesEngine:
         try:
             self._host.register_rulesets({name: definition})
         except Exception as exc:  # the engine raises bare Exception with a C error code
-            raise EngineError(f"the rules engine refused the pack: {exc}") from exc
+            refused = [r for r, c in rules if self.refusal(c)]
+            raise EngineError(f"the rules engine refused the pack ({exc}): rule"
+                              f" {', '.join(map(repr, refused)) or 'combination'} is too"
+                              " complex for it; run: leadfit pack lint") from exc
         self._registered.add(name)
 
     def _fact(self, answers: dict[str, Any]) -> dict[str, Any]:

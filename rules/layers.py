@@ -27,6 +27,7 @@ from pathlib import Path
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.rules.assessment import pack_label
+from leadfit.rules.engine_limits import within_limits
 from leadfit.rules.pack import (
     Action,
     Pack,
@@ -135,7 +136,7 @@ def override_rule(rule: Rule, spec: OverrideSpec, pack_file: LocatedData, base: 
     condition = rule.condition
     if spec.when is not None:
         try:
-            condition = conditions.parse(spec.when, base.questionnaire.questions)
+            condition = within_limits(conditions.parse(spec.when, base.questionnaire.questions))
         except conditions.ConditionProblem as exc:
             problems.append(Problem(f"override.{rule.id}.when: {exc.message}", pack_file.file,
                                     pack_file.line_of(path + ("when",) + exc.path)))

@@ -39,7 +39,7 @@ def load_pack(folder: Path | str) -> Pack:
 
 def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
     _check_folder(folder)
-    located = {name: load_file(folder / name, str(folder / name))
+    located = {name: load_file(folder / name, str(folder / name), inside=folder)
                for name in PACK_FILES if (folder / name).exists()}
     problems: list[Problem] = []
     settings = _parse(PackSpec, located["pack.yaml"], problems)
@@ -86,7 +86,9 @@ def find_base(ref: str, folder: Path, pack_file: LocatedData, chain: tuple[Path,
 
 
 def _candidates(name: str, folder: Path) -> list[Path]:
-    paths = [bundled_packs_dir() / name, folder.parent / name]
+    sibling = folder.parent / name
+    # a sibling must be a real folder: a symlink named like a base could point anywhere
+    paths = [bundled_packs_dir() / name] + ([] if sibling.is_symlink() else [sibling])
     me = folder.resolve()
     return [p for p in paths if p.is_dir() and p.resolve() != me]
 
@@ -139,10 +141,18 @@ def default_pack() -> Pack:
 def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:
     """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
 
-    What every front-end calls to change the active pack: a malformed pack is
-    refused with all its problems and the previous pack stays in use.
+    What every front-end calls to change the active pack: a malformed pack, or one
+    that cannot be evaluated, is refused with all its problems and the previous pack
+    stays in use.
     """
+    from leadfit.errors import LeadFitError
+    from leadfit.forms.case import build_case
+    from leadfit.rules.assess import evaluate
     try:
-        return resolve_pack(target), []
-    except PackError as exc:
+        pack = resolve_pack(target)
+        # Evaluated once before it becomes active (and is saved in a draft): a pack the
+        # engine cannot run is refused here, so no later start trips on it.
+        evaluate(build_case({}, pack.questionnaire, source="pack check"), pack)
+        return pack, []
+    except LeadFitError as exc:
         return current, list(exc.problems)

@@ -266,5 +266,18 @@ def condition_numbers(cond) -> set:
     return {value} if isinstance(value, (int, float)) and not isinstance(value, bool) else set()
 
 
-CHECKS = [never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
+def engine_refuses(pack: Pack) -> list[LintItem]:
+    """Every rule the engine would refuse (past its limits, or a shape it rejects)."""
+    from leadfit.rules.engine import get_engine
+    engine = get_engine()
+    items = []
+    for rule in pack.rules:
+        why = engine.refusal(rule.condition)
+        if why:
+            items.append(LintItem("error", Problem(f"rule '{rule.id}': {why}", rule.file,
+                                                   rule.line)))
+    return items
+
+
+CHECKS = [engine_refuses, never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
           readiness_left_unknown, stale_summaries]

@@ -22,6 +22,7 @@ from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire
 from leadfit.rules.assessment import pack_label
 from leadfit.rules.catalogue import Catalogue, default_catalogue
+from leadfit.rules.engine_limits import within_limits
 from leadfit.rules.schema import (
     ActionSpec,
     PackSpec,
@@ -194,7 +195,7 @@ def build_rule(spec, located: LocatedData, path: tuple, questionnaire: Questionn
     before = len(problems)
     condition = None
     try:
-        condition = conditions.parse(spec.when, questionnaire.questions)
+        condition = within_limits(conditions.parse(spec.when, questionnaire.questions))
     except conditions.ConditionProblem as exc:
         problems.append(Problem(f"rule '{spec.id}': {exc.message}", located.file,
                                 located.line_of(path + ("when",) + exc.path)))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from leadfit import __version__
+from leadfit.files import write_bytes
 from leadfit.pdf import Document, describe
 from leadfit.rules.docs import IdGroup, PackChanges, pack_changes, rules_by_id
 from leadfit.rules.pack import Pack
@@ -57,9 +58,7 @@ def failing_scenarios(pack: Pack) -> list[str]:
 def write(pack: Pack, out: Path, failing: Sequence[str] = ()) -> list[str]:
     """Render and write atomically; returns the characters the font could not draw."""
     pdf, unsupported = render(pack, failing)
-    tmp = out.with_name(f".{out.name}.part")
-    tmp.write_bytes(pdf)
-    tmp.replace(out)
+    write_bytes(out, pdf)
     return unsupported
 
 

@@ -268,3 +268,20 @@ def _pick(lo, hi, allowed, excluded, whole):
         if math.isfinite(v) and _inside(v, lo, hi) and v not in excluded:
             return v
     return None
+
+
+# --- for searches that build their own terms (rules/changes.py) -------------
+
+def value_for(question, atoms: list) -> Any:
+    """A value of ``question`` meeting every atom; UNANSWERED_VALUE; or None if none can."""
+    return _solve_one(question, atoms)
+
+
+def meets(atom, value) -> bool:
+    """Whether an answered ``value`` meets one comparison atom."""
+    if isinstance(atom, Unanswered):
+        return False
+    return _meets(atom, value)
+
+
+UNANSWERED_VALUE = _UNANSWERED

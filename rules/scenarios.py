@@ -25,11 +25,13 @@ class ScenarioResult:
     missing_answers: list[str] = field(default_factory=list)  # expected missing, not reported
     error: str | None = None
     raised: list[str] = field(default_factory=list)          # every ID the case raised
+    unknowns_said: str | None = None                         # set when it differs from expect
 
     @property
     def passed(self) -> bool:
         return (self.error is None and self.expected_outcome == self.actual_outcome
-                and not self.missing_ids and not self.unwanted_ids and not self.missing_answers)
+                and not self.missing_ids and not self.unwanted_ids and not self.missing_answers
+                and self.unknowns_said is None)
 
     def report(self) -> str:
         """What differed, in words a pack author can act on."""
@@ -46,6 +48,9 @@ class ScenarioResult:
             lines.append("  IDs raised that must not be: " + ", ".join(self.unwanted_ids))
         if self.missing_answers:
             lines.append("  expected missing answers not reported: " + ", ".join(self.missing_answers))
+        if self.unknowns_said is not None:
+            lines.append(f"  not known answers: expected \"{self.scenario.expect.unknowns}\","
+                         f" got \"{self.unknowns_said}\"")
         if self.raised:
             lines.append("  IDs it raised: " + ", ".join(self.raised))
         return "\n".join(lines)
@@ -66,7 +71,18 @@ def run_scenario(pack: Pack, scenario: Scenario) -> ScenarioResult:
         unwanted_ids=[i for i in expect.excludes if i in cited],
         missing_answers=[q for q in expect.missing if q not in reported],
         raised=sorted(cited, key=lambda i: (i[0], int(i[1:]) if i[1:].isdigit() else 0)),
+        # the words are the pack's own: a client pack's wording and rules may say it otherwise
+        unknowns_said=_unknowns_differ(expect.unknowns, assessment) if scenario.layer in (
+            "", pack.label) else None,
     )
+
+
+def _unknowns_differ(expected: str | None, assessment) -> str | None:
+    """What the assessment says about unknown answers, when a scenario expects otherwise."""
+    if expected is None:
+        return None
+    said = assessment.unknowns.summary if assessment.unknowns else "(no answer is not known)"
+    return None if " ".join(expected.split()) == " ".join(said.split()) else said
 
 
 def run_all(pack: Pack) -> list[ScenarioResult]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Severity = Literal["low", "medium", "high", "critical"]
 Outcome = Literal["appoint", "coach", "hire_external"]
@@ -92,6 +93,36 @@ class PackSpec(BaseModel):
     disable: list[str] = []
     override: dict[str, OverrideSpec] = {}
 
+    # Settings that would make records unsignable or outcomes disordered are errors.
+    @field_validator("outcomes")
+    @classmethod
+    def _outcomes_mildest_first(cls, value: list[str]) -> list[str]:
+        order = list(Outcome.__args__)
+        if not value or len(set(value)) != len(value) or value != sorted(value, key=order.index):
+            raise ValueError("outcomes must be listed once each, mildest first, as in"
+                             f" {', '.join(order)} (the strongest matching outcome wins)")
+        return value
+
+    @field_validator("signoff_roles")
+    @classmethod
+    def _someone_signs(cls, value: list[str]) -> list[str]:
+        if not value or len(set(value)) != len(value) or not all(
+                re.fullmatch(r"[a-z][a-z0-9_]{0,31}", r) for r in value):
+            raise ValueError("signoff_roles must name at least one role, each once, in"
+                             " lower-case words joined by _ (e.g. decision_maker, hr):"
+                             " a record nobody can sign never becomes final")
+        return value
+
+    @field_validator("severities", "risk_bands")
+    @classmethod
+    def _rising_from_zero(cls, value: dict[str, int]) -> dict[str, int]:
+        order = [s for s in Severity.__args__ if s in value]
+        numbers = [value[s] for s in order]
+        if any(n < 0 for n in numbers) or numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
+            raise ValueError("must be zero or more and rise from low to critical, e.g."
+                             " {low: 1, medium: 3, high: 6, critical: 10}")
+        return value
+
 
 class ExpectSpec(BaseModel):
     model_config = _STRICT
@@ -99,6 +130,9 @@ class ExpectSpec(BaseModel):
     includes: list[str] = []
     excludes: list[str] = []
     missing: list[str] = []
+    # answers "not known": what the recommendation does with them, as evaluate says it
+    # ("The recommendation holds whatever ..." or "It depends on ...")
+    unknowns: str | None = None
 
 
 class ScenarioSpec(BaseModel):

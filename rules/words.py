@@ -5,3 +5,16 @@ from __future__ import annotations
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def joined(items: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or 'or')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def quoted(text: str) -> str:
+    """A question as people read it inside a sentence."""
+    return f"“{text}”"

@@ -33,8 +33,11 @@ def open_window(qtbot, user_files: Path):
 
 def answer(qtbot, window, qid: str, value) -> None:
     """Answer one question through its widget, as a person would."""
-    editor = window.form.rows[qid].input.editor
-    if isinstance(editor, QComboBox):
+    field = window.form.rows[qid].input
+    editor = field.editor
+    if value == "not known" and field.not_known is not None:
+        field.not_known.setChecked(True)  # a number field's "Not known" box
+    elif isinstance(editor, QComboBox):
         index = editor.findData(as_text(value))
         assert index > 0, f"{qid} has no option {value!r}"
         editor.setCurrentIndex(index)
@@ -49,5 +52,9 @@ def fill(qtbot, window, answers: dict) -> None:
 
 
 def settle(qtbot, window) -> None:
-    """Wait until the scheduled evaluation has run."""
+    """Wait until the scheduled evaluation has run, and the search for what would change it."""
     qtbot.waitUntil(lambda: not window.timer.isActive(), timeout=2000)
+    window.background.wait()
+    qtbot.waitUntil(lambda: window.controller.assessment is None
+                    or not window.controller.assessment.decided
+                    or window.controller.alternatives is not None, timeout=5000)

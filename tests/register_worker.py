@@ -34,11 +34,11 @@ def main(url: str, mode: str, count: int, start: str | None) -> None:
             return digest
 
         store.audit.append = append_then_hang
-        decide_coach(reg)
+        decide_coach(reg, again=True)
         return
     i = 0
     while mode == "loop" or i < count:
-        record = decide_coach(reg)
+        record = decide_coach(reg, again=True)  # the same case, decided again on purpose
         service.sign(reg, record.ref, name=f"Signer {i}", role="decision_maker")
         service.sign(reg, record.ref, name=f"Hr {i}", role="hr")
         i += 1

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from sqlalchemy import text
 
-from leadfit.decisions import service
+from leadfit.decisions import service, witness
 from leadfit.decisions.audit import seal
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import open_register
@@ -67,8 +68,8 @@ def test_editing_a_summary_column_is_named(reg):
     _sql(reg, "UPDATE decision_records SET outcome='appoint' WHERE record_id=:r AND version=1",
          r=first.record_id)
     assert service.verify(reg).problems == [
-        (f"record {first.record_id}@1 was altered: its outcome reads 'appoint', the audit log"
-        " recorded 'coach'")]
+        (f"record {first.record_id}@1 was altered: its outcome reads 'appoint', its signed"
+         " text says 'coach'")]
 
 
 def test_deleting_a_record_row_is_named(reg):
@@ -89,6 +90,7 @@ def test_a_record_added_by_hand_is_named(reg):
               " :version, :status, :created_at, :body, :hash, :stream, :candidate, :outcome,"
               " :recommended)", **values)
     assert service.verify(reg).problems == [
+        f"record {first.record_id}@9 was altered: its version reads '9', its signed text says '1'",
         f"record {first.record_id}@9 is not in the audit log: added or re-keyed outside LeadFit"]
 
 
@@ -135,12 +137,15 @@ def _rewrite_chain(reg, change):
              s=seq, p=p, h=d, e=e)
 
 
-def test_a_recomputed_chain_passes_without_a_key_which_is_why_pdfs_print_the_head(reg):
+def test_a_recomputed_chain_is_seen_by_the_witness_and_else_only_by_filed_pdfs(reg):
     _three(reg)
     head_before = service.verify(reg).head
     _rewrite_chain(reg, lambda f: {**f, "actor": f["actor"].replace("Dana", "Dina")})
+    (problem,) = [p for p in service.verify(reg).problems if "re-indexed" not in p]
+    assert "audit entry 5 is not the one witnessed" in problem and "witness" in problem
+    shutil.rmtree(witness.folder())      # a machine that never wrote to this register
     report = service.verify(reg)
-    assert report.ok                      # the limit of a plain chain, said in audit.py
+    assert not [p for p in report.problems if "re-indexed" not in p]  # the limit of a plain chain
     assert report.head != head_before     # ...but it no longer matches the head on filed PDFs
 
 

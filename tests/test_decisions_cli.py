@@ -10,7 +10,6 @@ import yaml
 from sqlalchemy import create_engine, text
 
 from leadfit.decisions import service
-from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import open_register
 from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli
@@ -143,25 +142,25 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
     assert result.returncode == 0 and "identical assessment under default@1.1.7" in result.stdout
 
 
-def _rewrite_stored_body(db, old: str, new: str) -> None:
-    """Change the stored record text, keeping record, hash and audit entry in agreement."""
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.begin() as conn:
-        body = conn.execute(text("SELECT body FROM decision_records")).scalar()
-        assert old in body
-        changed = body.replace(old, new)
-        conn.execute(text("UPDATE decision_records SET body=:b, hash=:h"),
-                     {"b": changed, "h": sha256_text(changed)})
-        conn.execute(text("UPDATE audit_log SET entry=replace(entry, :o, :h)"),
-                     {"o": sha256_text(body), "h": sha256_text(changed)})
-    engine.dispose()
+def _record_changed(db, record, old: str, new: str) -> str:
+    """Store ``record`` with its text changed as a new record, written through LeadFit, so
+    record, hash, audit entry, chain and witness all agree (as if decided by an older
+    LeadFit); returns its id. An edit made behind LeadFit's back is refused on reading."""
+    from leadfit.decisions import store
+    from leadfit.decisions.record import DecisionRecord
+    assert old in record.canonical()
+    changed = DecisionRecord.from_text(record.canonical().replace(old, new))
+    changed = changed.model_copy(update={"record_id": record.record_id[:-4] + "0099"})
+    with open_register(db) as reg, reg.write() as conn:
+        store.add(conn, changed, 99, "decide", "", None)
+    return changed.record_id
 
 
 def test_replay_reports_a_different_assessment(db):
     with open_register(db) as reg:
         record = decide_coach(reg)
-    _rewrite_stored_body(db, '"level":"high"', '"level":"low"')  # as if assessed otherwise
-    result = run_cli("replay", record.record_id, "--db", db)
+    changed = _record_changed(db, record, '"level":"high"', '"level":"low"')  # assessed otherwise
+    result = run_cli("replay", changed, "--db", db)
     assert result.returncode == 1 and "DIFFERS" in result.stdout and "risk" in result.stdout
 
 
@@ -169,8 +168,9 @@ def test_replay_under_another_engine_version_is_identical_with_a_note(db):
     """Upgrading the engine must not make every stored record 'differ'."""
     with open_register(db) as reg:
         record = decide_coach(reg)
-    _rewrite_stored_body(db, '"name":"durable-rules","version":"', '"name":"durable-rules","version":"0.9-')
-    result = run_cli("replay", record.record_id, "--db", db)
+    changed = _record_changed(db, record, '"name":"durable-rules","version":"',
+                              '"name":"durable-rules","version":"0.9-')
+    result = run_cli("replay", changed, "--db", db)
     assert result.returncode == 0, result.stdout
     assert "identical assessment under default@1.0" in result.stdout
     assert "note: decided by durable-rules 0.9-" in result.stdout and "replayed with durable-rules" in result.stdout

@@ -128,7 +128,7 @@ def test_text_the_font_cannot_draw_is_reported_by_the_report_command(tmp_path):
     assert "cannot draw" in result.stderr
     assert "U+738B CJK UNIFIED IDEOGRAPH-738B" in result.stderr
     assert "U+1F680 ROCKET" in result.stderr
-    assert "[U+738B][U+5C0F][U+660E]" in squash(" ".join(_pages(out.read_bytes())))
+    assert "[U+738B] [U+5C0F] [U+660E]" in squash(" ".join(_pages(out.read_bytes())))
 
 
 def test_cli_decide_sign_report_round_trip(tmp_path):

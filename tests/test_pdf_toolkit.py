@@ -142,6 +142,9 @@ def test_the_chart_is_vector_graphics_with_literal_labels():
     text = _text(doc.render())[0]
     assert "P1 <b>Digital</b>" in text and "P2 P&L" in text
     assert _images_and_links(doc.render()) == (0, 0)
+    fonts = {str(f.get_object()["/BaseFont"]) for page in PdfReader(io.BytesIO(doc.render())).pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert fonts and all("DejaVuSans" in f for f in fonts), fonts  # no unembedded Helvetica
 
 
 def test_styles_are_data_with_inheritance(tmp_path):

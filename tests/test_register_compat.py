@@ -23,6 +23,7 @@ from leadfit.decisions.register import open_register
 from leadfit.decisions.replay import replay
 from leadfit.forms.case import build_case
 from leadfit.rules.assess import evaluate
+from leadfit.rules.assessment import ADDED_FIELDS
 from leadfit.rules.library import resolve_pack
 from leadfit.rules.matching import EXACT
 
@@ -91,7 +92,11 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
                           assessment=assessment, decision=decision, justification="Because.",
                           conditions=data.draw(st.text(min_size=1, max_size=30).filter(str.strip)),
                           review_date=None, plan=None, status="awaiting_signoff")
-    untyped = dict(record.model_dump(mode="json"), assessment=assessment.model_dump(mode="json"),
+    # fields added to assessments since (answers not known, other outcomes) are written
+    # only when set, so a record without them reads as the old one did
+    later = {k for k in ADDED_FIELDS if k not in assessment.model_fields_set}
+    untyped = dict(record.model_dump(mode="json"),
+                   assessment=assessment.model_dump(mode="json", exclude=later),
                    pack=assessment.pack.model_dump(mode="json"),
                    engine=assessment.engine.model_dump(mode="json"))
     assert record.canonical() == canonical_json(untyped)

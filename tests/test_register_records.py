@@ -6,6 +6,7 @@ import pytest
 
 from leadfit.decisions import service
 from leadfit.decisions.errors import DecisionError, IncompleteCase, RecordNotFound
+from leadfit.errors import InputError
 from leadfit.forms.case import build_case
 from tests.decisions_support import (
     case_with,
@@ -84,7 +85,7 @@ def test_list_filters_by_stream_outcome_and_status(reg):
     ({"decision": "coach", "conditions": "x", "review_date": "31/12/2027"}, "not a date"),
     ({"decision": "coach", "conditions": "x", "plan": {"M99": ("Sam", None)}}, "M99"),
     ({"decision": "coach", "conditions": "x", "plan": {"M10": ("Sam", "soon")}}, "not a date"),
-    ({"decision": "coach", "conditions": "x" * 10_001}, "longer than"),
+    ({"decision": "coach", "conditions": "x" * 5_001}, "may be at most 5,000 characters"),
 ])
 def test_refused_decisions_name_the_problem_and_write_nothing(reg, kwargs, words):
     with pytest.raises(DecisionError, match=words) as err:
@@ -159,5 +160,5 @@ def test_csv_export_lists_every_version_and_defuses_formulas(reg, tmp_path):
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [r["status"] for r in rows] == ["awaiting_signoff", "superseded", "awaiting_signoff"]
     assert rows[2]["stream"].startswith("'=HYPERLINK")
-    with pytest.raises(DecisionError, match="does not exist"):
+    with pytest.raises(InputError, match="does not exist"):
         service.export_csv(reg, tmp_path / "nowhere" / "x.csv")

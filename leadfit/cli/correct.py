@@ -29,7 +29,7 @@ def register(sub) -> None:
 def run(args) -> int:
     pack = resolve_pack(args.pack) if args.pack or args.case else None
     case = load_case_file(args.case, pack.questionnaire) if args.case else None
-    with open_db(args) as reg:
+    with open_db(args, readonly=False) as reg:
         record = service.correct(reg, args.record, reason=args.reason, case=case, pack=pack,
                                  decision=args.decision, justification=args.justify,
                                  conditions=args.conditions, review_date=args.review_date,

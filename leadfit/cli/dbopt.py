@@ -11,7 +11,8 @@ def add_db_option(parser) -> None:
                              " (default: $LEADFIT_DB, else the user data folder)")
 
 
-def open_db(args, *, create: bool = False) -> Register:
+def open_db(args, *, create: bool = False, readonly: bool = True) -> Register:
     """Only ``leadfit decide`` creates a register; every other command needs one
-    that exists (a mistyped --db must not become a new, empty register)."""
-    return open_register(getattr(args, "db", None), create=create)
+    that exists (a mistyped --db must not become a new, empty register). Reading
+    commands open it read-only; writers pass ``readonly=False``."""
+    return open_register(getattr(args, "db", None), create=create, readonly=readonly)

@@ -24,6 +24,9 @@ def register(sub) -> None:
     add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
+    p.add_argument("--again", action="store_true",
+                   help="record a second, separate decision even if this one is already recorded"
+                        " (without it a retry returns the existing record)")
     add_db_option(p)
     p.set_defaults(handler=run)
 
@@ -32,11 +35,17 @@ def run(args) -> int:
     pack = resolve_pack(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
     plan = plan_of(args)
-    with open_db(args, create=True) as reg:
-        record = service.decide(reg, case, pack, decision=args.decision,
-                                justification=args.justify, conditions=args.conditions,
-                                review_date=args.review_date, plan=plan, draft=args.draft)
+    with open_db(args, create=True, readonly=False) as reg:
+        record, existed = service.decide_once(
+            reg, case, pack, decision=args.decision, justification=args.justify,
+            conditions=args.conditions, review_date=args.review_date, plan=plan,
+            draft=args.draft, again=args.again)
     print(record.record_id)
+    if existed:
+        print(f"{record.record_id} already records this decision on this case (recorded"
+              f" {record.created_at}); nothing new was written. To record a second one, add"
+              " --again", file=sys.stderr)
+        return 0
     print(f"{record.ref}: {record.status.replace('_', ' ')}; to sign: "
           + roles_text(record.missing_roles()), file=sys.stderr)
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from leadfit.cli.render import render_assessment
 from leadfit.forms.case import load_case_file
-from leadfit.rules.assess import evaluate
+from leadfit.rules.explain import evaluate_explained
 from leadfit.rules.library import resolve_pack
 
 
@@ -21,6 +21,6 @@ def register(sub) -> None:
 def run(args) -> int:
     pack = resolve_pack(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
-    assessment = evaluate(case, pack)
+    assessment = evaluate_explained(case, pack)
     print(assessment.to_json() if args.json else render_assessment(assessment, case))
     return 0 if assessment.decided else 3

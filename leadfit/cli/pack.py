@@ -44,6 +44,8 @@ def run_lint(args) -> int:
     errors = sum(1 for i in items if i.level == "error")
     print(f"{pack.label if pack else args.pack}: {counted(errors, 'error')},"
           f" {counted(len(items) - errors, 'warning')}")
+    if pack is None:
+        return 2  # the pack does not load: invalid input, like every other command
     return 1 if errors else 0
 
 

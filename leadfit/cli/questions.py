@@ -27,7 +27,8 @@ def run(args) -> int:
             extra = f" [{', '.join(q.informs)}]" if q.informs else ""
             need = "" if q.required else " (optional)"
             print(f"  {q.id}: {q.title}{need}{extra}")
-            print(f"      {q.domain_words()}")
+            print(f"      {q.domain_words()}" + ("; or 'not known'" if q.may_be_unknown else "")
+                  + ("  (a lever: the organisation can change it)" if q.lever else ""))
             if isinstance(q.ask_if, Never):
                 print("      never asked: this pack makes it irrelevant")
             elif q.ask_if is not None:
@@ -41,5 +42,6 @@ def _as_data(questionnaire) -> dict:
         {"id": s.id, "title": s.title, "help": s.help, "questions": [
             {"id": q.id, "title": q.title, "type": q.type, "help": q.help, "required": q.required,
              "informs": list(q.informs), "min": q.min, "max": q.max, "max_length": q.max_length,
-             "options": q.options or None, "ask_if": to_data(q.ask_if) if q.ask_if else None}
+             "options": q.options or None, "ask_if": to_data(q.ask_if) if q.ask_if else None,
+             "may_be_unknown": q.may_be_unknown, "lever": q.lever}
             for q in s.questions]} for s in questionnaire.sections]}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service
 from leadfit.decisions.record import DecisionRecord
 from leadfit.words import role_words
@@ -26,6 +28,7 @@ def register(sub) -> None:
     sh.set_defaults(handler=run_show)
     ex = verbs.add_parser("export", help="every record version as CSV")
     ex.add_argument("--csv", type=Path, required=True, metavar="FILE")
+    add_force_option(ex)
     ex.set_defaults(handler=run_export)
     for v in (ls, sh, ex):
         add_db_option(v)
@@ -36,9 +39,17 @@ def run_list(args) -> int:
         rows = service.list_records(reg, stream=args.stream, outcome=args.outcome,
                                     status=args.status, limit=args.limit)
     for r in rows:
-        print(f"{r.ref:<18} {r.status:<17} {r.outcome:<14} {r.stream} / {r.candidate}")
+        if r.intact:
+            print(f"{r.ref:<18} {r.status:<17} {r.outcome:<14} {r.stream} / {r.candidate}")
+        else:
+            print(f"{r.ref:<18} ALTERED           {r.problem}")
     if not rows:
         print("no records")
+    altered = sum(not r.intact for r in rows)
+    if altered:
+        print(f"warning: {altered} of these records were altered outside LeadFit and are not"
+              " shown; run leadfit verify", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -95,6 +106,6 @@ def _plan(r: DecisionRecord) -> list[str]:
 
 def run_export(args) -> int:
     with open_db(args) as reg:
-        count = service.export_csv(reg, args.csv)
+        count = service.export_csv(reg, args.csv, overwrite=may_overwrite(args, args.csv))
     print(f"{count} record versions written to {args.csv}")
     return 0

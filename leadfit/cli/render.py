@@ -19,6 +19,10 @@ def render_assessment(a, case=None) -> str:
         lines.append(f"Recommendation: {a.outcome} - {a.outcome_title}   (risk {a.risk.level}, score {a.risk.score})")
     else:
         lines.append("Recommendation: none yet")
+    if a.unknowns:
+        lines.append("\nAnswers not known:")
+        lines += _wrap(a.unknowns.summary, "  ", "  ")
+        lines += _wrap(a.unknowns.decided_by, "  ", "  ")
     if a.missing:
         lines.append("\nMissing answers:")
         lines += [f"  - {m.title} ({m.question})" for m in a.missing]
@@ -44,6 +48,17 @@ def render_assessment(a, case=None) -> str:
             lines.append(f"  {outcome}:")
             for reason in reasons[:6]:
                 lines += _bullet(reason)
+    if a.alternatives:
+        lines.append("\nWhat would change it:")
+        for alt in a.alternatives:
+            lines.append(f"  {alt.outcome} - {alt.title}:")
+            for change_set in alt.nearest:
+                lines += _wrap(change_set.words, "    - ", "      ")
+            if alt.levers_only:
+                lines += _wrap("With what the organisation can change: " + alt.levers_only.words,
+                               "    - ", "      ")
+            if alt.note:
+                lines += _wrap(alt.note, "    - ", "      ")
     lines.append(f"\nPack {a.pack.label} ({a.pack.fingerprint[:12]}),"
                  f" engine {a.engine.name} {a.engine.version}")
     return "\n".join(lines)

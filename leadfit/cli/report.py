@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service
 
 
@@ -13,13 +14,15 @@ def register(sub) -> None:
     p = sub.add_parser("report", help="write a record's PDF rationale")
     p.add_argument("record", help="record ID, e.g. LF-2026-0001 (or LF-2026-0001@1)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    add_force_option(p)
     add_db_option(p)
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
     with open_db(args) as reg:
-        result = service.report(reg, args.record, args.out)
+        result = service.report(reg, args.record, args.out,
+                                overwrite=may_overwrite(args, args.out))
     print(f"wrote {result.path}")
     if result.unsupported:
         print("warning: the PDF font cannot draw these characters; they are shown as [U+XXXX]:",

@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    with open_db(args) as reg:
+    with open_db(args, readonly=False) as reg:
         record = service.sign(reg, args.record, name=args.name, role=args.role,
                               statement=args.statement, dissent=args.dissent)
     missing = record.missing_roles()

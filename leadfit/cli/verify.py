@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
 from leadfit.rules.words import counted
@@ -9,6 +11,8 @@ from leadfit.rules.words import counted
 
 def register(sub) -> None:
     p = sub.add_parser("verify", help="check the register and its audit chain for changes")
+    p.add_argument("--pdf", type=Path, metavar="FILE.pdf",
+                   help="also check that a filed PDF rationale's chain head is in the register")
     add_db_option(p)
     p.set_defaults(handler=run)
 
@@ -16,10 +20,15 @@ def register(sub) -> None:
 def run(args) -> int:
     with open_db(args) as reg:
         report = service.verify(reg)
+        pdf_problems = service.check_pdf(reg, args.pdf) if args.pdf else []
+    for problem in pdf_problems:
+        print(f"PDF DIFFERS: {problem}")
+    if args.pdf and not pdf_problems:
+        print(f"{args.pdf}: its chain head and record hash are in this register")
     for problem in report.problems:
         print(f"CHANGED: {problem}")
     verdict = "verified" if report.ok else f"FAILED ({counted(len(report.problems), 'problem')})"
     print(f"register {verdict}: {counted(report.records, 'record version')},"
           f" {counted(report.entries, 'audit entry', 'audit entries')}, chain head {report.head}"
           + ("; every entry authenticated by HMAC" if report.authenticated else ""))
-    return 0 if report.ok else 1
+    return 0 if report.ok and not pdf_problems else 1

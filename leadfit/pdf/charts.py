@@ -20,8 +20,9 @@ def level_bars(rows: list[tuple[str, int, str, str]], top: int, styles: Styles,
     row_height = float(spec["row_height"])
     bar_w = width - label_w - caption_w
     height = row_height * len(rows) + 4
-    d = Drawing(width, height)
     font, size = styles.fonts["body"].fontName, float(spec["font_size"])
+    # else the renderer's starting state references Helvetica, a font the PDF does not embed
+    d = Drawing(width, height, initialFontName=font, initialFontSize=size)
     for i, (label, level, colour, caption) in enumerate(rows):
         y = height - (i + 1) * row_height
         d.add(String(0, y + 4, clean(label)[:48], fontName=font, fontSize=size,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -30,6 +31,59 @@ from leadfit.pdf.text import clean, safe
 FooterHook = Callable[[int, int], Sequence[str]]
 
 
+_LONGEST_WORD = 80  # a SHA-256 (64 hex digits) stays whole, to be copied
+
+
+def _breakable(markup: str) -> str:
+    """Give words longer than a line a break point every 80 characters: ReportLab splits
+    an over-long word by measuring ever longer prefixes, quadratic in its length (a
+    10,000-character token took over a minute). Markup (&amp;, <br/>) is never split."""
+    if len(markup) < _LONGEST_WORD:
+        return markup
+    return _LONG_WORD.sub(lambda m: " ".join(_chunks(m.group(0))), markup)
+
+
+def _chunks(word: str) -> list[str]:
+    out, start = [], 0
+    while start < len(word):
+        end = min(start + _LONGEST_WORD, len(word))
+        amp = word.rfind("&", start, end)   # never cut inside an entity such as &amp;
+        if amp > start and ";" not in word[amp:end]:
+            end = amp
+        out.append(word[start:end])
+        start = end
+    return out
+
+
+_BLOCK = 600
+
+
+def _blocks(text: str) -> list[str]:
+    """``text`` cut into pieces of about 600 characters at line ends, else at spaces."""
+    if len(text) <= _BLOCK:
+        return [text]
+    blocks, current = [], ""
+    for line in text.split("\n"):
+        while len(line) > _BLOCK:
+            cut = line.rfind(" ", 0, _BLOCK)
+            cut = cut if cut > 0 else _BLOCK
+            if current:
+                blocks.append(current)
+                current = ""
+            blocks.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        if current and len(current) + len(line) + 1 > _BLOCK:
+            blocks.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    blocks.append(current)
+    return blocks
+
+
+_LONG_WORD = re.compile(r"[^\s<>]{%d,}" % (_LONGEST_WORD + 1))
+
+
 class Document:
     """Build a PDF from user text that is always printed literally.
 
@@ -39,8 +93,9 @@ class Document:
     """
 
     def __init__(self, title: str = "", *, author: str = "LeadFit", styles: Styles | None = None,
-                 footer: FooterHook | None = None, watermark: str = ""):
+                 footer: FooterHook | None = None, watermark: str = "", keywords: str = ""):
         self.styles = styles or load_styles()
+        self.keywords = clean(keywords)  # document metadata a program reads back (an anchor)
         self.title, self.author, self.footer = clean(title), clean(author), footer
         self.watermark = clean(watermark)  # light diagonal text across every page, e.g. a draft
         self.story: list = []
@@ -56,9 +111,9 @@ class Document:
             if len(samples) < 3 and plain[:60] not in samples:
                 samples.append(plain[:60])
         marked = safe(plain)
-        for ch in missing:  # a visible code instead of a silent empty box
-            marked = marked.replace(ch, f"[U+{ord(ch):04X}]")
-        return marked
+        for ch in missing:  # a visible code instead of a silent empty box; the space lets a
+            marked = marked.replace(ch, f"[U+{ord(ch):04X}] ")  # run of them wrap in linear time
+        return _breakable(marked)
 
     def _font_key(self, style: str) -> str:
         name = self.styles.paragraphs[style].fontName
@@ -85,9 +140,25 @@ class Document:
         self.story.append(self.para(value, "h2"))
 
     def p(self, value: object, style: str = "body") -> None:
-        self.story.append(self.para(value, style))
+        """A paragraph; long text becomes several flowing blocks, so layout stays linear in
+        its length (ReportLab re-wraps a whole paragraph at every page it splits across)."""
+        blocks = _blocks(clean(value))
+        if len(blocks) == 1:
+            self.story.append(self.para(value, style))
+            return
+        base = self.styles.paragraphs[style]
+        for i, block in enumerate(blocks):
+            first, last = i == 0, i == len(blocks) - 1
+            flowing = ParagraphStyle(f"{base.name}-{i}", parent=base,
+                                     spaceBefore=base.spaceBefore if first else 0,
+                                     spaceAfter=base.spaceAfter if last else 0)
+            self.story.append(Paragraph(self.text(block, self._font_key(style)), flowing))
 
     def kv(self, label: str, value: object, style: str = "body") -> None:
+        if len(str(value or "")) > _BLOCK:
+            self.story.append(self.labelled(label, "", style))
+            self.p(value, style)
+            return
         self.story.append(self.labelled(label, value, style))
 
     def bullets(self, items: Iterable[object], style: str = "body") -> None:
@@ -100,7 +171,7 @@ class Document:
         """A table of user text; ``widths`` are fractions of the text width."""
         cell, head = self.styles.paragraphs["cell"], self.styles.paragraphs["cell_head"]
         data = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
-        data += [[Paragraph(self.text(c), cell) for c in row] for row in rows]
+        data += [[self._cell(c, cell) for c in row] for row in rows]
         if not data:
             return
         full = self.styles.page_size[0] - 2 * self.styles.margin
@@ -110,6 +181,13 @@ class Document:
         t.setStyle(self._table_style(bool(header) and band))
         self.story.append(t)
         self.story.append(Spacer(1, 3 * mm))
+
+    def _cell(self, value: object, style) -> Paragraph | list[Paragraph]:
+        """A cell's paragraph; long text as several, so a row split re-wraps little."""
+        blocks = _blocks(clean(value))
+        if len(blocks) == 1:
+            return Paragraph(self.text(value), style)
+        return [Paragraph(self.text(b), style) for b in blocks]
 
     def _table_style(self, header: bool) -> TableStyle:
         spec, s = self.styles.table, self.styles
@@ -150,23 +228,14 @@ class Document:
         template = SimpleDocTemplate(
             buffer, pagesize=s.page_size, leftMargin=s.margin, rightMargin=s.margin,
             topMargin=s.margin, bottomMargin=s.margin + s.footer_space,
-            title=self.title, author=self.author, creator="LeadFit")
+            title=self.title, author=self.author, creator="LeadFit", keywords=self.keywords)
         template.build(_without_trailing_space(self.story), canvasmaker=self._canvas_class())
         return buffer.getvalue()
 
     def save(self, path: str | os.PathLike) -> Path:
         """Write the PDF atomically (temp file + rename) and return its path."""
-        data = self.render()
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=".leadfit-", suffix=".pdf", dir=path.parent or ".")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        from leadfit.files import write_bytes
+        return write_bytes(Path(path), self.render())
 
     def footer_lines(self, page: int, total: int) -> list[str]:
         lines = list(self.footer(page, total)) if self.footer else []

@@ -36,20 +36,26 @@ def register(name: str, file: str) -> TTFont:
 
 
 def unsupported(text: str, font: TTFont) -> list[str]:
-    """Characters in ``text`` the font has no glyph for, in order, each once."""
+    """Characters in ``text`` the font cannot draw properly, in order, each once."""
     glyphs = font.face.charToGlyph
     out: list[str] = []
-    for ch in text:
-        if ch in _INVISIBLE or ch in out:
+    for ch in dict.fromkeys(text):  # each distinct character once: linear in the text
+        if ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf"):
             continue
         # Beyond the BMP ReportLab writes a broken ToUnicode map (the text is
         # drawn but cannot be searched or copied), so those count as missing.
-        if ord(ch) in glyphs and ord(ch) <= 0xFFFF:
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cf"):
+        if ord(ch) in glyphs and ord(ch) <= 0xFFFF and not _right_to_left(ch):
             continue
         out.append(ch)
     return out
+
+
+def _right_to_left(ch: str) -> bool:
+    """Hebrew, Arabic and other right-to-left letters: the font has glyphs for some,
+    but ReportLab lays them out left to right (reversed words), so they count as
+    unsupported like CJK."""
+    return unicodedata.bidirectional(ch) in ("R", "AL")
+
 
 
 def describe(ch: str) -> str:

@@ -51,6 +51,9 @@ class FakeView:
     def show_assessment(self, assessment, invalid):
         self.assessment, self.invalid = assessment, invalid
 
+    def show_alternatives(self, alternatives): self.alternatives = alternatives
+    def run_in_background(self, work, done): done(work())  # the window uses a worker thread
+
 
 def typed_like_a_person(answers: dict) -> dict:
     """What widgets hand over: text for typed fields, keys and booleans for choices."""

@@ -147,7 +147,10 @@ def test_tab_moves_through_a_sections_questions_in_order(qtbot, user_files):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     section = window.form.questionnaire.sections[0]
-    editors = [window.form.rows[q.id].input.editor for q in section.questions]
+    inputs = [window.form.rows[q.id].input for q in section.questions]
+    # each field, then its "Not known" box where the question allows it
+    editors = [w for i in inputs for w in (i.editor, i.not_known) if w is not None]
+    assert any(i.not_known for i in inputs)
     editors[0].setFocus()
     qtbot.waitUntil(editors[0].hasFocus, timeout=2000)
     for expected in editors[1:]:

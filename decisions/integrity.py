@@ -1,0 +1,179 @@
+"""One integrity check for every read of a record (show, report, replay, list, CSV, window).
+
+A row is genuine only when its text matches its hash, every column a person
+sees or the program trusts matches that text, the newest audit entry for the
+version states that hash, the entry's own text matches the entry's hash (and,
+with a key, its MAC), the entry sits in its place in the chain (it follows
+its predecessor and its successor follows it), and the chain still holds the
+head the witness last saw. ``leadfit verify`` walks everything; this checks
+one row in a few index lookups, so every read can afford it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select
+
+from leadfit.decisions import witness
+from leadfit.decisions.audit import GENESIS, mac_of
+from leadfit.decisions.record import make_ref, sha256_text
+from leadfit.decisions.tables import audit_log, records
+from leadfit.rules.assessment import pack_label
+
+# Columns stored beside the body, and where the body says the same thing.
+COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": ("status",),
+                "stream": ("stream",), "candidate": ("candidate",),
+                "created_at": ("created_at",), "outcome": ("decision", "outcome"),
+                "recommended": ("decision", "recommended")}
+ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack")
+ADVICE = "run leadfit verify"
+_ENTRY = (audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
+          audit_log.c.mac)
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """The verdict on one record row: empty ``problem`` means genuine."""
+
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return not self.problem
+
+
+INTACT = Integrity()
+
+
+def row_columns():
+    return [records.c[name] for name in ROW_COLUMNS]
+
+
+def column_problem(row, body: dict) -> str:
+    """The first column that disagrees with the hashed body (or '')."""
+    for name, path in COLUMN_PATHS.items():
+        value = body
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        if getattr(row, name) != value:
+            return (f"its {name.replace('_', ' ')} reads '{getattr(row, name)}',"
+                    f" its signed text says '{value}'")
+    stated = body.get("pack") if isinstance(body.get("pack"), dict) else {}
+    label = pack_label(str(stated.get("name", "")), str(stated.get("version", "")))
+    if row.pack is not None and row.pack != label:  # schema 4's column (NULL: says nothing)
+        return f"its pack reads '{row.pack}', its signed text says '{label}'"
+    if row.serial != _serial_of(row.record_id):
+        return f"its serial reads {row.serial}, its record number says {_serial_of(row.record_id)}"
+    return ""
+
+
+def _serial_of(record_id) -> int | None:
+    tail = str(record_id or "").rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+class Checker:
+    """Checks rows against the audit log within one connection; caches what it read."""
+
+    def __init__(self, conn: Connection, key: bytes | None, url: str | None = None):
+        self.conn, self.key, self.url = conn, key, url
+        self._entries: dict[int, tuple | None] = {}
+        self._newest: dict[str, int | None] = {}   # record ref -> seq of its newest entry
+        self._chain: str | None = None
+        self._complete = False                     # preload() read the whole log
+
+    def entry(self, seq: int):
+        if seq not in self._entries and not self._complete:
+            self._entries[seq] = self.conn.execute(
+                select(*_ENTRY).where(audit_log.c.seq == seq)).first()
+        return self._entries.get(seq)
+
+    def preload(self) -> None:
+        """Read the whole log once (for an export of every record)."""
+        for row in self.conn.execute(select(*_ENTRY, audit_log.c.record_ref)
+                                     .order_by(audit_log.c.seq)):
+            self._entries[row.seq] = row
+            if row.record_ref:
+                self._newest[row.record_ref] = row.seq
+        self._complete = True
+
+    def prefetch(self, rows) -> None:
+        """Two queries for a page of rows instead of four per row (the list, the window)."""
+        refs = [make_ref(r.record_id, r.version) for r in rows]
+        if not refs:
+            return
+        found = dict(self.conn.execute(
+            select(audit_log.c.record_ref, func.max(audit_log.c.seq))
+            .where(audit_log.c.record_ref.in_(refs)).group_by(audit_log.c.record_ref)).all())
+        for ref in refs:
+            self._newest[ref] = found.get(ref)
+        wanted = {s + d for s in found.values() for d in (-1, 0, 1)} - set(self._entries)
+        for seq in wanted:
+            self._entries[seq] = None
+        for row in self.conn.execute(select(*_ENTRY).where(audit_log.c.seq.in_(wanted))):
+            self._entries[row.seq] = row
+
+    def chain_problem(self) -> str:
+        """Whether the chain still holds what the witness saw (truncated, emptied, replaced)."""
+        if self._chain is None:
+            self._chain = witness.check(self.conn, self.url, self.key) if self.url else ""
+        return self._chain
+
+    def check(self, row) -> Integrity:
+        problem = self._row_problem(row)
+        return Integrity(f"record {make_ref(row.record_id, row.version)} was altered since it"
+                         f" was written: {problem}; {ADVICE}") if problem else INTACT
+
+    def _row_problem(self, row) -> str:
+        if sha256_text(row.body) != row.hash:
+            return "its stored text no longer matches its hash"
+        try:
+            body = json.loads(row.body)
+        except ValueError:
+            return "its stored text is no longer readable"
+        if not isinstance(body, dict):
+            return "its stored text is no longer a record"
+        problem = column_problem(row, body)
+        if problem:
+            return problem
+        seq = self._newest_entry_seq(row.record_id, row.version)
+        if seq is None:
+            return "the audit log has no entry for it"
+        return self._entry_problem(seq, row) or self.chain_problem()
+
+    def _newest_entry_seq(self, record_id: str, version: int) -> int | None:
+        ref = make_ref(record_id, version)
+        if ref in self._newest or self._complete:
+            return self._newest.get(ref)
+        return self.conn.execute(select(audit_log.c.seq).where(
+            audit_log.c.record_ref == make_ref(record_id, version))
+            .order_by(audit_log.c.seq.desc()).limit(1)).scalar()
+
+    def _entry_problem(self, seq: int, row) -> str:
+        entry = self.entry(seq)
+        if sha256_text(entry.entry) != entry.hash:
+            return f"audit entry {seq} about it no longer matches its own hash"
+        if self.key is not None and not (entry.mac and hmac.compare_digest(
+                entry.mac, mac_of(self.key, entry.hash))):
+            return f"audit entry {seq} about it fails the HMAC check (rewritten without the key)"
+        try:
+            facts = json.loads(entry.entry)
+        except ValueError:
+            return f"audit entry {seq} about it is no longer readable"
+        said = (facts.get("seq"), facts.get("prev"), facts.get("record"), facts.get("version"),
+                facts.get("record_hash"), facts.get("status"))
+        if said != (seq, entry.prev_hash, row.record_id, row.version, row.hash, row.status):
+            return f"it differs from what audit entry {seq} recorded"
+        return self._link_problem(entry)
+
+    def _link_problem(self, entry) -> str:
+        before = self.entry(entry.seq - 1) if entry.seq > 1 else None
+        if (before.hash if before else GENESIS) != entry.prev_hash:
+            return f"audit entry {entry.seq} about it does not follow entry {entry.seq - 1}"
+        after = self.entry(entry.seq + 1)
+        if after is not None and after.prev_hash != entry.hash:
+            return f"audit entry {entry.seq + 1} does not follow the entry about it"
+        return ""

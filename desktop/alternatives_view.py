@@ -1,0 +1,98 @@
+"""What the answers not known do to the recommendation, and the other outcomes: why
+not, and the nearest answers that would lead to each. It shows the core's words."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QTextBrowser
+
+from leadfit.rules.assessment import Alternative, UnknownAnswers
+
+_VERDICT = {"holds": "Holds", "depends": "Depends on answers not known",
+            "too_many": "Too many answers not known"}
+
+
+class UnknownsBanner(QLabel):
+    """'Holds whatever ...' or 'It depends on ...', styled by verdict; hidden without unknowns."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("unknowns")
+        self.setWordWrap(True)
+        self.setAccessibleName("Answers not known")
+        self.hide()
+
+    def show_unknowns(self, unknowns: UnknownAnswers | None) -> None:
+        if unknowns is None:
+            self.hide()
+            return
+        self.setText(f"<b>{_VERDICT.get(unknowns.verdict, '')}.</b> {escape(_short(unknowns))}")
+        self.setToolTip(f"{unknowns.summary}\n\n{unknowns.decided_by}")
+        self.setProperty("verdict", unknowns.verdict)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
+
+def _short(unknowns: UnknownAnswers) -> str:
+    """The banner's line: which answers it depends on; the details are in the list below."""
+    if unknowns.verdict != "depends" or not unknowns.depends_on:
+        return unknowns.summary
+    names = [f"“{d.title}”" for d in unknowns.depends_on]
+    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"It depends on {said}: see below what each answer would lead to."
+
+
+class AlternativesView(QTextBrowser):
+    """Per other outcome: why not, and what would change it (levers and facts marked)."""
+
+    WAITING = "Working out what would change it…"
+    EMPTY = "The other outcomes are explained here once the case is complete."
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("alternatives")
+        self.setAccessibleName("Other outcomes: why not, and what would change it")
+        self.setOpenLinks(False)
+        self.setMinimumHeight(40)  # the window still fits a small screen; the list scrolls
+        self.unknowns: UnknownAnswers | None = None
+        self.show_alternatives(None, waiting=False)
+
+    def show_alternatives(self, alternatives: list[Alternative] | None, waiting: bool = True) -> None:
+        head = ""
+        if self.unknowns is not None and self.unknowns.verdict == "depends":
+            head = ("<p style='margin:2px 0 6px 0; color:#5b4a8a'><b>Answers not known.</b> "
+                    f"{escape(self.unknowns.summary)}</p>")
+        if alternatives is None:
+            note = self.WAITING if waiting else self.EMPTY
+            self.setHtml(f"{head}<p style='color:#5b6675'>{note}</p>")
+            return
+        self.setHtml(head + "".join(_one(alt) for alt in alternatives))
+
+    def plain_text(self) -> str:
+        return self.toPlainText()
+
+
+def _one(alt: Alternative) -> str:
+    parts = [f"<p style='margin:6px 0 2px 0'><b>{escape(alt.title)}</b></p>",
+             "<p style='margin:0 0 0 8px'>Why not:</p><ul style='margin:0; color:#3b4756'>"
+             + "".join(f"<li>{escape(r)}</li>" for r in alt.why_not) + "</ul>"]
+    rows = [_change(s) for s in alt.nearest]
+    if alt.levers_only:
+        rows.append("<i>With what the organisation can change:</i> " + _change(alt.levers_only))
+    if alt.note:
+        rows.append(escape(alt.note))
+    if rows:
+        parts.append("<p style='margin:2px 0 0 8px'>What would change it:</p><ul style='margin:0'>"
+                     + "".join(f"<li>{r}</li>" for r in rows) + "</ul>")
+    return "".join(parts)
+
+
+def _change(change_set) -> str:
+    said = []
+    for c in change_set.changes:
+        tag = ("<span style='color:#1e5a36'>[lever]</span>" if c.lever
+               else "<span style='color:#7a1f1f'>[fact]</span>")
+        said.append(f"{escape(c.title)} <b>{escape(c.to)}</b> (now {escape(c.now)}) {tag}")
+    return " <i>and</i> ".join(said)

@@ -1,0 +1,82 @@
+"""Writing a file a person asked for: atomically, never over the register, never by surprise.
+
+One seam for every output (PDF reports, pack docs, CSV, exported case files):
+- the data goes to a ``mkstemp`` file in the target's own folder (never a
+  predictable name a planted symlink could redirect), then is renamed over
+  the target, so a crash or a full disk leaves the old file and no temp file;
+- the open register (or its -wal/-shm files) is never a target;
+- an existing file is replaced only when the caller says so (``--force``, or
+  the person confirmed it in a dialog).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from leadfit.errors import InputError, LeadFitError, Problem
+
+
+class FileWriteError(LeadFitError):
+    """The output could not be written (full disk, no permission); nothing was left behind."""
+
+
+def check_target(path: Path, *, protected: tuple[Path, ...] = (), overwrite: bool = False) -> Path:
+    """Refuse a target that is a protected file (the open register) or, unless
+    ``overwrite``, any existing file. Returns the path."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise InputError([Problem(f"folder {path.parent} does not exist", str(path))])
+    if path.is_dir():
+        raise InputError([Problem("is a folder; name a file to write", str(path))])
+    target = path.resolve()
+    for guarded in protected:
+        guarded = Path(guarded).resolve()
+        if target in (guarded, guarded.with_name(guarded.name + "-wal"),
+                      guarded.with_name(guarded.name + "-shm")):
+            raise InputError([Problem("is the open register; writing there would destroy it."
+                                      " Name another file", str(path))])
+    if path.exists() and not overwrite:
+        raise InputError([Problem("already exists; choose another name, or pass --force to"
+                                  " replace it", str(path))])
+    return path
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path, mode: str = "wb", **open_args) -> Iterator:
+    """Yield a file handle on a private temp file beside ``path``; rename it over ``path``
+    when the block ends without error. Any OSError is a named FileWriteError."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise FileWriteError([Problem(f"cannot write here: {_why(exc)}", str(path))]) from None
+    try:
+        with os.fdopen(fd, mode, **open_args) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise FileWriteError([Problem(f"could not be written ({_why(exc)}); nothing was"
+                                      " left behind", str(path))]) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    with atomic_write(path, "wb") as fh:
+        fh.write(data)
+    return Path(path)
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "the disk is full"
+    return exc.strerror or str(exc)

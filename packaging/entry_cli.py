@@ -1,0 +1,6 @@
+"""The bundle's leadfit executable."""
+import sys
+
+from leadfit.cli.main import main
+
+sys.exit(main())

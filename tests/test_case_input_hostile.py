@@ -1,0 +1,64 @@
+"""Hostile case files: every one a named error at file and line, never a traceback or hang."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from tests.helpers import EXAMPLE_CASE, run_cli_process
+
+BASE = EXAMPLE_CASE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    (".nan", "got .nan (not a number)"), (".NaN", "got .nan (not a number)"),
+    ('"nan"', "got .nan (not a number)"), (".inf", "got infinity"), ("-.inf", "got -infinity"),
+    ("1e400", "got infinity"), ("9" * 400, "is too large to be an answer"),
+])
+def test_nan_infinities_and_huge_numbers_are_refused_by_name(tmp_path, cli, value, words):
+    case = tmp_path / "case.yaml"
+    case.write_text(BASE.replace("stream.digital_revenue_share: 45",
+                                 f"stream.digital_revenue_share: {value}"))
+    result = cli("evaluate", case)
+    assert result.returncode == 2
+    assert f"{case}:5: Share of the organisation's revenue that is digital" in result.stderr
+    assert words in result.stderr
+
+
+@pytest.mark.parametrize(("key", "kind"), [("? [a, b]\n  : 1", "a list"),
+                                           ("? {a: 1}\n  : 1", "a mapping")])
+def test_a_key_that_is_not_plain_text_is_named_at_its_line(tmp_path, cli, key, kind):
+    case = tmp_path / "case.yaml"
+    case.write_text(f"answers:\n  stream.name: x\n  {key}\n")
+    result = cli("evaluate", case)
+    assert result.returncode == 2
+    assert f"{case}:3: a key must be plain text, found {kind} used as a key" in result.stderr
+
+
+def test_only_regular_files_are_read(tmp_path, cli):
+    fifo = tmp_path / "case.yaml"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/zero"):
+        result = cli("evaluate", path)      # would block for ever / read for ever
+        assert result.returncode == 2 and "is not a regular file" in result.stderr
+
+
+def test_arguments_in_any_encoding_never_traceback(tmp_path):
+    result = run_cli_process("evaluate", os.fsdecode(b"/tmp/\xff\xfe-case.yaml"),
+                     env={"LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "file not found" in result.stderr
+
+
+def test_loading_is_linear_in_the_number_of_keys(tmp_path, cli):
+    def seconds(n):
+        case = tmp_path / f"case{n}.yaml"
+        case.write_text("answers:\n" + "".join(f"  unknown.k{i}: 1\n" for i in range(n)))
+        start = time.perf_counter()
+        result = cli("evaluate", case)
+        assert result.returncode == 2 and f"{case}:{n + 1}: unknown question" in result.stderr
+        return time.perf_counter() - start
+    small, large = seconds(1000), seconds(8000)
+    assert large < small * 8 * 3     # quadratic would be 64x; 164 s at 20,000 keys before

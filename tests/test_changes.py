@@ -1,0 +1,83 @@
+"""What would change it: every reported change, for every default scenario, is applied
+and evaluated again by the engine; and no change of fewer answers leads there."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from leadfit.forms.case import build_case
+from leadfit.rules.answer_space import reading
+from leadfit.rules.assess import evaluate
+from leadfit.rules.explain import evaluate_explained
+from leadfit.rules.library import resolve_pack
+
+PACK = resolve_pack(None)
+Q = PACK.questionnaire
+SCENARIOS = [s for s in PACK.scenarios if s.expect.outcome]
+
+
+def _explained(scenario):
+    case = build_case(scenario.answers, Q)
+    return case, evaluate_explained(case, PACK)
+
+
+def _outcome_after(case, values: dict):
+    return evaluate(case.with_answers(values), PACK).outcome
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_each_reported_change_leads_to_its_outcome_and_none_smaller_does(scenario):
+    case, a = _explained(scenario)
+    assert {alt.outcome for alt in a.alternatives} == set(PACK.settings.outcomes) - {a.outcome}
+    for alt in a.alternatives:
+        assert alt.nearest, f"{alt.outcome}: {alt.note}"
+        sizes = {len(s.changes) for s in alt.nearest}
+        assert len(sizes) == 1  # every one reported is as near as the nearest
+        for change_set in alt.nearest + ([alt.levers_only] if alt.levers_only else []):
+            values = {c.question: Q.questions[c.question] and _typed(c) for c in change_set.changes}
+            assert _outcome_after(case, values) == alt.outcome, change_set.words
+        assert not _smaller_change_reaches(case, alt.outcome, sizes.pop())
+        if alt.levers_only:
+            assert all(c.lever for c in alt.levers_only.changes)
+            assert any(not c.lever for s in alt.nearest for c in s.changes)
+
+
+def _typed(change):
+    from datetime import date
+    question = Q.questions[change.question]
+    return date.fromisoformat(change.value) if question.type == "date" else change.value
+
+
+def _smaller_change_reaches(case, target: str, size: int) -> dict | None:
+    """Brute force over every class of every answer an outcome rule reads."""
+    space = reading(PACK).regions
+    current = {**case.answers}
+    for k in range(1, size):
+        for qids in itertools.combinations(sorted(space), k):
+            for combo in itertools.product(*(space[q] for q in qids)):
+                values = {q: r.value for q, r in zip(qids, combo)}
+                if any(current.get(q) == v for q, v in values.items()):
+                    continue
+                if _outcome_after(case, values) == target:
+                    return values
+    return None
+
+
+def test_levers_are_preferred_on_a_tie_and_marked():
+    case, a = _explained(next(s for s in SCENARIOS if s.name == "ready candidate is appointed"))
+    coach = next(alt for alt in a.alternatives if alt.outcome == "coach")
+    assert all(c.lever for c in coach.nearest[0].changes)
+    assert "(now yes; a lever)" in coach.nearest[0].words
+
+
+def test_changes_are_in_words_only():
+    case, a = _explained(next(s for s in SCENARIOS if s.name == "ready but no written role"))
+    appoint = next(alt for alt in a.alternatives if alt.outcome == "appoint")
+    assert appoint.nearest[0].words == ("Becomes Appoint if “Is there a written Product Director role"
+                                        " description?” is yes (now no; a lever)")
+    for alt in a.alternatives:
+        for text in alt.why_not + [s.words for s in alt.nearest]:
+            assert "hire_external" not in text and "org." not in text and "candidate." not in text
+            assert not any(r.id in text for r in PACK.rules)

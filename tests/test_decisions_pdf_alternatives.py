@@ -1,0 +1,81 @@
+"""The signed PDF says what was not known, why the other outcomes were rejected and what
+would change the recommendation, in words; a record made before that says so."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+from pypdf import PdfReader
+
+from leadfit.decisions import service
+from leadfit.decisions.pdf_alternatives import OLDER_RECORD
+from leadfit.decisions.pdf_rationale import Anchor, render
+from leadfit.decisions.register import open_register
+from tests.decisions_support import case_with, pack, squash
+
+
+def _text(pdf: bytes) -> str:
+    return squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def _before(assessment, **changes):
+    """The assessment as a record made before unknowns and alternatives holds it."""
+    from leadfit.rules.assessment import ADDED_FIELDS, Assessment
+    data = assessment.model_dump(mode="json", exclude=set(ADDED_FIELDS))
+    return Assessment.model_validate({**data, **changes})
+
+
+def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
+    case = case_with(candidate__blamed_digital="not known", org__formal_role=False)
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching")
+        service.report(reg, record.ref, tmp_path / "rationale.pdf")
+    pdf = (tmp_path / "rationale.pdf").read_bytes()
+    text = _text(pdf)
+    a = record.assessment
+    assert a.unknowns and a.alternatives
+    at = 0
+    pieces = ["Answers not known", a.unknowns.summary, "Why not the other outcomes"]
+    pieces += [x for alt in a.alternatives for x in [alt.title, *alt.why_not]]
+    pieces += ["What would change it"]
+    for alt in a.alternatives:
+        pieces += [alt.title] + [f"{c.title} {c.to} (now {c.now}" for s in alt.nearest for c in s.changes]
+    for piece in pieces:
+        found = text.find(squash(piece), at)
+        assert found >= 0, f"missing or out of order: {piece!r}"
+        at = found
+    assert "hire_external" not in text and "org.formal_role" not in text
+    assert not any(f"{r.id} " in text or f"({r.id}" in text for r in pack().rules)
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(tmp_path / "rationale.pdf"), str(png)], check=True)
+    assert list(tmp_path.glob("page*.png"))
+
+
+def test_a_record_made_before_the_other_outcomes_were_explained_says_so(tmp_path):
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching")
+    older = record.model_copy(update={"assessment": _before(record.assessment)})
+    pdf, _ = render(older, Anchor("0" * 64, "0" * 64, 1))
+    assert OLDER_RECORD in _text(pdf)
+
+
+def test_a_record_made_before_unknowns_and_alternatives_still_replays_identical(tmp_path):
+    from leadfit.decisions.replay import replay
+    from leadfit.rules.assessment import ADDED_FIELDS
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching")
+    older = record.model_copy(update={"assessment": _before(record.assessment)})
+    assert set(ADDED_FIELDS).isdisjoint(older.assessment.model_dump(exclude_unset=True))
+    assert replay(older).identical
+    changed = _before(record.assessment, outcome="appoint")
+    assert replay(record.model_copy(update={"assessment": changed})).differences == ["outcome"]
+
+
+def test_a_record_with_an_answer_not_known_replays_identical(tmp_path):
+    from leadfit.decisions.replay import replay
+    case = case_with(candidate__blamed_digital="not known")
+    with open_register(tmp_path / "r.db") as reg:
+        record = service.decide(reg, case, pack(), decision="coach", conditions="Weekly coaching")
+    assert record.answers["candidate.blamed_digital"] == "not known"
+    assert replay(record).identical

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from typing import Any
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
@@ -55,13 +56,14 @@ def row_columns():
 def column_problem(row, body: dict) -> str:
     """The first column that disagrees with the hashed body (or '')."""
     for name, path in COLUMN_PATHS.items():
-        value = body
+        value: Any = body
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
         if getattr(row, name) != value:
             return (f"its {name.replace('_', ' ')} reads '{getattr(row, name)}',"
                     f" its signed text says '{value}'")
-    stated = body.get("pack") if isinstance(body.get("pack"), dict) else {}
+    stated = body.get("pack")
+    stated = stated if isinstance(stated, dict) else {}
     label = pack_label(str(stated.get("name", "")), str(stated.get("version", "")))
     if row.pack is not None and row.pack != label:  # schema 4's column (NULL: says nothing)
         return f"its pack reads '{row.pack}', its signed text says '{label}'"

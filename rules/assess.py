@@ -64,8 +64,8 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     if fired_ids is None:  # given: the matcher's own answer for these answers, from before
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules),
                                     answers)
-    fired_ids = set(fired_ids)
-    fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
+    fired_set = set(fired_ids)
+    fired = [r for r in pack.rules if r.id in fired_set]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
     return _Builder(pack, answers, fired, missing, engine, decided, certain).build()
 
@@ -87,6 +87,7 @@ class _Builder:
                  engine: Matcher | None, decided: tuple | None = None, certain: list | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine
+        self.decider: Matcher = engine if engine is not None else engine_of_record()
         self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
         self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
@@ -119,7 +120,7 @@ class _Builder:
             rules_fired=[r.id for r in self.fired],
             pack=PackRef.model_construct(name=self.pack.name, version=self.pack.version,
                          fingerprint=self.pack.fingerprint, layers=list(self.pack.layers)),
-            engine=EngineRef.model_construct(name=self.engine.name, version=self.engine.version),
+            engine=EngineRef.model_construct(name=self.decider.name, version=self.decider.version),
         )
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:

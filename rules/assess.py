@@ -86,13 +86,16 @@ class _Builder:
     def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str],
                  engine: Matcher | None, decided: tuple | None = None, certain: list | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
-        self.engine = engine
-        self.decider: Matcher = engine if engine is not None else engine_of_record()
+        self.engine = engine  # None only where no assessment is built (outcome alone)
         self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
         self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
         self.order: list[str] = list(pack.settings.outcomes)
+
+    def engine_ref(self) -> EngineRef:
+        decider = self.engine if self.engine is not None else engine_of_record()
+        return EngineRef.model_construct(name=decider.name, version=decider.version)
 
     def actions(self, word: str):
         for rule in self.fired:
@@ -120,7 +123,7 @@ class _Builder:
             rules_fired=[r.id for r in self.fired],
             pack=PackRef.model_construct(name=self.pack.name, version=self.pack.version,
                          fingerprint=self.pack.fingerprint, layers=list(self.pack.layers)),
-            engine=EngineRef.model_construct(name=self.decider.name, version=self.decider.version),
+            engine=self.engine_ref(),
         )
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:

@@ -129,7 +129,11 @@ def test_a_question_says_what_it_takes_in_words(kind, bounds, words):
     assert Question("q", "Q", kind, "s", **bounds).domain_words() == words
 
 
-def test_a_question_a_pack_never_asks_says_so():
-    out = run_cli("questions", "--pack", "public-sector").stdout
+def test_a_question_a_pack_never_asks_says_so(tmp_path):
+    # No bundled pack says "never" since public-sector asks about a service budget (judgement 2.0)
+    (tmp_path / "pack.yaml").write_text(
+        'name: never-asked\nversion: "1.0"\ntitle: Never asks about a P&L\n'
+        f'extends: default@{default_pack().version}\nrelevance:\n  candidate.owns_pnl: never\n')
+    out = run_cli("questions", "--pack", str(tmp_path)).stdout
     part = out[out.index("candidate.owns_pnl:"):].split("\n  candidate.")[0]
     assert "never asked: this pack makes it irrelevant" in part and "is one of" not in part

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 SHELL := /bin/bash
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run demo test fuzz bench bundle bundle-test clean
+.PHONY: run demo check test fuzz bench bundle bundle-test clean
 
 $(STAMP): pyproject.toml setup.py
 	@python=$$(PY='$(PY)' PYTHON_VERSION='$(PYTHON_VERSION)' packaging/find-python.sh) || exit 1; \
@@ -25,9 +25,15 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/leadfit evaluate forms/examples/example-case.yaml
 
+# Layer contracts (import-linter) and types of the core (mypy), both configured in
+# pyproject.toml, read one symlinked package tree: the editable install's hook hides it.
+check: $(STAMP)
+	$(BIN)/python tests/tools/package_tree.py build/tree >/dev/null
+	cd build/tree && ../../$(BIN)/lint-imports ../../pyproject.toml && ../../$(BIN)/mypy --config-file ../../pyproject.toml
+
 # The register tests also run against a real PostgreSQL server. As root (as CI
 # and these machines run) it is installed and started here; otherwise they skip.
-test: $(STAMP)
+test: $(STAMP) check
 	@if [ -z "$${LEADFIT_TEST_PG_URL:-}" ] && [ "$$(id -u)" = 0 ]; then source .ci/postgres.sh; fi; \
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 

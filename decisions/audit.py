@@ -67,7 +67,7 @@ def check_writer_key(row, key: bytes | None) -> None:
     if row.mac and key is None:
         raise RegisterError("this register is protected by an audit key and no key is"
                             " configured (LEADFIT_AUDIT_KEY_FILE); nothing was saved")
-    if row.mac and not hmac.compare_digest(row.mac, mac_of(key, row.hash)):
+    if row.mac and key is not None and not hmac.compare_digest(row.mac, mac_of(key, row.hash)):
         raise RegisterError("the configured audit key is not this register's key; nothing"
                             " was saved")
     if not row.mac and key is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from typing import Any
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
@@ -21,13 +22,14 @@ from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.record import make_ref, sha256_text
 from leadfit.decisions.tables import audit_log, records
+from leadfit.rules.assessment import pack_label
 
 # Columns stored beside the body, and where the body says the same thing.
 COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": ("status",),
                 "stream": ("stream",), "candidate": ("candidate",),
                 "created_at": ("created_at",), "outcome": ("decision", "outcome"),
                 "recommended": ("decision", "recommended")}
-ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash")
+ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack")
 ADVICE = "run leadfit verify"
 _ENTRY = (audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
           audit_log.c.mac)
@@ -54,12 +56,17 @@ def row_columns():
 def column_problem(row, body: dict) -> str:
     """The first column that disagrees with the hashed body (or '')."""
     for name, path in COLUMN_PATHS.items():
-        value = body
+        value: Any = body
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
         if getattr(row, name) != value:
             return (f"its {name.replace('_', ' ')} reads '{getattr(row, name)}',"
                     f" its signed text says '{value}'")
+    stated = body.get("pack")
+    stated = stated if isinstance(stated, dict) else {}
+    label = pack_label(str(stated.get("name", "")), str(stated.get("version", "")))
+    if row.pack is not None and row.pack != label:  # schema 4's column (NULL: says nothing)
+        return f"its pack reads '{row.pack}', its signed text says '{label}'"
     if row.serial != _serial_of(row.record_id):
         return f"its serial reads {row.serial}, its record number says {_serial_of(row.record_id)}"
     return ""

@@ -12,10 +12,10 @@ from sqlalchemy.orm import aliased
 
 from leadfit.decisions.errors import DecisionError, RecordAltered
 from leadfit.decisions.integrity import Checker, Integrity, row_columns
-from leadfit.decisions.record import role_words
 from leadfit.decisions.tables import records
 from leadfit.files import atomic_write
 from leadfit.rules.assessment import pack_label
+from leadfit.words import role_words
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded", "withdrawn")
 
@@ -44,8 +44,8 @@ class RecordSummary:
     recommended: str
     created_at: str
     hash: str
+    pack: str = ""  # name@version (schema 4), checked against the body like the other columns
     problem: str = ""
-    pack: str = ""        # name@version, read from the record's checked text
 
     @property
     def intact(self) -> bool:
@@ -111,15 +111,7 @@ def _summary(row, verdict: Integrity) -> RecordSummary:
                          version=row.version, status=row.shown, stream=row.stream or "",
                          candidate=row.candidate or "", outcome=row.outcome or "",
                          recommended=row.recommended or "", created_at=row.created_at,
-                         hash=row.hash, pack=_pack_of(row.body))
-
-
-def _pack_of(body: str) -> str:
-    try:
-        pack = json.loads(body).get("pack") or {}
-    except (ValueError, AttributeError):
-        return ""
-    return pack_label(pack.get("name", ""), pack.get("version", ""))
+                         hash=row.hash, pack=row.pack or "")
 
 
 # The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read

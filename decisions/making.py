@@ -12,6 +12,7 @@ from leadfit.decisions.record import (
     DecisionRecord,
     PlanItem,
     SignOff,
+    Status,
     role_words,
     utc_now,
 )
@@ -26,6 +27,14 @@ LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_00
           "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200,
           "recorded by": 200, "withdrawal reason": 2_000}
 MAX_TEXT = max(LIMITS.values())
+# Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
+CONDITIONAL_OUTCOMES = frozenset({"coach"})
+
+
+def takes_conditions(outcome: str) -> bool:
+    """Whether a decision for ``outcome`` needs written conditions and a review date."""
+    return outcome in CONDITIONAL_OUTCOMES
+
 Plan = dict[str, tuple[str, "str | date | None"]]
 # Hiring from outside ends the internal candidate's appointment: no coaching plan,
 # no fail-fast review of them, no coaching conditions survive into the record.
@@ -42,7 +51,7 @@ def os_account() -> str:
 
 def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: Assessment,
           decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
-          status: str, supersedes: str | None = None, reason: str = "",
+          status: Status, supersedes: str | None = None, reason: str = "",
           recorded_by: str = "", plan_later: bool = False) -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
@@ -61,8 +70,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                                 f" '{title(assessment.outcome)}': a written justification is"
                                 " required (--justify)"))
     review = _review_date(review_date, case, decision, problems)
-    if decision == "coach" and not conditions:
-        problems.append(Problem(f"'{_outcome_title(pack, 'coach')}' needs its conditions written"
+    if takes_conditions(decision) and not conditions:
+        problems.append(Problem(f"'{_outcome_title(pack, decision)}' needs its conditions written"
                                 " down (--conditions)"))
     assessed = _iso(case.answers.get("org.assessed_on"), "org.assessed_on", [])
     items = _plan(assessment, plan or {}, assessed, problems)
@@ -208,7 +217,7 @@ def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> s
     review = _iso(value, "review date", problems)
     if review is None and value in (None, ""):
         review = _iso(case.answers.get("org.review_date"), "org.review_date", problems)
-    if decision == "coach" and review is None and value in (None, ""):
+    if takes_conditions(decision) and review is None and value in (None, ""):
         problems.append(Problem("a 'coach' decision needs a fail-fast review date (--review-date)"))
     assessed = case.answers.get("org.assessed_on")
     if review and assessed and review < str(assessed):

@@ -3,26 +3,25 @@
 
 from __future__ import annotations
 
-from leadfit.decisions.record import DecisionRecord, date_words
+from leadfit import words
+from leadfit.decisions.record import DecisionRecord
+from leadfit.words import date_words
 from leadfit.pdf import Document
 
 
 def answer_words(question, value) -> str:
-    """An answer as a person reads it: an option's label, yes/no, a date in words."""
+    """An answer as its question reads it: an option's label, a date in words, a percent;
+    anything else as the one module of plain words says (yes/no, 'not answered')."""
     if value is None or value == "":
-        return "not answered"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if question is not None:
+        return words.NOT_ANSWERED
+    if question is not None and not isinstance(value, bool):
         if question.options and str(value) in question.options:
             return question.options[str(value)]
         if question.type == "date":
             return date_words(str(value))
         if question.type == "percent":
             return f"{value}%"
-        if question.type == "yes_no" and str(value) in ("yes", "no"):
-            return str(value)
-    return str(value)
+    return words.answer_words(value)
 
 
 def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.decisions.pdf_appendix import answer_words, answers_appendix, audit_appendix
-from leadfit.decisions.record import DecisionRecord, date_words, role_words, time_words
+from leadfit.decisions.record import DecisionRecord
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.catalogue import default_catalogue
 from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL
+from leadfit.words import date_words, readiness_words, role_words, time_words
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
-_STATUS_WORDS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
 _WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED",
               "withdrawn": "WITHDRAWN"}
 CONFIDENTIAL = "CONFIDENTIAL – personnel decision record"
@@ -157,7 +157,7 @@ def _readiness(doc: Document, a: Assessment) -> None:
     doc.h1("Readiness against the ideal Product Director")
     rows = [(f"{item.id} {item.title}", _LEVEL.get(item.status, 0),
              item.status if item.status in _LEVEL else "unknown",
-             _STATUS_WORDS.get(item.status, item.status)) for item in a.readiness]
+             readiness_words(item.status)) for item in a.readiness]
     doc.chart(level_bars(rows, 3, doc.styles))
 
 

@@ -15,6 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.rules.assessment import Assessment, EngineRef, PackRef
+# Long imported from here; the words themselves live in the one module of plain words.
+from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
+from leadfit.words import date_words, role_words, status_words, time_words  # noqa: F401
 
 Status = Literal["draft", "awaiting_signoff", "signed", "withdrawn"]
 FORMAT = 1
@@ -167,48 +170,6 @@ def sha256_text(text: str) -> str:
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def role_words(role: str) -> str:
-    """A sign-off role as people read it: 'decision_maker' -> 'Decision maker', 'hr' -> 'HR'."""
-    words = role.replace("_", " ").strip()
-    return words.upper() if len(words) <= 3 else words.capitalize()
-
-
-STATUS_WORDS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
-                "superseded": "superseded", "withdrawn": "withdrawn"}
-
-
-def status_words(status: str) -> str:
-    return STATUS_WORDS.get(status, status.replace("_", " "))
-
-
-def date_words(iso: str | None) -> str:
-    """'2027-01-15' -> '15 January 2027' (a date read aloud, never misread as US or EU order)."""
-    if not iso:
-        return ""
-    try:
-        day = datetime.fromisoformat(str(iso)[:10])
-    except ValueError:
-        return str(iso)
-    return f"{day.day} {day:%B %Y}"
-
-
-def time_words(utc_iso: str | None) -> str:
-    """A stored UTC time in this computer's local time, in words, with its offset:
-    '2 November 2026 at 14:05 (UTC+01:00)'."""
-    if not utc_iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(str(utc_iso).replace("Z", "+00:00"))
-    except ValueError:
-        return str(utc_iso)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    offset = local.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{date_words(local.date().isoformat())} at {local:%H:%M} ({zone})"
 
 
 def make_ref(record_id: str, version: int) -> str:

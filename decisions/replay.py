@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import DecisionRecord, canonical_json
-from leadfit.errors import LeadFitError
+from leadfit.errors import LeadFitError, Problem
 from leadfit.forms.case import build_case
 from leadfit.rules.assessment import ADDED_FIELDS, EngineRef
 from leadfit.rules.explain import evaluate_explained
@@ -64,9 +64,9 @@ def named_pack(record: DecisionRecord, names) -> Pack:
     same = [p for p in packs if p.fingerprint == wanted.fingerprint]
     if same:
         return next((p for p in same if p.label == wanted.label), same[0])
-    raise DecisionError([
+    raise DecisionError([Problem(
         f"record {record.ref} was decided under {wanted.label} (fingerprint {wanted.fingerprint});"
-        f" {p.label} has a different fingerprint ({p.fingerprint}), so it cannot replay it"
+        f" {p.label} has a different fingerprint ({p.fingerprint}), so it cannot replay it")
         for p in packs])
 
 
@@ -74,6 +74,7 @@ def replay(record: DecisionRecord, pack_dirs=()) -> ReplayResult:
     """Re-evaluate under the record's own pack: one of ``pack_dirs`` (folders or bundled
     names) when given, else the bundled pack with the record's fingerprint."""
     wanted = record.pack
+    pack: Pack | None
     if pack_dirs:
         pack = named_pack(record, pack_dirs)
     else:

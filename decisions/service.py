@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from leadfit.decisions import audit, making, pdf_rationale, store
 from leadfit.decisions.errors import DecisionError
@@ -34,6 +35,7 @@ __all__ = [
     "ReplayResult",
     "ReportResult",
     "VerifyReport",
+    "can_correct",
     "check_pdf",
     "correct",
     "decide",
@@ -81,8 +83,8 @@ def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
                 draft: bool = False, **decision) -> tuple[DecisionRecord, bool]:
     """(record, True when it was already there); see :func:`decide`."""
     assessment = evaluate_explained(case, pack)
-    args = {"case": case, "pack": pack, "assessment": assessment,
-            "status": "draft" if draft else "awaiting_signoff", **decision}
+    args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment,
+                            "status": "draft" if draft else "awaiting_signoff", **decision}
     probe = making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before the lock
     key = audit.audit_key()
     with reg.write() as conn:
@@ -171,7 +173,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     d, assessment = old.decision, evaluate_explained(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
                  if p.id in {m.id for m in assessment.plan_steps()}}
-    args = {"case": case, "pack": pack, "assessment": assessment,
+    args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment,
                 "decision": decision or d.outcome,
                 "justification": d.justification if justification is None else justification,
                 "conditions": d.conditions if conditions is None else conditions,
@@ -204,6 +206,12 @@ def show(reg: Register, ref: str) -> DecisionRecord:
         return store.load(conn, ref, checker(reg, conn)).record
 
 
+def can_correct(reg: Register, ref: str) -> bool:
+    """Only the latest version of a record can be corrected; older ones are history."""
+    with reg.read() as conn:
+        return store.load(conn, ref).latest
+
+
 def history(reg: Register, ref: str) -> list[DecisionRecord]:
     with reg.read() as conn:
         check = checker(reg, conn)
@@ -229,7 +237,9 @@ def render_pdf(reg: Register, ref: str) -> ReportResult:
         stored = store.load(conn, ref, checker(reg, conn))
         seq, head = audit.head(conn)
         newest = store.latest_version(conn, stored.record.record_id)
-    replaced_by = "" if stored.latest else make_ref(stored.record.record_id, newest)
+    # a version that is not the latest always has a newer one: None only for an empty history
+    replaced_by = "" if stored.latest or newest is None else make_ref(stored.record.record_id,
+                                                                      newest)
     pdf, unsupported = pdf_rationale.render(
         stored.record, pdf_rationale.Anchor(stored.hash, head, seq), replaced_by=replaced_by,
         questionnaire=_questionnaire(stored.record))

@@ -25,7 +25,7 @@ def _columns(record: DecisionRecord) -> tuple[dict, str]:
     digest = sha256_text(text)
     return {"status": record.status, "body": text, "hash": digest, "stream": record.stream,
             "candidate": record.candidate, "outcome": record.decision.outcome,
-            "recommended": record.decision.recommended}, digest
+            "recommended": record.decision.recommended, "pack": record.pack.label}, digest
 
 
 def next_serial(conn: Connection) -> int:

@@ -20,6 +20,7 @@ records = Table(
     Column("candidate", Text),
     Column("outcome", Text),
     Column("recommended", Text),
+    Column("pack", Text),   # schema 4: name@version, for listing without opening bodies
 )
 
 audit_log = Table(

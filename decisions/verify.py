@@ -47,7 +47,7 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
 
 def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport, first: dict) -> dict:
     """Check each entry's hash, place and link; return the last facts per record version."""
-    last: dict[tuple[str, int], tuple] = {}
+    last: dict[tuple, tuple] = {}
     prev, expected, macs = GENESIS, 1, 0
     rows = conn.execute(select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash,
                                audit_log.c.entry, audit_log.c.mac, audit_log.c.record_ref)

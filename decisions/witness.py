@@ -33,7 +33,7 @@ from leadfit.paths import data_dir
 try:  # POSIX; elsewhere two writers on one machine may race the witness (never the chain)
     import fcntl
 except ImportError:  # pragma: no cover
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # no file locks on this platform
 
 
 def folder() -> Path:

@@ -19,8 +19,7 @@ from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.words import RISK_LABEL
-
-STATUS_WORDS = {"met": "met", "partial": "partly", "not_met": "not met", "unknown": "unknown"}
+from leadfit.words import readiness_words
 
 
 def _count(n: int, noun: str) -> str:
@@ -68,9 +67,9 @@ class ReadinessStrip(QWidget):
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
             tile.setWordWrap(True)
-            tile.setText(f"{item.id} {item.title}\n{STATUS_WORDS.get(item.status, item.status)}")
-            tile.setToolTip(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
-            tile.setAccessibleName(f"{item.id} {item.title}: {STATUS_WORDS.get(item.status)}")
+            tile.setText(f"{item.id} {item.title}\n{readiness_words(item.status)}")
+            tile.setToolTip(f"{item.id} {item.title}: {readiness_words(item.status)}")
+            tile.setAccessibleName(f"{item.id} {item.title}: {readiness_words(item.status)}")
             _restyle(tile, status=item.status)
 
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from leadfit.decisions.record import role_words
+from leadfit.words import role_words
 from leadfit.errors import LeadFitError
+
+PAGE = 500  # register rows listed at a time: the table opens on the newest, more load as it scrolls
 
 if TYPE_CHECKING:  # the service pulls in SQLAlchemy and ReportLab: load it on first use
     from leadfit.decisions import service
@@ -139,15 +141,28 @@ class DecisionController:
 
     # -- reading ---------------------------------------------------------
     def refresh(self) -> list[RegisterRow] | None:
-        """Every record the register holds; one altered record is marked, not fatal."""
+        """Show the newest page of the register; the view asks ``page`` for more.
+        One altered record is marked, not fatal."""
+        rows = self._rows(0, PAGE)
+        if rows is not None:
+            self.view.show_register(rows)
+        return rows
+
+    def page(self, offset: int, limit: int | None) -> list[RegisterRow]:
+        return self._rows(offset, limit) or []
+
+    def _rows(self, offset: int, limit: int | None) -> list[RegisterRow] | None:
         summaries = self._attempt("The register cannot be read", lambda: _service().list_records(
-            self.register, limit=None))
+            self.register, limit=limit, offset=offset))
         if summaries is None:
             return None
-        rows = [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
+        return [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
                             s.created_at, s.pack, s.intact) for s in summaries]
-        self.view.show_register(rows)
-        return rows
+
+    def can_correct(self, ref: str) -> bool:
+        """The core's answer: only a record's latest version can be corrected."""
+        return bool(self._attempt(f"{ref} cannot be opened",
+                                  lambda: _service().can_correct(self.register, ref)))
 
     def record(self, ref: str) -> DecisionRecord | None:
         return self._attempt(f"{ref} cannot be opened", lambda: _service().show(self.register, ref))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leadfit.decisions.making import takes_conditions
 from leadfit.desktop.date_field import DateField
 from leadfit.desktop.screen import fit_to_screen
 
@@ -193,19 +194,19 @@ class DecisionDialog(QDialog):
         self.need_why.setText("This differs from the recommendation: say why below." if differs
                               else "")
         self.need_why.setVisible(differs)
-        coach = chosen == "coach"
-        self.conditions.setEnabled(coach)
-        self.review_date.setEnabled(coach)
+        conditional = takes_conditions(chosen)  # the core's rule, not the window's
+        self.conditions.setEnabled(conditional)
+        self.review_date.setEnabled(conditional)
         self.plan.setEnabled(chosen != "hire_external")  # hiring from outside needs no coaching
 
     def choice(self) -> DecisionChoice:
         chosen = str(self.decision.currentData())
-        coach, external = chosen == "coach", chosen == "hire_external"
+        conditional, external = takes_conditions(chosen), chosen == "hire_external"
         return DecisionChoice(
             decision=chosen,
             justification=self.justification.toPlainText().strip(),
-            conditions=self.conditions.toPlainText().strip() if coach else "",
-            review_date=self.review_date.text() if coach else "",
+            conditions=self.conditions.toPlainText().strip() if conditional else "",
+            review_date=self.review_date.text().strip() if conditional else "",
             reason=self.reason.text().strip(),
             plan={} if external else self.plan.plan(),
             plan_later=self.plan.later.isChecked() and not external,

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.decisions.record import DecisionRecord
-from leadfit.desktop.record_view import record_html, role_words
+from leadfit.desktop.record_view import record_html
 from leadfit.desktop.screen import fit_to_screen
+from leadfit.words import role_words
 
 
 def _button(text: str, slot=None) -> QPushButton:
@@ -44,7 +45,7 @@ class RecordDialog(QDialog):
     save_pdf_requested = Signal(str)
 
     def __init__(self, parent, record: DecisionRecord, outcome_titles: dict[str, str],
-                 replaced_by: str = ""):
+                 replaced_by: str = "", correctable: bool = True):
         super().__init__(parent)
         self.outcome_titles = outcome_titles
         self.text = QTextBrowser()
@@ -94,10 +95,12 @@ class RecordDialog(QDialog):
         layout.addWidget(self.withdrawing)
         layout.addLayout(buttons)
         fit_to_screen(self, 680, 760)
-        self.show_record(record, replaced_by)
+        self.show_record(record, replaced_by, correctable)
 
-    def show_record(self, record: DecisionRecord, replaced_by: str = "") -> None:
-        """Only the latest version awaiting sign-off can be signed or withdrawn."""
+    def show_record(self, record: DecisionRecord, replaced_by: str = "",
+                    correctable: bool = True) -> None:
+        """Only the latest version awaiting sign-off can be signed or withdrawn; only the
+        latest corrected (``correctable``: the core says whether this version is the latest)."""
         self.record, self.replaced_by = record, replaced_by
         self.setWindowTitle(f"{record.ref}: {record.candidate or 'decision record'}")
         self.text.setHtml(record_html(record, self.outcome_titles, replaced_by))
@@ -108,7 +111,7 @@ class RecordDialog(QDialog):
         self.signing.setVisible(open_for_signing)
         self.withdrawing.setVisible(open_for_signing)
         self.withdrawing.setChecked(False)
-        self.correct.setEnabled(not replaced_by and record.status != "withdrawn")
+        self.correct.setEnabled(correctable and not replaced_by and record.status != "withdrawn")
         for field in (self.name, self.statement, self.dissent, self.withdraw_reason):
             field.clear()
 

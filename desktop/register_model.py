@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,8 +16,8 @@ from PySide6.QtCore import (
 
 from PySide6.QtGui import QBrush, QColor
 
-from leadfit.decisions.record import STATUS_WORDS, status_words
-from leadfit.desktop.decision_controller import RegisterRow
+from leadfit.desktop.decision_controller import PAGE, RegisterRow
+from leadfit.words import RECORD_STATUS, status_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,6 +30,7 @@ _HEADERS = {REF: "Record", STREAM: "Stream", CANDIDATE: "Candidate",
 ALTERED = "ALTERED"  # the tooltip and the banner above the table say what to do
 ALTERED_HELP = ("This record was changed outside LeadFit after it was written. Decision >"
                 " Check the register says what changed; the other records are unaffected.")
+STATUS_WORDS = RECORD_STATUS  # the register's filter lists them
 
 
 def tr(text: str) -> str:
@@ -37,21 +39,52 @@ def tr(text: str) -> str:
 
 _NO_PARENT = QModelIndex()  # Qt's 'no parent' (an invalid index), made once
 
+Fetch = Callable[[int, int | None], list[RegisterRow]]  # (offset, limit or all) -> rows, newest first
+
+
 class RegisterModel(QAbstractTableModel):
+    """The register's rows, fetched a page at a time (Qt's canFetchMore/fetchMore)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[RegisterRow] = []
         self.titles: dict[str, str] = {}  # outcome key -> title, from the pack's catalogue
+        self._fetch: Fetch | None = None
 
     def set_titles(self, titles: dict[str, str]) -> None:
         self.beginResetModel()
         self.titles = dict(titles)
         self.endResetModel()
 
-    def set_rows(self, rows: list[RegisterRow]) -> None:
+    def set_rows(self, rows: list[RegisterRow], fetch: Fetch | None = None) -> None:
+        """The first page; ``fetch`` gives the next ones (None: these are all)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._fetch = fetch if len(self._rows) >= PAGE else None
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = _NO_PARENT) -> bool:
+        return not parent.isValid() and self._fetch is not None
+
+    def fetchMore(self, parent: Index = _NO_PARENT) -> None:
+        if not parent.isValid():
+            self._append(PAGE)
+
+    def _append(self, limit: int | None) -> None:
+        if self._fetch is None:
+            return
+        rows = self._fetch(len(self._rows), limit)
+        if limit is None or len(rows) < limit:
+            self._fetch = None
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(_NO_PARENT, first, first + len(rows) - 1)
+            self._rows += rows
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Every row: a filter or a sort must see the whole register, not one page."""
+        self._append(None)  # the rest in one query, not page after page
 
     def row_at(self, row: int) -> RegisterRow:
         return self._rows[row]

@@ -45,12 +45,13 @@ class RegisterTab(QWidget):
         show_problems(self.window(), title, problems)
 
     def show_register(self, rows) -> None:
-        self.view.show_rows(rows)
+        self.view.show_rows(rows, self.controller.page)
 
     def show_record(self, record) -> None:
         self.view.select_ref(record.ref)
         if self.record_dialog is not None and self.record_dialog.isVisible():
-            self.record_dialog.show_record(record, self._replaced_by(record))
+            self.record_dialog.show_record(record, self._replaced_by(record),
+                                           self.controller.can_correct(record.ref))
 
     def open_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -105,7 +106,8 @@ class RegisterTab(QWidget):
         if self.record_dialog is not None:
             self.record_dialog.close()
         dialog = RecordDialog(self.window(), record, self.outcome_titles,
-                              self._replaced_by(record))
+                              self._replaced_by(record),
+                              correctable=self.controller.can_correct(ref))
         dialog.sign_requested.connect(
             lambda r, name, role, st, dis: self.controller.sign(
                 r, name=name, role=role, statement=st, dissent=dis))

@@ -46,14 +46,13 @@ class RegisterView(QWidget):
         self.search.setPlaceholderText("Filter by stream, candidate, decision, pack…")
         self.search.setAccessibleName("Filter the register")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._filter_text)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItem("Any status", "")
         for key, words in STATUS_WORDS.items():
             self.status.addItem(words, key)
-        self.status.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(str(self.status.currentData())))
+        self.status.currentIndexChanged.connect(lambda _i: self._filter_status())
         self.table = self._make_table()
         self.buttons = {name: QPushButton(text) for name, text in (
             ("open", "Open record"), ("open_pdf", "Open PDF"), ("save_pdf", "Save PDF…"),
@@ -66,6 +65,8 @@ class RegisterView(QWidget):
         self.altered.setObjectName("fieldError")
         self.altered.setWordWrap(True)
         self.altered.hide()
+        self.model.modelReset.connect(self._mark_altered)
+        self.model.rowsInserted.connect(self._mark_altered)
         self.buttons["open"].clicked.connect(lambda: self._emit(self.open_requested))
         self.buttons["open_pdf"].clicked.connect(lambda: self._emit(self.open_pdf_requested))
         self.buttons["save_pdf"].clicked.connect(lambda: self._emit(self.save_pdf_requested))
@@ -111,14 +112,29 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
-    def show_rows(self, rows) -> None:
-        self.model.set_rows(rows)
-        altered = [r.ref for r in rows if not r.intact]
+    def show_rows(self, rows, fetch=None) -> None:
+        self.model.set_rows(rows, fetch)
+
+    def _mark_altered(self, *_args) -> None:
+        """The banner names every altered record listed so far (pages add to it)."""
+        altered = [self.model.row_at(i).ref for i in range(self.model.rowCount())
+                   if not self.model.row_at(i).intact]
         self.altered.setText(
             f"{len(altered)} record{'s were' if len(altered) != 1 else ' was'} changed outside"
             f" LeadFit ({', '.join(altered)}), marked in red; every other record is listed as"
             " usual. Press 'Check the register' to see what changed." if altered else "")
         self.altered.setVisible(bool(altered))
+
+    def _filter_text(self, text: str) -> None:
+        if text:
+            self.model.fetch_all()
+        self.proxy.set_text(text)
+
+    def _filter_status(self) -> None:
+        status = str(self.status.currentData())
+        if status:
+            self.model.fetch_all()
+        self.proxy.set_status(status)
 
     def selected_ref(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

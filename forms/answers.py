@@ -6,8 +6,8 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.questionnaire import NOT_KNOWN
+from leadfit.suggest import did_you_mean
 
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
@@ -88,7 +88,7 @@ def _integer(question, value: Any) -> int:
     if isinstance(value, float) and not value.is_integer():
         raise BadAnswer(f"must be a whole number, got {value}")
     value = int(value)
-    _in_range(value, question.min, question.max)
+    _in_range(value, *question.bounds)
     return value
 
 
@@ -96,7 +96,7 @@ def _percent(question, value: Any) -> float | int:
     value = _finite(_number_text(value))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a percentage from 0 to 100, got {_show(value)}")
-    _in_range(value, 0, 100)
+    _in_range(value, *question.bounds)
     return int(value) if float(value).is_integer() else float(value)
 
 

@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict
 from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
-from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.forms.questionnaire import NOT_KNOWN, Questionnaire, known_versions
+from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import load_file
 
 AnswerValue = bool | int | float | date | str
@@ -84,7 +84,9 @@ def order_errors(answers: Mapping[str, Any], questionnaire: Questionnaire) -> di
     """
     errors = {}
     for q in questionnaire.asked:
-        earlier = answers.get(q.not_before) if q.not_before else None
+        if q.not_before is None:
+            continue
+        earlier = answers.get(q.not_before)
         if earlier is not None and answers.get(q.id) is not None and answers[q.id] < earlier:
             errors[q.id] = (f"must be on or after {questionnaire.questions[q.not_before].title.lower()}"
                             f" ({earlier.isoformat()}), got {answers[q.id].isoformat()}")
@@ -139,7 +141,8 @@ def derive(question, answers: Mapping[str, Any]) -> Any:
     how, sources = question.derived_from
     values = [answers.get(s) for s in sources]
     if how == "days_between":
-        return (values[1] - values[0]).days if None not in values else None
+        first, last = values
+        return (last - first).days if first is not None and last is not None else None
     if how == "any_true":
         known = [v for v in values if v is not None]
         if True in known:

@@ -12,11 +12,12 @@ Python evaluator here and the compiled engine conditions agree exactly.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from leadfit.suggest import did_you_mean  # also imported from here by older code
 
 COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
 MEMBERSHIP = ("in", "not_in")
@@ -50,6 +51,19 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Never(Member):
+    """'Never asked': a pack makes the question irrelevant; false whatever the answer.
+
+    An empty 'in' underneath, so everything that reads conditions handles it and
+    pack fingerprints stay what they were; say ``isinstance(c, Never)`` to ask.
+    """
+
+
+def never(question: str) -> Never:
+    return Never("in", question, ())
+
+
+@dataclass(frozen=True)
 class Answered:
     question: str
 
@@ -70,20 +84,6 @@ class ConditionProblem(Exception):
         super().__init__(message)
         self.message = message
         self.path = path
-
-
-# Spellings people bring from other tools, mapped to our condition words.
-_SYNONYMS = {"gte": "ge", ">=": "ge", "lte": "le", "<=": "le", "neq": "ne", "!=": "ne",
-             "==": "eq", ">": "gt", "<": "lt", "and": "all", "or": "any", "nin": "not_in"}
-
-
-def did_you_mean(word: str, allowed) -> str:
-    """' (did you mean 'x'?)' for a near miss, else ''."""
-    allowed = [str(a) for a in allowed]
-    if _SYNONYMS.get(str(word)) in allowed:
-        return f" (did you mean '{_SYNONYMS[str(word)]}'?)"
-    close = difflib.get_close_matches(str(word), allowed, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def parse(raw: Any, questions: dict, path: tuple = ()) -> Condition:
@@ -185,7 +185,7 @@ def _yaml_word(value: Any) -> str:
     return repr(value)
 
 
-def evaluate(cond: Condition, answers: dict) -> bool:
+def evaluate(cond: Condition, answers: Mapping[str, Any]) -> bool:
     """True when ``answers`` (id -> value, unanswered absent) meet ``cond``."""
     if isinstance(cond, Group):
         results = (evaluate(p, answers) for p in cond.parts)
@@ -226,6 +226,8 @@ def describe(cond: Condition, titles: dict[str, str]) -> str:
         inner = joiner.join(describe(p, titles) for p in cond.parts)
         return f"({inner})" if len(cond.parts) > 1 else inner
     title = titles.get(cond.question, cond.question)
+    if isinstance(cond, Never):
+        return f"never ({title} is not asked)"
     if isinstance(cond, Answered):
         return f"{title} is answered"
     if isinstance(cond, Member):

@@ -85,6 +85,42 @@ class Question:
         """How errors and reports name the question: title and id."""
         return f"{self.title} ({self.id})"
 
+    @property
+    def bounds(self) -> tuple[int | None, int | None]:
+        """Lowest and highest answer a number question takes (None: no limit that side).
+
+        A percentage is always within 0 to 100, whatever min and max say.
+        """
+        if self.type == "percent":
+            low, high = max(self.min or 0, 0), min(100 if self.max is None else self.max, 100)
+            return low, high
+        if self.type == "integer":
+            return self.min, self.max
+        return None, None
+
+    def range_words(self) -> str:
+        """A number question's bounds in words: 'from 0 to 50', '0 or more', 'up to 9', ''."""
+        low, high = self.bounds
+        if low is not None and high is not None:
+            return f"from {low} to {high}"
+        if low is not None:
+            return f"{low} or more"
+        return f"up to {high}" if high is not None else ""
+
+    def domain_words(self) -> str:
+        """What the question takes, in plain words ('whole number from 0 to 50')."""
+        if self.type == "choice":
+            return "one of: " + "; ".join(f"{key} ({label})" for key, label in self.options.items())
+        if self.type in ("integer", "percent"):
+            noun = "whole number" if self.type == "integer" else "percentage"
+            bounds = self.range_words()
+            if not bounds:
+                return f"any {noun}"
+            return f"{noun}, {bounds}" if bounds.endswith("or more") else f"{noun} {bounds}"
+        if self.type == "text" and self.max_length:
+            return f"text, at most {self.max_length} characters"
+        return {"yes_no": "yes or no", "date": "date written YYYY-MM-DD", "text": "text"}[self.type]
+
 
 @dataclass(frozen=True)
 class Section:

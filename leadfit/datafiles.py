@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from leadfit.errors import PackError, Problem
-from leadfit.forms.conditions import did_you_mean
+from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
 
 M = typing.TypeVar("M", bound=BaseModel)
@@ -29,7 +30,7 @@ def parse_model(model: type[M], located: LocatedData, data: Any = None,
         raise PackError(_dedupe(problems)) from None
 
 
-def _problem(err: dict, model: type[BaseModel], located: LocatedData, base: tuple) -> Problem:
+def _problem(err: Mapping[str, Any], model: type[BaseModel], located: LocatedData, base: tuple) -> Problem:
     loc = tuple(err["loc"])
     line = located.line_of(base + loc)
     where = ".".join(str(p) for p in loc) or "top level"

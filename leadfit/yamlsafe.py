@@ -56,7 +56,7 @@ def _checked_timestamp(loader, node):
                                  loader.source_name, node.start_mark.line + 1)]) from None
 
 
-class _StrictLoader(_RefuseDuplicateKeys, _SAFE_BASE):
+class _StrictLoader(_RefuseDuplicateKeys, _SAFE_BASE):  # type: ignore[misc,valid-type]  # C or pure base
     """The loader for every LeadFit file; never patches the global one."""
 
 
@@ -189,7 +189,7 @@ def _refuse_aliases(text: str, file: str) -> None:
         if isinstance(event, yaml.AliasEvent):
             raise PackError([Problem(
                 "aliases (*name) are not allowed in LeadFit files; write the value out",
-                file, event.start_mark.line + 1)])
+                file, event.start_mark.line + 1 if event.start_mark else None)])
 
 
 def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
@@ -197,7 +197,7 @@ def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
     line = mark.line + 1 if mark is not None else None
     text = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc):
-        text = (f"tag {exc.problem.split('tag')[-1].strip()} is not allowed;"
+        text = (f"tag {(exc.problem or '').split('tag')[-1].strip()} is not allowed;"
                 " only plain YAML values (text, numbers, true/false, lists, mappings)")
     return Problem(f"YAML syntax error: {text}", file, line)
 

@@ -195,7 +195,8 @@ def merged_words(question, regions: list[Region]) -> str:
     if question.type in ("integer", "percent") and regions and all(r.low for r in regions):
         lo = question.min if question.min is not None else 0
         hi = question.max if question.max is not None else (100 if question.type == "percent" else math.inf)
-        ordered = sorted(regions, key=lambda r: (r.low[0], not r.low[1]))
+        bounded: list[Any] = list(regions)  # every one has low and high (checked above)
+        ordered = sorted(bounded, key=lambda r: (r.low[0], not r.low[1]))
         runs = [[ordered[0]]]
         for r in ordered[1:]:
             last = runs[-1][-1]

@@ -66,8 +66,8 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
         read = _read_by(pack.fingerprint, pack.rules)
         fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
-    fired_ids = set(fired_ids)
-    fired = [r for r in pack.rules if r.id in fired_ids]  # pack order, not engine order
+    fired_set = set(fired_ids)
+    fired = [r for r in pack.rules if r.id in fired_set]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
     return _Builder(pack, answers, fired, missing, engine, decided, certain).build()
 
@@ -89,13 +89,13 @@ class _Builder:
     def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str],
                  engine: Matcher | None, decided: tuple | None = None, certain: list | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
-        self.engine = engine
+        self.engine = engine  # None only where no assessment is built (outcome alone)
         self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
         self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
-        self.order = list(pack.settings.outcomes)
-        self._by_word: dict | None = None
+        self.order: list[str] = list(pack.settings.outcomes)
+        self._by_word: dict[str, list] | None = None
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
@@ -138,7 +138,8 @@ class _Builder:
                                        fingerprint=self.pack.fingerprint, layers=list(self.pack.layers))
 
     def engine_ref(self) -> EngineRef:
-        return EngineRef.model_construct(name=self.engine.name, version=self.engine.version)
+        decider = self.engine if self.engine is not None else engine_of_record()
+        return EngineRef.model_construct(name=decider.name, version=decider.version)
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
         return [self.cause(i) for i in self.cause_ids(rule, named)]
@@ -182,7 +183,7 @@ class _Builder:
 
     def score(self, findings: list[Finding]) -> tuple[int, str]:
         """Score and risk band; one finding ID counts once, at its worst severity."""
-        weights = self.pack.settings.severities
+        weights: dict[str, int] = {k: v for k, v in self.pack.settings.severities.items()}
         worst: dict[str, str] = {}
         for f in findings:
             if f.id not in worst or _SEVERITY_ORDER.index(f.severity) > _SEVERITY_ORDER.index(worst[f.id]):
@@ -212,11 +213,12 @@ class _Builder:
             _add(entry["rules"], rule.id)
             _add(entry["layers"], rule.layer)
             _add(entry["because"], rule.summary)
-        for m in self.pack.settings.outcome_requires.get(outcome, []) if outcome else []:
+        requires: dict[str, list[str]] = {k: v for k, v in self.pack.settings.outcome_requires.items()}
+        for m in requires.get(outcome, []) if outcome is not None else []:
             entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
             _add(entry["rules"], f"outcome_requires.{outcome}")
             _add(entry["layers"], self.pack.label)
-            _add(entry["because"], f"Every '{self.cat.title(outcome)}' decision requires it.")
+            _add(entry["because"], f"Every '{self.cat.title(str(outcome))}' decision requires it.")
         return needs
 
     def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
@@ -230,7 +232,7 @@ class _Builder:
         for rule, value in self.actions("readiness"):
             for pid, status in value.items():
                 old, rules = marks.get(pid, ("met", []))
-                worst = min(old, status, key=_STATUS_ORDER.get) if rules else status
+                worst = min(old, status, key=_STATUS_ORDER.__getitem__) if rules else status
                 marks[pid] = (worst, rules + [rule.id])
         return [ReadinessItem.model_construct(id=p, title=self.cat.title(p), status=marks.get(p, ("unknown", []))[0],
                               rules=marks.get(p, ("unknown", []))[1])

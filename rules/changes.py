@@ -71,7 +71,7 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
         return Search(_ranked(single, pack)[:most], True)
     tried = 0
     for size in range(1, MAX_CHANGES + 1):
-        found = []
+        found: list = []
         for subset in itertools.combinations(pool, size):
             if not by_risk and not any(all(set(subset) & need for need in route) for route in routes):
                 continue  # leaves a rule standing that keeps the outcome away
@@ -130,10 +130,10 @@ def region_answers(case: Case, pack: Pack, target: str, values: dict, qid: str) 
 
 def _target_condition(pack: Pack, target: str):
     """Answers meet it when the pack's outcome (before unknowns) is ``target``."""
-    order = list(pack.settings.outcomes)
-    rec = {o: [r.condition for r in pack.rules for a in r.actions
+    order: list[str] = list(pack.settings.outcomes)
+    rec: dict[str, list] = {o: [r.condition for r in pack.rules for a in r.actions
                if a.word == "recommend" and a.value == o] for o in order}
-    unav = {o: [r.condition for r in pack.rules for a in r.actions
+    unav: dict[str, list] = {o: [r.condition for r in pack.rules for a in r.actions
                 if a.word == "unavailable" and a.value == o] for o in order}
     analysis = Analysis(pack.questionnaire)
 
@@ -157,7 +157,7 @@ def _target_condition(pack: Pack, target: str):
 
 def _obstacles(pack: Pack, target: str, current: dict, case: Case) -> list[list[set]]:
     """Per route to ``target``: sets of questions a change must touch (one from each)."""
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     questions = pack.questionnaire.questions
 
     def reads(rule) -> set:
@@ -233,7 +233,7 @@ def _changeable(pack: Pack, case: Case, condition, levers_only: bool) -> list[st
     """Questions a change may touch: read by the outcome's condition, not names or the
     assessment date; with ``levers_only``, only what the organisation can change."""
     q = pack.questionnaire
-    fixed_dates = {d.derived_from[1][0] for d in q.derived if d.derived_from[0] == "days_between"}
+    fixed_dates = {d.derived_from[1][0] for d in q.derived if d.derived_from and d.derived_from[0] == "days_between"}
     read = set(_questions(condition)) | {a for qid in _questions(condition)
                                          for a in _ask_sources(q.questions.get(qid))}
     return [x.id for x in q.asked if x.id in read and x.type != "text" and x.id not in fixed_dates

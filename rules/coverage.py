@@ -46,8 +46,9 @@ def gaps(pack: Pack) -> list[Gap]:
 
 def _gap(pid: str, marking: tuple[Rule, ...], questionnaire: Questionnaire) -> Gap | None:
     qids = _closure([q for r in marking for q in conditions.questions_in(r.condition)], questionnaire)
-    domains = [domain(questionnaire.questions[q]) for q in qids]
-    if any(d is None for d in domains) or _size(domains) > CAP:
+    maybe = [domain(questionnaire.questions[q]) for q in qids]
+    domains = [d for d in maybe if d is not None]
+    if len(domains) < len(maybe) or _size(domains) > CAP:
         return None
     missed, seen = [], set()
     for combo in itertools.product(*domains):
@@ -91,12 +92,9 @@ def _values(question) -> list | None:
         return [True, False]
     if question.type == "choice":
         return list(question.options)
-    if question.type == "percent":
-        lo = 0 if question.min is None else question.min
-        hi = 100 if question.max is None else question.max
-        return list(range(int(lo), int(hi) + 1))
-    if question.type == "integer" and question.min is not None and question.max is not None:
-        return list(range(question.min, question.max + 1))
+    lo, hi = question.bounds
+    if lo is not None and hi is not None:  # percent always; whole numbers bounded both sides
+        return list(range(lo, hi + 1))
     return None
 
 

@@ -175,16 +175,16 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
             titles = b.questionnaire.titles()
             out.append(f"question {qid} asked: {_asked(old, titles)} -> {_asked(q, titles)}")
     for item_id, entry in b.catalogue.entries.items():
-        old = a.catalogue.entries.get(item_id)
-        if old is not None and (old.title, old.meaning) != (entry.title, entry.meaning):
-            out.append(f"wording of {item_id}: '{old.title}' -> '{entry.title}'")
+        was = a.catalogue.entries.get(item_id)
+        if was is not None and (was.title, was.meaning) != (entry.title, entry.meaning):
+            out.append(f"wording of {item_id}: '{was.title}' -> '{entry.title}'")
     return out
 
 
 def _asked(q, titles: dict) -> str:
     if q.ask_if is None:
         return "always"
-    if isinstance(q.ask_if, conditions.Member) and not q.ask_if.values:
+    if isinstance(q.ask_if, conditions.Never):
         return "never"
     return "when " + conditions.describe(q.ask_if, titles)
 
@@ -270,7 +270,7 @@ class _Evaluator:
             read |= {q for qq in pack.questionnaire.questions.values() if qq.ask_if is not None
                      for q in conditions.questions_in(qq.ask_if)}
             for qq in pack.questionnaire.derived:
-                read |= set(qq.derived_from[1])
+                read |= set(qq.derived_from[1]) if qq.derived_from else set()
         self.read = read
         self.cache: dict = {}
 
@@ -315,6 +315,7 @@ def _init_worker(folder_a: str, folder_b: str) -> None:
 
 
 def _worker_chunk(answers_list: list[dict]) -> list:
+    assert _WORKER is not None, "worker used before _init_worker"
     return [_WORKER.pair(answers) for answers in answers_list]
 
 

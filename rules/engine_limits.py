@@ -21,6 +21,8 @@ This module imports no engine: lint and pack loading use it without loading dura
 
 from __future__ import annotations
 
+from typing import Any
+
 from leadfit.forms.conditions import ConditionProblem, Group, Member
 
 MAX_DEPTH = 15
@@ -65,7 +67,7 @@ def limit_problem(cond) -> tuple[str, tuple] | None:
     """(what is too big, path to it) for the first limit ``cond`` exceeds, else None.
 
     Iterative, so a condition 5,000 terms wide or deep never exhausts the stack."""
-    stack = [(cond, (), 1 if _kind(cond) else 0)]
+    stack: list[tuple[Any, tuple, int]] = [(cond, (), 1 if _kind(cond) else 0)]
     while stack:
         node, path, depth = stack.pop()
         kind = _kind(node)

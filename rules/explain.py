@@ -33,7 +33,7 @@ def explain(case: Case, pack: Pack, assessment: Assessment) -> Assessment:
 def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alternative]:
     """Every outcome but the recommended one, explained. ``wanted()`` turning false
     (the answers changed) stops the search: rules.changes.Superseded."""
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     out = []
     for outcome in order:
         if outcome == a.outcome:
@@ -54,11 +54,11 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
 
 def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
     """Plain reasons ``outcome`` was not recommended."""
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     fired = [r for r in pack.rules if r.id in set(a.rules_fired)]
     if a.unknowns and a.unknowns.verdict == "depends" and outcome in a.unknowns.outcomes:
         return [f"Some answers not known could lead to it, but not safely: {a.unknowns.summary}"]
-    if order.index(outcome) < order.index(a.outcome):
+    if a.outcome is not None and order.index(outcome) < order.index(a.outcome):
         reasons = [r.summary for r in fired for act in r.actions
                    if act.word == "recommend" and order.index(act.value) > order.index(outcome)]
         if a.constraints and not reasons:

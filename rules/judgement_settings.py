@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from leadfit.errors import Problem
-from leadfit.forms.conditions import did_you_mean
+from leadfit.suggest import did_you_mean
 from leadfit.rules import parameters
 from leadfit.rules.schema import LATER_SETTINGS, PackSpec
 from leadfit.yamlsafe import LocatedData

@@ -25,7 +25,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
-from leadfit.forms.conditions import did_you_mean
 from leadfit.rules import parameters
 from leadfit.rules.assessment import pack_label
 from leadfit.rules.pack import (
@@ -47,6 +46,7 @@ from leadfit.rules.schema import (
     RulesFileSpec,
     ScenariosFileSpec,
 )
+from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
 
 # Settings a client inherits from its base unless it names them itself.

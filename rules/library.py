@@ -15,10 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
-from leadfit.forms.conditions import did_you_mean
 from leadfit.rules.layers import layer_on
 from leadfit.rules.pack import PACK_FILES, Pack, _parse, build_pack
 from leadfit.rules.schema import PackSpec, RulesFileSpec, ScenariosFileSpec
+from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData, load_file
 
 MAX_DEPTH = 8  # packs extending packs; deeper is refused as a likely loop

@@ -83,9 +83,7 @@ def _allowed(pack: Pack, qid: str) -> str:
     if q.type == "choice":
         what = "one of " + ", ".join(q.options)
     elif q.type in ("integer", "percent"):
-        lo = 0 if q.type == "percent" and q.min is None else q.min
-        hi = 100 if q.type == "percent" and q.max is None else q.max
-        what = f"from {lo if lo is not None else 'any'} to {hi if hi is not None else 'any'}"
+        what = q.range_words() or "any number"
     else:
         what = q.type.replace("_", "/")
     asked = ""
@@ -95,7 +93,7 @@ def _allowed(pack: Pack, qid: str) -> str:
 
 
 def _describe_ask(q, pack: Pack) -> str:
-    if isinstance(q.ask_if, conditions.Member) and not q.ask_if.values:
+    if isinstance(q.ask_if, conditions.Never):
         return "never (the pack makes it irrelevant)"
     return conditions.describe(q.ask_if, pack.questionnaire.titles())
 
@@ -106,10 +104,10 @@ def recommendation(rule: Rule, order: list[str]) -> str | None:
 
 
 def conflicting_recommendations(pack: Pack) -> list[LintItem]:
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     analysis = Analysis(pack.questionnaire)
-    recs = {r.id: recommendation(r, order) for r in pack.rules}
-    rated = [r for r in pack.rules if recs[r.id]]
+    recs = {r.id: rec for r in pack.rules if (rec := recommendation(r, order))}
+    rated = [r for r in pack.rules if r.id in recs]
     items = []
     for a in rated:
         stronger = [b for b in rated if order.index(recs[b.id]) > order.index(recs[a.id])]

@@ -19,7 +19,6 @@ from typing import Any
 from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
-from leadfit.forms.conditions import did_you_mean
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
 from leadfit.rules import parameters
 from leadfit.rules.assessment import pack_label
@@ -33,6 +32,7 @@ from leadfit.rules.schema import (
     ScenariosFileSpec,
     ScenarioSpec,
 )
+from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
 
 PACK_FILES = ("pack.yaml", "rules.yaml", "scenarios.yaml")
@@ -316,7 +316,7 @@ def relevance_condition(qid: str, raw: Any, questions: dict):
     if raw == "always":
         return None
     if raw == "never":
-        return conditions.Member("in", qid, ())
+        return conditions.never(qid)
     return conditions.parse(raw, questions)
 
 

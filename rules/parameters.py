@@ -22,7 +22,7 @@ from typing import Any
 
 from leadfit.errors import Problem
 from leadfit.forms import conditions
-from leadfit.forms.conditions import did_you_mean
+from leadfit.suggest import did_you_mean
 from leadfit.rules.engine_limits import within_limits
 
 REF = "param"

@@ -105,7 +105,7 @@ class Analysis:
             if len(out) > MAX_TERMS:
                 raise TooComplex()
             return out
-        question = self.questions.get(getattr(cond, "question", None))
+        question = self.questions.get(getattr(cond, "question", ""))
         ask_if = getattr(question, "ask_if", None)
         if isinstance(cond, Unanswered) or ask_if is None or depth >= _MAX_ASK_DEPTH:
             return [[cond]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -129,7 +129,7 @@ class PackSpec(BaseModel):
     @field_validator("outcomes")
     @classmethod
     def _outcomes_mildest_first(cls, value: list[str]) -> list[str]:
-        order = list(Outcome.__args__)
+        order = list(get_args(Outcome))
         if not value or len(set(value)) != len(value) or value != sorted(value, key=order.index):
             raise ValueError("outcomes must be listed once each, mildest first, as in"
                              f" {', '.join(order)} (the strongest matching outcome wins)")
@@ -148,7 +148,7 @@ class PackSpec(BaseModel):
     @field_validator("severities", "risk_bands")
     @classmethod
     def _rising_from_zero(cls, value: dict[str, int]) -> dict[str, int]:
-        order = [s for s in Severity.__args__ if s in value]
+        order = [s for s in get_args(Severity) if s in value]
         numbers = [value[s] for s in order]
         if any(n < 0 for n in numbers) or numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
             raise ValueError("must be zero or more and rise from low to critical, e.g."

@@ -79,7 +79,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
     cautious combination."""
     firings: list[set] = []
     explored, table = explore(case, pack, matcher, firings)
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     outcomes = sorted({o for _, o in table if o}, key=order.index)
     combos = _size([reading(pack).regions[q] for q in explored])
     if explored and not table:
@@ -226,7 +226,7 @@ def _dependences(pack: Pack, explored: list[str], table: list[tuple]) -> list[De
 
 def _grouped(pack: Pack, qid: str, per_region: dict) -> list[AnswerOutcomes]:
     """Answers with the same outcomes said once ('if 3 or more: ...'), most cautious first."""
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     groups: dict[tuple, list[Region]] = {}
     for region, outcomes in per_region.items():
         key = tuple(sorted((o for o in outcomes if o), key=order.index))
@@ -321,7 +321,7 @@ def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | 
         return outcome_of(pack, answers, _fired(matcher, pack, answers, pack.rules))
     if not table:
         return _beyond_limit_outcome(pack, relevant_from(case.answers, pack.questionnaire), matcher)
-    order = list(pack.settings.outcomes)
+    order: list[str] = list(pack.settings.outcomes)
     return max((o for _, o in table if o), key=order.index, default=None)
 
 

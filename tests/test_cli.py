@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
-from leadfit.rules.library import default_pack
+from leadfit.forms.questionnaire import Question
+from leadfit.rules.library import bundled_pack_names, default_pack
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli, run_cli_process
 
 REQUIRED_KEYS = {"outcome", "risk", "findings", "mitigations", "readiness", "signals", "missing",
@@ -110,3 +112,28 @@ def test_unknown_pack_name_is_named():
     """Exit code and stderr as a shell sees them, from a fresh process."""
     result = run_cli_process("evaluate", str(EXAMPLE_CASE), "--pack", "no-such-pack")
     assert result.returncode == 2 and "no rule pack folder or bundled pack named 'no-such-pack'" in result.stderr
+
+
+@pytest.mark.parametrize("name", bundled_pack_names())
+def test_questions_never_print_none(name):
+    out = run_cli("questions", "--pack", name).stdout
+    assert "Years managing digital products" in out and "None" not in out
+
+
+@pytest.mark.parametrize(("kind", "bounds", "words"), [
+    ("integer", {}, "any whole number"), ("integer", {"min": 0}, "whole number, 0 or more"),
+    ("integer", {"max": 9}, "whole number up to 9"), ("integer", {"min": 1, "max": 5}, "whole number from 1 to 5"),
+    ("percent", {"max": 400}, "percentage from 0 to 100"), ("text", {"max_length": 80}, "text, at most 80 characters"),
+])
+def test_a_question_says_what_it_takes_in_words(kind, bounds, words):
+    assert Question("q", "Q", kind, "s", **bounds).domain_words() == words
+
+
+def test_a_question_a_pack_never_asks_says_so(tmp_path):
+    # No bundled pack says "never" since public-sector asks about a service budget (judgement 2.0)
+    (tmp_path / "pack.yaml").write_text(
+        'name: never-asked\nversion: "1.0"\ntitle: Never asks about a P&L\n'
+        f'extends: default@{default_pack().version}\nrelevance:\n  candidate.owns_pnl: never\n')
+    out = run_cli("questions", "--pack", str(tmp_path)).stdout
+    part = out[out.index("candidate.owns_pnl:"):].split("\n  candidate.")[0]
+    assert "never asked: this pack makes it irrelevant" in part and "is one of" not in part

@@ -109,3 +109,15 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
                    engine=assessment.engine.model_dump(mode="json"))
     assert record.canonical() == canonical_json(untyped)
     assert DecisionRecord.from_text(record.canonical()).canonical() == record.canonical()
+
+
+def test_opening_an_old_register_adds_the_pack_to_every_summary(old_register):
+    """Schema 4 fills the summary's pack from each stored body, leaving body and hash alone."""
+    before = _stored(old_register)
+    with open_register(old_register, create=False) as reg:
+        summaries = service.list_records(reg, limit=None)
+        assert service.verify(reg).ok
+    assert _stored(old_register) == before
+    packs = {s.ref: s.pack for s in summaries}
+    assert packs == {"LF-2026-0001@1": "default@1.0", "LF-2026-0001@2": "default@1.0",
+                     "LF-2026-0002@1": "bank@0.3", "LF-2026-0003@1": "public-sector@1.0"}

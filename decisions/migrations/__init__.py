@@ -11,9 +11,14 @@ from __future__ import annotations
 from sqlalchemy import Connection, inspect, text
 
 from leadfit.decisions.errors import RegisterError
-from leadfit.decisions.migrations import m001_initial, m002_summary_columns, m003_audit_record_ref
+from leadfit.decisions.migrations import (
+    m001_initial,
+    m002_summary_columns,
+    m003_audit_record_ref,
+    m004_summary_pack,
+)
 
-STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref)
+STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack)
 LATEST = STEPS[-1].VERSION
 
 

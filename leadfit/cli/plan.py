@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leadfit.decisions.record import role_words
+from leadfit.words import role_words
 
 
 def add_plan_option(parser, more: str = "") -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from leadfit.forms.conditions import describe
+from leadfit.forms.conditions import Never, describe
 from leadfit.rules.library import resolve_pack
 
 
@@ -27,20 +27,13 @@ def run(args) -> int:
             extra = f" [{', '.join(q.informs)}]" if q.informs else ""
             need = "" if q.required else " (optional)"
             print(f"  {q.id}: {q.title}{need}{extra}")
-            print(f"      {_kind(q)}" + ("; or 'not known'" if q.may_be_unknown else "")
+            print(f"      {q.domain_words()}" + ("; or 'not known'" if q.may_be_unknown else "")
                   + ("  (a lever: the organisation can change it)" if q.lever else ""))
-            if q.ask_if is not None:
+            if isinstance(q.ask_if, Never):
+                print("      never asked: this pack makes it irrelevant")
+            elif q.ask_if is not None:
                 print(f"      asked only if {describe(q.ask_if, titles)}")
     return 0
-
-
-def _kind(q) -> str:
-    if q.type == "choice":
-        return "one of: " + "; ".join(f"{key} ({label})" for key, label in q.options.items())
-    if q.type == "integer":
-        return f"whole number from {q.min} to {q.max}"
-    return {"yes_no": "yes or no", "percent": "percentage 0-100", "date": "date YYYY-MM-DD",
-            "text": "text"}[q.type]
 
 
 def _as_data(questionnaire) -> dict:

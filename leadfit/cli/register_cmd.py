@@ -9,14 +9,8 @@ from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service
 from leadfit.decisions.pdf_rationale import recorded_words
-from leadfit.decisions.record import (
-    DecisionRecord,
-    date_words,
-    make_ref,
-    role_words,
-    status_words,
-    time_words,
-)
+from leadfit.decisions.record import DecisionRecord, make_ref
+from leadfit.words import date_words, role_words, status_words, time_words
 
 
 def register(sub) -> None:

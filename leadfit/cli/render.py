@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL, risk_words
+from leadfit.words import readiness_words
 
 _WIDTH = 100
-_MARK = {"met": "met", "partial": "partly", "not_met": "NOT met", "unknown": "unknown"}
 
 
 def render_assessment(a, case=None) -> str:
@@ -49,7 +49,7 @@ def render_assessment(a, case=None) -> str:
         lines.append("\nMitigation plan:")
         for m in a.mitigations:
             lines += _wrap(f"{m.id} {m.title}: {m.meaning}", "  - ", "    ")
-    lines.append("\nReadiness: " + "  ".join(f"{r.id} {_MARK[r.status]}" for r in a.readiness))
+    lines.append("\nReadiness: " + "  ".join(f"{r.id} {readiness_words(r.status)}" for r in a.readiness))
     if a.signals:
         lines.append("Context: " + ", ".join(f"{s.id} {s.title}" for s in a.signals))
     if a.outcome and a.why_not:

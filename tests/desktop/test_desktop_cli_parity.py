@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from leadfit.rules.assessment import Assessment
+from leadfit.words import readiness_words
 from tests.desktop_support import example_answers, fill, open_window, settle
 from tests.helpers import run_cli
 
@@ -38,3 +39,7 @@ def test_window_and_cli_agree(qtbot, user_files, tmp_path, name):
     assert in_window == from_cli
     shown = window.panel.outcome.text()
     assert (in_window.outcome_title in shown) if in_window.decided else shown.startswith("Incomplete")
+    text = run_cli("evaluate", str(case_file)).stdout  # readiness reads the same in both
+    for item in in_window.readiness:
+        tile = window.panel.readiness.tiles[item.id].text().split("\n", 1)[1]
+        assert tile == readiness_words(item.status) and f"{item.id} {tile}" in text

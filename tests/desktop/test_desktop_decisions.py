@@ -25,6 +25,11 @@ def record_coach_decision(qtbot, window):
     dialog = window.register.decision_dialog
     assert dialog.isVisible() and dialog.decision.currentData() == "coach"  # the recommendation
     assert dialog.review_date.text() == "2027-02-01"  # from the case
+    for other in ("appoint", "hire_external"):  # only coach takes conditions: the core's rule
+        dialog.decision.setCurrentIndex(dialog.decision.findData(other))
+        assert not dialog.conditions.isEnabled() and not dialog.review_date.isEnabled()
+    dialog.decision.setCurrentIndex(dialog.decision.findData("coach"))
+    assert dialog.conditions.isEnabled() and dialog.review_date.isEnabled()
     dialog.conditions.setPlainText("Monthly mentoring by the CPO")
     plan_step(dialog, "M5", "Sam Lee", "2027-01-15")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -99,6 +104,10 @@ def test_correcting_a_signed_record_makes_a_new_version(qtbot, user_files, no_mo
     assert current.version == 2 and current.supersedes == first
     window.register.controller.refresh()
     assert sorted(register_cells(window, STATUS)) == ["awaiting sign-off", "superseded"]
+    assert window.register.record_dialog.correct.isEnabled()  # the latest version
+    window.register.open_record(first)  # the version it replaced is history: the core says so
+    assert window.register.record_dialog.record.ref == first
+    assert not window.register.record_dialog.correct.isEnabled()
 
 
 def test_pdf_and_csv_from_the_window_are_real_files(qtbot, user_files, tmp_path, monkeypatch):
@@ -194,3 +203,23 @@ def test_a_record_opens_from_the_register(qtbot, user_files):
     assert dialog.isVisible() and dialog.record.ref == ref
     assert "Alex Morgan" in dialog.text.toPlainText()
     dialog.accept()
+
+
+def test_the_register_pages_and_a_filter_sees_every_page(qtbot, user_files, monkeypatch):
+    """A big register opens on its newest page; scrolling fetches more; filtering fetches all."""
+    from leadfit.desktop import decision_controller, register_model
+    from tests.decisions_support import decide_coach
+    monkeypatch.setattr(decision_controller, "PAGE", 2)
+    monkeypatch.setattr(register_model, "PAGE", 2)
+    window = open_window(qtbot, user_files)
+    controller = window.register.controller
+    refs = [decide_coach(controller.register, again=True).ref for _ in range(5)]
+    first = refs[0]
+    window.tabs.setCurrentIndex(1)
+    model, view = window.register.view.model, window.register.view
+    assert model.rowCount() == 2 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 4
+    view.search.setText(first)  # the oldest record: only on the last page
+    assert model.rowCount() == 5 and not model.canFetchMore()
+    assert register_cells(window, 0) == [first]

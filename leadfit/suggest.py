@@ -1,0 +1,19 @@
+"""Did-you-mean hints for every error message (kernel: imports nothing of LeadFit)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+# Spellings people bring from other tools, mapped to our condition words.
+_SYNONYMS = {"gte": "ge", ">=": "ge", "lte": "le", "<=": "le", "neq": "ne", "!=": "ne",
+             "==": "eq", ">": "gt", "<": "lt", "and": "all", "or": "any", "nin": "not_in"}
+
+
+def did_you_mean(word: object, allowed: Iterable[object]) -> str:
+    """' (did you mean 'x'?)' for a near miss, else ''."""
+    names = [str(a) for a in allowed]
+    if _SYNONYMS.get(str(word)) in names:
+        return f" (did you mean '{_SYNONYMS[str(word)]}'?)"
+    close = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -91,7 +91,7 @@ def test_a_signed_report_has_no_watermark(reg):
     record = signed_record(reg)
     pages = _pages(service.render_pdf(reg, record.ref).pdf)
     assert not any("NOT SIGNED" in page for page in pages)
-    assert "Status: SIGNED by Dana Decider (Decision maker), Harper Hr (HR)" in pages[0]
+    assert "Status: SIGNED by Dana Decider (Decision maker) and Harper Hr (HR)" in pages[0]
 
 
 def test_the_toolkit_draws_a_watermark_on_every_page_only_when_asked():

@@ -52,8 +52,10 @@ def engine_version() -> str:
         return "unknown"
 
 
+@lru_cache(maxsize=4096)
 def field_name(question_id: str) -> str:
-    """The engine field for a question id: namespaced, never a reserved name."""
+    """The engine field for a question id: namespaced, never a reserved name (cached: a
+    case asks it of every answer, and the questions are few)."""
     return "q_" + re.sub(r"[^a-z0-9_]", "_", question_id.lower())
 
 

@@ -180,7 +180,8 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
                 "plan_later": d.plan_later if plan_later is None else plan_later,
-                "recorded_by": recorded_by or old.recorded_by,
+                # who records the correction, never the first recorder (the account says who did)
+                "recorded_by": recorded_by,
                 "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip()}
     key = audit.audit_key()
     with reg.write() as conn:

@@ -133,7 +133,7 @@ class RegisterTab(QWidget):
                 ref, reason=choice.reason, decision=choice.decision,
                 justification=choice.justification, conditions=choice.conditions,
                 review_date=choice.review_date, case=case, pack=pack, plan=choice.plan,
-                plan_later=choice.plan_later)
+                plan_later=choice.plan_later, recorded_by=choice.recorded_by)
         steps = [PlanStep(p.id, p.title, p.owner, p.due or "") for p in d.plan]
         self.decision_dialog = DecisionDialog(
             self.window(), outcomes=titles, recommended=d.recommended or d.outcome,
@@ -141,7 +141,7 @@ class RegisterTab(QWidget):
                     f" {record.version + 1}.", submit=submit, review_date=d.review_date or "",
             start=DecisionChoice(d.outcome, d.justification, d.conditions, d.review_date or "",
                                  plan_later=d.plan_later),
-            correcting=ref, steps=steps, recorded_by=record.recorded_by)
+            correcting=ref, steps=steps, recorded_by=self.recorded_by)  # who corrects
         self.decision_dialog.open()
 
     def verify(self) -> None:

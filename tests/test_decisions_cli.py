@@ -214,3 +214,29 @@ def test_a_review_date_before_the_assessment_is_refused_and_nothing_is_written(t
     assert "the fail-fast review date (2026-10-01) is before the assessment date" in done.stderr
     assert not (tmp_path / "register.sqlite3").exists() or "LF-" not in run_cli(
         "register", "list", "--db", db).stdout
+
+
+def test_a_correction_is_credited_to_who_records_it_not_the_first_recorder(tmp_path):
+    db = str(tmp_path / "register.sqlite3")
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+                   "--plan-later", "--recorded-by", "Hana HR", "--db", db)
+    assert made.returncode == 0, made.stderr
+    ref = made.stdout.strip()
+    done = run_cli("correct", ref, "--reason", "typo in the conditions", "--conditions", "y",
+                   "--recorded-by", "Rae Recorder", "--db", db)
+    assert done.returncode == 0, done.stderr
+    shown = run_cli("register", "show", f"{ref}@2", "--db", db).stdout
+    assert "Rae Recorder" in shown and "Hana HR" not in shown
+    again = run_cli("correct", ref, "--reason", "second thoughts", "--db", db)
+    assert again.returncode == 0, again.stderr
+    assert "Rae Recorder" not in run_cli("register", "show", f"{ref}@3", "--db", db).stdout
+
+
+def test_register_show_of_a_withdrawn_record_awaits_no_signature(tmp_path):
+    db = str(tmp_path / "register.sqlite3")
+    ref = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+                  "--plan-later", "--db", db).stdout.strip()
+    assert run_cli("withdraw", ref, "--reason", "Candidate left", "--name", "Hana HR",
+                   "--db", db).returncode == 0
+    shown = run_cli("register", "show", ref, "--db", db).stdout
+    assert "awaiting" not in shown and "Candidate left" in shown

@@ -22,6 +22,7 @@ def register(sub) -> None:
     p.add_argument("--justify", metavar="TEXT")
     p.add_argument("--conditions", metavar="TEXT")
     p.add_argument("--review-date", metavar="YYYY-MM-DD")
+    p.add_argument("--recorded-by", default="", metavar="NAME", help="your full name")
     add_plan_option(p, "(others keep the corrected record's plan)")
     add_db_option(p)
     p.set_defaults(handler=run)
@@ -34,7 +35,8 @@ def run(args) -> int:
         record = service.correct(reg, args.record, reason=args.reason, case=case, pack=pack,
                                  decision=args.decision, justification=args.justify,
                                  conditions=args.conditions, review_date=args.review_date,
-                                 plan=plan_of(args) or None, plan_later=args.plan_later)
+                                 plan=plan_of(args) or None, plan_later=args.plan_later,
+                                 recorded_by=args.recorded_by)
         old = service.show(reg, record.supersedes)
     for note in dropped(old.decision, record.decision):
         print(note)

@@ -92,7 +92,7 @@ def describe(r: DecisionRecord, versions: int) -> str:
     if superseded:  # nobody is asked to sign a version that was replaced
         when = "after it was signed" if r.status == "signed" else "before it was signed"
         lines.append(f"  superseded:      by version {r.version + 1} {when}")
-    else:
+    elif r.status != "withdrawn":  # nobody is asked to sign a withdrawn decision (said above)
         for role in r.missing_roles():
             lines.append(f"  awaiting:        {role_words(role)}")
     return "\n".join(lines)

@@ -96,7 +96,7 @@ def test_bundled_window_is_shown_offscreen_and_closed(bundle, tmp_path):
     result = clean_run([bundle / "leadfit-desktop", f"--self-test={picture}"], tmp_path,
                        QT_QPA_PLATFORM="offscreen")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "window shown: LeadFit"
+    assert result.stdout.strip() == "window shown: New case – LeadFit"  # the title bar, as drawn
     assert "qt.svg" not in result.stderr and "Could not" not in result.stderr, result.stderr
     assert picture.stat().st_size > 20_000  # a drawn window with its form, not a blank grab
 

@@ -47,3 +47,16 @@ def test_main_opens_the_window_on_the_user_data_folder_and_returns_the_exit_code
     assert window.panel.outcome.text().startswith("Incomplete")
     assert user_files.is_dir()  # the window works in the user's data folder (isolated here)
     window.close()
+
+
+def test_the_self_test_names_the_title_bar_as_drawn(tmp_path):
+    """What support and the bundle's smoke test read: the title a person sees, no '[*]'."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEADFIT_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", "import sys; from leadfit.desktop.app import main;"
+                           " sys.exit(main(['leadfit-desktop', '--self-test']))"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "window shown: New case – LeadFit"

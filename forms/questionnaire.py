@@ -150,23 +150,18 @@ class Questionnaire:
 
     def with_relevance(self, overrides: dict[str, Any]) -> Questionnaire:
         """A copy whose questions' ask_if is replaced (client packs do this)."""
-        sections = tuple(
-            Section(s.id, s.title, s.help, tuple(
-                _replace(q, ask_if=overrides[q.id]) if q.id in overrides else q
-                for q in s.questions))
-            for s in self.sections)
-        questions = dict(self.questions)
-        for s in sections:
-            for q in s.questions:
-                questions[q.id] = q
-        return Questionnaire(self.version, sections, questions, self.source)
+        return self._with_changed({qid: {"ask_if": cond} for qid, cond in overrides.items()})
 
     def with_words(self, words: dict[str, dict[str, Any]]) -> Questionnaire:
         """A copy with questions' title, help or option labels replaced (client packs do this)."""
+        return self._with_changed({qid: _worded(self.questions[qid], w) for qid, w in words.items()
+                                   if qid in self.questions})
+
+    def _with_changed(self, changes: dict[str, dict[str, Any]]) -> Questionnaire:
+        """A copy in which the named questions take the given field values."""
         sections = tuple(
             Section(s.id, s.title, s.help, tuple(
-                _replace(q, **_worded(q, words[q.id])) if q.id in words else q
-                for q in s.questions))
+                _replace(q, **changes[q.id]) if q.id in changes else q for q in s.questions))
             for s in self.sections)
         questions = dict(self.questions)
         for s in sections:

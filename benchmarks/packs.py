@@ -26,9 +26,9 @@ from cases import generate
 
 from leadfit.forms.case import build_case
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.assess import evaluate
-from leadfit.rules.diff import CaseInput, impact
-from leadfit.rules.library import default_pack, resolve_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.authoring.diff import CaseInput, impact
+from leadfit.rules.model.library import default_pack, resolve_pack
 
 TARGET_S = 20.0
 

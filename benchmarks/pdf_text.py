@@ -27,7 +27,7 @@ from leadfit.decisions import service  # noqa: E402
 from leadfit.decisions.making import LIMITS  # noqa: E402
 from leadfit.decisions.register import open_register  # noqa: E402
 from leadfit.forms.case import load_case_file  # noqa: E402
-from leadfit.rules.library import default_pack  # noqa: E402
+from leadfit.rules.model.library import default_pack  # noqa: E402
 
 KINDS = {
     "words on one line": lambda n: ("steady word " * n)[:n],

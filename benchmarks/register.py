@@ -34,7 +34,7 @@ from leadfit.decisions.register import open_register
 from leadfit.decisions.tables import audit_log, records
 from leadfit.forms.case import load_case_file
 from leadfit.pdf import Document
-from leadfit.rules.library import default_pack
+from leadfit.rules.model.library import default_pack
 
 STREAMS = [f"Stream {i:02d}" for i in range(50)]
 OUTCOMES = ("appoint", "coach", "hire_external")

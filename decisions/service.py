@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from leadfit.decisions import audit, making, pdf_rationale, store
+from leadfit.decisions import audit, making, store
+from leadfit.reports import pdf_rationale
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, write_csv
@@ -25,8 +26,8 @@ from leadfit.decisions.verify import VerifyReport
 from leadfit.decisions.verify import verify as _verify
 from leadfit.files import check_target, write_bytes
 from leadfit.forms.case import Case, build_case
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.pack import Pack
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.pack import Pack
 
 __all__ = [
     "DecisionRecord",
@@ -286,7 +287,7 @@ def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
 def _questionnaire(record: DecisionRecord):
     """The questions that word the record's answers: its bundled pack's, else the default's."""
     from leadfit.errors import LeadFitError
-    from leadfit.rules.library import bundled_pack_names, default_pack, resolve_pack
+    from leadfit.rules.model.library import bundled_pack_names, default_pack, resolve_pack
     name = record.pack.name
     if name in bundled_pack_names():
         try:

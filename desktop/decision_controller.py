@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the service pulls in SQLAlchemy and ReportLab: load it on f
     from leadfit.decisions import service
     from leadfit.decisions.record import DecisionRecord
     from leadfit.forms.case import Case
-    from leadfit.rules.pack import Pack
+    from leadfit.rules.model.pack import Pack
 
 
 def _service():

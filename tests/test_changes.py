@@ -8,11 +8,11 @@ import itertools
 import pytest
 
 from leadfit.forms.case import build_case
-from leadfit.rules.answer_space import reading
-from leadfit.rules.assess import evaluate
-from leadfit.rules.changes import MAX_CHANGES
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.runtime.answer_space import reading
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.runtime.changes import MAX_CHANGES
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.library import resolve_pack
 
 PACK = resolve_pack(None)
 Q = PACK.questionnaire

@@ -9,8 +9,8 @@ import subprocess
 from pypdf import PdfReader
 
 from leadfit.decisions import service
-from leadfit.decisions.pdf_alternatives import OLDER_RECORD
-from leadfit.decisions.pdf_rationale import Anchor, render
+from leadfit.reports.pdf_alternatives import OLDER_RECORD
+from leadfit.reports.pdf_rationale import Anchor, render
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, pack, squash
 
@@ -21,7 +21,7 @@ def _text(pdf: bytes) -> str:
 
 def _before(assessment, **changes):
     """The assessment as a record made before unknowns and alternatives holds it."""
-    from leadfit.rules.assessment import ADDED_FIELDS, Assessment
+    from leadfit.rules.model.assessment import ADDED_FIELDS, Assessment
     data = assessment.model_dump(mode="json", exclude=set(ADDED_FIELDS))
     return Assessment.model_validate({**data, **changes})
 
@@ -64,7 +64,7 @@ def test_a_record_made_before_the_other_outcomes_were_explained_says_so(tmp_path
 
 def test_a_record_made_before_unknowns_and_alternatives_still_replays_identical(tmp_path):
     from leadfit.decisions.replay import replay
-    from leadfit.rules.assessment import ADDED_FIELDS
+    from leadfit.rules.model.assessment import ADDED_FIELDS
     with open_register(tmp_path / "r.db") as reg:
         record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching",
                                 plan_later=True)

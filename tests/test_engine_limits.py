@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from leadfit.forms.conditions import Compare, Group, Member
-from leadfit.rules.engine import get_engine
-from leadfit.rules.engine_limits import MAX_ALTERNATIVES, MAX_DEPTH, MAX_SUBGROUPS, limit_problem
+from leadfit.rules.runtime.engine import get_engine
+from leadfit.rules.model.engine_limits import MAX_ALTERNATIVES, MAX_DEPTH, MAX_SUBGROUPS, limit_problem
 
 Q = "candidate.digital_years"
 

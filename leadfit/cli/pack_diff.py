@@ -6,9 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from leadfit.rules.diff import folder_cases, impact, impact_table, scenario_cases
-from leadfit.rules.library import resolve_pack
-from leadfit.rules.words import counted
+from leadfit.rules.authoring.diff import folder_cases, impact, impact_table, scenario_cases
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.words import counted
 
 
 def register(verbs) -> None:

@@ -21,10 +21,10 @@ from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case, load_case_file
 from leadfit.forms.migrate import migrate_answers
-from leadfit.rules.assess import evaluate  # the engine itself loads only when cases are evaluated
-from leadfit.rules.library import load_pack
-from leadfit.rules.pack import Pack
-from leadfit.rules.rule_words import Detail, rule_details
+from leadfit.rules.runtime.assess import evaluate  # the engine itself loads only when cases are evaluated
+from leadfit.rules.model.library import load_pack
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.authoring.rule_words import Detail, rule_details
 
 PARALLEL_FROM = 400   # fewer cases than this run in-process: workers cost ~1 s to start
 CHUNK = 250

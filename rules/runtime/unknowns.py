@@ -22,9 +22,9 @@ import itertools
 from leadfit.errors import EngineError
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
-from leadfit.rules.answer_space import Region, merged_words, reading
-from leadfit.rules.assess import _SEVERITY_ORDER, decision_of, evaluate_known, outcome_of
-from leadfit.rules.assessment import (
+from leadfit.rules.runtime.answer_space import Region, merged_words, reading
+from leadfit.rules.runtime.assess import _SEVERITY_ORDER, decision_of, evaluate_known, outcome_of
+from leadfit.rules.model.assessment import (
     AnswerOutcomes,
     Assessment,
     Cause,
@@ -33,9 +33,9 @@ from leadfit.rules.assessment import (
     Mitigation,
     UnknownAnswers,
 )
-from leadfit.rules.matching import EXACT, Matcher
-from leadfit.rules.pack import Pack
-from leadfit.rules.words import joined, quoted
+from leadfit.rules.runtime.matching import EXACT, Matcher
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.model.words import joined, quoted
 
 LIMIT = 4096
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from leadfit.errors import InputError
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.pack import Pack, Scenario
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.pack import Pack, Scenario
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
-from leadfit.rules import parameters
-from leadfit.rules.assessment import pack_label
-from leadfit.rules.pack import (
+from leadfit.rules.model import parameters
+from leadfit.rules.model.assessment import pack_label
+from leadfit.rules.model.pack import (
     Action,
     Pack,
     Rule,
@@ -40,7 +40,7 @@ from leadfit.rules.pack import (
     check_action,
     check_settings,
 )
-from leadfit.rules.schema import (
+from leadfit.rules.model.schema import (
     OverrideSpec,
     PackSpec,
     RulesFileSpec,

@@ -15,7 +15,7 @@ from typing import Any
 from leadfit.forms import conditions
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
-from leadfit.rules.assessment import (
+from leadfit.rules.model.assessment import (
     Assessment,
     Cause,
     EngineRef,
@@ -27,9 +27,9 @@ from leadfit.rules.assessment import (
     Risk,
     Signal,
 )
-from leadfit.rules.judgement import Judgement
-from leadfit.rules.matching import Matcher, engine_of_record
-from leadfit.rules.pack import Pack, Rule
+from leadfit.rules.runtime.judgement import Judgement
+from leadfit.rules.runtime.matching import Matcher, engine_of_record
+from leadfit.rules.model.pack import Pack, Rule
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
@@ -46,7 +46,7 @@ def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessme
     """
     assessment = evaluate_known(case, pack, matcher=matcher)
     if case.unknown and not assessment.missing:
-        from leadfit.rules.unknowns import with_unknowns  # only cases with unknowns pay for it
+        from leadfit.rules.runtime.unknowns import with_unknowns  # only cases with unknowns pay for it
         return with_unknowns(case, pack, assessment, decider=matcher)
     return assessment
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit import ARTICLE_TITLE, __version__
-from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
-from leadfit.decisions.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
+from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
 from leadfit.decisions.record import DecisionRecord
 from leadfit.pdf import Document, describe, level_bars
-from leadfit.rules.assessment import Assessment
-from leadfit.rules.catalogue import default_catalogue
-from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL
+from leadfit.rules.model.assessment import Assessment
+from leadfit.rules.model.catalogue import default_catalogue
+from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL
 from leadfit.words import date_words, readiness_words, role_words, time_words
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}

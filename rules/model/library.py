@@ -15,9 +15,9 @@ from importlib import resources
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
-from leadfit.rules.layers import layer_on
-from leadfit.rules.pack import PACK_FILES, Pack, _parse, build_pack
-from leadfit.rules.schema import PackSpec, RulesFileSpec, ScenariosFileSpec
+from leadfit.rules.model.layers import layer_on
+from leadfit.rules.model.pack import PACK_FILES, Pack, _parse, build_pack
+from leadfit.rules.model.schema import PackSpec, RulesFileSpec, ScenariosFileSpec
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData, load_file
 
@@ -159,7 +159,7 @@ def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Pr
     """
     from leadfit.errors import LeadFitError
     from leadfit.forms.case import build_case
-    from leadfit.rules.assess import evaluate
+    from leadfit.rules.runtime.assess import evaluate
     try:
         pack = resolve_pack(target)
         # Evaluated once before it becomes active (and is saved in a draft): a pack the

@@ -56,5 +56,5 @@ EXACT = ExactMatcher()  # stateless, so one instance serves every caller and thr
 
 def engine_of_record() -> Matcher:
     """The durable-rules adapter (loaded on first use: importing it starts the engine)."""
-    from leadfit.rules.engine import get_engine
+    from leadfit.rules.runtime.engine import get_engine
     return get_engine()

@@ -20,12 +20,12 @@ from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
-from leadfit.rules import parameters
-from leadfit.rules.assessment import pack_label
-from leadfit.rules.catalogue import Catalogue, default_catalogue
-from leadfit.rules.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
-from leadfit.rules.engine_limits import within_limits
-from leadfit.rules.schema import (
+from leadfit.rules.model import parameters
+from leadfit.rules.model.assessment import pack_label
+from leadfit.rules.model.catalogue import Catalogue, default_catalogue
+from leadfit.rules.model.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
+from leadfit.rules.model.engine_limits import within_limits
+from leadfit.rules.model.schema import (
     ActionSpec,
     PackSpec,
     RulesFileSpec,
@@ -165,7 +165,7 @@ def assemble(settings: PackSpec, folder: Path, rules: tuple, scenarios: tuple,
 def __getattr__(name: str) -> Any:
     """``load_pack`` moved to rules/library.py (the one loader); old imports still work."""
     if name == "load_pack":
-        from leadfit.rules.library import load_pack
+        from leadfit.rules.model.library import load_pack
         return load_pack
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

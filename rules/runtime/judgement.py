@@ -17,7 +17,7 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 
 from __future__ import annotations
 
-from leadfit.rules.assessment import Assessment, Finding, Mitigation, Risk
+from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")

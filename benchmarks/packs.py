@@ -2,7 +2,7 @@
 
 Prints, from one run:
 - baseline: the same cases evaluated under one pack, one process, no cache;
-- core: rules.diff.impact(default, bank) over the cases in memory;
+- core: rules.authoring.diff.impact(default, bank) over the cases in memory;
 - cli: `leadfit pack diff default bank --cases DIR` end to end (a new
   process reading 10,000 case files);
 and each as a ratio to the baseline.

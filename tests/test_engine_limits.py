@@ -1,4 +1,4 @@
-"""The engine's limits, as measured by bisection (rules/engine_limits.py), pinned: at each
+"""The engine's limits, as measured by bisection (rules/model/engine_limits.py), pinned: at each
 limit the engine takes and runs the rule; one past it the rule is refused in words before
 the engine sees it (past them the engine answered "error code: 113", or never returned)."""
 

@@ -14,7 +14,7 @@ Each finding of lint is a Problem with file and line, and a level:
   different outcomes (error: one of them is always overruled);
 - catalogue IDs no rule cites, outcomes no scenario expects: warnings;
 - readiness left unknown: answers for which no rule marks a P ID that other
-  answers do mark (rules/coverage.py): warning at the pack's own marking rule;
+  answers do mark (rules/authoring/coverage.py): warning at the pack's own marking rule;
 - a summary kept from the base over a changed 'when' that no longer reads a
   number the summary mentions (Three or more years, now ge 5): warning.
 """

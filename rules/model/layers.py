@@ -1,6 +1,6 @@
 """Client packs: a pack that ``extends: <name>@<version>`` layers changes on a base.
 
-The loader (rules/library.py) finds and loads the base by name and version;
+The loader (rules/model/library.py) finds and loads the base by name and version;
 this module applies the client's changes to it. What a client pack can
 change, all in its own files:
 

@@ -1,7 +1,7 @@
 """A rule pack's model and the checks that build it from its files.
 
-rules/library.py is the one loader (it reads the folder, finds a base);
-rules/layers.py applies a client pack's changes to its base. A pack is data: ``pack.yaml`` (settings), ``rules.yaml`` (rules) and an
+rules/model/library.py is the one loader (it reads the folder, finds a base);
+rules/model/layers.py applies a client pack's changes to its base. A pack is data: ``pack.yaml`` (settings), ``rules.yaml`` (rules) and an
 optional ``scenarios.yaml``. Nothing in it can run code, import, or read a
 file outside its own folder. Every problem names file, line and what is
 allowed; all problems are reported at once.
@@ -56,7 +56,7 @@ class Rule:
     layer: str
     file: str = ""
     line: int | None = None
-    raw_when: Any = None  # as written, parameter references kept (rules/parameters.py)
+    raw_when: Any = None  # as written, parameter references kept (rules/model/parameters.py)
 
     def cites(self) -> list[str]:
         ids: list[str] = []
@@ -163,7 +163,7 @@ def assemble(settings: PackSpec, folder: Path, rules: tuple, scenarios: tuple,
 
 
 def __getattr__(name: str) -> Any:
-    """``load_pack`` moved to rules/library.py (the one loader); old imports still work."""
+    """``load_pack`` moved to rules/model/library.py (the one loader); old imports still work."""
     if name == "load_pack":
         from leadfit.rules.model.library import load_pack
         return load_pack

@@ -41,7 +41,7 @@ def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessme
     ``matcher`` finds the rules the answers meet; by default the engine of
     record, which decides every assessment a person sees or records. The
     assessment names the matcher that decided it. Answers "Not known" are
-    explored (rules/unknowns.py): the recommendation is the most cautious
+    explored (rules/runtime/unknowns.py): the recommendation is the most cautious
     outcome they allow, decided by ``matcher``.
     """
     assessment = evaluate_known(case, pack, matcher=matcher)
@@ -162,7 +162,7 @@ class _Builder:
         return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
 
     def outcome(self) -> tuple[str | None, list[str], bool]:
-        if self.pack.settings.semantics >= 2:  # the risk, preconditions... (rules/judgement.py)
+        if self.pack.settings.semantics >= 2:  # the risk, preconditions... (rules/runtime/judgement.py)
             return Judgement(self).decide()
         if self.missing:
             return None, [], False

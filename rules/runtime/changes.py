@@ -5,7 +5,7 @@ The pack's outcome is a condition over the answers: some rule recommending it
 matches and no rule recommending a stronger one does (or a stronger one is not
 possible here and it is the fallback). For sets of questions S, smallest first,
 the answers outside S are fixed at today's, what is left of that condition is
-handed to the condition-space search lint uses (rules/satisfy.py) and, where it
+handed to the condition-space search lint uses (rules/runtime/satisfy.py) and, where it
 has a witness, the changed case is evaluated again: only a change that really
 gives the outcome is reported. So the nearest change is exact, not sampled:
 no set of fewer answers can lead there. Ties prefer the organisation's levers

@@ -32,7 +32,7 @@ def explain(case: Case, pack: Pack, assessment: Assessment) -> Assessment:
 
 def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alternative]:
     """Every outcome but the recommended one, explained. ``wanted()`` turning false
-    (the answers changed) stops the search: rules.changes.Superseded."""
+    (the answers changed) stops the search: rules.runtime.changes.Superseded."""
     order: list[str] = list(pack.settings.outcomes)
     out = []
     for outcome in order:

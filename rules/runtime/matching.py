@@ -2,7 +2,7 @@
 
 Two matchers implement it:
 
-- the durable-rules adapter (``rules/engine.py``), the engine of record: every
+- the durable-rules adapter (``rules/runtime/engine.py``), the engine of record: every
   assessment a person sees or records is decided by it;
 - ``ExactMatcher``, the Python evaluator of the same condition language
   (``forms/conditions.py``): the engine's oracle (a property test proves they

@@ -1,12 +1,12 @@
 """Answers "Not known": the outcome under every answer the rules could read.
 
 Every unknown answer that an outcome rule reads is explored, one answer per
-class the pack's conditions tell apart (rules/answer_space.py). Either the
+class the pack's conditions tell apart (rules/runtime/answer_space.py). Either the
 outcome is the same for all of them (it *holds*), or it *depends*; the
 recommendation is then the pack's most cautious outcome among them, so appoint
 is never recommended while an unknown answer could change it.
 
-Each combination is matched by the exact matcher (rules/matching.py, the
+Each combination is matched by the exact matcher (rules/runtime/matching.py, the
 engine's oracle), re-checking only the rules that read an unknown. The outcome
 itself is decided by the engine of record (or the matcher evaluate() was given)
 on the known answers plus the combination that gives the most cautious outcome;

@@ -27,6 +27,11 @@ def _service():
     return service
 
 
+def _printing():
+    from leadfit.reports import printing
+    return printing
+
+
 @runtime_checkable
 class DecisionView(Protocol):
     def show_problems(self, title: str, problems: list[str]) -> None: ...
@@ -185,8 +190,8 @@ class DecisionController:
         # overwrite: the save dialog already asked before replacing a file (and the PDF
         # folder of open_pdf is LeadFit's own); the open register is still refused.
         result = self._attempt(f"The PDF of {ref} was not written",
-                               lambda: _service().report(self.register, ref, path,
-                                                         overwrite=True))
+                               lambda: _printing().report(self.register, ref, path,
+                                                          overwrite=True))
         if result is None:
             return None
         if result.unsupported:

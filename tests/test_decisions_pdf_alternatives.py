@@ -9,6 +9,7 @@ import subprocess
 from pypdf import PdfReader
 
 from leadfit.decisions import service
+from leadfit.reports import printing
 from leadfit.reports.pdf_alternatives import OLDER_RECORD
 from leadfit.reports.pdf_rationale import Anchor, render
 from leadfit.decisions.register import open_register
@@ -30,7 +31,7 @@ def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
     case = case_with(candidate__blamed_digital="not known", org__formal_role=False)
     with open_register(tmp_path / "r.db") as reg:
         record = service.decide(reg, case, pack(), decision="hire_external")  # 2.0: the cautious outcome
-        service.report(reg, record.ref, tmp_path / "rationale.pdf")
+        printing.report(reg, record.ref, tmp_path / "rationale.pdf")
     pdf = (tmp_path / "rationale.pdf").read_bytes()
     text = _text(pdf)
     a = record.assessment

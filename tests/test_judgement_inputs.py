@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from leadfit.decisions import service
+from leadfit.reports import printing
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import load_case_file
 from leadfit.forms.questionnaire import default_questionnaire, questionnaire_version
@@ -135,7 +136,7 @@ def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_pa
     result = service.replay(reg, "LF-2026-0001")
     assert result.identical and result.pack_label == "default@1.0", result.differences
     assert service.verify(reg).ok
-    done = service.report(reg, "LF-2026-0001", tmp_path / "old.pdf")
+    done = printing.report(reg, "LF-2026-0001", tmp_path / "old.pdf")
     assert done.path is not None and (tmp_path / "old.pdf").stat().st_size > 1000
     cli = run_cli("replay", "LF-2026-0001", "--db", str(db), env={"LEADFIT_DATA_DIR": str(tmp_path / "data")})
     assert cli.returncode == 0 and "identical assessment under default@1.0" in cli.stdout

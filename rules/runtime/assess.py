@@ -10,10 +10,12 @@ risk is raised to at least high. Missing required answers give no outcome.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from leadfit.errors import LeadFitError, Problem
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, relevant_from
+from leadfit.forms.case import Case, build_case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.model.assessment import (
     Assessment,
@@ -29,6 +31,7 @@ from leadfit.rules.model.assessment import (
 )
 from leadfit.rules.runtime.judgement import Judgement
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
+from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
@@ -313,3 +316,20 @@ def _shown(value: Any, question) -> Any:
     if question.type == "yes_no":
         return "yes" if value else "no"
     return value
+
+
+def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:
+    """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
+
+    What every front-end calls to change the active pack: a malformed pack, or one
+    that cannot be evaluated, is refused with all its problems and the previous pack
+    stays in use.
+    """
+    try:
+        pack = resolve_pack(target)
+        # Evaluated once before it becomes active (and is saved in a draft): a pack the
+        # engine cannot run is refused here, so no later start trips on it.
+        evaluate(build_case({}, pack.questionnaire, source="pack check"), pack)
+        return pack, []
+    except LeadFitError as exc:
+        return current, list(exc.problems)

@@ -13,7 +13,7 @@ def client_pack(tmp_path):
     shutil.copytree(DEFAULT_PACK, folder)
     text = (folder / "pack.yaml").read_text(encoding="utf-8")
     (folder / "pack.yaml").write_text(text.replace("name: default", "name: acme")
-                                      .replace('version: "2.0"', 'version: "2.1"')
+                                      .replace('version: "2.1"', 'version: "2.2"')
                                       .replace("signoff_roles: [decision_maker, hr]",
                                                "signoff_roles: [decision_maker, hr, cfo]"),
                                       encoding="utf-8")

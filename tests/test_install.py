@@ -52,4 +52,5 @@ def test_built_wheel_installs_and_evaluates(tmp_path):
     bundled = sorted(d.name for d in (REPO / "rules" / "packs").iterdir() if (d / "pack.yaml").is_file())
     assert str(bundled) in result.stdout  # every bundled pack travels with the wheel
     assert "Recommendation: coach" in result.stdout
-    assert "archived ['bank@0.3', 'default@1.0', 'public-sector@1.0'] 1" in result.stdout  # old records replay from an installed copy
+    assert ("archived ['bank@0.3', 'bank@0.4', 'default@1.0', 'default@2.0', 'public-sector@1.0',"
+            " 'public-sector@1.1'] 1") in result.stdout  # old records replay from an installed copy

@@ -98,11 +98,12 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
     later = {k for k in ADDED_FIELDS if k not in assessment.model_fields_set}
     written = record.model_dump(mode="json")
     for added in ("recorded_by", "recorded_account", "withdrawn_reason", "withdrawn_by",
-                  "withdrawn_at"):   # added by issue 13: written only when not empty
+                  "withdrawn_at", "review"):   # added by issues 13 and 12: written only when set
         if not written[added]:
             del written[added]
-    if not written["decision"]["plan_later"]:
-        del written["decision"]["plan_later"]
+    for added in ("plan_later", "review_criteria", "decisive_review_date"):
+        if not written["decision"][added]:
+            del written["decision"][added]
     untyped = dict(written,
                    assessment=assessment.model_dump(mode="json", exclude=later),
                    pack=assessment.pack.model_dump(mode="json"),

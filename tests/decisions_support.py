@@ -125,3 +125,20 @@ def tamper(db: str, old: str, new: str, *, rehash: bool = False) -> None:
             conn.execute(text("UPDATE decision_records SET body=:b"
                               + (", hash=:h" if rehash else "") + " WHERE id=:i"), values)
     engine.dispose()
+
+
+def sign_all(reg, ref):
+    """Every required role signs ``ref``, each by a different person."""
+    record = service.show(reg, ref)
+    for role in record.missing_roles():
+        record = service.sign(reg, ref, name=f"Signer for {role}", role=role)
+    return record
+
+
+def review_continue(reg, ref, **kw):
+    """A first review (1 February 2027) that continues, with the former role reduced."""
+    args = {"verdict": "continue", "held_on": "2027-02-01",
+            "answers": {"candidate.former_role_share": 15},
+            "done": {}, "behaviours": "Trades one thing for another in planning"}
+    args.update(kw)
+    return service.review(reg, ref, **args)

@@ -122,3 +122,30 @@ def test_opening_an_old_register_adds_the_pack_to_every_summary(old_register):
     packs = {s.ref: s.pack for s in summaries}
     assert packs == {"LF-2026-0001@1": "default@1.0", "LF-2026-0001@2": "default@1.0",
                      "LF-2026-0002@1": "bank@0.3", "LF-2026-0003@1": "public-sector@1.0"}
+
+
+def test_an_old_register_gains_review_dates_and_its_coached_record_is_reviewed_under_its_own_pack(
+        old_register):
+    """Schema 5 fills next_review from each stored body (bodies and hashes untouched); old
+    records without review criteria still load, verify and replay identically, and the
+    old coached appointment, once signed, is reviewed under the pack it was decided with."""
+    from datetime import date
+
+    from tests.decisions_support import sign_all
+    before = _stored(old_register)
+    with open_register(old_register, create=False) as reg:
+        assert service.verify(reg).ok and service.due_reviews(reg, date(2030, 1, 1)) == []
+        old = service.show(reg, "LF-2026-0001")
+        assert old.decision.review_criteria == [] and old.decision.decisive_review_date is None
+        assert service.replay(reg, "LF-2026-0001@1", OLD_PACKS).identical
+    assert _stored(old_register) == before
+    with open_register(old_register) as reg:
+        signed = sign_all(reg, "LF-2026-0001")
+        due = service.due_reviews(reg, date(2030, 1, 1))
+        assert [(r.ref, r.due, r.overdue) for r in due] == [
+            (signed.ref, signed.decision.review_date, True)]
+        review = service.review(reg, signed.ref, verdict="continue", held_on="2030-01-01",
+                                pack_dirs=OLD_PACKS)
+        assert review.pack.fingerprint == signed.pack.fingerprint
+        assert review.review.next_review is None      # no decisive date was agreed then
+        assert service.verify(reg).ok

@@ -109,10 +109,13 @@ def verdict_terms(verdict: str, next_review, experienced_pd: str, held_on: str,
     return when, pd if verdict == "experienced_pd" else ""
 
 
-def mitigations(root: DecisionRecord, done: dict[str, Any], held_on: str,
-                problems: list[Problem]) -> list[MitigationDone]:
-    """Each planned step as found: done on a date (not after the review), or not done."""
+def mitigations(root: DecisionRecord, target: DecisionRecord, done: dict[str, Any],
+                held_on: str, problems: list[Problem]) -> list[MitigationDone]:
+    """Each planned step as found: done on a date (not after the review), or not done.
+    A step found done at an earlier review stays done unless given a date again."""
     planned = {p.id: p for p in root.decision.plan}
+    earlier = {m.id: m.done_on for m in target.review.mitigations} if target.review else {}
+    done = {**{k: v for k, v in earlier.items() if v}, **done}
     for mid in done:
         if mid not in planned:
             problems.append(Problem(f"'{mid}' is not a step of the plan of {root.ref}; planned: "

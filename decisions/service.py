@@ -218,7 +218,7 @@ def review(reg: Register, ref: str, *, verdict: str, held_on: str | date | None 
         raise DecisionError(f"the rule pack of {root.ref} (fingerprint {root.pack.fingerprint})"
                             " is not available, so the review cannot evaluate under it")
     merged = reviewing.reanswered(target.answers, answers or {}, problems)
-    steps = reviewing.mitigations(root, done or {}, on, problems)
+    steps = reviewing.mitigations(root, target, done or {}, on, problems)
     when, pd = reviewing.verdict_terms(verdict, next_review, experienced_pd, on, root, problems)
     text = {k: making._text(v, k, problems) for k, v in (
         ("justification", justification), ("behaviours", behaviours),

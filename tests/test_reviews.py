@@ -166,3 +166,34 @@ def test_an_unsigned_decision_or_a_reviewed_one_is_not_reviewed_again(reg):
     first = review_continue(reg, decision.ref)
     with pytest.raises(DecisionError, match=f"already reviewed in {first.record_id}"):
         review_continue(reg, decision.ref)
+
+
+def _pdf_text(reg, ref) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.decisions_support import squash
+    pdf = service.render_pdf(reg, ref).pdf
+    return squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_each_record_of_the_lifecycle_is_in_its_pdf(reg):
+    decision, first, second = _lifecycle(reg)
+    text = _pdf_text(reg, decision.ref)
+    assert "Fail-fast reviews agreed First review: 1 February 2027 Decisive review: 2 May 2027" \
+        in text
+    assert "Induction not done by 15 January 2027" in text
+    text = _pdf_text(reg, first.ref)
+    assert text.startswith("CONFIDENTIAL") or "Fail-fast review: Home buying journey" in text
+    assert "Review held 1 February 2027: continue the appointment as agreed; next review" \
+        " 2 May 2027" in text
+    assert f"Reviews {decision.ref} (held 1 February 2027)" in text
+    assert "Share of their time kept in the former role 40 15" in text
+    text = _pdf_text(reg, second.ref)
+    assert "bring in an experienced Product Director to lead the stream and uplift the" \
+        " executive (Robin Vale); no further review" in text
+    assert f"{first.ref}, which follows the appointment decision {decision.ref}" in text
+    assert "F8 Us and them newly raised (high)" in text
+    assert "M5 Induction done on 10 January 2027" in text     # carried from the first review
+    assert "hire_external" not in text and "experienced_pd" not in text

@@ -79,7 +79,8 @@ def _review_problem(row, body: dict) -> str:
     """Schema 5's columns: an edit here would hide a review that is due."""
     review = body.get("review")
     review = review if isinstance(review, dict) else None
-    decision = body.get("decision") if isinstance(body.get("decision"), dict) else {}
+    decision = body.get("decision")
+    decision = decision if isinstance(decision, dict) else {}
     of = str(review.get("of") or "").partition("@")[0] if review else None
     due = review.get("next_review") if review else (
         decision.get("review_date") if decision.get("outcome") == "coach" else None)

@@ -14,6 +14,14 @@ KIND_WORDS = {"first": "first review", "decisive": "decisive review",
               "extended": "review after extended coaching"}
 
 
+def due_words(overdue: int, soon: int) -> str:
+    """'2 reviews are overdue, 1 due within 30 days' (the window's start line too)."""
+    if not overdue and not soon:
+        return "no reviews due"
+    late = f"{overdue} {'review is' if overdue == 1 else 'reviews are'} overdue"
+    return f"{late}, {soon} due within 30 days"
+
+
 def verdict_words(verdict: str) -> str:
     return VERDICT_WORDS.get(verdict, verdict)
 

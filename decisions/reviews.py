@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, and_, exists, func, select
+from sqlalchemy import Connection, and_, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from leadfit.decisions.errors import RecordAltered
@@ -52,16 +52,28 @@ def _open_rows():
 
 
 def due_reviews(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAYS,
-                checker: Checker | None = None) -> list[DueReview]:
-    """Open reviews falling due by ``today + within_days``, soonest (most overdue) first."""
+                checker: Checker | None = None, limit: int | None = 100) -> list[DueReview]:
+    """Open reviews falling due by ``today + within_days``, most overdue first (the first
+    ``limit``; :func:`due_counts` says how many there are in all)."""
     checker = checker or Checker(conn, None)
     if checker.chain_problem():
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
     until = (today + timedelta(days=within_days)).isoformat()
-    rows = conn.execute(_open_rows().where(records.c.next_review <= until)
-                        .order_by(records.c.next_review, records.c.id)).all()
+    q = _open_rows().where(records.c.next_review <= until).order_by(records.c.next_review,
+                                                                     records.c.id)
+    rows = conn.execute(q if limit is None else q.limit(limit)).all()
     checker.prefetch(rows)
     return [_due(row, today, checker) for row in rows]
+
+
+def due_counts(conn: Connection, today: date,
+               within_days: int = DUE_WITHIN_DAYS) -> tuple[int, int]:
+    """(overdue, due within ``within_days``) over every open chain, from the indexed columns."""
+    until = (today + timedelta(days=within_days)).isoformat()
+    due = _open_rows().where(records.c.next_review <= until).subquery()
+    late = func.sum(case((due.c.next_review < today.isoformat(), 1), else_=0))
+    overdue, total = conn.execute(select(late, func.count()).select_from(due)).one()
+    return int(overdue or 0), int(total or 0) - int(overdue or 0)
 
 
 def next_reviews(conn: Connection, today: date | None = None,

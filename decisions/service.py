@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from leadfit.decisions import audit, making, pdf_rationale, reviewing, reviews, store
+from leadfit.decisions import audit, making, pdf_rationale, store
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, write_csv
@@ -55,9 +55,6 @@ __all__ = [
     "versions",
     "withdraw",
     "already_recorded",
-    "due_reviews",
-    "review",
-    "reviews_of",
 ]
 
 
@@ -195,72 +192,6 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         serial = int(old.record_id.rsplit("-", 1)[-1])
         store.add(conn, record, serial, "correct", "", key)
     return record
-
-
-def review(reg: Register, ref: str, *, verdict: str, held_on: str | date | None = None,
-           answers: dict | None = None, done: dict | None = None, next_review=None,
-           experienced_pd: str = "", justification: str = "", behaviours: str = "",
-           experience: str = "", recorded_by: str = "", pack_dirs=()) -> DecisionRecord:
-    """Record a fail-fast review of ``ref`` (a signed coached decision, or its latest review)
-    as its own record awaiting sign-off. Re-asks only ``reviewing.REASKED``; evaluates again
-    under the decision's own pack. Every refusal is named and nothing is written."""
-    problems: list = []
-    on = reviewing.today_iso(held_on, problems)
-    with reg.read() as conn:
-        check = checker(reg, conn)
-        target = _latest(conn, ref, check)
-        root = store.load(conn, target.review.decision, check).record if target.review else target
-        reviewing.check_target(target, root, reviews.reviewed_by(conn, target.record_id), on,
-                               problems)
-    reviewing.raise_if(problems)
-    pack = find_pack(root.pack.fingerprint, pack_dirs, root.pack.label)
-    if pack is None:
-        raise DecisionError(f"the rule pack of {root.ref} (fingerprint {root.pack.fingerprint})"
-                            " is not available, so the review cannot evaluate under it")
-    merged = reviewing.reanswered(target.answers, answers or {}, problems)
-    steps = reviewing.mitigations(root, target, done or {}, on, problems)
-    when, pd = reviewing.verdict_terms(verdict, next_review, experienced_pd, on, root, problems)
-    text = {k: making._text(v, k, problems) for k, v in (
-        ("justification", justification), ("behaviours", behaviours),
-        ("experience", experience), ("recorded by", recorded_by))}
-    reviewing.raise_if(problems)
-    case = build_case(merged, pack.questionnaire, source="the review's answers")
-    assessment = evaluate_explained(case, pack)
-    facts = reviewing.Review(
-        of=target.ref, decision=root.ref, held_on=on, verdict=verdict, next_review=when,
-        experienced_pd=pd, criteria=root.decision.review_criteria,
-        answers=reviewing.answer_changes(root.answers, case.to_data(), pack.questionnaire),
-        findings=reviewing.finding_changes(root.assessment, assessment),
-        recommended_before=root.decision.recommended, mitigations=steps,
-        behaviours=text["behaviours"], experience=text["experience"])
-    key = audit.audit_key()
-    with reg.write() as conn:
-        if (store.latest_version(conn, target.record_id) != target.version
-                or reviews.reviewed_by(conn, target.record_id)):
-            raise DecisionError(f"{target.record_id} changed meanwhile; retry the review")
-        serial = store.next_serial(conn)
-        record = reviewing.build(record_id=store.record_id_for(serial, _year()), target=target,
-                                 root=root, answers=case.to_data(), assessment=assessment,
-                                 review=facts, justification=text["justification"],
-                                 recorded_by=text["recorded by"])
-        store.add(conn, record, serial, "review", "", key)
-    return record
-
-
-def due_reviews(reg: Register, today: date | None = None,
-                within_days: int = reviews.DUE_WITHIN_DAYS) -> list[reviews.DueReview]:
-    """Reviews overdue and falling due within ``within_days`` (the clock injectable)."""
-    with reg.read() as conn:
-        return reviews.due_reviews(conn, today or date.today(), within_days, checker(reg, conn))
-
-
-def reviews_of(reg: Register, ref: str) -> list[DecisionRecord]:
-    """The reviews that follow a decision, in order (each checked as strictly as a record)."""
-    with reg.read() as conn:
-        check = checker(reg, conn)
-        record = store.load(conn, ref, check).record
-        root = record.review.decision.partition("@")[0] if record.review else record.record_id
-        return reviews.chain(conn, root, check)
 
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from leadfit.decisions import service
+from leadfit.decisions import review_service, service
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import build_case, load_case_file
 from leadfit.rules.library import default_pack
@@ -142,4 +142,4 @@ def review_continue(reg, ref, **kw):
             "answers": {"candidate.former_role_share": 15},
             "done": {}, "behaviours": "Trades one thing for another in planning"}
     args.update(kw)
-    return service.review(reg, ref, **args)
+    return review_service.review(reg, ref, **args)

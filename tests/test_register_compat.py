@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
-from leadfit.decisions import making, service
+from leadfit.decisions import making, review_service, service
 from leadfit.decisions.record import DecisionRecord, canonical_json, sha256_text
 from leadfit.decisions.register import open_register
 from leadfit.decisions.replay import replay
@@ -134,17 +134,17 @@ def test_an_old_register_gains_review_dates_and_its_coached_record_is_reviewed_u
     from tests.decisions_support import sign_all
     before = _stored(old_register)
     with open_register(old_register, create=False) as reg:
-        assert service.verify(reg).ok and service.due_reviews(reg, date(2030, 1, 1)) == []
+        assert service.verify(reg).ok and review_service.due_reviews(reg, date(2030, 1, 1)) == []
         old = service.show(reg, "LF-2026-0001")
         assert old.decision.review_criteria == [] and old.decision.decisive_review_date is None
         assert service.replay(reg, "LF-2026-0001@1", OLD_PACKS).identical
     assert _stored(old_register) == before
     with open_register(old_register) as reg:
         signed = sign_all(reg, "LF-2026-0001")
-        due = service.due_reviews(reg, date(2030, 1, 1))
+        due = review_service.due_reviews(reg, date(2030, 1, 1))
         assert [(r.ref, r.due, r.overdue) for r in due] == [
             (signed.ref, signed.decision.review_date, True)]
-        review = service.review(reg, signed.ref, verdict="continue", held_on="2030-01-01",
+        review = review_service.review(reg, signed.ref, verdict="continue", held_on="2030-01-01",
                                 pack_dirs=OLD_PACKS)
         assert review.pack.fingerprint == signed.pack.fingerprint
         assert review.review.next_review is None      # no decisive date was agreed then

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from leadfit.decisions import service
+from leadfit.decisions import review_service, service
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import open_register
@@ -86,7 +86,7 @@ def test_an_altered_review_that_is_due_is_marked_in_the_due_list_never_shown(tmp
     _body(conn, r, "Trades one thing", "Refuses every thing", False)
     conn.close()
     with open_register(db, create=False, readonly=True) as reg:
-        due = service.due_reviews(reg, date(2027, 5, 3))
+        due = review_service.due_reviews(reg, date(2027, 5, 3))
     assert [(x.record_id, x.intact, x.stream) for x in due] == [(r, False, "")]
     result = cli("register", "list", "--due", "--today", "2027-05-03", "--db", db)
     assert result.returncode == 1 and "ALTERED" in result.stdout

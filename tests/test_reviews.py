@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from leadfit.decisions import service
+from leadfit.decisions import review_service, service
 from leadfit.decisions.errors import DecisionError
 from tests.decisions_support import (
     counts,
@@ -24,7 +24,7 @@ def _lifecycle(reg):
     decision = sign_all(reg, decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")}).ref)
     first = sign_all(reg, review_continue(reg, decision.record_id,
                                           done={"M5": "2027-01-10"}).ref)
-    second = service.review(reg, first.record_id, verdict="experienced_pd",
+    second = review_service.review(reg, first.record_id, verdict="experienced_pd",
                             held_on="2027-05-02", experienced_pd="Robin Vale",
                             answers={"candidate.blamed_digital": True,
                                      "candidate.prioritisation": "wants_everything"},
@@ -38,13 +38,13 @@ def test_decided_signed_reviewed_and_reviewed_again_each_record_signed_and_linke
     assert [r.status for r in (decision, first, second)] == ["signed"] * 3
     assert (first.review.of, first.review.decision) == (decision.ref, decision.ref)
     assert (second.review.of, second.review.decision) == (first.ref, decision.ref)
-    assert [r.ref for r in service.reviews_of(reg, decision.record_id)] == [first.ref, second.ref]
+    assert [r.ref for r in review_service.reviews_of(reg, decision.record_id)] == [first.ref, second.ref]
     listed = {r.ref: r for r in service.list_records(reg)}
     assert set(listed) == {decision.ref, first.ref, second.ref}
     assert (listed[second.ref].outcome, second.review.verdict) == ("hire_external",
                                                                    "experienced_pd")
     assert service.verify(reg).ok
-    assert service.due_reviews(reg, date(2030, 1, 1)) == []   # the chain ended with the PD
+    assert review_service.due_reviews(reg, date(2030, 1, 1)) == []   # the chain ended with the PD
 
 
 def test_a_review_shows_what_changed_since_the_decision_finding_by_finding(reg):
@@ -77,13 +77,16 @@ def test_a_coached_decision_records_its_review_criteria_and_dates(reg):
 
 def test_due_and_overdue_across_the_date_boundary(reg, cli):
     decision = sign_all(reg, decide_coach(reg).ref)   # first review 1 February 2027
-    assert service.due_reviews(reg, date(2027, 1, 1)) == []          # 31 days ahead
-    soon = service.due_reviews(reg, date(2027, 1, 2))                # 30 days ahead
+    assert review_service.due_reviews(reg, date(2027, 1, 1)) == []          # 31 days ahead
+    soon = review_service.due_reviews(reg, date(2027, 1, 2))                # 30 days ahead
     assert [(r.ref, r.overdue, r.kind) for r in soon] == [(decision.ref, False, "first")]
-    assert not service.due_reviews(reg, date(2027, 2, 1))[0].overdue  # due today
-    assert service.due_reviews(reg, date(2027, 2, 2))[0].overdue      # a day late
+    assert not review_service.due_reviews(reg, date(2027, 2, 1))[0].overdue  # due today
+    assert review_service.due_reviews(reg, date(2027, 2, 2))[0].overdue      # a day late
+    assert [review_service.due_counts(reg, date(2027, m, d)) for m, d in ((1, 1), (1, 2), (2, 1),
+                                                                    (2, 2))] == [
+        (0, 0), (0, 1), (0, 1), (1, 0)]
     first = sign_all(reg, review_continue(reg, decision.record_id).ref)
-    later = service.due_reviews(reg, date(2027, 5, 3))
+    later = review_service.due_reviews(reg, date(2027, 5, 3))
     assert [(r.ref, r.due, r.overdue, r.kind, r.decision_id) for r in later] == [
         (first.ref, "2027-05-02", True, "decisive", decision.record_id)]
 
@@ -153,7 +156,7 @@ def test_bad_review_input_is_named_and_nothing_is_written(reg, kwargs, words):
     record = sign_all(reg, decide_coach(reg).ref)
     before = counts(reg)
     with pytest.raises(DecisionError, match=words) as err:
-        service.review(reg, record.ref, held_on="2027-02-01", **kwargs)
+        review_service.review(reg, record.ref, held_on="2027-02-01", **kwargs)
     assert err.value.exit_code == 2
     assert counts(reg) == before
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.decisions import service
+from leadfit.decisions import review_service, service
 from leadfit.decisions.pdf_rationale import recorded_words
 from leadfit.decisions.record import DecisionRecord, make_ref
-from leadfit.decisions.review_words import KIND_WORDS, change_lines
+from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
 from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
 
@@ -66,7 +66,8 @@ def run_list(args) -> int:
 def run_due(args) -> int:
     today = _day(args.today)
     with open_db(args) as reg:
-        rows = service.due_reviews(reg, today)
+        rows = review_service.due_reviews(reg, today, limit=args.limit)
+        overdue, soon = review_service.due_counts(reg, today)
     for r in rows:
         if not r.intact:
             print(f"{r.ref:<18} ALTERED           {r.problem}")
@@ -74,9 +75,7 @@ def run_due(args) -> int:
         when = "OVERDUE since" if r.overdue else "due"
         print(f"{r.ref:<18} {when} {date_words(r.due)}: {KIND_WORDS[r.kind]} of {r.decision_id}"
               f" ({r.stream} / {r.candidate})")
-    overdue = sum(r.overdue for r in rows)
-    print(f"{overdue} {'review is' if overdue == 1 else 'reviews are'} overdue,"
-          f" {len(rows) - overdue} due within 30 days" if rows else "no reviews due")
+    print(due_words(overdue, soon))
     return 1 if any(not r.intact for r in rows) else 0
 
 

@@ -8,7 +8,7 @@ import yaml
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import roles_text
-from leadfit.decisions import service
+from leadfit.decisions import review_service, service
 from leadfit.decisions.review_words import change_lines, reasked_lines
 from leadfit.errors import InputError, Problem
 
@@ -51,7 +51,7 @@ def run(args) -> int:
         raise InputError([Problem("say the verdict: --verdict continue, extend or experienced-pd")])
     answers = {qid: _value(text) for qid, text in args.answer}
     with open_db(args, readonly=False) as reg:
-        record = service.review(
+        record = review_service.review(
             reg, args.record, verdict=args.verdict.replace("-", "_"), held_on=args.on,
             answers=answers, done=dict(args.done), next_review=args.next_review,
             experienced_pd=args.experienced_pd, justification=args.justify,

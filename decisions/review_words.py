@@ -14,6 +14,17 @@ KIND_WORDS = {"first": "first review", "decisive": "decisive review",
               "extended": "review after extended coaching"}
 
 
+def outcome_words(outcome: str | None) -> str:
+    """An outcome as a person reads it ('Appoint with coaching'), never its key."""
+    if not outcome:
+        return "none"
+    from leadfit.rules.catalogue import default_catalogue
+    try:
+        return default_catalogue().title(outcome)
+    except (KeyError, LookupError):
+        return outcome
+
+
 def due_words(overdue: int, soon: int) -> str:
     """'2 reviews are overdue, 1 due within 30 days' (the window's start line too)."""
     if not overdue and not soon:
@@ -57,8 +68,8 @@ def change_lines(record: DecisionRecord) -> list[str]:
     if r is None:
         return []
     lines = [f"Review of {r.of} (the appointment decision {r.decision})", headline(r),
-             f"Recommendation at the decision: {r.recommended_before or 'none'}; now:"
-             f" {record.assessment.outcome or 'none'}"]
+             f"Recommendation at the decision: {outcome_words(r.recommended_before)}; now:"
+             f" {outcome_words(record.assessment.outcome)}"]
     lines += ["Answers changed since the decision:"] + (
         [f"  {a.title}: {a.before} -> {a.after}" for a in r.answers] or ["  none"])
     lines += ["Findings since the decision:"] + [

@@ -52,7 +52,7 @@ class ReviewDialog(QDialog):
         self.form = QVBoxLayout(body)
         self._header(record)
         self.inputs = self._questions(record, questionnaire)
-        self.done = self._mitigations(record)
+        self.steps_done = self._mitigations(record)
         self.behaviours, self.experience = QPlainTextEdit(), QPlainTextEdit()
         notes = QFormLayout()
         notes.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -197,7 +197,7 @@ class ReviewDialog(QDialog):
 
     def asked(self) -> dict:
         answers = {qid: typed_input(f.question, f.value()) for qid, f in self.inputs.items()}
-        done = {mid: when.text() or None for mid, (check, when) in self.done.items()
+        done = {mid: when.text() or None for mid, (check, when) in self.steps_done.items()
                 if check.isChecked()}
         return {"held_on": self.held_on.text() or None, "answers": answers, "done": done,
                 "next_review": self.next_review.text() or None,

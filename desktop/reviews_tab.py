@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -115,7 +115,8 @@ class ReviewsTab(QWidget):
     def _submit(self, ref: str):
         def submit(verdict: str, asked: dict):
             record = self.controller.conduct(ref, verdict, asked)
-            if record is not None:
-                self.recorded.emit(record.ref)
+            if record is not None:  # once this dialog has closed: the record opens to be signed
+                done = record.ref
+                QTimer.singleShot(0, lambda: self.recorded.emit(done))
             return record
         return submit

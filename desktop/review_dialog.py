@@ -65,7 +65,6 @@ class ReviewDialog(QDialog):
         self.form.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap instead
         scroll.setWidget(body)
         # beside the questions, so the reviewer sees each change as they answer
         side = QWidget()

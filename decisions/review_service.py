@@ -17,7 +17,7 @@ from leadfit.decisions.replay import find_pack
 from leadfit.decisions.review_record import Verdict
 from leadfit.decisions.service import _latest, _year, checker
 from leadfit.forms.case import build_case
-from leadfit.rules.explain import evaluate_explained
+from leadfit.rules.runtime.explain import evaluate_explained
 
 __all__ = ["due_counts", "due_reviews", "preview_review", "review", "reviews_of"]
 

@@ -18,7 +18,7 @@ def outcome_words(outcome: str | None) -> str:
     """An outcome as a person reads it ('Appoint with coaching'), never its key."""
     if not outcome:
         return "none"
-    from leadfit.rules.catalogue import default_catalogue
+    from leadfit.rules.model.catalogue import default_catalogue
     try:
         return default_catalogue().title(outcome)
     except (KeyError, LookupError):

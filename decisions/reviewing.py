@@ -25,7 +25,7 @@ from leadfit.decisions.review_record import (
 )
 from leadfit.errors import Problem
 from leadfit.forms.questionnaire import Questionnaire
-from leadfit.rules.assessment import Assessment
+from leadfit.rules.model.assessment import Assessment
 from leadfit.words import answer_words
 
 # What can have changed since the decision (the rest is the candidate's history or the

@@ -12,6 +12,7 @@ from leadfit.decisions import review_service, service
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import open_register
+from leadfit.reports import printing
 from tests.decisions_support import decide_coach, review_continue, sign_all
 
 KEY = "kept outside the database"
@@ -72,7 +73,7 @@ def test_each_edit_of_a_review_is_refused_on_read_and_named_by_verify(tmp_path, 
     conn.close()
     with open_register(db, create=False, readonly=True) as reg:
         if target is not None:
-            for call in (service.show, service.render_pdf, review_service.reviews_of):
+            for call in (service.show, printing.render_pdf, review_service.reviews_of):
                 with pytest.raises(RecordAltered, match="run leadfit verify"):
                     call(reg, {"D": d, "R": r}[target])
         report = service.verify(reg)

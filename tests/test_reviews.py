@@ -177,7 +177,8 @@ def _pdf_text(reg, ref) -> str:
     from pypdf import PdfReader
 
     from tests.decisions_support import squash
-    pdf = service.render_pdf(reg, ref).pdf
+    from leadfit.reports import printing
+    pdf = printing.render_pdf(reg, ref).pdf
     return squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import review_service, service
-from leadfit.decisions.pdf_rationale import recorded_words
+from leadfit.reports.pdf_rationale import recorded_words
 from leadfit.decisions.record import DecisionRecord, make_ref
 from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
 from leadfit.errors import InputError, Problem

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select
 
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
+from leadfit.decisions.keys import key_problem
 from leadfit.decisions.record import make_ref, sha256_text
 from leadfit.decisions.tables import audit_log, records
 from leadfit.rules.assessment import pack_label
@@ -139,6 +140,8 @@ class Checker:
         if not isinstance(body, dict):
             return "its stored text is no longer a record"
         problem = column_problem(row, body)
+        if not problem and "k_shown" in row._fields:  # a listed row: its search keys too
+            problem = key_problem(row, row.shown)
         if problem:
             return problem
         seq = self._newest_entry_seq(row.record_id, row.version)

@@ -23,6 +23,18 @@ records = Table(
     Column("pack", Text),   # schema 4: name@version, for listing without opening bodies
 )
 
+# schema 6: what lists and filters read, apart from the record text (see keys.py)
+record_keys = Table(
+    "record_keys", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # decision_records.id
+    Column("stream_key", Text, nullable=False),
+    Column("candidate_key", Text, nullable=False),
+    Column("outcome", Text),
+    Column("recommended", Text),
+    Column("shown", String(32), nullable=False),
+    Column("search", Text, nullable=False),
+)
+
 audit_log = Table(
     "audit_log", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),

@@ -12,8 +12,9 @@ from sqlalchemy import Connection, select
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.integrity import column_problem, row_columns
+from leadfit.decisions.keys import key_columns, key_problem, listed_status
 from leadfit.decisions.record import sha256_text
-from leadfit.decisions.tables import audit_log, records
+from leadfit.decisions.tables import audit_log, record_keys, records
 
 _SUMMARY = ("status", "stream", "outcome")
 
@@ -93,7 +94,10 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport, first
 
 
 def _check_records(conn: Connection, last: dict, first: dict, report: VerifyReport) -> None:
-    rows = conn.execute(select(*row_columns()).order_by(records.c.id))
+    rows = conn.execute(select(*row_columns(), records.c.id, listed_status().label("shown"),
+                               *key_columns())
+                        .select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id))
+                        .order_by(records.c.id))
     previous = 0
     for row in rows:
         rid, version, digest, body = row.record_id, row.version, row.hash, row.body
@@ -126,5 +130,6 @@ def _check_columns(row, ref: str, report: VerifyReport) -> None:
         report.problems.append(f"record {ref} was altered: its stored text is not readable")
         return
     problem = column_problem(row, body) if isinstance(body, dict) else "it is not a record"
+    problem = problem or key_problem(row, row.shown)  # a forged key could hide it from filters
     if problem:
         report.problems.append(f"record {ref} was altered: {problem}")

@@ -16,9 +16,11 @@ from leadfit.decisions.migrations import (
     m002_summary_columns,
     m003_audit_record_ref,
     m004_summary_pack,
+    m006_register_keys,
 )
 
-STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack)
+STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack,
+         m006_register_keys)  # 5 is reserved for reviews (issue 12)
 LATEST = STEPS[-1].VERSION
 
 

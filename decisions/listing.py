@@ -160,6 +160,7 @@ CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in ("proble
 # UTF-8 with a byte-order mark: Excel otherwise reads UTF-8 as the local code page and
 # garbles every accented name; LibreOffice and Python's csv (utf-8-sig) read it too.
 CSV_ENCODING = "utf-8-sig"
+CSV_BATCH = 1_000
 
 
 def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> int:
@@ -169,14 +170,17 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
     checker = checker or Checker(conn, None)
     if checker.chain_problem():
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify. Nothing was written")
-    checker.preload()
     count = 0
     with atomic_write(Path(path), "w", newline="", encoding=CSV_ENCODING) as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        for row in conn.execute(_query()):
-            writer.writerow({k: _cell(v) for k, v in _csv_row(row, checker.check(row)).items()})
-            count += 1
+        rows = conn.execution_options(yield_per=CSV_BATCH).execute(_query())
+        for batch in rows.partitions(CSV_BATCH):  # streamed: memory flat in the register's size
+            checker.prefetch(batch)
+            for row in batch:
+                writer.writerow({k: _cell(v) for k, v in _csv_row(row, checker.check(row)).items()})
+            count += len(batch)
+            checker.forget()
     return count
 
 

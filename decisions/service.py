@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from leadfit.decisions import audit, making, pdf_rationale, store
+from leadfit.decisions import audit, making, store
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
@@ -241,6 +241,7 @@ def render_pdf(reg: Register, ref: str) -> ReportResult:
     # a version that is not the latest always has a newer one: None only for an empty history
     replaced_by = "" if stored.latest or newest is None else make_ref(stored.record.record_id,
                                                                       newest)
+    from leadfit.decisions import pdf_rationale  # the PDF toolkit: only when printing
     pdf, unsupported = pdf_rationale.render(
         stored.record, pdf_rationale.Anchor(stored.hash, head, seq), replaced_by=replaced_by,
         questionnaire=_questionnaire(stored.record))
@@ -266,6 +267,7 @@ def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
         data = path.read_bytes()
     except OSError as exc:
         raise DecisionError(f"cannot read {path}: {exc.strerror}") from None
+    from leadfit.decisions import pdf_rationale
     anchor = pdf_rationale.anchor_in(data)
     if anchor is None:
         raise DecisionError(f"{path} is not a LeadFit decision rationale (it carries no anchor)")

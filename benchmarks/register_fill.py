@@ -15,7 +15,7 @@ from leadfit.decisions import audit, service
 from leadfit.decisions.record import canonical_json, sha256_text
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import load_case_file
-from leadfit.rules.library import default_pack
+from leadfit.rules.model.library import default_pack
 
 STREAMS = [f"Stream {i:02d}" for i in range(50)]
 OUTCOMES = ("appoint", "coach", "hire_external")

@@ -97,7 +97,10 @@ def queries(path: Path) -> dict:
 def decide(path: Path) -> dict:
     from leadfit.decisions import service
     from leadfit.forms.case import load_case_file
-    from leadfit.rules.library import default_pack
+    try:
+        from leadfit.rules.model.library import default_pack
+    except ImportError:  # the code before issue 10's split (register.py --before)
+        from leadfit.rules.library import default_pack  # type: ignore[no-redef]
     import leadfit.forms
     pack = default_pack()
     case = load_case_file(Path(leadfit.forms.__file__).parent / "examples/example-case.yaml",

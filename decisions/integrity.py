@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select
 
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
+from leadfit.decisions.keys import key_problem
 from leadfit.decisions.record import make_ref, sha256_text
 from leadfit.decisions.tables import audit_log, records
 from leadfit.rules.model.assessment import pack_label
@@ -104,22 +105,17 @@ class Checker:
         self._entries: dict[int, tuple | None] = {}
         self._newest: dict[str, int | None] = {}   # record ref -> seq of its newest entry
         self._chain: str | None = None
-        self._complete = False                     # preload() read the whole log
 
     def entry(self, seq: int):
-        if seq not in self._entries and not self._complete:
+        if seq not in self._entries:
             self._entries[seq] = self.conn.execute(
                 select(*_ENTRY).where(audit_log.c.seq == seq)).first()
         return self._entries.get(seq)
 
-    def preload(self) -> None:
-        """Read the whole log once (for an export of every record)."""
-        for row in self.conn.execute(select(*_ENTRY, audit_log.c.record_ref)
-                                     .order_by(audit_log.c.seq)):
-            self._entries[row.seq] = row
-            if row.record_ref:
-                self._newest[row.record_ref] = row.seq
-        self._complete = True
+    def forget(self) -> None:
+        """Drop what was read for rows already checked (a long export stays flat)."""
+        self._entries.clear()
+        self._newest.clear()
 
     def prefetch(self, rows) -> None:
         """Two queries for a page of rows instead of four per row (the list, the window)."""
@@ -158,6 +154,8 @@ class Checker:
         if not isinstance(body, dict):
             return "its stored text is no longer a record"
         problem = column_problem(row, body)
+        if not problem and "k_shown" in row._fields:  # a listed row: its search keys too
+            problem = key_problem(row, row.shown)
         if problem:
             return problem
         seq = self._newest_entry_seq(row.record_id, row.version)
@@ -167,7 +165,7 @@ class Checker:
 
     def _newest_entry_seq(self, record_id: str, version: int) -> int | None:
         ref = make_ref(record_id, version)
-        if ref in self._newest or self._complete:
+        if ref in self._newest:
             return self._newest.get(ref)
         return self.conn.execute(select(audit_log.c.seq).where(
             audit_log.c.record_ref == make_ref(record_id, version))

@@ -191,6 +191,13 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def recorded_words(r: DecisionRecord) -> str:
+    """Who recorded it and when, as the PDF, the window and `register show` say it."""
+    who = r.recorded_by or "name not given"
+    account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
+    return f"{who}{account}, {time_words(r.created_at)}"
+
+
 def make_ref(record_id: str, version: int) -> str:
     return f"{record_id}@{version}"
 

@@ -15,7 +15,7 @@ from typing import Any
 from leadfit.decisions import audit, making, store
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
-from leadfit.decisions.listing import RecordSummary, write_csv
+from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
 from leadfit.decisions.listing import list_records as _list
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
@@ -129,12 +129,10 @@ def withdraw(reg: Register, ref: str, *, reason: str, name: str) -> DecisionReco
 def already_recorded(reg: Register, case: Case) -> list[str]:
     """Records (latest versions, not withdrawn) of the same candidate for the same stream."""
     answers = case.to_data()
-    stream = str(answers.get("stream.name", "")).casefold().strip()
-    candidate = str(answers.get("candidate.name", "")).casefold().strip()
-    rows = list_records(reg, limit=None)
-    return [r.ref for r in rows if r.status not in ("superseded", "withdrawn", "altered")
-            and r.stream.casefold().strip() == stream
-            and r.candidate.casefold().strip() == candidate]
+    with reg.read() as conn:
+        rows = same_candidate(conn, answers.get("stream.name", ""),
+                              answers.get("candidate.name", ""), checker(reg, conn))
+    return [r.ref for r in rows if r.status not in ("superseded", "withdrawn", "altered")]
 
 
 def versions(reg: Register, record_id: str) -> int:
@@ -187,11 +185,13 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
 
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,
-                 status: str | None = None, limit: int | None = 100,
-                 offset: int = 0) -> list[RecordSummary]:
+                 status: str | None = None, limit: int | None = 100, offset: int = 0,
+                 text: str | None = None,
+                 titles: dict[str, str] | None = None) -> list[RecordSummary]:
+    """Newest first, filtered in the register's query (see listing.list_records)."""
     with reg.read() as conn:
         return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset,
-                     checker=checker(reg, conn))
+                     text=text, titles=titles, checker=checker(reg, conn))
 
 
 def show(reg: Register, ref: str) -> DecisionRecord:

@@ -35,6 +35,8 @@ class RegisterTab(QWidget):
         self.view.save_pdf_requested.connect(self.save_pdf)
         self.view.export_requested.connect(self.export_csv)
         self.view.verify_requested.connect(self.verify)
+        self.view.filter_changed.connect(
+            lambda text, status: self.controller.filter(text, status, self.outcome_titles))
 
     def set_outcome_titles(self, titles: dict[str, str]) -> None:
         self.outcome_titles = dict(titles)

@@ -10,10 +10,11 @@ from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("decide", help="record a decision on a case (then: leadfit sign)")
+    p = sub.add_parser("decide", help=HELP["decide"])
     p.add_argument("case", type=Path, help="case file (YAML with an 'answers' mapping)")
     p.add_argument("--decision", required=True, help="appoint, coach or hire_external")
     p.add_argument("--justify", default="", metavar="TEXT",

@@ -10,15 +10,15 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import review_service, service
-from leadfit.reports.pdf_rationale import recorded_words
-from leadfit.decisions.record import DecisionRecord, make_ref
+from leadfit.decisions.record import DecisionRecord, make_ref, recorded_words
 from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
 from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("register", help="list, show or export decision records")
+    p = sub.add_parser("register", help=HELP["register"])
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
     ls = verbs.add_parser("list", help="newest records first")
     ls.add_argument("--stream", metavar="TEXT",

@@ -6,6 +6,7 @@ import sys
 
 import yaml
 
+from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import roles_text
 from leadfit.decisions import review_service, service
@@ -14,8 +15,7 @@ from leadfit.errors import InputError, Problem
 
 
 def register(sub) -> None:
-    p = sub.add_parser("review", help="review a coached appointment: continue, extend the"
-                                      " coaching, or bring in an experienced PD (then: sign)")
+    p = sub.add_parser("review", help=HELP["review"])
     p.add_argument("record", help="the decision (or its latest review), e.g. LF-2026-0001")
     p.add_argument("--verdict", choices=("continue", "extend", "experienced-pd"),
                    help="continue; extend the coaching to --next-review; or bring in an"

@@ -12,7 +12,7 @@ from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_s
 from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
 from leadfit.decisions.audit import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, recorded_words
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
 from leadfit.rules.model.catalogue import default_catalogue
@@ -111,12 +111,6 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
         doc.p(note)
     doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; the IDs below (P, R, F,"
           " M) name its ideas.", "small")
-
-
-def recorded_words(r: DecisionRecord) -> str:
-    who = r.recorded_by or "name not given"
-    account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
-    return f"{who}{account}, {time_words(r.created_at)}"
 
 
 def status_line(r: DecisionRecord) -> str:

@@ -86,6 +86,17 @@ class Decision(BaseModel):
         return self.outcome != self.recommended
 
 
+class Considered(BaseModel):
+    """Another candidate for the same stream, assessed beside the one chosen (the record
+    that the choice was made on aptitude, M4): who, what the pack recommended, its risk."""
+
+    model_config = _MODEL
+    name: str
+    outcome: str | None           # the rule pack's recommendation for them (None: incomplete)
+    outcome_title: str
+    risk: str                     # the risk level of appointing them as proposed
+
+
 class DecisionRecord(BaseModel):
     model_config = _MODEL
     format: int = FORMAT
@@ -110,6 +121,7 @@ class DecisionRecord(BaseModel):
     withdrawn_reason: str = ""
     withdrawn_by: str = ""        # name (account) of who withdrew it, with withdrawn_at
     withdrawn_at: str = ""
+    considered: list[Considered] = []   # the other candidates compared (issue 12)
 
     @field_serializer("assessment", "pack", "engine")
     def _as_written(self, part: BaseModel) -> dict[str, Any]:
@@ -147,8 +159,9 @@ class DecisionRecord(BaseModel):
 
 # Fields added after records were first written (issue 13): left out of the text while at
 # their default, so an older record reads back to exactly the text and hash it was written with.
-_LATER = {"recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
-          "withdrawn_at": ""}
+_LATER: dict[str, Any] = {
+    "recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
+    "withdrawn_at": "", "considered": []}
 _LATER_DECISION = {"plan_later": False}
 _LATER_SIGNOFF = {"account": ""}
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from leadfit.decisions.record import Considered
 from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms.case import Case, build_case
+from leadfit.rules.assess import evaluate
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.explain import evaluate_explained
 from leadfit.rules.pack import Pack
@@ -81,6 +82,14 @@ def compare(named: Sequence[tuple[str, Case]], pack: Pack,
     return Comparison(stream, candidates, reference)
 
 
+def considered_with(chosen: tuple[str, Case], others: Sequence[tuple[str, Case]],
+                    pack: Pack) -> list[Considered]:
+    """The other candidates a decision on ``chosen`` names, checked as a comparison is
+    (one stream, two to six in all, each once) and assessed under the same pack."""
+    check_candidates([chosen, *others], pack)
+    return [considered_entry(name_of(case), evaluate(case, pack)) for _, case in others]
+
+
 def check_candidates(named: Sequence[tuple[str, Case]], pack: Pack) -> str:
     """The stream they are all for; every reason they cannot be compared, at once."""
     problems = count_problems(len(named))
@@ -92,7 +101,7 @@ def check_candidates(named: Sequence[tuple[str, Case]], pack: Pack) -> str:
             problems.append(Problem("names no value stream (the stream's name is not answered)",
                                     source))
         else:
-            streams.setdefault(_key(stream), []).append(f"'{stream}' ({source})")
+            streams.setdefault(_key(stream), []).append(source)
         if not name:
             problems.append(Problem("names no candidate (the candidate's name is not answered)",
                                     source))
@@ -101,12 +110,13 @@ def check_candidates(named: Sequence[tuple[str, Case]], pack: Pack) -> str:
     if len(streams) > 1:
         problems.append(Problem(
             "the candidates are for different value streams: "
-            + "; ".join(", ".join(found) for found in streams.values())
+            + "; ".join(f"'{_stream_in(named, key)}' ({', '.join(found)})"
+                        for key, found in streams.items())
             + ". Compare the candidates for one stream at a time"))
     for key, sources in names.items():
         if len(sources) > 1:
             problems.append(Problem(f"the same candidate, '{_name_in(named, key)}', appears"
-                                    f" {len(sources)} times ({', '.join(sources)}); give each"
+                                    f" {_times(len(sources))} ({', '.join(sources)}); give each"
                                     " candidate once"))
     if problems:
         raise ComparisonError(problems)
@@ -164,6 +174,14 @@ def _key(text: str) -> str:
 
 def _name_in(named: Sequence[tuple[str, Case]], key: str) -> str:
     return next(name_of(c) for _, c in named if _key(name_of(c)) == key)
+
+
+def _stream_in(named: Sequence[tuple[str, Case]], key: str) -> str:
+    return next(stream_of(c) for _, c in named if _key(stream_of(c)) == key)
+
+
+def _times(n: int) -> str:
+    return "twice" if n == 2 else f"{_count(n)} times"
 
 
 def _count(n: int) -> str:

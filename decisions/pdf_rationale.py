@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.decisions.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.decisions.pdf_considered import considered_section
 from leadfit.decisions.record import DecisionRecord
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
@@ -58,6 +59,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     a = record.assessment
     questions = questionnaire.questions if questionnaire else {}
     _glance(doc, record, a, replaced_by)
+    considered_section(doc, record)
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)

@@ -85,6 +85,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
     lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")
     lines += _findings(r) + _plan(r)
+    for c in r.considered:
+        lines.append(f"  also considered: {c.name} ({c.outcome_title}; risk {c.risk})")
     for s in r.signoffs:
         lines.append(f"  signed:          {s.name} ({role_words(s.role)}; computer account"
                      f" {s.account or 'not recorded'}) {time_words(s.at)}"

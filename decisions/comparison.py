@@ -90,9 +90,10 @@ def considered_with(chosen: tuple[str, Case], others: Sequence[tuple[str, Case]]
     return [considered_entry(name_of(case), evaluate(case, pack)) for _, case in others]
 
 
-def check_candidates(named: Sequence[tuple[str, Case]], pack: Pack) -> str:
-    """The stream they are all for; every reason they cannot be compared, at once."""
-    problems = count_problems(len(named))
+def check_candidates(named: Sequence[tuple[str, Case]], pack: Pack, counting: bool = True) -> str:
+    """The stream they are all for; every reason they cannot be compared, at once
+    (``counting`` False: not yet whether there are enough, for a list still being built)."""
+    problems = count_problems(len(named)) if counting else []
     streams: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
     for source, case in named:
@@ -120,7 +121,7 @@ def check_candidates(named: Sequence[tuple[str, Case]], pack: Pack) -> str:
                                     " candidate once"))
     if problems:
         raise ComparisonError(problems)
-    return stream_of(named[0][1])
+    return stream_of(named[0][1]) if named else ""
 
 
 def count_problems(count: int) -> list[Problem]:

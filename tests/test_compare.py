@@ -7,6 +7,8 @@ import io
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from leadfit.decisions import comparison_words as words
@@ -168,3 +170,31 @@ def test_the_core_names_every_problem_at_once():
         compare([("a.yaml", nameless)], default_pack())
     said = " ".join(str(p) for p in caught.value.problems)
     assert "at least two candidates" in said and "a.yaml: names no candidate" in said
+
+
+_DECIDED = [s for s in default_pack().scenarios if s.expect.outcome]
+
+
+@settings(max_examples=30, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(range(len(_DECIDED))), min_size=2, max_size=6))
+def test_side_by_side_each_column_is_the_case_assessed_alone(picks):
+    """Whatever candidates are put together, a column says what that case alone gets,
+    and the command line prints every cell the window shows."""
+    from leadfit.cli.compare import text as cli_text
+    from leadfit.forms.case import build_case
+    pack = default_pack()
+    named = []
+    for i, pick in enumerate(picks):
+        raw = {**_DECIDED[pick].answers, "stream.name": "One stream",
+               "candidate.name": f"Candidate {i + 1}"}
+        named.append((f"case {i + 1}", build_case(raw, pack.questionnaire)))
+    comparison = compare(named, pack, assess=evaluate)
+    for (_, case), column in zip(named, comparison.candidates):
+        alone = evaluate(case, pack)
+        assert (column.assessment.outcome, column.assessment.risk) == (alone.outcome, alone.risk)
+    printed = cli_text(comparison)
+    for label, cells in words.glance_rows(comparison):
+        assert len(cells) == len(picks) + 1
+        for column, cell in zip(comparison.columns, cells):
+            assert f"{words.heading(column)}: {cell}" in printed

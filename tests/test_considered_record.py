@@ -5,16 +5,20 @@ record made without a comparison writes exactly the text it always did."""
 from __future__ import annotations
 
 import io
+from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from leadfit.decisions import service
+from leadfit.decisions import making, service
 from leadfit.decisions.comparison import ComparisonError, considered_with
 from leadfit.decisions.errors import DecisionError, RecordAltered
-from leadfit.decisions.record import DecisionRecord, sha256_text
+from leadfit.decisions.record import Considered, DecisionRecord, sha256_text
 from leadfit.decisions.register import open_register
+from leadfit.rules.assess import evaluate
 from leadfit.rules.library import default_pack
 from tests.compare_support import case_of, write_case
 from tests.decisions_support import cli, counts, db_url, reg, squash  # noqa: F401  (fixtures)
@@ -127,3 +131,36 @@ def test_decide_with_alternatives_for_another_stream_writes_nothing(cli, tmp_pat
                  "--db", f"sqlite:///{path}")
     assert result.returncode == 2 and "different value streams" in squash(result.stderr)
     assert not path.exists()
+
+
+_NAMES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1,
+                 max_size=40).filter(str.strip)
+_ENTRY = st.builds(Considered, name=_NAMES,
+                   outcome=st.sampled_from([None, "appoint", "coach", "hire_external"]),
+                   outcome_title=_NAMES, risk=st.sampled_from(["low", "medium", "high", "critical"]))
+
+
+@cache
+def _base_record() -> DecisionRecord:
+    pack = default_pack()
+    case = case_of("Priya Shah")
+    return making.build(record_id="LF-2026-0001", version=1, case=case, pack=pack,
+                        assessment=evaluate(case, pack), decision="appoint", justification="",
+                        conditions="", review_date=None, plan=None, status="awaiting_signoff",
+                        plan_later=True)
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(st.lists(_ENTRY, max_size=5))
+def test_the_considered_list_round_trips_and_an_empty_one_leaves_the_old_text(entries):
+    """Old and new records agree: with no candidates compared the text is the older format's
+    exactly; with some, they read back from the stored text unchanged, and the hash moves."""
+    base = _base_record()
+    record = base.model_copy(update={"considered": entries})
+    text_ = record.canonical()
+    back = DecisionRecord.from_text(text_)
+    assert back.considered == entries and back.canonical() == text_
+    if entries:
+        assert sha256_text(text_) != sha256_text(base.canonical())
+    else:
+        assert text_ == base.canonical() and "considered" not in text_

@@ -198,3 +198,18 @@ def test_side_by_side_each_column_is_the_case_assessed_alone(picks):
         assert len(cells) == len(picks) + 1
         for column, cell in zip(comparison.columns, cells):
             assert f"{words.heading(column)}: {cell}" in printed
+
+
+def test_a_damaged_reference_profile_is_named_with_its_line(tmp_path, monkeypatch):
+    from leadfit.decisions import comparison
+    from leadfit.errors import PackError
+    bad = tmp_path / "experienced-pd.yaml"
+    bad.write_text("questionnaire: 2\nanswers:\n  candidate.name: Someone\n"
+                   "  candidate.digital_years: lots\n")
+    monkeypatch.setattr(comparison, "REFERENCE_FILE", bad)
+    with pytest.raises(PackError) as caught:
+        reference_case(default_pack(), case_of("Alex Morgan"))
+    assert str(caught.value.problems[0]).startswith(f"{bad}:4:")
+    bad.write_text("just text\n")
+    with pytest.raises(PackError, match="needs an 'answers' mapping"):
+        reference_case(default_pack(), case_of("Alex Morgan"))

@@ -4,14 +4,19 @@ Built with the leadfit.pdf toolkit; words only."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from reportlab.lib.pagesizes import landscape
+
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.decisions import comparison_words as words
 from leadfit.decisions.comparison import Comparison
-from leadfit.pdf import Document, describe
+from leadfit.pdf import Document, describe, load_styles
 from leadfit.words import date_words
 
 CONFIDENTIAL = "CONFIDENTIAL – comparison of candidates"
 LABEL_WIDTH = 0.2
+LANDSCAPE_FROM = 5  # columns: from here on a portrait page breaks words to fit them
 
 
 def render(comparison: Comparison, *, made_on: str = "") -> tuple[bytes, list[str]]:
@@ -19,8 +24,11 @@ def render(comparison: Comparison, *, made_on: str = "") -> tuple[bytes, list[st
     pack = comparison.reference.assessment.pack
     footer = [f"Rule pack {pack.label} · fingerprint {pack.fingerprint} · LeadFit {__version__}",
               CONFIDENTIAL]
+    styles = load_styles()
+    if len(comparison.columns) >= LANDSCAPE_FROM:
+        styles = replace(styles, page_size=landscape(styles.page_size))
     doc = Document(f"Candidates for {comparison.stream}", footer=lambda page, total: footer,
-                   mark=CONFIDENTIAL)
+                   mark=CONFIDENTIAL, styles=styles)
     doc.title_line(f"Candidates for {comparison.stream}")
     if made_on:
         doc.p(f"Compared on {date_words(made_on)}", "small")

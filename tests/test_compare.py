@@ -213,3 +213,14 @@ def test_a_damaged_reference_profile_is_named_with_its_line(tmp_path, monkeypatc
     bad.write_text("just text\n")
     with pytest.raises(PackError, match="needs an 'answers' mapping"):
         reference_case(default_pack(), case_of("Alex Morgan"))
+
+
+def test_five_columns_or_more_are_laid_out_on_a_landscape_page():
+    pack = default_pack()
+    named = [(f"{i}.yaml", case_of(f"Candidate {i}")) for i in range(6)]
+    pdf, _ = render(compare(named, pack, assess=evaluate))
+    first = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert first.mediabox.width > first.mediabox.height
+    three, _ = render(compare(named[:3], pack, assess=evaluate))
+    page = PdfReader(io.BytesIO(three)).pages[0]
+    assert page.mediabox.width < page.mediabox.height

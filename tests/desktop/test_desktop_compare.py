@@ -72,6 +72,8 @@ def test_choosing_one_records_the_decision_naming_the_others(qtbot, user_files, 
     assert [(c.name, c.outcome_title, c.risk) for c in record.considered] == [
         ("Alex Morgan", "Appoint with coaching", "high"),
         ("Sam Lee", "Hire an experienced Product Director", "critical")]
+    assert ("Alex Morgan (Appoint with coaching, risk high); Sam Lee (Hire an experienced Product"
+            " Director, risk critical)") in shown.text.toPlainText()
 
 
 def test_the_comparison_is_saved_as_a_pdf(qtbot, user_files, tmp_path):

@@ -18,10 +18,10 @@ from pathlib import Path
 from leadfit.decisions.record import Considered
 from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms.case import Case, build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import Assessment
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.pack import Pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.assessment import Assessment
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.pack import Pack
 from leadfit.yamlsafe import load_file
 
 FEWEST, MOST = 2, 6

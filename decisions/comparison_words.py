@@ -4,8 +4,8 @@ PDF show side by side, so both say the same thing the same way. No codes."""
 from __future__ import annotations
 
 from leadfit.decisions.comparison import Candidate, Comparison
-from leadfit.rules.assessment import Assessment
-from leadfit.rules.words import counted, joined
+from leadfit.rules.model.assessment import Assessment
+from leadfit.rules.model.words import counted, joined
 from leadfit.words import readiness_words
 
 NO_RECOMMENDATION = "No recommendation yet"

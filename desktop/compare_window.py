@@ -36,7 +36,7 @@ from leadfit.decisions.comparison import (
     compare,
     count_problems,
 )
-from leadfit.decisions.pdf_comparison import render
+from leadfit.reports.pdf_comparison import render
 from leadfit.desktop.background import Background
 from leadfit.errors import LeadFitError
 from leadfit.files import check_target, write_bytes

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from leadfit.forms.case import build_case
-from leadfit.rules.library import default_pack
+from leadfit.rules.model.library import default_pack
 from tests.helpers import EXAMPLE_CASE
 
 # Three internal candidates for the example's stream, as far apart as the article puts them:

@@ -18,9 +18,9 @@ from leadfit.decisions.comparison import (
     compare,
     reference_case,
 )
-from leadfit.decisions.pdf_comparison import render
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import default_pack, resolve_pack
+from leadfit.reports.pdf_comparison import render
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import default_pack, resolve_pack
 from leadfit.yamlsafe import load_file
 from tests.compare_support import CANDIDATES, case_of, write_case
 from tests.decisions_support import cli, squash  # noqa: F401  (cli is a fixture)

@@ -18,8 +18,9 @@ from leadfit.decisions.comparison import ComparisonError, considered_with
 from leadfit.decisions.errors import DecisionError, RecordAltered
 from leadfit.decisions.record import Considered, DecisionRecord, sha256_text
 from leadfit.decisions.register import open_register
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import default_pack
+from leadfit.reports import printing
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import default_pack
 from tests.compare_support import case_of, write_case
 from tests.decisions_support import cli, counts, db_url, reg, squash  # noqa: F401  (fixtures)
 
@@ -95,7 +96,7 @@ def test_the_chosen_candidate_cannot_also_be_an_alternative(reg):
 
 def test_the_rationale_pdf_lists_the_candidates_considered(reg):
     record = _choose_priya(reg)
-    result = service.render_pdf(reg, record.ref)
+    result = printing.render_pdf(reg, record.ref)
     pdf_text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(result.pdf)).pages))
     for piece in ("Other candidates considered",
                   "Priya Shah was chosen for Home buying journey from 3 candidates",

@@ -10,11 +10,11 @@ from pathlib import Path
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import comparison_words as words
 from leadfit.decisions.comparison import ComparisonError, compare, count_problems
-from leadfit.decisions.pdf_comparison import render
+from leadfit.reports.pdf_comparison import render
 from leadfit.errors import InputError
 from leadfit.files import check_target, write_bytes
 from leadfit.forms.case import load_case_file
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.model.library import resolve_pack
 
 
 def register(sub) -> None:

@@ -9,6 +9,7 @@ from leadfit import __version__
 from leadfit.decisions import review_terms
 from leadfit.decisions.errors import DecisionError, IncompleteCase
 from leadfit.decisions.record import (
+    Considered,
     Decision,
     DecisionRecord,
     PlanItem,
@@ -55,7 +56,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
           decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
           status: Status, supersedes: str | None = None, reason: str = "",
           recorded_by: str = "", plan_later: bool = False,
-          decisive_review_date=None) -> DecisionRecord:
+          decisive_review_date=None,
+          considered: list[Considered] | None = None) -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
         raise IncompleteCase([Problem("the case is incomplete, so there is no recommendation to"
@@ -89,6 +91,7 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
     elif status != "draft":
         check_plan_agreed(decision, items, plan_later, problems)
     recorded_by = _text(recorded_by, "recorded by", problems)
+    considered = _considered(considered or [], str(case.answers.get("candidate.name", "")), problems)
     if problems:
         raise DecisionError(problems)
     answers = case.to_data()
@@ -103,7 +106,20 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                           plan=items, plan_later=plan_later and not any(i.agreed for i in items),
                           review_criteria=criteria, decisive_review_date=decisive),
         required_roles=list(pack.settings.signoff_roles),
-        recorded_by=recorded_by, recorded_account=os_account())
+        recorded_by=recorded_by, recorded_account=os_account(), considered=considered)
+
+
+def _considered(others: list[Considered], chosen: str, problems: list[Problem]) -> list[Considered]:
+    """The other candidates compared: never the chosen one, each once, names in limits."""
+    names = [" ".join(o.name.split()).casefold() for o in others]
+    if " ".join(chosen.split()).casefold() in names:
+        problems.append(Problem(f"'{chosen}' is the candidate chosen, so cannot also be one of"
+                                " the other candidates considered"))
+    if len(set(names)) < len(names):
+        problems.append(Problem("each other candidate considered may be named only once"))
+    for other in others:
+        _text(other.name, "name of another candidate considered", problems)
+    return list(others)
 
 
 def _outcome_title(pack: Pack, key: str | None) -> str:

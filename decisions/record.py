@@ -91,6 +91,17 @@ class Decision(BaseModel):
         return self.outcome != self.recommended
 
 
+class Considered(BaseModel):
+    """Another candidate for the same stream, assessed beside the one chosen (the record
+    that the choice was made on aptitude, M4): who, what the pack recommended, its risk."""
+
+    model_config = _MODEL
+    name: str
+    outcome: str | None           # the rule pack's recommendation for them (None: incomplete)
+    outcome_title: str
+    risk: str                     # the risk level of appointing them as proposed
+
+
 class DecisionRecord(BaseModel):
     model_config = _MODEL
     format: int = FORMAT
@@ -129,6 +140,7 @@ class DecisionRecord(BaseModel):
     def reviews_record(self) -> str | None:
         """The record id this one reviews (None for a decision)."""
         return self.review.of.partition("@")[0] if self.review is not None else None
+    considered: list[Considered] = []   # the other candidates compared (issue 12)
 
     @field_serializer("assessment", "pack", "engine")
     def _as_written(self, part: BaseModel) -> dict[str, Any]:
@@ -166,8 +178,9 @@ class DecisionRecord(BaseModel):
 
 # Fields added after records were first written (issue 13): left out of the text while at
 # their default, so an older record reads back to exactly the text and hash it was written with.
-_LATER = {"recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
-          "withdrawn_at": "", "review": None}
+_LATER: dict[str, Any] = {
+    "recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
+    "withdrawn_at": "", "review": None, "considered": []}
 _LATER_DECISION = {"plan_later": False, "review_criteria": [], "decisive_review_date": None}
 _LATER_SIGNOFF = {"account": ""}
 

@@ -107,7 +107,8 @@ def same_decision(conn: Connection, probe: DecisionRecord, checker: Checker) -> 
 
 
 def _request(record: DecisionRecord) -> tuple:
-    return (record.answers, record.pack.fingerprint, record.decision, record.status)
+    return (record.answers, record.pack.fingerprint, record.decision, record.status,
+            record.considered)
 
 
 def record_id_for(serial: int, year: int) -> str:

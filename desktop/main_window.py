@@ -300,6 +300,22 @@ class MainWindow(QMainWindow):
         if assessment is not None:
             self.register.record_decision(self.controller.case(), self.controller.pack, assessment)
 
+    def compare_candidates(self) -> None:
+        """Open the comparison of candidates (its own window, so the case stays in reach)."""
+        from leadfit.desktop.compare_window import CompareWindow
+        if getattr(self, "compare_window", None) is None:
+            self.compare_window = CompareWindow(
+                self, current=self._case_on_screen, case_folder=self._case_folder,
+                record_choice=lambda case, pack, assessment, others: self.register.record_decision(
+                    case, pack, assessment, considered=others))
+        self.compare_window.show()
+        self.compare_window.raise_()
+
+    def _case_on_screen(self):
+        path = self.controller.case_path
+        source = path.name if path and not self.controller.modified else "the case on screen"
+        return self.controller.case(), self.controller.pack, source
+
     def export_answers(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",
                                               "case.yaml", "Case files (*.yaml)")

@@ -45,6 +45,8 @@ def build_menus(window) -> dict[str, QAction]:
     decision = bar.addMenu("&Decision")
     actions["decide"] = _action(window, decision, "&Record the decision…",
                                 window.record_decision, "Ctrl+D")
+    actions["compare"] = _action(window, decision, "&Compare candidates for this stream…",
+                                 window.compare_candidates, "Ctrl+K")
     actions["export_csv"] = _action(window, decision, "&Export the register as CSV…",
                                     window.register.export_csv, "Ctrl+Shift+E")
     actions["verify"] = _action(window, decision, "&Check the register",

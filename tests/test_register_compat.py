@@ -60,6 +60,7 @@ def test_an_old_register_verifies_and_every_record_reads_back_to_the_same_text(o
         for record_id, version, body, digest in stored:
             record = service.show(reg, f"{record_id}@{version}")
             assert record.canonical() == body and sha256_text(record.canonical()) == digest
+            assert record.considered == [] and '"considered"' not in body
             assert record.pack.label == record.assessment.pack.label
 
 
@@ -98,7 +99,8 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
     later = {k for k in ADDED_FIELDS if k not in assessment.model_fields_set}
     written = record.model_dump(mode="json")
     for added in ("recorded_by", "recorded_account", "withdrawn_reason", "withdrawn_by",
-                  "withdrawn_at", "review"):   # added by issues 13 and 12: written only when set
+                  "withdrawn_at", "review",  # added by issues 13 and 12: written only when set
+                  "considered"):     # added by issue 12 (candidates compared): likewise
         if not written[added]:
             del written[added]
     for added in ("plan_later", "review_criteria", "decisive_review_date"):

@@ -21,5 +21,6 @@ COMMANDS = {
     "withdraw": ("withdraw", "withdraw a record awaiting sign-off (it stays, marked)"),
     "review": ("review", "review a coached appointment: continue, extend the coaching,"
                          " or bring in an experienced PD (then: sign)"),
+    "compare": ("compare", "compare two to six candidates for one stream (PDF)"),
 }
 HELP = {command: words for command, (_module, words) in COMMANDS.items()}

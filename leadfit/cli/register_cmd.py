@@ -121,6 +121,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
     lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")
     lines += [f"  {line}" for line in change_lines(r)]
     lines += _findings(r) + _plan(r)
+    for c in r.considered:
+        lines.append(f"  also considered: {c.name} ({c.outcome_title}; risk {c.risk})")
     for s in r.signoffs:
         lines.append(f"  signed:          {s.name} ({role_words(s.role)}; computer account"
                      f" {s.account or 'not recorded'}) {time_words(s.at)}"

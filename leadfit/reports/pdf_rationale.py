@@ -10,6 +10,7 @@ from __future__ import annotations
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.reports.pdf_considered import considered_section
 from leadfit.decisions.audit import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
 from leadfit.decisions.record import DecisionRecord, recorded_words
@@ -36,6 +37,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     questions = questionnaire.questions if questionnaire else {}
     _glance(doc, record, a, replaced_by)
     review_section(doc, record, _title)
+    considered_section(doc, record)
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)

@@ -43,7 +43,14 @@ fuzz: $(STAMP)
 	QT_QPA_PLATFORM=offscreen LEADFIT_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q \
 		-p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+# Each figure against its baseline in the same run. benchmarks/evaluate.py takes
+# --before PYTHON (a venv of an earlier commit) to time before and after in one loop.
+bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/register.py

@@ -9,6 +9,7 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.assessment import (
     Assessment,
+    built,
     Cause,
     EngineRef,
     Finding,
@@ -57,8 +59,9 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     """The assessment of the known answers (unknowns absent) by ``matcher`` (default the
     engine of record), plus ``extra`` answers when given (one explored assignment).
 
-    Models are built with ``model_construct``: every value comes from the
-    checked pack and case, and validating again would double the cost.
+    Models are built without validation (``built``, model_construct's fast path):
+    every value comes from the checked pack and case, and validating again would
+    double the cost.
     """
     answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
     engine = matcher if matcher is not None else engine_of_record()
@@ -96,6 +99,7 @@ class _Builder:
         self.q = pack.questionnaire.questions
         self.order: list[str] = list(pack.settings.outcomes)
         self._by_word: dict[str, list] | None = None
+        self.shared = _shared(pack)
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
@@ -112,7 +116,8 @@ class _Builder:
         findings = self.findings()
         outcome, constraints, forced = self.decided or self.outcome()
         risk = self.risk(findings, forced)
-        return Assessment.model_construct(
+        return built(
+            Assessment,
             outcome=outcome,
             outcome_title=self.cat.title(outcome) if outcome else None,
             risk=risk,
@@ -130,16 +135,15 @@ class _Builder:
         )
 
     def missing_answers(self) -> list[MissingAnswer]:
-        return [MissingAnswer.model_construct(question=m, title=self.q[m].title, section=self.q[m].section)
+        return [built(MissingAnswer, question=m, title=self.q[m].title, section=self.q[m].section)
                 for m in self.missing]
 
     def pack_ref(self) -> PackRef:
-        return PackRef.model_construct(name=self.pack.name, version=self.pack.version,
-                                       fingerprint=self.pack.fingerprint, layers=list(self.pack.layers))
+        return self.shared.pack_ref
 
     def engine_ref(self) -> EngineRef:
         decider = self.engine if self.engine is not None else engine_of_record()
-        return EngineRef.model_construct(name=decider.name, version=decider.version)
+        return self.shared.engine_ref(decider.name, decider.version)
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
         return [self.cause(i) for i in self.cause_ids(rule, named)]
@@ -148,14 +152,12 @@ class _Builder:
         return named or _rule_questions(self.pack.fingerprint, rule)
 
     def cause(self, question_id: str) -> Cause:
-        q = self.q[question_id]
-        return Cause.model_construct(question=question_id, title=q.title,
-                                     answer=_shown(self.answers.get(question_id), q))
+        return self.shared.cause(question_id, self.answers.get(question_id))
 
     def findings(self) -> list[Finding]:
         out = []
         for rule, value in self.actions("finding"):
-            out.append(Finding.model_construct(id=value["id"], title=self.cat.title(value["id"]),
+            out.append(built(Finding, id=value["id"], title=self.cat.title(value["id"]),
                                severity=value["severity"], rule=rule.id, layer=rule.layer,
                                summary=rule.summary, because=self.causes(rule, value["because"])))
         out += [f for f in self.certain if f.id not in {o.id for o in out}]
@@ -199,7 +201,7 @@ class _Builder:
         score, level = self.score(findings)
         if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
             level = "high"
-        return Risk.model_construct(level=level, score=score)
+        return built(Risk, level=level, score=score)
 
     def mitigations(self, outcome: str | None) -> list[Mitigation]:
         return self.as_mitigations(self.needed("mitigation", outcome))
@@ -223,7 +225,7 @@ class _Builder:
 
     def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
         meanings = meanings or {}
-        return [Mitigation.model_construct(id=m, title=self.cat.title(m),
+        return [built(Mitigation, id=m, title=self.cat.title(m),
                                            meaning=meanings.get(m, self.cat.entries[m].meaning), **e)
                 for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
 
@@ -234,12 +236,12 @@ class _Builder:
                 old, rules = marks.get(pid, ("met", []))
                 worst = min(old, status, key=_STATUS_ORDER.__getitem__) if rules else status
                 marks[pid] = (worst, rules + [rule.id])
-        return [ReadinessItem.model_construct(id=p, title=self.cat.title(p), status=marks.get(p, ("unknown", []))[0],
-                              rules=marks.get(p, ("unknown", []))[1])
-                for p in self.cat.ids("readiness")]
+        unmarked = self.shared.unmarked_readiness
+        return [built(ReadinessItem, id=p, title=self.cat.title(p), status=marks[p][0], rules=marks[p][1])
+                if p in marks else item for p, item in unmarked.items()]
 
     def signals(self) -> list[Signal]:
-        return sorted((Signal.model_construct(id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
+        return sorted((built(Signal, id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
                               because=self.causes(r)) for r, v in self.actions("signal")),
                       key=lambda s: (_id_key(s.id), s.rule))
 
@@ -256,8 +258,7 @@ class _Builder:
         reasons = []
         for rule, value in self.actions("recommend"):
             if self.order.index(value) > self.order.index(milder):
-                cited = ", ".join(f"{i} {self.cat.title(i)}" for i in rule.cites() if i[0] in "FP")
-                reasons.append(f"{rule.summary} ({rule.id}{'; ' + cited if cited else ''})")
+                reasons.append(self.shared.outranks(rule))
         return reasons or ["A stronger outcome is required by the pack's constraints."]
 
     def _not_needed(self, stronger: str) -> list[str]:
@@ -273,6 +274,65 @@ class _Builder:
         if outcome is None and not self.missing:
             return ["The rule pack recommends nothing for these answers; check the pack's coverage."]
         return []
+
+
+class _Shared:
+    """What every assessment under one pack has in common, worked out once per pack:
+    the pack's and engine's references, readiness no rule marked, each rule's
+    'outranks' reason, and each answer's cause. All are frozen models, so
+    assessments can share them."""
+
+    CAUSES = 4096  # answers remembered; text answers are unbounded, so the memory is not
+
+    def __init__(self, pack: Pack):
+        self.pack = pack
+        self.pack_ref = built(PackRef, name=pack.name, version=pack.version,
+                              fingerprint=pack.fingerprint, layers=list(pack.layers))
+        cat = pack.catalogue
+        self.unmarked_readiness = {p: built(ReadinessItem, id=p, title=cat.title(p), status="unknown",
+                                            rules=[]) for p in cat.ids("readiness")}
+        self._engines: dict[tuple[str, str], EngineRef] = {}
+        self._outranks: dict[str, str] = {}
+        self._causes: dict[tuple[str, Any], Cause] = {}
+
+    def engine_ref(self, name: str, version: str) -> EngineRef:
+        ref = self._engines.get((name, version))
+        if ref is None:
+            ref = self._engines[(name, version)] = built(EngineRef, name=name, version=version)
+        return ref
+
+    def outranks(self, rule: Rule) -> str:
+        said = self._outranks.get(rule.id)
+        if said is None:
+            cat = self.pack.catalogue
+            cited = ", ".join(f"{i} {cat.title(i)}" for i in rule.cites() if i[0] in "FP")
+            said = self._outranks[rule.id] = f"{rule.summary} ({rule.id}{'; ' + cited if cited else ''})"
+        return said
+
+    def cause(self, question_id: str, value: Any) -> Cause:
+        key = (question_id, type(value), value)  # type: True and 1 are equal keys
+        found = self._causes.get(key)
+        if found is None:
+            q = self.pack.questionnaire.questions[question_id]
+            found = built(Cause, question=question_id, title=q.title, answer=_shown(value, q))
+            if len(self._causes) >= self.CAUSES:
+                self._causes.clear()
+            self._causes[key] = found
+        return found
+
+
+_SHARED: dict[int, tuple[Any, _Shared]] = {}
+
+
+def _shared(pack: Pack) -> _Shared:
+    """The pack's _Shared, made on its first assessment (keyed on the pack object itself:
+    two packs with one fingerprint may still differ in name, version or words)."""
+    entry = _SHARED.get(id(pack))
+    if entry is None or entry[0]() is not pack:
+        if len(_SHARED) > 64:
+            _SHARED.clear()
+        entry = _SHARED[id(pack)] = (weakref.ref(pack), _Shared(pack))
+    return entry[1]
 
 
 _READ: dict[str, frozenset] = {}

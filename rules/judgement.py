@@ -17,7 +17,7 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 
 from __future__ import annotations
 
-from leadfit.rules.assessment import Assessment, Finding, Mitigation, Risk
+from leadfit.rules.assessment import Assessment, Finding, Mitigation, Risk, built
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")
@@ -36,7 +36,8 @@ def merged_findings(builder) -> list[Finding]:
             qids += [q for q in builder.cause_ids(r, v["because"])
                      if q not in qids and builder.answers.get(q) is not None]  # unasked: no cause
         because = [builder.cause(q) for q in qids]
-        out.append(Finding.model_construct(
+        out.append(built(
+            Finding,
             id=fid, title=builder.cat.title(fid), severity=value["severity"], rule=rule.id,
             layer=rule.layer, summary=rule.summary, because=because))
     out += [f for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
@@ -87,10 +88,11 @@ class Judgement:
             level = "high"
         plan, preconditions = self.plan(outcome)
         unverified = self.unverified()
-        return Assessment.model_construct(
+        return built(
+            Assessment,
             outcome=outcome,
             outcome_title=b.cat.title(outcome) if outcome else None,
-            risk=Risk.model_construct(level=level, score=score),
+            risk=built(Risk, level=level, score=score),
             findings=findings,
             mitigations=plan,
             preconditions=preconditions,

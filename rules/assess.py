@@ -9,16 +9,11 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
-import weakref
-from datetime import date
-from typing import Any
-
 from leadfit.forms import conditions
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.assessment import (
     Assessment,
-    built,
     Cause,
     EngineRef,
     Finding,
@@ -28,10 +23,12 @@ from leadfit.rules.assessment import (
     ReadinessItem,
     Risk,
     Signal,
+    built,
 )
 from leadfit.rules.judgement import Judgement
 from leadfit.rules.matching import Matcher, engine_of_record
 from leadfit.rules.pack import Pack, Rule
+from leadfit.rules.shared_parts import shared_parts
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
@@ -63,6 +60,14 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     every value comes from the checked pack and case, and validating again would
     double the cost.
     """
+    return builder(case, pack, extra, decided, certain, fired_ids, matcher).build()
+
+
+def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | None = None,
+            certain: list | None = None, fired_ids: list[str] | None = None,
+            matcher: Matcher | None = None) -> _Builder:
+    """What evaluate_known builds from: the rules ``matcher`` fires on the known answers
+    (rules/summary.py reads a case's outcome, risk and IDs off it without an Assessment)."""
     answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
     engine = matcher if matcher is not None else engine_of_record()
     if fired_ids is None:  # given: the matcher's own answer for these answers, from before
@@ -72,7 +77,7 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     fired_set = set(fired_ids)
     fired = [r for r in pack.rules if r.id in fired_set]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
-    return _Builder(pack, answers, fired, missing, engine, decided, certain).build()
+    return _Builder(pack, answers, fired, missing, engine, decided, certain)
 
 
 def decision_of(assessment: Assessment) -> tuple:
@@ -99,7 +104,7 @@ class _Builder:
         self.q = pack.questionnaire.questions
         self.order: list[str] = list(pack.settings.outcomes)
         self._by_word: dict[str, list] | None = None
-        self.shared = _shared(pack)
+        self.shared = shared_parts(pack)
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
@@ -185,11 +190,11 @@ class _Builder:
 
     def score(self, findings: list[Finding]) -> tuple[int, str]:
         """Score and risk band; one finding ID counts once, at its worst severity."""
+        return self.score_of(worst_severities((f.id, f.severity) for f in findings))
+
+    def score_of(self, worst: dict[str, str]) -> tuple[int, str]:
+        """Score and risk band of each finding ID's worst severity."""
         weights: dict[str, int] = {k: v for k, v in self.pack.settings.severities.items()}
-        worst: dict[str, str] = {}
-        for f in findings:
-            if f.id not in worst or _SEVERITY_ORDER.index(f.severity) > _SEVERITY_ORDER.index(worst[f.id]):
-                worst[f.id] = f.severity
         score = sum(weights.get(s, 0) for s in worst.values())
         level = "low"
         for name, floor in sorted(self.pack.settings.risk_bands.items(), key=lambda kv: kv[1]):
@@ -229,13 +234,18 @@ class _Builder:
                                            meaning=meanings.get(m, self.cat.entries[m].meaning), **e)
                 for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
 
-    def readiness(self) -> list[ReadinessItem]:
+    def readiness_marks(self) -> dict[str, tuple[str, list[str]]]:
+        """Readiness ID -> (its worst status, the rules marking it), for the IDs rules mark."""
         marks: dict[str, tuple[str, list[str]]] = {}
         for rule, value in self.actions("readiness"):
             for pid, status in value.items():
                 old, rules = marks.get(pid, ("met", []))
                 worst = min(old, status, key=_STATUS_ORDER.__getitem__) if rules else status
                 marks[pid] = (worst, rules + [rule.id])
+        return marks
+
+    def readiness(self) -> list[ReadinessItem]:
+        marks = self.readiness_marks()
         unmarked = self.shared.unmarked_readiness
         return [built(ReadinessItem, id=p, title=self.cat.title(p), status=marks[p][0], rules=marks[p][1])
                 if p in marks else item for p, item in unmarked.items()]
@@ -276,65 +286,6 @@ class _Builder:
         return []
 
 
-class _Shared:
-    """What every assessment under one pack has in common, worked out once per pack:
-    the pack's and engine's references, readiness no rule marked, each rule's
-    'outranks' reason, and each answer's cause. All are frozen models, so
-    assessments can share them."""
-
-    CAUSES = 4096  # answers remembered; text answers are unbounded, so the memory is not
-
-    def __init__(self, pack: Pack):
-        self.pack = pack
-        self.pack_ref = built(PackRef, name=pack.name, version=pack.version,
-                              fingerprint=pack.fingerprint, layers=list(pack.layers))
-        cat = pack.catalogue
-        self.unmarked_readiness = {p: built(ReadinessItem, id=p, title=cat.title(p), status="unknown",
-                                            rules=[]) for p in cat.ids("readiness")}
-        self._engines: dict[tuple[str, str], EngineRef] = {}
-        self._outranks: dict[str, str] = {}
-        self._causes: dict[tuple[str, Any], Cause] = {}
-
-    def engine_ref(self, name: str, version: str) -> EngineRef:
-        ref = self._engines.get((name, version))
-        if ref is None:
-            ref = self._engines[(name, version)] = built(EngineRef, name=name, version=version)
-        return ref
-
-    def outranks(self, rule: Rule) -> str:
-        said = self._outranks.get(rule.id)
-        if said is None:
-            cat = self.pack.catalogue
-            cited = ", ".join(f"{i} {cat.title(i)}" for i in rule.cites() if i[0] in "FP")
-            said = self._outranks[rule.id] = f"{rule.summary} ({rule.id}{'; ' + cited if cited else ''})"
-        return said
-
-    def cause(self, question_id: str, value: Any) -> Cause:
-        key = (question_id, type(value), value)  # type: True and 1 are equal keys
-        found = self._causes.get(key)
-        if found is None:
-            q = self.pack.questionnaire.questions[question_id]
-            found = built(Cause, question=question_id, title=q.title, answer=_shown(value, q))
-            if len(self._causes) >= self.CAUSES:
-                self._causes.clear()
-            self._causes[key] = found
-        return found
-
-
-_SHARED: dict[int, tuple[Any, _Shared]] = {}
-
-
-def _shared(pack: Pack) -> _Shared:
-    """The pack's _Shared, made on its first assessment (keyed on the pack object itself:
-    two packs with one fingerprint may still differ in name, version or words)."""
-    entry = _SHARED.get(id(pack))
-    if entry is None or entry[0]() is not pack:
-        if len(_SHARED) > 64:
-            _SHARED.clear()
-        entry = _SHARED[id(pack)] = (weakref.ref(pack), _Shared(pack))
-    return entry[1]
-
-
 _READ: dict[str, frozenset] = {}
 _RULE_QUESTIONS: dict[tuple[str, str], list[str]] = {}
 
@@ -354,6 +305,15 @@ def _rule_questions(fingerprint: str, rule: Rule) -> list[str]:
     return _RULE_QUESTIONS[key]
 
 
+def worst_severities(found) -> dict[str, str]:
+    """Finding ID -> its worst severity, over (id, severity) pairs."""
+    worst: dict[str, str] = {}
+    for fid, severity in found:
+        if fid not in worst or _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index(worst[fid]):
+            worst[fid] = severity
+    return worst
+
+
 def _add(items: list[str], item: str) -> None:
     if item not in items:
         items.append(item)
@@ -361,15 +321,3 @@ def _add(items: list[str], item: str) -> None:
 
 def _id_key(item_id: str) -> tuple:
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
-
-
-def _shown(value: Any, question) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    if question.type == "choice":
-        return question.options.get(value, value)
-    if question.type == "yes_no":
-        return "yes" if value else "no"
-    return value

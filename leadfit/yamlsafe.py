@@ -210,6 +210,8 @@ def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: 
                 raise _alias(file, key_node.start_mark.line + 1)
             if id(key_node) in seen:  # the key's own marks are the anchor's: its value's line
                 raise _alias(file, value_node.start_mark.line + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # refused when the mapping is built, at its line, before it expands
             key = key_node.value
             lines[path + (key,)] = key_node.start_mark.line + 1
             _collect_lines(value_node, path + (key,), lines, seen, file)

@@ -9,6 +9,7 @@ that code refuses the case). Only APIs every version has are used.
 
 from __future__ import annotations
 
+import importlib
 import pickle
 import sys
 import time
@@ -16,8 +17,12 @@ import time
 
 def main() -> None:
     from leadfit.forms.case import build_case
-    from leadfit.rules.assess import evaluate
-    from leadfit.rules.library import default_pack
+    try:  # module paths by name: a LeadFit from before rules/ was split has them flat
+        assess, library = (importlib.import_module(f"leadfit.rules.{m}")
+                           for m in ("runtime.assess", "model.library"))
+    except ImportError:
+        assess, library = (importlib.import_module(f"leadfit.rules.{m}") for m in ("assess", "library"))
+    evaluate, default_pack = assess.evaluate, library.default_pack
 
     pack = default_pack()
     size = int(sys.stdin.buffer.readline())

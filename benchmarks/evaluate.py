@@ -35,9 +35,9 @@ from cases import generate, outcomes
 from floors import durable_alone, engine_fact, python_predicates, zen_decision
 
 from leadfit.forms.case import build_case, relevant_answers
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import archived_packs_dir, default_pack
-from leadfit.rules.pack import load_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import archived_packs_dir, default_pack
+from leadfit.rules.model.pack import load_pack
 
 ISSUE_TABLE = {"LeadFit": 2.08, "Zen (from JSON)": 0.42, "durable-rules alone": 0.80,
                "Python predicates": 0.013}  # ms, the issue's run (a busy machine)

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from leadfit.forms.conditions import Answered, Compare, Group, Member
-from leadfit.rules.engine import compile_condition, field_name
+from leadfit.rules.runtime.engine import compile_condition, field_name
 
 _ZEN_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 

@@ -34,15 +34,15 @@ from cases import generate, outcomes
 
 from leadfit.forms.case import build_case, relevant_answers
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.assess import evaluate
-from leadfit.rules.diff import CaseInput, impact
-from leadfit.rules.library import default_pack, resolve_pack
-from leadfit.rules.matching import engine_of_record
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.authoring.diff import CaseInput, impact
+from leadfit.rules.model.library import default_pack, resolve_pack
+from leadfit.rules.runtime.matching import engine_of_record
 
 TARGET = 1.5
 CHILD = """
 import os, resource, sys
-from leadfit.rules import diff
+from leadfit.rules.authoring import diff
 workers = os.environ.get("LEADFIT_BENCH_WORKERS")
 if workers:
     original = diff._evaluate_all

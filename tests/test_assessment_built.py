@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from leadfit.forms.case import build_case
-from leadfit.rules import assessment as models
-from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import built
-from leadfit.rules.library import default_pack
+from leadfit.rules.model import assessment as models
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.assessment import built
+from leadfit.rules.model.library import default_pack
 
 CAUSE = {"question": "candidate.digital_years", "title": "Years in digital", "answer": 3}
 SAMPLES = {

@@ -3,9 +3,9 @@ worker process is started only where it can buy time."""
 
 from __future__ import annotations
 
-from leadfit.rules import diff
-from leadfit.rules.diff import impact, scenario_cases
-from leadfit.rules.library import default_pack, resolve_pack
+from leadfit.rules.authoring import diff
+from leadfit.rules.authoring.diff import impact, scenario_cases
+from leadfit.rules.model.library import default_pack, resolve_pack
 
 
 def test_only_changed_cases_are_kept_and_the_counts_cover_every_case():

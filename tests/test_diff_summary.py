@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from leadfit.errors import InputError
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import archived_packs_dir, bundled_pack_names, resolve_pack
-from leadfit.rules.pack import load_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import archived_packs_dir, bundled_pack_names, resolve_pack
+from leadfit.rules.model.pack import load_pack
 from leadfit.rules.summary import summarise
 from tests.test_matcher_oracle import _candidates, _thresholds
 

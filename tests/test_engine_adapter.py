@@ -10,7 +10,7 @@ import pytest
 
 from leadfit.errors import EngineError
 from leadfit.forms.conditions import Answered, Compare, Group
-from leadfit.rules.engine import (
+from leadfit.rules.runtime.engine import (
     MAX_PROPERTIES,
     RulesEngine,
     _never_run,
@@ -49,7 +49,7 @@ def test_reserved_names_never_reach_the_engine(engine, reserved):
 
 
 def test_hazardous_raw_definitions_are_refused_before_the_engine_runs(engine):
-    from leadfit.rules import engine as adapter
+    from leadfit.rules.runtime import engine as adapter
     with pytest.raises(EngineError, match="spin forever"):
         adapter._refuse_hazards({"r": {"all": [{"m": {"$nex": {"q_x": 1}}}]}})
     with pytest.raises(EngineError, match="reserved"):
@@ -80,7 +80,7 @@ def test_the_one_action_takes_exactly_one_parameter_and_never_runs(engine):
 
 
 def test_an_engine_failure_mid_queue_is_raised_and_leaves_no_state(engine, monkeypatch):
-    from leadfit.rules import engine as adapter
+    from leadfit.rules.runtime import engine as adapter
     engine.evaluate("k6b", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
 
     def broken(handle, state):

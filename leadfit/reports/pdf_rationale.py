@@ -1,0 +1,223 @@
+"""The PDF rationale people sign and file, built with the leadfit.pdf toolkit.
+
+It reads like a document: page one says what was decided, its status (with
+dissent, superseded or withdrawn said first), the hiring constraint beside the
+recommendation; the answers and the audit details (rule ids, hashes) are appendices.
+"""
+
+from __future__ import annotations
+
+from leadfit import ARTICLE_TITLE, __version__
+from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
+from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.decisions.audit import Anchor, anchor_in
+from leadfit.decisions.record import DecisionRecord
+from leadfit.pdf import Document, describe, level_bars
+from leadfit.rules.model.assessment import Assessment
+from leadfit.rules.model.catalogue import default_catalogue
+from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL
+from leadfit.words import date_words, readiness_words, role_words, time_words
+
+_LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
+_WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED",
+              "withdrawn": "WITHDRAWN"}
+CONFIDENTIAL = "CONFIDENTIAL – personnel decision record"
+
+
+def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
+           questionnaire=None) -> tuple[bytes, list[str]]:
+    """(PDF bytes, characters the font could not draw, described). ``replaced_by`` names
+    the version that supersedes this one; ``questionnaire`` words the answers."""
+    doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
+                   keywords=anchor.keywords,
+                   watermark=_watermark(record, replaced_by), mark=CONFIDENTIAL)
+    a = record.assessment
+    questions = questionnaire.questions if questionnaire else {}
+    _glance(doc, record, a, replaced_by)
+    unknowns_section(doc, a)
+    _readiness(doc, a)
+    _findings(doc, a, questions)
+    _plan(doc, record)
+    _signals(doc, a, questions)
+    other_outcomes_sections(doc, a)
+    _reasons(doc, record, a)
+    _signoff(doc, record, replaced_by)
+    _wet_signatures(doc, record)
+    answers_appendix(doc, record, questionnaire)
+    audit_appendix(doc, record, anchor)
+    pdf = doc.render()
+    return pdf, [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
+
+
+def _watermark(r: DecisionRecord, replaced_by: str) -> str:
+    if replaced_by:
+        return "SUPERSEDED"
+    return "" if r.status == "signed" else _WATERMARK.get(r.status, "NOT SIGNED")
+
+
+def _title(item: str | None) -> str:
+    if not item:
+        return "none"
+    try:
+        return default_catalogue().title(item)
+    except (KeyError, LookupError):
+        return item
+
+
+def _footer(record: DecisionRecord, anchor: Anchor):
+    pack, engine = record.pack, record.engine
+    lines = [f"Record {record.ref} · SHA-256 {anchor.record_hash}",
+             f"Rule pack {pack.label} · fingerprint {pack.fingerprint}",
+             f"Engine {engine.name} {engine.version} · LeadFit {record.leadfit_version}"
+             f" · {CONFIDENTIAL}"]
+    return lambda page, total: lines
+
+
+def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -> None:
+    doc.title_line(f"Decision rationale: {r.stream or 'unnamed stream'}")
+    if replaced_by:
+        doc.p(f"SUPERSEDED: this is version {r.version}; it was replaced by {replaced_by}."
+              " Do not act on this copy: read the replacing version.", "alert")
+    if r.status == "withdrawn":
+        doc.p(f"WITHDRAWN {time_words(r.withdrawn_at)} by {r.withdrawn_by}: {r.withdrawn_reason}."
+              " This decision was never signed and does not stand.", "alert")
+    doc.p(status_line(r), "callout" if r.status == "signed" and not replaced_by else "alert")
+    doc.p(f"Record {r.ref} · created {time_words(r.created_at)}", "small")
+    role = r.answers.get("candidate.current_role", "")
+    rows = [["Value stream", r.stream],
+            ["Candidate", f"{r.candidate}" + (f" ({role})" if role else "")],
+            ["Assessed on", date_words(r.answers.get("org.assessed_on")) or "not recorded"],
+            ["Recommendation", a.outcome_title or _title(a.outcome)],
+            [RISK_LABEL, f"{a.risk.level} (score {a.risk.score})"]]
+    if a.constraints:  # beside the recommendation: it can rule one of the outcomes out
+        rows.append(["Hiring constraint", "\n".join(a.constraints)])
+    rows.append(["Decision", _title(r.decision.outcome)
+                 + ("  (differs from the recommendation: see justification)"
+                    if r.decision.differs else "  (as recommended)")])
+    if r.decision.review_date:
+        rows.append(["Fail-fast review", date_words(r.decision.review_date)])
+    rows.append(["Recorded by", recorded_words(r)])
+    if r.supersedes:
+        rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])
+    doc.table([], rows, widths=[0.22, 0.78])
+    for note in a.notes:  # the trade-off, the plan for hiring, compounding, what is unverified
+        doc.p(note)
+    doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; the IDs below (P, R, F,"
+          " M) name its ideas.", "small")
+
+
+def recorded_words(r: DecisionRecord) -> str:
+    who = r.recorded_by or "name not given"
+    account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
+    return f"{who}{account}, {time_words(r.created_at)}"
+
+
+def status_line(r: DecisionRecord) -> str:
+    """The headline: what a reader must know before anything else."""
+    dissenters = [role_words(s.role) for s in r.signoffs if s.dissent]
+    dissent = f", with dissent from {' and '.join(dissenters)}" if dissenters else ""
+    if r.status == "signed":
+        # the signers first, the dissent after them: "SIGNED, with dissent from HR by A, B"
+        # read as if A had dissented
+        return ("Status: SIGNED by " + " and ".join(f"{s.name} ({role_words(s.role)})"
+                                                   for s in r.signoffs) + dissent)
+    if r.status == "withdrawn":
+        return "Status: WITHDRAWN, NOT SIGNED"
+    waiting = ", ".join(role_words(role) for role in r.missing_roles())
+    if r.status == "draft":
+        return f"Status: DRAFT, NOT SIGNED (not yet submitted; to sign: {waiting})"
+    return f"Status: NOT SIGNED{dissent}, awaiting sign-off by {waiting}"
+
+
+def _readiness(doc: Document, a: Assessment) -> None:
+    doc.h1("Readiness against the ideal Product Director")
+    rows = [(f"{item.id} {item.title}", _LEVEL.get(item.status, 0),
+             item.status if item.status in _LEVEL else "unknown",
+             readiness_words(item.status)) for item in a.readiness]
+    doc.chart(level_bars(rows, 3, doc.styles))
+
+
+def _findings(doc: Document, a: Assessment, questions) -> None:
+    doc.h1("Findings")
+    if not a.findings:
+        doc.p("No failure mode was raised by the answers.")
+        return
+    rows = [[f.id, f.title, f.severity, _because(f.because, questions) or f.summary]
+            for f in a.findings]
+    doc.table(["ID", "Finding", "Severity", "Raised by the answers"], rows,
+              widths=[0.07, 0.25, 0.11, 0.57])
+
+
+def _plan(doc: Document, r: DecisionRecord) -> None:
+    doc.h1("Mitigation plan")
+    if r.decision.review_date:
+        doc.kv("Fail-fast review date:", date_words(r.decision.review_date))
+    if not r.decision.plan:
+        doc.p("No mitigation plan: hiring externally needs none." if r.decision.outcome ==
+              "hire_external" else "No mitigation is required.")
+        return
+    if r.decision.plan_later:
+        doc.p("The decision maker chose to agree every step's owner and date after sign-off.")
+    a = r.assessment
+    meanings = {m.id: m.meaning for m in a.mitigations}
+    meanings |= {m.id: f"{PRECONDITIONS_LABEL}. {m.meaning}" for m in a.preconditions}
+    rows = [[p.id, f"{p.title}\n{meanings.get(p.id, '')}".strip(), p.who,
+             date_words(p.due) or p.by_when] for p in r.decision.plan]
+    doc.table(["ID", "What", "Who", "By when"], rows, widths=[0.07, 0.58, 0.18, 0.17])
+
+
+def _signals(doc: Document, a: Assessment, questions) -> None:
+    doc.h1("Context signals")
+    if not a.signals:
+        doc.p("No context signal was raised.")
+        return
+    rows = [[s.id, s.title, _because(s.because, questions)] for s in a.signals]
+    doc.table(["ID", "Signal", "Because"], rows, widths=[0.07, 0.33, 0.6])
+
+
+def _reasons(doc: Document, r: DecisionRecord, a: Assessment) -> None:
+    d = r.decision
+    if d.differs:
+        doc.h1("Justification (the decision differs from the recommendation)")
+        doc.kv("Recommended:", a.outcome_title or _title(a.outcome))
+        doc.kv("Decided:", _title(d.outcome))
+        doc.p(d.justification)
+    if d.conditions:
+        doc.h1("Conditions")
+        doc.p(d.conditions)
+    dissent = [s for s in r.signoffs if s.dissent]
+    if dissent:
+        doc.h1("Dissent")
+        for s in dissent:
+            doc.kv(f"{s.name} ({role_words(s.role)}):", s.dissent_reasons)
+
+
+def _signoff(doc: Document, r: DecisionRecord, replaced_by: str = "") -> None:
+    doc.h1("Sign-off recorded in LeadFit")
+    rows = [[role_words(s.role), s.name + (f"\ncomputer account {s.account}" if s.account else ""),
+             time_words(s.at),
+             "\n".join(x for x in (s.statement, "Signed with dissent" if s.dissent else "") if x)]
+            for s in r.signoffs]
+    unsigned = ("not signed: withdrawn" if r.status == "withdrawn" else
+                f"not signed: replaced by {replaced_by}" if replaced_by else "awaiting signature")
+    rows += [[role_words(role), unsigned, "", ""] for role in r.missing_roles()]
+    doc.table(["Role", "Name", "Signed", "Statement"], rows, widths=[0.16, 0.3, 0.24, 0.3])
+    doc.p("A name typed in LeadFit shows who the signer said they were and the computer account"
+          " that entered it; it is not a handwritten or cryptographic signature.", "small")
+
+
+def _wet_signatures(doc: Document, r: DecisionRecord) -> None:
+    def block(d: Document) -> None:
+        d.h2("Signatures on paper")
+        d.table(["Role", "Name (printed)", "Signature", "Date"],
+                [[role_words(role), "", "", ""] for role in r.required_roles],
+                widths=[0.16, 0.3, 0.34, 0.2], band=False, row_mm=14)
+    doc.keep(block)
+
+
+def _because(causes, questions) -> str:
+    return "\n".join(f"{c.title}{' ' if c.title.endswith('?') else ': '}"
+                     f"{answer_words(questions.get(c.question), c.answer)}" for c in causes)
+
+
+__all__ = ["Anchor", "__version__", "anchor_in", "recorded_words", "render", "status_line"]

@@ -1,0 +1,336 @@
+"""Impact of changing packs: which rules differ, and what that does to cases.
+
+Every case is evaluated under both packs by the real engine, building only
+what the impact reports (outcome, risk, cited IDs: rules/runtime/summary.py). Cases
+stream through: only the cases that change are kept, so memory does not grow
+with the number of cases. A large run on a machine with an idle core is split
+over two worker processes (docs/engine.md says when that buys time); each
+remembers the result for recent answers, keyed on the answers that can matter
+(the questions rules and ask_if conditions read, and which are answered at all).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leadfit.errors import InputError, LeadFitError, Problem
+from leadfit.forms import conditions
+from leadfit.forms.case import build_case, load_case_file
+from leadfit.forms.migrate import migrate_answers
+from leadfit.rules.authoring.rule_words import Detail, rule_details
+from leadfit.rules.model.library import load_pack
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.runtime.summary import Summary, summarise  # the engine loads only when cases are evaluated
+
+PARALLEL_FROM = 2000  # fewer cases than this run in-process: workers cost ~1 s to start
+CHUNK = 250
+REMEMBERED = 2000     # results kept for repeated answers (a key holds every relevant answer)
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    id: str
+    kind: str  # added | removed | changed
+    keys: tuple[str, ...] = ()
+    layers: tuple[str, str] = ("", "")
+    details: tuple[Detail, ...] = ()  # before and after in plain words, per key
+
+    def __str__(self) -> str:
+        sign = {"added": "+", "removed": "-", "changed": "~"}[self.kind]
+        detail = f" ({', '.join(self.keys)})" if self.keys else ""
+        layer = " -> ".join(x for x in self.layers if x) if self.kind == "changed" else \
+            (self.layers[1] or self.layers[0])
+        return f"{sign} {self.id}{detail}  [{layer}]"
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    """A case to compare: its answers, or (read by the worker) the case file."""
+
+    name: str
+    source: str
+    answers: dict | None = None
+    path: str | None = None
+
+    @property
+    def work(self):
+        return self.answers if self.answers is not None else self.path
+
+
+@dataclass(frozen=True)
+class CaseDiff:
+    case: CaseInput
+    a: Summary
+    b: Summary
+
+    @property
+    def outcome_changed(self) -> bool:
+        return self.a.outcome != self.b.outcome
+
+    @property
+    def risk_changed(self) -> bool:
+        return (self.a.risk, self.a.score) != (self.b.risk, self.b.score)
+
+    @property
+    def ids_added(self) -> list[str]:
+        return sorted(set(self.b.ids) - set(self.a.ids), key=_id_key)
+
+    @property
+    def ids_removed(self) -> list[str]:
+        return sorted(set(self.a.ids) - set(self.b.ids), key=_id_key)
+
+    @property
+    def changed(self) -> bool:
+        return self.outcome_changed or self.risk_changed or bool(self.ids_added or self.ids_removed)
+
+
+@dataclass
+class Impact:
+    """Counts over every case compared; the cases themselves only where something changes."""
+
+    a: str
+    b: str
+    rules: list[RuleChange]
+    settings: list[str]
+    changed: list[CaseDiff] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    compared: int = 0
+    risk_changes: int = 0
+    id_changes: int = 0
+
+    def add(self, diff: CaseDiff) -> None:
+        self.compared += 1
+        self.risk_changes += diff.risk_changed
+        self.id_changes += bool(diff.ids_added or diff.ids_removed)
+        if diff.changed:
+            self.changed.append(diff)
+
+    def outcome_moves(self) -> Counter:
+        return Counter((shown(c.a.outcome), shown(c.b.outcome)) for c in self.changed if c.outcome_changed)
+
+    def totals(self) -> list[str]:
+        n = self.compared
+        moves = self.outcome_moves()
+        moved = sum(moves.values())
+        of = f"of {n} case changes" if n == 1 else f"of {n} cases change"
+        line = f"{moved} {of} outcome"
+        if moves:
+            line += ": " + ", ".join(f"{k} {a} -> {b}" for (a, b), k in
+                                     sorted(moves.items(), key=lambda kv: (-kv[1], kv[0])))
+        return [line, f"{self.risk_changes} {of} risk", f"{self.id_changes} {of} IDs"]
+
+    def to_data(self) -> dict:
+        return {
+            "a": self.a, "b": self.b,
+            "rules": [{"id": r.id, "change": r.kind, "keys": list(r.keys), "layers": list(r.layers),
+                       "changes": [d.to_data() for d in r.details]}
+                      for r in self.rules],
+            "settings": self.settings,
+            "cases": self.compared,
+            "invalid": self.invalid,
+            "outcome_changes": [{"from": a, "to": b, "cases": k}
+                                for (a, b), k in sorted(self.outcome_moves().items())],
+            "risk_changes": self.risk_changes,
+            "id_changes": self.id_changes,
+            "changed": [{"case": c.case.name, "source": c.case.source,
+                         "outcome": [c.a.outcome, c.b.outcome],
+                         "risk": [f"{c.a.risk} ({c.a.score})", f"{c.b.risk} ({c.b.score})"],
+                         "ids_added": c.ids_added, "ids_removed": c.ids_removed}
+                        for c in self.changed],
+            "totals": self.totals(),
+        }
+
+
+def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:
+    old = {r.id: r for r in a.rules}
+    new = {r.id: r for r in b.rules}
+    out = [RuleChange(i, "removed", layers=(old[i].layer, "")) for i in old if i not in new]
+    for i, rule in new.items():
+        if i not in old:
+            out.append(RuleChange(i, "added", layers=("", rule.layer)))
+            continue
+        details = rule_details(old[i], rule, a.questionnaire.titles(), b.questionnaire.titles())
+        if details:
+            out.append(RuleChange(i, "changed", tuple(d.key for d in details),
+                                  (old[i].layer, rule.layer), details))
+    return out
+
+
+def settings_changes(a: Pack, b: Pack) -> list[str]:
+    """Plain words for what differs outside the rules."""
+    out = []
+    keep = ("outcomes", "fallback", "severities", "risk_bands", "outcome_requires")
+    for key in keep:
+        x, y = getattr(a.settings, key), getattr(b.settings, key)
+        if x != y:
+            out.append(f"{key}: {x} -> {y}")
+    for qid, q in b.questionnaire.questions.items():
+        old = a.questionnaire.questions.get(qid)
+        if old is not None and old.ask_if != q.ask_if:
+            titles = b.questionnaire.titles()
+            out.append(f"question {qid} asked: {_asked(old, titles)} -> {_asked(q, titles)}")
+    for item_id, entry in b.catalogue.entries.items():
+        was = a.catalogue.entries.get(item_id)
+        if was is not None and (was.title, was.meaning) != (entry.title, entry.meaning):
+            out.append(f"wording of {item_id}: '{was.title}' -> '{entry.title}'")
+    return out
+
+
+def _asked(q, titles: dict) -> str:
+    if q.ask_if is None:
+        return "always"
+    if isinstance(q.ask_if, conditions.Never):
+        return "never"
+    return "when " + conditions.describe(q.ask_if, titles)
+
+
+def scenario_cases(*packs: Pack) -> list[CaseInput]:
+    """Both packs' scenarios, once each (same name and answers counted once).
+
+    Answers carry forward to a later questionnaire (forms/migrate.py), never back:
+    a pack's scenarios written for a later questionnaire than the first pack's are left out.
+    """
+    seen: set = set()
+    out = []
+    first = packs[0].questionnaire.version if packs else 0
+    for pack in packs:
+        if pack.questionnaire.version > first:
+            continue
+        for s in pack.scenarios:
+            key = (s.name, repr(sorted(s.answers.items(), key=str)))
+            if key not in seen:
+                seen.add(key)
+                out.append(CaseInput(s.name, f"{s.file}:{s.line}", s.answers))
+    return out
+
+
+def folder_cases(folder: Path) -> list[CaseInput]:
+    """Every *.yaml case file in ``folder``, read later (by the workers, in parallel).
+
+    A file that cannot be read is named in the result's ``invalid`` list.
+    """
+    if not folder.is_dir():
+        raise InputError([Problem("not a folder of case files", str(folder))])
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        raise InputError([Problem("no case files (*.yaml) in this folder", str(folder))])
+    return [CaseInput(p.stem, str(p), path=str(p)) for p in files]
+
+
+def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, int], None] | None = None,
+           workers: int | None = None) -> Impact:
+    """Rule changes, then every case under both packs (streamed: see the module's note)."""
+    result = Impact(a.label, b.label, rule_changes(a, b), settings_changes(a, b))
+    for case, pair in zip(cases, _evaluate_all(a, b, cases, progress, workers)):
+        if isinstance(pair, str):
+            result.invalid.append(pair if case.path else f"{case.source}: {case.name}: {pair}")
+        else:
+            result.add(CaseDiff(case, *pair))
+    return result
+
+
+def worth_a_second_worker(cases: int) -> bool:
+    """Two processes only where they buy time: enough cases to pay ~1 s of start-up, and a
+    core left idle (measured: on two busy cores a second worker made the run no faster)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return cases >= PARALLEL_FROM and cores >= 2 and busy <= cores - 1
+
+
+def _evaluate_all(a: Pack, b: Pack, cases: list[CaseInput], progress, workers):
+    """Each case's pair of summaries (or why it is invalid), in order, as they are made."""
+    if workers is None:
+        workers = 2 if worth_a_second_worker(len(cases)) else 1
+    chunks = (cases[i:i + CHUNK] for i in range(0, len(cases), CHUNK))
+    done = 0
+    if len(cases) < PARALLEL_FROM or workers < 2:
+        evaluator = _Evaluator(a, b)
+        for chunk in chunks:
+            part = [evaluator.pair(c.work) for c in chunk]
+            done += len(part)
+            _tick(progress, done, len(cases))  # before handing them on: the last is read last
+            yield from part
+        return
+    ctx = multiprocessing.get_context("spawn")  # a fresh engine per worker, nothing inherited
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(str(a.folder), str(b.folder))) as pool:
+        for part in pool.imap(_worker_chunk, ([c.work for c in ch] for ch in chunks)):
+            done += len(part)
+            _tick(progress, done, len(cases))
+            yield from part
+
+
+def _tick(progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+class _Evaluator:
+    """Both packs in one process, with results remembered per relevant answers."""
+
+    def __init__(self, a: Pack, b: Pack):
+        self.a, self.b = a, b
+        self.questionnaire = a.questionnaire
+        read: set[str] = set()
+        for pack in (a, b):
+            read |= {q for r in pack.rules for q in conditions.questions_in(r.condition)}
+            read |= {q for qq in pack.questionnaire.questions.values() if qq.ask_if is not None
+                     for q in conditions.questions_in(qq.ask_if)}
+            for qq in pack.questionnaire.derived:
+                read |= set(qq.derived_from[1]) if qq.derived_from else set()
+        self.read = read
+        self.cache: dict[tuple, tuple[Summary, Summary]] = {}
+
+    def key(self, answers: dict) -> tuple:
+        return (tuple(sorted((k, str(v)) for k, v in answers.items() if k in self.read)),
+                tuple(sorted(k for k in answers if k not in self.read)))
+
+    def pair(self, work: dict | str):
+        """Both summaries for answers (or a case file), or the reason it is invalid."""
+        try:
+            if isinstance(work, str):
+                case = load_case_file(Path(work), self.questionnaire)
+            else:
+                case = build_case(work, self.questionnaire)
+            case_b = self.for_b(case)
+        except LeadFitError as exc:
+            return "; ".join(str(p) if isinstance(work, str) else p.message for p in exc.problems)
+        key = self.key(case.answers)
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= REMEMBERED:  # the oldest goes: memory stays flat
+                del self.cache[next(iter(self.cache))]
+            found = self.cache[key] = (summarise(case, self.a), summarise(case_b, self.b))
+        return found
+
+    def for_b(self, case):
+        """The case as B's questionnaire asks it: migrated when B's is a later version."""
+        va, vb = self.questionnaire.version, self.b.questionnaire.version
+        if va == vb:
+            return case
+        return build_case(migrate_answers(case.to_data(), va, vb), self.b.questionnaire)
+
+
+_WORKER: _Evaluator | None = None
+
+
+def _init_worker(folder_a: str, folder_b: str) -> None:
+    global _WORKER
+    _WORKER = _Evaluator(load_pack(folder_a), load_pack(folder_b))
+
+
+def _worker_chunk(answers_list: list[dict]) -> list:
+    assert _WORKER is not None, "worker used before _init_worker"
+    return [_WORKER.pair(answers) for answers in answers_list]
+
+
+def shown(outcome: str | None) -> str:
+    return outcome or "none"
+
+
+def _id_key(item_id: str) -> tuple:
+    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)

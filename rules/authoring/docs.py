@@ -1,0 +1,160 @@
+"""A pack in plain words: its rules grouped by catalogue ID.
+
+``rules_by_id(pack)`` is the one view both the window (the active pack's
+rules, read-only) and ``pack docs`` (the client PDF) show. Each rule sits
+under every P, R, F or M ID it cites; a rule citing none (e.g. the one that
+recommends appointing) sits under the outcome it recommends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leadfit.errors import InputError
+from leadfit.forms import conditions
+from leadfit.forms.case import build_case
+from leadfit.rules.model.pack import Pack, Rule
+
+_ORDERED = ("integer", "percent", "date")
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: str
+    summary: str
+    when: str                      # the condition in plain words
+    thresholds: tuple[str, ...]    # its numeric limits, e.g. "Years managing ... is at least 3"
+    then: tuple[str, ...]          # its actions in plain words
+    layer: str                     # default@1.0, acme-bank@0.3 ...
+    where: str                     # file:line
+    scenarios: tuple[str, ...]     # scenarios of the pack in which it fires
+
+
+@dataclass(frozen=True)
+class IdGroup:
+    id: str
+    kind: str                      # readiness | signals | failures | mitigations | outcomes
+    title: str
+    meaning: str
+    rules: tuple[RuleView, ...]
+
+
+def rules_by_id(pack: Pack, with_scenarios: bool = True) -> list[IdGroup]:
+    """Catalogue IDs in catalogue order, each with the rules that cite it."""
+    fired = scenario_hits(pack) if with_scenarios else {}
+    views = {r.id: rule_view(pack, r, fired.get(r.id, ())) for r in pack.rules}
+    groups: dict[str, list[RuleView]] = {}
+    for rule in pack.rules:
+        for item in _group_ids(rule):
+            groups.setdefault(item, [])
+            if views[rule.id] not in groups[item]:
+                groups[item].append(views[rule.id])
+    return [IdGroup(e.id, e.kind, e.title, e.meaning, tuple(groups[e.id]))
+            for e in pack.catalogue.entries.values() if e.id in groups]
+
+
+def _group_ids(rule: Rule) -> list[str]:
+    cited = list(dict.fromkeys(rule.cites()))
+    if cited:
+        return cited
+    return [a.value for a in rule.actions if a.word in ("recommend", "unavailable")]
+
+
+def rule_view(pack: Pack, rule: Rule, scenarios: tuple[str, ...] = ()) -> RuleView:
+    return RuleView(rule.id, rule.summary, plain_condition(rule.condition, pack),
+                    tuple(thresholds(rule.condition, pack)), tuple(action_words(pack, rule)),
+                    rule.layer, f"{rule.file}:{rule.line}", scenarios)
+
+
+def plain_condition(cond, pack: Pack) -> str:
+    """The condition in words, with choice answers as the form shows them."""
+    return _unwrap(conditions.describe(_labelled(cond, pack.questionnaire.questions),
+                                       pack.questionnaire.titles()))
+
+
+def _labelled(cond, questions: dict):
+    if isinstance(cond, conditions.Group):
+        return conditions.Group(cond.op, tuple(_labelled(p, questions) for p in cond.parts))
+    question = questions.get(getattr(cond, "question", ""))
+    if question is None or question.type != "choice":
+        return cond
+    label = lambda v: f"\u201c{question.options.get(v, v)}\u201d"
+    if isinstance(cond, conditions.Member):
+        return conditions.Member(cond.op, cond.question, tuple(label(v) for v in cond.values))
+    return conditions.Compare(cond.op, cond.question, label(cond.value))
+
+
+def _unwrap(text: str) -> str:
+    return text[1:-1] if text.startswith("(") and text.endswith(")") else text
+
+
+def thresholds(cond, pack: Pack) -> list[str]:
+    """Plain words for each numeric or date limit in a condition."""
+    titles = pack.questionnaire.titles()
+    out: list[str] = []
+    if isinstance(cond, conditions.Group):
+        for part in cond.parts:
+            out += [t for t in thresholds(part, pack) if t not in out]
+        return out
+    question = pack.questionnaire.questions.get(getattr(cond, "question", ""))
+    if isinstance(cond, conditions.Compare) and question is not None and question.type in _ORDERED:
+        out.append(conditions.describe(cond, titles))
+    return out
+
+
+def action_words(pack: Pack, rule: Rule) -> list[str]:
+    cat = pack.catalogue
+    words = []
+    for a in rule.actions:
+        if a.word == "finding":
+            words.append(f"Finding {a.value['id']} {cat.title(a.value['id'])} ({a.value['severity']})")
+        elif a.word == "mitigation":
+            words.append(f"Requires {a.value} {cat.title(a.value)}")
+        elif a.word == "signal":
+            words.append(f"Notes the context {a.value} {cat.title(a.value)}")
+        elif a.word == "readiness":
+            words += [f"Readiness {p} {cat.title(p)}: {s.replace('_', ' ')}" for p, s in a.value.items()]
+        elif a.word == "recommend":
+            words.append(f"Recommends: {cat.title(a.value)}")
+        elif a.word == "unavailable":
+            words.append(f"Rules out: {cat.title(a.value)}")
+    return words
+
+
+def scenario_hits(pack: Pack) -> dict[str, tuple[str, ...]]:
+    """Rule id -> names of the pack's scenarios in which the rule fires."""
+    from leadfit.rules.runtime.assess import (
+        evaluate,  # the engine starts only when asked for this
+    )
+    hits: dict[str, list[str]] = {}
+    for s in pack.scenarios:
+        try:
+            case = build_case(s.answers, pack.questionnaire)
+        except InputError:
+            continue  # an invalid scenario illustrates nothing; pack test reports it
+        for rule_id in evaluate(case, pack).rules_fired:
+            hits.setdefault(rule_id, []).append(s.name)
+    return {k: tuple(v) for k, v in hits.items()}
+
+
+@dataclass(frozen=True)
+class PackChanges:
+    """What a client pack changes in the pack it extends, for the reader."""
+
+    base: str
+    disabled: tuple[str, ...]
+    overridden: tuple[str, ...]
+    added: tuple[str, ...]
+    not_asked: tuple[str, ...]
+    reworded: tuple[str, ...]
+
+
+def pack_changes(pack: Pack) -> PackChanges | None:
+    s = pack.settings
+    if not s.extends:
+        return None
+    added = tuple(r.id for r in pack.rules if r.layer == pack.label and r.id not in s.override)
+    titles = pack.questionnaire.titles()
+    not_asked = tuple(titles.get(q, q) for q, v in s.relevance.items() if v == "never")
+    return PackChanges(s.extends, tuple(s.disable), tuple(s.override), added, not_asked,
+                       tuple(f"{i} {pack.catalogue.title(i)}" for i in s.wording))

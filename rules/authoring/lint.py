@@ -1,0 +1,294 @@
+"""Checks on a pack beyond what loading refuses.
+
+Each finding of lint is a Problem with file and line, and a level:
+'error' fails the lint, 'warning' is reported only.
+
+- load problems (unknown keys and ids, with did-you-mean): errors;
+- a rule that can never fire (contradictory conditions, values outside what
+  the question allows, a question the pack never asks): error;
+- conflicting recommendations. Two rules recommending different outcomes
+  may match the same answers by design: the strongest outcome wins (pack
+  order, mildest first). What lint reports is where that makes a rule's
+  recommendation dead: whenever it matches, a stronger one matches too
+  (warning), or two rules match exactly the same answers yet recommend
+  different outcomes (error: one of them is always overruled);
+- catalogue IDs no rule cites, outcomes no scenario expects: warnings;
+- readiness left unknown: answers for which no rule marks a P ID that other
+  answers do mark (rules/authoring/coverage.py): warning at the pack's own marking rule;
+- a summary kept from the base over a changed 'when' that no longer reads a
+  number the summary mentions (Three or more years, now ge 5): warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadfit.errors import PackError, Problem
+from leadfit.forms import conditions
+from leadfit.forms.conditions import Group
+from leadfit.rules.authoring import coverage
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.runtime.satisfy import Analysis, TooComplex
+
+
+@dataclass(frozen=True)
+class LintItem:
+    level: str  # error | warning
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.problem}"
+
+
+def lint(pack: Pack) -> list[LintItem]:
+    items: list[LintItem] = []
+    for check in CHECKS:
+        items += check(pack)
+    return items
+
+
+def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
+    """Load and lint; a pack that does not load gives its problems as lint errors."""
+    try:
+        pack = resolve_pack(name_or_dir)
+    except PackError as exc:
+        return None, [LintItem("error", p) for p in exc.problems]
+    return pack, lint(pack)
+
+
+def never_fires(pack: Pack) -> list[LintItem]:
+    analysis = Analysis(pack.questionnaire)
+    titles = pack.questionnaire.titles()
+    items = []
+    for rule in pack.rules:
+        try:
+            if analysis.witness(rule.condition) is not None:
+                continue
+        except TooComplex:
+            continue
+        qid = analysis.conflict(rule.condition)
+        why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
+        items.append(LintItem("error", Problem(
+            f"rule '{rule.id}' can never fire: no answers meet"
+            f" '{conditions.describe(rule.condition, titles)}'{why}", rule.file, rule.line)))
+    return items
+
+
+def _allowed(pack: Pack, qid: str) -> str:
+    q = pack.questionnaire.questions.get(qid)
+    if q is None:
+        return f"'{qid}'"
+    if q.type == "choice":
+        what = "one of " + ", ".join(q.options)
+    elif q.type in ("integer", "percent"):
+        what = q.range_words() or "any number"
+    else:
+        what = q.type.replace("_", "/")
+    asked = ""
+    if q.ask_if is not None:
+        asked = ", asked only when " + (_describe_ask(q, pack))
+    return f"'{q.id}' ({what}{asked})"
+
+
+def _describe_ask(q, pack: Pack) -> str:
+    if isinstance(q.ask_if, conditions.Never):
+        return "never (the pack makes it irrelevant)"
+    return conditions.describe(q.ask_if, pack.questionnaire.titles())
+
+
+def recommendation(rule: Rule, order: list[str]) -> str | None:
+    recs = [a.value for a in rule.actions if a.word == "recommend"]
+    return max(recs, key=order.index) if recs else None
+
+
+def conflicting_recommendations(pack: Pack) -> list[LintItem]:
+    order: list[str] = list(pack.settings.outcomes)
+    analysis = Analysis(pack.questionnaire)
+    recs = {r.id: rec for r in pack.rules if (rec := recommendation(r, order))}
+    rated = [r for r in pack.rules if r.id in recs]
+    items = []
+    for a in rated:
+        stronger = [b for b in rated if order.index(recs[b.id]) > order.index(recs[a.id])]
+        try:
+            item = _shadow(a, stronger, recs, analysis)
+        except TooComplex:
+            continue
+        if item:
+            items.append(item)
+    return items
+
+
+def _shadow(a: Rule, stronger: list[Rule], recs: dict, analysis: Analysis) -> LintItem | None:
+    both = [b for b in stronger
+            if analysis.witness(Group("all", (a.condition, b.condition))) is not None]
+    if not both:
+        return None
+    alone = Group("all", (a.condition,) + tuple(analysis.negation(b.condition) for b in both))
+    if analysis.witness(alone) is not None:
+        return None  # there are answers where a's recommendation decides
+    covers = [b for b in both  # each of these alone matches whenever a does
+              if analysis.witness(Group("all", (a.condition, analysis.negation(b.condition)))) is None]
+    for b in covers:
+        if analysis.witness(Group("all", (b.condition, analysis.negation(a.condition)))) is None:
+            return LintItem("error", Problem(
+                f"rules '{a.id}' (recommends {recs[a.id]}) and '{b.id}' (recommends {recs[b.id]},"
+                f" {b.file}:{b.line}) match exactly the same answers but recommend different outcomes;"
+                f" the stronger, {recs[b.id]}, always wins, so '{a.id}' is never followed."
+                " Merge the two rules or make their conditions differ", a.file, a.line))
+    names = ", ".join(f"'{b.id}' ({recs[b.id]})" for b in covers or both)
+    return LintItem("warning", Problem(
+        f"rule '{a.id}' recommends {recs[a.id]}, but whenever it matches a stronger recommendation"
+        f" matches too: {names}. The strongest outcome wins, so '{a.id}' never decides the outcome;"
+        " narrow its 'when' or drop its 'recommend'", a.file, a.line))
+
+
+def uncited_ids(pack: Pack) -> list[LintItem]:
+    cited = {i for r in pack.rules for i in r.cites()}
+    cited |= {m for ms in pack.settings.outcome_requires.values() for m in ms}
+    file, line = _file_line(pack, "pack.yaml", ("name",))
+    disabled = _disabled_citations(pack)
+    items = []
+    for i in pack.catalogue.citable:
+        if i in cited:
+            continue
+        what = f"catalogue ID {i} ({pack.catalogue.title(i)}) is cited by no rule"
+        if i in disabled:  # the client's disable list did it: point there
+            rids, where = disabled[i]
+            names = ", ".join(f"'{r}'" for r in rids)
+            items.append(LintItem("warning", Problem(
+                f"{what}: 'disable' removes {names}, which cited it. If the pack means not to"
+                " assess it, its 'wording' can say so", *where)))
+        else:
+            items.append(LintItem("warning", Problem(what, file, line)))
+    return items
+
+
+def _disabled_citations(pack: Pack) -> dict[str, tuple[list[str], tuple[str, int | None]]]:
+    """ID -> (disabled base rules citing it, file and line of the first such disable entry)."""
+    if pack.base is None:
+        return {}
+    located = pack.sources["pack.yaml"]
+    found: dict = {}
+    for n, rid in enumerate(pack.settings.disable):
+        rule = next((r for r in pack.base.rules if r.id == rid), None)
+        for i in dict.fromkeys(rule.cites() if rule else []):
+            found.setdefault(i, ([], (located.file, located.line_of(("disable", n)) or 1)))[0].append(rid)
+    return found
+
+
+def unreached_outcomes(pack: Pack) -> list[LintItem]:
+    reached = {s.expect.outcome for s in pack.scenarios}
+    if "scenarios.yaml" in pack.sources:
+        file, line = _file_line(pack, "scenarios.yaml", ("scenarios",))
+    else:
+        file, line = _file_line(pack, "pack.yaml", ("name",))
+    return [LintItem("warning", Problem(f"no scenario reaches the outcome '{o}'", file, line))
+            for o in pack.settings.outcomes if o not in reached]
+
+
+def _file_line(pack: Pack, name: str, key: tuple) -> tuple[str, int | None]:
+    """Where ``key`` is in one of the pack's own files, as loaded (never read again)."""
+    located = pack.sources.get(name)
+    if located is None:
+        return str(pack.folder / name), None
+    return located.file, located.line_of(key) or 1
+
+
+def readiness_left_unknown(pack: Pack) -> list[LintItem]:
+    items = []
+    for gap in coverage.gaps(pack):
+        names = ", ".join(r.id for r in gap.rules)
+        items.append(LintItem("warning", Problem(
+            f"{gap.readiness} {pack.catalogue.title(gap.readiness)} is marked by no rule when"
+            f" {coverage.describe_gap(gap, pack.questionnaire)}: it stays unknown and raises no"
+            f" finding there. Rules that mark it: {names}; make their conditions meet",
+            *_gap_place(pack, gap))))
+    return items
+
+
+def _gap_place(pack: Pack, gap: coverage.Gap) -> tuple[str, int | None]:
+    """The pack's own change is the likely cause: its relevance entry or its rule."""
+    relevance = getattr(pack.settings, "relevance", None) or {}
+    for qid in gap.questions:
+        if qid in relevance:
+            return _file_line(pack, "pack.yaml", ("relevance", qid))
+    own = [r for r in gap.rules if r.layer == pack.label]
+    where = (own or list(gap.rules))[0]
+    return where.file, where.line
+
+
+def stale_summaries(pack: Pack) -> list[LintItem]:
+    """A 'when' changed here under the base's summary, whose numbers the old condition read."""
+    if pack.base is None:
+        return []
+    old_rules = {r.id: r for r in pack.base.rules}
+    titles = pack.questionnaire.titles()
+    items = []
+    for rule in pack.rules:
+        old = old_rules.get(rule.id)
+        if old is None or old.summary != rule.summary or old.condition == rule.condition:
+            continue
+        gone = [(word, n) for word, n in numbers_in(rule.summary)
+                if n in condition_numbers(old.condition) and n not in condition_numbers(rule.condition)]
+        if gone:
+            said = ", ".join(f"'{w}'" for w, _ in gone)
+            items.append(LintItem("warning", Problem(
+                f"rule '{rule.id}': summary may be out of date: it says {said}, but its condition,"
+                f" changed here, is now '{conditions.describe(rule.condition, titles)}'; override"
+                " its summary too", rule.file, rule.line)))
+    return items
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
+
+
+def numbers_in(text: str) -> list[tuple[str, int]]:
+    """Numbers a summary mentions, as digits or as the words one to ten."""
+    import re
+    out = []
+    for word in re.findall(r"\b(\d+|[A-Za-z]+)\b", text):
+        if word.isdigit():
+            out.append((word, int(word)))
+        elif word.lower() in _NUMBER_WORDS and word.lower() != "zero":
+            out.append((word, _NUMBER_WORDS[word.lower()]))
+    return out
+
+
+def condition_numbers(cond) -> set:
+    if isinstance(cond, Group):
+        return set().union(*(condition_numbers(p) for p in cond.parts))
+    if isinstance(cond, conditions.Member):
+        return {v for v in cond.values if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    value = getattr(cond, "value", None)
+    return {value} if isinstance(value, (int, float)) and not isinstance(value, bool) else set()
+
+
+def engine_refuses(pack: Pack) -> list[LintItem]:
+    """Every rule the engine would refuse (past its limits, or a shape it rejects)."""
+    from leadfit.rules.runtime.engine import get_engine
+    engine = get_engine()
+    items = []
+    for rule in pack.rules:
+        why = engine.refusal(rule.condition)
+        if why:
+            items.append(LintItem("error", Problem(f"rule '{rule.id}': {why}", rule.file,
+                                                   rule.line)))
+    return items
+
+
+def unused_parameters(pack: Pack) -> list[LintItem]:
+    """A named threshold no rule refers to moves nothing: likely a typo or a leftover."""
+    from leadfit.rules.model.parameters import unused
+    names = unused(pack)
+    if not names:
+        return []
+    return [LintItem("warning", Problem(f"parameter '{n}' is referred to by no rule; setting it"
+                                        " changes nothing", *_file_line(pack, "pack.yaml", ("parameters", n))))
+            for n in names]
+
+
+CHECKS = [engine_refuses, never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
+          readiness_left_unknown, stale_summaries, unused_parameters]

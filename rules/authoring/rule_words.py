@@ -1,0 +1,66 @@
+"""What changed in a rule, before and after, in plain words (for pack diff).
+
+A change to a rule's actions that only moves finding severities is shown as
+'severity' (F2: medium -> high), the way a client pack writes it; any other
+change to the actions is shown as 'then', listing both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leadfit.forms import conditions
+from leadfit.rules.model.pack import Action, Rule
+
+
+@dataclass(frozen=True)
+class Detail:
+    key: str  # summary | when | then | severity
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.before}  ->  {self.after}"
+
+    def to_data(self) -> dict:
+        return {"key": self.key, "before": self.before, "after": self.after}
+
+
+def rule_details(old: Rule, new: Rule, titles_a: dict, titles_b: dict) -> tuple[Detail, ...]:
+    out = []
+    if old.summary != new.summary:
+        out.append(Detail("summary", old.summary, new.summary))
+    was, now = conditions.describe(old.condition, titles_a), conditions.describe(new.condition, titles_b)
+    if conditions.to_data(old.condition) != conditions.to_data(new.condition):
+        out.append(Detail("when", was, now))
+    if old.to_data()["then"] != new.to_data()["then"]:
+        out.append(_severity(old.actions, new.actions) or
+                   Detail("then", actions_words(old.actions), actions_words(new.actions)))
+    return tuple(out)
+
+
+def _severity(old: tuple[Action, ...], new: tuple[Action, ...]) -> Detail | None:
+    """Detail 'severity' when the actions differ only in finding severities."""
+    if len(old) != len(new) or any(a.word != b.word for a, b in zip(old, new)):
+        return None
+    moved = []
+    for a, b in zip(old, new):
+        if a.value == b.value:
+            continue
+        if a.word != "finding" or {**a.value, "severity": None} != {**b.value, "severity": None}:
+            return None
+        moved.append((a.value["id"], a.value["severity"], b.value["severity"]))
+    return Detail("severity", ", ".join(f"{i} {x}" for i, x, _ in moved),
+                  ", ".join(f"{i} {y}" for i, _, y in moved))
+
+
+def actions_words(actions: tuple[Action, ...]) -> str:
+    return "; ".join(_action(a) for a in actions) or "nothing"
+
+
+def _action(a: Action) -> str:
+    if a.word == "finding":
+        return f"finding {a.value['id']} ({a.value['severity']})"
+    if a.word == "readiness":
+        return "readiness " + ", ".join(f"{k} {v.replace('_', ' ')}" for k, v in a.value.items())
+    return f"{a.word} {a.value}"

@@ -1,0 +1,233 @@
+"""The Assessment: what the rule pack concluded about one case, and why."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+_M = TypeVar("_M", bound=BaseModel)
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cause(BaseModel):
+    model_config = _FROZEN
+    question: str
+    title: str
+    answer: Any
+
+
+class Finding(BaseModel):
+    model_config = _FROZEN
+    id: str
+    title: str
+    severity: str
+    rule: str
+    layer: str
+    summary: str
+    because: list[Cause]
+
+
+class Mitigation(BaseModel):
+    model_config = _FROZEN
+    id: str
+    title: str
+    meaning: str
+    rules: list[str]
+    layers: list[str]
+    because: list[str]
+
+
+class ReadinessItem(BaseModel):
+    model_config = _FROZEN
+    id: str
+    title: str
+    status: str  # met | partial | not_met | unknown
+    rules: list[str]
+
+
+class Signal(BaseModel):
+    model_config = _FROZEN
+    id: str
+    title: str
+    rule: str
+    layer: str
+    because: list[Cause]
+
+
+class MissingAnswer(BaseModel):
+    model_config = _FROZEN
+    question: str
+    title: str
+    section: str
+
+
+class Risk(BaseModel):
+    model_config = _FROZEN
+    level: str
+    score: int
+
+
+def pack_label(name: str, version: str) -> str:
+    """How a pack (or one layer of it) is named everywhere: ``name@version``."""
+    return f"{name}@{version}"
+
+
+class PackRef(BaseModel):
+    model_config = _FROZEN
+    name: str
+    version: str
+    fingerprint: str
+    layers: list[str]
+
+    @property
+    def label(self) -> str:
+        return pack_label(self.name, self.version)
+
+
+class EngineRef(BaseModel):
+    model_config = _FROZEN
+    name: str
+    version: str
+
+
+class AnswerOutcomes(BaseModel):
+    """Under one answer (or range) to an unknown question, the outcomes it can lead to."""
+
+    model_config = _FROZEN
+    answer: str
+    outcomes: list[str]
+
+
+class Dependence(BaseModel):
+    model_config = _FROZEN
+    question: str
+    title: str
+    by_answer: list[AnswerOutcomes]
+
+
+class UnknownAnswers(BaseModel):
+    """What the answers "Not known" do to the recommendation (rules/runtime/unknowns.py)."""
+
+    model_config = _FROZEN
+    questions: list[str]           # every question answered "Not known", form order
+    explored: list[str]            # those a rule reads: every answer to them was tried
+    verdict: str                   # holds | depends | too_many
+    summary: str                   # the sentence people read
+    outcomes: list[str]            # every outcome some answers lead to, mildest first
+    depends_on: list[Dependence]
+    combinations: int
+    limit: int
+    decided_by: str                # which answers the engine evaluated for the outcome
+
+
+class AnswerChange(BaseModel):
+    model_config = _FROZEN
+    question: str
+    title: str
+    lever: bool                    # the organisation can change it (else a fact)
+    now: str                       # the answer today, in words
+    to: str                        # the change, in words ("10 or less")
+    value: Any                     # one answer that makes the change (for checks and tools)
+
+
+class ChangeSet(BaseModel):
+    model_config = _FROZEN
+    changes: list[AnswerChange]
+    words: str                     # "Becomes Appoint if ... and ..."
+
+
+class Alternative(BaseModel):
+    """One outcome that was not recommended: why not, and the nearest answers that lead to it."""
+
+    model_config = _FROZEN
+    outcome: str
+    title: str
+    why_not: list[str]             # plain words, no rule or question ids
+    nearest: list[ChangeSet]       # fewest answers changed; levers preferred on a tie
+    levers_only: ChangeSet | None  # the nearest change of levers alone, when the nearest needs facts
+    note: str = ""                 # e.g. no change within the limit
+
+
+# Fields added after records existed, in the order they came: replay of an older
+# record compares only the fields it holds.
+ADDED_FIELDS = ("unknowns", "alternatives", "preconditions", "unverified")
+
+
+class Assessment(BaseModel):
+    model_config = _FROZEN
+    outcome: str | None
+    outcome_title: str | None
+    risk: Risk
+    findings: list[Finding]
+    mitigations: list[Mitigation]
+    readiness: list[ReadinessItem]
+    signals: list[Signal]
+    missing: list[MissingAnswer]
+    why_not: dict[str, list[str]]
+    constraints: list[str]
+    notes: list[str]
+    rules_fired: list[str]
+    pack: PackRef
+    engine: EngineRef
+    # Semantics 2 (rules/runtime/judgement.py); empty for packs and records made before it.
+    preconditions: list[Mitigation] = []   # steps due before the appointment
+    unverified: list[str] = []             # readiness IDs the answers cannot vouch for
+    # Added after records existed: an older record's assessment has neither
+    # (replay compares only what the record holds).
+    unknowns: UnknownAnswers | None = None
+    alternatives: list[Alternative] = []
+
+    @property
+    def decided(self) -> bool:
+        return self.outcome is not None
+
+    def cited_ids(self) -> set[str]:
+        """Catalogue IDs raised: findings, mitigations, signals and readiness gaps."""
+        ids = {f.id for f in self.findings} | {m.id for m in self.mitigations}
+        ids |= {m.id for m in self.preconditions}
+        ids |= {s.id for s in self.signals}
+        ids |= {r.id for r in self.readiness if r.status in ("partial", "not_met")}
+        return ids
+
+    def plan_steps(self) -> list[Mitigation]:
+        """Every step to agree an owner and a date for: preconditions first, then the plan."""
+        return [*self.preconditions, *self.mitigations]
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+
+_new = object.__new__
+_set = object.__setattr__
+_FIELDS: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
+_NO_DEFAULT = object()
+
+
+def built(cls: type[_M], **values: Any) -> _M:
+    """``cls.model_construct(**values)`` without its per-call work (an evaluation builds
+    about 30 models, and model_construct was a third of building the assessment).
+
+    As model_construct: no validation (every value comes from the checked pack and
+    case); the fields in declaration order (JSON follows it, and records hash the
+    JSON); fields left out take their defaults (a fresh copy of a list) and are not
+    "set". tests/test_assessment_built.py holds the two equal.
+    """
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(
+            (name, isinstance(f.default, list), _NO_DEFAULT if f.is_required() else f.default)
+            for name, f in cls.model_fields.items())
+    ordered = {}
+    for name, is_list, default in fields:
+        if name in values:
+            ordered[name] = values[name]
+        elif default is not _NO_DEFAULT:
+            ordered[name] = list(default) if is_list else default
+    model = _new(cls)
+    _set(model, "__dict__", ordered)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model

@@ -1,0 +1,91 @@
+"""Checks for the judgement settings of a pack (semantics 2, docs/judgement.md), the
+answers of scenarios written ``like`` another, and which settings a fingerprint covers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from leadfit.errors import Problem
+from leadfit.suggest import did_you_mean
+from leadfit.rules.model import parameters
+from leadfit.rules.model.schema import LATER_SETTINGS, PackSpec
+from leadfit.yamlsafe import LocatedData
+
+_NOT_MEANING = {"name", "version", "title", "description", "extends", "disable", "override",
+                "wording", "relevance", "questionnaire", "questions"}
+
+
+def settings_meaning(settings: PackSpec) -> dict:
+    """The settings that change what a pack concludes; later settings only when set."""
+    data = settings.model_dump(mode="json", exclude=_NOT_MEANING)
+    for key in LATER_SETTINGS:
+        if key in data and data[key] == PackSpec.model_fields[key].default:
+            del data[key]
+    return data
+
+
+def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue,
+                             questionnaire) -> list[Problem]:
+    file, line_of = located.file, located.line_of
+    problems = parameters.check_values(settings.parameters, file, line_of)
+    mitigations = catalogue.ids("mitigations")
+
+    def mitigation(mid: str, path: tuple, what: str) -> None:
+        if mid not in mitigations:
+            problems.append(Problem(f"{what}: '{mid}' is not a mitigation{did_you_mean(mid, mitigations)};"
+                                    " allowed: " + ", ".join(mitigations), file, line_of(path)))
+
+    for outcome, ids in settings.outcome_allows.items():
+        for i, mid in enumerate(ids):
+            mitigation(mid, ("outcome_allows", outcome, i), f"outcome_allows.{outcome}")
+    for outcome, steps in settings.if_unavailable.items():
+        for mid in steps:
+            mitigation(mid, ("if_unavailable", outcome, mid), f"if_unavailable.{outcome}")
+    for qid, words in settings.questions.items():
+        problems += _question_words(qid, words, questionnaire, file, line_of(("questions", qid)))
+    return problems
+
+
+def _question_words(qid: str, words, questionnaire, file: str, line: int | None) -> list[Problem]:
+    question = questionnaire.questions.get(qid)
+    if question is None or question.derived_from:
+        asked = [q.id for q in questionnaire.asked]
+        return [Problem(f"questions.{qid}: unknown question{did_you_mean(qid, asked)}", file, line)]
+    problems = []
+    allowed = "a pack may change a question's title, help and option labels"
+    if words.type is not None and words.type != question.type:
+        kind = question.type.replace("_", "/")
+        problems.append(Problem(f"questions.{qid}: {allowed}, not its type ('{qid}' is a"
+                                f"{'n' if kind[0] in 'aeiou' else ''} {kind} question; got type"
+                                f" '{words.type}')", file, line))
+    if words.id is not None and words.id != qid:
+        problems.append(Problem(f"questions.{qid}: {allowed}, not its id (got id '{words.id}')",
+                                file, line))
+    for option in words.options or {}:
+        if option not in question.options:
+            problems.append(Problem(
+                f"questions.{qid}.options: '{option}' is not an option of '{qid}'"
+                f"{did_you_mean(option, question.options)}; {allowed}, not its options: "
+                + (", ".join(question.options) or "it has none"), file, line))
+    return problems
+
+
+def scenario_answers(specs, located: LocatedData, problems: list[Problem],
+                     earlier: tuple = ()) -> list[dict[str, Any]]:
+    """Each scenario's whole answers: ``like`` an earlier one, with its own answers on top
+    (an answer of null removes one). ``earlier`` are scenarios of the pack it extends."""
+    by_name = {s.name: s.answers for s in earlier}
+    out = []
+    for i, spec in enumerate(specs):
+        answers = dict(spec.answers)
+        if spec.like is not None:
+            if spec.like not in by_name:
+                problems.append(Problem(
+                    f"scenario '{spec.name}': like '{spec.like}' names no earlier scenario"
+                    f"{did_you_mean(spec.like, by_name)}", located.file,
+                    located.line_of(("scenarios", i, "like"))))
+            answers = {**by_name.get(spec.like, {}), **answers}
+        answers = {k: v for k, v in answers.items() if v is not None}
+        by_name[spec.name] = answers
+        out.append(answers)
+    return out

@@ -1,0 +1,151 @@
+"""The one pack loader, and where packs come from: the bundled ones, or a folder.
+
+``load_pack`` reads a folder's files once, decides from the parsed pack.yaml
+(never from its raw text) whether the pack extends another, loads the base
+by name and version (the bundled packs, then a sibling folder whose
+pack.yaml declares that name; never by a path, so a pack reads nothing
+outside its own folder), and returns a ``Pack`` that keeps its base and its
+located sources. Every front-end changes packs through ``rules.runtime.assess.switch_pack``
+(it evaluates the pack once before it becomes active).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from leadfit.errors import PackError, Problem
+from leadfit.rules.model.layers import layer_on
+from leadfit.rules.model.pack import PACK_FILES, Pack, _parse, build_pack
+from leadfit.rules.model.schema import PackSpec, RulesFileSpec, ScenariosFileSpec
+from leadfit.suggest import did_you_mean
+from leadfit.yamlsafe import LocatedData, load_file
+
+MAX_DEPTH = 8  # packs extending packs; deeper is refused as a likely loop
+
+
+def bundled_packs_dir() -> Path:
+    return Path(str(resources.files("leadfit.rules").joinpath("packs")))
+
+
+def archived_packs_dir() -> Path:
+    """Earlier versions of bundled packs: found by fingerprint (replay) or by ``extends:
+    name@version``, never offered for new cases (docs/judgement.md)."""
+    return Path(str(resources.files("leadfit.rules").joinpath("archive")))
+
+
+def archived_pack_folders() -> list[Path]:
+    folder = archived_packs_dir()
+    return sorted(p for p in folder.iterdir() if (p / "pack.yaml").is_file()) if folder.is_dir() else []
+
+
+def bundled_pack_names() -> list[str]:
+    return sorted(p.name for p in bundled_packs_dir().iterdir() if (p / "pack.yaml").is_file())
+
+
+def load_pack(folder: Path | str) -> Pack:
+    """Load and check the pack in ``folder``; raise PackError listing every problem."""
+    return _load(Path(folder), ())
+
+
+def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
+    _check_folder(folder)
+    located = {name: load_file(folder / name, str(folder / name), inside=folder)
+               for name in PACK_FILES if (folder / name).exists()}
+    problems: list[Problem] = []
+    settings = _parse(PackSpec, located["pack.yaml"], problems)
+    if settings is None:  # still name the other files' problems: all of them in one run
+        for name, model in (("rules.yaml", RulesFileSpec), ("scenarios.yaml", ScenariosFileSpec)):
+            if name in located and located[name].data is not None:
+                _parse(model, located[name], problems)
+        raise PackError(problems)
+    if not settings.extends:
+        return build_pack(folder, settings, located)
+    base = find_base(settings.extends, folder, located["pack.yaml"], chain + (folder.resolve(),))
+    return layer_on(base, folder, settings, located)
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise PackError([Problem("not a rule pack folder (no such folder)", str(folder))])
+    if not (folder / "pack.yaml").is_file():
+        raise PackError([Problem("a rule pack folder needs pack.yaml", str(folder))])
+    root = folder.resolve()
+    for name in PACK_FILES:
+        path = folder / name
+        if path.exists() and not path.resolve().is_relative_to(root):
+            raise PackError([Problem("points outside the pack folder; a pack may only use its own files",
+                                     str(path))])
+
+
+def find_base(ref: str, folder: Path, pack_file: LocatedData, chain: tuple[Path, ...] = ()) -> Pack:
+    """The pack named ``name@version``: bundled first, then a sibling folder."""
+    name, version = ref.split("@", 1)
+    where = (pack_file.file, pack_file.line_of(("extends",)))
+    found: list[str] = []
+    for candidate in _candidates(name, folder):
+        declared = _declared(candidate)
+        if declared is None or declared[0] != name:
+            continue
+        if declared[1] != version:
+            found.append(f"{name}@{declared[1]} in {candidate}")
+            continue
+        return _load_base(candidate, ref, where, chain)
+    hint = ("; found " + ", ".join(found)) if found else (
+        "; no bundled pack or sibling folder has that name" + did_you_mean(name, _known(folder)))
+    raise PackError([Problem(f"extends '{ref}': no such pack{hint}", *where)])
+
+
+def _candidates(name: str, folder: Path) -> list[Path]:
+    sibling = folder.parent / name
+    # a sibling must be a real folder: a symlink named like a base could point anywhere
+    paths = [bundled_packs_dir() / name] + ([] if sibling.is_symlink() else [sibling])
+    paths += archived_pack_folders()  # earlier versions of the bundled packs
+    me = folder.resolve()
+    return [p for p in paths if p.is_dir() and p.resolve() != me]
+
+
+def _declared(candidate: Path) -> tuple[str, str] | None:
+    """(name, version) that a folder's pack.yaml declares, without loading it all."""
+    try:
+        data = load_file(candidate / "pack.yaml").data
+    except PackError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return str(data.get("name")), str(data.get("version"))
+
+
+def _known(folder: Path) -> list[str]:
+    siblings = [p.name for p in folder.parent.iterdir() if (p / "pack.yaml").is_file()]
+    return bundled_pack_names() + siblings
+
+
+def _load_base(candidate: Path, ref: str, where: tuple, chain: tuple[Path, ...]) -> Pack:
+    if candidate.resolve() in chain or len(chain) >= MAX_DEPTH:
+        raise PackError([Problem(f"extends '{ref}' makes a loop of packs extending each other", *where)])
+    try:
+        return _load(candidate, chain)
+    except PackError as exc:
+        raise PackError([Problem(f"extends '{ref}': the base pack cannot be loaded:", *where)]
+                        + exc.problems) from None
+
+
+def resolve_pack(name_or_dir: str | Path | None) -> Pack:
+    """A pack by folder path, or by bundled name; the default pack if None."""
+    if name_or_dir is None:
+        return default_pack()
+    path = Path(name_or_dir)
+    if path.is_dir():
+        return load_pack(path)
+    if str(name_or_dir) in bundled_pack_names():
+        return load_pack(bundled_packs_dir() / str(name_or_dir))
+    raise PackError([Problem(
+        f"no rule pack folder or bundled pack named '{name_or_dir}'; bundled packs: "
+        + ", ".join(bundled_pack_names()), str(name_or_dir))])
+
+
+@lru_cache(maxsize=1)
+def default_pack() -> Pack:
+    return load_pack(bundled_packs_dir() / "default")

@@ -1,0 +1,113 @@
+"""Named thresholds: a pack's ``parameters:`` and the references to them in conditions.
+
+A pack names a threshold once::
+
+    parameters:
+      p1_met_years: 3          # years running digital products that make P1 met
+
+and any comparison in a rule's ``when`` may use it in place of a value::
+
+    when: {ge: {candidate.digital_years: {param: p1_met_years}}}
+
+References are replaced by their values before the condition is checked, so
+every check on conditions (types, ranges, options, lint) sees the value. A
+client pack that sets a parameter of its base moves every base rule that
+refers to it. An unknown name is an error naming the file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from leadfit.errors import Problem
+from leadfit.forms import conditions
+from leadfit.suggest import did_you_mean
+from leadfit.rules.model.engine_limits import within_limits
+
+REF = "param"
+
+
+def is_ref(node: Any) -> bool:
+    return isinstance(node, dict) and len(node) == 1 and REF in node
+
+
+def resolve(raw: Any, params: dict[str, Any], path: tuple = ()) -> tuple[Any, list[tuple[str, tuple]]]:
+    """``raw`` with every ``{param: name}`` replaced; problems as (message, path in raw)."""
+    problems: list[tuple[str, tuple]] = []
+
+    def walk(node: Any, where: tuple) -> Any:
+        if is_ref(node):
+            name = node[REF]
+            if isinstance(name, str) and name in params:
+                return params[name]
+            problems.append((f"unknown parameter '{name}'{did_you_mean(name, params)}; the pack's"
+                             " parameters: " + (", ".join(params) or "none"), where))
+            return node
+        if isinstance(node, dict):
+            return {k: walk(v, where + (k,)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, where + (i,)) for i, v in enumerate(node)]
+        return node
+
+    return walk(raw, path), problems
+
+
+def names_in(raw: Any) -> set[str]:
+    """Parameter names a raw condition refers to."""
+    if is_ref(raw):
+        return {str(raw[REF])}
+    if isinstance(raw, dict):
+        return set().union(*(names_in(v) for v in raw.values())) if raw else set()
+    if isinstance(raw, list):
+        return set().union(*(names_in(v) for v in raw)) if raw else set()
+    return set()
+
+
+def parse_when(rule_id: str, raw: Any, params: dict, questions: dict, file: str, line_of,
+               path: tuple, problems: list[Problem], label: str | None = None):
+    """The checked condition of one rule, or None with its problems added."""
+    label = label or f"rule '{rule_id}'"
+    resolved, unknown = resolve(raw, params)
+    for message, where in unknown:
+        problems.append(Problem(f"{label}: {message}", file, line_of(path + where)))
+    if unknown:
+        return None
+    try:
+        return within_limits(conditions.parse(resolved, questions))
+    except conditions.ConditionProblem as exc:
+        problems.append(Problem(f"{label}: {exc.message}", file, line_of(path + exc.path)))
+        return None
+
+
+def rebind(rules, params: dict, questions: dict, problems: list[Problem]) -> list:
+    """Rules whose ``when`` refers to parameters, re-read with ``params`` (a client's values)."""
+    out = []
+    for rule in rules:
+        raw = getattr(rule, "raw_when", None)
+        if raw is None or not names_in(raw):
+            out.append(rule)
+            continue
+        condition = parse_when(rule.id, raw, params, questions, rule.file, lambda _p, r=rule: r.line,
+                               (), problems)
+        out.append(replace(rule, condition=condition) if condition is not None else rule)
+    return out
+
+
+def check_values(params: dict[str, Any], file: str, line_of) -> list[Problem]:
+    """A parameter is a number, yes/no, text or a list of those: a value a condition can take."""
+    problems = []
+    for name, value in params.items():
+        items = value if isinstance(value, list) else [value]
+        if not items or any(isinstance(v, (dict, list)) or v is None for v in items):
+            problems.append(Problem(f"parameters.{name}: a parameter is a number, yes/no, text, a date"
+                                    " or a list of those", file, line_of(("parameters", name))))
+    return problems
+
+
+def unused(pack) -> list[str]:
+    """Parameters of ``pack`` no rule refers to."""
+    used: set[str] = set()
+    for rule in pack.rules:
+        used |= names_in(getattr(rule, "raw_when", None))
+    return [name for name in pack.settings.parameters if name not in used]

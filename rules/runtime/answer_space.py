@@ -1,0 +1,210 @@
+"""The answers a pack can tell apart: what its rules read, and for each
+question the classes of answers that no condition distinguishes.
+
+A whole-number or percentage question is split at the values the pack's
+conditions compare it with (``lt 3`` and ``ge 3`` split at 3), so exploring
+one answer per class explores every answer, without trying every integer.
+Worked out once per pack.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from leadfit.forms import conditions
+from leadfit.forms.conditions import Compare, Group, Member
+from leadfit.rules.model.pack import Pack
+
+
+@dataclass(frozen=True)
+class Region:
+    """One class of answers: ``value`` stands for all of them; ``low``/``high`` bound a number class."""
+
+    value: Any
+    words: str
+    low: tuple | None = None   # (bound, inclusive)
+    high: tuple | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one pack's conditions read."""
+
+    read: frozenset[str]                 # questions an outcome rule reads, with sources and ask_if
+    rules_reading: dict[str, tuple]      # question -> the rules that can move the outcome on it
+    regions: dict[str, tuple[Region, ...]]
+    steering: frozenset[str] = frozenset()  # asked only sometimes, or deciding that, or derived from
+    all_rules: tuple = ()
+    _split: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def affected(self, questions) -> set[str]:
+        return {r.id for q in questions for r in self.rules_reading.get(q, ())}
+
+    def split(self, questions: tuple) -> tuple[tuple, tuple]:
+        """(rules an answer to ``questions`` can change, the rest), worked out once each."""
+        found = self._split.get(questions)
+        if found is None:
+            ids = self.affected(questions)
+            found = self._split[questions] = (tuple(r for r in self.all_rules if r.id in ids),
+                                              tuple(r for r in self.all_rules if r.id not in ids))
+        return found
+
+
+# Actions that can move the outcome: a recommendation, an unavailable outcome, and a
+# finding (its severity feeds the risk, which a pack may map to a minimum outcome).
+OUTCOME_WORDS = ("recommend", "unavailable", "finding")
+_READINGS: dict[int, tuple[Pack, Reading]] = {}
+
+
+def reading(pack: Pack) -> Reading:
+    cached = _READINGS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        cached = _READINGS[id(pack)] = (pack, _read(pack))
+    return cached[1]
+
+
+def _read(pack: Pack) -> Reading:
+    q = pack.questionnaire
+    feeds: dict[str, set[str]] = {}  # question -> questions whose value or asking it changes
+    for question in q.questions.values():
+        sources = list(question.derived_from[1]) if question.derived_from else []
+        if question.ask_if is not None:
+            sources += conditions.questions_in(question.ask_if)
+        for s in sources:
+            feeds.setdefault(s, set()).add(question.id)
+    rules_reading: dict[str, list] = {}
+    for rule in pack.rules:
+        if not any(a.word in OUTCOME_WORDS for a in rule.actions):
+            continue  # a context signal or a plan step alone never moves the outcome
+        for qid in _upstream(conditions.questions_in(rule.condition), q.questions):
+            rules_reading.setdefault(qid, []).append(rule)
+    values = _compared_values(pack)
+    regions = {qid: tuple(regions_of(q.questions[qid], values.get(qid, ())))
+               for qid in rules_reading if not q.questions[qid].derived_from}
+    steering = set(feeds) | {x.id for x in q.questions.values() if x.ask_if is not None}
+    return Reading(frozenset(rules_reading), {k: tuple(v) for k, v in rules_reading.items()},
+                   {k: v for k, v in regions.items() if v}, frozenset(steering), tuple(pack.rules))
+
+
+def _upstream(qids, questions) -> set[str]:
+    """The questions read, plus the sources of derived ones and what decides their asking."""
+    todo, found = list(qids), set()
+    while todo:
+        qid = todo.pop()
+        if qid in found or qid not in questions:
+            continue
+        found.add(qid)
+        question = questions[qid]
+        if question.derived_from:
+            todo += list(question.derived_from[1])
+        if question.ask_if is not None:
+            todo += conditions.questions_in(question.ask_if)
+    return found
+
+
+def _compared_values(pack: Pack) -> dict[str, set]:
+    found: dict[str, set] = {}
+
+    def walk(cond) -> None:
+        if isinstance(cond, Group):
+            for part in cond.parts:
+                walk(part)
+        elif isinstance(cond, Compare):
+            found.setdefault(cond.question, set()).add(cond.value)
+        elif isinstance(cond, Member):
+            found.setdefault(cond.question, set()).update(cond.values)
+    for rule in pack.rules:
+        walk(rule.condition)
+    for question in pack.questionnaire.questions.values():
+        if question.ask_if is not None:
+            walk(question.ask_if)
+    return found
+
+
+def regions_of(question, compared) -> list[Region]:
+    """The classes of answers to ``question``; [] for dates and text (never explored)."""
+    if question.type == "yes_no":
+        return [Region(True, "yes"), Region(False, "no")]
+    if question.type == "choice":
+        return [Region(key, label) for key, label in question.options.items()]
+    if question.type not in ("integer", "percent"):
+        return []
+    lo = question.min if question.min is not None else 0
+    hi = question.max if question.max is not None else (100 if question.type == "percent" else None)
+    cuts = sorted(v for v in compared if isinstance(v, (int, float)) and not isinstance(v, bool)
+                  and lo <= v and (hi is None or v <= hi))
+    if hi is None:  # an unbounded count: the last class is "more than the last cut"
+        hi = (cuts[-1] if cuts else lo) + 1_000_000
+    return [r for r in _number_regions(question, lo, hi, cuts) if r is not None]
+
+
+def _number_regions(question, lo, hi, cuts) -> list:
+    whole = question.type == "integer"
+    bounds = [(lo, True)]
+    out = []
+    for cut in cuts:
+        out.append(_region(question, bounds[-1], (cut, False), whole, lo, hi))
+        out.append(_region(question, (cut, True), (cut, True), whole, lo, hi))
+        bounds.append((cut, False))
+    out.append(_region(question, bounds[-1], (hi, True), whole, lo, hi))
+    return out
+
+
+def _region(question, low, high, whole, lo, hi) -> Region | None:
+    a = low[0] if low[1] else (math.floor(low[0]) + 1 if whole else low[0])
+    b = high[0] if high[1] else (math.ceil(high[0]) - 1 if whole else high[0])
+    if whole:
+        a, b = math.ceil(a), math.floor(b)
+        if a > b:
+            return None
+        return Region(int(a), range_words(question, (a, True), (b, True), lo, hi), (a, True), (b, True))
+    if a > b or (a == b and not (low[1] and high[1])):
+        return None
+    value = a if low[1] else math.floor(a) + 1  # a whole percentage reads better
+    if not low[1] and (value > b or (value == b and not high[1])):
+        value = (a + b) / 2
+    return Region(value, range_words(question, low, high, lo, hi), low, high)
+
+
+def range_words(question, low: tuple, high: tuple, lo, hi) -> str:
+    """'3 or more', 'at most 10%', '11 to 49%', 'exactly 0' for a class of numbers."""
+    unit = "%" if question.type == "percent" else ""
+
+    def n(x):
+        return f"{int(x) if float(x).is_integer() else x}{unit}"
+    if low == high or (low[0] == high[0]):
+        return n(low[0])
+    if question.type == "integer":
+        a, b = (low[0] if low[1] else low[0] + 1), (high[0] if high[1] else high[0] - 1)
+        if a == b:
+            return n(a)
+        if a <= lo:
+            return f"{n(b)} or less"
+        if b >= hi:
+            return f"{n(a)} or more"
+        return f"{n(a)} to {n(b)}"
+    lower = "" if low[0] <= lo and low[1] else f"{'at least' if low[1] else 'more than'} {n(low[0])}"
+    upper = "" if high[0] >= hi and high[1] else f"{'at most' if high[1] else 'less than'} {n(high[0])}"
+    return " and ".join(w for w in (lower, upper) if w) or "any"
+
+
+def merged_words(question, regions: list[Region]) -> str:
+    """Words for adjacent classes taken together (one number range), else each joined with 'or'."""
+    if question.type in ("integer", "percent") and regions and all(r.low for r in regions):
+        lo = question.min if question.min is not None else 0
+        hi = question.max if question.max is not None else (100 if question.type == "percent" else math.inf)
+        bounded: list[Any] = list(regions)  # every one has low and high (checked above)
+        ordered = sorted(bounded, key=lambda r: (r.low[0], not r.low[1]))
+        runs = [[ordered[0]]]
+        for r in ordered[1:]:
+            last = runs[-1][-1]
+            touching = last.high[0] == r.low[0] and (last.high[1] != r.low[1]) or (
+                question.type == "integer" and last.high[0] + 1 == r.low[0])
+            if touching:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        return " or ".join(range_words(question, run[0].low, run[-1].high, lo, hi) for run in runs)
+    return " or ".join(r.words for r in regions)

@@ -1,0 +1,344 @@
+"""Evaluate a case against a pack: the engine says which rules match, this
+module turns those rules' actions into an explained Assessment.
+
+Outcome: the strongest outcome any matching rule recommends (pack order is
+mildest first). If that outcome is unavailable here (e.g. the organisation
+cannot hire), the pack's fallback is taken, the constraint is stated and the
+risk is raised to at least high. Missing required answers give no outcome.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadfit.errors import LeadFitError, Problem
+from leadfit.forms import conditions
+from leadfit.forms.case import Case, build_case, relevant_from
+from leadfit.forms.case import missing as missing_ids
+from leadfit.rules.model.assessment import (
+    Assessment,
+    Cause,
+    EngineRef,
+    Finding,
+    MissingAnswer,
+    Mitigation,
+    PackRef,
+    ReadinessItem,
+    Risk,
+    Signal,
+    built,
+)
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.runtime.judgement import Judgement
+from leadfit.rules.runtime.matching import Matcher, engine_of_record
+from leadfit.rules.runtime.shared_parts import shared_parts
+
+_STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
+_SEVERITY_ORDER = ("low", "medium", "high", "critical")
+
+
+def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessment:
+    """The assessment of ``case`` under ``pack`` (deterministic: same input, same bytes).
+
+    ``matcher`` finds the rules the answers meet; by default the engine of
+    record, which decides every assessment a person sees or records. The
+    assessment names the matcher that decided it. Answers "Not known" are
+    explored (rules/runtime/unknowns.py): the recommendation is the most cautious
+    outcome they allow, decided by ``matcher``.
+    """
+    assessment = evaluate_known(case, pack, matcher=matcher)
+    if case.unknown and not assessment.missing:
+        from leadfit.rules.runtime.unknowns import with_unknowns  # only cases with unknowns pay for it
+        return with_unknowns(case, pack, assessment, decider=matcher)
+    return assessment
+
+
+def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
+                   decided: tuple | None = None, certain: list | None = None,
+                   fired_ids: list[str] | None = None, matcher: Matcher | None = None) -> Assessment:
+    """The assessment of the known answers (unknowns absent) by ``matcher`` (default the
+    engine of record), plus ``extra`` answers when given (one explored assignment).
+
+    Models are built without validation (``built``, model_construct's fast path):
+    every value comes from the checked pack and case, and validating again would
+    double the cost.
+    """
+    return builder(case, pack, extra, decided, certain, fired_ids, matcher).build()
+
+
+def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | None = None,
+            certain: list | None = None, fired_ids: list[str] | None = None,
+            matcher: Matcher | None = None) -> _Builder:
+    """What evaluate_known builds from: the rules ``matcher`` fires on the known answers
+    (rules/summary.py reads a case's outcome, risk and IDs off it without an Assessment)."""
+    answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
+    engine = matcher if matcher is not None else engine_of_record()
+    if fired_ids is None:  # given: the matcher's own answer for these answers, from before
+        read = _read_by(pack.fingerprint, pack.rules)
+        fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
+        fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
+    fired_set = set(fired_ids)
+    fired = [r for r in pack.rules if r.id in fired_set]  # pack order, not engine order
+    missing = missing_ids(case, pack.questionnaire)
+    return _Builder(pack, answers, fired, missing, engine, decided, certain)
+
+
+def decision_of(assessment: Assessment) -> tuple:
+    """(outcome, constraints, forced) as evaluate_known takes them in ``decided``."""
+    forced = any("would be advised" in c for c in assessment.constraints)  # not a plan's constraint
+    return assessment.outcome, list(assessment.constraints), forced
+
+
+def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
+    """The outcome the pack gives when exactly ``fired_ids`` match ``answers`` (a complete
+    case): the same decision evaluate() makes, for searches that match rules themselves."""
+    fired = [r for r in pack.rules if r.id in fired_ids]
+    return _Builder(pack, answers, fired, [], None).outcome()[0]
+
+
+class _Builder:
+    def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str],
+                 engine: Matcher | None, decided: tuple | None = None, certain: list | None = None):
+        self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
+        self.engine = engine  # None only where no assessment is built (outcome alone)
+        self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
+        self.certain = certain or []  # findings raised whatever the unknown answers are
+        self.cat = pack.catalogue
+        self.q = pack.questionnaire.questions
+        self.order: list[str] = list(pack.settings.outcomes)
+        self._by_word: dict[str, list] | None = None
+        self.shared = shared_parts(pack)
+
+    def actions(self, word: str) -> list:
+        """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
+        if self._by_word is None:
+            self._by_word = {}
+            for rule in self.fired:
+                for action in rule.actions:
+                    self._by_word.setdefault(action.word, []).append((rule, action.value))
+        return self._by_word.get(word, [])
+
+    def build(self) -> Assessment:
+        if self.pack.settings.semantics >= 2:
+            return Judgement(self).build()
+        findings = self.findings()
+        outcome, constraints, forced = self.decided or self.outcome()
+        risk = self.risk(findings, forced)
+        return built(
+            Assessment,
+            outcome=outcome,
+            outcome_title=self.cat.title(outcome) if outcome else None,
+            risk=risk,
+            findings=findings,
+            mitigations=self.mitigations(outcome),
+            readiness=self.readiness(),
+            signals=self.signals(),
+            missing=self.missing_answers(),
+            why_not=self.why_not(outcome),
+            constraints=constraints,
+            notes=self.notes(outcome),
+            rules_fired=[r.id for r in self.fired],
+            pack=self.pack_ref(),
+            engine=self.engine_ref(),
+        )
+
+    def missing_answers(self) -> list[MissingAnswer]:
+        return [built(MissingAnswer, question=m, title=self.q[m].title, section=self.q[m].section)
+                for m in self.missing]
+
+    def pack_ref(self) -> PackRef:
+        return self.shared.pack_ref
+
+    def engine_ref(self) -> EngineRef:
+        decider = self.engine if self.engine is not None else engine_of_record()
+        return self.shared.engine_ref(decider.name, decider.version)
+
+    def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
+        return [self.cause(i) for i in self.cause_ids(rule, named)]
+
+    def cause_ids(self, rule: Rule, named: list[str] | None = None) -> list[str]:
+        return named or _rule_questions(self.pack.fingerprint, rule)
+
+    def cause(self, question_id: str) -> Cause:
+        return self.shared.cause(question_id, self.answers.get(question_id))
+
+    def findings(self) -> list[Finding]:
+        out = []
+        for rule, value in self.actions("finding"):
+            out.append(built(Finding, id=value["id"], title=self.cat.title(value["id"]),
+                               severity=value["severity"], rule=rule.id, layer=rule.layer,
+                               summary=rule.summary, because=self.causes(rule, value["because"])))
+        out += [f for f in self.certain if f.id not in {o.id for o in out}]
+        return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
+
+    def outcome(self) -> tuple[str | None, list[str], bool]:
+        if self.pack.settings.semantics >= 2:  # the risk, preconditions... (rules/runtime/judgement.py)
+            return Judgement(self).decide()
+        if self.missing:
+            return None, [], False
+        recommended = {v for _, v in self.actions("recommend")}
+        if not recommended:
+            return None, [], False
+        unavailable = {v: r for r, v in self.actions("unavailable")}
+        strongest = max(recommended, key=self.order.index)
+        if strongest not in unavailable:
+            return strongest, [], False
+        fallback = self.pack.settings.fallback
+        rule = unavailable[strongest]
+        # words a person reads (window, PDF); the rule's id stays in rules_fired for audit
+        constraint = (f"{self.cat.title(strongest)} would be advised, but it is not possible here:"
+                      f" {rule.summary} {self.cat.title(fallback)} is advised instead,"
+                      " at higher risk.")
+        return fallback, [constraint], True
+
+    def score(self, findings: list[Finding]) -> tuple[int, str]:
+        """Score and risk band; one finding ID counts once, at its worst severity."""
+        return self.score_of(worst_severities((f.id, f.severity) for f in findings))
+
+    def score_of(self, worst: dict[str, str]) -> tuple[int, str]:
+        """Score and risk band of each finding ID's worst severity."""
+        weights: dict[str, int] = {k: v for k, v in self.pack.settings.severities.items()}
+        score = sum(weights.get(s, 0) for s in worst.values())
+        level = "low"
+        for name, floor in sorted(self.pack.settings.risk_bands.items(), key=lambda kv: kv[1]):
+            if score >= floor:
+                level = name
+        return score, level
+
+    def risk(self, findings: list[Finding], forced: bool) -> Risk:
+        score, level = self.score(findings)
+        if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
+            level = "high"
+        return built(Risk, level=level, score=score)
+
+    def mitigations(self, outcome: str | None) -> list[Mitigation]:
+        return self.as_mitigations(self.needed("mitigation", outcome))
+
+    def needed(self, word: str, outcome: str | None) -> dict[str, dict[str, list[str]]]:
+        """Mitigation id -> the rules, layers and reasons that ask for it (``word`` actions,
+        plus the outcome's ``outcome_requires``)."""
+        needs: dict[str, dict[str, list[str]]] = {}
+        for rule, m in self.actions(word):
+            entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
+            _add(entry["rules"], rule.id)
+            _add(entry["layers"], rule.layer)
+            _add(entry["because"], rule.summary)
+        requires: dict[str, list[str]] = {k: v for k, v in self.pack.settings.outcome_requires.items()}
+        for m in requires.get(outcome, []) if outcome is not None else []:
+            entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
+            _add(entry["rules"], f"outcome_requires.{outcome}")
+            _add(entry["layers"], self.pack.label)
+            _add(entry["because"], f"Every '{self.cat.title(str(outcome))}' decision requires it.")
+        return needs
+
+    def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
+        meanings = meanings or {}
+        return [built(Mitigation, id=m, title=self.cat.title(m),
+                                           meaning=meanings.get(m, self.cat.entries[m].meaning), **e)
+                for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
+
+    def readiness_marks(self) -> dict[str, tuple[str, list[str]]]:
+        """Readiness ID -> (its worst status, the rules marking it), for the IDs rules mark."""
+        marks: dict[str, tuple[str, list[str]]] = {}
+        for rule, value in self.actions("readiness"):
+            for pid, status in value.items():
+                old, rules = marks.get(pid, ("met", []))
+                worst = min(old, status, key=_STATUS_ORDER.__getitem__) if rules else status
+                marks[pid] = (worst, rules + [rule.id])
+        return marks
+
+    def readiness(self) -> list[ReadinessItem]:
+        marks = self.readiness_marks()
+        unmarked = self.shared.unmarked_readiness
+        return [built(ReadinessItem, id=p, title=self.cat.title(p), status=marks[p][0], rules=marks[p][1])
+                if p in marks else item for p, item in unmarked.items()]
+
+    def signals(self) -> list[Signal]:
+        return sorted((built(Signal, id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
+                              because=self.causes(r)) for r, v in self.actions("signal")),
+                      key=lambda s: (_id_key(s.id), s.rule))
+
+    def why_not(self, outcome: str | None) -> dict[str, list[str]]:
+        if outcome is None:
+            reason = ("Missing answers: " + ", ".join(self.q[m].title for m in self.missing)
+                      if self.missing else "No rule in the pack recommends an outcome for these answers.")
+            return {o: [reason] for o in self.order}
+        rank = self.order.index(outcome)
+        return {o: (self._outranked(o) if self.order.index(o) < rank else self._not_needed(o))
+                for o in self.order if o != outcome}
+
+    def _outranked(self, milder: str) -> list[str]:
+        reasons = []
+        for rule, value in self.actions("recommend"):
+            if self.order.index(value) > self.order.index(milder):
+                reasons.append(self.shared.outranks(rule))
+        return reasons or ["A stronger outcome is required by the pack's constraints."]
+
+    def _not_needed(self, stronger: str) -> list[str]:
+        blocked = [f"Not possible here: {r.summary} ({r.id})"
+                   for r, v in self.actions("unavailable") if v == stronger]
+        if blocked:
+            return blocked
+        needs = self.pack.recommending.get(stronger)
+        return [f"No rule recommending it matched. It would need one of: {'; '.join(needs)}"
+                if needs else "No rule in the pack recommends it."]
+
+    def notes(self, outcome: str | None) -> list[str]:
+        if outcome is None and not self.missing:
+            return ["The rule pack recommends nothing for these answers; check the pack's coverage."]
+        return []
+
+
+_READ: dict[str, frozenset] = {}
+_RULE_QUESTIONS: dict[tuple[str, str], list[str]] = {}
+
+
+def _read_by(fingerprint: str, rules) -> frozenset:
+    """Question ids the pack's conditions read (once per pack): the rest never reach the engine."""
+    if fingerprint not in _READ:
+        _READ[fingerprint] = frozenset(q for r in rules for q in _rule_questions(fingerprint, r))
+    return _READ[fingerprint]
+
+
+def _rule_questions(fingerprint: str, rule: Rule) -> list[str]:
+    """A rule's questions, worked out once per pack (a fingerprint fixes every condition)."""
+    key = (fingerprint, rule.id)
+    if key not in _RULE_QUESTIONS:
+        _RULE_QUESTIONS[key] = conditions.questions_in(rule.condition)
+    return _RULE_QUESTIONS[key]
+
+
+def worst_severities(found) -> dict[str, str]:
+    """Finding ID -> its worst severity, over (id, severity) pairs."""
+    worst: dict[str, str] = {}
+    for fid, severity in found:
+        if fid not in worst or _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index(worst[fid]):
+            worst[fid] = severity
+    return worst
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _id_key(item_id: str) -> tuple:
+    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
+
+
+def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:
+    """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
+
+    What every front-end calls to change the active pack: a malformed pack, or one
+    that cannot be evaluated, is refused with all its problems and the previous pack
+    stays in use.
+    """
+    try:
+        pack = resolve_pack(target)
+        # Evaluated once before it becomes active (and is saved in a draft): a pack the
+        # engine cannot run is refused here, so no later start trips on it.
+        evaluate(build_case({}, pack.questionnaire, source="pack check"), pack)
+        return pack, []
+    except LeadFitError as exc:
+        return current, list(exc.problems)

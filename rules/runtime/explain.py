@@ -1,0 +1,132 @@
+"""The other outcomes, in words: why each was not recommended, and what would change it.
+
+Shown in the window's panel, by `leadfit evaluate` and in the signed PDF, so
+the people who sign see why the other outcomes were rejected. Words only:
+no rule ids, question ids or outcome codes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from leadfit.forms.case import Case
+from leadfit.rules.runtime.answer_space import merged_words
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.assessment import AnswerChange, Alternative, Assessment, ChangeSet
+from leadfit.rules.runtime.changes import Found, nearest, region_answers
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.model.words import joined, quoted
+
+
+def evaluate_explained(case: Case, pack: Pack) -> Assessment:
+    """evaluate(), with every other outcome explained (what people read and sign)."""
+    return explain(case, pack, evaluate(case, pack))
+
+
+def explain(case: Case, pack: Pack, assessment: Assessment) -> Assessment:
+    if not assessment.decided:
+        return assessment
+    return assessment.model_copy(update={"alternatives": alternatives(case, pack, assessment)})
+
+
+def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alternative]:
+    """Every outcome but the recommended one, explained. ``wanted()`` turning false
+    (the answers changed) stops the search: rules.runtime.changes.Superseded."""
+    order: list[str] = list(pack.settings.outcomes)
+    out = []
+    for outcome in order:
+        if outcome == a.outcome:
+            continue
+        title = pack.catalogue.title(outcome)
+        search = nearest(case, pack, outcome, wanted=wanted)
+        sets = [_change_set(case, pack, outcome, title, f) for f in search.found]
+        levers = None
+        if sets and all(any(not c.lever for c in s.changes) for s in sets):
+            lever_search = nearest(case, pack, outcome, levers_only=True, most=1, wanted=wanted)
+            if lever_search.found:
+                levers = _change_set(case, pack, outcome, title, lever_search.found[0])
+        out.append(Alternative.model_construct(
+            outcome=outcome, title=title, why_not=why_not(pack, a, outcome), nearest=sets,
+            levers_only=levers, note=_note(search, sets, outcome, title)))
+    return out
+
+
+def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
+    """Plain reasons ``outcome`` was not recommended."""
+    order: list[str] = list(pack.settings.outcomes)
+    fired = [r for r in pack.rules if r.id in set(a.rules_fired)]
+    if a.unknowns and a.unknowns.verdict == "depends" and outcome in a.unknowns.outcomes:
+        return [f"Some answers not known could lead to it, but not safely: {a.unknowns.summary}"]
+    if a.outcome is not None and order.index(outcome) < order.index(a.outcome):
+        reasons = [r.summary for r in fired for act in r.actions
+                   if act.word == "recommend" and order.index(act.value) > order.index(outcome)]
+        if a.constraints and not reasons:
+            reasons = ["A stronger outcome is needed, but it is not possible here."]
+        if a.unknowns and a.unknowns.verdict == "too_many":
+            reasons.append(a.unknowns.summary)
+        return _unique(reasons) or ["A stronger outcome is needed."]
+    blocked = [r.summary for r in fired for act in r.actions
+               if act.word == "unavailable" and act.value == outcome]
+    if blocked:
+        return [f"Not possible here: {_lower_first(b)}" for b in _unique(blocked)]
+    return ["Nothing in the answers calls for it."]
+
+
+def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found) -> ChangeSet:
+    q = pack.questionnaire.questions
+    changes = []
+    for qid in [x.id for x in pack.questionnaire.asked if x.id in found.values]:
+        question = q[qid]
+        regions = region_answers(case, pack, outcome, found.values, qid)
+        if question.type == "choice":
+            to = joined([quoted(r.words) for r in regions] or [_shown(question, found.values[qid])], "or")
+        else:
+            to = merged_words(question, regions) if regions else _shown(question, found.values[qid])
+        changes.append(AnswerChange.model_construct(
+            question=qid, title=question.title, lever=question.lever,
+            now="not known" if qid in case.unknown else _shown(question, case.answers.get(qid)),
+            to=to, value=_plain(found.values[qid])))
+    words = f"Becomes {title} if " + joined([
+        f"{quoted(c.title)} is {c.to} (now {c.now}; {'a lever' if c.lever else 'a fact'})"
+        for c in changes])
+    return ChangeSet.model_construct(changes=changes, words=words)
+
+
+def _note(search, sets, outcome: str, title: str) -> str:
+    if sets:
+        return ""
+    if not search.complete:
+        return f"No change of a few answers leading to {title} was found within the search limit."
+    return f"No change of up to {_max()} answers leads to {title}."
+
+
+def _max() -> int:
+    from leadfit.rules.runtime.changes import MAX_CHANGES
+    return MAX_CHANGES
+
+
+def _shown(question, value: Any) -> str:
+    if value is None:
+        return "not answered"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if question.type == "choice":
+        return quoted(question.options.get(value, str(value)))
+    if question.type == "percent":
+        return f"{value}%"
+    return str(value)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text

@@ -1,0 +1,199 @@
+"""Outcome semantics 2 (a pack with ``semantics: 2``; docs/judgement.md).
+
+What it adds to the fired rules' actions, in this order:
+- one finding per catalogue ID, at its highest severity, with every cause behind it;
+- compounding: the risk of appointing the candidate as proposed sets the least
+  outcome (``risk_outcomes``), unless a fired rule records an open ``choice``;
+- an outcome that cannot happen here falls back (``fallback``), the constraint said;
+- support that cannot happen (``unavailable: M..``) is never put in a plan: it is
+  named as a constraint instead; steps are reworded where an outcome is not
+  possible (``if_unavailable``);
+- preconditions (``precondition: M..``) come before an appointment; a hiring plan
+  carries only the steps the pack allows for it (``outcome_allows``);
+- every assessment with an outcome carries that outcome's note (``outcome_notes``);
+- readiness the answers cannot vouch for is named as unverified.
+Words here are for people: catalogue IDs with their titles, never rule or question ids.
+"""
+
+from __future__ import annotations
+
+from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, built
+
+_SEVERITY_ORDER = ("low", "medium", "high", "critical")
+_APPOINTING = ("appoint", "coach")
+
+
+def merged_findings(builder) -> list[Finding]:
+    """One finding per ID: the worst severity's rule, with the causes of every rule."""
+    groups: dict[str, list] = {}
+    for rule, value in builder.actions("finding"):
+        groups.setdefault(value["id"], []).append((rule, value))
+    out = []
+    for fid, items in groups.items():
+        rule, value = max(items, key=lambda rv: _SEVERITY_ORDER.index(rv[1]["severity"]))
+        qids: list[str] = []
+        for r, v in sorted(items, key=lambda rv: -_SEVERITY_ORDER.index(rv[1]["severity"])):
+            qids += [q for q in builder.cause_ids(r, v["because"])
+                     if q not in qids and builder.answers.get(q) is not None]  # unasked: no cause
+        because = [builder.cause(q) for q in qids]
+        out.append(built(
+            Finding,
+            id=fid, title=builder.cat.title(fid), severity=value["severity"], rule=rule.id,
+            layer=rule.layer, summary=rule.summary, because=because))
+    out += [f for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
+    return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)))
+
+
+def merged_signals(builder) -> list:
+    """One context signal per ID (two rules can raise R3), with every cause behind it."""
+    out: dict = {}
+    for signal in builder.signals():
+        first = out.get(signal.id)
+        if first is None:
+            out[signal.id] = signal
+            continue
+        seen = {c.question for c in first.because}
+        extra = [c for c in signal.because if c.question not in seen]
+        out[signal.id] = first.model_copy(update={"because": [*first.because, *extra]})
+    return list(out.values())
+
+
+class Judgement:
+    """The semantics-2 assessment from a builder that knows the fired rules (rules/runtime/assess.py)."""
+
+    def __init__(self, builder):
+        self.b = builder
+        self.settings = builder.pack.settings
+        self.order = builder.order
+        self.notes: list[str] = []
+        self.constraints: list[str] = []
+        self.raised_by_risk = ""
+
+    def decide(self) -> tuple[str | None, list[str], bool]:
+        """(outcome, constraints, forced): what build() decides, for searches over unknowns."""
+        _, level = self.b.score(merged_findings(self.b))
+        outcome, forced = self.outcome(level)
+        return outcome, list(self.constraints), forced
+
+    def build(self) -> Assessment:
+        b = self.b
+        findings = merged_findings(b)
+        score, level = b.score(findings)
+        if b.decided:  # worked out over the unknown answers (rules/runtime/unknowns.py)
+            outcome, constraints, forced = b.decided
+            self.constraints = [c for c in constraints if "would be advised" in c]  # plan() adds its own
+        else:
+            outcome, forced = self.outcome(level)
+        if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
+            level = "high"
+        plan, preconditions = self.plan(outcome)
+        unverified = self.unverified()
+        return built(
+            Assessment,
+            outcome=outcome,
+            outcome_title=b.cat.title(outcome) if outcome else None,
+            risk=built(Risk, level=level, score=score),
+            findings=findings,
+            mitigations=plan,
+            preconditions=preconditions,
+            readiness=b.readiness(),
+            signals=merged_signals(b),
+            missing=b.missing_answers(),
+            why_not=self.why_not(outcome),
+            constraints=self.constraints,
+            notes=self.outcome_notes(outcome) + b.notes(outcome),
+            unverified=unverified,
+            rules_fired=[r.id for r in b.fired],
+            pack=b.pack_ref(),
+            engine=b.engine_ref(),
+        )
+
+    # -- the outcome ------------------------------------------------------------
+    def outcome(self, level: str) -> tuple[str | None, bool]:
+        b = self.b
+        if b.missing:
+            return None, False
+        recommended = {v for _, v in b.actions("recommend")}
+        if not recommended:
+            return None, False
+        outcome = max(recommended, key=self.order.index)
+        floor = self.settings.risk_outcomes.get(level)
+        choices = [v for _, v in b.actions("choice")]
+        if floor and choices:
+            floor = min(floor, max(choices, key=self.order.index), key=self.order.index)
+        if floor and self.order.index(floor) > self.order.index(outcome):
+            self.raised_by_risk = (
+                f"The failure modes add up: the risk of appointing the candidate as proposed is"
+                f" {level}, and at {level} risk the pack advises at least"
+                f" '{b.cat.title(floor)}' (rather than '{b.cat.title(outcome)}').")
+            self.notes.append(self.raised_by_risk)
+            outcome = floor
+        for rule, value in b.actions("choice"):
+            if self.order.index(outcome) <= self.order.index(value):
+                self.notes.append(f"A deliberate choice, stated openly: {rule.summary}")
+        blocked = self.unavailable_outcomes()
+        if outcome not in blocked:
+            return outcome, False
+        fallback = self.settings.fallback
+        self.constraints.append(
+            f"'{b.cat.title(outcome)}' would be advised, but it is not possible here:"
+            f" {blocked[outcome].summary} '{b.cat.title(fallback)}' is advised instead, at higher"
+            " risk, with the steps below.")
+        return fallback, True
+
+    def unavailable_outcomes(self) -> dict:
+        return {v: r for r, v in self.b.actions("unavailable") if v in self.order}
+
+    # -- the plan ---------------------------------------------------------------
+    def plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
+        b = self.b
+        cannot = {v: r for r, v in b.actions("unavailable") if v not in self.order}
+        needed = b.needed("mitigation", outcome)
+        before = b.needed("precondition", None)
+        if outcome not in _APPOINTING:  # a hiring plan: the role to hire for comes first
+            needed = {**before, **needed}
+            before = {}
+        needed = {m: e for m, e in needed.items() if m not in before}
+        allowed = self.settings.outcome_allows.get(outcome) if outcome else None
+        if allowed is not None:
+            needed = {m: e for m, e in needed.items() if m in allowed}
+        for mid, rule in cannot.items():
+            if mid in needed or mid in before:
+                needed.pop(mid, None)
+                before.pop(mid, None)
+                self.constraints.append(
+                    f"{mid} {b.cat.title(mid)} is not in the plan because it cannot happen here:"
+                    f" {rule.summary}")
+        reword = {}
+        for blocked in self.unavailable_outcomes():
+            reword.update(self.settings.if_unavailable.get(blocked, {}))
+        return b.as_mitigations(needed, reword), b.as_mitigations(before, reword)
+
+    # -- words ------------------------------------------------------------------
+    def outcome_notes(self, outcome: str | None) -> list[str]:
+        said = [self.settings.outcome_notes[outcome]] if outcome in self.settings.outcome_notes else []
+        said += self.notes
+        said += [v for _, v in self.b.actions("note")]
+        return list(dict.fromkeys(said))
+
+    def unverified(self) -> list[str]:
+        ids: list[str] = []
+        for _, value in self.b.actions("unverified"):
+            ids += [i for i in value if i not in ids]
+        if ids:
+            named = ", ".join(f"{i} {self.b.cat.title(i)}" for i in ids)
+            self.notes.append(f"Unverified: {named} rest on answers not tested in an interview as"
+                              " an external candidate would be.")
+        return sorted(ids, key=_id_key)
+
+    def why_not(self, outcome: str | None) -> dict[str, list[str]]:
+        reasons = self.b.why_not(outcome)
+        if self.raised_by_risk and outcome:
+            for milder in self.order[:self.order.index(outcome)]:
+                reasons[milder] = [self.raised_by_risk] + [
+                    r for r in reasons.get(milder, []) if not r.startswith("A stronger outcome")]
+        return reasons
+
+
+def _id_key(item_id: str) -> tuple:
+    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)

@@ -1,0 +1,60 @@
+"""The matching seam: which of a pack's rules a case's answers meet.
+
+Two matchers implement it:
+
+- the durable-rules adapter (``rules/runtime/engine.py``), the engine of record: every
+  assessment a person sees or records is decided by it;
+- ``ExactMatcher``, the Python evaluator of the same condition language
+  (``forms/conditions.py``): the engine's oracle (a property test proves they
+  fire the same rules) and the fast path for work that needs many evaluations
+  per answer (exploring unknown answers, pack impact, coverage).
+
+Callers receive a matcher as an argument; nothing here is a module global.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from leadfit.forms import conditions
+
+RuleConditions = Iterable[tuple[str, conditions.Condition]]
+
+
+class Matcher(Protocol):
+    """Ids of the rules whose conditions the answers meet, in any order.
+
+    ``key`` names the ruleset (the pack fingerprint): a matcher may compile it
+    once per key. ``answers`` maps question id -> value; unanswered are absent.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    def evaluate(self, key: str, rules: RuleConditions, answers: dict[str, Any]) -> list[str]: ...
+
+
+class ExactMatcher:
+    """The condition language evaluated in Python: the oracle, about 20x the engine's speed."""
+
+    name = "leadfit-exact"
+
+    @property
+    def version(self) -> str:
+        return "1"  # the condition language's semantics; bump when they change
+
+    def evaluate(self, key: str, rules: RuleConditions, answers: dict[str, Any]) -> list[str]:
+        return [rule_id for rule_id, cond in rules if conditions.evaluate(cond, answers)]
+
+
+EXACT = ExactMatcher()  # stateless, so one instance serves every caller and thread
+
+
+def engine_of_record() -> Matcher:
+    """The durable-rules adapter (loaded on first use: importing it starts the engine)."""
+    from leadfit.rules.runtime.engine import get_engine
+    return get_engine()

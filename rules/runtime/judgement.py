@@ -27,21 +27,28 @@ def merged_findings(builder) -> list[Finding]:
     """One finding per ID: the worst severity's rule, with the causes of every rule."""
     groups: dict[str, list] = {}
     for rule, value in builder.actions("finding"):
-        groups.setdefault(value["id"], []).append((rule, value))
+        groups.setdefault(value["id"], []).append((_SEVERITY_ORDER.index(value["severity"]), rule, value))
+    answers = builder.answers
     out = []
     for fid, items in groups.items():
-        rule, value = max(items, key=lambda rv: _SEVERITY_ORDER.index(rv[1]["severity"]))
-        qids: list[str] = []
-        for r, v in sorted(items, key=lambda rv: -_SEVERITY_ORDER.index(rv[1]["severity"])):
-            qids += [q for q in builder.cause_ids(r, v["because"])
-                     if q not in qids and builder.answers.get(q) is not None]  # unasked: no cause
-        because = [builder.cause(q) for q in qids]
+        _, rule, value = max(items, key=_severity_of)  # the first of the worst
+        worst_first = sorted(items, key=_minus_severity_of)
+        qids = dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])
+                             if answers.get(q) is not None)  # unasked: no cause
         out.append(built(
             Finding,
             id=fid, title=builder.cat.title(fid), severity=value["severity"], rule=rule.id,
-            layer=rule.layer, summary=rule.summary, because=because))
+            layer=rule.layer, summary=rule.summary, because=[builder.cause(q) for q in qids]))
     out += [f for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
     return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)))
+
+
+def _severity_of(item: tuple) -> int:
+    return item[0]
+
+
+def _minus_severity_of(item: tuple) -> int:
+    return -item[0]
 
 
 def merged_signals(builder) -> list:

@@ -155,3 +155,13 @@ def test_a_rule_whose_any_several_alternatives_meet_is_returned_once(engine):
     either = Group("any", (AT_LEAST_1, Compare("eq", "candidate.rivals", True)))
     rules = [("both", Group("all", (Answered("candidate.rivals"), either)))]
     assert engine.evaluate("k12", rules, {"candidate.digital_years": 4, "candidate.rivals": True}) == ["both"]
+
+
+def test_non_ascii_text_reaches_the_engine_as_the_rule_names_it(engine):
+    """The fact is written by the fast encoder unless something needs escaping; text
+    beyond ASCII is then written as UTF-8, as the engine's own rules are."""
+    name_is = Compare("eq", "candidate.name", "Ünïcode 名前")
+    rules = [("named", name_is), ("ascii", Compare("eq", "candidate.name", "Ada"))]
+    assert engine.evaluate("k-text", rules, {"candidate.name": "Ünïcode 名前"}) == ["named"]
+    assert engine.evaluate("k-text", rules, {"candidate.name": "Ada"}) == ["ascii"]
+    assert engine.evaluate("k-text", rules, {"candidate.name": "Unicode"}) == []

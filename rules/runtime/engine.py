@@ -118,6 +118,7 @@ class RulesEngine:
         self._lock = threading.Lock()
         self._rulesets: dict[str, tuple[Any, dict[str, str]]] = {}  # name -> (handle, ids)
         self._open: set[str] = set()
+        self._names: dict[str, str] = {}  # key -> ruleset name
         self._sessions = count(1)
 
     @property
@@ -139,7 +140,9 @@ class RulesEngine:
         and registered the first time only. ``rules`` are (rule id, condition).
         """
         fact = self._fact(answers)
-        name = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
+        name = self._names.get(key)
+        if name is None:  # worked out once per key: a regular expression costs more than a rule
+            name = self._names[key] = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
         with self._lock:
             if name not in self._rulesets:
                 self._register(name, rules)
@@ -209,8 +212,7 @@ class RulesEngine:
         self._open.add(session)
         fired: list[str] = []
         try:
-            result = _C.assert_fact(handle, json.dumps(dict(fact, sid=session, **{_NONCE: session}),
-                                                       ensure_ascii=False))
+            result = _C.assert_fact(handle, _as_json(dict(fact, sid=session, **{_NONCE: session})))
             if result[0] == 1:  # pragma: no cover - the catch-all rule matches every fact
                 raise EngineError("the engine matched no rule, not even the catch-all")
             started = _C.start_action_for_state(handle, result[1]) if result[0] == 0 else None
@@ -224,16 +226,18 @@ class RulesEngine:
             raise EngineError(f"the rules engine failed: {exc}") from exc
         finally:
             self._open.discard(session)
-            self._forget(name, session)
+            with suppress(Exception):  # the engine raises error 309 when no state was stored
+                _C.delete_state(handle, session)
         if _CATCH_ALL not in fired:
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
         # A rule whose 'any' several alternatives meet fires once per alternative.
         return [ids[r] for r in dict.fromkeys(fired) if r != _CATCH_ALL]
 
-    def _forget(self, name: str, session: str) -> None:
-        # The engine raises a bare Exception (error 309) when no state was stored.
-        with suppress(Exception):
-            self._host.delete_state(name, session)
+def _as_json(fact: dict) -> str:
+    """The fact as the engine's own wrapper writes it (non-ASCII text as UTF-8, not escaped),
+    by the fast default encoder whenever that gives the same text: with nothing escaped."""
+    text = json.dumps(fact)
+    return text if "\\u" not in text else json.dumps(fact, ensure_ascii=False)
 
 
 def _refuse_hazards(definition: dict) -> None:

@@ -286,7 +286,7 @@ class _Evaluator:
         self.cache: dict[tuple, tuple[Summary, Summary]] = {}
 
     def key(self, answers: dict) -> tuple:
-        return (tuple(sorted((k, str(v)) for k, v in answers.items() if k in self.read)),
+        return (tuple(sorted((k, type(v), v) for k, v in answers.items() if k in self.read)),
                 tuple(sorted(k for k in answers if k not in self.read)))
 
     def pair(self, work: dict | str):

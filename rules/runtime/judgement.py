@@ -153,6 +153,14 @@ class Judgement:
 
     # -- the plan ---------------------------------------------------------------
     def plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
+        needed, before = self.plan_needs(outcome)
+        reword = {}
+        for blocked in self.unavailable_outcomes():
+            reword.update(self.settings.if_unavailable.get(blocked, {}))
+        return self.b.as_mitigations(needed, reword), self.b.as_mitigations(before, reword)
+
+    def plan_needs(self, outcome: str | None) -> tuple[dict, dict]:
+        """(the plan's steps, the preconditions): mitigation id -> who asks for it and why."""
         b = self.b
         cannot = {v: r for r, v in b.actions("unavailable") if v not in self.order}
         needed = b.needed("mitigation", outcome)
@@ -171,10 +179,7 @@ class Judgement:
                 self.constraints.append(
                     f"{mid} {b.cat.title(mid)} is not in the plan because it cannot happen here:"
                     f" {rule.summary}")
-        reword = {}
-        for blocked in self.unavailable_outcomes():
-            reword.update(self.settings.if_unavailable.get(blocked, {}))
-        return b.as_mitigations(needed, reword), b.as_mitigations(before, reword)
+        return needed, before
 
     # -- words ------------------------------------------------------------------
     def outcome_notes(self, outcome: str | None) -> list[str]:

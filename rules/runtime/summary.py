@@ -38,8 +38,8 @@ def summarise(case: Case, pack: Pack, matcher: Matcher | None = None) -> Summary
     if pack.settings.semantics >= 2:
         judgement = Judgement(b)
         outcome, forced = judgement.outcome(level)
-        plan, before = judgement.plan(outcome)
-        steps = {m.id for m in plan} | {m.id for m in before}
+        plan, before = judgement.plan_needs(outcome)
+        steps = set(plan) | set(before)
     else:
         outcome, _, forced = b.outcome()
         steps = set(b.needed("mitigation", outcome))

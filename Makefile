@@ -43,11 +43,20 @@ fuzz: $(STAMP)
 	QT_QPA_PLATFORM=offscreen LEADFIT_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q \
 		-p no:cacheprovider tests/test_fuzz.py --hypothesis-show-statistics
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+# Each figure against its baseline in the same run, in the order of issue 15's table:
+# one evaluation, fresh processes and the window (startup.py), the rationale PDF (issue 16's
+# line goes here), pack diff, the register, then answers not known.
+# evaluate.py and packs.py take --before PYTHON (a venv of an earlier commit): before and after.
+bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
-	$(BIN)/python benchmarks/register.py
 	$(BIN)/python benchmarks/packs.py
+	$(BIN)/python benchmarks/register.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/unknowns.py
 
 # The desktop bundle (no Python needed to run it): dist/leadfit-VERSION-PLATFORM{/,.tar.gz}.

@@ -1,13 +1,29 @@
-"""How fast is one evaluation? Prints figures against the issue's targets.
+"""One evaluation in process: LeadFit against GoRules Zen and two floors, in one loop.
 
-In-process: median and 95th percentile over 1,000 varied cases, against a
-bare durable-rules post of one message measured in the same run (ratio).
-Fresh process: wall time of `leadfit evaluate` on the example (median of 5).
-Run: .venv/bin/python benchmarks/evaluate.py
+Every measure runs on the same cases, interleaved case by case (the order
+rotates), so the figures share the machine's load and only ratios count:
+- LeadFit: ``evaluate(case, pack)``, the whole explained assessment, decided by
+  durable-rules (the engine of record);
+- GoRules Zen 2.1.3: the pack's rules as one "collect" decision table
+  (benchmarks/floors.py), loaded from JSON as the issue measured it, and
+  precompiled (``ZenDecisionContent``), its fastest;
+- durable-rules alone on the same rules through its public API (no-op actions);
+- plain Python predicates over the same rules;
+- the archived default pack 1.0, for the 2.0-within-1.2x-of-1.0 figure;
+- with ``--before PYTHON``: the same cases under another LeadFit (a venv of an
+  earlier commit), timed by benchmarks/eval_worker.py between our own calls.
+Before timing, it checks that Zen, durable-rules alone and the predicates fire
+exactly LeadFit's rules on every case, and stops if any differs.
+
+    .venv/bin/python benchmarks/evaluate.py [--cases 1000] [--before /tmp/old/.venv/bin/python]
+
+Zen is the ``bench`` extra (``pip install -e '.[bench]'``; ``make bench`` installs it).
 """
 
 from __future__ import annotations
 
+import argparse
+import pickle
 import statistics
 import subprocess
 import sys
@@ -15,63 +31,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cases import generate
+from cases import generate, outcomes
+from floors import durable_alone, engine_fact, python_predicates, zen_decision
 
-from leadfit.forms.case import build_case
+from leadfit.forms.case import build_case, relevant_answers
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.library import archived_packs_dir, default_pack
 from leadfit.rules.model.pack import load_pack
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def timed(fn, items) -> list[float]:
-    out = []
-    for item in items:
-        start = time.perf_counter()
-        fn(item)
-        out.append(time.perf_counter() - start)
-    return out
-
-
-def bare_post_times(n: int) -> list[float]:
-    """Baseline: the engine alone, one rule, one posted message each time."""
-    import durable.engine as raw  # the benchmark's baseline only; product code uses the adapter
-
-    class Quiet(raw.Host):
-        def _run(self):
-            return None
-    host = Quiet()
-    host.register_rulesets({"bare": {"r": {"all": [{"m": {"$gte": {"x": 0}}}], "run": _noop}}})
-    return timed(lambda i: host.post("bare", {"sid": "1", "x": i}), range(n))
-
-
-def same_ruleset_times(pack, answer_sets) -> list[float]:
-    """Second baseline: the engine alone running this pack's compiled rules (no-op actions)."""
-    import durable.engine as raw
-
-    from leadfit.rules.runtime.engine import compile_condition, field_name
-
-    class Quiet(raw.Host):
-        def _run(self):
-            return None
-    host = Quiet()
-    rules = {r.id: {"all": [{"m": compile_condition(r.condition)}], "run": _noop} for r in pack.rules}
-    rules["seen"] = {"all": [{"m": {"$ex": {"n": 1}}}], "run": _noop}
-    host.register_rulesets({"same": rules})
-    facts = []
-    for i, answers in enumerate(answer_sets):
-        fact = {field_name(k): (v.toordinal() if hasattr(v, "toordinal") else v) for k, v in answers.items()}
-        facts.append(dict(fact, sid=f"s{i}", n=i))
-
-    def run(fact):
-        host.assert_fact("same", fact)
-        host.delete_state("same", fact["sid"])
-    return timed(run, facts)
-
-
-def _noop(c) -> None:
-    return None
+ISSUE_TABLE = {"LeadFit": 2.08, "Zen (from JSON)": 0.42, "durable-rules alone": 0.80,
+               "Python predicates": 0.013}  # ms, the issue's run (a busy machine)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -79,47 +48,114 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def fresh_process_times(runs: int = 5) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([str(Path(sys.executable).with_name("leadfit")), "evaluate",
-                        str(REPO / "forms/examples/example-case.yaml")], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return times
+class Before:
+    """Another LeadFit's evaluate, timed in its own process on request."""
+
+    def __init__(self, python: str, answer_sets: list[dict]):
+        worker = Path(__file__).resolve().with_name("eval_worker.py")
+        self.proc = subprocess.Popen([python, str(worker)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=False)
+        data = pickle.dumps(answer_sets)
+        assert self.proc.stdin and self.proc.stdout
+        self.proc.stdin.write(f"{len(data)}\n".encode() + data)
+        self.proc.stdin.flush()
+        if self.proc.stdout.readline().strip() != b"ready":
+            raise SystemExit(f"the --before worker ({python}) did not start")
+
+    def time(self, index: int) -> float:
+        assert self.proc.stdin and self.proc.stdout
+        self.proc.stdin.write(f"{index}\n".encode())
+        self.proc.stdin.flush()
+        return float(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        assert self.proc.stdin
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def check_same_rules(pack, cases, facts, floors: dict) -> None:
+    """Every floor fires LeadFit's rules on every case, or the comparison means nothing."""
+    order = {r.id: i for i, r in enumerate(pack.rules)}
+    for i, (case, fact) in enumerate(zip(cases, facts)):
+        ours = evaluate(case, pack).rules_fired
+        for name, fired in floors.items():
+            theirs = sorted(fired(fact), key=order.__getitem__)
+            if theirs != ours:
+                raise SystemExit(f"{name} fires {theirs} on case {i}, LeadFit {ours}: not the same rules")
+
+
+def measure(args) -> tuple[dict[str, list[float]], dict]:
+    pack = default_pack()
+    answer_sets = generate(pack.questionnaire, args.cases, args.seed, blank_rate=0.003, pack=pack)
+    cases = [build_case(a, pack.questionnaire) for a in answer_sets]
+    facts = [engine_fact(relevant_answers(c, pack.questionnaire)) for c in cases]
+    old = load_pack(archived_packs_dir() / "default-1.0")
+    old_cases = [build_case(a, old.questionnaire) for a in generate(old.questionnaire, args.cases, args.seed)]
+    floors = {"Zen (from JSON)": zen_decision(pack, precompiled=False),
+              "Zen (precompiled)": zen_decision(pack),
+              "durable-rules alone": durable_alone(pack), "Python predicates": python_predicates(pack)}
+    check_same_rules(pack, cases, facts, floors)
+    info = {"outcomes": outcomes(evaluate(c, pack) for c in cases), "pack": pack, "old": old,
+            "fired": statistics.mean(len(evaluate(c, pack).rules_fired) for c in cases)}
+    evaluate(old_cases[0], old)
+    before = Before(args.before, answer_sets) if args.before else None
+    steps = [("LeadFit", lambda i: _timed(evaluate, cases[i], pack)),
+             (f"LeadFit, {old.label}", lambda i: _timed(evaluate, old_cases[i], old))]
+    steps += [(name, lambda i, f=fired: _timed(f, facts[i])) for name, fired in floors.items()]
+    if before:
+        steps.append(("LeadFit before", before.time))
+    times: dict[str, list[float]] = {name: [] for name, _ in steps}
+    for i in range(len(cases)):
+        k = i % len(steps)
+        for name, step in steps[k:] + steps[:k]:  # rotate who goes first
+            times[name].append(step(i))
+    if before:
+        before.close()
+        times["LeadFit before"] = [t for t in times["LeadFit before"] if t == t]  # refused: nan
+    return times, info
+
+
+def _timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def report(times: dict[str, list[float]], info: dict, args) -> None:
+    med = {k: statistics.median(v) * 1e3 for k, v in times.items()}
+    ours = med["LeadFit"]
+    pack, old = info["pack"], info["old"]
+    print(f"cases: {args.cases} generated (outcomes {dict(info['outcomes'])}); {pack.label}:"
+          f" {len(pack.rules)} rules, ~{info['fired']:.0f} fire per case; every measure in one"
+          " loop, interleaved; same rules fired by all, checked on every case")
+    print(f"{'one evaluation, p50':<28}{'ms':>8}{'p95 ms':>9}   LeadFit ÷ it   (issue's run:"
+          " ms, ratio)")
+    for name in times:
+        was = ISSUE_TABLE.get(name)
+        then = f"({was:.3f} ms, {ISSUE_TABLE['LeadFit'] / was:.1f}x)" if was and name != "LeadFit" \
+            else (f"({was:.2f} ms)" if was else "")
+        ratio = "" if name == "LeadFit" else f"{ours / med[name]:>8.2f}x"
+        print(f"  {name:<26}{med[name]:>8.3f}{percentile(times[name], 95) * 1e3:>9.3f}   {ratio:<13}  {then}")
+    for zen in ("Zen (from JSON)", "Zen (precompiled)"):
+        print(f"target: LeadFit p50 at or below {zen}'s: {'met' if ours <= med[zen] else 'MISSED'}"
+              f" ({ours / med[zen]:.2f}x)")
+    print(f"target: {pack.label} within 1.2x of {old.label}: {ours / med[f'LeadFit, {old.label}']:.2f}x"
+          f" {'met' if ours <= 1.2 * med[f'LeadFit, {old.label}'] else 'MISSED'}")
+    if "LeadFit before" in med:
+        print(f"before -> after ({args.before}): {med['LeadFit before']:.3f} ms -> {ours:.3f} ms,"
+              f" {med['LeadFit before'] / ours:.2f}x faster; against Zen (from JSON)"
+              f" {med['LeadFit before'] / med['Zen (from JSON)']:.2f}x -> {ours / med['Zen (from JSON)']:.2f}x")
 
 
 def main() -> None:
-    pack = default_pack()
-    cases = [build_case(a, pack.questionnaire) for a in generate(pack.questionnaire, 1000)]
-    evaluate(cases[0], pack)  # compile and register once, as a running app would have
-    ours = timed(lambda c: evaluate(c, pack), cases)
-    bare = bare_post_times(1000)
-    med, p95, bare_med = statistics.median(ours), percentile(ours, 95), statistics.median(bare)
-    outcomes = {o: sum(1 for c in cases if evaluate(c, pack).outcome == o)
-                for o in ("appoint", "coach", "hire_external", None)}
-    from leadfit.forms.case import relevant_answers
-    same = statistics.median(same_ruleset_times(pack, [relevant_answers(c, pack.questionnaire) for c in cases]))
-    fired = statistics.mean(len(evaluate(c, pack).rules_fired) for c in cases)
-    fresh = statistics.median(fresh_process_times())
-    old = load_pack(archived_packs_dir() / "default-1.0")  # 1.0, its questionnaire and semantics
-    old_cases = [build_case(a, old.questionnaire) for a in generate(old.questionnaire, 1000)]
-    evaluate(old_cases[0], old)
-    old_med = statistics.median(timed(lambda c: evaluate(c, old), old_cases))
-    print(f"cases: 1000 varied (outcomes {outcomes})")
-    print(f"evaluate in-process: median {med * 1e3:.3f} ms, p95 {percentile(ours, 95) * 1e3:.3f} ms"
-          f"   target median < 1 ms: {'met' if med < 1e-3 else 'MISSED'}")
-    print(f"bare durable post:   median {bare_med * 1e3:.3f} ms, p95 {percentile(bare, 95) * 1e3:.3f} ms")
-    print(f"ratio evaluate/bare: median {med / bare_med:.1f}x, p95 {p95 / percentile(bare, 95):.1f}x"
-          f"   target < 10x: {'met' if med / bare_med < 10 else 'MISSED'}")
-    print(f"engine alone, this pack's {len(pack.rules)} rules (~{fired:.0f} fire per case): median"
-          f" {same * 1e3:.3f} ms = {same / bare_med:.1f}x the bare post;"
-          f" LeadFit's evaluate is {med / same:.2f}x the engine alone")
-    print(f"{old.label} (archived, semantics 1) in this run: median {old_med * 1e3:.3f} ms;"
-          f" {pack.label} is {med / old_med:.2f}x   target <= 1.2x:"
-          f" {'met' if med / old_med <= 1.2 else 'MISSED'}")
-    print(f"fresh process `leadfit evaluate`: median of 5 {fresh * 1e3:.0f} ms"
-          f"   target < 1 s: {'met' if fresh < 1 else 'MISSED'}")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--before", help="the Python of another LeadFit venv, timed in the same loop")
+    args = parser.parse_args()
+    times, info = measure(args)
+    report(times, info, args)
 
 
 if __name__ == "__main__":

@@ -110,8 +110,8 @@ def relevant_from(answers: Mapping[str, Any], questionnaire: Questionnaire) -> d
     """relevant_answers over plain answers (id -> typed value), e.g. one explored assignment."""
     answers = dict(answers)
     used = {}
-    for q in questionnaire.asked:
-        if q.id in answers and is_asked(q, answers):
+    for q in questionnaire.asked:  # is_asked(q, answers), inlined: every evaluation runs this
+        if q.id in answers and (q.ask_if is None or conditions.evaluate(q.ask_if, answers)):
             used[q.id] = answers[q.id]
     for q in questionnaire.derived:
         value = derive(q, used)

@@ -110,12 +110,14 @@ def load_text(text: str, file: str) -> LocatedData:
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
                                  " split it or remove unused content", file)])
+    lines: dict[Path_, int] = {}
     try:
-        _refuse_aliases(text, file)
         loader = _StrictLoader(text)
         loader.source_name = file
         try:
             node = loader.get_single_node()
+            if node is not None:  # one parse: aliases are refused from the composed nodes
+                _collect_lines(node, (), lines, set(), file)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -126,9 +128,6 @@ def load_text(text: str, file: str) -> LocatedData:
                                  file)]) from None
     except yaml.YAMLError as exc:
         raise PackError([_yaml_problem(exc, file)]) from None
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _collect_lines(node, (), lines)
     return LocatedData(data, file, lines)
 
 
@@ -184,12 +183,9 @@ def read_regular_text(path: Path, name: str) -> str:
     return data.decode("utf-8")
 
 
-def _refuse_aliases(text: str, file: str) -> None:
-    for event in yaml.parse(text, Loader=_SAFE_BASE):
-        if isinstance(event, yaml.AliasEvent):
-            raise PackError([Problem(
-                "aliases (*name) are not allowed in LeadFit files; write the value out",
-                file, event.start_mark.line + 1 if event.start_mark else None)])
+def _alias(file: str, line: int) -> PackError:
+    return PackError([Problem("aliases (*name) are not allowed in LeadFit files; write the value out",
+                              file, line)])
 
 
 def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
@@ -202,14 +198,26 @@ def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
     return Problem(f"YAML syntax error: {text}", file, line)
 
 
-def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int],
+                   file: str) -> None:
+    """Each path's line; an alias (*name) is a node met twice, refused at the line of the
+    key or list that holds it, before anything is built (so an alias bomb never expands)."""
+    seen.add(id(node))
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
+            if id(value_node) in seen:
+                raise _alias(file, key_node.start_mark.line + 1)
+            if id(key_node) in seen:  # the key's own marks are the anchor's: its value's line
+                raise _alias(file, value_node.start_mark.line + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # refused when the mapping is built, at its line, before it expands
             key = key_node.value
             lines[path + (key,)] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path + (key,), lines)
+            _collect_lines(value_node, path + (key,), lines, seen, file)
             lines[path + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_lines(item, path + (index,), lines)
+            if id(item) in seen:
+                raise _alias(file, node.start_mark.line + 1)
+            _collect_lines(item, path + (index,), lines, seen, file)

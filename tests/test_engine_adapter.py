@@ -13,7 +13,7 @@ from leadfit.forms.conditions import Answered, Compare, Group
 from leadfit.rules.runtime.engine import (
     MAX_PROPERTIES,
     RulesEngine,
-    _RuleAction,
+    _never_run,
     field_name,
     get_engine,
 )
@@ -69,19 +69,31 @@ def test_results_are_collected_in_python_and_state_is_deleted(engine):
         engine._host.get_state("lf_k5", "s1")
 
 
-def test_actions_take_exactly_one_parameter():
-    """Two parameters would make durable-rules treat the action as asynchronous."""
-    action = _RuleAction(None, "r").fire
-    assert inspect.ismethod(action) and action.__code__.co_argcount - 1 == 1
+def test_the_one_action_takes_exactly_one_parameter_and_never_runs(engine):
+    """Two parameters would make durable-rules treat the action as asynchronous; and the
+    adapter takes fired rules off the engine's queue, so the action itself never runs."""
+    assert _never_run.__code__.co_argcount == 1
+    rules = [("a", AT_LEAST_1), ("b", AT_LEAST_2), ("c", AT_LEAST_3)]
+    assert engine.evaluate("k6", rules, {"candidate.digital_years": 2}) == ["a", "b"]
+    with pytest.raises(EngineError, match="adapter drives it"):
+        _never_run(None)
 
 
-def test_exception_inside_an_action_is_raised_not_swallowed(engine, monkeypatch):
-    def broken(session, rule_id):
-        raise ZeroDivisionError("boom")
-    monkeypatch.setattr(engine, "_record", broken)
-    with pytest.raises(EngineError, match="rule action failed inside the engine"):
-        engine.evaluate("k6", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
+def test_an_engine_failure_mid_queue_is_raised_and_leaves_no_state(engine, monkeypatch):
+    from leadfit.rules.runtime import engine as adapter
+    engine.evaluate("k6b", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
+
+    def broken(handle, state):
+        raise Exception("error code: 501")  # what the C API raises
+    monkeypatch.setattr(adapter, "_C", type("C", (), {
+        "assert_fact": staticmethod(adapter._C.assert_fact),
+        "start_action_for_state": staticmethod(adapter._C.start_action_for_state),
+        "complete_and_start_action": staticmethod(broken)}))
+    with pytest.raises(EngineError, match="rules engine failed: error code: 501"):
+        engine.evaluate("k6b", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
     assert engine.open_sessions() == 0
+    monkeypatch.undo()
+    assert engine.evaluate("k6b", [("a", AT_LEAST_1)], {"candidate.digital_years": 4}) == ["a"]
 
 
 def test_a_case_no_rule_matches_is_not_an_error(engine):
@@ -143,3 +155,13 @@ def test_a_rule_whose_any_several_alternatives_meet_is_returned_once(engine):
     either = Group("any", (AT_LEAST_1, Compare("eq", "candidate.rivals", True)))
     rules = [("both", Group("all", (Answered("candidate.rivals"), either)))]
     assert engine.evaluate("k12", rules, {"candidate.digital_years": 4, "candidate.rivals": True}) == ["both"]
+
+
+def test_non_ascii_text_reaches_the_engine_as_the_rule_names_it(engine):
+    """The fact is written by the fast encoder unless something needs escaping; text
+    beyond ASCII is then written as UTF-8, as the engine's own rules are."""
+    name_is = Compare("eq", "candidate.name", "Ünïcode 名前")
+    rules = [("named", name_is), ("ascii", Compare("eq", "candidate.name", "Ada"))]
+    assert engine.evaluate("k-text", rules, {"candidate.name": "Ünïcode 名前"}) == ["named"]
+    assert engine.evaluate("k-text", rules, {"candidate.name": "Ada"}) == ["ascii"]
+    assert engine.evaluate("k-text", rules, {"candidate.name": "Unicode"}) == []

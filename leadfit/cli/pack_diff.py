@@ -40,7 +40,7 @@ def run(args) -> int:
         for line in result.settings:
             print(f"  {line}")
     source = f"case files in {args.cases}" if args.cases else "scenarios of both packs"
-    print(f"\nCases ({len(result.cases)}, {source}) whose outcome, risk or IDs change:")
+    print(f"\nCases ({result.compared}, {source}) whose outcome, risk or IDs change:")
     if result.changed:
         for line in impact_table(result):
             print(f"  {line}")

@@ -1,11 +1,12 @@
 """Impact of changing packs: which rules differ, and what that does to cases.
 
-Every case is evaluated under both packs by the real engine. Large runs are
-split over worker processes, because reading case files and building
-assessments is Python work one process runs a thread at a time (each worker
-has its own engine), and each worker remembers the result for answers it
-has seen, keyed on the answers that can matter (the questions rules and
-ask_if conditions read, and which questions are answered at all).
+Every case is evaluated under both packs by the real engine, building only
+what the impact reports (outcome, risk, cited IDs: rules/runtime/summary.py). Cases
+stream through: only the cases that change are kept, so memory does not grow
+with the number of cases. A large run on a machine with an idle core is split
+over two worker processes (docs/engine.md says when that buys time); each
+remembers the result for recent answers, keyed on the answers that can matter
+(the questions rules and ask_if conditions read, and which are answered at all).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case, load_case_file
 from leadfit.forms.migrate import migrate_answers
-from leadfit.rules.runtime.assess import evaluate  # the engine itself loads only when cases are evaluated
+from leadfit.rules.authoring.rule_words import Detail, rule_details
 from leadfit.rules.model.library import load_pack
 from leadfit.rules.model.pack import Pack
-from leadfit.rules.authoring.rule_words import Detail, rule_details
+from leadfit.rules.runtime.summary import Summary, summarise  # the engine loads only when cases are evaluated
 
-PARALLEL_FROM = 400   # fewer cases than this run in-process: workers cost ~1 s to start
+PARALLEL_FROM = 2000  # fewer cases than this run in-process: workers cost ~1 s to start
 CHUNK = 250
+REMEMBERED = 2000     # results kept for repeated answers (a key holds every relevant answer)
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,6 @@ class CaseInput:
 
 
 @dataclass(frozen=True)
-class Summary:
-    outcome: str | None
-    risk: str
-    score: int
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class CaseDiff:
     case: CaseInput
     a: Summary
@@ -97,22 +91,30 @@ class CaseDiff:
 
 @dataclass
 class Impact:
+    """Counts over every case compared; the cases themselves only where something changes."""
+
     a: str
     b: str
     rules: list[RuleChange]
     settings: list[str]
-    cases: list[CaseDiff]
+    changed: list[CaseDiff] = field(default_factory=list)
     invalid: list[str] = field(default_factory=list)
+    compared: int = 0
+    risk_changes: int = 0
+    id_changes: int = 0
 
-    @property
-    def changed(self) -> list[CaseDiff]:
-        return [c for c in self.cases if c.changed]
+    def add(self, diff: CaseDiff) -> None:
+        self.compared += 1
+        self.risk_changes += diff.risk_changed
+        self.id_changes += bool(diff.ids_added or diff.ids_removed)
+        if diff.changed:
+            self.changed.append(diff)
 
     def outcome_moves(self) -> Counter:
-        return Counter((shown(c.a.outcome), shown(c.b.outcome)) for c in self.cases if c.outcome_changed)
+        return Counter((shown(c.a.outcome), shown(c.b.outcome)) for c in self.changed if c.outcome_changed)
 
     def totals(self) -> list[str]:
-        n = len(self.cases)
+        n = self.compared
         moves = self.outcome_moves()
         moved = sum(moves.values())
         of = f"of {n} case changes" if n == 1 else f"of {n} cases change"
@@ -120,9 +122,7 @@ class Impact:
         if moves:
             line += ": " + ", ".join(f"{k} {a} -> {b}" for (a, b), k in
                                      sorted(moves.items(), key=lambda kv: (-kv[1], kv[0])))
-        return [line,
-                f"{sum(c.risk_changed for c in self.cases)} {of} risk",
-                f"{sum(bool(c.ids_added or c.ids_removed) for c in self.cases)} {of} IDs"]
+        return [line, f"{self.risk_changes} {of} risk", f"{self.id_changes} {of} IDs"]
 
     def to_data(self) -> dict:
         return {
@@ -131,12 +131,12 @@ class Impact:
                        "changes": [d.to_data() for d in r.details]}
                       for r in self.rules],
             "settings": self.settings,
-            "cases": len(self.cases),
+            "cases": self.compared,
             "invalid": self.invalid,
             "outcome_changes": [{"from": a, "to": b, "cases": k}
                                 for (a, b), k in sorted(self.outcome_moves().items())],
-            "risk_changes": sum(c.risk_changed for c in self.cases),
-            "id_changes": sum(bool(c.ids_added or c.ids_removed) for c in self.cases),
+            "risk_changes": self.risk_changes,
+            "id_changes": self.id_changes,
             "changed": [{"case": c.case.name, "source": c.case.source,
                          "outcome": [c.a.outcome, c.b.outcome],
                          "risk": [f"{c.a.risk} ({c.a.score})", f"{c.b.risk} ({c.b.score})"],
@@ -224,33 +224,44 @@ def folder_cases(folder: Path) -> list[CaseInput]:
 
 def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, int], None] | None = None,
            workers: int | None = None) -> Impact:
-    """Rule changes, then every case under both packs."""
-    result = Impact(a.label, b.label, rule_changes(a, b), settings_changes(a, b), [])
-    summaries = _evaluate_all(a, b, cases, progress, workers)
-    for case, pair in zip(cases, summaries):
+    """Rule changes, then every case under both packs (streamed: see the module's note)."""
+    result = Impact(a.label, b.label, rule_changes(a, b), settings_changes(a, b))
+    for case, pair in zip(cases, _evaluate_all(a, b, cases, progress, workers)):
         if isinstance(pair, str):
             result.invalid.append(pair if case.path else f"{case.source}: {case.name}: {pair}")
         else:
-            result.cases.append(CaseDiff(case, *pair))
+            result.add(CaseDiff(case, *pair))
     return result
 
 
-def _evaluate_all(a: Pack, b: Pack, cases: list[CaseInput], progress, workers) -> list:
-    workers = workers or min(2, os.cpu_count() or 1)
-    chunks = [cases[i:i + CHUNK] for i in range(0, len(cases), CHUNK)]
-    out: list = []
+def worth_a_second_worker(cases: int) -> bool:
+    """Two processes only where they buy time: enough cases to pay ~1 s of start-up, and a
+    core left idle (measured: on two busy cores a second worker made the run no faster)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return cases >= PARALLEL_FROM and cores >= 2 and busy <= cores - 1
+
+
+def _evaluate_all(a: Pack, b: Pack, cases: list[CaseInput], progress, workers):
+    """Each case's pair of summaries (or why it is invalid), in order, as they are made."""
+    if workers is None:
+        workers = 2 if worth_a_second_worker(len(cases)) else 1
+    chunks = (cases[i:i + CHUNK] for i in range(0, len(cases), CHUNK))
+    done = 0
     if len(cases) < PARALLEL_FROM or workers < 2:
         evaluator = _Evaluator(a, b)
         for chunk in chunks:
-            out += [evaluator.pair(c.work) for c in chunk]
-            _tick(progress, len(out), len(cases))
-        return out
+            part = [evaluator.pair(c.work) for c in chunk]
+            done += len(part)
+            _tick(progress, done, len(cases))  # before handing them on: the last is read last
+            yield from part
+        return
     ctx = multiprocessing.get_context("spawn")  # a fresh engine per worker, nothing inherited
     with ctx.Pool(workers, initializer=_init_worker, initargs=(str(a.folder), str(b.folder))) as pool:
-        for part in pool.imap(_worker_chunk, [[c.work for c in ch] for ch in chunks]):
-            out += part
-            _tick(progress, len(out), len(cases))
-    return out
+        for part in pool.imap(_worker_chunk, ([c.work for c in ch] for ch in chunks)):
+            done += len(part)
+            _tick(progress, done, len(cases))
+            yield from part
 
 
 def _tick(progress, done: int, total: int) -> None:
@@ -272,10 +283,10 @@ class _Evaluator:
             for qq in pack.questionnaire.derived:
                 read |= set(qq.derived_from[1]) if qq.derived_from else set()
         self.read = read
-        self.cache: dict = {}
+        self.cache: dict[tuple, tuple[Summary, Summary]] = {}
 
     def key(self, answers: dict) -> tuple:
-        return (tuple(sorted((k, str(v)) for k, v in answers.items() if k in self.read)),
+        return (tuple(sorted((k, type(v), v) for k, v in answers.items() if k in self.read)),
                 tuple(sorted(k for k in answers if k not in self.read)))
 
     def pair(self, work: dict | str):
@@ -289,9 +300,12 @@ class _Evaluator:
         except LeadFitError as exc:
             return "; ".join(str(p) if isinstance(work, str) else p.message for p in exc.problems)
         key = self.key(case.answers)
-        if key not in self.cache:
-            self.cache[key] = (_summary(case, self.a), _summary(case_b, self.b))
-        return self.cache[key]
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= REMEMBERED:  # the oldest goes: memory stays flat
+                del self.cache[next(iter(self.cache))]
+            found = self.cache[key] = (summarise(case, self.a), summarise(case_b, self.b))
+        return found
 
     def for_b(self, case):
         """The case as B's questionnaire asks it: migrated when B's is a later version."""
@@ -299,11 +313,6 @@ class _Evaluator:
         if va == vb:
             return case
         return build_case(migrate_answers(case.to_data(), va, vb), self.b.questionnaire)
-
-
-def _summary(case, pack: Pack) -> Summary:
-    a = evaluate(case, pack)
-    return Summary(a.outcome, a.risk.level, a.risk.score, tuple(sorted(a.cited_ids(), key=_id_key)))
 
 
 _WORKER: _Evaluator | None = None

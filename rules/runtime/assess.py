@@ -9,9 +9,7 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from leadfit.errors import LeadFitError, Problem
 from leadfit.forms import conditions
@@ -28,11 +26,13 @@ from leadfit.rules.model.assessment import (
     ReadinessItem,
     Risk,
     Signal,
+    built,
 )
-from leadfit.rules.runtime.judgement import Judgement
-from leadfit.rules.runtime.matching import Matcher, engine_of_record
 from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.runtime.judgement import Judgement
+from leadfit.rules.runtime.matching import Matcher, engine_of_record
+from leadfit.rules.runtime.shared_parts import shared_parts
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
@@ -60,9 +60,18 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     """The assessment of the known answers (unknowns absent) by ``matcher`` (default the
     engine of record), plus ``extra`` answers when given (one explored assignment).
 
-    Models are built with ``model_construct``: every value comes from the
-    checked pack and case, and validating again would double the cost.
+    Models are built without validation (``built``, model_construct's fast path):
+    every value comes from the checked pack and case, and validating again would
+    double the cost.
     """
+    return builder(case, pack, extra, decided, certain, fired_ids, matcher).build()
+
+
+def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | None = None,
+            certain: list | None = None, fired_ids: list[str] | None = None,
+            matcher: Matcher | None = None) -> _Builder:
+    """What evaluate_known builds from: the rules ``matcher`` fires on the known answers
+    (rules/summary.py reads a case's outcome, risk and IDs off it without an Assessment)."""
     answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
     engine = matcher if matcher is not None else engine_of_record()
     if fired_ids is None:  # given: the matcher's own answer for these answers, from before
@@ -72,7 +81,7 @@ def evaluate_known(case: Case, pack: Pack, extra: dict | None = None,
     fired_set = set(fired_ids)
     fired = [r for r in pack.rules if r.id in fired_set]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
-    return _Builder(pack, answers, fired, missing, engine, decided, certain).build()
+    return _Builder(pack, answers, fired, missing, engine, decided, certain)
 
 
 def decision_of(assessment: Assessment) -> tuple:
@@ -99,6 +108,7 @@ class _Builder:
         self.q = pack.questionnaire.questions
         self.order: list[str] = list(pack.settings.outcomes)
         self._by_word: dict[str, list] | None = None
+        self.shared = shared_parts(pack)
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
@@ -115,7 +125,8 @@ class _Builder:
         findings = self.findings()
         outcome, constraints, forced = self.decided or self.outcome()
         risk = self.risk(findings, forced)
-        return Assessment.model_construct(
+        return built(
+            Assessment,
             outcome=outcome,
             outcome_title=self.cat.title(outcome) if outcome else None,
             risk=risk,
@@ -133,16 +144,15 @@ class _Builder:
         )
 
     def missing_answers(self) -> list[MissingAnswer]:
-        return [MissingAnswer.model_construct(question=m, title=self.q[m].title, section=self.q[m].section)
+        return [built(MissingAnswer, question=m, title=self.q[m].title, section=self.q[m].section)
                 for m in self.missing]
 
     def pack_ref(self) -> PackRef:
-        return PackRef.model_construct(name=self.pack.name, version=self.pack.version,
-                                       fingerprint=self.pack.fingerprint, layers=list(self.pack.layers))
+        return self.shared.pack_ref
 
     def engine_ref(self) -> EngineRef:
         decider = self.engine if self.engine is not None else engine_of_record()
-        return EngineRef.model_construct(name=decider.name, version=decider.version)
+        return self.shared.engine_ref(decider.name, decider.version)
 
     def causes(self, rule: Rule, named: list[str] | None = None) -> list[Cause]:
         return [self.cause(i) for i in self.cause_ids(rule, named)]
@@ -151,14 +161,12 @@ class _Builder:
         return named or _rule_questions(self.pack.fingerprint, rule)
 
     def cause(self, question_id: str) -> Cause:
-        q = self.q[question_id]
-        return Cause.model_construct(question=question_id, title=q.title,
-                                     answer=_shown(self.answers.get(question_id), q))
+        return self.shared.cause(question_id, self.answers.get(question_id))
 
     def findings(self) -> list[Finding]:
         out = []
         for rule, value in self.actions("finding"):
-            out.append(Finding.model_construct(id=value["id"], title=self.cat.title(value["id"]),
+            out.append(built(Finding, id=value["id"], title=self.cat.title(value["id"]),
                                severity=value["severity"], rule=rule.id, layer=rule.layer,
                                summary=rule.summary, because=self.causes(rule, value["because"])))
         out += [f for f in self.certain if f.id not in {o.id for o in out}]
@@ -186,11 +194,11 @@ class _Builder:
 
     def score(self, findings: list[Finding]) -> tuple[int, str]:
         """Score and risk band; one finding ID counts once, at its worst severity."""
+        return self.score_of(worst_severities((f.id, f.severity) for f in findings))
+
+    def score_of(self, worst: dict[str, str]) -> tuple[int, str]:
+        """Score and risk band of each finding ID's worst severity."""
         weights: dict[str, int] = {k: v for k, v in self.pack.settings.severities.items()}
-        worst: dict[str, str] = {}
-        for f in findings:
-            if f.id not in worst or _SEVERITY_ORDER.index(f.severity) > _SEVERITY_ORDER.index(worst[f.id]):
-                worst[f.id] = f.severity
         score = sum(weights.get(s, 0) for s in worst.values())
         level = "low"
         for name, floor in sorted(self.pack.settings.risk_bands.items(), key=lambda kv: kv[1]):
@@ -202,7 +210,7 @@ class _Builder:
         score, level = self.score(findings)
         if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
             level = "high"
-        return Risk.model_construct(level=level, score=score)
+        return built(Risk, level=level, score=score)
 
     def mitigations(self, outcome: str | None) -> list[Mitigation]:
         return self.as_mitigations(self.needed("mitigation", outcome))
@@ -226,23 +234,28 @@ class _Builder:
 
     def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
         meanings = meanings or {}
-        return [Mitigation.model_construct(id=m, title=self.cat.title(m),
+        return [built(Mitigation, id=m, title=self.cat.title(m),
                                            meaning=meanings.get(m, self.cat.entries[m].meaning), **e)
                 for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
 
-    def readiness(self) -> list[ReadinessItem]:
+    def readiness_marks(self) -> dict[str, tuple[str, list[str]]]:
+        """Readiness ID -> (its worst status, the rules marking it), for the IDs rules mark."""
         marks: dict[str, tuple[str, list[str]]] = {}
         for rule, value in self.actions("readiness"):
             for pid, status in value.items():
                 old, rules = marks.get(pid, ("met", []))
                 worst = min(old, status, key=_STATUS_ORDER.__getitem__) if rules else status
                 marks[pid] = (worst, rules + [rule.id])
-        return [ReadinessItem.model_construct(id=p, title=self.cat.title(p), status=marks.get(p, ("unknown", []))[0],
-                              rules=marks.get(p, ("unknown", []))[1])
-                for p in self.cat.ids("readiness")]
+        return marks
+
+    def readiness(self) -> list[ReadinessItem]:
+        marks = self.readiness_marks()
+        unmarked = self.shared.unmarked_readiness
+        return [built(ReadinessItem, id=p, title=self.cat.title(p), status=marks[p][0], rules=marks[p][1])
+                if p in marks else item for p, item in unmarked.items()]
 
     def signals(self) -> list[Signal]:
-        return sorted((Signal.model_construct(id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
+        return sorted((built(Signal, id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
                               because=self.causes(r)) for r, v in self.actions("signal")),
                       key=lambda s: (_id_key(s.id), s.rule))
 
@@ -259,8 +272,7 @@ class _Builder:
         reasons = []
         for rule, value in self.actions("recommend"):
             if self.order.index(value) > self.order.index(milder):
-                cited = ", ".join(f"{i} {self.cat.title(i)}" for i in rule.cites() if i[0] in "FP")
-                reasons.append(f"{rule.summary} ({rule.id}{'; ' + cited if cited else ''})")
+                reasons.append(self.shared.outranks(rule))
         return reasons or ["A stronger outcome is required by the pack's constraints."]
 
     def _not_needed(self, stronger: str) -> list[str]:
@@ -297,6 +309,15 @@ def _rule_questions(fingerprint: str, rule: Rule) -> list[str]:
     return _RULE_QUESTIONS[key]
 
 
+def worst_severities(found) -> dict[str, str]:
+    """Finding ID -> its worst severity, over (id, severity) pairs."""
+    worst: dict[str, str] = {}
+    for fid, severity in found:
+        if fid not in worst or _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index(worst[fid]):
+            worst[fid] = severity
+    return worst
+
+
 def _add(items: list[str], item: str) -> None:
     if item not in items:
         items.append(item)
@@ -304,18 +325,6 @@ def _add(items: list[str], item: str) -> None:
 
 def _id_key(item_id: str) -> tuple:
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
-
-
-def _shown(value: Any, question) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    if question.type == "choice":
-        return question.options.get(value, value)
-    if question.type == "yes_no":
-        return "yes" if value else "no"
-    return value
 
 
 def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:

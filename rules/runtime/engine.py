@@ -7,9 +7,13 @@ It owns the engine's quirks (see docs/engine.md):
   deleted afterwards (same-content facts clash; state leaks otherwise);
 - every case field is namespaced ``q_...``; reserved names never reach it;
 - at most 255 properties per fact, checked before the engine sees it;
-- results are collected in Python, never written to engine state;
-- actions take exactly one parameter (two means "asynchronous");
-- exceptions swallowed into the session state are raised as EngineError;
+- results are collected in Python, never written to engine state: the
+  adapter drives the engine's action queue itself (no Python action runs per
+  fired rule, so no JSON round trip of the state either);
+- rulesets name their rules by position (``r0``...), so a fired rule is read
+  off the engine's message without parsing it;
+- the one registered action takes exactly one parameter (two means
+  "asynchronous") and never runs;
 - a catch-all rule means no fact is ever "not handled";
 - a rule fires once per 'any' alternative met; each rule id is returned once;
 - rulesets are registered once per pack fingerprint on one quiet host
@@ -18,6 +22,7 @@ It owns the engine's quirks (see docs/engine.md):
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Iterable
@@ -29,6 +34,7 @@ from itertools import count
 from typing import Any
 
 import durable.engine as _durable
+from durable.engine import durable_rules_engine as _C  # the engine's C API
 
 from leadfit.errors import EngineError
 from leadfit.forms.conditions import Answered, Group, Member
@@ -39,7 +45,7 @@ RESERVED_FIELDS = frozenset({"id", "sid", "label", "chart", "chart_context", "ru
                              "exception"})
 MAX_PROPERTIES = 255
 _NONCE = "lf_nonce"
-_CATCH_ALL = "lf seen (catch-all)"  # a space: no rule id can take this name
+_CATCH_ALL = "seen"  # rules are named r<position>, so no rule can take this name
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
 
 
@@ -85,15 +91,16 @@ def _engine_value(value: Any) -> Any:
     return value.toordinal() if isinstance(value, date) else value
 
 
-class _RuleAction:
-    """One rule's action: a bound method with exactly one parameter."""
+def _never_run(c) -> None:
+    """The one action every rule names: the engine requires one, but the adapter takes
+    the fired rules off the engine's queue itself, so this never runs (one parameter:
+    two would make the engine treat it as asynchronous)."""
+    raise EngineError("a rule action ran through durable-rules' dispatch; the adapter drives it")
 
-    def __init__(self, engine: RulesEngine, rule_id: str):
-        self._engine = engine
-        self._rule_id = rule_id
 
-    def fire(self, c) -> None:
-        self._engine._record(c.m[_NONCE], self._rule_id)
+def _fired_name(message: str) -> str:
+    """The rule named by an action message ``{"r12":{"m":...}}`` (names are ``r<n>``)."""
+    return message[2:message.index('"', 2)]
 
 
 class _QuietHost(_durable.Host):
@@ -109,8 +116,9 @@ class RulesEngine:
     def __init__(self) -> None:
         self._host = _QuietHost()
         self._lock = threading.Lock()
-        self._registered: set[str] = set()
-        self._fired: dict[str, list[str]] = {}
+        self._rulesets: dict[str, tuple[Any, dict[str, str]]] = {}  # name -> (handle, ids)
+        self._open: set[str] = set()
+        self._names: dict[str, str] = {}  # key -> ruleset name
         self._sessions = count(1)
 
     @property
@@ -123,7 +131,7 @@ class RulesEngine:
 
     def open_sessions(self) -> int:
         """Evaluations still holding engine state (always 0 between calls)."""
-        return len(self._fired)
+        return len(self._open)
 
     def evaluate(self, key: str, rules: Iterable[tuple[str, Any]], answers: dict[str, Any]) -> list[str]:
         """Ids of the rules whose conditions ``answers`` meet.
@@ -132,9 +140,11 @@ class RulesEngine:
         and registered the first time only. ``rules`` are (rule id, condition).
         """
         fact = self._fact(answers)
-        name = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
+        name = self._names.get(key)
+        if name is None:  # worked out once per key: a regular expression costs more than a rule
+            name = self._names[key] = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
         with self._lock:
-            if name not in self._registered:
+            if name not in self._rulesets:
                 self._register(name, rules)
             return self._run(name, fact)
 
@@ -146,7 +156,7 @@ class RulesEngine:
             return found[0]
         name = f"lf_probe_{next(self._sessions)}"
         definition = {"r": {"all": [{"m": compile_condition(cond)}],
-                            "run": _RuleAction(self, "r").fire}}
+                            "run": _never_run}}
         with self._lock:
             try:
                 _refuse_hazards(definition)
@@ -161,14 +171,12 @@ class RulesEngine:
     def _register(self, name: str, rules: Iterable[tuple[str, Any]]) -> None:
         definition: dict[str, dict] = {}
         rules = list(rules)
-        for rule_id, cond in rules:
+        for position, (rule_id, cond) in enumerate(rules):
             found = limit_problem(cond)
             if found:  # past the engine's limits it hangs or aborts: never hand it over
                 raise EngineError(f"rule '{rule_id}': {found[0]}")
-            definition[rule_id] = {"all": [{"m": compile_condition(cond)}],
-                                   "run": _RuleAction(self, rule_id).fire}
-        definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {_NONCE: 1}}}],
-                                  "run": _RuleAction(self, _CATCH_ALL).fire}
+            definition[f"r{position}"] = {"all": [{"m": compile_condition(cond)}], "run": _never_run}
+        definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {_NONCE: 1}}}], "run": _never_run}
         _refuse_hazards(definition)
         try:
             self._host.register_rulesets({name: definition})
@@ -177,7 +185,8 @@ class RulesEngine:
             raise EngineError(f"the rules engine refused the pack ({exc}): rule"
                               f" {', '.join(map(repr, refused)) or 'combination'} is too"
                               " complex for it; run: leadfit pack lint") from exc
-        self._registered.add(name)
+        ids = {f"r{position}": rule_id for position, (rule_id, _) in enumerate(rules)}
+        self._rulesets[name] = (self._host.get_ruleset(name)._handle, ids)
 
     def _fact(self, answers: dict[str, Any]) -> dict[str, Any]:
         fact: dict[str, Any] = {}
@@ -185,41 +194,50 @@ class RulesEngine:
             name = field_name(question_id)
             if name in fact:
                 raise EngineError(f"two questions map to the engine field '{name}'")
-            fact[name] = _engine_value(value)
+            fact[name] = value.toordinal() if isinstance(value, date) else value
         if len(fact) + 2 > MAX_PROPERTIES:
             raise EngineError(f"a case may hold at most {MAX_PROPERTIES - 2} answers for the engine;"
                               f" this one has {len(fact)}")
         return fact
 
     def _run(self, name: str, fact: dict[str, Any]) -> list[str]:
+        """Assert the fact, then take each fired rule off the engine's action queue.
+
+        The engine's own dispatch would run a Python action per fired rule, each
+        loading and dumping the session state as JSON and stamping the time; the
+        queue gives the same rules in the same order without any of that.
+        """
+        handle, ids = self._rulesets[name]
         session = f"s{next(self._sessions)}"
-        self._fired[session] = []
+        self._open.add(session)
+        fired: list[str] = []
         try:
-            state = self._host.assert_fact(name, dict(fact, sid=session, **{_NONCE: session}))
-            if isinstance(state, dict) and state.get("exception"):
-                raise EngineError(f"a rule action failed inside the engine: {state['exception'][:300]}")
-            fired = self._fired[session]
-        except _durable.MessageNotHandledException as exc:  # pragma: no cover - catch-all rule
-            raise EngineError("the engine matched no rule, not even the catch-all") from exc
+            result = _C.assert_fact(handle, _as_json(dict(fact, sid=session, **{_NONCE: session})))
+            if result[0] == 1:  # pragma: no cover - the catch-all rule matches every fact
+                raise EngineError("the engine matched no rule, not even the catch-all")
+            started = _C.start_action_for_state(handle, result[1]) if result[0] == 0 else None
+            message = started[1] if started else None
+            while message:
+                fired.append(_fired_name(message))
+                message = _C.complete_and_start_action(handle, result[1])
         except EngineError:
             raise
         except Exception as exc:
             raise EngineError(f"the rules engine failed: {exc}") from exc
         finally:
-            self._fired.pop(session, None)
-            self._forget(name, session)
+            self._open.discard(session)
+            with suppress(Exception):  # the engine raises error 309 when no state was stored
+                _C.delete_state(handle, session)
         if _CATCH_ALL not in fired:
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
         # A rule whose 'any' several alternatives meet fires once per alternative.
-        return list(dict.fromkeys(r for r in fired if r != _CATCH_ALL))
+        return [ids[r] for r in dict.fromkeys(fired) if r != _CATCH_ALL]
 
-    def _record(self, session: str, rule_id: str) -> None:
-        self._fired[session].append(rule_id)
-
-    def _forget(self, name: str, session: str) -> None:
-        # The engine raises a bare Exception (error 309) when no state was stored.
-        with suppress(Exception):
-            self._host.delete_state(name, session)
+def _as_json(fact: dict) -> str:
+    """The fact as the engine's own wrapper writes it (non-ASCII text as UTF-8, not escaped),
+    by the fast default encoder whenever that gives the same text: with nothing escaped."""
+    text = json.dumps(fact)
+    return text if "\\u" not in text else json.dumps(fact, ensure_ascii=False)
 
 
 def _refuse_hazards(definition: dict) -> None:

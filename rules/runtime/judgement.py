@@ -17,7 +17,7 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 
 from __future__ import annotations
 
-from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk
+from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, built
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")
@@ -27,20 +27,28 @@ def merged_findings(builder) -> list[Finding]:
     """One finding per ID: the worst severity's rule, with the causes of every rule."""
     groups: dict[str, list] = {}
     for rule, value in builder.actions("finding"):
-        groups.setdefault(value["id"], []).append((rule, value))
+        groups.setdefault(value["id"], []).append((_SEVERITY_ORDER.index(value["severity"]), rule, value))
+    answers = builder.answers
     out = []
     for fid, items in groups.items():
-        rule, value = max(items, key=lambda rv: _SEVERITY_ORDER.index(rv[1]["severity"]))
-        qids: list[str] = []
-        for r, v in sorted(items, key=lambda rv: -_SEVERITY_ORDER.index(rv[1]["severity"])):
-            qids += [q for q in builder.cause_ids(r, v["because"])
-                     if q not in qids and builder.answers.get(q) is not None]  # unasked: no cause
-        because = [builder.cause(q) for q in qids]
-        out.append(Finding.model_construct(
+        _, rule, value = max(items, key=_severity_of)  # the first of the worst
+        worst_first = sorted(items, key=_minus_severity_of)
+        qids = dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])
+                             if answers.get(q) is not None)  # unasked: no cause
+        out.append(built(
+            Finding,
             id=fid, title=builder.cat.title(fid), severity=value["severity"], rule=rule.id,
-            layer=rule.layer, summary=rule.summary, because=because))
+            layer=rule.layer, summary=rule.summary, because=[builder.cause(q) for q in qids]))
     out += [f for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
     return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)))
+
+
+def _severity_of(item: tuple) -> int:
+    return item[0]
+
+
+def _minus_severity_of(item: tuple) -> int:
+    return -item[0]
 
 
 def merged_signals(builder) -> list:
@@ -87,10 +95,11 @@ class Judgement:
             level = "high"
         plan, preconditions = self.plan(outcome)
         unverified = self.unverified()
-        return Assessment.model_construct(
+        return built(
+            Assessment,
             outcome=outcome,
             outcome_title=b.cat.title(outcome) if outcome else None,
-            risk=Risk.model_construct(level=level, score=score),
+            risk=built(Risk, level=level, score=score),
             findings=findings,
             mitigations=plan,
             preconditions=preconditions,
@@ -144,6 +153,14 @@ class Judgement:
 
     # -- the plan ---------------------------------------------------------------
     def plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
+        needed, before = self.plan_needs(outcome)
+        reword = {}
+        for blocked in self.unavailable_outcomes():
+            reword.update(self.settings.if_unavailable.get(blocked, {}))
+        return self.b.as_mitigations(needed, reword), self.b.as_mitigations(before, reword)
+
+    def plan_needs(self, outcome: str | None) -> tuple[dict, dict]:
+        """(the plan's steps, the preconditions): mitigation id -> who asks for it and why."""
         b = self.b
         cannot = {v: r for r, v in b.actions("unavailable") if v not in self.order}
         needed = b.needed("mitigation", outcome)
@@ -162,10 +179,7 @@ class Judgement:
                 self.constraints.append(
                     f"{mid} {b.cat.title(mid)} is not in the plan because it cannot happen here:"
                     f" {rule.summary}")
-        reword = {}
-        for blocked in self.unavailable_outcomes():
-            reword.update(self.settings.if_unavailable.get(blocked, {}))
-        return b.as_mitigations(needed, reword), b.as_mitigations(before, reword)
+        return needed, before
 
     # -- words ------------------------------------------------------------------
     def outcome_notes(self, outcome: str | None) -> list[str]:

@@ -1,0 +1,86 @@
+"""What every assessment under one pack has in common, worked out once per pack.
+
+rules/runtime/assess.py builds each assessment from these parts: they are frozen
+models, so assessments share them, and none depends on more than the pack and
+(for a cause) one answer.
+"""
+
+from __future__ import annotations
+
+import weakref
+from datetime import date
+from typing import Any
+
+from leadfit.rules.model.assessment import Cause, EngineRef, PackRef, ReadinessItem, built
+from leadfit.rules.model.pack import Pack, Rule
+
+
+class SharedParts:
+    """What every assessment under one pack has in common, worked out once per pack:
+    the pack's and engine's references, readiness no rule marked, each rule's
+    'outranks' reason, and each answer's cause. All are frozen models, so
+    assessments can share them."""
+
+    CAUSES = 4096  # answers remembered; text answers are unbounded, so the memory is not
+
+    def __init__(self, pack: Pack):
+        self.pack = pack
+        self.pack_ref = built(PackRef, name=pack.name, version=pack.version,
+                              fingerprint=pack.fingerprint, layers=list(pack.layers))
+        cat = pack.catalogue
+        self.unmarked_readiness = {p: built(ReadinessItem, id=p, title=cat.title(p), status="unknown",
+                                            rules=[]) for p in cat.ids("readiness")}
+        self._engines: dict[tuple[str, str], EngineRef] = {}
+        self._outranks: dict[str, str] = {}
+        self._causes: dict[tuple[str, type, Any], Cause] = {}
+
+    def engine_ref(self, name: str, version: str) -> EngineRef:
+        ref = self._engines.get((name, version))
+        if ref is None:
+            ref = self._engines[(name, version)] = built(EngineRef, name=name, version=version)
+        return ref
+
+    def outranks(self, rule: Rule) -> str:
+        said = self._outranks.get(rule.id)
+        if said is None:
+            cat = self.pack.catalogue
+            cited = ", ".join(f"{i} {cat.title(i)}" for i in rule.cites() if i[0] in "FP")
+            said = self._outranks[rule.id] = f"{rule.summary} ({rule.id}{'; ' + cited if cited else ''})"
+        return said
+
+    def cause(self, question_id: str, value: Any) -> Cause:
+        key = (question_id, type(value), value)  # with its type, as True == 1 in a dict key
+        found = self._causes.get(key)
+        if found is None:
+            q = self.pack.questionnaire.questions[question_id]
+            found = built(Cause, question=question_id, title=q.title, answer=_shown(value, q))
+            if len(self._causes) >= self.CAUSES:
+                self._causes.clear()
+            self._causes[key] = found
+        return found
+
+
+_SHARED: dict[int, tuple[Any, SharedParts]] = {}
+
+
+def shared_parts(pack: Pack) -> SharedParts:
+    """The pack's SharedParts, made on its first assessment (keyed on the pack object itself:
+    two packs with one fingerprint may still differ in name, version or words)."""
+    entry = _SHARED.get(id(pack))
+    if entry is None or entry[0]() is not pack:
+        if len(_SHARED) > 64:
+            _SHARED.clear()
+        entry = _SHARED[id(pack)] = (weakref.ref(pack), SharedParts(pack))
+    return entry[1]
+
+
+def _shown(value: Any, question) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if question.type == "choice":
+        return question.options.get(value, value)
+    if question.type == "yes_no":
+        return "yes" if value else "no"
+    return value

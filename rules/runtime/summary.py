@@ -1,0 +1,59 @@
+"""A case's outcome, risk and cited IDs without building its explained Assessment.
+
+``pack diff`` compares exactly these three over thousands of cases, so it reads
+them off the fired rules as evaluate() decides them (same engine, same
+decision code in rules/runtime/assess.py and judgement.py), skipping the causes,
+reasons, notes and models a person reads. A case with answers "Not known" takes
+the full evaluation (its outcome is explored over those answers).
+tests/test_diff_summary.py holds it equal to evaluate() over generated cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leadfit.forms.case import Case
+from leadfit.rules.runtime.assess import _SEVERITY_ORDER, builder, evaluate, worst_severities
+from leadfit.rules.runtime.judgement import Judgement
+from leadfit.rules.runtime.matching import Matcher
+from leadfit.rules.model.pack import Pack
+
+
+@dataclass(frozen=True)
+class Summary:
+    outcome: str | None
+    risk: str
+    score: int
+    ids: tuple[str, ...]  # catalogue IDs cited, as Assessment.cited_ids(), in ID order
+
+
+def summarise(case: Case, pack: Pack, matcher: Matcher | None = None) -> Summary:
+    """What evaluate(case, pack, matcher) says of the outcome, the risk and the IDs."""
+    if case.unknown:
+        done = evaluate(case, pack, matcher)
+        return Summary(done.outcome, done.risk.level, done.risk.score, _sorted(done.cited_ids()))
+    b = builder(case, pack, matcher=matcher)
+    worst = worst_severities((v["id"], v["severity"]) for _, v in b.actions("finding"))
+    score, level = b.score_of(worst)
+    if pack.settings.semantics >= 2:
+        judgement = Judgement(b)
+        outcome, forced = judgement.outcome(level)
+        plan, before = judgement.plan_needs(outcome)
+        steps = set(plan) | set(before)
+    else:
+        outcome, _, forced = b.outcome()
+        steps = set(b.needed("mitigation", outcome))
+    if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
+        level = "high"
+    gaps = {p for p, (status, _) in b.readiness_marks().items()
+            if status in ("partial", "not_met") and p in b.shared.unmarked_readiness}
+    ids = set(worst) | steps | {v for _, v in b.actions("signal")} | gaps
+    return Summary(outcome, level, score, _sorted(ids))
+
+
+def _sorted(ids) -> tuple[str, ...]:
+    return tuple(sorted(ids, key=_id_key))
+
+
+def _id_key(item_id: str) -> tuple:
+    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)

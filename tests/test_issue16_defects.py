@@ -331,3 +331,17 @@ def test_a_long_multi_line_field_renders_in_time_linear_in_its_length(tmp_path):
 def test_right_to_left_text_is_flagged_when_printed(tmp_path):
     _, result = _report_seconds(tmp_path, "שלום עולם — hire from outside", "rtl")
     assert "U+05E9 HEBREW LETTER SHIN" in result.stderr    # drawn reversed, unflagged, before
+
+
+def test_pack_docs_prints_a_huge_condition_in_full_after_its_table(tmp_path):
+    """A 400 KB condition ran pack docs past 90 s: its table row was re-wrapped at every page."""
+    folder = pack_copy(tmp_path)
+    when = "{all: [" + ", ".join(f"{{ne: {{candidate.digital_years: {1000 + i}}}}}"
+                                 for i in range(2000)) + "]}"
+    add_rule(folder, "huge-condition", when)
+    out = tmp_path / "docs.pdf"
+    run("pack", "docs", folder, "--out", out)
+    from pypdf import PdfReader
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "(in full after this table)" in text and "huge-condition – When:" in text
+    assert "is not 2999" in text.replace("\n", " ")      # the last comparison, in full

@@ -20,7 +20,7 @@ import time
 
 import pytest
 
-from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE
+from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, REPO
 
 DECIDE = ("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify", "Hire outside")
 FIRST = "LF-2026-0001"
@@ -345,3 +345,24 @@ def test_pack_docs_prints_a_huge_condition_in_full_after_its_table(tmp_path):
     text = " ".join(p.extract_text() for p in PdfReader(out).pages)
     assert "(in full after this table)" in text and "huge-condition – When:" in text
     assert "is not 2999" in text.replace("\n", " ")      # the last comparison, in full
+
+
+def test_every_exit_code_the_program_can_return_is_documented():
+    """Exit 4 ("error code: 113") was undocumented: each code in the source is in --help."""
+    import ast
+    from pathlib import Path
+
+    from leadfit.cli.main import EXIT_CODES, build_parser
+    found = set()
+    for path in (REPO / "leadfit").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                names = [t.id for t in getattr(node, "targets", [getattr(node, "target", None)])
+                         if isinstance(t, ast.Name)]
+                if any(n == "exit_code" or n.startswith("EXIT_") and n != "EXIT_CODES"
+                       for n in names):
+                    found |= {c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant)}
+    assert found and found <= set(EXIT_CODES), found - set(EXIT_CODES)
+    helped = build_parser(["--help"]).format_help() + Path(REPO / "README.md").read_text(encoding="utf-8")
+    for code in EXIT_CODES:
+        assert f"{code} " in helped

@@ -280,11 +280,11 @@ def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
 def _questionnaire(record: DecisionRecord):
     """The questions that word the record's answers: its bundled pack's, else the default's."""
     from leadfit.errors import LeadFitError
-    from leadfit.rules.model.library import bundled_pack_names, default_pack, resolve_pack
+    from leadfit.rules.model.library import bundled_pack, bundled_pack_names, default_pack
     name = record.pack.name
     if name in bundled_pack_names():
         try:
-            return resolve_pack(name).questionnaire
+            return bundled_pack(name).questionnaire
         except LeadFitError:
             pass
     return default_pack().questionnaire

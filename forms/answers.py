@@ -69,6 +69,9 @@ def _number_text(value: Any) -> Any:
 # Far beyond any real answer (years, percentages, counts); larger ones are typing slips
 # and would overflow float arithmetic.
 MAX_MAGNITUDE = 10**12
+# Below this a number is written with an exponent (1e-05), which the rules engine cannot
+# read (its "error code: 204", exit 4): such answers are named instead.
+SMALLEST = 1e-4
 
 
 def _finite(value: Any) -> Any:
@@ -79,6 +82,9 @@ def _finite(value: Any) -> Any:
         raise BadAnswer(f"must be a finite number, got {'-' if value < 0 else ''}infinity")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
         raise BadAnswer(f"is too large to be an answer (more than {MAX_MAGNITUDE:,})")
+    if isinstance(value, float) and 0 < abs(value) < SMALLEST:  # the engine fails on these
+        raise BadAnswer(f"has more decimal places than an answer may have (at most 4), got"
+                        f" {value:.10f}".rstrip("0"))
     return value
 
 

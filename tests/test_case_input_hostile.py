@@ -16,6 +16,8 @@ BASE = EXAMPLE_CASE.read_text(encoding="utf-8")
     (".nan", "got .nan (not a number)"), (".NaN", "got .nan (not a number)"),
     ('"nan"', "got .nan (not a number)"), (".inf", "got infinity"), ("-.inf", "got -infinity"),
     ("1e400", "got infinity"), ("9" * 400, "is too large to be an answer"),
+    ("0.00001", "more decimal places than an answer may have (at most 4), got 0.00001"),
+    ("-1e-9", "more decimal places"),
 ])
 def test_nan_infinities_and_huge_numbers_are_refused_by_name(tmp_path, cli, value, words):
     case = tmp_path / "case.yaml"

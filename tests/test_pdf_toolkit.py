@@ -198,3 +198,14 @@ def test_trailing_space_never_starts_an_empty_last_page():
     full = next(n for n in range(20, 200) if pages(n + 1) == 2)
     assert pages(full) == 1
     assert pages(full, space=True) == 1
+
+
+def test_clean_removes_exactly_the_control_and_surrogate_characters():
+    """clean() uses one regular expression for speed; it must equal the category rule."""
+    import unicodedata
+
+    from leadfit.pdf.text import clean
+    text = "".join(chr(cp) for cp in range(0x110000) if cp != 0x0D)
+    wanted = "".join(ch for ch in text if ch in "\n\t"
+                     or unicodedata.category(ch) not in ("Cc", "Cs"))
+    assert clean(text) == wanted and clean("a\r\nb\rc") == "a\nb\nc"

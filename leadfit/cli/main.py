@@ -2,7 +2,9 @@
 
 Exit codes: 0 done/decided, 2 invalid input or pack (every problem named),
 3 incomplete case (missing answers named), 4 engine failure, 1 a check
-that found problems (lint, test, verify).
+that found problems (lint, test, verify), 130 interrupted. EXIT_CODES says them in
+words for --help and the README; tests/test_issue16_defects.py holds every code the
+program can return to that list.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ from leadfit.cli.commands import COMMANDS
 from leadfit.errors import LeadFitError
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+EXIT_CODES = {0: "done", 1: "a check found problems (lint, test, verify)",
+              2: "invalid input or pack (every problem named, nothing written)",
+              3: "incomplete case (the missing answers named)",
+              4: "the rules engine failed on a pack or case (named)", 130: "interrupted"}
 
 
 
@@ -26,7 +33,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     toolkit. Help, no command or an unknown one list every command by its one-line
     help, importing none of them."""
     parser = argparse.ArgumentParser(
-        prog="leadfit", description="Decide who should lead a value stream.")
+        prog="leadfit", description="Decide who should lead a value stream.",
+        epilog="Exit codes: " + "; ".join(f"{c} {w}" for c, w in EXIT_CODES.items()) + ".")
     parser.add_argument("--version", action="version", version=f"leadfit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     named = next((a for a in argv or () if not a.startswith("-")), None)
@@ -55,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

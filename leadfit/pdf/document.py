@@ -81,6 +81,28 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
+_CELL_MOST = 3 * _BLOCK
+_MOVED = "(in full after this table)"
+
+
+def _long_cells_moved_out(rows: Iterable[Sequence[object]], header: Sequence[str]):
+    """Rows with every cell longer than a few blocks replaced by a pointer, and the
+    (label, text) to print after the table: a table row that splits across pages is
+    re-wrapped whole at each page, quadratic in its length (a 400 KB rule condition in
+    the pack's documentation ran past 90 s); flowing paragraphs after it stay linear."""
+    kept, after = [], []
+    for row in rows:
+        row = list(row)
+        for i, value in enumerate(row):
+            if len(str(value or "")) > _CELL_MOST:
+                column = header[i] if i < len(header) else ""
+                label = " – ".join(clean(x).split("\n")[0] for x in (row[0], column) if x)
+                after.append((f"{label}:", value))
+                row[i] = _MOVED
+        kept.append(row)
+    return kept, after
+
+
 _LONG_WORD = re.compile(r"[^\s<>]{%d,}" % (_LONGEST_WORD + 1))
 
 
@@ -176,6 +198,7 @@ class Document:
         row height, e.g. room to sign by hand."""
         cell, head = self.styles.paragraphs["cell"], self.styles.paragraphs["cell_head"]
         data = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
+        rows, after = _long_cells_moved_out(rows, header)
         data += [[self._cell(c, cell) for c in row] for row in rows]
         if not data:
             return
@@ -191,6 +214,8 @@ class Document:
         t.setStyle(self._table_style(bool(header) and band))
         self.story.append(t)
         self.story.append(Spacer(1, 3 * mm))
+        for label, value in after:
+            self.kv(label, value, "small")
 
     def _taller_than_a_page(self, table: Table, width: float) -> bool:
         s = self.styles

@@ -146,6 +146,15 @@ def resolve_pack(name_or_dir: str | Path | None) -> Pack:
         + ", ".join(bundled_pack_names()), str(name_or_dir))])
 
 
+@lru_cache(maxsize=16)
+def bundled_pack(name: str) -> Pack:
+    """A bundled pack by name, loaded once per process: the installation does not change
+    while it runs, and printing a record's rationale reloaded its pack's YAML each time."""
+    if name not in bundled_pack_names():
+        raise PackError([Problem(f"no bundled pack named '{name}'", name)])
+    return load_pack(bundled_packs_dir() / name)
+
+
 @lru_cache(maxsize=1)
 def default_pack() -> Pack:
     return load_pack(bundled_packs_dir() / "default")

@@ -21,7 +21,7 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
 COMMANDS = {"questions": "questions", "evaluate": "evaluate", "pack": "pack",
             "decide": "decide", "sign": "sign", "correct": "correct", "register": "register_cmd",
             "report": "report", "verify": "verify", "replay": "replay", "withdraw": "withdraw",
-            "compare": "compare"}
+            "review": "review", "compare": "compare"}
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

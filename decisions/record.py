@@ -127,6 +127,7 @@ class DecisionRecord(BaseModel):
     withdrawn_by: str = ""        # name (account) of who withdrew it, with withdrawn_at
     withdrawn_at: str = ""
     review: Review | None = None  # set on a fail-fast review's own record (review_record.py)
+    considered: list[Considered] = []   # the other candidates compared (issue 12)
 
     @property
     def next_review(self) -> str | None:
@@ -140,7 +141,6 @@ class DecisionRecord(BaseModel):
     def reviews_record(self) -> str | None:
         """The record id this one reviews (None for a decision)."""
         return self.review.of.partition("@")[0] if self.review is not None else None
-    considered: list[Considered] = []   # the other candidates compared (issue 12)
 
     @field_serializer("assessment", "pack", "engine")
     def _as_written(self, part: BaseModel) -> dict[str, Any]:

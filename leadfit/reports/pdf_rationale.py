@@ -36,8 +36,8 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     a = record.assessment
     questions = questionnaire.questions if questionnaire else {}
     _glance(doc, record, a, replaced_by)
-    review_section(doc, record, _title)
     considered_section(doc, record)
+    review_section(doc, record, _title)
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)

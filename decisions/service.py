@@ -60,7 +60,8 @@ __all__ = [
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False,
-           again: bool = False, recorded_by: str = "", plan_later: bool = False) -> DecisionRecord:
+           again: bool = False, recorded_by: str = "", plan_later: bool = False,
+           considered: list | None = None) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record.
 
     Retrying is safe: when the same decision on the same case under the same pack is
@@ -68,7 +69,8 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
     returned and nothing is written. ``again`` records a deliberate second one."""
     return decide_once(reg, case, pack, decision=decision, justification=justification,
                        conditions=conditions, review_date=review_date, plan=plan, draft=draft,
-                       again=again, recorded_by=recorded_by, plan_later=plan_later)[0]
+                       again=again, recorded_by=recorded_by, plan_later=plan_later,
+                       considered=considered)[0]
 
 
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
@@ -170,6 +172,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
                 "plan_later": d.plan_later if plan_later is None else plan_later,
+                "considered": list(old.considered),  # the candidates compared stay named
                 # who records the correction, never the first recorder (the account says who did)
                 "recorded_by": recorded_by,
                 "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip()}

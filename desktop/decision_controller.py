@@ -100,12 +100,13 @@ class DecisionController:
     def decide(self, case: Case, pack: Pack, *, decision: str, justification: str = "",
                conditions: str = "", review_date: str | None = None, plan=None,
                plan_later: bool = False, recorded_by: str = "",
-               again: bool = False) -> DecisionRecord | None:
-        """``again``: the person was told it is already recorded and chose a second one."""
+               again: bool = False, considered=None) -> DecisionRecord | None:
+        """``again``: the person was told it is already recorded and chose a second one;
+        ``considered``: the other candidates compared, named in the record."""
         record = self._attempt("The decision was not recorded", lambda: _service().decide(
             self.register, case, pack, decision=decision, justification=justification,
             conditions=conditions, review_date=review_date or None, plan=plan or None,
-            plan_later=plan_later, recorded_by=recorded_by, again=again))
+            plan_later=plan_later, recorded_by=recorded_by, again=again, considered=considered))
         return self._done(record, "recorded; it now awaits sign-off")
 
     def already_recorded(self, case: Case) -> list[str]:

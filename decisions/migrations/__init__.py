@@ -16,11 +16,12 @@ from leadfit.decisions.migrations import (
     m002_summary_columns,
     m003_audit_record_ref,
     m004_summary_pack,
+    m005_reviews,
     m006_register_keys,
 )
 
 STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack,
-         m006_register_keys)  # 5 is reserved for reviews (issue 12)
+         m005_reviews, m006_register_keys)
 LATEST = STEPS[-1].VERSION
 
 

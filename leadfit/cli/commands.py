@@ -19,5 +19,8 @@ COMMANDS = {
     "verify": ("verify", "check the register and its audit chain for changes"),
     "replay": ("replay", "re-evaluate a record's answers with its stored pack"),
     "withdraw": ("withdraw", "withdraw a record awaiting sign-off (it stays, marked)"),
+    "review": ("review", "review a coached appointment: continue, extend the coaching,"
+                         " or bring in an experienced PD (then: sign)"),
+    "compare": ("compare", "compare two to six candidates for one stream (PDF)"),
 }
 HELP = {command: words for command, (_module, words) in COMMANDS.items()}

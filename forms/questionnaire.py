@@ -214,7 +214,7 @@ def known_versions() -> list[int]:
 
 
 def load_questionnaire(path: Path, display: str | None = None) -> Questionnaire:
-    located = load_file(path, display)
+    located = load_file(path, display, cached=True)
     spec = parse_model(QuestionnaireSpec, located)
     return _build(spec, located)
 

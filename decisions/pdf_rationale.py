@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.decisions.pdf_appendix import answer_words, answers_appendix, audit_appendix
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, outcome_title
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
-from leadfit.rules.catalogue import default_catalogue
 from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL
 from leadfit.words import date_words, readiness_words, role_words, time_words
 
@@ -79,13 +78,7 @@ def _watermark(r: DecisionRecord, replaced_by: str) -> str:
     return "" if r.status == "signed" else _WATERMARK.get(r.status, "NOT SIGNED")
 
 
-def _title(item: str | None) -> str:
-    if not item:
-        return "none"
-    try:
-        return default_catalogue().title(item)
-    except (KeyError, LookupError):
-        return item
+_title = outcome_title  # one reading of an outcome key, shared with the command line
 
 
 def _footer(record: DecisionRecord, anchor: Anchor):

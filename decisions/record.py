@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.rules.assessment import Assessment, EngineRef, PackRef
+from leadfit.rules.catalogue import default_catalogue
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
 from leadfit.words import date_words, role_words, status_words, time_words  # noqa: F401
@@ -170,6 +171,16 @@ def sha256_text(text: str) -> str:
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def outcome_title(key: str | None) -> str:
+    """An outcome as people read it ('hire_external' -> 'Hire an experienced Product Director')."""
+    if not key:
+        return "none"
+    try:
+        return default_catalogue().title(key)
+    except (KeyError, LookupError):
+        return key
 
 
 def make_ref(record_id: str, version: int) -> str:

@@ -85,7 +85,7 @@ def test_register_list_show_and_export(db, tmp_path):
     listed = run_cli("register", "list", "--db", db)
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
-    assert lines[0].startswith(f"{first.record_id}@2") and "awaiting_signoff" in lines[0]
+    assert lines[0].startswith(f"{first.record_id}@2") and "awaiting sign-off" in lines[0]
     assert lines[2].startswith(f"{first.record_id}@1") and "superseded" in lines[2]
     only = run_cli("register", "list", "--status", "superseded", "--db", db)
     assert only.stdout.splitlines() == [lines[2]]
@@ -240,3 +240,18 @@ def test_register_show_of_a_withdrawn_record_awaits_no_signature(tmp_path):
                    "--db", db).returncode == 0
     shown = run_cli("register", "show", ref, "--db", db).stdout
     assert "awaiting" not in shown and "Candidate left" in shown
+
+
+def test_register_list_and_show_print_words_not_codes(tmp_path):
+    """HR reads 'awaiting sign-off' and 'Hire an experienced Product Director', never the stored keys."""
+    db = str(tmp_path / "register.sqlite3")
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "hire_external", "--justify",
+                   "No time to coach this year", "--db", db)
+    assert made.returncode == 0, made.stderr
+    listed = run_cli("register", "list", "--db", db).stdout
+    shown = run_cli("register", "show", made.stdout.strip(), "--db", db).stdout
+    assert "awaiting sign-off" in listed and "Hire an experienced Product Director" in listed
+    assert "recommendation:  Appoint with coaching" in shown
+    assert "decision:        Hire an experienced Product Director" in shown
+    for code in ("awaiting_signoff", "hire_external"):
+        assert code not in listed and code not in shown

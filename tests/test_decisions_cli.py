@@ -227,7 +227,7 @@ def test_a_correction_is_credited_to_who_records_it_not_the_first_recorder(tmp_p
     assert done.returncode == 0, done.stderr
     shown = run_cli("register", "show", f"{ref}@2", "--db", db).stdout
     assert "Rae Recorder" in shown and "Hana HR" not in shown
-    again = run_cli("correct", ref, "--reason", "second thoughts", "--db", db)
+    again = run_cli("correct", ref, "--reason", "second thoughts", "--conditions", "z", "--db", db)
     assert again.returncode == 0, again.stderr
     assert "Rae Recorder" not in run_cli("register", "show", f"{ref}@3", "--db", db).stdout
 
@@ -255,3 +255,16 @@ def test_register_list_and_show_print_words_not_codes(tmp_path):
     assert "decision:        Hire an experienced Product Director" in shown
     for code in ("awaiting_signoff", "hire_external"):
         assert code not in listed and code not in shown
+
+
+def test_a_correction_that_changes_nothing_is_refused_and_writes_nothing(db):
+    """It would supersede a signed version and ask everyone to sign again, for nothing."""
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    before = _counts(db)
+    same = run_cli("correct", record.record_id, "--reason", "checking", "--db", db)
+    assert same.returncode == 2
+    assert f"this correction changes nothing in {record.ref}" in same.stderr
+    assert _counts(db) == before
+    with open_register(db) as reg:
+        assert service.show(reg, record.record_id).status == "signed"

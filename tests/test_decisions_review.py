@@ -179,7 +179,7 @@ def test_show_lists_findings_plan_and_roles_in_words(db, cli):
 def test_a_superseded_unsigned_version_awaits_nobody(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg)
-        service.correct(reg, record.ref, reason="typo")
+        service.correct(reg, record.ref, reason="typo", conditions="Weekly coaching")
     shown = cli("register", "show", record.ref, "--db", db).stdout
     assert "(superseded; version 1 of 2)" in shown
     assert "superseded:      by version 2 before it was signed" in shown

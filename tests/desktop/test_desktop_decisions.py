@@ -223,3 +223,17 @@ def test_the_register_pages_and_a_filter_sees_every_page(qtbot, user_files, monk
     view.search.setText(first)  # the oldest record: only on the last page
     assert model.rowCount() == 5 and not model.canFetchMore()
     assert register_cells(window, 0) == [first]
+
+
+def test_a_correction_that_changes_nothing_is_refused_in_words(qtbot, user_files, no_modal_dialogs):
+    window = filled_window(qtbot, user_files)
+    record = record_coach_decision(qtbot, window)
+    sign(qtbot, record, "Sam Lee", "decision_maker")
+    sign(qtbot, record, "Ana Ruiz", "hr")
+    qtbot.mouseClick(record.correct, Qt.MouseButton.LeftButton)
+    fix = window.register.decision_dialog
+    fix.reason.setText("Just checking")
+    qtbot.mouseClick(fix.ok, Qt.MouseButton.LeftButton)
+    assert fix.isVisible() and "changes nothing" in no_modal_dialogs[-1][1]
+    window.register.controller.refresh()
+    assert register_cells(window, STATUS) == ["signed"]

@@ -191,8 +191,11 @@ class DecisionDialog(QDialog):
     def _update(self) -> None:
         chosen = str(self.decision.currentData())
         differs = chosen != self.recommended
-        self.need_why.setText("This differs from the recommendation: say why below." if differs
-                              else "")
+        uncoached = not takes_conditions(chosen) and takes_conditions(self.recommended)
+        self.need_why.setText(("This differs from the recommendation: say why below." if differs
+                               else "") + (" Without conditions, the coaching plan, its review date"
+                                           " and conditions are left out of the record."
+                                           if uncoached else ""))
         self.need_why.setVisible(differs)
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
         self.conditions.setEnabled(conditional)

@@ -143,7 +143,9 @@ def test_a_correction_to_hiring_externally_drops_the_coaching_plan_and_says_so(d
     done = cli("correct", record.record_id, "--reason", "Budget for an external hire approved",
                "--decision", "hire_external", "--justify", "Budget approved", "--db", db)
     assert done.returncode == 0, done.stderr
-    assert "the coaching plan, the fail-fast review date, the coaching conditions" in done.stdout
+    assert "Hiring externally has no coaching: the coaching plan (M5 Induction" in done.stdout
+    assert "the fail-fast review date and the coaching conditions of the earlier version were" \
+        " dropped" in done.stdout
     with open_register(db) as reg:
         new = service.show(reg, record.record_id)
         text = " ".join(_pages(service.render_pdf(reg, new.ref).pdf))
@@ -248,3 +250,32 @@ def test_the_list_marks_an_altered_record_and_lists_the_others_with_their_pack(d
         rows = service.list_records(reg)
     assert [r.intact for r in rows] == [False, True]
     assert rows[0].status == "altered" and rows[1].pack == pack().label
+
+
+def test_appointing_against_a_coaching_recommendation_keeps_no_coaching_plan(db, cli):
+    """'appoint: the candidate is ready; appoint with standard onboarding' (catalogue): the
+    coaching plan, its fail-fast review and conditions never survive into the record."""
+    made = cli("decide", EXAMPLE_CASE, "--decision", "appoint", "--justify", "Ready enough",
+               "--review-date", "2027-03-01", "--plan", "M7", "Sam Lee", "2027-01-15", "--db", db)
+    assert made.returncode == 0, made.stderr
+    assert "Appointing without conditions has no coaching: the coaching plan the recommendation" \
+        " carried (M5 Induction" in made.stderr and "M10 Fail fast" in made.stderr
+    with open_register(db) as reg:
+        record = service.show(reg, made.stdout.strip())
+        text = " ".join(_pages(service.render_pdf(reg, record.ref).pdf))
+    d = record.decision
+    assert (d.outcome, d.plan, d.review_date, d.conditions) == ("appoint", [], None, "")
+    assert "Sam Lee" not in text and "Fail-fast review" not in text
+
+
+def test_a_correction_from_coach_to_appoint_says_what_it_dropped(db, cli):
+    with open_register(db) as reg:
+        record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
+    done = cli("correct", record.record_id, "--reason", "The board judged them ready",
+               "--decision", "appoint", "--justify", "Ready", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "Appointing without conditions has no coaching: the coaching plan (M5 Induction" \
+        in done.stdout and "the fail-fast review date" in done.stdout
+    with open_register(db) as reg:
+        d = service.show(reg, record.record_id).decision
+    assert (d.plan, d.review_date, d.conditions) == ([], None, "")

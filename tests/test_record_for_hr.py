@@ -279,3 +279,25 @@ def test_a_correction_from_coach_to_appoint_says_what_it_dropped(db, cli):
     with open_register(db) as reg:
         d = service.show(reg, record.record_id).decision
     assert (d.plan, d.review_date, d.conditions) == ([], None, "")
+
+
+def test_the_csv_carries_recorder_correction_and_withdrawal(db, tmp_path):
+    """HR filing the export sees who recorded each version, what it corrects and why it was
+    withdrawn, as the register and the PDF do."""
+    import csv
+    with open_register(db) as reg:
+        first = signed_record(reg, recorded_by="Rae Recorder")
+        service.correct(reg, first.ref, reason="Mentor changed", conditions="Weekly coaching",
+                        recorded_by="Cory Corrector")
+        other = decide_coach(reg, case=case_with(candidate__name="Jo Other"))
+        service.withdraw(reg, other.ref, reason="The candidate declined", name="Wyn Withdrawer")
+        out = tmp_path / "register.csv"
+        service.export_csv(reg, out)
+    rows = {r["ref"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    corrected, original, withdrawn = rows[f"{first.record_id}@2"], rows[first.ref], rows[other.ref]
+    assert (corrected["recorded_by"], corrected["supersedes"], corrected["correction_reason"]) == (
+        "Cory Corrector", first.ref, "Mentor changed")
+    assert original["recorded_by"] == "Rae Recorder" and original["recorded_account"] == getpass.getuser()
+    assert f"computer account {getpass.getuser()}" in original["signers"]
+    assert withdrawn["withdrawn_reason"] == "The candidate declined"
+    assert withdrawn["withdrawn_by"].startswith("Wyn Withdrawer") and withdrawn["withdrawn_at"]

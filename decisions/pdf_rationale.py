@@ -51,7 +51,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
            questionnaire=None) -> tuple[bytes, list[str]]:
     """(PDF bytes, characters the font could not draw, described). ``replaced_by`` names
     the version that supersedes this one; ``questionnaire`` words the answers."""
-    doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
+    doc = Document(f"Decision rationale {record.ref}", footer=_footer(record),
                    keywords=anchor.keywords,
                    watermark=_watermark(record, replaced_by), mark=CONFIDENTIAL)
     a = record.assessment
@@ -81,12 +81,11 @@ def _watermark(r: DecisionRecord, replaced_by: str) -> str:
 _title = outcome_title  # one reading of an outcome key, shared with the command line
 
 
-def _footer(record: DecisionRecord, anchor: Anchor):
-    pack, engine = record.pack, record.engine
-    lines = [f"Record {record.ref} · SHA-256 {anchor.record_hash}",
-             f"Rule pack {pack.label} · fingerprint {pack.fingerprint}",
-             f"Engine {engine.name} {engine.version} · LeadFit {record.leadfit_version}"
-             f" · {CONFIDENTIAL}"]
+def _footer(record: DecisionRecord):
+    # The hashes, pack fingerprint and engine are for an audit, not for every reader of
+    # every page: they live in the audit appendix, which the footer points to.
+    lines = [f"Record {record.ref} · {CONFIDENTIAL}",
+             "Hashes, rule pack and engine for an audit: in the audit details at the end"]
     return lambda page, total: lines
 
 

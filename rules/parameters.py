@@ -76,7 +76,8 @@ def parse_when(rule_id: str, raw: Any, params: dict, questions: dict, file: str,
     try:
         return within_limits(conditions.parse(resolved, questions))
     except conditions.ConditionProblem as exc:
-        problems.append(Problem(f"{label}: {exc.message}", file, line_of(path + exc.path)))
+        problems += [Problem(f"{label}: {one.message}", file, line_of(path + one.path))
+                     for one in exc.each()]
         return None
 
 

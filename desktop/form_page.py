@@ -63,6 +63,7 @@ class SectionPage(QScrollArea):
         self.section = section
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the answers; the page follows
         body = QWidget()
         body.setObjectName("page")
         layout = QVBoxLayout(body)

@@ -1,0 +1,44 @@
+"""A register's record printed as its rationale PDF: in memory, or to a file.
+
+The register (decisions/service.py) hands over the checked version and its anchor;
+the PDF is built here, so the core never imports the presentation.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadfit.decisions import service
+from leadfit.decisions.register import Register
+from leadfit.files import check_target, write_bytes
+from leadfit.reports import pdf_rationale
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path | None
+    unsupported: list[str]      # characters the PDF font cannot draw, described
+    pdf: bytes = b""
+
+
+def render_pdf(reg: Register, ref: str) -> ReportResult:
+    """The rationale PDF of ``ref`` in memory (refused, like every read, if altered)."""
+    parts = service.rationale(reg, ref)
+    pdf, unsupported = pdf_rationale.render(parts.record, parts.anchor, replaced_by=parts.replaced_by,
+                                            questionnaire=parts.questionnaire)
+    return ReportResult(None, unsupported, pdf)
+
+
+def report(reg: Register, ref: str, path: str | os.PathLike[str], *,
+           overwrite: bool = False) -> ReportResult:
+    """Render the rationale of ``ref`` to ``path`` (written atomically; never over the
+    open register; an existing file only with ``overwrite``)."""
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
+    result = render_pdf(reg, ref)
+    write_bytes(path, result.pdf)
+    return ReportResult(path, result.unsupported, result.pdf)
+
+
+__all__ = ["ReportResult", "render_pdf", "report"]

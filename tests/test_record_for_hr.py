@@ -263,7 +263,7 @@ def test_appointing_against_a_coaching_recommendation_keeps_no_coaching_plan(db,
         " carried (M5 Induction" in made.stderr and "M10 Fail fast" in made.stderr
     with open_register(db) as reg:
         record = service.show(reg, made.stdout.strip())
-        text = " ".join(_pages(service.render_pdf(reg, record.ref).pdf))
+        text = " ".join(_pages(printing.render_pdf(reg, record.ref).pdf))
     d = record.decision
     assert (d.outcome, d.plan, d.review_date, d.conditions) == ("appoint", [], None, "")
     assert "Sam Lee" not in text and "Fail-fast review" not in text

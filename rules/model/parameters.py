@@ -89,7 +89,8 @@ def rebind(rules, params: dict, questions: dict, problems: list[Problem],
     ``set_here`` names the parameters the client pack sets (name -> its file and line): a
     value one of them gives that a base rule cannot take is that line's fault, so it is
     reported there, once, naming the rules that read it."""
-    out, blamed = [], {}
+    out: list = []
+    blamed: dict[tuple[str, str], list[str]] = {}
     for rule in rules:
         raw = getattr(rule, "raw_when", None)
         if raw is None or not names_in(raw):

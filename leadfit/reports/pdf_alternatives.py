@@ -26,9 +26,8 @@ def other_outcomes_sections(doc: Document, a: Assessment) -> None:
     if not a.alternatives:
         doc.p(OLDER_RECORD)
         return
-    for alt in a.alternatives:
-        doc.h2(alt.title)
-        doc.bullets(alt.why_not)
+    for alt in a.alternatives:  # a heading never stranded at a page foot without its reasons
+        doc.keep(lambda d, alt=alt: (d.h2(alt.title), d.bullets(alt.why_not)))
     doc.h1("What would change it")
     doc.p("For each other outcome, the fewest answers that would have to change for the rule pack"
           " to recommend it. A lever is something the organisation can change; a fact is the"

@@ -19,6 +19,18 @@ _PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Ke
 
 
 class SteadyComboBox(QComboBox):
+    """Also narrow: its width follows the page, not its longest option (which made the
+    form scroll sideways at 1024x700); the open list is as wide as that option."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
+        super().showPopup()
+
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         event.ignore()  # to the scroll area under it: the page moves, the answer does not
 

@@ -174,3 +174,24 @@ def test_ctrl_enter_in_the_record_dialog_asks_to_sign_and_enter_alone_never_does
     qtbot.keyClick(record.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert no_modal_dialogs[-1][0] == "question" and "cannot be undone" in no_modal_dialogs[-1][1]
     assert [s.name for s in record.record.signoffs] == ["Dana Decider"]  # confirmed: signed
+
+
+def test_the_form_never_scrolls_sideways_at_1024x700(qtbot, user_files):
+    """A long option or section title made the page wider than its place: half of each
+    question was behind a sideways scroll bar."""
+    window = open_window(qtbot, user_files)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[0] < 700, timeout=2000)
+    for index in range(window.form.pages.count()):
+        window.form.go_to(index)
+        page = window.form.pages.currentWidget()
+        qtbot.waitUntil(lambda p=page: p.widget().width() <= p.viewport().width(), timeout=2000)
+        assert page.horizontalScrollBar().maximum() == 0
+
+
+def test_the_rules_dialog_fits_the_screen(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    window.show_pack_rules()
+    room = window.screen().availableGeometry()
+    dialog = window.pack_rules
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()

@@ -9,7 +9,9 @@
    audit entries per record: decide, sign, sign), so `verify` does real work.
    Times: open (< 100 ms is not a target, shown), list the newest 100 and
    filter by stream and outcome, show the oldest record with its integrity
-   checks (target < 100 ms each), verify (< 10 s).
+   checks (target < 100 ms each), verify (< 10 s). Coached records' first reviews
+   are spread over 2027-2029; the due-reviews list (its first 100 rows, checked) and
+   its counts are timed on 1 March 2027 (target < 100 ms), against the newest 100.
 3. The window's Register tab over that register (target: opens in < 1 s),
    against the per-record pack lookup it made before schema 4.
 """
@@ -21,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -28,7 +31,7 @@ from sqlalchemy import insert
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from leadfit.decisions import audit, service
+from leadfit.decisions import audit, review_service, service
 from leadfit.reports import printing
 from leadfit.decisions.record import canonical_json, sha256_text
 from leadfit.decisions.register import open_register
@@ -40,6 +43,7 @@ from leadfit.rules.model.library import default_pack
 STREAMS = [f"Stream {i:02d}" for i in range(50)]
 OUTCOMES = ("appoint", "coach", "hire_external")
 BATCH = 2_000
+DUE_ON = date(2027, 3, 1)       # the injected "today" of the due-reviews figures
 
 
 def median_ms(fn, runs: int) -> float:
@@ -87,7 +91,10 @@ def bulk_fill(reg, template, count: int) -> None:
             serial += 1
             body = dict(base, record_id=f"LF-2026-{serial:06d}", stream=STREAMS[i % len(STREAMS)],
                         candidate=f"Candidate {i}", created_at=f"2026-01-01T00:{i % 60:02d}:00Z")
-            body["decision"] = dict(base["decision"], outcome=OUTCOMES[i % 3])
+            outcome = OUTCOMES[i % 3]
+            review = (date(2027, 1, 1) + timedelta(days=i % 1095)).isoformat() \
+                if outcome == "coach" else None
+            body["decision"] = dict(base["decision"], outcome=outcome, review_date=review)
             for action, status, signed in (("decide", "awaiting_signoff", 0),
                                            ("sign", "awaiting_signoff", 1),
                                            ("sign", "signed", 2)):
@@ -104,7 +111,8 @@ def bulk_fill(reg, template, count: int) -> None:
                          "hash": digest, "stream": body["stream"],
                          "candidate": body["candidate"], "outcome": body["decision"]["outcome"],
                          "recommended": body["decision"]["recommended"],
-                         "pack": f"{body['pack']['name']}@{body['pack']['version']}"})
+                         "pack": f"{body['pack']['name']}@{body['pack']['version']}",
+                         "next_review": review})
             if len(rows) >= BATCH:
                 conn.execute(insert(records), rows)
                 conn.execute(insert(audit_log), entries)
@@ -133,6 +141,11 @@ def bench_register(path: Path, count: int) -> None:
         by_status = median_ms(lambda: service.list_records(reg, status="signed", limit=100), 20)
         oldest = service.list_records(reg, limit=1, offset=count - 2)[0].ref
         shown = median_ms(lambda: service.show(reg, oldest), 20)
+        due = median_ms(lambda: review_service.due_reviews(reg, DUE_ON), 20)
+        due_count = median_ms(lambda: review_service.due_counts(reg, DUE_ON), 20)
+        overdue, soon = review_service.due_counts(reg, DUE_ON)
+        listed = review_service.due_reviews(reg, DUE_ON)
+        assert len(listed) == min(100, overdue + soon) and all(r.intact for r in listed)
         check = service.list_records(reg, stream="Stream 07", outcome="coach", limit=100)
         assert check and {(r.stream, r.outcome) for r in check} == {("Stream 07", "coach")}
         start = time.perf_counter()
@@ -143,6 +156,9 @@ def bench_register(path: Path, count: int) -> None:
     print(f"list newest 100: {newest:.1f} ms (median of 20; target < 100 ms)")
     print(f"filter stream+outcome, 100 rows: {filtered:.1f} ms (median of 20; target < 100 ms)")
     print(f"filter status=signed, 100 rows: {by_status:.1f} ms (median of 20)")
+    print(f"due reviews on {DUE_ON} ({overdue} overdue, {soon} due within 30 days): first 100"
+          f" checked {due:.1f} ms, counts {due_count:.1f} ms (median of 20; target < 100 ms);"
+          f" {due / newest:.1f}x and {due_count / newest:.1f}x the newest 100")
     print(f"show the oldest record, hash and audit entry checked: {shown:.1f} ms (median of 20;"
           " target < 100 ms)")
     print(f"verify {report.records} records, {report.entries} audit entries: {verify_s:.2f} s"

@@ -29,7 +29,7 @@ COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": 
                 "stream": ("stream",), "candidate": ("candidate",),
                 "created_at": ("created_at",), "outcome": ("decision", "outcome"),
                 "recommended": ("decision", "recommended")}
-ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack")
+ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack", "review_of", "next_review")
 ADVICE = "run leadfit verify"
 _ENTRY = (audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
           audit_log.c.mac)
@@ -67,8 +67,27 @@ def column_problem(row, body: dict) -> str:
     label = pack_label(str(stated.get("name", "")), str(stated.get("version", "")))
     if row.pack is not None and row.pack != label:  # schema 4's column (NULL: says nothing)
         return f"its pack reads '{row.pack}', its signed text says '{label}'"
+    problem = _review_problem(row, body)
+    if problem:
+        return problem
     if row.serial != _serial_of(row.record_id):
         return f"its serial reads {row.serial}, its record number says {_serial_of(row.record_id)}"
+    return ""
+
+
+def _review_problem(row, body: dict) -> str:
+    """Schema 5's columns: an edit here would hide a review that is due."""
+    review = body.get("review")
+    review = review if isinstance(review, dict) else None
+    decision = body.get("decision")
+    decision = decision if isinstance(decision, dict) else {}
+    of = str(review.get("of") or "").partition("@")[0] if review else None
+    due = review.get("next_review") if review else (
+        decision.get("review_date") if decision.get("outcome") == "coach" else None)
+    if row.review_of != of:
+        return f"its reviewed record reads '{row.review_of}', its signed text says '{of}'"
+    if row.next_review != due:
+        return f"its next review date reads '{row.next_review}', its signed text says '{due}'"
     return ""
 
 

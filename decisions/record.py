@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
+from leadfit.decisions.review_record import Review
 from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
 from leadfit.rules.model.catalogue import default_catalogue
 # Long imported from here; the words themselves live in the one module of plain words.
@@ -81,6 +82,10 @@ class Decision(BaseModel):
     review_date: str | None = None
     plan: list[PlanItem] = []
     plan_later: bool = False      # the decision maker chose to agree every step after sign-off
+    # A coached appointment (issue 12): what would count as not adjusting, and the
+    # decisive review after the first one (review_date).
+    review_criteria: list[str] = []
+    decisive_review_date: str | None = None
 
     @property
     def differs(self) -> bool:
@@ -111,6 +116,20 @@ class DecisionRecord(BaseModel):
     withdrawn_reason: str = ""
     withdrawn_by: str = ""        # name (account) of who withdrew it, with withdrawn_at
     withdrawn_at: str = ""
+    review: Review | None = None  # set on a fail-fast review's own record (review_record.py)
+
+    @property
+    def next_review(self) -> str | None:
+        """When the next fail-fast review falls due from this record (None: none): a
+        review's own next date, else a coached decision's first review date."""
+        if self.review is not None:
+            return self.review.next_review
+        return self.decision.review_date if self.decision.outcome == "coach" else None
+
+    @property
+    def reviews_record(self) -> str | None:
+        """The record id this one reviews (None for a decision)."""
+        return self.review.of.partition("@")[0] if self.review is not None else None
 
     @field_serializer("assessment", "pack", "engine")
     def _as_written(self, part: BaseModel) -> dict[str, Any]:
@@ -149,8 +168,8 @@ class DecisionRecord(BaseModel):
 # Fields added after records were first written (issue 13): left out of the text while at
 # their default, so an older record reads back to exactly the text and hash it was written with.
 _LATER = {"recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
-          "withdrawn_at": ""}
-_LATER_DECISION = {"plan_later": False}
+          "withdrawn_at": "", "review": None}
+_LATER_DECISION = {"plan_later": False, "review_criteria": [], "decisive_review_date": None}
 _LATER_SIGNOFF = {"account": ""}
 
 

@@ -25,7 +25,8 @@ def _columns(record: DecisionRecord) -> tuple[dict, str]:
     digest = sha256_text(text)
     return {"status": record.status, "body": text, "hash": digest, "stream": record.stream,
             "candidate": record.candidate, "outcome": record.decision.outcome,
-            "recommended": record.decision.recommended, "pack": record.pack.label}, digest
+            "recommended": record.decision.recommended, "pack": record.pack.label,
+            "review_of": record.reviews_record, "next_review": record.next_review}, digest
 
 
 def next_serial(conn: Connection) -> int:

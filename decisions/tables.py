@@ -21,6 +21,8 @@ records = Table(
     Column("outcome", Text),
     Column("recommended", Text),
     Column("pack", Text),   # schema 4: name@version, for listing without opening bodies
+    Column("review_of", Text),    # schema 5: the record id a review reviews (NULL: a decision)
+    Column("next_review", Text),  # schema 5: ISO date the next review is due from this record
 )
 
 audit_log = Table(

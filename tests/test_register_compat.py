@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
-from leadfit.decisions import making, service
+from leadfit.decisions import making, review_service, service
 from leadfit.decisions.record import DecisionRecord, canonical_json, sha256_text
 from leadfit.decisions.register import open_register
 from leadfit.decisions.replay import replay
@@ -98,11 +98,12 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
     later = {k for k in ADDED_FIELDS if k not in assessment.model_fields_set}
     written = record.model_dump(mode="json")
     for added in ("recorded_by", "recorded_account", "withdrawn_reason", "withdrawn_by",
-                  "withdrawn_at"):   # added by issue 13: written only when not empty
+                  "withdrawn_at", "review"):   # added by issues 13 and 12: written only when set
         if not written[added]:
             del written[added]
-    if not written["decision"]["plan_later"]:
-        del written["decision"]["plan_later"]
+    for added in ("plan_later", "review_criteria", "decisive_review_date"):
+        if not written["decision"][added]:
+            del written["decision"][added]
     untyped = dict(written,
                    assessment=assessment.model_dump(mode="json", exclude=later),
                    pack=assessment.pack.model_dump(mode="json"),
@@ -121,3 +122,30 @@ def test_opening_an_old_register_adds_the_pack_to_every_summary(old_register):
     packs = {s.ref: s.pack for s in summaries}
     assert packs == {"LF-2026-0001@1": "default@1.0", "LF-2026-0001@2": "default@1.0",
                      "LF-2026-0002@1": "bank@0.3", "LF-2026-0003@1": "public-sector@1.0"}
+
+
+def test_an_old_register_gains_review_dates_and_its_coached_record_is_reviewed_under_its_own_pack(
+        old_register):
+    """Schema 5 fills next_review from each stored body (bodies and hashes untouched); old
+    records without review criteria still load, verify and replay identically, and the
+    old coached appointment, once signed, is reviewed under the pack it was decided with."""
+    from datetime import date
+
+    from tests.decisions_support import sign_all
+    before = _stored(old_register)
+    with open_register(old_register, create=False) as reg:
+        assert service.verify(reg).ok and review_service.due_reviews(reg, date(2030, 1, 1)) == []
+        old = service.show(reg, "LF-2026-0001")
+        assert old.decision.review_criteria == [] and old.decision.decisive_review_date is None
+        assert service.replay(reg, "LF-2026-0001@1", OLD_PACKS).identical
+    assert _stored(old_register) == before
+    with open_register(old_register) as reg:
+        signed = sign_all(reg, "LF-2026-0001")
+        due = review_service.due_reviews(reg, date(2030, 1, 1))
+        assert [(r.ref, r.due, r.overdue) for r in due] == [
+            (signed.ref, signed.decision.review_date, True)]
+        review = review_service.review(reg, signed.ref, verdict="continue", held_on="2030-01-01",
+                                pack_dirs=OLD_PACKS)
+        assert review.pack.fingerprint == signed.pack.fingerprint
+        assert review.review.next_review is None      # no decisive date was agreed then
+        assert service.verify(reg).ok

@@ -11,6 +11,7 @@ from leadfit import ARTICLE_TITLE, __version__
 from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
 from leadfit.decisions.audit import Anchor, anchor_in
+from leadfit.reports.pdf_review import review_section, review_terms_section
 from leadfit.decisions.record import DecisionRecord, outcome_title
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
@@ -33,10 +34,12 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     a = record.assessment
     questions = questionnaire.questions if questionnaire else {}
     _glance(doc, record, a, replaced_by)
+    review_section(doc, record, _title)
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)
     _plan(doc, record)
+    review_terms_section(doc, record)
     _signals(doc, a, questions)
     other_outcomes_sections(doc, a)
     _reasons(doc, record, a)
@@ -66,7 +69,8 @@ def _footer(record: DecisionRecord):
 
 
 def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -> None:
-    doc.title_line(f"Decision rationale: {r.stream or 'unnamed stream'}")
+    kind = "Fail-fast review" if r.review else "Decision rationale"
+    doc.title_line(f"{kind}: {r.stream or 'unnamed stream'}")
     if replaced_by:
         doc.p(f"SUPERSEDED: this is version {r.version}; it was replaced by {replaced_by}."
               " Do not act on this copy: read the replacing version.", "alert")
@@ -86,8 +90,11 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
     rows.append(["Decision", _title(r.decision.outcome)
                  + ("  (differs from the recommendation: see justification)"
                     if r.decision.differs else "  (as recommended)")])
+    if r.review:
+        rows.append(["Reviews", f"{r.review.of} (held {date_words(r.review.held_on)})"])
     if r.decision.review_date:
-        rows.append(["Fail-fast review", date_words(r.decision.review_date)])
+        rows.append(["Next fail-fast review" if r.review else "Fail-fast review",
+                     date_words(r.decision.review_date)])
     rows.append(["Recorded by", recorded_words(r)])
     if r.supersedes:
         rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])

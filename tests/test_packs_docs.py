@@ -115,7 +115,7 @@ def test_docs_of_a_passing_pack_has_no_warning(tmp_path):
 
 
 def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
-    """A consultant moving one threshold moves 14 base rules: the docs say so."""
+    """A consultant moving one threshold moves a dozen base rules: the docs say so."""
     folder = tmp_path / "client"
     folder.mkdir()
     (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.1\n'
@@ -127,5 +127,5 @@ def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
     assert run_cli("pack", "docs", str(folder), "--out", str(out)).returncode == 0
     text, _ = _text(out)
     changes = " ".join(text[text.index("What this pack changes"):].split())[:600]
-    assert "Rules changed none rewritten; the thresholds below move 14" in changes
+    assert f"Rules changed none rewritten; the thresholds below move {len(c.moved)}" in changes
     assert "Thresholds changed p1 met years 3 -> 5" in changes

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.decisions.review_record import Review
 from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
+from leadfit.rules.model.catalogue import default_catalogue
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
 from leadfit.words import date_words, role_words, status_words, time_words  # noqa: F401
@@ -209,6 +210,14 @@ def recorded_words(r: DecisionRecord) -> str:
     who = r.recorded_by or "name not given"
     account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
     return f"{who}{account}, {time_words(r.created_at)}"
+def outcome_title(key: str | None) -> str:
+    """An outcome as people read it ('hire_external' -> 'Hire an experienced Product Director')."""
+    if not key:
+        return "none"
+    try:
+        return default_catalogue().title(key)
+    except (KeyError, LookupError):
+        return key
 
 
 def make_ref(record_id: str, version: int) -> str:

@@ -182,9 +182,21 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         if current != old.version:
             raise DecisionError(f"{old.ref} was corrected meanwhile (now version {current}); retry")
         record = making.build(record_id=old.record_id, version=old.version + 1, **args)
+        _refuse_no_change(old, record)
         serial = int(old.record_id.rsplit("-", 1)[-1])
         store.add(conn, record, serial, "correct", "", key)
     return record
+
+
+def _refuse_no_change(old: DecisionRecord, new: DecisionRecord) -> None:
+    """A version n+1 identical to n would supersede a signed record (and ask everyone to
+    sign again) for nothing: a correction must change an answer, the pack or the decision."""
+    if (new.answers, new.pack.fingerprint, new.decision) == (old.answers, old.pack.fingerprint,
+                                                             old.decision):
+        raise DecisionError(f"this correction changes nothing in {old.ref}: the answers, the rule"
+                            " pack and the decision are all as they were, so nothing was written."
+                            " Change what was wrong (an answer, the decision, its conditions,"
+                            " review date or plan)")
 
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,

@@ -13,6 +13,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import yaml
 
+from leadfit.desktop import pack_watchdog
 from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
 from leadfit.files import atomic_write
@@ -298,7 +299,14 @@ class CaseController:
 
     # -- packs -----------------------------------------------------------
     def _restore_pack(self, source: str) -> bool:
-        """The pack used last time; if it is gone, say so and that the default is used."""
+        """The pack used last time; if it is gone, fails or hangs, say so and that the
+        default is used (a folder is tried first in a child process, with a time limit)."""
+        stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
+        if stopped:
+            self.view.show_problems(
+                f"The rule pack used last time cannot be used, so the default pack is used"
+                f" instead: {source}", stopped)
+            return False
         try:
             pack = resolve_pack(source)
         except LeadFitError as exc:
@@ -316,7 +324,8 @@ class CaseController:
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
         (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
-        pack, problems = switch_pack(self.pack, source)
+        stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
+        pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
                                     [str(p) for p in problems])

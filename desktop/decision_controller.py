@@ -107,6 +107,10 @@ class DecisionController:
             self.register, case, pack, decision=decision, justification=justification,
             conditions=conditions, review_date=review_date or None, plan=plan or None,
             plan_later=plan_later, recorded_by=recorded_by, again=again, considered=considered))
+        if record is not None:
+            from leadfit.decisions.making import left_out
+            for note in left_out(record):
+                self.view.show_problems("Left out of the record", [note])
         return self._done(record, "recorded; it now awaits sign-off")
 
     def already_recorded(self, case: Case) -> list[str]:

@@ -63,12 +63,15 @@ class SectionPage(QScrollArea):
         self.section = section
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the answers; the page follows
+        # every row wraps to the width it is given: scrolling sideways hid half the questions
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         body.setObjectName("page")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
-        layout.addWidget(_label(section.title, "sectionTitle", wrap=False))
+        layout.addWidget(_label(section.title, "sectionTitle"))  # wraps: never wider than the page
         if section.help:
             layout.addWidget(_label(section.help, "help"))
         self.rows: dict[str, QuestionRow] = {}

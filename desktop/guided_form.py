@@ -45,6 +45,8 @@ class GuidedForm(QWidget):
                 self.rows[qid] = row
                 self._page_of[qid] = index
         self.steps.currentRowChanged.connect(self.go_to)  # arrows in the list: focus stays there
+        for chosen in (self.steps.itemClicked, self.steps.itemActivated):  # a click, Enter: carry on there
+            chosen.connect(lambda item: self.go_to(self.steps.row(item), focus=True))
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Answers given")
         self.progress.setFormat("%v of %m answered")

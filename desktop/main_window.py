@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         # the panel wraps to the width it is given: scrolling sideways hid the recommendation
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what the panel holds
         side.setWidget(self.panel)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)

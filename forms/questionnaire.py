@@ -249,7 +249,8 @@ def _build(spec: QuestionnaireSpec, located: LocatedData) -> Questionnaire:
                     ask_if = conditions.parse(q.ask_if, questions)
                 except conditions.ConditionProblem as exc:
                     base = ("sections", si, "questions", qi, "ask_if")
-                    problems.append(Problem(exc.message, located.file, located.line_of(base + exc.path)))
+                    problems += [Problem(one.message, located.file, located.line_of(base + one.path))
+                                 for one in exc.each()]
             built.append(_replace(questions[q.id], ask_if=ask_if))
             questions[q.id] = built[-1]
         sections.append(Section(sec.id, sec.title, sec.help, tuple(built)))

@@ -10,7 +10,7 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import review_service, service
-from leadfit.decisions.record import DecisionRecord, make_ref, recorded_words
+from leadfit.decisions.record import DecisionRecord, make_ref, outcome_title, recorded_words
 from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
 from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
@@ -50,7 +50,8 @@ def run_list(args) -> int:
                                     status=args.status, limit=args.limit)
     for r in rows:
         if r.intact:
-            print(f"{r.ref:<18} {r.status:<17} {r.outcome:<14} {r.stream} / {r.candidate}")
+            print(f"{r.ref:<18} {status_words(r.status):<18} {outcome_title(r.outcome):<37}"
+                  f" {r.stream} / {r.candidate}")
         else:
             print(f"{r.ref:<18} ALTERED           {r.problem}")
     if not rows:
@@ -106,7 +107,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
     lines += [f"{r.ref} ({status}; version {r.version} of {versions})",
               f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
               f"  recorded by:     {recorded_words(r)}",
-             f"  recommendation:  {d.recommended}", f"  decision:        {d.outcome}"]
+              f"  recommendation:  {outcome_title(d.recommended)}",
+              f"  decision:        {outcome_title(d.outcome)}"]
     if d.justification:
         lines.append(f"  justification:   {d.justification}")
     if d.conditions:

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select
 
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
+from leadfit.decisions.portfolio_facts import FACT_COLUMNS, stream_facts
 from leadfit.decisions.record import make_ref, sha256_text
 from leadfit.decisions.tables import audit_log, records
 from leadfit.rules.assessment import pack_label
@@ -29,7 +30,7 @@ COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": 
                 "stream": ("stream",), "candidate": ("candidate",),
                 "created_at": ("created_at",), "outcome": ("decision", "outcome"),
                 "recommended": ("decision", "recommended")}
-ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack")
+ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack", *FACT_COLUMNS)
 ADVICE = "run leadfit verify"
 _ENTRY = (audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
           audit_log.c.mac)
@@ -67,6 +68,11 @@ def column_problem(row, body: dict) -> str:
     label = pack_label(str(stated.get("name", "")), str(stated.get("version", "")))
     if row.pack is not None and row.pack != label:  # schema 4's column (NULL: says nothing)
         return f"its pack reads '{row.pack}', its signed text says '{label}'"
+    facts = stream_facts(body)
+    for name in FACT_COLUMNS:  # schema 7's columns (NULL: written before it, says nothing)
+        if getattr(row, name) is not None and getattr(row, name) != facts[name]:
+            return (f"its {name.replace('_', ' ')} reads '{getattr(row, name)}',"
+                    f" its signed text says '{facts[name]}'")
     if row.serial != _serial_of(row.record_id):
         return f"its serial reads {row.serial}, its record number says {_serial_of(row.record_id)}"
     return ""

@@ -7,6 +7,7 @@ from datetime import date
 
 from leadfit import __version__
 from leadfit.decisions.errors import DecisionError, IncompleteCase
+from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import (
     Decision,
     DecisionRecord,
@@ -52,7 +53,8 @@ def os_account() -> str:
 def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: Assessment,
           decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
           status: Status, supersedes: str | None = None, reason: str = "",
-          recorded_by: str = "", plan_later: bool = False) -> DecisionRecord:
+          recorded_by: str = "", plan_later: bool = False,
+          other_streams: StreamsReading | None = None) -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
         raise IncompleteCase([Problem("the case is incomplete, so there is no recommendation to"
@@ -93,7 +95,7 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                           justification=justification, conditions=conditions, review_date=review,
                           plan=items, plan_later=plan_later and not any(i.agreed for i in items)),
         required_roles=list(pack.settings.signoff_roles),
-        recorded_by=recorded_by, recorded_account=os_account())
+        recorded_by=recorded_by, recorded_account=os_account(), other_streams=other_streams)
 
 
 def _outcome_title(pack: Pack, key: str | None) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
+from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.rules.assessment import Assessment, EngineRef, PackRef
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
@@ -110,6 +111,8 @@ class DecisionRecord(BaseModel):
     withdrawn_reason: str = ""
     withdrawn_by: str = ""        # name (account) of who withdrew it, with withdrawn_at
     withdrawn_at: str = ""
+    # issue 12: who leads the other streams, when read from the register instead of asked
+    other_streams: StreamsReading | None = None
 
     @field_serializer("assessment", "pack", "engine")
     def _as_written(self, part: BaseModel) -> dict[str, Any]:
@@ -148,7 +151,7 @@ class DecisionRecord(BaseModel):
 # Fields added after records were first written (issue 13): left out of the text while at
 # their default, so an older record reads back to exactly the text and hash it was written with.
 _LATER = {"recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
-          "withdrawn_at": ""}
+          "withdrawn_at": "", "other_streams": None}
 _LATER_DECISION = {"plan_later": False}
 _LATER_SIGNOFF = {"account": ""}
 

@@ -21,6 +21,12 @@ records = Table(
     Column("outcome", Text),
     Column("recommended", Text),
     Column("pack", Text),   # schema 4: name@version, for listing without opening bodies
+    # schema 7: what the portfolio reads (decisions/portfolio_facts.py derives each from the body)
+    Column("lead", Text),
+    Column("mentor", Text),
+    Column("risk", Text),
+    Column("readiness", Text),
+    Column("review_date", Text),
 )
 
 audit_log = Table(

@@ -16,9 +16,11 @@ from leadfit.decisions.migrations import (
     m002_summary_columns,
     m003_audit_record_ref,
     m004_summary_pack,
+    m007_portfolio_columns,
 )
 
-STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack)
+STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack,
+         m007_portfolio_columns)
 LATEST = STEPS[-1].VERSION
 
 

@@ -39,6 +39,12 @@ class StreamLine:
     def intact(self) -> bool:
         return not self.problem
 
+    @property
+    def to_hire(self) -> bool:
+        """An experienced Product Director is to be hired: the candidate assessed does not
+        lead, so their readiness and risk say nothing about the stream's lead."""
+        return self.outcome == "hire_external"
+
 
 @dataclass(frozen=True)
 class Portfolio:

@@ -291,6 +291,19 @@ def report(reg: Register, ref: str, path: str | os.PathLike, *,
     return ReportResult(path, result.unsupported, result.pdf)
 
 
+def portfolio_report(reg: Register, path: str | os.PathLike, *, overwrite: bool = False,
+                     today: date | None = None) -> ReportResult:
+    """The board's portfolio page to ``path``, under the same rules as :func:`report`."""
+    from leadfit.decisions import pdf_portfolio  # the PDF toolkit only when printing
+    from leadfit.pdf import describe
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
+    doc = pdf_portfolio.render(portfolio(reg), today=today or date.today())
+    data = doc.render()
+    write_bytes(path, data)
+    unsupported = [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
+    return ReportResult(path, unsupported, data)
+
+
 def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
     """Whether a filed PDF's anchor (chain head, entry count, record hash) is still in the
     register: [] when it is, else what differs. A PDF printed from a register that was

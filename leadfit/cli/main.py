@@ -20,7 +20,8 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
 # Command -> its module under leadfit/cli/ (each has register(subparsers)).
 COMMANDS = {"questions": "questions", "evaluate": "evaluate", "pack": "pack",
             "decide": "decide", "sign": "sign", "correct": "correct", "register": "register_cmd",
-            "report": "report", "verify": "verify", "replay": "replay", "withdraw": "withdraw"}
+            "report": "report", "verify": "verify", "replay": "replay", "withdraw": "withdraw",
+            "portfolio": "portfolio"}
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from leadfit.decisions import streams_reading
 from leadfit.decisions.portfolio import Portfolio, StreamLine
 from leadfit.decisions.portfolio_facts import LEARNER, READINESS_IDS
 from leadfit.pdf import Document, readiness_grid
@@ -113,3 +114,16 @@ def _altered(doc: Document, board: Portfolio) -> None:
               " changed outside LeadFit since signed and"
               f" {'is' if len(board.altered) == 1 else 'are'} not counted here: ask whoever keeps"
               " the register to check it.", "alert")
+
+
+def reading_section(doc: Document, record, questionnaire) -> None:
+    """In a decision's rationale: where the answer about the other streams came from."""
+    if record.other_streams is None:
+        return
+    doc.h2("Who leads the other streams")
+    said = streams_reading.words(record.other_streams, questionnaire)
+    doc.p(said[0].upper() + said[1:] + ".")
+    named = [f"{s.stream} ({lead_kind_words(s.kind)})" for s in record.other_streams.streams]
+    extra = record.other_streams.total - len(named)
+    doc.p("Streams read: " + "; ".join(named) + (f"; and {extra} more" if extra > 0 else "") + ".",
+          "small")

@@ -13,6 +13,7 @@ from leadfit import ARTICLE_TITLE, __version__
 from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.decisions.pdf_appendix import answer_words, answers_appendix, audit_appendix
 from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.assessment import Assessment
 from leadfit.rules.catalogue import default_catalogue
@@ -61,6 +62,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)
+    reading_section(doc, record, questionnaire)
     _plan(doc, record)
     _signals(doc, a, questions)
     other_outcomes_sections(doc, a)

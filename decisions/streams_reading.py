@@ -22,11 +22,12 @@ from leadfit.decisions.portfolio_facts import (
     answer_for,
 )
 from leadfit.forms.case import Case
+from leadfit.words import other_streams_words
 
 QUESTION = "stream.other_stream_leads"
 KEPT = 50   # streams named in the record; beyond that it keeps the counts
 
-__all__ = ["QUESTION", "StreamsReading", "applied", "form_answer", "read"]
+__all__ = ["QUESTION", "StreamsReading", "applied", "form_answer", "read", "words"]
 
 
 def read(conn: Connection, checker: Checker, stream: str,
@@ -56,3 +57,14 @@ def applied(case: Case, reading: StreamsReading | None) -> Case:
 def form_answer(case: Case) -> str | None:
     value = case.answer(QUESTION)
     return str(value) if value is not None else None
+
+
+def words(reading: StreamsReading | None, questionnaire=None) -> str:
+    """Which answer the assessment used for the other streams, in words."""
+    if reading is None:
+        return "as answered on the form (the register holds no other stream's signed decision)"
+    form = reading.form_answer
+    if form is not None and questionnaire is not None:
+        question = questionnaire.questions.get(QUESTION)
+        form = (question.options or {}).get(form, form) if question else form
+    return other_streams_words(reading.experienced, reading.learners, form)

@@ -154,3 +154,32 @@ def test_bad_input_is_named_and_nothing_is_written(reg, cli, tmp_path):
     run = cli("portfolio", "--db", missing)
     assert run.returncode == 2 and "no register" in run.stderr and not missing.exists()
     assert counts(reg) == before
+
+
+def test_the_record_says_which_answer_it_used(reg, cli, tmp_path):
+    """register show, the rationale PDF and evaluate --db all say the register was read."""
+    fill(reg)
+    record = decide_stream(reg, LEARNER)
+    shown = cli("register", "show", record.ref, "--db", reg.url)
+    assert "other streams:   read from the register: of 6 other streams, 2 are led" in shown.stdout
+    pdf = tmp_path / "r.pdf"
+    assert cli("report", record.ref, "--db", reg.url, "--out", pdf).returncode == 0
+    words = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages))
+    assert ("Read from the register: of 6 other streams, 2 are led by an experienced Product"
+            " Director and 4 by executives learning the role") in words
+    assert "the form's answer, “This is the first stream”, was set aside" in words
+
+
+def test_evaluate_reads_the_register_only_when_asked(reg, cli, tmp_path):
+    fill(reg)
+    case = tmp_path / "case.yaml"
+    answers = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+               for k, v in case_for(LEARNER).to_data().items() if k != "stream.other_stream_leads"}
+    case.write_text(json.dumps({"questionnaire": 2, "answers": answers}))
+    alone = cli("evaluate", case)
+    assert alone.returncode == 3 and "stream.other_stream_leads" in alone.stdout
+    read = cli("evaluate", case, "--db", reg.url, "--json")
+    data = json.loads(read.stdout)
+    assert read.returncode == 0 and data["outcome"] == "coach"
+    assert "F10" in {f["id"] for f in data["findings"]}
+    assert data["other_streams"]["answer"] == "mixed"

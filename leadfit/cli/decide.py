@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
-from leadfit.decisions import service
+from leadfit.decisions import service, streams_reading
 from leadfit.forms.case import load_case_file
 from leadfit.rules.library import resolve_pack
 
@@ -47,6 +47,8 @@ def run(args) -> int:
         print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
               " correct that record instead if this repeats it", file=sys.stderr)
     print(record.record_id)
+    print(f"Who leads the other streams: {streams_reading.words(record.other_streams, pack.questionnaire)}",
+          file=sys.stderr)
     if existed:
         print(f"{record.record_id} already records this decision on this case (recorded"
               f" {record.created_at}); nothing new was written. To record a second one, add"

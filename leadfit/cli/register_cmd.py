@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.decisions import service
+from leadfit.decisions import service, streams_reading
 from leadfit.decisions.pdf_rationale import recorded_words
 from leadfit.decisions.record import DecisionRecord, make_ref
 from leadfit.words import date_words, role_words, status_words, time_words
@@ -81,6 +81,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
         lines.append(f"  conditions:      {d.conditions}")
     if d.review_date:
         lines.append(f"  review date:     {d.review_date}")
+    if r.other_streams is not None:
+        lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
     lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")

@@ -35,6 +35,7 @@ from leadfit.desktop.guided_form import GuidedForm
 from leadfit.desktop.menus import build_menus
 from leadfit.desktop.pack_bar import PackBar
 from leadfit.desktop.problems_dialog import show_problems
+from leadfit.desktop.portfolio_tab import PortfolioTab
 from leadfit.desktop.register_tab import RegisterTab
 from leadfit.desktop.screen import fit_to_screen
 
@@ -56,10 +57,12 @@ class MainWindow(QMainWindow):
         self.register = RegisterTab(self.data_dir, self.tell, register_url,
                                     current_case=lambda: (self.controller.case(),
                                                           self.controller.pack))
+        self.portfolio = PortfolioTab(self.register.controller, self.tell)
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
         self.background = Background(self)
         self.controller = CaseController(self, DraftStore(self.data_dir / "drafts", claim=True),
                                          self.store.value("pack") or None)
+        self.controller.streams = self.portfolio.controller.read_streams  # F10 from the register
         self.timer.timeout.connect(self.controller.refresh)
         self.panel.jump_to.connect(self.reveal)
         self.panel.decide_requested.connect(self.record_decision)
@@ -93,7 +96,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.tabs.addTab(case_tab, "Case")
         self.tabs.addTab(self.register, "Register")
-        self.tabs.currentChanged.connect(lambda i: i == 1 and self.register.controller.refresh())
+        self.tabs.addTab(self.portfolio, "Portfolio")
+        self.tabs.currentChanged.connect(self._tab_shown)
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +107,13 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.actions_by_name = build_menus(self)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.register:
+            self.register.controller.refresh()
+        elif self.tabs.widget(index) is self.portfolio:
+            self.portfolio.controller.refresh()
+            self.schedule_evaluation()  # the case may now read other streams
 
     def _welcome(self) -> QWidget:
         """First run: what happens next, one click away, without a window in the way."""
@@ -151,6 +162,9 @@ class MainWindow(QMainWindow):
 
     def show_field_error(self, question_id: str, message: str | None) -> None:
         self.form.show_error(question_id, message)
+
+    def show_answer_source(self, question_id: str, words: str | None) -> None:
+        self.form.show_source(question_id, words)
 
     def show_relevance(self, asked: dict[str, bool]) -> None:
         self.form.set_relevance(asked)

@@ -70,8 +70,8 @@ def time_words(utc_iso: str | None) -> str:
 
 LEAD_KIND = {"experienced": "experienced Product Director",
              "learner": "executive learning the role", "": "not classified"}
-OUTCOME_LEAD = {"appoint": "appointed", "coach": "appointed with coaching",
-                "hire_external": "experienced Product Director hired"}
+OUTCOME_LEAD = {"appoint": "appointed", "coach": "appointed, coached",
+                "hire_external": "hired from outside"}
 RISK = {"low": "low", "medium": "medium", "high": "high", "critical": "critical", "": "not assessed"}
 
 
@@ -81,7 +81,7 @@ def lead_kind_words(kind: str) -> str:
 
 
 def decision_lead_words(outcome: str) -> str:
-    """A decision as the portfolio reads it: 'coach' -> 'appointed with coaching'."""
+    """A decision as the portfolio reads it: 'coach' -> 'appointed, coached'."""
     return OUTCOME_LEAD.get(outcome, outcome.replace("_", " "))
 
 
@@ -105,5 +105,5 @@ def other_streams_words(experienced: int, learners: int, form_answer: str | None
 
 
 # Readiness marks P1-P6 as a board reads them over a column (the catalogue has the full titles).
-READINESS_SHORT = {"P1": "Digital", "P2": "P&L", "P3": "Teams", "P4": "Iterative",
+READINESS_SHORT = {"P1": "Digital", "P2": "P&L", "P3": "Teams", "P4": "MVP slices",
                    "P5": "Holds line", "P6": "Full time"}

@@ -86,7 +86,7 @@ def _table_row(s: StreamLine) -> list[str]:
     review = date_words(s.next_review) if s.next_review else "none set"
     if s.to_hire:
         return [s.stream, "An experienced Product Director, to be hired", "hire an experienced"
-                " Product Director", "assessed at hiring", "not assessed", review]
+                " Product Director", "assessed at hiring", "—", review]
     marks = [s.readiness.get(p, "unknown") for p in READINESS_IDS]
     gaps = [READINESS_SHORT[p].lower() for p, m in zip(READINESS_IDS, marks) if m != "met"]
     readiness = f"{marks.count('met')} of 6 met" + (f"; short on {', '.join(gaps)}" if gaps else "")

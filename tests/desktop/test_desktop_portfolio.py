@@ -42,7 +42,8 @@ def test_the_portfolio_tab_shows_every_stream_and_saves_the_board_page(
     assert digital.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#2e7d32"
     assert tab.model.index(rows["Savings"], 2).data() == "partly"
     assert tab.model.index(rows["Payments"], 1).data() == "An experienced Product Director,\nto be hired"
-    assert tab.model.index(rows["Savings"], 1).data() == "Lead of Savings\nexecutive learning the role, coached"
+    assert tab.model.index(rows["Savings"], 1).data() == \
+        "Lead of Savings\nexecutive learning the role, coached"
     out = tmp_path / "board.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
     qtbot.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)

@@ -19,7 +19,7 @@ def pytest_collect_file(parent, file_path):
 
 class ScenarioFile(pytest.File):
     def collect(self):
-        from leadfit.rules.library import load_pack
+        from leadfit.rules.model.library import load_pack
         pack = load_pack(self.path.parent)
         own = [s for s in pack.scenarios if s.file == str(self.path)]
         for scenario in own:
@@ -33,7 +33,7 @@ class ScenarioItem(pytest.Item):
         self.scenario = scenario
 
     def runtest(self):
-        from leadfit.rules.scenarios import run_scenario
+        from leadfit.rules.authoring.scenarios import run_scenario
         result = run_scenario(self.pack, self.scenario)
         if not result.passed:
             raise ScenarioFailed(result.report())

@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cases import generate
 
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import archived_packs_dir, default_pack
-from leadfit.rules.pack import load_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import archived_packs_dir, default_pack
+from leadfit.rules.model.pack import load_pack
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,7 @@ def same_ruleset_times(pack, answer_sets) -> list[float]:
     """Second baseline: the engine alone running this pack's compiled rules (no-op actions)."""
     import durable.engine as raw
 
-    from leadfit.rules.engine import compile_condition, field_name
+    from leadfit.rules.runtime.engine import compile_condition, field_name
 
     class Quiet(raw.Host):
         def _run(self):

@@ -2,7 +2,7 @@
 
 Prints, from one run:
 - baseline: the same cases evaluated under one pack, one process, no cache;
-- core: rules.diff.impact(default, bank) over the cases in memory;
+- core: rules.authoring.diff.impact(default, bank) over the cases in memory;
 - cli: `leadfit pack diff default bank --cases DIR` end to end (a new
   process reading 10,000 case files);
 and each as a ratio to the baseline.
@@ -26,9 +26,9 @@ from cases import generate
 
 from leadfit.forms.case import build_case
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.assess import evaluate
-from leadfit.rules.diff import CaseInput, impact
-from leadfit.rules.library import default_pack, resolve_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.authoring.diff import CaseInput, impact
+from leadfit.rules.model.library import default_pack, resolve_pack
 
 TARGET_S = 20.0
 

@@ -24,10 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from leadfit.decisions import service  # noqa: E402
+from leadfit.reports import printing  # noqa: E402
 from leadfit.decisions.making import LIMITS  # noqa: E402
 from leadfit.decisions.register import open_register  # noqa: E402
 from leadfit.forms.case import load_case_file  # noqa: E402
-from leadfit.rules.library import default_pack  # noqa: E402
+from leadfit.rules.model.library import default_pack  # noqa: E402
 
 KINDS = {
     "words on one line": lambda n: ("steady word " * n)[:n],
@@ -57,7 +58,7 @@ def seconds(reg, ref) -> float:
     times = []
     for _ in range(3):
         start = time.perf_counter()
-        service.render_pdf(reg, ref)
+        printing.render_pdf(reg, ref)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

@@ -34,12 +34,13 @@ sys.path.insert(0, str(ROOT))
 
 from leadfit.decisions import audit, service
 from leadfit.decisions.portfolio_facts import stream_facts
+from leadfit.reports import printing
 from leadfit.decisions.record import canonical_json, sha256_text
 from leadfit.decisions.register import open_register
 from leadfit.decisions.tables import audit_log, records
 from leadfit.forms.case import load_case_file
 from leadfit.pdf import Document
-from leadfit.rules.library import default_pack
+from leadfit.rules.model.library import default_pack
 
 STREAMS = [f"Stream {i:05d}" for i in range(10_000)]
 OUTCOMES = ("appoint", "coach", "hire_external")
@@ -65,15 +66,15 @@ def signed_template(reg):
 
 
 def bench_pdf(reg, ref: str) -> None:
-    service.render_pdf(reg, ref)  # warm: fonts registered, modules loaded
-    rationale = median_ms(lambda: service.render_pdf(reg, ref), 20)
+    printing.render_pdf(reg, ref)  # warm: fonts registered, modules loaded
+    rationale = median_ms(lambda: printing.render_pdf(reg, ref), 20)
 
     def empty():
         d = Document("baseline")
         d.p("x")
         d.render()
     baseline = median_ms(empty, 20)
-    pages = service.render_pdf(reg, ref).pdf.count(b"/Type /Page\n")
+    pages = printing.render_pdf(reg, ref).pdf.count(b"/Type /Page\n")
     print(f"PDF rationale ({pages} pages): median {rationale:.1f} ms of 20 (target < 150 ms);"
           f" empty one-page document {baseline:.1f} ms ({rationale / baseline:.1f}x)")
 

@@ -67,7 +67,7 @@ def update_times(changes: int = 100) -> tuple[list[float], list[float]]:
     from leadfit.desktop.app import make_app
     from leadfit.desktop.main_window import MainWindow
     from leadfit.forms.case import build_case
-    from leadfit.rules.assess import evaluate
+    from leadfit.rules.runtime.assess import evaluate
 
     tmp = tempfile.mkdtemp()
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)

@@ -36,9 +36,9 @@ def _ms(fn, runs: int = 1) -> float:
 
 def core() -> dict[str, list[float]]:
     from leadfit.forms.case import build_case
-    from leadfit.rules.assess import evaluate
-    from leadfit.rules.explain import alternatives
-    from leadfit.rules.library import resolve_pack
+    from leadfit.rules.runtime.assess import evaluate
+    from leadfit.rules.runtime.explain import alternatives
+    from leadfit.rules.model.library import resolve_pack
     pack = resolve_pack(None)
     q = pack.questionnaire
     scenarios = [s for s in pack.scenarios if s.expect.outcome and not any(
@@ -66,7 +66,7 @@ def window(unknown: dict, search: bool, changes: int = 30) -> dict[str, list[flo
 
     from leadfit.desktop.app import make_app
     from leadfit.desktop.main_window import MainWindow
-    from leadfit.rules.library import resolve_pack
+    from leadfit.rules.model.library import resolve_pack
     tmp = tempfile.mkdtemp()
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
     app = make_app()

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
@@ -76,7 +78,29 @@ def check_writer_key(row, key: bytes | None) -> None:
                             " Start a new register with the key; nothing was saved")
 
 
-def anchor_problems(conn: Connection, anchor) -> list[str]:
+@dataclass(frozen=True)
+class Anchor:
+    """What ties the paper to the register: the record hash and the audit chain head."""
+
+    record_hash: str
+    chain_head: str
+    chain_entries: int
+
+    @property
+    def keywords(self) -> str:
+        """The anchor in the PDF's metadata, read back by ``leadfit verify --pdf``."""
+        return f"leadfit-anchor {self.chain_entries} {self.chain_head} {self.record_hash}"
+
+
+def anchor_in(pdf: bytes) -> Anchor | None:
+    """The anchor a LeadFit PDF carries in its metadata, or None."""
+    found = re.search(rb"leadfit-anchor (\d{1,12}) ([0-9a-f]{64}) ([0-9a-f]{64})", pdf)
+    if not found:
+        return None
+    return Anchor(found[3].decode(), found[2].decode(), int(found[1]))
+
+
+def anchor_problems(conn: Connection, anchor: Anchor) -> list[str]:
     """What a filed PDF's anchor finds in the register: its chain head at its place,
     and its record hash in an entry up to that place."""
     problems = []

@@ -23,7 +23,7 @@ from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.portfolio_facts import FACT_COLUMNS, stream_facts
 from leadfit.decisions.record import make_ref, sha256_text
 from leadfit.decisions.tables import audit_log, records
-from leadfit.rules.assessment import pack_label
+from leadfit.rules.model.assessment import pack_label
 
 # Columns stored beside the body, and where the body says the same thing.
 COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": ("status",),

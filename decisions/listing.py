@@ -14,7 +14,7 @@ from leadfit.decisions.errors import DecisionError, RecordAltered
 from leadfit.decisions.integrity import Checker, Integrity, row_columns
 from leadfit.decisions.tables import records
 from leadfit.files import atomic_write
-from leadfit.rules.assessment import pack_label
+from leadfit.rules.model.assessment import pack_label
 from leadfit.words import role_words
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded", "withdrawn")
@@ -94,7 +94,7 @@ def _check_outcome(conn: Connection, outcome: str) -> None:
     """A mistyped outcome is an error, not an empty list."""
     if conn.execute(select(records.c.id).where(records.c.outcome == outcome).limit(1)).first():
         return
-    from leadfit.rules.library import default_pack  # only on the rare path: loads a pack
+    from leadfit.rules.model.library import default_pack  # only on the rare path: loads a pack
     stored = conn.execute(select(records.c.outcome).distinct()).scalars()
     allowed = sorted({*default_pack().settings.outcomes, *(o for o in stored if o)})
     if outcome not in allowed:

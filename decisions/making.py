@@ -19,8 +19,8 @@ from leadfit.decisions.record import (
 )
 from leadfit.errors import Problem
 from leadfit.forms.case import Case
-from leadfit.rules.assessment import Assessment
-from leadfit.rules.pack import Pack
+from leadfit.rules.model.assessment import Assessment
+from leadfit.rules.model.pack import Pack
 
 # The longest text each free field takes (README "Free text"); the PDF lays out the
 # longest of each in well under a second (benchmarks/pdf_text.py).

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.decisions.portfolio_facts import StreamsReading
-from leadfit.rules.assessment import Assessment, EngineRef, PackRef
+from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
 from leadfit.words import date_words, role_words, status_words, time_words  # noqa: F401

@@ -9,16 +9,16 @@ from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import DecisionRecord, canonical_json
 from leadfit.errors import LeadFitError, Problem
 from leadfit.forms.case import build_case
-from leadfit.rules.assessment import ADDED_FIELDS, EngineRef
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.library import (
+from leadfit.rules.model.assessment import ADDED_FIELDS, EngineRef
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.library import (
     archived_pack_folders,
     bundled_pack_names,
     bundled_packs_dir,
     load_pack,
     resolve_pack,
 )
-from leadfit.rules.pack import Pack
+from leadfit.rules.model.pack import Pack
 
 # Who decided, not what was decided: another engine (or version) giving the same
 # content is a note, so upgrading the engine does not make every record "differ".

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from leadfit.decisions import audit, making, pdf_rationale, store, streams_reading
+from leadfit.decisions import audit, making, store, streams_reading
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, write_csv
@@ -26,17 +26,17 @@ from leadfit.decisions.replay import ReplayResult, find_pack
 from leadfit.decisions.replay import replay as _replay
 from leadfit.decisions.verify import VerifyReport
 from leadfit.decisions.verify import verify as _verify
-from leadfit.files import check_target, write_bytes
+from leadfit.files import check_target
 from leadfit.forms.case import Case, build_case
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.pack import Pack
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.pack import Pack
 
 __all__ = [
     "DecisionRecord",
     "RecordSummary",
     "Register",
     "ReplayResult",
-    "ReportResult",
+    "Rationale",
     "VerifyReport",
     "can_correct",
     "check_pdf",
@@ -48,9 +48,8 @@ __all__ = [
     "history",
     "list_records",
     "open_register",
-    "render_pdf",
+    "rationale",
     "replay",
-    "report",
     "show",
     "sign",
     "submit",
@@ -59,13 +58,6 @@ __all__ = [
     "withdraw",
     "already_recorded",
 ]
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    path: Path | None
-    unsupported: list[str]      # characters the PDF font cannot draw, described
-    pdf: bytes = b""
 
 
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
@@ -267,7 +259,18 @@ def export_csv(reg: Register, path: str | os.PathLike, *, overwrite: bool = Fals
         return write_csv(conn, path, checker(reg, conn))
 
 
-def render_pdf(reg: Register, ref: str) -> ReportResult:
+@dataclass(frozen=True)
+class Rationale:
+    """What the rationale PDF of one stored version prints (leadfit/reports/printing.py)."""
+
+    record: DecisionRecord
+    anchor: audit.Anchor        # the record hash and the chain head the paper carries
+    replaced_by: str            # the newer version's ref, "" for the latest
+    questionnaire: Any          # the questions that word the answers
+
+
+def rationale(reg: Register, ref: str) -> Rationale:
+    """A stored version, checked, with its anchor in the register, ready to print."""
     with reg.read() as conn:
         stored = store.load(conn, ref, checker(reg, conn))
         seq, head = audit.head(conn)
@@ -275,33 +278,8 @@ def render_pdf(reg: Register, ref: str) -> ReportResult:
     # a version that is not the latest always has a newer one: None only for an empty history
     replaced_by = "" if stored.latest or newest is None else make_ref(stored.record.record_id,
                                                                       newest)
-    pdf, unsupported = pdf_rationale.render(
-        stored.record, pdf_rationale.Anchor(stored.hash, head, seq), replaced_by=replaced_by,
-        questionnaire=_questionnaire(stored.record))
-    return ReportResult(None, unsupported, pdf)
-
-
-def report(reg: Register, ref: str, path: str | os.PathLike, *,
-           overwrite: bool = False) -> ReportResult:
-    """Render the rationale of ``ref`` to ``path`` (written atomically; never over the
-    open register; an existing file only with ``overwrite``)."""
-    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
-    result = render_pdf(reg, ref)
-    write_bytes(path, result.pdf)
-    return ReportResult(path, result.unsupported, result.pdf)
-
-
-def portfolio_report(reg: Register, path: str | os.PathLike, *, overwrite: bool = False,
-                     today: date | None = None) -> ReportResult:
-    """The board's portfolio page to ``path``, under the same rules as :func:`report`."""
-    from leadfit.decisions import pdf_portfolio  # the PDF toolkit only when printing
-    from leadfit.pdf import describe
-    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
-    doc = pdf_portfolio.render(portfolio(reg), today=today or date.today())
-    data = doc.render()
-    write_bytes(path, data)
-    unsupported = [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
-    return ReportResult(path, unsupported, data)
+    return Rationale(stored.record, audit.Anchor(stored.hash, head, seq), replaced_by,
+                     _questionnaire(stored.record))
 
 
 def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
@@ -313,7 +291,7 @@ def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
         data = path.read_bytes()
     except OSError as exc:
         raise DecisionError(f"cannot read {path}: {exc.strerror}") from None
-    anchor = pdf_rationale.anchor_in(data)
+    anchor = audit.anchor_in(data)
     if anchor is None:
         raise DecisionError(f"{path} is not a LeadFit decision rationale (it carries no anchor)")
     with reg.read() as conn:
@@ -333,7 +311,7 @@ def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
 def _questionnaire(record: DecisionRecord):
     """The questions that word the record's answers: its bundled pack's, else the default's."""
     from leadfit.errors import LeadFitError
-    from leadfit.rules.library import bundled_pack_names, default_pack, resolve_pack
+    from leadfit.rules.model.library import bundled_pack_names, default_pack, resolve_pack
     name = record.pack.name
     if name in bundled_pack_names():
         try:

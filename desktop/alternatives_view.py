@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
-from leadfit.rules.assessment import Alternative, UnknownAnswers
+from leadfit.rules.model.assessment import Alternative, UnknownAnswers
 
 _VERDICT = {"holds": "Holds", "depends": "Depends on answers not known",
             "too_many": "Too many answers not known"}

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
-from leadfit.rules.assessment import Assessment
-from leadfit.rules.words import RISK_LABEL
+from leadfit.rules.model.assessment import Assessment
+from leadfit.rules.model.words import RISK_LABEL
 from leadfit.words import readiness_words
 
 

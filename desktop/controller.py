@@ -19,12 +19,12 @@ from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.forms.migrate import guess_version, migrate_answers
-from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import Alternative, Assessment
-from leadfit.rules.changes import Superseded
-from leadfit.rules.explain import alternatives
-from leadfit.rules.library import resolve_pack, switch_pack
-from leadfit.rules.pack import Pack
+from leadfit.rules.runtime.assess import evaluate, switch_pack
+from leadfit.rules.model.assessment import Alternative, Assessment
+from leadfit.rules.runtime.changes import Superseded
+from leadfit.rules.runtime.explain import alternatives
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.pack import Pack
 
 
 def _as_typed_text(value: Any) -> Any:

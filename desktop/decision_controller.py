@@ -19,12 +19,17 @@ if TYPE_CHECKING:  # the service pulls in SQLAlchemy and ReportLab: load it on f
     from leadfit.decisions import service
     from leadfit.decisions.record import DecisionRecord
     from leadfit.forms.case import Case
-    from leadfit.rules.pack import Pack
+    from leadfit.rules.model.pack import Pack
 
 
 def _service():
     from leadfit.decisions import service
     return service
+
+
+def _printing():
+    from leadfit.reports import printing
+    return printing
 
 
 @runtime_checkable
@@ -191,8 +196,8 @@ class DecisionController:
         # overwrite: the save dialog already asked before replacing a file (and the PDF
         # folder of open_pdf is LeadFit's own); the open register is still refused.
         result = self._attempt(f"The PDF of {ref} was not written",
-                               lambda: _service().report(self.register, ref, path,
-                                                         overwrite=True))
+                               lambda: _printing().report(self.register, ref, path,
+                                                          overwrite=True))
         if result is None:
             return None
         if result.unsupported:

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from leadfit.decisions.pdf_appendix import answer_words
-from leadfit.rules.assessment import Finding, Mitigation
-from leadfit.rules.words import PRECONDITIONS_LABEL
-from leadfit.rules.assessment import Signal as ContextSignal
+from leadfit.reports.pdf_appendix import answer_words
+from leadfit.rules.model.assessment import Finding, Mitigation
+from leadfit.rules.model.words import PRECONDITIONS_LABEL
+from leadfit.rules.model.assessment import Signal as ContextSignal
 
 
 AUDIT = "Audit details"

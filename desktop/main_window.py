@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
             self.tell(f"Rule pack {self.controller.pack.label} reloaded")
 
     def _fill_pack_menu(self) -> None:
-        from leadfit.rules.library import bundled_pack_names
+        from leadfit.rules.model.library import bundled_pack_names
         self.bundled_menu.clear()
         for name in bundled_pack_names():
             self.bundled_menu.addAction(name, lambda n=name: self.choose_bundled(n))
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
     def show_pack_rules(self) -> None:
         """The active pack's rules by catalogue ID (read-only; the core groups them)."""
         from leadfit.desktop.pack_rules_dialog import PackRulesDialog
-        from leadfit.rules.docs import rules_by_id
+        from leadfit.rules.authoring.docs import rules_by_id
         pack = self.controller.pack
         self.pack_rules = PackRulesDialog(self, pack, rules_by_id(pack))
         self.pack_rules.show()

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
-from leadfit.rules.library import bundled_pack_names
+from leadfit.rules.model.library import bundled_pack_names
 
 
 class PackBar(QWidget):

@@ -64,7 +64,8 @@ class PortfolioController:
 
     def save_pdf(self, path: Path) -> Path | None:
         try:  # overwrite: the save dialog already asked before replacing a file
-            result = _service().portfolio_report(self.decisions.register, path, overwrite=True)
+            from leadfit.reports.printing import portfolio_report
+            result = portfolio_report(self.decisions.register, path, overwrite=True)
         except LeadFitError as exc:
             self.view.show_problems("The portfolio PDF was not written",
                                     [str(p) for p in exc.problems])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from leadfit.decisions.pdf_rationale import recorded_words, status_line
+from leadfit.reports.pdf_rationale import recorded_words, status_line
 from leadfit.decisions.record import DecisionRecord
 from leadfit.words import date_words, role_words, time_words
 

@@ -48,7 +48,7 @@ def main(scale: str | None) -> None:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         from leadfit.desktop.app import make_app
         from leadfit.desktop.main_window import MainWindow
-        from leadfit.rules.library import resolve_pack
+        from leadfit.rules.model.library import resolve_pack
         app = make_app()
         ready = {s.name: s for s in resolve_pack(None).scenarios}["ready candidate is appointed"].answers
         for stem, (changes, question) in STATES.items():

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from leadfit.decisions import service
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import build_case, load_case_file
-from leadfit.rules.library import default_pack
+from leadfit.rules.model.library import default_pack
 from tests.helpers import EXAMPLE_CASE
 
 PG_ENV = "LEADFIT_TEST_PG_URL"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from leadfit.decisions import service
 from leadfit.forms.case import build_case
-from leadfit.rules.library import default_pack
+from leadfit.rules.model.library import default_pack
 
 
 @dataclass(frozen=True)

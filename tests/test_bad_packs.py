@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from leadfit.errors import PackError
-from leadfit.rules.library import load_pack
+from leadfit.rules.model.library import load_pack
 from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_packs"

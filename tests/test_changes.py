@@ -8,11 +8,11 @@ import itertools
 import pytest
 
 from leadfit.forms.case import build_case
-from leadfit.rules.answer_space import reading
-from leadfit.rules.assess import evaluate
-from leadfit.rules.changes import MAX_CHANGES
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.runtime.answer_space import reading
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.runtime.changes import MAX_CHANGES
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.library import resolve_pack
 
 PACK = resolve_pack(None)
 Q = PACK.questionnaire
@@ -43,7 +43,7 @@ def test_each_reported_change_leads_to_its_outcome_and_none_smaller_does(scenari
             values = {c.question: Q.questions[c.question] and _typed(c) for c in change_set.changes}
             assert _outcome_after(case, values) == alt.outcome, change_set.words
         if not any(n.startswith("The failure modes add up") for n in a.notes):
-            # Where the risk decides (semantics 2), the search (rules/changes.py) follows the rules'
+            # Where the risk decides (semantics 2), the search (rules/runtime/changes.py) follows the rules'
             # recommendations, not the risk: what it reports leads there (above) but may not be
             # the smallest change. Known limitation, reported for issue 11.
             assert not _smaller_change_reaches(case, alt.outcome, sizes.pop())

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from leadfit.forms.questionnaire import Question
-from leadfit.rules.library import bundled_pack_names, default_pack
+from leadfit.rules.model.library import bundled_pack_names, default_pack
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli, run_cli_process
 
 REQUIRED_KEYS = {"outcome", "risk", "findings", "mitigations", "readiness", "signals", "missing",

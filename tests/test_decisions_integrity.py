@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from leadfit.decisions import service
+from leadfit.reports import printing
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.register import open_register
 from tests.decisions_support import signed_record, tamper
@@ -34,7 +35,7 @@ def test_an_altered_record_is_refused_by_show_report_and_replay(db, tmp_path, cl
         assert "No coaching needed" not in result.stdout
     assert not pdf.exists()
     with open_register(db) as reg:
-        for call in (service.show, service.render_pdf, service.history):
+        for call in (service.show, printing.render_pdf, service.history):
             with pytest.raises(RecordAltered):
                 call(reg, record.record_id)
         with pytest.raises(RecordAltered):  # nor can an altered record be signed or corrected

@@ -8,6 +8,7 @@ import re
 from pypdf import PdfReader
 
 from leadfit.decisions import service
+from leadfit.reports import printing
 from leadfit.decisions.record import date_words, role_words
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, decide_coach, pack, squash
@@ -69,7 +70,7 @@ def test_decide_sign_report_has_every_section(tmp_path):
                      statement="I take this decision.")
         record = service.sign(reg, record.ref, name="Harper Hr", role="hr",
                               dissent="Coaching budget is not yet approved.")
-        result = service.report(reg, record.ref, tmp_path / "rationale.pdf")
+        result = printing.report(reg, record.ref, tmp_path / "rationale.pdf")
         rhash = service.list_records(reg)[0].hash
         head = service.verify(reg).head
     assert result.unsupported == []
@@ -89,7 +90,7 @@ def test_a_decision_against_the_recommendation_prints_its_justification(tmp_path
     with open_register(tmp_path / "r.db") as reg:
         record = service.decide(reg, case_with(), pack(), decision="hire_external",
                                 justification="The board will fund an experienced hire.")
-        text = squash(" ".join(_pages(service.render_pdf(reg, record.ref).pdf)))
+        text = squash(" ".join(_pages(printing.render_pdf(reg, record.ref).pdf)))
     _in_order(text, ["Decision", "Hire an experienced Product Director",
                      "(differs from the recommendation: see justification)",
                      "Justification (the decision differs from the recommendation)",
@@ -109,7 +110,7 @@ def test_markup_and_non_latin_text_in_names_and_justification_print_literally(tm
                                 pack(), decision="appoint", justification=HOSTILE_TEXT)
         service.sign(reg, record.ref, name=HOSTILE_NAME, role="hr",
                      statement="<script>alert(1)</script>", dissent="Ich bin dagegen & <u>so</u>")
-        result = service.render_pdf(reg, record.ref)
+        result = printing.render_pdf(reg, record.ref)
     assert result.unsupported == []
     text = squash(" ".join(_pages(result.pdf)))
     tight = "".join(text.split())

@@ -9,8 +9,9 @@ import subprocess
 from pypdf import PdfReader
 
 from leadfit.decisions import service
-from leadfit.decisions.pdf_alternatives import OLDER_RECORD
-from leadfit.decisions.pdf_rationale import Anchor, render
+from leadfit.reports import printing
+from leadfit.reports.pdf_alternatives import OLDER_RECORD
+from leadfit.reports.pdf_rationale import Anchor, render
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, pack, squash
 
@@ -21,7 +22,7 @@ def _text(pdf: bytes) -> str:
 
 def _before(assessment, **changes):
     """The assessment as a record made before unknowns and alternatives holds it."""
-    from leadfit.rules.assessment import ADDED_FIELDS, Assessment
+    from leadfit.rules.model.assessment import ADDED_FIELDS, Assessment
     data = assessment.model_dump(mode="json", exclude=set(ADDED_FIELDS))
     return Assessment.model_validate({**data, **changes})
 
@@ -30,7 +31,7 @@ def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
     case = case_with(candidate__blamed_digital="not known", org__formal_role=False)
     with open_register(tmp_path / "r.db") as reg:
         record = service.decide(reg, case, pack(), decision="hire_external")  # 2.0: the cautious outcome
-        service.report(reg, record.ref, tmp_path / "rationale.pdf")
+        printing.report(reg, record.ref, tmp_path / "rationale.pdf")
     pdf = (tmp_path / "rationale.pdf").read_bytes()
     text = _text(pdf)
     a = record.assessment
@@ -64,7 +65,7 @@ def test_a_record_made_before_the_other_outcomes_were_explained_says_so(tmp_path
 
 def test_a_record_made_before_unknowns_and_alternatives_still_replays_identical(tmp_path):
     from leadfit.decisions.replay import replay
-    from leadfit.rules.assessment import ADDED_FIELDS
+    from leadfit.rules.model.assessment import ADDED_FIELDS
     with open_register(tmp_path / "r.db") as reg:
         record = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly coaching",
                                 plan_later=True)

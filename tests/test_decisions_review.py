@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from leadfit.decisions import service
+from leadfit.reports import printing
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.register import open_register
 from leadfit.pdf import Document
@@ -30,7 +31,7 @@ def _pages(pdf: bytes) -> list[str]:
 def test_mitigations_not_planned_are_to_be_agreed_not_assigned(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
-        text = " ".join(_pages(service.render_pdf(reg, record.ref).pdf))
+        text = " ".join(_pages(printing.render_pdf(reg, record.ref).pdf))
     planned = {p.id: (p.who, p.by_when) for p in record.decision.plan}
     assert planned.pop("M5") == ("Sam Lee", "2027-01-15")
     assert planned and set(planned.values()) == {("to be agreed", "to be agreed")}
@@ -80,16 +81,16 @@ def test_an_unsigned_report_is_watermarked_on_every_page_and_says_so_first(reg):
     draft = decide_coach(reg, draft=True)
     waiting = decide_coach(reg)
     for record, mark in ((draft, "DRAFT – NOT SIGNED"), (waiting, "NOT SIGNED")):
-        pages = _pages(service.render_pdf(reg, record.ref).pdf)
+        pages = _pages(printing.render_pdf(reg, record.ref).pdf)
         assert len(pages) > 1 and all(mark in page for page in pages)
-    first = _pages(service.render_pdf(reg, waiting.ref).pdf)[0]
+    first = _pages(printing.render_pdf(reg, waiting.ref).pdf)[0]
     assert first.index("Status: NOT SIGNED, awaiting sign-off by Decision maker, HR") \
         < first.index("Value stream")
 
 
 def test_a_signed_report_has_no_watermark(reg):
     record = signed_record(reg)
-    pages = _pages(service.render_pdf(reg, record.ref).pdf)
+    pages = _pages(printing.render_pdf(reg, record.ref).pdf)
     assert not any("NOT SIGNED" in page for page in pages)
     assert "Status: SIGNED by Dana Decider (Decision maker) and Harper Hr (HR)" in pages[0]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from leadfit.forms.case import load_case_file
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.assess import evaluate
-from leadfit.rules.catalogue import default_catalogue
-from leadfit.rules.library import default_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.catalogue import default_catalogue
+from leadfit.rules.model.library import default_pack
 from tests.helpers import EXAMPLE_CASE
 
 ALL_IDS = ([f"P{i}" for i in range(1, 7)] + [f"R{i}" for i in range(1, 7)]
@@ -69,7 +69,7 @@ def test_hiring_impossible_never_appoints_and_says_so():
 def test_fingerprint_ignores_formatting_but_not_meaning(tmp_path):
     import shutil
 
-    from leadfit.rules.library import load_pack
+    from leadfit.rules.model.library import load_pack
     src = default_pack().folder
     copy = tmp_path / "copy"
     shutil.copytree(src, copy)
@@ -85,7 +85,7 @@ def test_fingerprint_ignores_formatting_but_not_meaning(tmp_path):
 def test_assessments_validate_when_read_back():
     """Built without re-validation for speed, so prove each one is valid."""
     from leadfit.forms.case import build_case
-    from leadfit.rules.assessment import Assessment
+    from leadfit.rules.model.assessment import Assessment
     pack = default_pack()
     for s in pack.scenarios:
         a = evaluate(build_case(s.answers, pack.questionnaire), pack)

@@ -10,7 +10,7 @@ import pytest
 
 from leadfit.errors import EngineError
 from leadfit.forms.conditions import Answered, Compare, Group
-from leadfit.rules.engine import (
+from leadfit.rules.runtime.engine import (
     MAX_PROPERTIES,
     RulesEngine,
     _RuleAction,
@@ -49,7 +49,7 @@ def test_reserved_names_never_reach_the_engine(engine, reserved):
 
 
 def test_hazardous_raw_definitions_are_refused_before_the_engine_runs(engine):
-    from leadfit.rules import engine as adapter
+    from leadfit.rules.runtime import engine as adapter
     with pytest.raises(EngineError, match="spin forever"):
         adapter._refuse_hazards({"r": {"all": [{"m": {"$nex": {"q_x": 1}}}]}})
     with pytest.raises(EngineError, match="reserved"):

@@ -1,4 +1,4 @@
-"""The engine's limits, as measured by bisection (rules/engine_limits.py), pinned: at each
+"""The engine's limits, as measured by bisection (rules/model/engine_limits.py), pinned: at each
 limit the engine takes and runs the rule; one past it the rule is refused in words before
 the engine sees it (past them the engine answered "error code: 113", or never returned)."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from leadfit.forms.conditions import Compare, Group, Member
-from leadfit.rules.engine import get_engine
-from leadfit.rules.engine_limits import MAX_ALTERNATIVES, MAX_DEPTH, MAX_SUBGROUPS, limit_problem
+from leadfit.rules.runtime.engine import get_engine
+from leadfit.rules.model.engine_limits import MAX_ALTERNATIVES, MAX_DEPTH, MAX_SUBGROUPS, limit_problem
 
 Q = "candidate.digital_years"
 

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leadfit.forms.conditions import Compare, Group, Member
-from leadfit.rules.engine import get_engine
-from leadfit.rules.engine_limits import MAX_ALTERNATIVES
-from leadfit.rules.library import default_pack
+from leadfit.rules.runtime.engine import get_engine
+from leadfit.rules.model.engine_limits import MAX_ALTERNATIVES
+from leadfit.rules.model.library import default_pack
 from tests.helpers import EXAMPLE_CASE, REPO
 
 settings.register_profile("ci", max_examples=25, deadline=5000, derandomize=True,
@@ -194,7 +194,7 @@ def test_nesting_is_refused_past_the_measured_depth(depth):
 
 
 def test_lint_does_not_recurse_on_a_very_wide_or_deep_condition():
-    from leadfit.rules.engine_limits import limit_problem
+    from leadfit.rules.model.engine_limits import limit_problem
     wide = Group("all", tuple(Compare("ne", "candidate.digital_years", i) for i in range(5000)))
     assert limit_problem(wide) is None
     deep = Compare("eq", "candidate.digital_years", 3)

@@ -30,7 +30,7 @@ def test_built_wheel_installs_and_evaluates(tmp_path):
     wheel = next(wheels.glob("leadfit-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
                     str(target), str(wheel)], check=True, capture_output=True, timeout=300)
-    code = ("import leadfit.forms, leadfit.rules.library as lib, sys\n"
+    code = ("import leadfit.forms, leadfit.rules.model.library as lib, sys\n"
             "assert leadfit.forms.__file__.startswith(sys.argv[1]), leadfit.forms.__file__\n"
             "print(lib.default_pack().label, lib.bundled_pack_names())\n"
             "from importlib import resources as r, import_module\n"

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import default_pack, resolve_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import default_pack, resolve_pack
 
 PACK = default_pack()
 ORDER = list(PACK.settings.outcomes)

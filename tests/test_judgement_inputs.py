@@ -8,11 +8,12 @@ import pytest
 import yaml
 
 from leadfit.decisions import service
+from leadfit.reports import printing
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import load_case_file
 from leadfit.forms.questionnaire import default_questionnaire, questionnaire_version
-from leadfit.rules.library import bundled_pack_names, default_pack, resolve_pack
-from leadfit.rules.pack import load_pack
+from leadfit.rules.model.library import bundled_pack_names, default_pack, resolve_pack
+from leadfit.rules.model.pack import load_pack
 from tests.helpers import REPO, run_cli
 
 V1 = REPO / "tests" / "fixtures" / "v1"
@@ -75,7 +76,7 @@ def test_a_client_parameter_moves_every_rule_that_refers_to_it(tmp_path):
     case = load_case_file(REPO / "forms/examples/example-case.yaml", pack.questionnaire)
     answers = dict(case.answers, **{"candidate.digital_years": 4})
     from leadfit.forms.case import build_case
-    from leadfit.rules.assess import evaluate
+    from leadfit.rules.runtime.assess import evaluate
     a = evaluate(build_case(answers, pack.questionnaire), pack)
     assert {r.id: r.status for r in a.readiness}["P1"] == "partial"
     assert pack.fingerprint != default_pack().fingerprint
@@ -135,7 +136,7 @@ def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_pa
     result = service.replay(reg, "LF-2026-0001")
     assert result.identical and result.pack_label == "default@1.0", result.differences
     assert service.verify(reg).ok
-    done = service.report(reg, "LF-2026-0001", tmp_path / "old.pdf")
+    done = printing.report(reg, "LF-2026-0001", tmp_path / "old.pdf")
     assert done.path is not None and (tmp_path / "old.pdf").stat().st_size > 1000
     cli = run_cli("replay", "LF-2026-0001", "--db", str(db), env={"LEADFIT_DATA_DIR": str(tmp_path / "data")})
     assert cli.returncode == 0 and "identical assessment under default@1.0" in cli.stdout
@@ -143,7 +144,7 @@ def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_pa
 
 def test_lint_warns_of_a_parameter_no_rule_refers_to(tmp_path):
     """A pack's own threshold nothing reads is a warning (a client's misspelt one is an error)."""
-    from leadfit.rules.lint import lint
+    from leadfit.rules.authoring.lint import lint
     folder = tmp_path / "standalone"
     shutil.copytree(REPO / "rules/packs/default", folder)
     text = (folder / "pack.yaml").read_text()

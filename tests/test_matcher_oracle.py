@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case
 from leadfit.forms.questionnaire import Question
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import bundled_pack_names, resolve_pack
-from leadfit.rules.matching import EXACT, engine_of_record
-from leadfit.rules.pack import Pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import bundled_pack_names, resolve_pack
+from leadfit.rules.runtime.matching import EXACT, engine_of_record
+from leadfit.rules.model.pack import Pack
 
 PACKS = bundled_pack_names()
 CASES_PER_EXAMPLE = 25

@@ -11,8 +11,8 @@ import yaml
 from leadfit.errors import InputError, PackError
 from leadfit.forms.case import build_case, load_case_file, missing
 from leadfit.forms.questionnaire import default_questionnaire, load_questionnaire
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import resolve_pack
 from tests.helpers import EXAMPLE_CASE, REPO, run_cli
 
 

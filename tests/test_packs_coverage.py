@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from leadfit.forms.case import build_case
-from leadfit.rules import coverage
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import load_pack, resolve_pack
-from leadfit.rules.lint import lint_target
+from leadfit.rules.authoring import coverage
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import load_pack, resolve_pack
+from leadfit.rules.authoring.lint import lint_target
 from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
@@ -40,7 +40,7 @@ def test_the_gap_is_real_in_the_engine():
 
 
 def _sample_answers(pack) -> dict:
-    from leadfit.rules.scaffold import _example_scenario
+    from leadfit.rules.authoring.scaffold import _example_scenario
     return dict(_example_scenario(pack)["answers"])
 
 

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from leadfit.forms.case import build_case
-from leadfit.rules import diff
-from leadfit.rules.assess import evaluate
-from leadfit.rules.diff import CaseInput, impact, scenario_cases
-from leadfit.rules.library import default_pack, resolve_pack
+from leadfit.rules.authoring import diff
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.authoring.diff import CaseInput, impact, scenario_cases
+from leadfit.rules.model.library import default_pack, resolve_pack
 from tests.helpers import EXAMPLE_CASE, REPO, run_cli
 
 REPO_FIXTURES = REPO / "tests" / "fixtures" / "packs"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from leadfit.rules.docs import pack_changes, plain_condition, rules_by_id
-from leadfit.rules.library import bundled_packs_dir, default_pack, load_pack, resolve_pack
+from leadfit.rules.authoring.docs import pack_changes, plain_condition, rules_by_id
+from leadfit.rules.model.library import bundled_packs_dir, default_pack, load_pack, resolve_pack
 from tests.helpers import run_cli
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from leadfit.rules.library import bundled_packs_dir, default_pack, load_pack
+from leadfit.rules.model.library import bundled_packs_dir, default_pack, load_pack
 
 BANK = bundled_packs_dir() / "bank"
 

@@ -10,9 +10,9 @@ import yaml
 
 from leadfit.errors import PackError
 from leadfit.forms.case import load_case_file
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import default_pack, load_pack, resolve_pack, switch_pack
-from leadfit.rules.lint import lint_target
+from leadfit.rules.runtime.assess import evaluate, switch_pack
+from leadfit.rules.model.library import default_pack, load_pack, resolve_pack
+from leadfit.rules.authoring.lint import lint_target
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
@@ -204,7 +204,7 @@ def test_a_resolved_pack_keeps_its_base_and_its_own_located_files(tmp_path):
 
 def test_lint_reads_no_pack_file_again(tmp_path, monkeypatch):
     """Lint works from what loading located: it neither re-reads pack.yaml nor re-resolves the base."""
-    from leadfit.rules import lint
+    from leadfit.rules.authoring import lint
     folder = _client(tmp_path, HEAD + "disable: [f6-no-craft]\n")
     pack = load_pack(folder)
     reads = []

@@ -8,10 +8,10 @@ import pytest
 
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.library import resolve_pack
-from leadfit.rules.lint import lint_target
-from leadfit.rules.pack import relevance_condition
-from leadfit.rules.satisfy import Analysis
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.authoring.lint import lint_target
+from leadfit.rules.model.pack import relevance_condition
+from leadfit.rules.runtime.satisfy import Analysis
 from tests.helpers import REPO, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "packs"
@@ -138,7 +138,7 @@ def test_lint_totals_are_grammatical(tmp_path, errors, warnings, words):
 
 
 def test_summary_numbers_in_digits_and_words():
-    from leadfit.rules.lint import numbers_in
+    from leadfit.rules.authoring.lint import numbers_in
     assert numbers_in("Three or more years; under 50% of their time, none at all") == [("Three", 3), ("50", 50)]
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from leadfit.rules.library import load_pack
-from leadfit.rules.scenarios import run_all
+from leadfit.rules.model.library import load_pack
+from leadfit.rules.authoring.scenarios import run_all
 from tests.helpers import run_cli
 
 
@@ -68,8 +68,8 @@ def test_every_commented_example_is_valid_and_takes_effect(tmp_path):
 def test_the_threshold_example_moves_every_rule_that_shares_it(tmp_path):
     """Following the scaffold's comment leaves no answer with P1 unknown."""
     from leadfit.forms.case import build_case
-    from leadfit.rules.assess import evaluate
-    from leadfit.rules.lint import lint
+    from leadfit.rules.runtime.assess import evaluate
+    from leadfit.rules.authoring.lint import lint
     assert _new(tmp_path, "acme", "--extends", "default").returncode == 0
     folder = tmp_path / "acme"
     _uncomment(folder / "pack.yaml")
@@ -82,7 +82,7 @@ def test_the_threshold_example_moves_every_rule_that_shares_it(tmp_path):
 
 
 def test_client_pack_test_runs_its_scenarios_and_the_base_ones_it_does_not_replace():
-    from leadfit.rules.library import default_pack, resolve_pack
+    from leadfit.rules.model.library import default_pack, resolve_pack
     bank = resolve_pack("bank")
     own = [s for s in bank.scenarios if s.layer == "bank@0.4"]
     replaced = {s.name for s in own}

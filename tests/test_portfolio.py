@@ -16,10 +16,11 @@ from sqlalchemy import text
 
 from leadfit.decisions import service
 from leadfit.decisions.replay import replay
+from leadfit.reports import printing
 from tests.decisions_support import counts, db_url, reg, squash  # noqa: F401 (fixtures)
 from tests.portfolio_support import SIX, Stream, case_for, decide_stream, fill
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.library import default_pack
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.library import default_pack
 
 LEARNER = Stream("Pensions", "a learner with two years", "coach", False, "the CPO",
                  changes=(("stream.other_stream_leads", "none_yet"),))
@@ -111,7 +112,7 @@ def test_a_decision_awaiting_sign_off_does_not_lead_yet(reg):
 def test_the_board_pdf_reads_in_words(reg, tmp_path):
     fill(reg)
     out = tmp_path / "portfolio.pdf"
-    result = service.portfolio_report(reg, out, today=date(2026, 12, 1))
+    result = printing.portfolio_report(reg, out, today=date(2026, 12, 1))
     assert result.path == out and not result.unsupported
     words = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages))
     assert "2 of 6 (33%) are led by an experienced Product Director; 4 (67%) by executives" in words

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from leadfit import ARTICLE_TITLE
 from leadfit.decisions import service
+from leadfit.reports import printing
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, counts, decide_coach, pack, signed_record, squash, tamper
@@ -41,8 +42,8 @@ def _corrected(reg):
 def test_a_superseded_pdf_says_so_first_names_its_replacement_and_is_watermarked(db):
     with open_register(db) as reg:
         old, new = _corrected(reg)
-        pages = _pages(service.render_pdf(reg, old.ref).pdf)
-        current = _pages(service.render_pdf(reg, new.ref).pdf)
+        pages = _pages(printing.render_pdf(reg, old.ref).pdf)
+        current = _pages(printing.render_pdf(reg, new.ref).pdf)
     assert pages[0].index("SUPERSEDED") < pages[0].index("Status:")
     assert f"replaced by {new.ref}" in pages[0]
     assert all("SUPERSEDED" in page for page in pages)       # the watermark, every page
@@ -76,7 +77,7 @@ def test_a_record_awaiting_signoff_can_be_withdrawn_with_a_reason_and_stays(db, 
         with pytest.raises(DecisionError, match="withdrawn .*cannot be corrected"):
             service.correct(reg, record.ref, reason="bring it back")  # would revive it
         assert counts(reg) == (before[0], before[1] + 1)
-        pages = _pages(service.render_pdf(reg, record.ref).pdf)
+        pages = _pages(printing.render_pdf(reg, record.ref).pdf)
     assert withdrawn.status == "withdrawn" and withdrawn.withdrawn_reason == "The candidate declined"
     assert getpass.getuser() in withdrawn.withdrawn_by
     assert pages[0].startswith("Decision rationale") and "WITHDRAWN" in pages[0][:200]
@@ -98,7 +99,7 @@ def test_a_signed_record_cannot_be_withdrawn(db):
 def test_recorder_and_signers_are_kept_with_their_computer_account(db, cli):
     with open_register(db) as reg:
         record = signed_record(reg, recorded_by="Rae Recorder")
-        text = " ".join(_pages(service.render_pdf(reg, record.ref).pdf))
+        text = " ".join(_pages(printing.render_pdf(reg, record.ref).pdf))
     account = getpass.getuser()
     assert record.recorded_by == "Rae Recorder" and record.recorded_account == account
     assert [s.account for s in record.signoffs] == [account, account]
@@ -130,7 +131,7 @@ def test_a_coach_decision_with_every_step_to_be_agreed_needs_an_explicit_choice(
                                  plan={"M5": ("Sam Lee", "2027-01-15")})
         later = service.decide(reg, case_with(), pack(), decision="coach", conditions="Weekly",
                                plan_later=True)
-        text = " ".join(_pages(service.render_pdf(reg, later.ref).pdf))
+        text = " ".join(_pages(printing.render_pdf(reg, later.ref).pdf))
     assert planned.status == later.status == "awaiting_signoff" and later.decision.plan_later
     assert "chose to agree every step's owner and date after sign-off" in text
     refused = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x", "--db", db)
@@ -146,7 +147,7 @@ def test_a_correction_to_hiring_externally_drops_the_coaching_plan_and_says_so(d
     assert "the coaching plan, the fail-fast review date, the coaching conditions" in done.stdout
     with open_register(db) as reg:
         new = service.show(reg, record.record_id)
-        text = " ".join(_pages(service.render_pdf(reg, new.ref).pdf))
+        text = " ".join(_pages(printing.render_pdf(reg, new.ref).pdf))
     d = new.decision
     assert (d.outcome, d.plan, d.review_date, d.conditions) == ("hire_external", [], None, "")
     assert "Sam Lee" not in text and "Fail-fast review" not in text
@@ -166,7 +167,7 @@ def test_the_pdf_carries_what_a_filed_record_needs(db, monkeypatch):
             service.sign(reg, record.ref, name="Dana Decider", role="decision_maker")
             record = service.sign(reg, record.ref, name="Harper Hr", role="hr",
                                   dissent="Coaching budget not approved")
-            pages = _pages(service.render_pdf(reg, record.ref).pdf)
+            pages = _pages(printing.render_pdf(reg, record.ref).pdf)
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
@@ -216,7 +217,7 @@ def test_the_csv_opens_in_a_spreadsheet_and_saved_files_are_group_readable(db, t
         with open_register(db) as reg:
             record = signed_record(reg, case=case_with(candidate__name="Zoë Ångström"))
             service.export_csv(reg, out)
-            service.report(reg, record.ref, pdf)
+            printing.report(reg, record.ref, pdf)
     finally:
         os.umask(old)
     raw = out.read_bytes()

@@ -22,10 +22,10 @@ from leadfit.decisions.record import DecisionRecord, canonical_json, sha256_text
 from leadfit.decisions.register import open_register
 from leadfit.decisions.replay import replay
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import ADDED_FIELDS
-from leadfit.rules.library import resolve_pack
-from leadfit.rules.matching import EXACT
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.assessment import ADDED_FIELDS
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.runtime.matching import EXACT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "registers"
 FIXTURE = FIXTURES / "before-typed-records.sqlite3"

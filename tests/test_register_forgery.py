@@ -15,6 +15,7 @@ import sqlite3
 import pytest
 
 from leadfit.decisions import service, witness
+from leadfit.reports import printing
 from leadfit.decisions.audit import mac_of, seal
 from leadfit.decisions.errors import RecordAltered, RegisterError
 from leadfit.decisions.record import sha256_text
@@ -155,7 +156,7 @@ def test_each_kind_of_edit_is_refused_on_read_and_marked_in_the_list(tmp_path, k
     with open_register(db, create=False, readonly=True) as reg:
         if target is not None:
             ref = target.replace("A", a).replace("B", b)
-            for call in (service.show, service.render_pdf, service.history):
+            for call in (service.show, printing.render_pdf, service.history):
                 with pytest.raises(RecordAltered, match="run leadfit verify"):
                     call(reg, ref)
         try:

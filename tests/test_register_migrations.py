@@ -13,7 +13,7 @@ from leadfit.decisions.errors import RegisterError
 from leadfit.decisions.migrations import LATEST, current_version, migrate
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import Register, open_register, resolve_url
-from leadfit.rules.assess import evaluate
+from leadfit.rules.runtime.assess import evaluate
 from tests.decisions_support import example_case, pack
 
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leadfit.forms.case import build_case
-from leadfit.rules import unknowns
-from leadfit.rules.answer_space import reading
-from leadfit.rules.assess import evaluate
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.runtime import unknowns
+from leadfit.rules.runtime.answer_space import reading
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.library import resolve_pack
 
 PACK = resolve_pack(None)
 Q = PACK.questionnaire
@@ -139,7 +139,7 @@ def test_a_case_without_unknowns_is_assessed_as_before():
 def test_a_scenario_expecting_other_words_about_the_unknowns_fails_and_says_both(tmp_path):
     import dataclasses
 
-    from leadfit.rules.scenarios import run_scenario
+    from leadfit.rules.authoring.scenarios import run_scenario
     scenario = next(s for s in PACK.scenarios if s.expect.unknowns)
     wrong = dataclasses.replace(scenario, expect=scenario.expect.model_copy(
         update={"unknowns": "The recommendation holds whatever."}))

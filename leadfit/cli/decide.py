@@ -9,7 +9,7 @@ from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service, streams_reading
 from leadfit.forms.case import load_case_file
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.model.library import resolve_pack
 
 
 def register(sub) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from leadfit.cli.render import render_assessment
 from leadfit.forms.case import load_case_file
-from leadfit.rules.explain import evaluate_explained
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.runtime.explain import evaluate_explained
+from leadfit.rules.model.library import resolve_pack
 
 
 def register(sub) -> None:

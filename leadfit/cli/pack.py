@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from leadfit.rules.library import resolve_pack
-from leadfit.rules.lint import lint_target
-from leadfit.rules.scenarios import run_all
-from leadfit.rules.words import counted
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.authoring.lint import lint_target
+from leadfit.rules.authoring.scenarios import run_all
+from leadfit.rules.model.words import counted
 
 # Further verbs, one module each under leadfit/cli/ with register(verbs).
 MORE_VERBS: tuple[str, ...] = ("pack_diff", "pack_new", "pack_docs")

@@ -6,9 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from leadfit.rules.diff import folder_cases, impact, impact_table, scenario_cases
-from leadfit.rules.library import resolve_pack
-from leadfit.rules.words import counted
+from leadfit.rules.authoring.diff import Impact, folder_cases, impact, scenario_cases, shown
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.words import counted
 
 
 def register(verbs) -> None:
@@ -75,3 +75,21 @@ def _progress_bar(width: int = 30):
             sys.stderr.write("\r" + " " * (width + 30) + "\r")
         sys.stderr.flush()
     return show
+
+
+def impact_table(result: Impact, limit: int | None = None) -> list[str]:
+    """The changed cases as aligned text rows."""
+    rows = [("case", "outcome", "risk", "IDs")]
+    for c in result.changed[:limit]:
+        outcome = f"{shown(c.a.outcome)} -> {shown(c.b.outcome)}" if c.outcome_changed else shown(c.a.outcome)
+        risk = f"{c.a.risk} ({c.a.score}) -> {c.b.risk} ({c.b.score})" if c.risk_changed \
+            else f"{c.a.risk} ({c.a.score})"
+        ids = " ".join([f"+{i}" for i in c.ids_added] + [f"-{i}" for i in c.ids_removed])
+        rows.append((_clip(c.case.name, 48), outcome, risk, ids or "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths)) + "  " + r[3] for r in rows]
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+

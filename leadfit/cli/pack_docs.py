@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from leadfit.errors import InputError, Problem
-from leadfit.rules.library import resolve_pack
-from leadfit.rules.pack_docs import failing_note, failing_scenarios, write
-from leadfit.rules.words import counted
+from leadfit.rules.model.library import resolve_pack
+from leadfit.reports.pack_docs import failing_note, failing_scenarios, write
+from leadfit.rules.model.words import counted
 
 
 def register(verbs) -> None:

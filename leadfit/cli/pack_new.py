@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leadfit.rules.scaffold import scaffold
+from leadfit.rules.authoring.scaffold import scaffold
 
 
 def register(verbs) -> None:

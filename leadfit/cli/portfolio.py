@@ -10,6 +10,7 @@ from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service
 from leadfit.decisions.portfolio import Portfolio
 from leadfit.decisions.portfolio_facts import LEARNER, READINESS_IDS
+from leadfit.reports import printing
 from leadfit.words import (
     date_words,
     decision_lead_words,
@@ -32,7 +33,8 @@ def run(args) -> int:
     with open_db(args) as reg:
         board = service.portfolio(reg)
         if args.out:
-            result = service.portfolio_report(reg, args.out, overwrite=may_overwrite(args, args.out))
+            result = printing.portfolio_report(reg, args.out,
+                                               overwrite=may_overwrite(args, args.out))
     print("\n".join(lines(board)))
     if args.out:
         print(f"wrote {result.path}")

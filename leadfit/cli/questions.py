@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from leadfit.forms.conditions import Never, describe
-from leadfit.rules.library import resolve_pack
+from leadfit.rules.model.library import resolve_pack
 
 
 def register(sub) -> None:

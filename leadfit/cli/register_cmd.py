@@ -8,7 +8,7 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service, streams_reading
-from leadfit.decisions.pdf_rationale import recorded_words
+from leadfit.reports.pdf_rationale import recorded_words
 from leadfit.decisions.record import DecisionRecord, make_ref
 from leadfit.words import date_words, role_words, status_words, time_words
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL, risk_words
+from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL, risk_words
 from leadfit.words import readiness_words
 
 _WIDTH = 100

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.decisions import service
+from leadfit.reports import printing
 
 
 def register(sub) -> None:
@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     with open_db(args) as reg:
-        result = service.report(reg, args.record, args.out,
+        result = printing.report(reg, args.record, args.out,
                                 overwrite=may_overwrite(args, args.out))
     print(f"wrote {result.path}")
     if result.unsupported:

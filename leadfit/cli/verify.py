@@ -6,7 +6,7 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
-from leadfit.rules.words import counted
+from leadfit.rules.model.words import counted
 
 
 def register(sub) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import yaml
 
-from leadfit.rules.assessment import Assessment
+from leadfit.rules.model.assessment import Assessment
 from leadfit.words import readiness_words
 from tests.desktop_support import example_answers, fill, open_window, settle
 from tests.helpers import run_cli

@@ -10,7 +10,7 @@ import yaml
 
 from leadfit.desktop.decision_controller import DecisionController
 from leadfit.forms.case import build_case
-from leadfit.rules.library import default_pack
+from leadfit.rules.model.library import default_pack
 from tests.helpers import EXAMPLE_CASE
 
 

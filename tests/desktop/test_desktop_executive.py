@@ -162,7 +162,7 @@ def test_dates_have_a_calendar_and_a_new_case_is_assessed_today(qtbot, user_file
 
 
 def test_bundled_packs_are_in_the_pack_menu_and_a_pack_reloads(qtbot, user_files):
-    from leadfit.rules.library import bundled_pack_names
+    from leadfit.rules.model.library import bundled_pack_names
     window = open_window(qtbot, user_files)
     names = [a.text() for a in window.bundled_menu.actions()]
     assert names == bundled_pack_names() and "bank" in names

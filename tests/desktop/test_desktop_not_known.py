@@ -9,7 +9,7 @@ from tests.desktop_support import answer, example_answers, fill, open_window, se
 
 
 def _ready() -> dict:
-    from leadfit.rules.library import resolve_pack
+    from leadfit.rules.model.library import resolve_pack
     return dict({s.name: s for s in resolve_pack(None).scenarios}["ready candidate is appointed"].answers)
 
 

@@ -8,7 +8,7 @@ import shutil
 
 from leadfit.desktop.controller import CaseController
 from leadfit.desktop.drafts import DraftStore
-from leadfit.rules.engine_limits import MAX_ALTERNATIVES
+from leadfit.rules.model.engine_limits import MAX_ALTERNATIVES
 from tests.desktop.test_desktop_controller import FakeView
 from tests.helpers import DEFAULT_PACK
 

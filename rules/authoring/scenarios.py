@@ -1,7 +1,7 @@
 """Run a pack's scenarios: each is a case with the outcome and IDs it must give.
 
 A client pack's scenarios are its own plus every scenario of the pack it
-extends whose name it does not reuse (rules/layers.py): a scenario with the
+extends whose name it does not reuse (rules/model/layers.py): a scenario with the
 same name as a base scenario replaces it.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from leadfit.errors import InputError
 from leadfit.forms.case import build_case
-from leadfit.rules.assess import evaluate
-from leadfit.rules.pack import Pack, Scenario
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.pack import Pack, Scenario
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit.forms import conditions
-from leadfit.rules.pack import Action, Rule
+from leadfit.rules.model.pack import Action, Rule
 
 
 @dataclass(frozen=True)

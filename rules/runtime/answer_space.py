@@ -15,7 +15,7 @@ from typing import Any
 
 from leadfit.forms import conditions
 from leadfit.forms.conditions import Compare, Group, Member
-from leadfit.rules.pack import Pack
+from leadfit.rules.model.pack import Pack
 
 
 @dataclass(frozen=True)

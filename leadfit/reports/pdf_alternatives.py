@@ -5,7 +5,7 @@ Words only; the people who sign read them."""
 from __future__ import annotations
 
 from leadfit.pdf import Document
-from leadfit.rules.assessment import Assessment
+from leadfit.rules.model.assessment import Assessment
 
 OLDER_RECORD = ("This record was made before LeadFit set out the other outcomes in words;"
                 " replaying it shows them for its answers.")

@@ -7,46 +7,22 @@ recommendation; the answers and the audit details (rule ids, hashes) are appendi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from leadfit import ARTICLE_TITLE, __version__
-from leadfit.decisions.pdf_alternatives import other_outcomes_sections, unknowns_section
-from leadfit.decisions.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
+from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.decisions.audit import Anchor, anchor_in
 from leadfit.decisions.record import DecisionRecord
-from leadfit.decisions.pdf_portfolio import reading_section
+from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
-from leadfit.rules.assessment import Assessment
-from leadfit.rules.catalogue import default_catalogue
-from leadfit.rules.words import PRECONDITIONS_LABEL, RISK_LABEL
+from leadfit.rules.model.assessment import Assessment
+from leadfit.rules.model.catalogue import default_catalogue
+from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL
 from leadfit.words import date_words, readiness_words, role_words, time_words
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
 _WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED",
               "withdrawn": "WITHDRAWN"}
 CONFIDENTIAL = "CONFIDENTIAL – personnel decision record"
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """What ties the paper to the register: the record hash and the audit chain head."""
-
-    record_hash: str
-    chain_head: str
-    chain_entries: int
-
-    @property
-    def keywords(self) -> str:
-        """The anchor in the PDF's metadata, read back by ``leadfit verify --pdf``."""
-        return f"leadfit-anchor {self.chain_entries} {self.chain_head} {self.record_hash}"
-
-
-def anchor_in(pdf: bytes) -> Anchor | None:
-    """The anchor a LeadFit PDF carries in its metadata, or None."""
-    import re
-    found = re.search(rb"leadfit-anchor (\d{1,12}) ([0-9a-f]{64}) ([0-9a-f]{64})", pdf)
-    if not found:
-        return None
-    return Anchor(found[3].decode(), found[2].decode(), int(found[1]))
 
 
 def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",

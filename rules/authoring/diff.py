@@ -21,10 +21,10 @@ from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case, load_case_file
 from leadfit.forms.migrate import migrate_answers
-from leadfit.rules.assess import evaluate  # the engine itself loads only when cases are evaluated
-from leadfit.rules.library import load_pack
-from leadfit.rules.pack import Pack
-from leadfit.rules.rule_words import Detail, rule_details
+from leadfit.rules.runtime.assess import evaluate  # the engine itself loads only when cases are evaluated
+from leadfit.rules.model.library import load_pack
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.authoring.rule_words import Detail, rule_details
 
 PARALLEL_FROM = 400   # fewer cases than this run in-process: workers cost ~1 s to start
 CHUNK = 250
@@ -109,7 +109,7 @@ class Impact:
         return [c for c in self.cases if c.changed]
 
     def outcome_moves(self) -> Counter:
-        return Counter((_shown(c.a.outcome), _shown(c.b.outcome)) for c in self.cases if c.outcome_changed)
+        return Counter((shown(c.a.outcome), shown(c.b.outcome)) for c in self.cases if c.outcome_changed)
 
     def totals(self) -> list[str]:
         n = len(self.cases)
@@ -319,27 +319,9 @@ def _worker_chunk(answers_list: list[dict]) -> list:
     return [_WORKER.pair(answers) for answers in answers_list]
 
 
-def _shown(outcome: str | None) -> str:
+def shown(outcome: str | None) -> str:
     return outcome or "none"
 
 
 def _id_key(item_id: str) -> tuple:
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
-
-
-def impact_table(result: Impact, limit: int | None = None) -> list[str]:
-    """The changed cases as aligned text rows."""
-    rows = [("case", "outcome", "risk", "IDs")]
-    for c in result.changed[:limit]:
-        outcome = f"{_shown(c.a.outcome)} -> {_shown(c.b.outcome)}" if c.outcome_changed else _shown(c.a.outcome)
-        risk = f"{c.a.risk} ({c.a.score}) -> {c.b.risk} ({c.b.score})" if c.risk_changed \
-            else f"{c.a.risk} ({c.a.score})"
-        ids = " ".join([f"+{i}" for i in c.ids_added] + [f"-{i}" for i in c.ids_removed])
-        rows.append((_clip(c.case.name, 48), outcome, risk, ids or "-"))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    return ["  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths)) + "  " + r[3] for r in rows]
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:n - 1] + "…"
-

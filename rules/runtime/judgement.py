@@ -17,7 +17,7 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 
 from __future__ import annotations
 
-from leadfit.rules.assessment import Assessment, Finding, Mitigation, Risk
+from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")
@@ -58,7 +58,7 @@ def merged_signals(builder) -> list:
 
 
 class Judgement:
-    """The semantics-2 assessment from a builder that knows the fired rules (rules/assess.py)."""
+    """The semantics-2 assessment from a builder that knows the fired rules (rules/runtime/assess.py)."""
 
     def __init__(self, builder):
         self.b = builder
@@ -78,7 +78,7 @@ class Judgement:
         b = self.b
         findings = merged_findings(b)
         score, level = b.score(findings)
-        if b.decided:  # worked out over the unknown answers (rules/unknowns.py)
+        if b.decided:  # worked out over the unknown answers (rules/runtime/unknowns.py)
             outcome, constraints, forced = b.decided
             self.constraints = [c for c in constraints if "would be advised" in c]  # plan() adds its own
         else:

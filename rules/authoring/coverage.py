@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from leadfit.forms import conditions
 from leadfit.forms.case import is_asked
 from leadfit.forms.questionnaire import Questionnaire
-from leadfit.rules.pack import Pack, Rule
+from leadfit.rules.model.pack import Pack, Rule
 
 CAP = 20_000
 UNASKED = None  # no answer: its ask_if is false, or it is optional and left blank

@@ -106,7 +106,7 @@ class Dependence(BaseModel):
 
 
 class UnknownAnswers(BaseModel):
-    """What the answers "Not known" do to the recommendation (rules/unknowns.py)."""
+    """What the answers "Not known" do to the recommendation (rules/runtime/unknowns.py)."""
 
     model_config = _FROZEN
     questions: list[str]           # every question answered "Not known", form order
@@ -169,7 +169,7 @@ class Assessment(BaseModel):
     rules_fired: list[str]
     pack: PackRef
     engine: EngineRef
-    # Semantics 2 (rules/judgement.py); empty for packs and records made before it.
+    # Semantics 2 (rules/runtime/judgement.py); empty for packs and records made before it.
     preconditions: list[Mitigation] = []   # steps due before the appointment
     unverified: list[str] = []             # readiness IDs the answers cannot vouch for
     # Added after records existed: an older record's assessment has neither

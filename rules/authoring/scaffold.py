@@ -16,8 +16,8 @@ import yaml
 from leadfit.errors import InputError, LeadFitError, Problem
 from leadfit.forms.case import load_case_file
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.library import load_pack, resolve_pack
-from leadfit.rules.pack import Pack
+from leadfit.rules.model.library import load_pack, resolve_pack
+from leadfit.rules.model.pack import Pack
 
 NAME = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 
@@ -167,7 +167,7 @@ def _write(folder: Path, name: str, base: Pack) -> None:
 def _example_scenario(base: Pack) -> dict:
     from importlib import resources
 
-    from leadfit.rules.assess import evaluate
+    from leadfit.rules.runtime.assess import evaluate
     ref = resources.files("leadfit.forms").joinpath("examples/example-case.yaml")
     with resources.as_file(ref) as path:
         case = load_case_file(Path(path), default_questionnaire())
@@ -178,7 +178,7 @@ def _example_scenario(base: Pack) -> dict:
 
 
 def _check(folder: Path) -> None:
-    from leadfit.rules.scenarios import run_all
+    from leadfit.rules.authoring.scenarios import run_all
     pack = load_pack(folder)
     failed = [r.report() for r in run_all(pack) if not r.passed]
     if failed:  # the base's own scenarios fail: say so rather than scaffold a failing pack

@@ -1,7 +1,7 @@
 """A rule pack's model and the checks that build it from its files.
 
-rules/library.py is the one loader (it reads the folder, finds a base);
-rules/layers.py applies a client pack's changes to its base. A pack is data: ``pack.yaml`` (settings), ``rules.yaml`` (rules) and an
+rules/model/library.py is the one loader (it reads the folder, finds a base);
+rules/model/layers.py applies a client pack's changes to its base. A pack is data: ``pack.yaml`` (settings), ``rules.yaml`` (rules) and an
 optional ``scenarios.yaml``. Nothing in it can run code, import, or read a
 file outside its own folder. Every problem names file, line and what is
 allowed; all problems are reported at once.
@@ -20,12 +20,12 @@ from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
-from leadfit.rules import parameters
-from leadfit.rules.assessment import pack_label
-from leadfit.rules.catalogue import Catalogue, default_catalogue
-from leadfit.rules.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
-from leadfit.rules.engine_limits import within_limits
-from leadfit.rules.schema import (
+from leadfit.rules.model import parameters
+from leadfit.rules.model.assessment import pack_label
+from leadfit.rules.model.catalogue import Catalogue, default_catalogue
+from leadfit.rules.model.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
+from leadfit.rules.model.engine_limits import within_limits
+from leadfit.rules.model.schema import (
     ActionSpec,
     PackSpec,
     RulesFileSpec,
@@ -56,7 +56,7 @@ class Rule:
     layer: str
     file: str = ""
     line: int | None = None
-    raw_when: Any = None  # as written, parameter references kept (rules/parameters.py)
+    raw_when: Any = None  # as written, parameter references kept (rules/model/parameters.py)
 
     def cites(self) -> list[str]:
         ids: list[str] = []
@@ -163,9 +163,9 @@ def assemble(settings: PackSpec, folder: Path, rules: tuple, scenarios: tuple,
 
 
 def __getattr__(name: str) -> Any:
-    """``load_pack`` moved to rules/library.py (the one loader); old imports still work."""
+    """``load_pack`` moved to rules/model/library.py (the one loader); old imports still work."""
     if name == "load_pack":
-        from leadfit.rules.library import load_pack
+        from leadfit.rules.model.library import load_pack
         return load_pack
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -14,7 +14,7 @@ Each finding of lint is a Problem with file and line, and a level:
   different outcomes (error: one of them is always overruled);
 - catalogue IDs no rule cites, outcomes no scenario expects: warnings;
 - readiness left unknown: answers for which no rule marks a P ID that other
-  answers do mark (rules/coverage.py): warning at the pack's own marking rule;
+  answers do mark (rules/authoring/coverage.py): warning at the pack's own marking rule;
 - a summary kept from the base over a changed 'when' that no longer reads a
   number the summary mentions (Three or more years, now ge 5): warning.
 """
@@ -27,10 +27,10 @@ from pathlib import Path
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import Group
-from leadfit.rules import coverage
-from leadfit.rules.library import resolve_pack
-from leadfit.rules.pack import Pack, Rule
-from leadfit.rules.satisfy import Analysis, TooComplex
+from leadfit.rules.authoring import coverage
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.runtime.satisfy import Analysis, TooComplex
 
 
 @dataclass(frozen=True)
@@ -268,7 +268,7 @@ def condition_numbers(cond) -> set:
 
 def engine_refuses(pack: Pack) -> list[LintItem]:
     """Every rule the engine would refuse (past its limits, or a shape it rejects)."""
-    from leadfit.rules.engine import get_engine
+    from leadfit.rules.runtime.engine import get_engine
     engine = get_engine()
     items = []
     for rule in pack.rules:
@@ -281,7 +281,7 @@ def engine_refuses(pack: Pack) -> list[LintItem]:
 
 def unused_parameters(pack: Pack) -> list[LintItem]:
     """A named threshold no rule refers to moves nothing: likely a typo or a leftover."""
-    from leadfit.rules.parameters import unused
+    from leadfit.rules.model.parameters import unused
     names = unused(pack)
     if not names:
         return []

@@ -10,12 +10,14 @@ risk is raised to at least high. Missing required answers give no outcome.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from leadfit.errors import LeadFitError, Problem
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, relevant_from
+from leadfit.forms.case import Case, build_case, relevant_from
 from leadfit.forms.case import missing as missing_ids
-from leadfit.rules.assessment import (
+from leadfit.rules.model.assessment import (
     Assessment,
     Cause,
     EngineRef,
@@ -27,9 +29,10 @@ from leadfit.rules.assessment import (
     Risk,
     Signal,
 )
-from leadfit.rules.judgement import Judgement
-from leadfit.rules.matching import Matcher, engine_of_record
-from leadfit.rules.pack import Pack, Rule
+from leadfit.rules.runtime.judgement import Judgement
+from leadfit.rules.runtime.matching import Matcher, engine_of_record
+from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.pack import Pack, Rule
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
@@ -41,12 +44,12 @@ def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessme
     ``matcher`` finds the rules the answers meet; by default the engine of
     record, which decides every assessment a person sees or records. The
     assessment names the matcher that decided it. Answers "Not known" are
-    explored (rules/unknowns.py): the recommendation is the most cautious
+    explored (rules/runtime/unknowns.py): the recommendation is the most cautious
     outcome they allow, decided by ``matcher``.
     """
     assessment = evaluate_known(case, pack, matcher=matcher)
     if case.unknown and not assessment.missing:
-        from leadfit.rules.unknowns import with_unknowns  # only cases with unknowns pay for it
+        from leadfit.rules.runtime.unknowns import with_unknowns  # only cases with unknowns pay for it
         return with_unknowns(case, pack, assessment, decider=matcher)
     return assessment
 
@@ -162,7 +165,7 @@ class _Builder:
         return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
 
     def outcome(self) -> tuple[str | None, list[str], bool]:
-        if self.pack.settings.semantics >= 2:  # the risk, preconditions... (rules/judgement.py)
+        if self.pack.settings.semantics >= 2:  # the risk, preconditions... (rules/runtime/judgement.py)
             return Judgement(self).decide()
         if self.missing:
             return None, [], False
@@ -313,3 +316,20 @@ def _shown(value: Any, question) -> Any:
     if question.type == "yes_no":
         return "yes" if value else "no"
     return value
+
+
+def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:
+    """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
+
+    What every front-end calls to change the active pack: a malformed pack, or one
+    that cannot be evaluated, is refused with all its problems and the previous pack
+    stays in use.
+    """
+    try:
+        pack = resolve_pack(target)
+        # Evaluated once before it becomes active (and is saved in a draft): a pack the
+        # engine cannot run is refused here, so no later start trips on it.
+        evaluate(build_case({}, pack.questionnaire, source="pack check"), pack)
+        return pack, []
+    except LeadFitError as exc:
+        return current, list(exc.problems)

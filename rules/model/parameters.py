@@ -23,7 +23,7 @@ from typing import Any
 from leadfit.errors import Problem
 from leadfit.forms import conditions
 from leadfit.suggest import did_you_mean
-from leadfit.rules.engine_limits import within_limits
+from leadfit.rules.model.engine_limits import within_limits
 
 REF = "param"
 

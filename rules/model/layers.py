@@ -1,6 +1,6 @@
 """Client packs: a pack that ``extends: <name>@<version>`` layers changes on a base.
 
-The loader (rules/library.py) finds and loads the base by name and version;
+The loader (rules/model/library.py) finds and loads the base by name and version;
 this module applies the client's changes to it. What a client pack can
 change, all in its own files:
 
@@ -25,9 +25,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
-from leadfit.rules import parameters
-from leadfit.rules.assessment import pack_label
-from leadfit.rules.pack import (
+from leadfit.rules.model import parameters
+from leadfit.rules.model.assessment import pack_label
+from leadfit.rules.model.pack import (
     Action,
     Pack,
     Rule,
@@ -40,7 +40,7 @@ from leadfit.rules.pack import (
     check_action,
     check_settings,
 )
-from leadfit.rules.schema import (
+from leadfit.rules.model.schema import (
     OverrideSpec,
     PackSpec,
     RulesFileSpec,

@@ -32,7 +32,7 @@ import durable.engine as _durable
 
 from leadfit.errors import EngineError
 from leadfit.forms.conditions import Answered, Group, Member
-from leadfit.rules.engine_limits import limit_problem
+from leadfit.rules.model.engine_limits import limit_problem
 
 ENGINE_NAME = "durable-rules"
 RESERVED_FIELDS = frozenset({"id", "sid", "label", "chart", "chart_context", "running", "$s",

@@ -5,7 +5,7 @@ The pack's outcome is a condition over the answers: some rule recommending it
 matches and no rule recommending a stronger one does (or a stronger one is not
 possible here and it is the fallback). For sets of questions S, smallest first,
 the answers outside S are fixed at today's, what is left of that condition is
-handed to the condition-space search lint uses (rules/satisfy.py) and, where it
+handed to the condition-space search lint uses (rules/runtime/satisfy.py) and, where it
 has a witness, the changed case is evaluated again: only a change that really
 gives the outcome is reported. So the nearest change is exact, not sampled:
 no set of fewer answers can lead there. Ties prefer the organisation's levers
@@ -24,10 +24,10 @@ from datetime import timedelta
 from leadfit.forms import conditions
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.conditions import Answered, Compare, Group, Member
-from leadfit.rules.answer_space import reading
-from leadfit.rules.pack import Pack
-from leadfit.rules.satisfy import Analysis, TooComplex, Unanswered
-from leadfit.rules.unknowns import cautious_outcome
+from leadfit.rules.runtime.answer_space import reading
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.runtime.satisfy import Analysis, TooComplex, Unanswered
+from leadfit.rules.runtime.unknowns import cautious_outcome
 
 MAX_CHANGES = 4
 MAX_SETS = 3000
@@ -161,7 +161,7 @@ def _obstacles(pack: Pack, target: str, current: dict, case: Case) -> list[list[
     questions = pack.questionnaire.questions
 
     def reads(rule) -> set:
-        from leadfit.rules.answer_space import _upstream
+        from leadfit.rules.runtime.answer_space import _upstream
         return _upstream(conditions.questions_in(rule.condition), questions)
 
     def firm(rule) -> bool:  # matches today whatever the unknown answers are

@@ -1,12 +1,12 @@
 """Answers "Not known": the outcome under every answer the rules could read.
 
 Every unknown answer that an outcome rule reads is explored, one answer per
-class the pack's conditions tell apart (rules/answer_space.py). Either the
+class the pack's conditions tell apart (rules/runtime/answer_space.py). Either the
 outcome is the same for all of them (it *holds*), or it *depends*; the
 recommendation is then the pack's most cautious outcome among them, so appoint
 is never recommended while an unknown answer could change it.
 
-Each combination is matched by the exact matcher (rules/matching.py, the
+Each combination is matched by the exact matcher (rules/runtime/matching.py, the
 engine's oracle), re-checking only the rules that read an unknown. The outcome
 itself is decided by the engine of record (or the matcher evaluate() was given)
 on the known answers plus the combination that gives the most cautious outcome;
@@ -22,9 +22,9 @@ import itertools
 from leadfit.errors import EngineError
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
-from leadfit.rules.answer_space import Region, merged_words, reading
-from leadfit.rules.assess import _SEVERITY_ORDER, decision_of, evaluate_known, outcome_of
-from leadfit.rules.assessment import (
+from leadfit.rules.runtime.answer_space import Region, merged_words, reading
+from leadfit.rules.runtime.assess import _SEVERITY_ORDER, decision_of, evaluate_known, outcome_of
+from leadfit.rules.model.assessment import (
     AnswerOutcomes,
     Assessment,
     Cause,
@@ -33,9 +33,9 @@ from leadfit.rules.assessment import (
     Mitigation,
     UnknownAnswers,
 )
-from leadfit.rules.matching import EXACT, Matcher
-from leadfit.rules.pack import Pack
-from leadfit.rules.words import joined, quoted
+from leadfit.rules.runtime.matching import EXACT, Matcher
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.model.words import joined, quoted
 
 LIMIT = 4096
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out

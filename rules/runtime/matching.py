@@ -2,7 +2,7 @@
 
 Two matchers implement it:
 
-- the durable-rules adapter (``rules/engine.py``), the engine of record: every
+- the durable-rules adapter (``rules/runtime/engine.py``), the engine of record: every
   assessment a person sees or records is decided by it;
 - ``ExactMatcher``, the Python evaluator of the same condition language
   (``forms/conditions.py``): the engine's oracle (a property test proves they
@@ -56,5 +56,5 @@ EXACT = ExactMatcher()  # stateless, so one instance serves every caller and thr
 
 def engine_of_record() -> Matcher:
     """The durable-rules adapter (loaded on first use: importing it starts the engine)."""
-    from leadfit.rules.engine import get_engine
+    from leadfit.rules.runtime.engine import get_engine
     return get_engine()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from leadfit.errors import InputError
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case
-from leadfit.rules.pack import Pack, Rule
+from leadfit.rules.model.pack import Pack, Rule
 
 _ORDERED = ("integer", "percent", "date")
 
@@ -123,7 +123,7 @@ def action_words(pack: Pack, rule: Rule) -> list[str]:
 
 def scenario_hits(pack: Pack) -> dict[str, tuple[str, ...]]:
     """Rule id -> names of the pack's scenarios in which the rule fires."""
-    from leadfit.rules.assess import (
+    from leadfit.rules.runtime.assess import (
         evaluate,  # the engine starts only when asked for this
     )
     hits: dict[str, list[str]] = {}

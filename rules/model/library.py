@@ -5,7 +5,8 @@
 by name and version (the bundled packs, then a sibling folder whose
 pack.yaml declares that name; never by a path, so a pack reads nothing
 outside its own folder), and returns a ``Pack`` that keeps its base and its
-located sources. Every front-end changes packs through ``switch_pack``.
+located sources. Every front-end changes packs through ``rules.runtime.assess.switch_pack``
+(it evaluates the pack once before it becomes active).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 from leadfit.errors import PackError, Problem
-from leadfit.rules.layers import layer_on
-from leadfit.rules.pack import PACK_FILES, Pack, _parse, build_pack
-from leadfit.rules.schema import PackSpec, RulesFileSpec, ScenariosFileSpec
+from leadfit.rules.model.layers import layer_on
+from leadfit.rules.model.pack import PACK_FILES, Pack, _parse, build_pack
+from leadfit.rules.model.schema import PackSpec, RulesFileSpec, ScenariosFileSpec
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData, load_file
 
@@ -148,23 +149,3 @@ def resolve_pack(name_or_dir: str | Path | None) -> Pack:
 @lru_cache(maxsize=1)
 def default_pack() -> Pack:
     return load_pack(bundled_packs_dir() / "default")
-
-
-def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:
-    """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
-
-    What every front-end calls to change the active pack: a malformed pack, or one
-    that cannot be evaluated, is refused with all its problems and the previous pack
-    stays in use.
-    """
-    from leadfit.errors import LeadFitError
-    from leadfit.forms.case import build_case
-    from leadfit.rules.assess import evaluate
-    try:
-        pack = resolve_pack(target)
-        # Evaluated once before it becomes active (and is saved in a draft): a pack the
-        # engine cannot run is refused here, so no later start trips on it.
-        evaluate(build_case({}, pack.questionnaire, source="pack check"), pack)
-        return pack, []
-    except LeadFitError as exc:
-        return current, list(exc.problems)

@@ -4,7 +4,7 @@ Found by bisection against the engine (``benchmarks/engine_limits.py`` re-measur
 them; ``tests/test_engine_limits.py`` pins them). Past each limit the engine either
 refuses the ruleset with a bare "error code: 113" or never returns (and once, in the
 same run, aborted the process). The numbers are on the conditions as compiled for the
-engine (``rules/engine.py``): ``all`` is ``$and``, ``any`` is ``$or``, an ``in`` list
+engine (``rules/runtime/engine.py``): ``all`` is ``$and``, ``any`` is ``$or``, an ``in`` list
 of several values is an ``$or`` of equalities, a ``not_in`` list an ``$and``.
 
 - MAX_DEPTH: groups nested inside one another (16 is refused);

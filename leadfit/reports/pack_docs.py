@@ -13,9 +13,9 @@ from pathlib import Path
 from leadfit import __version__
 from leadfit.files import write_bytes
 from leadfit.pdf import Document, describe
-from leadfit.rules.docs import IdGroup, PackChanges, pack_changes, rules_by_id
-from leadfit.rules.pack import Pack
-from leadfit.rules.words import counted
+from leadfit.rules.authoring.docs import IdGroup, PackChanges, pack_changes, rules_by_id
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.model.words import counted
 
 _KIND_HEADINGS = {
     "readiness": "Readiness: what a ready Product Director brings (P)",
@@ -51,7 +51,7 @@ def render(pack: Pack, failing: Sequence[str] = ()) -> tuple[bytes, list[str]]:
 
 
 def failing_scenarios(pack: Pack) -> list[str]:
-    from leadfit.rules.scenarios import run_all
+    from leadfit.rules.authoring.scenarios import run_all
     return [r.scenario.name for r in run_all(pack) if not r.passed]
 
 

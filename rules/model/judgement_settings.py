@@ -7,8 +7,8 @@ from typing import Any
 
 from leadfit.errors import Problem
 from leadfit.suggest import did_you_mean
-from leadfit.rules import parameters
-from leadfit.rules.schema import LATER_SETTINGS, PackSpec
+from leadfit.rules.model import parameters
+from leadfit.rules.model.schema import LATER_SETTINGS, PackSpec
 from leadfit.yamlsafe import LocatedData
 
 _NOT_MEANING = {"name", "version", "title", "description", "extends", "disable", "override",

@@ -11,12 +11,12 @@ from datetime import date
 from typing import Any
 
 from leadfit.forms.case import Case
-from leadfit.rules.answer_space import merged_words
-from leadfit.rules.assess import evaluate
-from leadfit.rules.assessment import AnswerChange, Alternative, Assessment, ChangeSet
-from leadfit.rules.changes import Found, nearest, region_answers
-from leadfit.rules.pack import Pack
-from leadfit.rules.words import joined, quoted
+from leadfit.rules.runtime.answer_space import merged_words
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.model.assessment import AnswerChange, Alternative, Assessment, ChangeSet
+from leadfit.rules.runtime.changes import Found, nearest, region_answers
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.model.words import joined, quoted
 
 
 def evaluate_explained(case: Case, pack: Pack) -> Assessment:
@@ -32,7 +32,7 @@ def explain(case: Case, pack: Pack, assessment: Assessment) -> Assessment:
 
 def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alternative]:
     """Every outcome but the recommended one, explained. ``wanted()`` turning false
-    (the answers changed) stops the search: rules.changes.Superseded."""
+    (the answers changed) stops the search: rules.runtime.changes.Superseded."""
     order: list[str] = list(pack.settings.outcomes)
     out = []
     for outcome in order:
@@ -102,7 +102,7 @@ def _note(search, sets, outcome: str, title: str) -> str:
 
 
 def _max() -> int:
-    from leadfit.rules.changes import MAX_CHANGES
+    from leadfit.rules.runtime.changes import MAX_CHANGES
     return MAX_CHANGES
 
 

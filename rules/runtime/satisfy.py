@@ -272,7 +272,7 @@ def _pick(lo, hi, allowed, excluded, whole):
     return None
 
 
-# --- for searches that build their own terms (rules/changes.py) -------------
+# --- for searches that build their own terms (rules/runtime/changes.py) -------------
 
 def value_for(question, atoms: list) -> Any:
     """A value of ``question`` meeting every atom; UNANSWERED_VALUE; or None if none can."""

@@ -1,0 +1,57 @@
+"""A register's record printed as its rationale PDF: in memory, or to a file.
+
+The register (decisions/service.py) hands over the checked version and its anchor;
+the PDF is built here, so the core never imports the presentation.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from leadfit.decisions import service
+from leadfit.decisions.register import Register
+from leadfit.files import check_target, write_bytes
+from leadfit.pdf import describe
+from leadfit.reports import pdf_portfolio, pdf_rationale
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path | None
+    unsupported: list[str]      # characters the PDF font cannot draw, described
+    pdf: bytes = b""
+
+
+def render_pdf(reg: Register, ref: str) -> ReportResult:
+    """The rationale PDF of ``ref`` in memory (refused, like every read, if altered)."""
+    parts = service.rationale(reg, ref)
+    pdf, unsupported = pdf_rationale.render(parts.record, parts.anchor, replaced_by=parts.replaced_by,
+                                            questionnaire=parts.questionnaire)
+    return ReportResult(None, unsupported, pdf)
+
+
+def report(reg: Register, ref: str, path: str | os.PathLike[str], *,
+           overwrite: bool = False) -> ReportResult:
+    """Render the rationale of ``ref`` to ``path`` (written atomically; never over the
+    open register; an existing file only with ``overwrite``)."""
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
+    result = render_pdf(reg, ref)
+    write_bytes(path, result.pdf)
+    return ReportResult(path, result.unsupported, result.pdf)
+
+
+def portfolio_report(reg: Register, path: str | os.PathLike[str], *, overwrite: bool = False,
+                     today: date | None = None) -> ReportResult:
+    """The board's portfolio page to ``path``, under the same rules as :func:`report`."""
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
+    doc = pdf_portfolio.render(service.portfolio(reg), today=today or date.today())
+    data = doc.render()
+    write_bytes(path, data)
+    unsupported = [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
+    return ReportResult(path, unsupported, data)
+
+
+__all__ = ["ReportResult", "portfolio_report", "render_pdf", "report"]

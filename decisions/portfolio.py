@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import Connection, func, select
 
@@ -20,9 +21,9 @@ from leadfit.decisions.portfolio_facts import EXPERIENCED, LEARNER, readiness_fr
 from leadfit.decisions.tables import records
 
 
-@dataclass(frozen=True)
-class StreamLine:
-    """One stream as the portfolio shows it (from the summary columns)."""
+class StreamLine(NamedTuple):
+    """One stream as the portfolio shows it (from the summary columns). A tuple: the
+    portfolio builds 10,000 of these in a few milliseconds."""
 
     stream: str
     ref: str
@@ -31,9 +32,14 @@ class StreamLine:
     kind: str            # 'experienced', 'learner' or '' (see portfolio_facts.lead_kind)
     mentor: str
     risk: str
-    readiness: dict[str, str]
+    readiness_text: str  # the readiness column: 'P1=met,P2=partial,...'
     next_review: str     # ISO date or ''
     problem: str = ""    # set when the row was checked and found altered
+
+    @property
+    def readiness(self) -> dict[str, str]:
+        """{'P1': 'met' | 'partial' | 'not_met' | 'unknown', ...}"""
+        return readiness_from_column(self.readiness_text)
 
     @property
     def intact(self) -> bool:
@@ -90,15 +96,21 @@ _SUMMARY = (records.c.id, records.c.record_id, records.c.version, records.c.stre
 def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
     """Every stream's current lead. With ``checker`` each row is checked first (the CLI,
     the PDF and the window, which show every row); without, the figures come from the
-    summary columns alone (what `leadfit verify` vouches for)."""
-    columns = row_columns() if checker else []
-    rows = conn.execute(select(*_SUMMARY, *[c for c in columns if c.name not in
-                                            {c.name for c in _SUMMARY}])
-                        .where(records.c.id.in_(current_ids(conn)))
-                        .order_by(records.c.stream)).all()
-    if checker:
-        checker.prefetch(rows)
-    lines = [_line(row, checker.check(row).problem if checker else "") for row in rows]
+    summary columns alone (what `leadfit verify` vouches for), read from the index."""
+    current = records.c.id.in_(current_ids(conn))
+    if checker is None:  # read from the covering index, unpacked by position (10,000 rows)
+        rows = conn.execute(select(*_SUMMARY).where(records.c.status == "signed", current)
+                            .order_by(records.c.stream))
+        lines = [StreamLine(stream or "", f"{record_id}@{version}", candidate or "", outcome or "",
+                            lead or "", mentor or "", risk or "", readiness or "", review or "")
+                 for _id, record_id, version, stream, candidate, outcome, lead, mentor, risk,
+                 readiness, review in rows]
+    else:
+        wanted = {c.name for c in _SUMMARY}
+        checked = conn.execute(select(*_SUMMARY, *[c for c in row_columns() if c.name not in wanted])
+                               .where(current).order_by(records.c.stream)).all()
+        checker.prefetch(checked)
+        lines = [_line(row, checker.check(row).problem) for row in checked]
     mentors = Counter(s.mentor or "" for s in lines if s.intact and s.kind == LEARNER)
     return Portfolio(lines, {m: n for m, n in sorted(mentors.items(), key=_by_load) if m})
 
@@ -108,15 +120,12 @@ def _by_load(item: tuple[str, int]) -> tuple[int, str]:
 
 
 def _line(row, problem: str) -> StreamLine:
+    ref = f"{row.record_id}@{row.version}"
     if problem:
-        return StreamLine(stream="", ref=f"{row.record_id}@{row.version}", lead="", outcome="",
-                          kind="", mentor="", risk="", readiness={}, next_review="",
-                          problem=problem)
-    return StreamLine(stream=row.stream or "", ref=f"{row.record_id}@{row.version}",
-                      lead=row.candidate or "", outcome=row.outcome or "", kind=row.lead or "",
-                      mentor=row.mentor or "", risk=row.risk or "",
-                      readiness=readiness_from_column(row.readiness),
-                      next_review=row.review_date or "")
+        return StreamLine("", ref, "", "", "", "", "", "", "", problem)
+    return StreamLine(row.stream or "", ref, row.candidate or "", row.outcome or "",
+                      row.lead or "", row.mentor or "", row.risk or "", row.readiness or "",
+                      row.review_date or "")
 
 
 def same_stream(a: str, b: str) -> bool:

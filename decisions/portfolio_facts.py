@@ -35,7 +35,7 @@ def readiness_of(body: dict) -> dict[str, str]:
     return {pid: found[pid] for pid in READINESS_IDS if pid in found}
 
 
-def lead_kind(body: dict) -> str:
+def lead_kind(body: dict, readiness: dict[str, str] | None = None) -> str:
     """'experienced', 'learner', or '' when the decision names no lead we can classify."""
     outcome = _get(body, "decision", "outcome")
     if outcome == "hire_external":
@@ -43,14 +43,15 @@ def lead_kind(body: dict) -> str:
     if outcome == "coach":
         return LEARNER
     if outcome == "appoint":
-        return EXPERIENCED if readiness_of(body).get("P1") == "met" else LEARNER
+        met = (readiness if readiness is not None else readiness_of(body)).get("P1") == "met"
+        return EXPERIENCED if met else LEARNER
     return ""
 
 
-def mentor_of(body: dict) -> str:
+def mentor_of(body: dict, kind: str | None = None) -> str:
     """Who mentors a learner: the owner agreed for coaching and mentoring (M7), else the
     CPO or an outside coach as the answers offer them; '' when there is none or no learner."""
-    if lead_kind(body) != LEARNER:
+    if (kind if kind is not None else lead_kind(body)) != LEARNER:
         return ""
     for step in _get(body, "decision", "plan") or ():
         if isinstance(step, dict) and step.get("id") == "M7" and str(step.get("owner") or "").strip():
@@ -66,7 +67,8 @@ def mentor_of(body: dict) -> str:
 def stream_facts(body: dict) -> dict[str, str | None]:
     """The summary columns for one record version (schema 7)."""
     readiness = readiness_of(body)
-    return {"lead": lead_kind(body), "mentor": mentor_of(body),
+    kind = lead_kind(body, readiness)
+    return {"lead": kind, "mentor": mentor_of(body, kind),
             "risk": str(_get(body, "assessment", "risk", "level") or ""),
             "readiness": ",".join(f"{k}={v}" for k, v in readiness.items()),
             "review_date": _get(body, "decision", "review_date") or ""}

@@ -154,6 +154,14 @@ def test_bad_input_is_named_and_nothing_is_written(reg, cli, tmp_path):
     missing = tmp_path / "none.sqlite3"
     run = cli("portfolio", "--db", missing)
     assert run.returncode == 2 and "no register" in run.stderr and not missing.exists()
+    case = tmp_path / "case.yaml"
+    case.write_text(json.dumps({"questionnaire": 2, "answers": case_for(LEARNER).to_data()}))
+    run = cli("evaluate", case, "--db", missing)
+    assert run.returncode == 2 and "no register" in run.stderr and not missing.exists()
+    if reg.url.startswith("sqlite:///"):  # the board's page never goes over the register
+        target = reg.url.removeprefix("sqlite:///")
+        run = cli("portfolio", "--db", reg.url, "--out", target, "--force")
+        assert run.returncode == 2 and "register" in run.stderr
     assert counts(reg) == before
 
 

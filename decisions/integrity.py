@@ -21,6 +21,7 @@ from sqlalchemy import Connection, func, select
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.portfolio_facts import FACT_COLUMNS, stream_facts
+from leadfit.decisions.keys import key_problem
 from leadfit.decisions.record import make_ref, sha256_text
 from leadfit.decisions.tables import audit_log, records
 from leadfit.rules.model.assessment import pack_label
@@ -30,7 +31,8 @@ COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": 
                 "stream": ("stream",), "candidate": ("candidate",),
                 "created_at": ("created_at",), "outcome": ("decision", "outcome"),
                 "recommended": ("decision", "recommended")}
-ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack", *FACT_COLUMNS)
+ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack", "review_of", "next_review",
+               *FACT_COLUMNS)
 ADVICE = "run leadfit verify"
 _ENTRY = (audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
           audit_log.c.mac)
@@ -73,8 +75,27 @@ def column_problem(row, body: dict) -> str:
         if getattr(row, name) is not None and getattr(row, name) != facts[name]:
             return (f"its {name.replace('_', ' ')} reads '{getattr(row, name)}',"
                     f" its signed text says '{facts[name]}'")
+    problem = _review_problem(row, body)
+    if problem:
+        return problem
     if row.serial != _serial_of(row.record_id):
         return f"its serial reads {row.serial}, its record number says {_serial_of(row.record_id)}"
+    return ""
+
+
+def _review_problem(row, body: dict) -> str:
+    """Schema 5's columns: an edit here would hide a review that is due."""
+    review = body.get("review")
+    review = review if isinstance(review, dict) else None
+    decision = body.get("decision")
+    decision = decision if isinstance(decision, dict) else {}
+    of = str(review.get("of") or "").partition("@")[0] if review else None
+    due = review.get("next_review") if review else (
+        decision.get("review_date") if decision.get("outcome") == "coach" else None)
+    if row.review_of != of:
+        return f"its reviewed record reads '{row.review_of}', its signed text says '{of}'"
+    if row.next_review != due:
+        return f"its next review date reads '{row.next_review}', its signed text says '{due}'"
     return ""
 
 
@@ -91,22 +112,17 @@ class Checker:
         self._entries: dict[int, tuple | None] = {}
         self._newest: dict[str, int | None] = {}   # record ref -> seq of its newest entry
         self._chain: str | None = None
-        self._complete = False                     # preload() read the whole log
 
     def entry(self, seq: int):
-        if seq not in self._entries and not self._complete:
+        if seq not in self._entries:
             self._entries[seq] = self.conn.execute(
                 select(*_ENTRY).where(audit_log.c.seq == seq)).first()
         return self._entries.get(seq)
 
-    def preload(self) -> None:
-        """Read the whole log once (for an export of every record)."""
-        for row in self.conn.execute(select(*_ENTRY, audit_log.c.record_ref)
-                                     .order_by(audit_log.c.seq)):
-            self._entries[row.seq] = row
-            if row.record_ref:
-                self._newest[row.record_ref] = row.seq
-        self._complete = True
+    def forget(self) -> None:
+        """Drop what was read for rows already checked (a long export stays flat)."""
+        self._entries.clear()
+        self._newest.clear()
 
     def prefetch(self, rows) -> None:
         """Two queries for a page of rows instead of four per row (the list, the window)."""
@@ -145,6 +161,8 @@ class Checker:
         if not isinstance(body, dict):
             return "its stored text is no longer a record"
         problem = column_problem(row, body)
+        if not problem and "k_shown" in row._fields:  # a listed row: its search keys too
+            problem = key_problem(row, row.shown)
         if problem:
             return problem
         seq = self._newest_entry_seq(row.record_id, row.version)
@@ -154,7 +172,7 @@ class Checker:
 
     def _newest_entry_seq(self, record_id: str, version: int) -> int | None:
         ref = make_ref(record_id, version)
-        if ref in self._newest or self._complete:
+        if ref in self._newest:
             return self._newest.get(ref)
         return self.conn.execute(select(audit_log.c.seq).where(
             audit_log.c.record_ref == make_ref(record_id, version))

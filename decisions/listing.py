@@ -7,15 +7,15 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from sqlalchemy import Connection, case, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, or_, select
 
 from leadfit.decisions.errors import DecisionError, RecordAltered
 from leadfit.decisions.integrity import Checker, Integrity, row_columns
-from leadfit.decisions.tables import records
+from leadfit.decisions.keys import SEPARATOR, fold, key_columns, listed_status, streams_matching
+from leadfit.decisions.tables import record_keys, records
 from leadfit.files import atomic_write
 from leadfit.rules.model.assessment import pack_label
-from leadfit.words import role_words
+from leadfit.words import RECORD_STATUS, role_words
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded", "withdrawn")
 
@@ -52,42 +52,77 @@ class RecordSummary:
         return not self.problem
 
 
-def _query(stream=None, outcome=None, status=None, fold=func.lower):
-    newer = aliased(records)
-    latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
-              .scalar_subquery())
-    shown = case((records.c.version < latest, "superseded"), else_=records.c.status)
-    q = select(*row_columns(), shown.label("shown"))
-    if stream:  # a case-insensitive substring: people remember part of a stream's name
-        q = q.where(fold(records.c.stream).contains(stream.casefold(), autoescape=True))
+def _query(conn: Connection | None = None, stream=None, outcome=None, status=None, text=None,
+           titles=None, limit: int | None = None, offset: int = 0):
+    """The rows of one page, newest first, with their search keys (checked on read).
+
+    Unfiltered, the records themselves are paged; filtered, the small search-key rows
+    are (see keys.py), so a filter never reads a record's text to reject it."""
+    q = select(*row_columns(), records.c.id, listed_status().label("shown"), *key_columns())
+    q = q.select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id))
+    if status and status not in STATUSES:
+        raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}")
+    wanted = _filters(conn, stream, outcome, status, text, titles)
+    if wanted is None:
+        q = q.order_by(records.c.id.desc()).offset(offset)
+        return q.limit(limit) if limit is not None else q
+    ids = select(record_keys.c.id).where(*wanted).order_by(record_keys.c.id.desc()).offset(offset)
+    if limit is not None:
+        ids = ids.limit(limit)
+    return q.where(records.c.id.in_(ids)).order_by(records.c.id.desc())
+
+
+def _filters(conn, stream, outcome, status, text, titles) -> list | None:
+    """The conditions on record_keys, or None for no filter."""
+    wanted: list = []
+    if stream and stream.strip():  # a case-insensitive substring: people remember part of a name
+        needle = fold(stream)
+        matching = streams_matching(conn, needle) if conn is not None else None
+        wanted.append(record_keys.c.stream_key.contains(needle, autoescape=True)
+                      if matching is None else record_keys.c.stream_key.in_(matching))
     if outcome:
-        q = q.where(records.c.outcome == outcome)
+        wanted.append(record_keys.c.outcome == outcome)
     if status:
-        if status not in STATUSES:
-            raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}")
-        q = q.where(shown == status)
-    return q.order_by(records.c.id.desc())
+        wanted.append(record_keys.c.shown == status)
+    if text and text.strip():
+        wanted.append(_text_filter(fold(text.replace(SEPARATOR, "")), titles or {}))
+    return wanted or None
+
+
+def _text_filter(needle: str, titles: dict[str, str]):
+    """The window's find box: any listed field, an outcome's key or title, a status's
+    key or words."""
+    outcomes = sorted(k for k, title in titles.items() if needle in fold(k) or needle in fold(title))
+    statuses = sorted(k for k, words in RECORD_STATUS.items()
+                      if needle in fold(k) or needle in fold(words))
+    return or_(record_keys.c.search.contains(needle, autoescape=True),
+               record_keys.c.outcome.in_(outcomes), record_keys.c.recommended.in_(outcomes),
+               record_keys.c.shown.in_(statuses))
 
 
 def list_records(conn: Connection, *, stream=None, outcome=None, status=None, limit: int | None = 100,
-                 offset: int = 0, checker: Checker | None = None) -> list[RecordSummary]:
-    """Newest first; every row checked (an altered one is marked, not hidden)."""
+                 offset: int = 0, text: str | None = None, titles: dict[str, str] | None = None,
+                 checker: Checker | None = None) -> list[RecordSummary]:
+    """Newest first; every row checked (an altered one is marked, not hidden). ``text``
+    matches any listed field (``titles``: the outcomes' titles, which also match)."""
     checker = checker or Checker(conn, None)
     if checker.chain_problem():  # truncated, emptied or replaced: no row can be trusted
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
     if outcome:
         _check_outcome(conn, outcome)
-    q = _query(stream, outcome, status, _fold(conn)).offset(offset)
-    if limit is not None:
-        q = q.limit(limit)
-    rows = conn.execute(q).all()
+    rows = conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset)).all()
     checker.prefetch(rows)
     return [_summary(row, checker.check(row)) for row in rows]
 
 
-def _fold(conn: Connection):
-    """Unicode case folding: SQLite's lower() folds ASCII only, so the register adds lf_fold."""
-    return func.lf_fold if conn.dialect.name == "sqlite" else func.lower
+def same_candidate(conn: Connection, stream, candidate, checker: Checker) -> list[RecordSummary]:
+    """Every version recorded for this candidate in this stream (names folded), by index."""
+    q = select(*row_columns(), records.c.id, listed_status().label("shown"), *key_columns())
+    q = q.select_from(records.join(record_keys, record_keys.c.id == records.c.id)).where(
+        record_keys.c.stream_key == fold(stream), record_keys.c.candidate_key == fold(candidate))
+    rows = conn.execute(q.order_by(records.c.id.desc())).all()
+    checker.prefetch(rows)
+    return [_summary(row, checker.check(row)) for row in rows]
 
 
 def _check_outcome(conn: Connection, outcome: str) -> None:
@@ -125,6 +160,7 @@ CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in ("proble
 # UTF-8 with a byte-order mark: Excel otherwise reads UTF-8 as the local code page and
 # garbles every accented name; LibreOffice and Python's csv (utf-8-sig) read it too.
 CSV_ENCODING = "utf-8-sig"
+CSV_BATCH = 1_000
 
 
 def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> int:
@@ -134,14 +170,17 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
     checker = checker or Checker(conn, None)
     if checker.chain_problem():
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify. Nothing was written")
-    checker.preload()
     count = 0
     with atomic_write(Path(path), "w", newline="", encoding=CSV_ENCODING) as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        for row in conn.execute(_query()):
-            writer.writerow({k: _cell(v) for k, v in _csv_row(row, checker.check(row)).items()})
-            count += 1
+        rows = conn.execution_options(yield_per=CSV_BATCH).execute(_query())
+        for batch in rows.partitions(CSV_BATCH):  # streamed: memory flat in the register's size
+            checker.prefetch(batch)
+            for row in batch:
+                writer.writerow({k: _cell(v) for k, v in _csv_row(row, checker.check(row)).items()})
+            count += len(batch)
+            checker.forget()
     return count
 
 

@@ -6,9 +6,11 @@ import getpass
 from datetime import date
 
 from leadfit import __version__
+from leadfit.decisions import review_terms
 from leadfit.decisions.errors import DecisionError, IncompleteCase
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import (
+    Considered,
     Decision,
     DecisionRecord,
     PlanItem,
@@ -26,7 +28,8 @@ from leadfit.rules.model.pack import Pack
 # longest of each in well under a second (benchmarks/pdf_text.py).
 LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_000,
           "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200,
-          "recorded by": 200, "withdrawal reason": 2_000}
+          "recorded by": 200, "withdrawal reason": 2_000, "behaviours": 2_000,
+          "experience": 2_000}
 MAX_TEXT = max(LIMITS.values())
 # Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
 CONDITIONAL_OUTCOMES = frozenset({"coach"})
@@ -54,6 +57,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
           decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
           status: Status, supersedes: str | None = None, reason: str = "",
           recorded_by: str = "", plan_later: bool = False,
+          decisive_review_date=None,
+          considered: list[Considered] | None = None,
           other_streams: StreamsReading | None = None) -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
@@ -77,11 +82,18 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                                 " down (--conditions)"))
     assessed = _iso(case.answers.get("org.assessed_on"), "org.assessed_on", [])
     items = _plan(assessment, plan or {}, assessed, problems)
+    decisive, criteria = None, []
+    if takes_conditions(decision):
+        decisive = _iso(decisive_review_date, "decisive review date", problems) \
+            or review_terms.default_decisive(review)
+        review_terms.check_decisive(review, decisive, problems)
+        criteria = review_terms.criteria(case.to_data(), items, review)
     if decision == NO_COACHING:
         items, review, conditions, plan_later = [], None, "", False
     elif status != "draft":
         check_plan_agreed(decision, items, plan_later, problems)
     recorded_by = _text(recorded_by, "recorded by", problems)
+    considered = _considered(considered or [], str(case.answers.get("candidate.name", "")), problems)
     if problems:
         raise DecisionError(problems)
     answers = case.to_data()
@@ -93,9 +105,24 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         leadfit_version=__version__,
         decision=Decision(outcome=decision, recommended=assessment.outcome,
                           justification=justification, conditions=conditions, review_date=review,
-                          plan=items, plan_later=plan_later and not any(i.agreed for i in items)),
+                          plan=items, plan_later=plan_later and not any(i.agreed for i in items),
+                          review_criteria=criteria, decisive_review_date=decisive),
         required_roles=list(pack.settings.signoff_roles),
-        recorded_by=recorded_by, recorded_account=os_account(), other_streams=other_streams)
+        recorded_by=recorded_by, recorded_account=os_account(), considered=considered,
+        other_streams=other_streams)
+
+
+def _considered(others: list[Considered], chosen: str, problems: list[Problem]) -> list[Considered]:
+    """The other candidates compared: never the chosen one, each once, names in limits."""
+    names = [" ".join(o.name.split()).casefold() for o in others]
+    if " ".join(chosen.split()).casefold() in names:
+        problems.append(Problem(f"'{chosen}' is the candidate chosen, so cannot also be one of"
+                                " the other candidates considered"))
+    if len(set(names)) < len(names):
+        problems.append(Problem("each other candidate considered may be named only once"))
+    for other in others:
+        _text(other.name, "name of another candidate considered", problems)
+    return list(others)
 
 
 def _outcome_title(pack: Pack, key: str | None) -> str:
@@ -219,9 +246,12 @@ def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> s
     review = _iso(value, "review date", problems)
     if review is None and value in (None, ""):
         review = _iso(case.answers.get("org.review_date"), "org.review_date", problems)
-    if takes_conditions(decision) and review is None and value in (None, ""):
-        problems.append(Problem("a 'coach' decision needs a fail-fast review date (--review-date)"))
     assessed = case.answers.get("org.assessed_on")
+    if takes_conditions(decision) and review is None and value in (None, ""):
+        review = review_terms.default_first(_iso(assessed, "org.assessed_on", []))
+        if review is None:
+            problems.append(Problem("a 'coach' decision needs a fail-fast review date"
+                                    " (--review-date) or the date of the assessment"))
     if review and assessed and review < str(assessed):
         problems.append(Problem(f"the fail-fast review date ({review}) is before the assessment date"
                                 f" ({assessed}); a review cannot come before the case was assessed"))

@@ -90,7 +90,7 @@ def current_ids(conn: Connection):
 
 _SUMMARY = (records.c.id, records.c.record_id, records.c.version, records.c.stream,
             records.c.candidate, records.c.outcome, records.c.lead, records.c.mentor,
-            records.c.risk, records.c.readiness, records.c.review_date)
+            records.c.risk, records.c.readiness, records.c.next_review)  # schema 5: reviews
 
 
 def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
@@ -125,7 +125,7 @@ def _line(row, problem: str) -> StreamLine:
         return StreamLine("", ref, "", "", "", "", "", "", "", problem)
     return StreamLine(row.stream or "", ref, row.candidate or "", row.outcome or "",
                       row.lead or "", row.mentor or "", row.risk or "", row.readiness or "",
-                      row.review_date or "")
+                      row.next_review or "")
 
 
 def same_stream(a: str, b: str) -> bool:

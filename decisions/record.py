@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.decisions.portfolio_facts import StreamsReading
+from leadfit.decisions.review_record import Review
 from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
@@ -81,10 +82,25 @@ class Decision(BaseModel):
     review_date: str | None = None
     plan: list[PlanItem] = []
     plan_later: bool = False      # the decision maker chose to agree every step after sign-off
+    # A coached appointment (issue 12): what would count as not adjusting, and the
+    # decisive review after the first one (review_date).
+    review_criteria: list[str] = []
+    decisive_review_date: str | None = None
 
     @property
     def differs(self) -> bool:
         return self.outcome != self.recommended
+
+
+class Considered(BaseModel):
+    """Another candidate for the same stream, assessed beside the one chosen (the record
+    that the choice was made on aptitude, M4): who, what the pack recommended, its risk."""
+
+    model_config = _MODEL
+    name: str
+    outcome: str | None           # the rule pack's recommendation for them (None: incomplete)
+    outcome_title: str
+    risk: str                     # the risk level of appointing them as proposed
 
 
 class DecisionRecord(BaseModel):
@@ -111,6 +127,21 @@ class DecisionRecord(BaseModel):
     withdrawn_reason: str = ""
     withdrawn_by: str = ""        # name (account) of who withdrew it, with withdrawn_at
     withdrawn_at: str = ""
+    review: Review | None = None  # set on a fail-fast review's own record (review_record.py)
+
+    @property
+    def next_review(self) -> str | None:
+        """When the next fail-fast review falls due from this record (None: none): a
+        review's own next date, else a coached decision's first review date."""
+        if self.review is not None:
+            return self.review.next_review
+        return self.decision.review_date if self.decision.outcome == "coach" else None
+
+    @property
+    def reviews_record(self) -> str | None:
+        """The record id this one reviews (None for a decision)."""
+        return self.review.of.partition("@")[0] if self.review is not None else None
+    considered: list[Considered] = []   # the other candidates compared (issue 12)
     # issue 12: who leads the other streams, when read from the register instead of asked
     other_streams: StreamsReading | None = None
 
@@ -150,9 +181,10 @@ class DecisionRecord(BaseModel):
 
 # Fields added after records were first written (issue 13): left out of the text while at
 # their default, so an older record reads back to exactly the text and hash it was written with.
-_LATER = {"recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
-          "withdrawn_at": "", "other_streams": None}
-_LATER_DECISION = {"plan_later": False}
+_LATER: dict[str, Any] = {
+    "recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
+    "withdrawn_at": "", "review": None, "considered": [], "other_streams": None}
+_LATER_DECISION = {"plan_later": False, "review_criteria": [], "decisive_review_date": None}
 _LATER_SIGNOFF = {"account": ""}
 
 
@@ -173,6 +205,13 @@ def sha256_text(text: str) -> str:
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def recorded_words(r: DecisionRecord) -> str:
+    """Who recorded it and when, as the PDF, the window and `register show` say it."""
+    who = r.recorded_by or "name not given"
+    account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
+    return f"{who}{account}, {time_words(r.created_at)}"
 
 
 def make_ref(record_id: str, version: int) -> str:

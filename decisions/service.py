@@ -15,7 +15,7 @@ from typing import Any
 from leadfit.decisions import audit, making, store, streams_reading
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
-from leadfit.decisions.listing import RecordSummary, write_csv
+from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
 from leadfit.decisions.listing import list_records as _list
 from leadfit.decisions.portfolio import Portfolio
 from leadfit.decisions.portfolio import portfolio as _portfolio
@@ -63,7 +63,8 @@ __all__ = [
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False,
-           again: bool = False, recorded_by: str = "", plan_later: bool = False) -> DecisionRecord:
+           again: bool = False, recorded_by: str = "", plan_later: bool = False,
+           considered: list | None = None) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record.
 
     Retrying is safe: when the same decision on the same case under the same pack is
@@ -71,7 +72,8 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
     returned and nothing is written. ``again`` records a deliberate second one."""
     return decide_once(reg, case, pack, decision=decision, justification=justification,
                        conditions=conditions, review_date=review_date, plan=plan, draft=draft,
-                       again=again, recorded_by=recorded_by, plan_later=plan_later)[0]
+                       again=again, recorded_by=recorded_by, plan_later=plan_later,
+                       considered=considered)[0]
 
 
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
@@ -140,12 +142,10 @@ def withdraw(reg: Register, ref: str, *, reason: str, name: str) -> DecisionReco
 def already_recorded(reg: Register, case: Case) -> list[str]:
     """Records (latest versions, not withdrawn) of the same candidate for the same stream."""
     answers = case.to_data()
-    stream = str(answers.get("stream.name", "")).casefold().strip()
-    candidate = str(answers.get("candidate.name", "")).casefold().strip()
-    rows = list_records(reg, limit=None)
-    return [r.ref for r in rows if r.status not in ("superseded", "withdrawn", "altered")
-            and r.stream.casefold().strip() == stream
-            and r.candidate.casefold().strip() == candidate]
+    with reg.read() as conn:
+        rows = same_candidate(conn, answers.get("stream.name", ""),
+                              answers.get("candidate.name", ""), checker(reg, conn))
+    return [r.ref for r in rows if r.status not in ("superseded", "withdrawn", "altered")]
 
 
 def versions(reg: Register, record_id: str) -> int:
@@ -185,6 +185,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
                 "plan_later": d.plan_later if plan_later is None else plan_later,
+                "considered": list(old.considered),  # the candidates compared stay named
                 # who records the correction, never the first recorder (the account says who did)
                 "recorded_by": recorded_by,
                 "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip(),
@@ -201,11 +202,13 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
 
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,
-                 status: str | None = None, limit: int | None = 100,
-                 offset: int = 0) -> list[RecordSummary]:
+                 status: str | None = None, limit: int | None = 100, offset: int = 0,
+                 text: str | None = None,
+                 titles: dict[str, str] | None = None) -> list[RecordSummary]:
+    """Newest first, filtered in the register's query (see listing.list_records)."""
     with reg.read() as conn:
         return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset,
-                     checker=checker(reg, conn))
+                     text=text, titles=titles, checker=checker(reg, conn))
 
 
 def show(reg: Register, ref: str) -> DecisionRecord:

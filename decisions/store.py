@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from leadfit.decisions import audit
+from leadfit.decisions import audit, keys
 from leadfit.decisions.errors import RecordAltered, RecordNotFound
 from leadfit.decisions.integrity import Checker, row_columns
 from leadfit.decisions.portfolio_facts import stream_facts
@@ -27,6 +27,7 @@ def _columns(record: DecisionRecord) -> tuple[dict, str]:
     return {"status": record.status, "body": text, "hash": digest, "stream": record.stream,
             "candidate": record.candidate, "outcome": record.decision.outcome,
             "recommended": record.decision.recommended, "pack": record.pack.label,
+            "review_of": record.reviews_record, "next_review": record.next_review,
             **stream_facts(record.model_dump(mode="json"))}, digest
 
 
@@ -41,6 +42,7 @@ def add(conn: Connection, record: DecisionRecord, serial: int, action: str, acto
     conn.execute(insert(records).values(serial=serial, record_id=record.record_id,
                                         version=record.version, created_at=record.created_at,
                                         **values))
+    keys.refresh(conn, record.record_id, record.version, record.status)
     audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
     return digest
 
@@ -51,6 +53,7 @@ def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
     values, digest = _columns(record)
     conn.execute(update(records).where(records.c.record_id == record.record_id,
                                        records.c.version == record.version).values(**values))
+    keys.refresh(conn, record.record_id, record.version, record.status)
     audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
     return digest
 
@@ -106,7 +109,8 @@ def same_decision(conn: Connection, probe: DecisionRecord, checker: Checker) -> 
 
 
 def _request(record: DecisionRecord) -> tuple:
-    return (record.answers, record.pack.fingerprint, record.decision, record.status)
+    return (record.answers, record.pack.fingerprint, record.decision, record.status,
+            record.considered)
 
 
 def record_id_for(serial: int, year: int) -> str:

@@ -7,15 +7,17 @@ import hmac
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, String, cast, distinct, func, select
+from sqlalchemy.orm import aliased
 
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.integrity import column_problem, row_columns
+from leadfit.decisions.keys import key_columns, key_problem, listed_status
 from leadfit.decisions.record import sha256_text
-from leadfit.decisions.tables import audit_log, records
+from leadfit.decisions.tables import audit_log, record_keys, records
 
-_SUMMARY = ("status", "stream", "outcome")
+_BATCH = 1_000  # rows fetched at a time (PostgreSQL streams them; memory stays flat)
 
 
 @dataclass
@@ -32,26 +34,24 @@ class VerifyReport:
 
 
 def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -> VerifyReport:
+    """Walk the chain, then the records, each once in storage order: memory stays flat
+    however many records (each record finds its entries through the audit index)."""
     report = VerifyReport()
-    first: dict[tuple[str, int], int] = {}
-    last = _walk_chain(conn, key, report, first)
-    _check_records(conn, last, first, report)
+    _walk_chain(conn, key, report)
+    matched = _check_records(conn, report)
     chain = witness.check(conn, url, key) if url else ""
     if chain:
         report.problems.append(chain)
-    for (rid, version) in sorted(last):
-        report.problems.append(f"record {rid}@{version} was removed: the audit log has it,"
-                               " the register does not")
+    _removed(conn, matched, report)
     return report
 
 
-def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport, first: dict) -> dict:
-    """Check each entry's hash, place and link; return the last facts per record version."""
-    last: dict[tuple, tuple] = {}
+def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> None:
+    """Check each entry's hash, place, link and index column."""
     prev, expected, macs = GENESIS, 1, 0
-    rows = conn.execute(select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash,
-                               audit_log.c.entry, audit_log.c.mac, audit_log.c.record_ref)
-                        .order_by(audit_log.c.seq))
+    rows = conn.execution_options(yield_per=_BATCH).execute(
+        select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
+               audit_log.c.mac, audit_log.c.record_ref).order_by(audit_log.c.seq))
     for seq, prev_hash, digest, text, mac, ref in rows:
         report.entries += 1
         problems = report.problems
@@ -65,6 +65,8 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport, first
         except ValueError:
             problems.append(f"audit entry {seq} was altered: it is no longer readable")
             facts = {}
+        if not isinstance(facts, dict):
+            facts = {}
         if facts.get("seq") != seq:
             problems.append(f"audit entry {seq} was moved: its text says it is entry {facts.get('seq')}")
         if prev_hash != prev or facts.get("prev") != prev_hash:
@@ -77,25 +79,31 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport, first
                 problems.append(f"audit entry {seq} fails the HMAC check: rewritten without the key")
             else:
                 macs += 1
-        if not isinstance(facts, dict):
-            facts = {}
-        if "record" in facts:
-            version_key = (facts["record"], facts.get("version"))
-            last[version_key] = (facts.get("record_hash"), *(facts.get(k) for k in _SUMMARY))
-            first.setdefault(version_key, seq)
-            if ref != f"{facts['record']}@{facts.get('version')}":
-                problems.append(f"audit entry {seq} was re-indexed: its record column no longer"
-                                " names the record its text is about")
+        if "record" in facts and ref != f"{facts['record']}@{facts.get('version')}":
+            problems.append(f"audit entry {seq} was re-indexed: its record column no longer"
+                            " names the record its text is about")
         prev, expected = digest, max(expected, seq) + 1
     report.head = prev
     report.authenticated = key is not None and macs == report.entries
-    return last
 
 
-def _check_records(conn: Connection, last: dict, first: dict, report: VerifyReport) -> None:
-    rows = conn.execute(select(*row_columns()).order_by(records.c.id))
-    previous = 0
-    for row in rows:
+def _records_with_entries():
+    """Each record row with its keys, its first entry's seq and its newest entry's text."""
+    ref = records.c.record_id + "@" + cast(records.c.version, String)
+    newest = aliased(audit_log)
+    seqs = {name: select(fn(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
+            .scalar_subquery() for name, fn in (("first", func.min), ("last", func.max))}
+    return (select(*row_columns(), records.c.id, listed_status().label("shown"), *key_columns(),
+                   seqs["first"].label("first_seq"), newest.c.entry.label("logged"))
+            .select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id)
+                         .outerjoin(newest, newest.c.seq == seqs["last"]))
+            .order_by(records.c.id))
+
+
+def _check_records(conn: Connection, report: VerifyReport) -> int:
+    """Check every record row; return how many have an audit entry."""
+    previous, matched = 0, 0
+    for row in conn.execution_options(yield_per=_BATCH).execute(_records_with_entries()):
         rid, version, digest, body = row.record_id, row.version, row.hash, row.body
         report.records += 1
         ref = f"{rid}@{version}"
@@ -104,19 +112,46 @@ def _check_records(conn: Connection, last: dict, first: dict, report: VerifyRepo
                                    " its hash")
         else:
             _check_columns(row, ref, report)
-        written = first.get((rid, version), 0)
+        written = row.first_seq or 0
         if written and written < previous:
             report.problems.append(f"record {ref} was moved: the register lists it after a"
                                    " record written later (rows reordered)")
         previous = max(previous, written)
-        logged = last.pop((rid, version), None)
-        if logged is None:
+        if row.logged is None:
             report.problems.append(f"record {ref} is not in the audit log: added or re-keyed"
                                    " outside LeadFit")
             continue
-        if logged[0] != digest:
+        matched += 1
+        if _logged_hash(row.logged) != digest:
             report.problems.append(f"record {ref} was altered: it differs from what the audit"
                                    " log recorded")
+    return matched
+
+
+def _logged_hash(entry: str):
+    try:
+        facts = json.loads(entry)
+    except ValueError:
+        return None  # the walk named the unreadable entry
+    return facts.get("record_hash") if isinstance(facts, dict) else None
+
+
+def _removed(conn: Connection, matched: int, report: VerifyReport) -> None:
+    """Record versions the audit log has and the register does not. Counted first (one
+    index scan); each is named only when the counts differ."""
+    stated = conn.execute(select(func.count(distinct(audit_log.c.record_ref)))).scalar() or 0
+    if stated == matched:
+        return
+    refs = conn.execution_options(yield_per=_BATCH).execute(
+        select(audit_log.c.record_ref).distinct().where(audit_log.c.record_ref.is_not(None))
+        .order_by(audit_log.c.record_ref)).scalars()
+    for ref in refs:
+        rid, _, version = ref.rpartition("@")
+        found = conn.execute(select(records.c.id).where(
+            records.c.record_id == rid, cast(records.c.version, String) == version)).first()
+        if found is None:
+            report.problems.append(f"record {ref} was removed: the audit log has it, the"
+                                   " register does not")
 
 
 def _check_columns(row, ref: str, report: VerifyReport) -> None:
@@ -128,3 +163,6 @@ def _check_columns(row, ref: str, report: VerifyReport) -> None:
     problem = column_problem(row, body) if isinstance(body, dict) else "it is not a record"
     if problem:
         report.problems.append(f"record {ref} was altered: {problem}")
+    elif key_problem(row, row.shown):  # a forged key could hide it from filters
+        report.problems.append(f"record {ref} is listed wrongly (its search keys were changed"
+                               f" outside LeadFit): {key_problem(row, row.shown)}")

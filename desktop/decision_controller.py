@@ -76,6 +76,7 @@ class DecisionController:
         self.register_url = register_url
         self.writes = 0   # records written from this window: the portfolio re-reads after one
         self._register: service.Register | None = None
+        self._filter: dict = {}  # the register tab's find box and status choice (see filter)
 
     @property
     def register(self) -> service.Register:
@@ -104,12 +105,13 @@ class DecisionController:
     def decide(self, case: Case, pack: Pack, *, decision: str, justification: str = "",
                conditions: str = "", review_date: str | None = None, plan=None,
                plan_later: bool = False, recorded_by: str = "",
-               again: bool = False) -> DecisionRecord | None:
-        """``again``: the person was told it is already recorded and chose a second one."""
+               again: bool = False, considered=None) -> DecisionRecord | None:
+        """``again``: the person was told it is already recorded and chose a second one;
+        ``considered``: the other candidates compared, named in the record."""
         record = self._attempt("The decision was not recorded", lambda: _service().decide(
             self.register, case, pack, decision=decision, justification=justification,
             conditions=conditions, review_date=review_date or None, plan=plan or None,
-            plan_later=plan_later, recorded_by=recorded_by, again=again))
+            plan_later=plan_later, recorded_by=recorded_by, again=again, considered=considered))
         return self._done(record, "recorded; it now awaits sign-off")
 
     def already_recorded(self, case: Case) -> list[str]:
@@ -159,12 +161,19 @@ class DecisionController:
             self.view.show_register(rows)
         return rows
 
+    def filter(self, text: str, status: str, titles: dict[str, str] | None = None
+               ) -> list[RegisterRow] | None:
+        """List only what matches ``text`` (any listed field; ``titles``: outcome titles
+        that match too) and ``status``: asked of the register, a page at a time."""
+        self._filter = {"text": text, "status": status or None, "titles": dict(titles or {})}
+        return self.refresh()
+
     def page(self, offset: int, limit: int | None) -> list[RegisterRow]:
         return self._rows(offset, limit) or []
 
     def _rows(self, offset: int, limit: int | None) -> list[RegisterRow] | None:
         summaries = self._attempt("The register cannot be read", lambda: _service().list_records(
-            self.register, limit=limit, offset=offset))
+            self.register, limit=limit, offset=offset, **self._filter))
         if summaries is None:
             return None
         return [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,

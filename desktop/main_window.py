@@ -6,6 +6,7 @@ told and reports what the user did. It decides nothing.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +38,15 @@ from leadfit.desktop.pack_bar import PackBar
 from leadfit.desktop.problems_dialog import show_problems
 from leadfit.desktop.portfolio_tab import PortfolioTab
 from leadfit.desktop.register_tab import RegisterTab
+from leadfit.desktop.reviews_tab import ReviewsTab
 from leadfit.desktop.screen import fit_to_screen
 
 EVALUATE_AFTER_MS = 0  # coalesce changes from one event-loop turn; evaluation takes ~1 ms
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, register_url: str | None = None, parent=None):
+    def __init__(self, data_dir: Path, register_url: str | None = None, parent=None,
+                 today=None):
         super().__init__(parent)
         self.setWindowTitle("LeadFit")
         self.data_dir = Path(data_dir)
@@ -57,6 +60,9 @@ class MainWindow(QMainWindow):
         self.register = RegisterTab(self.data_dir, self.tell, register_url,
                                     current_case=lambda: (self.controller.case(),
                                                           self.controller.pack))
+        self.reviews = ReviewsTab(self.tell, register_url, today or date.today)
+        self.reviews.recorded.connect(self._review_recorded)
+        self.reviews.counted.connect(self._show_reviews_due)
         self.portfolio = PortfolioTab(self.register.controller, self.tell)
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
         self.background = Background(self)
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
         self._fill_pack_menu()
         self._fill_recent()
         self.welcome.setVisible(not self.store.value("guided"))  # the first run
+        QTimer.singleShot(0, self.reviews.controller.refresh)  # after the window is shown
 
     def _build(self) -> None:
         case_tab = QWidget()
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.tabs.addTab(case_tab, "Case")
         self.tabs.addTab(self.register, "Register")
+        self.tabs.addTab(self.reviews, "Reviews")
         self.tabs.addTab(self.portfolio, "Portfolio")
         self.tabs.currentChanged.connect(self._tab_shown)
         central = QWidget()
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         outer.addWidget(self.pack_bar)
         outer.addWidget(self._welcome())
+        outer.addWidget(self._reviews_bar())
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.actions_by_name = build_menus(self)
@@ -133,6 +142,36 @@ class MainWindow(QMainWindow):
         row.addWidget(guide)
         row.addWidget(dismiss)
         return self.welcome
+
+    def _reviews_bar(self) -> QWidget:
+        """On start, when reviews are overdue: "2 reviews are overdue", one click from the list."""
+        self.reviews_bar = QWidget()
+        self.reviews_bar.setObjectName("reviewsDue")
+        row = QHBoxLayout(self.reviews_bar)
+        row.setContentsMargins(12, 4, 12, 4)
+        self.reviews_due = QLabel()
+        self.reviews_due.setObjectName("reviewsDueText")
+        show = QPushButton("Show reviews")
+        show.setAccessibleName("Show the reviews due")
+        show.clicked.connect(lambda: self.tabs.setCurrentWidget(self.reviews))
+        row.addWidget(self.reviews_due, 1)
+        row.addWidget(show)
+        self.reviews_bar.hide()
+        return self.reviews_bar
+
+    def _show_reviews_due(self, summary: str, overdue: int) -> None:
+        self.reviews_due.setText(f"<b>{summary[:1].upper() + summary[1:]}</b>")
+        self.reviews_bar.setVisible(overdue > 0)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.register:
+            self.register.controller.refresh()
+        elif self.tabs.widget(index) is self.reviews:
+            self.reviews.controller.refresh()
+
+    def _review_recorded(self, ref: str) -> None:
+        self.register.controller.refresh()
+        self.register.open_record(ref)   # to sign it, as a decision is signed
 
     def _dismiss_welcome(self) -> None:
         self.store.setValue("guided", True)
@@ -274,6 +313,22 @@ class MainWindow(QMainWindow):
         assessment = self.controller.refresh()
         if assessment is not None:
             self.register.record_decision(self.controller.case(), self.controller.pack, assessment)
+
+    def compare_candidates(self) -> None:
+        """Open the comparison of candidates (its own window, so the case stays in reach)."""
+        from leadfit.desktop.compare_window import CompareWindow
+        if getattr(self, "compare_window", None) is None:
+            self.compare_window = CompareWindow(
+                self, current=self._case_on_screen, case_folder=self._case_folder,
+                record_choice=lambda case, pack, assessment, others: self.register.record_decision(
+                    case, pack, assessment, considered=others))
+        self.compare_window.show()
+        self.compare_window.raise_()
+
+    def _case_on_screen(self):
+        path = self.controller.case_path
+        source = path.name if path and not self.controller.modified else "the case on screen"
+        return self.controller.case(), self.controller.pack, source
 
     def export_answers(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",

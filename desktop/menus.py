@@ -40,9 +40,13 @@ def build_menus(window) -> dict[str, QAction]:
                                   "Ctrl+1")
     actions["register_tab"] = _action(window, go, "&Register",
                                       lambda: window.tabs.setCurrentIndex(1), "Ctrl+2")
+    actions["reviews_tab"] = _action(window, go, "Re&views due",
+                                     lambda: window.tabs.setCurrentWidget(window.reviews), "Ctrl+3")
     decision = bar.addMenu("&Decision")
     actions["decide"] = _action(window, decision, "&Record the decision…",
                                 window.record_decision, "Ctrl+D")
+    actions["compare"] = _action(window, decision, "&Compare candidates for this stream…",
+                                 window.compare_candidates, "Ctrl+K")
     actions["export_csv"] = _action(window, decision, "&Export the register as CSV…",
                                     window.register.export_csv, "Ctrl+Shift+E")
     actions["verify"] = _action(window, decision, "&Check the register",

@@ -39,6 +39,9 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
     ]
     if record.supersedes:
         rows.append(_row("Corrects", f"{record.supersedes}: {record.correction_reason}"))
+    if record.considered:  # the others compared: the choice was made between candidates
+        rows.append(_row("Also considered", "; ".join(
+            f"{c.name} ({c.outcome_title}, risk {c.risk})" for c in record.considered)))
     plan = "".join(f"<li>{escape(p.title)}: {escape(p.words(date_words))}</li>" for p in d.plan)
     if d.plan_later:
         plan += "<li><i>The decision maker chose to agree the steps after sign-off.</i></li>"

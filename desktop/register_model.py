@@ -126,39 +126,10 @@ class RegisterModel(QAbstractTableModel):
         return None
 
 
-class RegisterFilter(QSortFilterProxyModel):
-    """Text matches any column; the status choice matches the status column exactly."""
+class RegisterSort(QSortFilterProxyModel):
+    """Sorts the listed rows by their stored values; filtering happens in the register's
+    own query (see RegisterView.filter_changed), so a filter never loads every row."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(Qt.ItemDataRole.UserRole)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-        self._status = ""
-        self._text = ""
-
-    def set_status(self, status: str) -> None:
-        self._refilter(lambda: setattr(self, "_status", status))
-
-    def _refilter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated there
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - Qt 6.7/6.8
-            change()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if self._status and model.row_at(source_row).status != self._status:
-            return False
-        if not self._text:
-            return True
-        row = model.row_at(source_row)
-        shown = [str(model.data(model.index(source_row, c))) for c in range(model.columnCount())]
-        return any(self._text in cell.casefold() for cell in [*shown, row.decision, row.recommended])
-
-    def set_text(self, text: str) -> None:
-        """Matches what is shown (outcome titles, status words) as well as the stored keys."""
-        self._refilter(lambda: setattr(self, "_text", text.casefold().strip()))

@@ -35,6 +35,8 @@ class RegisterTab(QWidget):
         self.view.save_pdf_requested.connect(self.save_pdf)
         self.view.export_requested.connect(self.export_csv)
         self.view.verify_requested.connect(self.verify)
+        self.view.filter_changed.connect(
+            lambda text, status: self.controller.filter(text, status, self.outcome_titles))
 
     def set_outcome_titles(self, titles: dict[str, str]) -> None:
         self.outcome_titles = dict(titles)
@@ -60,8 +62,9 @@ class RegisterTab(QWidget):
         self._tell(message)
 
     # -- actions -----------------------------------------------------------
-    def record_decision(self, case, pack, assessment) -> None:
-        """Open the decision dialog for the assessment on screen (a non-blocking modal)."""
+    def record_decision(self, case, pack, assessment, considered=None) -> None:
+        """Open the decision dialog for the assessment on screen (a non-blocking modal);
+        ``considered``: the other candidates compared, named in the record."""
         if not assessment.decided:
             self.show_problems("There is no recommendation to decide on yet; answer:",
                                [m.title for m in assessment.missing])
@@ -84,13 +87,14 @@ class RegisterTab(QWidget):
                 case, pack, decision=choice.decision, justification=choice.justification,
                 conditions=choice.conditions, review_date=choice.review_date, plan=choice.plan,
                 plan_later=choice.plan_later, recorded_by=choice.recorded_by,
-                again=bool(earlier))
+                again=bool(earlier), considered=considered)
             if record is not None:
                 self.open_record(record.ref)
             return record
         self.decision_dialog = DecisionDialog(
             self.window(), outcomes=self.outcome_titles, recommended=assessment.outcome,
-            summary=f"Recommendation: {assessment.outcome_title} (risk {assessment.risk.level})",
+            summary=f"Recommendation: {assessment.outcome_title} (risk {assessment.risk.level})"
+            + (f"; chosen from {len(considered) + 1} candidates compared" if considered else ""),
             submit=submit, review_date=review, recorded_by=self.recorded_by,
             steps=[PlanStep(m.id, m.title) for m in assessment.mitigations])
         self.decision_dialog.open()

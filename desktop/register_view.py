@@ -25,8 +25,8 @@ from leadfit.desktop.register_model import (
     REF,
     STATUS,
     STREAM,
-    RegisterFilter,
     RegisterModel,
+    RegisterSort,
 )
 
 
@@ -36,23 +36,24 @@ class RegisterView(QWidget):
     open_pdf_requested = Signal(str)
     export_requested = Signal()
     verify_requested = Signal()
+    filter_changed = Signal(str, str)  # (text, status): the register filters in SQL
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = RegisterModel(self)
-        self.proxy = RegisterFilter(self)
+        self.proxy = RegisterSort(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter by stream, candidate, decision, pack…")
         self.search.setAccessibleName("Filter the register")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filter_text)
+        self.search.textChanged.connect(lambda _t: self._filter())
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItem("Any status", "")
         for key, words in STATUS_WORDS.items():
             self.status.addItem(words, key)
-        self.status.currentIndexChanged.connect(lambda _i: self._filter_status())
+        self.status.currentIndexChanged.connect(lambda _i: self._filter())
         self.table = self._make_table()
         self.buttons = {name: QPushButton(text) for name, text in (
             ("open", "Open record"), ("open_pdf", "Open PDF"), ("save_pdf", "Save PDF…"),
@@ -125,16 +126,12 @@ class RegisterView(QWidget):
             " usual. Press 'Check the register' to see what changed." if altered else "")
         self.altered.setVisible(bool(altered))
 
-    def _filter_text(self, text: str) -> None:
-        if text:
-            self.model.fetch_all()
-        self.proxy.set_text(text)
+    def filter_values(self) -> tuple[str, str]:
+        """What the find box and the status choice ask for."""
+        return self.search.text(), str(self.status.currentData() or "")
 
-    def _filter_status(self) -> None:
-        status = str(self.status.currentData())
-        if status:
-            self.model.fetch_all()
-        self.proxy.set_status(status)
+    def _filter(self) -> None:
+        self.filter_changed.emit(*self.filter_values())
 
     def selected_ref(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -6,6 +6,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
+from leadfit.datafiles import shown_value
 from leadfit.forms.questionnaire import NOT_KNOWN
 from leadfit.suggest import did_you_mean
 
@@ -52,7 +53,7 @@ def _yes_no(question, value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _YES | _NO:
         return value.strip().lower() in _YES
-    raise BadAnswer(f"must be yes or no, got {_show(value)}")
+    raise BadAnswer(f"must be yes or no, got {shown_value(value)}")
 
 
 def _number_text(value: Any) -> Any:
@@ -84,7 +85,7 @@ def _finite(value: Any) -> Any:
 def _integer(question, value: Any) -> int:
     value = _finite(_number_text(value))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise BadAnswer(f"must be a whole number, got {_show(value)}")
+        raise BadAnswer(f"must be a whole number, got {shown_value(value)}")
     if isinstance(value, float) and not value.is_integer():
         raise BadAnswer(f"must be a whole number, got {value}")
     value = int(value)
@@ -95,7 +96,7 @@ def _integer(question, value: Any) -> int:
 def _percent(question, value: Any) -> float | int:
     value = _finite(_number_text(value))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise BadAnswer(f"must be a percentage from 0 to 100, got {_show(value)}")
+        raise BadAnswer(f"must be a percentage from 0 to 100, got {shown_value(value)}")
     _in_range(value, *question.bounds)
     return int(value) if float(value).is_integer() else float(value)
 
@@ -110,7 +111,7 @@ def _in_range(value, low, high) -> None:
 def _choice(question, value: Any) -> str:
     allowed = ", ".join(question.options)
     if not isinstance(value, str) or value not in question.options:
-        raise BadAnswer(f"must be one of: {allowed}; got {_show(value)}"
+        raise BadAnswer(f"must be one of: {allowed}; got {shown_value(value)}"
                         f"{did_you_mean(value, question.options)}")
     return value
 
@@ -125,7 +126,7 @@ def _date(question, value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise BadAnswer(f"must be a date written YYYY-MM-DD, got {_show(value)}")
+    raise BadAnswer(f"must be a date written YYYY-MM-DD, got {shown_value(value)}")
 
 
 MAX_ANSWER_TEXT = 2_000  # a text question without its own max_length
@@ -133,21 +134,13 @@ MAX_ANSWER_TEXT = 2_000  # a text question without its own max_length
 
 def _text(question, value: Any) -> str:
     if not isinstance(value, str):
-        raise BadAnswer(f"must be text, got {_show(value)}"
+        raise BadAnswer(f"must be text, got {shown_value(value)}"
                         " (YAML reads yes/no/on/off and bare numbers as values: put the text in quotes)")
     text = " ".join(value.split()) if "\n" not in value else value.strip()
     limit = question.max_length or MAX_ANSWER_TEXT
     if len(text) > limit:
         raise BadAnswer(f"must be at most {limit} characters, got {len(text)}")
     return text
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    return repr(value)
 
 
 _CLEANERS = {"yes_no": _yes_no, "integer": _integer, "percent": _percent,

@@ -47,13 +47,14 @@ def _problem(err: Mapping[str, Any], model: type[BaseModel], located: LocatedDat
         expected = err.get("ctx", {}).get("expected", "")
         message = f"{where}: {got!r} is not allowed{did_you_mean(got, _literal_words(expected))}; expected {expected}"
     else:
-        message = f"{where}: {err['msg'].lower()}, got {_shown(err.get('input'))}"
+        message = f"{where}: {err['msg'].lower()}, got {shown_value(err.get('input'))}"
         if isinstance(err.get("input"), bool) and kind != "bool_type":
             message += " (YAML reads yes/no/on/off as true/false; quote text, or write a number)"
     return Problem(message, located.file, line)
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A bad value as an error message quotes it: true/false, 'a mapping', 'a list', or repr."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dict, list)):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from leadfit.decisions import service
+from leadfit.decisions import review_service, service
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import build_case, load_case_file
 from leadfit.rules.model.library import default_pack
@@ -125,3 +125,21 @@ def tamper(db: str, old: str, new: str, *, rehash: bool = False) -> None:
             conn.execute(text("UPDATE decision_records SET body=:b"
                               + (", hash=:h" if rehash else "") + " WHERE id=:i"), values)
     engine.dispose()
+
+
+def sign_all(reg, ref):
+    """Every required role signs ``ref``, each by a different person."""
+    record = service.show(reg, ref)
+    names = iter(("Dana Decider", "Harper Hr", "Sam Third", "Alex Fourth"))
+    for role in record.missing_roles():
+        record = service.sign(reg, ref, name=next(names), role=role)
+    return record
+
+
+def review_continue(reg, ref, **kw):
+    """A first review (1 February 2027) that continues, with the former role reduced."""
+    args = {"verdict": "continue", "held_on": "2027-02-01",
+            "answers": {"candidate.former_role_share": 15},
+            "done": {}, "behaviours": "Trades one thing for another in planning"}
+    args.update(kw)
+    return review_service.review(reg, ref, **args)

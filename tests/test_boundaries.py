@@ -84,3 +84,43 @@ def test_evaluate_loads_neither_the_register_nor_the_pdf_toolkit():
                             check=False)
     assert result.returncode == 0, result.stderr
     assert "HEAVY []" in result.stdout
+
+
+def _loaded_after(argv: list[str], heavy: tuple[str, ...]) -> tuple[int, str, list[str]]:
+    """(exit code, output, which of ``heavy`` were imported) for one fresh ``leadfit`` run."""
+    code = ("import sys\n"
+            "from leadfit.cli.main import main\n"
+            "try:\n"
+            f"    code = main({argv!r})\n"
+            "except SystemExit as exc:\n"
+            "    code = exc.code\n"
+            f"print('HEAVY', sorted(m for m in {heavy!r} if m in sys.modules))\n"
+            "raise SystemExit(code)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                            check=False)
+    heavy_line = result.stdout.strip().splitlines()[-1]
+    return result.returncode, result.stdout + result.stderr, eval(heavy_line.split(" ", 1)[1])
+
+
+def test_help_lists_every_command_without_importing_any():
+    """`leadfit --help` is what a new user runs first: it answers at once."""
+    from leadfit.cli.commands import COMMANDS
+    code, out, loaded = _loaded_after(["--help"], ("sqlalchemy", "reportlab", "durable",
+                                                   "pydantic", "yaml"))
+    assert code == 0 and loaded == []
+    assert all(command in out and words in out for command, (_m, words) in COMMANDS.items())
+    code, out, loaded = _loaded_after(["no-such-command"], ("sqlalchemy", "reportlab"))
+    assert code == 2 and "invalid choice" in out and loaded == []
+
+
+def test_reading_the_register_does_not_load_the_pdf_toolkit(tmp_path):
+    """`register show` and `register list` read the register: SQLAlchemy, never ReportLab."""
+    from leadfit.decisions.register import open_register
+    from tests.decisions_support import decide_coach
+    db = tmp_path / "register.sqlite3"
+    with open_register(db) as reg:
+        ref = decide_coach(reg).ref
+    for argv in (["register", "show", ref, "--db", str(db)], ["register", "list", "--db", str(db)]):
+        code, out, loaded = _loaded_after(argv, ("sqlalchemy", "reportlab"))
+        assert code == 0 and ref.split("@")[0] in out, out
+        assert loaded == ["sqlalchemy"]

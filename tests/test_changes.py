@@ -74,20 +74,29 @@ def _smaller_change_reaches(case, target: str, size: int) -> dict | None:
 
 
 def test_levers_are_preferred_on_a_tie_and_marked():
-    # One answer moves this coached appointment to hiring: the coach not coming (a lever)
+    # One answer moves this hire to a coached appointment: a CPO to mentor them (a lever)
     # or a fact of the candidate's history; the lever is named first.
+    case, a = _explained(next(s for s in SCENARIOS if s.name == "nobody to coach a learner"))
+    coach = next(alt for alt in a.alternatives if alt.outcome == "coach")
+    assert len(coach.nearest) > 1 and not all(c.lever for s in coach.nearest for c in s.changes)
+    assert all(c.lever for c in coach.nearest[0].changes)
+    assert "(now no; a lever)" in coach.nearest[0].words
+
+
+def test_taking_support_away_is_a_fact_not_a_lever():
+    # The coach not coming would lead to hiring, but it is no advice (lever_values, 2.1).
     case, a = _explained(next(s for s in SCENARIOS if s.name == "outside coach instead of a CPO"))
     hire = next(alt for alt in a.alternatives if alt.outcome == "hire_external")
-    assert len(hire.nearest) > 1 and not all(c.lever for s in hire.nearest for c in s.changes)
-    assert all(c.lever for c in hire.nearest[0].changes)
-    assert "(now yes; a lever)" in hire.nearest[0].words
+    gone = [c for s in hire.nearest for c in s.changes if c.question == "org.coach_available"]
+    assert gone and not any(c.lever for c in gone)
+    assert "outside coach?” is no (now yes; a fact)" in " ".join(s.words for s in hire.nearest)
 
 
 def test_changes_are_in_words_only():
-    case, a = _explained(next(s for s in SCENARIOS if s.name == "outside coach instead of a CPO"))
-    hire = next(alt for alt in a.alternatives if alt.outcome == "hire_external")
-    assert hire.nearest[0].words == ("Becomes Hire an experienced Product Director if “Can you bring in"
-                                     " an outside coach?” is no (now yes; a lever)")
+    case, a = _explained(next(s for s in SCENARIOS if s.name == "nobody to coach a learner"))
+    coach = next(alt for alt in a.alternatives if alt.outcome == "coach")
+    assert coach.nearest[0].words == ("Becomes Appoint with coaching if “Is there a CPO who can mentor"
+                                      " the candidate?” is yes (now no; a lever)")
     for alt in a.alternatives:
         for text in alt.why_not + [s.words for s in alt.nearest]:
             assert "hire_external" not in text and "org." not in text and "candidate." not in text

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
-from leadfit.decisions import making, service
+from leadfit.decisions import making, review_service, service
 from leadfit.decisions.record import DecisionRecord, canonical_json, sha256_text
 from leadfit.decisions.register import open_register
 from leadfit.decisions.replay import replay
@@ -60,6 +60,7 @@ def test_an_old_register_verifies_and_every_record_reads_back_to_the_same_text(o
         for record_id, version, body, digest in stored:
             record = service.show(reg, f"{record_id}@{version}")
             assert record.canonical() == body and sha256_text(record.canonical()) == digest
+            assert record.considered == [] and '"considered"' not in body
             assert record.pack.label == record.assessment.pack.label
 
 
@@ -98,12 +99,14 @@ def test_a_typed_record_writes_the_text_the_untyped_record_wrote(name, data):
     later = {k for k in ADDED_FIELDS if k not in assessment.model_fields_set}
     written = record.model_dump(mode="json")
     for added in ("recorded_by", "recorded_account", "withdrawn_reason", "withdrawn_by",
-                  "withdrawn_at",    # added by issue 13: written only when not empty
-                  "other_streams"):  # issue 12: only when read from the register
+                  "withdrawn_at", "review",  # added by issues 13 and 12: written only when set
+                  "considered",      # added by issue 12 (candidates compared): likewise
+                  "other_streams"):  # issue 12 (portfolio): only when read from the register
         if not written[added]:
             del written[added]
-    if not written["decision"]["plan_later"]:
-        del written["decision"]["plan_later"]
+    for added in ("plan_later", "review_criteria", "decisive_review_date"):
+        if not written["decision"][added]:
+            del written["decision"][added]
     untyped = dict(written,
                    assessment=assessment.model_dump(mode="json", exclude=later),
                    pack=assessment.pack.model_dump(mode="json"),
@@ -122,3 +125,30 @@ def test_opening_an_old_register_adds_the_pack_to_every_summary(old_register):
     packs = {s.ref: s.pack for s in summaries}
     assert packs == {"LF-2026-0001@1": "default@1.0", "LF-2026-0001@2": "default@1.0",
                      "LF-2026-0002@1": "bank@0.3", "LF-2026-0003@1": "public-sector@1.0"}
+
+
+def test_an_old_register_gains_review_dates_and_its_coached_record_is_reviewed_under_its_own_pack(
+        old_register):
+    """Schema 5 fills next_review from each stored body (bodies and hashes untouched); old
+    records without review criteria still load, verify and replay identically, and the
+    old coached appointment, once signed, is reviewed under the pack it was decided with."""
+    from datetime import date
+
+    from tests.decisions_support import sign_all
+    before = _stored(old_register)
+    with open_register(old_register, create=False) as reg:
+        assert service.verify(reg).ok and review_service.due_reviews(reg, date(2030, 1, 1)) == []
+        old = service.show(reg, "LF-2026-0001")
+        assert old.decision.review_criteria == [] and old.decision.decisive_review_date is None
+        assert service.replay(reg, "LF-2026-0001@1", OLD_PACKS).identical
+    assert _stored(old_register) == before
+    with open_register(old_register) as reg:
+        signed = sign_all(reg, "LF-2026-0001")
+        due = review_service.due_reviews(reg, date(2030, 1, 1))
+        assert [(r.ref, r.due, r.overdue) for r in due] == [
+            (signed.ref, signed.decision.review_date, True)]
+        review = review_service.review(reg, signed.ref, verdict="continue", held_on="2030-01-01",
+                                pack_dirs=OLD_PACKS)
+        assert review.pack.fingerprint == signed.pack.fingerprint
+        assert review.review.next_review is None      # no decisive date was agreed then
+        assert service.verify(reg).ok

@@ -80,6 +80,12 @@ def _delete_newest_restore_earlier(c, a, b):
     c.execute("DELETE FROM decision_records WHERE record_id=?", (b,))
 
 
+def _key(name, value, which="A"):
+    return lambda c, a, b: c.execute(
+        f"UPDATE record_keys SET {name}=? WHERE id=(SELECT id FROM decision_records"
+        " WHERE record_id=?)", (value, a if which == "A" else b))
+
+
 EDITS = {
     # id: (edit(conn, A, B), target, read sees it, verify sees it)
     "body-text": (lambda c, a, b: _forge_body(c, a, "Harper", "Harpo", rehash=False), "A", True, True),
@@ -125,6 +131,14 @@ EDITS = {
     "newest-entries-deleted-earlier-text-restored": (_delete_newest_restore_earlier, "A", True, True),
     "newest-entry-deleted": (lambda c, a, b: c.execute("DELETE FROM audit_log WHERE seq=4"),
                              "A", True, True),
+    # schema 6's search keys (decisions/keys.py): never shown, so a forged key can only hide a
+    # row from a filter or list it under a wrong one; each listed row is checked against them
+    "search-key-edited": (_key("stream_key", "forged stream"), None, True, True),
+    "search-key-status-edited": (_key("shown", "signed", "B"), None, True, True),
+    "search-text-edited": (_key("search", "nothing to find"), None, True, True),
+    "search-key-deleted": (lambda c, a, b: c.execute(
+        "DELETE FROM record_keys WHERE id=(SELECT id FROM decision_records WHERE record_id=?)",
+        (b,)), None, True, True),
     "register-emptied": (lambda c, a, b: (c.execute("DELETE FROM audit_log"),
                                           c.execute("DELETE FROM decision_records")),
                          None, True, True),

@@ -94,11 +94,13 @@ def test_refused_decisions_name_the_problem_and_write_nothing(reg, kwargs, words
     assert counts(reg) == (0, 0)
 
 
-def test_coach_without_any_review_date_is_refused(reg):
+def test_coach_without_any_review_date_is_reviewed_90_days_after_the_assessment(reg):
+    """Issue 12: the first fail-fast review defaults to 90 days after the assessment
+    (2 November 2026), the decisive one to 90 days after that."""
     case = case_with(org__review_date=None)
-    with pytest.raises(DecisionError, match="review date"):
-        service.decide(reg, case, pack(), decision="coach", conditions="x")
-    assert counts(reg) == (0, 0)
+    record = service.decide(reg, case, pack(), decision="coach", conditions="x", plan_later=True)
+    assert (record.decision.review_date, record.decision.decisive_review_date) == \
+        ("2027-01-31", "2027-05-01")
 
 
 def test_incomplete_case_is_refused_with_exit_3(reg):

@@ -16,11 +16,13 @@ from leadfit.decisions.migrations import (
     m002_summary_columns,
     m003_audit_record_ref,
     m004_summary_pack,
+    m005_reviews,
+    m006_register_keys,
     m007_portfolio_columns,
 )
 
 STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack,
-         m007_portfolio_columns)
+         m005_reviews, m006_register_keys, m007_portfolio_columns)
 LATEST = STEPS[-1].VERSION
 
 

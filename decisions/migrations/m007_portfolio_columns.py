@@ -26,7 +26,7 @@ VERSION = 7
 def upgrade(conn: Connection) -> None:
     for column in FACT_COLUMNS:
         conn.execute(text(f"ALTER TABLE decision_records ADD COLUMN {column} TEXT"))
-    covered = ", record_id, version, candidate, outcome, " + ", ".join(FACT_COLUMNS) \
+    covered = ", record_id, version, candidate, outcome, next_review, " + ", ".join(FACT_COLUMNS) \
         if conn.dialect.name == "sqlite" else ""
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_records_status_stream"
                       f" ON decision_records (status, stream, id{covered})"))

@@ -10,10 +10,11 @@ from leadfit.decisions import service
 from leadfit.decisions.making import dropped
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("correct", help="correct a record: a new version supersedes it")
+    p = sub.add_parser("correct", help=HELP["correct"])
     p.add_argument("record", help="record ID, e.g. LF-2026-0001")
     p.add_argument("--reason", required=True, help="why the correction is made")
     p.add_argument("--case", type=Path, help="corrected case file (default: the stored answers)")

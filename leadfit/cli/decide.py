@@ -10,10 +10,11 @@ from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service, streams_reading
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("decide", help="record a decision on a case (then: leadfit sign)")
+    p = sub.add_parser("decide", help=HELP["decide"])
     p.add_argument("case", type=Path, help="case file (YAML with an 'answers' mapping)")
     p.add_argument("--decision", required=True, help="appoint, coach or hire_external")
     p.add_argument("--justify", default="", metavar="TEXT",
@@ -21,6 +22,9 @@ def register(sub) -> None:
     p.add_argument("--conditions", default="", metavar="TEXT", help="conditions (required for coach)")
     p.add_argument("--review-date", metavar="YYYY-MM-DD",
                    help="fail-fast review date (default: the case's org.review_date)")
+    p.add_argument("--considered", nargs="+", type=Path, default=[], metavar="CASE",
+                   help="case files of the other candidates compared for this stream (named in"
+                        " the record with their recommendation and risk)")
     add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
@@ -36,13 +40,14 @@ def run(args) -> int:
     pack = resolve_pack(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
     plan = plan_of(args)
+    considered = _considered(args, case, pack) if args.considered else None
     with open_db(args, create=True, readonly=False) as reg:
         earlier = service.already_recorded(reg, case)
         record, existed = service.decide_once(
             reg, case, pack, decision=args.decision, justification=args.justify,
             conditions=args.conditions, review_date=args.review_date, plan=plan,
             draft=args.draft, again=args.again, recorded_by=args.recorded_by,
-            plan_later=bool(args.plan_later))
+            plan_later=bool(args.plan_later), considered=considered)
     if earlier and not existed:
         print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
               " correct that record instead if this repeats it", file=sys.stderr)
@@ -57,3 +62,10 @@ def run(args) -> int:
     print(f"{record.ref}: {record.status.replace('_', ' ')}; to sign: "
           + roles_text(record.missing_roles()), file=sys.stderr)
     return 0
+
+
+def _considered(args, case, pack):
+    from leadfit.cli.compare import load_cases
+    from leadfit.decisions.comparison import considered_with
+    others = load_cases(args.considered, pack, counting=False)
+    return considered_with((str(args.case), case), others, pack)

@@ -9,10 +9,11 @@ from leadfit.cli.render import render_assessment
 from leadfit.forms.case import load_case_file
 from leadfit.rules.runtime.explain import evaluate_explained
 from leadfit.rules.model.library import resolve_pack
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("evaluate", help="assess one case and explain the recommendation")
+    p = sub.add_parser("evaluate", help=HELP["evaluate"])
     p.add_argument("case", type=Path, help="case file (YAML with an 'answers' mapping)")
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--json", action="store_true", help="machine-readable output")

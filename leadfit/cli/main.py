@@ -13,29 +13,28 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from leadfit import __version__
+from leadfit.cli.commands import COMMANDS
 from leadfit.errors import LeadFitError
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
 
-# Command -> its module under leadfit/cli/ (each has register(subparsers)).
-COMMANDS = {"questions": "questions", "evaluate": "evaluate", "pack": "pack",
-            "decide": "decide", "sign": "sign", "correct": "correct", "register": "register_cmd",
-            "report": "report", "verify": "verify", "replay": "replay", "withdraw": "withdraw",
-            "portfolio": "portfolio"}
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: only the named command's module is imported, so
     `leadfit evaluate` does not load the register's database layer or the PDF
-    toolkit. Help, no command or an unknown one build every command."""
+    toolkit. Help, no command or an unknown one list every command by its one-line
+    help, importing none of them."""
     parser = argparse.ArgumentParser(
         prog="leadfit", description="Decide who should lead a value stream.")
     parser.add_argument("--version", action="version", version=f"leadfit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     named = next((a for a in argv or () if not a.startswith("-")), None)
-    for command, module in COMMANDS.items():
-        if named not in COMMANDS or command == named:
+    for command, (module, words) in COMMANDS.items():
+        if command == named:
             import_module(f"leadfit.cli.{module}").register(sub)
+        elif named not in COMMANDS:
+            sub.add_parser(command, help=words)  # listed only: a named command is built whole
     return parser
 
 

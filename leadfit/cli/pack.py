@@ -8,13 +8,14 @@ from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.authoring.lint import lint_target
 from leadfit.rules.authoring.scenarios import run_all
 from leadfit.rules.model.words import counted
+from leadfit.cli.commands import HELP
 
 # Further verbs, one module each under leadfit/cli/ with register(verbs).
 MORE_VERBS: tuple[str, ...] = ("pack_diff", "pack_new", "pack_docs")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("pack", help="test, lint or fingerprint a rule pack")
+    p = sub.add_parser("pack", help=HELP["pack"])
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
     for name, handler, help_text in (
             ("test", run_test, "run the pack's scenarios"),

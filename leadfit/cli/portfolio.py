@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service
@@ -22,7 +23,7 @@ MARK = {"met": "+", "partial": "~", "not_met": "-", "unknown": "?"}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("portfolio", help="every stream's current lead, readiness, risk and review")
+    p = sub.add_parser("portfolio", help=HELP["portfolio"])
     p.add_argument("--out", type=Path, metavar="FILE.pdf", help="also write the board's PDF page")
     add_force_option(p)
     add_db_option(p)

@@ -6,10 +6,11 @@ import json
 
 from leadfit.forms.conditions import Never, describe
 from leadfit.rules.model.library import resolve_pack
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("questions", help="show the questionnaire")
+    p = sub.add_parser("questions", help=HELP["questions"])
     p.add_argument("--pack", help="rule pack folder or bundled name (its relevance rules apply)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.decisions import service, streams_reading
-from leadfit.reports.pdf_rationale import recorded_words
-from leadfit.decisions.record import DecisionRecord, make_ref
+from leadfit.decisions import review_service, service, streams_reading
+from leadfit.decisions.record import DecisionRecord, make_ref, recorded_words
+from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
+from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("register", help="list, show or export decision records")
+    p = sub.add_parser("register", help=HELP["register"])
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
     ls = verbs.add_parser("list", help="newest records first")
     ls.add_argument("--stream", metavar="TEXT",
@@ -22,6 +26,9 @@ def register(sub) -> None:
     ls.add_argument("--outcome", help="the decision: appoint, coach or hire_external")
     ls.add_argument("--status", help="draft, awaiting_signoff, signed, superseded or withdrawn")
     ls.add_argument("--limit", type=int, default=100)
+    ls.add_argument("--due", action="store_true",
+                    help="fail-fast reviews overdue or due within 30 days, most overdue first")
+    ls.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)  # tests, audits
     ls.set_defaults(handler=run_list)
     sh = verbs.add_parser("show", help="one record (RECORD or RECORD@VERSION)")
     sh.add_argument("record")
@@ -36,6 +43,8 @@ def register(sub) -> None:
 
 
 def run_list(args) -> int:
+    if args.due:
+        return run_due(args)
     with open_db(args) as reg:
         rows = service.list_records(reg, stream=args.stream, outcome=args.outcome,
                                     status=args.status, limit=args.limit)
@@ -52,6 +61,29 @@ def run_list(args) -> int:
               " shown; run leadfit verify", file=sys.stderr)
         return 1
     return 0
+
+
+def run_due(args) -> int:
+    today = _day(args.today)
+    with open_db(args) as reg:
+        rows = review_service.due_reviews(reg, today, limit=args.limit)
+        overdue, soon = review_service.due_counts(reg, today)
+    for r in rows:
+        if not r.intact:
+            print(f"{r.ref:<18} ALTERED           {r.problem}")
+            continue
+        when = "OVERDUE since" if r.overdue else "due"
+        print(f"{r.ref:<18} {when} {date_words(r.due)}: {KIND_WORDS[r.kind]} of {r.decision_id}"
+              f" ({r.stream} / {r.candidate})")
+    print(due_words(overdue, soon))
+    return 1 if any(not r.intact for r in rows) else 0
+
+
+def _day(text: str | None) -> date:
+    try:
+        return date.fromisoformat(text) if text else date.today()
+    except ValueError:
+        raise InputError([Problem(f"--today '{text}' is not a date (YYYY-MM-DD)")]) from None
 
 
 def run_show(args) -> int:
@@ -81,12 +113,18 @@ def describe(r: DecisionRecord, versions: int) -> str:
         lines.append(f"  conditions:      {d.conditions}")
     if d.review_date:
         lines.append(f"  review date:     {d.review_date}")
+    if d.decisive_review_date:
+        lines.append(f"  decisive review: {d.decisive_review_date}")
+    lines += [f"  not adjusting:   {c}" for c in d.review_criteria]
     if r.other_streams is not None:
         lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
     lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")
+    lines += [f"  {line}" for line in change_lines(r)]
     lines += _findings(r) + _plan(r)
+    for c in r.considered:
+        lines.append(f"  also considered: {c.name} ({c.outcome_title}; risk {c.risk})")
     for s in r.signoffs:
         lines.append(f"  signed:          {s.name} ({role_words(s.role)}; computer account"
                      f" {s.account or 'not recorded'}) {time_words(s.at)}"

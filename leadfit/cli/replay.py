@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("replay", help="re-evaluate a record's answers with its stored pack")
+    p = sub.add_parser("replay", help=HELP["replay"])
     p.add_argument("record", help="record ID, e.g. LF-2026-0001 (or LF-2026-0001@1)")
     p.add_argument("--pack", action="append", default=[], metavar="NAME|DIR",
                    help="the record's pack: a bundled name or a folder (repeat to offer several);"

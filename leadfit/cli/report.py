@@ -8,10 +8,11 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.reports import printing
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("report", help="write a record's PDF rationale")
+    p = sub.add_parser("report", help=HELP["report"])
     p.add_argument("record", help="record ID, e.g. LF-2026-0001 (or LF-2026-0001@1)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     add_force_option(p)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import roles_text
 from leadfit.decisions import service
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("sign", help="sign a decision record in one role")
+    p = sub.add_parser("sign", help=HELP["sign"])
     p.add_argument("record", help="record ID, e.g. LF-2026-0001")
     p.add_argument("--name", required=True, help="the signer's full name")
     p.add_argument("--role", required=True,

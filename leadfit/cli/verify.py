@@ -7,10 +7,11 @@ from pathlib import Path
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
 from leadfit.rules.model.words import counted
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("verify", help="check the register and its audit chain for changes")
+    p = sub.add_parser("verify", help=HELP["verify"])
     p.add_argument("--pdf", type=Path, metavar="FILE.pdf",
                    help="also check that a filed PDF rationale's chain head is in the register")
     add_db_option(p)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
+from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("withdraw", help="withdraw a record awaiting sign-off (it stays, marked)")
+    p = sub.add_parser("withdraw", help=HELP["withdraw"])
     p.add_argument("record", help="record ID, e.g. LF-2026-0001")
     p.add_argument("--reason", required=True, help="why it is withdrawn")
     p.add_argument("--name", required=True, help="your full name")

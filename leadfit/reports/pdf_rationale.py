@@ -10,8 +10,10 @@ from __future__ import annotations
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.reports.pdf_considered import considered_section
 from leadfit.decisions.audit import Anchor, anchor_in
-from leadfit.decisions.record import DecisionRecord
+from leadfit.reports.pdf_review import review_section, review_terms_section
+from leadfit.decisions.record import DecisionRecord, recorded_words
 from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
@@ -35,11 +37,14 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     a = record.assessment
     questions = questionnaire.questions if questionnaire else {}
     _glance(doc, record, a, replaced_by)
+    review_section(doc, record, _title)
+    considered_section(doc, record)
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)
     reading_section(doc, record, questionnaire)
     _plan(doc, record)
+    review_terms_section(doc, record)
     _signals(doc, a, questions)
     other_outcomes_sections(doc, a)
     _reasons(doc, record, a)
@@ -76,7 +81,8 @@ def _footer(record: DecisionRecord, anchor: Anchor):
 
 
 def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -> None:
-    doc.title_line(f"Decision rationale: {r.stream or 'unnamed stream'}")
+    kind = "Fail-fast review" if r.review else "Decision rationale"
+    doc.title_line(f"{kind}: {r.stream or 'unnamed stream'}")
     if replaced_by:
         doc.p(f"SUPERSEDED: this is version {r.version}; it was replaced by {replaced_by}."
               " Do not act on this copy: read the replacing version.", "alert")
@@ -96,8 +102,11 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
     rows.append(["Decision", _title(r.decision.outcome)
                  + ("  (differs from the recommendation: see justification)"
                     if r.decision.differs else "  (as recommended)")])
+    if r.review:
+        rows.append(["Reviews", f"{r.review.of} (held {date_words(r.review.held_on)})"])
     if r.decision.review_date:
-        rows.append(["Fail-fast review", date_words(r.decision.review_date)])
+        rows.append(["Next fail-fast review" if r.review else "Fail-fast review",
+                     date_words(r.decision.review_date)])
     rows.append(["Recorded by", recorded_words(r)])
     if r.supersedes:
         rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])
@@ -106,12 +115,6 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
         doc.p(note)
     doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; the IDs below (P, R, F,"
           " M) name its ideas.", "small")
-
-
-def recorded_words(r: DecisionRecord) -> str:
-    who = r.recorded_by or "name not given"
-    account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
-    return f"{who}{account}, {time_words(r.created_at)}"
 
 
 def status_line(r: DecisionRecord) -> str:

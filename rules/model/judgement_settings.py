@@ -43,7 +43,29 @@ def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue
             mitigation(mid, ("if_unavailable", outcome, mid), f"if_unavailable.{outcome}")
     for qid, words in settings.questions.items():
         problems += _question_words(qid, words, questionnaire, file, line_of(("questions", qid)))
+    for qid, values in settings.lever_values.items():
+        problems += _lever_values(qid, values, questionnaire, file, line_of(("lever_values", qid)))
     return problems
+
+
+def _lever_values(qid: str, values: list, questionnaire, file: str, line: int | None) -> list[Problem]:
+    """Each entry names a lever and answers it can take (docs/judgement.md)."""
+    question = questionnaire.questions.get(qid)
+    if question is None or not question.lever:
+        levers = [q.id for q in questionnaire.asked if q.lever]
+        return [Problem(f"lever_values.{qid}: not a question the organisation can change"
+                        f"{did_you_mean(qid, levers)}; allowed: the questionnaire's levers", file, line)]
+    if question.type == "choice":
+        allowed, words = list(question.options), ", ".join(question.options)
+    elif question.type == "yes_no":
+        allowed, words = [True, False], "true, false"
+    else:
+        return [Problem(f"lever_values.{qid}: only yes/no and choice questions name the answers a"
+                        f" lever moves to ('{qid}' is a {question.type.replace('_', ' ')} question)",
+                        file, line)]
+    return [Problem(f"lever_values.{qid}: '{v}' is not an answer of '{qid}'"
+                    f"{did_you_mean(str(v), [str(a) for a in allowed])}; allowed: {words}", file, line)
+            for v in values if isinstance(v, bool) != (question.type == "yes_no") or v not in allowed]
 
 
 def _question_words(qid: str, words, questionnaire, file: str, line: int | None) -> list[Problem]:

@@ -53,7 +53,8 @@ from leadfit.yamlsafe import LocatedData
 INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles", "semantics",
              "risk_outcomes")
 # Settings keyed by outcome or id: the client's entries replace the base's one by one.
-LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions")
+LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions",
+           "lever_values")
 
 
 def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:

@@ -123,6 +123,9 @@ class PackSpec(BaseModel):
     outcome_notes: dict[Outcome, str] = {}  # what every assessment with that outcome says
     if_unavailable: dict[Outcome, dict[str, str]] = {}  # outcome not possible: how steps read
     questions: dict[str, QuestionWordsSpec] = {}  # a question's title, help, option labels
+    # lever -> the answers a change may move it to and still be advice (a lever); a change to
+    # any other answer takes support or an option away: a circumstance (a fact), never advice
+    lever_values: dict[str, list[Any]] = {}
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.
@@ -160,7 +163,7 @@ class PackSpec(BaseModel):
 # Settings added after the first pack format; left at their defaults they are not part
 # of a pack's fingerprint, so packs and records made before them keep theirs.
 LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "outcome_allows",
-                  "outcome_notes", "if_unavailable", "questions")
+                  "outcome_notes", "if_unavailable", "questions", "lever_values")
 
 
 class ExpectSpec(BaseModel):

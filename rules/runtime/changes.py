@@ -82,7 +82,7 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
             if tried > MAX_SETS:
                 return Search(_ranked(found, pack)[:most], False)
             values = _values_for(case, pack, condition, set(subset), current, analysis, target, memo,
-                                 by_risk)
+                                 by_risk, levers_only)
             if values is not None:
                 found.append(values)
         if found:
@@ -104,13 +104,24 @@ def _one_answer_changes(case: Case, pack: Pack, target: str, current: dict,
                 levers_only and not question.lever) or qid not in current and qid not in case.unknown:
             continue
         for region in regions:
-            if region.value == current.get(qid):
+            if region.value == current.get(qid) or levers_only and not is_lever(pack, qid, region.value):
                 continue
             _share_the_interpreter()
             if cautious_outcome(case.with_answers({qid: region.value}), pack) == target:
-                found.append(Found({qid: region.value}, 0 if question.lever else 1))
+                found.append(Found({qid: region.value}, 0 if is_lever(pack, qid, region.value) else 1))
                 break
     return found
+
+
+def is_lever(pack: Pack, qid: str, value) -> bool:
+    """Whether changing ``qid`` to ``value`` is advice: the organisation can make the change,
+    and it does not take support or an option away (the pack's ``lever_values``). Making
+    hiring impossible, or a coach unavailable, is a circumstance (a fact), never a lever."""
+    question = pack.questionnaire.questions.get(qid)
+    if question is None or not question.lever:
+        return False
+    allowed = pack.settings.lever_values.get(qid)
+    return allowed is None or any(value == a and type(value) is type(a) for a in allowed)
 
 
 def _share_the_interpreter() -> None:
@@ -251,9 +262,10 @@ def _questions(cond) -> list[str]:
 
 
 def _values_for(case: Case, pack: Pack, condition, free: set, current: dict, analysis: Analysis,
-                target: str, memo: dict, by_risk: bool = False) -> Found | None:
+                target: str, memo: dict, by_risk: bool = False, levers_only: bool = False) -> Found | None:
     """Answers to ``free`` (every one changed) after which the outcome is ``target``, or None.
-    ``by_risk``: the risk can force it, so the rules' conditions alone rule nothing out."""
+    ``by_risk``: the risk can force it, so the rules' conditions alone rule nothing out;
+    ``levers_only``: every change must be advice (``is_lever``)."""
     rest = _left(case, pack, condition, free, current, memo)
     if rest is False and not by_risk:
         return None
@@ -271,8 +283,10 @@ def _values_for(case: Case, pack: Pack, condition, free: set, current: dict, ana
     for values in tries:
         if set(values) != free or any(values[k] == current.get(k) for k in values):
             continue  # a smaller change, tried already
+        if levers_only and not all(is_lever(pack, k, v) for k, v in values.items()):
+            continue
         if cautious_outcome(case.with_answers(values), pack) == target:
-            facts = sum(1 for k in values if not pack.questionnaire.questions[k].lever)
+            facts = sum(1 for k, v in values.items() if not is_lever(pack, k, v))
             return Found(values, facts)
     return None
 

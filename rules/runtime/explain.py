@@ -14,7 +14,7 @@ from leadfit.forms.case import Case
 from leadfit.rules.runtime.answer_space import merged_words
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.assessment import AnswerChange, Alternative, Assessment, ChangeSet
-from leadfit.rules.runtime.changes import Found, nearest, region_answers
+from leadfit.rules.runtime.changes import Found, is_lever, nearest, region_answers
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.model.words import joined, quoted
 
@@ -84,7 +84,7 @@ def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found) 
         else:
             to = merged_words(question, regions) if regions else _shown(question, found.values[qid])
         changes.append(AnswerChange.model_construct(
-            question=qid, title=question.title, lever=question.lever,
+            question=qid, title=question.title, lever=is_lever(pack, qid, found.values[qid]),
             now="not known" if qid in case.unknown else _shown(question, case.answers.get(qid)),
             to=to, value=_plain(found.values[qid])))
     words = f"Becomes {title} if " + joined([

@@ -173,5 +173,16 @@ def test_an_empty_form_does_not_claim_a_low_risk(qtbot, user_files):
     # the assessment date starts at today, so every other required answer is missing
     assert window.panel.outcome.text().startswith("Incomplete: 29 required answers missing")
     assert window.form.rows["org.assessed_on"].input.value() == date.today().isoformat()
-    assert window.panel.findings.topLevelItemCount() == 0
-    assert "No findings yet" in window.panel.findings.empty_text
+    tree = window.panel.findings
+    assert tree.topLevelItemCount() == 0 and "No findings yet" in tree.empty_text
+    # what the user sees: the words are painted in the blank list (not just set on it)
+    with_words = tree.viewport().grab().toImage()
+    tree.empty_text = ""
+    blank = tree.viewport().grab().toImage()
+    assert _pixels_apart(with_words, blank) > 50
+
+
+def _pixels_apart(a, b) -> int:
+    """How many pixels of two same-sized pictures differ."""
+    assert a.size() == b.size()
+    return sum(a.pixel(x, y) != b.pixel(x, y) for y in range(min(a.height(), 120)) for x in range(a.width()))

@@ -1,0 +1,199 @@
+"""One measuring task over a register file, in its own process; prints one JSON line.
+
+    python benchmarks/register_measure.py FILE TASK
+
+Uses only service calls that the code before the search keys also has, so the same
+task runs under an earlier clone's venv (register.py --before) on the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# figure key -> (words, unit, the key of its baseline in the same run)
+FIGURES = {
+    "floor_ms": ("floor: newest 100 rows with bodies, raw sqlite3", "ms", None),
+    "newest_ms": ("list the newest 100", "ms", "floor_ms"),
+    "stream_outcome_ms": ("filter stream + outcome, 100 rows", "ms", "floor_ms"),
+    "outcome_ms": ("filter outcome, 100 rows", "ms", "floor_ms"),
+    "status_ms": ("filter status signed, 100 rows", "ms", "floor_ms"),
+    "status_none_ms": ("filter status with no match (draft)", "ms", "floor_ms"),
+    "stream_none_ms": ("filter stream with no match", "ms", "floor_ms"),
+    "stream_all_ms": ("filter stream matching every stream, 100 rows", "ms", "floor_ms"),
+    "show_ms": ("show the oldest record, checked", "ms", "floor_ms"),
+    "decide_empty_ms": ("baseline: decide into an empty register", "ms", None),
+    "decide_ms": ("decide (evaluate, retry check, next serial, write)", "ms", "decide_empty_ms"),
+    "scan_s": ("baseline: scan + SHA-256 of every body and entry", "s", None),
+    "verify_s": ("verify", "s", "scan_s"),
+    "verify_mb": ("verify: peak memory above the start", "MB", None),
+    "csv_s": ("CSV export of every version", "s", "scan_s"),
+    "csv_mb": ("CSV export: peak memory above the start", "MB", None),
+    "tab_open_ms": ("window: Register tab opens (first page painted)", "ms", None),
+    "tab_filter_ms": ("window: a find-box filter (first page painted)", "ms", "tab_open_ms"),
+    "tab_filter_none_ms": ("window: a find-box filter with no match", "ms", "tab_open_ms"),
+}
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _runs(fn) -> int:
+    """Slow paths (the code before) get fewer runs: a filter of seconds, measured 3 times."""
+    start = time.perf_counter()
+    fn()
+    return 3 if time.perf_counter() - start > 0.5 else 15
+
+
+def _timed(fn) -> float:
+    return median_ms(fn, _runs(fn))
+
+
+def queries(path: Path) -> dict:
+    from leadfit.decisions import service
+    url = f"sqlite:///{path}"
+    raw = sqlite3.connect(path)
+    floor = median_ms(lambda: raw.execute("SELECT * FROM decision_records ORDER BY id DESC"
+                                          " LIMIT 100").fetchall(), 15)
+    count = raw.execute("SELECT count(*) FROM decision_records").fetchone()[0]
+    raw.close()
+    with service.open_register(url, create=False, readonly=True) as reg:
+        listed = service.list_records(reg, stream="stream 07", outcome="coach", limit=100)
+        assert listed and {(r.stream, r.outcome) for r in listed} == {("Stream 07", "coach")}
+        assert service.list_records(reg, stream="no such stream") == []
+        oldest = service.list_records(reg, limit=1, offset=count - 1)[0].ref
+        return {
+            "floor_ms": floor,
+            "newest_ms": _timed(lambda: service.list_records(reg, limit=100)),
+            "stream_outcome_ms": _timed(lambda: service.list_records(
+                reg, stream="Stream 07", outcome="coach", limit=100)),
+            "outcome_ms": _timed(lambda: service.list_records(reg, outcome="appoint", limit=100)),
+            "status_ms": _timed(lambda: service.list_records(reg, status="signed", limit=100)),
+            "status_none_ms": _timed(lambda: service.list_records(reg, status="draft", limit=100)),
+            "stream_none_ms": _timed(lambda: service.list_records(reg, stream="no such stream",
+                                                                  limit=100)),
+            "stream_all_ms": _timed(lambda: service.list_records(reg, stream="stream", limit=100)),
+            "show_ms": _timed(lambda: service.show(reg, oldest)),
+        }
+
+
+def decide(path: Path) -> dict:
+    from leadfit.decisions import service
+    from leadfit.forms.case import load_case_file
+    try:
+        from leadfit.rules.model.library import default_pack
+    except ImportError:  # the code before issue 10's split (register.py --before)
+        from leadfit.rules.library import default_pack  # type: ignore[no-redef]
+    import leadfit.forms
+    pack = default_pack()
+    case = load_case_file(Path(leadfit.forms.__file__).parent / "examples/example-case.yaml",
+                          pack.questionnaire)
+
+    def one(url):
+        with service.open_register(url) as reg:
+            return median_ms(lambda: service.decide(reg, case, pack, decision="coach",
+                                                    conditions="Weekly", plan_later=True,
+                                                    again=True), 3)
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = one(f"sqlite:///{Path(tmp) / 'empty.sqlite3'}")
+    big = one(f"sqlite:///{path}")
+    return {"decide_empty_ms": empty, "decide_ms": big}
+
+
+def scan(path: Path) -> dict:
+    """The floor for verify: read every body and entry and hash each, nothing more."""
+    raw = sqlite3.connect(path)
+    start = time.perf_counter()
+    for query in ("SELECT body FROM decision_records", "SELECT entry FROM audit_log"):
+        for (text,) in raw.execute(query):
+            hashlib.sha256(text.encode()).hexdigest()
+    raw.close()
+    return {"scan_s": time.perf_counter() - start}
+
+
+def verify(path: Path) -> dict:
+    from leadfit.decisions import service
+    with service.open_register(f"sqlite:///{path}", create=False, readonly=True) as reg:
+        start_mb = _rss_mb()
+        start = time.perf_counter()
+        report = service.verify(reg)
+        took = time.perf_counter() - start
+    assert report.ok, report.problems[:3]
+    return {"verify_s": took, "verify_mb": _rss_mb() - start_mb}
+
+
+def csv_export(path: Path) -> dict:
+    from leadfit.decisions import service
+    with tempfile.TemporaryDirectory() as tmp, \
+            service.open_register(f"sqlite:///{path}", create=False, readonly=True) as reg:
+        start_mb = _rss_mb()
+        start = time.perf_counter()
+        service.export_csv(reg, Path(tmp) / "register.csv")
+        return {"csv_s": time.perf_counter() - start, "csv_mb": _rss_mb() - start_mb}
+
+
+def upgrade(path: Path) -> dict:
+    from leadfit.decisions import service
+    start = time.perf_counter()
+    service.open_register(f"sqlite:///{path}").close()
+    return {"upgrade_s": time.perf_counter() - start}
+
+
+def window(path: Path) -> dict:
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from leadfit.desktop.register_tab import RegisterTab
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as data:
+        tab = RegisterTab(Path(data), tell=lambda _m: None, register_url=f"sqlite:///{path}")
+        tab.resize(1024, 700)
+        tab.show()
+        app.processEvents()
+
+        def typed(text):
+            def run():
+                tab.view.search.setText(text)
+                app.processEvents()
+            return run
+        opened = median_ms(lambda: (tab.controller.refresh(), app.processEvents()), 3)
+        found = median_ms(typed("candidate 4"), 3)
+        assert tab.view.model.rowCount() > 0
+        typed("")()
+        none = median_ms(typed("nobody of that name"), 3)
+        assert tab.view.model.rowCount() == 0
+        tab.controller.register.close()
+        tab.close()
+    return {"tab_open_ms": opened, "tab_filter_ms": found, "tab_filter_none_ms": none}
+
+
+TASKS = {"queries": queries, "decide": decide, "scan": scan, "verify": verify, "csv": csv_export,
+         "window": window}
+
+
+def main() -> None:
+    path, task = Path(sys.argv[1]), sys.argv[2]
+    run = {**TASKS, "upgrade": upgrade}[task]
+    print(json.dumps(run(path)))
+
+
+if __name__ == "__main__":
+    main()

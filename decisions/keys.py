@@ -1,0 +1,118 @@
+"""The register's search keys (schema 6): what lists and filters read, stored apart
+from the 10 KB record text so a filter over 1,000,000 records never opens a body.
+
+One ``record_keys`` row per record row, same id. Keys are derived from columns that
+are themselves checked against the hashed text (see integrity.py), so every read
+recomputes them from the row and names a key that disagrees: a forged key can hide a
+row from a filter (``leadfit verify`` names that) but never shows a false value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, bindparam, case, func, insert, select, update
+from sqlalchemy.orm import aliased
+
+from leadfit.decisions.tables import record_keys, records
+
+SEPARATOR = "\x1f"  # between the find-box fields; taken out of what is looked for
+KEY_COLUMNS = ("stream_key", "candidate_key", "outcome", "recommended", "shown", "search")
+
+
+def fold(value) -> str:
+    """Case-folded and trimmed: 'Straße ' and 'STRASSE' are one stream to a person."""
+    return str(value or "").casefold().strip()
+
+
+def shown_date(created_at) -> str:
+    """The date as the register lists it: '2026-01-01 09:30'."""
+    return str(created_at or "")[:16].replace("T", " ")
+
+
+def search_text(ref: str, stream, candidate, created_at, pack) -> str:
+    """What the window's find box matches, folded; fields apart so no match spans two."""
+    return SEPARATOR.join(fold(v) for v in (ref, stream, candidate, shown_date(created_at), pack))
+
+
+def keys_for(row_id: int, *, record_id: str, version: int, shown: str, stream, candidate,
+             outcome, recommended, created_at, pack) -> dict:
+    return {"id": row_id, "stream_key": fold(stream), "candidate_key": fold(candidate),
+            "outcome": outcome, "recommended": recommended, "shown": shown,
+            "search": search_text(f"{record_id}@{version}", stream, candidate, created_at, pack)}
+
+
+def expected(row, shown: str) -> dict:
+    """The keys a record row should have (``row`` has the record columns)."""
+    return keys_for(row.id, record_id=row.record_id, version=row.version, shown=shown,
+                    stream=row.stream, candidate=row.candidate, outcome=row.outcome,
+                    recommended=row.recommended, created_at=row.created_at, pack=row.pack)
+
+
+def key_problem(row, shown: str) -> str:
+    """The first stored key that disagrees with the row ('' when all agree). ``row``
+    carries the record columns and the stored keys as ``k_<name>``."""
+    if getattr(row, "k_shown", None) is None:
+        return "it is missing from the register's search keys"
+    want = expected(row, shown)
+    if row.k_shown != shown:  # e.g. a version added by hand makes the genuine one superseded
+        return (f"its search key says it is listed as '{row.k_shown}', the register's versions"
+                f" make it '{shown}'")
+    for name in KEY_COLUMNS:
+        if getattr(row, f"k_{name}") != want[name]:
+            return f"its search key '{name.replace('_', ' ')}' no longer matches its text"
+    return ""
+
+
+def listed_status():
+    """A row's status as the register lists it: superseded once a newer version exists."""
+    newer = aliased(records)
+    latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
+              .scalar_subquery())
+    return case((records.c.version < latest, "superseded"), else_=records.c.status)
+
+
+def key_columns():
+    return [record_keys.c[name].label(f"k_{name}") for name in KEY_COLUMNS]
+
+
+def write(conn: Connection, rows: Iterable[dict]) -> None:
+    rows = list(rows)
+    if rows:
+        conn.execute(insert(record_keys), rows)
+
+
+def refresh(conn: Connection, record_id: str, version: int, status: str) -> None:
+    """A version was stored: it is listed as ``status``, every older one as superseded."""
+    row = conn.execute(select(records.c.id, records.c.record_id, records.c.version,
+                              records.c.stream, records.c.candidate, records.c.outcome,
+                              records.c.recommended, records.c.created_at, records.c.pack)
+                       .where(records.c.record_id == record_id, records.c.version == version)
+                       ).one()
+    conn.execute(record_keys.delete().where(record_keys.c.id == row.id))
+    write(conn, [expected(row, status)])
+    older = select(records.c.id).where(records.c.record_id == record_id,
+                                       records.c.version < version)
+    conn.execute(update(record_keys).where(record_keys.c.id.in_(older))
+                 .values(shown=bindparam("s", "superseded")))
+
+
+MANY_STREAMS = 2_000
+
+
+def streams_matching(conn: Connection, needle: str) -> list[str] | None:
+    """Every stored stream key containing ``needle``: the distinct keys are read by
+    skipping through the index (one lookup per stream), not by scanning the records.
+    None when there are more than MANY_STREAMS (then the caller matches each row)."""
+    keys: list[str] = []
+    last = None
+    for _ in range(MANY_STREAMS):
+        q = select(record_keys.c.stream_key).order_by(record_keys.c.stream_key).limit(1)
+        if last is not None:
+            q = q.where(record_keys.c.stream_key > last)
+        last = conn.execute(q).scalar()
+        if last is None:
+            return keys
+        if needle in last:
+            keys.append(last)
+    return None

@@ -1,0 +1,64 @@
+"""What a coached appointment agrees at decision time about its fail-fast reviews (M10).
+
+The article: "take a cue from the fail fast mantra ... make the decision early". A
+coached appointment records when it is reviewed (a first review, by default 90 days
+after the assessment, and a decisive one) and what would count as not adjusting, so
+the reviewer later judges against what was agreed, not against memory.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from leadfit.decisions.record import PlanItem
+from leadfit.errors import Problem
+from leadfit.words import date_words
+
+FIRST_REVIEW_DAYS = 90      # the issue's default: a first review 90 days after the assessment
+DECISIVE_AFTER_DAYS = 90    # and the decisive one a further 90 days on
+
+# Behaviours the article names as an executive not adjusting (F7, F8): always asked.
+STANDARD_CRITERIA = (
+    "Still wants everything now rather than trading one thing for another",
+    "Blames the digital teams for the pace of delivery",
+)
+
+
+def default_first(assessed: str | None) -> str | None:
+    return _plus(assessed, FIRST_REVIEW_DAYS)
+
+
+def default_decisive(first: str | None) -> str | None:
+    return _plus(first, DECISIVE_AFTER_DAYS)
+
+
+def _plus(iso: str | None, days: int) -> str | None:
+    if not iso:
+        return None
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def check_decisive(first: str | None, decisive: str | None, problems: list[Problem]) -> None:
+    if first and decisive and decisive <= first:
+        problems.append(Problem(f"the decisive review date ({decisive}) must come after the first"
+                                f" review ({first})"))
+
+
+def criteria(answers: dict, plan: list[PlanItem], first: str | None) -> list[str]:
+    """What would count as not adjusting by the first review, in words."""
+    found = []
+    agreed = str(answers.get("org.not_adjusting") or "").strip()
+    if agreed:
+        found.append(f"Agreed at the decision: {agreed}")
+    target, by = answers.get("candidate.target_former_share"), answers.get("candidate.reduced_by")
+    if answers.get("candidate.reduce_former_role") is True and isinstance(target, int) and by:
+        found.append(f"Former role not down to {target}% of their time by {date_words(str(by))}")
+    else:
+        share = answers.get("candidate.former_role_share")
+        if isinstance(share, int) and share > 0:
+            found.append(f"Still spending {share}% or more of their time on the former role"
+                         + (f" at the review on {date_words(first)}" if first else ""))
+    for item in plan:
+        if item.due and (not first or item.due <= first):
+            found.append(f"{item.title} not done by {date_words(item.due)}")
+    return [*found, *STANDARD_CRITERIA]

@@ -1,0 +1,100 @@
+"""A review in plain words: what it asks again, what changed, what the reviewer decided.
+One wording for the command line, the PDF and the window."""
+
+from __future__ import annotations
+
+from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.review_record import FindingChange, Review
+from leadfit.decisions.reviewing import REVIEW_QUESTIONS, VERDICT_WORDS
+from leadfit.words import answer_words, date_words
+
+GROUP_WORDS = {"load": "Load and the former role", "behaviours": "Behaviours observed",
+               "experience": "Experience since the decision"}
+KIND_WORDS = {"first": "first review", "decisive": "decisive review",
+              "extended": "review after extended coaching"}
+
+
+def outcome_words(outcome: str | None) -> str:
+    """An outcome as a person reads it ('Appoint with coaching'), never its key."""
+    if not outcome:
+        return "none"
+    from leadfit.rules.model.catalogue import default_catalogue
+    try:
+        return default_catalogue().title(outcome)
+    except (KeyError, LookupError):
+        return outcome
+
+
+def due_words(overdue: int, soon: int) -> str:
+    """'2 reviews are overdue, 1 due within 30 days' (the window's start line too)."""
+    if not overdue and not soon:
+        return "no reviews due"
+    late = f"{overdue} {'review is' if overdue == 1 else 'reviews are'} overdue"
+    return f"{late}, {soon} due within 30 days"
+
+
+def verdict_words(verdict: str) -> str:
+    return VERDICT_WORDS.get(verdict, verdict)
+
+
+def finding_words(change: FindingChange) -> str:
+    if change.change == "new":
+        return f"newly raised ({change.after})"
+    if change.change == "gone":
+        return f"no longer raised (was {change.before})"
+    if change.change == "changed":
+        return f"was {change.before}, now {change.after}"
+    return f"unchanged ({change.after})"
+
+
+def step_words(done_on: str | None, due: str | None) -> str:
+    if done_on:
+        late = f", after its due date {date_words(due)}" if due and done_on > due else ""
+        return f"done on {date_words(done_on)}{late}"
+    return f"not done (due {date_words(due)})" if due else "not done"
+
+
+def headline(review: Review) -> str:
+    then = f"; next review {date_words(review.next_review)}" if review.next_review else \
+        "; no further review"
+    who = f" ({review.experienced_pd})" if review.experienced_pd else ""
+    return (f"Review held {date_words(review.held_on)}: {verdict_words(review.verdict)}{who}"
+            f"{then}")
+
+
+def change_lines(record: DecisionRecord) -> list[str]:
+    """The review's record for a terminal: the link, the verdict, each change."""
+    r = record.review
+    if r is None:
+        return []
+    lines = [f"Review of {r.of} (the appointment decision {r.decision})", headline(r),
+             f"Recommendation at the decision: {outcome_words(r.recommended_before)}; now:"
+             f" {outcome_words(record.assessment.outcome)}"]
+    lines += ["Answers changed since the decision:"] + (
+        [f"  {a.title}: {a.before} -> {a.after}" for a in r.answers] or ["  none"])
+    lines += ["Findings since the decision:"] + [
+        f"  {f.id} {f.title}: {finding_words(f)}" for f in r.findings]
+    if r.mitigations:
+        lines += ["Mitigations:"] + [f"  {m.id} {m.title}: {step_words(m.done_on, m.due)}"
+                                     for m in r.mitigations]
+    if r.behaviours:
+        lines.append(f"Behaviours observed: {r.behaviours}")
+    if r.experience:
+        lines.append(f"Experience since: {r.experience}")
+    return lines
+
+
+def reasked_lines(record: DecisionRecord) -> list[str]:
+    """What a review of ``record`` asks again, with the answers recorded now."""
+    lines = [f"A review of {record.ref} asks again:"]
+    for group, questions in REVIEW_QUESTIONS.items():
+        lines.append(f"{GROUP_WORDS[group]}:")
+        lines += [f"  {q}: {answer_words(record.answers.get(q))}" for q in questions]
+    plan = record.decision.plan
+    if plan:
+        lines.append("Mitigations done (--done ID DATE):")
+        lines += [f"  {p.id} {p.title}: due {date_words(p.due) or 'to be agreed'}" for p in plan]
+    if record.decision.review_criteria:
+        lines.append("Not adjusting, as agreed at the decision:")
+        lines += [f"  {c}" for c in record.decision.review_criteria]
+    return lines

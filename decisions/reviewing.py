@@ -1,0 +1,177 @@
+"""Build a fail-fast review's own record: re-ask only what can have changed, evaluate
+again under the decision's own pack, compare finding by finding, record the verdict.
+
+The core rules of a review (every refusal a named DecisionError, exit 2, nothing
+written): only a signed coached appointment (or the open review of one) is reviewed;
+a review is never dated before the record it reviews; a chain closed by bringing in
+an experienced PD is not reviewed again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from leadfit import __version__
+from leadfit.decisions.errors import DecisionError
+from leadfit.decisions.making import _iso, _text, os_account
+from leadfit.decisions.record import Decision, DecisionRecord, utc_now
+from leadfit.decisions.review_record import (
+    VERDICTS,
+    AnswerChange,
+    FindingChange,
+    MitigationDone,
+    Review,
+)
+from leadfit.errors import Problem
+from leadfit.forms.questionnaire import Questionnaire
+from leadfit.rules.model.assessment import Assessment
+from leadfit.words import answer_words
+
+# What can have changed since the decision (the rest is the candidate's history or the
+# stream's circumstances, fixed at the decision): the load and the former role, the
+# behaviours observed, the candidate's experience since. Mitigations done are asked
+# from the plan, with their dates.
+REVIEW_QUESTIONS = {
+    "load": ("candidate.former_role_share", "candidate.reduce_former_role",
+             "candidate.target_former_share", "candidate.reduced_by",
+             "candidate.backfill_named", "candidate.backfill_name"),
+    "behaviours": ("candidate.prioritisation", "candidate.blamed_digital",
+                   "candidate.holds_line", "candidate.delivery_expectation"),
+    "experience": ("candidate.digital_years", "candidate.led_multidisciplinary",
+                   "candidate.mvp_delivery"),
+}
+REASKED = tuple(q for group in REVIEW_QUESTIONS.values() for q in group)
+VERDICT_WORDS = {"continue": "continue the appointment as agreed",
+                 "extend": "extend the coaching to a new review date",
+                 "experienced_pd": "bring in an experienced Product Director to lead the stream"
+                                   " and uplift the executive"}
+
+
+def check_target(target: DecisionRecord, root: DecisionRecord, reviewed_by: str | None,
+                 held_on: str | None, problems: list[Problem]) -> None:
+    """Whether ``target`` (the decision or its latest review) may be reviewed now."""
+    if root.decision.outcome != "coach" or root.review is not None:
+        problems.append(Problem(
+            f"{root.ref} is not a coached appointment (its decision is"
+            f" '{root.decision.outcome}'); only a coached appointment has fail-fast reviews"))
+        return
+    if target.status != "signed":
+        problems.append(Problem(f"{target.ref} is not signed yet; a review follows a signed"
+                                " decision"))
+    if reviewed_by:
+        problems.append(Problem(f"{target.ref} was already reviewed in {reviewed_by}; review"
+                                f" {reviewed_by} instead"))
+    elif target.review is not None and target.review.verdict == "experienced_pd":
+        problems.append(Problem(f"{target.ref} brought in an experienced Product Director; the"
+                                " coaching and its reviews ended there"))
+    if held_on:
+        since = target.review.held_on if target.review else root.created_at[:10]
+        assessed = str(root.answers.get("org.assessed_on") or "")
+        floor = max(since, assessed)
+        if held_on < floor:
+            what = "the review it follows" if target.review else "its decision"
+            problems.append(Problem(f"the review date ({held_on}) is before {what} ({floor}); a"
+                                    " review cannot come before what it reviews"))
+
+
+def reanswered(old: dict[str, Any], changes: dict[str, Any], problems: list[Problem]) -> dict:
+    """The decision's answers with the re-asked ones replaced; any other question is refused."""
+    for qid in changes:
+        if qid not in REASKED:
+            problems.append(Problem(f"'{qid}' is not asked again at a review (it cannot have"
+                                    f" changed since the decision); asked again: "
+                                    + ", ".join(REASKED)))
+    merged = {**old, **{k: v for k, v in changes.items() if k in REASKED}}
+    return {k: v for k, v in merged.items() if v is not None}
+
+
+def verdict_terms(verdict: str, next_review, experienced_pd: str, held_on: str,
+                  root: DecisionRecord, problems: list[Problem]) -> tuple[str | None, str]:
+    """(next review date, experienced PD) for the verdict, or problems named."""
+    if verdict not in VERDICTS:
+        problems.append(Problem(f"verdict '{verdict}' is not one of: {', '.join(VERDICTS)}"))
+        return None, ""
+    when = _iso(next_review, "next review date", problems)
+    pd = _text(experienced_pd, "name", problems)
+    if verdict == "extend" and not when:
+        problems.append(Problem("extending the coaching needs the new review date"))
+    if verdict == "continue" and not when:
+        decisive = root.decision.decisive_review_date
+        when = decisive if decisive and decisive > held_on else None
+    if verdict == "experienced_pd":
+        if not pd:
+            problems.append(Problem("bringing in an experienced Product Director needs their name"))
+        when = None
+    if when and when <= held_on:
+        problems.append(Problem(f"the next review date ({when}) must come after this review"
+                                f" ({held_on})"))
+    return when, pd if verdict == "experienced_pd" else ""
+
+
+def mitigations(root: DecisionRecord, target: DecisionRecord, done: dict[str, Any],
+                held_on: str, problems: list[Problem]) -> list[MitigationDone]:
+    """Each planned step as found: done on a date (not after the review), or not done.
+    A step found done at an earlier review stays done unless given a date again."""
+    planned = {p.id: p for p in root.decision.plan}
+    earlier = {m.id: m.done_on for m in target.review.mitigations} if target.review else {}
+    done = {**{k: v for k, v in earlier.items() if v}, **done}
+    for mid in done:
+        if mid not in planned:
+            problems.append(Problem(f"'{mid}' is not a step of the plan of {root.ref}; planned: "
+                                    + (", ".join(planned) or "none")))
+    found = []
+    for mid, step in planned.items():
+        when = _iso(done.get(mid), f"date {mid} was done", problems)
+        if when and when > held_on:
+            problems.append(Problem(f"{mid} is dated done on {when}, after the review ({held_on})"))
+        found.append(MitigationDone(id=mid, title=step.title, due=step.due, done_on=when))
+    return found
+
+
+def answer_changes(before: dict, after: dict, questions: Questionnaire) -> list[AnswerChange]:
+    changed = []
+    for qid in REASKED:
+        if before.get(qid) != after.get(qid):
+            q = questions.questions.get(qid)
+            words = (lambda v: q.options.get(v, answer_words(v))) if q and q.options \
+                else answer_words
+            changed.append(AnswerChange(question=qid, title=q.title if q else qid,
+                                        before=words(before.get(qid)), after=words(after.get(qid))))
+    return changed
+
+
+def finding_changes(before: Assessment, after: Assessment) -> list[FindingChange]:
+    """Every finding raised at either time, in the decision's order, new ones after."""
+    old = {f.id: f for f in before.findings}
+    new = {f.id: f for f in after.findings}
+    ids = [*old, *(i for i in new if i not in old)]
+    return [FindingChange(id=i, title=(new.get(i) or old[i]).title,
+                          before=old[i].severity if i in old else "",
+                          after=new[i].severity if i in new else "") for i in ids]
+
+
+def build(*, record_id: str, target: DecisionRecord, root: DecisionRecord, answers: dict,
+          assessment: Assessment, review: Review, justification: str,
+          recorded_by: str) -> DecisionRecord:
+    d = root.decision
+    outcome = "hire_external" if review.verdict == "experienced_pd" else "coach"
+    decision = Decision(outcome=outcome, recommended=assessment.outcome,
+                        justification=justification, conditions=d.conditions,
+                        review_date=review.next_review,
+                        plan=d.plan if outcome == "coach" else [])
+    return DecisionRecord(
+        record_id=record_id, version=1, created_at=utc_now(), status="awaiting_signoff",
+        stream=root.stream, candidate=root.candidate, answers=answers, assessment=assessment,
+        pack=assessment.pack, engine=assessment.engine, leadfit_version=__version__,
+        decision=decision, required_roles=list(root.required_roles), recorded_by=recorded_by,
+        recorded_account=os_account(), review=review)
+
+
+def today_iso(value: str | date | None, problems: list[Problem]) -> str:
+    return _iso(value, "review date", problems) or date.today().isoformat()
+
+
+def raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise DecisionError(problems)

@@ -1,0 +1,122 @@
+"""Reviews due and overdue, read from schema 5's indexed columns (see m005_reviews).
+
+A chain is one coached appointment and its reviews, each review naming the record it
+reviews (``review_of``). The chain's *open* record is the latest version of a signed
+record that names a next review date and that no later review (withdrawn ones aside)
+follows: its ``next_review`` is the chain's next review. Every listed row goes through
+the same integrity check as every other read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, and_, case, exists, func, select
+from sqlalchemy.orm import aliased
+
+from leadfit.decisions.errors import RecordAltered
+from leadfit.decisions.integrity import Checker, row_columns
+from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.tables import records
+
+DUE_WITHIN_DAYS = 30   # "due" = falls due within this many days; before today = overdue
+
+
+@dataclass(frozen=True)
+class DueReview:
+    record_id: str        # the open record of the chain (the decision, or its latest review)
+    ref: str
+    decision_id: str      # the appointment decision the chain starts from
+    stream: str
+    candidate: str
+    due: str              # ISO date
+    overdue: bool
+    kind: str             # "first", "decisive" or "extended"
+    problem: str = ""     # set when the row was altered (then the other words are empty)
+
+    @property
+    def intact(self) -> bool:
+        return not self.problem
+
+
+def _open_rows():
+    newer, later = aliased(records), aliased(records)
+    latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
+              .scalar_subquery())
+    reviewed = exists().where(and_(later.c.review_of == records.c.record_id,
+                                   later.c.status != "withdrawn"))
+    return (select(*row_columns()).where(records.c.next_review.is_not(None),
+                                         records.c.status == "signed",
+                                         records.c.version == latest, ~reviewed))
+
+
+def due_reviews(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAYS,
+                checker: Checker | None = None, limit: int | None = 100) -> list[DueReview]:
+    """Open reviews falling due by ``today + within_days``, most overdue first (the first
+    ``limit``; :func:`due_counts` says how many there are in all)."""
+    checker = checker or Checker(conn, None)
+    if checker.chain_problem():
+        raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
+    until = (today + timedelta(days=within_days)).isoformat()
+    q = _open_rows().where(records.c.next_review <= until).order_by(records.c.next_review,
+                                                                     records.c.id)
+    rows = conn.execute(q if limit is None else q.limit(limit)).all()
+    checker.prefetch(rows)
+    return [_due(row, today, checker) for row in rows]
+
+
+def due_counts(conn: Connection, today: date,
+               within_days: int = DUE_WITHIN_DAYS) -> tuple[int, int]:
+    """(overdue, due within ``within_days``) over every open chain, from the indexed columns."""
+    until = (today + timedelta(days=within_days)).isoformat()
+    due = _open_rows().where(records.c.next_review <= until).subquery()
+    late = func.sum(case((due.c.next_review < today.isoformat(), 1), else_=0))
+    overdue, total = conn.execute(select(late, func.count()).select_from(due)).one()
+    return int(overdue or 0), int(total or 0) - int(overdue or 0)
+
+
+def next_reviews(conn: Connection, today: date | None = None,
+                 checker: Checker | None = None) -> dict[str, DueReview]:
+    """Every open chain's next review, keyed by the open record's id (the portfolio)."""
+    checker = checker or Checker(conn, None)
+    rows = conn.execute(_open_rows().order_by(records.c.next_review)).all()
+    checker.prefetch(rows)
+    return {row.record_id: _due(row, today or date.today(), checker) for row in rows}
+
+
+def _due(row, today: date, checker: Checker) -> DueReview:
+    verdict = checker.check(row)
+    ref = f"{row.record_id}@{row.version}"
+    if not verdict.intact:
+        return DueReview(row.record_id, ref, "", "", "", "", False, "", verdict.problem)
+    record = DecisionRecord.from_text(row.body)
+    root = record.review.decision.partition("@")[0] if record.review else record.record_id
+    return DueReview(record_id=row.record_id, ref=ref, decision_id=root, stream=row.stream or "",
+                     candidate=row.candidate or "", due=row.next_review,
+                     overdue=row.next_review < today.isoformat(), kind=_kind(record))
+
+
+def _kind(record: DecisionRecord) -> str:
+    """Which review falls due: the first, the decisive one (after a first 'continue'), or
+    the one the coaching was extended to."""
+    if record.review is None:
+        return "first"
+    return "decisive" if record.review.verdict == "continue" else "extended"
+
+
+def reviewed_by(conn: Connection, record_id: str) -> str | None:
+    """The review (not withdrawn) that follows ``record_id``, if any."""
+    return conn.execute(select(records.c.record_id).where(
+        records.c.review_of == record_id, records.c.status != "withdrawn")
+        .order_by(records.c.id).limit(1)).scalar()
+
+
+def chain(conn: Connection, decision_id: str, checker: Checker) -> list[DecisionRecord]:
+    """The decision's reviews in order (latest version of each), each checked."""
+    from leadfit.decisions import store
+    found, current = [], decision_id
+    while (nxt := reviewed_by(conn, current)) is not None:
+        found.append(store.load(conn, nxt, checker).record)
+        current = nxt
+    return found

@@ -1,0 +1,23 @@
+"""The rationale's account of the other candidates for the stream: who was compared with
+the one chosen, what the rule pack recommended for each and at what risk (the record
+that the choice was made on aptitude, M4). Absent from records made without a comparison."""
+
+from __future__ import annotations
+
+from leadfit.decisions.record import DecisionRecord
+from leadfit.pdf import Document
+from leadfit.rules.model.words import counted
+
+
+def considered_section(doc: Document, record: DecisionRecord) -> None:
+    if not record.considered:
+        return
+    a = record.assessment
+    doc.h1("Other candidates considered")
+    doc.p(f"{record.candidate} was chosen for {record.stream} from"
+          f" {counted(len(record.considered) + 1, 'candidate')} assessed side by side under the"
+          " same rule pack and its questions:")
+    rows = [[f"{record.candidate} (chosen)", a.outcome_title or "none", a.risk.level]]
+    rows += [[c.name, c.outcome_title, c.risk] for c in record.considered]
+    doc.table(["Candidate", "Recommendation", "Risk of appointing as proposed"], rows,
+              widths=[0.4, 0.35, 0.25])

@@ -1,0 +1,126 @@
+"""Fail-fast reviews in the window: it says on start how many are overdue, lists them,
+and conducts a review that is recorded as its own record (the clock injected)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from leadfit.decisions import review_service, service
+from leadfit.decisions.register import open_register
+from tests.decisions_support import case_with, decide_coach, sign_all
+
+TODAY = date(2027, 2, 5)
+
+
+@pytest.fixture
+def register_with_due(tmp_path):
+    """First reviews due 10 January and 1 February (overdue on TODAY) and 20 February."""
+    db = tmp_path / "register.sqlite3"
+    with open_register(db) as reg:
+        home = sign_all(reg, decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")}).ref)
+        claims = sign_all(reg, decide_coach(reg, case=case_with(
+            stream__name="Claims journey", candidate__name="Jo Rivers"),
+            review_date="2027-01-10").ref)
+        sign_all(reg, decide_coach(reg, case=case_with(
+            stream__name="Pensions journey", candidate__name="Sam Okafor"),
+            review_date="2027-02-20").ref)
+    return db, home, claims
+
+
+def _window(qtbot, user_files, db, today=TODAY):
+    from leadfit.desktop.main_window import MainWindow
+    window = MainWindow(user_files, f"sqlite:///{db}", today=lambda: today)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_window_says_on_start_how_many_reviews_are_overdue_and_lists_them(
+        qtbot, user_files, register_with_due):
+    db, home, claims = register_with_due
+    window = _window(qtbot, user_files, db)
+    qtbot.waitUntil(lambda: window.reviews_bar.isVisible(), timeout=5000)
+    assert "2 reviews are overdue, 1 due within 30 days" in window.reviews_due.text()
+    window.reviews_bar.findChild(type(window.reviews.conduct_button)).click()
+    assert window.tabs.currentWidget() is window.reviews
+    table = window.reviews.table
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
+             for r in range(table.rowCount())]
+    assert [row[0] for row in cells] == ["OVERDUE since 10 January 2027",
+                                         "OVERDUE since 1 February 2027", "due 20 February 2027"]
+    assert cells[0][1:4] == [f"first review of {claims.record_id}", "Claims journey", "Jo Rivers"]
+
+
+def test_a_day_earlier_nothing_is_overdue_and_the_window_says_nothing(qtbot, user_files,
+                                                                      register_with_due):
+    db, _home, _claims = register_with_due
+    window = _window(qtbot, user_files, db, today=date(2027, 1, 10))   # Claims due today
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 2, timeout=5000)
+    assert not window.reviews_bar.isVisible()
+    assert window.reviews.summary.text() == "0 reviews are overdue, 2 due within 30 days"
+    assert window.reviews.table.item(0, 0).text() == "due 10 January 2027"
+
+
+def test_no_register_yet_means_no_reviews_and_no_register_is_created(qtbot, user_files,
+                                                                     tmp_path):
+    db = tmp_path / "never-made.sqlite3"
+    window = _window(qtbot, user_files, db)
+    qtbot.wait(50)
+    window.reviews.controller.refresh()
+    assert window.reviews.summary.text() == "No reviews due" and not db.exists()
+
+
+def test_a_review_conducted_in_the_window_is_recorded_and_linked(qtbot, user_files,
+                                                                 register_with_due):
+    db, home, _claims = register_with_due
+    window = _window(qtbot, user_files, db)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=5000)
+    window.reviews.select(1)
+    window.reviews.conduct_button.click()
+    dialog = window.reviews.dialog
+    share = dialog.inputs["candidate.former_role_share"].editor
+    share.clear()
+    qtbot.keyClicks(share, "15")
+    dialog.steps_done["M5"][0].setChecked(True)
+    dialog.steps_done["M5"][1].setText("2027-01-10")
+    dialog.verdicts.button(1).setChecked(True)          # extend the coaching
+    dialog.next_review.setText("2027-04-01")
+    qtbot.keyClicks(dialog.recorded_by, "Harper Hr")
+    dialog.update_preview()
+    assert "Recommendation at the decision: Appoint with coaching" in dialog.changes.text()
+    assert "coach" not in dialog.changes.text().replace("coaching", "")
+    dialog.record_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with open_register(db, create=False, readonly=True) as reg:
+        [review] = review_service.reviews_of(reg, home.record_id)
+        assert service.verify(reg).ok
+    assert (review.status, review.review.verdict, review.review.next_review) == (
+        "awaiting_signoff", "extend", "2027-04-01")
+    assert review.review.of == home.ref and review.recorded_by == "Harper Hr"
+    assert {m.id: m.done_on for m in review.review.mitigations}["M5"] == "2027-01-10"
+    qtbot.waitUntil(lambda: window.register.record_dialog is not None
+                    and window.register.record_dialog.isVisible(), timeout=5000)  # to be signed
+    assert [window.reviews.table.item(r, 4).text() for r in range(
+        window.reviews.table.rowCount())] == ["LF-2026-0002@1", "LF-2026-0003@1"]
+
+
+def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_files,
+                                                                   register_with_due,
+                                                                   monkeypatch):
+    db, _home, _claims = register_with_due
+    window = _window(qtbot, user_files, db)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=5000)
+    shown = []
+    monkeypatch.setattr(window.reviews, "show_problems", lambda t, p: shown.append((t, p)))
+    window.reviews.select(0)
+    window.reviews.conduct()
+    dialog = window.reviews.dialog
+    dialog.verdicts.button(2).setChecked(True)          # an experienced PD, but nobody named
+    dialog.record_button.click()
+    assert dialog.isVisible()
+    assert shown and "needs their name" in " ".join(shown[0][1])
+    with open_register(db, create=False, readonly=True) as reg:
+        assert len(service.list_records(reg)) == 3

@@ -1,0 +1,203 @@
+"""Fail-fast reviews (issue 12, M10): a coached appointment decided, signed, reviewed
+(continue), reviewed again (bring in an experienced PD), each its own signed record,
+linked, listed and verified; due and overdue across a date boundary; bad input refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from leadfit.decisions import review_service, service
+from leadfit.decisions.errors import DecisionError
+from tests.decisions_support import (
+    counts,
+    decide_coach,
+    example_case,
+    pack,
+    review_continue,
+    sign_all,
+)
+
+
+def _lifecycle(reg):
+    decision = sign_all(reg, decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")}).ref)
+    first = sign_all(reg, review_continue(reg, decision.record_id,
+                                          done={"M5": "2027-01-10"}).ref)
+    second = review_service.review(reg, first.record_id, verdict="experienced_pd",
+                            held_on="2027-05-02", experienced_pd="Robin Vale",
+                            answers={"candidate.blamed_digital": True,
+                                     "candidate.prioritisation": "wants_everything"},
+                            behaviours="Blames the squads for slow delivery",
+                            justification="Not adjusting by the decisive review")
+    return decision, first, sign_all(reg, second.ref)
+
+
+def test_decided_signed_reviewed_and_reviewed_again_each_record_signed_and_linked(reg):
+    decision, first, second = _lifecycle(reg)
+    assert [r.status for r in (decision, first, second)] == ["signed"] * 3
+    assert (first.review.of, first.review.decision) == (decision.ref, decision.ref)
+    assert (second.review.of, second.review.decision) == (first.ref, decision.ref)
+    assert [r.ref for r in review_service.reviews_of(reg, decision.record_id)] == [first.ref, second.ref]
+    listed = {r.ref: r for r in service.list_records(reg)}
+    assert set(listed) == {decision.ref, first.ref, second.ref}
+    assert (listed[second.ref].outcome, second.review.verdict) == ("hire_external",
+                                                                   "experienced_pd")
+    assert service.verify(reg).ok
+    assert review_service.due_reviews(reg, date(2030, 1, 1)) == []   # the chain ended with the PD
+
+
+def test_a_review_shows_what_changed_since_the_decision_finding_by_finding(reg):
+    decision, first, second = _lifecycle(reg)
+    changes = {f.id: f.change for f in second.review.findings}
+    before = {f.id for f in decision.assessment.findings}
+    after = {f.id for f in second.assessment.findings}
+    assert {i for i, c in changes.items() if c == "new"} == after - before
+    assert {i for i, c in changes.items() if c == "gone"} == before - after
+    assert "F7" in after - before and "F8" in after - before   # wants everything, blames
+    # since the decision, not since the last review: the load changed at the first one
+    assert [(a.question, a.before, a.after) for a in second.review.answers] == [
+        ("candidate.former_role_share", "40", "15"),
+        ("candidate.prioritisation", "Trades one thing for another", "Wants everything now"),
+        ("candidate.blamed_digital", "no", "yes")]
+    steps = {m.id: m.done_on for m in first.review.mitigations}
+    assert steps["M5"] == "2027-01-10" and steps["M6"] is None
+    assert first.review.criteria == decision.decision.review_criteria
+    assert first.pack.fingerprint == decision.pack.fingerprint   # the record's own pack
+
+
+def test_a_coached_decision_records_its_review_criteria_and_dates(reg):
+    record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
+    d = record.decision
+    assert (d.review_date, d.decisive_review_date) == ("2027-02-01", "2027-05-02")
+    assert any("Still no prioritised backlog" in c for c in d.review_criteria)
+    assert "Former role not down to 10% of their time by 1 April 2027" in d.review_criteria
+    assert "Induction not done by 15 January 2027" in d.review_criteria
+
+
+def test_due_and_overdue_across_the_date_boundary(reg, cli):
+    decision = sign_all(reg, decide_coach(reg).ref)   # first review 1 February 2027
+    assert review_service.due_reviews(reg, date(2027, 1, 1)) == []          # 31 days ahead
+    soon = review_service.due_reviews(reg, date(2027, 1, 2))                # 30 days ahead
+    assert [(r.ref, r.overdue, r.kind) for r in soon] == [(decision.ref, False, "first")]
+    assert not review_service.due_reviews(reg, date(2027, 2, 1))[0].overdue  # due today
+    assert review_service.due_reviews(reg, date(2027, 2, 2))[0].overdue      # a day late
+    assert [review_service.due_counts(reg, date(2027, m, d)) for m, d in ((1, 1), (1, 2), (2, 1),
+                                                                    (2, 2))] == [
+        (0, 0), (0, 1), (0, 1), (1, 0)]
+    first = sign_all(reg, review_continue(reg, decision.record_id).ref)
+    later = review_service.due_reviews(reg, date(2027, 5, 3))
+    assert [(r.ref, r.due, r.overdue, r.kind, r.decision_id) for r in later] == [
+        (first.ref, "2027-05-02", True, "decisive", decision.record_id)]
+
+
+def test_register_list_due_says_how_many_are_overdue(tmp_path, cli):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        a = sign_all(reg, decide_coach(reg).ref)
+        b = sign_all(reg, decide_coach(reg, again=True, review_date="2027-01-10").ref)
+        decide_coach(reg, again=True)                       # not signed: no review yet
+    result = cli("register", "list", "--due", "--today", "2027-02-02", "--db", db)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(b.ref) and "OVERDUE since 10 January 2027" in lines[0]
+    assert lines[1].startswith(a.ref) and "OVERDUE since 1 February 2027" in lines[1]
+    assert lines[-1] == "2 reviews are overdue, 0 due within 30 days"
+    assert cli("register", "list", "--due", "--today", "2026-12-01", "--db", db).stdout \
+        .strip() == "no reviews due"
+
+
+@pytest.mark.parametrize("decision", ["appoint", "hire_external"])
+def test_a_review_of_a_record_that_is_not_a_coached_appointment_is_refused(tmp_path, cli,
+                                                                           decision):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        record = sign_all(reg, service.decide(reg, example_case(), pack(), decision=decision,
+                                              justification="The board decided").ref)
+        before = counts(reg)
+    result = cli("review", record.record_id, "--verdict", "continue", "--on", "2027-02-01",
+                 "--db", db)
+    assert result.returncode == 2
+    assert f"{record.ref} is not a coached appointment (its decision is '{decision}')" \
+        in result.stderr
+    with open_register(db) as reg:
+        assert counts(reg) == before
+
+
+def test_a_review_dated_before_its_decision_or_of_an_unknown_record_is_refused(tmp_path, cli):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        record = sign_all(reg, decide_coach(reg).ref)
+        before = counts(reg)
+    early = cli("review", record.record_id, "--verdict", "continue", "--on", "2026-10-01",
+                "--db", db)
+    assert early.returncode == 2
+    assert "the review date (2026-10-01) is before its decision" in early.stderr
+    unknown = cli("review", "LF-2026-0099", "--verdict", "continue", "--db", db)
+    assert unknown.returncode == 2 and "no record 'LF-2026-0099'" in unknown.stderr
+    with open_register(db) as reg:
+        assert counts(reg) == before
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"verdict": "extend"}, "extending the coaching needs the new review date"),
+    ({"verdict": "experienced_pd"}, "needs their name"),
+    ({"verdict": "stop"}, "verdict 'stop' is not one of"),
+    ({"verdict": "extend", "next_review": "2027-01-05"}, "must come after this review"),
+    ({"verdict": "continue", "answers": {"candidate.owns_pnl": "none"}},
+     "'candidate.owns_pnl' is not asked again at a review"),
+    ({"verdict": "continue", "done": {"M5": "2027-03-01"}}, "after the review"),
+    ({"verdict": "continue", "done": {"M2": "2027-01-01"}}, "'M2' is not a step of the plan"),
+])
+def test_bad_review_input_is_named_and_nothing_is_written(reg, kwargs, words):
+    record = sign_all(reg, decide_coach(reg).ref)
+    before = counts(reg)
+    with pytest.raises(DecisionError, match=words) as err:
+        review_service.review(reg, record.ref, held_on="2027-02-01", **kwargs)
+    assert err.value.exit_code == 2
+    assert counts(reg) == before
+
+
+def test_an_unsigned_decision_or_a_reviewed_one_is_not_reviewed_again(reg):
+    unsigned = decide_coach(reg)
+    with pytest.raises(DecisionError, match="is not signed yet"):
+        review_continue(reg, unsigned.ref)
+    decision = sign_all(reg, unsigned.ref)
+    first = review_continue(reg, decision.ref)
+    with pytest.raises(DecisionError, match=f"already reviewed in {first.record_id}"):
+        review_continue(reg, decision.ref)
+
+
+def _pdf_text(reg, ref) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.decisions_support import squash
+    from leadfit.reports import printing
+    pdf = printing.render_pdf(reg, ref).pdf
+    return squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_each_record_of_the_lifecycle_is_in_its_pdf(reg):
+    decision, first, second = _lifecycle(reg)
+    text = _pdf_text(reg, decision.ref)
+    assert "Fail-fast reviews agreed First review: 1 February 2027 Decisive review: 2 May 2027" \
+        in text
+    assert "Induction not done by 15 January 2027" in text
+    text = _pdf_text(reg, first.ref)
+    assert text.startswith("CONFIDENTIAL") or "Fail-fast review: Home buying journey" in text
+    assert "Review held 1 February 2027: continue the appointment as agreed; next review" \
+        " 2 May 2027" in text
+    assert f"Reviews {decision.ref} (held 1 February 2027)" in text
+    assert "Share of their time kept in the former role 40 15" in text
+    text = _pdf_text(reg, second.ref)
+    assert "bring in an experienced Product Director to lead the stream and uplift the" \
+        " executive (Robin Vale); no further review" in text
+    assert f"{first.ref}, which follows the appointment decision {decision.ref}" in text
+    assert "F8 Us and them newly raised (high)" in text
+    assert "M5 Induction done on 10 January 2027" in text     # carried from the first review
+    assert "hire_external" not in text and "experienced_pd" not in text

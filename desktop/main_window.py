@@ -117,13 +117,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.actions_by_name = build_menus(self)
 
-    def _tab_shown(self, index: int) -> None:
-        if self.tabs.widget(index) is self.register:
-            self.register.controller.refresh()
-        elif self.tabs.widget(index) is self.portfolio:
-            self.portfolio.controller.refresh()
-            self.schedule_evaluation()  # the case may now read other streams
-
     def _welcome(self) -> QWidget:
         """First run: what happens next, one click away, without a window in the way."""
         self.welcome = QWidget()
@@ -168,6 +161,9 @@ class MainWindow(QMainWindow):
             self.register.controller.refresh()
         elif self.tabs.widget(index) is self.reviews:
             self.reviews.controller.refresh()
+        elif self.tabs.widget(index) is self.portfolio:
+            self.portfolio.controller.refresh()
+            self.schedule_evaluation()  # the case may now read other streams
 
     def _review_recorded(self, ref: str) -> None:
         self.register.controller.refresh()

@@ -8,6 +8,7 @@ from datetime import date
 from leadfit import __version__
 from leadfit.decisions import review_terms
 from leadfit.decisions.errors import DecisionError, IncompleteCase
+from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import (
     Considered,
     Decision,
@@ -57,7 +58,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
           status: Status, supersedes: str | None = None, reason: str = "",
           recorded_by: str = "", plan_later: bool = False,
           decisive_review_date=None,
-          considered: list[Considered] | None = None) -> DecisionRecord:
+          considered: list[Considered] | None = None,
+          other_streams: StreamsReading | None = None) -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
         raise IncompleteCase([Problem("the case is incomplete, so there is no recommendation to"
@@ -112,7 +114,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                           plan=items, plan_later=plan_later and not any(i.agreed for i in items),
                           review_criteria=criteria, decisive_review_date=decisive),
         required_roles=list(pack.settings.signoff_roles),
-        recorded_by=recorded_by, recorded_account=os_account(), considered=considered)
+        recorded_by=recorded_by, recorded_account=os_account(), considered=considered,
+        other_streams=other_streams)
 
 
 def _considered(others: list[Considered], chosen: str, problems: list[Problem]) -> list[Considered]:

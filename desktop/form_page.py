@@ -38,11 +38,20 @@ class QuestionRow(QFrame):
             self.informs = ids
             ids.setToolTip("\n".join(f"{i}  {catalogue.title(i)}" for i in question.informs))
             layout.addWidget(ids)
+        self.source = QLabel()  # where the answer comes from when not from this field
+        self.source.setObjectName("answerSource")
+        self.source.setWordWrap(True)
+        self.source.hide()
+        layout.addWidget(self.source)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+
+    def show_source(self, words: str | None) -> None:
+        self.source.setText(words or "")
+        self.source.setVisible(bool(words))
 
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
-from leadfit.decisions import service
+from leadfit.decisions import service, streams_reading
 from leadfit.decisions.making import left_out
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
@@ -55,6 +55,8 @@ def run(args) -> int:
     print(record.record_id)
     for note in ([] if existed else left_out(record)):
         print(note, file=sys.stderr)
+    print(f"Who leads the other streams: {streams_reading.words(record.other_streams, pack.questionnaire)}",
+          file=sys.stderr)
     if existed:
         print(f"{record.record_id} already records this decision on this case (recorded"
               f" {record.created_at}); nothing new was written. To record a second one, add"

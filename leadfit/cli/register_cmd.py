@@ -9,7 +9,7 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.decisions import review_service, service
+from leadfit.decisions import review_service, service, streams_reading
 from leadfit.decisions.record import DecisionRecord, make_ref, outcome_title, recorded_words
 from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
 from leadfit.errors import InputError, Problem
@@ -118,6 +118,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
     if d.decisive_review_date:
         lines.append(f"  decisive review: {d.decisive_review_date}")
     lines += [f"  not adjusting:   {c}" for c in d.review_criteria]
+    if r.other_streams is not None:
+        lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
     lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")

@@ -14,6 +14,7 @@ from leadfit.reports.pdf_considered import considered_section
 from leadfit.decisions.audit import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
 from leadfit.decisions.record import DecisionRecord, outcome_title, recorded_words
+from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
 from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL
@@ -40,6 +41,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)
+    reading_section(doc, record, questionnaire)
     _plan(doc, record)
     review_terms_section(doc, record)
     _signals(doc, a, questions)

@@ -60,7 +60,8 @@ __all__ = [
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False,
-           again: bool = False, recorded_by: str = "", plan_later: bool = False) -> DecisionRecord:
+           again: bool = False, recorded_by: str = "", plan_later: bool = False,
+           decisive_review_date: str | date | None = None) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record.
 
     Retrying is safe: when the same decision on the same case under the same pack is
@@ -68,7 +69,8 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
     returned and nothing is written. ``again`` records a deliberate second one."""
     return decide_once(reg, case, pack, decision=decision, justification=justification,
                        conditions=conditions, review_date=review_date, plan=plan, draft=draft,
-                       again=again, recorded_by=recorded_by, plan_later=plan_later)[0]
+                       again=again, recorded_by=recorded_by, plan_later=plan_later,
+                       decisive_review_date=decisive_review_date)[0]
 
 
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,

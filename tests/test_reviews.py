@@ -239,3 +239,20 @@ def test_register_show_of_a_decision_names_its_reviews(tmp_path, cli):
         " agreed (signed)" in shown.stdout
     review = cli("register", "show", first.record_id, "--db", db).stdout
     assert f"Review of {decision.ref} (the appointment decision {decision.ref})" in review
+
+
+def test_review_questions_lists_only_what_can_have_changed_with_the_recorded_answers(tmp_path,
+                                                                                   cli):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        decision = sign_all(reg, decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")}).ref)
+        before = counts(reg)
+    shown = cli("review", decision.record_id, "--questions", "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert "Share of their time kept in the former role (candidate.former_role_share): 40" in out
+    assert "candidate.owns_pnl" not in out and "stream.revenue_impact" not in out
+    assert "M5 Induction: due 15 January 2027" in out
+    with open_register(db) as reg:
+        assert counts(reg) == before

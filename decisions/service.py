@@ -64,7 +64,8 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False,
            again: bool = False, recorded_by: str = "", plan_later: bool = False,
-           considered: list | None = None) -> DecisionRecord:
+           considered: list | None = None,
+           decisive_review_date: str | date | None = None) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record.
 
     Retrying is safe: when the same decision on the same case under the same pack is
@@ -73,7 +74,7 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
     return decide_once(reg, case, pack, decision=decision, justification=justification,
                        conditions=conditions, review_date=review_date, plan=plan, draft=draft,
                        again=again, recorded_by=recorded_by, plan_later=plan_later,
-                       considered=considered)[0]
+                       considered=considered, decisive_review_date=decisive_review_date)[0]
 
 
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,

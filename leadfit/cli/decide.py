@@ -26,6 +26,9 @@ def register(sub) -> None:
     p.add_argument("--considered", nargs="+", type=Path, default=[], metavar="CASE",
                    help="case files of the other candidates compared for this stream (named in"
                         " the record with their recommendation and risk)")
+    p.add_argument("--decisive-review-date", metavar="YYYY-MM-DD",
+                   help="the decisive review of a coached appointment (default: 90 days after"
+                        " the first review)")
     add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
@@ -48,7 +51,8 @@ def run(args) -> int:
             reg, case, pack, decision=args.decision, justification=args.justify,
             conditions=args.conditions, review_date=args.review_date, plan=plan,
             draft=args.draft, again=args.again, recorded_by=args.recorded_by,
-            plan_later=bool(args.plan_later), considered=considered)
+            plan_later=bool(args.plan_later), considered=considered,
+            decisive_review_date=args.decisive_review_date)
     if earlier and not existed:
         print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
               " correct that record instead if this repeats it", file=sys.stderr)

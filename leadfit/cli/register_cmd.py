@@ -11,7 +11,7 @@ from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import review_service, service, streams_reading
 from leadfit.decisions.record import DecisionRecord, make_ref, outcome_title, recorded_words
-from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
+from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words, verdict_words
 from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
 from leadfit.cli.commands import HELP
@@ -91,8 +91,18 @@ def run_show(args) -> int:
     with open_db(args) as reg:
         record = service.show(reg, args.record)
         versions = service.history(reg, args.record)
-    print(record.canonical() if args.json else describe(record, len(versions)))
+        later = review_service.reviews_of(reg, args.record)
+    print(record.canonical() if args.json else "\n".join(
+        [describe(record, len(versions)), *reviewed_lines(record, later)]))
     return 0
+
+
+def reviewed_lines(record: DecisionRecord, later: list[DecisionRecord]) -> list[str]:
+    """The reviews of the chain this record belongs to, in order (records are never edited:
+    the link is each review's)."""
+    return [f"  reviewed:        {r.ref} held {date_words(r.review.held_on)}:"
+            f" {verdict_words(r.review.verdict)} ({status_words(r.status)})"
+            for r in later if r.review and r.ref != record.ref]
 
 
 def describe(r: DecisionRecord, versions: int) -> str:

@@ -14,6 +14,11 @@ class RecordNotFound(DecisionError):
     """No record in the register with that reference."""
 
 
+class SignedVersionStands(DecisionError):
+    """A correction of a signed version cannot be withdrawn: the signed version would stay
+    superseded by a version that never stands, so nothing would stand. Correct again instead."""
+
+
 class RegisterError(LeadFitError):
     """The register cannot be opened, read or written."""
 

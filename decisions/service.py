@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from leadfit.decisions import audit, making, store, streams_reading
-from leadfit.decisions.errors import DecisionError
+from leadfit.decisions.errors import DecisionError, SignedVersionStands
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
 from leadfit.decisions.listing import list_records as _list
@@ -134,10 +134,31 @@ def withdraw(reg: Register, ref: str, *, reason: str, name: str) -> DecisionReco
     """Withdraw a record awaiting sign-off: it stays in the register, marked, with why and by whom."""
     key = audit.audit_key()
     with reg.write() as conn:
-        record = making.withdrawal(_latest(conn, ref, checker(reg, conn)), reason=reason,
-                                   name=name)
+        check = checker(reg, conn)
+        latest = _latest(conn, ref, check)
+        _refuse_withdrawing_correction_of_signed(conn, latest, check)
+        record = making.withdrawal(latest, reason=reason, name=name)
         store.replace(conn, record, "withdraw", record.withdrawn_by, key)
     return record
+
+
+def _refuse_withdrawing_correction_of_signed(conn, record: DecisionRecord, check: Checker) -> None:
+    """A version is superseded once a newer one exists (decisions/keys.py decides it, for
+    list, show, the PDF and the portfolio alike). Withdrawing a correction of a signed version
+    would leave that version superseded by one that never stands: no version would stand, and
+    one person would have voided a signed decision with no sign-off. So it is refused."""
+    if not record.supersedes or record.status == "withdrawn":
+        return
+    signed = [r for r in store.all_versions(conn, record.record_id, check)
+              if r.version < record.version and r.status == "signed"]
+    if signed:
+        previous = signed[-1]
+        raise SignedVersionStands(
+            f"{record.ref} is a correction of {previous.ref}, which is signed, so it cannot be"
+            f" withdrawn: {previous.ref} would stay replaced by a version that never stands, and"
+            f" no version of {record.record_id} would stand. Correct it again instead (leadfit"
+            f" correct {record.ref}), putting back what {previous.ref} said if the correction"
+            " was wrong, and have that signed")
 
 
 def already_recorded(reg: Register, case: Case) -> list[str]:

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from leadfit import ARTICLE_TITLE
 from leadfit.decisions import service
 from leadfit.reports import printing
-from leadfit.decisions.errors import DecisionError
+from leadfit.decisions.errors import DecisionError, SignedVersionStands
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, counts, decide_coach, pack, signed_record, squash, tamper
 from tests.helpers import EXAMPLE_CASE
@@ -93,6 +93,41 @@ def test_a_signed_record_cannot_be_withdrawn(db):
         record = signed_record(reg)
         with pytest.raises(DecisionError, match="correction instead"):
             service.withdraw(reg, record.ref, reason="changed mind", name="Rae Recorder")
+
+
+def test_a_correction_of_a_signed_record_cannot_be_withdrawn_so_a_signed_version_stands(db, cli):
+    """Withdrawing @2 (awaiting sign-off) would leave the signed @1 superseded by a version
+    that never stands: one person voiding a signed decision with no sign-off. Refused, named,
+    nothing written; correcting again is the way, and is offered."""
+    with open_register(db) as reg:
+        old, new = _corrected(reg)
+        third = service.correct(reg, new.ref, reason="Second thoughts on the date",
+                                review_date="2027-04-01")   # @3 corrects @2, still after @1
+        before = counts(reg)
+    for ref in (new.ref, third.ref, old.record_id):
+        refused = cli("withdraw", ref, "--name", "Rae Recorder", "--reason", "Wrong date",
+                      "--db", db)
+        assert refused.returncode == 2
+        if ref != new.ref:
+            assert f"{old.ref}, which is signed, so it cannot be withdrawn" in refused.stderr
+            assert "Correct it again instead" in refused.stderr
+    with open_register(db) as reg:
+        with pytest.raises(SignedVersionStands, match="no version of .* would stand"):
+            service.withdraw(reg, third.ref, reason="Wrong date", name="Rae Recorder")
+        assert counts(reg) == before                       # nothing written
+        assert service.show(reg, third.ref).status == "awaiting_signoff"
+    listed = cli("register", "list", "--status", "withdrawn", "--db", db).stdout
+    assert old.record_id not in listed
+
+
+def test_a_correction_of_an_unsigned_record_can_still_be_withdrawn(db):
+    with open_register(db) as reg:
+        first = decide_coach(reg)
+        second = service.correct(reg, first.ref, reason="Mentor changed",
+                                 conditions="Weekly coaching")
+        done = service.withdraw(reg, second.ref, reason="The candidate declined",
+                                name="Wyn Withdrawer")
+    assert done.status == "withdrawn"
 
 
 # -- who recorded, who signed ----------------------------------------------------------------

@@ -33,6 +33,11 @@ def due_words(overdue: int, soon: int) -> str:
     return f"{late}, {soon} due within 30 days"
 
 
+def awaiting_words(ref: str) -> str:
+    """What the due list adds when a review was recorded but not yet signed ('' if none)."""
+    return f"; review recorded ({ref}), awaiting sign-off" if ref else ""
+
+
 def verdict_words(verdict: str) -> str:
     return VERDICT_WORDS.get(verdict, verdict)
 

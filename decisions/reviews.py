@@ -2,8 +2,9 @@
 
 A chain is one coached appointment and its reviews, each review naming the record it
 reviews (``review_of``). The chain's *open* record is the latest version of a signed
-record that names a next review date and that no later review (withdrawn ones aside)
-follows: its ``next_review`` is the chain's next review. Every listed row goes through
+record that names a next review date and that no *signed* review follows: its
+``next_review`` is the chain's next review. A review awaiting sign-off leaves the review
+due (the due list says it is recorded and awaiting sign-off); a withdrawn one changes nothing. Every listed row goes through
 the same integrity check as every other read.
 """
 
@@ -35,6 +36,7 @@ class DueReview:
     overdue: bool
     kind: str             # "first", "decisive" or "extended"
     problem: str = ""     # set when the row was altered (then the other words are empty)
+    awaiting: str = ""    # a review of it recorded and awaiting sign-off (its ref), if any
 
     @property
     def intact(self) -> bool:
@@ -45,8 +47,10 @@ def _open_rows():
     newer, later = aliased(records), aliased(records)
     latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
               .scalar_subquery())
+    # only a signed review takes the record off the due list: one awaiting sign-off (or
+    # withdrawn) has not decided anything yet, so the review is still due
     reviewed = exists().where(and_(later.c.review_of == records.c.record_id,
-                                   later.c.status != "withdrawn"))
+                                   later.c.status == "signed"))
     # status || '': not an index term, so SQLite walks the next_review index (a range of
     # a few thousand rows) instead of every signed record by the status index.
     signed = records.c.status.op("||")("") == "signed"
@@ -66,7 +70,19 @@ def due_reviews(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAY
                                                                      records.c.id)
     rows = conn.execute(q if limit is None else q.limit(limit)).all()
     checker.prefetch(rows)
-    return [_due(row, today, checker) for row in rows]
+    pending = _awaiting(conn, [row.record_id for row in rows])
+    return [_due(row, today, checker, pending.get(row.record_id, "")) for row in rows]
+
+
+def _awaiting(conn: Connection, record_ids: list[str]) -> dict[str, str]:
+    """Reviews awaiting sign-off of these records: {reviewed record id: the review's ref}."""
+    if not record_ids:
+        return {}
+    found = conn.execute(select(records.c.review_of, records.c.record_id, records.c.version)
+                         .where(records.c.review_of.in_(record_ids),
+                                records.c.status == "awaiting_signoff")
+                         .order_by(records.c.id)).all()
+    return {row.review_of: f"{row.record_id}@{row.version}" for row in reversed(found)}
 
 
 def due_counts(conn: Connection, today: date,
@@ -88,7 +104,7 @@ def next_reviews(conn: Connection, today: date | None = None,
     return {row.record_id: _due(row, today or date.today(), checker) for row in rows}
 
 
-def _due(row, today: date, checker: Checker) -> DueReview:
+def _due(row, today: date, checker: Checker, awaiting: str = "") -> DueReview:
     verdict = checker.check(row)
     ref = f"{row.record_id}@{row.version}"
     if not verdict.intact:
@@ -97,7 +113,8 @@ def _due(row, today: date, checker: Checker) -> DueReview:
     root = str(review.get("decision") or row.record_id).partition("@")[0]
     return DueReview(record_id=row.record_id, ref=ref, decision_id=root, stream=row.stream or "",
                      candidate=row.candidate or "", due=row.next_review,
-                     overdue=row.next_review < today.isoformat(), kind=_kind(review))
+                     overdue=row.next_review < today.isoformat(), kind=_kind(review),
+                     awaiting=awaiting)
 
 
 def _kind(review: dict) -> str:

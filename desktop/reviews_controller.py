@@ -53,7 +53,7 @@ class ReviewsController:
         """List what is due; (overdue, due soon). No register yet: nothing is due."""
         from leadfit.decisions import review_service
         from leadfit.decisions.errors import NoRegister
-        from leadfit.decisions.review_words import KIND_WORDS, due_words
+        from leadfit.decisions.review_words import KIND_WORDS, awaiting_words, due_words
         from leadfit.words import date_words
         try:
             with self._open() as reg:
@@ -65,7 +65,8 @@ class ReviewsController:
             self.view.show_problems("The reviews due cannot be read", [str(p) for p in exc.problems])
             return 0, 0
         self.rows = [DueRow(r.ref, date_words(r.due), r.overdue,
-                            f"{KIND_WORDS.get(r.kind, 'review')} of {r.decision_id}", r.stream,
+                            f"{KIND_WORDS.get(r.kind, 'review')} of {r.decision_id}"
+                            f"{awaiting_words(r.awaiting)}", r.stream,
                             r.candidate, r.intact) for r in found]
         self.view.show_due(self.rows, due_words(*counts), counts[0])
         return counts

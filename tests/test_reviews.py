@@ -91,6 +91,42 @@ def test_due_and_overdue_across_the_date_boundary(reg, cli):
         (first.ref, "2027-05-02", True, "decisive", decision.record_id)]
 
 
+def test_a_review_awaiting_signoff_leaves_the_review_due_until_it_is_signed(reg):
+    decision = sign_all(reg, decide_coach(reg).ref)   # first review 1 February 2027
+    late = date(2027, 2, 2)
+    first = review_continue(reg, decision.record_id)   # recorded, awaiting sign-off
+    assert first.status == "awaiting_signoff"
+    [due] = review_service.due_reviews(reg, late)
+    assert (due.ref, due.overdue, due.kind, due.awaiting) == (decision.ref, True, "first",
+                                                              first.ref)
+    assert review_service.due_counts(reg, late) == (1, 0)
+    service.withdraw(reg, first.ref, reason="Held with the wrong mentor", name="Harper Hr")
+    [due] = review_service.due_reviews(reg, late)      # withdrawn: due, nothing awaiting
+    assert (due.ref, due.awaiting) == (decision.ref, "")
+    second = sign_all(reg, review_continue(reg, decision.record_id).ref)
+    assert review_service.due_reviews(reg, late) == []   # signed: the first review is done
+    assert review_service.due_counts(reg, late) == (0, 0)
+    [due] = review_service.due_reviews(reg, date(2027, 5, 3))   # the decisive one is next
+    assert (due.ref, due.kind, due.due, due.overdue, due.awaiting) == (
+        second.ref, "decisive", "2027-05-02", True, "")
+
+
+def test_register_list_due_says_a_review_awaits_signoff_and_stays_overdue(tmp_path, cli):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+    done = cli("review", decision.record_id, "--verdict", "continue", "--on", "2027-02-01",
+               "--behaviours", "Trades one thing for another", "--db", db)
+    assert done.returncode == 0, done.stderr
+    result = cli("register", "list", "--due", "--today", "2027-02-02", "--db", db)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(decision.ref) and "OVERDUE since 1 February 2027" in lines[0]
+    assert lines[0].endswith(f"; review recorded ({decision.record_id[:-4]}0002@1),"
+                             " awaiting sign-off")
+    assert lines[-1] == "1 review is overdue, 0 due within 30 days"
+
+
 def test_register_list_due_says_how_many_are_overdue(tmp_path, cli):
     from leadfit.decisions.register import open_register
     db = tmp_path / "r.sqlite3"

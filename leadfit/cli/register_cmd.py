@@ -11,7 +11,8 @@ from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import review_service, service, streams_reading
 from leadfit.decisions.record import DecisionRecord, make_ref, outcome_title, recorded_words
-from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words, verdict_words
+from leadfit.decisions.review_words import (KIND_WORDS, awaiting_words, change_lines, due_words,
+                                            verdict_words)
 from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
 from leadfit.cli.commands import HELP
@@ -75,7 +76,7 @@ def run_due(args) -> int:
             continue
         when = "OVERDUE since" if r.overdue else "due"
         print(f"{r.ref:<18} {when} {date_words(r.due)}: {KIND_WORDS[r.kind]} of {r.decision_id}"
-              f" ({r.stream} / {r.candidate})")
+              f" ({r.stream} / {r.candidate}){awaiting_words(r.awaiting)}")
     print(due_words(overdue, soon))
     return 1 if any(not r.intact for r in rows) else 0
 

@@ -103,8 +103,15 @@ def test_a_review_conducted_in_the_window_is_recorded_and_linked(qtbot, user_fil
     assert {m.id: m.done_on for m in review.review.mitigations}["M5"] == "2027-01-10"
     qtbot.waitUntil(lambda: window.register.record_dialog is not None
                     and window.register.record_dialog.isVisible(), timeout=5000)  # to be signed
-    assert [window.reviews.table.item(r, 4).text() for r in range(
-        window.reviews.table.rowCount())] == ["LF-2026-0002@1", "LF-2026-0003@1"]
+    # recorded, not signed: the review is still due, and the row says it awaits sign-off
+    table = window.reviews.table
+    qtbot.waitUntil(lambda: "awaiting sign-off" in table.item(1, 1).text(), timeout=5000)
+    assert [table.item(r, 4).text() for r in range(table.rowCount())] == [
+        "LF-2026-0002@1", home.ref, "LF-2026-0003@1"]
+    assert table.item(1, 0).text() == "OVERDUE since 1 February 2027"
+    assert table.item(1, 1).text() == (f"first review of {home.record_id}; review recorded"
+                                       f" ({review.ref}), awaiting sign-off")
+    assert "2 reviews are overdue, 1 due within 30 days" in window.reviews.summary.text()
 
 
 def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_files,

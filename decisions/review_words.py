@@ -33,9 +33,13 @@ def due_words(overdue: int, soon: int) -> str:
     return f"{late}, {soon} due within 30 days"
 
 
-def awaiting_words(ref: str) -> str:
-    """What the due list adds when a review was recorded but not yet signed ('' if none)."""
-    return f"; review recorded ({ref}), awaiting sign-off" if ref else ""
+def awaiting_words(ref: str, *, named: bool = True) -> str:
+    """What the due list adds when a review was recorded but not yet signed ('' if none);
+    the window's narrower column leaves the review's reference out (``named=False``)."""
+    if not ref:
+        return ""
+    return f"; review recorded ({ref}), awaiting sign-off" if named else \
+        "; review recorded, awaiting sign-off"
 
 
 def verdict_words(verdict: str) -> str:

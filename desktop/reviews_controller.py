@@ -66,7 +66,7 @@ class ReviewsController:
             return 0, 0
         self.rows = [DueRow(r.ref, date_words(r.due), r.overdue,
                             f"{KIND_WORDS.get(r.kind, 'review')} of {r.decision_id}"
-                            f"{awaiting_words(r.awaiting)}", r.stream,
+                            f"{awaiting_words(r.awaiting, named=False)}", r.stream,
                             r.candidate, r.intact) for r in found]
         self.view.show_due(self.rows, due_words(*counts), counts[0])
         return counts

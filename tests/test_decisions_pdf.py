@@ -81,7 +81,7 @@ def test_decide_sign_report_has_every_section(tmp_path):
     for number, page in enumerate(pages, start=1):   # the footer on every page
         page = squash(page)
         assert f"Record {record.ref} · SHA-256 {rhash}" in page
-        assert f"Rule pack default@2.1 · fingerprint {pack().fingerprint}" in page
+        assert f"Rule pack default@2.2 · fingerprint {pack().fingerprint}" in page
         assert re.search(r"Engine durable-rules \S+ · LeadFit \S+", page)
         assert f"Page {number} of {len(pages)}" in page
 

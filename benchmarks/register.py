@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parent))  # the benchmark helpers; never the product (see --before)
 
 from register_fill import fill, signed_template, to_schema_4  # noqa: E402
-from register_measure import FIGURES, TASKS  # noqa: E402
+from register_measure import AFTER_ONLY, FIGURES, TASKS  # noqa: E402
 
 
 def run_task(python: str, path: Path, task: str) -> dict:
@@ -79,6 +79,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="folder to keep the register in")
     parser.add_argument("--before", type=Path, help="a clone of earlier code with its own .venv")
     parser.add_argument("--no-window", action="store_true", help="skip the Register tab")
+    parser.add_argument("--streams", type=int, default=50,
+                        help="streams the records are spread over (the portfolio's rows)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["LEADFIT_DATA_DIR"] = str(Path(tmp) / "data")  # the witness, for every task
@@ -89,7 +91,7 @@ def main() -> None:
         path.unlink(missing_ok=True)
         start = time.perf_counter()
         template = signed_template(path)
-        fill(path, template, args.size - 1)
+        fill(path, template, args.size - 1, args.streams)
         to_schema_4(path)
         print(f"register: {args.size} records, {3 * args.size} audit entries written in"
               f" {time.perf_counter() - start:.0f} s ({path.stat().st_size / 1e6:.0f} MB)")
@@ -97,7 +99,7 @@ def main() -> None:
         before = None
         if args.before:
             python = str(args.before / ".venv/bin/python")
-            before = measure(python, path, [t for t in tasks if t != "window"])
+            before = measure(python, path, [t for t in tasks if t not in ("window", *AFTER_ONLY)])
             print(f"before: {args.before} measured")
         upgrade = run_task(sys.executable, path, "upgrade")
         print(f"upgrade to the current schema (once): {upgrade['upgrade_s']:.1f} s")

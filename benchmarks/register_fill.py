@@ -55,8 +55,10 @@ def _fillin(text: str, values: dict, outcome: str) -> str:
     return text.replace(_OUTCOME, outcome, 1)
 
 
-def fill(path: Path, base: dict, count: int) -> None:
-    """Append ``count`` signed records, each with its decide/sign/sign audit entries."""
+def fill(path: Path, base: dict, count: int, streams: int = len(STREAMS)) -> None:
+    """Append ``count`` signed records, each with its decide/sign/sign audit entries, over
+    ``streams`` streams (the first 50 named as STREAMS, so the filters find the same rows)."""
+    names = STREAMS + [f"Stream {i:02d}" for i in range(len(STREAMS), streams)]
     texts = _texts(base)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -67,7 +69,7 @@ def fill(path: Path, base: dict, count: int) -> None:
     rows, entries = [], []
     for i in range(count):
         serial += 1
-        values = {"record_id": f"LF-2026-{serial:07d}", "stream": STREAMS[i % len(STREAMS)],
+        values = {"record_id": f"LF-2026-{serial:07d}", "stream": names[i % streams],
                   "candidate": f"Candidate {i}", "created_at": f"2026-01-01T00:{i % 60:02d}:00Z"}
         outcome = OUTCOMES[i % 3]
         for action, (status, slotted) in zip(("decide", "sign", "sign"), texts):
@@ -112,5 +114,11 @@ def to_schema_4(path: Path) -> None:
         conn.execute("DROP TABLE record_keys")
         for index in ("ix_records_serial", "ix_records_stream_candidate"):
             conn.execute(f"DROP INDEX {index}")
+    if version >= 5:  # reviews (5) and the portfolio's columns (7) go too
+        from leadfit.decisions.portfolio_facts import FACT_COLUMNS
+        for index in ("ix_records_next_review", "ix_records_review_of", "ix_records_status_stream"):
+            conn.execute(f"DROP INDEX IF EXISTS {index}")
+        for column in ("review_of", "next_review", *(FACT_COLUMNS if version >= 7 else ())):
+            conn.execute(f"ALTER TABLE decision_records DROP COLUMN {column}")
         conn.execute("UPDATE leadfit_schema SET version=4")
     conn.close()

@@ -36,6 +36,10 @@ FIGURES = {
     "verify_mb": ("verify: peak memory above the start", "MB", None),
     "csv_s": ("CSV export of every version", "s", "scan_s"),
     "csv_mb": ("CSV export: peak memory above the start", "MB", None),
+    "due_ms": ("reviews due: the first 100, each checked", "ms", "newest_ms"),
+    "due_counts_ms": ("reviews due: how many overdue and due soon", "ms", "newest_ms"),
+    "portfolio_ms": ("portfolio figures, every stream (summary columns)", "ms", "newest_ms"),
+    "portfolio_checked_ms": ("portfolio, every stream's row checked", "ms", "newest_ms"),
     "tab_open_ms": ("window: Register tab opens (first page painted)", "ms", None),
     "tab_filter_ms": ("window: a find-box filter (first page painted)", "ms", "tab_open_ms"),
     "tab_filter_none_ms": ("window: a find-box filter with no match", "ms", "tab_open_ms"),
@@ -185,7 +189,26 @@ def window(path: Path) -> dict:
     return {"tab_open_ms": opened, "tab_filter_ms": found, "tab_filter_none_ms": none}
 
 
-TASKS = {"queries": queries, "decide": decide, "scan": scan, "verify": verify, "csv": csv_export,
+def lifecycle(path: Path) -> dict:
+    """The fail-fast reviews due and the board's portfolio (issue 12): code after schema 7."""
+    from datetime import date
+
+    from leadfit.decisions import review_service, service
+    today = date(2030, 1, 1)   # after every review date the template carries: all overdue
+    with service.open_register(f"sqlite:///{path}", create=False, readonly=True) as reg:
+        overdue, soon = review_service.due_counts(reg, today)
+        listed = review_service.due_reviews(reg, today)
+        assert overdue and len(listed) == min(100, overdue + soon)
+        board = service.portfolio(reg, check=False)
+        assert board.streams
+        return {"due_ms": _timed(lambda: review_service.due_reviews(reg, today)),
+                "due_counts_ms": _timed(lambda: review_service.due_counts(reg, today)),
+                "portfolio_ms": _timed(lambda: service.portfolio(reg, check=False)),
+                "portfolio_checked_ms": _timed(lambda: service.portfolio(reg))}
+
+
+AFTER_ONLY = ("lifecycle",)   # the code before this session has neither
+TASKS = {"queries": queries, "lifecycle": lifecycle, "decide": decide, "scan": scan, "verify": verify, "csv": csv_export,
          "window": window}
 
 

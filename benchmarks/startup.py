@@ -5,7 +5,11 @@ fresh processes, against a bare PySide6 window in the same run (ratio).
 Update: time from an answer changed in its widget to the assessment panel
 redrawn, median and 95th percentile over 100 changes, against the core's
 evaluate() alone on the same answers (ratio).
-Run: .venv/bin/python benchmarks/startup.py
+Commands: wall time of fresh `leadfit --help`, `evaluate` (the example case),
+`register show` and `report` against `python -c 'import durable.lang'`, each
+interleaved with it, median of 5 (targets 3x, 3x, 6x, 6x). ``--before TREE``
+also runs the same commands from an earlier clone's own venv, interleaved too.
+Run: .venv/bin/python benchmarks/startup.py [--before TREE] [--commands-only]
 """
 
 from __future__ import annotations
@@ -59,6 +63,68 @@ def wall_time(code: str, runs: int = 5) -> list[float]:
     return times
 
 
+COMMAND_TARGETS = {"--help": 3, "evaluate": 3, "register show": 6, "report": 6}
+
+
+def _fresh(argv: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                          cwd=tempfile.gettempdir(), check=False, text=True)
+    took = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"{' '.join(argv)} failed: {done.stderr[-2000:]}")
+    return took
+
+
+def _commands(venv: Path, db: Path, ref: str, out: Path) -> dict[str, list[str]]:
+    leadfit = str(venv / "bin/leadfit")
+    return {"--help": [leadfit, "--help"],
+            "evaluate": [leadfit, "evaluate", str(REPO / "forms/examples/example-case.yaml")],
+            "register show": [leadfit, "register", "show", ref, "--db", str(db)],
+            "report": [leadfit, "report", ref, "--db", str(db), "--out", str(out), "--force"]}
+
+
+def _register_for(venv: Path, folder: Path, env: dict) -> tuple[Path, str]:
+    """A register with one record, written by that venv's own code (so each reads its own)."""
+    db = folder / "register.sqlite3"
+    subprocess.run([str(venv / "bin/leadfit"), "decide", str(REPO / "forms/examples/example-case.yaml"),
+                    "--decision", "coach", "--conditions", "Weekly coaching", "--plan-later",
+                    "--db", str(db)], env=env, check=True, capture_output=True)
+    return db, "LF-" + str(__import__("datetime").date.today().year) + "-0001"
+
+
+def command_times(before: Path | None, runs: int = 5) -> None:
+    floor_cmd = [sys.executable, "-c", "import durable.lang"]
+    venvs = {"now": Path(sys.executable).parent.parent}
+    if before:
+        venvs["before"] = before / ".venv"
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "LEADFIT_DATA_DIR": f"{tmp}/data", "XDG_CONFIG_HOME": tmp,
+               "XDG_CACHE_HOME": f"{tmp}/cache"}
+        plans = {}
+        for name, venv in venvs.items():
+            folder = Path(tmp) / name
+            folder.mkdir()
+            db, ref = _register_for(venv, folder, env)
+            plans[name] = _commands(venv, db, ref, folder / "out.pdf")
+        for command, target in COMMAND_TARGETS.items():
+            times: dict[str, list[float]] = {"floor": [], **{n: [] for n in plans}}
+            for name in plans:
+                _fresh(plans[name][command], env)  # warm: caches and the OS's file cache
+            for _ in range(runs):
+                times["floor"].append(_fresh(floor_cmd, env))
+                for name in plans:
+                    times[name].append(_fresh(plans[name][command], env))
+            floor = statistics.median(times["floor"])
+            now = statistics.median(times["now"])
+            line = (f"leadfit {command:14} fresh: {now:.2f} s; import durable.lang {floor:.2f} s"
+                    f" -> {now / floor:.1f}x (target {target}x)")
+            if "before" in times:
+                old = statistics.median(times["before"])
+                line += f"; before {old:.2f} s = {old / floor:.1f}x ({old / now:.1f}x faster now)"
+            print(line, flush=True)
+
+
 def update_times(changes: int = 100) -> tuple[list[float], list[float]]:
     """Per change: widget edit -> panel redrawn, and evaluate() alone, in ms."""
     import yaml
@@ -105,6 +171,14 @@ def p95(values: list[float]) -> float:
 
 
 def main() -> None:
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, help="an earlier clone with its own .venv")
+    parser.add_argument("--commands-only", action="store_true")
+    args = parser.parse_args()
+    command_times(args.before)
+    if args.commands_only:
+        return
     leadfit = wall_time(LEADFIT_WINDOW)
     bare = wall_time(BARE_WINDOW)
     shown = statistics.median(leadfit)

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select
 
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
+from leadfit.decisions.portfolio_facts import FACT_COLUMNS, stream_facts
 from leadfit.decisions.keys import key_problem
 from leadfit.decisions.record import make_ref, sha256_text
 from leadfit.decisions.tables import audit_log, records
@@ -30,7 +31,8 @@ COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": 
                 "stream": ("stream",), "candidate": ("candidate",),
                 "created_at": ("created_at",), "outcome": ("decision", "outcome"),
                 "recommended": ("decision", "recommended")}
-ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack", "review_of", "next_review")
+ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack", "review_of", "next_review",
+               *FACT_COLUMNS)
 ADVICE = "run leadfit verify"
 _ENTRY = (audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
           audit_log.c.mac)
@@ -68,6 +70,11 @@ def column_problem(row, body: dict) -> str:
     label = pack_label(str(stated.get("name", "")), str(stated.get("version", "")))
     if row.pack is not None and row.pack != label:  # schema 4's column (NULL: says nothing)
         return f"its pack reads '{row.pack}', its signed text says '{label}'"
+    facts = stream_facts(body)
+    for name in FACT_COLUMNS:  # schema 7's columns (NULL: written before it, says nothing)
+        if getattr(row, name) is not None and getattr(row, name) != facts[name]:
+            return (f"its {name.replace('_', ' ')} reads '{getattr(row, name)}',"
+                    f" its signed text says '{facts[name]}'")
     problem = _review_problem(row, body)
     if problem:
         return problem

@@ -153,8 +153,9 @@ def _summary(row, verdict: Integrity) -> RecordSummary:
 # the decision as signed without opening the register.
 CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in ("problem", "pack")),
                "justification", "conditions",
-               "review_date", "risk_level", "pack", "pack_fingerprint", "signers", "dissent",
-               "intact")
+               "review_date", "risk_level", "pack", "pack_fingerprint", "recorded_by",
+               "recorded_account", "supersedes", "correction_reason", "signers", "dissent",
+               "withdrawn_by", "withdrawn_at", "withdrawn_reason", "intact")
 
 
 # UTF-8 with a byte-order mark: Excel otherwise reads UTF-8 as the local code page and
@@ -199,10 +200,16 @@ def _csv_row(row, verdict: Integrity) -> dict:
         "risk_level": ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
         "pack": pack_label(pack.get("name", ""), pack.get("version", "")),
         "pack_fingerprint": pack.get("fingerprint", ""),
-        "signers": "; ".join(f"{s.get('name')} ({role_words(s.get('role', ''))}) {s.get('at')}"
+        "recorded_by": body.get("recorded_by", ""),
+        "recorded_account": body.get("recorded_account", ""),
+        "supersedes": body.get("supersedes") or "",
+        "correction_reason": body.get("correction_reason", ""),
+        "signers": "; ".join(f"{s.get('name')} ({role_words(s.get('role', ''))}; computer account"
+                             f" {s.get('account') or 'not recorded'}) {s.get('at')}"
                              for s in signoffs),
         "dissent": "; ".join(f"{s.get('name')}: {s.get('dissent_reasons')}"
                              for s in signoffs if s.get("dissent")),
+        **{k: body.get(k, "") for k in ("withdrawn_by", "withdrawn_at", "withdrawn_reason")},
         "intact": "yes"}
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from leadfit import __version__
 from leadfit.decisions import review_terms
 from leadfit.decisions.errors import DecisionError, IncompleteCase
+from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import (
     Considered,
     Decision,
@@ -57,7 +58,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
           status: Status, supersedes: str | None = None, reason: str = "",
           recorded_by: str = "", plan_later: bool = False,
           decisive_review_date=None,
-          considered: list[Considered] | None = None) -> DecisionRecord:
+          considered: list[Considered] | None = None,
+          other_streams: StreamsReading | None = None) -> DecisionRecord:
     problems: list[Problem] = []
     if not assessment.decided:
         raise IncompleteCase([Problem("the case is incomplete, so there is no recommendation to"
@@ -88,6 +90,12 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         criteria = review_terms.criteria(case.to_data(), items, review)
     if decision == NO_COACHING:
         items, review, conditions, plan_later = [], None, "", False
+    elif not takes_conditions(decision) and takes_conditions(assessment.outcome or ""):
+        # appointed outright against a coaching recommendation: the candidate is taken as
+        # ready, so the coaching plan, its fail-fast review and conditions do not apply
+        coaching = {m.id for m in assessment.mitigations}
+        items = [i for i in items if i.id not in coaching]
+        review, conditions, plan_later = None, "", False
     elif status != "draft":
         check_plan_agreed(decision, items, plan_later, problems)
     recorded_by = _text(recorded_by, "recorded by", problems)
@@ -106,7 +114,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                           plan=items, plan_later=plan_later and not any(i.agreed for i in items),
                           review_criteria=criteria, decisive_review_date=decisive),
         required_roles=list(pack.settings.signoff_roles),
-        recorded_by=recorded_by, recorded_account=os_account(), considered=considered)
+        recorded_by=recorded_by, recorded_account=os_account(), considered=considered,
+        other_streams=other_streams)
 
 
 def _considered(others: list[Considered], chosen: str, problems: list[Problem]) -> list[Considered]:
@@ -142,14 +151,36 @@ def check_plan_agreed(decision: str, items: list[PlanItem], plan_later: bool,
 
 def dropped(old: Decision, new: Decision) -> list[str]:
     """What a change of decision removed from the record, in words (for the person correcting)."""
-    if new.outcome != NO_COACHING:
+    if takes_conditions(new.outcome):
         return []
-    gone = [what for what, was in (("the coaching plan", old.plan), ("the fail-fast review date",
-            old.review_date), ("the coaching conditions", old.conditions)) if was]
-    if not gone:
+    kept = {p.id for p in new.plan}
+    steps = [f"{p.id} {p.title}" for p in old.plan if p.id not in kept]
+    gone = [what for what, was in ((f"the coaching plan ({', '.join(steps)})", steps),
+                                   ("the fail-fast review date", old.review_date),
+                                   ("the coaching conditions", old.conditions)) if was]
+    return [f"{_WITHOUT_COACHING[new.outcome == NO_COACHING]}: {_listed(gone)} of the earlier"
+            " version were dropped from this one."] if gone else []
+
+
+def left_out(record: DecisionRecord) -> list[str]:
+    """What a decision against a coaching recommendation leaves out of the record, in words."""
+    d, a = record.decision, record.assessment
+    if takes_conditions(d.outcome) or not takes_conditions(a.outcome or ""):
         return []
-    return [f"Hiring externally has no coaching: {', '.join(gone)} of the earlier version"
-            " were dropped from this one."]
+    kept = {p.id for p in d.plan}
+    steps = [f"{m.id} {m.title}" for m in a.mitigations if m.id not in kept]
+    gone = ([f"the coaching plan the recommendation carried ({', '.join(steps)})"] if steps else []) \
+        + ["its fail-fast review date and coaching conditions"]
+    return [f"{_WITHOUT_COACHING[d.outcome == NO_COACHING]}: {_listed(gone)} are not part of"
+            " this record."]
+
+
+_WITHOUT_COACHING = {True: "Hiring externally has no coaching",
+                     False: "Appointing without conditions has no coaching"}
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,

@@ -14,8 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
+from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.review_record import Review
 from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
+from leadfit.rules.model.catalogue import default_catalogue
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
 from leadfit.words import date_words, role_words, status_words, time_words  # noqa: F401
@@ -141,6 +143,8 @@ class DecisionRecord(BaseModel):
     def reviews_record(self) -> str | None:
         """The record id this one reviews (None for a decision)."""
         return self.review.of.partition("@")[0] if self.review is not None else None
+    # issue 12: who leads the other streams, when read from the register instead of asked
+    other_streams: StreamsReading | None = None
 
     @field_serializer("assessment", "pack", "engine")
     def _as_written(self, part: BaseModel) -> dict[str, Any]:
@@ -180,7 +184,7 @@ class DecisionRecord(BaseModel):
 # their default, so an older record reads back to exactly the text and hash it was written with.
 _LATER: dict[str, Any] = {
     "recorded_by": "", "recorded_account": "", "withdrawn_reason": "", "withdrawn_by": "",
-    "withdrawn_at": "", "review": None, "considered": []}
+    "withdrawn_at": "", "review": None, "considered": [], "other_streams": None}
 _LATER_DECISION = {"plan_later": False, "review_criteria": [], "decisive_review_date": None}
 _LATER_SIGNOFF = {"account": ""}
 
@@ -209,6 +213,14 @@ def recorded_words(r: DecisionRecord) -> str:
     who = r.recorded_by or "name not given"
     account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
     return f"{who}{account}, {time_words(r.created_at)}"
+def outcome_title(key: str | None) -> str:
+    """An outcome as people read it ('hire_external' -> 'Hire an experienced Product Director')."""
+    if not key:
+        return "none"
+    try:
+        return default_catalogue().title(key)
+    except (KeyError, LookupError):
+        return key
 
 
 def make_ref(record_id: str, version: int) -> str:

@@ -84,12 +84,15 @@ def change_lines(record: DecisionRecord) -> list[str]:
     return lines
 
 
-def reasked_lines(record: DecisionRecord) -> list[str]:
-    """What a review of ``record`` asks again, with the answers recorded now."""
+def reasked_lines(record: DecisionRecord, titles: dict[str, str] | None = None) -> list[str]:
+    """What a review of ``record`` asks again, with the answers recorded now (each question
+    by its title, and the id ``--answer`` takes)."""
+    titles = titles or {}
     lines = [f"A review of {record.ref} asks again:"]
     for group, questions in REVIEW_QUESTIONS.items():
         lines.append(f"{GROUP_WORDS[group]}:")
-        lines += [f"  {q}: {answer_words(record.answers.get(q))}" for q in questions]
+        lines += [f"  {titles.get(q, q)} ({q}): {answer_words(record.answers.get(q))}"
+                  for q in questions]
     plan = record.decision.plan
     if plan:
         lines.append("Mitigations done (--done ID DATE):")

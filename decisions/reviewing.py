@@ -41,6 +41,7 @@ REVIEW_QUESTIONS = {
     "experience": ("candidate.digital_years", "candidate.led_multidisciplinary",
                    "candidate.mvp_delivery"),
 }
+FAIL_FAST = "M10"
 REASKED = tuple(q for group in REVIEW_QUESTIONS.values() for q in group)
 VERDICT_WORDS = {"continue": "continue the appointment as agreed",
                  "extend": "extend the coaching to a new review date",
@@ -116,6 +117,8 @@ def mitigations(root: DecisionRecord, target: DecisionRecord, done: dict[str, An
     planned = {p.id: p for p in root.decision.plan}
     earlier = {m.id: m.done_on for m in target.review.mitigations} if target.review else {}
     done = {**{k: v for k, v in earlier.items() if v}, **done}
+    if FAIL_FAST in planned and not done.get(FAIL_FAST):  # holding this review is M10 done
+        done[FAIL_FAST] = held_on
     for mid in done:
         if mid not in planned:
             problems.append(Problem(f"'{mid}' is not a step of the plan of {root.ref}; planned: "

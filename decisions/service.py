@@ -12,11 +12,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from leadfit.decisions import audit, making, store
+from leadfit.decisions import audit, making, store, streams_reading
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
 from leadfit.decisions.listing import list_records as _list
+from leadfit.decisions.portfolio import Portfolio
+from leadfit.decisions.portfolio import portfolio as _portfolio
+from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
 from leadfit.decisions.replay import ReplayResult, find_pack
@@ -61,7 +64,8 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False,
            again: bool = False, recorded_by: str = "", plan_later: bool = False,
-           considered: list | None = None) -> DecisionRecord:
+           considered: list | None = None,
+           decisive_review_date: str | date | None = None) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record.
 
     Retrying is safe: when the same decision on the same case under the same pack is
@@ -70,18 +74,26 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
     return decide_once(reg, case, pack, decision=decision, justification=justification,
                        conditions=conditions, review_date=review_date, plan=plan, draft=draft,
                        again=again, recorded_by=recorded_by, plan_later=plan_later,
-                       considered=considered)[0]
+                       considered=considered, decisive_review_date=decisive_review_date)[0]
 
 
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
                 draft: bool = False, **decision) -> tuple[DecisionRecord, bool]:
     """(record, True when it was already there); see :func:`decide`."""
-    assessment = evaluate_explained(case, pack)
-    args: dict[str, Any] = {"case": case, "pack": pack, "assessment": assessment,
-                            "status": "draft" if draft else "awaiting_signoff", **decision}
+    reading = other_streams(reg, case)
+
+    def arguments(reading: StreamsReading | None) -> dict[str, Any]:
+        read_case = streams_reading.applied(case, reading)
+        return {"case": read_case, "pack": pack, "assessment": evaluate_explained(read_case, pack),
+                "status": "draft" if draft else "awaiting_signoff", "other_streams": reading,
+                **decision}
+    args = arguments(reading)
     probe = making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before the lock
     key = audit.audit_key()
     with reg.write() as conn:
+        now = _read_streams(conn, checker(reg, conn), case)
+        if now != reading:  # another stream was signed meanwhile: decide on what is there now
+            args = arguments(now)
         existing = None if again else store.same_decision(conn, probe, checker(reg, conn))
         if existing is not None:
             return existing, True
@@ -161,7 +173,9 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         if pack is None:
             raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
                                 f" {old.pack.fingerprint}) is not available; name one (--pack)")
-    case = case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers")
+    reading = old.other_streams if case is None else other_streams(reg, case)
+    case = streams_reading.applied(
+        case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers"), reading)
     d, assessment = old.decision, evaluate_explained(case, pack)
     kept_plan = {p.id: (p.owner, p.due) for p in d.plan
                  if p.id in {m.id for m in assessment.plan_steps()}}
@@ -175,16 +189,29 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "considered": list(old.considered),  # the candidates compared stay named
                 # who records the correction, never the first recorder (the account says who did)
                 "recorded_by": recorded_by,
-                "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip()}
+                "status": "awaiting_signoff", "supersedes": old.ref, "reason": reason.strip(),
+                "other_streams": reading}
     key = audit.audit_key()
     with reg.write() as conn:
         current = store.latest_version(conn, old.record_id)
         if current != old.version:
             raise DecisionError(f"{old.ref} was corrected meanwhile (now version {current}); retry")
         record = making.build(record_id=old.record_id, version=old.version + 1, **args)
+        _refuse_no_change(old, record)
         serial = int(old.record_id.rsplit("-", 1)[-1])
         store.add(conn, record, serial, "correct", "", key)
     return record
+
+
+def _refuse_no_change(old: DecisionRecord, new: DecisionRecord) -> None:
+    """A version n+1 identical to n would supersede a signed record (and ask everyone to
+    sign again) for nothing: a correction must change an answer, the pack or the decision."""
+    if (new.answers, new.pack.fingerprint, new.decision) == (old.answers, old.pack.fingerprint,
+                                                             old.decision):
+        raise DecisionError(f"this correction changes nothing in {old.ref}: the answers, the rule"
+                            " pack and the decision are all as they were, so nothing was written."
+                            " Change what was wrong (an answer, the decision, its conditions,"
+                            " review date or plan)")
 
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,
@@ -213,6 +240,26 @@ def history(reg: Register, ref: str) -> list[DecisionRecord]:
         check = checker(reg, conn)
         record = store.load(conn, ref, check).record
         return store.all_versions(conn, record.record_id, check)
+
+
+def portfolio(reg: Register, *, check: bool = True) -> Portfolio:
+    """Every stream's current lead (its newest signed decision), counted for the board.
+    ``check`` checks every row as any read does (an altered one is marked, not counted);
+    without it the figures come from the summary columns alone, as `leadfit verify` vouches."""
+    with reg.read() as conn:
+        return _portfolio(conn, checker(reg, conn) if check else None)
+
+
+def other_streams(reg: Register, case: Case) -> StreamsReading | None:
+    """Who leads the other streams, as the register knows it (None: it knows none, and the
+    form's answer stands). The window shows it; decide and correct record it."""
+    with reg.read() as conn:
+        return _read_streams(conn, checker(reg, conn), case)
+
+
+def _read_streams(conn, check: Checker, case: Case) -> StreamsReading | None:
+    stream = str(case.answer("stream.name") or "")
+    return streams_reading.read(conn, check, stream, streams_reading.form_answer(case))
 
 
 def checker(reg: Register, conn) -> Checker:

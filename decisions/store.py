@@ -9,6 +9,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from leadfit.decisions import audit, keys
 from leadfit.decisions.errors import RecordAltered, RecordNotFound
 from leadfit.decisions.integrity import Checker, row_columns
+from leadfit.decisions.portfolio_facts import stream_facts
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, sha256_text
 from leadfit.decisions.tables import records
 
@@ -26,7 +27,8 @@ def _columns(record: DecisionRecord) -> tuple[dict, str]:
     return {"status": record.status, "body": text, "hash": digest, "stream": record.stream,
             "candidate": record.candidate, "outcome": record.decision.outcome,
             "recommended": record.decision.recommended, "pack": record.pack.label,
-            "review_of": record.reviews_record, "next_review": record.next_review}, digest
+            "review_of": record.reviews_record, "next_review": record.next_review,
+            **stream_facts(record.model_dump(mode="json"))}, digest
 
 
 def next_serial(conn: Connection) -> int:

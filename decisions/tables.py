@@ -23,6 +23,12 @@ records = Table(
     Column("pack", Text),   # schema 4: name@version, for listing without opening bodies
     Column("review_of", Text),    # schema 5: the record id a review reviews (NULL: a decision)
     Column("next_review", Text),  # schema 5: ISO date the next review is due from this record
+    # schema 7: what the portfolio reads (decisions/portfolio_facts.py derives each from the body)
+    Column("lead", Text),
+    Column("mentor", Text),
+    Column("risk", Text),
+    Column("readiness", Text),
+    Column("review_date", Text),
 )
 
 # schema 6: what lists and filters read, apart from the record text (see keys.py)

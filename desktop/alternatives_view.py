@@ -3,9 +3,11 @@ not, and the nearest answers that would lead to each. It shows the core's words.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QTextBrowser
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser
 
 from leadfit.rules.model.assessment import Alternative, UnknownAnswers
 
@@ -55,7 +57,12 @@ class AlternativesView(QTextBrowser):
         self.setObjectName("alternatives")
         self.setAccessibleName("Other outcomes: why not, and what would change it")
         self.setOpenLinks(False)
-        self.setMinimumHeight(40)  # the window still fits a small screen; the list scrolls
+        self.setMinimumHeight(40)
+        # as tall as its text at the width it is given: the panel around it scrolls instead
+        policy = self.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.unknowns: UnknownAnswers | None = None
         self.show_alternatives(None, waiting=False)
 
@@ -72,6 +79,22 @@ class AlternativesView(QTextBrowser):
         if html != getattr(self, "_shown", None):  # laying out rich text is not free
             self._shown = html
             self.setHtml(html)
+            self.updateGeometry()  # a new text wants another height: the panel must ask again
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        margins = self.contentsMargins()
+        document = self.document().clone(self)
+        document.setTextWidth(max(1, width - margins.left() - margins.right()))
+        height = math.ceil(document.size().height()) + margins.top() + margins.bottom()
+        document.deleteLater()
+        return max(self.minimumHeight(), height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width() if self.width() > 1 else hint.width()))
 
     def plain_text(self) -> str:
         return self.toPlainText()

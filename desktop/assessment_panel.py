@@ -84,10 +84,6 @@ class AssessmentPanel(QWidget):
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
         self.outcome.setWordWrap(True)
-        # a wrapped label under a style-sheet padding is given one line too few (its height
-        # for width ignores the padding), which clipped the recommendation: keep room for two
-        self.outcome.ensurePolished()
-        self.outcome.setMinimumHeight(self.outcome.fontMetrics().lineSpacing() * 2 + 28)
         self.detail = QLabel()
         self.detail.setObjectName("outcomeDetail")
         self.detail.setWordWrap(True)
@@ -129,19 +125,20 @@ class AssessmentPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.readiness)
         self.headings: dict[str, QLabel] = {}
-        for title, view, stretch in (("Findings", self.findings, 2),
-                                     ("Context signals", self.signals, 1),
-                                     ("Mitigation plan", self.mitigations, 2),
-                                     ("Other outcomes: why not, and what would change it",
-                                      self.alternatives, 3)):
+        for title, view in (("Findings", self.findings), ("Context signals", self.signals),
+                            ("Mitigation plan", self.mitigations),
+                            ("Other outcomes: why not, and what would change it", self.alternatives)):
             heading = self.headings[title] = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
-            # lists share what room there is, so the panel fits a small screen unscrolled
-            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            # each list asks for the height of its rows (never Ignored: the panel's height for
+            # its width then counted it as 0, the scroll area made the panel too short and
+            # every widget with a minimum height was pushed over the next): the panel scrolls
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             view.setMinimumHeight(84)  # a header and two rows at least: one row hid the list
-            layout.addWidget(view, stretch)
+            layout.addWidget(view)  # no stretch: a stretch shared the room out below its rows
         layout.addWidget(self.decide)
+        layout.addStretch(1)  # a tall screen leaves room below, never between the parts
 
     def show_pack(self, pack) -> None:
         """What the panel needs from the pack: its questions (to word answers), its risk scale."""

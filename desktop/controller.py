@@ -13,6 +13,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import yaml
 
+from leadfit.desktop import pack_watchdog
 from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
 from leadfit.files import atomic_write
@@ -42,6 +43,7 @@ class CaseView(Protocol):
     def show_answers(self, raw: dict[str, Any]) -> None: ...
     def show_field_error(self, question_id: str, message: str | None) -> None: ...
     def show_relevance(self, asked: dict[str, bool]) -> None: ...
+    def show_answer_source(self, question_id: str, words: str | None) -> None: ...
     def show_assessment(self, assessment: Assessment, invalid: list[str]) -> None: ...
     def show_problems(self, title: str, problems: list[str]) -> None: ...
     def schedule_evaluation(self) -> None: ...
@@ -82,6 +84,10 @@ class CaseController:
         self.undo_stack: list[dict[str, Any]] = []
         self.redo_stack: list[dict[str, Any]] = []
         self._typing_in: str | None = None    # keystrokes in one field are one undo step
+        # (case, questionnaire) -> (case with the register's answers about the other streams,
+        # {question: where its answer came from, in words}); set by the window
+        self.streams: Callable[[Case, Any], tuple[Case, dict[str, str]]] | None = None
+        self.sourced: dict[str, str] = {}
 
     # -- lifecycle -------------------------------------------------------
     def start(self) -> None:
@@ -251,6 +257,8 @@ class CaseController:
         self.view.show_relevance(self.relevance())
         self._save_draft()
         case = self.case()
+        if self.streams is not None:  # F10 from the portfolio, as decide will read it
+            case = self._read_elsewhere(case)
         try:
             self.assessment = evaluate(case, self.pack)
         except LeadFitError as exc:  # e.g. an engine failure: say so, keep the answers
@@ -258,9 +266,21 @@ class CaseController:
             self.view.show_problems("The assessment could not be made",
                                     [str(p) for p in exc.problems])
             return None
+        if self.sourced:
+            self.assessment = self.assessment.model_copy(update={
+                "notes": [*self.assessment.notes, *(f"{self.pack.questionnaire.questions[q].title}"
+                                                    f" {words}" for q, words in self.sourced.items())]})
         self.view.show_assessment(self.assessment, sorted(self.errors))
         self._explain_later(case)
         return self.assessment
+
+    def _read_elsewhere(self, case: Case) -> Case:
+        case, sourced = self.streams(case, self.pack.questionnaire)
+        for qid in {*self.sourced, *sourced}:
+            if self.sourced.get(qid) != sourced.get(qid):
+                self.view.show_answer_source(qid, sourced.get(qid))
+        self.sourced = sourced
+        return case
 
     def _explain_later(self, case: Case) -> None:
         """Why not and what would change it take a search: done off the GUI thread,
@@ -298,7 +318,14 @@ class CaseController:
 
     # -- packs -----------------------------------------------------------
     def _restore_pack(self, source: str) -> bool:
-        """The pack used last time; if it is gone, say so and that the default is used."""
+        """The pack used last time; if it is gone, fails or hangs, say so and that the
+        default is used (a folder is tried first in a child process, with a time limit)."""
+        stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
+        if stopped:
+            self.view.show_problems(
+                f"The rule pack used last time cannot be used, so the default pack is used"
+                f" instead: {source}", stopped)
+            return False
         try:
             pack = resolve_pack(source)
         except LeadFitError as exc:
@@ -316,7 +343,8 @@ class CaseController:
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
         (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
-        pack, problems = switch_pack(self.pack, source)
+        stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
+        pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
                                     [str(p) for p in problems])

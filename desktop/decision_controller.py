@@ -74,6 +74,7 @@ class DecisionController:
         self.view = view
         self.pdf_folder = Path(pdf_folder)
         self.register_url = register_url
+        self.writes = 0   # records written from this window: the portfolio re-reads after one
         self._register: service.Register | None = None
         self._filter: dict = {}  # the register tab's find box and status choice (see filter)
 
@@ -82,6 +83,10 @@ class DecisionController:
         if self._register is None:
             self._register = _service().open_register(self.register_url)
         return self._register
+
+    @property
+    def is_open(self) -> bool:
+        return self._register is not None
 
     def close(self) -> None:
         if self._register is not None:
@@ -107,6 +112,10 @@ class DecisionController:
             self.register, case, pack, decision=decision, justification=justification,
             conditions=conditions, review_date=review_date or None, plan=plan or None,
             plan_later=plan_later, recorded_by=recorded_by, again=again, considered=considered))
+        if record is not None:
+            from leadfit.decisions.making import left_out
+            for note in left_out(record):
+                self.view.show_problems("Left out of the record", [note])
         return self._done(record, "recorded; it now awaits sign-off")
 
     def already_recorded(self, case: Case) -> list[str]:
@@ -141,6 +150,7 @@ class DecisionController:
 
     def _done(self, record: DecisionRecord | None, what: str) -> DecisionRecord | None:
         if record is not None:
+            self.writes += 1
             self.view.tell(f"{record.ref} {what}")
             self.view.show_record(record)
             self.refresh()

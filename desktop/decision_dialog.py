@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
 from leadfit.decisions.making import takes_conditions
 from leadfit.desktop.date_field import DateField
 from leadfit.desktop.screen import fit_to_screen
+from leadfit.desktop.steady_combo import SteadyComboBox
 
 
-def _ctrl_enter(event) -> bool:
+def ctrl_enter(event) -> bool:
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
         bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
@@ -97,7 +97,7 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Correct {correcting}" if correcting else "Record the decision")
         self.recommended, self.submit = recommended, submit
-        self.decision = QComboBox()
+        self.decision = SteadyComboBox()
         for key, title in outcomes.items():
             self.decision.addItem(title + ("  (recommended)" if key == recommended else ""), key)
         self.justification = QPlainTextEdit()
@@ -143,6 +143,7 @@ class DecisionDialog(QDialog):
         inner.addStretch(1)
         scroll = QScrollArea()  # a long plan scrolls; the buttons stay in view
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it follows them
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -169,13 +170,13 @@ class DecisionDialog(QDialog):
         """Ctrl+Enter records; Enter alone in a field never does; Escape still cancels."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
-            if _ctrl_enter(event):
+            if ctrl_enter(event):
                 self._submit()
             return
         super().keyPressEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyPress and _ctrl_enter(event):
+        if event.type() == QEvent.Type.KeyPress and ctrl_enter(event):
             self._submit()
             return True
         return super().eventFilter(watched, event)
@@ -191,8 +192,11 @@ class DecisionDialog(QDialog):
     def _update(self) -> None:
         chosen = str(self.decision.currentData())
         differs = chosen != self.recommended
-        self.need_why.setText("This differs from the recommendation: say why below." if differs
-                              else "")
+        uncoached = not takes_conditions(chosen) and takes_conditions(self.recommended)
+        self.need_why.setText(("This differs from the recommendation: say why below." if differs
+                               else "") + (" Without conditions, the coaching plan, its review date"
+                                           " and conditions are left out of the record."
+                                           if uncoached else ""))
         self.need_why.setVisible(differs)
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
         self.conditions.setEnabled(conditional)

@@ -12,6 +12,7 @@ from leadfit.forms.answers import says_not_known
 from leadfit.forms.questionnaire import NOT_KNOWN
 
 from leadfit.desktop.date_field import calendar_button
+from leadfit.desktop.steady_combo import SteadyComboBox
 
 NOT_ANSWERED = "— not answered —"
 NOT_KNOWN_LABEL = "Not known"
@@ -65,7 +66,7 @@ class AnswerInput(QWidget):
 
     def _make_editor(self, question) -> QWidget:
         if question.type in ("yes_no", "choice"):
-            box = QComboBox()
+            box = SteadyComboBox()
             box.addItem(NOT_ANSWERED)  # no item data: see the class docstring
             options = {"yes": "Yes", "no": "No"} if question.type == "yes_no" else question.options
             for key, label in options.items():

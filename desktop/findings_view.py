@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from leadfit.reports.pdf_appendix import answer_words
 from leadfit.rules.model.assessment import Finding, Mitigation
@@ -29,6 +29,10 @@ class _ExpandableList(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
+        # as tall as its rows (opened ones too): the panel around it scrolls instead
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.expanded.connect(self.updateGeometry)  # the view does not say so itself
+        self.collapsed.connect(self.updateGeometry)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -65,6 +69,7 @@ class _ExpandableList(QTreeWidget):
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
             item.setExpanded(item.text(0) in opened)
+        self.updateGeometry()
 
 
 class FindingsView(_ExpandableList):

@@ -38,11 +38,20 @@ class QuestionRow(QFrame):
             self.informs = ids
             ids.setToolTip("\n".join(f"{i}  {catalogue.title(i)}" for i in question.informs))
             layout.addWidget(ids)
+        self.source = QLabel()  # where the answer comes from when not from this field
+        self.source.setObjectName("answerSource")
+        self.source.setWordWrap(True)
+        self.source.hide()
+        layout.addWidget(self.source)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+
+    def show_source(self, words: str | None) -> None:
+        self.source.setText(words or "")
+        self.source.setVisible(bool(words))
 
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
@@ -63,12 +72,15 @@ class SectionPage(QScrollArea):
         self.section = section
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the answers; the page follows
+        # every row wraps to the width it is given: scrolling sideways hid half the questions
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         body.setObjectName("page")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
-        layout.addWidget(_label(section.title, "sectionTitle", wrap=False))
+        layout.addWidget(_label(section.title, "sectionTitle"))  # wraps: never wider than the page
         if section.help:
             layout.addWidget(_label(section.help, "help"))
         self.rows: dict[str, QuestionRow] = {}

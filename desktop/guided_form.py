@@ -45,6 +45,8 @@ class GuidedForm(QWidget):
                 self.rows[qid] = row
                 self._page_of[qid] = index
         self.steps.currentRowChanged.connect(self.go_to)  # arrows in the list: focus stays there
+        for chosen in (self.steps.itemClicked, self.steps.itemActivated):  # a click, Enter: carry on there
+            chosen.connect(lambda item: self.go_to(self.steps.row(item), focus=True))
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Answers given")
         self.progress.setFormat("%v of %m answered")
@@ -55,6 +57,7 @@ class GuidedForm(QWidget):
         for button in (self.previous, self.next):
             button.setAccessibleName(button.text().strip("‹› "))
         self._asked: dict[str, bool] = {}
+        self._sourced: set[str] = set()  # answers the register gives (show_source)
         self._layout()
         self.go_to(0)
 
@@ -112,13 +115,24 @@ class GuidedForm(QWidget):
     def show_error(self, question_id: str, message: str | None) -> None:
         self.rows[question_id].show_error(message)
 
+    def show_source(self, question_id: str, words: str | None) -> None:
+        """An answer taken from elsewhere (the register): said at the field, counted as given."""
+        if question_id in self.rows:
+            self.rows[question_id].show_source(words)
+            self._sourced = {*self._sourced, question_id} if words else self._sourced - {question_id}
+            self._update_progress()
+
+    def _given(self, qid: str, row) -> bool:
+        return row.input.value() is not None or qid in self._sourced
+
     def _update_progress(self) -> None:
         asked = [r for q, r in self.rows.items() if self._asked.get(q, True)]
-        done = [r for r in asked if r.input.value() is not None]
+        done = [r for q, r in self.rows.items() if self._asked.get(q, True) and self._given(q, r)]
         self.progress.setRange(0, len(asked))
         self.progress.setValue(len(done))
         for index, section in enumerate(self.questionnaire.sections):
             rows = [self.rows[q.id] for q in section.questions if self._asked.get(q.id, True)]
-            answered = sum(r.input.value() is not None for r in rows)
+            answered = sum(self._given(q.id, self.rows[q.id]) for q in section.questions
+                           if self._asked.get(q.id, True))
             mark = "✓ " if answered == len(rows) else ""
             self.steps.item(index).setText(f"{mark}{section.title}\n{answered} of {len(rows)} answered")

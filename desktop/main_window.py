@@ -36,6 +36,7 @@ from leadfit.desktop.guided_form import GuidedForm
 from leadfit.desktop.menus import build_menus
 from leadfit.desktop.pack_bar import PackBar
 from leadfit.desktop.problems_dialog import show_problems
+from leadfit.desktop.portfolio_tab import PortfolioTab
 from leadfit.desktop.register_tab import RegisterTab
 from leadfit.desktop.reviews_tab import ReviewsTab
 from leadfit.desktop.screen import fit_to_screen
@@ -62,10 +63,12 @@ class MainWindow(QMainWindow):
         self.reviews = ReviewsTab(self.tell, register_url, today or date.today)
         self.reviews.recorded.connect(self._review_recorded)
         self.reviews.counted.connect(self._show_reviews_due)
+        self.portfolio = PortfolioTab(self.register.controller, self.tell)
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
         self.background = Background(self)
         self.controller = CaseController(self, DraftStore(self.data_dir / "drafts", claim=True),
                                          self.store.value("pack") or None)
+        self.controller.streams = self.portfolio.controller.read_streams  # F10 from the register
         self.timer.timeout.connect(self.controller.refresh)
         self.panel.jump_to.connect(self.reveal)
         self.panel.decide_requested.connect(self.record_decision)
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         # the panel wraps to the width it is given: scrolling sideways hid the recommendation
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what the panel holds
         side.setWidget(self.panel)
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(case_tab, "Case")
         self.tabs.addTab(self.register, "Register")
         self.tabs.addTab(self.reviews, "Reviews")
+        self.tabs.addTab(self.portfolio, "Portfolio")
         self.tabs.currentChanged.connect(self._tab_shown)
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -157,6 +162,9 @@ class MainWindow(QMainWindow):
             self.register.controller.refresh()
         elif self.tabs.widget(index) is self.reviews:
             self.reviews.controller.refresh()
+        elif self.tabs.widget(index) is self.portfolio:
+            self.portfolio.controller.refresh()
+            self.schedule_evaluation()  # the case may now read other streams
 
     def _review_recorded(self, ref: str) -> None:
         self.register.controller.refresh()
@@ -190,6 +198,9 @@ class MainWindow(QMainWindow):
 
     def show_field_error(self, question_id: str, message: str | None) -> None:
         self.form.show_error(question_id, message)
+
+    def show_answer_source(self, question_id: str, words: str | None) -> None:
+        self.form.show_source(question_id, words)
 
     def show_relevance(self, asked: dict[str, bool]) -> None:
         self.form.set_relevance(asked)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from leadfit.desktop.screen import fit_to_screen
+
 
 class PackRulesDialog(QDialog):
     def __init__(self, parent, pack, groups):
@@ -41,7 +43,7 @@ class PackRulesDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)  # clamped to the screen at any scale factor
 
     def _add_group(self, group) -> None:
         top = QTreeWidgetItem(self.tree, [f"{group.id}  {group.title}", group.meaning])

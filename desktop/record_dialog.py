@@ -6,9 +6,8 @@ signs, and a confirmation names the role and says it cannot be undone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from leadfit.decisions.record import DecisionRecord
 from leadfit.desktop.record_view import record_html
+from leadfit.desktop.decision_dialog import ctrl_enter
 from leadfit.desktop.screen import fit_to_screen
+from leadfit.desktop.steady_combo import SteadyComboBox
 from leadfit.words import role_words
 
 
@@ -53,7 +54,7 @@ class RecordDialog(QDialog):
         self.text.setAccessibleName("Decision record")
         self.name, self.statement, self.dissent = QLineEdit(), QLineEdit(), QLineEdit()
         self.withdraw_reason, self.withdraw_name = QLineEdit(), QLineEdit()
-        self.role = QComboBox()
+        self.role = SteadyComboBox()
         for widget, label in ((self.name, "Signer's name"), (self.role, "Role"),
                               (self.statement, "Statement"), (self.dissent, "Dissent"),
                               (self.withdraw_reason, "Reason for withdrawing"),
@@ -114,6 +115,21 @@ class RecordDialog(QDialog):
         self.correct.setEnabled(correctable and not replaced_by and record.status != "withdrawn")
         for field in (self.name, self.statement, self.dissent, self.withdraw_reason):
             field.clear()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Ctrl+Enter asks to sign (or to withdraw, from the withdrawal's fields); the
+        confirmation still names the role. Enter alone never does anything here."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if ctrl_enter(event):
+                focus = self.focusWidget()
+                if self.withdrawing.isVisible() and self.withdrawing.isChecked() and focus \
+                        and self.withdrawing.isAncestorOf(focus):
+                    self._withdraw()
+                elif self.signing.isVisible():
+                    self._sign()
+            return
+        super().keyPressEvent(event)
 
     def _sign(self) -> None:
         role = role_words(str(self.role.currentData()))

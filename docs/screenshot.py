@@ -76,7 +76,8 @@ def shoot(tag: str) -> None:
         _settle(app, window)
         window.form.go_to(1)
         window.panel.findings.topLevelItem(0).setExpanded(True)
-        app.processEvents()
+        for _ in range(5):  # the list grows, then the panel around it: one turn each
+            app.processEvents()
         window.grab().save(str(OUT / f"filled-{tag}.png"))
         if tag == "1x":
             window.grab().save(str(ROOT / "docs" / "screenshot.png"))

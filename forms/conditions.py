@@ -80,10 +80,28 @@ Condition = Compare | Member | Answered | Group
 class ConditionProblem(Exception):
     """A condition that cannot be used; ``path`` locates it in its file."""
 
-    def __init__(self, message: str, path: tuple):
+    def __init__(self, message: str, path: tuple, others: tuple = ()):
         super().__init__(message)
         self.message = message
         self.path = path
+        self.others = others  # the rest found in the same condition: all reported in one run
+
+    def each(self) -> list[ConditionProblem]:
+        """This problem and every other one found in the same condition."""
+        return [self, *self.others]
+
+
+def _all_of(parse_one: Callable[[int, Any], Any], items: list) -> tuple:
+    """Each item parsed; every problem among them raised together, not just the first."""
+    parsed, found = [], []
+    for i, item in enumerate(items):
+        try:
+            parsed.append(parse_one(i, item))
+        except ConditionProblem as exc:
+            found += exc.each()
+    if found:
+        raise ConditionProblem(found[0].message, found[0].path, tuple(found[1:]))
+    return tuple(parsed)
 
 
 def parse(raw: Any, questions: dict, path: tuple = ()) -> Condition:
@@ -99,7 +117,7 @@ def parse(raw: Any, questions: dict, path: tuple = ()) -> Condition:
     if word in GROUPS:
         if not isinstance(body, list) or not body:
             raise ConditionProblem(f"'{word}' takes a non-empty list of conditions", here)
-        return Group(word, tuple(parse(p, questions, here + (i,)) for i, p in enumerate(body)))
+        return Group(word, _all_of(lambda i, p: parse(p, questions, here + (i,)), body))
     if word == "not":
         return negate(parse(body, questions, here), here)
     if word == "answered":
@@ -138,7 +156,7 @@ def _parse_comparison(word: str, body: Any, questions: dict, path: tuple) -> Con
     if word in MEMBERSHIP:
         if not isinstance(value, list) or not value:
             raise ConditionProblem(f"'{word}' takes a non-empty list of values", path + (qid,))
-        checked = tuple(_check_value(v, question, path + (qid, i)) for i, v in enumerate(value))
+        checked = _all_of(lambda i, v: _check_value(v, question, path + (qid, i)), value)
         return Member(word, qid, checked)
     return Compare(word, qid, _check_value(value, question, path + (qid,)))
 

@@ -214,7 +214,7 @@ def known_versions() -> list[int]:
 
 
 def load_questionnaire(path: Path, display: str | None = None) -> Questionnaire:
-    located = load_file(path, display)
+    located = load_file(path, display, cached=True)
     spec = parse_model(QuestionnaireSpec, located)
     return _build(spec, located)
 
@@ -249,7 +249,8 @@ def _build(spec: QuestionnaireSpec, located: LocatedData) -> Questionnaire:
                     ask_if = conditions.parse(q.ask_if, questions)
                 except conditions.ConditionProblem as exc:
                     base = ("sections", si, "questions", qi, "ask_if")
-                    problems.append(Problem(exc.message, located.file, located.line_of(base + exc.path)))
+                    problems += [Problem(one.message, located.file, located.line_of(base + one.path))
+                                 for one in exc.each()]
             built.append(_replace(questions[q.id], ask_if=ask_if))
             questions[q.id] = built[-1]
         sections.append(Section(sec.id, sec.title, sec.help, tuple(built)))

@@ -66,3 +66,44 @@ def time_words(utc_iso: str | None) -> str:
     offset = local.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     return f"{date_words(local.date().isoformat())} at {local:%H:%M} ({zone})"
+
+
+LEAD_KIND = {"experienced": "experienced Product Director",
+             "learner": "executive learning the role", "": "not classified"}
+OUTCOME_LEAD = {"appoint": "appointed", "coach": "appointed, coached",
+                "hire_external": "hired from outside"}
+RISK = {"low": "low", "medium": "medium", "high": "high", "critical": "critical", "": "not assessed"}
+
+
+def lead_kind_words(kind: str) -> str:
+    """'learner' -> 'executive learning the role'."""
+    return LEAD_KIND.get(kind, kind)
+
+
+def decision_lead_words(outcome: str) -> str:
+    """A decision as the portfolio reads it: 'coach' -> 'appointed, coached'."""
+    return OUTCOME_LEAD.get(outcome, outcome.replace("_", " "))
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 stream', '3 streams'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def other_streams_words(experienced: int, learners: int, form_answer: str | None = None) -> str:
+    """What the register said about the other streams, as the assessment reports it."""
+    total = experienced + learners
+    said = (f"read from the register: of {plural(total, 'other stream')},"
+            f" {experienced or 'none'} {'are' if experienced > 1 else 'is'} led by an experienced"
+            f" Product Director and {learners} by {'an executive' if learners == 1 else 'executives'}"
+            " learning the role")
+    if experienced:
+        said += "; an experienced Product Director sets the standard"
+    if form_answer:
+        said += f" (the form's answer, \u201c{form_answer}\u201d, was set aside)"
+    return said
+
+
+# Readiness marks P1-P6 as a board reads them over a column (the catalogue has the full titles).
+READINESS_SHORT = {"P1": "Digital", "P2": "P&L", "P3": "Teams", "P4": "MVP slices",
+                   "P5": "Holds line", "P6": "Full time"}

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from leadfit import yamlcache
 from leadfit.errors import PackError, Problem
 
 MAX_FILE_BYTES = 512 * 1024
@@ -105,11 +106,24 @@ class LocatedData:
         return self.lines.get((), None)
 
 
-def load_text(text: str, file: str) -> LocatedData:
-    """Parse ``text`` safely; raise PackError naming ``file`` and the line."""
+def load_text(text: str, file: str, *, cached: bool = False) -> LocatedData:
+    """Parse ``text`` safely; raise PackError naming ``file`` and the line. ``cached``:
+    a text parsed before comes from the per-user cache (see yamlcache.py); only a clean
+    parse is kept."""
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
                                  " split it or remove unused content", file)])
+    if cached:
+        hit = yamlcache.lookup(text)
+        if hit is not None:
+            return LocatedData(hit[0], file, hit[1])
+    data, lines = _parse(text, file)
+    if cached:
+        yamlcache.store(text, data, lines)
+    return LocatedData(data, file, lines)
+
+
+def _parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     try:
         loader = _StrictLoader(text)
@@ -128,10 +142,11 @@ def load_text(text: str, file: str) -> LocatedData:
                                  file)]) from None
     except yaml.YAMLError as exc:
         raise PackError([_yaml_problem(exc, file)]) from None
-    return LocatedData(data, file, lines)
+    return data, lines
 
 
-def load_file(path: Path, display: str | None = None, inside: Path | None = None) -> LocatedData:
+def load_file(path: Path, display: str | None = None, inside: Path | None = None, *,
+              cached: bool = False) -> LocatedData:
     """Read and parse one YAML file, naming it as ``display`` in errors. ``inside``: the
     file must resolve inside that folder and have no other hard link (a pack reads only
     its own files: a link cannot make it read another folder's)."""
@@ -148,7 +163,7 @@ def load_file(path: Path, display: str | None = None, inside: Path | None = None
         raise PackError([Problem("expected a file, found a folder", name)]) from None
     except OSError as exc:
         raise PackError([Problem(f"cannot read the file: {exc.strerror or exc}", name)]) from None
-    return load_text(text, name)
+    return load_text(text, name, cached=cached)
 
 
 def _check_inside(path: Path, folder: Path, name: str) -> None:

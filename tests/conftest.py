@@ -23,7 +23,7 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("LEADFIT_DB", raising=False)
-    for var in ("LEADFIT_DATA_DIR", "LEADFIT_AUDIT_KEY", "LEADFIT_AUDIT_KEY_FILE"):
+    for var in ("LEADFIT_DATA_DIR", "LEADFIT_AUDIT_KEY", "LEADFIT_AUDIT_KEY_FILE", "LEADFIT_CACHE_DIR"):
         monkeypatch.delenv(var, raising=False)
     yield home
 

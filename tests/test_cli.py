@@ -36,8 +36,17 @@ def test_questions_text_is_readable():
 def test_long_reasons_are_wrapped_into_readable_lines():
     result = run_cli("evaluate", str(EXAMPLE_CASE))
     assert max(len(line) for line in result.stdout.splitlines()) <= 110
-    assert "      It would need one of:" in result.stdout
-    assert "        * gaps-too-wide: (Years managing digital products is less than 1" in result.stdout
+    assert "  Hire an experienced Product Director:\n    - Nothing in the answers calls for it." \
+        in result.stdout
+
+
+def test_why_not_reads_in_words_without_rule_ids_or_logic():
+    """An executive reading the terminal sees reasons, never 'p1-some-experience' or '(a and (b or c))'."""
+    out = run_cli("evaluate", str(EXAMPLE_CASE)).stdout
+    why_not = out[out.index("\nWhy not:"):out.index("\nWhat would change it:")]
+    assert "  Appoint:\n    - Some years running digital products, not enough" in why_not
+    for code in ("p1-some-experience", "hire_external:", "It would need one of", " and (", "is at least"):
+        assert code not in why_not
 
 
 def test_evaluate_json_has_the_documented_shape():

@@ -85,7 +85,7 @@ def test_register_list_show_and_export(db, tmp_path):
     listed = run_cli("register", "list", "--db", db)
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
-    assert lines[0].startswith(f"{first.record_id}@2") and "awaiting_signoff" in lines[0]
+    assert lines[0].startswith(f"{first.record_id}@2") and "awaiting sign-off" in lines[0]
     assert lines[2].startswith(f"{first.record_id}@1") and "superseded" in lines[2]
     only = run_cli("register", "list", "--status", "superseded", "--db", db)
     assert only.stdout.splitlines() == [lines[2]]
@@ -227,7 +227,7 @@ def test_a_correction_is_credited_to_who_records_it_not_the_first_recorder(tmp_p
     assert done.returncode == 0, done.stderr
     shown = run_cli("register", "show", f"{ref}@2", "--db", db).stdout
     assert "Rae Recorder" in shown and "Hana HR" not in shown
-    again = run_cli("correct", ref, "--reason", "second thoughts", "--db", db)
+    again = run_cli("correct", ref, "--reason", "second thoughts", "--conditions", "z", "--db", db)
     assert again.returncode == 0, again.stderr
     assert "Rae Recorder" not in run_cli("register", "show", f"{ref}@3", "--db", db).stdout
 
@@ -240,3 +240,31 @@ def test_register_show_of_a_withdrawn_record_awaits_no_signature(tmp_path):
                    "--db", db).returncode == 0
     shown = run_cli("register", "show", ref, "--db", db).stdout
     assert "awaiting" not in shown and "Candidate left" in shown
+
+
+def test_register_list_and_show_print_words_not_codes(tmp_path):
+    """HR reads 'awaiting sign-off' and 'Hire an experienced Product Director', never the stored keys."""
+    db = str(tmp_path / "register.sqlite3")
+    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "hire_external", "--justify",
+                   "No time to coach this year", "--db", db)
+    assert made.returncode == 0, made.stderr
+    listed = run_cli("register", "list", "--db", db).stdout
+    shown = run_cli("register", "show", made.stdout.strip(), "--db", db).stdout
+    assert "awaiting sign-off" in listed and "Hire an experienced Product Director" in listed
+    assert "recommendation:  Appoint with coaching" in shown
+    assert "decision:        Hire an experienced Product Director" in shown
+    for code in ("awaiting_signoff", "hire_external"):
+        assert code not in listed and code not in shown
+
+
+def test_a_correction_that_changes_nothing_is_refused_and_writes_nothing(db):
+    """It would supersede a signed version and ask everyone to sign again, for nothing."""
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    before = _counts(db)
+    same = run_cli("correct", record.record_id, "--reason", "checking", "--db", db)
+    assert same.returncode == 2
+    assert f"this correction changes nothing in {record.ref}" in same.stderr
+    assert _counts(db) == before
+    with open_register(db) as reg:
+        assert service.show(reg, record.record_id).status == "signed"

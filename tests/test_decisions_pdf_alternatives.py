@@ -83,3 +83,20 @@ def test_a_record_with_an_answer_not_known_replays_identical(tmp_path):
         record = service.decide(reg, case, pack(), decision="hire_external")  # 2.0: the cautious outcome
     assert record.answers["candidate.blamed_digital"] == "not known"
     assert replay(record).identical
+
+
+def test_an_outcome_heading_is_never_stranded_at_a_page_foot(tmp_path):
+    """A superseded record's page 2 ended on 'Hire an experienced Product Director', its
+    reason on the next page: each heading stays with its reasons."""
+    from tests.decisions_support import signed_record
+    with open_register(tmp_path / "r.db") as reg:
+        old = signed_record(reg, case=case_with(candidate__name="Jo Superseded"),
+                            recorded_by="Rae Recorder")
+        service.correct(reg, old.ref, reason="Mentor changed",
+                        conditions="Fortnightly coaching by the CPO", recorded_by="Cory Corrector")
+        pdf = printing.render_pdf(reg, old.ref).pdf
+    titles = [alt.title for alt in old.assessment.alternatives]
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        body = page.extract_text().split("CONFIDENTIAL – personnel")[0]  # before the page furniture
+        body = body.strip().removesuffix("SUPERSEDED").strip()            # and the watermark
+        assert not any(body.endswith(title) for title in titles), body[-200:]

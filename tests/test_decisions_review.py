@@ -158,8 +158,8 @@ def test_csv_export_carries_the_decision_and_its_signers(reg, tmp_path):
     assert row["outcome"] == "coach" and row["conditions"] == "'=SUM(A1) coaching"
     assert row["review_date"] == "2027-02-01" and row["risk_level"] == "high"
     assert row["pack"] == "default@2.2" and row["pack_fingerprint"] == pack().fingerprint
-    assert row["signers"].startswith("Dana Decider (Decision maker) 20")
-    assert "; Harper Hr (HR) 20" in row["signers"]
+    assert row["signers"].startswith("Dana Decider (Decision maker; computer account ")
+    assert "; Harper Hr (HR; computer account " in row["signers"]
     assert row["dissent"] == "Harper Hr: Budget not approved" and row["intact"] == "yes"
 
 
@@ -180,7 +180,7 @@ def test_show_lists_findings_plan_and_roles_in_words(db, cli):
 def test_a_superseded_unsigned_version_awaits_nobody(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg)
-        service.correct(reg, record.ref, reason="typo")
+        service.correct(reg, record.ref, reason="typo", conditions="Weekly coaching")
     shown = cli("register", "show", record.ref, "--db", db).stdout
     assert "(superseded; version 1 of 2)" in shown
     assert "superseded:      by version 2 before it was signed" in shown

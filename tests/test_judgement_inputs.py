@@ -49,6 +49,9 @@ BAD = {
     "misspelt client parameter": ("parameters:\n  p1_met_yeers: 5\n", None,
                                   "pack.yaml:5: parameters.p1_met_yeers: default@2.2 has no parameter"
                                   " 'p1_met_yeers' (did you mean 'p1_met_years'?)"),
+    "bad client parameter value": ("parameters:\n  p1_met_years: 3\n  p1_partial_years: yes\n", None,
+                                   "pack.yaml:6: parameters.p1_partial_years: 'candidate.digital_years' is"
+                                   " an integer question, so its value must be a whole number; got true"),
     "unknown mitigation in a hiring plan": ("outcome_allows:\n  hire_external: [M1, M77]\n", None,
                                             "pack.yaml:5: outcome_allows.hire_external: 'M77' is not a"
                                             " mitigation"),
@@ -162,3 +165,13 @@ def test_lint_warns_of_a_parameter_no_rule_refers_to(tmp_path):
     items = [str(i) for i in lint(load_pack(folder))]
     assert any("parameter 'spare_years' is referred to by no rule" in i for i in items), items
     assert not any("parameter" in str(i) for i in lint(default_pack()))
+
+
+def test_a_bad_client_parameter_is_blamed_on_its_own_line_once_not_on_the_base_rules(tmp_path):
+    """The consultant wrote pack.yaml line 6; the base's rules.yaml is not theirs to fix."""
+    folder = _client(tmp_path, "parameters:\n  p1_met_years: 3\n  p1_partial_years: yes\n")
+    done = run_cli("pack", "lint", str(folder))
+    errors = [line for line in done.stdout.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and f"{folder / 'pack.yaml'}:6: parameters.p1_partial_years" in errors[0]
+    assert "'p1-some-experience', 'p1-no-experience', 'gaps-too-wide' compare with it" in errors[0]
+    assert "rules/packs/default/rules.yaml" not in done.stdout

@@ -147,3 +147,13 @@ def test_a_changed_threshold_shows_before_and_after_in_words():
     change = next(r for r in data["rules"] if r["id"] == "p1-experienced")
     assert change["changes"] == [{"key": "when", "before": "Years managing digital products is at least 3",
                                   "after": "Years managing digital products is at least 5"}]
+
+
+def test_a_changed_parameter_is_a_setting_line(tmp_path):
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.2\n'
+                                      "parameters:\n  p1_met_years: 5\n")
+    done = run_cli("pack", "diff", "default", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert "\nSettings:\n  parameter p1_met_years: 3 -> 5\n" in done.stdout

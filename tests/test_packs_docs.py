@@ -112,3 +112,20 @@ def test_docs_of_a_passing_pack_has_no_warning(tmp_path):
     assert done.returncode == 0 and "warning" not in done.stderr
     first = PdfReader(str(out)).pages[0].extract_text()
     assert "of this pack fail" not in first and "SCENARIOS FAIL" not in first
+
+
+def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
+    """A consultant moving one threshold moves a dozen base rules: the docs say so."""
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.2\n'
+                                      "parameters:\n  p1_met_years: 5\n")
+    c = pack_changes(load_pack(folder))
+    assert c.thresholds == ("p1 met years 3 -> 5",)
+    assert {"ready-to-appoint", "p1-experienced", "p1-some-experience"} <= set(c.moved)
+    out = tmp_path / "docs.pdf"
+    assert run_cli("pack", "docs", str(folder), "--out", str(out)).returncode == 0
+    text, _ = _text(out)
+    changes = " ".join(text[text.index("What this pack changes"):].split())[:600]
+    assert f"Rules changed none rewritten; the thresholds below move {len(c.moved)}" in changes
+    assert "Thresholds changed p1 met years 3 -> 5" in changes

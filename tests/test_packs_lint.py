@@ -169,3 +169,18 @@ def test_a_summary_that_states_the_old_number_is_out_of_date(tmp_path):
     text = "\n".join(str(i) for i in items)
     assert "client/pack.yaml:5: rule 'p1-experienced': summary may be out of date: it says 'Three'" in text
     assert "is now 'Years managing digital products is at least 5'" in text
+
+
+def test_every_fault_inside_one_rule_is_reported_in_one_run():
+    """A consultant fixing a rule one error per run wastes a run per fault: all four are named."""
+    folder = FIXTURES / "lint_faults_in_one_rule"
+    done = run_cli("pack", "lint", str(folder))
+    rules = folder / "rules.yaml"
+    assert done.returncode == 2
+    for line, words in ((6, "unknown question id 'candidate.digital_yeers'"),
+                        (7, "got 'fully' (did you mean 'full'?)"),
+                        (9, "'candidate.led_multidisciplinary' is a yes/no question"),
+                        (10, "got 'sometime'")):
+        said = [x for x in done.stdout.splitlines() if f"{rules}:{line}: rule 'three-faults': " in x]
+        assert said and words in said[0], done.stdout
+    assert "4 errors" in done.stdout + done.stderr

@@ -144,7 +144,9 @@ def test_a_correction_to_hiring_externally_drops_the_coaching_plan_and_says_so(d
     done = cli("correct", record.record_id, "--reason", "Budget for an external hire approved",
                "--decision", "hire_external", "--justify", "Budget approved", "--db", db)
     assert done.returncode == 0, done.stderr
-    assert "the coaching plan, the fail-fast review date, the coaching conditions" in done.stdout
+    assert "Hiring externally has no coaching: the coaching plan (M5 Induction" in done.stdout
+    assert "the fail-fast review date and the coaching conditions of the earlier version were" \
+        " dropped" in done.stdout
     with open_register(db) as reg:
         new = service.show(reg, record.record_id)
         text = " ".join(_pages(printing.render_pdf(reg, new.ref).pdf))
@@ -249,3 +251,54 @@ def test_the_list_marks_an_altered_record_and_lists_the_others_with_their_pack(d
         rows = service.list_records(reg)
     assert [r.intact for r in rows] == [False, True]
     assert rows[0].status == "altered" and rows[1].pack == pack().label
+
+
+def test_appointing_against_a_coaching_recommendation_keeps_no_coaching_plan(db, cli):
+    """'appoint: the candidate is ready; appoint with standard onboarding' (catalogue): the
+    coaching plan, its fail-fast review and conditions never survive into the record."""
+    made = cli("decide", EXAMPLE_CASE, "--decision", "appoint", "--justify", "Ready enough",
+               "--review-date", "2027-03-01", "--plan", "M7", "Sam Lee", "2027-01-15", "--db", db)
+    assert made.returncode == 0, made.stderr
+    assert "Appointing without conditions has no coaching: the coaching plan the recommendation" \
+        " carried (M5 Induction" in made.stderr and "M10 Fail fast" in made.stderr
+    with open_register(db) as reg:
+        record = service.show(reg, made.stdout.strip())
+        text = " ".join(_pages(printing.render_pdf(reg, record.ref).pdf))
+    d = record.decision
+    assert (d.outcome, d.plan, d.review_date, d.conditions) == ("appoint", [], None, "")
+    assert "Sam Lee" not in text and "Fail-fast review" not in text
+
+
+def test_a_correction_from_coach_to_appoint_says_what_it_dropped(db, cli):
+    with open_register(db) as reg:
+        record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
+    done = cli("correct", record.record_id, "--reason", "The board judged them ready",
+               "--decision", "appoint", "--justify", "Ready", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "Appointing without conditions has no coaching: the coaching plan (M5 Induction" \
+        in done.stdout and "the fail-fast review date" in done.stdout
+    with open_register(db) as reg:
+        d = service.show(reg, record.record_id).decision
+    assert (d.plan, d.review_date, d.conditions) == ([], None, "")
+
+
+def test_the_csv_carries_recorder_correction_and_withdrawal(db, tmp_path):
+    """HR filing the export sees who recorded each version, what it corrects and why it was
+    withdrawn, as the register and the PDF do."""
+    import csv
+    with open_register(db) as reg:
+        first = signed_record(reg, recorded_by="Rae Recorder")
+        service.correct(reg, first.ref, reason="Mentor changed", conditions="Weekly coaching",
+                        recorded_by="Cory Corrector")
+        other = decide_coach(reg, case=case_with(candidate__name="Jo Other"))
+        service.withdraw(reg, other.ref, reason="The candidate declined", name="Wyn Withdrawer")
+        out = tmp_path / "register.csv"
+        service.export_csv(reg, out)
+    rows = {r["ref"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
+    corrected, original, withdrawn = rows[f"{first.record_id}@2"], rows[first.ref], rows[other.ref]
+    assert (corrected["recorded_by"], corrected["supersedes"], corrected["correction_reason"]) == (
+        "Cory Corrector", first.ref, "Mentor changed")
+    assert original["recorded_by"] == "Rae Recorder" and original["recorded_account"] == getpass.getuser()
+    assert f"computer account {getpass.getuser()}" in original["signers"]
+    assert withdrawn["withdrawn_reason"] == "The candidate declined"
+    assert withdrawn["withdrawn_by"].startswith("Wyn Withdrawer") and withdrawn["withdrawn_at"]

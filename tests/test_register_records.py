@@ -156,7 +156,7 @@ def test_csv_export_lists_every_version_and_defuses_formulas(reg, tmp_path):
     import csv
     decide_coach(reg, case=case_with(stream__name="=HYPERLINK(\"http://x\")"))
     first = signed_record(reg)
-    service.correct(reg, first.ref, reason="typo")
+    service.correct(reg, first.ref, reason="typo", conditions="Weekly coaching")
     out = tmp_path / "register.csv"
     assert service.export_csv(reg, out) == 3
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))

@@ -201,3 +201,58 @@ def test_each_record_of_the_lifecycle_is_in_its_pdf(reg):
     assert "F8 Us and them newly raised (high)" in text
     assert "M5 Induction done on 10 January 2027" in text     # carried from the first review
     assert "hire_external" not in text and "experienced_pd" not in text
+
+
+def test_decide_takes_a_decisive_review_date_and_refuses_one_before_the_first(tmp_path, cli):
+    from leadfit.decisions.register import open_register
+    from tests.helpers import EXAMPLE_CASE
+    db = tmp_path / "r.sqlite3"
+    base = ("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "Weekly coaching",
+            "--plan-later", "--db", db)
+    bad = cli(*base, "--decisive-review-date", "2027-01-15")
+    assert bad.returncode == 2
+    assert "the decisive review date (2027-01-15) must come after the first review" \
+        " (2027-02-01)" in bad.stderr
+    good = cli(*base, "--decisive-review-date", "2027-06-30")
+    assert good.returncode == 0, good.stderr
+    with open_register(db, create=False) as reg:
+        [row] = service.list_records(reg)
+        assert service.show(reg, row.ref).decision.decisive_review_date == "2027-06-30"
+
+
+def test_holding_the_review_is_the_fail_fast_step_done(reg):
+    decision = sign_all(reg, decide_coach(reg).ref)
+    first = review_continue(reg, decision.ref)
+    steps = {m.id: m.done_on for m in first.review.mitigations}
+    assert steps["M10"] == "2027-02-01" and steps["M5"] is None
+
+
+def test_register_show_of_a_decision_names_its_reviews(tmp_path, cli):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+        first = sign_all(reg, review_continue(reg, decision.ref).ref)
+    shown = cli("register", "show", decision.record_id, "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    assert f"reviewed:        {first.ref} held 1 February 2027: continue the appointment as" \
+        " agreed (signed)" in shown.stdout
+    review = cli("register", "show", first.record_id, "--db", db).stdout
+    assert f"Review of {decision.ref} (the appointment decision {decision.ref})" in review
+
+
+def test_review_questions_lists_only_what_can_have_changed_with_the_recorded_answers(tmp_path,
+                                                                                   cli):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        decision = sign_all(reg, decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")}).ref)
+        before = counts(reg)
+    shown = cli("review", decision.record_id, "--questions", "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert "Share of their time kept in the former role (candidate.former_role_share): 40" in out
+    assert "candidate.owns_pnl" not in out and "stream.revenue_impact" not in out
+    assert "M5 Induction: due 15 January 2027" in out
+    with open_register(db) as reg:
+        assert counts(reg) == before

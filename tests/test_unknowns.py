@@ -157,3 +157,34 @@ def test_the_default_pack_has_scenarios_that_hold_depend_and_block_appoint():
     assert any(w.startswith("It depends on") and "It also depends" not in w for w in words)
     blocked = [e for e in said.values() if e.outcome == "coach" and ", Appoint." in e.unknowns]
     assert blocked
+
+
+def _scenario_case(name: str):
+    scenario = next(s for s in PACK.scenarios if s.name == name)
+    return build_case(scenario.answers, Q, source=name)
+
+
+def test_a_low_risk_beside_unknowns_says_they_are_not_scored_and_the_risk_if_they_go_badly():
+    """Coaching recommended at risk 'low' read as safe: the reader is told the unknown answers
+    are not scored, and what the risk is if they turn out badly."""
+    a = evaluate(_scenario_case("not known: holding the line blocks appoint"), PACK)
+    assert (a.outcome, a.risk.level) == ("coach", "low")
+    said = next(n for n in a.notes if n.startswith("The risk counts only what is known"))
+    assert "“How well do they hold the line with senior stakeholders?”" in said
+    assert said.endswith("If they turn out badly (the case the recommendation allows for), the risk"
+                         " is medium (score 6).")
+
+
+def test_the_not_scored_note_is_printed_where_people_read_the_risk(tmp_path):
+    import yaml
+
+    from tests.helpers import run_cli
+    scenario = next(s for s in PACK.scenarios if s.name.startswith("not known: depends on"))
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text(yaml.safe_dump({"answers": {
+        k: ("not known" if k in ("org.coach_available",) else v)
+        for k, v in _scenario_case(scenario.name).to_data().items()}}))
+    out = run_cli("evaluate", str(case_file)).stdout
+    assert "Recommendation: Hire an experienced Product Director" in out
+    assert "the answers not known (“Can you bring in an outside coach?”) are not scored" in " ".join(
+        out.split())

@@ -18,10 +18,11 @@ from leadfit.decisions.migrations import (
     m004_summary_pack,
     m005_reviews,
     m006_register_keys,
+    m007_portfolio_columns,
 )
 
 STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack,
-         m005_reviews, m006_register_keys)
+         m005_reviews, m006_register_keys, m007_portfolio_columns)
 LATEST = STEPS[-1].VERSION
 
 

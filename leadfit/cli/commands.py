@@ -21,5 +21,6 @@ COMMANDS = {
     "withdraw": ("withdraw", "withdraw a record awaiting sign-off (it stays, marked)"),
     "review": ("review", "review a coached appointment: continue, extend, or bring in a PD"),
     "compare": ("compare", "compare two to six candidates for one stream (PDF)"),
+    "portfolio": ("portfolio", "every stream's current lead, readiness, risk and review"),
 }
 HELP = {command: words for command, (_module, words) in COMMANDS.items()}

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
-from leadfit.decisions import service
+from leadfit.decisions import service, streams_reading
+from leadfit.decisions.making import left_out
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
 from leadfit.cli.commands import HELP
@@ -25,6 +26,9 @@ def register(sub) -> None:
     p.add_argument("--considered", nargs="+", type=Path, default=[], metavar="CASE",
                    help="case files of the other candidates compared for this stream (named in"
                         " the record with their recommendation and risk)")
+    p.add_argument("--decisive-review-date", metavar="YYYY-MM-DD",
+                   help="the decisive review of a coached appointment (default: 90 days after"
+                        " the first review)")
     add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
@@ -47,11 +51,16 @@ def run(args) -> int:
             reg, case, pack, decision=args.decision, justification=args.justify,
             conditions=args.conditions, review_date=args.review_date, plan=plan,
             draft=args.draft, again=args.again, recorded_by=args.recorded_by,
-            plan_later=bool(args.plan_later), considered=considered)
+            plan_later=bool(args.plan_later), considered=considered,
+            decisive_review_date=args.decisive_review_date)
     if earlier and not existed:
         print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
               " correct that record instead if this repeats it", file=sys.stderr)
     print(record.record_id)
+    for note in ([] if existed else left_out(record)):
+        print(note, file=sys.stderr)
+    print(f"Who leads the other streams: {streams_reading.words(record.other_streams, pack.questionnaire)}",
+          file=sys.stderr)
     if existed:
         print(f"{record.record_id} already records this decision on this case (recorded"
               f" {record.created_at}); nothing new was written. To record a second one, add"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from leadfit.cli.render import render_assessment
@@ -16,12 +17,32 @@ def register(sub) -> None:
     p.add_argument("case", type=Path, help="case file (YAML with an 'answers' mapping)")
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--db", metavar="URL",
+                   help="read who leads the other streams from this register, as decide does"
+                        " (without it: the form's answer)")
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
     pack = resolve_pack(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
+    reading, said = None, ""
+    if args.db:  # only then the register's database layer is loaded
+        from leadfit.decisions import service, streams_reading
+        from leadfit.decisions.register import open_register
+        with open_register(args.db, create=False, readonly=True) as reg:
+            reading = service.other_streams(reg, case)
+        case = streams_reading.applied(case, reading)
+        said = streams_reading.words(reading, pack.questionnaire)
     assessment = evaluate_explained(case, pack)
-    print(assessment.to_json() if args.json else render_assessment(assessment, case))
+    if args.json and args.db:  # the reading beside the assessment, as the record keeps it
+        data = json.loads(assessment.to_json())
+        data["other_streams"] = reading.model_dump(mode="json") if reading else None
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.json:
+        print(assessment.to_json())
+    else:
+        print(render_assessment(assessment, case))
+        if said:
+            print(f"\nWho leads the other streams: {said}")
     return 0 if assessment.decided else 3

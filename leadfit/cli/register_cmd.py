@@ -9,9 +9,9 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.decisions import review_service, service
-from leadfit.decisions.record import DecisionRecord, make_ref, recorded_words
-from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words
+from leadfit.decisions import review_service, service, streams_reading
+from leadfit.decisions.record import DecisionRecord, make_ref, outcome_title, recorded_words
+from leadfit.decisions.review_words import KIND_WORDS, change_lines, due_words, verdict_words
 from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
 from leadfit.cli.commands import HELP
@@ -50,7 +50,8 @@ def run_list(args) -> int:
                                     status=args.status, limit=args.limit)
     for r in rows:
         if r.intact:
-            print(f"{r.ref:<18} {r.status:<17} {r.outcome:<14} {r.stream} / {r.candidate}")
+            print(f"{r.ref:<18} {status_words(r.status):<18} {outcome_title(r.outcome):<37}"
+                  f" {r.stream} / {r.candidate}")
         else:
             print(f"{r.ref:<18} ALTERED           {r.problem}")
     if not rows:
@@ -90,8 +91,18 @@ def run_show(args) -> int:
     with open_db(args) as reg:
         record = service.show(reg, args.record)
         versions = service.history(reg, args.record)
-    print(record.canonical() if args.json else describe(record, len(versions)))
+        later = review_service.reviews_of(reg, args.record)
+    print(record.canonical() if args.json else "\n".join(
+        [describe(record, len(versions)), *reviewed_lines(record, later)]))
     return 0
+
+
+def reviewed_lines(record: DecisionRecord, later: list[DecisionRecord]) -> list[str]:
+    """The reviews of the chain this record belongs to, in order (records are never edited:
+    the link is each review's)."""
+    return [f"  reviewed:        {r.ref} held {date_words(r.review.held_on)}:"
+            f" {verdict_words(r.review.verdict)} ({status_words(r.status)})"
+            for r in later if r.review and r.ref != record.ref]
 
 
 def describe(r: DecisionRecord, versions: int) -> str:
@@ -106,7 +117,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
     lines += [f"{r.ref} ({status}; version {r.version} of {versions})",
               f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
               f"  recorded by:     {recorded_words(r)}",
-             f"  recommendation:  {d.recommended}", f"  decision:        {d.outcome}"]
+              f"  recommendation:  {outcome_title(d.recommended)}",
+              f"  decision:        {outcome_title(d.outcome)}"]
     if d.justification:
         lines.append(f"  justification:   {d.justification}")
     if d.conditions:
@@ -116,6 +128,8 @@ def describe(r: DecisionRecord, versions: int) -> str:
     if d.decisive_review_date:
         lines.append(f"  decisive review: {d.decisive_review_date}")
     lines += [f"  not adjusting:   {c}" for c in d.review_criteria]
+    if r.other_streams is not None:
+        lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
     lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")

@@ -52,12 +52,12 @@ def render_assessment(a, case=None) -> str:
     lines.append("\nReadiness: " + "  ".join(f"{r.id} {readiness_words(r.status)}" for r in a.readiness))
     if a.signals:
         lines.append("Context: " + ", ".join(f"{s.id} {s.title}" for s in a.signals))
-    if a.outcome and a.why_not:
+    if a.alternatives:  # the explained reasons, in words (rule ids and logic: --json)
         lines.append("\nWhy not:")
-        for outcome, reasons in a.why_not.items():
-            lines.append(f"  {outcome}:")
-            for reason in reasons[:6]:
-                lines += _bullet(reason)
+        for alt in a.alternatives:
+            lines.append(f"  {alt.title}:")
+            for reason in alt.why_not[:6]:
+                lines += _wrap(reason, "    - ", "      ")
     if a.alternatives:
         lines.append("\nWhat would change it:")
         for alt in a.alternatives:
@@ -76,15 +76,3 @@ def render_assessment(a, case=None) -> str:
 
 def _wrap(text: str, first: str, rest: str) -> list[str]:
     return textwrap.wrap(text, _WIDTH, initial_indent=first, subsequent_indent=rest)
-
-
-def _bullet(reason: str) -> list[str]:
-    """A reason as a wrapped bullet; 'one of: a; b; c' becomes one sub-bullet each."""
-    head, sep, options = reason.partition("It would need one of: ")
-    lines = textwrap.wrap(head.strip(), _WIDTH, initial_indent="    - ", subsequent_indent="      ")
-    if sep:
-        lines.append("      It would need one of:")
-        for option in options.split("; "):
-            lines += textwrap.wrap(option, _WIDTH, initial_indent="        * ",
-                                   subsequent_indent="          ")
-    return lines

@@ -45,7 +45,9 @@ def register(sub) -> None:
 def run(args) -> int:
     if args.questions:
         with open_db(args) as reg:
-            print("\n".join(reasked_lines(service.show(reg, args.record))))
+            record = service.show(reg, args.record)
+        titles = service._questionnaire(record).titles()
+        print("\n".join(reasked_lines(record, titles)))
         return 0
     if not args.verdict:
         raise InputError([Problem("say the verdict: --verdict continue, extend or experienced-pd")])

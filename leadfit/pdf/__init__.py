@@ -32,11 +32,12 @@ chart(Drawing), spacer, keep(fn) (keep a block on one page), pagebreak.
 This package must not import ``leadfit.decisions`` (rules/ uses it too).
 """
 
-from leadfit.pdf.charts import level_bars
+from leadfit.pdf.charts import level_bars, readiness_grid
 from leadfit.pdf.document import Document, FooterHook
 from leadfit.pdf.fonts import describe
 from leadfit.pdf.styles import Styles, load_styles
 from leadfit.pdf.text import clean, safe
 
 __all__ = ["Document", "FooterHook", "Styles", "clean", "describe", "level_bars", "load_styles",
+           "readiness_grid",
            "safe"]

@@ -36,3 +36,36 @@ def level_bars(rows: list[tuple[str, int, str, str]], top: int, styles: Styles,
         d.add(String(label_w + bar_w + 6, y + 4, clean(caption), fontName=font, fontSize=size,
                      fillColor=styles.colour("muted")))
     return d
+
+
+def readiness_grid(rows: list[tuple[str, list[str], str]], headings: list[str], styles: Styles,
+                   legend: dict[str, str], width: float = 480) -> Drawing:
+    """One row per item: a label, one coloured square per column (a colour key each:
+    met, partial, not_met, unknown) and a caption; headings over the squares and a
+    legend under them. Every string is drawn plain (never parsed as markup)."""
+    spec = styles.chart
+    font, size = styles.fonts["body"].fontName, float(spec["font_size"])
+    row_h, label_w, caption_w = float(spec["row_height"]), 150.0, 80.0
+    cell_w = (width - label_w - caption_w) / max(1, len(headings))
+    head_h, legend_h = row_h * 1.6, row_h * 1.4
+    height = head_h + row_h * len(rows) + legend_h
+    d = Drawing(width, height, initialFontName=font, initialFontSize=size)
+    text, muted = styles.colour("text"), styles.colour("muted")
+    for j, heading in enumerate(headings):
+        x = label_w + j * cell_w + cell_w / 2
+        d.add(String(x, height - head_h + 5, clean(heading)[:16], fontName=font, fontSize=size - 0.5,
+                     fillColor=muted, textAnchor="middle"))
+    for i, (label, marks, caption) in enumerate(rows):
+        y = height - head_h - (i + 1) * row_h
+        d.add(String(0, y + 4, clean(label)[:36], fontName=font, fontSize=size, fillColor=text))
+        for j, mark in enumerate(marks):
+            d.add(Rect(label_w + j * cell_w + 2, y + 2, cell_w - 4, row_h - 4,
+                       fillColor=styles.colour(mark), strokeColor=None))
+        d.add(String(width - caption_w + 6, y + 4, clean(caption), fontName=font, fontSize=size,
+                     fillColor=muted))
+    x = 0.0
+    for key, words in legend.items():
+        d.add(Rect(x, 4, 10, 8, fillColor=styles.colour(key), strokeColor=None))
+        d.add(String(x + 14, 5, clean(words), fontName=font, fontSize=size, fillColor=text))
+        x += 24 + len(words) * size * 0.55
+    return d

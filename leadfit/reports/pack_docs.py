@@ -136,13 +136,17 @@ def _judgement_lines(s, cat) -> list[str]:
 def _changes(doc: Document, pack: Pack, c: PackChanges) -> None:
     doc.h1(f"What this pack changes in {c.base}")
     rows = [["Rules switched off", ", ".join(c.disabled) or "none"],
-            ["Rules changed", ", ".join(c.overridden) or "none"],
+            ["Rules changed", ", ".join(c.overridden) or (
+                f"none rewritten; the thresholds below move {len(c.moved)}" if c.moved else "none")],
+            ["Thresholds changed", "; ".join(c.thresholds) or "none"],
+            ["Rules the thresholds move", ", ".join(c.moved) or "none"],
             ["Rules added", ", ".join(c.added) or "none"],
             ["Questions not asked", "; ".join(c.not_asked) or "none"],
             ["Reworded", "; ".join(c.reworded) or "none"]]
     doc.table([], rows, widths=[0.25, 0.75])
+    rest = "as written there, with the thresholds above" if c.moved else "unchanged"
     doc.p(f"Rules marked {pack.label} below are this pack's own or changed by it; the rest are"
-          f" {c.base}'s, unchanged.", "small")
+          f" {c.base}'s, {rest}.", "small")
 
 
 def _group(doc: Document, group: IdGroup, first: dict[str, str], heading: str | None) -> None:

@@ -4,6 +4,8 @@ Words only; the people who sign read them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from leadfit.pdf import Document
 from leadfit.rules.model.assessment import Assessment
 
@@ -26,9 +28,8 @@ def other_outcomes_sections(doc: Document, a: Assessment) -> None:
     if not a.alternatives:
         doc.p(OLDER_RECORD)
         return
-    for alt in a.alternatives:
-        doc.h2(alt.title)
-        doc.bullets(alt.why_not)
+    for alt in a.alternatives:  # a heading never stranded at a page foot without its reasons
+        doc.keep(_why_not(alt.title, alt.why_not))
     doc.h1("What would change it")
     doc.p("For each other outcome, the fewest answers that would have to change for the rule pack"
           " to recommend it. A lever is something the organisation can change; a fact is the"
@@ -42,6 +43,13 @@ def other_outcomes_sections(doc: Document, a: Assessment) -> None:
         if alt.note:
             rows.append([alt.note])
         doc.table(["Would become this if"], rows, widths=[1.0])
+
+
+def _why_not(title: str, reasons: list[str]) -> Callable[[Document], None]:
+    def block(doc: Document) -> None:
+        doc.h2(title)
+        doc.bullets(reasons)
+    return block
 
 
 def _changes(changes) -> str:

@@ -13,10 +13,10 @@ from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_a
 from leadfit.reports.pdf_considered import considered_section
 from leadfit.decisions.audit import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
-from leadfit.decisions.record import DecisionRecord, recorded_words
+from leadfit.decisions.record import DecisionRecord, outcome_title, recorded_words
+from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
-from leadfit.rules.model.catalogue import default_catalogue
 from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL
 from leadfit.words import date_words, readiness_words, role_words, time_words
 
@@ -30,7 +30,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
            questionnaire=None) -> tuple[bytes, list[str]]:
     """(PDF bytes, characters the font could not draw, described). ``replaced_by`` names
     the version that supersedes this one; ``questionnaire`` words the answers."""
-    doc = Document(f"Decision rationale {record.ref}", footer=_footer(record, anchor),
+    doc = Document(f"Decision rationale {record.ref}", footer=_footer(record),
                    keywords=anchor.keywords,
                    watermark=_watermark(record, replaced_by), mark=CONFIDENTIAL)
     a = record.assessment
@@ -41,6 +41,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     unknowns_section(doc, a)
     _readiness(doc, a)
     _findings(doc, a, questions)
+    reading_section(doc, record, questionnaire)
     _plan(doc, record)
     review_terms_section(doc, record)
     _signals(doc, a, questions)
@@ -60,21 +61,14 @@ def _watermark(r: DecisionRecord, replaced_by: str) -> str:
     return "" if r.status == "signed" else _WATERMARK.get(r.status, "NOT SIGNED")
 
 
-def _title(item: str | None) -> str:
-    if not item:
-        return "none"
-    try:
-        return default_catalogue().title(item)
-    except (KeyError, LookupError):
-        return item
+_title = outcome_title  # one reading of an outcome key, shared with the command line
 
 
-def _footer(record: DecisionRecord, anchor: Anchor):
-    pack, engine = record.pack, record.engine
-    lines = [f"Record {record.ref} · SHA-256 {anchor.record_hash}",
-             f"Rule pack {pack.label} · fingerprint {pack.fingerprint}",
-             f"Engine {engine.name} {engine.version} · LeadFit {record.leadfit_version}"
-             f" · {CONFIDENTIAL}"]
+def _footer(record: DecisionRecord):
+    # The hashes, pack fingerprint and engine are for an audit, not for every reader of
+    # every page: they live in the audit appendix, which the footer points to.
+    lines = [f"Record {record.ref} · {CONFIDENTIAL}",
+             "Hashes, rule pack and engine for an audit: in the audit details at the end"]
     return lambda page, total: lines
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from leadfit.decisions import service
 from leadfit.decisions.register import Register
 from leadfit.files import check_target, write_bytes
-from leadfit.reports import pdf_rationale
+from leadfit.pdf import describe
+from leadfit.reports import pdf_portfolio, pdf_rationale
 
 
 @dataclass(frozen=True)
@@ -41,4 +43,15 @@ def report(reg: Register, ref: str, path: str | os.PathLike[str], *,
     return ReportResult(path, result.unsupported, result.pdf)
 
 
-__all__ = ["ReportResult", "render_pdf", "report"]
+def portfolio_report(reg: Register, path: str | os.PathLike[str], *, overwrite: bool = False,
+                     today: date | None = None) -> ReportResult:
+    """The board's portfolio page to ``path``, under the same rules as :func:`report`."""
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
+    doc = pdf_portfolio.render(service.portfolio(reg), today=today or date.today())
+    data = doc.render()
+    write_bytes(path, data)
+    unsupported = [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
+    return ReportResult(path, unsupported, data)
+
+
+__all__ = ["ReportResult", "portfolio_report", "render_pdf", "report"]

@@ -164,11 +164,13 @@ def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:
 def settings_changes(a: Pack, b: Pack) -> list[str]:
     """Plain words for what differs outside the rules."""
     out = []
-    keep = ("outcomes", "fallback", "severities", "risk_bands", "outcome_requires")
+    keep = ("outcomes", "fallback", "severities", "risk_bands", "risk_outcomes", "outcome_requires",
+            "outcome_allows")
     for key in keep:
-        x, y = getattr(a.settings, key), getattr(b.settings, key)
+        x, y = getattr(a.settings, key, None), getattr(b.settings, key, None)
         if x != y:
             out.append(f"{key}: {x} -> {y}")
+    out += parameter_changes(a.settings.parameters, b.settings.parameters)
     for qid, q in b.questionnaire.questions.items():
         old = a.questionnaire.questions.get(qid)
         if old is not None and old.ask_if != q.ask_if:
@@ -179,6 +181,12 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
         if was is not None and (was.title, was.meaning) != (entry.title, entry.meaning):
             out.append(f"wording of {item_id}: '{was.title}' -> '{entry.title}'")
     return out
+
+
+def parameter_changes(old: dict, new: dict) -> list[str]:
+    """One line per threshold set, changed or dropped: 'parameter p1_met_years: 3 -> 5'."""
+    return [f"parameter {name}: {old.get(name, 'not set')} -> {new.get(name, 'not set')}"
+            for name in dict.fromkeys([*old, *new]) if old.get(name) != new.get(name)]
 
 
 def _asked(q, titles: dict) -> str:

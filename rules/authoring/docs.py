@@ -147,6 +147,8 @@ class PackChanges:
     added: tuple[str, ...]
     not_asked: tuple[str, ...]
     reworded: tuple[str, ...]
+    thresholds: tuple[str, ...] = ()   # 'p1 met years 3 -> 5': parameters the client sets
+    moved: tuple[str, ...] = ()        # base rules those thresholds move (not overridden)
 
 
 def pack_changes(pack: Pack) -> PackChanges | None:
@@ -156,5 +158,15 @@ def pack_changes(pack: Pack) -> PackChanges | None:
     added = tuple(r.id for r in pack.rules if r.layer == pack.label and r.id not in s.override)
     titles = pack.questionnaire.titles()
     not_asked = tuple(titles.get(q, q) for q, v in s.relevance.items() if v == "never")
+    base = pack.base.settings.parameters if pack.base is not None else {}
+    thresholds = tuple(f"{k.replace('_', ' ')} {base.get(k, 'not set')} -> {v}"
+                       for k, v in s.parameters.items() if base.get(k) != v)
+    moved = tuple(r.id for r in pack.rules if pack.base is not None and r.layer != pack.label
+                  and r.id not in s.override and _moved(pack.base, r))
     return PackChanges(s.extends, tuple(s.disable), tuple(s.override), added, not_asked,
-                       tuple(f"{i} {pack.catalogue.title(i)}" for i in s.wording))
+                       tuple(f"{i} {pack.catalogue.title(i)}" for i in s.wording), thresholds, moved)
+
+
+def _moved(base: Pack, rule) -> bool:
+    was = next((r for r in base.rules if r.id == rule.id), None)
+    return was is not None and was.condition != rule.condition

@@ -72,7 +72,7 @@ def default_catalogue() -> Catalogue:
 
 
 def load_catalogue(path: Path, display: str | None = None) -> Catalogue:
-    located = load_file(path, display)
+    located = load_file(path, display, cached=True)
     spec = parse_model(CatalogueSpec, located)
     entries: dict[str, Entry] = {}
     for kind in ("readiness", "signals", "failures", "mitigations", "outcomes"):

@@ -71,8 +71,11 @@ def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, Lo
                                 " extends", pack_file.file, pack_file.line_of(("questionnaire",))))
     origin, params = base, {**base.settings.parameters, **settings.parameters}
     if settings.parameters:  # a client's threshold moves every base rule that refers to it
+        set_here = {name: (pack_file.file, pack_file.line_of(("parameters", name)))
+                    for name in settings.parameters}
         base = replace(base, rules=tuple(parameters.rebind(base.rules, params,
-                                                           base.questionnaire.questions, problems)))
+                                                           base.questionnaire.questions, problems,
+                                                           set_here, origin.settings.parameters)))
     rules = layered_rules(settings, base, located, layer, problems, params)
     problems += _stray_parameters(settings, origin, rules, pack_file)
     scenarios = layered_scenarios(base, located, layer, problems)

@@ -51,7 +51,8 @@ def load_pack(folder: Path | str) -> Pack:
 
 def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
     _check_folder(folder)
-    located = {name: load_file(folder / name, str(folder / name), inside=folder)
+    located = {name: load_file(folder / name, str(folder / name), inside=folder,
+                             cached=True)
                for name in PACK_FILES if (folder / name).exists()}
     problems: list[Problem] = []
     settings = _parse(PackSpec, located["pack.yaml"], problems)

@@ -288,8 +288,8 @@ def check_settings(settings: PackSpec, located: LocatedData, catalogue: Catalogu
                 raise conditions.ConditionProblem(
                     f"unknown question '{qid}'{did_you_mean(qid, questionnaire.questions)}", ())
         except conditions.ConditionProblem as exc:
-            problems.append(Problem(f"relevance.{qid}: {exc.message}", located.file,
-                                    located.line_of(("relevance", qid) + exc.path)))
+            problems += [Problem(f"relevance.{qid}: {one.message}", located.file,
+                                 located.line_of(("relevance", qid) + one.path)) for one in exc.each()]
     return problems
 
 

@@ -76,22 +76,56 @@ def parse_when(rule_id: str, raw: Any, params: dict, questions: dict, file: str,
     try:
         return within_limits(conditions.parse(resolved, questions))
     except conditions.ConditionProblem as exc:
-        problems.append(Problem(f"{label}: {exc.message}", file, line_of(path + exc.path)))
+        problems += [Problem(f"{label}: {one.message}", file, line_of(path + one.path))
+                     for one in exc.each()]
         return None
 
 
-def rebind(rules, params: dict, questions: dict, problems: list[Problem]) -> list:
-    """Rules whose ``when`` refers to parameters, re-read with ``params`` (a client's values)."""
-    out = []
+def rebind(rules, params: dict, questions: dict, problems: list[Problem],
+           set_here: dict[str, tuple[str, int | None]] | None = None,
+           base_params: dict | None = None) -> list:
+    """Rules whose ``when`` refers to parameters, re-read with ``params`` (a client's values).
+
+    ``set_here`` names the parameters the client pack sets (name -> its file and line): a
+    value one of them gives that a base rule cannot take is that line's fault, so it is
+    reported there, once, naming the rules that read it."""
+    out: list = []
+    blamed: dict[tuple[str, str], list[str]] = {}
     for rule in rules:
         raw = getattr(rule, "raw_when", None)
         if raw is None or not names_in(raw):
             out.append(rule)
             continue
+        found: list[Problem] = []
         condition = parse_when(rule.id, raw, params, questions, rule.file, lambda _p, r=rule: r.line,
-                               (), problems)
+                               (), found)
+        culprits = sorted(names_in(raw) & set(set_here or {}))
+        if found and culprits:
+            for name, problem in _culprits(rule, raw, culprits, found, params, base_params or {},
+                                           questions):
+                blamed.setdefault((name, problem.message.split(": ", 1)[-1]), []).append(rule.id)
+        else:
+            problems += found
         out.append(replace(rule, condition=condition) if condition is not None else rule)
+    for (name, message), rule_ids in blamed.items():
+        file, line = (set_here or {})[name]
+        problems.append(Problem(f"parameters.{name}: {message}; the base rules "
+                                + ", ".join(f"'{r}'" for r in dict.fromkeys(rule_ids))
+                                + " compare with it", file, line))
     return out
+
+
+def _culprits(rule, raw, names: list[str], found: list[Problem], params: dict, base: dict,
+              questions: dict) -> list[tuple[str, Problem]]:
+    """Which of the client's ``names`` each problem comes from: the rule re-read with one
+    client value at a time over the base's; a fault only their mix makes is each one's."""
+    out = []
+    for name in names:
+        alone: list[Problem] = []
+        parse_when(rule.id, raw, {**params, **base, name: params[name]}, questions, rule.file,
+                   lambda _p: rule.line, (), alone)
+        out += [(name, p) for p in alone]
+    return out or [(name, p) for name in names for p in found]
 
 
 def check_values(params: dict[str, Any], file: str, line_of) -> list[Problem]:

@@ -164,8 +164,24 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
         why_not[outcome] = [f"Possible, but not while answers are not known: {info.summary}"]
+    notes = list(with_outcome.notes) + _unscored(pack, with_outcome, decided, unverified)
     return with_outcome.model_copy(update={"findings": findings, "mitigations": mitigations,
-                                           "why_not": why_not, "unknowns": info})
+                                           "why_not": why_not, "unknowns": info, "notes": notes})
+
+
+def _unscored(pack: Pack, shown: Assessment, worst: Assessment, unverified: list[Finding]) -> list[str]:
+    """The risk scores what is known; the article gives no weight to what nobody has checked,
+    so the unverified findings are not scored, and the reader is told so, with the risk if
+    the answers not known turn out as the recommendation allows for."""
+    if not unverified:
+        return []
+    asked = joined([quoted(f.because[0].title) for f in unverified])
+    said = (f"The risk counts only what is known: the answers not known ({asked}) are not"
+            " scored.")
+    if (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score):
+        said += (f" If they turn out badly (the case the recommendation allows for), the risk is"
+                 f" {worst.risk.level} (score {worst.risk.score}).")
+    return [said]
 
 
 def _as_certain(finding: Finding, severity: str, case: Case) -> Finding:

@@ -36,10 +36,12 @@ class FakeView:
         self.problems: list = []
         self.scheduled = 0
         self.told: list = []
+        self.sources: dict = {}
 
     def show_pack(self, pack): self.pack = pack
     def show_answers(self, raw): self.answers = raw
     def show_relevance(self, asked): self.asked = asked
+    def show_answer_source(self, question_id, words): self.sources[question_id] = words
     def schedule_evaluation(self): self.scheduled += 1
     def show_problems(self, title, problems): self.problems.append((title, problems))
     def tell(self, message): self.told.append(message)

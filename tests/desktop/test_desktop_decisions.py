@@ -256,3 +256,35 @@ def test_the_register_pages_and_a_filter_sees_every_page(qtbot, user_files, monk
     assert model.rowCount() == 4
     view.search.setText(first)  # the oldest record: only on the last page
     assert model.rowCount() == 1 and register_cells(window, 0) == [first]
+
+
+def test_a_correction_that_changes_nothing_is_refused_in_words(qtbot, user_files, no_modal_dialogs):
+    window = filled_window(qtbot, user_files)
+    record = record_coach_decision(qtbot, window)
+    sign(qtbot, record, "Sam Lee", "decision_maker")
+    sign(qtbot, record, "Ana Ruiz", "hr")
+    qtbot.mouseClick(record.correct, Qt.MouseButton.LeftButton)
+    fix = window.register.decision_dialog
+    fix.reason.setText("Just checking")
+    qtbot.mouseClick(fix.ok, Qt.MouseButton.LeftButton)
+    assert fix.isVisible() and "changes nothing" in no_modal_dialogs[-1][1]
+    window.register.controller.refresh()
+    assert register_cells(window, STATUS) == ["signed"]
+
+
+def test_appointing_against_coaching_in_the_window_keeps_no_coaching_plan(qtbot, user_files,
+                                                                           no_modal_dialogs):
+    window = filled_window(qtbot, user_files)
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    dialog = window.register.decision_dialog
+    dialog.decision.setCurrentIndex(dialog.decision.findData("appoint"))
+    assert "coaching plan, its review date and conditions are left out" in dialog.need_why.text()
+    plan_step(dialog, "M7", "Sam Lee", "2027-01-15")
+    dialog.justification.setPlainText("The board judged them ready.")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    decision = window.register.record_dialog.record.decision
+    assert (decision.plan, decision.review_date) == ([], None)
+    assert any("Appointing without conditions has no coaching" in text
+               for _kind, text in no_modal_dialogs)
+    assert "Sam Lee" not in window.register.record_dialog.text.toPlainText()

@@ -1,0 +1,70 @@
+"""F10 from the register: who leads the other streams, read instead of asked.
+
+When the register holds signed decisions for other streams, the answer to "Who
+leads the organisation's other value streams?" is counted from them (how many are
+led by executives learning the role, whether an experienced Product Director sets
+the standard) and the form's answer is set aside. The reading is kept in the
+decision record, and the answer it gave is in the record's answers, so replay
+reproduces the assessment. A stream evaluated alone works from the form.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from leadfit.decisions.integrity import Checker
+from leadfit.decisions.portfolio import portfolio, same_stream
+from leadfit.decisions.portfolio_facts import (
+    EXPERIENCED,
+    LEARNER,
+    StreamRead,
+    StreamsReading,
+    answer_for,
+)
+from leadfit.forms.case import Case
+from leadfit.words import other_streams_words
+
+QUESTION = "stream.other_stream_leads"
+KEPT = 50   # streams named in the record; beyond that it keeps the counts
+
+__all__ = ["QUESTION", "StreamsReading", "applied", "form_answer", "read", "words"]
+
+
+def read(conn: Connection, checker: Checker, stream: str,
+         form_answer: str | None) -> StreamsReading | None:
+    """The other streams' current leads, or None when the register knows none."""
+    board = portfolio(conn, checker)
+    others = [s for s in board.streams if s.intact and not same_stream(s.stream, stream)
+              and s.kind in (EXPERIENCED, LEARNER)]
+    if not others:
+        return None
+    experienced = sum(s.kind == EXPERIENCED for s in others)
+    learners = len(others) - experienced
+    return StreamsReading(
+        answer=answer_for(experienced, learners), form_answer=form_answer,
+        experienced=experienced, learners=learners,
+        streams=[StreamRead(stream=s.stream, ref=s.ref, kind=s.kind) for s in others[:KEPT]],
+        altered=[s.ref for s in board.altered])
+
+
+def applied(case: Case, reading: StreamsReading | None) -> Case:
+    """The case with the register's answer in place of the form's (unchanged without one)."""
+    if reading is None:
+        return case
+    return case.with_answers({QUESTION: reading.answer})
+
+
+def form_answer(case: Case) -> str | None:
+    value = case.answer(QUESTION)
+    return str(value) if value is not None else None
+
+
+def words(reading: StreamsReading | None, questionnaire=None) -> str:
+    """Which answer the assessment used for the other streams, in words."""
+    if reading is None:
+        return "as answered on the form (the register holds no other stream's signed decision)"
+    form = reading.form_answer
+    if form is not None and questionnaire is not None:
+        question = questionnaire.questions.get(QUESTION)
+        form = (question.options or {}).get(form, form) if question else form
+    return other_streams_words(reading.experienced, reading.learners, form)

@@ -64,7 +64,7 @@ def test_the_bundle_holds_both_executables_and_its_data(bundle):
 def test_bundled_evaluate_on_the_example_case(bundle, tmp_path):
     result = clean_run([bundle / "leadfit", "evaluate", EXAMPLE_CASE], tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Recommendation: coach" in result.stdout
+    assert "Recommendation: Appoint with coaching\n" in result.stdout
     packs = clean_run([bundle / "leadfit", "pack", "test", "bank"], tmp_path)
     assert packs.returncode == 0, packs.stdout + packs.stderr  # bundled packs by name
 

@@ -47,7 +47,7 @@ def test_a_capable_part_timer_with_no_plan_is_told_to_hire_if_the_role_is_not_li
     done = run_cli("evaluate", _case_file(tmp_path, "capable, keeps eighty percent with no plan"))
     assert done.returncode == 0, done.stderr
     said = _said(done)
-    assert "Recommendation: appoint" in said and "M8 Lighten the load" in said
+    assert "Recommendation: Appoint Risk of appointing" in said and "M8 Lighten the load" in said
     assert IF_NOT_LIGHTENED in said
 
 
@@ -61,7 +61,7 @@ def test_the_hire_warning_is_not_given_where_the_plan_lightens_the_role_in_time(
 def test_making_hiring_impossible_is_a_fact_never_a_lever_towards_coaching(tmp_path):
     done = run_cli("evaluate", _case_file(tmp_path, "eleven failure modes add up to hiring"))
     said = _said(done)
-    assert "Recommendation: hire_external" in said
+    assert "Recommendation: Hire an experienced Product Director" in said
     assert "is “No” (now “Yes, budget and approval exist”; a fact)" in said
     assert "“No” (now “Yes, budget and approval exist”; a lever)" not in said
 
@@ -88,7 +88,7 @@ def test_no_change_offered_as_a_lever_takes_support_or_an_option_away():
 def test_records_decided_under_default_2_0_replay_identically_from_the_archive(tmp_path):
     old = load_pack(archived_packs_dir() / "default-2.0")
     assert old.label == "default@2.0" and old.fingerprint == DEFAULT_2_0_FINGERPRINT
-    assert default_pack().label == "default@2.1" and default_pack().fingerprint != DEFAULT_2_0_FINGERPRINT
+    assert default_pack().label == "default@2.2" and default_pack().fingerprint != DEFAULT_2_0_FINGERPRINT
     with open_register(tmp_path / "register.sqlite3") as reg:
         refs = []
         for name in ("capable, keeps eighty percent with no plan", "eleven failure modes add up to hiring"):

@@ -163,7 +163,7 @@ def test_a_summary_that_states_the_old_number_is_out_of_date(tmp_path):
     (base / "pack.yaml").write_text((base / "pack.yaml").read_text().replace("name: default", "name: corp", 1))
     client = tmp_path / "client"
     client.mkdir()
-    (client / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: corp@2.1\noverride:\n'
+    (client / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: corp@2.2\noverride:\n'
                                       "  p1-experienced:\n    when: {ge: {candidate.digital_years: 5}}\n")
     _, items = lint_target(client)
     text = "\n".join(str(i) for i in items)

@@ -185,6 +185,6 @@ def test_the_not_scored_note_is_printed_where_people_read_the_risk(tmp_path):
         k: ("not known" if k in ("org.coach_available",) else v)
         for k, v in _scenario_case(scenario.name).to_data().items()}}))
     out = run_cli("evaluate", str(case_file)).stdout
-    assert "Recommendation: hire_external" in out
+    assert "Recommendation: Hire an experienced Product Director" in out
     assert "the answers not known (“Can you bring in an outside coach?”) are not scored" in " ".join(
         out.split())

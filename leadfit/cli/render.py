@@ -17,7 +17,7 @@ def render_assessment(a, case=None) -> str:
     if who or stream:
         lines.append(f"{who or 'Candidate'} for {stream or 'the value stream'}")
     if a.outcome:
-        lines.append(f"Recommendation: {a.outcome} - {a.outcome_title}")
+        lines.append(f"Recommendation: {a.outcome_title}")
     else:
         lines.append("Recommendation: none yet")
     if a.decided or a.findings:

@@ -36,7 +36,7 @@ from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
 
 PACK_FILES = ("pack.yaml", "rules.yaml", "scenarios.yaml")
-_ACTION_KINDS = {"finding": ("failures", "readiness"), "mitigation": ("mitigations",),
+_ACTION_KINDS = {"finding": ("failures", "readiness", "mitigations"), "mitigation": ("mitigations",),
                  "signal": ("signals",), "precondition": ("mitigations",),
                  "unavailable": ("mitigations", "outcomes"), "unverified": ("readiness",)}
 

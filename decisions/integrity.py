@@ -16,7 +16,7 @@ import json
 from typing import Any
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, distinct, func, select
 
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
@@ -104,6 +104,22 @@ def _serial_of(record_id) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
+def missing_count(conn: Connection) -> int:
+    """How many record versions the audit log names that the register no longer holds
+    (``leadfit verify`` names each one; this only counts them)."""
+    stated = conn.execute(select(func.count(distinct(audit_log.c.record_ref)))).scalar() or 0
+    held = conn.execute(select(func.count()).select_from(records)).scalar() or 0
+    return max(0, stated - held)
+
+
+def missing_words(count: int) -> str:
+    if not count:
+        return ""
+    said = "record named in the audit trail is" if count == 1 else \
+        "records named in the audit trail are"
+    return f"{count} {said} missing from the register: {ADVICE}"
+
+
 class Checker:
     """Checks rows against the audit log within one connection; caches what it read."""
 
@@ -112,6 +128,7 @@ class Checker:
         self._entries: dict[int, tuple | None] = {}
         self._newest: dict[str, int | None] = {}   # record ref -> seq of its newest entry
         self._chain: str | None = None
+        self._missing: str | None = None
 
     def entry(self, seq: int):
         if seq not in self._entries:
@@ -145,6 +162,14 @@ class Checker:
         if self._chain is None:
             self._chain = witness.check(self.conn, self.url, self.key) if self.url else ""
         return self._chain
+
+    def missing_problem(self) -> str:
+        """Whether the register still holds every record version the audit log says was
+        written (a row deleted outside LeadFit). Two counts, each from an index, cached: the
+        lists, the due list, the CSV and the portfolio ask it once per read."""
+        if self._missing is None:
+            self._missing = missing_words(missing_count(self.conn))
+        return self._missing
 
     def check(self, row) -> Integrity:
         problem = self._row_problem(row)

@@ -182,6 +182,9 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
                 writer.writerow({k: _cell(v) for k, v in _csv_row(row, checker.check(row)).items()})
             count += len(batch)
             checker.forget()
+        if checker.missing_problem():  # rows deleted outside LeadFit: the file says so
+            writer.writerow({**dict.fromkeys(CSV_COLUMNS, ""), "status": ALTERED,
+                             "intact": f"NO: {checker.missing_problem()}"})
     return count
 
 

@@ -56,6 +56,7 @@ class StreamLine(NamedTuple):
 class Portfolio:
     streams: list[StreamLine]
     mentors: dict[str, int] = field(default_factory=dict)   # mentor -> learners carried
+    missing: str = ""   # rows the audit log names that the register no longer holds (integrity.py)
 
     @property
     def counted(self) -> list[StreamLine]:
@@ -112,7 +113,8 @@ def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
         checker.prefetch(checked)
         lines = [_line(row, checker.check(row).problem) for row in checked]
     mentors = Counter(s.mentor or "" for s in lines if s.intact and s.kind == LEARNER)
-    return Portfolio(lines, {m: n for m, n in sorted(mentors.items(), key=_by_load) if m})
+    return Portfolio(lines, {m: n for m, n in sorted(mentors.items(), key=_by_load) if m},
+                     checker.missing_problem() if checker is not None else "")
 
 
 def _by_load(item: tuple[str, int]) -> tuple[int, str]:

@@ -47,6 +47,7 @@ __all__ = [
     "export_csv",
     "history",
     "list_records",
+    "missing",
     "open_register",
     "rationale",
     "replay",
@@ -243,6 +244,13 @@ def list_records(reg: Register, *, stream: str | None = None, outcome: str | Non
     with reg.read() as conn:
         return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset,
                      text=text, titles=titles, checker=checker(reg, conn))
+
+
+def missing(reg: Register) -> str:
+    """Words when the register lacks record versions its audit log names (a row deleted
+    outside LeadFit), else ''. Every list asks it (integrity.Checker.missing_problem)."""
+    with reg.read() as conn:
+        return checker(reg, conn).missing_problem()
 
 
 def show(reg: Register, ref: str) -> DecisionRecord:

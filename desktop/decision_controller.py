@@ -77,6 +77,7 @@ class DecisionController:
         self.writes = 0   # records written from this window: the portfolio re-reads after one
         self._register: service.Register | None = None
         self._filter: dict = {}  # the register tab's find box and status choice (see filter)
+        self.missing = ""  # words when rows the audit log names are gone (see refresh)
 
     @property
     def register(self) -> service.Register:
@@ -162,6 +163,9 @@ class DecisionController:
         One altered record is marked, not fatal."""
         rows = self._rows(0, PAGE)
         if rows is not None:
+            # rows deleted outside LeadFit: the banner above the table says so (integrity.py)
+            self.missing = self._attempt("The register cannot be read",
+                                         lambda: _service().missing(self.register)) or ""
             self.view.show_register(rows)
         return rows
 

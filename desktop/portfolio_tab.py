@@ -171,6 +171,9 @@ class PortfolioTab(QWidget):
         if board.unmentored:
             lines.append(f"{plural(board.unmentored, 'executive')} learning the role"
                          f" {'has' if board.unmentored == 1 else 'have'} no mentor named.")
+        if getattr(board, "missing", ""):
+            lines.append(f"{board.missing[:1].upper()}{board.missing[1:]}"
+                         .replace("run leadfit verify", "Decision > Check the register says which."))
         if board.altered:
             lines.append(f"{plural(len(board.altered), 'record')} changed outside LeadFit"
                          " and not counted: Decision > Check the register says what changed.")

@@ -47,7 +47,7 @@ class RegisterTab(QWidget):
         show_problems(self.window(), title, problems)
 
     def show_register(self, rows) -> None:
-        self.view.show_rows(rows, self.controller.page)
+        self.view.show_rows(rows, self.controller.page, self.controller.missing)
 
     def show_record(self, record) -> None:
         self.view.select_ref(record.ref)

@@ -113,18 +113,25 @@ class RegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
-    def show_rows(self, rows, fetch=None) -> None:
+    def show_rows(self, rows, fetch=None, missing: str = "") -> None:
+        self.missing = missing
         self.model.set_rows(rows, fetch)
+        self._mark_altered()
 
     def _mark_altered(self, *_args) -> None:
         """The banner names every altered record listed so far (pages add to it)."""
         altered = [self.model.row_at(i).ref for i in range(self.model.rowCount())
                    if not self.model.row_at(i).intact]
-        self.altered.setText(
-            f"{len(altered)} record{'s were' if len(altered) != 1 else ' was'} changed outside"
-            f" LeadFit ({', '.join(altered)}), marked in red; every other record is listed as"
-            " usual. Press 'Check the register' to see what changed." if altered else "")
-        self.altered.setVisible(bool(altered))
+        words = [f"{len(altered)} record{'s were' if len(altered) != 1 else ' was'} changed"
+                 f" outside LeadFit ({', '.join(altered)}), marked in red; every other record is"
+                 " listed as usual. Press 'Check the register' to see what changed."] \
+            if altered else []
+        missing = getattr(self, "missing", "")
+        if missing:  # rows deleted outside LeadFit: nothing to mark in the table, so say it
+            words.append(f"{missing[:1].upper()}{missing[1:].replace('run leadfit verify', '')}"
+                         "press 'Check the register' to see which.")
+        self.altered.setText(" ".join(words))
+        self.altered.setVisible(bool(words))
 
     def filter_values(self) -> tuple[str, str]:
         """What the find box and the status choice ask for."""

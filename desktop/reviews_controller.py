@@ -51,7 +51,7 @@ class ReviewsController:
 
     def refresh(self) -> tuple[int, int]:
         """List what is due; (overdue, due soon). No register yet: nothing is due."""
-        from leadfit.decisions import review_service
+        from leadfit.decisions import review_service, service
         from leadfit.decisions.errors import NoRegister
         from leadfit.decisions.review_words import KIND_WORDS, awaiting_words, due_words
         from leadfit.words import date_words
@@ -59,8 +59,9 @@ class ReviewsController:
             with self._open() as reg:
                 found = review_service.due_reviews(reg, self.today())
                 counts = review_service.due_counts(reg, self.today())
+                missing = service.missing(reg)
         except NoRegister:
-            found, counts = [], (0, 0)
+            found, counts, missing = [], (0, 0), ""
         except LeadFitError as exc:
             self.view.show_problems("The reviews due cannot be read", [str(p) for p in exc.problems])
             return 0, 0
@@ -68,7 +69,10 @@ class ReviewsController:
                             f"{KIND_WORDS.get(r.kind, 'review')} of {r.decision_id}"
                             f"{awaiting_words(r.awaiting, named=False)}", r.stream,
                             r.candidate, r.intact) for r in found]
-        self.view.show_due(self.rows, due_words(*counts), counts[0])
+        summary = due_words(*counts)
+        if missing:  # rows deleted outside LeadFit: said above the list (integrity.py)
+            summary = f"{missing.replace('run leadfit verify', 'run a register check')}. {summary}"
+        self.view.show_due(self.rows, summary, counts[0])
         return counts
 
     def record(self, ref: str):

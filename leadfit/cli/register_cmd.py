@@ -49,6 +49,7 @@ def run_list(args) -> int:
     with open_db(args) as reg:
         rows = service.list_records(reg, stream=args.stream, outcome=args.outcome,
                                     status=args.status, limit=args.limit)
+        missing = service.missing(reg)
     for r in rows:
         if r.intact:
             print(f"{r.ref:<18} {status_words(r.status):<18} {outcome_title(r.outcome):<37}"
@@ -59,10 +60,19 @@ def run_list(args) -> int:
         print("no records")
     altered = sum(not r.intact for r in rows)
     if altered:
+        _missing(missing)
         print(f"warning: {altered} of these records were altered outside LeadFit and are not"
               " shown; run leadfit verify", file=sys.stderr)
         return 1
-    return 0
+    return _missing(missing)
+
+
+def _missing(words: str) -> int:
+    """A row deleted outside LeadFit: said in words, exit 1 (like an altered row)."""
+    if not words:
+        return 0
+    print(f"warning: {words}", file=sys.stderr)
+    return 1
 
 
 def run_due(args) -> int:
@@ -70,6 +80,7 @@ def run_due(args) -> int:
     with open_db(args) as reg:
         rows = review_service.due_reviews(reg, today, limit=args.limit)
         overdue, soon = review_service.due_counts(reg, today)
+        missing = service.missing(reg)
     for r in rows:
         if not r.intact:
             print(f"{r.ref:<18} ALTERED           {r.problem}")
@@ -78,7 +89,7 @@ def run_due(args) -> int:
         print(f"{r.ref:<18} {when} {date_words(r.due)}: {KIND_WORDS[r.kind]} of {r.decision_id}"
               f" ({r.stream} / {r.candidate}){awaiting_words(r.awaiting)}")
     print(due_words(overdue, soon))
-    return 1 if any(not r.intact for r in rows) else 0
+    return max(1 if any(not r.intact for r in rows) else 0, _missing(missing))
 
 
 def _day(text: str | None) -> date:
@@ -170,5 +181,6 @@ def _plan(r: DecisionRecord) -> list[str]:
 def run_export(args) -> int:
     with open_db(args) as reg:
         count = service.export_csv(reg, args.csv, overwrite=may_overwrite(args, args.csv))
+        missing = service.missing(reg)
     print(f"{count} record versions written to {args.csv}")
-    return 0
+    return _missing(missing and f"{missing} (the file's last line says so)")

@@ -288,3 +288,37 @@ def test_appointing_against_coaching_in_the_window_keeps_no_coaching_plan(qtbot,
     assert any("Appointing without conditions has no coaching" in text
                for _kind, text in no_modal_dialogs)
     assert "Sam Lee" not in window.register.record_dialog.text.toPlainText()
+
+
+def test_a_row_deleted_outside_leadfit_is_named_by_every_tab(qtbot, user_files):
+    """The tester's `delete from decision_records ...`: nothing to mark in a table, so each
+    tab that lists records (Register, Reviews, Portfolio) says so above it."""
+    import sqlite3
+
+    from leadfit.decisions.register import open_register
+    from tests.portfolio_support import fill as fill_register
+
+    user_files.mkdir(parents=True, exist_ok=True)
+    db = user_files / "register.sqlite3"
+    with open_register(f"sqlite:///{db}") as reg:
+        fill_register(reg)
+    window = open_window(qtbot, user_files)
+    window.tabs.setCurrentIndex(1)
+    assert not window.register.view.altered.isVisible()
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM decision_records WHERE record_id='LF-2026-0002'")
+    conn.close()
+    window.register.controller.refresh()
+    banner = window.register.view.altered
+    assert banner.isVisible()
+    assert banner.text().startswith("1 record named in the audit trail is missing from the"
+                                    " register")
+    assert "Check the register" in banner.text()
+    window.reviews.controller.refresh()
+    assert window.reviews.summary.text().startswith("1 record named in the audit trail is"
+                                                    " missing from the register: run a register"
+                                                    " check")
+    window.tabs.setCurrentWidget(window.portfolio)
+    qtbot.mouseClick(window.portfolio.refresh_button, Qt.MouseButton.LeftButton)
+    details = window.portfolio.details
+    assert details.isVisible() and "1 record named in the audit trail is missing" in details.text()

@@ -2,7 +2,7 @@
 
 ``benchmarks/evaluate.py --before PYTHON`` starts this under another venv (say,
 the code at an earlier commit) so before and after are timed case by case in
-one run. Protocol: a pickled list of answer sets on stdin, then one case index
+one run. Protocol: a JSON list of answer sets (dates tagged) on stdin, then one case index
 per line; it answers each with the seconds that evaluation took (``nan`` when
 that code refuses the case). Only APIs every version has are used.
 """
@@ -10,7 +10,8 @@ that code refuses the case). Only APIs every version has are used.
 from __future__ import annotations
 
 import importlib
-import pickle
+import json
+from datetime import date
 import sys
 import time
 
@@ -26,7 +27,8 @@ def main() -> None:
 
     pack = default_pack()
     size = int(sys.stdin.buffer.readline())
-    answer_sets = pickle.loads(sys.stdin.buffer.read(size))
+    answer_sets = json.loads(sys.stdin.buffer.read(size),   # data only, never pickle
+                             object_hook=lambda o: date.fromisoformat(o["__date__"]) if "__date__" in o else o)
     cases = []
     for answers in answer_sets:
         try:

@@ -23,7 +23,7 @@ Zen is the ``bench`` extra (``pip install -e '.[bench]'``; ``make bench`` instal
 from __future__ import annotations
 
 import argparse
-import pickle
+import json
 import statistics
 import subprocess
 import sys
@@ -55,7 +55,7 @@ class Before:
         worker = Path(__file__).resolve().with_name("eval_worker.py")
         self.proc = subprocess.Popen([python, str(worker)], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=False)
-        data = pickle.dumps(answer_sets)
+        data = json.dumps(answer_sets, default=lambda d: {"__date__": d.isoformat()}).encode()
         assert self.proc.stdin and self.proc.stdout
         self.proc.stdin.write(f"{len(data)}\n".encode() + data)
         self.proc.stdin.flush()

@@ -62,7 +62,9 @@ def test_pack_docs_writes_a_readable_pdf(tmp_path):
     pack = resolve_pack("bank")
     for words in ("LeadFit for banks", "How a recommendation is reached", "What this pack changes in default@2.2",
                   "P2 P&L ownership", "p2-shared-pnl", "bank@0.6", "Finding P2 P&L ownership (high)",
-                  "Thresholds:", "shared profit and loss is a high finding", "Scenarios",
+                  "Threshold Value Set in a pack as",
+                  "Years running digital products for digital product experience (P1) to be met 3"
+                  " p1_met_years", "shared profit and loss is a high finding", "Scenarios",
                   f"Page 1 of {pages}", f"Page {pages} of {pages}", pack.fingerprint):
         assert words in text.replace("\n", " ") or words in text, words
     assert pages > 5
@@ -121,11 +123,13 @@ def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
     (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.2\n'
                                       "parameters:\n  p1_met_years: 5\n")
     c = pack_changes(load_pack(folder))
-    assert c.thresholds == ("p1 met years 3 -> 5",)
+    assert c.thresholds == ("Years running digital products for digital product experience (P1) to be"
+                            " met: 3 -> 5 (p1_met_years)",)
     assert {"ready-to-appoint", "p1-experienced", "p1-some-experience"} <= set(c.moved)
     out = tmp_path / "docs.pdf"
     assert run_cli("pack", "docs", str(folder), "--out", str(out)).returncode == 0
     text, _ = _text(out)
     changes = " ".join(text[text.index("What this pack changes"):].split())[:600]
     assert f"Rules changed none rewritten; the thresholds below move {len(c.moved)}" in changes
-    assert "Thresholds changed p1 met years 3 -> 5" in changes
+    assert ("Thresholds changed Years running digital products for digital product experience (P1) to"
+            " be met: 3 -> 5 (p1_met_years)") in changes

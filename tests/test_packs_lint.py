@@ -31,7 +31,7 @@ KINDS = [
     ("lint_uncited_id", "warning", "pack.yaml", 5, ["catalogue ID F12 (Career vehicle) is cited by no rule",
                                                     "'disable' removes 'f12-career-step', which cited it"]),
     ("lint_uncited_id_own_rules", "warning", "pack.yaml", 3, ["catalogue ID F12 (Career vehicle) is cited by no rule"]),
-    ("lint_readiness_gap", "warning", "pack.yaml", 7,
+    ("lint_readiness_gap", "error", "pack.yaml", 7,
      ["P1 Digital product experience is marked by no rule when Years managing digital products is 3 to 4"]),
     ("lint_unreached_outcome", "warning", "scenarios.yaml", 2,
      ["no scenario reaches the outcome 'hire_external'"]),

@@ -45,7 +45,18 @@ def rule_details(old: Rule, new: Rule, titles_a: dict, titles_b: dict) -> tuple[
 
 
 LONG = 160   # a condition longer than this is shown by its differences, not in full
-_CONTEXT = 5  # words before a difference that say what it is about
+_CONTEXT = 12  # at most this many words before a difference say what it is about
+
+
+def _clause_start(words: list[str], i: int) -> int:
+    """Where the comparison holding word ``i`` starts: after the 'and'/'or' before it, or at
+    its '(' ("Years managing digital products is at least 3", not "...is at least 3")."""
+    start = i
+    while start > 0 and i - start < _CONTEXT and words[start - 1] not in ("and", "or"):
+        start -= 1
+        if words[start].startswith("("):
+            break
+    return start
 
 
 def differences(was: str, now: str) -> str:
@@ -57,7 +68,7 @@ def differences(was: str, now: str) -> str:
     counts: Counter = Counter()
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag != "equal":
-            lead = a[max(0, i1 - _CONTEXT):i1]
+            lead = a[_clause_start(a, i1):i1]
             counts[(" ".join(lead + a[i1:i2]), " ".join(lead + b[j1:j2]))] += 1
     if not counts or len(counts) > 6:
         return ""

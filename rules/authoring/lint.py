@@ -34,6 +34,7 @@ from leadfit.forms.conditions import Group
 from leadfit.rules.authoring import coverage
 from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.model.parameters import names_in
 from leadfit.rules.runtime.satisfy import Analysis, TooComplex
 
 
@@ -86,10 +87,9 @@ def never_fires(pack: Pack) -> list[LintItem]:
 def _set_here(pack: Pack, rule: Rule) -> tuple[str | None, tuple]:
     """A base rule that a parameter set by this pack moved: the fault is that parameter's
     line in this pack (the base's rule is as its authors wrote it)."""
-    from leadfit.rules.model.parameters import names_in
     located = pack.sources.get("pack.yaml")
     own = (located.data or {}).get("parameters") if located is not None else None
-    if rule.layer == pack.label or not isinstance(own, dict):
+    if located is None or rule.layer == pack.label or not isinstance(own, dict):
         return None, (rule.file, rule.line)
     for name in sorted(names_in(rule.raw_when)):
         if name in own:

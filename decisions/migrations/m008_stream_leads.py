@@ -41,9 +41,9 @@ def upgrade(conn: Connection) -> None:
     for statement in _TABLES:
         conn.execute(text(statement))
     changed = []
-    for row_id, stream_key, candidate_key, search in conn.execution_options(
-            yield_per=BATCH).execute(text("SELECT id, stream_key, candidate_key, search"
-                                          " FROM record_keys")):
+    rows = text("SELECT id, stream_key, candidate_key, search FROM record_keys")
+    for row_id, stream_key, candidate_key, search in conn.execute(
+            rows.execution_options(yield_per=BATCH)):
         new = (fold(stream_key), fold(candidate_key), _refolded(search))
         if new != (stream_key, candidate_key, search):
             changed.append({"id": row_id, "s": new[0], "c": new[1], "t": new[2]})

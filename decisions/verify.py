@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 
 from leadfit.decisions import leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
-from leadfit.decisions.integrity import column_problem, row_columns
+from leadfit.decisions.integrity import COLUMNS_FACT, column_problem, columns_digest, row_columns
 from leadfit.decisions.keys import key_columns, key_problem, listed_status
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.tables import audit_log, record_keys, records
@@ -108,11 +108,12 @@ def _check_records(conn: Connection, report: VerifyReport) -> int:
         rid, version, digest, body = row.record_id, row.version, row.hash, row.body
         report.records += 1
         ref = f"{rid}@{version}"
+        logged = _logged(row.logged)
         if sha256_text(body) != digest:
             report.problems.append(f"record {ref} was altered: its stored text no longer matches"
                                    " its hash")
         else:
-            _check_columns(row, ref, report)
+            _check_columns(row, ref, report, logged.get(COLUMNS_FACT) == columns_digest(row))
         written = row.first_seq or 0
         if written and written < previous:
             report.problems.append(f"record {ref} was moved: the register lists it after a"
@@ -123,18 +124,19 @@ def _check_records(conn: Connection, report: VerifyReport) -> int:
                                    " outside LeadFit")
             continue
         matched += 1
-        if _logged_hash(row.logged) != digest:
+        if logged.get("record_hash") != digest:
             report.problems.append(f"record {ref} was altered: it differs from what the audit"
                                    " log recorded")
     return matched
 
 
-def _logged_hash(entry: str):
+def _logged(entry: str | None) -> dict:
+    """The newest entry's facts ({} when unreadable: the walk names that entry)."""
     try:
-        facts = json.loads(entry)
+        facts = json.loads(entry) if entry is not None else {}
     except ValueError:
-        return None  # the walk named the unreadable entry
-    return facts.get("record_hash") if isinstance(facts, dict) else None
+        return {}
+    return facts if isinstance(facts, dict) else {}
 
 
 def _removed(conn: Connection, matched: int, report: VerifyReport) -> None:
@@ -155,13 +157,16 @@ def _removed(conn: Connection, matched: int, report: VerifyReport) -> None:
                                    " register does not")
 
 
-def _check_columns(row, ref: str, report: VerifyReport) -> None:
+def _check_columns(row, ref: str, report: VerifyReport, sealed: bool) -> None:
+    """The columns against the body; ``sealed``: the newest entry (whose text the walk
+    checks) states exactly these columns as written, so the body need not be parsed."""
     try:
-        body = json.loads(row.body)
+        body = {} if sealed else json.loads(row.body)
     except ValueError:
         report.problems.append(f"record {ref} was altered: its stored text is not readable")
         return
-    problem = column_problem(row, body) if isinstance(body, dict) else "it is not a record"
+    problem = "" if sealed else (column_problem(row, body) if isinstance(body, dict)
+                                 else "it is not a record")
     if problem:
         report.problems.append(f"record {ref} was altered: {problem}")
     elif key_problem(row, row.shown):  # a forged key could hide it from filters

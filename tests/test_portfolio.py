@@ -123,6 +123,11 @@ def test_the_board_pdf_reads_in_words(reg, tmp_path):
         assert code not in words, code
 
 
+# the Savings line in its bucket's text (schema 8 keeps each bucket's lines as JSON)
+_EDIT_LINE = ("UPDATE stream_leads SET lines = replace(lines, '\"Lead of Savings\",' || :was,"
+              " '\"Lead of Savings\",' || :now)")
+
+
 def test_an_edited_record_column_does_not_shift_the_sealed_figures(reg):
     """The portfolio reads the summary sealed by the audit chain (schema 8), so an edited
     record column changes nothing it counts; verify and show name the record."""
@@ -140,7 +145,7 @@ def test_an_edited_summary_line_is_seen_and_each_stream_checked_instead(reg, cli
     fill(reg)
     with reg.write() as conn:  # the summary line edited as well: now the figures would shift
         conn.execute(text("UPDATE decision_records SET lead='experienced' WHERE stream='Savings'"))
-        conn.execute(text("UPDATE stream_leads SET lead='experienced' WHERE stream='Savings'"))
+        conn.execute(text(_EDIT_LINE), {"was": '"coach","learner"', "now": '"coach","experienced"'})
     board = service.portfolio(reg)
     assert "summary of each stream's lead no longer matches the audit trail" in board.summary
     assert [s.ref for s in board.altered] == ["LF-2026-0003@1"]
@@ -154,7 +159,8 @@ def test_an_edited_summary_line_is_seen_and_each_stream_checked_instead(reg, cli
 def test_only_the_summary_edited_the_records_stand_and_verify_names_the_line(reg):
     fill(reg)
     with reg.write() as conn:
-        conn.execute(text("UPDATE stream_leads SET mentor='Nobody' WHERE stream='Savings'"))
+        conn.execute(text(_EDIT_LINE), {"was": '"coach","learner","the CPO"',
+                                          "now": '"coach","learner","Nobody"'})
     board = service.portfolio(reg)
     assert board.summary and not board.altered and board.learners == 4
     assert board.mentors == {"the CPO": 2, "an outside coach": 1, "Sam Lee": 1}

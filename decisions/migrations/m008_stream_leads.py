@@ -2,8 +2,8 @@
 one stream key.
 
 The portfolio and the F10 reading read ``stream_leads`` (one small line per stream,
-see leads.py) instead of checking 10,000 rows against their 10 KB bodies. The tables
-start empty: the register's next write builds them from the records, each checked,
+in 256 buckets, see leads.py) instead of checking 10,000 rows against their 10 KB bodies. The table
+starts empty: the register's next write builds them from the records, each checked,
 and seals them; until then every read checks each stream's row as before.
 
 The stream key now also collapses runs of spacing ('Retail  banking' and 'retail
@@ -22,14 +22,7 @@ VERSION = 8
 BATCH = 5_000
 
 _TABLES = (
-    """CREATE TABLE stream_leads (
-    stream_key TEXT PRIMARY KEY, bucket INTEGER NOT NULL, row_id INTEGER NOT NULL,
-    record_id TEXT NOT NULL, version INTEGER NOT NULL, stream TEXT NOT NULL,
-    candidate TEXT NOT NULL, outcome TEXT NOT NULL, lead TEXT NOT NULL, mentor TEXT NOT NULL,
-    risk TEXT NOT NULL, readiness TEXT NOT NULL, next_review TEXT NOT NULL,
-    problem TEXT NOT NULL)""",
-    "CREATE INDEX ix_stream_leads_bucket ON stream_leads (bucket)",
-    "CREATE TABLE stream_lead_buckets (bucket INTEGER PRIMARY KEY, digest VARCHAR(64) NOT NULL)",
+    "CREATE TABLE stream_leads (bucket INTEGER PRIMARY KEY, lines TEXT NOT NULL)",
 )
 
 

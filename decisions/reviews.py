@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, and_, case, exists, func, select
-from sqlalchemy.orm import aliased
 
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.integrity import Checker, row_columns
@@ -44,7 +43,7 @@ class DueReview:
 
 
 def _open_rows():
-    newer, later = aliased(records), aliased(records)
+    newer, later = records.alias(), records.alias()
     latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
               .scalar_subquery())
     # only a signed review takes the record off the due list: one awaiting sign-off (or

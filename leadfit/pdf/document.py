@@ -16,7 +16,6 @@ from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -24,6 +23,7 @@ from reportlab.platypus import (
 )
 
 from leadfit.pdf import fonts
+from leadfit.pdf.paragraph import Paragraph
 from leadfit.pdf.styles import Styles, load_styles
 from leadfit.pdf.text import clean, safe
 
@@ -206,12 +206,14 @@ class Document:
         col_widths = [full * w for w in widths] if widths else None
         heights = None if row_mm is None else \
             [None] * (1 if header else 0) + [row_mm * mm] * (len(data) - (1 if header else 0))
+        style = self._table_style(bool(header) and band)
         t = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=1 if header else 0,
                   splitInRow=0, hAlign="LEFT")
+        t.setStyle(style)  # before measuring: the cells are laid out once, at their padding
         if self._taller_than_a_page(t, full):  # only then may a row split, or layout fails
             t = Table(data, colWidths=col_widths, rowHeights=heights,
                       repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
-        t.setStyle(self._table_style(bool(header) and band))
+            t.setStyle(style)
         self.story.append(t)
         self.story.append(Spacer(1, 3 * mm))
         for label, value in after:

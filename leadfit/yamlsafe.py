@@ -28,6 +28,13 @@ class LocatedData:
     data: Any
     file: str
     lines: dict[Path_, int] = field(default_factory=dict)
+    # places dropped after their problem was named (rules/model/salvage.py): not what was written
+    pruned: frozenset = frozenset()
+
+    def dropped_under(self, prefix: Path_) -> bool:
+        """Whether anything at or below ``prefix`` was dropped for a problem named already."""
+        n = len(prefix)
+        return any(tuple(p[:n]) == tuple(prefix) for p in self.pruned)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest known prefix of ``path`` (1-based)."""

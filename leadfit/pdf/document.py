@@ -197,7 +197,7 @@ class Document:
         never split across pages (its ID would be left behind); ``row_mm`` is a minimum
         row height, e.g. room to sign by hand."""
         cell, head = self.styles.paragraphs["cell"], self.styles.paragraphs["cell_head"]
-        data = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
+        data: list[list] = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
         rows, after = _long_cells_moved_out(rows, header)
         data += [[self._cell(c, cell) for c in row] for row in rows]
         if not data:

@@ -368,14 +368,11 @@ def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
 def _questionnaire(record: DecisionRecord):
     """The questions that word the record's answers: its bundled pack's, else the default's."""
     from leadfit.errors import LeadFitError
-    from leadfit.rules.model.library import bundled_pack, bundled_pack_names, default_pack
-    name = record.pack.name
-    if name in bundled_pack_names():
-        try:
-            return bundled_pack(name).questionnaire
-        except LeadFitError:
-            pass
-    return default_pack().questionnaire
+    from leadfit.rules.model.library import bundled_pack, default_pack
+    try:  # loaded once per process; one not bundled (a client's) is refused by name
+        return bundled_pack(record.pack.name).questionnaire
+    except LeadFitError:
+        return default_pack().questionnaire
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 from leadfit.pdf import fonts
 from leadfit.pdf.paragraph import Paragraph
 from leadfit.pdf.styles import Styles, load_styles
-from leadfit.pdf.text import clean, safe
+from leadfit.pdf.text import clean, markup_of_clean
 
 # footer(page, total) -> lines of plain text, drawn bottom-up at the foot of every page.
 FooterHook = Callable[[int, int], Sequence[str]]
@@ -134,7 +134,7 @@ class Document:
             samples = self.unsupported.setdefault(ch, [])
             if len(samples) < 3 and plain[:60] not in samples:
                 samples.append(plain[:60])
-        marked = safe(plain)
+        marked = markup_of_clean(plain)
         for ch in missing:  # a visible code instead of a silent empty box; the space lets a
             marked = marked.replace(ch, f"[U+{ord(ch):04X}] ")  # run of them wrap in linear time
         return _breakable(marked)

@@ -10,9 +10,7 @@ import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
-
-import yaml
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from leadfit.desktop import pack_watchdog
 from leadfit.desktop.drafts import DraftStore
@@ -21,12 +19,18 @@ from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.forms.migrate import guess_version, migrate_answers
-from leadfit.rules.runtime.assess import evaluate, switch_pack
-from leadfit.rules.model.assessment import Alternative, Assessment
-from leadfit.rules.runtime.changes import Superseded
-from leadfit.rules.runtime.explain import alternatives
 from leadfit.rules.model.library import resolve_pack
-from leadfit.rules.model.pack import Pack
+
+if TYPE_CHECKING:  # the engine and its models load at the first assessment, which the
+    # window makes after its first frame (see main_window); the form needs only the pack
+    from leadfit.rules.model.assessment import Alternative, Assessment
+    from leadfit.rules.model.pack import Pack
+
+
+def evaluate(case: Case, pack: Pack) -> Assessment:
+    """The core's evaluate(), its engine loaded at the first call, not at import."""
+    from leadfit.rules.runtime.assess import evaluate as assess
+    return assess(case, pack)
 
 
 def _as_typed_text(value: Any) -> Any:
@@ -100,8 +104,9 @@ class CaseController:
         self.sourced: dict[str, str] = {}
 
     # -- lifecycle -------------------------------------------------------
-    def start(self) -> None:
-        """Restore the draft (and its pack) if there is one, then assess."""
+    def start(self, assess: bool = True) -> None:
+        """Restore the draft (and its pack) if there is one, then assess (``assess=False``:
+        the view calls refresh() itself, as the window does once its first frame is up)."""
         draft = self.drafts.load() or {}
         source = draft.get("pack", self._initial_pack) if draft else self._initial_pack
         if source and not self._restore_pack(source):
@@ -111,9 +116,9 @@ class CaseController:
             self.case_path = Path(draft["case"])
             self.saved_raw = dict(draft.get("saved") or {})
         if draft:
-            self._load_answers(draft.get("answers", {}))
+            self._load_answers(draft.get("answers", {}), assess)
         else:
-            self._start_blank()
+            self._start_blank(assess)
 
     def new_case(self) -> None:
         self.drafts.clear()
@@ -121,13 +126,13 @@ class CaseController:
         self.undo_stack, self.redo_stack = [], []
         self._start_blank()
 
-    def _start_blank(self) -> None:
+    def _start_blank(self, assess: bool = True) -> None:
         """A new case: the date other dates are measured from (the assessment) is today."""
         questions = self.pack.questionnaire.questions
         anchors = {q.not_before for q in questions.values() if q.not_before}
         today = {qid: date.today().isoformat() for qid in sorted(anchors) if qid in questions}
         self.saved_raw = dict(today)
-        self._load_answers(today)
+        self._load_answers(today, assess)
 
     # -- named cases -----------------------------------------------------
     @property
@@ -191,7 +196,7 @@ class CaseController:
         self._load_answers(source.pop())
         return True
 
-    def _load_answers(self, raw: dict[str, Any]) -> None:
+    def _load_answers(self, raw: dict[str, Any], assess: bool = True) -> None:
         target = self.pack.questionnaire.version  # a draft typed under an earlier questionnaire
         raw = migrate_answers(raw, min(guess_version(raw), target), target)
         known = [q.id for q in self.pack.questionnaire.asked]
@@ -201,7 +206,10 @@ class CaseController:
         for qid in known:
             self._check(qid)
         self._check_order()
-        self.refresh()
+        if assess:
+            self.refresh()
+        else:
+            self.view.show_relevance(self.relevance())
 
     # -- answers ---------------------------------------------------------
     def answer_changed(self, question_id: str, raw: Any) -> None:
@@ -300,6 +308,7 @@ class CaseController:
         self.view.show_alternatives(None)
         if self.assessment is None or not self.assessment.decided:
             return
+        from leadfit.rules.runtime.explain import alternatives
         generation, pack, assessment = self._generation, self.pack, self.assessment
 
         def wanted() -> bool:  # read from the worker: a newer refresh makes this search moot
@@ -308,6 +317,7 @@ class CaseController:
                                     lambda found: self._explained(generation, found))
 
     def _explained(self, generation: int, found: list[Alternative] | Exception) -> None:
+        from leadfit.rules.runtime.changes import Superseded
         if isinstance(found, Superseded):
             return  # newer answers have their own search
         if isinstance(found, Exception):
@@ -353,6 +363,7 @@ class CaseController:
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
         (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
+        from leadfit.rules.runtime.assess import switch_pack
         stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
         pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
         if problems:
@@ -377,6 +388,7 @@ class CaseController:
 
     def export_case(self, path: Path) -> None:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
+        import yaml  # here: the window's start needs no YAML (the pack comes from its cache)
         text = yaml.safe_dump({"questionnaire": self.pack.questionnaire.version,
                                "answers": self.case().to_data()}, sort_keys=False, allow_unicode=True)
         with atomic_write(path, "w", encoding="utf-8") as fh:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, case, func, insert, select, update
-from sqlalchemy.orm import aliased
 
 from leadfit.decisions.tables import record_keys, records
 
@@ -67,7 +66,7 @@ def key_problem(row, shown: str) -> str:
 
 def listed_status():
     """A row's status as the register lists it: superseded once a newer version exists."""
-    newer = aliased(records)
+    newer = records.alias()
     latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
               .scalar_subquery())
     return case((records.c.version < latest, "superseded"), else_=records.c.status)

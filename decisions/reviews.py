@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, and_, case, exists, func, select
-from sqlalchemy.orm import aliased
 
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.integrity import Checker, row_columns
@@ -45,7 +44,7 @@ class DueReview:
 
 
 def _open_rows():
-    newer, later = aliased(records), aliased(records)
+    newer, later = records.alias(), records.alias()
     # the newest *signed* version stands: a correction awaiting sign-off does not replace it
     # until signed (as in the portfolio), so the chain stays on the due list meanwhile
     latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id,

@@ -10,6 +10,8 @@ reproduces the assessment. A stream evaluated alone works from the form.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Connection
 
 from leadfit.decisions.integrity import Checker
@@ -22,10 +24,12 @@ from leadfit.decisions.portfolio_facts import (
     StreamsReading,
     answer_for,
 )
-from leadfit.forms.case import Case
 from leadfit.words import other_streams_words
 
 QUESTION = "stream.other_stream_leads"
+if TYPE_CHECKING:  # a type only: reading the register never loads the form's models
+    from leadfit.forms.case import Case
+
 KEPT = 50   # streams named in the record; beyond that it keeps the counts
 
 __all__ = ["QUESTION", "StreamsReading", "applied", "form_answer", "read", "words"]

@@ -8,7 +8,6 @@ import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, String, cast, distinct, func, select
-from sqlalchemy.orm import aliased
 
 from leadfit.decisions import leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
@@ -91,7 +90,7 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> No
 def _records_with_entries():
     """Each record row with its keys, its first entry's seq and its newest entry's text."""
     ref = records.c.record_id + "@" + cast(records.c.version, String)
-    newest = aliased(audit_log)
+    newest = audit_log.alias()
     seqs = {name: select(fn(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
             .scalar_subquery() for name, fn in (("first", func.min), ("last", func.max))}
     return (select(*row_columns(), records.c.id, listed_status().label("shown"), *key_columns(),

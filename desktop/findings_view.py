@@ -40,18 +40,28 @@ class _SpannedRows(QStyledItemDelegate):
     alone, so a finding's explanation was cut short with '…': size them for the width
     they are drawn in, so they wrap instead."""
 
+    def __init__(self, parent):
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}  # asked for each row at every layout: once is enough
+
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
-        hint = super().sizeHint(option, index)
-        if not index.parent().isValid():
-            return hint
-        view, depth, parent = self.parent(), 1, index.parent()
+        parent = index.parent()
+        if not parent.isValid():
+            return super().sizeHint(option, index)
+        view, depth = self.parent(), 1
         while parent.parent().isValid():
             depth, parent = depth + 1, parent.parent()
-        width = view.viewport().width() - view.indentation() * (depth + 1) - 8
+        width = max(view.viewport().width() - view.indentation() * (depth + 1) - 8, 80)
         text = str(index.data() or "")
-        height = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 80), 100_000),
-                                                 int(Qt.TextFlag.TextWordWrap), text).height()
-        return QSize(hint.width(), max(hint.height(), height + 4))
+        key = (text, width, option.font.key())
+        if key not in self._sizes:
+            if len(self._sizes) > 2000:
+                self._sizes.clear()
+            hint = super().sizeHint(option, index)
+            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                                     int(Qt.TextFlag.TextWordWrap), text).height()
+            self._sizes[key] = QSize(hint.width(), max(hint.height(), height + 4))
+        return self._sizes[key]
 
 
 class _ExpandableList(QTreeWidget):

@@ -8,8 +8,9 @@ from its own clock, started by the parent just before it spawns it:
   settled    the start-up work done after the first frame (the reviews count, F10's
              register reading): the window is then idle (LeadFit only).
 Update: an answer changed in its widget -> the assessment panel redrawn, median and
-95th percentile over 100 changes, against the core's evaluate() alone on the same
-answers in the same run (ratio), and the longest the GUI thread was busy per change.
+95th percentile over 3 fresh windows x 40 changes, against the core's evaluate() alone on
+the same answers in the same run (ratio), and the longest the GUI thread was busy per
+change (with --before, the earlier tree's windows take turns with these).
 ``--before TREE`` also opens an earlier clone's window (its own .venv), interleaved too.
 Run: .venv/bin/python benchmarks/window.py [--runs N] [--window-only] [--before TREE]
 """
@@ -172,6 +173,32 @@ def update_times(changes: int = 100) -> tuple[list[float], list[float], list[flo
     return ui, core, busy
 
 
+UPDATE_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import window
+print(json.dumps(window.update_times(int(sys.argv[2]))))
+"""
+
+
+def interleaved_updates(before: Path | None, rounds: int = 3, changes: int = 40) -> dict:
+    """update_times in fresh processes, this tree's and (with --before) the earlier one's
+    taking turns, so both see the same machine; results pooled per tree."""
+    import json
+    pythons = {"now": sys.executable, **({"before": str(before / ".venv/bin/python")} if before else {})}
+    pooled: dict[str, tuple[list, list, list]] = {name: ([], [], []) for name in pythons}
+    for _ in range(rounds):
+        for name, python in pythons.items():
+            done = subprocess.run([python, "-c", UPDATE_CHILD, str(Path(__file__).parent),
+                                   str(changes)], capture_output=True, text=True, timeout=600,
+                                  env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+            if done.returncode:
+                raise SystemExit(f"the {name} window failed: {done.stderr[-2000:]}")
+            for pool, values in zip(pooled[name], json.loads(done.stdout.strip().splitlines()[-1])):
+                pool.extend(values)
+    return pooled
+
+
 def p95(values: list[float]) -> float:
     return sorted(values)[int(len(values) * 0.95) - 1]
 
@@ -186,7 +213,8 @@ def main(argv: list[str] | None = None) -> None:
     window_times(args.runs, args.before)
     if args.window_only:
         return
-    ui, core, busy = update_times()
+    pooled = interleaved_updates(args.before)
+    ui, core, busy = pooled["now"]
     print(f"answer change -> panel updated: median {statistics.median(ui):.1f} ms,"
           f" p95 {p95(ui):.1f} ms (target < {UPDATE_TARGET_MS:.0f} ms:"
           f" {'met' if p95(ui) < UPDATE_TARGET_MS else 'MISSED'}); evaluate() alone, same"
@@ -194,7 +222,11 @@ def main(argv: list[str] | None = None) -> None:
           f" -> {p95(ui) / p95(core):.1f}x at p95", flush=True)
     print(f"  GUI thread busy at a stretch per change: p95 {p95(busy):.1f} ms"
           f" (a frame is {FRAME_MS:.0f} ms)", flush=True)
-
+    if "before" in pooled:
+        old_ui, old_core, _ = pooled["before"]
+        print(f"  before ({args.before}), same run: median {statistics.median(old_ui):.1f} ms,"
+              f" p95 {p95(old_ui):.1f} ms -> {p95(old_ui) / p95(old_core):.1f}x its evaluate()"
+              f" at p95", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -151,9 +151,10 @@ class GuidedForm(QWidget):
         self._update_progress()
 
     def set_relevance(self, asked: dict[str, bool]) -> None:
-        self._asked = asked
+        self._asked = dict(asked)
         for qid, row in self._built_rows():
-            row.setVisible(asked.get(qid, True))
+            if row.isHidden() == asked.get(qid, True):  # only rows whose relevance changed
+                row.setVisible(asked.get(qid, True))
         self._update_progress()
 
     def show_error(self, question_id: str, message: str | None) -> None:

@@ -65,6 +65,10 @@ BAD = {
     "lever_values on a yes/no as text": ("lever_values:\n  org.cpo_available: [yes please]\n", None,
                                          "pack.yaml:5: lever_values.org.cpo_available: 'yes please' is not"
                                          " an answer of 'org.cpo_available'"),
+    "headline for an unknown step": ("titles_if_unavailable:\n  coach:\n    M17: Appoint without it\n", None,
+                                     "pack.yaml:6: titles_if_unavailable.coach: 'M17' is not a mitigation"),
+    "unknowns_risk misspelt": ("unknowns_risk: worst\n", None, "pack.yaml:4: unknowns_risk: 'worst' is not allowed;"
+                               " expected 'known' or 'allowed_for'"),
 }
 
 
@@ -173,5 +177,5 @@ def test_a_bad_client_parameter_is_blamed_on_its_own_line_once_not_on_the_base_r
     done = run_cli("pack", "lint", str(folder))
     errors = [line for line in done.stdout.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and f"{folder / 'pack.yaml'}:6: parameters.p1_partial_years" in errors[0]
-    assert "'p1-some-experience', 'p1-no-experience', 'gaps-too-wide' compare with it" in errors[0]
+    assert "'p1-some-experience', 'p1-no-experience', 'gaps-too-wide', 'gaps-too-wide-no-appetite', 'gaps-too-wide-unstated' compare with it" in errors[0]
     assert "rules/packs/default/rules.yaml" not in done.stdout

@@ -74,7 +74,8 @@ def test_pack_diff_json_matches_the_table():
 def test_pack_diff_over_a_folder_of_cases(tmp_path):
     answers = yaml.safe_load(EXAMPLE_CASE.read_text())["answers"]
     (tmp_path / "one.yaml").write_text(yaml.safe_dump({"answers": answers}))
-    no_pnl = dict(answers, **{"candidate.owns_pnl": "partial", "org.cpo_available": True})
+    no_pnl = dict(answers, **{"candidate.owns_pnl": "partial", "org.cpo_available": True,
+                              "candidate.holds_line": "some"})  # near critical under default
     (tmp_path / "two.yaml").write_text(yaml.safe_dump({"answers": no_pnl}))
     done = run_cli("pack", "diff", "default", "bank", "--cases", str(tmp_path))
     assert done.returncode == 0, done.stderr

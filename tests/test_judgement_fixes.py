@@ -146,3 +146,19 @@ def test_a_reason_given_is_a_reason(tmp_path):
     f3 = said.split("F3 Roles not understood")[1].split("(rule")[0]
     assert "How much revenue depends on this stream?" in f3
     assert "trade-offs" not in f3
+
+
+def test_the_signed_rationale_calls_the_decision_what_the_recommendation_is_called(tmp_path):
+    """c10 on paper: the recommendation and an as-recommended decision both read 'Appoint on
+    conditions, without coaching', never 'Appoint with coaching'."""
+    from pypdf import PdfReader
+    db, out = tmp_path / "reg.db", tmp_path / "c10.pdf"
+    made = run_cli("decide", _case_file(tmp_path, "nobody to coach and no one can be hired"),
+                   "--decision", "coach", "--plan-later", "--conditions",
+                   "An interim Product Director from a partner for six months", "--db", db)
+    assert made.returncode == 0, made.stderr
+    printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
+    assert printed.returncode == 0, printed.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Appoint on conditions, without coaching (as recommended)" in text
+    assert "Appoint with coaching" not in text

@@ -6,6 +6,7 @@ hand-written fake. Every judgement comes from the core (forms, rules).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -51,6 +52,15 @@ class CaseView(Protocol):
     def show_title(self, title: str, modified: bool) -> None: ...
     def show_alternatives(self, alternatives: list[Alternative] | None) -> None: ...
     def run_in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
+
+
+def in_folder(source, problems: list[str]) -> list[str]:
+    """Problems of a pack folder named by file (rules.yaml:12), as the title names the folder:
+    its full path on every line made the list too long to read."""
+    if not source or not Path(str(source)).is_dir():
+        return problems
+    folder = str(Path(str(source)).expanduser()).rstrip("/\\") + os.sep
+    return [p.removeprefix(folder) for p in problems]
 
 
 def typed_input(question, raw: Any) -> Any:
@@ -324,7 +334,7 @@ class CaseController:
         if stopped:
             self.view.show_problems(
                 f"The rule pack used last time cannot be used, so the default pack is used"
-                f" instead: {source}", stopped)
+                f" instead: {source}", in_folder(source, stopped))
             return False
         try:
             pack = resolve_pack(source)
@@ -347,7 +357,7 @@ class CaseController:
         pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
-                                    [str(p) for p in problems])
+                                    in_folder(source, [str(p) for p in problems]))
             return False
         self.pack, self.pack_source = pack, (str(source) if source else None)
         self.view.show_pack(pack)

@@ -8,7 +8,7 @@ import pytest
 
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.library import default_pack, resolve_pack
 from leadfit.rules.authoring.lint import lint_target
 from leadfit.rules.model.pack import relevance_condition
 from leadfit.rules.runtime.satisfy import Analysis
@@ -163,7 +163,7 @@ def test_a_summary_that_states_the_old_number_is_out_of_date(tmp_path):
     (base / "pack.yaml").write_text((base / "pack.yaml").read_text().replace("name: default", "name: corp", 1))
     client = tmp_path / "client"
     client.mkdir()
-    (client / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: corp@2.2\noverride:\n'
+    (client / "pack.yaml").write_text(f'name: client\nversion: "1.0"\nextends: corp@{default_pack().version}\noverride:\n'
                                       "  p1-experienced:\n    when: {ge: {candidate.digital_years: 5}}\n")
     _, items = lint_target(client)
     text = "\n".join(str(i) for i in items)

@@ -52,9 +52,11 @@ class Reading:
         return found
 
 
-# Actions that can move the outcome: a recommendation, an unavailable outcome, and a
-# finding (its severity feeds the risk, which a pack may map to a minimum outcome).
-OUTCOME_WORDS = ("recommend", "unavailable", "finding")
+# Actions that can move the outcome: a recommendation, an unavailable outcome, a finding
+# (its severity feeds the risk, which a pack may map to a minimum outcome), and an open
+# choice (it keeps the risk from raising the outcome: without it here, an unknown answer a
+# `choice` rule reads was never explored and the engine disagreed with the table).
+OUTCOME_WORDS = ("recommend", "unavailable", "finding", "choice")
 _READINGS: dict[int, tuple[Pack, Reading]] = {}
 
 

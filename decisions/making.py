@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 from datetime import date
 
 from leadfit import __version__
@@ -31,6 +32,9 @@ LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_00
           "recorded by": 200, "withdrawal reason": 2_000, "behaviours": 2_000,
           "experience": 2_000}
 MAX_TEXT = max(LIMITS.values())
+# Lone surrogates: how Python keeps an argument's bytes that are not UTF-8 (surrogateescape);
+# they cannot be stored, hashed or printed as text.
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
 # Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
 CONDITIONAL_OUTCOMES = frozenset({"coach"})
 
@@ -251,6 +255,12 @@ def _person(name: str) -> str:
 def _text(value, what: str, problems: list[Problem]) -> str:
     """Free text, stripped; longer than its field's limit is a named problem."""
     text = ("" if value is None else str(value)).strip()
+    undecodable = _NOT_UTF8.search(text)
+    if undecodable:     # an argument in another encoding, kept as lone surrogates by Python
+        problems.append(Problem(
+            f"{what} is not UTF-8 text (character {undecodable.start() + 1} is not a letter in"
+            " UTF-8, perhaps typed in another encoding); type it again, or save it as UTF-8"))
+        text = _NOT_UTF8.sub("\ufffd", text)
     limit = LIMITS[what.split(" of ")[0]]
     if len(text) > limit:
         problems.append(Problem(f"{what} may be at most {limit:,} characters; this one has"

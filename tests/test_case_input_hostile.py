@@ -48,10 +48,33 @@ def test_only_regular_files_are_read(tmp_path, cli):
 
 
 def test_arguments_in_any_encoding_never_traceback(tmp_path):
-    result = run_cli_process("evaluate", os.fsdecode(b"/tmp/\xff\xfe-case.yaml"),
-                     env={"LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "file not found" in result.stderr
+    """Bytes that are not UTF-8 (a Latin-1 terminal typing "é") reached the record's hash
+    as lone surrogates: UnicodeEncodeError tracebacks from decide --justify and sign --name
+    (and from --db, opening SQLAlchemy's URL). Each is now named and nothing is written."""
+    latin1 = os.fsdecode(b"Ren\xe9e")            # what Python makes of b"\xe9" in argv
+    db = tmp_path / "register.sqlite3"
+
+    def process(*args):
+        return run_cli_process(*args, env={"LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
+
+    for args, words in (
+            (("evaluate", os.fsdecode(b"/tmp/\xff\xfe-case.yaml")), "file not found"),
+            (("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify",
+              f"Hire {latin1}'s pick", "--db", db), "justification is not UTF-8 text"),
+            (("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify", "Hire",
+              "--db", os.fsdecode(str(tmp_path).encode() + b"/\xff.sqlite3")),
+             "is not UTF-8 text")):
+        result = process(*map(str, args))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-600:]
+        assert words in result.stderr
+    assert not any("\ufffd" in p.name or "\udcff" in p.name for p in tmp_path.iterdir())
+    made = process("decide", str(EXAMPLE_CASE), "--decision", "hire_external", "--justify",
+                   "Hire", "--db", str(db))
+    assert made.stdout.strip() == "LF-2026-0001"       # the refused decide stored nothing
+    signed = process("sign", "LF-2026-0001", "--name", latin1, "--role", "hr", "--db", str(db))
+    assert signed.returncode == 2 and "Traceback" not in signed.stderr, signed.stderr[-600:]
+    assert "name is not UTF-8 text" in signed.stderr
+    assert "awaiting" in process("register", "list", "--db", str(db)).stdout
 
 
 def test_loading_is_linear_in_the_number_of_keys(tmp_path, cli):

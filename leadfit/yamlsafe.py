@@ -8,6 +8,7 @@ value's line kept so schema errors can name file:line.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,10 +73,19 @@ def _checked(kind: str, construct):
         try:
             return construct(loader, node)
         except (ValueError, TypeError, OverflowError, KeyError):
-            raise PackError([Problem(f"'{node.value}' is not {kind}; remove the !! tag or"
+            if _DIGITS.fullmatch(str(node.value)):     # past Python's 4,300-digit limit
+                digits = sum(c.isdigit() for c in node.value)
+                raise PackError([Problem(f"a number of {digits:,} digits"
+                                         f" ('{node.value[:12]}…') is too large to be an answer",
+                                         loader.source_name, node.start_mark.line + 1)]) from None
+            shown = node.value if len(node.value) <= 60 else node.value[:57] + "…"
+            raise PackError([Problem(f"'{shown}' is not {kind}; remove the !! tag or"
                                      " write a plain value", loader.source_name,
                                      node.start_mark.line + 1)]) from None
     return build
+
+
+_DIGITS = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?")
 
 
 for _loader in (_StrictLoader, _PureStrictLoader):  # add_constructor copies the table per class

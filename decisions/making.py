@@ -35,6 +35,8 @@ MAX_TEXT = max(LIMITS.values())
 # Lone surrogates: how Python keeps an argument's bytes that are not UTF-8 (surrogateescape);
 # they cannot be stored, hashed or printed as text.
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")
+# A written reason someone reads later (an audit, a dispute): "x" is not one.
+MIN_REASON_WORDS = 2
 # Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
 CONDITIONAL_OUTCOMES = frozenset({"coach"})
 
@@ -232,6 +234,10 @@ def withdrawal(record: DecisionRecord, *, reason: str, name: str) -> DecisionRec
         problems.append(Problem(f"{record.ref} is already withdrawn"))
     if not reason:
         problems.append(Problem("a withdrawal needs its reason written down (--reason)"))
+    elif len(_words(reason)) < MIN_REASON_WORDS:
+        problems.append(Problem(
+            f"a withdrawal reason must say why in at least {MIN_REASON_WORDS} words (an audit"
+            f" reads it later); '{reason[:40]}' is too short to stand as a reason"))
     if not name:
         problems.append(Problem("a withdrawal needs the name of who withdraws it (--name)"))
     if problems:
@@ -266,6 +272,11 @@ def _text(value, what: str, problems: list[Problem]) -> str:
         problems.append(Problem(f"{what} may be at most {limit:,} characters; this one has"
                                 f" {len(text):,}"))
     return text
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``: runs holding at least one letter (so "x" counts, "-" does not)."""
+    return [w for w in text.split() if any(c.isalpha() for c in w)]
 
 
 def _iso(value, what: str, problems: list[Problem]) -> str | None:

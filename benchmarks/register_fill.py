@@ -110,6 +110,9 @@ def to_schema_4(path: Path) -> None:
     before and after can be measured on the same records and the upgrade timed."""
     conn = sqlite3.connect(path, isolation_level=None)
     version = conn.execute("SELECT max(version) FROM leadfit_schema").fetchone()[0]
+    if version >= 8:  # the sealed stream summary
+        conn.execute("DROP TABLE stream_leads")
+        conn.execute("DROP TABLE stream_lead_buckets")
     if version >= 6:
         conn.execute("DROP TABLE record_keys")
         for index in ("ix_records_serial", "ix_records_stream_candidate"):

@@ -203,17 +203,41 @@ class Checker:
             audit_log.c.record_ref == make_ref(record_id, version))
             .order_by(audit_log.c.seq.desc()).limit(1)).scalar()
 
-    def _entry_problem(self, seq: int, row) -> str:
+    def head_fact(self, name: str) -> tuple[Any, str]:
+        """(a fact the newest audit entry states, '') once that entry is checked as any
+        record's entry is (its own hash, its HMAC with a key, its link, the witness);
+        (None, what is wrong) when it fails; (None, '') for an empty register."""
+        seq = self.conn.execute(select(func.max(audit_log.c.seq))).scalar()
+        if seq is None:
+            return None, self.chain_problem()
         entry = self.entry(seq)
+        problem, facts = self._sealed(entry)
+        if not problem and (facts.get("seq"), facts.get("prev")) != (seq, entry.prev_hash):
+            problem = f"audit entry {seq} was moved or re-linked"
+        problem = problem or self._link_problem(entry) or self.chain_problem()
+        return (None, problem) if problem else (facts.get(name), "")
+
+    def _sealed(self, entry) -> tuple[str, dict]:
+        """The entry's own hash and HMAC, then its facts."""
+        seq = entry.seq
         if sha256_text(entry.entry) != entry.hash:
-            return f"audit entry {seq} about it no longer matches its own hash"
+            return f"audit entry {seq} about it no longer matches its own hash", {}
         if self.key is not None and not (entry.mac and hmac.compare_digest(
                 entry.mac, mac_of(self.key, entry.hash))):
-            return f"audit entry {seq} about it fails the HMAC check (rewritten without the key)"
+            return (f"audit entry {seq} about it fails the HMAC check (rewritten without"
+                    " the key)"), {}
         try:
             facts = json.loads(entry.entry)
         except ValueError:
-            return f"audit entry {seq} about it is no longer readable"
+            return f"audit entry {seq} about it is no longer readable", {}
+        return ("", facts) if isinstance(facts, dict) else \
+            (f"audit entry {seq} about it is no longer readable", {})
+
+    def _entry_problem(self, seq: int, row) -> str:
+        entry = self.entry(seq)
+        problem, facts = self._sealed(entry)
+        if problem:
+            return problem
         said = (facts.get("seq"), facts.get("prev"), facts.get("record"), facts.get("version"),
                 facts.get("record_hash"), facts.get("status"))
         if said != (seq, entry.prev_hash, row.record_id, row.version, row.hash, row.status):

@@ -21,8 +21,9 @@ KEY_COLUMNS = ("stream_key", "candidate_key", "outcome", "recommended", "shown",
 
 
 def fold(value) -> str:
-    """Case-folded and trimmed: 'Straße ' and 'STRASSE' are one stream to a person."""
-    return str(value or "").casefold().strip()
+    """Case-folded, spacing collapsed: 'Straße  Banking ' and 'STRASSE banking' are one
+    stream to a person. The one stream key: filters, the portfolio and F10 all use it."""
+    return " ".join(str(value or "").casefold().split())
 
 
 def shown_date(created_at) -> str:
@@ -82,8 +83,9 @@ def write(conn: Connection, rows: Iterable[dict]) -> None:
         conn.execute(insert(record_keys), rows)
 
 
-def refresh(conn: Connection, record_id: str, version: int, status: str) -> None:
-    """A version was stored: it is listed as ``status``, every older one as superseded."""
+def refresh(conn: Connection, record_id: str, version: int, status: str) -> int:
+    """A version was stored: it is listed as ``status``, every older one as superseded.
+    Returns the version's row id."""
     row = conn.execute(select(records.c.id, records.c.record_id, records.c.version,
                               records.c.stream, records.c.candidate, records.c.outcome,
                               records.c.recommended, records.c.created_at, records.c.pack)
@@ -95,6 +97,7 @@ def refresh(conn: Connection, record_id: str, version: int, status: str) -> None
                                        records.c.version < version)
     conn.execute(update(record_keys).where(record_keys.c.id.in_(older))
                  .values(shown=bindparam("s", "superseded")))
+    return row.id
 
 
 MANY_STREAMS = 2_000

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from leadfit.decisions import audit, keys
+from leadfit.decisions import audit, keys, leads
 from leadfit.decisions.errors import RecordAltered, RecordNotFound
 from leadfit.decisions.integrity import Checker, row_columns
 from leadfit.decisions.portfolio_facts import stream_facts
@@ -42,9 +42,17 @@ def add(conn: Connection, record: DecisionRecord, serial: int, action: str, acto
     conn.execute(insert(records).values(serial=serial, record_id=record.record_id,
                                         version=record.version, created_at=record.created_at,
                                         **values))
-    keys.refresh(conn, record.record_id, record.version, record.status)
-    audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
+    _refreshed(conn, record, values, action, actor, digest, key)
     return digest
+
+
+def _refreshed(conn: Connection, record: DecisionRecord, values: dict, action: str, actor: str,
+               digest: str, key: bytes | None) -> None:
+    """The search keys, the sealed stream leads and the audit entry that seals them."""
+    row_id = keys.refresh(conn, record.record_id, record.version, record.status)
+    own = {row_id: leads.own_line(row_id, record.record_id, record.version, values)}
+    facts = audit.entry_for(action, record.model_dump(mode="json"), digest, actor)
+    audit.append(conn, {**facts, **leads.seal(conn, record.record_id, own, key)}, key)
 
 
 def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
@@ -53,8 +61,7 @@ def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
     values, digest = _columns(record)
     conn.execute(update(records).where(records.c.record_id == record.record_id,
                                        records.c.version == record.version).values(**values))
-    keys.refresh(conn, record.record_id, record.version, record.status)
-    audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
+    _refreshed(conn, record, values, action, actor, digest, key)
     return digest
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from leadfit.decisions.integrity import Checker
-from leadfit.decisions.portfolio import portfolio, same_stream
+from leadfit.decisions.keys import fold
+from leadfit.decisions.portfolio import portfolio
 from leadfit.decisions.portfolio_facts import (
     EXPERIENCED,
     LEARNER,
@@ -34,7 +35,8 @@ def read(conn: Connection, checker: Checker, stream: str,
          form_answer: str | None) -> StreamsReading | None:
     """The other streams' current leads, or None when the register knows none."""
     board = portfolio(conn, checker)
-    others = [s for s in board.streams if s.intact and not same_stream(s.stream, stream)
+    key = fold(stream)
+    others = [s for s in board.streams if s.intact and s.key != key
               and s.kind in (EXPERIENCED, LEARNER)]
     if not others:
         return None

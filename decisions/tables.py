@@ -43,6 +43,30 @@ record_keys = Table(
     Column("search", Text, nullable=False),
 )
 
+# schema 8: each stream's current lead, sealed by the audit chain (see leads.py)
+stream_leads = Table(
+    "stream_leads", metadata,
+    Column("stream_key", Text, primary_key=True),   # keys.fold(stream): the one stream key
+    Column("bucket", Integer, nullable=False),       # leads.bucket_of(stream_key)
+    Column("row_id", Integer, nullable=False),       # decision_records.id of the current lead
+    Column("record_id", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("stream", Text, nullable=False),
+    Column("candidate", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("lead", Text, nullable=False),
+    Column("mentor", Text, nullable=False),
+    Column("risk", Text, nullable=False),
+    Column("readiness", Text, nullable=False),
+    Column("next_review", Text, nullable=False),
+    Column("problem", Text, nullable=False),         # set when the row was found altered
+)
+lead_buckets = Table(
+    "stream_lead_buckets", metadata,
+    Column("bucket", Integer, primary_key=True, autoincrement=False),
+    Column("digest", String(64), nullable=False),
+)
+
 audit_log = Table(
     "audit_log", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),

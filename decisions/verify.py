@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, String, cast, distinct, func, select
 from sqlalchemy.orm import aliased
 
-from leadfit.decisions import witness
+from leadfit.decisions import leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.integrity import column_problem, row_columns
 from leadfit.decisions.keys import key_columns, key_problem, listed_status
@@ -43,6 +43,7 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
     if chain:
         report.problems.append(chain)
     _removed(conn, matched, report)
+    report.problems += leads.problems(conn)
     return report
 
 

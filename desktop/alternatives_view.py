@@ -3,13 +3,16 @@ not, and the nearest answers that would lead to each. It shows the core's words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import math
 from html import escape
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser
 
-from leadfit.rules.model.assessment import Alternative, UnknownAnswers
+if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
+    from leadfit.rules.model.assessment import Alternative, UnknownAnswers
 
 _VERDICT = {"holds": "Holds", "depends": "Depends on answers not known",
             "too_many": "Too many answers not known"}

@@ -3,6 +3,8 @@ findings and the mitigation plan. It only shows what the core concluded."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
-from leadfit.rules.model.assessment import Assessment
+if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
+    from leadfit.rules.model.assessment import Assessment
 from leadfit.rules.model.words import RISK_LABEL
 from leadfit.words import readiness_words
 
@@ -111,6 +114,8 @@ class AssessmentPanel(QWidget):
         self.decide.setToolTip("Ctrl+D")
         self.decide.clicked.connect(self.decide_requested.emit)
         self._layout()
+        self.outcome.setText("Assessing the answers…")  # until the first assessment comes
+        self.decide.setEnabled(False)
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from leadfit.reports.pdf_appendix import answer_words
-from leadfit.rules.model.assessment import Finding, Mitigation
 from leadfit.rules.model.words import PRECONDITIONS_LABEL
-from leadfit.rules.model.assessment import Signal as ContextSignal
+
+if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
+    from leadfit.rules.model.assessment import Finding, Mitigation
+    from leadfit.rules.model.assessment import Signal as ContextSignal
 
 
 AUDIT = "Audit details"
@@ -116,6 +119,9 @@ class SignalsView(_ExpandableList):
 
 
 def because(cause, questions) -> str:
+    # here, not at the top: the PDF modules bring in ReportLab, which the window needs
+    # only when it prints, never before its first frame
+    from leadfit.reports.pdf_appendix import answer_words
     title = cause.title.rstrip("?:")
     return f"because {title}: {answer_words(questions.get(cause.question), cause.answer)}"
 

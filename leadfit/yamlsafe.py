@@ -105,6 +105,13 @@ class LocatedData:
     data: Any
     file: str
     lines: dict[Path_, int] = field(default_factory=dict)
+    # places dropped after their problem was named (rules/model/salvage.py): not what was written
+    pruned: frozenset = frozenset()
+
+    def dropped_under(self, prefix: Path_) -> bool:
+        """Whether anything at or below ``prefix`` was dropped for a problem named already."""
+        n = len(prefix)
+        return any(tuple(p[:n]) == tuple(prefix) for p in self.pruned)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest known prefix of ``path`` (1-based)."""
@@ -213,9 +220,27 @@ def _alias(file: str, line: int) -> PackError:
                               file, line)])
 
 
+# Where YAML notices an unclosed list, mapping or quote, or a line without its ':', is the
+# line after the author's mistake; the line that opened it is the one to edit.
+_OPENED_AT = {
+    "while parsing a flow sequence": "a list opened with '[' on this line is not closed: end it"
+                                     " with ']' and put ',' between its items",
+    "while parsing a flow mapping": "a mapping opened with '{' on this line is not closed: end it"
+                                    " with '}' and put ',' between its entries",
+    "while scanning a quoted scalar": "a quoted text opened on this line is never closed: end it"
+                                      " with the same quote mark",
+    "while scanning a simple key": "this line is neither 'key: value' nor a list item ('- ...'):"
+                                   " a ':' is missing, or quote the text",
+}
+
+
 def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    opened, context = getattr(exc, "context_mark", None), getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None) or opened
     line = mark.line + 1 if mark is not None else None
+    if context in _OPENED_AT and opened is not None:
+        noticed = f" (YAML noticed it at line {line})" if line and line != opened.line + 1 else ""
+        return Problem(f"YAML syntax error: {_OPENED_AT[context]}{noticed}", file, opened.line + 1)
     text = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc):
         text = (f"tag {(exc.problem or '').split('tag')[-1].strip()} is not allowed;"

@@ -35,7 +35,8 @@ BAD = {
                           "rules.yaml:4: rule 'acme-x': unknown parameter 'p1_met_yeers' (did you mean"
                           " 'p1_met_years'?)"),
     "unknown outcome in risk_outcomes": ("risk_outcomes:\n  critical: hire\n", None,
-                                         "pack.yaml:5: risk_outcomes.critical: 'hire' is not allowed;"
+                                         "pack.yaml:5: risk_outcomes.critical: 'hire' is not allowed"
+                                         " (did you mean 'hire_external'?);"
                                          " expected 'appoint', 'coach' or 'hire_external'"),
     "question type changed": ("questions:\n  candidate.digital_years:\n    title: Years\n    type: text\n", None,
                               "pack.yaml:5: questions.candidate.digital_years: a pack may change a question's"

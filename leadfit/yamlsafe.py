@@ -73,8 +73,8 @@ def _checked(kind: str, construct):
         try:
             return construct(loader, node)
         except (ValueError, TypeError, OverflowError, KeyError):
-            if _DIGITS.fullmatch(str(node.value)):     # past Python's 4,300-digit limit
-                digits = sum(c.isdigit() for c in node.value)
+            digits = sum(c.isdigit() for c in str(node.value))
+            if digits > 4000 and _DIGITS.fullmatch(str(node.value)):   # past Python's limit
                 raise PackError([Problem(f"a number of {digits:,} digits"
                                          f" ('{node.value[:12]}…') is too large to be an answer",
                                          loader.source_name, node.start_mark.line + 1)]) from None

@@ -12,10 +12,11 @@ from sqlalchemy import Connection, or_, select
 from leadfit.decisions.errors import DecisionError, RecordAltered
 from leadfit.decisions.integrity import Checker, Integrity, row_columns
 from leadfit.decisions.keys import SEPARATOR, fold, key_columns, listed_status, streams_matching
+from leadfit.decisions.record import outcome_title
 from leadfit.decisions.tables import record_keys, records
 from leadfit.files import atomic_write
 from leadfit.rules.model.assessment import pack_label
-from leadfit.words import RECORD_STATUS, role_words
+from leadfit.words import RECORD_STATUS, role_words, status_words
 
 STATUSES = ("draft", "awaiting_signoff", "signed", "superseded", "withdrawn")
 
@@ -152,8 +153,11 @@ def _summary(row, verdict: Integrity) -> RecordSummary:
 
 # The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read
 # the decision as signed without opening the register.
+# The code columns (status, outcome, recommended) stay for machines; each has its words
+# beside it for the person reading the sheet (docs/integrity.md, "The CSV's columns").
 _NOT_IN_CSV = ("problem", "pack", "review_of")
 CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in _NOT_IN_CSV),
+               "status_in_words", "decision_in_words", "recommended_in_words",
                "justification", "conditions",
                "review_date", "risk_level", "pack", "pack_fingerprint", "recorded_by",
                "recorded_account", "supersedes", "correction_reason", "signers", "dissent",
@@ -201,7 +205,10 @@ def _csv_row(row, verdict: Integrity) -> dict:
     d, pack = body.get("decision") or {}, body.get("pack") or {}
     signoffs = body.get("signoffs") or []
     return {
-        **summary, "justification": d.get("justification", ""),
+        **summary, "status_in_words": status_words(summary["status"]),
+        "decision_in_words": outcome_title(summary["outcome"]),
+        "recommended_in_words": outcome_title(summary["recommended"]),
+        "justification": d.get("justification", ""),
         "conditions": d.get("conditions", ""), "review_date": d.get("review_date") or "",
         "risk_level": ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
         "pack": pack_label(pack.get("name", ""), pack.get("version", "")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,11 @@ LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_00
           "recorded by": 200, "withdrawal reason": 2_000, "behaviours": 2_000,
           "experience": 2_000}
 MAX_TEXT = max(LIMITS.values())
+# Lone surrogates: how Python keeps an argument's bytes that are not UTF-8 (surrogateescape);
+# they cannot be stored, hashed or printed as text.
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
+# A written reason someone reads later (an audit, a dispute): "x" is not one.
+MIN_REASON_WORDS = 2
 # Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
 CONDITIONAL_OUTCOMES = frozenset({"coach"})
 
@@ -231,6 +237,10 @@ def withdrawal(record: DecisionRecord, *, reason: str, name: str) -> DecisionRec
         problems.append(Problem(f"{record.ref} is already withdrawn"))
     if not reason:
         problems.append(Problem("a withdrawal needs its reason written down (--reason)"))
+    elif len(_words(reason)) < MIN_REASON_WORDS:
+        problems.append(Problem(
+            f"a withdrawal reason must say why in at least {MIN_REASON_WORDS} words (an audit"
+            f" reads it later); '{reason[:40]}' is too short to stand as a reason"))
     if not name:
         problems.append(Problem("a withdrawal needs the name of who withdraws it (--name)"))
     if problems:
@@ -254,11 +264,22 @@ def _person(name: str) -> str:
 def _text(value, what: str, problems: list[Problem]) -> str:
     """Free text, stripped; longer than its field's limit is a named problem."""
     text = ("" if value is None else str(value)).strip()
+    undecodable = _NOT_UTF8.search(text)
+    if undecodable:     # an argument in another encoding, kept as lone surrogates by Python
+        problems.append(Problem(
+            f"{what} is not UTF-8 text (character {undecodable.start() + 1} is not a letter in"
+            " UTF-8, perhaps typed in another encoding); type it again, or save it as UTF-8"))
+        text = _NOT_UTF8.sub("\ufffd", text)
     limit = LIMITS[what.split(" of ")[0]]
     if len(text) > limit:
         problems.append(Problem(f"{what} may be at most {limit:,} characters; this one has"
                                 f" {len(text):,}"))
     return text
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``: runs holding at least one letter (so "x" counts, "-" does not)."""
+    return [w for w in text.split() if any(c.isalpha() for c in w)]
 
 
 def _iso(value, what: str, problems: list[Problem]) -> str | None:

@@ -166,6 +166,10 @@ def open_register(url: str | os.PathLike | None = None, *, create: bool = True,
     and ``readonly=True`` so reading never writes."""
     given = url or os.environ.get("LEADFIT_DB")
     url = resolve_url(url)
+    if any("\ud800" <= c <= "\udfff" for c in url):   # bytes of another encoding (surrogates)
+        raise RegisterError(f"the register's name {url.encode('utf-8', 'replace').decode()!r} is"
+                            " not UTF-8 text; SQLite and PostgreSQL take UTF-8 names only:"
+                            " rename the file or folder, or give it with --db in UTF-8")
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         path = Path(make_url(url).database or "")
         if not path.exists():

@@ -78,6 +78,7 @@ def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict):
                                        asked.get("experienced_pd", ""), on, root, problems)
     text = {k: making._text(asked.get(k.replace(" ", "_"), ""), k, problems)
             for k in ("justification", "behaviours", "experience", "recorded by")}
+    reviewing.check_continue(verdict, merged, text["justification"], problems)
     reviewing.raise_if(problems)
     case = build_case(merged, pack.questionnaire, source="the review's answers")
     assessment = evaluate_explained(case, pack)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from leadfit import __version__
 from leadfit.decisions.errors import DecisionError
-from leadfit.decisions.making import _iso, _text, os_account
+from leadfit.decisions.making import MIN_REASON_WORDS, _iso, _text, _words, os_account
+from leadfit.decisions.review_terms import STANDARD_CRITERIA
 from leadfit.decisions.record import Decision, DecisionRecord, utc_now
 from leadfit.decisions.review_record import (
     VERDICTS,
@@ -110,6 +111,30 @@ def verdict_terms(verdict: str, next_review, experienced_pd: str, held_on: str,
         problems.append(Problem(f"the next review date ({when}) must come after this review"
                                 f" ({held_on})"))
     return when, pd if verdict == "experienced_pd" else ""
+
+
+# The article's signs of an executive not adjusting (F7, F8), read from the review's answers.
+NOT_ADJUSTING = (("candidate.prioritisation", "wants_everything", STANDARD_CRITERIA[0]),
+                 ("candidate.blamed_digital", True, STANDARD_CRITERIA[1]))
+
+
+def not_adjusting_signs(answers: dict) -> list[str]:
+    """The not-adjusting signs the review's answers show, in words."""
+    return [words for qid, value, words in NOT_ADJUSTING if answers.get(qid) == value]
+
+
+def check_continue(verdict: str, answers: dict, justification: str,
+                   problems: list[Problem]) -> None:
+    """Continuing although the answers show the executive not adjusting is the reviewer's
+    call, but a written one: the record must say why, for whoever reads it later."""
+    signs = not_adjusting_signs(answers)
+    if verdict != "continue" or not signs:
+        return
+    if len(_words(justification)) < MIN_REASON_WORDS:
+        problems.append(Problem(
+            "continuing needs a written justification (at least"
+            f" {MIN_REASON_WORDS} words): the answers show the executive not adjusting ("
+            + "; ".join(signs) + "), which the decision agreed would count against continuing"))
 
 
 def mitigations(root: DecisionRecord, target: DecisionRecord, done: dict[str, Any],

@@ -65,7 +65,7 @@ def atomic_write(path: Path, mode: str = "wb", **open_args) -> Iterator:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise FileWriteError([Problem(f"cannot write here: {_why(exc)}", str(path))]) from None
+        raise FileWriteError([Problem(f"cannot write here: {why_not_written(exc)}", str(path))]) from None
     try:
         with os.fdopen(fd, mode, **open_args) as handle:
             yield handle
@@ -75,7 +75,7 @@ def atomic_write(path: Path, mode: str = "wb", **open_args) -> Iterator:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise FileWriteError([Problem(f"could not be written ({_why(exc)}); nothing was"
+        raise FileWriteError([Problem(f"could not be written ({why_not_written(exc)}); nothing was"
                                       " left behind", str(path))]) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -88,7 +88,8 @@ def write_bytes(path: Path, data: bytes) -> Path:
     return Path(path)
 
 
-def _why(exc: OSError) -> str:
+def why_not_written(exc: OSError) -> str:
+    """An OSError in words: "the disk is full", else its own message."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return "the disk is full"
     return exc.strerror or str(exc)

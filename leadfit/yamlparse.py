@@ -8,6 +8,7 @@ SafeLoader only, duplicate keys refused, aliases refused from the composed nodes
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -67,10 +68,19 @@ def _checked(kind: str, construct):
         try:
             return construct(loader, node)
         except (ValueError, TypeError, OverflowError, KeyError):
-            raise PackError([Problem(f"'{node.value}' is not {kind}; remove the !! tag or"
+            digits = sum(c.isdigit() for c in str(node.value))
+            if digits > 4000 and _DIGITS.fullmatch(str(node.value)):   # past Python's limit
+                raise PackError([Problem(f"a number of {digits:,} digits"
+                                         f" ('{node.value[:12]}…') is too large to be an answer",
+                                         loader.source_name, node.start_mark.line + 1)]) from None
+            shown = node.value if len(node.value) <= 60 else node.value[:57] + "…"
+            raise PackError([Problem(f"'{shown}' is not {kind}; remove the !! tag or"
                                      " write a plain value", loader.source_name,
                                      node.start_mark.line + 1)]) from None
     return build
+
+
+_DIGITS = re.compile(r"[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?")
 
 
 for _loader in (_StrictLoader, _PureStrictLoader):  # add_constructor copies the table per class

@@ -104,6 +104,8 @@ def test_compare_writes_the_pdf(cli, tmp_path):
     result = cli("compare", *files, "--out", out)
     assert result.returncode == 0, result.stderr
     assert PdfReader(out).pages and "Priya Shah" in PdfReader(out).pages[0].extract_text()
+    text = squash(" ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert str(tmp_path) not in text and files[0].name in text    # the file's name, no folder
 
 
 def test_compare_without_out_prints_the_same_rows(cli, tmp_path):

@@ -102,3 +102,17 @@ def test_an_outcome_heading_is_never_stranded_at_a_page_foot(tmp_path):
         body = page.extract_text().split("CONFIDENTIAL – personnel")[0]  # before the page furniture
         body = body.strip().removesuffix("SUPERSEDED").strip()            # and the watermark
         assert not any(body.endswith(title) for title in titles), body[-200:]
+
+
+def test_the_audit_facts_are_never_split_across_a_page(tmp_path, cli):
+    """Found by a fresh-eyes HR tester: the last page held three orphaned lines of the audit
+    details (engine, chain head, how to check), away from the record hash above them."""
+    from tests.helpers import EXAMPLE_CASE
+    db, out = tmp_path / "r.sqlite3", tmp_path / "r.pdf"
+    assert cli("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify",
+               "Hire outside", "--db", db).returncode == 0
+    assert cli("report", "LF-2026-0001", "--out", out, "--db", db).returncode == 0
+    pages = [squash(p.extract_text()) for p in PdfReader(out).pages]
+    first = next(i for i, t in enumerate(pages) if "Rules that fired:" in t)
+    assert "Record hash" in pages[first] and "Audit chain head when printed" in pages[first]
+    assert "Keep this page" in pages[first]

@@ -64,6 +64,11 @@ def test_a_record_awaiting_signoff_can_be_withdrawn_with_a_reason_and_stays(db, 
     refused = cli("withdraw", record.record_id, "--name", "Rae Recorder", "--reason", "",
                   "--db", db)
     assert refused.returncode == 2 and "reason" in refused.stderr
+    for token in ("x", "  -  ", "no"):      # found by a fresh-eyes HR tester: "x" was taken
+        refused = cli("withdraw", record.record_id, "--name", "Rae Recorder", "--reason",
+                      token, "--db", db)
+        assert refused.returncode == 2, token
+        assert "must say why in at least 2 words" in refused.stderr
     done = cli("withdraw", record.record_id, "--name", "Rae Recorder",
                "--reason", "The candidate declined", "--db", db)
     assert done.returncode == 0, done.stderr
@@ -336,4 +341,10 @@ def test_the_csv_carries_recorder_correction_and_withdrawal(db, tmp_path):
     assert original["recorded_by"] == "Rae Recorder" and original["recorded_account"] == getpass.getuser()
     assert f"computer account {getpass.getuser()}" in original["signers"]
     assert withdrawn["withdrawn_reason"] == "The candidate declined"
+    # codes stay for machines; HR reads the words beside them
+    assert (withdrawn["status"], withdrawn["status_in_words"]) == ("withdrawn", "withdrawn")
+    assert (original["status"], original["status_in_words"]) == ("superseded", "superseded")
+    assert corrected["outcome"] == "coach"
+    assert corrected["decision_in_words"] == corrected["recommended_in_words"] == \
+        "Appoint with coaching"
     assert withdrawn["withdrawn_by"].startswith("Wyn Withdrawer") and withdrawn["withdrawn_at"]

@@ -310,3 +310,23 @@ def test_review_questions_lists_only_what_can_have_changed_with_the_recorded_ans
     assert "M5 Induction: due 15 January 2027" in out
     with open_register(db) as reg:
         assert counts(reg) == before
+
+
+@pytest.mark.parametrize("signs", [{"candidate.blamed_digital": True},
+                                   {"candidate.prioritisation": "wants_everything"}])
+def test_continuing_when_the_answers_show_the_executive_not_adjusting_needs_a_reason(reg, cli,
+                                                                                      signs):
+    """Found by a fresh-eyes HR tester: a 'continue' whose answers show the article's signs
+    of not adjusting (F7 wants everything now, F8 blames the digital teams) was recorded
+    with no word of why."""
+    record = sign_all(reg, decide_coach(reg).ref)
+    before = counts(reg)
+    with pytest.raises(DecisionError, match="continuing needs a written justification") as err:
+        review_continue(reg, record.ref, answers=signs)
+    assert err.value.exit_code == 2 and counts(reg) == before
+    assert "the answers show the executive not adjusting" in str(err.value.problems[0])
+    with pytest.raises(DecisionError, match="at least 2 words"):
+        review_continue(reg, record.ref, answers=signs, justification="ok")
+    done = review_continue(reg, record.ref, answers=signs,
+                           justification="Mentor reports steady change since the offsite")
+    assert done.decision.justification.startswith("Mentor reports")

@@ -11,6 +11,7 @@ from leadfit.decisions import service, streams_reading
 from leadfit.decisions.making import left_out
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
+from leadfit.words import status_words
 from leadfit.cli.commands import HELP
 
 
@@ -66,7 +67,7 @@ def run(args) -> int:
               f" {record.created_at}); nothing new was written. To record a second one, add"
               " --again", file=sys.stderr)
         return 0
-    print(f"{record.ref}: {record.status.replace('_', ' ')}; to sign: "
+    print(f"{record.ref}: {status_words(record.status)}; to sign: "
           + roles_text(record.missing_roles()), file=sys.stderr)
     return 0
 

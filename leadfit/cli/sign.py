@@ -5,6 +5,7 @@ from __future__ import annotations
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.plan import roles_text
 from leadfit.decisions import service
+from leadfit.words import status_words
 from leadfit.cli.commands import HELP
 
 
@@ -26,6 +27,6 @@ def run(args) -> int:
         record = service.sign(reg, args.record, name=args.name, role=args.role,
                               statement=args.statement, dissent=args.dissent)
     missing = record.missing_roles()
-    print(f"{record.ref}: {record.status.replace('_', ' ')}"
+    print(f"{record.ref}: {status_words(record.status)}"
           + (f"; still to sign: {roles_text(missing)}" if missing else ""))
     return 0

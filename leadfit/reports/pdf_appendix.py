@@ -51,6 +51,11 @@ def audit_appendix(doc: Document, r: DecisionRecord, anchor) -> None:
     rows += [[m.id, m.title, ", ".join(m.rules)] for m in a.mitigations]
     if rows:
         doc.table(["ID", "Item", "Rule that raised it"], rows, widths=[0.08, 0.47, 0.45])
+    doc.keep(lambda doc: _audit_facts(doc, r, anchor))   # never three lines alone on a page
+
+
+def _audit_facts(doc: Document, r: DecisionRecord, anchor) -> None:
+    a = r.assessment
     doc.kv("Rules that fired:", ", ".join(a.rules_fired) or "none", "small")
     pack, engine = r.pack, r.engine
     doc.kv("Record hash (SHA-256 of the stored record):", anchor.record_hash, "small")

@@ -5,6 +5,7 @@ Built with the leadfit.pdf toolkit; words only."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import PurePath
 
 from reportlab.lib.pagesizes import landscape
 
@@ -62,7 +63,7 @@ def _candidate(doc: Document, c) -> None:
     doc.kv("Risk of appointing as proposed", words.risk_words(a))
     if role:
         doc.kv("Current role", role)
-    doc.kv("Answers from", c.source, "small")
+    doc.kv("Answers from", _shown_source(c.source), "small")
     for note in a.notes:
         doc.p(note)
     doc.h2("Findings")
@@ -73,3 +74,11 @@ def _candidate(doc: Document, c) -> None:
         doc.p("None.")
     doc.h2("What would change it")
     doc.bullets(words.change_lines(a))
+
+
+def _shown_source(source: str) -> str:
+    """A case file by its name only: a folder path on a board paper says where someone keeps
+    their files (and their user name), not what was compared."""
+    if "/" in source or "\\" in source:
+        return PurePath(source.replace("\\", "/")).name
+    return source

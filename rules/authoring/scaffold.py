@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from leadfit.errors import InputError, LeadFitError, Problem
+from leadfit.files import FileWriteError, why_not_written
 from leadfit.forms.case import load_case_file
 from leadfit.forms.questionnaire import default_questionnaire
 from leadfit.rules.model.library import load_pack, resolve_pack
@@ -127,9 +128,12 @@ def scaffold(name: str, extends: str, parent: Path) -> Path:
             _write(folder, name, base)
             _check(folder)
             folder.rename(dest)
-    except BaseException:
+    except BaseException as exc:
         for made in created:  # deepest first; only the empty folders we made
             made.rmdir()
+        if isinstance(exc, OSError):    # a full disk was a traceback (the temp folder goes)
+            raise FileWriteError([Problem(f"could not be written ({why_not_written(exc)});"
+                                          " nothing was left behind", str(dest))]) from None
         raise
     return dest
 

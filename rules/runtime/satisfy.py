@@ -21,6 +21,7 @@ from leadfit.forms.questionnaire import Questionnaire
 
 MAX_TERMS = 4000
 MAX_SEARCH = 200_000
+MAX_WORK = 3_000_000     # atoms solved in one search (each step re-solves its questions)
 _MAX_ASK_DEPTH = 4
 
 
@@ -47,21 +48,57 @@ class Analysis:
         of multiplied out: a part that cannot join the answers so far fails early.
         """
         parts = sorted((self.terms(c) for c in _conjuncts(cond)), key=len)
-        budget = [MAX_SEARCH]
-        return self._search(parts, [], budget)
+        return self._search(parts, [MAX_SEARCH, MAX_WORK])
 
-    def _search(self, parts: list[list], chosen: list, budget: list) -> dict | None:
-        if not parts:
-            return self.solve(chosen)
-        for term in parts[0]:
+    def _search(self, parts: list[list], budget: list) -> dict | None:
+        """Depth-first over the parts with an explicit stack, never recursion (an 'all' of
+        5,000 parts was a RecursionError). Each level keeps its atoms per question, so a
+        term re-solves only the questions it touches: linear in the parts, not quadratic."""
+        levels: list[tuple[dict, dict]] = [({}, {})]
+        pending = [iter(parts[0])] if parts else []
+        while pending:
+            term = next(pending[-1], None)
+            if term is None:
+                pending.pop()
+                levels.pop()
+                continue
             budget[0] -= 1
             if budget[0] < 0:
                 raise TooComplex()
-            if self.solve(chosen + term) is not None:
-                found = self._search(parts[1:], chosen + term, budget)
-                if found is not None:
-                    return found
-        return None
+            state = self._joined(*levels[-1], term, budget)
+            if state is None:
+                continue
+            if len(pending) == len(parts):
+                return state[1]
+            levels.append(state)
+            pending.append(iter(parts[len(pending)]))
+        return levels[0][1] if not parts else None
+
+    def _joined(self, atoms: dict, answers: dict, term: list, budget: list):
+        """(atoms per question, answers) with ``term`` added, or None if it cannot join.
+        An atom already there adds nothing; ``budget[1]`` counts the atoms solved."""
+        touched: dict[str, dict] = {}
+        for atom in term:
+            have = touched.get(atom.question)
+            if have is None:
+                have = atoms.get(atom.question, {})
+            if atom not in have:
+                touched[atom.question] = {**have, atom: None}
+        if not touched:
+            return atoms, answers
+        answers = dict(answers)
+        for qid, these in touched.items():
+            budget[1] -= len(these)
+            if budget[1] < 0:
+                raise TooComplex()
+            value = _solve_one(self.questions.get(qid), list(these))
+            if value is None:
+                return None
+            if value is _UNANSWERED:
+                answers.pop(qid, None)
+            else:
+                answers[qid] = value
+        return {**atoms, **touched}, answers
 
     def conflict(self, cond) -> str | None:
         """For a condition with no witness: the question whose constraints clash first."""

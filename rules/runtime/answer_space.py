@@ -52,9 +52,10 @@ class Reading:
         return found
 
 
-# Actions that can move the outcome: a recommendation, an unavailable outcome, and a
-# finding (its severity feeds the risk, which a pack may map to a minimum outcome).
-OUTCOME_WORDS = ("recommend", "unavailable", "finding")
+# Actions that can move the outcome: a recommendation, an unavailable outcome, a finding
+# (its severity feeds the risk, which a pack may map to a minimum outcome) and an open
+# choice (semantics 2: it caps how far that risk raises the outcome).
+OUTCOME_WORDS = ("recommend", "unavailable", "finding", "choice")
 _READINGS: dict[int, tuple[Pack, Reading]] = {}
 
 

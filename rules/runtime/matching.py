@@ -56,5 +56,11 @@ EXACT = ExactMatcher()  # stateless, so one instance serves every caller and thr
 
 def engine_of_record() -> Matcher:
     """The durable-rules adapter (loaded on first use: importing it starts the engine)."""
-    from leadfit.rules.runtime.engine import get_engine
-    return get_engine()
+    global _engine_of_record
+    if _engine_of_record is None:  # every evaluation asks: an import statement costs more
+        from leadfit.rules.runtime.engine import get_engine
+        _engine_of_record = get_engine
+    return _engine_of_record()
+
+
+_engine_of_record = None

@@ -35,6 +35,7 @@ from leadfit.rules.runtime.matching import Matcher, engine_of_record
 from leadfit.rules.runtime.shared_parts import shared_parts
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
+_NONE: list = []  # no action of a word (never changed: callers only read what actions() gives)
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 
 
@@ -112,12 +113,18 @@ class _Builder:
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
-        if self._by_word is None:
-            self._by_word = {}
+        by_word = self._by_word
+        if by_word is None:
+            by_word = self._by_word = {}
+            actions_of = self.shared.actions_of
             for rule in self.fired:
-                for action in rule.actions:
-                    self._by_word.setdefault(action.word, []).append((rule, action.value))
-        return self._by_word.get(word, [])
+                for said, pair in actions_of[rule.id]:
+                    found = by_word.get(said)
+                    if found is None:
+                        by_word[said] = [pair]
+                    else:
+                        found.append(pair)
+        return by_word.get(word, _NONE)
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:

@@ -36,6 +36,8 @@ class SharedParts:
         self._outranks: dict[str, str] = {}
         self._causes: dict[tuple[str, type, Any], Cause] = {}
         self._memo: dict[str, dict] = {}
+        self.actions_of: dict[str, tuple[tuple[str, tuple[Rule, Any]], ...]] = {
+            rule.id: tuple((a.word, (rule, a.value)) for a in rule.actions) for rule in pack.rules}
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
         self.weights: dict[str, int] = dict(pack.settings.severities)

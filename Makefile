@@ -49,12 +49,14 @@ $(BENCH_STAMP): $(STAMP)
 	touch $(BENCH_STAMP)
 
 # Each figure against its baseline in the same run, in the order of issue 15's table:
-# one evaluation, fresh processes and the window (startup.py), the rationale PDF (issue 16's
-# line goes here), pack diff, the register, then answers not known.
+# one evaluation, fresh processes and the window (startup.py), the rationale PDF (pdf_text.py
+# --rationale; the field-by-field table is pdf_text.py alone), pack diff, the register, then
+# answers not known.
 # evaluate.py and packs.py take --before PYTHON (a venv of an earlier commit): before and after.
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/pdf_text.py --rationale
 	$(BIN)/python benchmarks/packs.py
 	$(BIN)/python benchmarks/register.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/unknowns.py

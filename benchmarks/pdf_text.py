@@ -13,7 +13,9 @@ the same font and page size. Target: each under 1 s, and the rationale within 1.
 of bare ReportLab (issue 15).
 
 ``--start DIR`` also times the one-word record with the code checked out in DIR (its
-own .venv), interleaved with ours in this run: before and after.
+own .venv), interleaved with ours in this run: before and after. ``--rationale`` prints
+only issue 15's line (the one-word record against bare ReportLab, interleaved, median of
+7, wall and CPU time), as `make bench` does.
 """
 
 from __future__ import annotations
@@ -83,9 +85,9 @@ def seconds(reg, ref) -> tuple[float, bytes]:
     return statistics.median(times), pdf
 
 
-def bare_seconds(pdf: bytes) -> float:
+def _bare_builder(pdf: bytes):
     """Bare ReportLab: the text ``pdf`` shows, each page's lines as plain paragraphs of
-    the same font, a page break where it had one; median of 3, warm."""
+    the same font, a page break where it had one: a function that builds it."""
     from pypdf import PdfReader
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -104,6 +106,12 @@ def bare_seconds(pdf: bytes) -> float:
             story += [Paragraph(escape(line), style) for line in page.splitlines()]
             story.append(PageBreak())
         SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(story[:-1])
+    return build
+
+
+def bare_seconds(pdf: bytes) -> float:
+    """Bare ReportLab drawing the text of ``pdf`` (see _bare_builder); median of 3, warm."""
+    build = _bare_builder(pdf)
     build()
     times = []
     for _ in range(3):
@@ -126,6 +134,39 @@ def start_code_ms(checkout: Path) -> float:
     return float(out.stdout.split()[-1])
 
 
+def _start_dir() -> Path | None:
+    return Path(sys.argv[sys.argv.index("--start") + 1]) if "--start" in sys.argv else None
+
+
+def _timed(build) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    build()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def rationale_line(reg, pack, case, start: Path | None, runs: int = 7) -> None:
+    """Issue 15's figure: the rationale of a one-word record, warm, against bare ReportLab
+    drawing the same text on the same pages, interleaved in this process (median of
+    ``runs``); wall time and CPU time, as a loaded machine moves wall time the most."""
+    ref = record(reg, pack, case)
+    pdf = _pdf(reg, ref)                       # fonts and caches loaded, as in a running app
+    bare = _bare_builder(pdf)
+    bare()
+    ours_t, bare_t = [], []
+    for _ in range(runs):
+        ours_t.append(_timed(lambda: _pdf(reg, ref)))
+        bare_t.append(_timed(bare))
+    ow, oc = (statistics.median(t[i] for t in ours_t) for i in (0, 1))
+    bw, bc = (statistics.median(t[i] for t in bare_t) for i in (0, 1))
+    line = (f"rationale PDF, warm: {ow * 1000:.0f} ms; bare ReportLab, same text and pages:"
+            f" {bw * 1000:.0f} ms -> {ow / bw:.2f}x (CPU {oc * 1000:.0f} / {bc * 1000:.0f} ms ="
+            f" {oc / bc:.2f}x; target 1.3x)")
+    if start is not None:
+        theirs = statistics.median(start_code_ms(start) for _ in range(3))
+        line += f"; before ({start.name}) {theirs:.0f} ms = {theirs / (bw * 1000):.2f}x"
+    print(line, flush=True)
+
+
 def main() -> None:
     folder = tempfile.mkdtemp()
     os.environ["LEADFIT_DATA_DIR"] = folder
@@ -134,6 +175,9 @@ def main() -> None:
     with open_register(Path(folder) / "bench.sqlite3") as reg:
         if "--one-word-ms" in sys.argv:
             print(f"{one_word_ms(reg, pack, case):.1f}")
+            return
+        if "--rationale" in sys.argv:
+            rationale_line(reg, pack, case, _start_dir())
             return
         if "--start" in sys.argv:
             checkout = Path(sys.argv[sys.argv.index("--start") + 1])

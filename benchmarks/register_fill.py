@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from leadfit.decisions import audit, service
+from leadfit.decisions.integrity import COLUMNS_FACT, columns_digest
 from leadfit.decisions.record import canonical_json, sha256_text
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import load_case_file
@@ -49,6 +50,20 @@ def _texts(base: dict) -> list[tuple[str, str]]:
     return texts
 
 
+def _summaries(texts: list[tuple[str, str]]) -> dict[tuple[int, str], dict]:
+    """The summary columns each state and outcome gets once upgraded (schemas 5 and 7),
+    as the current code writes them: {(state, outcome): columns}."""
+    from leadfit.decisions.migrations.m005_reviews import next_review_in
+    from leadfit.decisions.portfolio_facts import stream_facts
+    found = {}
+    for state, (_status, slotted) in enumerate(texts):
+        for outcome in OUTCOMES:
+            body = json.loads(slotted.replace(_OUTCOME, outcome))
+            found[state, outcome] = {"review_of": None, "next_review": next_review_in(body),
+                                     **stream_facts(body)}
+    return found
+
+
 def _fillin(text: str, values: dict, outcome: str) -> str:
     for name, slot in _SLOTS.items():
         text = text.replace(slot, values[name], 1)
@@ -60,6 +75,7 @@ def fill(path: Path, base: dict, count: int, streams: int = len(STREAMS)) -> Non
     ``streams`` streams (the first 50 named as STREAMS, so the filters find the same rows)."""
     names = STREAMS + [f"Stream {i:02d}" for i in range(len(STREAMS), streams)]
     texts = _texts(base)
+    summaries = _summaries(texts)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")  # a benchmark file: speed over crash safety
@@ -72,12 +88,17 @@ def fill(path: Path, base: dict, count: int, streams: int = len(STREAMS)) -> Non
         values = {"record_id": f"LF-2026-{serial:07d}", "stream": names[i % streams],
                   "candidate": f"Candidate {i}", "created_at": f"2026-01-01T00:{i % 60:02d}:00Z"}
         outcome = OUTCOMES[i % 3]
-        for action, (status, slotted) in zip(("decide", "sign", "sign"), texts):
+        for state, (action, (status, slotted)) in enumerate(zip(("decide", "sign", "sign"),
+                                                                texts)):
             text = _fillin(slotted, values, outcome)
             digest = sha256_text(text)
+            columns = {**values, "version": 1, "status": status, "outcome": outcome,
+                       "recommended": base["decision"]["recommended"], "serial": serial,
+                       "pack": pack, "hash": digest, **summaries[state, outcome]}
             facts = {"action": action, "record": values["record_id"], "version": 1,
                      "record_hash": digest, "status": status, "stream": values["stream"],
-                     "outcome": outcome, "actor": "", "at": values["created_at"]}
+                     "outcome": outcome, "actor": "", "at": values["created_at"],
+                     COLUMNS_FACT: columns_digest(columns)}
             seq += 1
             entry = audit.entry_row(facts, seq, prev)
             entries.append(tuple(entry[k] for k in ("seq", "prev_hash", "hash", "entry", "mac",
@@ -110,6 +131,8 @@ def to_schema_4(path: Path) -> None:
     before and after can be measured on the same records and the upgrade timed."""
     conn = sqlite3.connect(path, isolation_level=None)
     version = conn.execute("SELECT max(version) FROM leadfit_schema").fetchone()[0]
+    if version >= 8:  # the sealed stream summary
+        conn.execute("DROP TABLE stream_leads")
     if version >= 6:
         conn.execute("DROP TABLE record_keys")
         for index in ("ix_records_serial", "ix_records_stream_candidate"):

@@ -30,6 +30,7 @@ FIGURES = {
     "stream_all_ms": ("filter stream matching every stream, 100 rows", "ms", "floor_ms"),
     "show_ms": ("show the oldest record, checked", "ms", "floor_ms"),
     "decide_empty_ms": ("baseline: decide into an empty register", "ms", None),
+    "seal_s": ("first write after the upgrade (seals the stream summary, once)", "s", None),
     "decide_ms": ("decide (evaluate, retry check, next serial, write)", "ms", "decide_empty_ms"),
     "scan_s": ("baseline: scan + SHA-256 of every body and entry", "s", None),
     "verify_s": ("verify", "s", "scan_s"),
@@ -39,7 +40,10 @@ FIGURES = {
     "due_ms": ("reviews due: the first 100, each checked", "ms", "newest_ms"),
     "due_counts_ms": ("reviews due: how many overdue and due soon", "ms", "newest_ms"),
     "portfolio_ms": ("portfolio figures, every stream (summary columns)", "ms", "newest_ms"),
-    "portfolio_checked_ms": ("portfolio, every stream's row checked", "ms", "newest_ms"),
+    "portfolio_checked_ms": ("portfolio, every stream checked (sealed summary)", "ms", "newest_ms"),
+    "f10_ms": ("the F10 reading a decide makes (other streams, checked)", "ms", "newest_ms"),
+    "portfolio_rows_ms": ("portfolio, each stream's row checked (before schema 8)", "ms",
+                          "newest_ms"),
     "tab_open_ms": ("window: Register tab opens (first page painted)", "ms", None),
     "tab_filter_ms": ("window: a find-box filter (first page painted)", "ms", "tab_open_ms"),
     "tab_filter_none_ms": ("window: a find-box filter with no match", "ms", "tab_open_ms"),
@@ -98,17 +102,25 @@ def queries(path: Path) -> dict:
         }
 
 
-def decide(path: Path) -> dict:
-    from leadfit.decisions import service
-    from leadfit.forms.case import load_case_file
+def _default_pack():
     try:
         from leadfit.rules.model.library import default_pack
     except ImportError:  # the code before issue 10's split (register.py --before)
         from leadfit.rules.library import default_pack  # type: ignore[no-redef]
+    return default_pack()
+
+
+def _example_case(pack):
     import leadfit.forms
-    pack = default_pack()
-    case = load_case_file(Path(leadfit.forms.__file__).parent / "examples/example-case.yaml",
+    from leadfit.forms.case import load_case_file
+    return load_case_file(Path(leadfit.forms.__file__).parent / "examples/example-case.yaml",
                           pack.questionnaire)
+
+
+def decide(path: Path) -> dict:
+    from leadfit.decisions import service
+    pack = _default_pack()
+    case = _example_case(pack)
 
     def one(url):
         with service.open_register(url) as reg:
@@ -200,15 +212,38 @@ def lifecycle(path: Path) -> dict:
         listed = review_service.due_reviews(reg, today)
         assert overdue and len(listed) == min(100, overdue + soon)
         board = service.portfolio(reg, check=False)
-        assert board.streams
+        assert board.streams and service.portfolio(reg) == board and not board.summary
+        case = _example_case(_default_pack())
+        assert service.other_streams(reg, case) is not None
         return {"due_ms": _timed(lambda: review_service.due_reviews(reg, today)),
                 "due_counts_ms": _timed(lambda: review_service.due_counts(reg, today)),
                 "portfolio_ms": _timed(lambda: service.portfolio(reg, check=False)),
-                "portfolio_checked_ms": _timed(lambda: service.portfolio(reg))}
+                "portfolio_checked_ms": _timed(lambda: service.portfolio(reg)),
+                "f10_ms": _timed(lambda: service.other_streams(reg, case)),
+                "portfolio_rows_ms": _rows_checked(reg)}
 
 
-AFTER_ONLY = ("lifecycle",)   # the code before this session has neither
-TASKS = {"queries": queries, "lifecycle": lifecycle, "decide": decide, "scan": scan, "verify": verify, "csv": csv_export,
+def _rows_checked(reg) -> float:
+    """The per-row check the sealed summary replaces (what every read did before schema 8)."""
+    from leadfit.decisions import service
+    from leadfit.decisions.portfolio import _checked
+    with reg.read() as conn:
+        return median_ms(lambda: _checked(conn, service.checker(reg, conn)), 1)
+
+
+def seal(path: Path) -> dict:
+    """The first write after the upgrade builds and seals the stream summary (once)."""
+    from leadfit.decisions import service
+    pack = _default_pack()
+    with service.open_register(f"sqlite:///{path}") as reg:
+        start = time.perf_counter()
+        service.decide(reg, _example_case(pack), pack, decision="coach", conditions="Weekly",
+                       plan_later=True, again=True)
+        return {"seal_s": time.perf_counter() - start}
+
+
+AFTER_ONLY = ("seal", "lifecycle")   # the code before has neither
+TASKS = {"seal": seal, "queries": queries, "lifecycle": lifecycle, "decide": decide, "scan": scan, "verify": verify, "csv": csv_export,
          "window": window}
 
 

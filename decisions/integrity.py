@@ -33,7 +33,15 @@ COLUMN_PATHS = {"record_id": ("record_id",), "version": ("version",), "status": 
                 "recommended": ("decision", "recommended")}
 ROW_COLUMNS = (*COLUMN_PATHS, "serial", "body", "hash", "pack", "review_of", "next_review",
                *FACT_COLUMNS)
+# Since schema 8 each audit entry also states the SHA-256 of these columns as written
+# (``columns``), so a read checks them against that checked entry without parsing the
+# 10 KB body; rows whose entry states none (written before) are checked against the body.
+SEALED_COLUMNS = ("record_id", "version", "status", "stream", "candidate", "created_at",
+                  "outcome", "recommended", "serial", "pack", "review_of", "next_review",
+                  *FACT_COLUMNS, "hash")
+COLUMNS_FACT = "columns"
 ADVICE = "run leadfit verify"
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _ENTRY = (audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
           audit_log.c.mac)
 
@@ -54,6 +62,12 @@ INTACT = Integrity()
 
 def row_columns():
     return [records.c[name] for name in ROW_COLUMNS]
+
+
+def columns_digest(row) -> str:
+    """What an audit entry states about a version's columns (``row``: a row or a dict)."""
+    get = row.get if isinstance(row, dict) else row._mapping.get
+    return sha256_text(_ENCODE([get(name) for name in SEALED_COLUMNS]))
 
 
 def column_problem(row, body: dict) -> str:
@@ -104,12 +118,37 @@ def _serial_of(record_id) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
-def missing_count(conn: Connection) -> int:
+VERSIONS_FACT = "versions"   # since schema 8 each entry states how many versions exist
+
+
+def missing_count(conn: Connection, stated: int | None = None) -> int:
     """How many record versions the audit log names that the register no longer holds
-    (``leadfit verify`` names each one; this only counts them)."""
-    stated = conn.execute(select(func.count(distinct(audit_log.c.record_ref)))).scalar() or 0
+    (``leadfit verify`` names each one; this only counts them). ``stated``: the count the
+    newest (checked) entry states; without it the log's distinct versions are counted."""
+    if stated is None:
+        stated = logged_versions(conn)
     held = conn.execute(select(func.count()).select_from(records)).scalar() or 0
     return max(0, stated - held)
+
+
+def logged_versions(conn: Connection) -> int:
+    return conn.execute(select(func.count(distinct(audit_log.c.record_ref)))).scalar() or 0
+
+
+def versions_after(conn: Connection, added: bool) -> int:
+    """What a write's entry states: the versions the newest entry stated (counted from
+    the log when it states none or its text was edited), one more if this write adds one."""
+    head = conn.execute(select(audit_log.c.hash, audit_log.c.entry)
+                        .order_by(audit_log.c.seq.desc()).limit(1)).first()
+    stated = None
+    if head is not None and sha256_text(head.entry) == head.hash:
+        try:
+            stated = json.loads(head.entry).get(VERSIONS_FACT)
+        except (ValueError, AttributeError):
+            stated = None
+    if not isinstance(stated, int) or isinstance(stated, bool):
+        stated = logged_versions(conn)
+    return stated + (1 if added else 0)
 
 
 def missing_words(count: int) -> str:
@@ -126,6 +165,7 @@ class Checker:
     def __init__(self, conn: Connection, key: bytes | None, url: str | None = None):
         self.conn, self.key, self.url = conn, key, url
         self._entries: dict[int, tuple | None] = {}
+        self._facts: dict[int, tuple[str, dict]] = {}   # seq -> (problem, facts) once read
         self._newest: dict[str, int | None] = {}   # record ref -> seq of its newest entry
         self._chain: str | None = None
         self._missing: str | None = None
@@ -139,6 +179,7 @@ class Checker:
     def forget(self) -> None:
         """Drop what was read for rows already checked (a long export stays flat)."""
         self._entries.clear()
+        self._facts.clear()
         self._newest.clear()
 
     def prefetch(self, rows) -> None:
@@ -168,7 +209,9 @@ class Checker:
         written (a row deleted outside LeadFit). Two counts, each from an index, cached: the
         lists, the due list, the CSV and the portfolio ask it once per read."""
         if self._missing is None:
-            self._missing = missing_words(missing_count(self.conn))
+            stated, problem = self.head_fact(VERSIONS_FACT)
+            usable = not problem and isinstance(stated, int) and not isinstance(stated, bool)
+            self._missing = missing_words(missing_count(self.conn, stated if usable else None))
         return self._missing
 
     def check(self, row) -> Integrity:
@@ -179,21 +222,32 @@ class Checker:
     def _row_problem(self, row) -> str:
         if sha256_text(row.body) != row.hash:
             return "its stored text no longer matches its hash"
+        seq = self._newest_entry_seq(row.record_id, row.version)
+        problem = "" if self._columns_sealed(seq, row) else self._body_problem(row)
+        if not problem and "k_shown" in row._fields:  # a listed row: its search keys too
+            problem = key_problem(row, row.shown)
+        if problem:
+            return problem
+        if seq is None:
+            return "the audit log has no entry for it"
+        return self._entry_problem(seq, row) or self.chain_problem()
+
+    def _body_problem(self, row) -> str:
         try:
             body = json.loads(row.body)
         except ValueError:
             return "its stored text is no longer readable"
         if not isinstance(body, dict):
             return "its stored text is no longer a record"
-        problem = column_problem(row, body)
-        if not problem and "k_shown" in row._fields:  # a listed row: its search keys too
-            problem = key_problem(row, row.shown)
-        if problem:
-            return problem
-        seq = self._newest_entry_seq(row.record_id, row.version)
-        if seq is None:
-            return "the audit log has no entry for it"
-        return self._entry_problem(seq, row) or self.chain_problem()
+        return column_problem(row, body)
+
+    def _columns_sealed(self, seq: int | None, row) -> bool:
+        """The (intact) entry about this version states exactly these columns."""
+        entry = self.entry(seq) if seq is not None else None
+        if entry is None:
+            return False
+        problem, facts = self._sealed(entry)
+        return not problem and facts.get(COLUMNS_FACT) == columns_digest(row)
 
     def _newest_entry_seq(self, record_id: str, version: int) -> int | None:
         ref = make_ref(record_id, version)
@@ -203,17 +257,46 @@ class Checker:
             audit_log.c.record_ref == make_ref(record_id, version))
             .order_by(audit_log.c.seq.desc()).limit(1)).scalar()
 
-    def _entry_problem(self, seq: int, row) -> str:
+    def head_fact(self, name: str) -> tuple[Any, str]:
+        """(a fact the newest audit entry states, '') once that entry is checked as any
+        record's entry is (its own hash, its HMAC with a key, its link, the witness);
+        (None, what is wrong) when it fails; (None, '') for an empty register."""
+        seq = self.conn.execute(select(func.max(audit_log.c.seq))).scalar()
+        if seq is None:
+            return None, self.chain_problem()
         entry = self.entry(seq)
+        problem, facts = self._sealed(entry)
+        if not problem and (facts.get("seq"), facts.get("prev")) != (seq, entry.prev_hash):
+            problem = f"audit entry {seq} was moved or re-linked"
+        problem = problem or self._link_problem(entry) or self.chain_problem()
+        return (None, problem) if problem else (facts.get(name), "")
+
+    def _sealed(self, entry) -> tuple[str, dict]:
+        """The entry's own hash and HMAC, then its facts (read once per entry)."""
+        if entry.seq not in self._facts:
+            self._facts[entry.seq] = self._read_sealed(entry)
+        return self._facts[entry.seq]
+
+    def _read_sealed(self, entry) -> tuple[str, dict]:
+        seq = entry.seq
         if sha256_text(entry.entry) != entry.hash:
-            return f"audit entry {seq} about it no longer matches its own hash"
+            return f"audit entry {seq} about it no longer matches its own hash", {}
         if self.key is not None and not (entry.mac and hmac.compare_digest(
                 entry.mac, mac_of(self.key, entry.hash))):
-            return f"audit entry {seq} about it fails the HMAC check (rewritten without the key)"
+            return (f"audit entry {seq} about it fails the HMAC check (rewritten without"
+                    " the key)"), {}
         try:
             facts = json.loads(entry.entry)
         except ValueError:
-            return f"audit entry {seq} about it is no longer readable"
+            return f"audit entry {seq} about it is no longer readable", {}
+        return ("", facts) if isinstance(facts, dict) else \
+            (f"audit entry {seq} about it is no longer readable", {})
+
+    def _entry_problem(self, seq: int, row) -> str:
+        entry = self.entry(seq)
+        problem, facts = self._sealed(entry)
+        if problem:
+            return problem
         said = (facts.get("seq"), facts.get("prev"), facts.get("record"), facts.get("version"),
                 facts.get("record_hash"), facts.get("status"))
         if said != (seq, entry.prev_hash, row.record_id, row.version, row.hash, row.status):

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, case, func, insert, select, update
-from sqlalchemy.orm import aliased
 
 from leadfit.decisions.tables import record_keys, records
 
@@ -21,8 +20,9 @@ KEY_COLUMNS = ("stream_key", "candidate_key", "outcome", "recommended", "shown",
 
 
 def fold(value) -> str:
-    """Case-folded and trimmed: 'Straße ' and 'STRASSE' are one stream to a person."""
-    return str(value or "").casefold().strip()
+    """Case-folded, spacing collapsed: 'Straße  Banking ' and 'STRASSE banking' are one
+    stream to a person. The one stream key: filters, the portfolio and F10 all use it."""
+    return " ".join(str(value or "").casefold().split())
 
 
 def shown_date(created_at) -> str:
@@ -66,7 +66,7 @@ def key_problem(row, shown: str) -> str:
 
 def listed_status():
     """A row's status as the register lists it: superseded once a newer version exists."""
-    newer = aliased(records)
+    newer = records.alias()
     latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
               .scalar_subquery())
     return case((records.c.version < latest, "superseded"), else_=records.c.status)
@@ -82,8 +82,9 @@ def write(conn: Connection, rows: Iterable[dict]) -> None:
         conn.execute(insert(record_keys), rows)
 
 
-def refresh(conn: Connection, record_id: str, version: int, status: str) -> None:
-    """A version was stored: it is listed as ``status``, every older one as superseded."""
+def refresh(conn: Connection, record_id: str, version: int, status: str) -> int:
+    """A version was stored: it is listed as ``status``, every older one as superseded.
+    Returns the version's row id."""
     row = conn.execute(select(records.c.id, records.c.record_id, records.c.version,
                               records.c.stream, records.c.candidate, records.c.outcome,
                               records.c.recommended, records.c.created_at, records.c.pack)
@@ -95,6 +96,7 @@ def refresh(conn: Connection, record_id: str, version: int, status: str) -> None
                                        records.c.version < version)
     conn.execute(update(record_keys).where(record_keys.c.id.in_(older))
                  .values(shown=bindparam("s", "superseded")))
+    return row.id
 
 
 MANY_STREAMS = 2_000

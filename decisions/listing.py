@@ -46,6 +46,7 @@ class RecordSummary:
     hash: str
     pack: str = ""  # name@version (schema 4), checked against the body like the other columns
     problem: str = ""
+    review_of: str = ""  # the record a review reviews (schema 5); '' for a decision
 
     @property
     def intact(self) -> bool:
@@ -146,12 +147,13 @@ def _summary(row, verdict: Integrity) -> RecordSummary:
                          version=row.version, status=row.shown, stream=row.stream or "",
                          candidate=row.candidate or "", outcome=row.outcome or "",
                          recommended=row.recommended or "", created_at=row.created_at,
-                         hash=row.hash, pack=row.pack or "")
+                         hash=row.hash, pack=row.pack or "", review_of=row.review_of or "")
 
 
 # The summary columns (unchanged, 'outcome' is the decision), then what HR needs to read
 # the decision as signed without opening the register.
-CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in ("problem", "pack")),
+_NOT_IN_CSV = ("problem", "pack", "review_of")
+CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in _NOT_IN_CSV),
                "justification", "conditions",
                "review_date", "risk_level", "pack", "pack_fingerprint", "recorded_by",
                "recorded_account", "supersedes", "correction_reason", "signers", "dissent",
@@ -192,6 +194,7 @@ def _csv_row(row, verdict: Integrity) -> dict:
     summary = asdict(_summary(row, verdict))
     problem = summary.pop("problem")
     summary.pop("pack")  # the CSV's own pack column says it below
+    summary.pop("review_of")
     if problem:
         return {**dict.fromkeys(CSV_COLUMNS, ""), **summary, "intact": f"NO: {problem}"}
     body = json.loads(row.body)

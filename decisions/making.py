@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from leadfit import __version__
 from leadfit.decisions import review_terms
@@ -20,9 +21,11 @@ from leadfit.decisions.record import (
     utc_now,
 )
 from leadfit.errors import Problem
-from leadfit.forms.case import Case
 from leadfit.rules.model.assessment import Assessment
-from leadfit.rules.model.pack import Pack
+
+if TYPE_CHECKING:  # types only: `register show` reaches this module through the reviews
+    from leadfit.forms.case import Case
+    from leadfit.rules.model.pack import Pack
 
 # The longest text each free field takes (README "Free text"); the PDF lays out the
 # longest of each in well under a second (benchmarks/pdf_text.py).

@@ -1,24 +1,28 @@
 """The portfolio of streams: each stream's current lead, counted for the board and for F10.
 
 A stream's current lead is its newest signed decision (a correction awaiting
-sign-off does not replace it until signed). Figures come from the summary columns
-of schema 7, so 10,000 streams are counted without opening a body; every row a
-person reads is checked like any other read (an altered one is marked, not
-counted). The article's F10: "you will not get consistent levels of experience and
+sign-off does not replace it until signed); streams are told apart by the one stream
+key (case and spacing folded). Figures come from the sealed summary of schema 8
+(leads.py), so 10,000 streams are counted and checked without opening a body; where
+it is not sealed or disagrees, each row is checked like any other read (an altered
+one is marked, not counted). The article's F10: "you will not get consistent levels of experience and
 delivery across your value streams".
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
-from leadfit.decisions.integrity import Checker, row_columns
+from leadfit.decisions import leads
+from leadfit.decisions.integrity import Checker
+from leadfit.decisions.keys import fold
 from leadfit.decisions.portfolio_facts import EXPERIENCED, LEARNER, readiness_from_column
-from leadfit.decisions.tables import records
+from leadfit.decisions.tables import record_keys, records
 
 
 class StreamLine(NamedTuple):
@@ -35,6 +39,7 @@ class StreamLine(NamedTuple):
     readiness_text: str  # the readiness column: 'P1=met,P2=partial,...'
     next_review: str     # ISO date or ''
     problem: str = ""    # set when the row was checked and found altered
+    key: str = ""        # the stream key (keys.fold): how streams are told apart
 
     @property
     def readiness(self) -> dict[str, str]:
@@ -57,6 +62,7 @@ class Portfolio:
     streams: list[StreamLine]
     mentors: dict[str, int] = field(default_factory=dict)   # mentor -> learners carried
     missing: str = ""   # rows the audit log names that the register no longer holds (integrity.py)
+    summary: str = ""   # the sealed summary disagreed with the audit trail (leads.py)
 
     @property
     def counted(self) -> list[StreamLine]:
@@ -83,38 +89,41 @@ class Portfolio:
         return self.experienced / led if led else 0.0
 
 
-def current_ids(conn: Connection):
-    """The newest signed record of each stream (index: status, stream, id)."""
-    return (select(func.max(records.c.id)).where(records.c.status == "signed")
-            .group_by(records.c.stream))
-
-
 _SUMMARY = (records.c.id, records.c.record_id, records.c.version, records.c.stream,
             records.c.candidate, records.c.outcome, records.c.lead, records.c.mentor,
             records.c.risk, records.c.readiness, records.c.next_review)  # schema 5: reviews
+_KEY = record_keys.c.stream_key.label("stream_key")
+_ORDER = itemgetter(0, 10, 1)   # stream, key, ref
 
 
 def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
-    """Every stream's current lead. With ``checker`` each row is checked first (the CLI,
-    the PDF and the window, which show every row); without, the figures come from the
-    summary columns alone (what `leadfit verify` vouches for), read from the index."""
-    current = records.c.id.in_(current_ids(conn))
-    if checker is None:  # read from the covering index, unpacked by position (10,000 rows)
-        rows = conn.execute(select(*_SUMMARY).where(records.c.status == "signed", current)
-                            .order_by(records.c.stream))
-        lines = [StreamLine(stream or "", f"{record_id}@{version}", candidate or "", outcome or "",
-                            lead or "", mentor or "", risk or "", readiness or "", review or "")
-                 for _id, record_id, version, stream, candidate, outcome, lead, mentor, risk,
-                 readiness, review in rows]
+    """Every stream's current lead, streams told apart by the one stream key (keys.fold).
+    With ``checker`` every line is checked: the sealed summary (leads.py) against the
+    audit chain in one pass, or, when it is not sealed or disagrees, each stream's row
+    against its body and audit entry (an altered one is marked, not counted). Without,
+    the figures come from the summary alone (what `leadfit verify` vouches for)."""
+    lines, note = leads.read(conn, checker)
+    if lines is not None:   # 10,000 lines: built and ordered in one pass each
+        streams = [StreamLine(st, f"{rid}@{v}", cand, out, lead, men, risk, ready, rev, prob, key)
+                   for key, _row, rid, v, st, cand, out, lead, men, risk, ready, rev, prob in lines]
     else:
-        wanted = {c.name for c in _SUMMARY}
-        checked = conn.execute(select(*_SUMMARY, *[c for c in row_columns() if c.name not in wanted])
-                               .where(current).order_by(records.c.stream)).all()
-        checker.prefetch(checked)
-        lines = [_line(row, checker.check(row).problem) for row in checked]
-    mentors = Counter(s.mentor or "" for s in lines if s.intact and s.kind == LEARNER)
-    return Portfolio(lines, {m: n for m, n in sorted(mentors.items(), key=_by_load) if m},
-                     checker.missing_problem() if checker is not None else "")
+        streams = _checked(conn, checker) if checker is not None else _unchecked(conn)
+    streams.sort(key=_ORDER)
+    mentors = Counter(s.mentor for s in streams if s.kind == LEARNER and not s.problem)
+    return Portfolio(streams, {m: n for m, n in sorted(mentors.items(), key=_by_load) if m},
+                     checker.missing_problem() if checker is not None else "", note)
+
+
+def _checked(conn: Connection, checker: Checker) -> list[StreamLine]:
+    rows = conn.execute(leads.current_rows()).all()
+    checker.prefetch(rows)
+    return [_line(row, checker.check(row).problem) for row in rows]
+
+
+def _unchecked(conn: Connection) -> list[StreamLine]:
+    """A register never sealed (upgraded, not yet written): the summary columns alone."""
+    rows = conn.execute(leads.current_rows().with_only_columns(*_SUMMARY, _KEY)).all()
+    return [_line(row, "") for row in rows]
 
 
 def _by_load(item: tuple[str, int]) -> tuple[int, str]:
@@ -124,12 +133,12 @@ def _by_load(item: tuple[str, int]) -> tuple[int, str]:
 def _line(row, problem: str) -> StreamLine:
     ref = f"{row.record_id}@{row.version}"
     if problem:
-        return StreamLine("", ref, "", "", "", "", "", "", "", problem)
+        return StreamLine("", ref, "", "", "", "", "", "", "", problem, row.stream_key)
     return StreamLine(row.stream or "", ref, row.candidate or "", row.outcome or "",
                       row.lead or "", row.mentor or "", row.risk or "", row.readiness or "",
-                      row.next_review or "")
+                      row.next_review or "", "", row.stream_key)
 
 
 def same_stream(a: str, b: str) -> bool:
     """Stream names as people type them: case and spacing do not make another stream."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return fold(a) == fold(b)

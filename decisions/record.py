@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, field_serializer
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.review_record import Review
 from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
-from leadfit.rules.model.catalogue import default_catalogue
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
 from leadfit.words import date_words, role_words, status_words, time_words  # noqa: F401
@@ -217,6 +216,8 @@ def outcome_title(key: str | None) -> str:
     """An outcome as people read it ('hire_external' -> 'Hire an experienced Product Director')."""
     if not key:
         return "none"
+    # imported here: reading commands that never print an outcome skip the catalogue's YAML
+    from leadfit.rules.model.catalogue import default_catalogue
     try:
         return default_catalogue().title(key)
     except (KeyError, LookupError):

@@ -7,17 +7,19 @@ write transaction with its audit entry; every read goes through the integrity ch
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from leadfit.decisions import audit, making, reviewing, reviews, store
+from leadfit.decisions import audit, reviews, store
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.register import Register
-from leadfit.decisions.replay import find_pack
 from leadfit.decisions.review_record import Verdict
 from leadfit.decisions.service import _latest, _year, checker
-from leadfit.forms.case import build_case
-from leadfit.rules.runtime.explain import evaluate_explained
+
+# `register show` lists a decision's reviews through this module: what only recording a
+# review needs (the engine, the pack and form models) is imported where a review is made.
+if TYPE_CHECKING:
+    from leadfit.decisions import reviewing
 
 __all__ = ["due_counts", "due_reviews", "preview_review", "review", "reviews_of"]
 
@@ -28,6 +30,7 @@ def review(reg: Register, ref: str, *, verdict: str, pack_dirs=(), **asked) -> D
     under the decision's own pack. Every refusal is named and nothing is written.
     ``asked``: held_on, answers, done, next_review, experienced_pd, justification,
     behaviours, experience, recorded_by (see :func:`preview_review`)."""
+    from leadfit.decisions import reviewing
     target, root, case, assessment, facts, text = _prepared(reg, ref, verdict, pack_dirs, asked)
     key = audit.audit_key()
     with reg.write() as conn:
@@ -52,6 +55,10 @@ def preview_review(reg: Register, ref: str, *, verdict: str = "continue", pack_d
 
 
 def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict):
+    from leadfit.decisions import making, reviewing
+    from leadfit.decisions.replay import find_pack
+    from leadfit.forms.case import build_case
+    from leadfit.rules.runtime.explain import evaluate_explained
     problems: list = []
     on = reviewing.today_iso(asked.get("held_on"), problems)
     with reg.read() as conn:

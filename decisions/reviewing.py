@@ -10,7 +10,7 @@ an experienced PD is not reviewed again.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadfit import __version__
 from leadfit.decisions.errors import DecisionError
@@ -24,9 +24,11 @@ from leadfit.decisions.review_record import (
     Review,
 )
 from leadfit.errors import Problem
-from leadfit.forms.questionnaire import Questionnaire
 from leadfit.rules.model.assessment import Assessment
 from leadfit.words import answer_words
+
+if TYPE_CHECKING:  # a type only: the review words (register show) import this module
+    from leadfit.forms.questionnaire import Questionnaire
 
 # What can have changed since the decision (the rest is the candidate's history or the
 # stream's circumstances, fixed at the decision): the load and the former role, the

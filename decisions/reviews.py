@@ -1,8 +1,9 @@
 """Reviews due and overdue, read from schema 5's indexed columns (see m005_reviews).
 
 A chain is one coached appointment and its reviews, each review naming the record it
-reviews (``review_of``). The chain's *open* record is the latest version of a signed
-record that names a next review date and that no *signed* review follows: its
+reviews (``review_of``). The chain's *open* record is the newest signed version of a
+record that names a next review date and that no *signed* review follows (a correction
+awaiting sign-off leaves the signed version standing): its
 ``next_review`` is the chain's next review. A review awaiting sign-off leaves the review
 due (the due list says it is recorded and awaiting sign-off); a withdrawn one changes nothing. Every listed row goes through
 the same integrity check as every other read.
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, and_, case, exists, func, select
-from sqlalchemy.orm import aliased
 
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.integrity import Checker, row_columns
@@ -44,8 +44,11 @@ class DueReview:
 
 
 def _open_rows():
-    newer, later = aliased(records), aliased(records)
-    latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id)
+    newer, later = records.alias(), records.alias()
+    # the newest *signed* version stands: a correction awaiting sign-off does not replace it
+    # until signed (as in the portfolio), so the chain stays on the due list meanwhile
+    latest = (select(func.max(newer.c.version)).where(newer.c.record_id == records.c.record_id,
+                                                      newer.c.status == "signed")
               .scalar_subquery())
     # only a signed review takes the record off the due list: one awaiting sign-off (or
     # withdrawn) has not decided anything yet, so the review is still due

@@ -10,9 +10,9 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from leadfit.decisions import audit, making, store, streams_reading
+from leadfit.decisions import audit, store, streams_reading
 from leadfit.decisions.errors import DecisionError, SignedVersionStands
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
@@ -22,22 +22,23 @@ from leadfit.decisions.portfolio import portfolio as _portfolio
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
-from leadfit.decisions.replay import ReplayResult, find_pack
-from leadfit.decisions.replay import replay as _replay
-from leadfit.decisions.verify import VerifyReport
-from leadfit.decisions.verify import verify as _verify
 from leadfit.files import check_target
-from leadfit.forms.case import Case, build_case
-from leadfit.rules.runtime.explain import evaluate_explained
-from leadfit.rules.model.pack import Pack
+
+# Reading commands (register show/list, report) import this module and start in a fresh
+# process each time: what only deciding, correcting, replaying or verifying needs (the
+# engine, the pack and form models) is imported in the functions that use it.
+if TYPE_CHECKING:
+    from leadfit.decisions import making
+    from leadfit.decisions.replay import ReplayResult
+    from leadfit.decisions.verify import VerifyReport
+    from leadfit.forms.case import Case
+    from leadfit.rules.model.pack import Pack
 
 __all__ = [
     "DecisionRecord",
     "RecordSummary",
     "Register",
-    "ReplayResult",
     "Rationale",
-    "VerifyReport",
     "can_correct",
     "check_pdf",
     "correct",
@@ -81,6 +82,8 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
                 draft: bool = False, **decision) -> tuple[DecisionRecord, bool]:
     """(record, True when it was already there); see :func:`decide`."""
+    from leadfit.decisions import making
+    from leadfit.rules.runtime.explain import evaluate_explained
     reading = other_streams(reg, case)
 
     def arguments(reading: StreamsReading | None) -> dict[str, Any]:
@@ -105,6 +108,7 @@ def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
 
 
 def submit(reg: Register, ref: str) -> DecisionRecord:
+    from leadfit.decisions import making
     key = audit.audit_key()
     with reg.write() as conn:
         record = _latest(conn, ref, checker(reg, conn))
@@ -122,6 +126,7 @@ def submit(reg: Register, ref: str) -> DecisionRecord:
 
 def sign(reg: Register, ref: str, *, name: str, role: str, statement: str = "",
          dissent: str = "") -> DecisionRecord:
+    from leadfit.decisions import making
     key = audit.audit_key()
     with reg.write() as conn:
         record = _latest(conn, ref, checker(reg, conn))
@@ -133,6 +138,7 @@ def sign(reg: Register, ref: str, *, name: str, role: str, statement: str = "",
 
 def withdraw(reg: Register, ref: str, *, reason: str, name: str) -> DecisionRecord:
     """Withdraw a record awaiting sign-off: it stays in the register, marked, with why and by whom."""
+    from leadfit.decisions import making
     key = audit.audit_key()
     with reg.write() as conn:
         check = checker(reg, conn)
@@ -183,6 +189,10 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             plan: making.Plan | None = None, plan_later: bool | None = None,
             recorded_by: str = "") -> DecisionRecord:
     """A new version that supersedes ``ref``; the old one stays as it was."""
+    from leadfit.decisions import making
+    from leadfit.decisions.replay import find_pack
+    from leadfit.forms.case import build_case
+    from leadfit.rules.runtime.explain import evaluate_explained
     if not (reason or "").strip():
         raise DecisionError("a correction needs a reason (--reason)")
     with reg.read() as conn:
@@ -344,26 +354,25 @@ def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
 
 
 def verify(reg: Register) -> VerifyReport:
+    from leadfit.decisions.verify import verify as _verify
     key = audit.audit_key()
     with reg.read() as conn:
         return _verify(conn, key, reg.url)
 
 
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
+    from leadfit.decisions.replay import replay as _replay
     return _replay(show(reg, ref), pack_dirs)
 
 
 def _questionnaire(record: DecisionRecord):
     """The questions that word the record's answers: its bundled pack's, else the default's."""
     from leadfit.errors import LeadFitError
-    from leadfit.rules.model.library import bundled_pack, bundled_pack_names, default_pack
-    name = record.pack.name
-    if name in bundled_pack_names():
-        try:
-            return bundled_pack(name).questionnaire
-        except LeadFitError:
-            pass
-    return default_pack().questionnaire
+    from leadfit.rules.model.library import bundled_pack, default_pack
+    try:  # loaded once per process; one not bundled (a client's) is refused by name
+        return bundled_pack(record.pack.name).questionnaire
+    except LeadFitError:
+        return default_pack().questionnaire
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

@@ -6,9 +6,17 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from leadfit.decisions import audit, keys
+from leadfit.decisions import audit, keys, leads
 from leadfit.decisions.errors import RecordAltered, RecordNotFound
-from leadfit.decisions.integrity import Checker, row_columns
+from leadfit.decisions.integrity import (
+    COLUMNS_FACT,
+    SEALED_COLUMNS,
+    VERSIONS_FACT,
+    Checker,
+    columns_digest,
+    row_columns,
+    versions_after,
+)
 from leadfit.decisions.portfolio_facts import stream_facts
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, sha256_text
 from leadfit.decisions.tables import records
@@ -31,6 +39,10 @@ def _columns(record: DecisionRecord) -> tuple[dict, str]:
             **stream_facts(record.model_dump(mode="json"))}, digest
 
 
+def sealed_columns():
+    return [records.c[name] for name in SEALED_COLUMNS]
+
+
 def next_serial(conn: Connection) -> int:
     return int(conn.execute(select(func.max(records.c.serial))).scalar() or 0) + 1
 
@@ -42,9 +54,21 @@ def add(conn: Connection, record: DecisionRecord, serial: int, action: str, acto
     conn.execute(insert(records).values(serial=serial, record_id=record.record_id,
                                         version=record.version, created_at=record.created_at,
                                         **values))
-    keys.refresh(conn, record.record_id, record.version, record.status)
-    audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
+    _refreshed(conn, record, values, action, actor, digest, key, added=True)
     return digest
+
+
+def _refreshed(conn: Connection, record: DecisionRecord, values: dict, action: str, actor: str,
+               digest: str, key: bytes | None, added: bool = False) -> None:
+    """The search keys, the sealed stream leads and the audit entry that seals them."""
+    versions = versions_after(conn, added)   # before this write's entry is appended
+    row_id = keys.refresh(conn, record.record_id, record.version, record.status)
+    own = {row_id: leads.own_line(row_id, record.record_id, record.version, values)}
+    facts = audit.entry_for(action, record.model_dump(mode="json"), digest, actor)
+    written = conn.execute(select(*sealed_columns()).where(records.c.id == row_id)).one()
+    facts[COLUMNS_FACT] = columns_digest(written)
+    facts[VERSIONS_FACT] = versions
+    audit.append(conn, {**facts, **leads.seal(conn, record.record_id, own, key)}, key)
 
 
 def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
@@ -53,8 +77,7 @@ def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
     values, digest = _columns(record)
     conn.execute(update(records).where(records.c.record_id == record.record_id,
                                        records.c.version == record.version).values(**values))
-    keys.refresh(conn, record.record_id, record.version, record.status)
-    audit.append(conn, audit.entry_for(action, record.model_dump(mode="json"), digest, actor), key)
+    _refreshed(conn, record, values, action, actor, digest, key)
     return digest
 
 

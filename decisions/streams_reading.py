@@ -10,10 +10,13 @@ reproduces the assessment. A stream evaluated alone works from the form.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Connection
 
 from leadfit.decisions.integrity import Checker
-from leadfit.decisions.portfolio import portfolio, same_stream
+from leadfit.decisions.keys import fold
+from leadfit.decisions.portfolio import portfolio
 from leadfit.decisions.portfolio_facts import (
     EXPERIENCED,
     LEARNER,
@@ -21,10 +24,12 @@ from leadfit.decisions.portfolio_facts import (
     StreamsReading,
     answer_for,
 )
-from leadfit.forms.case import Case
 from leadfit.words import other_streams_words
 
 QUESTION = "stream.other_stream_leads"
+if TYPE_CHECKING:  # a type only: reading the register never loads the form's models
+    from leadfit.forms.case import Case
+
 KEPT = 50   # streams named in the record; beyond that it keeps the counts
 
 __all__ = ["QUESTION", "StreamsReading", "applied", "form_answer", "read", "words"]
@@ -34,7 +39,8 @@ def read(conn: Connection, checker: Checker, stream: str,
          form_answer: str | None) -> StreamsReading | None:
     """The other streams' current leads, or None when the register knows none."""
     board = portfolio(conn, checker)
-    others = [s for s in board.streams if s.intact and not same_stream(s.stream, stream)
+    key = fold(stream)
+    others = [s for s in board.streams if s.intact and s.key != key
               and s.kind in (EXPERIENCED, LEARNER)]
     if not others:
         return None

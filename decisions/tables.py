@@ -43,6 +43,13 @@ record_keys = Table(
     Column("search", Text, nullable=False),
 )
 
+# schema 8: each stream's current lead, in 256 buckets sealed by the audit chain (leads.py)
+stream_leads = Table(
+    "stream_leads", metadata,
+    Column("bucket", Integer, primary_key=True, autoincrement=False),  # leads.bucket_of(key)
+    Column("lines", Text, nullable=False),   # the bucket's lines, canonical JSON
+)
+
 audit_log = Table(
     "audit_log", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),

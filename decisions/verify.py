@@ -8,11 +8,10 @@ import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, String, cast, distinct, func, select
-from sqlalchemy.orm import aliased
 
-from leadfit.decisions import witness
+from leadfit.decisions import leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
-from leadfit.decisions.integrity import column_problem, row_columns
+from leadfit.decisions.integrity import COLUMNS_FACT, column_problem, columns_digest, row_columns
 from leadfit.decisions.keys import key_columns, key_problem, listed_status
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.tables import audit_log, record_keys, records
@@ -43,6 +42,7 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
     if chain:
         report.problems.append(chain)
     _removed(conn, matched, report)
+    report.problems += leads.problems(conn)
     return report
 
 
@@ -90,7 +90,7 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> No
 def _records_with_entries():
     """Each record row with its keys, its first entry's seq and its newest entry's text."""
     ref = records.c.record_id + "@" + cast(records.c.version, String)
-    newest = aliased(audit_log)
+    newest = audit_log.alias()
     seqs = {name: select(fn(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
             .scalar_subquery() for name, fn in (("first", func.min), ("last", func.max))}
     return (select(*row_columns(), records.c.id, listed_status().label("shown"), *key_columns(),
@@ -107,11 +107,12 @@ def _check_records(conn: Connection, report: VerifyReport) -> int:
         rid, version, digest, body = row.record_id, row.version, row.hash, row.body
         report.records += 1
         ref = f"{rid}@{version}"
+        logged = _logged(row.logged)
         if sha256_text(body) != digest:
             report.problems.append(f"record {ref} was altered: its stored text no longer matches"
                                    " its hash")
         else:
-            _check_columns(row, ref, report)
+            _check_columns(row, ref, report, logged.get(COLUMNS_FACT) == columns_digest(row))
         written = row.first_seq or 0
         if written and written < previous:
             report.problems.append(f"record {ref} was moved: the register lists it after a"
@@ -122,18 +123,19 @@ def _check_records(conn: Connection, report: VerifyReport) -> int:
                                    " outside LeadFit")
             continue
         matched += 1
-        if _logged_hash(row.logged) != digest:
+        if logged.get("record_hash") != digest:
             report.problems.append(f"record {ref} was altered: it differs from what the audit"
                                    " log recorded")
     return matched
 
 
-def _logged_hash(entry: str):
+def _logged(entry: str | None) -> dict:
+    """The newest entry's facts ({} when unreadable: the walk names that entry)."""
     try:
-        facts = json.loads(entry)
+        facts = json.loads(entry) if entry is not None else {}
     except ValueError:
-        return None  # the walk named the unreadable entry
-    return facts.get("record_hash") if isinstance(facts, dict) else None
+        return {}
+    return facts if isinstance(facts, dict) else {}
 
 
 def _removed(conn: Connection, matched: int, report: VerifyReport) -> None:
@@ -154,13 +156,16 @@ def _removed(conn: Connection, matched: int, report: VerifyReport) -> None:
                                    " register does not")
 
 
-def _check_columns(row, ref: str, report: VerifyReport) -> None:
+def _check_columns(row, ref: str, report: VerifyReport, sealed: bool) -> None:
+    """The columns against the body; ``sealed``: the newest entry (whose text the walk
+    checks) states exactly these columns as written, so the body need not be parsed."""
     try:
-        body = json.loads(row.body)
+        body = {} if sealed else json.loads(row.body)
     except ValueError:
         report.problems.append(f"record {ref} was altered: its stored text is not readable")
         return
-    problem = column_problem(row, body) if isinstance(body, dict) else "it is not a record"
+    problem = "" if sealed else (column_problem(row, body) if isinstance(body, dict)
+                                 else "it is not a record")
     if problem:
         report.problems.append(f"record {ref} was altered: {problem}")
     elif key_problem(row, row.shown):  # a forged key could hide it from filters

@@ -3,13 +3,16 @@ not, and the nearest answers that would lead to each. It shows the core's words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import math
 from html import escape
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser
 
-from leadfit.rules.model.assessment import Alternative, UnknownAnswers
+if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
+    from leadfit.rules.model.assessment import Alternative, UnknownAnswers
 
 _VERDICT = {"holds": "Holds", "depends": "Depends on answers not known",
             "too_many": "Too many answers not known"}
@@ -78,6 +81,7 @@ class AlternativesView(QTextBrowser):
             html = head + "".join(_one(alt) for alt in alternatives)
         if html != getattr(self, "_shown", None):  # laying out rich text is not free
             self._shown = html
+            self._heights: dict[int, int] = {}
             self.setHtml(html)
             self.updateGeometry()  # a new text wants another height: the panel must ask again
 
@@ -85,6 +89,16 @@ class AlternativesView(QTextBrowser):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        if width not in self._heights:  # asked many times per layout: lay out once per width
+            self._heights[width] = self._height_at(width)
+        return self._heights[width]
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights = {}  # another font lays the same text out to another height
+        super().changeEvent(event)
+
+    def _height_at(self, width: int) -> int:
         margins = self.contentsMargins()
         document = self.document().clone(self)
         document.setTextWidth(max(1, width - margins.left() - margins.right()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -54,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def _self_test(app: QApplication, window: MainWindow, picture: str) -> int:
-    app.processEvents()
+def _self_test(app: QApplication, window: MainWindow, picture: str, limit_s: float = 60) -> int:
+    deadline = time.monotonic() + limit_s
+    while not window.settled() and time.monotonic() < deadline:  # assessed, as a person sees it
+        app.processEvents()
+        time.sleep(0.005)
     shown = window.isVisible() and window.windowTitle().replace("[*]", "")  # as the title bar shows it
     if shown and picture:
         window.grab().save(picture)

@@ -3,6 +3,8 @@ findings and the mitigation plan. It only shows what the core concluded."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
-from leadfit.rules.model.assessment import Assessment
+if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
+    from leadfit.rules.model.assessment import Assessment
 from leadfit.rules.model.words import RISK_LABEL
 from leadfit.words import readiness_words
 
@@ -27,6 +30,10 @@ def _count(n: int, noun: str) -> str:
 
 
 def _restyle(widget: QWidget, **props) -> None:
+    """Set style properties; polish again only when one changed (polishing against the
+    style sheet is the slow part of an update)."""
+    if all(widget.property(name) == value for name, value in props.items()):
+        return
     for name, value in props.items():
         widget.setProperty(name, value)
     widget.style().unpolish(widget)
@@ -66,10 +73,12 @@ class ReadinessStrip(QWidget):
                 tile = self.tiles[item.id] = QLabel()
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
-            tile.setWordWrap(True)
-            tile.setText(f"{item.id} {item.title}\n{readiness_words(item.status)}")
-            tile.setToolTip(f"{item.id} {item.title}: {readiness_words(item.status)}")
-            tile.setAccessibleName(f"{item.id} {item.title}: {readiness_words(item.status)}")
+                tile.setWordWrap(True)
+            text = f"{item.id} {item.title}\n{readiness_words(item.status)}"
+            if tile.text() != text:  # a new text lays the strip out again
+                tile.setText(text)
+                tile.setToolTip(text.replace("\n", ": "))
+                tile.setAccessibleName(text.replace("\n", ": "))
             _restyle(tile, status=item.status)
 
 
@@ -93,7 +102,11 @@ class AssessmentPanel(QWidget):
         self.missing_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.missing_layout = QGridLayout(self.missing_box)
         self.missing_layout.setContentsMargins(10, 6, 10, 6)
-        self.missing_links: dict[str, QPushButton] = {}
+        self.missing_links: dict[str, QPushButton] = {}  # by question, those shown now
+        self._links: list[QPushButton] = []
+        self._more = QLabel()
+        self.missing_layout.addWidget(self._more, 99, 0)  # below the links, however many
+        self._more.hide()
         self.risk = QLabel()
         self.risk.setObjectName("risk")
         self.risk.setWordWrap(True)  # its label is long; unwrapped it widened the panel off screen
@@ -111,6 +124,8 @@ class AssessmentPanel(QWidget):
         self.decide.setToolTip("Ctrl+D")
         self.decide.clicked.connect(self.decide_requested.emit)
         self._layout()
+        self.outcome.setText("Assessing the answers…")  # until the first assessment comes
+        self.decide.setEnabled(False)
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -189,21 +204,25 @@ class AssessmentPanel(QWidget):
         _restyle(self.risk, level=a.risk.level)
 
     def _show_missing(self, a: Assessment, shown: int = 6) -> None:
-        while self.missing_layout.count():
-            old = self.missing_layout.takeAt(0).widget()
-            old.hide()  # deleteLater waits for the event loop; until then it must not show
-            old.deleteLater()
-        self.missing_links = {}
-        for index, m in enumerate(a.missing[:shown]):
-            link = QPushButton(m.title)
+        """Up to ``shown`` links to the questions still to answer, and how many more: the
+        same buttons each time, given new words (making new ones per keystroke was slow)."""
+        wanted = a.missing[:shown]
+        while len(self._links) < len(wanted):
+            link = QPushButton()
             link.setObjectName("link")
             link.setToolTip("Go to this question")
-            link.clicked.connect(lambda _=False, q=m.question: self.jump_to.emit(q))
+            link.clicked.connect(lambda _=False, b=link: self.jump_to.emit(b.property("question")))
+            self.missing_layout.addWidget(link, len(self._links), 0)
+            self._links.append(link)
+        self.missing_links = {}
+        for link, m in zip(self._links, wanted):
+            if link.text() != m.title:
+                link.setText(m.title)
+            link.setProperty("question", m.question)
             self.missing_links[m.question] = link
-            self.missing_layout.addWidget(link, index, 0)
-            link.show()  # now, not on the layout's queued show: the panel is drawn at once
-        if len(a.missing) > shown:
-            more = QLabel(f"… and {len(a.missing) - shown} more")
-            self.missing_layout.addWidget(more, shown, 0)
-            more.show()
+        for index, link in enumerate(self._links):
+            link.setVisible(index < len(wanted))  # now, not on the layout's queued show
+        more = len(a.missing) - shown
+        self._more.setText(f"… and {more} more" if more > 0 else "")
+        self._more.setVisible(more > 0)
         self.missing_box.setVisible(bool(a.missing))

@@ -6,12 +6,11 @@ hand-written fake. Every judgement comes from the core (forms, rules).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
-
-import yaml
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from leadfit.desktop import pack_watchdog
 from leadfit.desktop.drafts import DraftStore
@@ -20,12 +19,18 @@ from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.forms.migrate import guess_version, migrate_answers
-from leadfit.rules.runtime.assess import evaluate, switch_pack
-from leadfit.rules.model.assessment import Alternative, Assessment
-from leadfit.rules.runtime.changes import Superseded
-from leadfit.rules.runtime.explain import alternatives
 from leadfit.rules.model.library import resolve_pack
-from leadfit.rules.model.pack import Pack
+
+if TYPE_CHECKING:  # the engine and its models load at the first assessment, which the
+    # window makes after its first frame (see main_window); the form needs only the pack
+    from leadfit.rules.model.assessment import Alternative, Assessment
+    from leadfit.rules.model.pack import Pack
+
+
+def evaluate(case: Case, pack: Pack) -> Assessment:
+    """The core's evaluate(), its engine loaded at the first call, not at import."""
+    from leadfit.rules.runtime.assess import evaluate as assess
+    return assess(case, pack)
 
 
 def _as_typed_text(value: Any) -> Any:
@@ -51,6 +56,15 @@ class CaseView(Protocol):
     def show_title(self, title: str, modified: bool) -> None: ...
     def show_alternatives(self, alternatives: list[Alternative] | None) -> None: ...
     def run_in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
+
+
+def in_folder(source, problems: list[str]) -> list[str]:
+    """Problems of a pack folder named by file (rules.yaml:12), as the title names the folder:
+    its full path on every line made the list too long to read."""
+    if not source or not Path(str(source)).is_dir():
+        return problems
+    folder = str(Path(str(source)).expanduser()).rstrip("/\\") + os.sep
+    return [p.removeprefix(folder) for p in problems]
 
 
 def typed_input(question, raw: Any) -> Any:
@@ -90,8 +104,9 @@ class CaseController:
         self.sourced: dict[str, str] = {}
 
     # -- lifecycle -------------------------------------------------------
-    def start(self) -> None:
-        """Restore the draft (and its pack) if there is one, then assess."""
+    def start(self, assess: bool = True) -> None:
+        """Restore the draft (and its pack) if there is one, then assess (``assess=False``:
+        the view calls refresh() itself, as the window does once its first frame is up)."""
         draft = self.drafts.load() or {}
         source = draft.get("pack", self._initial_pack) if draft else self._initial_pack
         if source and not self._restore_pack(source):
@@ -101,9 +116,9 @@ class CaseController:
             self.case_path = Path(draft["case"])
             self.saved_raw = dict(draft.get("saved") or {})
         if draft:
-            self._load_answers(draft.get("answers", {}))
+            self._load_answers(draft.get("answers", {}), assess)
         else:
-            self._start_blank()
+            self._start_blank(assess)
 
     def new_case(self) -> None:
         self.drafts.clear()
@@ -111,13 +126,13 @@ class CaseController:
         self.undo_stack, self.redo_stack = [], []
         self._start_blank()
 
-    def _start_blank(self) -> None:
+    def _start_blank(self, assess: bool = True) -> None:
         """A new case: the date other dates are measured from (the assessment) is today."""
         questions = self.pack.questionnaire.questions
         anchors = {q.not_before for q in questions.values() if q.not_before}
         today = {qid: date.today().isoformat() for qid in sorted(anchors) if qid in questions}
         self.saved_raw = dict(today)
-        self._load_answers(today)
+        self._load_answers(today, assess)
 
     # -- named cases -----------------------------------------------------
     @property
@@ -181,7 +196,7 @@ class CaseController:
         self._load_answers(source.pop())
         return True
 
-    def _load_answers(self, raw: dict[str, Any]) -> None:
+    def _load_answers(self, raw: dict[str, Any], assess: bool = True) -> None:
         target = self.pack.questionnaire.version  # a draft typed under an earlier questionnaire
         raw = migrate_answers(raw, min(guess_version(raw), target), target)
         known = [q.id for q in self.pack.questionnaire.asked]
@@ -191,7 +206,10 @@ class CaseController:
         for qid in known:
             self._check(qid)
         self._check_order()
-        self.refresh()
+        if assess:
+            self.refresh()
+        else:
+            self.view.show_relevance(self.relevance())
 
     # -- answers ---------------------------------------------------------
     def answer_changed(self, question_id: str, raw: Any) -> None:
@@ -290,6 +308,7 @@ class CaseController:
         self.view.show_alternatives(None)
         if self.assessment is None or not self.assessment.decided:
             return
+        from leadfit.rules.runtime.explain import alternatives
         generation, pack, assessment = self._generation, self.pack, self.assessment
 
         def wanted() -> bool:  # read from the worker: a newer refresh makes this search moot
@@ -298,6 +317,7 @@ class CaseController:
                                     lambda found: self._explained(generation, found))
 
     def _explained(self, generation: int, found: list[Alternative] | Exception) -> None:
+        from leadfit.rules.runtime.changes import Superseded
         if isinstance(found, Superseded):
             return  # newer answers have their own search
         if isinstance(found, Exception):
@@ -324,7 +344,7 @@ class CaseController:
         if stopped:
             self.view.show_problems(
                 f"The rule pack used last time cannot be used, so the default pack is used"
-                f" instead: {source}", stopped)
+                f" instead: {source}", in_folder(source, stopped))
             return False
         try:
             pack = resolve_pack(source)
@@ -343,11 +363,12 @@ class CaseController:
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
         (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
+        from leadfit.rules.runtime.assess import switch_pack
         stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
         pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
-                                    [str(p) for p in problems])
+                                    in_folder(source, [str(p) for p in problems]))
             return False
         self.pack, self.pack_source = pack, (str(source) if source else None)
         self.view.show_pack(pack)
@@ -367,6 +388,7 @@ class CaseController:
 
     def export_case(self, path: Path) -> None:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
+        import yaml  # here: the window's start needs no YAML (the pack comes from its cache)
         text = yaml.safe_dump({"questionnaire": self.pack.questionnaire.version,
                                "answers": self.case().to_data()}, sort_keys=False, allow_unicode=True)
         with atomic_write(path, "w", encoding="utf-8") as fh:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 def calendar_button(edit: QLineEdit, name: str) -> QToolButton:
     """A button beside ``edit`` that opens a calendar; the picked day goes into the field."""
     pick = QToolButton()
-    pick.setText("📅")
+    pick.setText("Calendar")  # a word: the calendar emoji is in no bundled font (a blank box)
     pick.setToolTip(f"Pick from a calendar: {name}")
     pick.setAccessibleName(f"Pick from a calendar: {name}")
     pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -2,17 +2,66 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QTreeWidget, QTreeWidgetItem
+from typing import TYPE_CHECKING
 
-from leadfit.reports.pdf_appendix import answer_words
-from leadfit.rules.model.assessment import Finding, Mitigation
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
 from leadfit.rules.model.words import PRECONDITIONS_LABEL
-from leadfit.rules.model.assessment import Signal as ContextSignal
+
+if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
+    from leadfit.rules.model.assessment import Finding, Mitigation
+    from leadfit.rules.model.assessment import Signal as ContextSignal
 
 
 AUDIT = "Audit details"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row and what opens under it: (text, lines under that text) per child."""
+
+    texts: tuple[str, ...]
+    tip: str
+    children: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class _SpannedRows(QStyledItemDelegate):
+    """The lines under a row span every column, but Qt sizes them by the first column
+    alone, so a finding's explanation was cut short with '…': size them for the width
+    they are drawn in, so they wrap instead."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}  # asked for each row at every layout: once is enough
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
+        parent = index.parent()
+        if not parent.isValid():
+            return super().sizeHint(option, index)
+        view, depth = self.parent(), 1
+        while parent.parent().isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(view.viewport().width() - view.indentation() * (depth + 1) - 8, 80)
+        text = str(index.data() or "")
+        key = (text, width, option.font.key())
+        if key not in self._sizes:
+            if len(self._sizes) > 2000:
+                self._sizes.clear()
+            hint = super().sizeHint(option, index)
+            height = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                                     int(Qt.TextFlag.TextWordWrap), text).height()
+            self._sizes[key] = QSize(hint.width(), max(hint.height(), height + 4))
+        return self._sizes[key]
 
 
 class _ExpandableList(QTreeWidget):
@@ -23,12 +72,14 @@ class _ExpandableList(QTreeWidget):
         self.itemActivated.connect(
             lambda item, _column: item.parent() is None and self.code_activated.emit(item.text(0)))
         self.empty_text = empty  # said in the blank list, so empty never looks broken
+        self._entries: list[Entry] = []  # what the rows now show, top to bottom
         self.setAccessibleName(name)
         self.setHeaderLabels(headers)
         self.setRootIsDecorated(True)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setAlternatingRowColors(True)
+        self.setItemDelegate(_SpannedRows(self))
         # as tall as its rows (opened ones too): the panel around it scrolls instead
         self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.expanded.connect(self.updateGeometry)  # the view does not say so itself
@@ -37,6 +88,12 @@ class _ExpandableList(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # wrapped lines: new heights
+            self.scheduleDelayedItemsLayout()
+            self.updateGeometry()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -55,10 +112,36 @@ class _ExpandableList(QTreeWidget):
         return child
 
     def _top(self, texts: list[str], tip: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(self, texts)
+        item = QTreeWidgetItem(texts)
         item.setToolTip(0, f"{texts[0]}: double-click or press Enter for the glossary")
         item.setToolTip(len(texts) - 1, tip)
         return item
+
+    def _show(self, entries: list[Entry]) -> None:
+        """Show these rows, touching only those that changed: an answer typed changes one
+        finding or none, and rebuilding every row (each child spanned across the columns)
+        was most of the panel's time per keystroke. Rows kept stay open or closed."""
+        old = self._entries
+        if entries == old:
+            return
+        opened = self._opened()
+        same_head = next((i for i, (a, b) in enumerate(zip(old, entries)) if a != b),
+                         min(len(old), len(entries)))
+        same_tail = 0
+        while (same_tail < min(len(old), len(entries)) - same_head
+               and old[-1 - same_tail] == entries[-1 - same_tail]):
+            same_tail += 1
+        for _ in range(len(old) - same_head - same_tail):
+            self.takeTopLevelItem(same_head)
+        for index, entry in enumerate(entries[same_head:len(entries) - same_tail], same_head):
+            item = self._top(list(entry.texts), entry.tip)
+            self.insertTopLevelItem(index, item)  # in the view first: spanning needs its row
+            for text, below in entry.children:
+                child = self._child(item, text)
+                for line in below:
+                    self._child(child, line)
+        self._entries = entries
+        self._reopen(opened)
 
     def _opened(self) -> set[str]:
         """Items the person opened, by ID, so an update of the answers keeps them open."""
@@ -82,17 +165,9 @@ class FindingsView(_ExpandableList):
         self.questions: dict = {}  # question id -> Question, to word the answers
 
     def show_findings(self, findings: list[Finding]) -> None:
-        opened = self._opened()
-        self.clear()
-        for f in findings:
-            item = self._top([f.id, f.severity, f.title], f.summary)
-            item.setData(0, Qt.ItemDataRole.UserRole, f.id)
-            self._child(item, f.summary)
-            for cause in f.because:
-                self._child(item, because(cause, self.questions))
-            audit = self._child(item, AUDIT)
-            self._child(audit, f"Rule {f.rule} in the {f.layer} layer")
-        self._reopen(opened)
+        self._show([Entry((f.id, f.severity, f.title), f.summary, (
+            (f.summary, ()), *((because(c, self.questions), ()) for c in f.because),
+            (AUDIT, (f"Rule {f.rule} in the {f.layer} layer",)))) for f in findings])
 
 
 class SignalsView(_ExpandableList):
@@ -104,18 +179,15 @@ class SignalsView(_ExpandableList):
         self.questions: dict = {}
 
     def show_signals(self, signals: list[ContextSignal]) -> None:
-        opened = self._opened()
-        self.clear()
-        for s in signals:
-            item = self._top([s.id, s.title], s.title)
-            for cause in s.because:
-                self._child(item, because(cause, self.questions))
-            audit = self._child(item, AUDIT)
-            self._child(audit, f"Rule {s.rule} in the {s.layer} layer")
-        self._reopen(opened)
+        self._show([Entry((s.id, s.title), s.title, (
+            *((because(c, self.questions), ()) for c in s.because),
+            (AUDIT, (f"Rule {s.rule} in the {s.layer} layer",)))) for s in signals])
 
 
 def because(cause, questions) -> str:
+    # here, not at the top: the PDF modules bring in ReportLab, which the window needs
+    # only when it prints, never before its first frame
+    from leadfit.reports.pdf_appendix import answer_words
     title = cause.title.rstrip("?:")
     return f"because {title}: {answer_words(questions.get(cause.question), cause.answer)}"
 
@@ -129,12 +201,6 @@ class MitigationsView(_ExpandableList):
 
     def show_mitigations(self, mitigations: list[Mitigation], before: list[Mitigation] = ()) -> None:
         """The plan; ``before`` (preconditions) first, each said to come before the appointment."""
-        opened = self._opened()
-        self.clear()
-        for m in [*before, *mitigations]:
-            title = f"{PRECONDITIONS_LABEL}: {m.title}" if m in before else m.title
-            item = self._top([m.id, title], m.meaning)
-            self._child(item, m.meaning)
-            for reason in m.because:
-                self._child(item, f"because {reason}")
-        self._reopen(opened)
+        self._show([Entry((m.id, f"{PRECONDITIONS_LABEL}: {m.title}" if m in before else m.title),
+                          m.meaning, ((m.meaning, ()), *((f"because {r}", ()) for r in m.because)))
+                    for m in [*before, *mitigations]])

@@ -1,7 +1,14 @@
-"""The guided form: one page per questionnaire section, a step list and progress."""
+"""The guided form: one page per questionnaire section, a step list and progress.
+
+Only the page shown is built; the others are built when first shown or asked for
+(``rows[qid]`` builds the page holding it). What the controller says about every
+question (answers, errors, sources, relevance) is kept here and given to a page
+when it is built, so a page built late shows what one built early would.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +26,22 @@ from PySide6.QtWidgets import (
 from leadfit.desktop.form_page import QuestionRow, SectionPage
 
 
+class Rows(Mapping[str, QuestionRow]):
+    """Every question's row by id; asking for one builds its page first."""
+
+    def __init__(self, form: GuidedForm):
+        self._form = form
+
+    def __getitem__(self, question_id: str) -> QuestionRow:
+        return self._form.page(self._form.page_of[question_id]).rows[question_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._form.page_of)
+
+    def __len__(self) -> int:
+        return len(self._form.page_of)
+
+
 class GuidedForm(QWidget):
     answer_changed = Signal(str, str)
     code_requested = Signal(str)  # a catalogue code clicked: show it in the glossary
@@ -33,17 +56,16 @@ class GuidedForm(QWidget):
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
-        self.rows: dict[str, QuestionRow] = {}
-        self._page_of: dict[str, int] = {}
+        self.rows = Rows(self)
+        self.page_of: dict[str, int] = {}
         for index, section in enumerate(questionnaire.sections):
             page = SectionPage(section, catalogue)
             page.answer_changed.connect(self.answer_changed)
             page.code_requested.connect(self.code_requested)
             self.pages.addWidget(page)
             self.steps.addItem(section.title)
-            for qid, row in page.rows.items():
-                self.rows[qid] = row
-                self._page_of[qid] = index
+            for question in section.questions:
+                self.page_of[question.id] = index
         self.steps.currentRowChanged.connect(self.go_to)  # arrows in the list: focus stays there
         for chosen in (self.steps.itemClicked, self.steps.itemActivated):  # a click, Enter: carry on there
             chosen.connect(lambda item: self.go_to(self.steps.row(item), focus=True))
@@ -57,9 +79,29 @@ class GuidedForm(QWidget):
         for button in (self.previous, self.next):
             button.setAccessibleName(button.text().strip("‹› "))
         self._asked: dict[str, bool] = {}
-        self._sourced: set[str] = set()  # answers the register gives (show_source)
+        self._answers: dict[str, Any] = {}   # as last set; a built row's widget holds its own
+        self._errors: dict[str, str] = {}
+        self._sources: dict[str, str] = {}   # answers the register gives (show_source)
         self._layout()
         self.go_to(0)
+
+    def page(self, index: int) -> SectionPage:
+        """A section's page, built now if it was not yet, showing what is known."""
+        page = self.pages.widget(index)
+        if page.build():
+            for qid, row in page.rows.items():
+                row.input.set_value(self._answers.get(qid))
+                if qid in self._errors:
+                    row.show_error(self._errors[qid])
+                if qid in self._sources:
+                    row.show_source(self._sources[qid])
+                row.setVisible(self._asked.get(qid, True))
+        return page
+
+    def _built_rows(self) -> Iterator[tuple[str, QuestionRow]]:
+        for index in range(self.pages.count()):
+            if self.pages.widget(index).built:
+                yield from self.pages.widget(index).rows.items()
 
     def _layout(self) -> None:
         nav = QHBoxLayout()
@@ -83,6 +125,7 @@ class GuidedForm(QWidget):
         """Show a section; ``focus``: put the cursor in its first question, as the
         next section's first field is where a person carries on."""
         index = max(0, min(index, self.pages.count() - 1))
+        self.page(index)
         self.pages.setCurrentIndex(index)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(index)
@@ -98,41 +141,56 @@ class GuidedForm(QWidget):
 
     def reveal(self, question_id: str) -> None:
         """Jump to a question's page and put the cursor in it."""
-        self.go_to(self._page_of[question_id])
+        self.go_to(self.page_of[question_id])
         self.pages.currentWidget().reveal(question_id)
 
     def set_answers(self, raw: dict[str, Any]) -> None:
-        for qid, row in self.rows.items():
+        self._answers = dict(raw)
+        for qid, row in self._built_rows():
             row.input.set_value(raw.get(qid))
         self._update_progress()
 
     def set_relevance(self, asked: dict[str, bool]) -> None:
-        self._asked = asked
-        for qid, row in self.rows.items():
-            row.setVisible(asked.get(qid, True))
+        self._asked = dict(asked)
+        for qid, row in self._built_rows():
+            if row.isHidden() == asked.get(qid, True):  # only rows whose relevance changed
+                row.setVisible(asked.get(qid, True))
         self._update_progress()
 
     def show_error(self, question_id: str, message: str | None) -> None:
-        self.rows[question_id].show_error(message)
+        if message:
+            self._errors[question_id] = message
+        elif self._errors.pop(question_id, None) is None:
+            return  # no error shown, none to show
+        if self.pages.widget(self.page_of[question_id]).built:
+            self.rows[question_id].show_error(message)
 
     def show_source(self, question_id: str, words: str | None) -> None:
         """An answer taken from elsewhere (the register): said at the field, counted as given."""
-        if question_id in self.rows:
+        if question_id not in self.page_of:
+            return
+        if words:
+            self._sources[question_id] = words
+        else:
+            self._sources.pop(question_id, None)
+        if self.pages.widget(self.page_of[question_id]).built:
             self.rows[question_id].show_source(words)
-            self._sourced = {*self._sourced, question_id} if words else self._sourced - {question_id}
-            self._update_progress()
+        self._update_progress()
 
-    def _given(self, qid: str, row) -> bool:
-        return row.input.value() is not None or qid in self._sourced
+    def _given(self, qid: str) -> bool:
+        if qid in self._sources:
+            return True
+        page = self.pages.widget(self.page_of[qid])
+        if page.built:
+            return page.rows[qid].input.value() is not None
+        return self._answers.get(qid) not in (None, "")
 
     def _update_progress(self) -> None:
-        asked = [r for q, r in self.rows.items() if self._asked.get(q, True)]
-        done = [r for q, r in self.rows.items() if self._asked.get(q, True) and self._given(q, r)]
+        asked = [q for q in self.page_of if self._asked.get(q, True)]
         self.progress.setRange(0, len(asked))
-        self.progress.setValue(len(done))
+        self.progress.setValue(sum(self._given(q) for q in asked))
         for index, section in enumerate(self.questionnaire.sections):
-            rows = [self.rows[q.id] for q in section.questions if self._asked.get(q.id, True)]
-            answered = sum(self._given(q.id, self.rows[q.id]) for q in section.questions
-                           if self._asked.get(q.id, True))
-            mark = "✓ " if answered == len(rows) else ""
-            self.steps.item(index).setText(f"{mark}{section.title}\n{answered} of {len(rows)} answered")
+            ids = [q.id for q in section.questions if self._asked.get(q.id, True)]
+            answered = sum(self._given(q) for q in ids)
+            mark = "✓ " if answered == len(ids) else ""
+            self.steps.item(index).setText(f"{mark}{section.title}\n{answered} of {len(ids)} answered")

@@ -42,6 +42,9 @@ def build_menus(window) -> dict[str, QAction]:
                                       lambda: window.tabs.setCurrentIndex(1), "Ctrl+2")
     actions["reviews_tab"] = _action(window, go, "Re&views due",
                                      lambda: window.tabs.setCurrentWidget(window.reviews), "Ctrl+3")
+    actions["portfolio_tab"] = _action(window, go, "&Portfolio",
+                                       lambda: window.tabs.setCurrentWidget(window.portfolio),
+                                       "Ctrl+4")
     decision = bar.addMenu("&Decision")
     actions["decide"] = _action(window, decision, "&Record the decision…",
                                 window.record_decision, "Ctrl+D")

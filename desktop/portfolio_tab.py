@@ -171,9 +171,10 @@ class PortfolioTab(QWidget):
         if board.unmentored:
             lines.append(f"{plural(board.unmentored, 'executive')} learning the role"
                          f" {'has' if board.unmentored == 1 else 'have'} no mentor named.")
-        if getattr(board, "missing", ""):
-            lines.append(f"{board.missing[:1].upper()}{board.missing[1:]}"
-                         .replace("run leadfit verify", "Decision > Check the register says which."))
+        for note in (getattr(board, "missing", ""), getattr(board, "summary", "")):
+            if note:
+                lines.append(f"{note[:1].upper()}{note[1:]}".replace(
+                    "run leadfit verify", "Decision > Check the register says which."))
         if board.altered:
             lines.append(f"{plural(len(board.altered), 'record')} changed outside LeadFit"
                          " and not counted: Decision > Check the register says what changed.")

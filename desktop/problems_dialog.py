@@ -8,7 +8,7 @@ import re
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-SHOWN = 15
+SHOWN = 6  # more would not fit a 700-pixel screen at scale 1.5; the rest are under Show Details
 # ' (--justify)', ' (leadfit correct)', ' (org.assessed_on)', ', org.assessed_on' hints
 _TERMINAL_HINT = re.compile(r"\s*\((?:--[a-z-]+(?:, --[a-z-]+)*|leadfit [a-z ]+|"
                             r"[a-z_]+\.[a-z_]+(?:, [a-z_]+\.[a-z_]+)*)\)|,? [a-z_]+\.[a-z_]+(?=\))")
@@ -18,8 +18,18 @@ def plain(message: str) -> str:
     return _TERMINAL_HINT.sub("", message)
 
 
-def show_problems(parent: QWidget | None, title: str, problems: list[str]) -> None:
+def problems_box(parent: QWidget | None, title: str, problems: list[str]) -> QMessageBox:
+    """The warning naming ``problems``: the first ones in the box, every one of them under
+    "Show Details..." (a pack can have dozens, and all of them are said in one run)."""
     lines = [f"• {plain(p)}" for p in problems[:SHOWN]]
     if len(problems) > SHOWN:
-        lines.append(f"… and {len(problems) - SHOWN} more")
-    QMessageBox.warning(parent, "LeadFit", plain(title) + "\n\n" + "\n".join(lines))
+        lines.append(f"… and {len(problems) - SHOWN} more: Show Details lists all {len(problems)}")
+    box = QMessageBox(QMessageBox.Icon.Warning, "LeadFit", plain(title) + "\n\n" + "\n".join(lines),
+                      QMessageBox.StandardButton.Ok, parent)
+    if len(problems) > SHOWN:
+        box.setDetailedText("\n".join(plain(p) for p in problems))
+    return box
+
+
+def show_problems(parent: QWidget | None, title: str, problems: list[str]) -> None:
+    problems_box(parent, title, problems).exec()

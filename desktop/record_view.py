@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from leadfit.reports.pdf_rationale import recorded_words, status_line
-from leadfit.decisions.record import DecisionRecord
+from leadfit.decisions.record import DecisionRecord, recorded_words
 from leadfit.words import date_words, role_words, time_words
 
 
@@ -19,6 +18,9 @@ def _banner(text: str) -> str:
 
 def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
                 replaced_by: str = "") -> str:
+    # the PDF's headline, word for word; imported here since the PDF modules bring in
+    # ReportLab, which the window needs only once a record is opened or printed
+    from leadfit.reports.pdf_rationale import status_line
     d = record.decision
     title = lambda key: outcome_titles.get(key or "", key or "none")
     banners = []

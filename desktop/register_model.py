@@ -104,8 +104,8 @@ class RegisterModel(QAbstractTableModel):
             return self._shown(row, index.column(), value)
         if role == Qt.ItemDataRole.UserRole:  # raw value, for sorting and filtering
             return value
-        if not row.intact and role == Qt.ItemDataRole.ToolTipRole:
-            return ALTERED_HELP
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short with '…'
+            return ALTERED_HELP if not row.intact else str(self._shown(row, index.column(), value))
         if not row.intact and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#b3261e"))
         return None

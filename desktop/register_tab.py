@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from leadfit.desktop.decision_controller import DecisionController
-from leadfit.desktop.decision_dialog import DecisionChoice, DecisionDialog, PlanStep
 from leadfit.desktop.problems_dialog import show_problems
-from leadfit.desktop.record_dialog import RecordDialog
 from leadfit.desktop.register_view import RegisterView
+
+if TYPE_CHECKING:  # the dialogs bring in the decision records' models: loaded when opened
+    from leadfit.desktop.decision_dialog import DecisionChoice, DecisionDialog
+    from leadfit.desktop.record_dialog import RecordDialog
 
 
 class RegisterTab(QWidget):
@@ -81,6 +84,8 @@ class RegisterTab(QWidget):
         self.set_outcome_titles({o: pack.catalogue.title(o) for o in pack.settings.outcomes})
         review = str(case.answers.get("org.review_date") or "")
 
+        from leadfit.desktop.decision_dialog import DecisionDialog, PlanStep
+
         def submit(choice: DecisionChoice):
             self.recorded_by = choice.recorded_by or self.recorded_by
             record = self.controller.decide(
@@ -109,6 +114,7 @@ class RegisterTab(QWidget):
             return
         if self.record_dialog is not None:
             self.record_dialog.close()
+        from leadfit.desktop.record_dialog import RecordDialog
         dialog = RecordDialog(self.window(), record, self.outcome_titles,
                               self._replaced_by(record),
                               correctable=self.controller.can_correct(ref))
@@ -129,6 +135,7 @@ class RegisterTab(QWidget):
             return
         d = record.decision
         titles = self.outcome_titles or {o: o for o in (d.outcome, d.recommended) if o}
+        from leadfit.desktop.decision_dialog import DecisionChoice, DecisionDialog, PlanStep
 
         def submit(choice: DecisionChoice):
             case, pack = self.current_case() if choice.use_case_answers and self.current_case \

@@ -90,8 +90,9 @@ class RegisterView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((REF, 130), (STREAM, 170), (CANDIDATE, 140), (RECOMMENDED, 150),
-                              (DECISION, 150), (STATUS, 130), (DATE, 120)):
+        # the date and time whole at 1024 px; longer names and outcomes say all in a tooltip
+        for column, width in ((REF, 125), (STREAM, 160), (CANDIDATE, 130), (RECOMMENDED, 160),
+                              (DECISION, 160), (STATUS, 125), (DATE, 135)):
             header.resizeSection(column, width)
         # Enter, Return and a double click (Qt emits activated for each)
         table.activated.connect(lambda _i: self._emit(self.open_requested))

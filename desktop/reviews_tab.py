@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.desktop.problems_dialog import show_problems
-from leadfit.desktop.review_dialog import ReviewDialog
 from leadfit.desktop.reviews_controller import ReviewsController
+
+if TYPE_CHECKING:  # the review dialog brings in the review models: loaded when it opens
+    from leadfit.desktop.review_dialog import ReviewDialog
 
 COLUMNS = ("Due", "Review", "Value stream", "Candidate", "Record")
 
@@ -106,6 +109,7 @@ class ReviewsTab(QWidget):
             return
         if self.dialog is not None:
             self.dialog.close()
+        from leadfit.desktop.review_dialog import ReviewDialog
         self.dialog = ReviewDialog(self.window(), record, self.controller.questionnaire(record),
                                    today=self.controller.today(),
                                    preview=lambda v, a: self.controller.preview(row.ref, v, a),

@@ -16,24 +16,40 @@ from leadfit.yamlsafe import LocatedData
 M = typing.TypeVar("M", bound=BaseModel)
 
 
-def parse_model(model: type[M], located: LocatedData, data: Any = None,
-                base: tuple = ()) -> M:
-    """Validate ``data`` (default: the whole file) against ``model``.
+_WHOLE: Any = object()
 
-    Every error names the file, the line and what is allowed there.
+
+def parse_model(model: type[M], located: LocatedData, data: Any = _WHOLE,
+                base: tuple = ()) -> M:
+    """Validate ``data`` (default: the whole file; ``base``: where it is in it) against
+    ``model``. Every error names the file, the line and what is allowed there.
     """
-    data = located.data if data is None else data
+    data = located.data if data is _WHOLE else data
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(err, model, located, base) for err in exc.errors()]
+        errors = _misspelt_not_missing(exc.errors())
+        problems = [_problem(err, model, located, base) for err in errors]
         raise PackError(_dedupe(problems)) from None
+
+
+def _misspelt_not_missing(errors: list) -> list:
+    """A required key written misspelt is one mistake: 'unknown key sumary (did you mean
+    summary?)' says it all, so "'summary' is required" beside it is left out."""
+    extra = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors
+             if e["type"] == "extra_forbidden" and e["loc"]}
+    def misspelt(e) -> bool:
+        if e["type"] != "missing" or not e["loc"]:
+            return False
+        parent, name = tuple(e["loc"][:-1]), str(e["loc"][-1])
+        return any(p == parent and did_you_mean(k, [name]) for p, k in extra)
+    return [e for e in errors if not misspelt(e)]
 
 
 def _problem(err: Mapping[str, Any], model: type[BaseModel], located: LocatedData, base: tuple) -> Problem:
     loc = tuple(err["loc"])
     line = located.line_of(base + loc)
-    where = ".".join(str(p) for p in loc) or "top level"
+    where = ".".join(str(p) for p in base + loc) or "top level"
     kind = err["type"]
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
@@ -41,7 +57,7 @@ def _problem(err: Mapping[str, Any], model: type[BaseModel], located: LocatedDat
         message = (f"unknown key '{key}'{did_you_mean(key, allowed)}; allowed here: "
                    + ", ".join(allowed))
     elif kind == "missing":
-        message = f"'{loc[-1]}' is required at {'.'.join(str(p) for p in loc[:-1]) or 'top level'}"
+        message = f"'{loc[-1]}' is required at {'.'.join(str(p) for p in base + loc[:-1]) or 'top level'}"
     elif kind == "literal_error":
         got = err.get("input")
         expected = err.get("ctx", {}).get("expected", "")

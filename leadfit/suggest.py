@@ -16,4 +16,7 @@ def did_you_mean(word: object, allowed: Iterable[object]) -> str:
     if _SYNONYMS.get(str(word)) in names:
         return f" (did you mean '{_SYNONYMS[str(word)]}'?)"
     close = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
+    if not close and len(str(word)) >= 3:  # a word cut short: 'hire' for 'hire_external'
+        close = [n for n in names if n.startswith(str(word))]
+        close = close if len(close) == 1 else []
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -2,7 +2,8 @@
 
 Guards (see the pitfalls note): SafeLoader only, duplicate keys refused,
 aliases refused (alias bombs), size capped, deep nesting caught, and every
-value's line kept so schema errors can name file:line.
+value's line kept so schema errors can name file:line. The parser itself is
+leadfit/yamlparse.py, imported only when a text is not in the parse cache.
 """
 
 from __future__ import annotations
@@ -13,79 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from leadfit import yamlcache
 from leadfit.errors import PackError, Problem
 
 MAX_FILE_BYTES = 512 * 1024
 Path_ = tuple[Any, ...]
-# libyaml's safe loader is ten times faster; both construct only plain values.
-_SAFE_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _RefuseDuplicateKeys:
-    """Mixin for a safe loader: a repeated key is an error, not a silent overwrite."""
-
-    source_name = "<text>"
-
-    def construct_mapping(self, node, deep=False):
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
-                raise PackError([Problem(f"a key must be plain text, found {kind} used as a key",
-                                         self.source_name, line)])
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                raise PackError([Problem(
-                    f"duplicate key '{key}' (first at line {seen[key]}, again at line {line});"
-                    " each key may appear once", self.source_name, line)])
-            seen[key] = line
-        return super().construct_mapping(node, deep=deep)
-
-
-def _checked_timestamp(loader, node):
-    """An unquoted date that is not a real one (2026-13-45) is named, not a traceback."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError as exc:
-        raise PackError([Problem(f"'{node.value}' is not a real date ({exc}); write YYYY-MM-DD",
-                                 loader.source_name, node.start_mark.line + 1)]) from None
-
-
-class _StrictLoader(_RefuseDuplicateKeys, _SAFE_BASE):  # type: ignore[misc,valid-type]  # C or pure base
-    """The loader for every LeadFit file; never patches the global one."""
-
-
-class _PureStrictLoader(_RefuseDuplicateKeys, yaml.SafeLoader):
-    """The same checks on PyYAML's pure-Python loader (used where libyaml is absent)."""
-
-
-def _checked(kind: str, construct):
-    """An explicit tag whose text does not fit (`!!float x`, `!!int 1.5`) is a named
-    error at its line, not a ValueError traceback."""
-    def build(loader, node):
-        try:
-            return construct(loader, node)
-        except (ValueError, TypeError, OverflowError, KeyError):
-            raise PackError([Problem(f"'{node.value}' is not {kind}; remove the !! tag or"
-                                     " write a plain value", loader.source_name,
-                                     node.start_mark.line + 1)]) from None
-    return build
-
-
-for _loader in (_StrictLoader, _PureStrictLoader):  # add_constructor copies the table per class
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
-    _loader.add_constructor("tag:yaml.org,2002:float",
-                            _checked("a number", yaml.SafeLoader.construct_yaml_float))
-    _loader.add_constructor("tag:yaml.org,2002:int",
-                            _checked("a whole number", yaml.SafeLoader.construct_yaml_int))
-    _loader.add_constructor("tag:yaml.org,2002:bool",
-                            _checked("true or false", yaml.SafeLoader.construct_yaml_bool))
 
 
 @dataclass
@@ -95,6 +28,13 @@ class LocatedData:
     data: Any
     file: str
     lines: dict[Path_, int] = field(default_factory=dict)
+    # places dropped after their problem was named (rules/model/salvage.py): not what was written
+    pruned: frozenset = frozenset()
+
+    def dropped_under(self, prefix: Path_) -> bool:
+        """Whether anything at or below ``prefix`` was dropped for a problem named already."""
+        n = len(prefix)
+        return any(tuple(p[:n]) == tuple(prefix) for p in self.pruned)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest known prefix of ``path`` (1-based)."""
@@ -124,25 +64,8 @@ def load_text(text: str, file: str, *, cached: bool = False) -> LocatedData:
 
 
 def _parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
-    lines: dict[Path_, int] = {}
-    try:
-        loader = _StrictLoader(text)
-        loader.source_name = file
-        try:
-            node = loader.get_single_node()
-            if node is not None:  # one parse: aliases are refused from the composed nodes
-                _collect_lines(node, (), lines, set(), file)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except RecursionError:
-        raise PackError([Problem("nesting is too deep to read; flatten the structure", file)])
-    except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a constructor's complaint
-        raise PackError([Problem(f"a value cannot be read ({exc}); write a plain value",
-                                 file)]) from None
-    except yaml.YAMLError as exc:
-        raise PackError([_yaml_problem(exc, file)]) from None
-    return data, lines
+    from leadfit import yamlparse  # PyYAML only on a cache miss
+    return yamlparse.parse(text, file)
 
 
 def load_file(path: Path, display: str | None = None, inside: Path | None = None, *,
@@ -196,43 +119,3 @@ def read_regular_text(path: Path, name: str) -> str:
         raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
                                  " split it or remove unused content", name)])
     return data.decode("utf-8")
-
-
-def _alias(file: str, line: int) -> PackError:
-    return PackError([Problem("aliases (*name) are not allowed in LeadFit files; write the value out",
-                              file, line)])
-
-
-def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    text = getattr(exc, "problem", None) or str(exc)
-    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc):
-        text = (f"tag {(exc.problem or '').split('tag')[-1].strip()} is not allowed;"
-                " only plain YAML values (text, numbers, true/false, lists, mappings)")
-    return Problem(f"YAML syntax error: {text}", file, line)
-
-
-def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int],
-                   file: str) -> None:
-    """Each path's line; an alias (*name) is a node met twice, refused at the line of the
-    key or list that holds it, before anything is built (so an alias bomb never expands)."""
-    seen.add(id(node))
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if id(value_node) in seen:
-                raise _alias(file, key_node.start_mark.line + 1)
-            if id(key_node) in seen:  # the key's own marks are the anchor's: its value's line
-                raise _alias(file, value_node.start_mark.line + 1)
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue  # refused when the mapping is built, at its line, before it expands
-            key = key_node.value
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path + (key,), lines, seen, file)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            if id(item) in seen:
-                raise _alias(file, node.start_mark.line + 1)
-            _collect_lines(item, path + (index,), lines, seen, file)

@@ -28,6 +28,7 @@ def open_window(qtbot, user_files: Path):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(window.settled, timeout=10000)  # the first assessment, the reviews count
     return window
 
 

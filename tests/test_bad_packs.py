@@ -68,9 +68,9 @@ def test_deep_nesting_is_named_not_a_crash(tmp_path):
 
 def test_deep_nesting_on_the_pure_python_loader_is_named(tmp_path, monkeypatch):
     """Without libyaml, deep nesting raises RecursionError, which must be named too."""
-    from leadfit import yamlsafe
-    monkeypatch.setattr(yamlsafe, "_StrictLoader", yamlsafe._PureStrictLoader)
-    monkeypatch.setattr(yamlsafe, "_SAFE_BASE", yamlsafe.yaml.SafeLoader)
+    from leadfit import yamlparse
+    monkeypatch.setattr(yamlparse, "_StrictLoader", yamlparse._PureStrictLoader)
+    monkeypatch.setattr(yamlparse, "_SAFE_BASE", yamlparse.yaml.SafeLoader)
     # The pure-Python scanner is quadratic in flow depth (2 x the default limit took 10 s):
     # a limit just above this test's own stack overflows the composer at a small depth.
     limit, frames = sys.getrecursionlimit(), len(inspect.stack(0))
@@ -87,8 +87,8 @@ def test_deep_nesting_on_the_pure_python_loader_is_named(tmp_path, monkeypatch):
 
 
 def test_duplicate_keys_are_refused_by_the_pure_python_loader_too(monkeypatch):
-    from leadfit import yamlsafe
-    monkeypatch.setattr(yamlsafe, "_StrictLoader", yamlsafe._PureStrictLoader)
+    from leadfit import yamlparse
+    monkeypatch.setattr(yamlparse, "_StrictLoader", yamlparse._PureStrictLoader)
     with pytest.raises(PackError, match="duplicate key 'summary'"):
         load_pack(FIXTURES / "duplicate_key")
 

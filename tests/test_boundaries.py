@@ -114,14 +114,40 @@ def test_help_lists_every_command_without_importing_any():
     assert code == 2 and "invalid choice" in out and loaded == []
 
 
-def test_reading_the_register_does_not_load_the_pdf_toolkit(tmp_path):
-    """`register show` and `register list` read the register: SQLAlchemy, never ReportLab."""
+# What a command that only reads the register or prints a record never needs: the PDF
+# toolkit (except `report`), the engine, the pack's rule models and the form's models, the
+# ORM, and PyYAML once its files are in the parse cache (issue 15: each starts in a fresh
+# process, so every import is paid at every run).
+READING_NEVER = ("reportlab", "durable", "sqlalchemy.orm", "yaml", "leadfit.rules.model.pack",
+                 "leadfit.rules.runtime.engine", "leadfit.forms.case")
+
+
+def test_reading_the_register_loads_only_what_reading_needs(tmp_path):
+    """`register show` and `register list` read the register: SQLAlchemy, never ReportLab,
+    the engine or the pack's rules."""
     from leadfit.decisions.register import open_register
     from tests.decisions_support import decide_coach
     db = tmp_path / "register.sqlite3"
     with open_register(db) as reg:
         ref = decide_coach(reg).ref
+    _loaded_after(["register", "show", ref, "--db", str(db)], ())  # fills the parse cache
     for argv in (["register", "show", ref, "--db", str(db)], ["register", "list", "--db", str(db)]):
-        code, out, loaded = _loaded_after(argv, ("sqlalchemy", "reportlab"))
+        code, out, loaded = _loaded_after(argv, ("sqlalchemy", *READING_NEVER))
         assert code == 0 and ref.split("@")[0] in out, out
         assert loaded == ["sqlalchemy"]
+
+
+def test_printing_a_record_loads_no_engine_or_rule_models(tmp_path):
+    """`report` needs the register and ReportLab; the record is already decided, so the
+    engine, the ORM and (from the parse cache) PyYAML stay unloaded; the PDF is written."""
+    from leadfit.decisions.register import open_register
+    from tests.decisions_support import decide_coach
+    db, out_pdf = tmp_path / "register.sqlite3", tmp_path / "r.pdf"
+    with open_register(db) as reg:
+        ref = decide_coach(reg).ref
+    argv = ["report", ref, "--db", str(db), "--out", str(out_pdf), "--force"]
+    _loaded_after(argv, ())  # fills the parse cache
+    code, out, loaded = _loaded_after(argv, ("reportlab", "durable", "sqlalchemy.orm", "yaml",
+                                             "leadfit.rules.runtime.engine"))
+    assert code == 0 and out_pdf.read_bytes().startswith(b"%PDF"), out
+    assert loaded == ["reportlab"]

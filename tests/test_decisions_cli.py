@@ -9,6 +9,8 @@ import pytest
 import yaml
 from sqlalchemy import create_engine, text
 
+from leadfit.rules.model.library import default_pack
+
 from leadfit.decisions import service
 from leadfit.decisions.register import open_register
 from tests.decisions_support import decide_coach, signed_record
@@ -110,7 +112,7 @@ def test_replay_says_identical_under_the_stored_pack(db):
         record = decide_coach(reg)
     result = run_cli("replay", record.record_id, "--db", db)
     assert result.returncode == 0, result.stderr
-    assert "identical assessment under default@2.2" in result.stdout
+    assert "identical assessment under default@2.3" in result.stdout
 
 
 def test_replay_refuses_when_the_pack_is_not_available(db, tmp_path):
@@ -134,7 +136,7 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
     relabelled = tmp_path / "relabelled"
     shutil.copytree(DEFAULT_PACK, relabelled)
     pack_yaml = relabelled / "pack.yaml"  # same meaning, so the same fingerprint
-    pack_yaml.write_text(pack_yaml.read_text().replace('version: "2.2"', 'version: "1.1.7"'))
+    pack_yaml.write_text(pack_yaml.read_text().replace(f'version: "{default_pack().version}"', 'version: "1.1.7"'))
     made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
                    "--pack", str(relabelled), "--db", db)
     assert made.returncode == 0, made.stderr
@@ -172,7 +174,7 @@ def test_replay_under_another_engine_version_is_identical_with_a_note(db):
                               '"name":"durable-rules","version":"0.9-')
     result = run_cli("replay", changed, "--db", db)
     assert result.returncode == 0, result.stdout
-    assert "identical assessment under default@2.2" in result.stdout
+    assert "identical assessment under default@2.3" in result.stdout
     assert "note: decided by durable-rules 0.9-" in result.stdout and "replayed with durable-rules" in result.stdout
 
 

@@ -28,9 +28,11 @@ def _before(assessment, **changes):
 
 
 def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
-    case = case_with(candidate__blamed_digital="not known", org__formal_role=False)
+    # Default 2.3: holding the line only sometimes keeps the blame not known decisive
+    case = case_with(candidate__blamed_digital="not known", candidate__holds_line="some",
+                     org__formal_role=False)
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="hire_external")  # 2.0: the cautious outcome
+        record = service.decide(reg, case, pack(), decision="hire_external")  # the cautious outcome
         printing.report(reg, record.ref, tmp_path / "rationale.pdf")
     pdf = (tmp_path / "rationale.pdf").read_bytes()
     text = _text(pdf)
@@ -78,9 +80,9 @@ def test_a_record_made_before_unknowns_and_alternatives_still_replays_identical(
 
 def test_a_record_with_an_answer_not_known_replays_identical(tmp_path):
     from leadfit.decisions.replay import replay
-    case = case_with(candidate__blamed_digital="not known")
+    case = case_with(candidate__blamed_digital="not known", candidate__holds_line="some")
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="hire_external")  # 2.0: the cautious outcome
+        record = service.decide(reg, case, pack(), decision="hire_external")  # the cautious outcome
     assert record.answers["candidate.blamed_digital"] == "not known"
     assert replay(record).identical
 

@@ -72,3 +72,93 @@ def test_ready_on_paper_but_chosen_on_seniority_is_not_low_risk(tmp_path):
     text = _evaluate(_case_file(tmp_path, name))
     assert "Risk of appointing this candidate as proposed: medium (score 6)" in text
     assert "M3 Interview as external" in text and "M4 Select on aptitude" in text
+
+
+# --- Default 2.3: the second reader's c02, c07/c08, c10, c14 and c15 -------------------------
+MARGINAL = "marginal candidate, good selection and full support"
+
+
+def _json(tmp_path, name: str, **changes) -> dict:
+    return json.loads(_evaluate(_case_file(tmp_path, name, **changes), "--json"))
+
+
+def test_two_years_of_digital_products_weigh_once_not_three_times(tmp_path):
+    """F1 carries the learning curve; F10 beside experienced leads and F11's forecast dip are
+    on the record, lightly, so the marginal, well-supported candidate is coached (c07)."""
+    marginal = _json(tmp_path, MARGINAL)
+    severity = {f["id"]: f["severity"] for f in marginal["findings"]}
+    assert (severity["F1"], severity["F10"], severity["F11"]) == ("high", "low", "low")
+    assert marginal["outcome"] == "coach" and marginal["risk"]["level"] == "high"
+
+
+def test_a_poor_selection_adds_to_the_risk_of_the_same_candidate(tmp_path):
+    """c08: the same candidate, chosen on seniority and never interviewed, scores more than c07."""
+    good = _json(tmp_path, MARGINAL)
+    poor = _json(tmp_path, "marginal candidate chosen on seniority, never interviewed as an outsider")
+    assert poor["risk"]["score"] == good["risk"]["score"] + 6   # M3 and M4, medium each
+    assert poor["outcome"] == "hire_external"
+
+
+def test_a_portfolio_of_executives_is_no_milder_than_experienced_leads(tmp_path):
+    """c14: "you will not get consistent levels of experience and delivery across your value streams"."""
+    beside_experienced = _json(tmp_path, MARGINAL)
+    beside_executives = _json(tmp_path, "marginal candidate where every other stream is led by an executive")
+    assert beside_executives["risk"]["score"] > beside_experienced["risk"]["score"]
+    assert "F10" in {f["id"] for f in beside_executives["findings"]}
+    first = _json(tmp_path, MARGINAL, **{"stream.other_stream_leads": "none_yet"})
+    assert "F10" not in {f["id"] for f in first["findings"]}
+
+
+def test_a_plan_that_lightens_the_role_in_time_is_not_a_title_without_the_job(tmp_path):
+    """c02 against c03: 60% kept with a plan to 10% in time is a dual role (F2) while it lasts;
+    60% with no plan is also F9 and carries the 'hire if not lightened' note."""
+    plan = _evaluate(_case_file(tmp_path, "capable, keeps sixty percent with a plan down to a tenth"))
+    none = _evaluate(_case_file(tmp_path, "capable, keeps sixty percent with no plan"))
+    assert "F9 Title without the job" not in plan and "do not go ahead" not in plan
+    assert "F9 Title without the job" in none and "do not go ahead" in none
+    assert "Risk of appointing this candidate as proposed: medium (score 6)" in plan
+    assert "Risk of appointing this candidate as proposed: high (score 16)" in none
+
+
+def test_the_headline_never_promises_coaching_that_cannot_happen(tmp_path):
+    """c10: no CPO, no outside coach, hiring not possible: the fallback is not called coaching."""
+    said = _evaluate(_case_file(tmp_path, "nobody to coach and no one can be hired"))
+    assert "Recommendation: Appoint on conditions, without coaching\n" in said
+    assert "'Appoint on conditions, without coaching' is advised instead" in " ".join(said.split())
+    coached = _evaluate(_case_file(tmp_path, "a learner with two years"))
+    assert "Recommendation: Appoint with coaching\n" in coached
+
+
+def test_a_cautious_hire_on_unknown_experience_shows_the_risk_it_allows_for(tmp_path):
+    """c15: hire is the most cautious outcome the unknowns allow; the risk beside it is that
+    case's (critical), and the note gives what the known answers alone score."""
+    name = "not known: the candidate's experience decides between coaching and hiring"
+    said = _evaluate(_case_file(tmp_path, name))
+    assert "Recommendation: Hire an experienced Product Director\n" in said
+    assert "Risk of appointing this candidate as proposed: critical" in said
+    assert "Counting only what is known, it is medium" in " ".join(said.split())
+    assert "find out before deciding" in said
+
+
+def test_a_reason_given_is_a_reason(tmp_path):
+    """gaps-too-wide on a stream that matters names the stream, not the trade-offs stated."""
+    said = _evaluate(_case_file(tmp_path, "nobody to coach and no one can be hired"))
+    f3 = said.split("F3 Roles not understood")[1].split("(rule")[0]
+    assert "How much revenue depends on this stream?" in f3
+    assert "trade-offs" not in f3
+
+
+def test_the_signed_rationale_calls_the_decision_what_the_recommendation_is_called(tmp_path):
+    """c10 on paper: the recommendation and an as-recommended decision both read 'Appoint on
+    conditions, without coaching', never 'Appoint with coaching'."""
+    from pypdf import PdfReader
+    db, out = tmp_path / "reg.db", tmp_path / "c10.pdf"
+    made = run_cli("decide", _case_file(tmp_path, "nobody to coach and no one can be hired"),
+                   "--decision", "coach", "--plan-later", "--conditions",
+                   "An interim Product Director from a partner for six months", "--db", db)
+    assert made.returncode == 0, made.stderr
+    printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
+    assert printed.returncode == 0, printed.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Appoint on conditions, without coaching (as recommended)" in text
+    assert "Appoint with coaching" not in text

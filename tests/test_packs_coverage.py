@@ -24,10 +24,11 @@ def test_a_raised_threshold_leaves_3_to_4_years_unknown_and_lint_names_it():
     folder = FIXTURES / "lint_readiness_gap"
     _, items = lint_target(folder)
     assert _gap_warnings(items) == [
-        (f"warning: {folder / 'pack.yaml'}:7: P1 Digital product experience is marked by no rule when"
+        (f"error: {folder / 'pack.yaml'}:7: P1 Digital product experience is marked by no rule when"
          " Years managing digital products is 3 to 4: it stays unknown and raises no finding there."
          " Rules that mark it: p1-experienced, p1-some-experience, p1-no-experience;"
-         " make their conditions meet")]
+         " make their conditions meet (a threshold set once under 'parameters:' moves every rule"
+         " that reads it)")]
 
 
 def test_the_gap_is_real_in_the_engine():
@@ -76,6 +77,30 @@ def test_above_the_cap_nothing_is_reported(monkeypatch):
     assert coverage.gaps(load_pack(FIXTURES / "lint_readiness_gap")) == []
 
 
-def test_lint_exit_code_stays_zero_for_the_warning():
+def test_a_readiness_gap_is_a_lint_error():
+    """The fresh-eyes consultant raised only P1 "met" to 40 years: 5 to 39 years was assessed
+    on nothing, and lint only warned. A candidate there is appointed unassessed on P1."""
     done = run_cli("pack", "lint", str(FIXTURES / "lint_readiness_gap"))
-    assert done.returncode == 0 and "0 errors" in done.stdout, done.stdout
+    assert done.returncode == 1 and "1 error" in done.stdout, done.stdout
+
+
+def test_a_threshold_set_once_as_a_parameter_leaves_no_gap(tmp_path):
+    folder = tmp_path / "p40"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('name: p40\nversion: "0.1"\nextends: default@2.2\n'
+                                      "parameters:\n  p1_met_years: 40\n")
+    _, items = lint_target(folder)
+    assert _gap_warnings(items) == [] and not [i for i in items if i.level == "error"], items
+
+
+def test_a_parameter_that_inverts_the_articles_order_is_an_error_at_its_line(tmp_path):
+    """P1 partly met from 5 years but met from 3: the "partly met" rule can never fire; the
+    fault is the client's line, not the base rule's."""
+    folder = tmp_path / "inverted"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('name: inverted\nversion: "0.1"\nextends: default@2.2\n'
+                                      "parameters:\n  p1_partial_years: 5\n")
+    done = run_cli("pack", "lint", str(folder))
+    assert done.returncode == 1, done.stdout
+    assert (f"error: {folder / 'pack.yaml'}:5: rule 'p1-some-experience' (default@2.2) can never fire"
+            " with parameters.p1_partial_years = 5 set here") in done.stdout, done.stdout

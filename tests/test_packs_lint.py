@@ -8,7 +8,7 @@ import pytest
 
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import default_questionnaire
-from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.library import default_pack, resolve_pack
 from leadfit.rules.authoring.lint import lint_target
 from leadfit.rules.model.pack import relevance_condition
 from leadfit.rules.runtime.satisfy import Analysis
@@ -31,7 +31,7 @@ KINDS = [
     ("lint_uncited_id", "warning", "pack.yaml", 5, ["catalogue ID F12 (Career vehicle) is cited by no rule",
                                                     "'disable' removes 'f12-career-step', which cited it"]),
     ("lint_uncited_id_own_rules", "warning", "pack.yaml", 3, ["catalogue ID F12 (Career vehicle) is cited by no rule"]),
-    ("lint_readiness_gap", "warning", "pack.yaml", 7,
+    ("lint_readiness_gap", "error", "pack.yaml", 7,
      ["P1 Digital product experience is marked by no rule when Years managing digital products is 3 to 4"]),
     ("lint_unreached_outcome", "warning", "scenarios.yaml", 2,
      ["no scenario reaches the outcome 'hire_external'"]),
@@ -163,7 +163,7 @@ def test_a_summary_that_states_the_old_number_is_out_of_date(tmp_path):
     (base / "pack.yaml").write_text((base / "pack.yaml").read_text().replace("name: default", "name: corp", 1))
     client = tmp_path / "client"
     client.mkdir()
-    (client / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: corp@2.2\noverride:\n'
+    (client / "pack.yaml").write_text(f'name: client\nversion: "1.0"\nextends: corp@{default_pack().version}\noverride:\n'
                                       "  p1-experienced:\n    when: {ge: {candidate.digital_years: 5}}\n")
     _, items = lint_target(client)
     text = "\n".join(str(i) for i in items)

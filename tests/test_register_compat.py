@@ -137,7 +137,10 @@ def test_an_old_register_gains_review_dates_and_its_coached_record_is_reviewed_u
     from tests.decisions_support import sign_all
     before = _stored(old_register)
     with open_register(old_register, create=False) as reg:
-        assert service.verify(reg).ok and review_service.due_reviews(reg, date(2030, 1, 1)) == []
+        assert service.verify(reg).ok
+        # the signed version stands while its correction awaits sign-off: its review is due
+        assert [(r.ref, r.overdue) for r in review_service.due_reviews(reg, date(2030, 1, 1))] \
+            == [("LF-2026-0001@1", True)]
         old = service.show(reg, "LF-2026-0001")
         assert old.decision.review_criteria == [] and old.decision.decisive_review_date is None
         assert service.replay(reg, "LF-2026-0001@1", OLD_PACKS).identical

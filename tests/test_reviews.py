@@ -111,6 +111,24 @@ def test_a_review_awaiting_signoff_leaves_the_review_due_until_it_is_signed(reg)
         second.ref, "decisive", "2027-05-02", True, "")
 
 
+def test_a_correction_awaiting_signoff_keeps_a_signed_review_due(reg):
+    """The signed review stands until its correction is signed (the clock injected)."""
+    decision = sign_all(reg, decide_coach(reg).ref)
+    first = sign_all(reg, review_continue(reg, decision.record_id).ref)
+    late = date(2027, 5, 3)                               # the decisive review was 2 May
+    fixed = service.correct(reg, first.ref, reason="The mentor's name was misspelt",
+                            plan_later=True)
+    assert fixed.status == "awaiting_signoff" and fixed.version == 2
+    [due] = review_service.due_reviews(reg, late)
+    assert (due.ref, due.kind, due.due, due.overdue) == (first.ref, "decisive", "2027-05-02", True)
+    assert review_service.due_counts(reg, late) == (1, 0)
+    assert review_service.due_reviews(reg, date(2027, 4, 1)) == []   # 31 days ahead
+    signed = sign_all(reg, fixed.ref)                     # now the correction stands
+    [due] = review_service.due_reviews(reg, late)
+    assert (due.ref, due.overdue) == (signed.ref, True)
+    assert review_service.due_counts(reg, late) == (1, 0)
+
+
 def test_register_list_due_says_a_review_awaits_signoff_and_stays_overdue(tmp_path, cli):
     from leadfit.decisions.register import open_register
     db = tmp_path / "r.sqlite3"

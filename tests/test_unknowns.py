@@ -165,14 +165,30 @@ def _scenario_case(name: str):
 
 
 def test_a_low_risk_beside_unknowns_says_they_are_not_scored_and_the_risk_if_they_go_badly():
-    """Coaching recommended at risk 'low' read as safe: the reader is told the unknown answers
-    are not scored, and what the risk is if they turn out badly."""
-    a = evaluate(_scenario_case("not known: holding the line blocks appoint"), PACK)
+    """Under packs that score only what is known (default 2.2 and earlier, kept so their records
+    replay): coaching recommended at risk 'low' read as safe, so the reader is told the unknown
+    answers are not scored, and what the risk is if they turn out badly."""
+    from leadfit.rules.model.library import load_pack
+    from tests.helpers import REPO
+    old = load_pack(REPO / "rules" / "archive" / "default-2.2")
+    a = evaluate(_scenario_case("not known: holding the line blocks appoint"), old)
     assert (a.outcome, a.risk.level) == ("coach", "low")
     said = next(n for n in a.notes if n.startswith("The risk counts only what is known"))
     assert "“How well do they hold the line with senior stakeholders?”" in said
     assert said.endswith("If they turn out badly (the case the recommendation allows for), the risk"
                          " is medium (score 6).")
+
+
+def test_the_risk_beside_a_cautious_outcome_is_the_one_it_allows_for():
+    """Default 2.3 (unknowns_risk: allowed_for): the coaching that allows for the candidate
+    giving way shows that case's risk, and says what the known answers alone score."""
+    a = evaluate(_scenario_case("not known: holding the line blocks appoint"), PACK)
+    assert (a.outcome, a.risk.level, a.risk.score) == ("coach", "medium", 6)
+    said = next(n for n in a.notes if n.startswith("The risk is that of the case the recommendation"))
+    assert "“How well do they hold the line with senior stakeholders?”" in said
+    assert said.endswith("Counting only what is known, it is low (score 0); find out before deciding.")
+    held = evaluate(_scenario_case("not known: appoint holds whatever the rivals"), PACK)
+    assert held.risk.level == "low" and not any(n.startswith("The risk is that") for n in held.notes)
 
 
 def test_the_not_scored_note_is_printed_where_people_read_the_risk(tmp_path):
@@ -186,7 +202,7 @@ def test_the_not_scored_note_is_printed_where_people_read_the_risk(tmp_path):
         for k, v in _scenario_case(scenario.name).to_data().items()}}))
     out = run_cli("evaluate", str(case_file)).stdout
     assert "Recommendation: Hire an experienced Product Director" in out
-    assert "the answers not known (“Can you bring in an outside coach?”) are not scored" in " ".join(
+    assert "the answers not known (“Can you bring in an outside coach?”) turning out badly" in " ".join(
         out.split())
 
 
@@ -229,3 +245,13 @@ def _develop_by_choice(**changes):
                "org.review_date": date(2027, 1, 15),
                "org.not_adjusting": "No prioritised backlog by the review; still blames the team"}
     return build_case({**answers, **{k.replace("__", "."): v for k, v in changes.items()}}, Q)
+
+
+def test_an_open_choice_to_develop_is_explored_over_the_unknowns():
+    """A `choice` rule reading an unknown answer moves the outcome, so it is explored: the
+    marginal candidate with unknown experience on a low-stakes stream the organisation has
+    chosen to develop them on was an engine error ("the engine gave coach where the
+    condition evaluator gave hire_external") before default 2.3."""
+    case = _scenario_case("not known: the candidate's experience decides between coaching and hiring")
+    a = evaluate(case.with_answers({"stream.revenue_impact": "low", "org.develop_appetite": "high"}), PACK)
+    assert a.outcome == "coach" and a.unknowns.verdict == "holds"

@@ -19,10 +19,11 @@ from leadfit.decisions.migrations import (
     m005_reviews,
     m006_register_keys,
     m007_portfolio_columns,
+    m008_stream_leads,
 )
 
 STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack,
-         m005_reviews, m006_register_keys, m007_portfolio_columns)
+         m005_reviews, m006_register_keys, m007_portfolio_columns, m008_stream_leads)
 LATEST = STEPS[-1].VERSION
 
 

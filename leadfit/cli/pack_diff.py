@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from leadfit.rules.authoring.diff import Impact, folder_cases, impact, scenario_cases, shown
+from leadfit.rules.authoring.diff import (Impact, folder_cases, impact, scenario_cases, shown,
+                                          side_names)
 from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.model.words import counted
 
@@ -28,7 +29,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(result.to_data(), indent=2, ensure_ascii=False))
         return _exit(result)
-    print(f"Pack {a.label} ({a.fingerprint[:12]}) -> {b.label} ({b.fingerprint[:12]})")
+    print("Pack {} -> {}".format(*side_names(a, b)))
     print(f"\nRules: {_count(result.rules, 'added')} added, {_count(result.rules, 'removed')} removed,"
           f" {_count(result.rules, 'changed')} changed")
     for change in result.rules:

@@ -41,12 +41,13 @@ def run(args) -> int:
         print(f"wrote {result.path}")
         for item in result.unsupported:
             print(f"warning: the PDF font cannot draw {item}", file=sys.stderr)
-    if board.missing:
-        print(f"warning: {board.missing}", file=sys.stderr)
+    for note in (board.missing, board.summary):
+        if note:
+            print(f"warning: {note}", file=sys.stderr)
     if board.altered:
         print(f"warning: {plural(len(board.altered), 'record')} altered outside LeadFit"
               " and not counted; run leadfit verify", file=sys.stderr)
-    return 1 if board.altered or board.missing else 0
+    return 1 if board.altered or board.missing or board.summary else 0
 
 
 def lines(board: Portfolio) -> list[str]:

@@ -16,7 +16,6 @@ from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -24,8 +23,9 @@ from reportlab.platypus import (
 )
 
 from leadfit.pdf import fonts
+from leadfit.pdf.paragraph import Paragraph
 from leadfit.pdf.styles import Styles, load_styles
-from leadfit.pdf.text import clean, safe
+from leadfit.pdf.text import clean, markup_of_clean
 
 # footer(page, total) -> lines of plain text, drawn bottom-up at the foot of every page.
 FooterHook = Callable[[int, int], Sequence[str]]
@@ -134,7 +134,7 @@ class Document:
             samples = self.unsupported.setdefault(ch, [])
             if len(samples) < 3 and plain[:60] not in samples:
                 samples.append(plain[:60])
-        marked = safe(plain)
+        marked = markup_of_clean(plain)
         for ch in missing:  # a visible code instead of a silent empty box; the space lets a
             marked = marked.replace(ch, f"[U+{ord(ch):04X}] ")  # run of them wrap in linear time
         return _breakable(marked)
@@ -197,7 +197,7 @@ class Document:
         never split across pages (its ID would be left behind); ``row_mm`` is a minimum
         row height, e.g. room to sign by hand."""
         cell, head = self.styles.paragraphs["cell"], self.styles.paragraphs["cell_head"]
-        data = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
+        data: list[list] = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
         rows, after = _long_cells_moved_out(rows, header)
         data += [[self._cell(c, cell) for c in row] for row in rows]
         if not data:
@@ -206,12 +206,14 @@ class Document:
         col_widths = [full * w for w in widths] if widths else None
         heights = None if row_mm is None else \
             [None] * (1 if header else 0) + [row_mm * mm] * (len(data) - (1 if header else 0))
+        style = self._table_style(bool(header) and band)
         t = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=1 if header else 0,
                   splitInRow=0, hAlign="LEFT")
+        t.setStyle(style)  # before measuring: the cells are laid out once, at their padding
         if self._taller_than_a_page(t, full):  # only then may a row split, or layout fails
             t = Table(data, colWidths=col_widths, rowHeights=heights,
                       repeatRows=1 if header else 0, splitInRow=1, hAlign="LEFT")
-        t.setStyle(self._table_style(bool(header) and band))
+            t.setStyle(style)
         self.story.append(t)
         self.story.append(Spacer(1, 3 * mm))
         for label, value in after:

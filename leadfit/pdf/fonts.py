@@ -37,17 +37,35 @@ def register(name: str, file: str) -> TTFont:
 
 def unsupported(text: str, font: TTFont) -> list[str]:
     """Characters in ``text`` the font cannot draw properly, in order, each once."""
+    drawn = _drawable(font)
+    if drawn.issuperset(text):  # the usual case, decided once per character and font
+        return []
     glyphs = font.face.charToGlyph
     out: list[str] = []
     for ch in dict.fromkeys(text):  # each distinct character once: linear in the text
+        if ch in drawn:
+            continue
         if ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf"):
+            drawn.add(ch)
             continue
         # Beyond the BMP ReportLab writes a broken ToUnicode map (the text is
         # drawn but cannot be searched or copied), so those count as missing.
         if ord(ch) in glyphs and ord(ch) <= 0xFFFF and not _right_to_left(ch):
+            drawn.add(ch)
             continue
         out.append(ch)
     return out
+
+
+def _drawable(font: TTFont) -> set[str]:
+    """The characters already found drawable in ``font`` (or drawing nothing), kept on
+    the font's face (registered once per process) so they are decided once."""
+    face = font.face
+    found = getattr(face, "_leadfit_drawable", None)
+    if found is None:
+        found = set()
+        face._leadfit_drawable = found
+    return found
 
 
 def _right_to_left(ch: str) -> bool:

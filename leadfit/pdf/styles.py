@@ -39,7 +39,7 @@ class Styles:
 def load_styles(path: Path | None = None) -> Styles:
     """Read a style file; every font named in it is registered and embedded."""
     path = Path(path) if path else DEFAULT_STYLES
-    data = load_file(path).data
+    data = load_file(path, cached=True).data  # parsed once per file text (yamlcache.py)
     try:
         return _build(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -25,4 +25,9 @@ def clean(text: object) -> str:
 
 def safe(text: object) -> str:
     """Paragraph markup that prints ``text`` literally (newlines kept as line breaks)."""
-    return escape(clean(text)).replace("\t", "    ").replace("\n", "<br/>")
+    return markup_of_clean(clean(text))
+
+
+def markup_of_clean(plain: str) -> str:
+    """:func:`safe` of text already through :func:`clean` (not cleaned twice)."""
+    return escape(plain).replace("\t", "    ").replace("\n", "<br/>")

@@ -13,7 +13,7 @@ from pathlib import Path
 from leadfit import __version__
 from leadfit.files import write_bytes
 from leadfit.pdf import Document, describe
-from leadfit.rules.authoring.docs import IdGroup, PackChanges, pack_changes, rules_by_id
+from leadfit.rules.authoring.docs import IdGroup, PackChanges, pack_changes, parameter_words, rules_by_id
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.model.words import counted
 
@@ -113,6 +113,7 @@ def _how_decided(doc: Document, pack: Pack) -> None:
               + ", ".join(f"{i} {cat.title(i)}" for i in ids) + ".")
     if s.semantics >= 2:
         doc.bullets(_judgement_lines(s, cat))
+    _thresholds(doc, pack)
 
 
 def _judgement_lines(s, cat) -> list[str]:
@@ -127,10 +128,15 @@ def _judgement_lines(s, cat) -> list[str]:
     for outcome, ids in s.outcome_allows.items():
         lines.append(f"A '{cat.title(outcome)}' plan carries only: "
                      + ", ".join(f"{i} {cat.title(i)}" for i in ids) + ".")
-    if s.parameters:
-        lines.append("Thresholds: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in s.parameters.items())
-                     + ".")
     return lines
+
+
+def _thresholds(doc: Document, pack: Pack) -> None:
+    """Each named threshold in words, its name (what a client pack sets) after it."""
+    if pack.settings.parameters:
+        doc.table(["Threshold", "Value", "Set in a pack as"],
+                  [[parameter_words(k, pack), str(v), k] for k, v in pack.settings.parameters.items()],
+                  widths=[0.62, 0.1, 0.28])
 
 
 def _changes(doc: Document, pack: Pack, c: PackChanges) -> None:

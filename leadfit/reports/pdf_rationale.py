@@ -91,7 +91,9 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
             [RISK_LABEL, f"{a.risk.level} (score {a.risk.score})"]]
     if a.constraints:  # beside the recommendation: it can rule one of the outcomes out
         rows.append(["Hiring constraint", "\n".join(a.constraints)])
-    rows.append(["Decision", _title(r.decision.outcome)
+    decided = (a.outcome_title or _title(a.outcome)) if r.decision.outcome == a.outcome else (
+        _title(r.decision.outcome))  # as the recommendation is called here (no coaching promised)
+    rows.append(["Decision", decided
                  + ("  (differs from the recommendation: see justification)"
                     if r.decision.differs else "  (as recommended)")])
     if r.review:

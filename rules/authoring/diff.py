@@ -25,6 +25,7 @@ from leadfit.forms.migrate import migrate_answers
 from leadfit.rules.authoring.rule_words import Detail, rule_details
 from leadfit.rules.model.library import load_pack
 from leadfit.rules.model.pack import Pack
+from leadfit.rules.model.parameters import names_in
 from leadfit.rules.runtime.summary import Summary, summarise  # the engine loads only when cases are evaluated
 
 PARALLEL_FROM = 2000  # fewer cases than this run in-process: workers cost ~1 s to start
@@ -39,13 +40,23 @@ class RuleChange:
     keys: tuple[str, ...] = ()
     layers: tuple[str, str] = ("", "")
     details: tuple[Detail, ...] = ()  # before and after in plain words, per key
+    moved_by: str = ""  # a rule of the same layer on both sides: the parameters that moved it
 
     def __str__(self) -> str:
         sign = {"added": "+", "removed": "-", "changed": "~"}[self.kind]
         detail = f" ({', '.join(self.keys)})" if self.keys else ""
-        layer = " -> ".join(x for x in self.layers if x) if self.kind == "changed" else \
-            (self.layers[1] or self.layers[0])
-        return f"{sign} {self.id}{detail}  [{layer}]"
+        return f"{sign} {self.id}{detail}  [{self.where()}]"
+
+    def where(self) -> str:
+        """Where the rule comes from on each side; the same layer on both is said in words
+        ('default@2.1 -> default@2.1' read as if nothing had changed hands)."""
+        if self.kind != "changed":
+            return self.layers[1] or self.layers[0]
+        if self.layers[0] != self.layers[1]:
+            return " -> ".join(x for x in self.layers if x)
+        if self.moved_by:
+            return f"{self.layers[0]} rule, moved by {self.moved_by}"
+        return f"{self.layers[0]} rule on both sides, changed under the same name and version"
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,7 @@ class Impact:
         return {
             "a": self.a, "b": self.b,
             "rules": [{"id": r.id, "change": r.kind, "keys": list(r.keys), "layers": list(r.layers),
+                       "moved_by": r.moved_by,
                        "changes": [d.to_data() for d in r.details]}
                       for r in self.rules],
             "settings": self.settings,
@@ -157,8 +169,25 @@ def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:
         details = rule_details(old[i], rule, a.questionnaire.titles(), b.questionnaire.titles())
         if details:
             out.append(RuleChange(i, "changed", tuple(d.key for d in details),
-                                  (old[i].layer, rule.layer), details))
+                                  (old[i].layer, rule.layer), details, _moved_by(rule, a, b)))
     return out
+
+
+def _moved_by(rule, a: Pack, b: Pack) -> str:
+    """"acme@0.1's p1_met_years (3 -> 5)": the parameters the rule reads that differ."""
+    x, y = a.settings.parameters, b.settings.parameters
+    moved = [f"{n} ({x.get(n, 'not set')} -> {y.get(n, 'not set')})"
+             for n in sorted(names_in(rule.raw_when)) if x.get(n) != y.get(n)]
+    return f"{b.label}'s " + ", ".join(moved) if moved else ""
+
+
+def side_names(a: Pack, b: Pack) -> tuple[str, str]:
+    """Each pack as a reader tells them apart: its label and fingerprint, and where it
+    was read from when both have the same label."""
+    names = [f"{p.label} ({p.fingerprint[:12]})" for p in (a, b)]
+    if a.label == b.label:
+        names = [f"{n}, from {p.folder}" for n, p in zip(names, (a, b))]
+    return names[0], names[1]
 
 
 def settings_changes(a: Pack, b: Pack) -> list[str]:

@@ -14,6 +14,7 @@ from leadfit.errors import InputError
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case
 from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.model.words import PARAMETER_WORDS, quoted
 
 _ORDERED = ("integer", "percent", "date")
 
@@ -102,6 +103,36 @@ def thresholds(cond, pack: Pack) -> list[str]:
     return out
 
 
+def parameter_words(name: str, pack: Pack) -> str:
+    """A named threshold as a reader says it: the default pack's words, else the question
+    the pack's rules compare with it ("A limit on “Years managing digital products”")."""
+    if name in PARAMETER_WORDS:
+        return PARAMETER_WORDS[name]
+    titles = pack.questionnaire.titles()
+    for rule in pack.rules:
+        qid = _compared_with(rule.raw_when, name)
+        if qid:
+            return f"A limit on {quoted(titles.get(qid, qid))}"
+    return "A limit no rule uses"
+
+
+def _compared_with(raw, name: str) -> str | None:
+    """The question a raw condition compares with ``{param: name}``, if any."""
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            if isinstance(value, dict) and value.get("param") == name and len(value) == 1:
+                return str(key)
+            found = _compared_with(value, name)
+            if found:
+                return found
+    elif isinstance(raw, list):
+        for item in raw:
+            found = _compared_with(item, name)
+            if found:
+                return found
+    return None
+
+
 def action_words(pack: Pack, rule: Rule) -> list[str]:
     cat = pack.catalogue
     words = []
@@ -159,7 +190,7 @@ def pack_changes(pack: Pack) -> PackChanges | None:
     titles = pack.questionnaire.titles()
     not_asked = tuple(titles.get(q, q) for q, v in s.relevance.items() if v == "never")
     base = pack.base.settings.parameters if pack.base is not None else {}
-    thresholds = tuple(f"{k.replace('_', ' ')} {base.get(k, 'not set')} -> {v}"
+    thresholds = tuple(f"{parameter_words(k, pack)}: {base.get(k, 'not set')} -> {v} ({k})"
                        for k, v in s.parameters.items() if base.get(k) != v)
     moved = tuple(r.id for r in pack.rules if pack.base is not None and r.layer != pack.label
                   and r.id not in s.override and _moved(pack.base, r))

@@ -14,7 +14,11 @@ Each finding of lint is a Problem with file and line, and a level:
   different outcomes (error: one of them is always overruled);
 - catalogue IDs no rule cites, outcomes no scenario expects: warnings;
 - readiness left unknown: answers for which no rule marks a P ID that other
-  answers do mark (rules/authoring/coverage.py): warning at the pack's own marking rule;
+  answers do mark (rules/authoring/coverage.py): error, at the pack's own marking rule or
+  relevance entry. A candidate with those answers is never assessed on what the article
+  says a ready Product Director has, and nothing says so (a P1 "met" moved to 40 years
+  while "partly met" still ends at 5 left 5 to 39 years unassessed, and such a candidate
+  was appointed); the fix is always in the pack (move both sides, with a parameter);
 - a summary kept from the base over a changed 'when' that no longer reads a
   number the summary mentions (Three or more years, now ge 5): warning.
 """
@@ -30,6 +34,7 @@ from leadfit.forms.conditions import Group
 from leadfit.rules.authoring import coverage
 from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.model.parameters import names_in
 from leadfit.rules.runtime.satisfy import Analysis, TooComplex
 
 
@@ -70,10 +75,26 @@ def never_fires(pack: Pack) -> list[LintItem]:
             continue
         qid = analysis.conflict(rule.condition)
         why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
+        name, where = _set_here(pack, rule)
+        said = f"rule '{rule.id}' ({rule.layer})" if name else f"rule '{rule.id}'"
+        cause = f" with parameters.{name} = {pack.settings.parameters[name]} set here" if name else ""
         items.append(LintItem("error", Problem(
-            f"rule '{rule.id}' can never fire: no answers meet"
-            f" '{conditions.describe(rule.condition, titles)}'{why}", rule.file, rule.line)))
+            f"{said} can never fire{cause}: no answers meet"
+            f" '{conditions.describe(rule.condition, titles)}'{why}", *where)))
     return items
+
+
+def _set_here(pack: Pack, rule: Rule) -> tuple[str | None, tuple]:
+    """A base rule that a parameter set by this pack moved: the fault is that parameter's
+    line in this pack (the base's rule is as its authors wrote it)."""
+    located = pack.sources.get("pack.yaml")
+    own = (located.data or {}).get("parameters") if located is not None else None
+    if located is None or rule.layer == pack.label or not isinstance(own, dict):
+        return None, (rule.file, rule.line)
+    for name in sorted(names_in(rule.raw_when)):
+        if name in own:
+            return name, (located.file, located.line_of(("parameters", name)))
+    return None, (rule.file, rule.line)
 
 
 def _allowed(pack: Pack, qid: str) -> str:
@@ -200,10 +221,11 @@ def readiness_left_unknown(pack: Pack) -> list[LintItem]:
     items = []
     for gap in coverage.gaps(pack):
         names = ", ".join(r.id for r in gap.rules)
-        items.append(LintItem("warning", Problem(
+        items.append(LintItem("error", Problem(
             f"{gap.readiness} {pack.catalogue.title(gap.readiness)} is marked by no rule when"
             f" {coverage.describe_gap(gap, pack.questionnaire)}: it stays unknown and raises no"
-            f" finding there. Rules that mark it: {names}; make their conditions meet",
+            f" finding there. Rules that mark it: {names}; make their conditions meet (a"
+            " threshold set once under 'parameters:' moves every rule that reads it)",
             *_gap_place(pack, gap))))
     return items
 

@@ -7,7 +7,9 @@ change to the actions is shown as 'then', listing both.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from leadfit.forms import conditions
 from leadfit.rules.model.pack import Action, Rule
@@ -18,8 +20,11 @@ class Detail:
     key: str  # summary | when | then | severity
     before: str
     after: str
+    where: str = ""  # a long condition: only the places that differ, in words
 
     def __str__(self) -> str:
+        if self.where:
+            return f"{self.key}, where it differs: {self.where}"
         return f"{self.key}: {self.before}  ->  {self.after}"
 
     def to_data(self) -> dict:
@@ -32,11 +37,43 @@ def rule_details(old: Rule, new: Rule, titles_a: dict, titles_b: dict) -> tuple[
         out.append(Detail("summary", old.summary, new.summary))
     was, now = conditions.describe(old.condition, titles_a), conditions.describe(new.condition, titles_b)
     if conditions.to_data(old.condition) != conditions.to_data(new.condition):
-        out.append(Detail("when", was, now))
+        out.append(Detail("when", was, now, differences(was, now)))
     if old.to_data()["then"] != new.to_data()["then"]:
         out.append(_severity(old.actions, new.actions) or
                    Detail("then", actions_words(old.actions), actions_words(new.actions)))
     return tuple(out)
+
+
+LONG = 160   # a condition longer than this is shown by its differences, not in full
+_CONTEXT = 12  # at most this many words before a difference say what it is about
+
+
+def _clause_start(words: list[str], i: int) -> int:
+    """Where the comparison holding word ``i`` starts: after the 'and'/'or' before it, or at
+    its '(' ("Years managing digital products is at least 3", not "...is at least 3")."""
+    start = i
+    while start > 0 and i - start < _CONTEXT and words[start - 1] not in ("and", "or"):
+        start -= 1
+        if words[start].startswith("("):
+            break
+    return start
+
+
+def differences(was: str, now: str) -> str:
+    """The places two long conditions differ ("'...is at least 3' -> '...is at least 5' (3
+    places)"), or "" where both are short or differ in too many places to list."""
+    if max(len(was), len(now)) <= LONG:
+        return ""
+    a, b = was.split(" "), now.split(" ")
+    counts: Counter = Counter()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            lead = a[_clause_start(a, i1):i1]
+            counts[(" ".join(lead + a[i1:i2]), " ".join(lead + b[j1:j2]))] += 1
+    if not counts or len(counts) > 6:
+        return ""
+    return "; ".join(f"'...{x.strip('()')}' -> '...{y.strip('()')}'" + (f" ({n} places)" if n > 1 else "")
+                     for (x, y), n in counts.items())
 
 
 def _severity(old: tuple[Action, ...], new: tuple[Action, ...]) -> Detail | None:

@@ -41,6 +41,9 @@ def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue
     for outcome, steps in settings.if_unavailable.items():
         for mid in steps:
             mitigation(mid, ("if_unavailable", outcome, mid), f"if_unavailable.{outcome}")
+    for outcome, steps in settings.titles_if_unavailable.items():
+        for mid in steps:
+            mitigation(mid, ("titles_if_unavailable", outcome, mid), f"titles_if_unavailable.{outcome}")
     for qid, words in settings.questions.items():
         problems += _question_words(qid, words, questionnaire, file, line_of(("questions", qid)))
     for qid, values in settings.lever_values.items():

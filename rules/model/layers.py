@@ -32,7 +32,6 @@ from leadfit.rules.model.pack import (
     Pack,
     Rule,
     _action_value,
-    _parse,
     apply_relevance,
     assemble,
     build_rules,
@@ -40,28 +39,26 @@ from leadfit.rules.model.pack import (
     check_action,
     check_settings,
 )
-from leadfit.rules.model.schema import (
-    OverrideSpec,
-    PackSpec,
-    RulesFileSpec,
-    ScenariosFileSpec,
-)
+from leadfit.rules.model.salvage import rule_drafts
+from leadfit.rules.model.schema import OverrideSpec, PackSpec
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
 
 # Settings a client inherits from its base unless it names them itself.
 INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles", "semantics",
-             "risk_outcomes")
+             "risk_outcomes", "unknowns_risk")
 # Settings keyed by outcome or id: the client's entries replace the base's one by one.
 LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions",
-           "lever_values")
+           "lever_values", "titles_if_unavailable")
 
 
-def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:
-    """The resolved pack: ``base`` with this folder's changes applied."""
+def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData],
+             problems: list[Problem] | None = None) -> Pack:
+    """The resolved pack: ``base`` with this folder's changes applied (``problems``: those
+    found already; every check still runs and all are raised together)."""
     pack_file = located["pack.yaml"]
     layer = pack_label(settings.name, settings.version)
-    problems: list[Problem] = []
+    problems = problems if problems is not None else []
     if base.name == settings.name:
         problems.append(Problem(f"a pack cannot extend a pack of its own name ('{base.name}')",
                                 pack_file.file, pack_file.line_of(("extends",))))
@@ -160,7 +157,7 @@ def override_rule(rule: Rule, spec: OverrideSpec, pack_file: LocatedData, base: 
     """The base rule with the client's keys; it now belongs to the client's layer."""
     path = ("override", rule.id)
     line = pack_file.line_of(path)
-    if not spec.model_fields_set:
+    if not spec.model_fields_set and not pack_file.dropped_under(path):
         problems.append(Problem(f"override.{rule.id} changes nothing; give summary, when, then"
                                 " or severity", pack_file.file, line))
     condition, raw_when = rule.condition, rule.raw_when
@@ -198,26 +195,21 @@ def added_rules(located: LocatedData | None, base: Pack, layer: str,
                 problems: list[Problem], params: dict | None = None) -> list[Rule]:
     if located is None or located.data is None:
         return []
-    spec = _parse(RulesFileSpec, located, problems)
-    if spec is None:
-        return []
+    drafts = rule_drafts(located, problems)
     base_ids = {r.id for r in base.rules}
-    for i, rule in enumerate(spec.rules):
-        if rule.id in base_ids:
+    for i, draft in enumerate(drafts):
+        if draft.spec.id in base_ids:
             problems.append(Problem(
-                f"rule id '{rule.id}' is already in {base.label}; to change that rule use"
-                f" 'override: {{{rule.id}: ...}}' in pack.yaml", located.file,
+                f"rule id '{draft.spec.id}' is already in {base.label}; to change that rule use"
+                f" 'override: {{{draft.spec.id}: ...}}' in pack.yaml", located.file,
                 located.line_of(("rules", i, "id"))))
-    return build_rules(spec.rules, located, base.questionnaire, base.catalogue, layer, problems,
+    return build_rules(drafts, located, base.questionnaire, base.catalogue, layer, problems,
                        params=params)
 
 
 def layered_scenarios(base: Pack, located: dict, layer: str, problems: list[Problem]) -> tuple:
     """The client's scenarios, then the base's whose names the client does not reuse."""
-    file = located.get("scenarios.yaml")
-    own: tuple = ()
-    if file is not None and file.data is not None:
-        spec = _parse(ScenariosFileSpec, file, problems)
-        own = build_scenarios(spec.scenarios, file, layer, problems, base.scenarios) if spec else ()
+    own = build_scenarios(located.get("scenarios.yaml"), layer, problems, base.scenarios,
+                          base.questionnaire, base.catalogue)
     names = {s.name for s in own}
     return own + tuple(s for s in base.scenarios if s.name not in names)

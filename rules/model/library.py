@@ -17,8 +17,8 @@ from pathlib import Path
 
 from leadfit.errors import PackError, Problem
 from leadfit.rules.model.layers import layer_on
-from leadfit.rules.model.pack import PACK_FILES, Pack, _parse, build_pack
-from leadfit.rules.model.schema import PackSpec, RulesFileSpec, ScenariosFileSpec
+from leadfit.rules.model.pack import PACK_FILES, Pack, build_pack
+from leadfit.rules.model.salvage import pack_settings, rule_drafts, scenario_specs
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData, load_file
 
@@ -45,26 +45,68 @@ def bundled_pack_names() -> list[str]:
 
 
 def load_pack(folder: Path | str) -> Pack:
-    """Load and check the pack in ``folder``; raise PackError listing every problem."""
-    return _load(Path(folder), ())
+    """Load and check the pack in ``folder``; raise PackError listing every problem, in the
+    order of its files and lines."""
+    try:
+        return _load(Path(folder), ())
+    except PackError as exc:
+        raise PackError(in_file_order(exc.problems, Path(folder))) from None
+
+
+def in_file_order(problems: list[Problem], folder: Path) -> list[Problem]:
+    """pack.yaml, rules.yaml, scenarios.yaml, each by line; the problems of a base pack
+    (other files) stay right after the line of this folder that names them."""
+    own = {str(folder / name): rank for rank, name in enumerate(PACK_FILES)}
+    groups: list[tuple[tuple, list[Problem]]] = []
+    for p in problems:
+        if p.file in own or not groups:
+            groups.append(((own.get(p.file or "", -1), p.line or 0), [p]))
+        else:
+            groups[-1][1].append(p)
+    return [p for _, group in sorted(groups, key=lambda g: g[0]) for p in group]
 
 
 def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
+    """Every problem of the pack in one run: a file that does not parse, a setting that
+    fails, a base that cannot be found, and whatever the later checks find in the rest."""
     _check_folder(folder)
-    located = {name: load_file(folder / name, str(folder / name), inside=folder,
-                             cached=True)
-               for name in PACK_FILES if (folder / name).exists()}
     problems: list[Problem] = []
-    settings = _parse(PackSpec, located["pack.yaml"], problems)
-    if settings is None:  # still name the other files' problems: all of them in one run
-        for name, model in (("rules.yaml", RulesFileSpec), ("scenarios.yaml", ScenariosFileSpec)):
-            if name in located and located[name].data is not None:
-                _parse(model, located[name], problems)
-        raise PackError(problems)
+    located = _read_files(folder, problems)
+    settings = None
+    if "pack.yaml" in located:
+        settings, located["pack.yaml"] = pack_settings(located["pack.yaml"], problems)
+    if settings is None or (located["pack.yaml"].dropped_under(("extends",)) and not settings.extends):
+        raise PackError(problems + _shape_problems(located))
     if not settings.extends:
-        return build_pack(folder, settings, located)
-    base = find_base(settings.extends, folder, located["pack.yaml"], chain + (folder.resolve(),))
-    return layer_on(base, folder, settings, located)
+        return build_pack(folder, settings, located, problems)
+    try:
+        base = find_base(settings.extends, folder, located["pack.yaml"], chain + (folder.resolve(),))
+    except PackError as exc:  # still name what is wrong in this folder's other files
+        raise PackError(problems + exc.problems + _shape_problems(located)) from None
+    return layer_on(base, folder, settings, located, problems)
+
+
+def _read_files(folder: Path, problems: list[Problem]) -> dict[str, LocatedData]:
+    """This folder's pack files that parse; each one that does not is a problem."""
+    located = {}
+    for name in PACK_FILES:
+        if (folder / name).exists():
+            try:
+                located[name] = load_file(folder / name, str(folder / name), inside=folder, cached=True)
+            except PackError as exc:
+                problems += exc.problems
+    return located
+
+
+def _shape_problems(located: dict[str, LocatedData]) -> list[Problem]:
+    """Schema problems of rules.yaml and scenarios.yaml, when nothing can be checked against
+    a base (pack.yaml does not say which, or it cannot be loaded)."""
+    problems: list[Problem] = []
+    if located.get("rules.yaml") is not None and located["rules.yaml"].data is not None:
+        rule_drafts(located["rules.yaml"], problems)
+    if located.get("scenarios.yaml") is not None and located["scenarios.yaml"].data is not None:
+        scenario_specs(located["scenarios.yaml"], problems)
+    return problems
 
 
 def _check_folder(folder: Path) -> None:

@@ -16,7 +16,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
@@ -25,13 +24,9 @@ from leadfit.rules.model.assessment import pack_label
 from leadfit.rules.model.catalogue import Catalogue, default_catalogue
 from leadfit.rules.model.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
 from leadfit.rules.model.engine_limits import within_limits
-from leadfit.rules.model.schema import (
-    ActionSpec,
-    PackSpec,
-    RulesFileSpec,
-    ScenariosFileSpec,
-    ScenarioSpec,
-)
+from leadfit.rules.model.salvage import RuleDraft, rule_drafts, scenario_specs
+from leadfit.rules.model.scenario_checks import check_scenario
+from leadfit.rules.model.schema import ActionSpec, PackSpec
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
 
@@ -126,25 +121,27 @@ class Pack:
         return next(r for r in self.rules if r.id == rule_id)
 
 
-def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]) -> Pack:
-    """A base pack (one that extends nothing) from its parsed pack.yaml and located files."""
-    problems: list[Problem] = []
-    if "rules.yaml" not in located:
-        raise PackError([Problem(
+def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData],
+               problems: list[Problem] | None = None) -> Pack:
+    """A base pack (one that extends nothing) from its parsed pack.yaml and located files.
+
+    ``problems``: those found already (a file that does not parse, a setting that fails);
+    every later check still runs and all are raised together."""
+    problems = problems if problems is not None else []
+    if not (folder / "rules.yaml").exists():
+        problems.append(Problem(
             "a rule pack folder needs rules.yaml, or 'extends: <name>@<version>' in pack.yaml"
-            " to build on another pack", str(folder))])
-    rules_file = _parse(RulesFileSpec, located["rules.yaml"], problems)
-    scen_file = _parse(ScenariosFileSpec, located["scenarios.yaml"], problems) \
-        if "scenarios.yaml" in located else ScenariosFileSpec(scenarios=[])
-    if problems:
-        raise PackError(problems)
+            " to build on another pack", str(folder)))
     questionnaire = pack_questionnaire(settings)
     catalogue = default_catalogue()
     layer = pack_label(settings.name, settings.version)
-    rules = build_rules(rules_file.rules, located["rules.yaml"], questionnaire, catalogue, layer,
-                        problems, params=settings.parameters)
+    rules: list[Rule] = []
+    if "rules.yaml" in located:
+        rules = build_rules(rule_drafts(located["rules.yaml"], problems), located["rules.yaml"],
+                            questionnaire, catalogue, layer, problems, params=settings.parameters)
     problems += check_settings(settings, located["pack.yaml"], catalogue, questionnaire)
-    scenarios = build_scenarios(scen_file.scenarios, located.get("scenarios.yaml"), layer, problems)
+    scenarios = build_scenarios(located.get("scenarios.yaml"), layer, problems,
+                                questionnaire=questionnaire, catalogue=catalogue)
     if problems:
         raise PackError(problems)
     catalogue = catalogue.with_wording(_wording(settings))
@@ -170,14 +167,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _parse(model, located: LocatedData, problems: list[Problem]):
-    try:
-        return parse_model(model, located)
-    except PackError as exc:
-        problems += exc.problems
-        return None
-
-
 def pack_questionnaire(settings: PackSpec) -> Questionnaire:
     """The questionnaire a base pack is written for: its stated version, else the current one."""
     if settings.questionnaire is None:
@@ -185,20 +174,20 @@ def pack_questionnaire(settings: PackSpec) -> Questionnaire:
     return questionnaire_version(settings.questionnaire)
 
 
-def build_rules(specs, located: LocatedData, questionnaire: Questionnaire, catalogue: Catalogue,
-                layer: str, problems: list[Problem], base: tuple = ("rules",),
+def build_rules(drafts: list[RuleDraft], located: LocatedData, questionnaire: Questionnaire,
+                catalogue: Catalogue, layer: str, problems: list[Problem], base: tuple = ("rules",),
                 params: dict | None = None) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, int | None] = {}
-    for index, spec in enumerate(specs):
-        path = base + (index,)
+    for index, draft in enumerate(drafts):
+        spec, path = draft.spec, base + (index,)
         line = located.line_of(path)
         if spec.id in seen:
             problems.append(Problem(f"rule id '{spec.id}' is used twice (first at line {seen[spec.id]})",
                                     located.file, line))
         seen[spec.id] = line
         rule = build_rule(spec, located, path, questionnaire, catalogue, layer, problems, params or {})
-        if rule is not None:
+        if rule is not None and not draft.broken:
             rules.append(rule)
     return rules
 
@@ -206,15 +195,22 @@ def build_rules(specs, located: LocatedData, questionnaire: Questionnaire, catal
 def build_rule(spec, located: LocatedData, path: tuple, questionnaire: Questionnaire,
                catalogue: Catalogue, layer: str, problems: list[Problem],
                params: dict | None = None) -> Rule | None:
+    """One rule, or None with its problems added. Of a rule whose schema failed (see
+    rules/model/salvage.py) what could be read is still checked: its ``when`` if it is a
+    mapping, and each action that is sound (the others are None)."""
     before = len(problems)
-    condition = parameters.parse_when(spec.id, spec.when, params or {}, questionnaire.questions,
-                                      located.file, located.line_of, path + ("when",), problems)
+    condition = None
+    if spec.when is not None:
+        condition = parameters.parse_when(spec.id, spec.when, params or {}, questionnaire.questions,
+                                          located.file, located.line_of, path + ("when",), problems)
     actions = []
     for ai, action in enumerate(spec.then):
+        if action is None:
+            continue
         where = located.line_of(path + ("then", ai))
         problems += check_action(action, spec.id, questionnaire, catalogue, located.file, where)
         actions.append(Action(action.word, _action_value(action)))
-    if len(problems) > before:
+    if len(problems) > before or condition is None:
         return None
     return Rule(spec.id, spec.summary, condition, tuple(actions), layer, located.file,
                 located.line_of(path), spec.when)
@@ -320,11 +316,18 @@ def relevance_condition(qid: str, raw: Any, questions: dict):
     return conditions.parse(raw, questions)
 
 
-def build_scenarios(specs: list[ScenarioSpec], located: LocatedData | None, layer: str,
-                    problems: list[Problem] | None = None, earlier: tuple = ()) -> tuple:
-    if located is None:
+def build_scenarios(located: LocatedData | None, layer: str, problems: list[Problem],
+                    earlier: tuple = (), questionnaire: Questionnaire | None = None,
+                    catalogue: Catalogue | None = None) -> tuple:
+    """The scenarios of a scenarios file, each checked on its own: its schema, ``like``,
+    its own answers against the questionnaire and the IDs it expects."""
+    if located is None or located.data is None:
         return ()
-    answers = scenario_answers(specs, located, problems if problems is not None else [], earlier)
+    specs = scenario_specs(located, problems)
+    answers = scenario_answers(specs, located, problems, earlier)
+    if questionnaire is not None and catalogue is not None:
+        for i, spec in enumerate(specs):
+            problems += check_scenario(spec, ("scenarios", i), located, questionnaire, catalogue)
     return tuple(Scenario(s.name, answers[i], s.expect, located.file,
                           located.line_of(("scenarios", i)), layer, s.description)
                  for i, s in enumerate(specs))

@@ -126,6 +126,13 @@ class PackSpec(BaseModel):
     # lever -> the answers a change may move it to and still be advice (a lever); a change to
     # any other answer takes support or an option away: a circumstance (a fact), never advice
     lever_values: dict[str, list[Any]] = {}
+    # Where the outcome depends on answers not known, the risk shown beside the (most cautious)
+    # recommendation: "known" scores only what is known; "allowed_for" is the risk of the case
+    # the recommendation allows for, so a hire never stands beside a milder risk (2.3)
+    unknowns_risk: Literal["known", "allowed_for"] = "known"
+    # outcome -> {step: title}: what the outcome is called where that step cannot happen here,
+    # so a headline never promises it ("Appoint with coaching" with no one to coach; 2.3)
+    titles_if_unavailable: dict[Outcome, dict[str, str]] = {}
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.
@@ -163,7 +170,8 @@ class PackSpec(BaseModel):
 # Settings added after the first pack format; left at their defaults they are not part
 # of a pack's fingerprint, so packs and records made before them keep theirs.
 LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "outcome_allows",
-                  "outcome_notes", "if_unavailable", "questions", "lever_values")
+                  "outcome_notes", "if_unavailable", "questions", "lever_values",
+                  "unknowns_risk", "titles_if_unavailable")
 
 
 class ExpectSpec(BaseModel):

@@ -1,4 +1,5 @@
-"""Counts in plain words: '1 error', '2 errors' (messages are read by people)."""
+"""Plain words for rules: counts ('1 error', '2 errors'), risk labels, thresholds
+(messages and documents are read by people)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,21 @@ def joined(items: list[str], last: str = "and") -> str:
 def quoted(text: str) -> str:
     """A question as people read it inside a sentence."""
     return f"“{text}”"
+
+
+# The default pack's named thresholds (rules/packs/default/pack.yaml), as a reader says them;
+# the parameter's own name follows in brackets for the consultant who sets it.
+PARAMETER_WORDS = {
+    "p1_met_years": "Years running digital products for digital product experience (P1) to be met",
+    "p1_partial_years": "Years from which digital product experience (P1) is partly met",
+    "digital_business_share": "Share of revenue that is digital from which digital products are the"
+                              " business",
+    "digital_business_years": "Years of digital experience below which a learner on such a stream"
+                              " is a revenue risk",
+    "dedicated_share": "Most of their time a full-time Product Director may keep in the former role"
+                       " (P6), in %",
+    "part_time_share": "Share of time kept in the former role from which a learner does the job"
+                       " part-time, in %",
+    "reduction_horizon_days": "Days within which the former role must be down to that share",
+    "review_horizon_days": "Days within which the first fail-fast review must come",
+}

@@ -53,8 +53,9 @@ class Reading:
 
 
 # Actions that can move the outcome: a recommendation, an unavailable outcome, a finding
-# (its severity feeds the risk, which a pack may map to a minimum outcome) and an open
-# choice (semantics 2: it caps how far that risk raises the outcome).
+# (its severity feeds the risk, which a pack may map to a minimum outcome), and an open
+# choice (it keeps the risk from raising the outcome: without it here, an unknown answer a
+# `choice` rule reads was never explored and the engine disagreed with the table).
 OUTCOME_WORDS = ("recommend", "unavailable", "finding", "choice")
 _READINGS: dict[int, tuple[Pack, Reading]] = {}
 

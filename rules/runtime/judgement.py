@@ -129,7 +129,7 @@ class Judgement:
         return built(
             Assessment,
             outcome=outcome,
-            outcome_title=b.cat.title(outcome) if outcome else None,
+            outcome_title=self.title_of(outcome) if outcome else None,
             risk=built(Risk, level=level, score=score),
             findings=findings,
             mitigations=plan,
@@ -175,9 +175,18 @@ class Judgement:
         fallback = self.settings.fallback
         self.constraints.append(
             f"'{b.cat.title(outcome)}' would be advised, but it is not possible here:"
-            f" {blocked[outcome].summary} '{b.cat.title(fallback)}' is advised instead, at higher"
+            f" {blocked[outcome].summary} '{self.title_of(fallback)}' is advised instead, at higher"
             " risk, with the steps below.")
         return fallback, True
+
+    def title_of(self, outcome: str) -> str:
+        """The outcome's title, or what the pack calls it where a step it names cannot happen
+        here (``titles_if_unavailable``): a headline never promises what cannot be done."""
+        cannot = {v for _, v in self.b.actions("unavailable")}
+        for step, title in self.settings.titles_if_unavailable.get(outcome, {}).items():
+            if step in cannot:
+                return title
+        return self.b.cat.title(outcome)
 
     def unavailable_outcomes(self) -> dict:
         return {v: r for r, v in self.b.actions("unavailable") if v in self.order}

@@ -164,9 +164,26 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
         why_not[outcome] = [f"Possible, but not while answers are not known: {info.summary}"]
-    notes = list(with_outcome.notes) + _unscored(pack, with_outcome, decided, unverified)
+    allowed_for = pack.settings.unknowns_risk == "allowed_for" and info.verdict == "depends"
+    notes = list(with_outcome.notes) + (_allowed_for(with_outcome, decided, unverified) if allowed_for
+                                        else _unscored(pack, with_outcome, decided, unverified))
+    risk = decided.risk if allowed_for else with_outcome.risk
     return with_outcome.model_copy(update={"findings": findings, "mitigations": mitigations,
-                                           "why_not": why_not, "unknowns": info, "notes": notes})
+                                           "why_not": why_not, "unknowns": info, "notes": notes,
+                                           "risk": risk})
+
+
+def _allowed_for(shown: Assessment, worst: Assessment, unverified: list[Finding]) -> list[str]:
+    """The pack shows the risk of the case its cautious recommendation allows for (2.3): a
+    hire beside a medium risk reads as if the hire were for what is known. Said in words,
+    with what the known answers alone score."""
+    asked = joined([quoted(f.because[0].title) for f in unverified if f.severity == "high"])
+    said = (f"The risk is that of the case the recommendation allows for: the answers not known"
+            f" ({asked}) turning out badly.")
+    if (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score):
+        said += (f" Counting only what is known, it is {shown.risk.level} (score"
+                 f" {shown.risk.score}); find out before deciding.")
+    return [said]
 
 
 def _unscored(pack: Pack, shown: Assessment, worst: Assessment, unverified: list[Finding]) -> list[str]:

@@ -30,6 +30,9 @@ def no_modal_dialogs(monkeypatch) -> list:
         monkeypatch.setattr(QMessageBox, name, staticmethod(
             lambda parent, title, text, *a, _n=name, **k: shown.append((_n, text))
             or QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(  # desktop/problems_dialog.py
+        ("warning", "\n".join(t for t in (box.text(), box.detailedText()) if t)))
+        or QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
         lambda *a, **k: shown.append(("question", a[2] if len(a) > 2 else ""))
         or QMessageBox.StandardButton.Yes))

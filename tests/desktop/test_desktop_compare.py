@@ -35,7 +35,7 @@ def test_three_candidates_side_by_side_with_the_benchmark(qtbot, user_files, tmp
     assert headers[:3] == NAMES and headers[3].startswith("Reference:")
     assert [compare.cell_text("Recommendation", k) for k in range(4)] == [
         "Appoint with coaching", "Hire an experienced Product Director", "Appoint", "Appoint"]
-    assert compare.cell_text("Risk of appointing as proposed", 1) == "critical (score 37)"
+    assert compare.cell_text("Risk of appointing as proposed", 1) == "critical (score 33)"  # default 2.3
     assert compare.cell_text("Multi-disciplinary leadership", 0) == "not met"
     assert "Steep learning curve (critical)" in compare.cell_text("Findings, most severe first", 1)
     assert compare.cell_text("What would change it", 0).startswith("Becomes Appoint if")

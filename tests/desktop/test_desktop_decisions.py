@@ -67,7 +67,7 @@ def test_sign_off_flow_creates_a_signed_record_the_register_shows(qtbot, user_fi
     assert register_cells(window, CANDIDATE) == ["Alex Morgan"]
     assert register_cells(window, STATUS) == ["signed"]
     assert register_cells(window, DECISION) == ["Appoint with coaching"]
-    assert register_cells(window, PACK) == ["default@2.2"]
+    assert register_cells(window, PACK) == ["default@2.3"]
 
 
 def test_a_decision_that_differs_needs_a_justification(qtbot, user_files, no_modal_dialogs):
@@ -322,3 +322,16 @@ def test_a_row_deleted_outside_leadfit_is_named_by_every_tab(qtbot, user_files):
     qtbot.mouseClick(window.portfolio.refresh_button, Qt.MouseButton.LeftButton)
     details = window.portfolio.details
     assert details.isVisible() and "1 record named in the audit trail is missing" in details.text()
+
+
+def test_a_register_cell_cut_short_says_all_of_it_on_hover(qtbot, user_files):
+    from leadfit.desktop.register_model import DATE
+    window = filled_window(qtbot, user_files)
+    record_coach_decision(qtbot, window).accept()
+    window.resize(1024, 700)
+    window.tabs.setCurrentIndex(1)
+    table, proxy = window.register.view.table, window.register.view.proxy
+    decision = proxy.index(0, DECISION)
+    assert decision.data(Qt.ItemDataRole.ToolTipRole) == "Appoint with coaching"
+    date_text = proxy.index(0, DATE).data()
+    assert table.fontMetrics().horizontalAdvance(date_text) < table.columnWidth(DATE) - 8  # whole

@@ -195,3 +195,16 @@ def test_the_rules_dialog_fits_the_screen(qtbot, user_files):
     room = window.screen().availableGeometry()
     dialog = window.pack_rules
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
+
+
+def test_ctrl_1_to_4_show_the_four_tabs_and_the_calendar_button_says_so_in_words(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    wanted = {"Ctrl+1": window.tabs.widget(0), "Ctrl+2": window.register,
+              "Ctrl+3": window.reviews, "Ctrl+4": window.portfolio}
+    by_key = {a.shortcut().toString(): a for a in window.actions_by_name.values()}
+    for key, tab in wanted.items():
+        by_key[key].trigger()
+        assert window.tabs.currentWidget() is tab, key
+    window.tabs.setCurrentIndex(0)
+    calendar = window.form.rows["org.review_date"].input.calendar
+    assert calendar.text() == "Calendar"  # the emoji it showed is in no bundled font: a box

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from leadfit.rules.model.library import default_pack
 from tests.desktop_support import open_window
 from tests.helpers import DEFAULT_PACK
 
@@ -13,7 +14,7 @@ def client_pack(tmp_path):
     shutil.copytree(DEFAULT_PACK, folder)
     text = (folder / "pack.yaml").read_text(encoding="utf-8")
     (folder / "pack.yaml").write_text(text.replace("name: default", "name: acme")
-                                      .replace('version: "2.1"', 'version: "2.2"')
+                                      .replace(f'version: "{default_pack().version}"', 'version: "9.9"')
                                       .replace("signoff_roles: [decision_maker, hr]",
                                                "signoff_roles: [decision_maker, hr, cfo]"),
                                       encoding="utf-8")
@@ -28,7 +29,7 @@ def test_a_client_pack_is_shown_and_remembered_after_restart(qtbot, user_files, 
     pack = window.controller.pack
     assert pack.name == "acme" and pack.fingerprint != default_fingerprint
     label = window.pack_bar.label.text()
-    assert "acme" in label and "2.2" in label and pack.fingerprint[:12] in label
+    assert "acme" in label and "9.9" in label and pack.fingerprint[:12] in label
     assert window.controller.assessment.pack.name == "acme"
     window.close()
     again = open_window(qtbot, user_files)

@@ -1,0 +1,92 @@
+"""The Case menu and Edit menu of the main window: new, open, save, recent cases, undo.
+
+A mixin of MainWindow: it uses the window's ``controller`` (CaseController), ``form``,
+``store`` (the settings), ``data_dir``, ``recent_menu`` and ``tell``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from leadfit.desktop import settings as app_settings
+
+
+class CaseActions:
+    def new_case(self) -> None:
+        if not self._may_discard("start a new case"):
+            return
+        self.controller.new_case()
+        self.form.go_to(0)
+
+    def _may_discard(self, doing: str) -> bool:
+        """Never lose answers without asking."""
+        if not self.controller.raw or not self.controller.modified:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved answers",
+            f"The answers for {self.controller.title()} are not saved as a case. Discard them"
+            f" and {doing}?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer in (QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Yes)
+
+    def open_case(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Open a case", str(self._case_folder()),
+                                                  "Case files (*.yaml *.yml)")
+        if path and self._may_discard("open another case") and self.controller.open_case(Path(path)):
+            self._remember(path)
+            self.tell(f"Opened {path}")
+
+    def save_case(self) -> None:
+        if self.controller.case_path is None:
+            self.save_case_as()
+            return
+        self._write_case(self.controller.case_path)
+
+    def save_case_as(self) -> None:
+        suggested = self._case_folder() / f"{self.controller.title()}.yaml"
+        name, _ = QFileDialog.getSaveFileName(self, "Save the case as", str(suggested),
+                                              "Case files (*.yaml)")
+        if name:
+            self._write_case(Path(name))
+
+    def _write_case(self, path: Path) -> None:
+        try:
+            self.controller.save_case(path)
+        except OSError as exc:
+            self.show_problems(f"The case was not saved in {path}", [exc.strerror or str(exc)])
+            return
+        self._remember(str(path))
+        self.tell(f"Case saved as {path}")
+
+    def export_answers(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",
+                                              "case.yaml", "Case files (*.yaml)")
+        if name:
+            self.controller.export_case(Path(name))
+            self.tell(f"Answers written to {name}")
+
+    def _case_folder(self) -> Path:
+        return self.controller.case_path.parent if self.controller.case_path else self.data_dir
+
+    def _remember(self, path: str) -> None:
+        app_settings.remember_case(self.store, path)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = app_settings.recent_cases(self.store)
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_case(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def undo_answer(self) -> None:
+        if not self.controller.undo():
+            self.tell("Nothing to undo")
+
+    def redo_answer(self) -> None:
+        if not self.controller.redo():
+            self.tell("Nothing to redo")

@@ -1,0 +1,163 @@
+"""The YAML parser behind yamlsafe.py: PyYAML's safe loader with LeadFit's guards.
+
+Apart from yamlsafe.py so that a command whose files all come from the parsed-file
+cache (leadfit/yamlcache.py) never imports PyYAML. Guards (see the pitfalls note):
+SafeLoader only, duplicate keys refused, aliases refused from the composed nodes
+(alias bombs), deep nesting caught, a tag whose text does not fit named at its line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from leadfit.errors import PackError, Problem
+
+Path_ = tuple[Any, ...]
+# libyaml's safe loader is ten times faster; both construct only plain values.
+_SAFE_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _RefuseDuplicateKeys:
+    """Mixin for a safe loader: a repeated key is an error, not a silent overwrite."""
+
+    source_name = "<text>"
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                raise PackError([Problem(f"a key must be plain text, found {kind} used as a key",
+                                         self.source_name, line)])
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise PackError([Problem(
+                    f"duplicate key '{key}' (first at line {seen[key]}, again at line {line});"
+                    " each key may appear once", self.source_name, line)])
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _checked_timestamp(loader, node):
+    """An unquoted date that is not a real one (2026-13-45) is named, not a traceback."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise PackError([Problem(f"'{node.value}' is not a real date ({exc}); write YYYY-MM-DD",
+                                 loader.source_name, node.start_mark.line + 1)]) from None
+
+
+class _StrictLoader(_RefuseDuplicateKeys, _SAFE_BASE):  # type: ignore[misc,valid-type]  # C or pure base
+    """The loader for every LeadFit file; never patches the global one."""
+
+
+class _PureStrictLoader(_RefuseDuplicateKeys, yaml.SafeLoader):
+    """The same checks on PyYAML's pure-Python loader (used where libyaml is absent)."""
+
+
+def _checked(kind: str, construct):
+    """An explicit tag whose text does not fit (`!!float x`, `!!int 1.5`) is a named
+    error at its line, not a ValueError traceback."""
+    def build(loader, node):
+        try:
+            return construct(loader, node)
+        except (ValueError, TypeError, OverflowError, KeyError):
+            raise PackError([Problem(f"'{node.value}' is not {kind}; remove the !! tag or"
+                                     " write a plain value", loader.source_name,
+                                     node.start_mark.line + 1)]) from None
+    return build
+
+
+for _loader in (_StrictLoader, _PureStrictLoader):  # add_constructor copies the table per class
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:float",
+                            _checked("a number", yaml.SafeLoader.construct_yaml_float))
+    _loader.add_constructor("tag:yaml.org,2002:int",
+                            _checked("a whole number", yaml.SafeLoader.construct_yaml_int))
+    _loader.add_constructor("tag:yaml.org,2002:bool",
+                            _checked("true or false", yaml.SafeLoader.construct_yaml_bool))
+
+
+def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    lines: dict[Path_, int] = {}
+    try:
+        loader = _StrictLoader(text)
+        loader.source_name = file
+        try:
+            node = loader.get_single_node()
+            if node is not None:  # one parse: aliases are refused from the composed nodes
+                _collect_lines(node, (), lines, set(), file)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except RecursionError:
+        raise PackError([Problem("nesting is too deep to read; flatten the structure", file)])
+    except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a constructor's complaint
+        raise PackError([Problem(f"a value cannot be read ({exc}); write a plain value",
+                                 file)]) from None
+    except yaml.YAMLError as exc:
+        raise PackError([_yaml_problem(exc, file)]) from None
+    return data, lines
+
+
+def _alias(file: str, line: int) -> PackError:
+    return PackError([Problem("aliases (*name) are not allowed in LeadFit files; write the value out",
+                              file, line)])
+
+
+# Where YAML notices an unclosed list, mapping or quote, or a line without its ':', is the
+# line after the author's mistake; the line that opened it is the one to edit.
+_OPENED_AT = {
+    "while parsing a flow sequence": "a list opened with '[' on this line is not closed: end it"
+                                     " with ']' and put ',' between its items",
+    "while parsing a flow mapping": "a mapping opened with '{' on this line is not closed: end it"
+                                    " with '}' and put ',' between its entries",
+    "while scanning a quoted scalar": "a quoted text opened on this line is never closed: end it"
+                                      " with the same quote mark",
+    "while scanning a simple key": "this line is neither 'key: value' nor a list item ('- ...'):"
+                                   " a ':' is missing, or quote the text",
+}
+
+
+def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
+    opened, context = getattr(exc, "context_mark", None), getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None) or opened
+    line = mark.line + 1 if mark is not None else None
+    if context in _OPENED_AT and opened is not None:
+        noticed = f" (YAML noticed it at line {line})" if line and line != opened.line + 1 else ""
+        return Problem(f"YAML syntax error: {_OPENED_AT[context]}{noticed}", file, opened.line + 1)
+    text = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc):
+        text = (f"tag {(exc.problem or '').split('tag')[-1].strip()} is not allowed;"
+                " only plain YAML values (text, numbers, true/false, lists, mappings)")
+    return Problem(f"YAML syntax error: {text}", file, line)
+
+
+def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int],
+                   file: str) -> None:
+    """Each path's line; an alias (*name) is a node met twice, refused at the line of the
+    key or list that holds it, before anything is built (so an alias bomb never expands)."""
+    seen.add(id(node))
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if id(value_node) in seen:
+                raise _alias(file, key_node.start_mark.line + 1)
+            if id(key_node) in seen:  # the key's own marks are the anchor's: its value's line
+                raise _alias(file, value_node.start_mark.line + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # refused when the mapping is built, at its line, before it expands
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _collect_lines(value_node, path + (key,), lines, seen, file)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            if id(item) in seen:
+                raise _alias(file, node.start_mark.line + 1)
+            _collect_lines(item, path + (index,), lines, seen, file)

@@ -232,8 +232,9 @@ class _Builder:
             if askers is None:
                 askers = needs[m] = {}
             askers[rule.id] = rule
+        requires: dict[str, list[str]] = {k: v for k, v in self.pack.settings.outcome_requires.items()}
         if outcome is not None:
-            for m in self.pack.settings.outcome_requires.get(outcome, ()):
+            for m in requires.get(outcome, []):
                 needs.setdefault(m, {})[f"outcome_requires.{outcome}"] = None
         return needs
 

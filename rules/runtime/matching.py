@@ -14,7 +14,7 @@ Callers receive a matcher as an argument; nothing here is a module global.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from leadfit.forms import conditions
@@ -60,7 +60,8 @@ def engine_of_record() -> Matcher:
     if _engine_of_record is None:  # every evaluation asks: an import statement costs more
         from leadfit.rules.runtime.engine import get_engine
         _engine_of_record = get_engine
-    return _engine_of_record()
+    made: Matcher = _engine_of_record()
+    return made
 
 
-_engine_of_record = None
+_engine_of_record: Callable[[], Matcher] | None = None

@@ -40,7 +40,7 @@ class SharedParts:
             rule.id: tuple((a.word, (rule, a.value)) for a in rule.actions) for rule in pack.rules}
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
-        self.weights: dict[str, int] = dict(pack.settings.severities)
+        self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
 
     def memo(self, kind: str, key: Any, make: Callable[[], Any]) -> Any:
         """What ``make()`` gives for ``key``, made once per pack (``kind`` names the table).

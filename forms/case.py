@@ -108,12 +108,11 @@ def relevant_answers(case: Case, questionnaire: Questionnaire) -> dict[str, Any]
 
 def relevant_from(answers: Mapping[str, Any], questionnaire: Questionnaire) -> dict[str, Any]:
     """relevant_answers over plain answers (id -> typed value), e.g. one explored assignment."""
-    answers = dict(answers)
     used = {}
-    for q in questionnaire.asked:  # is_asked(q, answers), inlined: every evaluation runs this
+    for q in questionnaire.in_form_order:  # is_asked(q, answers), inlined: every evaluation runs this
         if q.id in answers and (q.ask_if is None or conditions.evaluate(q.ask_if, answers)):
             used[q.id] = answers[q.id]
-    for q in questionnaire.derived:
+    for q in questionnaire.derived_facts:
         value = derive(q, used)
         if value is not None:
             used[q.id] = value
@@ -131,8 +130,8 @@ def is_asked(question, answers: Mapping[str, Any], unknown=()) -> bool:
 def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
     """Ids of required, possibly asked questions without an answer, in form order.
     "Not known" is an answer: those questions are never missing."""
-    answers = dict(case.answers)
-    return [q.id for q in questionnaire.asked
+    answers = case.answers
+    return [q.id for q in questionnaire.in_form_order
             if q.required and q.id not in answers and q.id not in case.unknown
             and is_asked(q, answers, case.unknown)]
 

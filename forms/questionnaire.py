@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -139,11 +139,21 @@ class Questionnaire:
 
     @property
     def asked(self) -> list[Question]:
-        return [q for s in self.sections for q in s.questions]
+        return list(self.in_form_order)
 
     @property
     def derived(self) -> list[Question]:
-        return [q for q in self.questions.values() if q.derived_from]
+        return list(self.derived_facts)
+
+    @cached_property
+    def in_form_order(self) -> tuple[Question, ...]:
+        """The asked questions, in form order (worked out once: every evaluation reads them)."""
+        return tuple(q for s in self.sections for q in s.questions)
+
+    @cached_property
+    def derived_facts(self) -> tuple[Question, ...]:
+        """The questions derived from others (worked out once)."""
+        return tuple(q for q in self.questions.values() if q.derived_from)
 
     def titles(self) -> dict[str, str]:
         return {q.id: q.title for q in self.questions.values()}

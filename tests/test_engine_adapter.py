@@ -62,6 +62,15 @@ def test_too_many_properties_is_our_error_not_engine_302(engine):
         engine.evaluate("k4", [("a", AT_LEAST_1)], answers)
 
 
+def test_two_questions_writing_one_engine_field_are_refused_not_merged(engine):
+    """'a.b' and 'a_b' both become the field q_a_b: one answer would silently replace the other."""
+    rules = [("a", Compare("eq", "a.b", 1))]
+    assert engine.evaluate("k4b", rules, {"a.b": 1}) == ["a"]  # the field name is remembered
+    with pytest.raises(EngineError, match="two questions map to the engine field 'q_a_b'"):
+        engine.evaluate("k4b", rules, {"a.b": 1, "a_b": 2})
+    assert engine.open_sessions() == 0
+
+
 def test_results_are_collected_in_python_and_state_is_deleted(engine):
     engine.evaluate("k5", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
     assert engine.open_sessions() == 0

@@ -206,6 +206,47 @@ def test_the_not_scored_note_is_printed_where_people_read_the_risk(tmp_path):
         out.split())
 
 
+def test_an_unknown_an_open_choice_reads_is_explored_with_that_choice():
+    """A rule recording an open choice ('develop them, accept slower delivery') sets how
+    far the risk can raise the outcome, so the answers it reads move the outcome. A
+    low-stakes stream with the revenue impact not known (and the P&L not known) was
+    explored without it: the search said hire where the engine coaches, and the
+    evaluation stopped with "please report this"."""
+    a = evaluate(_develop_by_choice(stream__revenue_impact="not known",
+                                    candidate__owns_pnl="not known"), PACK)
+    assert a.outcome == max(_engine_outcomes(_develop_by_choice(
+        stream__revenue_impact="not known", candidate__owns_pnl="not known")), key=ORDER.index)
+    low = evaluate(_develop_by_choice(stream__revenue_impact="low", candidate__owns_pnl="none"), PACK)
+    assert low.outcome == "coach"  # the open choice caps the risk's floor at coaching
+    depends = {d.question: {b.answer: b.outcomes for b in d.by_answer} for d in a.unknowns.depends_on}
+    assert depends["stream.revenue_impact"]["“Little; mostly internal or supporting”"] == ["coach"]
+    assert "if “Little; mostly internal or supporting”, Appoint with coaching;" in a.unknowns.summary
+
+
+def _develop_by_choice(**changes):
+    answers = {"stream.name": "Mortgage journey", "stream.revenue_impact": "low",
+               "stream.digital_revenue_share": 30, "stream.other_stream_leads": "none_yet",
+               "stream.pd_accountability": "pnl", "stream.candidate_area_stakeholder": False,
+               "candidate.name": "Sam Lee", "candidate.current_role": "Head of Lending",
+               "candidate.digital_years": 6, "candidate.owns_pnl": "none",
+               "candidate.led_multidisciplinary": False, "candidate.craft_background": True,
+               "candidate.mvp_delivery": "never", "candidate.holds_line": "strong",
+               "candidate.former_role_share": 0, "candidate.reduce_former_role": False,
+               "candidate.delivery_expectation": "everything_fast",
+               "candidate.prioritisation": "wants_everything", "candidate.blamed_digital": True,
+               "candidate.motivation": "product", "candidate.rivals": False,
+               "org.sponsors_understand": True, "org.formal_role": True,
+               "org.searched_experience": True, "org.interviewed_as_external": True,
+               "org.selection_basis": "aptitude", "org.insider_belief": False,
+               "org.cpo_available": True, "org.coach_available": False, "org.induction": True,
+               "org.peer_exposure": True, "org.tradeoffs_stated": True,
+               "org.develop_appetite": "high", "org.external_hire": "possible",
+               "org.announce_pressure": "low", "org.assessed_on": date(2026, 11, 2),
+               "org.review_date": date(2027, 1, 15),
+               "org.not_adjusting": "No prioritised backlog by the review; still blames the team"}
+    return build_case({**answers, **{k.replace("__", "."): v for k, v in changes.items()}}, Q)
+
+
 def test_an_open_choice_to_develop_is_explored_over_the_unknowns():
     """A `choice` rule reading an unknown answer moves the outcome, so it is explored: the
     marginal candidate with unknown experience on a low-stakes stream the organisation has

@@ -35,6 +35,7 @@ from leadfit.rules.runtime.matching import Matcher, engine_of_record
 from leadfit.rules.runtime.shared_parts import shared_parts
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
+_NONE: list = []  # no action of a word (never changed: callers only read what actions() gives)
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 
 
@@ -72,7 +73,7 @@ def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | 
             matcher: Matcher | None = None) -> _Builder:
     """What evaluate_known builds from: the rules ``matcher`` fires on the known answers
     (rules/summary.py reads a case's outcome, risk and IDs off it without an Assessment)."""
-    answers = relevant_from({**case.answers, **(extra or {})}, pack.questionnaire)
+    answers = relevant_from({**case.answers, **extra} if extra else case.answers, pack.questionnaire)
     engine = matcher if matcher is not None else engine_of_record()
     if fired_ids is None:  # given: the matcher's own answer for these answers, from before
         read = _read_by(pack.fingerprint, pack.rules)
@@ -112,12 +113,18 @@ class _Builder:
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
-        if self._by_word is None:
-            self._by_word = {}
+        by_word = self._by_word
+        if by_word is None:
+            by_word = self._by_word = {}
+            actions_of = self.shared.actions_of
             for rule in self.fired:
-                for action in rule.actions:
-                    self._by_word.setdefault(action.word, []).append((rule, action.value))
-        return self._by_word.get(word, [])
+                for said, pair in actions_of[rule.id]:
+                    found = by_word.get(said)
+                    if found is None:
+                        by_word[said] = [pair]
+                    else:
+                        found.append(pair)
+        return by_word.get(word, _NONE)
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -198,10 +205,10 @@ class _Builder:
 
     def score_of(self, worst: dict[str, str]) -> tuple[int, str]:
         """Score and risk band of each finding ID's worst severity."""
-        weights: dict[str, int] = {k: v for k, v in self.pack.settings.severities.items()}
+        weights = self.shared.weights
         score = sum(weights.get(s, 0) for s in worst.values())
         level = "low"
-        for name, floor in sorted(self.pack.settings.risk_bands.items(), key=lambda kv: kv[1]):
+        for name, floor in self.shared.risk_bands:
             if score >= floor:
                 level = name
         return score, level
@@ -215,28 +222,44 @@ class _Builder:
     def mitigations(self, outcome: str | None) -> list[Mitigation]:
         return self.as_mitigations(self.needed("mitigation", outcome))
 
-    def needed(self, word: str, outcome: str | None) -> dict[str, dict[str, list[str]]]:
-        """Mitigation id -> the rules, layers and reasons that ask for it (``word`` actions,
-        plus the outcome's ``outcome_requires``)."""
-        needs: dict[str, dict[str, list[str]]] = {}
+    def needed(self, word: str, outcome: str | None) -> dict[str, dict[str, Rule | None]]:
+        """Mitigation id -> who asks for it, in order: rule id -> the fired rule whose ``word``
+        action names it, then ``outcome_requires.<outcome>`` -> None for the outcome's
+        ``outcome_requires``. as_mitigations says it in words."""
+        needs: dict[str, dict[str, Rule | None]] = {}
         for rule, m in self.actions(word):
-            entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
-            _add(entry["rules"], rule.id)
-            _add(entry["layers"], rule.layer)
-            _add(entry["because"], rule.summary)
+            askers = needs.get(m)
+            if askers is None:
+                askers = needs[m] = {}
+            askers[rule.id] = rule
         requires: dict[str, list[str]] = {k: v for k, v in self.pack.settings.outcome_requires.items()}
-        for m in requires.get(outcome, []) if outcome is not None else []:
-            entry = needs.setdefault(m, {"rules": [], "layers": [], "because": []})
-            _add(entry["rules"], f"outcome_requires.{outcome}")
-            _add(entry["layers"], self.pack.label)
-            _add(entry["because"], f"Every '{self.cat.title(str(outcome))}' decision requires it.")
+        if outcome is not None:
+            for m in requires.get(outcome, []):
+                needs.setdefault(m, {})[f"outcome_requires.{outcome}"] = None
         return needs
 
     def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
+        """The steps ``needs`` names, in ID order; each made once per pack for the same askers."""
         meanings = meanings or {}
-        return [built(Mitigation, id=m, title=self.cat.title(m),
-                                           meaning=meanings.get(m, self.cat.entries[m].meaning), **e)
-                for m, e in sorted(needs.items(), key=lambda kv: _id_key(kv[0]))]
+        shared = self.shared
+        return [shared.memo("step", (m, meanings.get(m), *askers),
+                            lambda: self._mitigation(m, askers, meanings.get(m)))
+                for m, askers in sorted(needs.items(), key=_step_order)]
+
+    def _mitigation(self, m: str, askers: dict[str, Rule | None], meaning: str | None) -> Mitigation:
+        layers: list[str] = []
+        because: list[str] = []
+        for asker, rule in askers.items():
+            if rule is not None:
+                _add(layers, rule.layer)
+                _add(because, rule.summary)
+            else:  # the outcome's own requirement
+                outcome = asker.removeprefix("outcome_requires.")
+                _add(layers, self.pack.label)
+                _add(because, f"Every '{self.cat.title(outcome)}' decision requires it.")
+        return built(Mitigation, id=m, title=self.cat.title(m),
+                     meaning=meaning if meaning is not None else self.cat.entries[m].meaning,
+                     rules=list(askers), layers=layers, because=because)
 
     def readiness_marks(self) -> dict[str, tuple[str, list[str]]]:
         """Readiness ID -> (its worst status, the rules marking it), for the IDs rules mark."""
@@ -249,10 +272,14 @@ class _Builder:
         return marks
 
     def readiness(self) -> list[ReadinessItem]:
+        """Every readiness ID; one a rule marked is made once per pack for the rules marking it."""
         marks = self.readiness_marks()
-        unmarked = self.shared.unmarked_readiness
-        return [built(ReadinessItem, id=p, title=self.cat.title(p), status=marks[p][0], rules=marks[p][1])
-                if p in marks else item for p, item in unmarked.items()]
+        if not marks:
+            return list(self.shared.unmarked_readiness.values())
+        memo, title = self.shared.memo, self.cat.title
+        return [memo("readiness", (p, *marks[p][1]), lambda: built(
+                    ReadinessItem, id=p, title=title(p), status=marks[p][0], rules=marks[p][1]))
+                if p in marks else item for p, item in self.shared.unmarked_readiness.items()]
 
     def signals(self) -> list[Signal]:
         return sorted((built(Signal, id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
@@ -325,6 +352,10 @@ def _add(items: list[str], item: str) -> None:
 
 def _id_key(item_id: str) -> tuple:
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
+
+
+def _step_order(item: tuple) -> tuple:
+    return _id_key(item[0])
 
 
 def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:

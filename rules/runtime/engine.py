@@ -98,11 +98,6 @@ def _never_run(c) -> None:
     raise EngineError("a rule action ran through durable-rules' dispatch; the adapter drives it")
 
 
-def _fired_name(message: str) -> str:
-    """The rule named by an action message ``{"r12":{"m":...}}`` (names are ``r<n>``)."""
-    return message[2:message.index('"', 2)]
-
-
 class _QuietHost(_durable.Host):
     """A host without the dispatch timer threads: we only assert facts synchronously."""
 
@@ -119,6 +114,7 @@ class RulesEngine:
         self._rulesets: dict[str, tuple[Any, dict[str, str]]] = {}  # name -> (handle, ids)
         self._open: set[str] = set()
         self._names: dict[str, str] = {}  # key -> ruleset name
+        self._fields: dict[str, str] = {}  # question id -> engine field (field_name, kept)
         self._sessions = count(1)
 
     @property
@@ -189,12 +185,18 @@ class RulesEngine:
         self._rulesets[name] = (self._host.get_ruleset(name)._handle, ids)
 
     def _fact(self, answers: dict[str, Any]) -> dict[str, Any]:
+        fields = self._fields
         fact: dict[str, Any] = {}
         for question_id, value in answers.items():
-            name = field_name(question_id)
-            if name in fact:
-                raise EngineError(f"two questions map to the engine field '{name}'")
+            name = fields.get(question_id)
+            if name is None:
+                name = fields[question_id] = field_name(question_id)
             fact[name] = value.toordinal() if isinstance(value, date) else value
+        if len(fact) != len(answers):  # two questions wrote one field
+            taken: dict[str, str] = {}
+            for question_id in answers:
+                if taken.setdefault(fields[question_id], question_id) != question_id:
+                    raise EngineError(f"two questions map to the engine field '{fields[question_id]}'")
         if len(fact) + 2 > MAX_PROPERTIES:
             raise EngineError(f"a case may hold at most {MAX_PROPERTIES - 2} answers for the engine;"
                               f" this one has {len(fact)}")
@@ -211,14 +213,15 @@ class RulesEngine:
         session = f"s{next(self._sessions)}"
         self._open.add(session)
         fired: list[str] = []
+        fact["sid"] = fact[_NONCE] = session
         try:
-            result = _C.assert_fact(handle, _as_json(dict(fact, sid=session, **{_NONCE: session})))
+            result = _C.assert_fact(handle, _as_json(fact))
             if result[0] == 1:  # pragma: no cover - the catch-all rule matches every fact
                 raise EngineError("the engine matched no rule, not even the catch-all")
             started = _C.start_action_for_state(handle, result[1]) if result[0] == 0 else None
             message = started[1] if started else None
-            while message:
-                fired.append(_fired_name(message))
+            while message:  # '{"r12":{"m":...}}': the rule's name, read without parsing
+                fired.append(message[2:message.index('"', 2)])
                 message = _C.complete_and_start_action(handle, result[1])
         except EngineError:
             raise

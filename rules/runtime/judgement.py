@@ -17,30 +17,48 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 
 from __future__ import annotations
 
-from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, built
+from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, Signal, built
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")
 
 
 def merged_findings(builder) -> list[Finding]:
-    """One finding per ID: the worst severity's rule, with the causes of every rule."""
+    """One finding per ID: the worst severity's rule, with the causes of every rule.
+
+    What a finding says but its causes' answers is fixed by the rules raising it, so it
+    is worked out once per pack for each set of rules (SharedParts.memo)."""
     groups: dict[str, list] = {}
     for rule, value in builder.actions("finding"):
-        groups.setdefault(value["id"], []).append((_SEVERITY_ORDER.index(value["severity"]), rule, value))
-    answers = builder.answers
-    out = []
+        groups.setdefault(value["id"], []).append((rule, value))
+    answers, shared = builder.answers, builder.shared
+    ranked = []
     for fid, items in groups.items():
-        _, rule, value = max(items, key=_severity_of)  # the first of the worst
-        worst_first = sorted(items, key=_minus_severity_of)
-        qids = dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])
-                             if answers.get(q) is not None)  # unasked: no cause
-        out.append(built(
-            Finding,
-            id=fid, title=builder.cat.title(fid), severity=value["severity"], rule=rule.id,
-            layer=rule.layer, summary=rule.summary, because=[builder.cause(q) for q in qids]))
-    out += [f for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
-    return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)))
+        made = shared.memo("finding", (fid, *(r.id for r, _ in items)),
+                           lambda: _finding_parts(builder, fid, items))
+        title, severity, rule_id, layer, summary, qids, rank = made
+        ranked.append((rank, built(
+            Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,
+            summary=summary, because=[shared.cause(q, answers[q]) for q in qids
+                                      if answers.get(q) is not None])))  # unasked: no cause
+    ranked += [((-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)), f)
+               for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
+    return [f for _, f in sorted(ranked, key=_first)]
+
+
+def _finding_parts(builder, fid: str, items: list) -> tuple:
+    """(title, severity, rule, layer, summary, cause question ids, sort key) of the finding
+    ``items`` (rule, action value) raise: the first of the worst, with every rule's causes."""
+    graded = [(_SEVERITY_ORDER.index(v["severity"]), r, v) for r, v in items]
+    level, rule, value = max(graded, key=_severity_of)  # the first of the worst
+    worst_first = sorted(graded, key=_minus_severity_of)
+    qids = tuple(dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])))
+    return (builder.cat.title(fid), value["severity"], rule.id, rule.layer, rule.summary, qids,
+            (-level, _id_key(fid)))
+
+
+def _first(item: tuple):
+    return item[0]
 
 
 def _severity_of(item: tuple) -> int:
@@ -51,18 +69,31 @@ def _minus_severity_of(item: tuple) -> int:
     return -item[0]
 
 
-def merged_signals(builder) -> list:
-    """One context signal per ID (two rules can raise R3), with every cause behind it."""
-    out: dict = {}
-    for signal in builder.signals():
-        first = out.get(signal.id)
-        if first is None:
-            out[signal.id] = signal
-            continue
-        seen = {c.question for c in first.because}
-        extra = [c for c in signal.because if c.question not in seen]
-        out[signal.id] = first.model_copy(update={"because": [*first.because, *extra]})
-    return list(out.values())
+def merged_signals(builder) -> list[Signal]:
+    """One context signal per ID (two rules can raise R3), with every cause behind it
+    (the first rule's, then the others' not already named)."""
+    groups: dict[str, list] = {}
+    for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
+        groups.setdefault(sid, []).append(rule)
+    shared, answers = builder.shared, builder.answers
+    out = []
+    for sid, rules in groups.items():
+        title, rule_id, layer, qids = shared.memo("signal", (sid, *(r.id for r in rules)),
+                                                  lambda: _signal_parts(builder, sid, rules))
+        out.append(built(Signal, id=sid, title=title, rule=rule_id, layer=layer,
+                         because=[shared.cause(q, answers.get(q)) for q in qids]))
+    return out
+
+
+def _signal_order(raised: tuple) -> tuple:
+    rule, sid = raised
+    return _id_key(sid), rule.id
+
+
+def _signal_parts(builder, sid: str, rules: list) -> tuple:
+    """(title, first rule, its layer, every rule's cause question ids) of one signal ID."""
+    qids = dict.fromkeys(q for rule in rules for q in builder.cause_ids(rule))
+    return builder.cat.title(sid), rules[0].id, rules[0].layer, tuple(qids)
 
 
 class Judgement:

@@ -14,7 +14,7 @@ Callers receive a matcher as an argument; nothing here is a module global.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from leadfit.forms import conditions
@@ -56,5 +56,12 @@ EXACT = ExactMatcher()  # stateless, so one instance serves every caller and thr
 
 def engine_of_record() -> Matcher:
     """The durable-rules adapter (loaded on first use: importing it starts the engine)."""
-    from leadfit.rules.runtime.engine import get_engine
-    return get_engine()
+    global _engine_of_record
+    if _engine_of_record is None:  # every evaluation asks: an import statement costs more
+        from leadfit.rules.runtime.engine import get_engine
+        _engine_of_record = get_engine
+    made: Matcher = _engine_of_record()
+    return made
+
+
+_engine_of_record: Callable[[], Matcher] | None = None

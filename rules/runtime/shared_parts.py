@@ -8,6 +8,7 @@ models, so assessments share them, and none depends on more than the pack and
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ class SharedParts:
     assessments can share them."""
 
     CAUSES = 4096  # answers remembered; text answers are unbounded, so the memory is not
+    MEMO = 4096  # entries per kind of memo: the sets of rules that fire together are many
 
     def __init__(self, pack: Pack):
         self.pack = pack
@@ -33,6 +35,29 @@ class SharedParts:
         self._engines: dict[tuple[str, str], EngineRef] = {}
         self._outranks: dict[str, str] = {}
         self._causes: dict[tuple[str, type, Any], Cause] = {}
+        self._memo: dict[str, dict] = {}
+        self.actions_of: dict[str, tuple[tuple[str, tuple[Rule, Any]], ...]] = {
+            rule.id: tuple((a.word, (rule, a.value)) for a in rule.actions) for rule in pack.rules}
+        bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
+        self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
+        self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
+
+    def memo(self, kind: str, key: Any, make: Callable[[], Any]) -> Any:
+        """What ``make()`` gives for ``key``, made once per pack (``kind`` names the table).
+
+        For the parts of an assessment fixed by which rules fired (a finding's words, a
+        plan, the readiness list): ``make`` must depend on nothing else, and what it
+        gives is shared, so it must be immutable (a tuple of frozen models) or copied
+        by the caller."""
+        table = self._memo.get(kind)
+        if table is None:
+            table = self._memo[kind] = {}
+        found = table.get(key)
+        if found is None:
+            if len(table) >= self.MEMO:
+                table.clear()
+            found = table[key] = make()
+        return found
 
     def engine_ref(self, name: str, version: str) -> EngineRef:
         ref = self._engines.get((name, version))

@@ -84,7 +84,7 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
 def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:
     """Whether the risk shown sets ``outcome`` (or stronger) as the least outcome."""
     order: list[str] = list(pack.settings.outcomes)
-    floor = pack.settings.risk_outcomes.get(a.risk.level)
+    floor = next((v for k, v in pack.settings.risk_outcomes.items() if k == a.risk.level), None)
     return bool(floor and outcome and order.index(floor) >= order.index(outcome))
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, LargeBinary, String, cast, distinct, func, se
 from leadfit.decisions import leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.integrity import COLUMNS_FACT, column_problem, columns_digest, row_columns
-from leadfit.decisions.keys import key_columns, key_problem, listed_status
+from leadfit.decisions.keys import key_columns, key_problem, listed_status, unnamed_streams
 from leadfit.decisions.tables import audit_log, record_keys, records
 
 _BATCH = 1_000  # rows fetched at a time (PostgreSQL streams them; memory stays flat)
@@ -43,6 +43,9 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
         report.problems.append(chain)
     _removed(conn, matched, report)
     report.problems += leads.problems(conn, altered)
+    report.problems += [f"the stream '{key}' is missing from the register's stream names"
+                        " (removed outside LeadFit): a search by part of its name would miss"
+                        " it" for key in unnamed_streams(conn)]
     return report
 
 

@@ -128,6 +128,23 @@ def test_verify_names_a_stream_whose_current_record_was_altered_by_the_record_al
     assert not [p for p in problems if "summary of stream" in p]   # named once, by the record
 
 
+def test_a_stream_name_removed_outside_leadfit_is_named_by_verify(tmp_path):
+    db = tmp_path / "register.sqlite3"
+    with open_register(db) as reg:
+        claims = decide_coach(reg, case=case_with(stream__name="Claims journey"))
+        assert _refs(service.list_records(reg, stream="journey")) == [claims.ref]
+        assert service.verify(reg).ok
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM stream_names WHERE stream_key='claims journey'")
+    conn.commit()
+    conn.close()
+    with open_register(db) as reg:
+        assert _refs(service.list_records(reg, stream="claims")) == [claims.ref]  # by its key
+        assert service.verify(reg).problems == [
+            "the stream 'claims journey' is missing from the register's stream names (removed"
+            " outside LeadFit): a search by part of its name would miss it"]
+
+
 def test_schema_9_gives_the_due_counts_indexes_they_read_alone(db_url):  # noqa: F811
     with open_register(db_url) as reg, reg.read() as conn:
         if reg.dialect == "sqlite":
@@ -165,4 +182,5 @@ def test_the_benchmark_fill_writes_a_register_that_verify_finds_genuine(tmp_path
         assert report.records == 31 and report.entries == 93
         listed = service.list_records(reg, stream="stream 03", limit=None)
         assert {r.stream for r in listed} == {"Stream 03"} and len(listed) == 4
+        assert _refs(service.list_records(reg, stream="ream 03", limit=None)) == _refs(listed)
         assert all(r.intact for r in service.list_records(reg, limit=None))

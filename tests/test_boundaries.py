@@ -151,6 +151,6 @@ def test_printing_a_record_loads_no_engine_or_rule_models(tmp_path):
     code, out, loaded = _loaded_after(argv, ("reportlab", "durable", "sqlalchemy.orm", "yaml",
                                              "leadfit.rules.runtime.engine",
                                              "leadfit.rules.model.pack", "leadfit.rules.model.layers",
-                                             "leadfit.rules.model.schema"))
+                                             "leadfit.rules.model.schema", "urllib.request"))
     assert code == 0 and out_pdf.read_bytes().startswith(b"%PDF"), out
     assert loaded == ["reportlab"]

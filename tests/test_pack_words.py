@@ -39,9 +39,12 @@ def test_a_name_that_is_not_bundled_is_refused_by_name():
         bundled_questionnaire("client")
 
 
+DEFAULT = bundled_pack("default").label
+
+
 @pytest.mark.parametrize("odd", ["questions: [a, b]\n", "extends: nowhere@1.0\n",
-                                 "extends: default@2.3\nquestions:\n  stream.name: just words\n",
-                                 "extends: default@2.3\nquestionnaire: two\n"])
+                                 f"extends: {DEFAULT}\nquestions:\n  stream.name: just words\n",
+                                 f"extends: {DEFAULT}\nquestionnaire: two\n"])
 def test_a_pack_yaml_it_does_not_expect_is_not_read_this_way(tmp_path, odd):
     """The loader then loads the pack whole (and names any problem), never guesses."""
     folder = tmp_path / "client"
@@ -54,5 +57,5 @@ def test_a_client_pack_on_the_default_reads_the_default_words(tmp_path):
     folder = tmp_path / "client"
     folder.mkdir()
     (folder / "pack.yaml").write_text("name: client\nversion: '1.0'\ntitle: A client\n"
-                                      "extends: default@2.3\n")
+                                      f"extends: {DEFAULT}\n")
     assert _words(library._questionnaire_from_settings(folder)) == _words(bundled_questionnaire("default"))

@@ -180,6 +180,24 @@ def open_register(url: str | os.PathLike | None = None, *, create: bool = True,
     return Register(url, readonly=readonly)
 
 
+@contextmanager
+def opened_for_a_first_record(url: str | os.PathLike | None) -> Iterator[Register]:
+    """Open (or make) the register to write into; when it did not exist and the write
+    fails (a refusal, a full disk, an interrupt), the files made for it are removed:
+    nothing written means no register file."""
+    resolved = resolve_url(url)
+    path = Path(make_url(resolved).database or "") if resolved.startswith("sqlite:///") else None
+    made = path is not None and str(path) not in ("", ":memory:") and not path.exists()
+    try:
+        with open_register(url, create=True) as reg:
+            yield reg
+    except BaseException:
+        if made and path is not None:
+            for name in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
+                name.unlink(missing_ok=True)
+        raise
+
+
 def _absent(path: Path, given) -> str:
     if given:
         return f"no register at {path}"

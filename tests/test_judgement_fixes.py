@@ -51,7 +51,7 @@ def test_a_late_first_review_weighs_in_the_risk(tmp_path):
 
 def test_decide_puts_the_late_review_finding_on_the_record(tmp_path):
     db = tmp_path / "reg.db"
-    made = run_cli("decide", _case_file(tmp_path, LATE), "--decision", "coach", "--plan-later",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", _case_file(tmp_path, LATE), "--decision", "coach", "--plan-later",
                    "--conditions", "Bring the first review forward to within four months", "--db", db)
     assert made.returncode == 0, made.stderr
     record_id = made.stdout.split()[0]
@@ -153,7 +153,7 @@ def test_the_signed_rationale_calls_the_decision_what_the_recommendation_is_call
     conditions, without coaching', never 'Appoint with coaching'."""
     from pypdf import PdfReader
     db, out = tmp_path / "reg.db", tmp_path / "c10.pdf"
-    made = run_cli("decide", _case_file(tmp_path, "nobody to coach and no one can be hired"),
+    made = run_cli("decide", "--recorded-by", "Robin Hale", _case_file(tmp_path, "nobody to coach and no one can be hired"),
                    "--decision", "coach", "--plan-later", "--conditions",
                    "An interim Product Director from a partner for six months", "--db", db)
     assert made.returncode == 0, made.stderr

@@ -83,10 +83,13 @@ def _hidden(conn: Connection, until: str, checker: Checker) -> list:
     so the index would drop them silently: the review_date column (schema 7, the
     decision's review date, which a review's next review is) still says one is due by
     ``until``. Each such row is checked; the altered ones are listed as altered."""
-    q = _open_rows(dated=False).where(
+    # the ids first, from schema 9's (review_date, next_review, ...) index alone: a row
+    # read for its text is a random read of a file of gigabytes
+    ids = _open_rows(dated=False).with_only_columns(records.c.id).where(
         or_(records.c.next_review.is_(None), records.c.next_review > until),
         records.c.review_date.is_not(None), records.c.review_date != "",
         records.c.review_date <= until)
+    q = select(*row_columns()).where(records.c.id.in_(ids))
     rows = conn.execute(q.order_by(records.c.id)).all()
     checker.prefetch(rows)
     return [row for row in rows if not checker.check(row).intact]

@@ -64,9 +64,10 @@ def test_a_candidate_never_interviewed_is_coached_with_the_selection_first(tmp_p
     assert (data["risk"]["level"], data["risk"]["score"]) == ("critical", 33)  # as proposed
     said = _flat(_said(tmp_path, SENIORITY))
     assert "Recommendation: Appoint with coaching" in said
-    assert ("counts M3 Not interviewed as an outsider would be and M4 Chosen on seniority, not"
-            " aptitude. They are steps to take before the appointment, not reasons to rule the"
-            " candidate out: without them the risk is high (score 27)") in said
+    assert ("The risk as proposed (critical, score 33) includes “Not interviewed as an outsider would"
+            " be” (M3) and “Chosen on seniority, not aptitude” (M4). These are steps to take before"
+            " the appointment, not reasons to rule the candidate out: without them the risk is high"
+            " (score 27)") in said
     assert ("Hire an experienced Product Director: - The risk as proposed (critical) would call for"
             " it only because steps that come before the appointment are not yet taken") in said
     assert "Nothing in the answers calls for it" not in said

@@ -123,14 +123,14 @@ def test_where_unknowns_decide_the_headline_says_find_out_first(tmp_path):
     assert "Find out first" not in holds  # the outcome holds whatever the unknowns: no need
 
 
-def test_the_window_and_the_pdf_lead_with_find_out_first(tmp_path):
+def test_the_signed_pdf_leads_with_find_out_first(tmp_path):
     from pypdf import PdfReader
     db, out = tmp_path / "reg.db", tmp_path / "c.pdf"
     path = tmp_path / "case.yaml"
     path.write_text(yaml.safe_dump({"answers": next(
         s for s in default_pack().scenarios if s.name == UNKNOWN).answers}), encoding="utf-8")
-    made = run_cli("decide", path, "--decision", "hire_external", "--plan-later", "--conditions",
-                   "Find out the candidate's experience first", "--db", db)
+    made = run_cli("decide", "--recorded-by", "Robin Hale", path, "--decision", "hire_external",
+                   "--plan-later", "--conditions", "Find out the candidate's experience first", "--db", db)
     assert made.returncode == 0, made.stderr
     printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
     assert printed.returncode == 0, printed.stderr

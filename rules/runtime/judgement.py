@@ -198,7 +198,7 @@ class Judgement:
         if floor and self.order.index(floor) > self.order.index(outcome) and (
                 self.settings.risk_outcomes.get(counted) != floor):
             steps = sorted({i for i, _ in raised if i in left_out}, key=_id_key)
-            named = joined([f"“{self.settings.finding_titles.get(i) or b.cat.title(i)}” ({i})" for i in steps])
+            named = joined([f"{i} “{self.settings.finding_titles.get(i) or b.cat.title(i)}”" for i in steps])
             full, _ = b.score_of(worst_severities(raised))
             self.notes.append(
                 f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"

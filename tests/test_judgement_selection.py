@@ -118,7 +118,7 @@ def test_how_the_candidate_was_chosen_never_moves_the_outcome():
 # --- c: where answers not known decide it, finding out leads ----------------------------------
 def test_where_unknowns_decide_the_headline_says_find_out_first(tmp_path):
     said = _said(tmp_path, UNKNOWN)
-    assert "Recommendation: Find out first. Until then: Hire an experienced Product Director\n" in said
+    assert "Recommendation: Find out first. If the answers not known turn out badly: Hire an experienced Product Director\n" in said
     data = json.loads(_said(tmp_path, UNKNOWN, "--json"))
     assert data["outcome"] == "hire_external"  # the cautious outcome stays the record's
     holds = _said(tmp_path, "not known: hire holds whatever their history with digital teams")
@@ -137,7 +137,7 @@ def test_the_signed_pdf_leads_with_find_out_first(tmp_path):
     printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
     assert printed.returncode == 0, printed.stderr
     text = _flat(" ".join(p.extract_text() for p in PdfReader(out).pages))
-    assert "Find out first. Until then: Hire an experienced Product Director" in text
+    assert "Find out first. If the answers not known turn out badly: Hire an experienced Product Director" in text
 
 
 def test_under_2_3_the_unknowns_headline_is_the_outcome_alone():

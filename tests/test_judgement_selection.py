@@ -60,7 +60,10 @@ def _flat(text: str) -> str:
 def test_a_candidate_never_interviewed_is_coached_with_the_selection_first(tmp_path):
     data = json.loads(_said(tmp_path, SENIORITY, "--json"))
     assert data["outcome"] == "coach"
-    assert [p["id"] for p in data["preconditions"]] == ["M3", "M4"]
+    # "Identify senior people ... who have experience": a selection step, before the appointment
+    # (the fourth reader on 2.4's first words: M2 was in the plan for after it)
+    assert [p["id"] for p in data["preconditions"]] == ["M2", "M3", "M4"]
+    assert "M2" not in [m["id"] for m in data["mitigations"]]
     assert (data["risk"]["level"], data["risk"]["score"]) == ("critical", 33)  # as proposed
     said = _flat(_said(tmp_path, SENIORITY))
     assert "Recommendation: Appoint with coaching" in said
@@ -168,7 +171,7 @@ def test_findings_with_a_mitigation_id_read_as_findings_and_steps_as_steps(tmp_p
     assert (titles["M3"], titles["M4"]) == ("Not interviewed as an outsider would be",
                                             "Chosen on seniority, not aptitude")
     steps = {p["id"]: p["title"] for p in data["preconditions"]}
-    assert steps == {"M3": "Interview as external", "M4": "Select on aptitude"}
+    assert steps == {"M2": "Find experience", "M3": "Interview as external", "M4": "Select on aptitude"}
     late = json.loads(_said(tmp_path, "coached with the first review eighteen months out", "--json"))
     assert {f["id"]: f["title"] for f in late["findings"]}["M10"] == "First review too late to fail fast"
     old = evaluate(_case(SENIORITY, _old()), _old())

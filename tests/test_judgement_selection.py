@@ -202,3 +202,20 @@ def test_a_bad_setting_is_named_at_its_line_and_nothing_loads(tmp_path):
     assert "pack.yaml:4: compounding_leaves_out: 'M33' is not a catalogue ID" in said
     assert "pack.yaml:6: finding_titles: 'Q9' is not a catalogue ID" in said
     assert "pack.yaml:7: title_if_depends: the only name it may use is {outcome}" in said
+
+
+# --- an appointment that stands on steps before it is called so -------------------------------
+def test_an_appointment_on_steps_before_it_is_called_appoint_on_conditions(tmp_path):
+    """The fourth reader on 2.4 (04): "Naming an existing exec to cover a Product Director role
+    doesn't create a Product Director": a capable candidate keeping 60% with no plan is appointed
+    only once the former role is lightened, so the headline says it is on conditions, and why
+    not hire does not contradict the note that says to hire if it is not done."""
+    said = _flat(_said(tmp_path, "capable, keeps sixty percent with no plan"))
+    assert "Recommendation: Appoint on conditions Risk" in said
+    assert ("Hire an experienced Product Director: - Nothing in the answers calls for it, provided the"
+            " steps before the appointment are taken first: lighten the load.") in said
+    assert "do not go ahead: hire" in said
+    ready = _flat(_said(tmp_path, "ready candidate is appointed"))
+    assert "Recommendation: Appoint Risk" in ready and "provided the steps" not in ready
+    old = evaluate(_case("capable, keeps sixty percent with no plan", _old()), _old())
+    assert old.outcome_title == "Appoint"

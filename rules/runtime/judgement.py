@@ -214,6 +214,8 @@ class Judgement:
         for step, title in self.settings.titles_if_unavailable.get(outcome, {}).items():
             if step in cannot:
                 return title
+        if outcome in self.settings.titles_if_preconditions and self.b.actions("precondition"):
+            return self.settings.titles_if_preconditions[outcome]  # 2.4: it stands on them
         return self.b.cat.title(outcome)
 
     def unavailable_outcomes(self) -> dict:

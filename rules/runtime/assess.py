@@ -109,22 +109,39 @@ class _Builder:
         self.q = pack.questionnaire.questions
         self.order: list[str] = list(pack.settings.outcomes)
         self._by_word: dict[str, list] | None = None
+        self._masks: dict[str, int] = {}
         self.shared = shared_parts(pack)
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
         by_word = self._by_word
         if by_word is None:
-            by_word = self._by_word = {}
-            actions_of = self.shared.actions_of
-            for rule in self.fired:
-                for said, pair in actions_of[rule.id]:
-                    found = by_word.get(said)
-                    if found is None:
-                        by_word[said] = [pair]
-                    else:
-                        found.append(pair)
+            by_word = self._index()
         return by_word.get(word, _NONE)
+
+    def mask(self, word: str) -> int:
+        """The fired rules with a ``word`` action, one bit per rule (SharedParts.bits): what
+        keys the parts of the assessment those rules alone fix."""
+        if self._by_word is None:
+            self._index()
+        return self._masks.get(word, 0)
+
+    def _index(self) -> dict[str, list]:
+        by_word: dict[str, list] = {}
+        masks = self._masks
+        actions_of, bits = self.shared.actions_of, self.shared.bits
+        for rule in self.fired:
+            bit = bits[rule.id]
+            for said, pair in actions_of[rule.id]:
+                found = by_word.get(said)
+                if found is None:
+                    by_word[said] = [pair]
+                    masks[said] = bit
+                else:
+                    found.append(pair)
+                    masks[said] |= bit
+        self._by_word = by_word
+        return by_word
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -272,7 +289,14 @@ class _Builder:
         return marks
 
     def readiness(self) -> list[ReadinessItem]:
-        """Every readiness ID; one a rule marked is made once per pack for the rules marking it."""
+        """Every readiness ID; the list is made once per pack for the rules marking readiness."""
+        table, key = self.shared.table("readiness list"), self.mask("readiness")
+        found = table.get(key)
+        if found is None:
+            found = self.shared.remember(table, key, tuple(self._readiness()))
+        return list(found)
+
+    def _readiness(self) -> list[ReadinessItem]:
         marks = self.readiness_marks()
         if not marks:
             return list(self.shared.unmarked_readiness.values())

@@ -26,24 +26,51 @@ _APPOINTING = ("appoint", "coach")
 def merged_findings(builder) -> list[Finding]:
     """One finding per ID: the worst severity's rule, with the causes of every rule.
 
-    What a finding says but its causes' answers is fixed by the rules raising it, so it
-    is worked out once per pack for each set of rules (SharedParts.memo)."""
-    groups: dict[str, list] = {}
-    for rule, value in builder.actions("finding"):
-        groups.setdefault(value["id"], []).append((rule, value))
+    What a finding says is fixed by the rules raising it and its causes' answers, so each
+    is made once per pack for them (findings_parts, then the "finding made" memo)."""
+    parts, _ = findings_parts(builder)
     answers, shared = builder.answers, builder.shared
-    ranked = []
-    for fid, items in groups.items():
-        made = shared.memo("finding", (fid, *(r.id for r, _ in items)),
-                           lambda: _finding_parts(builder, fid, items))
-        title, severity, rule_id, layer, summary, qids, rank = made
-        ranked.append((rank, built(
-            Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,
-            summary=summary, because=[shared.cause(q, answers[q]) for q in qids
-                                      if answers.get(q) is not None])))  # unasked: no cause
-    ranked += [((-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)), f)
-               for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
-    return [f for _, f in sorted(ranked, key=_first)]
+    made, ranked = shared.table("finding made"), []
+    for part in parts:
+        values = tuple([answers.get(q) for q in part[-1]])
+        key = (part[0], values, tuple(map(type, values)))  # its type too: True == 1 in a key
+        finding = made.get(key)
+        if finding is None:
+            finding = shared.remember(made, key, _finding(shared, part[2:], answers))
+        ranked.append((part[1], finding))
+    if builder.certain:  # raised whatever the unknown answers are (rules/runtime/unknowns.py)
+        raised = {part[2] for part in parts}
+        ranked += [((-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)), f)
+                   for f in builder.certain if f.id not in raised]
+        ranked.sort(key=_first)
+    return [f for _, f in ranked]
+
+
+def _finding(shared, part: tuple, answers: dict) -> Finding:
+    fid, title, severity, rule_id, layer, summary, qids = part
+    return built(Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,
+                 summary=summary, because=[shared.cause(q, answers[q]) for q in qids
+                                           if answers.get(q) is not None])  # unasked: no cause
+
+
+def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
+    """(each finding's parts but its causes, in the order findings are listed; the score and
+    risk band they give), once per pack for each set of rules raising findings."""
+    table, key = builder.shared.table("findings"), builder.mask("finding")
+    found = table.get(key)
+    if found is None:
+        groups: dict[str, list] = {}
+        for rule, value in builder.actions("finding"):
+            groups.setdefault(value["id"], []).append((rule, value))
+        shared = builder.shared
+        parts = sorted(((key, made[6], fid, *made[:6]) for fid, items in groups.items()
+                        for key in [(fid, *(r.id for r, _ in items))]
+                        for made in [shared.memo("finding", key,
+                                                 lambda: _finding_parts(builder, fid, items))]),
+                       key=_second)
+        score = builder.score_of({part[2]: part[4] for part in parts})
+        found = shared.remember(table, key, (tuple(parts), score))
+    return found
 
 
 def _finding_parts(builder, fid: str, items: list) -> tuple:
@@ -61,6 +88,10 @@ def _first(item: tuple):
     return item[0]
 
 
+def _second(item: tuple):
+    return item[1]
+
+
 def _severity_of(item: tuple) -> int:
     return item[0]
 
@@ -72,16 +103,26 @@ def _minus_severity_of(item: tuple) -> int:
 def merged_signals(builder) -> list[Signal]:
     """One context signal per ID (two rules can raise R3), with every cause behind it
     (the first rule's, then the others' not already named)."""
-    groups: dict[str, list] = {}
-    for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
-        groups.setdefault(sid, []).append(rule)
     shared, answers = builder.shared, builder.answers
-    out = []
-    for sid, rules in groups.items():
-        title, rule_id, layer, qids = shared.memo("signal", (sid, *(r.id for r in rules)),
-                                                  lambda: _signal_parts(builder, sid, rules))
-        out.append(built(Signal, id=sid, title=title, rule=rule_id, layer=layer,
-                         because=[shared.cause(q, answers.get(q)) for q in qids]))
+    table, key = shared.table("signals"), builder.mask("signal")
+    parts = table.get(key)
+    if parts is None:  # fixed by the rules raising signals: once per pack for each set
+        groups: dict[str, list] = {}
+        for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
+            groups.setdefault(sid, []).append(rule)
+        parts = shared.remember(table, key, tuple((sid, *_signal_parts(builder, sid, rules))
+                                                  for sid, rules in groups.items()))
+    made, out = shared.table("signal made"), []
+    for part in parts:  # each signal made once per pack for its rules and causes' answers
+        values = tuple([answers.get(q) for q in part[-1]])
+        key = (part, values, tuple(map(type, values)))  # its type too: True == 1 in a key
+        signal = made.get(key)
+        if signal is None:
+            sid, title, rule_id, layer, qids = part
+            signal = shared.remember(made, key, built(
+                Signal, id=sid, title=title, rule=rule_id, layer=layer,
+                because=[shared.cause(q, answers.get(q)) for q in qids]))
+        out.append(signal)
     return out
 
 
@@ -116,7 +157,7 @@ class Judgement:
     def build(self) -> Assessment:
         b = self.b
         findings = merged_findings(b)
-        score, level = b.score(findings)
+        score, level = b.score(findings) if b.certain else findings_parts(b)[1]
         if b.decided:  # worked out over the unknown answers (rules/runtime/unknowns.py)
             outcome, constraints, forced = b.decided
             self.constraints = [c for c in constraints if "would be advised" in c]  # plan() adds its own
@@ -193,6 +234,23 @@ class Judgement:
 
     # -- the plan ---------------------------------------------------------------
     def plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
+        """(the plan, the preconditions), with the constraints they state; fixed by the outcome
+        and the rules asking for steps or naming what cannot happen, so made once per pack
+        for each."""
+        b = self.b
+        table = b.shared.table("plan")
+        key = (outcome, b.mask("mitigation"), b.mask("precondition"), b.mask("unavailable"))
+        found = table.get(key)
+        if found is None:
+            said = len(self.constraints)
+            plan, before = self._plan(outcome)
+            found = b.shared.remember(table, key, (tuple(plan), tuple(before),
+                                                   tuple(self.constraints[said:])))
+        else:
+            self.constraints += found[2]
+        return list(found[0]), list(found[1])
+
+    def _plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
         needed, before = self.plan_needs(outcome)
         reword = {}
         for blocked in self.unavailable_outcomes():
@@ -229,6 +287,19 @@ class Judgement:
         return list(dict.fromkeys(said))
 
     def unverified(self) -> list[str]:
+        """Readiness IDs the answers cannot vouch for, in ID order, and the note naming them
+        (once per pack for each set of rules marking them)."""
+        table, key = self.b.shared.table("unverified"), self.b.mask("unverified")
+        found = table.get(key)
+        if found is None:
+            said = len(self.notes)
+            ids = self._unverified()
+            found = self.b.shared.remember(table, key, (tuple(ids), tuple(self.notes[said:])))
+        else:
+            self.notes += found[1]
+        return list(found[0])
+
+    def _unverified(self) -> list[str]:
         ids: list[str] = []
         for _, value in self.b.actions("unverified"):
             ids += [i for i in value if i not in ids]
@@ -239,6 +310,18 @@ class Judgement:
         return sorted(ids, key=_id_key)
 
     def why_not(self, outcome: str | None) -> dict[str, list[str]]:
+        """Why each other outcome was not advised: fixed by the outcome, the rules recommending
+        or ruling out outcomes, the risk's reason and (with no outcome) the missing answers."""
+        b = self.b
+        table = b.shared.table("why not")
+        key = (outcome, b.mask("recommend"), b.mask("unavailable"), self.raised_by_risk,
+               () if outcome else tuple(b.missing))
+        found = table.get(key)
+        if found is None:
+            found = b.shared.remember(table, key, self._why_not(outcome))
+        return {o: list(reasons) for o, reasons in found.items()}  # each assessment its own lists
+
+    def _why_not(self, outcome: str | None) -> dict[str, list[str]]:
         reasons = self.b.why_not(outcome)
         if self.raised_by_risk and outcome:
             for milder in self.order[:self.order.index(outcome)]:

@@ -38,6 +38,9 @@ class SharedParts:
         self._memo: dict[str, dict] = {}
         self.actions_of: dict[str, tuple[tuple[str, tuple[Rule, Any]], ...]] = {
             rule.id: tuple((a.word, (rule, a.value)) for a in rule.actions) for rule in pack.rules}
+        # A bit per rule, in pack order: the fired rules of one action word as one int, the key
+        # of the parts those rules alone fix (readiness, signals, a plan...).
+        self.bits: dict[str, int] = {rule.id: 1 << i for i, rule in enumerate(pack.rules)}
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
         self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
@@ -49,15 +52,25 @@ class SharedParts:
         plan, the readiness list): ``make`` must depend on nothing else, and what it
         gives is shared, so it must be immutable (a tuple of frozen models) or copied
         by the caller."""
+        table = self.table(kind)
+        found = table.get(key)
+        if found is None:
+            found = self.remember(table, key, make())
+        return found
+
+    def table(self, kind: str) -> dict:
+        """The memo table ``kind``, for a caller that looks up before it makes (no closure
+        per lookup): read it with ``get``, fill it with ``remember``."""
         table = self._memo.get(kind)
         if table is None:
             table = self._memo[kind] = {}
-        found = table.get(key)
-        if found is None:
-            if len(table) >= self.MEMO:
-                table.clear()
-            found = table[key] = make()
-        return found
+        return table
+
+    def remember(self, table: dict, key: Any, made: Any) -> Any:
+        if len(table) >= self.MEMO:
+            table.clear()
+        table[key] = made
+        return made
 
     def engine_ref(self, name: str, version: str) -> EngineRef:
         ref = self._engines.get((name, version))

@@ -79,8 +79,8 @@ def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | 
         read = _read_by(pack.fingerprint, pack.rules)
         fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
-    fired_set = set(fired_ids)
-    fired = [r for r in pack.rules if r.id in fired_set]  # pack order, not engine order
+    at = shared_parts(pack).rule_at
+    fired = [r for _, r in sorted(map(at.__getitem__, set(fired_ids)))]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
     return _Builder(pack, answers, fired, missing, engine, decided, certain)
 
@@ -249,9 +249,8 @@ class _Builder:
             if askers is None:
                 askers = needs[m] = {}
             askers[rule.id] = rule
-        requires: dict[str, list[str]] = {k: v for k, v in self.pack.settings.outcome_requires.items()}
         if outcome is not None:
-            for m in requires.get(outcome, []):
+            for m in self.pack.settings.outcome_requires.get(outcome, ()):
                 needs.setdefault(m, {})[f"outcome_requires.{outcome}"] = None
         return needs
 
@@ -259,9 +258,15 @@ class _Builder:
         """The steps ``needs`` names, in ID order; each made once per pack for the same askers."""
         meanings = meanings or {}
         shared = self.shared
-        return [shared.memo("step", (m, meanings.get(m), *askers),
-                            lambda: self._mitigation(m, askers, meanings.get(m)))
-                for m, askers in sorted(needs.items(), key=_step_order)]
+        steps, out = shared.table("step"), []
+        for m, askers in sorted(needs.items(), key=_step_order):
+            meaning = meanings.get(m)
+            key = (m, meaning, *askers)
+            step = steps.get(key)
+            if step is None:
+                step = shared.remember(steps, key, self._mitigation(m, askers, meaning))
+            out.append(step)
+        return out
 
     def _mitigation(self, m: str, askers: dict[str, Rule | None], meaning: str | None) -> Mitigation:
         layers: list[str] = []

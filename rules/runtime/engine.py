@@ -26,7 +26,6 @@ import json
 import re
 import threading
 from collections.abc import Iterable
-from contextlib import suppress
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -108,6 +107,8 @@ class _QuietHost(_durable.Host):
 class RulesEngine:
     """One host per process; evaluations are serialised under one lock."""
 
+    WRITTEN = 4096  # answers' JSON members remembered
+
     def __init__(self) -> None:
         self._host = _QuietHost()
         self._lock = threading.Lock()
@@ -115,6 +116,9 @@ class RulesEngine:
         self._open: set[str] = set()
         self._names: dict[str, str] = {}  # key -> ruleset name
         self._fields: dict[str, str] = {}  # question id -> engine field (field_name, kept)
+        self._owners: dict[str, str] = {}  # engine field -> the first question id writing it
+        self._contested: set[str] = set()  # fields two question ids write
+        self._written: dict[tuple, str] = {}  # (question id, type, answer) -> its JSON member
         self._sessions = count(1)
 
     @property
@@ -135,14 +139,14 @@ class RulesEngine:
         ``key`` names the ruleset (use the pack fingerprint): it is compiled
         and registered the first time only. ``rules`` are (rule id, condition).
         """
-        fact = self._fact(answers)
         name = self._names.get(key)
         if name is None:  # worked out once per key: a regular expression costs more than a rule
             name = self._names[key] = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
-        with self._lock:
+        with self._lock:  # the written members are shared: filled under the lock too
+            members = self._fact(answers)
             if name not in self._rulesets:
                 self._register(name, rules)
-            return self._run(name, fact)
+            return self._run(name, members)
 
     def refusal(self, cond) -> str | None:
         """Why the engine would not take ``cond`` as a rule, or None (lint asks this of
@@ -184,25 +188,40 @@ class RulesEngine:
         ids = {f"r{position}": rule_id for position, (rule_id, _) in enumerate(rules)}
         self._rulesets[name] = (self._host.get_ruleset(name)._handle, ids)
 
-    def _fact(self, answers: dict[str, Any]) -> dict[str, Any]:
-        fields = self._fields
-        fact: dict[str, Any] = {}
+    def _fact(self, answers: dict[str, Any]) -> list[str]:
+        """The case as the fact's JSON members (``"q_x": value``), each written once per
+        answer: the answers of one pack repeat, and writing JSON costs more than a lookup."""
+        written, out = self._written, []
         for question_id, value in answers.items():
-            name = fields.get(question_id)
-            if name is None:
-                name = fields[question_id] = field_name(question_id)
-            fact[name] = value.toordinal() if isinstance(value, date) else value
-        if len(fact) != len(answers):  # two questions wrote one field
+            key = (question_id, value.__class__, value)  # with its type, as True == 1 in a key
+            member = written.get(key)
+            if member is None:
+                member = self._member(question_id, value, key)
+            out.append(member)
+        if self._contested:  # two question ids seen that map to one field: are both here?
             taken: dict[str, str] = {}
             for question_id in answers:
-                if taken.setdefault(fields[question_id], question_id) != question_id:
-                    raise EngineError(f"two questions map to the engine field '{fields[question_id]}'")
-        if len(fact) + 2 > MAX_PROPERTIES:
+                if taken.setdefault(self._fields[question_id], question_id) != question_id:
+                    raise EngineError(f"two questions map to the engine field '{self._fields[question_id]}'")
+        if len(out) + 2 > MAX_PROPERTIES:
             raise EngineError(f"a case may hold at most {MAX_PROPERTIES - 2} answers for the engine;"
-                              f" this one has {len(fact)}")
-        return fact
+                              f" this one has {len(out)}")
+        return out
 
-    def _run(self, name: str, fact: dict[str, Any]) -> list[str]:
+    def _member(self, question_id: str, value: Any, key: tuple) -> str:
+        name = self._fields.get(question_id)
+        if name is None:
+            name = self._fields[question_id] = field_name(question_id)
+            owner = self._owners.setdefault(name, question_id)
+            if owner != question_id:
+                self._contested.add(name)
+        member = _as_json({name: value.toordinal() if isinstance(value, date) else value})[1:-1]
+        if len(self._written) >= self.WRITTEN:  # text answers are unbounded; the memory is not
+            self._written.clear()
+        self._written[key] = member
+        return member
+
+    def _run(self, name: str, members: list[str]) -> list[str]:
         """Assert the fact, then take each fired rule off the engine's action queue.
 
         The engine's own dispatch would run a Python action per fired rule, each
@@ -213,9 +232,9 @@ class RulesEngine:
         session = f"s{next(self._sessions)}"
         self._open.add(session)
         fired: list[str] = []
-        fact["sid"] = fact[_NONCE] = session
+        members.append(f'"sid": "{session}", "{_NONCE}": "{session}"')
         try:
-            result = _C.assert_fact(handle, _as_json(fact))
+            result = _C.assert_fact(handle, "{" + ", ".join(members) + "}")
             if result[0] == 1:  # pragma: no cover - the catch-all rule matches every fact
                 raise EngineError("the engine matched no rule, not even the catch-all")
             started = _C.start_action_for_state(handle, result[1]) if result[0] == 0 else None
@@ -229,18 +248,19 @@ class RulesEngine:
             raise EngineError(f"the rules engine failed: {exc}") from exc
         finally:
             self._open.discard(session)
-            with suppress(Exception):  # the engine raises error 309 when no state was stored
+            try:
                 _C.delete_state(handle, session)
+            except Exception:  # the engine raises error 309 when no state was stored
+                pass
         if _CATCH_ALL not in fired:
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
         # A rule whose 'any' several alternatives meet fires once per alternative.
         return [ids[r] for r in dict.fromkeys(fired) if r != _CATCH_ALL]
 
+
 def _as_json(fact: dict) -> str:
-    """The fact as the engine's own wrapper writes it (non-ASCII text as UTF-8, not escaped),
-    by the fast default encoder whenever that gives the same text: with nothing escaped."""
-    text = json.dumps(fact)
-    return text if "\\u" not in text else json.dumps(fact, ensure_ascii=False)
+    """JSON as the engine's own wrapper writes it: text beyond ASCII as UTF-8, not escaped."""
+    return json.dumps(fact, ensure_ascii=False)
 
 
 def _refuse_hazards(definition: dict) -> None:

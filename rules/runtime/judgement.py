@@ -32,8 +32,8 @@ def merged_findings(builder) -> list[Finding]:
     answers, shared = builder.answers, builder.shared
     made, ranked = shared.table("finding made"), []
     for part in parts:
-        values = tuple([answers.get(q) for q in part[-1]])
-        key = (part[0], values, tuple(map(type, values)))  # its type too: True == 1 in a key
+        values = [answers.get(q) for q in part[-1]]
+        key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
         finding = made.get(key)
         if finding is None:
             finding = shared.remember(made, key, _finding(shared, part[2:], answers))
@@ -56,32 +56,43 @@ def _finding(shared, part: tuple, answers: dict) -> Finding:
 def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
     """(each finding's parts but its causes, in the order findings are listed; the score and
     risk band they give), once per pack for each set of rules raising findings."""
-    table, key = builder.shared.table("findings"), builder.mask("finding")
-    found = table.get(key)
+    shared = builder.shared
+    table, mask = shared.table("findings"), builder.mask("finding")
+    found = table.get(mask)
     if found is None:
         groups: dict[str, list] = {}
-        for rule, value in builder.actions("finding"):
-            groups.setdefault(value["id"], []).append((rule, value))
-        shared = builder.shared
-        parts = sorted(((key, made[6], fid, *made[:6]) for fid, items in groups.items()
-                        for key in [(fid, *(r.id for r, _ in items))]
-                        for made in [shared.memo("finding", key,
-                                                 lambda: _finding_parts(builder, fid, items))]),
-                       key=_second)
+        for pair in builder.actions("finding"):
+            fid = pair[1]["id"]
+            group = groups.get(fid)
+            if group is None:
+                groups[fid] = [pair]
+            else:
+                group.append(pair)
+        each = shared.table("finding")
+        parts = []
+        for fid, items in groups.items():
+            key = (fid, *[r.id for r, _ in items])
+            part = each.get(key)
+            if part is None:
+                part = shared.remember(each, key, _finding_parts(builder, key, items))
+            parts.append(part)
+        parts.sort(key=_second)
         score = builder.score_of({part[2]: part[4] for part in parts})
-        found = shared.remember(table, key, (tuple(parts), score))
+        found = shared.remember(table, mask, (tuple(parts), score))
     return found
 
 
-def _finding_parts(builder, fid: str, items: list) -> tuple:
-    """(title, severity, rule, layer, summary, cause question ids, sort key) of the finding
-    ``items`` (rule, action value) raise: the first of the worst, with every rule's causes."""
+def _finding_parts(builder, key: tuple, items: list) -> tuple:
+    """(key, sort key, id, title, severity, rule, layer, summary, cause question ids) of the
+    finding ``items`` (rule, action value) raise: the first of the worst, with every rule's
+    causes. ``key`` is (its id, the rules' ids)."""
+    fid = key[0]
     graded = [(_SEVERITY_ORDER.index(v["severity"]), r, v) for r, v in items]
     level, rule, value = max(graded, key=_severity_of)  # the first of the worst
     worst_first = sorted(graded, key=_minus_severity_of)
     qids = tuple(dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])))
-    return (builder.cat.title(fid), value["severity"], rule.id, rule.layer, rule.summary, qids,
-            (-level, _id_key(fid)))
+    return (key, (-level, _id_key(fid)), fid, builder.cat.title(fid), value["severity"], rule.id,
+            rule.layer, rule.summary, qids)
 
 
 def _first(item: tuple):

@@ -9,6 +9,8 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pathlib import Path
 
 from leadfit.errors import LeadFitError, Problem
@@ -107,28 +109,22 @@ class _Builder:
         self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
-        self.order: list[str] = list(pack.settings.outcomes)
-        self._by_word: dict[str, list] | None = None
-        self._masks: dict[str, int] = {}
         self.shared = shared_parts(pack)
+        self.order: list[str] = self.shared.order  # shared: read, never changed
+        self.by_word: dict[str, list]
+        self.masks: dict[str, int]
+        self._index()
 
     def actions(self, word: str) -> list:
-        """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
-        by_word = self._by_word
-        if by_word is None:
-            by_word = self._index()
-        return by_word.get(word, _NONE)
+        """(rule, value) of each fired rule's ``word`` actions, in pack order."""
+        return self.by_word.get(word, _NONE)
 
-    def mask(self, word: str) -> int:
-        """The fired rules with a ``word`` action, one bit per rule (SharedParts.bits): what
-        keys the parts of the assessment those rules alone fix."""
-        if self._by_word is None:
-            self._index()
-        return self._masks.get(word, 0)
-
-    def _index(self) -> dict[str, list]:
+    def _index(self) -> None:
+        """Each word's actions of the fired rules (``by_word``), and those rules as one int, a
+        bit per rule (``masks``, SharedParts.bits): what keys the parts of the assessment
+        the rules of one word alone fix."""
         by_word: dict[str, list] = {}
-        masks = self._masks
+        masks: dict[str, int] = {}
         actions_of, bits = self.shared.actions_of, self.shared.bits
         for rule in self.fired:
             bit = bits[rule.id]
@@ -140,8 +136,7 @@ class _Builder:
                 else:
                     found.append(pair)
                     masks[said] |= bit
-        self._by_word = by_word
-        return by_word
+        self.by_word, self.masks = by_word, masks
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -295,7 +290,7 @@ class _Builder:
 
     def readiness(self) -> list[ReadinessItem]:
         """Every readiness ID; the list is made once per pack for the rules marking readiness."""
-        table, key = self.shared.table("readiness list"), self.mask("readiness")
+        table, key = self.shared.table("readiness list"), self.masks.get("readiness", 0)
         found = table.get(key)
         if found is None:
             found = self.shared.remember(table, key, tuple(self._readiness()))
@@ -379,7 +374,9 @@ def _add(items: list[str], item: str) -> None:
         items.append(item)
 
 
+@lru_cache(maxsize=4096)
 def _id_key(item_id: str) -> tuple:
+    """How IDs sort: F2 before F10 (cached: the catalogue's IDs are few, and sorts ask often)."""
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
 
 

@@ -5,7 +5,8 @@ It owns the engine's quirks (see docs/engine.md):
   is consumed by the first matching rule only);
 - each evaluation gets its own session id and nonce, and its state is
   deleted afterwards (same-content facts clash; state leaks otherwise);
-- every case field is namespaced ``q_...``; reserved names never reach it;
+- every case field is namespaced ``q_...``, and those the rules read are named by
+  position (``f0``...) in the fact; reserved names never reach it;
 - at most 255 properties per fact, checked before the engine sees it;
 - results are collected in Python, never written to engine state: the
   adapter drives the engine's action queue itself (no Python action runs per
@@ -25,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -36,7 +37,7 @@ import durable.engine as _durable
 from durable.engine import durable_rules_engine as _C  # the engine's C API
 
 from leadfit.errors import EngineError
-from leadfit.forms.conditions import Answered, Group, Member
+from leadfit.forms.conditions import Answered, Group, Member, questions_in
 from leadfit.rules.model.engine_limits import limit_problem
 
 ENGINE_NAME = "durable-rules"
@@ -64,11 +65,12 @@ def field_name(question_id: str) -> str:
     return "q_" + re.sub(r"[^a-z0-9_]", "_", question_id.lower())
 
 
-def compile_condition(cond) -> dict:
-    """Our condition tree as durable-rules JSON (never ``$nex``: it spins forever)."""
+def compile_condition(cond, name_of: Callable[[str], str] = field_name) -> dict:
+    """Our condition tree as durable-rules JSON (never ``$nex``: it spins forever), each
+    question's field named by ``name_of``."""
     if isinstance(cond, Group):
-        return {"$and" if cond.op == "all" else "$or": [compile_condition(p) for p in cond.parts]}
-    name = field_name(cond.question)
+        return {"$and" if cond.op == "all" else "$or": [compile_condition(p, name_of) for p in cond.parts]}
+    name = name_of(cond.question)
     if isinstance(cond, Answered):
         return {"$ex": {name: 1}}
     if isinstance(cond, Member):
@@ -97,6 +99,12 @@ def _never_run(c) -> None:
     raise EngineError("a rule action ran through durable-rules' dispatch; the adapter drives it")
 
 
+# A registered ruleset: the engine's handle, rule id by position name ("r3"), the short
+# field name of each question its rules read, and each answer's JSON member written so far
+# ((question id, type, answer) -> '"f3": 5').
+_Ruleset = tuple[Any, dict[str, str], dict[str, str], dict[tuple, str]]
+
+
 class _QuietHost(_durable.Host):
     """A host without the dispatch timer threads: we only assert facts synchronously."""
 
@@ -112,13 +120,12 @@ class RulesEngine:
     def __init__(self) -> None:
         self._host = _QuietHost()
         self._lock = threading.Lock()
-        self._rulesets: dict[str, tuple[Any, dict[str, str]]] = {}  # name -> (handle, ids)
+        self._rulesets: dict[str, _Ruleset] = {}  # name -> (handle, ids, short names, members)
         self._open: set[str] = set()
         self._names: dict[str, str] = {}  # key -> ruleset name
         self._fields: dict[str, str] = {}  # question id -> engine field (field_name, kept)
         self._owners: dict[str, str] = {}  # engine field -> the first question id writing it
         self._contested: set[str] = set()  # fields two question ids write
-        self._written: dict[tuple, str] = {}  # (question id, type, answer) -> its JSON member
         self._sessions = count(1)
 
     @property
@@ -143,10 +150,10 @@ class RulesEngine:
         if name is None:  # worked out once per key: a regular expression costs more than a rule
             name = self._names[key] = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
         with self._lock:  # the written members are shared: filled under the lock too
-            members = self._fact(answers)
-            if name not in self._rulesets:
-                self._register(name, rules)
-            return self._run(name, members)
+            ruleset = self._rulesets.get(name)
+            if ruleset is None:
+                ruleset = self._register(name, rules)
+            return self._run(ruleset, self._fact(ruleset, answers))
 
     def refusal(self, cond) -> str | None:
         """Why the engine would not take ``cond`` as a rule, or None (lint asks this of
@@ -168,14 +175,20 @@ class RulesEngine:
                         " it as too complex); split the rule or flatten its groups")
         return None
 
-    def _register(self, name: str, rules: Iterable[tuple[str, Any]]) -> None:
+    def _register(self, name: str, rules: Iterable[tuple[str, Any]]) -> _Ruleset:
         definition: dict[str, dict] = {}
         rules = list(rules)
+        # The fields the rules read are named by position (f0, f1...): every fired rule's
+        # message carries the whole fact, so short names make each shorter to write and read.
+        short: dict[str, str] = {}
         for position, (rule_id, cond) in enumerate(rules):
             found = limit_problem(cond)
             if found:  # past the engine's limits it hangs or aborts: never hand it over
                 raise EngineError(f"rule '{rule_id}': {found[0]}")
-            definition[f"r{position}"] = {"all": [{"m": compile_condition(cond)}], "run": _never_run}
+            for question_id in questions_in(cond):
+                short.setdefault(question_id, f"f{len(short)}")
+            definition[f"r{position}"] = {"all": [{"m": compile_condition(cond, short.__getitem__)}],
+                                          "run": _never_run}
         definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {_NONCE: 1}}}], "run": _never_run}
         _refuse_hazards(definition)
         try:
@@ -186,17 +199,18 @@ class RulesEngine:
                               f" {', '.join(map(repr, refused)) or 'combination'} is too"
                               " complex for it; run: leadfit pack lint") from exc
         ids = {f"r{position}": rule_id for position, (rule_id, _) in enumerate(rules)}
-        self._rulesets[name] = (self._host.get_ruleset(name)._handle, ids)
+        made = self._rulesets[name] = (self._host.get_ruleset(name)._handle, ids, short, {})
+        return made
 
-    def _fact(self, answers: dict[str, Any]) -> list[str]:
-        """The case as the fact's JSON members (``"q_x": value``), each written once per
+    def _fact(self, ruleset: _Ruleset, answers: dict[str, Any]) -> list[str]:
+        """The case as the fact's JSON members (``"f3": value``), each written once per
         answer: the answers of one pack repeat, and writing JSON costs more than a lookup."""
-        written, out = self._written, []
+        written, out = ruleset[3], []
         for question_id, value in answers.items():
             key = (question_id, value.__class__, value)  # with its type, as True == 1 in a key
             member = written.get(key)
             if member is None:
-                member = self._member(question_id, value, key)
+                member = self._member(ruleset, question_id, value, key)
             out.append(member)
         if self._contested:  # two question ids seen that map to one field: are both here?
             taken: dict[str, str] = {}
@@ -208,27 +222,29 @@ class RulesEngine:
                               f" this one has {len(out)}")
         return out
 
-    def _member(self, question_id: str, value: Any, key: tuple) -> str:
+    def _member(self, ruleset: _Ruleset, question_id: str, value: Any, key: tuple) -> str:
         name = self._fields.get(question_id)
-        if name is None:
+        if name is None:  # the namespaced name: two question ids it merges are refused together
             name = self._fields[question_id] = field_name(question_id)
             owner = self._owners.setdefault(name, question_id)
             if owner != question_id:
                 self._contested.add(name)
+        name = ruleset[2].get(question_id, name)  # read by a rule: its short name
         member = _as_json({name: value.toordinal() if isinstance(value, date) else value})[1:-1]
-        if len(self._written) >= self.WRITTEN:  # text answers are unbounded; the memory is not
-            self._written.clear()
-        self._written[key] = member
+        written = ruleset[3]
+        if len(written) >= self.WRITTEN:  # text answers are unbounded; the memory is not
+            written.clear()
+        written[key] = member
         return member
 
-    def _run(self, name: str, members: list[str]) -> list[str]:
+    def _run(self, ruleset: _Ruleset, members: list[str]) -> list[str]:
         """Assert the fact, then take each fired rule off the engine's action queue.
 
         The engine's own dispatch would run a Python action per fired rule, each
         loading and dumping the session state as JSON and stamping the time; the
         queue gives the same rules in the same order without any of that.
         """
-        handle, ids = self._rulesets[name]
+        handle, ids = ruleset[0], ruleset[1]
         session = f"s{next(self._sessions)}"
         self._open.add(session)
         fired: list[str] = []
@@ -287,6 +303,8 @@ _ENGINE_LOCK = threading.Lock()
 def get_engine() -> RulesEngine:
     """The process's single engine (the host cannot be shared by several)."""
     global _ENGINE
+    if _ENGINE is not None:  # made: every evaluation asks, and a lock costs more than a read
+        return _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
             _ENGINE = RulesEngine()

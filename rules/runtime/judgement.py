@@ -17,6 +17,8 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, Signal, built
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
@@ -57,7 +59,7 @@ def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
     """(each finding's parts but its causes, in the order findings are listed; the score and
     risk band they give), once per pack for each set of rules raising findings."""
     shared = builder.shared
-    table, mask = shared.table("findings"), builder.mask("finding")
+    table, mask = shared.table("findings"), builder.masks.get("finding", 0)
     found = table.get(mask)
     if found is None:
         groups: dict[str, list] = {}
@@ -115,7 +117,7 @@ def merged_signals(builder) -> list[Signal]:
     """One context signal per ID (two rules can raise R3), with every cause behind it
     (the first rule's, then the others' not already named)."""
     shared, answers = builder.shared, builder.answers
-    table, key = shared.table("signals"), builder.mask("signal")
+    table, key = shared.table("signals"), builder.masks.get("signal", 0)
     parts = table.get(key)
     if parts is None:  # fixed by the rules raising signals: once per pack for each set
         groups: dict[str, list] = {}
@@ -250,7 +252,9 @@ class Judgement:
         for each."""
         b = self.b
         table = b.shared.table("plan")
-        key = (outcome, b.mask("mitigation"), b.mask("precondition"), b.mask("unavailable"))
+        masks = b.masks
+        key = (outcome, masks.get("mitigation", 0), masks.get("precondition", 0),
+               masks.get("unavailable", 0))
         found = table.get(key)
         if found is None:
             said = len(self.constraints)
@@ -300,7 +304,7 @@ class Judgement:
     def unverified(self) -> list[str]:
         """Readiness IDs the answers cannot vouch for, in ID order, and the note naming them
         (once per pack for each set of rules marking them)."""
-        table, key = self.b.shared.table("unverified"), self.b.mask("unverified")
+        table, key = self.b.shared.table("unverified"), self.b.masks.get("unverified", 0)
         found = table.get(key)
         if found is None:
             said = len(self.notes)
@@ -325,7 +329,7 @@ class Judgement:
         or ruling out outcomes, the risk's reason and (with no outcome) the missing answers."""
         b = self.b
         table = b.shared.table("why not")
-        key = (outcome, b.mask("recommend"), b.mask("unavailable"), self.raised_by_risk,
+        key = (outcome, b.masks.get("recommend", 0), b.masks.get("unavailable", 0), self.raised_by_risk,
                () if outcome else tuple(b.missing))
         found = table.get(key)
         if found is None:
@@ -341,5 +345,7 @@ class Judgement:
         return reasons
 
 
+@lru_cache(maxsize=4096)
 def _id_key(item_id: str) -> tuple:
+    """How IDs sort: F2 before F10 (cached: the catalogue's IDs are few, and sorts ask often)."""
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)

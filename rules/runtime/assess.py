@@ -253,7 +253,7 @@ class _Builder:
         """The steps ``needs`` names, in ID order; each made once per pack for the same askers."""
         meanings = meanings or {}
         shared = self.shared
-        steps, out = shared.table("step"), []
+        steps, out = shared.tables["step"], []
         for m, askers in sorted(needs.items(), key=_step_order):
             meaning = meanings.get(m)
             key = (m, meaning, *askers)
@@ -290,7 +290,7 @@ class _Builder:
 
     def readiness(self) -> list[ReadinessItem]:
         """Every readiness ID; the list is made once per pack for the rules marking readiness."""
-        table, key = self.shared.table("readiness list"), self.masks.get("readiness", 0)
+        table, key = self.shared.tables["readiness list"], self.masks.get("readiness", 0)
         found = table.get(key)
         if found is None:
             found = self.shared.remember(table, key, tuple(self._readiness()))

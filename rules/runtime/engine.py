@@ -270,8 +270,11 @@ class RulesEngine:
                 pass
         if _CATCH_ALL not in fired:
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
-        # A rule whose 'any' several alternatives meet fires once per alternative.
-        return [ids[r] for r in dict.fromkeys(fired) if r != _CATCH_ALL]
+        # A rule whose 'any' several alternatives meet fires once per alternative; the
+        # catch-all is no rule of the pack (no id: None).
+        found = dict.fromkeys(map(ids.get, fired))
+        del found[None]
+        return list(found)
 
 
 def _as_json(fact: dict) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, Signal, built
+from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Signal, built
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")
@@ -32,7 +32,7 @@ def merged_findings(builder) -> list[Finding]:
     is made once per pack for them (findings_parts, then the "finding made" memo)."""
     parts, _ = findings_parts(builder)
     answers, shared = builder.answers, builder.shared
-    made, ranked = shared.table("finding made"), []
+    made, ranked = shared.tables["finding made"], []
     for part in parts:
         values = [answers.get(q) for q in part[-1]]
         key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
@@ -59,7 +59,7 @@ def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
     """(each finding's parts but its causes, in the order findings are listed; the score and
     risk band they give), once per pack for each set of rules raising findings."""
     shared = builder.shared
-    table, mask = shared.table("findings"), builder.masks.get("finding", 0)
+    table, mask = shared.tables["findings"], builder.masks.get("finding", 0)
     found = table.get(mask)
     if found is None:
         groups: dict[str, list] = {}
@@ -70,7 +70,7 @@ def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
                 groups[fid] = [pair]
             else:
                 group.append(pair)
-        each = shared.table("finding")
+        each = shared.tables["finding"]
         parts = []
         for fid, items in groups.items():
             key = (fid, *[r.id for r, _ in items])
@@ -117,7 +117,7 @@ def merged_signals(builder) -> list[Signal]:
     """One context signal per ID (two rules can raise R3), with every cause behind it
     (the first rule's, then the others' not already named)."""
     shared, answers = builder.shared, builder.answers
-    table, key = shared.table("signals"), builder.masks.get("signal", 0)
+    table, key = shared.tables["signals"], builder.masks.get("signal", 0)
     parts = table.get(key)
     if parts is None:  # fixed by the rules raising signals: once per pack for each set
         groups: dict[str, list] = {}
@@ -125,7 +125,7 @@ def merged_signals(builder) -> list[Signal]:
             groups.setdefault(sid, []).append(rule)
         parts = shared.remember(table, key, tuple((sid, *_signal_parts(builder, sid, rules))
                                                   for sid, rules in groups.items()))
-    made, out = shared.table("signal made"), []
+    made, out = shared.tables["signal made"], []
     for part in parts:  # each signal made once per pack for its rules and causes' answers
         values = tuple([answers.get(q) for q in part[-1]])
         key = (part, values, tuple(map(type, values)))  # its type too: True == 1 in a key
@@ -184,7 +184,7 @@ class Judgement:
             Assessment,
             outcome=outcome,
             outcome_title=self.title_of(outcome) if outcome else None,
-            risk=built(Risk, level=level, score=score),
+            risk=b.shared.risk(level, score),
             findings=findings,
             mitigations=plan,
             preconditions=preconditions,
@@ -251,7 +251,7 @@ class Judgement:
         and the rules asking for steps or naming what cannot happen, so made once per pack
         for each."""
         b = self.b
-        table = b.shared.table("plan")
+        table = b.shared.tables["plan"]
         masks = b.masks
         key = (outcome, masks.get("mitigation", 0), masks.get("precondition", 0),
                masks.get("unavailable", 0))
@@ -304,7 +304,7 @@ class Judgement:
     def unverified(self) -> list[str]:
         """Readiness IDs the answers cannot vouch for, in ID order, and the note naming them
         (once per pack for each set of rules marking them)."""
-        table, key = self.b.shared.table("unverified"), self.b.masks.get("unverified", 0)
+        table, key = self.b.shared.tables["unverified"], self.b.masks.get("unverified", 0)
         found = table.get(key)
         if found is None:
             said = len(self.notes)
@@ -328,7 +328,7 @@ class Judgement:
         """Why each other outcome was not advised: fixed by the outcome, the rules recommending
         or ruling out outcomes, the risk's reason and (with no outcome) the missing answers."""
         b = self.b
-        table = b.shared.table("why not")
+        table = b.shared.tables["why not"]
         key = (outcome, b.masks.get("recommend", 0), b.masks.get("unavailable", 0), self.raised_by_risk,
                () if outcome else tuple(b.missing))
         found = table.get(key)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from leadfit.rules.model.assessment import Cause, EngineRef, PackRef, ReadinessItem, built
+from leadfit.rules.model.assessment import Cause, EngineRef, PackRef, ReadinessItem, Risk, built
 from leadfit.rules.model.pack import Pack, Rule
 
 
@@ -33,9 +33,12 @@ class SharedParts:
         self.unmarked_readiness = {p: built(ReadinessItem, id=p, title=cat.title(p), status="unknown",
                                             rules=[]) for p in cat.ids("readiness")}
         self._engines: dict[tuple[str, str], EngineRef] = {}
+        self._risks: dict[tuple[str, int], Risk] = {}  # the scores are few: a sum of weights
         self._outranks: dict[str, str] = {}
         self._causes: dict[tuple[str, type, Any], Cause] = {}
-        self._memo: dict[str, dict] = {}
+        # The memo tables by kind, for a caller that looks up before it makes (no closure per
+        # lookup): read one with ``get``, fill it with ``remember``.
+        self.tables: dict[str, dict] = _Tables()
         self.actions_of: dict[str, tuple[tuple[str, tuple[Rule, Any]], ...]] = {
             rule.id: tuple((a.word, (rule, a.value)) for a in rule.actions) for rule in pack.rules}
         # A bit per rule, in pack order: the fired rules of one action word as one int, the key
@@ -54,25 +57,23 @@ class SharedParts:
         plan, the readiness list): ``make`` must depend on nothing else, and what it
         gives is shared, so it must be immutable (a tuple of frozen models) or copied
         by the caller."""
-        table = self.table(kind)
+        table = self.tables[kind]
         found = table.get(key)
         if found is None:
             found = self.remember(table, key, make())
         return found
-
-    def table(self, kind: str) -> dict:
-        """The memo table ``kind``, for a caller that looks up before it makes (no closure
-        per lookup): read it with ``get``, fill it with ``remember``."""
-        table = self._memo.get(kind)
-        if table is None:
-            table = self._memo[kind] = {}
-        return table
 
     def remember(self, table: dict, key: Any, made: Any) -> Any:
         if len(table) >= self.MEMO:
             table.clear()
         table[key] = made
         return made
+
+    def risk(self, level: str, score: int) -> Risk:
+        found = self._risks.get((level, score))
+        if found is None:
+            found = self._risks[(level, score)] = built(Risk, level=level, score=score)
+        return found
 
     def engine_ref(self, name: str, version: str) -> EngineRef:
         ref = self._engines.get((name, version))
@@ -98,6 +99,12 @@ class SharedParts:
                 self._causes.clear()
             self._causes[key] = found
         return found
+
+
+class _Tables(dict):
+    def __missing__(self, kind: str) -> dict:
+        table = self[kind] = {}
+        return table
 
 
 _SHARED: dict[int, tuple[Any, SharedParts]] = {}

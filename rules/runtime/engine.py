@@ -99,10 +99,18 @@ def _never_run(c) -> None:
     raise EngineError("a rule action ran through durable-rules' dispatch; the adapter drives it")
 
 
-# A registered ruleset: the engine's handle, rule id by position name ("r3"), the short
-# field name of each question its rules read, and each answer's JSON member written so far
-# ((question id, type, answer) -> '"f3": 5').
-_Ruleset = tuple[Any, dict[str, str], dict[str, str], dict[tuple, str]]
+class _Ruleset:
+    """A registered ruleset: the engine's handle, rule id by position name ("r3"), the short
+    field name of each question its rules read, each answer's JSON member written so far
+    ((question id, type, answer) -> '"f3": 5'), and the session its facts go to now."""
+
+    __slots__ = ("handle", "ids", "short", "written", "session", "facts")
+
+    def __init__(self, handle: Any, ids: dict[str, str], short: dict[str, str]):
+        self.handle, self.ids, self.short = handle, ids, short
+        self.written: dict[tuple, str] = {}
+        self.session: str | None = None  # None: the next fact starts a new one
+        self.facts = 0  # facts the session holds
 
 
 class _QuietHost(_durable.Host):
@@ -116,11 +124,12 @@ class RulesEngine:
     """One host per process; evaluations are serialised under one lock."""
 
     WRITTEN = 4096  # answers' JSON members remembered
+    SESSION_FACTS = 64  # cases' facts one session's state holds before it is deleted
 
     def __init__(self) -> None:
         self._host = _QuietHost()
         self._lock = threading.Lock()
-        self._rulesets: dict[str, _Ruleset] = {}  # name -> (handle, ids, short names, members)
+        self._rulesets: dict[str, _Ruleset] = {}  # by name
         self._open: set[str] = set()
         self._names: dict[str, str] = {}  # key -> ruleset name
         self._fields: dict[str, str] = {}  # question id -> engine field (field_name, kept)
@@ -137,7 +146,8 @@ class RulesEngine:
         return engine_version()
 
     def open_sessions(self) -> int:
-        """Evaluations still holding engine state (always 0 between calls)."""
+        """Sessions holding engine state: at most one per ruleset, each with at most
+        SESSION_FACTS cases' facts, none after a failure."""
         return len(self._open)
 
     def evaluate(self, key: str, rules: Iterable[tuple[str, Any]], answers: dict[str, Any]) -> list[str]:
@@ -199,13 +209,13 @@ class RulesEngine:
                               f" {', '.join(map(repr, refused)) or 'combination'} is too"
                               " complex for it; run: leadfit pack lint") from exc
         ids = {f"r{position}": rule_id for position, (rule_id, _) in enumerate(rules)}
-        made = self._rulesets[name] = (self._host.get_ruleset(name)._handle, ids, short, {})
+        made = self._rulesets[name] = _Ruleset(self._host.get_ruleset(name)._handle, ids, short)
         return made
 
     def _fact(self, ruleset: _Ruleset, answers: dict[str, Any]) -> list[str]:
         """The case as the fact's JSON members (``"f3": value``), each written once per
         answer: the answers of one pack repeat, and writing JSON costs more than a lookup."""
-        written, out = ruleset[3], []
+        written, out = ruleset.written, []
         for question_id, value in answers.items():
             key = (question_id, value.__class__, value)  # with its type, as True == 1 in a key
             member = written.get(key)
@@ -229,9 +239,9 @@ class RulesEngine:
             owner = self._owners.setdefault(name, question_id)
             if owner != question_id:
                 self._contested.add(name)
-        name = ruleset[2].get(question_id, name)  # read by a rule: its short name
+        name = ruleset.short.get(question_id, name)  # read by a rule: its short name
         member = _as_json({name: value.toordinal() if isinstance(value, date) else value})[1:-1]
-        written = ruleset[3]
+        written = ruleset.written
         if len(written) >= self.WRITTEN:  # text answers are unbounded; the memory is not
             written.clear()
         written[key] = member
@@ -243,12 +253,20 @@ class RulesEngine:
         The engine's own dispatch would run a Python action per fired rule, each
         loading and dumping the session state as JSON and stamping the time; the
         queue gives the same rules in the same order without any of that.
+
+        A session takes up to SESSION_FACTS cases' facts, each with its own nonce, before
+        its state is deleted: making and deleting a state cost the engine as much as
+        matching the case. Every rule matches one fact, so a case's fact fires only its
+        own rules, and each case's actions are all taken off the queue before the next
+        is asserted; on any failure the state is deleted at once.
         """
-        handle, ids = ruleset[0], ruleset[1]
-        session = f"s{next(self._sessions)}"
-        self._open.add(session)
+        handle, ids = ruleset.handle, ruleset.ids
+        session = ruleset.session
+        if session is None:
+            session = ruleset.session = f"s{next(self._sessions)}"
+            self._open.add(session)
         fired: list[str] = []
-        members.append(f'"sid": "{session}", "{_NONCE}": "{session}"')
+        members.append(f'"sid": "{session}", "{_NONCE}": "n{next(self._sessions)}"')
         try:
             result = _C.assert_fact(handle, "{" + ", ".join(members) + "}")
             if result[0] == 1:  # pragma: no cover - the catch-all rule matches every fact
@@ -258,23 +276,34 @@ class RulesEngine:
             while message:  # '{"r12":{"m":...}}': the rule's name, read without parsing
                 fired.append(message[2:message.index('"', 2)])
                 message = _C.complete_and_start_action(handle, result[1])
+            ruleset.facts += 1
         except EngineError:
+            self._end_session(ruleset)
             raise
         except Exception as exc:
+            self._end_session(ruleset)
             raise EngineError(f"the rules engine failed: {exc}") from exc
-        finally:
-            self._open.discard(session)
-            try:
-                _C.delete_state(handle, session)
-            except Exception:  # the engine raises error 309 when no state was stored
-                pass
+        if ruleset.facts >= self.SESSION_FACTS:
+            self._end_session(ruleset)
         if _CATCH_ALL not in fired:
+            self._end_session(ruleset)
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
         # A rule whose 'any' several alternatives meet fires once per alternative; the
         # catch-all is no rule of the pack (no id: None).
         found = dict.fromkeys(map(ids.get, fired))
         del found[None]
         return list(found)
+
+    def _end_session(self, ruleset: _Ruleset) -> None:
+        """Delete the session's state (if any): the next fact starts a new session."""
+        session, ruleset.session, ruleset.facts = ruleset.session, None, 0
+        if session is None:
+            return
+        self._open.discard(session)
+        try:
+            _C.delete_state(ruleset.handle, session)
+        except Exception:  # the engine raises error 309 when no state was stored
+            pass
 
 
 def _as_json(fact: dict) -> str:

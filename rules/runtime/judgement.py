@@ -242,6 +242,21 @@ class Judgement:
         left_out = set(self.settings.compounding_leaves_out)
         if not left_out:
             return level
+        b = self.b
+        if b.certain:  # findings raised whatever the unknown answers are: not memoised
+            return self._compounding_level(level, outcome, left_out)
+        # Fixed by the findings' rules, the level and the outcome: once per pack for each.
+        table, key = b.shared.tables["compounding"], (b.masks.get("finding", 0), level, outcome)
+        found = table.get(key)
+        if found is None:
+            said = len(self.notes)
+            counted = self._compounding_level(level, outcome, left_out)
+            found = b.shared.remember(table, key, (counted, tuple(self.notes[said:])))
+        else:
+            self.notes += found[1]
+        return found[0]
+
+    def _compounding_level(self, level: str, outcome: str, left_out: set) -> str:
         from leadfit.rules.runtime.assess import worst_severities  # assess builds on this module
         b = self.b
         raised = [(v["id"], v["severity"]) for _, v in b.actions("finding")]
@@ -312,7 +327,8 @@ class Judgement:
         if outcome not in _APPOINTING:  # a hiring plan: the role to hire for comes first
             needed = {**before, **needed}
             before = {}
-        needed = {m: e for m, e in needed.items() if m not in before}
+        if before:
+            needed = {m: e for m, e in needed.items() if m not in before}
         allowed = self.settings.outcome_allows.get(outcome) if outcome else None
         if allowed is not None:
             needed = {m: e for m, e in needed.items() if m in allowed}

@@ -39,6 +39,7 @@ from leadfit.rules.runtime.shared_parts import shared_parts
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _NONE: list = []  # no action of a word (never changed: callers only read what actions() gives)
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
+_SEVERITY_RANK = {s: i for i, s in enumerate(_SEVERITY_ORDER)}
 
 
 def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessment:
@@ -367,7 +368,8 @@ def worst_severities(found) -> dict[str, str]:
     """Finding ID -> its worst severity, over (id, severity) pairs."""
     worst: dict[str, str] = {}
     for fid, severity in found:
-        if fid not in worst or _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index(worst[fid]):
+        was = worst.get(fid)
+        if was is None or _SEVERITY_RANK[severity] > _SEVERITY_RANK[was]:
             worst[fid] = severity
     return worst
 

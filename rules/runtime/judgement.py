@@ -18,6 +18,7 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 
 from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Signal, built
 from leadfit.rules.model.words import joined
@@ -74,7 +75,7 @@ def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
         each = shared.tables["finding"]
         parts = []
         for fid, items in groups.items():
-            key = (fid, *[r.id for r, _ in items])
+            key = (fid, items[0][0].id) if len(items) == 1 else (fid, *[r.id for r, _ in items])
             part = each.get(key)
             if part is None:
                 part = shared.remember(each, key, _finding_parts(builder, key, items))
@@ -99,12 +100,7 @@ def _finding_parts(builder, key: tuple, items: list) -> tuple:
             rule.summary, qids)
 
 
-def _first(item: tuple):
-    return item[0]
-
-
-def _second(item: tuple):
-    return item[1]
+_first, _second = itemgetter(0), itemgetter(1)  # sort keys, read in C
 
 
 def _severity_of(item: tuple) -> int:

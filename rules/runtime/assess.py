@@ -246,7 +246,7 @@ class _Builder:
                 askers = needs[m] = {}
             askers[rule.id] = rule
         if outcome is not None:
-            for m in self.pack.settings.outcome_requires.get(outcome, ()):
+            for m in self.shared.outcome_requires.get(outcome, ()):
                 needs.setdefault(m, {})[f"outcome_requires.{outcome}"] = None
         return needs
 

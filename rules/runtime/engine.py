@@ -290,7 +290,7 @@ class RulesEngine:
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
         # A rule whose 'any' several alternatives meet fires once per alternative; the
         # catch-all is no rule of the pack (no id: None).
-        found = dict.fromkeys(map(ids.get, fired))
+        found: dict[Any, None] = dict.fromkeys(map(ids.get, fired))
         del found[None]
         return list(found)
 

@@ -45,6 +45,8 @@ class SharedParts:
         # of the parts those rules alone fix (readiness, signals, a plan...).
         self.bits: dict[str, int] = {rule.id: 1 << i for i, rule in enumerate(pack.rules)}
         self.order: list[str] = list(pack.settings.outcomes)  # mildest first
+        self.outcome_requires: dict[str, list[str]] = {
+            k: v for k, v in pack.settings.outcome_requires.items()}
         self.rule_at: dict[str, tuple[int, Rule]] = {rule.id: (i, rule) for i, rule in enumerate(pack.rules)}
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first

@@ -21,7 +21,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Signal, built
-from leadfit.rules.model.words import joined
+from leadfit.words import joined
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")

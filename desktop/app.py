@@ -10,9 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from leadfit.desktop import qt_libraries, settings
-from leadfit.desktop.main_window import MainWindow
-from leadfit.paths import data_dir
+from leadfit.desktop import settings
 
 
 def asset(*parts: str) -> Path:
@@ -41,6 +39,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def main(argv: list[str] | None = None) -> int:
     """``--self-test[=FILE.png]``: open the window, say so on stdout (and save a picture
     of it), then close it: the bundle's smoke test, and "does it start here?" for support."""
+    from leadfit.desktop import qt_libraries
+    from leadfit.desktop.main_window import MainWindow
+    from leadfit.paths import data_dir
     argv = list(sys.argv if argv is None else argv)
     self_test = next((a for a in argv[1:] if a.split("=")[0] == "--self-test"), None)
     missing = qt_libraries.problem()
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def _self_test(app: QApplication, window: MainWindow, picture: str, limit_s: float = 60) -> int:
+def _self_test(app: QApplication, window, picture: str, limit_s: float = 60) -> int:
     deadline = time.monotonic() + limit_s
     while not window.settled() and time.monotonic() < deadline:  # assessed, as a person sees it
         app.processEvents()

@@ -55,6 +55,7 @@ class RegisterRow:
     created_at: str
     pack: str
     intact: bool = True
+    review_of: str = ""  # the record this one reviews; '' for a decision
 
 
 def verify_words(report) -> list[str]:
@@ -185,7 +186,7 @@ class DecisionController:
         if summaries is None:
             return None
         return [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
-                            s.created_at, s.pack, s.intact) for s in summaries]
+                            s.created_at, s.pack, s.intact, s.review_of) for s in summaries]
 
     def can_correct(self, ref: str) -> bool:
         """The core's answer: only a record's latest version can be corrected."""

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from leadfit.forms.answers import says_not_known
-from leadfit.forms.questionnaire import NOT_KNOWN
-
 from leadfit.desktop.date_field import calendar_button
 from leadfit.desktop.steady_combo import SteadyComboBox
 
+# forms.questionnaire.NOT_KNOWN, named here too so the first frame loads no pydantic
+# (tests/desktop/test_desktop_startup.py holds the two equal)
+NOT_KNOWN = "not known"
 NOT_ANSWERED = "— not answered —"
 NOT_KNOWN_LABEL = "Not known"
 _PLACEHOLDERS = {"integer": "a whole number", "percent": "0 to 100",
@@ -25,6 +25,11 @@ def as_text(raw: Any) -> str:
     if isinstance(raw, bool):
         return "yes" if raw else "no"
     return raw.isoformat() if hasattr(raw, "isoformat") else str(raw)
+
+
+def _says_not_known(raw: Any) -> bool:
+    from leadfit.forms.answers import says_not_known  # the pack's models: loaded once answers come
+    return says_not_known(raw)
 
 
 class AnswerInput(QWidget):
@@ -99,7 +104,7 @@ class AnswerInput(QWidget):
 
     def set_value(self, raw: Any) -> None:
         """Show a stored answer without reporting it back as a change."""
-        unknown = raw is not None and self.question.type != "text" and says_not_known(raw)
+        unknown = raw is not None and self.question.type != "text" and _says_not_known(raw)
         for widget in (self.editor, self.not_known):
             if widget is not None:
                 widget.blockSignals(True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -26,17 +28,16 @@ class QuestionRow(QFrame):
         title.setBuddy(self.input.editor)
         layout.addWidget(self.input)
         self.informs: QLabel | None = None
-        if question.informs:  # each code links to its entry in the glossary
-            ids = QLabel("Informs  " + "  ".join(f"<a href='{i}'>{i}</a>" for i in question.informs))
+        if question.informs:  # each idea in words, linked to its entry in the glossary
+            ids = QLabel(informs_text(question.informs, catalogue))
             ids.setTextFormat(Qt.TextFormat.RichText)
+            ids.setWordWrap(True)
             # by mouse only: Tab goes from answer to answer (Help > Glossary by keyboard)
             ids.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
             ids.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            ids.setAccessibleName("Informs " + ", ".join(f"{i} {catalogue.title(i)}"
-                                                         for i in question.informs))
+            ids.setAccessibleName("Informs " + ", ".join(catalogue.title(i) for i in question.informs))
             ids.setObjectName("informs")
             self.informs = ids
-            ids.setToolTip("\n".join(f"{i}  {catalogue.title(i)}" for i in question.informs))
             layout.addWidget(ids)
         self.source = QLabel()  # where the answer comes from when not from this field
         self.source.setObjectName("answerSource")
@@ -116,6 +117,13 @@ class SectionPage(QScrollArea):
         row = self.rows[question_id]
         self.ensureWidgetVisible(row)
         row.input.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def informs_text(codes, catalogue) -> str:
+    """What a question informs, in the catalogue's words (an executive reads no codes); each
+    links to its glossary entry by code."""
+    links = (f"<a href='{escape(code)}'>{escape(catalogue.title(code))}</a>" for code in codes)
+    return "Informs: " + " · ".join(links)
 
 
 def _label(text: str, style: str, wrap: bool = True) -> QLabel:

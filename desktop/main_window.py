@@ -6,6 +6,11 @@ told and reports what the user did. It decides nothing. What its menus do is in
 case_actions (Case, Edit), decision_actions (Decision) and pack_actions (Pack, Help);
 its size and split are kept by window_layout; window_start runs what waits for the
 first frame.
+
+The first frame is drawn from a lean module graph: on the bundled pack the form comes
+from the questionnaire's data (first_frame), and the pack, its models, the controller
+and the Register, Reviews and Portfolio tabs are made by ``_complete()``, the first task
+after that frame (or at once by whatever asks for one of them first).
 """
 
 from __future__ import annotations
@@ -18,24 +23,21 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from leadfit.desktop import settings as app_settings
+from leadfit.desktop import first_frame
 from leadfit.desktop.assessment_panel import AssessmentPanel
 from leadfit.desktop.background import Background
 from leadfit.desktop.case_actions import CaseActions
-from leadfit.desktop.controller import CaseController
 from leadfit.desktop.decision_actions import DecisionActions
 from leadfit.desktop.drafts import DraftStore
 from leadfit.desktop.guided_form import GuidedForm
 from leadfit.desktop.menus import build_menus
 from leadfit.desktop.pack_actions import PackActions
 from leadfit.desktop.pack_bar import PackBar
-from leadfit.desktop.portfolio_tab import PortfolioTab
-from leadfit.desktop.problems_dialog import show_problems
-from leadfit.desktop.register_tab import RegisterTab
-from leadfit.desktop.reviews_tab import ReviewsTab
 from leadfit.desktop.window_banners import ReviewsDueBar, WelcomeBar
 from leadfit.desktop.window_layout import LayoutMemory
 from leadfit.desktop.window_start import AfterFirstFrame
 
+TABS = ("Case", "Register", "Reviews", "Portfolio")
 EVALUATE_AFTER_MS = 0  # coalesce changes from one event-loop turn; evaluation takes ~1 ms
 
 
@@ -52,36 +54,75 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.tabs = QTabWidget()
-        self.register = RegisterTab(self.data_dir, self.tell, register_url,
-                                    current_case=lambda: (self.controller.case(),
-                                                          self.controller.pack))
-        self.reviews = ReviewsTab(self.tell, register_url, today or date.today)
-        self.portfolio = PortfolioTab(self.register.controller, self.tell)
+        self._register_url, self._today = register_url, today or date.today
+        self._parts: dict[str, Any] = {}  # controller, register, reviews, portfolio: _complete()
         self.welcome = WelcomeBar()
         self.reviews_bar = ReviewsDueBar()
         self.reviews_due = self.reviews_bar.text
         self.timer = QTimer(self, singleShot=True, interval=EVALUATE_AFTER_MS)
         self.background = Background(self)
-        self.controller = CaseController(self, DraftStore(self.data_dir / "drafts", claim=True),
-                                         self.store.value("pack") or None)
-        self.controller.streams = self.portfolio.controller.read_streams  # F10 from the register
+        self.drafts = DraftStore(self.data_dir / "drafts", claim=True)
         self._connect()
         self._build()
-        self.controller.start(assess=False)  # the form now; the assessment after the frame
+        self._preview = first_frame.preview() if self._starts_bundled() else None
+        if self._preview:
+            self._install_form(*self._preview)
+        else:  # a chosen pack: loaded now, so the first frame shows its own form
+            self._complete()
         self._restore_layout()
-        self._fill_pack_menu()
-        self._fill_recent()
         self.welcome.setVisible(not self.store.value("guided"))  # the first run
-        self.start_up = AfterFirstFrame(self, [self.controller.refresh,
-                                               self.reviews.controller.refresh])
+        self.start_up = AfterFirstFrame(self, [self._complete, lambda: self.controller.refresh(),
+                                               lambda: self.reviews.controller.refresh()])
 
-    def _connect(self) -> None:
+    def _starts_bundled(self) -> bool:
+        """Whether the window opens on the bundled default pack (no pack chosen, none in the draft)."""
+        return not self.store.value("pack") and not (self.drafts.load() or {}).get("pack")
+
+    controller = property(lambda self: self._part("controller"))
+    register = property(lambda self: self._part("register"))
+    reviews = property(lambda self: self._part("reviews"))
+    portfolio = property(lambda self: self._part("portfolio"))
+
+    def _part(self, name: str):
+        self._complete()
+        return self._parts[name]
+
+    def _complete(self) -> None:
+        """Make what the first frame did not need: the pack, the controller, the other tabs."""
+        if self._parts:
+            return
+        from leadfit.desktop.controller import CaseController
+        from leadfit.desktop.portfolio_tab import PortfolioTab
+        from leadfit.desktop.register_tab import RegisterTab
+        from leadfit.desktop.reviews_tab import ReviewsTab
+        parts = self._parts
+        parts["register"] = RegisterTab(self.data_dir, self.tell, self._register_url,
+                                        current_case=lambda: (self.controller.case(),
+                                                              self.controller.pack))
+        parts["reviews"] = ReviewsTab(self.tell, self._register_url, self._today)
+        parts["portfolio"] = PortfolioTab(parts["register"].controller, self.tell)
+        parts["controller"] = controller = CaseController(self, self.drafts,
+                                                          self.store.value("pack") or None)
+        controller.streams = parts["portfolio"].controller.read_streams  # F10 from the register
+        shown = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # the tab shown stays the tab shown
+        for index, name in enumerate(("register", "reviews", "portfolio"), start=1):
+            self.tabs.widget(index).deleteLater()
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, parts[name], TABS[index])
+        self.tabs.setCurrentIndex(shown)
+        self.tabs.blockSignals(False)
         self.reviews.recorded.connect(self._review_recorded)
         self.reviews.counted.connect(self.reviews_bar.show_count)
+        self.timer.timeout.connect(controller.refresh)
+        controller.start(assess=False)  # the form now; the assessment after the frame
+        self._fill_pack_menu()
+        self._fill_recent()
+
+    def _connect(self) -> None:
         self.reviews_bar.show_requested.connect(lambda: self.tabs.setCurrentWidget(self.reviews))
         self.welcome.guide_requested.connect(self.show_guide)
         self.welcome.dismissed.connect(self._dismiss_welcome)
-        self.timer.timeout.connect(self.controller.refresh)
         self.panel.jump_to.connect(self.reveal)
         self.panel.decide_requested.connect(self.record_decision)
         self.pack_bar.bundled_requested.connect(self.choose_bundled)
@@ -107,10 +148,9 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.tabs.addTab(case_tab, "Case")
-        self.tabs.addTab(self.register, "Register")
-        self.tabs.addTab(self.reviews, "Reviews")
-        self.tabs.addTab(self.portfolio, "Portfolio")
+        self.tabs.addTab(case_tab, TABS[0])
+        for title in TABS[1:]:  # a place held; the tab itself is made by _complete()
+            self.tabs.addTab(QWidget(), title)
         self.tabs.currentChanged.connect(self._tab_shown)
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -128,6 +168,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         return self.start_up.done()
 
     def _tab_shown(self, index: int) -> None:
+        self._complete()
         if self.tabs.widget(index) is self.register:
             self.register.controller.refresh()
         elif self.tabs.widget(index) is self.reviews:
@@ -147,12 +188,15 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.register.set_outcome_titles({o: pack.catalogue.title(o)
                                           for o in pack.settings.outcomes})
         ids = list(pack.questionnaire.questions)
-        if self.form is None or list(self.form.questionnaire.questions) != ids:
-            self._install_form(pack)
+        if self._preview and first_frame.same_form(self._preview, pack):
+            self.form.questionnaire = pack.questionnaire  # the first frame's form shows this pack's
+        elif self.form is None or list(self.form.questionnaire.questions) != ids:
+            self._install_form(pack.questionnaire, pack.catalogue)
+        self._preview = None
 
-    def _install_form(self, pack) -> None:
-        form = GuidedForm(pack.questionnaire, pack.catalogue)
-        form.answer_changed.connect(self.controller.answer_changed)
+    def _install_form(self, questionnaire, catalogue) -> None:
+        form = GuidedForm(questionnaire, catalogue)
+        form.answer_changed.connect(lambda qid, raw: self.controller.answer_changed(qid, raw))
         form.code_requested.connect(self.show_glossary)
         old = self.splitter.widget(0)
         self.splitter.replaceWidget(0, form)
@@ -175,6 +219,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.panel.show_assessment(assessment, invalid)
 
     def show_problems(self, title: str, problems: list[str]) -> None:
+        from leadfit.desktop.problems_dialog import show_problems
         show_problems(self, title, problems)
 
     def show_alternatives(self, alternatives) -> None:
@@ -208,6 +253,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
 
     def closeEvent(self, event) -> None:
         self.start_up.cancel()
+        self._complete()  # closing at once still keeps the draft and the layout
         if self.timer.isActive():
             self.timer.stop()
             self.controller.refresh()

@@ -16,6 +16,7 @@ def _action(window, menu, text: str, slot, shortcut=None) -> QAction:
 
 
 def build_menus(window) -> dict[str, QAction]:
+    """The window's tabs are made after its first frame: actions reach them when triggered."""
     bar, std = window.menuBar(), QKeySequence.StandardKey
     case = bar.addMenu("&Case")
     actions = {
@@ -51,9 +52,9 @@ def build_menus(window) -> dict[str, QAction]:
     actions["compare"] = _action(window, decision, "&Compare candidates for this stream…",
                                  window.compare_candidates, "Ctrl+K")
     actions["export_csv"] = _action(window, decision, "&Export the register as CSV…",
-                                    window.register.export_csv, "Ctrl+Shift+E")
+                                    lambda: window.register.export_csv(), "Ctrl+Shift+E")
     actions["verify"] = _action(window, decision, "&Check the register",
-                                window.register.verify)
+                                lambda: window.register.verify())
     pack = bar.addMenu("&Pack")
     window.bundled_menu = pack.addMenu("&Bundled packs")
     actions["client_pack"] = _action(window, pack, "&Client pack folder…",

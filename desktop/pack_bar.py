@@ -7,8 +7,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
-from leadfit.rules.model.library import bundled_pack_names
-
 
 class PackBar(QWidget):
     bundled_requested = Signal(str)   # a bundled pack by name
@@ -28,21 +26,32 @@ class PackBar(QWidget):
         self.choose.setAccessibleName("Change rule pack")
         self.choose.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.choose)
-        for name in bundled_pack_names():
-            menu.addAction(f"Bundled: {name}", lambda n=name: self.bundled_requested.emit(n))
-        menu.addSeparator()
+        self._bundled_after = menu.addSeparator()  # the bundled packs go above, with the pack
         menu.addAction("Client pack folder…", self.folder_requested.emit)
         menu.addAction("Reload this pack from its folder", self.reload_requested.emit)
         menu.addSeparator()
         menu.addAction("Rules of this pack…", self.rules_requested.emit)
         self.choose.setMenu(menu)
+        self._bundled_named = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.choose)
 
     def show_pack(self, pack) -> None:
+        if not self._bundled_named:
+            self._name_bundled()
         title = escape(pack.title or pack.name)
         self.label.setText(f"Rule pack  <b>{escape(pack.name)}</b> {escape(pack.version)}  ·  {title}"
                            f"  ·  fingerprint <tt>{pack.fingerprint[:12]}</tt>")
         self.label.setToolTip(f"{pack.label}\nfolder: {pack.folder}\nfingerprint: {pack.fingerprint}")
+
+    def _name_bundled(self) -> None:
+        """The bundled packs, named once the pack model has loaded (after the first frame)."""
+        from leadfit.rules.model.library import bundled_pack_names
+        self._bundled_named = True
+        menu = self.choose.menu()
+        for name in bundled_pack_names():
+            action = menu.addAction(f"Bundled: {name}")
+            action.triggered.connect(lambda _checked=False, n=name: self.bundled_requested.emit(n))
+            menu.insertAction(self._bundled_after, action)

@@ -115,6 +115,8 @@ class RegisterModel(QAbstractTableModel):
             return ALTERED if not row.intact else status_words(value)
         if column == DATE:
             return value[:16].replace("T", " ")
+        if column == DECISION and row.review_of:  # a review, not a decision: said where it is read
+            return f"Review of {row.review_of}: {self.titles.get(value, value)}"
         if column in (RECOMMENDED, DECISION):
             return self.titles.get(value, value)
         return value

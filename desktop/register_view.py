@@ -21,6 +21,7 @@ from leadfit.desktop.register_model import (
     CANDIDATE,
     DATE,
     DECISION,
+    PACK,
     RECOMMENDED,
     REF,
     STATUS,
@@ -89,10 +90,13 @@ class RegisterView(QWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        # the date and time whole at 1024 px; longer names and outcomes say all in a tooltip
-        for column, width in ((REF, 125), (STREAM, 160), (CANDIDATE, 130), (RECOMMENDED, 160),
-                              (DECISION, 160), (STATUS, 125), (DATE, 135)):
+        # every column, Pack included, within 1024 px: the stream takes what is left over
+        # (the last column stretching pushed Pack off the side); the date and time whole;
+        # longer names and outcomes say all in a tooltip
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(STREAM, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((REF, 110), (CANDIDATE, 115), (RECOMMENDED, 135), (DECISION, 150),
+                              (STATUS, 105), (DATE, 135), (PACK, 100)):
             header.resizeSection(column, width)
         # Enter, Return and a double click (Qt emits activated for each)
         table.activated.connect(lambda _i: self._emit(self.open_requested))

@@ -6,6 +6,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 
+def _bar(widget: QWidget, name: str, text: QLabel, *buttons: QPushButton) -> None:
+    """A banner's row: its words taking the room, its buttons after them."""
+    widget.setObjectName(name)
+    row = QHBoxLayout(widget)
+    row.setContentsMargins(12, 4, 12, 4)
+    row.addWidget(text, 1)
+    for button in buttons:
+        row.addWidget(button)
+
+
 class WelcomeBar(QWidget):
     """First run: what happens next, one click away, without a window in the way."""
 
@@ -14,9 +24,6 @@ class WelcomeBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("welcome")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 4, 12, 4)
         text = QLabel("New to LeadFit? Answer the questions on the left; the recommendation"
                       " appears on the right. Getting started (F1) says what happens next.")
         text.setWordWrap(True)
@@ -25,9 +32,7 @@ class WelcomeBar(QWidget):
         dismiss.clicked.connect(self.dismissed.emit)
         for button in (guide, dismiss):
             button.setAccessibleName(button.text())
-        row.addWidget(text, 1)
-        row.addWidget(guide)
-        row.addWidget(dismiss)
+        _bar(self, "welcome", text, guide, dismiss)
 
 
 class ReviewsDueBar(QWidget):
@@ -37,16 +42,12 @@ class ReviewsDueBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("reviewsDue")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 4, 12, 4)
         self.text = QLabel()
         self.text.setObjectName("reviewsDueText")
         show = QPushButton("Show reviews")
         show.setAccessibleName("Show the reviews due")
         show.clicked.connect(self.show_requested.emit)
-        row.addWidget(self.text, 1)
-        row.addWidget(show)
+        _bar(self, "reviewsDue", self.text, show)
         self.hide()
 
     def show_count(self, summary: str, overdue: int) -> None:

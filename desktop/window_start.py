@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 
 class AfterFirstFrame(QObject):
+    finished = Signal()  # every task has run: the window is idle until the user acts
+
     def __init__(self, window, tasks: list[Callable[[], object]]):
         super().__init__(window)
         self._tasks = list(tasks)
@@ -30,6 +32,8 @@ class AfterFirstFrame(QObject):
         if self._tasks:
             self._tasks.pop(0)()
             QTimer.singleShot(0, self._next)
+        elif self._started:
+            self.finished.emit()
 
     def done(self) -> bool:
         """Whether every task has run (the window is then idle until the user acts)."""

@@ -183,7 +183,8 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     """Plain words for what differs outside the rules."""
     out = []
     keep = ("outcomes", "fallback", "severities", "risk_bands", "risk_outcomes", "outcome_requires",
-            "outcome_allows")
+            "outcome_allows", "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
+            "finding_titles", "title_if_depends", "words_version")
     for key in keep:
         x, y = getattr(a.settings, key, None), getattr(b.settings, key, None)
         if x != y:

@@ -35,6 +35,12 @@ def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue
             problems.append(Problem(f"{what}: '{mid}' is not a mitigation{did_you_mean(mid, mitigations)};"
                                     " allowed: " + ", ".join(mitigations), file, line_of(path)))
 
+    def catalogued(fid: str, path: tuple, what: str) -> None:
+        known = catalogue.citable
+        if fid not in known:
+            problems.append(Problem(f"{what}: '{fid}' is not a catalogue ID{did_you_mean(fid, known)}",
+                                    file, line_of(path)))
+
     for outcome, ids in settings.outcome_allows.items():
         for i, mid in enumerate(ids):
             mitigation(mid, ("outcome_allows", outcome, i), f"outcome_allows.{outcome}")
@@ -44,6 +50,13 @@ def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue
     for outcome, steps in settings.titles_if_unavailable.items():
         for mid in steps:
             mitigation(mid, ("titles_if_unavailable", outcome, mid), f"titles_if_unavailable.{outcome}")
+    for i, fid in enumerate(settings.compounding_leaves_out):
+        catalogued(fid, ("compounding_leaves_out", i), "compounding_leaves_out")
+    for fid in settings.finding_titles:
+        catalogued(fid, ("finding_titles", fid), "finding_titles")
+    if settings.title_if_depends and settings.title_if_depends.replace("{outcome}", "").count("{") != 0:
+        problems.append(Problem("title_if_depends: the only name it may use is {outcome} (the cautious"
+                                " outcome's title)", file, line_of(("title_if_depends",))))
     for qid, words in settings.questions.items():
         problems += _question_words(qid, words, questionnaire, file, line_of(("questions", qid)))
     for qid, values in settings.lever_values.items():

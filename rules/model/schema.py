@@ -133,6 +133,19 @@ class PackSpec(BaseModel):
     # outcome -> {step: title}: what the outcome is called where that step cannot happen here,
     # so a headline never promises it ("Appoint with coaching" with no one to coach; 2.3)
     titles_if_unavailable: dict[Outcome, dict[str, str]] = {}
+    # Finding IDs that weigh in the risk shown but never raise the outcome by adding up: a
+    # selection step not yet taken is a step before the appointment, not a reason to rule the
+    # candidate out (2.4)
+    compounding_leaves_out: list[str] = []
+    # finding ID -> its title as a finding, where the ID is a mitigation: a finding says what is
+    # wrong ("Not interviewed as an outsider would be"), not the step that answers it (2.4)
+    finding_titles: dict[str, str] = {}
+    # Where the outcome depends on answers not known, the headline: "{outcome}" is the cautious
+    # outcome's title, so finding out leads and the outcome stays beneath it (2.4)
+    title_if_depends: str = ""
+    # How reasons are worded: 2 (2.4) names an outcome as its headline does in a step's reason,
+    # and says why not a milder outcome where the failure modes add up. 1 keeps older records' words.
+    words_version: Literal[1, 2] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.
@@ -171,7 +184,8 @@ class PackSpec(BaseModel):
 # of a pack's fingerprint, so packs and records made before them keep theirs.
 LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "outcome_allows",
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
-                  "unknowns_risk", "titles_if_unavailable")
+                  "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
+                  "finding_titles", "title_if_depends", "words_version")
 
 
 class ExpectSpec(BaseModel):

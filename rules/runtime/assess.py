@@ -238,15 +238,18 @@ class _Builder:
                 needs.setdefault(m, {})[f"outcome_requires.{outcome}"] = None
         return needs
 
-    def as_mitigations(self, needs: dict, meanings: dict | None = None) -> list[Mitigation]:
-        """The steps ``needs`` names, in ID order; each made once per pack for the same askers."""
+    def as_mitigations(self, needs: dict, meanings: dict | None = None,
+                       headline: str | None = None) -> list[Mitigation]:
+        """The steps ``needs`` names, in ID order; each made once per pack for the same askers.
+        ``headline``: the outcome as the headline calls it, for the steps it requires."""
         meanings = meanings or {}
         shared = self.shared
-        return [shared.memo("step", (m, meanings.get(m), *askers),
-                            lambda: self._mitigation(m, askers, meanings.get(m)))
+        return [shared.memo("step", (m, meanings.get(m), headline, *askers),
+                            lambda: self._mitigation(m, askers, meanings.get(m), headline))
                 for m, askers in sorted(needs.items(), key=_step_order)]
 
-    def _mitigation(self, m: str, askers: dict[str, Rule | None], meaning: str | None) -> Mitigation:
+    def _mitigation(self, m: str, askers: dict[str, Rule | None], meaning: str | None,
+                    headline: str | None = None) -> Mitigation:
         layers: list[str] = []
         because: list[str] = []
         for asker, rule in askers.items():
@@ -256,7 +259,7 @@ class _Builder:
             else:  # the outcome's own requirement
                 outcome = asker.removeprefix("outcome_requires.")
                 _add(layers, self.pack.label)
-                _add(because, f"Every '{self.cat.title(outcome)}' decision requires it.")
+                _add(because, f"Every '{headline or self.cat.title(outcome)}' decision requires it.")
         return built(Mitigation, id=m, title=self.cat.title(m),
                      meaning=meaning if meaning is not None else self.cat.entries[m].meaning,
                      rules=list(askers), layers=layers, because=because)

@@ -63,6 +63,10 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
                    if act.word == "recommend" and order.index(act.value) > order.index(outcome)]
         if a.constraints and not reasons:
             reasons = ["A stronger outcome is needed, but it is not possible here."]
+        if not reasons and pack.settings.words_version >= 2 and _risk_calls_for(pack, a, a.outcome):
+            reasons = [f"The failure modes add up to a risk that calls for"
+                       f" '{pack.catalogue.title(a.outcome)}': the risk of appointing the candidate"
+                       f" as proposed is {a.risk.level} (score {a.risk.score})."]
         if a.unknowns and a.unknowns.verdict == "too_many":
             reasons.append(a.unknowns.summary)
         return _unique(reasons) or ["A stronger outcome is needed."]
@@ -70,7 +74,18 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
                if act.word == "unavailable" and act.value == outcome]
     if blocked:
         return [f"Not possible here: {_lower_first(b)}" for b in _unique(blocked)]
+    steps = [f.title for f in a.findings if f.id in pack.settings.compounding_leaves_out]
+    if pack.settings.words_version >= 2 and steps and _risk_calls_for(pack, a, outcome):
+        return [f"The risk as proposed ({a.risk.level}) would call for it only because steps that"
+                f" come before the appointment are not yet taken: {joined([_lower_first(s) for s in steps])}."]
     return ["Nothing in the answers calls for it."]
+
+
+def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:
+    """Whether the risk shown sets ``outcome`` (or stronger) as the least outcome."""
+    order: list[str] = list(pack.settings.outcomes)
+    floor = next((v for k, v in pack.settings.risk_outcomes.items() if k == a.risk.level), None)
+    return bool(floor and outcome and order.index(floor) >= order.index(outcome))
 
 
 def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found) -> ChangeSet:

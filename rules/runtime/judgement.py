@@ -18,6 +18,7 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 from __future__ import annotations
 
 from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, Signal, built
+from leadfit.rules.model.words import joined
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")
@@ -53,7 +54,8 @@ def _finding_parts(builder, fid: str, items: list) -> tuple:
     level, rule, value = max(graded, key=_severity_of)  # the first of the worst
     worst_first = sorted(graded, key=_minus_severity_of)
     qids = tuple(dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])))
-    return (builder.cat.title(fid), value["severity"], rule.id, rule.layer, rule.summary, qids,
+    title = builder.pack.settings.finding_titles.get(fid) or builder.cat.title(fid)
+    return (title, value["severity"], rule.id, rule.layer, rule.summary, qids,
             (-level, _id_key(fid)))
 
 
@@ -155,7 +157,7 @@ class Judgement:
         if not recommended:
             return None, False
         outcome = max(recommended, key=self.order.index)
-        floor = self.settings.risk_outcomes.get(level)
+        floor = self.settings.risk_outcomes.get(self.compounding_level(level, outcome))
         choices = [v for _, v in b.actions("choice")]
         if floor and choices:
             floor = min(floor, max(choices, key=self.order.index), key=self.order.index)
@@ -179,6 +181,32 @@ class Judgement:
             " risk, with the steps below.")
         return fallback, True
 
+    def compounding_level(self, level: str, outcome: str) -> str:
+        """The risk level that sets the least outcome: ``level`` without the findings the pack
+        leaves out of compounding (``compounding_leaves_out``). Where leaving them out keeps the
+        outcome, the notes say what they add and that they come first (2.4)."""
+        left_out = set(self.settings.compounding_leaves_out)
+        if not left_out:
+            return level
+        from leadfit.rules.runtime.assess import worst_severities  # assess builds on this module
+        b = self.b
+        raised = [(v["id"], v["severity"]) for _, v in b.actions("finding")]
+        raised += [(f.id, f.severity) for f in b.certain]
+        kept = worst_severities((i, s) for i, s in raised if i not in left_out)
+        score, counted = b.score_of(kept)
+        floor = self.settings.risk_outcomes.get(level)
+        if floor and self.order.index(floor) > self.order.index(outcome) and (
+                self.settings.risk_outcomes.get(counted) != floor):
+            steps = sorted({i for i, _ in raised if i in left_out}, key=_id_key)
+            named = joined([f"{i} {self.settings.finding_titles.get(i) or b.cat.title(i)}" for i in steps])
+            full, _ = b.score_of(worst_severities(raised))
+            self.notes.append(
+                f"The risk as proposed ({level}, score {full}) counts {named}. They are steps to"
+                f" take before the appointment, not reasons to rule the candidate out: without them"
+                f" the risk is {counted} (score {score}), and this recommendation stands on taking"
+                f" them first. If they show weaknesses these answers do not, assess again.")
+        return counted
+
     def title_of(self, outcome: str) -> str:
         """The outcome's title, or what the pack calls it where a step it names cannot happen
         here (``titles_if_unavailable``): a headline never promises what cannot be done."""
@@ -197,7 +225,10 @@ class Judgement:
         reword = {}
         for blocked in self.unavailable_outcomes():
             reword.update(self.settings.if_unavailable.get(blocked, {}))
-        return self.b.as_mitigations(needed, reword), self.b.as_mitigations(before, reword)
+        # 2.4: a step's reason names the outcome as the headline does ("without coaching")
+        headline = self.title_of(outcome) if outcome and self.settings.words_version >= 2 else None
+        return (self.b.as_mitigations(needed, reword, headline),
+                self.b.as_mitigations(before, reword, headline))
 
     def plan_needs(self, outcome: str | None) -> tuple[dict, dict]:
         """(the plan's steps, the preconditions): mitigation id -> who asks for it and why."""

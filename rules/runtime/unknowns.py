@@ -168,9 +168,13 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
     notes = list(with_outcome.notes) + (_allowed_for(with_outcome, decided, unverified) if allowed_for
                                         else _unscored(pack, with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
+    title = with_outcome.outcome_title
+    if pack.settings.title_if_depends and info.verdict == "depends" and title:
+        # 2.4: finding out leads the headline; the cautious outcome stays beneath it
+        title = pack.settings.title_if_depends.replace("{outcome}", title)
     return with_outcome.model_copy(update={"findings": findings, "mitigations": mitigations,
                                            "why_not": why_not, "unknowns": info, "notes": notes,
-                                           "risk": risk})
+                                           "risk": risk, "outcome_title": title})
 
 
 def _allowed_for(shown: Assessment, worst: Assessment, unverified: list[Finding]) -> list[str]:

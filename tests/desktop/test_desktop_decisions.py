@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from leadfit.desktop.register_model import CANDIDATE, DECISION, PACK, STATUS
-from tests.desktop_support import example_answers, fill, open_window, settle
+from tests.desktop_support import LIMIT_MS, example_answers, fill, open_window, settle
 
 
 def filled_window(qtbot, user_files):
@@ -67,7 +67,7 @@ def test_sign_off_flow_creates_a_signed_record_the_register_shows(qtbot, user_fi
     assert register_cells(window, CANDIDATE) == ["Alex Morgan"]
     assert register_cells(window, STATUS) == ["signed"]
     assert register_cells(window, DECISION) == ["Appoint with coaching"]
-    assert register_cells(window, PACK) == ["default@2.3"]
+    assert register_cells(window, PACK) == ["default@2.4"]
 
 
 def test_a_decision_that_differs_needs_a_justification(qtbot, user_files, no_modal_dialogs):
@@ -130,7 +130,7 @@ def test_pdf_and_csv_from_the_window_are_real_files(qtbot, user_files, tmp_path,
     out = tmp_path / "register.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=LIMIT_MS)
     qtbot.keyClick(window.register.view.table, Qt.Key.Key_E,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QMessageBox
 
-from tests.desktop_support import answer, example_answers, fill, open_window, settle
+from tests.desktop_support import LIMIT_MS, answer, example_answers, fill, open_window, settle
 
 
 def test_the_title_bar_names_the_candidate_and_stream_and_marks_unsaved(qtbot, user_files):
@@ -144,10 +145,10 @@ def test_help_about_names_version_pack_licence_and_article(qtbot, user_files):
 def test_the_next_section_gets_the_focus(qtbot, user_files):
     window = open_window(qtbot, user_files)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=LIMIT_MS)
     window.actions_by_name["next"].trigger()
     first = window.form.questionnaire.sections[1].questions[0].id
-    qtbot.waitUntil(window.form.rows[first].input.editor.hasFocus, timeout=2000)
+    qtbot.waitUntil(window.form.rows[first].input.editor.hasFocus, timeout=LIMIT_MS)
 
 
 def test_dates_have_a_calendar_and_a_new_case_is_assessed_today(qtbot, user_files):
@@ -234,10 +235,14 @@ def test_refusals_in_the_window_name_no_flags_keys_or_question_ids(qtbot, user_f
     assert "'Appoint" in text
 
 
-def test_each_code_a_question_informs_links_to_the_glossary(qtbot, user_files):
+def test_what_a_question_informs_reads_in_words_each_linked_to_the_glossary(qtbot, user_files):
     window = open_window(qtbot, user_files)
     informs = window.form.rows["candidate.digital_years"].informs
-    assert "P1 Digital product experience" in informs.accessibleName()
+    catalogue = window.controller.pack.catalogue
+    shown = QTextDocumentFragment.fromHtml(informs.text()).toPlainText()  # as drawn
+    assert shown == "Informs: " + " · ".join(catalogue.title(c) for c in ("P1", "F1"))
+    assert not any(code in shown or code in informs.accessibleName() for code in ("P1", "F1"))
+    assert "Digital product experience" in informs.accessibleName()
     informs.linkActivated.emit("P1")
     assert window.help_dialog.isVisible()
     assert "Digital product experience" in window.help_dialog.text.toPlainText()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.desktop.app import stylesheet
-from tests.desktop_support import example_answers, fill, open_window, settle
+from tests.desktop_support import LIMIT_MS, example_answers, fill, open_window, settle
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def styled(qapp):
 
 def _active(qtbot, window):
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=LIMIT_MS)
     return window
 
 
@@ -181,11 +181,11 @@ def test_the_form_never_scrolls_sideways_at_1024x700(qtbot, user_files):
     question was behind a sideways scroll bar."""
     window = open_window(qtbot, user_files)
     window.resize(1024, 700)
-    qtbot.waitUntil(lambda: window.splitter.sizes()[0] < 700, timeout=2000)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[0] < 700, timeout=LIMIT_MS)
     for index in range(window.form.pages.count()):
         window.form.go_to(index)
         page = window.form.pages.currentWidget()
-        qtbot.waitUntil(lambda p=page: p.widget().width() <= p.viewport().width(), timeout=2000)
+        qtbot.waitUntil(lambda p=page: p.widget().width() <= p.viewport().width(), timeout=LIMIT_MS)
         assert page.horizontalScrollBar().maximum() == 0
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QWidget
 
 from leadfit.desktop.app import asset, stylesheet
-from tests.desktop_support import example_answers, fill, open_window, settle
+from tests.desktop_support import LIMIT_MS, example_answers, fill, open_window, settle
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_nothing_in_the_panel_is_drawn_over_another_part_at_1024x700(qtbot, user
     panel = window.panel
     lists = (panel.findings, panel.signals, panel.mitigations)
     try:  # the list grows, then the panel around it: queued layout requests, slow on a busy machine
-        qtbot.waitUntil(lambda: all(v.verticalScrollBar().maximum() == 0 for v in lists), timeout=3000)
+        qtbot.waitUntil(lambda: all(v.verticalScrollBar().maximum() == 0 for v in lists), timeout=LIMIT_MS)
     except qtbot.TimeoutError:
         pass  # the assertions below say what is wrong
     assert panel.outcome.text().startswith("Recommendation:")

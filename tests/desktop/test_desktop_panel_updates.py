@@ -6,7 +6,7 @@ most of the time from answer to panel (benchmarks/window.py).
 
 from __future__ import annotations
 
-from tests.desktop_support import answer, example_answers, fill, open_window, settle
+from tests.desktop_support import LIMIT_MS, answer, example_answers, fill, open_window, settle
 
 
 def ids(tree) -> list[str]:
@@ -61,7 +61,8 @@ def test_a_findings_explanation_wraps_whole_rather_than_being_cut_short(qtbot, u
              for j in range(findings.topLevelItem(i).childCount())]
     longest = max(lines, key=lambda item: metrics.horizontalAdvance(item.text(0)))
     longest.parent().setExpanded(True)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: findings.visualRect(findings.indexFromItem(longest)).height() > 0,
+                    timeout=LIMIT_MS)  # laid out once expanded
     rect = findings.visualRect(findings.indexFromItem(longest))
     wide = metrics.horizontalAdvance(longest.text(0))
     assert wide > rect.width()  # too long for one line at this size

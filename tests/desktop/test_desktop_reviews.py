@@ -10,6 +10,7 @@ import pytest
 from leadfit.decisions import review_service, service
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, decide_coach, sign_all
+from tests.desktop_support import LIMIT_MS, wait_settled
 
 TODAY = date(2027, 2, 5)
 
@@ -42,7 +43,7 @@ def test_the_window_says_on_start_how_many_reviews_are_overdue_and_lists_them(
         qtbot, user_files, register_with_due):
     db, home, claims = register_with_due
     window = _window(qtbot, user_files, db)
-    qtbot.waitUntil(lambda: window.reviews_bar.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.reviews_bar.isVisible(), timeout=LIMIT_MS)
     assert "2 reviews are overdue, 1 due within 30 days" in window.reviews_due.text()
     window.reviews_bar.findChild(type(window.reviews.conduct_button)).click()
     assert window.tabs.currentWidget() is window.reviews
@@ -58,7 +59,7 @@ def test_a_day_earlier_nothing_is_overdue_and_the_window_says_nothing(qtbot, use
                                                                       register_with_due):
     db, _home, _claims = register_with_due
     window = _window(qtbot, user_files, db, today=date(2027, 1, 10))   # Claims due today
-    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 2, timeout=LIMIT_MS)
     assert not window.reviews_bar.isVisible()
     assert window.reviews.summary.text() == "0 reviews are overdue, 2 due within 30 days"
     assert window.reviews.table.item(0, 0).text() == "due 10 January 2027"
@@ -68,7 +69,7 @@ def test_no_register_yet_means_no_reviews_and_no_register_is_created(qtbot, user
                                                                      tmp_path):
     db = tmp_path / "never-made.sqlite3"
     window = _window(qtbot, user_files, db)
-    qtbot.wait(50)
+    wait_settled(qtbot, window)  # the count on start has looked for the register
     window.reviews.controller.refresh()
     assert window.reviews.summary.text() == "No reviews due" and not db.exists()
 
@@ -77,7 +78,7 @@ def test_a_review_conducted_in_the_window_is_recorded_and_linked(qtbot, user_fil
                                                                  register_with_due):
     db, home, _claims = register_with_due
     window = _window(qtbot, user_files, db)
-    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
     window.reviews.select(1)
     window.reviews.conduct_button.click()
     dialog = window.reviews.dialog
@@ -93,7 +94,7 @@ def test_a_review_conducted_in_the_window_is_recorded_and_linked(qtbot, user_fil
     assert "Recommendation at the decision: Appoint with coaching" in dialog.changes.text()
     assert "coach" not in dialog.changes.text().replace("coaching", "")
     dialog.record_button.click()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=LIMIT_MS)
     with open_register(db, create=False, readonly=True) as reg:
         [review] = review_service.reviews_of(reg, home.record_id)
         assert service.verify(reg).ok
@@ -102,10 +103,10 @@ def test_a_review_conducted_in_the_window_is_recorded_and_linked(qtbot, user_fil
     assert review.review.of == home.ref and review.recorded_by == "Harper Hr"
     assert {m.id: m.done_on for m in review.review.mitigations}["M5"] == "2027-01-10"
     qtbot.waitUntil(lambda: window.register.record_dialog is not None
-                    and window.register.record_dialog.isVisible(), timeout=5000)  # to be signed
+                    and window.register.record_dialog.isVisible(), timeout=LIMIT_MS)  # to be signed
     # recorded, not signed: the review is still due, and the row says it awaits sign-off
     table = window.reviews.table
-    qtbot.waitUntil(lambda: "awaiting sign-off" in table.item(1, 1).text(), timeout=5000)
+    qtbot.waitUntil(lambda: "awaiting sign-off" in table.item(1, 1).text(), timeout=LIMIT_MS)
     assert [table.item(r, 4).text() for r in range(table.rowCount())] == [
         "LF-2026-0002@1", home.ref, "LF-2026-0003@1"]
     assert table.item(1, 0).text() == "OVERDUE since 1 February 2027"
@@ -119,7 +120,7 @@ def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_f
                                                                    monkeypatch):
     db, _home, _claims = register_with_due
     window = _window(qtbot, user_files, db)
-    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
     shown = []
     monkeypatch.setattr(window.reviews, "show_problems", lambda t, p: shown.append((t, p)))
     window.reviews.select(0)

@@ -13,8 +13,9 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel
 
-from tests.desktop_support import answer, open_window, settle
+from tests.desktop_support import answer, open_window, settle, wait_settled
 
 
 def built(window) -> list[bool]:
@@ -77,7 +78,7 @@ def test_the_window_is_drawn_before_the_assessment_which_follows_at_once(qtbot, 
     seen = _FirstPaint(window)
     window.installEventFilter(seen)
     window.show()
-    qtbot.waitUntil(window.settled, timeout=10000)
+    wait_settled(qtbot, window)
     assert seen.assessed_at_first_paint is False
     assert seen.outcome_then == "Assessing the answers…"
     assert window.panel.outcome.text().startswith("Incomplete")
@@ -88,6 +89,7 @@ FIRST_FRAME = """
 import json, sys, tempfile
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel
 from leadfit.desktop.app import make_app
 from leadfit.desktop.main_window import MainWindow
 loaded = {}
@@ -95,7 +97,7 @@ class Look(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not loaded:
             loaded.update({name: any(m == name or m.startswith(name + ".") for m in sys.modules)
-                           for name in ("reportlab", "sqlalchemy", "durable")})
+                           for name in ("reportlab", "sqlalchemy", "durable", "pydantic")})
         return False
 app = make_app()
 window = MainWindow(Path(tempfile.mkdtemp()))
@@ -115,5 +117,46 @@ def test_the_first_frame_loads_neither_printing_nor_the_register_nor_the_engine(
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     said = json.loads(done.stdout.strip().splitlines()[-1])
-    assert said == {"first frame": {"reportlab": False, "sqlalchemy": False, "durable": False},
-                    "assessed": True}
+    assert said == {"first frame": {"reportlab": False, "sqlalchemy": False, "durable": False,
+                                    "pydantic": False}, "assessed": True}
+
+
+def test_the_form_drawn_first_is_the_one_the_bundled_pack_keeps(qtbot, user_files):
+    from leadfit.desktop import first_frame
+    from leadfit.desktop.main_window import MainWindow
+    window = MainWindow(user_files)
+    qtbot.addWidget(window)
+    drawn = window.form  # built from the questionnaire's data, before any pack
+    assert [window.tabs.tabText(i) for i in range(4)] == ["Case", "Register", "Reviews", "Portfolio"]
+    window.show()
+    wait_settled(qtbot, window)
+    pack = window.controller.pack
+    assert first_frame.same_form(first_frame.preview(), pack)
+    assert window.form is drawn and window.form.questionnaire is pack.questionnaire
+    assert window.tabs.widget(1) is window.register and window.tabs.currentIndex() == 0
+    answer(qtbot, window, "stream.name", "Pensions journey")  # the kept form reports answers
+    settle(qtbot, window)
+    assert window.controller.raw["stream.name"] == "Pensions journey"
+
+
+def test_a_first_form_that_differs_from_the_pack_gives_way_to_the_packs_own(
+        qtbot, user_files, monkeypatch):
+    from dataclasses import replace
+
+    from leadfit.desktop import first_frame
+    real = first_frame.preview()
+    first = real[0].sections[0]
+    stale = replace(first, questions=(replace(first.questions[0], title="An old title"),
+                                      *first.questions[1:]))
+    monkeypatch.setattr(first_frame, "preview", lambda: (
+        replace(real[0], sections=(stale, *real[0].sections[1:])), real[1]))
+    window = open_window(qtbot, user_files)
+    titles = [label.text() for label in window.form.rows["stream.name"].findChildren(QLabel)
+              if label.objectName() == "questionTitle"]
+    assert titles == [window.controller.pack.questionnaire.questions["stream.name"].title]
+
+
+def test_the_first_frame_says_not_known_as_the_core_does():
+    from leadfit.desktop import fields
+    from leadfit.forms.questionnaire import NOT_KNOWN
+    assert fields.NOT_KNOWN == NOT_KNOWN

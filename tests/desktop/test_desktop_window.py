@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from tests.desktop_support import answer, example_answers, fill, open_window, settle
+from tests.desktop_support import LIMIT_MS, answer, example_answers, fill, open_window, settle
 
 
 def finding_ids(window) -> list[str]:
@@ -78,7 +78,7 @@ def test_missing_answer_link_jumps_to_and_focuses_its_question(qtbot, user_files
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     editor = window.form.rows["org.induction"].input.editor
     assert window.form.current_section() == 3
-    qtbot.waitUntil(lambda: editor.hasFocus(), timeout=2000)
+    qtbot.waitUntil(lambda: editor.hasFocus(), timeout=LIMIT_MS)
 
 
 def test_draft_autosaves_and_comes_back_after_the_window_is_reopened(qtbot, user_files):
@@ -99,7 +99,7 @@ def test_draft_autosaves_and_comes_back_after_the_window_is_reopened(qtbot, user
 def test_keyboard_moves_between_sections(qtbot, user_files):
     window = open_window(qtbot, user_files)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=LIMIT_MS)
     editor = window.form.rows["stream.name"].input.editor
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
@@ -147,14 +147,14 @@ def test_a_malformed_pack_folder_is_refused_with_its_problems(qtbot, user_files,
 def test_tab_moves_through_a_sections_questions_in_order(qtbot, user_files):
     window = open_window(qtbot, user_files)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=LIMIT_MS)
     section = window.form.questionnaire.sections[0]
     inputs = [window.form.rows[q.id].input for q in section.questions]
     # each field, then its "Not known" box where the question allows it
     editors = [w for i in inputs for w in (i.editor, i.not_known) if w is not None]
     assert any(i.not_known for i in inputs)
     editors[0].setFocus()
-    qtbot.waitUntil(editors[0].hasFocus, timeout=2000)
+    qtbot.waitUntil(editors[0].hasFocus, timeout=LIMIT_MS)
     for expected in editors[1:]:
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         assert window.focusWidget() is expected

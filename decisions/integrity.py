@@ -265,6 +265,9 @@ class Checker:
         if seq is None:
             return None, self.chain_problem()
         entry = self.entry(seq)
+        if entry is None:   # looked for (as the entry after another) before a writer added it
+            self._entries.pop(seq, None)
+            entry = self.entry(seq)
         problem, facts = self._sealed(entry)
         if not problem and (facts.get("seq"), facts.get("prev")) != (seq, entry.prev_hash):
             problem = f"audit entry {seq} was moved or re-linked"

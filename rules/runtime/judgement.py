@@ -263,10 +263,10 @@ class Judgement:
         if floor and self.order.index(floor) > self.order.index(outcome) and (
                 self.settings.risk_outcomes.get(counted) != floor):
             steps = sorted({i for i, _ in raised if i in left_out}, key=_id_key)
-            named = joined([f"{i} {self.settings.finding_titles.get(i) or b.cat.title(i)}" for i in steps])
+            named = joined([f"{i} “{self.settings.finding_titles.get(i) or b.cat.title(i)}”" for i in steps])
             full, _ = b.score_of(worst_severities(raised))
             self.notes.append(
-                f"The risk as proposed ({level}, score {full}) counts {named}. They are steps to"
+                f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"
                 f" take before the appointment, not reasons to rule the candidate out: without them"
                 f" the risk is {counted} (score {score}), and this recommendation stands on taking"
                 f" them first. If they show weaknesses these answers do not, assess again.")
@@ -279,6 +279,8 @@ class Judgement:
         for step, title in self.settings.titles_if_unavailable.get(outcome, {}).items():
             if step in cannot:
                 return title
+        if outcome in self.settings.titles_if_preconditions and self.b.actions("precondition"):
+            return self.settings.titles_if_preconditions[outcome]  # 2.4: it stands on them
         return self.b.cat.title(outcome)
 
     def unavailable_outcomes(self) -> dict:

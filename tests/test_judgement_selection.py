@@ -219,3 +219,13 @@ def test_an_appointment_on_steps_before_it_is_called_appoint_on_conditions(tmp_p
     assert "Recommendation: Appoint Risk" in ready and "provided the steps" not in ready
     old = evaluate(_case("capable, keeps sixty percent with no plan", _old()), _old())
     assert old.outcome_title == "Appoint"
+
+
+def test_a_learner_with_two_years_is_not_called_new_to_digital_products():
+    """The fourth reader's 11: "new to digital products" was said of a candidate with two years."""
+    a = evaluate(_case("a learner with two years", **{"stream.revenue_impact": "critical"}), default_pack())
+    f11 = next(f for f in a.findings if f.id == "F11")
+    assert f11.summary == ("Revenue forecasts depend on this stream and the candidate has not yet run"
+                           " digital products long enough to be experienced.")
+    assert all("new to digital" not in m for m in [f.summary for f in a.findings]
+               + [b for m in a.mitigations for b in m.because])

@@ -64,9 +64,9 @@ def test_a_candidate_never_interviewed_is_coached_with_the_selection_first(tmp_p
     assert (data["risk"]["level"], data["risk"]["score"]) == ("critical", 33)  # as proposed
     said = _flat(_said(tmp_path, SENIORITY))
     assert "Recommendation: Appoint with coaching" in said
-    assert ("counts M3 Not interviewed as an outsider would be and M4 Chosen on seniority, not"
+    assert ("counts Not interviewed as an outsider would be and Chosen on seniority, not"
             " aptitude. They are steps to take before the appointment, not reasons to rule the"
-            " candidate out: without them the risk is high (score 27)") in said
+            " candidate out: without them the risk is high, and this recommendation stands") in said
     assert ("Hire an experienced Product Director: - The risk as proposed (critical) would call for"
             " it only because steps that come before the appointment are not yet taken") in said
     assert "Nothing in the answers calls for it" not in said
@@ -128,7 +128,7 @@ def test_the_window_and_the_pdf_lead_with_find_out_first(tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text(yaml.safe_dump({"answers": next(
         s for s in default_pack().scenarios if s.name == UNKNOWN).answers}), encoding="utf-8")
-    made = run_cli("decide", path, "--decision", "hire_external", "--plan-later", "--conditions",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", path, "--decision", "hire_external", "--plan-later", "--conditions",
                    "Find out the candidate's experience first", "--db", db)
     assert made.returncode == 0, made.stderr
     printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
@@ -177,7 +177,7 @@ def test_why_not_coaching_says_the_failure_modes_add_up_to_a_risk_that_calls_for
     said = _flat(_said(tmp_path, ELEVEN))
     assert ("Appoint with coaching: - The failure modes add up to a risk that calls for 'Hire an"
             " experienced Product Director': the risk of appointing the candidate as proposed is"
-            " critical (score") in said
+            " critical.") in said
     assert "A stronger outcome is needed." not in said
     old = evaluate_explained(_case(ELEVEN, _old()), _old())
     assert next(a for a in old.alternatives if a.outcome == "coach").why_not == ["A stronger outcome is needed."]

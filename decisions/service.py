@@ -377,13 +377,14 @@ def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
 
 
 def _questionnaire(record: DecisionRecord):
-    """The questions that word the record's answers: its bundled pack's, else the default's."""
+    """The questions that word the record's answers: its bundled pack's, else the default's
+    (in the pack's words, read without building its rules: issue 15)."""
     from leadfit.errors import LeadFitError
-    from leadfit.rules.model.library import bundled_pack, default_pack
-    try:  # loaded once per process; one not bundled (a client's) is refused by name
-        return bundled_pack(record.pack.name).questionnaire
+    from leadfit.rules.model.library import bundled_questionnaire
+    try:  # read once per process; one not bundled (a client's) is refused by name
+        return bundled_questionnaire(record.pack.name)
     except LeadFitError:
-        return default_pack().questionnaire
+        return bundled_questionnaire("default")
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

@@ -199,4 +199,6 @@ def uncoded(text: str, ids: Any) -> str:
     scores: 'Unverified: P1 Digital product experience' -> 'Unverified: Digital product experience'.
     The runtime's notes keep them (records replay as decided); the executive reads this."""
     text = re.sub(r"\b([A-Z]+\d+) (?=\S)", lambda m: "" if m.group(1) in ids else m.group(0), text)
-    return re.sub(r" \(score \d+\)", "", text) if ids else text  # a score is a number, not a word
+    if not ids:
+        return text
+    return re.sub(r" \(score \d+\)|, score \d+(?=\))", "", text)  # a score is a number, not a word

@@ -136,7 +136,7 @@ def test_a_cautious_hire_on_unknown_experience_shows_the_risk_it_allows_for(tmp_
     case's (critical), and the note gives what the known answers alone score."""
     name = "not known: the candidate's experience decides between coaching and hiring"
     said = _evaluate(_case_file(tmp_path, name))
-    assert "Recommendation: Find out first. Until then: Hire an experienced Product Director\n" in said
+    assert "Recommendation: Find out first. If the answers not known turn out badly: Hire an experienced Product Director\n" in said
     assert "Risk of appointing this candidate as proposed: critical" in said
     assert "Counting only what is known, it is medium" in " ".join(said.split())
     assert "find out before deciding" in said

@@ -27,12 +27,15 @@ class Summary:
     ids: tuple[str, ...]  # catalogue IDs cited, as Assessment.cited_ids(), in ID order
 
 
-def summarise(case: Case, pack: Pack, matcher: Matcher | None = None) -> Summary:
-    """What evaluate(case, pack, matcher) says of the outcome, the risk and the IDs."""
+def summarise(case: Case, pack: Pack, matcher: Matcher | None = None,
+              fired_ids: list[str] | None = None) -> Summary:
+    """What evaluate(case, pack, matcher) says of the outcome, the risk and the IDs.
+    ``fired_ids``: the rules ``matcher`` fires on the case's known answers, matched already
+    (pack diff matches both packs at once); ignored for a case with unknown answers."""
     if case.unknown:
         done = evaluate(case, pack, matcher)
         return Summary(done.outcome, done.risk.level, done.risk.score, _sorted(done.cited_ids()))
-    b = builder(case, pack, matcher=matcher)
+    b = builder(case, pack, matcher=matcher, fired_ids=fired_ids)
     worst = worst_severities((v["id"], v["severity"]) for _, v in b.actions("finding"))
     score, level = b.score_of(worst)
     if pack.settings.semantics >= 2:

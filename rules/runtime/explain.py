@@ -16,7 +16,7 @@ from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.assessment import AnswerChange, Alternative, Assessment, ChangeSet
 from leadfit.rules.runtime.changes import Found, is_lever, nearest, region_answers
 from leadfit.rules.model.pack import Pack
-from leadfit.rules.model.words import joined, quoted
+from leadfit.words import joined, quoted
 
 
 def evaluate_explained(case: Case, pack: Pack) -> Assessment:

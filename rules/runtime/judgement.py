@@ -18,7 +18,7 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 from __future__ import annotations
 
 from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, Signal, built
-from leadfit.rules.model.words import joined
+from leadfit.words import joined
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _APPOINTING = ("appoint", "coach")

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from leadfit.decisions.comparison import Candidate, Comparison
 from leadfit.rules.model.assessment import Assessment
-from leadfit.rules.model.words import counted, joined
-from leadfit.words import readiness_words
+from leadfit.words import change_set_words, counted, joined, no_change_words, readiness_words
 
 NO_RECOMMENDATION = "No recommendation yet"
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
@@ -73,9 +72,9 @@ def change_lines(a: Assessment) -> list[str]:
     lines = []
     for alt in a.alternatives:
         if alt.nearest:
-            lines.append(alt.nearest[0].words)
+            lines.append(change_set_words(alt.title, alt.nearest[0]))
         elif alt.note:
-            lines.append(alt.note)
+            lines.append(no_change_words(alt.title, alt.note))
     return lines or ["No other outcome is within reach of a few changed answers."]
 
 

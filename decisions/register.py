@@ -10,6 +10,7 @@ first takes one advisory transaction lock.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Iterator
@@ -72,7 +73,7 @@ class Register:
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise RegisterError(f"cannot open the register at {self._shown}:"
-                                f" {_short(exc)}") from None
+                                f" {_short(exc, self.files())}") from None
 
     def _open_readonly(self, parsed) -> None:
         self.engine = _make_engine(parsed, self.dialect, readonly=True)
@@ -97,7 +98,7 @@ class Register:
             except SQLAlchemyError as exc:
                 raise RegisterError(f"this register (schema {self.found_schema}) must be upgraded"
                                     f" before it can be read, and it cannot be written here:"
-                                    f" {_short(exc)}") from None
+                                    f" {_short(exc, self.files())}") from None
             finally:
                 self.engine.dispose()
             self.engine = _make_engine(parsed, self.dialect, readonly=True)
@@ -129,8 +130,10 @@ class Register:
                 yield conn
                 appended = conn.info.pop(audit.APPENDED, None)
         except SQLAlchemyError as exc:
-            raise RegisterError(f"the register could not be written, nothing was saved:"
-                                f" {_short(exc)}") from None
+            why = _short(exc, self.files())
+            raise RegisterError(why if why == DISK_FULL else
+                                f"the register could not be written, nothing was saved: {why}"
+                                ) from None
         if appended:
             witness.advance(self.url, *appended)
 
@@ -140,7 +143,8 @@ class Register:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise RegisterError(f"the register could not be read: {_short(exc)}") from None
+            raise RegisterError(f"the register could not be read: {_short(exc, self.files())}"
+                                ) from None
 
     def files(self) -> tuple[Path, ...]:
         """The files this register lives in (none for a server database)."""
@@ -178,6 +182,24 @@ def open_register(url: str | os.PathLike | None = None, *, create: bool = True,
             _create_private(path)
         warn_if_loose(path, "register")
     return Register(url, readonly=readonly)
+
+
+@contextmanager
+def opened_for_a_first_record(url: str | os.PathLike | None) -> Iterator[Register]:
+    """Open (or make) the register to write into; when it did not exist and the write
+    fails (a refusal, a full disk, an interrupt), the files made for it are removed:
+    nothing written means no register file."""
+    resolved = resolve_url(url)
+    path = Path(make_url(resolved).database or "") if resolved.startswith("sqlite:///") else None
+    made = path is not None and str(path) not in ("", ":memory:") and not path.exists()
+    try:
+        with open_register(url, create=True) as reg:
+            yield reg
+    except BaseException:
+        if made and path is not None:
+            for name in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
+                name.unlink(missing_ok=True)
+        raise
 
 
 def _absent(path: Path, given) -> str:
@@ -262,5 +284,26 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
 
-def _short(exc: Exception) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+DISK_FULL = ("the disk holding the register is full, so nothing was written; free some space"
+             " on it and try again")
+_SQLITE_IOERR, _SQLITE_FULL, _PG_DISK_FULL = 10, 13, "53100"
+
+
+def _short(exc: Exception, files: tuple[Path, ...] = ()) -> str:
+    """The database's error in words: a full disk said as such (SQLite reports one as
+    'database or disk is full', or as 'disk I/O error' when its WAL index cannot grow)."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF == _SQLITE_FULL or (
+            code & 0xFF == _SQLITE_IOERR and any(_nearly_full(f.parent) for f in files))):
+        return DISK_FULL
+    if getattr(orig, "sqlstate", None) == _PG_DISK_FULL:
+        return DISK_FULL
+    return str(orig or exc).strip().splitlines()[0]
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False

@@ -82,9 +82,9 @@ def change_lines(record: DecisionRecord) -> list[str]:
     lines += ["Answers changed since the decision:"] + (
         [f"  {a.title}: {a.before} -> {a.after}" for a in r.answers] or ["  none"])
     lines += ["Findings since the decision:"] + [
-        f"  {f.id} {f.title}: {finding_words(f)}" for f in r.findings]
+        f"  {f.title}: {finding_words(f)}" for f in r.findings]
     if r.mitigations:
-        lines += ["Mitigations:"] + [f"  {m.id} {m.title}: {step_words(m.done_on, m.due)}"
+        lines += ["Mitigations:"] + [f"  {m.title}: {step_words(m.done_on, m.due)}"
                                      for m in r.mitigations]
     if r.behaviours:
         lines.append(f"Behaviours observed: {r.behaviours}")
@@ -93,15 +93,18 @@ def change_lines(record: DecisionRecord) -> list[str]:
     return lines
 
 
-def reasked_lines(record: DecisionRecord, titles: dict[str, str] | None = None) -> list[str]:
+def reasked_lines(record: DecisionRecord, questions: dict | None = None) -> list[str]:
     """What a review of ``record`` asks again, with the answers recorded now (each question
-    by its title, and the id ``--answer`` takes)."""
-    titles = titles or {}
+    by its title and the id ``--answer`` takes; each answer in the questionnaire's words,
+    ``questions``: id -> Question)."""
+    questions = questions or {}
     lines = [f"A review of {record.ref} asks again:"]
-    for group, questions in REVIEW_QUESTIONS.items():
+    for group, asked in REVIEW_QUESTIONS.items():
         lines.append(f"{GROUP_WORDS[group]}:")
-        lines += [f"  {titles.get(q, q)} ({q}): {answer_words(record.answers.get(q))}"
-                  for q in questions]
+        for q in asked:
+            question = questions.get(q)
+            said = answer_words(record.answers.get(q), question)
+            lines.append(f"  {question.title if question else q} ({q}): {said}")
     plan = record.decision.plan
     if plan:
         lines.append("Mitigations done (--done ID DATE):")

@@ -205,3 +205,36 @@ def today_iso(value: str | date | None, problems: list[Problem]) -> str:
 def raise_if(problems: list[Problem]) -> None:
     if problems:
         raise DecisionError(problems)
+
+
+def corrected(old: DecisionRecord, root: DecisionRecord, *, answers: dict,
+              assessment: Assessment, questions: Questionnaire, reason: str,
+              justification: str | None, review_date, recorded_by: str,
+              changes: dict[str, Any]) -> DecisionRecord:
+    """A correction of review ``old`` of ``root``: still a review of the same record, with
+    its verdict and what was observed; the answers, the next review date (``review_date``)
+    and the justification may change, and what changed since the decision is worked out
+    again. ``changes``: what else the correction asked for (--decision, --conditions,
+    --plan), each refused by name, as the verdict decides them."""
+    review = old.review
+    assert review is not None
+    problems = [Problem(f"the {name} of a review follows from its verdict"
+                        f" ({VERDICT_WORDS[review.verdict]}) and cannot be corrected: record a"
+                        " new review instead") for name, value in changes.items() if value]
+    when = review.next_review if review_date is None else _iso(review_date, "next review date",
+                                                               problems)
+    if when is not None and when <= review.held_on:
+        problems.append(Problem(f"the next review date ({when}) must come after the review"
+                                f" ({review.held_on})"))
+    reason = _text(reason, "correction reason", problems)
+    text = _text(old.decision.justification if justification is None else justification,
+                 "justification", problems)
+    raise_if(problems)
+    review = review.model_copy(update={
+        "next_review": when, "answers": answer_changes(root.answers, answers, questions),
+        "findings": finding_changes(root.assessment, assessment)})
+    record = build(record_id=old.record_id, target=old, root=root, answers=answers,
+                   assessment=assessment, review=review, justification=text,
+                   recorded_by=_text(recorded_by, "recorded by", problems))
+    return record.model_copy(update={"version": old.version + 1, "supersedes": old.ref,
+                                     "correction_reason": reason})

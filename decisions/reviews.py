@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, and_, case, exists, func, select
+from sqlalchemy import Connection, and_, case, exists, func, or_, select
 
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.integrity import Checker, row_columns
@@ -43,7 +43,7 @@ class DueReview:
         return not self.problem
 
 
-def _open_rows():
+def _open_rows(dated: bool = True):
     newer, later = records.alias(), records.alias()
     # the newest *signed* version stands: a correction awaiting sign-off does not replace it
     # until signed (as in the portfolio), so the chain stays on the due list meanwhile
@@ -57,8 +57,8 @@ def _open_rows():
     # status || '': not an index term, so SQLite walks the next_review index (a range of
     # a few thousand rows) instead of every signed record by the status index.
     signed = records.c.status.op("||")("") == "signed"
-    return (select(*row_columns()).where(records.c.next_review.is_not(None), signed,
-                                         records.c.version == latest, ~reviewed))
+    q = select(*row_columns()).where(signed, records.c.version == latest, ~reviewed)
+    return q.where(records.c.next_review.is_not(None)) if dated else q
 
 
 def due_reviews(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAYS,
@@ -74,7 +74,22 @@ def due_reviews(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAY
     rows = conn.execute(q if limit is None else q.limit(limit)).all()
     checker.prefetch(rows)
     pending = _awaiting(conn, [row.record_id for row in rows])
-    return [_due(row, today, checker, pending.get(row.record_id, "")) for row in rows]
+    hidden = [_due(row, today, checker) for row in _hidden(conn, until, checker)]
+    return [*hidden, *[_due(row, today, checker, pending.get(row.record_id, "")) for row in rows]]
+
+
+def _hidden(conn: Connection, until: str, checker: Checker) -> list:
+    """Open records whose next_review column was edited in the file to later or never,
+    so the index would drop them silently: the review_date column (schema 7, the
+    decision's review date, which a review's next review is) still says one is due by
+    ``until``. Each such row is checked; the altered ones are listed as altered."""
+    q = _open_rows(dated=False).where(
+        or_(records.c.next_review.is_(None), records.c.next_review > until),
+        records.c.review_date.is_not(None), records.c.review_date != "",
+        records.c.review_date <= until)
+    rows = conn.execute(q.order_by(records.c.id)).all()
+    checker.prefetch(rows)
+    return [row for row in rows if not checker.check(row).intact]
 
 
 def _awaiting(conn: Connection, record_ids: list[str]) -> dict[str, str]:

@@ -197,6 +197,8 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         raise DecisionError("a correction needs a reason (--reason)")
     with reg.read() as conn:
         old = _latest(conn, ref, checker(reg, conn))
+        root = store.load(conn, old.review.decision, checker(reg, conn)).record \
+            if old.review else None
     if old.status == "withdrawn":  # a withdrawn decision does not stand: correcting it would revive it
         raise DecisionError(f"{old.ref} was withdrawn ({old.withdrawn_reason}); it cannot be corrected."
                             " Record the decision again as a new case if it is still wanted")
@@ -228,7 +230,16 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         current = store.latest_version(conn, old.record_id)
         if current != old.version:
             raise DecisionError(f"{old.ref} was corrected meanwhile (now version {current}); retry")
-        record = making.build(record_id=old.record_id, version=old.version + 1, **args)
+        if root is None:
+            record = making.build(record_id=old.record_id, version=old.version + 1, **args)
+        else:  # a corrected review stays a review of the same record
+            from leadfit.decisions import reviewing
+            record = reviewing.corrected(
+                old, root, answers=case.to_data(), assessment=assessment,
+                questions=pack.questionnaire, reason=reason, justification=justification,
+                review_date=review_date, recorded_by=recorded_by,
+                changes={"decision": decision, "conditions": conditions,
+                         "plan": plan or plan_later})
         _refuse_no_change(old, record)
         serial = int(old.record_id.rsplit("-", 1)[-1])
         store.add(conn, record, serial, "correct", "", key)
@@ -366,13 +377,14 @@ def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
 
 
 def _questionnaire(record: DecisionRecord):
-    """The questions that word the record's answers: its bundled pack's, else the default's."""
+    """The questions that word the record's answers: its bundled pack's, else the default's
+    (in the pack's words, read without building its rules: issue 15)."""
     from leadfit.errors import LeadFitError
-    from leadfit.rules.model.library import bundled_pack, default_pack
-    try:  # loaded once per process; one not bundled (a client's) is refused by name
-        return bundled_pack(record.pack.name).questionnaire
+    from leadfit.rules.model.library import bundled_questionnaire
+    try:  # read once per process; one not bundled (a client's) is refused by name
+        return bundled_questionnaire(record.pack.name)
     except LeadFitError:
-        return default_pack().questionnaire
+        return bundled_questionnaire("default")
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

@@ -21,7 +21,7 @@ from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
-from leadfit.rules.model.words import RISK_LABEL
+from leadfit.words import RISK_LABEL
 from leadfit.words import readiness_words
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from leadfit.rules.model.words import PRECONDITIONS_LABEL
+from leadfit.words import PRECONDITIONS_LABEL, because_words
 
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Finding, Mitigation
@@ -185,11 +185,7 @@ class SignalsView(_ExpandableList):
 
 
 def because(cause, questions) -> str:
-    # here, not at the top: the PDF modules bring in ReportLab, which the window needs
-    # only when it prints, never before its first frame
-    from leadfit.reports.pdf_appendix import answer_words
-    title = cause.title.rstrip("?:")
-    return f"because {title}: {answer_words(questions.get(cause.question), cause.answer)}"
+    return because_words(cause, questions.get(cause.question))
 
 
 class MitigationsView(_ExpandableList):

@@ -1,12 +1,15 @@
-"""How codes read in words, for every front-end: the window, the command line, the PDF.
+"""How codes read in words, for every front-end: the window, the command line, the PDF,
+and for the rules' own messages (counts, risk labels, thresholds).
 
 One place, so the panel, the CLI and the PDF never say the same thing three ways.
-Kernel: imports nothing of LeadFit.
+Kernel: imports nothing of LeadFit (questions are read by their attributes).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
+from typing import Any
 
 READINESS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
 RECORD_STATUS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
@@ -29,10 +32,19 @@ def role_words(role: str) -> str:
     return words.upper() if len(words) <= 3 else words.capitalize()
 
 
-def answer_words(value: object) -> str:
-    """A stored answer as a person reads it: yes/no, dates as written, 'not answered'."""
-    if value is None:
+def answer_words(value: object, question: Any = None) -> str:
+    """A stored answer as a person reads it: yes/no, dates as written, 'not answered'.
+    With its question (forms.questionnaire.Question): an option's label, a date in
+    words, a percent."""
+    if value is None or value == "":
         return NOT_ANSWERED
+    if question is not None and not isinstance(value, bool):
+        if question.options and str(value) in question.options:
+            return str(question.options[str(value)])
+        if question.type == "date":
+            return date_words(str(value))
+        if question.type == "percent":
+            return f"{value}%"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):
@@ -85,9 +97,12 @@ def decision_lead_words(outcome: str) -> str:
     return OUTCOME_LEAD.get(outcome, outcome.replace("_", " "))
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
+def counted(n: int, singular: str, plural: str | None = None) -> str:
     """'1 stream', '3 streams'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+plural = counted  # the portfolio's name for it
 
 
 def other_streams_words(experienced: int, learners: int, form_answer: str | None = None) -> str:
@@ -107,3 +122,80 @@ def other_streams_words(experienced: int, learners: int, form_answer: str | None
 # Readiness marks P1-P6 as a board reads them over a column (the catalogue has the full titles).
 READINESS_SHORT = {"P1": "Digital", "P2": "P&L", "P3": "Teams", "P4": "MVP slices",
                    "P5": "Holds line", "P6": "Full time"}
+
+# The risk is always that of the appointment as proposed, whatever the recommendation:
+# a "hire" recommendation does not lower it, it says why not to do it.
+RISK_LABEL = "Risk of appointing this candidate as proposed"
+PRECONDITIONS_LABEL = "Before the appointment"
+
+
+def risk_words(level: str, score: int | None = None) -> str:
+    """'Risk of appointing this candidate as proposed: high (score 26)'."""
+    return f"{RISK_LABEL}: {level}" + (f" (score {score})" if score is not None else "")
+
+
+def joined(items: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or 'or')."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def quoted(text: str) -> str:
+    """A question as people read it inside a sentence."""
+    return f"“{text}”"
+
+
+# The default pack's named thresholds (rules/packs/default/pack.yaml), as a reader says them;
+# the parameter's own name follows in brackets for the consultant who sets it.
+PARAMETER_WORDS = {
+    "p1_met_years": "Years running digital products for digital product experience (P1) to be met",
+    "p1_partial_years": "Years from which digital product experience (P1) is partly met",
+    "digital_business_share": "Share of revenue that is digital from which digital products are the"
+                              " business",
+    "digital_business_years": "Years of digital experience below which a learner on such a stream"
+                              " is a revenue risk",
+    "dedicated_share": "Most of their time a full-time Product Director may keep in the former role"
+                       " (P6), in %",
+    "part_time_share": "Share of time kept in the former role from which a learner does the job"
+                       " part-time, in %",
+    "reduction_horizon_days": "Days within which the former role must be down to that share",
+    "review_horizon_days": "Days within which the first fail-fast review must come",
+}
+
+
+# An assessment's parts as an executive reads them (the command line, the window):
+# the models (rules.model.assessment) are read by their attributes, never imported.
+
+def because_words(cause: Any, question: Any = None) -> str:
+    """A finding's cause: 'because Years managing digital products: 2'."""
+    return f"because {cause.title.rstrip('?:')}: {answer_words(cause.answer, question)}"
+
+
+def change_words(change: Any) -> str:
+    """One answer that would have to change, and whether the organisation can change it."""
+    whose = ("the organisation can change this" if change.lever
+             else "not in the organisation's hands")
+    return f"{quoted(change.title)} is {change.to} (now {change.now}; {whose})"
+
+
+def change_set_words(title: str, change_set: Any) -> str:
+    """'Becomes Appoint if “…” is 3 or more (now 2; …) and …'. The stored ChangeSet.words
+    says 'a lever'/'a fact'; records keep it as decided, so the words are made here."""
+    return f"Becomes {title} if " + joined([change_words(c) for c in change_set.changes])
+
+
+def no_change_words(title: str, note: str) -> str:
+    """An outcome no small change reaches; ``note`` is the stored note (explain.py)."""
+    if "search limit" in note:
+        return (f"No change to a few answers that leads to {title} was found"
+                " (not every combination could be tried).")
+    return f"Changing a few answers would not lead to {title}."
+
+
+def uncoded(text: str, ids: Any) -> str:
+    """``text`` without the catalogue ids (``ids``) before the titles it names:
+    'Unverified: P1 Digital product experience' -> 'Unverified: Digital product experience'.
+    The runtime's notes keep them (records replay as decided); the executive reads this."""
+    return re.sub(r"\b([A-Z]+\d+) (?=\S)", lambda m: "" if m.group(1) in ids else m.group(0), text)

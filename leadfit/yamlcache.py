@@ -1,8 +1,10 @@
 """Parsed pack files, cached so a pack is parsed once, not at every start.
 
 Keyed by the SHA-256 of the file's text (and this format), so an edited file is
-simply a new key: a stale entry is never found. Entries are plain tagged JSON
-(never pickle: reading one cannot run code). An entry is used only from a folder
+simply a new key: a stale entry is never found. Entries are JSON (never pickle:
+reading one cannot run code): plain JSON where JSON says it exactly, a one-key tagged
+object for what it cannot (dates, keys that are not text), so the C decoder does
+nearly all the reading (issue 15: every command starts by reading its pack). An entry is used only from a folder
 that this user owns and nobody else can write, read through no link; anything
 missing, damaged, foreign or planted is ignored without a word and the file is
 parsed as usual. Writing is best effort and atomic.
@@ -19,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FORMAT = "leadfit-yaml-cache-1"
+FORMAT = "leadfit-yaml-cache-2"
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
 
 
@@ -40,12 +42,12 @@ def lookup(text: str) -> tuple[Any, dict] | None:
         if not _trusted(folder):
             return None
         raw = _read_private(folder / f"{key}.json")
-        entry = json.loads(raw)
-        if entry.get("format") != FORMAT or entry.get("key") != key:
+        entry = json.loads(raw, object_hook=_untagged)
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
             return None
-        lines = {tuple(_decode(p) for p in path): int(line) for path, line in entry["lines"]}
-        return _decode(entry["data"]), lines
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        lines = {tuple(place[1:]): _line(place[0]) for place in entry["lines"]}
+        return entry["data"], lines
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None  # missing, damaged or foreign: parse the file instead
 
 
@@ -54,7 +56,7 @@ def store(text: str, data: Any, lines: dict) -> None:
     folder, key = cache_dir(), key_of(text)
     try:
         entry = json.dumps({"format": FORMAT, "key": key, "data": _encode(data),
-                            "lines": [[[_encode(p) for p in path], line]
+                            "lines": [[line, *(_encode(p) for p in path)]
                                       for path, line in lines.items()]})
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(folder):
@@ -84,37 +86,45 @@ def _read_private(path: Path) -> str:
         return entry.read().decode("utf-8")
 
 
-# Tagged JSON: a plain JSON object never stands for itself, so nothing is ambiguous.
+# JSON, tagged only where plain JSON would not read back exactly: a mapping with a key
+# that is not text (or starts with the tag mark) and a date or time become one-key objects
+# whose key starts with TAG; a plain object never has such a key, so nothing is ambiguous.
+TAG = "\x00"
+
+
 def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        return {"f": repr(value)}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value                   # floats too: JSON writes repr, which reads back exactly
     if isinstance(value, dict):
-        return {"m": [[_encode(k), _encode(v)] for k, v in value.items()]}
+        if all(isinstance(k, str) and not k.startswith(TAG) for k in value):
+            return {k: _encode(v) for k, v in value.items()}
+        return {TAG + "m": [[_encode(k), _encode(v)] for k, v in value.items()]}
     if isinstance(value, list):
-        return {"l": [_encode(v) for v in value]}
+        return [_encode(v) for v in value]
     if isinstance(value, dt.datetime):
-        return {"t": value.isoformat()}
+        return {TAG + "t": value.isoformat()}
     if isinstance(value, dt.date):
-        return {"d": value.isoformat()}
+        return {TAG + "d": value.isoformat()}
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _decode(value: Any) -> Any:
-    if not isinstance(value, dict):
-        if isinstance(value, list):
-            raise ValueError("a bare list is not an entry")
-        return value
-    (tag, inner), = value.items()
-    if tag == "m":
-        return {_decode(k): _decode(v) for k, v in inner}
-    if tag == "l":
-        return [_decode(v) for v in inner]
-    if tag == "f":
-        return float(inner)
-    if tag == "t":
+def _untagged(obj: dict) -> Any:
+    """json's object_hook: each object, its values already read, back to what was parsed."""
+    if len(obj) != 1:
+        return obj
+    (tag, inner), = obj.items()
+    if not tag.startswith(TAG):
+        return obj
+    if tag == TAG + "m":
+        return {k: v for k, v in inner}
+    if tag == TAG + "t":
         return dt.datetime.fromisoformat(inner)
-    if tag == "d":
+    if tag == TAG + "d":
         return dt.date.fromisoformat(inner)
     raise ValueError(f"unknown tag {tag!r}")
+
+
+def _line(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError("a line is a whole number")
+    return value

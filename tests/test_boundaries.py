@@ -139,7 +139,8 @@ def test_reading_the_register_loads_only_what_reading_needs(tmp_path):
 
 def test_printing_a_record_loads_no_engine_or_rule_models(tmp_path):
     """`report` needs the register and ReportLab; the record is already decided, so the
-    engine, the ORM and (from the parse cache) PyYAML stay unloaded; the PDF is written."""
+    engine, the ORM, the pack's rules (the answers are worded from the questionnaire and
+    pack.yaml alone) and (from the parse cache) PyYAML stay unloaded; the PDF is written."""
     from leadfit.decisions.register import open_register
     from tests.decisions_support import decide_coach
     db, out_pdf = tmp_path / "register.sqlite3", tmp_path / "r.pdf"
@@ -148,6 +149,8 @@ def test_printing_a_record_loads_no_engine_or_rule_models(tmp_path):
     argv = ["report", ref, "--db", str(db), "--out", str(out_pdf), "--force"]
     _loaded_after(argv, ())  # fills the parse cache
     code, out, loaded = _loaded_after(argv, ("reportlab", "durable", "sqlalchemy.orm", "yaml",
-                                             "leadfit.rules.runtime.engine"))
+                                             "leadfit.rules.runtime.engine",
+                                             "leadfit.rules.model.pack", "leadfit.rules.model.layers",
+                                             "leadfit.rules.model.schema", "urllib.request"))
     assert code == 0 and out_pdf.read_bytes().startswith(b"%PDF"), out
     assert loaded == ["reportlab"]

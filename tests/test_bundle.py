@@ -70,7 +70,7 @@ def test_bundled_evaluate_on_the_example_case(bundle, tmp_path):
 
 
 def test_bundled_report_is_a_pdf_with_its_fonts_embedded(bundle, tmp_path):
-    made = clean_run([bundle / "leadfit", "decide", EXAMPLE_CASE, "--decision", "coach",
+    made = clean_run([bundle / "leadfit", "decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach",
                       "--plan-later",
                       "--conditions", "Monthly mentoring by the CPO"], tmp_path)
     assert made.returncode == 0, made.stderr
@@ -145,7 +145,7 @@ def test_the_desktop_entry_points_at_the_unpacked_folder(bundle, tmp_path):
 
 def test_bundled_register_works_in_sqlite_and_postgresql(bundle, tmp_path, db_url):
     """The team's shared register (PostgreSQL) needs its driver inside the bundle too."""
-    made = clean_run([bundle / "leadfit", "decide", EXAMPLE_CASE, "--decision", "appoint",
+    made = clean_run([bundle / "leadfit", "decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "appoint",
                       "--justify", "Board accepts the learning-curve risk", "--db", db_url], tmp_path)
     assert made.returncode == 0, made.stderr
     listed = clean_run([bundle / "leadfit", "register", "list", "--db", db_url], tmp_path)

@@ -97,7 +97,8 @@ def test_incomplete_text_output_names_titles(tmp_path):
     result = run_cli("evaluate", str(_write_case(tmp_path, answers)))
     assert result.returncode == 3
     assert "Recommendation: none yet" in result.stdout
-    assert "Have they owned a profit and loss? (candidate.owns_pnl)" in result.stdout
+    assert "Missing answers:\n  - Have they owned a profit and loss?\n" in result.stdout
+    assert "candidate.owns_pnl (Have they owned a profit and loss?)" in result.stderr
 
 
 def test_question_not_asked_is_never_missing():

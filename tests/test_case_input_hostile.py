@@ -89,16 +89,16 @@ def test_arguments_in_any_encoding_never_traceback(tmp_path):
 
     for args, words in (
             (("evaluate", os.fsdecode(b"/tmp/\xff\xfe-case.yaml")), "file not found"),
-            (("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify",
+            (("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "hire_external", "--justify",
               f"Hire {latin1}'s pick", "--db", db), "justification is not UTF-8 text"),
-            (("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify", "Hire",
+            (("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "hire_external", "--justify", "Hire",
               "--db", os.fsdecode(str(tmp_path).encode() + b"/\xff.sqlite3")),
              "is not UTF-8 text")):
         result = process(*map(str, args))
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-600:]
         assert words in result.stderr
     assert not any("\ufffd" in p.name or "\udcff" in p.name for p in tmp_path.iterdir())
-    made = process("decide", str(EXAMPLE_CASE), "--decision", "hire_external", "--justify",
+    made = process("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "hire_external", "--justify",
                    "Hire", "--db", str(db))
     assert made.stdout.strip() == "LF-2026-0001"       # the refused decide stored nothing
     signed = process("sign", "LF-2026-0001", "--name", latin1, "--role", "hr", "--db", str(db))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from leadfit.forms.case import build_case
 from leadfit.rules.runtime.answer_space import reading
@@ -101,3 +103,22 @@ def test_changes_are_in_words_only():
         for text in alt.why_not + [s.words for s in alt.nearest]:
             assert "hire_external" not in text and "org." not in text and "candidate." not in text
             assert not any(r.id in text for r in PACK.rules)
+
+
+# Every outcome's search tries the same one-answer changes, so each is evaluated once per
+# case (rules/runtime/changes.py outcome_with): the kept outcome must be the engine's.
+_REGIONS = [(qid, r.value) for qid, regions in reading(PACK).regions.items() for r in regions]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(range(len(SCENARIOS))), st.sampled_from(_REGIONS)),
+                min_size=1, max_size=6))
+def test_each_change_tried_once_gives_what_evaluating_it_gives(tries):
+    """Interleaved cases and repeated changes, as the window's searches make them."""
+    from leadfit.rules.runtime.changes import outcome_with
+    from leadfit.rules.runtime.unknowns import cautious_outcome
+    cases = {}
+    for index, (qid, value) in tries + tries[:2]:
+        case = cases.setdefault(index, build_case(SCENARIOS[index].answers, Q))
+        expected = cautious_outcome(case.with_answers({qid: value}), PACK)
+        assert outcome_with(case, PACK, {qid: value}) == expected

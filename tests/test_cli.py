@@ -64,13 +64,15 @@ def test_evaluate_json_has_the_documented_shape():
     assert set(data["why_not"]) == {"appoint", "hire_external"}
 
 
-def test_evaluate_text_shows_ids_with_titles():
+def test_evaluate_text_shows_titles_and_the_ids_only_with_details():
     result = run_cli("evaluate", str(EXAMPLE_CASE))
     assert result.returncode == 0
     assert "Recommendation: Appoint with coaching\n" in result.stdout
     assert "Recommendation: coach" not in result.stdout
-    assert "F1 Steep learning curve" in result.stdout
-    assert "M10 Fail fast" in result.stdout
+    assert "  - Steep learning curve (high)" in result.stdout and "F1" not in result.stdout
+    assert "  - Fail fast: " in result.stdout and "M10" not in result.stdout
+    detailed = run_cli("evaluate", str(EXAMPLE_CASE), "--details").stdout
+    assert "F1 Steep learning curve" in detailed and "M10 Fail fast" in detailed
 
 
 def test_each_scenario_through_the_cli(tmp_path, capsys):

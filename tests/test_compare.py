@@ -22,6 +22,7 @@ from leadfit.reports.pdf_comparison import render
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.library import default_pack, resolve_pack
 from leadfit.yamlsafe import load_file
+from leadfit.words import change_set_words
 from tests.compare_support import CANDIDATES, case_of, write_case
 from tests.decisions_support import cli, squash  # noqa: F401  (cli is a fixture)
 
@@ -75,14 +76,14 @@ def test_the_benchmark_is_appointed_under_every_bundled_pack(name):
 def test_each_column_says_readiness_findings_risk_outcome_and_nearest_changes(three):
     rows = dict(words.glance_rows(three))
     assert rows["Recommendation"] == ["Appoint with coaching", "Hire an experienced Product Director",
-                                      "Appoint", "Appoint"]
+                                      "Appoint on conditions", "Appoint"]  # 2.4: steps come first
     assert rows["Risk of appointing as proposed"][3] == "low (score 0)"
     assert rows["Multi-disciplinary leadership"] == ["not met", "not met", "met", "met"]
     assert rows["Findings"][3] == "none"
     # the nearest change is the changes.py search's, re-evaluated: applying it gives that outcome
     alex = three.candidates[0]
     nearest = next(a for a in alex.assessment.alternatives if a.outcome == "appoint").nearest[0]
-    assert words.change_lines(alex.assessment)[0] == nearest.words
+    assert words.change_lines(alex.assessment)[0] == change_set_words("Appoint", nearest)
     changed = alex.case.with_answers({c.question: c.value for c in nearest.changes})
     assert evaluate(changed, default_pack()).outcome == "appoint"
 

@@ -100,7 +100,7 @@ def test_the_rationale_pdf_lists_the_candidates_considered(reg):
     pdf_text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(result.pdf)).pages))
     for piece in ("Other candidates considered",
                   "Priya Shah was chosen for Home buying journey from 3 candidates",
-                  "Priya Shah (chosen) Appoint low", "Alex Morgan Appoint with coaching high",
+                  "Priya Shah (chosen) Appoint on conditions low", "Alex Morgan Appoint with coaching high",
                   "Sam Lee Hire an experienced Product Director critical"):
         assert piece in pdf_text, piece
 
@@ -108,7 +108,7 @@ def test_the_rationale_pdf_lists_the_candidates_considered(reg):
 def test_decide_on_the_command_line_names_the_others(cli, tmp_path):
     db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     priya, alex, sam = (write_case(tmp_path, n) for n in ("Priya Shah", "Alex Morgan", "Sam Lee"))
-    made = cli("decide", priya, "--decision", "appoint", "--plan-later", "--considered", alex, sam,
+    made = cli("decide", "--recorded-by", "Robin Hale", priya, "--decision", "appoint", "--plan-later", "--considered", alex, sam,
                "--db", db)
     assert made.returncode == 0, made.stderr
     shown = cli("register", "show", made.stdout.split()[0], "--db", db)
@@ -122,13 +122,13 @@ def test_decide_with_alternatives_for_another_stream_writes_nothing(cli, tmp_pat
     priya = write_case(tmp_path, "Priya Shah")
     other = write_case(tmp_path, "Jo Bloggs", **{"stream.name": "Savings journey"})
     bad = write_case(tmp_path, "Sam Lee", **{"candidate.former_role_share": 140})
-    result = cli("decide", priya, "--decision", "appoint", "--plan-later", "--considered", other,
+    result = cli("decide", "--recorded-by", "Robin Hale", priya, "--decision", "appoint", "--plan-later", "--considered", other,
                  bad, "--db", f"sqlite:///{path}")
     assert result.returncode == 2
     said = squash(result.stderr)
     assert "sam-lee.yaml" in said and "Share of their time kept in the former role" in said
     assert not path.exists()
-    result = cli("decide", priya, "--decision", "appoint", "--plan-later", "--considered", other,
+    result = cli("decide", "--recorded-by", "Robin Hale", priya, "--decision", "appoint", "--plan-later", "--considered", other,
                  "--db", f"sqlite:///{path}")
     assert result.returncode == 2 and "different value streams" in squash(result.stderr)
     assert not path.exists()

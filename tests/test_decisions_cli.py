@@ -48,7 +48,7 @@ def _incomplete_case(tmp_path):
 def test_decide_refusals_are_named_and_write_nothing(db, args, exit_code, words):
     with open_register(db):
         pass
-    result = run_cli("decide", str(EXAMPLE_CASE), "--db", db, *args)
+    result = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--db", db, *args)
     assert result.returncode == exit_code, result.stderr
     assert words in result.stderr and "cannot continue" in result.stderr
     assert result.stdout == ""
@@ -58,7 +58,7 @@ def test_decide_refusals_are_named_and_write_nothing(db, args, exit_code, words)
 def test_an_incomplete_case_is_refused_with_exit_3(db, tmp_path):
     with open_register(db):
         pass
-    result = run_cli("decide", str(_incomplete_case(tmp_path)), "--decision", "coach", "--plan-later",
+    result = run_cli("decide", "--recorded-by", "Robin Hale", str(_incomplete_case(tmp_path)), "--decision", "coach", "--plan-later",
                      "--conditions", "x", "--db", db)
     assert result.returncode == 3 and "incomplete" in result.stderr
     assert _counts(db) == (0, 0)
@@ -121,7 +121,7 @@ def test_replay_refuses_when_the_pack_is_not_available(db, tmp_path):
     rules = edited / "rules.yaml"   # a changed rule: a different fingerprint
     rules.write_text(rules.read_text().replace("{id: F6, severity: low}",
                                                "{id: F6, severity: medium}", 1))
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
                    "--pack", str(edited), "--db", db)
     assert made.returncode == 0, made.stderr
     record_id = made.stdout.strip()
@@ -137,7 +137,7 @@ def test_replay_prefers_the_pack_with_the_same_name_and_version(db, tmp_path):
     shutil.copytree(DEFAULT_PACK, relabelled)
     pack_yaml = relabelled / "pack.yaml"  # same meaning, so the same fingerprint
     pack_yaml.write_text(pack_yaml.read_text().replace(f'version: "{default_pack().version}"', 'version: "1.1.7"'))
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
                    "--pack", str(relabelled), "--db", db)
     assert made.returncode == 0, made.stderr
     result = run_cli("replay", made.stdout.strip(), "--pack", str(relabelled), "--db", db)
@@ -181,11 +181,11 @@ def test_replay_under_another_engine_version_is_identical_with_a_note(db):
 def test_correct_command_supersedes(db):
     with open_register(db) as reg:
         record = signed_record(reg)
-    result = run_cli("correct", record.record_id, "--reason", "Review date moved",
+    result = run_cli("correct", "--recorded-by", "Robin Hale", record.record_id, "--reason", "Review date moved",
                      "--review-date", "2027-04-01", "--db", db)
     assert result.returncode == 0, result.stderr
     assert f"{record.record_id}@2 supersedes {record.ref}" in result.stdout
-    refused = run_cli("correct", record.ref, "--reason", "again", "--db", db)
+    refused = run_cli("correct", "--recorded-by", "Robin Hale", record.ref, "--reason", "again", "--db", db)
     assert refused.returncode == 2 and "superseded" in refused.stderr
 
 
@@ -200,7 +200,7 @@ def test_report_refusals_write_no_file(db, tmp_path):
 
 def test_leadfit_db_environment_selects_the_register(tmp_path):
     db = tmp_path / "env.sqlite3"
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions", "x",
                    env={"LEADFIT_DB": str(db)})
     assert made.returncode == 0, made.stderr
     with open_register(db) as reg:
@@ -210,7 +210,7 @@ def test_leadfit_db_environment_selects_the_register(tmp_path):
 def test_a_review_date_before_the_assessment_is_refused_and_nothing_is_written(tmp_path):
     """The case file refuses it at the question; the command line must too (a PDF printed two dates)."""
     db = str(tmp_path / "register.sqlite3")
-    done = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+    done = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
                    "--plan-later", "--review-date", "2026-10-01", "--db", db)
     assert done.returncode == 2
     assert "the fail-fast review date (2026-10-01) is before the assessment date" in done.stderr
@@ -220,23 +220,23 @@ def test_a_review_date_before_the_assessment_is_refused_and_nothing_is_written(t
 
 def test_a_correction_is_credited_to_who_records_it_not_the_first_recorder(tmp_path):
     db = str(tmp_path / "register.sqlite3")
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
                    "--plan-later", "--recorded-by", "Hana HR", "--db", db)
     assert made.returncode == 0, made.stderr
     ref = made.stdout.strip()
-    done = run_cli("correct", ref, "--reason", "typo in the conditions", "--conditions", "y",
+    done = run_cli("correct", "--recorded-by", "Robin Hale", ref, "--reason", "typo in the conditions", "--conditions", "y",
                    "--recorded-by", "Rae Recorder", "--db", db)
     assert done.returncode == 0, done.stderr
     shown = run_cli("register", "show", f"{ref}@2", "--db", db).stdout
     assert "Rae Recorder" in shown and "Hana HR" not in shown
-    again = run_cli("correct", ref, "--reason", "second thoughts", "--conditions", "z", "--db", db)
+    again = run_cli("correct", "--recorded-by", "Robin Hale", ref, "--reason", "second thoughts", "--conditions", "z", "--db", db)
     assert again.returncode == 0, again.stderr
     assert "Rae Recorder" not in run_cli("register", "show", f"{ref}@3", "--db", db).stdout
 
 
 def test_register_show_of_a_withdrawn_record_awaits_no_signature(tmp_path):
     db = str(tmp_path / "register.sqlite3")
-    ref = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
+    ref = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
                   "--plan-later", "--db", db).stdout.strip()
     assert run_cli("withdraw", ref, "--reason", "Candidate left", "--name", "Hana HR",
                    "--db", db).returncode == 0
@@ -247,7 +247,7 @@ def test_register_show_of_a_withdrawn_record_awaits_no_signature(tmp_path):
 def test_register_list_and_show_print_words_not_codes(tmp_path):
     """HR reads 'awaiting sign-off' and 'Hire an experienced Product Director', never the stored keys."""
     db = str(tmp_path / "register.sqlite3")
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "hire_external", "--justify",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "hire_external", "--justify",
                    "No time to coach this year", "--db", db)
     assert made.returncode == 0, made.stderr
     listed = run_cli("register", "list", "--db", db).stdout
@@ -264,7 +264,7 @@ def test_a_correction_that_changes_nothing_is_refused_and_writes_nothing(db):
     with open_register(db) as reg:
         record = signed_record(reg)
     before = _counts(db)
-    same = run_cli("correct", record.record_id, "--reason", "checking", "--db", db)
+    same = run_cli("correct", "--recorded-by", "Robin Hale", record.record_id, "--reason", "checking", "--db", db)
     assert same.returncode == 2
     assert f"this correction changes nothing in {record.ref}" in same.stderr
     assert _counts(db) == before

@@ -51,7 +51,7 @@ def test_an_intact_record_still_reads(db, cli):
 READERS = [["verify"], ["register", "list"], ["register", "show", "LF-2026-0001"],
            ["register", "export", "--csv", "OUT"], ["report", "LF-2026-0001", "--out", "OUT"],
            ["replay", "LF-2026-0001"], ["sign", "LF-2026-0001", "--name", "A", "--role", "hr"],
-           ["correct", "LF-2026-0001", "--reason", "x"]]
+           ["correct", "--recorded-by", "Robin Hale", "LF-2026-0001", "--reason", "x"]]
 
 
 @pytest.mark.parametrize("args", READERS, ids=lambda a: " ".join(a[:2]))
@@ -72,7 +72,7 @@ def test_the_default_register_is_not_created_by_reading(tmp_path, cli, monkeypat
         result = cli(*args)
         assert result.returncode == 2 and "there is no register yet" in result.stderr
     assert not data.exists()
-    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x")
+    made = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x")
     assert made.returncode == 0, made.stderr
     assert cli("verify").returncode == 0
 
@@ -80,7 +80,7 @@ def test_the_default_register_is_not_created_by_reading(tmp_path, cli, monkeypat
 def test_the_register_file_is_private_to_the_user(tmp_path, cli):
     folder = tmp_path / "new-folder"
     db = folder / "register.sqlite3"
-    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x", "--db", db)
+    made = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x", "--db", db)
     assert made.returncode == 0, made.stderr
     # hold a connection open so -wal and -shm exist
     with open_register(db) as reg, reg.read() as conn:

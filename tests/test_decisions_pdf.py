@@ -140,7 +140,7 @@ def test_text_the_font_cannot_draw_is_reported_by_the_report_command(tmp_path):
 
 def test_cli_decide_sign_report_round_trip(tmp_path):
     db = str(tmp_path / "r.db")
-    made = run_cli("decide", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions",
+    made = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--plan-later", "--conditions",
                    "Monthly check-in", "--db", db)
     assert made.returncode == 0, made.stderr
     record_id = made.stdout.strip()

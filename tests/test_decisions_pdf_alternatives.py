@@ -111,7 +111,7 @@ def test_the_audit_facts_are_never_split_across_a_page(tmp_path, cli):
     details (engine, chain head, how to check), away from the record hash above them."""
     from tests.helpers import EXAMPLE_CASE
     db, out = tmp_path / "r.sqlite3", tmp_path / "r.pdf"
-    assert cli("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify",
+    assert cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "hire_external", "--justify",
                "Hire outside", "--db", db).returncode == 0
     assert cli("report", "LF-2026-0001", "--out", out, "--db", db).returncode == 0
     pages = [squash(p.extract_text()) for p in PdfReader(out).pages]

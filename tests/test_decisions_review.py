@@ -44,7 +44,7 @@ def test_mitigations_not_planned_are_to_be_agreed_not_assigned(db, cli):
 
 
 def test_a_plan_due_before_the_assessment_is_refused(db, cli):
-    result = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x",
+    result = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x",
                  "--plan", "M5", "Sam Lee", "2026-11-01", "--db", db)
     assert result.returncode == 2
     assert "due date for M5 (2026-11-01) is before the assessment date (2026-11-02" in result.stderr
@@ -55,7 +55,7 @@ def test_a_plan_due_before_the_assessment_is_refused(db, cli):
 def test_correct_takes_a_plan_and_keeps_the_rest(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
-    result = cli("correct", record.record_id, "--reason", "owner agreed",
+    result = cli("correct", "--recorded-by", "Robin Hale", record.record_id, "--reason", "owner agreed",
                  "--plan", "M6", "Ana Berg", "2026-12-01", "--db", db)
     assert result.returncode == 0, result.stderr
     with open_register(db) as reg:
@@ -188,7 +188,7 @@ def test_a_superseded_unsigned_version_awaits_nobody(db, cli):
 
 
 def test_cli_names_roles_in_words(db, cli):
-    made = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x", "--db", db)
+    made = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x", "--db", db)
     assert "to sign: Decision maker, HR" in made.stderr
     signed = cli("sign", made.stdout.strip(), "--name", "Dana", "--role", "decision_maker",
                  "--db", db)

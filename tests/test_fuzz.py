@@ -108,7 +108,7 @@ def test_any_yaml_as_a_case_file_is_named_never_a_traceback(tmp_path_factory, cl
     case = folder / "case.yaml"
     case.write_bytes(doc)
     _assert_named(cli("evaluate", case), "evaluate")
-    _assert_named(cli("decide", case, "--decision", "coach", "--conditions", "x",
+    _assert_named(cli("decide", "--recorded-by", "Robin Hale", case, "--decision", "coach", "--conditions", "x",
                       "--db", folder / "r.sqlite3"), "decide")
 
 

@@ -23,7 +23,7 @@ import pytest
 
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, REPO
 
-DECIDE = ("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify", "Hire outside")
+DECIDE = ("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "hire_external", "--justify", "Hire outside")
 FIRST = "LF-2026-0001"
 
 
@@ -331,7 +331,7 @@ def test_a_world_readable_key_file_is_warned_about(tmp_path, monkeypatch):
 
 def _report_seconds(tmp_path, text, name):
     db = tmp_path / f"{name}.sqlite3"
-    assert run("decide", EXAMPLE_CASE, "--decision", "hire_external", "--justify", text,
+    assert run("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "hire_external", "--justify", text,
                "--db", db).returncode == 0
     start = time.perf_counter()
     result = run("report", FIRST, "--out", tmp_path / f"{name}.pdf", "--db", db)

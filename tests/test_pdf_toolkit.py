@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from leadfit.errors import PackError
@@ -209,3 +211,12 @@ def test_clean_removes_exactly_the_control_and_surrogate_characters():
     wanted = "".join(ch for ch in text if ch in "\n\t"
                      or unicodedata.category(ch) not in ("Cc", "Cs"))
     assert clean(text) == wanted and clean("a\r\nb\rc") == "a\nb\nc"
+
+
+@given(st.text())
+def test_the_pdf_s_escape_is_the_standard_library_s(text):
+    """leadfit.pdf.text.escape stands in for xml.sax.saxutils.escape (whose import pulls in
+    urllib.request at every `leadfit report`): the same markup for any text."""
+    from xml.sax.saxutils import escape as standard
+    from leadfit.pdf.text import escape
+    assert escape(text) == standard(text)

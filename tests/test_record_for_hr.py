@@ -150,7 +150,7 @@ def test_recorder_and_signers_are_kept_with_their_computer_account(db, cli):
 
 
 def test_recording_the_same_case_again_warns_with_the_earlier_reference(db, cli):
-    args = ("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--db", db)
+    args = ("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--db", db)
     first = cli(*args, "--conditions", "Monthly")
     assert first.returncode == 0 and "already recorded" not in first.stderr
     again = cli(*args, "--conditions", "Weekly")        # not a retry: a second decision
@@ -174,14 +174,14 @@ def test_a_coach_decision_with_every_step_to_be_agreed_needs_an_explicit_choice(
         text = " ".join(_pages(printing.render_pdf(reg, later.ref).pdf))
     assert planned.status == later.status == "awaiting_signoff" and later.decision.plan_later
     assert "chose to agree every step's owner and date after sign-off" in text
-    refused = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x", "--db", db)
+    refused = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--conditions", "x", "--db", db)
     assert refused.returncode == 2 and "--plan-later" in refused.stderr
 
 
 def test_a_correction_to_hiring_externally_drops_the_coaching_plan_and_says_so(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
-    done = cli("correct", record.record_id, "--reason", "Budget for an external hire approved",
+    done = cli("correct", "--recorded-by", "Robin Hale", record.record_id, "--reason", "Budget for an external hire approved",
                "--decision", "hire_external", "--justify", "Budget approved", "--db", db)
     assert done.returncode == 0, done.stderr
     assert "Hiring externally has no coaching: the coaching plan (M5 Induction" in done.stdout
@@ -296,7 +296,7 @@ def test_the_list_marks_an_altered_record_and_lists_the_others_with_their_pack(d
 def test_appointing_against_a_coaching_recommendation_keeps_no_coaching_plan(db, cli):
     """'appoint: the candidate is ready; appoint with standard onboarding' (catalogue): the
     coaching plan, its fail-fast review and conditions never survive into the record."""
-    made = cli("decide", EXAMPLE_CASE, "--decision", "appoint", "--justify", "Ready enough",
+    made = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "appoint", "--justify", "Ready enough",
                "--review-date", "2027-03-01", "--plan", "M7", "Sam Lee", "2027-01-15", "--db", db)
     assert made.returncode == 0, made.stderr
     assert "Appointing without conditions has no coaching: the coaching plan the recommendation" \
@@ -312,7 +312,7 @@ def test_appointing_against_a_coaching_recommendation_keeps_no_coaching_plan(db,
 def test_a_correction_from_coach_to_appoint_says_what_it_dropped(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
-    done = cli("correct", record.record_id, "--reason", "The board judged them ready",
+    done = cli("correct", "--recorded-by", "Robin Hale", record.record_id, "--reason", "The board judged them ready",
                "--decision", "appoint", "--justify", "Ready", "--db", db)
     assert done.returncode == 0, done.stderr
     assert "Appointing without conditions has no coaching: the coaching plan (M5 Induction" \

@@ -22,7 +22,7 @@ def db(tmp_path):
     return tmp_path / "register.sqlite3"
 
 
-DECIDE = ("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions",
+DECIDE = ("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions",
           "Weekly coaching")
 
 
@@ -36,7 +36,7 @@ def test_a_retried_decide_answers_with_the_record_already_committed(db, cli):
         assert counts(reg) == (1, 1)
     second = cli(*DECIDE, "--again", "--db", db)
     assert second.returncode == 0 and second.stdout != first.stdout
-    other = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions",
+    other = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions",
                 "Monthly", "--db", db)
     assert other.stdout not in (first.stdout, second.stdout)   # a different decision is new
     with open_register(db) as reg:

@@ -116,8 +116,8 @@ def test_a_correction_awaiting_signoff_keeps_a_signed_review_due(reg):
     decision = sign_all(reg, decide_coach(reg).ref)
     first = sign_all(reg, review_continue(reg, decision.record_id).ref)
     late = date(2027, 5, 3)                               # the decisive review was 2 May
-    fixed = service.correct(reg, first.ref, reason="The mentor's name was misspelt",
-                            plan_later=True)
+    fixed = service.correct(reg, first.ref, reason="The justification was misattributed",
+                            justification="Trades one thing for another in every planning")
     assert fixed.status == "awaiting_signoff" and fixed.version == 2
     [due] = review_service.due_reviews(reg, late)
     assert (due.ref, due.kind, due.due, due.overdue) == (first.ref, "decisive", "2027-05-02", True)
@@ -261,7 +261,7 @@ def test_decide_takes_a_decisive_review_date_and_refuses_one_before_the_first(tm
     from leadfit.decisions.register import open_register
     from tests.helpers import EXAMPLE_CASE
     db = tmp_path / "r.sqlite3"
-    base = ("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "Weekly coaching",
+    base = ("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--conditions", "Weekly coaching",
             "--plan-later", "--db", db)
     bad = cli(*base, "--decisive-review-date", "2027-01-15")
     assert bad.returncode == 2

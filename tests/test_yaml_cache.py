@@ -95,3 +95,24 @@ def test_a_pack_with_errors_is_never_cached(tmp_path):
     with pytest.raises(Exception, match="duplicate key"):
         yamlsafe.load_file(bad, cached=True)
     assert _entries() == []
+
+
+def test_text_that_looks_like_the_cache_s_own_tags_comes_back_as_written(monkeypatch):
+    """Plain JSON carries most of an entry; a key that starts like a tag is never read as one."""
+    text = ('"\\0m": [[1, 2]]\nplain: {"\\0d": "2026-01-02"}\nlist: [{"\\0t": x}, 1.0, 1]\n')
+    parsed = yamlsafe.load_text(text, "tags.yaml", cached=True)
+    _no_parsing(monkeypatch)
+    cached = yamlsafe.load_text(text, "tags.yaml", cached=True)
+    assert repr(cached.data) == repr(parsed.data) and cached.lines == parsed.lines
+    assert cached.data["plain"] == {"\x00d": "2026-01-02"}
+
+
+@pytest.mark.parametrize("data", ['{"\\u0000x": 1}', '{"\\u0000m": [[[1], 2]]}', '{"\\u0000d": 5}'])
+def test_an_entry_with_a_tag_it_cannot_read_is_ignored(pack_dir, data):
+    rules_text = (pack_dir / "rules.yaml").read_text()
+    expected = load_pack(pack_dir).rules
+    entry = yamlcache.cache_dir() / f"{yamlcache.key_of(rules_text)}.json"
+    entry.write_text(f'{{"format": "{yamlcache.FORMAT}", "key": "{yamlcache.key_of(rules_text)}",'
+                     f' "data": {data}, "lines": []}}')
+    assert yamlcache.lookup(rules_text) is None
+    assert load_pack(pack_dir).rules == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.dbopt import add_db_option, open_db, recorder
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service
 from leadfit.decisions.making import dropped
@@ -23,7 +23,8 @@ def register(sub) -> None:
     p.add_argument("--justify", metavar="TEXT")
     p.add_argument("--conditions", metavar="TEXT")
     p.add_argument("--review-date", metavar="YYYY-MM-DD")
-    p.add_argument("--recorded-by", default="", metavar="NAME", help="your full name")
+    p.add_argument("--recorded-by", default="", metavar="NAME",
+                   help="your full name (asked at a terminal; required)")
     add_plan_option(p, "(others keep the corrected record's plan)")
     add_db_option(p)
     p.set_defaults(handler=run)
@@ -32,12 +33,13 @@ def register(sub) -> None:
 def run(args) -> int:
     pack = resolve_pack(args.pack) if args.pack or args.case else None
     case = load_case_file(args.case, pack.questionnaire) if args.case else None
+    name = recorder(args)  # asked before anything is opened or written
     with open_db(args, readonly=False) as reg:
         record = service.correct(reg, args.record, reason=args.reason, case=case, pack=pack,
                                  decision=args.decision, justification=args.justify,
                                  conditions=args.conditions, review_date=args.review_date,
                                  plan=plan_of(args) or None, plan_later=args.plan_later,
-                                 recorded_by=args.recorded_by)
+                                 recorded_by=name)
         old = service.show(reg, record.supersedes)
     for note in dropped(old.decision, record.decision):
         print(note)

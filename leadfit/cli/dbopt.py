@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from leadfit.decisions.register import Register, open_register
+import sys
+
+from leadfit.decisions.register import Register, open_register, opened_for_a_first_record
+from leadfit.errors import InputError, Problem
 
 
 def add_db_option(parser) -> None:
@@ -16,3 +19,28 @@ def open_db(args, *, create: bool = False, readonly: bool = True) -> Register:
     that exists (a mistyped --db must not become a new, empty register). Reading
     commands open it read-only; writers pass ``readonly=False``."""
     return open_register(getattr(args, "db", None), create=create, readonly=readonly)
+
+
+def open_db_to_decide(args):
+    """The register ``leadfit decide`` writes into, made if there is none; a decide that
+    fails leaves no new, empty register file behind."""
+    return opened_for_a_first_record(getattr(args, "db", None))
+
+
+NAME_NEEDED = "say who is recording this: give your full name (--recorded-by NAME)"
+
+
+def recorder(args) -> str:
+    """Who records a decision or a correction, as the person types it: --recorded-by, or
+    asked at a terminal. Never the computer's account alone (it is kept beside the name);
+    without a name nothing is recorded."""
+    name = " ".join((args.recorded_by or "").split())
+    if not name and sys.stdin and sys.stdin.isatty():
+        try:
+            name = " ".join(input("Your full name (kept on the record as who recorded it): ")
+                            .split())
+        except EOFError:
+            name = ""
+    if not name:
+        raise InputError([Problem(NAME_NEEDED)])
+    return name

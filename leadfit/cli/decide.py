@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.dbopt import add_db_option, open_db_to_decide, recorder
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service, streams_reading
 from leadfit.decisions.making import left_out
@@ -33,7 +33,8 @@ def register(sub) -> None:
     add_plan_option(p)
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
-    p.add_argument("--recorded-by", default="", metavar="NAME", help="your full name")
+    p.add_argument("--recorded-by", default="", metavar="NAME",
+                   help="your full name (asked at a terminal; required)")
     p.add_argument("--again", action="store_true",
                    help="record a second, separate decision even if this one is already recorded"
                         " (without it a retry returns the existing record)")
@@ -46,12 +47,13 @@ def run(args) -> int:
     case = load_case_file(args.case, pack.questionnaire)
     plan = plan_of(args)
     considered = _considered(args, case, pack) if args.considered else None
-    with open_db(args, create=True, readonly=False) as reg:
+    name = recorder(args)  # asked before anything is opened or written
+    with open_db_to_decide(args) as reg:
         earlier = service.already_recorded(reg, case)
         record, existed = service.decide_once(
             reg, case, pack, decision=args.decision, justification=args.justify,
             conditions=args.conditions, review_date=args.review_date, plan=plan,
-            draft=args.draft, again=args.again, recorded_by=args.recorded_by,
+            draft=args.draft, again=args.again, recorded_by=name,
             plan_later=bool(args.plan_later), considered=considered,
             decisive_review_date=args.decisive_review_date)
     if earlier and not existed:

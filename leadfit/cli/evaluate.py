@@ -1,8 +1,10 @@
-"""leadfit evaluate CASE.yaml [--pack DIR] [--json]: the explained assessment."""
+"""leadfit evaluate CASE.yaml [--pack DIR] [--json | --details]: the explained assessment,
+in words for the executive; the codes (ids, rules, fingerprint) only when asked."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from leadfit.cli.render import render_assessment
@@ -17,6 +19,9 @@ def register(sub) -> None:
     p.add_argument("case", type=Path, help="case file (YAML with an 'answers' mapping)")
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--details", action="store_true",
+                   help="add the codes a consultant looks up: catalogue and rule ids, question"
+                        " ids, outcome keys, the pack's fingerprint and the engine")
     p.add_argument("--db", metavar="URL",
                    help="read who leads the other streams from this register, as decide does"
                         " (without it: the form's answer)")
@@ -42,7 +47,10 @@ def run(args) -> int:
     elif args.json:
         print(assessment.to_json())
     else:
-        print(render_assessment(assessment, case))
+        print(render_assessment(assessment, case, pack, details=args.details))
         if said:
             print(f"\nWho leads the other streams: {said}")
+        if assessment.missing and not args.details:  # whoever completes the file needs the ids
+            print("To complete the case file, answer: " + ", ".join(
+                f"{m.question} ({m.title})" for m in assessment.missing), file=sys.stderr)
     return 0 if assessment.decided else 3

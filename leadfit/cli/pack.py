@@ -7,7 +7,7 @@ from importlib import import_module
 from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.authoring.lint import lint_target
 from leadfit.rules.authoring.scenarios import run_all
-from leadfit.rules.model.words import counted
+from leadfit.words import counted
 from leadfit.cli.commands import HELP
 
 # Further verbs, one module each under leadfit/cli/ with register(verbs).

@@ -9,7 +9,7 @@ from pathlib import Path
 from leadfit.rules.authoring.diff import (Impact, folder_cases, impact, scenario_cases, shown,
                                           side_names)
 from leadfit.rules.model.library import resolve_pack
-from leadfit.rules.model.words import counted
+from leadfit.words import counted
 
 
 def register(verbs) -> None:

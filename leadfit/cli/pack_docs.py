@@ -13,7 +13,7 @@ from pathlib import Path
 from leadfit.errors import InputError, Problem
 from leadfit.rules.model.library import resolve_pack
 from leadfit.reports.pack_docs import failing_note, failing_scenarios, write
-from leadfit.rules.model.words import counted
+from leadfit.words import counted
 
 
 def register(verbs) -> None:

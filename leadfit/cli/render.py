@@ -1,77 +1,108 @@
-"""Short, readable text for an assessment: IDs with titles."""
+"""An assessment as an executive reads it in the terminal: words only. ``details``
+(`leadfit evaluate --details`) adds the codes a consultant looks up: catalogue and
+rule ids, question ids, outcome keys, the pack's fingerprint and the engine."""
 
 from __future__ import annotations
 
 import textwrap
 
-from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL, risk_words
-from leadfit.words import readiness_words
+from leadfit.words import (
+    PRECONDITIONS_LABEL,
+    RISK_LABEL,
+    because_words,
+    change_set_words,
+    no_change_words,
+    readiness_words,
+    risk_words,
+    uncoded,
+)
 
 _WIDTH = 100
 
 
-def render_assessment(a, case=None) -> str:
-    lines = []
-    who = case.answer("candidate.name") if case else None
-    stream = case.answer("stream.name") if case else None
-    if who or stream:
-        lines.append(f"{who or 'Candidate'} for {stream or 'the value stream'}")
-    if a.outcome:
-        lines.append(f"Recommendation: {a.outcome_title}")
-    else:
-        lines.append("Recommendation: none yet")
-    if a.decided or a.findings:
-        lines.append(risk_words(a.risk.level, a.risk.score))
-    else:  # nothing found yet on an incomplete case is not a low risk (as the window says)
-        lines.append(f"{RISK_LABEL}: not assessed yet")
+def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
+    """``pack``: its questions word the answers as the questionnaire does, its title names it."""
+    questions = pack.questionnaire.questions if pack else {}
+    ids = set() if details or pack is None else set(pack.catalogue.entries)
+
+    def code(item_id: str) -> str:  # "F1 " for the consultant, nothing for the executive
+        return f"{item_id} " if details else ""
+
+    lines = _heading(a, case)
     if a.unknowns:
         lines.append("\nAnswers not known:")
         lines += _wrap(a.unknowns.summary, "  ", "  ")
         lines += _wrap(a.unknowns.decided_by, "  ", "  ")
     if a.missing:
         lines.append("\nMissing answers:")
-        lines += [f"  - {m.title} ({m.question})" for m in a.missing]
+        lines += [f"  - {m.title}" + (f" ({m.question})" if details else "") for m in a.missing]
     for label, items in (("Note", a.notes), ("Constraint", a.constraints)):
         for item in items:
-            lines += [""] + _wrap(f"{label}: {item}", "", "  ")
+            lines += [""] + _wrap(f"{label}: {uncoded(item, ids)}", "", "  ")
     if a.findings:
         lines.append("\nFindings:")
         for f in a.findings:
-            lines += _wrap(f"[{f.severity}] {f.id} {f.title}: {f.summary}", "  - ", "    ")
+            lines += _wrap(f"{code(f.id)}{f.title} ({f.severity}): {f.summary}", "  - ", "    ")
             for cause in f.because:
-                lines += _wrap(f"because {cause.title} = {cause.answer}", "      ", "        ")
-            lines.append(f"      (rule {f.rule}, {f.layer})")
-    if getattr(a, "preconditions", None):
-        lines.append(f"\n{PRECONDITIONS_LABEL}:")
-        for m in a.preconditions:
-            lines += _wrap(f"{m.id} {m.title}: {m.meaning}", "  - ", "    ")
-    if a.mitigations:
-        lines.append("\nMitigation plan:")
-        for m in a.mitigations:
-            lines += _wrap(f"{m.id} {m.title}: {m.meaning}", "  - ", "    ")
-    lines.append("\nReadiness: " + "  ".join(f"{r.id} {readiness_words(r.status)}" for r in a.readiness))
+                lines += _wrap(because_words(cause, questions.get(cause.question)),
+                               "      ", "        ")
+            if details:
+                lines.append(f"      (rule {f.rule}, {f.layer})")
+    for label, steps in ((PRECONDITIONS_LABEL, getattr(a, "preconditions", None) or []),
+                         ("Mitigation plan", a.mitigations)):
+        if steps:
+            lines.append(f"\n{label}:")
+            for m in steps:
+                lines += _wrap(f"{code(m.id)}{m.title}: {m.meaning}", "  - ", "    ")
+    lines.append("\nReadiness:")
+    lines += [f"  - {code(r.id)}{r.title}: {readiness_words(r.status)}" for r in a.readiness]
     if a.signals:
-        lines.append("Context: " + ", ".join(f"{s.id} {s.title}" for s in a.signals))
-    if a.alternatives:  # the explained reasons, in words (rule ids and logic: --json)
-        lines.append("\nWhy not:")
-        for alt in a.alternatives:
-            lines.append(f"  {alt.title}:")
-            for reason in alt.why_not[:6]:
-                lines += _wrap(reason, "    - ", "      ")
-    if a.alternatives:
-        lines.append("\nWhat would change it:")
-        for alt in a.alternatives:
-            lines.append(f"  {alt.outcome} - {alt.title}:")
-            for change_set in alt.nearest:
-                lines += _wrap(change_set.words, "    - ", "      ")
-            if alt.levers_only:
-                lines += _wrap("With what the organisation can change: " + alt.levers_only.words,
-                               "    - ", "      ")
-            if alt.note:
-                lines += _wrap(alt.note, "    - ", "      ")
-    lines.append(f"\nPack {a.pack.label} ({a.pack.fingerprint[:12]}),"
-                 f" engine {a.engine.name} {a.engine.version}")
+        lines.append("\nWhy this organisation may be appointing from within:")
+        lines += [f"  - {code(s.id)}{s.title}" for s in a.signals]
+    lines += _alternatives(a, details)
+    if details:
+        lines.append(f"\nPack {a.pack.label} ({a.pack.fingerprint[:12]}),"
+                     f" engine {a.engine.name} {a.engine.version}")
+    else:
+        title = pack.title if pack and pack.title else f"the rules “{a.pack.name}”"
+        lines.append(f"\nAssessed with {title}, version {a.pack.version}.")
     return "\n".join(lines)
+
+
+def _heading(a, case) -> list[str]:
+    lines = []
+    who = case.answer("candidate.name") if case else None
+    stream = case.answer("stream.name") if case else None
+    if who or stream:
+        lines.append(f"{who or 'Candidate'} for {stream or 'the value stream'}")
+    lines.append(f"Recommendation: {a.outcome_title}" if a.outcome else "Recommendation: none yet")
+    if a.decided or a.findings:
+        lines.append(risk_words(a.risk.level, a.risk.score))
+    else:  # nothing found yet on an incomplete case is not a low risk (as the window says)
+        lines.append(f"{RISK_LABEL}: not assessed yet")
+    return lines
+
+
+def _alternatives(a, details: bool) -> list[str]:
+    """Why not each other outcome, and what would change it (the logic itself: --json)."""
+    if not a.alternatives:
+        return []
+    lines = ["\nWhy not:"]
+    for alt in a.alternatives:
+        lines.append(f"  {alt.title}:")
+        for reason in alt.why_not[:6]:
+            lines += _wrap(reason, "    - ", "      ")
+    lines.append("\nWhat would change it:")
+    for alt in a.alternatives:
+        lines.append(f"  {alt.outcome} - {alt.title}:" if details else f"  {alt.title}:")
+        for change_set in alt.nearest:
+            lines += _wrap(change_set_words(alt.title, change_set), "    - ", "      ")
+        if alt.levers_only:
+            lines += _wrap("With what the organisation can change: "
+                           + change_set_words(alt.title, alt.levers_only), "    - ", "      ")
+        if alt.note:
+            lines += _wrap(no_change_words(alt.title, alt.note), "    - ", "      ")
+    return lines
 
 
 def _wrap(text: str, first: str, rest: str) -> list[str]:

@@ -46,8 +46,7 @@ def run(args) -> int:
     if args.questions:
         with open_db(args) as reg:
             record = service.show(reg, args.record)
-        titles = service._questionnaire(record).titles()
-        print("\n".join(reasked_lines(record, titles)))
+        print("\n".join(reasked_lines(record, service._questionnaire(record).questions)))
         return 0
     if not args.verdict:
         raise InputError([Problem("say the verdict: --verdict continue, extend or experienced-pd")])

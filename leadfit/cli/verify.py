@@ -6,7 +6,7 @@ from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.decisions import service
-from leadfit.rules.model.words import counted
+from leadfit.words import counted
 from leadfit.cli.commands import HELP
 
 

@@ -18,12 +18,12 @@ from reportlab.platypus import (
     PageBreak,
     SimpleDocTemplate,
     Spacer,
-    Table,
     TableStyle,
 )
 
 from leadfit.pdf import fonts
 from leadfit.pdf.paragraph import Paragraph
+from leadfit.pdf.table import Table
 from leadfit.pdf.styles import Styles, load_styles
 from leadfit.pdf.text import clean, markup_of_clean
 

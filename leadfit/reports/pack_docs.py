@@ -15,7 +15,7 @@ from leadfit.files import write_bytes
 from leadfit.pdf import Document, describe
 from leadfit.rules.authoring.docs import IdGroup, PackChanges, pack_changes, parameter_words, rules_by_id
 from leadfit.rules.model.pack import Pack
-from leadfit.rules.model.words import counted
+from leadfit.words import counted
 
 _KIND_HEADINGS = {
     "readiness": "Readiness: what a ready Product Director brings (P)",

@@ -9,21 +9,6 @@ from leadfit.words import date_words
 from leadfit.pdf import Document
 
 
-def answer_words(question, value) -> str:
-    """An answer as its question reads it: an option's label, a date in words, a percent;
-    anything else as the one module of plain words says (yes/no, 'not answered')."""
-    if value is None or value == "":
-        return words.NOT_ANSWERED
-    if question is not None and not isinstance(value, bool):
-        if question.options and str(value) in question.options:
-            return question.options[str(value)]
-        if question.type == "date":
-            return date_words(str(value))
-        if question.type == "percent":
-            return f"{value}%"
-    return words.answer_words(value)
-
-
 def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:
     doc.pagebreak()
     doc.h1("Appendix A: every answer, by section")
@@ -31,13 +16,13 @@ def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:
           "small")
     shown: set[str] = set()
     for section in questionnaire.sections if questionnaire else ():
-        rows = [[q.title, answer_words(q, r.answers.get(q.id))]
+        rows = [[q.title, words.answer_words(r.answers.get(q.id), q)]
                 for q in section.questions if q.id in r.answers or q.required]
         shown |= {q.id for q in section.questions}
         if rows:
             doc.h2(section.title)
             doc.table([], rows, widths=[0.62, 0.38], band=False)
-    rest = [[qid, answer_words(None, value)] for qid, value in r.answers.items() if qid not in shown]
+    rest = [[qid, words.answer_words(value)] for qid, value in r.answers.items() if qid not in shown]
     if rest:  # asked by a questionnaire this copy of LeadFit no longer has
         doc.h2("Other answers (question no longer in the questionnaire)")
         doc.table([], rest, widths=[0.62, 0.38], band=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from leadfit.decisions.record import DecisionRecord
 from leadfit.pdf import Document
-from leadfit.rules.model.words import counted
+from leadfit.words import counted
 
 
 def considered_section(doc: Document, record: DecisionRecord) -> None:

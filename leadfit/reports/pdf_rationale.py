@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
-from leadfit.reports.pdf_appendix import answer_words, answers_appendix, audit_appendix
+from leadfit.reports.pdf_appendix import answers_appendix, audit_appendix
 from leadfit.reports.pdf_considered import considered_section
 from leadfit.decisions.audit import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
@@ -17,8 +17,8 @@ from leadfit.decisions.record import DecisionRecord, outcome_title, recorded_wor
 from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
-from leadfit.rules.model.words import PRECONDITIONS_LABEL, RISK_LABEL
-from leadfit.words import date_words, readiness_words, role_words, time_words
+from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL
+from leadfit.words import answer_words, date_words, readiness_words, role_words, time_words
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
 _WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED",
@@ -216,7 +216,7 @@ def _wet_signatures(doc: Document, r: DecisionRecord) -> None:
 
 def _because(causes, questions) -> str:
     return "\n".join(f"{c.title}{' ' if c.title.endswith('?') else ': '}"
-                     f"{answer_words(questions.get(c.question), c.answer)}" for c in causes)
+                     f"{answer_words(c.answer, questions.get(c.question))}" for c in causes)
 
 
 __all__ = ["Anchor", "__version__", "anchor_in", "recorded_words", "render", "status_line"]

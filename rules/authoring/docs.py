@@ -14,7 +14,7 @@ from leadfit.errors import InputError
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case
 from leadfit.rules.model.pack import Pack, Rule
-from leadfit.rules.model.words import PARAMETER_WORDS, quoted
+from leadfit.words import PARAMETER_WORDS, quoted
 
 _ORDERED = ("integer", "percent", "date")
 

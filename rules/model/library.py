@@ -14,13 +14,15 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from leadfit.errors import PackError, Problem
-from leadfit.rules.model.layers import layer_on
-from leadfit.rules.model.pack import PACK_FILES, Pack, build_pack
-from leadfit.rules.model.salvage import pack_settings, rule_drafts, scenario_specs
+from leadfit.errors import LeadFitError, PackError, Problem
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData, load_file
+
+if TYPE_CHECKING:  # the pack's models load with the first pack, not with this module
+    from leadfit.forms.questionnaire import Questionnaire
+    from leadfit.rules.model.pack import Pack
 
 MAX_DEPTH = 8  # packs extending packs; deeper is refused as a likely loop
 
@@ -56,6 +58,7 @@ def load_pack(folder: Path | str) -> Pack:
 def in_file_order(problems: list[Problem], folder: Path) -> list[Problem]:
     """pack.yaml, rules.yaml, scenarios.yaml, each by line; the problems of a base pack
     (other files) stay right after the line of this folder that names them."""
+    from leadfit.rules.model.pack import PACK_FILES
     own = {str(folder / name): rank for rank, name in enumerate(PACK_FILES)}
     groups: list[tuple[tuple, list[Problem]]] = []
     for p in problems:
@@ -69,6 +72,9 @@ def in_file_order(problems: list[Problem], folder: Path) -> list[Problem]:
 def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
     """Every problem of the pack in one run: a file that does not parse, a setting that
     fails, a base that cannot be found, and whatever the later checks find in the rest."""
+    from leadfit.rules.model.layers import layer_on
+    from leadfit.rules.model.pack import build_pack
+    from leadfit.rules.model.salvage import pack_settings
     _check_folder(folder)
     problems: list[Problem] = []
     located = _read_files(folder, problems)
@@ -88,6 +94,7 @@ def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
 
 def _read_files(folder: Path, problems: list[Problem]) -> dict[str, LocatedData]:
     """This folder's pack files that parse; each one that does not is a problem."""
+    from leadfit.rules.model.pack import PACK_FILES
     located = {}
     for name in PACK_FILES:
         if (folder / name).exists():
@@ -101,6 +108,7 @@ def _read_files(folder: Path, problems: list[Problem]) -> dict[str, LocatedData]
 def _shape_problems(located: dict[str, LocatedData]) -> list[Problem]:
     """Schema problems of rules.yaml and scenarios.yaml, when nothing can be checked against
     a base (pack.yaml does not say which, or it cannot be loaded)."""
+    from leadfit.rules.model.salvage import rule_drafts, scenario_specs
     problems: list[Problem] = []
     if located.get("rules.yaml") is not None and located["rules.yaml"].data is not None:
         rule_drafts(located["rules.yaml"], problems)
@@ -110,6 +118,7 @@ def _shape_problems(located: dict[str, LocatedData]) -> list[Problem]:
 
 
 def _check_folder(folder: Path) -> None:
+    from leadfit.rules.model.pack import PACK_FILES
     if not folder.is_dir():
         raise PackError([Problem("not a rule pack folder (no such folder)", str(folder))])
     if not (folder / "pack.yaml").is_file():
@@ -124,9 +133,21 @@ def _check_folder(folder: Path) -> None:
 
 def find_base(ref: str, folder: Path, pack_file: LocatedData, chain: tuple[Path, ...] = ()) -> Pack:
     """The pack named ``name@version``: bundled first, then a sibling folder."""
-    name, version = ref.split("@", 1)
     where = (pack_file.file, pack_file.line_of(("extends",)))
     found: list[str] = []
+    candidate = _base_folder(ref, folder, found)
+    if candidate is not None:
+        return _load_base(candidate, ref, where, chain)
+    name = ref.split("@", 1)[0]
+    hint = ("; found " + ", ".join(found)) if found else (
+        "; no bundled pack or sibling folder has that name" + did_you_mean(name, _known(folder)))
+    raise PackError([Problem(f"extends '{ref}': no such pack{hint}", *where)])
+
+
+def _base_folder(ref: str, folder: Path, found: list[str]) -> Path | None:
+    """The folder of the pack ``name@version`` that ``folder``'s pack extends, or None
+    (the other versions of that name are added to ``found``)."""
+    name, version = ref.split("@", 1)
     for candidate in _candidates(name, folder):
         declared = _declared(candidate)
         if declared is None or declared[0] != name:
@@ -134,10 +155,8 @@ def find_base(ref: str, folder: Path, pack_file: LocatedData, chain: tuple[Path,
         if declared[1] != version:
             found.append(f"{name}@{declared[1]} in {candidate}")
             continue
-        return _load_base(candidate, ref, where, chain)
-    hint = ("; found " + ", ".join(found)) if found else (
-        "; no bundled pack or sibling folder has that name" + did_you_mean(name, _known(folder)))
-    raise PackError([Problem(f"extends '{ref}': no such pack{hint}", *where)])
+        return candidate
+    return None
 
 
 def _candidates(name: str, folder: Path) -> list[Path]:
@@ -152,7 +171,7 @@ def _candidates(name: str, folder: Path) -> list[Path]:
 def _declared(candidate: Path) -> tuple[str, str] | None:
     """(name, version) that a folder's pack.yaml declares, without loading it all."""
     try:
-        data = load_file(candidate / "pack.yaml").data
+        data = load_file(candidate / "pack.yaml", cached=True).data
     except PackError:
         return None
     if not isinstance(data, dict):
@@ -201,3 +220,52 @@ def bundled_pack(name: str) -> Pack:
 @lru_cache(maxsize=1)
 def default_pack() -> Pack:
     return load_pack(bundled_packs_dir() / "default")
+
+
+@lru_cache(maxsize=16)
+def bundled_questionnaire(name: str) -> Questionnaire:
+    """The questionnaire in a bundled pack's words (titles, help, option labels): what a
+    record's answers are printed with. Read from the pack.yaml of the pack and of each pack
+    it extends, without building their rules and scenarios (issue 15: `leadfit report`
+    loaded the whole pack for it). Anything this reading does not expect loads the pack
+    whole; tests/test_pack_words.py holds it equal to the loaded pack's for every pack."""
+    if name not in bundled_pack_names():
+        raise PackError([Problem(f"no bundled pack named '{name}'", name)])
+    worded = _questionnaire_from_settings(bundled_packs_dir() / name)
+    return worded if worded is not None else bundled_pack(name).questionnaire
+
+
+def _questionnaire_from_settings(folder: Path) -> Questionnaire | None:
+    from leadfit.forms.questionnaire import default_questionnaire, questionnaire_version
+    chain: list[dict] = []                    # pack.yaml settings, the pack's own first
+    for _ in range(MAX_DEPTH):
+        try:
+            data = load_file(folder / "pack.yaml", cached=True).data
+        except PackError:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("questions", {}), dict):
+            return None
+        chain.append(data)
+        if data.get("extends") is None:
+            break
+        base = _base_folder(str(data["extends"]), folder, []) if "@" in str(data["extends"]) else None
+        if base is None:
+            return None
+        folder = base
+    else:
+        return None
+    version = chain[-1].get("questionnaire")   # only a base pack may name one
+    if any("questionnaire" in data for data in chain[:-1]) or (
+            version is not None and type(version) is not int):
+        return None
+    try:
+        questionnaire = default_questionnaire() if version is None else questionnaire_version(version)
+    except LeadFitError:
+        return None
+    for data in reversed(chain):              # the base's words first, as layering applies them
+        words = data.get("questions") or {}
+        if not all(isinstance(w, dict) and isinstance(w.get("options") or {}, dict)
+                   for w in words.values()):
+            return None
+        questionnaire = questionnaire.with_words(words)
+    return questionnaire

@@ -35,7 +35,7 @@ from leadfit.rules.model.assessment import (
 )
 from leadfit.rules.runtime.matching import EXACT, Matcher
 from leadfit.rules.model.pack import Pack
-from leadfit.rules.model.words import joined, quoted
+from leadfit.words import joined, quoted
 
 LIMIT = 4096
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out

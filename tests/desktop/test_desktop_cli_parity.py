@@ -42,4 +42,4 @@ def test_window_and_cli_agree(qtbot, user_files, tmp_path, name):
     text = run_cli("evaluate", str(case_file)).stdout  # readiness reads the same in both
     for item in in_window.readiness:
         tile = window.panel.readiness.tiles[item.id].text().split("\n", 1)[1]
-        assert tile == readiness_words(item.status) and f"{item.id} {tile}" in text
+        assert tile == readiness_words(item.status) and f"  - {item.title}: {tile}\n" in text

@@ -1,12 +1,12 @@
 """`pack diff` over 10,000 generated cases, against the engine floor of the same run.
 
-Prints, from one run:
-- floor (the issue's): cases x 2 packs x one evaluation, the whole explained
-  assessment of each case under each pack, one process (what pack diff built
-  before it read only outcome, risk and IDs);
-- engine alone, a stricter floor: the engine of record matching every case's
-  relevant answers under both packs, nothing built;
-- core: rules.diff.impact(default, bank) over the cases in memory, one process;
+Prints, from one run (each figure wall time, and CPU time beside it, since the
+machine may be busy):
+- floor (the issue's): cases x 2 packs x one evaluation by the engine of record,
+  every case's relevant answers matched under each pack, one process, nothing built;
+- full: the whole explained assessment of each case under each pack, one process
+  (what pack diff built before it read only outcome, risk and IDs), for reference;
+- core: rules.authoring.diff.impact(default, bank) over the cases in memory, one process;
 - cli: `leadfit pack diff default bank --cases DIR` end to end (a new process
   reading 10,000 case files), one worker and two workers forced, and as it
   chooses; each with its peak memory;
@@ -15,6 +15,7 @@ Prints, from one run:
 each as a ratio to the floor. The target: pack diff within 1.5x the floor.
 
     .venv/bin/python benchmarks/packs.py [--cases 10000] [--seed 7] [--pack bank] [--before PY]
+        [--runs auto,1,2,before]   (--runs auto --cases 100000: the memory at 100,000 cases)
 """
 
 from __future__ import annotations
@@ -48,20 +49,49 @@ try:  # by name: a LeadFit from before rules/ was split keeps it at leadfit.rule
     diff = importlib.import_module('leadfit.rules.' + 'authoring.diff')
 except ImportError:
     diff = importlib.import_module('leadfit.rules.' + 'diff')
+try:  # the cases' half of the diff, apart since hd's change; before it, in diff itself
+    cases = importlib.import_module('leadfit.rules.' + 'authoring.diff_cases')
+    name = 'evaluate_all'
+except ImportError:
+    cases, name = diff, '_evaluate_all'
 workers = os.environ.get("LEADFIT_BENCH_WORKERS")
 if workers:
-    original = diff._evaluate_all
-    diff._evaluate_all = lambda a, b, c, p, w: original(a, b, c, p, int(workers))
-    diff.PARALLEL_FROM = 0 if workers == "2" else diff.PARALLEL_FROM
+    original = getattr(diff, name)
+    setattr(diff, name, lambda a, b, c, p, w: original(a, b, c, p, int(workers)))
+    cases.PARALLEL_FROM = 0 if workers == "2" else cases.PARALLEL_FROM
 from leadfit.cli.main import main
 code = main(sys.argv[1:])
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(f"peak-kib {peak}")
 sys.exit(code)
 """
 
 
-def floor(cases: list, packs: list) -> float:
+class Clock:
+    """Wall and CPU seconds of a block (CPU: this process, or its finished children)."""
+
+    def __init__(self, children: bool = False):
+        self.children = children
+
+    def _cpu(self) -> float:
+        if not self.children:
+            return time.process_time()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return used.ru_utime + used.ru_stime
+
+    def __enter__(self):
+        self.wall, self.cpu = time.perf_counter(), self._cpu()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall, self.cpu = time.perf_counter() - self.wall, self._cpu() - self.cpu
+
+    def against(self, base: Clock) -> str:
+        return f"{self.wall / base.wall:.2f}x wall, {self.cpu / base.cpu:.2f}x CPU"
+
+
+def floor(cases: list, packs: list) -> Clock:
     """The engine alone: every case's relevant answers matched under each pack."""
     engine = engine_of_record()
     work = []
@@ -72,10 +102,10 @@ def floor(cases: list, packs: list) -> float:
                                             if k in read}) for c in cases]
     for key, rules, fact in work[:1]:
         engine.evaluate(key, rules, fact)
-    start = time.perf_counter()
-    for key, rules, fact in work:
-        engine.evaluate(key, rules, fact)
-    return time.perf_counter() - start
+    with Clock() as clock:
+        for key, rules, fact in work:
+            engine.evaluate(key, rules, fact)
+    return clock
 
 
 def _questions(cond):
@@ -83,35 +113,42 @@ def _questions(cond):
     return questions_in(cond)
 
 
-def full_evaluations(cases: list, packs: list) -> float:
-    start = time.perf_counter()
-    for pack in packs:
-        for case in cases:
-            evaluate(case, pack)
-    return time.perf_counter() - start
+def full_evaluations(cases: list, packs: list) -> Clock:
+    with Clock() as clock:
+        for pack in packs:
+            for case in cases:
+                evaluate(case, pack)
+    return clock
 
 
-def core(answer_sets: list[dict], a, b) -> tuple[float, object]:
+def core(answer_sets: list[dict], a, b) -> tuple[Clock, object]:
     inputs = [CaseInput(f"case {i}", "generated", c) for i, c in enumerate(answer_sets)]
-    start = time.perf_counter()
-    result = impact(a, b, inputs, workers=1)
-    return time.perf_counter() - start, result
+    with Clock() as clock:
+        result = impact(a, b, inputs, workers=1)
+    return clock, result
 
 
-def cli(python: str, folder: str, other: str, workers: str | None) -> tuple[float, int, list[str]]:
+def cli(python: str, folder: str, other: str, workers: str | None) -> tuple[Clock, int, list[str]]:
     env = dict(os.environ)
     env.pop("LEADFIT_BENCH_WORKERS", None)
     if workers:
         env["LEADFIT_BENCH_WORKERS"] = workers
-    start = time.perf_counter()
-    done = subprocess.run([python, "-c", CHILD, "pack", "diff", "default", other, "--cases", folder],
-                          capture_output=True, text=True, check=False, env=env, cwd=folder)
-    took = time.perf_counter() - start
+    with Clock(children=True) as clock:
+        done = subprocess.run([python, "-c", CHILD, "pack", "diff", "default", other, "--cases", folder],
+                              capture_output=True, text=True, check=False, env=env, cwd=folder)
     if done.returncode != 0:
         raise SystemExit(f"pack diff failed ({done.returncode}):\n{done.stderr[-3000:]}")
     lines = done.stdout.strip().splitlines()
     peak = int(lines[-1].split()[1])
-    return took, peak, lines[-4:-1]
+    return clock, peak, lines[-4:-1]
+
+
+def verdict(clock: Clock, base: Clock) -> str:
+    return f"target {TARGET}x floor: {'met' if clock.wall <= TARGET * base.wall else 'MISSED'}"
+
+
+RUNS = {"auto": ("cli, as it chooses", None), "1": ("cli, one worker", "1"),
+        "2": ("cli, two workers", "2"), "before": ("cli before (--before)", None)}
 
 
 def main() -> None:
@@ -120,6 +157,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--pack", default="bank", help="the pack compared with default")
     parser.add_argument("--before", help="the Python of another LeadFit venv, run on the same files")
+    parser.add_argument("--runs", default="auto,1,2,before",
+                        help="which end-to-end runs, of: " + ", ".join(RUNS))
     args = parser.parse_args()
     a, b = default_pack(), resolve_pack(args.pack)
     answer_sets = generate(default_questionnaire(), args.cases, args.seed, blank_rate=0.003, pack=a)
@@ -127,29 +166,29 @@ def main() -> None:
     n = len(cases)
     print(f"cases: {n} generated (outcomes under {a.label}:"
           f" {dict(outcomes(evaluate(c, a) for c in cases[:2000]))} in the first 2,000)")
-    base = full_evaluations(cases, [a, b])
-    print(f"floor   : {n} cases x 2 packs x one evaluation, one process: {base:.2f} s")
-    engine = floor(cases, [a, b])
-    print(f"engine  : the engine alone matching {n} cases x 2 packs: {engine:.2f} s"
-          f" ({engine / base:.2f}x floor)")
+    base = floor(cases, [a, b])
+    print(f"floor   : {n} cases x 2 packs x one evaluation by the engine, one process:"
+          f" {base.wall:.2f} s wall, {base.cpu:.2f} s CPU")
+    full = full_evaluations(cases, [a, b])
+    print(f"full    : {n} cases x 2 packs x one explained assessment (no pack diff builds them):"
+          f" {full.wall:.2f} s ({full.against(base)})")
     took, result = core(answer_sets, a, b)
-    print(f"core    : pack diff default {args.pack} in memory, one process: {took:.2f} s"
-          f" ({took / base:.2f}x floor, {took / engine:.2f}x the engine alone;"
-          f" target {TARGET}x floor: {'met' if took <= TARGET * base else 'MISSED'})")
+    print(f"core    : pack diff default {args.pack} in memory, one process: {took.wall:.2f} s"
+          f" ({took.against(base)}; {verdict(took, base)})")
     print("  " + "\n  ".join(result.totals()))
     with tempfile.TemporaryDirectory() as tmp:
         for i, answers in enumerate(answer_sets):
             (Path(tmp) / f"case-{i:05d}.yaml").write_text(
                 yaml.safe_dump({"answers": answers}, sort_keys=False), encoding="utf-8")
-        runs = [("cli, as it chooses", sys.executable, None), ("cli, one worker", sys.executable, "1"),
-                ("cli, two workers", sys.executable, "2")]
-        if args.before:
-            runs.append(("cli before (--before)", args.before, None))
-        for name, python, workers in runs:
+        said: list[str] = []
+        for run in args.runs.split(","):
+            name, workers = RUNS[run]
+            python = args.before if run == "before" else sys.executable
+            if python is None:
+                continue
             took_cli, peak, said = cli(python, tmp, args.pack, workers)
-            print(f"{name:<22}: {n} files, whole process: {took_cli:.2f} s ({took_cli / base:.2f}x floor,"
-                  f" {took_cli / engine:.2f}x the engine alone; target {TARGET}x floor:"
-                  f" {'met' if took_cli <= TARGET * base else 'MISSED'}), peak memory {peak / 1024:.0f} MB")
+            print(f"{name:<22}: {n} files, whole process: {took_cli.wall:.2f} s ({took_cli.against(base)};"
+                  f" {verdict(took_cli, base)}), peak memory {peak / 1024:.0f} MB")
         print("  cli says: " + "\n  cli says: ".join(said))
     print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;"
           f" this process peaked at {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

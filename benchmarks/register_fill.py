@@ -1,19 +1,25 @@
 """Write a big register fast, in the register's own row format (see register.py).
 
 Each record's three texts (decided, signed once, signed twice) are one canonical
-JSON template with the varying values put in by text replacement, so a million
-records take minutes, not hours; every text is still hashed and chained.
+JSON template cut at the varying values, so a text is a join of pieces, and its
+SHA-256 starts from the hash of the fixed part before the first value (computed
+once). Rows go in at the current schema (summary columns, search keys, each audit
+entry stating its columns and the versions held, as LeadFit writes them), one
+transaction per batch, so a million records take minutes, not hours; every text
+is still hashed and chained.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 from pathlib import Path
 
-from leadfit.decisions import audit, service
-from leadfit.decisions.integrity import COLUMNS_FACT, columns_digest
-from leadfit.decisions.record import canonical_json, sha256_text
+from leadfit.decisions import audit, keys, service
+from leadfit.decisions.integrity import COLUMNS_FACT, VERSIONS_FACT, columns_digest
+from leadfit.decisions.record import canonical_json
 from leadfit.decisions.register import open_register
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import default_pack
@@ -24,6 +30,10 @@ BATCH = 5_000
 _SLOTS = {"record_id": "@@RID@@", "stream": "@@STREAM@@", "candidate": "@@CAND@@",
           "created_at": "@@AT@@"}
 _OUTCOME = "@@OUTCOME@@"
+_RECORD_COLUMNS = ("id", "serial", "record_id", "version", "status", "created_at", "body", "hash",
+                   "stream", "candidate", "outcome", "recommended", "pack", "review_of",
+                   "next_review", "lead", "mentor", "risk", "readiness", "review_date")
+_KEY_COLUMNS = ("id", *keys.KEY_COLUMNS)
 
 
 def signed_template(path: Path) -> dict:
@@ -40,6 +50,28 @@ def signed_template(path: Path) -> dict:
     return json.loads(signed.canonical())
 
 
+class _Text:
+    """One state's canonical text cut at its slots: fixed pieces, the slot names between
+    them, and the SHA-256 state of the first piece."""
+
+    def __init__(self, slotted: str):
+        marks = {mark: name for name, mark in _SLOTS.items()}
+        cut = re.split("(" + "|".join(map(re.escape, marks)) + ")", slotted)
+        self.pieces, self.names = cut[0::2], [marks[m] for m in cut[1::2]]
+        assert sorted(self.names) == sorted(_SLOTS), "each slot once"
+        self.head = hashlib.sha256(self.pieces[0].encode("utf-8"))
+
+    def fill(self, values: dict) -> tuple[str, str]:
+        """(text, its SHA-256) with ``values`` put in."""
+        parts = [self.pieces[0]]
+        digest = self.head.copy()
+        for name, piece in zip(self.names, self.pieces[1:]):
+            tail = values[name] + piece
+            parts.append(tail)
+            digest.update(tail.encode("utf-8"))
+        return "".join(parts), digest.hexdigest()
+
+
 def _texts(base: dict) -> list[tuple[str, str]]:
     """(status, canonical text with slots) for the decided, signed-once and signed states."""
     texts = []
@@ -51,8 +83,8 @@ def _texts(base: dict) -> list[tuple[str, str]]:
 
 
 def _summaries(texts: list[tuple[str, str]]) -> dict[tuple[int, str], dict]:
-    """The summary columns each state and outcome gets once upgraded (schemas 5 and 7),
-    as the current code writes them: {(state, outcome): columns}."""
+    """The summary columns each state and outcome gets (schemas 5 and 7), as the current
+    code writes them: {(state, outcome): columns}."""
     from leadfit.decisions.migrations.m005_reviews import next_review_in
     from leadfit.decisions.portfolio_facts import stream_facts
     found = {}
@@ -64,60 +96,68 @@ def _summaries(texts: list[tuple[str, str]]) -> dict[tuple[int, str], dict]:
     return found
 
 
-def _fillin(text: str, values: dict, outcome: str) -> str:
-    for name, slot in _SLOTS.items():
-        text = text.replace(slot, values[name], 1)
-    return text.replace(_OUTCOME, outcome, 1)
-
-
 def fill(path: Path, base: dict, count: int, streams: int = len(STREAMS)) -> None:
     """Append ``count`` signed records, each with its decide/sign/sign audit entries, over
     ``streams`` streams (the first 50 named as STREAMS, so the filters find the same rows)."""
     names = STREAMS + [f"Stream {i:02d}" for i in range(len(STREAMS), streams)]
     texts = _texts(base)
     summaries = _summaries(texts)
+    cut = {(state, outcome): _Text(slotted.replace(_OUTCOME, outcome))
+           for state, (_s, slotted) in enumerate(texts) for outcome in OUTCOMES}
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=OFF")  # a benchmark file: speed over crash safety
+    conn.execute("PRAGMA journal_mode=OFF")   # a benchmark file: speed over crash safety
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("PRAGMA cache_size=-262144")  # 256 MB: the indexes stay in memory
     seq, prev = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-    serial = conn.execute("SELECT max(serial) FROM decision_records").fetchone()[0]
+    serial, row_id, held = conn.execute("SELECT max(serial), max(id), count(*)"
+                                        " FROM decision_records").fetchone()
     pack = f"{base['pack']['name']}@{base['pack']['version']}"
-    rows, entries = [], []
+    recommended = base["decision"]["recommended"]
+    rows, key_rows, entries = [], [], []
     for i in range(count):
-        serial += 1
+        serial, row_id, held = serial + 1, row_id + 1, held + 1
         values = {"record_id": f"LF-2026-{serial:07d}", "stream": names[i % streams],
                   "candidate": f"Candidate {i}", "created_at": f"2026-01-01T00:{i % 60:02d}:00Z"}
         outcome = OUTCOMES[i % 3]
-        for state, (action, (status, slotted)) in enumerate(zip(("decide", "sign", "sign"),
-                                                                texts)):
-            text = _fillin(slotted, values, outcome)
-            digest = sha256_text(text)
+        for state, action in enumerate(("decide", "sign", "sign")):
+            status = texts[state][0]
+            text, digest = cut[state, outcome].fill(values)
             columns = {**values, "version": 1, "status": status, "outcome": outcome,
-                       "recommended": base["decision"]["recommended"], "serial": serial,
-                       "pack": pack, "hash": digest, **summaries[state, outcome]}
+                       "recommended": recommended, "serial": serial, "pack": pack,
+                       "hash": digest, **summaries[state, outcome]}
             facts = {"action": action, "record": values["record_id"], "version": 1,
                      "record_hash": digest, "status": status, "stream": values["stream"],
                      "outcome": outcome, "actor": "", "at": values["created_at"],
-                     COLUMNS_FACT: columns_digest(columns)}
+                     COLUMNS_FACT: columns_digest(columns), VERSIONS_FACT: held}
             seq += 1
             entry = audit.entry_row(facts, seq, prev)
-            entries.append(tuple(entry[k] for k in ("seq", "prev_hash", "hash", "entry", "mac",
-                                                    "record_ref")))
+            entries.append((seq, prev, entry["hash"], entry["entry"], None, entry["record_ref"]))
             prev = entry["hash"]
-        rows.append((serial, values["record_id"], 1, "signed", values["created_at"], text, digest,
-                     values["stream"], values["candidate"], outcome, base["decision"]["recommended"],
-                     pack))
+        columns["id"], columns["body"] = row_id, text
+        rows.append(tuple(columns[name] for name in _RECORD_COLUMNS))
+        found = keys.keys_for(row_id, version=1, shown="signed", outcome=outcome, pack=pack,
+                              recommended=recommended, record_id=values["record_id"],
+                              stream=values["stream"], candidate=values["candidate"],
+                              created_at=values["created_at"])
+        key_rows.append(tuple(found[name] for name in _KEY_COLUMNS))
         if len(rows) >= BATCH or i == count - 1:
-            conn.execute("BEGIN")
-            conn.executemany("INSERT INTO decision_records (serial, record_id, version, status,"
-                             " created_at, body, hash, stream, candidate, outcome, recommended,"
-                             " pack) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            conn.executemany("INSERT INTO audit_log (seq, prev_hash, hash, entry, mac,"
-                             " record_ref) VALUES (?,?,?,?,?,?)", entries)
-            conn.execute("COMMIT")
-            rows, entries = [], []
+            _write(conn, rows, key_rows, entries)
+            rows, key_rows, entries = [], [], []
+    conn.execute("PRAGMA journal_mode=WAL")   # as the register keeps it
     conn.close()
     _witness(path, seq, prev)
+
+
+def _write(conn: sqlite3.Connection, rows: list, key_rows: list, entries: list) -> None:
+    """One batch, one transaction."""
+    conn.execute("BEGIN")
+    conn.executemany(f"INSERT INTO decision_records ({', '.join(_RECORD_COLUMNS)}) VALUES"
+                     f" ({', '.join('?' * len(_RECORD_COLUMNS))})", rows)
+    conn.executemany(f"INSERT INTO record_keys ({', '.join(_KEY_COLUMNS)}) VALUES"
+                     f" ({', '.join('?' * len(_KEY_COLUMNS))})", key_rows)
+    conn.executemany("INSERT INTO audit_log (seq, prev_hash, hash, entry, mac, record_ref)"
+                     " VALUES (?,?,?,?,?,?)", entries)
+    conn.execute("COMMIT")
 
 
 def _witness(path: Path, seq: int, head: str) -> None:
@@ -126,22 +166,27 @@ def _witness(path: Path, seq: int, head: str) -> None:
     witness.advance(f"sqlite:///{path}", seq, head, None)
 
 
-def to_schema_4(path: Path) -> None:
-    """Make the file what the code before the search keys wrote (schema 4), so the code
-    before and after can be measured on the same records and the upgrade timed."""
+def to_schema(path: Path, version: int) -> None:
+    """Make the file what the code at schema ``version`` wrote, so the code before and
+    after can be measured on the same records and the upgrade timed: the tables and
+    indexes later steps add are dropped (later steps add no columns; checked)."""
+    from sqlalchemy import create_engine
+
+    from leadfit.decisions.migrations import migrate
+    scratch = create_engine("sqlite://")
+    with scratch.begin() as conn:
+        migrate(conn, version)
+        want = {tuple(r) for r in conn.exec_driver_sql(
+            "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+        columns = {t: [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({t})")]
+                   for kind, t, _ in want if kind == "table"}
     conn = sqlite3.connect(path, isolation_level=None)
-    version = conn.execute("SELECT max(version) FROM leadfit_schema").fetchone()[0]
-    if version >= 8:  # the sealed stream summary
-        conn.execute("DROP TABLE stream_leads")
-    if version >= 6:
-        conn.execute("DROP TABLE record_keys")
-        for index in ("ix_records_serial", "ix_records_stream_candidate"):
-            conn.execute(f"DROP INDEX {index}")
-    if version >= 5:  # reviews (5) and the portfolio's columns (7) go too
-        from leadfit.decisions.portfolio_facts import FACT_COLUMNS
-        for index in ("ix_records_next_review", "ix_records_review_of", "ix_records_status_stream"):
-            conn.execute(f"DROP INDEX IF EXISTS {index}")
-        for column in ("review_of", "next_review", *(FACT_COLUMNS if version >= 7 else ())):
-            conn.execute(f"ALTER TABLE decision_records DROP COLUMN {column}")
-        conn.execute("UPDATE leadfit_schema SET version=4")
+    have = {tuple(r) for r in conn.execute(
+        "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+    for kind, name, _table in sorted(have - want, reverse=True):   # tables after their indexes
+        conn.execute(f"DROP {kind.upper()} {name}")
+    for table, names in columns.items():
+        held = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        assert held == names, f"{table}: a later step added columns {set(held) - set(names)}"
+    conn.execute("UPDATE leadfit_schema SET version=?", (version,))
     conn.close()

@@ -11,8 +11,9 @@ Update: an answer changed in its widget -> the assessment panel redrawn, median 
 95th percentile over 3 fresh windows x 40 changes, against the core's evaluate() alone on
 the same answers in the same run (ratio), and the longest the GUI thread was busy per
 change (with --before, the earlier tree's windows take turns with these).
-``--before TREE`` also opens an earlier clone's window (its own .venv), interleaved too.
-Run: .venv/bin/python benchmarks/window.py [--runs N] [--window-only] [--before TREE]
+``--before PY`` also opens an earlier clone's window with that clone's Python (its
+.venv/bin/python; the clone's folder does too), interleaved too.
+Run: .venv/bin/python benchmarks/window.py [--runs N] [--window-only] [--before PY]
 """
 
 from __future__ import annotations
@@ -93,8 +94,14 @@ def _child(code: str, env: dict, python: str = sys.executable) -> dict[str, floa
     return times
 
 
+def python_of(before: Path) -> str:
+    """An earlier tree's Python: given itself, or the tree whose .venv holds it (the path
+    kept as given: a venv's python is a link that must not be resolved)."""
+    return str(before if before.is_file() else before / ".venv/bin/python")
+
+
 def window_times(runs: int = 7, before: Path | None = None) -> None:
-    old_python = str(before / ".venv/bin/python") if before else None
+    old_python = python_of(before) if before else None
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "LEADFIT_DATA_DIR": f"{tmp}/data", "XDG_CONFIG_HOME": tmp,
                "XDG_CACHE_HOME": f"{tmp}/cache"}
@@ -185,7 +192,7 @@ def interleaved_updates(before: Path | None, rounds: int = 3, changes: int = 40)
     """update_times in fresh processes, this tree's and (with --before) the earlier one's
     taking turns, so both see the same machine; results pooled per tree."""
     import json
-    pythons = {"now": sys.executable, **({"before": str(before / ".venv/bin/python")} if before else {})}
+    pythons = {"now": sys.executable, **({"before": python_of(before)} if before else {})}
     pooled: dict[str, tuple[list, list, list]] = {name: ([], [], []) for name in pythons}
     for _ in range(rounds):
         for name, python in pythons.items():
@@ -208,7 +215,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--window-only", action="store_true")
-    parser.add_argument("--before", type=Path, help="an earlier clone with its own .venv")
+    parser.add_argument("--before", type=Path, metavar="PY",
+                        help="an earlier clone's Python (or the clone, with its own .venv)")
     args = parser.parse_args(argv)
     window_times(args.runs, args.before)
     if args.window_only:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, case, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, case, func, insert, select, update
 
-from leadfit.decisions.tables import record_keys, records
+from leadfit.decisions.tables import record_keys, records, stream_names
 
 SEPARATOR = "\x1f"  # between the find-box fields; taken out of what is looked for
 KEY_COLUMNS = ("stream_key", "candidate_key", "outcome", "recommended", "shown", "search")
@@ -91,7 +91,11 @@ def refresh(conn: Connection, record_id: str, version: int, status: str) -> int:
                        .where(records.c.record_id == record_id, records.c.version == version)
                        ).one()
     conn.execute(record_keys.delete().where(record_keys.c.id == row.id))
-    write(conn, [expected(row, status)])
+    keys = expected(row, status)
+    write(conn, [keys])
+    named = select(stream_names.c.stream_key).where(stream_names.c.stream_key == keys["stream_key"])
+    if conn.execute(named).first() is None:   # writes are serialised: no other writer races
+        conn.execute(insert(stream_names).values(stream_key=keys["stream_key"]))
     older = select(records.c.id).where(records.c.record_id == record_id,
                                        records.c.version < version)
     conn.execute(update(record_keys).where(record_keys.c.id.in_(older))
@@ -99,22 +103,45 @@ def refresh(conn: Connection, record_id: str, version: int, status: str) -> int:
     return row.id
 
 
-MANY_STREAMS = 2_000
+def _stream_key(conn: Connection | None):
+    """The stream key compared by code point (PostgreSQL: its "C" index of schema 9), so
+    a range of keys is exactly the keys that start with a text."""
+    column = record_keys.c.stream_key
+    return column.collate("C") if conn is not None and conn.dialect.name == "postgresql" \
+        else column
 
 
-def streams_matching(conn: Connection, needle: str) -> list[str] | None:
-    """Every stored stream key containing ``needle``: the distinct keys are read by
-    skipping through the index (one lookup per stream), not by scanning the records.
-    None when there are more than MANY_STREAMS (then the caller matches each row)."""
-    keys: list[str] = []
-    last = None
-    for _ in range(MANY_STREAMS):
-        q = select(record_keys.c.stream_key).order_by(record_keys.c.stream_key).limit(1)
-        if last is not None:
-            q = q.where(record_keys.c.stream_key > last)
-        last = conn.execute(q).scalar()
-        if last is None:
-            return keys
-        if needle in last:
-            keys.append(last)
+def _after(prefix: str) -> str | None:
+    """The least text greater than every text starting with ``prefix`` (None: no bound)."""
+    for cut in range(len(prefix) - 1, -1, -1):
+        code = ord(prefix[cut]) + 1
+        code = 0xE000 if 0xD800 <= code <= 0xDFFF else code  # no surrogates in UTF-8
+        if code <= 0x10FFFF:
+            return prefix[:cut] + chr(code)
     return None
+
+
+def starting_with(conn: Connection | None, prefix: str, indexed: bool = True):
+    """Rows whose stream key starts with ``prefix`` (the name itself included): one range
+    of the stream index. ``indexed=False``: the same test with the index put aside (the
+    caller walks the newest rows instead)."""
+    key = _stream_key(conn)
+    key = key if indexed else key.op("||")("")
+    bound = _after(prefix)
+    return and_(key >= prefix, key < bound) if bound is not None else key >= prefix
+
+
+def streams_containing(conn: Connection, needle: str) -> list[str]:
+    """Every stream key containing ``needle``, from ``stream_names`` (one short row per
+    stream: about a millisecond per 10,000 streams, whatever the number of records)."""
+    return list(conn.execute(select(stream_names.c.stream_key).where(
+        stream_names.c.stream_key.contains(needle, autoescape=True))).scalars())
+
+
+def unnamed_streams(conn: Connection) -> list[str]:
+    """Stream keys of the search keys that ``stream_names`` lacks (removed outside
+    LeadFit: a search by part of the name would miss them). One pass of the index."""
+    held = select(record_keys.c.stream_key).distinct().subquery()
+    return list(conn.execute(select(held.c.stream_key).where(
+        ~select(stream_names.c.stream_key).where(stream_names.c.stream_key == held.c.stream_key)
+        .exists())).scalars())

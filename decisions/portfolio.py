@@ -102,16 +102,36 @@ def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
     audit chain in one pass, or, when it is not sealed or disagrees, each stream's row
     against its body and audit entry (an altered one is marked, not counted). Without,
     the figures come from the summary alone (what `leadfit verify` vouches for)."""
-    lines, note = leads.read(conn, checker)
-    if lines is not None:   # 10,000 lines: built and ordered in one pass each
+    lines, note, root = leads.read(conn, checker)
+    if lines is not None:
+        streams, mentors = _board(root, lines)
+        return Portfolio(list(streams), dict(mentors),
+                         checker.missing_problem() if checker is not None else "", note)
+    streams = _checked(conn, checker) if checker is not None else _unchecked(conn)
+    streams.sort(key=_ORDER)
+    return Portfolio(streams, _mentors(streams),
+                     checker.missing_problem() if checker is not None else "", note)
+
+
+def _mentors(streams: list[StreamLine]) -> dict[str, int]:
+    mentors = Counter(s.mentor for s in streams if s.kind == LEARNER and not s.problem)
+    return {m: n for m, n in sorted(mentors.items(), key=_by_load) if m}
+
+
+# The board built from a sealed summary, by its root (the same root: the same lines).
+_BOARDS: dict[str, tuple[list[StreamLine], dict[str, int]]] = {}
+
+
+def _board(root: str, lines: list[tuple]) -> tuple[list[StreamLine], dict[str, int]]:
+    """10,000 lines built and ordered in one pass each, once per root."""
+    if root not in _BOARDS:
         streams = [StreamLine(st, f"{rid}@{v}", cand, out, lead, men, risk, ready, rev, prob, key)
                    for key, _row, rid, v, st, cand, out, lead, men, risk, ready, rev, prob in lines]
-    else:
-        streams = _checked(conn, checker) if checker is not None else _unchecked(conn)
-    streams.sort(key=_ORDER)
-    mentors = Counter(s.mentor for s in streams if s.kind == LEARNER and not s.problem)
-    return Portfolio(streams, {m: n for m, n in sorted(mentors.items(), key=_by_load) if m},
-                     checker.missing_problem() if checker is not None else "", note)
+        streams.sort(key=_ORDER)
+        while len(_BOARDS) >= 2:
+            _BOARDS.pop(next(iter(_BOARDS)))
+        _BOARDS[root] = (streams, _mentors(streams))
+    return _BOARDS[root]
 
 
 def _checked(conn: Connection, checker: Checker) -> list[StreamLine]:

@@ -40,7 +40,7 @@ def read(conn: Connection, checker: Checker, stream: str,
     """The other streams' current leads, or None when the register knows none."""
     board = portfolio(conn, checker)
     key = fold(stream)
-    others = [s for s in board.streams if s.intact and s.key != key
+    others = [s for s in board.streams if not s.problem and s.key != key
               and s.kind in (EXPERIENCED, LEARNER)]
     if not others:
         return None

@@ -50,6 +50,13 @@ stream_leads = Table(
     Column("lines", Text, nullable=False),   # the bucket's lines, canonical JSON
 )
 
+# schema 9: every stream key the search keys hold, once (a search by part of a stream's
+# name reads these few thousand short rows, not the records; see keys.streams_containing)
+stream_names = Table(
+    "stream_names", metadata,
+    Column("stream_key", Text, primary_key=True),
+)
+
 audit_log = Table(
     "audit_log", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),

@@ -3,17 +3,17 @@ removed, inserted or reordered."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, String, cast, distinct, func, select
+from sqlalchemy import Connection, LargeBinary, String, cast, distinct, func, select, type_coerce
 
 from leadfit.decisions import leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.integrity import COLUMNS_FACT, column_problem, columns_digest, row_columns
-from leadfit.decisions.keys import key_columns, key_problem, listed_status
-from leadfit.decisions.record import sha256_text
+from leadfit.decisions.keys import key_columns, key_problem, listed_status, unnamed_streams
 from leadfit.decisions.tables import audit_log, record_keys, records
 
 _BATCH = 1_000  # rows fetched at a time (PostgreSQL streams them; memory stays flat)
@@ -37,28 +37,44 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
     however many records (each record finds its entries through the audit index)."""
     report = VerifyReport()
     _walk_chain(conn, key, report)
-    matched = _check_records(conn, report)
+    matched, altered = _check_records(conn, report)
     chain = witness.check(conn, url, key) if url else ""
     if chain:
         report.problems.append(chain)
     _removed(conn, matched, report)
-    report.problems += leads.problems(conn)
+    report.problems += leads.problems(conn, altered)
+    report.problems += [f"the stream '{key}' is missing from the register's stream names"
+                        " (removed outside LeadFit): a search by part of its name would miss"
+                        " it" for key in unnamed_streams(conn)]
     return report
+
+
+def utf8(conn: Connection, column):
+    """The column's text as its UTF-8 bytes, as the database holds them: hashed as they
+    come, never decoded into a Python string and encoded back (10 KB a record)."""
+    if conn.dialect.name == "postgresql":
+        return type_coerce(func.convert_to(column, "UTF8"), LargeBinary)
+    return cast(column, LargeBinary)   # SQLite: CAST(... AS BLOB), the stored bytes
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> None:
     """Check each entry's hash, place, link and index column."""
     prev, expected, macs = GENESIS, 1, 0
     rows = conn.execution_options(yield_per=_BATCH).execute(
-        select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.entry,
-               audit_log.c.mac, audit_log.c.record_ref).order_by(audit_log.c.seq))
+        select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash,
+               utf8(conn, audit_log.c.entry), audit_log.c.mac, audit_log.c.record_ref)
+        .order_by(audit_log.c.seq))
     for seq, prev_hash, digest, text, mac, ref in rows:
         report.entries += 1
         problems = report.problems
         if seq != expected:
             problems.append(f"audit entries {expected} to {seq - 1} were removed" if seq > expected
                             else f"audit entry {seq} is out of order")
-        if sha256_text(text) != digest:
+        if _sha(text) != digest:
             problems.append(f"audit entry {seq} was altered: its text no longer matches its hash")
         try:
             facts = json.loads(text)
@@ -87,32 +103,36 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> No
     report.authenticated = key is not None and macs == report.entries
 
 
-def _records_with_entries():
-    """Each record row with its keys, its first entry's seq and its newest entry's text."""
+def _records_with_entries(conn: Connection):
+    """Each record row (its text as bytes) with its keys, its first entry's seq and its
+    newest entry's text."""
     ref = records.c.record_id + "@" + cast(records.c.version, String)
     newest = audit_log.alias()
     seqs = {name: select(fn(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
             .scalar_subquery() for name, fn in (("first", func.min), ("last", func.max))}
-    return (select(*row_columns(), records.c.id, listed_status().label("shown"), *key_columns(),
-                   seqs["first"].label("first_seq"), newest.c.entry.label("logged"))
+    columns = [utf8(conn, c).label("body") if c.key == "body" else c for c in row_columns()]
+    return (select(*columns, records.c.id, listed_status().label("shown"), *key_columns(),
+                   seqs["first"].label("first_seq"), utf8(conn, newest.c.entry).label("logged"))
             .select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id)
                          .outerjoin(newest, newest.c.seq == seqs["last"]))
             .order_by(records.c.id))
 
 
-def _check_records(conn: Connection, report: VerifyReport) -> int:
-    """Check every record row; return how many have an audit entry."""
-    previous, matched = 0, 0
-    for row in conn.execution_options(yield_per=_BATCH).execute(_records_with_entries()):
+def _check_records(conn: Connection, report: VerifyReport) -> tuple[int, set[int]]:
+    """Check every record row; return how many have an audit entry, and the ids of the
+    rows whose columns no longer match their text."""
+    previous, matched, altered = 0, 0, set()
+    for row in conn.execution_options(yield_per=_BATCH).execute(_records_with_entries(conn)):
         rid, version, digest, body = row.record_id, row.version, row.hash, row.body
         report.records += 1
         ref = f"{rid}@{version}"
         logged = _logged(row.logged)
-        if sha256_text(body) != digest:
+        if _sha(body) != digest:
             report.problems.append(f"record {ref} was altered: its stored text no longer matches"
                                    " its hash")
-        else:
-            _check_columns(row, ref, report, logged.get(COLUMNS_FACT) == columns_digest(row))
+            altered.add(row.id)
+        elif not _check_columns(row, ref, report, logged.get(COLUMNS_FACT) == columns_digest(row)):
+            altered.add(row.id)
         written = row.first_seq or 0
         if written and written < previous:
             report.problems.append(f"record {ref} was moved: the register lists it after a"
@@ -126,10 +146,10 @@ def _check_records(conn: Connection, report: VerifyReport) -> int:
         if logged.get("record_hash") != digest:
             report.problems.append(f"record {ref} was altered: it differs from what the audit"
                                    " log recorded")
-    return matched
+    return matched, altered
 
 
-def _logged(entry: str | None) -> dict:
+def _logged(entry: bytes | None) -> dict:
     """The newest entry's facts ({} when unreadable: the walk names that entry)."""
     try:
         facts = json.loads(entry) if entry is not None else {}
@@ -156,18 +176,21 @@ def _removed(conn: Connection, matched: int, report: VerifyReport) -> None:
                                    " register does not")
 
 
-def _check_columns(row, ref: str, report: VerifyReport, sealed: bool) -> None:
+def _check_columns(row, ref: str, report: VerifyReport, sealed: bool) -> bool:
     """The columns against the body; ``sealed``: the newest entry (whose text the walk
-    checks) states exactly these columns as written, so the body need not be parsed."""
+    checks) states exactly these columns as written, so the body need not be parsed.
+    False when a column no longer matches the text."""
     try:
         body = {} if sealed else json.loads(row.body)
     except ValueError:
         report.problems.append(f"record {ref} was altered: its stored text is not readable")
-        return
+        return False
     problem = "" if sealed else (column_problem(row, body) if isinstance(body, dict)
                                  else "it is not a record")
     if problem:
         report.problems.append(f"record {ref} was altered: {problem}")
-    elif key_problem(row, row.shown):  # a forged key could hide it from filters
+        return False
+    if key_problem(row, row.shown):  # a forged key could hide it from filters
         report.problems.append(f"record {ref} is listed wrongly (its search keys were changed"
                                f" outside LeadFit): {key_problem(row, row.shown)}")
+    return True

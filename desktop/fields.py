@@ -52,6 +52,7 @@ class AnswerInput(QWidget):
         self.editor.setAccessibleName(question.title)
         self.editor.setAccessibleDescription(question.help or question.title)
         self.editor.setObjectName(f"answer:{question.id}")
+        self.editor.setProperty("unknown", False)  # as leadfit.qss styles it: not marked
         layout.addWidget(self.editor, 1)
         if question.type == "percent":
             layout.addWidget(QLabel("%"))
@@ -134,7 +135,11 @@ class AnswerInput(QWidget):
         self.changed.emit(self.value() or "")
 
     def _mark_unknown(self) -> None:
-        """Styled apart (leadfit.qss): a person sees at a glance what is not known."""
-        self.editor.setProperty("unknown", self.is_not_known())
+        """Styled apart (leadfit.qss): a person sees at a glance what is not known. Polished
+        again only when that changed (polishing is the slow part of building a page)."""
+        unknown = self.is_not_known()
+        if self.editor.property("unknown") == unknown:
+            return
+        self.editor.setProperty("unknown", unknown)
         self.editor.style().unpolish(self.editor)
         self.editor.style().polish(self.editor)

@@ -18,7 +18,7 @@ class PackBar(QWidget):
         super().__init__(parent)
         self.setObjectName("packBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.label = QLabel()
+        self.label = QLabel("Rule pack  loading…")  # for the first frame: the pack follows it
         self.label.setObjectName("packLabel")
         self.label.setAccessibleName("Active rule pack")
         self.choose = QToolButton()

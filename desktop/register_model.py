@@ -105,6 +105,8 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:  # raw value, for sorting and filtering
             return value
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short with '…'
+            if row.intact and row.review_of and index.column() == DECISION:
+                return f"Review of {row.review_of}: {self.titles.get(value, value)}"
             return ALTERED_HELP if not row.intact else str(self._shown(row, index.column(), value))
         if not row.intact and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#b3261e"))
@@ -115,8 +117,8 @@ class RegisterModel(QAbstractTableModel):
             return ALTERED if not row.intact else status_words(value)
         if column == DATE:
             return value[:16].replace("T", " ")
-        if column == DECISION and row.review_of:  # a review, not a decision: said where it is read
-            return f"Review of {row.review_of}: {self.titles.get(value, value)}"
+        if column == DECISION and row.review_of:  # a review, not a decision: said first, as
+            return f"Review: {self.titles.get(value, value)}"  # the column is cut short
         if column in (RECOMMENDED, DECISION):
             return self.titles.get(value, value)
         return value

@@ -95,8 +95,8 @@ class RegisterView(QWidget):
         # longer names and outcomes say all in a tooltip
         header.setStretchLastSection(False)
         header.setSectionResizeMode(STREAM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((REF, 110), (CANDIDATE, 115), (RECOMMENDED, 135), (DECISION, 150),
-                              (STATUS, 105), (DATE, 135), (PACK, 100)):
+        for column, width in ((REF, 125), (CANDIDATE, 115), (RECOMMENDED, 130), (DECISION, 140),
+                              (STATUS, 115), (DATE, 135), (PACK, 100)):
             header.resizeSection(column, width)
         # Enter, Return and a double click (Qt emits activated for each)
         table.activated.connect(lambda _i: self._emit(self.open_requested))

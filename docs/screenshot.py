@@ -5,6 +5,10 @@
 Each of the empty window, a filled case, the record dialog and a register with
 an altered record is drawn at 1024x700 (scale 1) and at QT_SCALE_FACTOR=1.5 on
 a screen of 1536x1050 pixels (the same 1024x700 in logical units).
+
+The other docs/screenshot*.py scripts draw their pictures with the helpers here:
+``run`` (one process per scale: Qt fixes the scale when it starts), ``open_window``,
+``fill``, ``settle`` and ``picture``.
 """
 
 from __future__ import annotations
@@ -20,28 +24,78 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT))  # the tests' register fixtures; last, so the installed leadfit wins
 OUT = ROOT / "docs" / "screenshots"
 SCALES = {"1x": ("1", 1024, 700), "1.5x": ("1.5", 1536, 1050)}
 
 
+def picture(stem: str, tag: str) -> Path:
+    """docs/STEM.png at scale 1, docs/STEM@1.5x.png at 1.5."""
+    return ROOT / "docs" / f"{stem}{'' if tag == '1x' else '@' + tag}.png"
+
+
 def fill(window, answers: dict) -> None:
-    """Answer through the widgets, as a person would."""
+    """Answer through the widgets, as a person would ("not known" in its box where there is one)."""
     from leadfit.desktop.fields import as_text
     for qid, value in answers.items():
-        editor = window.form.rows[qid].input.editor
-        if hasattr(editor, "findData"):
-            editor.setCurrentIndex(editor.findData(as_text(value)))
+        field = window.form.rows[qid].input
+        if value == "not known" and field.not_known is not None:
+            field.not_known.setChecked(True)
+        elif hasattr(field.editor, "findData"):
+            field.editor.setCurrentIndex(field.editor.findData(as_text(value)))
         else:
-            editor.setText(as_text(value))
+            field.editor.setText(as_text(value))
 
 
-def _settle(app, window) -> None:
+def settle(app, window) -> None:
+    """The start-up work, the assessment and 'what would change it' done and drawn."""
+    while not window.settled():
+        app.processEvents()
     for _ in range(5):
         app.processEvents()
     window.controller.refresh()
     window.background.wait()  # 'what would change it' is worked out off the GUI thread
     for _ in range(5):
         app.processEvents()
+
+
+def open_window(data: Path, register_url: str | None = None, today=None, welcome: bool = True):
+    """(app, window): the window on ``data`` at 1024x700, shown and settled; no modal box."""
+    os.environ["LEADFIT_DATA_DIR"] = str(data)
+    from PySide6.QtWidgets import QMessageBox
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    from leadfit.desktop.app import make_app
+    from leadfit.desktop.main_window import MainWindow
+    app = make_app()
+    window = MainWindow(data, register_url, today=today)
+    window.resize(1024, 700)
+    window.show()
+    window.welcome.setVisible(welcome)
+    settle(app, window)
+    return app, window
+
+
+def at_each_scale(script: str) -> None:
+    """Run ``script --shoot TAG`` once per scale, each on a virtual screen of its size."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    for tag, (scale, width, height) in SCALES.items():
+        config = Path(tempfile.mkdtemp()) / "screen.json"
+        config.write_text(json.dumps({"screens": [{
+            "name": "docs", "x": 0, "y": 0, "width": width, "height": height,
+            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+               "QT_SCALE_FACTOR": scale}
+        subprocess.run([sys.executable, script, "--shoot", tag], env=env, check=True)
+
+
+def run(script: str, shoot, wrote: str) -> None:
+    """A screenshot script's start: in a child (``--shoot TAG``) draw at that scale,
+    else start a child per scale and say what was written."""
+    if sys.argv[1:2] == ["--shoot"]:
+        shoot(sys.argv[2])
+    else:
+        at_each_scale(script)
+        print(f"wrote {wrote}")
 
 
 def _record(app, window, conditions: str, owner: str) -> None:
@@ -59,21 +113,12 @@ def _record(app, window, conditions: str, owner: str) -> None:
 def shoot(tag: str) -> None:
     """All four pictures at one scale (the scale is fixed when Qt starts)."""
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["LEADFIT_DATA_DIR"] = tmp
-        from PySide6.QtWidgets import QMessageBox
-        QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
-        from leadfit.desktop.app import make_app
-        from leadfit.desktop.main_window import MainWindow
-        app = make_app()
-        window = MainWindow(Path(tmp))
-        window.resize(1024, 700)
-        window.show()
-        _settle(app, window)
+        app, window = open_window(Path(tmp))
         window.grab().save(str(OUT / f"empty-{tag}.png"))
         window.welcome.hide()
         answers = yaml.safe_load((ROOT / "forms/examples/example-case.yaml").read_text())["answers"]
         fill(window, answers)
-        _settle(app, window)
+        settle(app, window)
         window.form.go_to(1)
         window.panel.findings.topLevelItem(0).setExpanded(True)
         for _ in range(5):  # the list grows, then the panel around it: one turn each
@@ -88,7 +133,7 @@ def shoot(tag: str) -> None:
         record.grab().save(str(OUT / f"record-{tag}.png"))
         record.accept()
         window.form.rows["candidate.name"].input.editor.setText("Blake Chen")
-        _settle(app, window)
+        settle(app, window)
         _record(app, window, "Fortnightly review with the COO", "Kim Park")
         window.register.record_dialog.accept()
         _alter(Path(tmp) / "register.sqlite3", "Fortnightly review", "No review")
@@ -107,21 +152,5 @@ def _alter(db: Path, old: str, new: str) -> None:
                          (body.replace(old, new), rid))
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for tag, (scale, width, height) in SCALES.items():
-        config = Path(tempfile.mkdtemp()) / "screen.json"
-        config.write_text(json.dumps({"screens": [{
-            "name": "docs", "x": 0, "y": 0, "width": width, "height": height,
-            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-               "QT_SCALE_FACTOR": scale}
-        subprocess.run([sys.executable, __file__, "--shoot", tag], env=env, check=True)
-    print(f"wrote {OUT}")
-
-
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--shoot"]:
-        shoot(sys.argv[2])
-    else:
-        main()
+    run(__file__, shoot, f"{OUT} and docs/screenshot.png")

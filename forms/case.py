@@ -109,9 +109,9 @@ def relevant_answers(case: Case, questionnaire: Questionnaire) -> dict[str, Any]
 def relevant_from(answers: Mapping[str, Any], questionnaire: Questionnaire) -> dict[str, Any]:
     """relevant_answers over plain answers (id -> typed value), e.g. one explored assignment."""
     used = {}
-    for q in questionnaire.in_form_order:  # is_asked(q, answers), inlined: every evaluation runs this
-        if q.id in answers and (q.ask_if is None or conditions.evaluate(q.ask_if, answers)):
-            used[q.id] = answers[q.id]
+    for qid, ask_if in questionnaire.asked_if:  # is_asked(q, answers), inlined: every evaluation runs this
+        if qid in answers and (ask_if is None or conditions.evaluate(ask_if, answers)):
+            used[qid] = answers[qid]
     for q in questionnaire.derived_facts:
         value = derive(q, used)
         if value is not None:
@@ -131,8 +131,8 @@ def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
     """Ids of required, possibly asked questions without an answer, in form order.
     "Not known" is an answer: those questions are never missing."""
     answers = case.answers
-    return [q.id for q in questionnaire.in_form_order
-            if q.required and q.id not in answers and q.id not in case.unknown
+    return [q.id for q in questionnaire.required
+            if q.id not in answers and q.id not in case.unknown
             and is_asked(q, answers, case.unknown)]
 
 

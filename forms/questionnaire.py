@@ -151,6 +151,17 @@ class Questionnaire:
         return tuple(q for s in self.sections for q in s.questions)
 
     @cached_property
+    def asked_if(self) -> tuple[tuple[str, Any], ...]:
+        """(id, ask_if) of each asked question, in form order: what every evaluation reads
+        of them to find the relevant answers (forms/case.py relevant_from)."""
+        return tuple((q.id, q.ask_if) for q in self.in_form_order)
+
+    @cached_property
+    def required(self) -> tuple[Question, ...]:
+        """The asked questions that must be answered, in form order (worked out once)."""
+        return tuple(q for q in self.in_form_order if q.required)
+
+    @cached_property
     def derived_facts(self) -> tuple[Question, ...]:
         """The questions derived from others (worked out once)."""
         return tuple(q for q in self.questions.values() if q.derived_from)

@@ -3,7 +3,7 @@ worker process is started only where it can buy time."""
 
 from __future__ import annotations
 
-from leadfit.rules.authoring import diff
+from leadfit.rules.authoring import diff_cases
 from leadfit.rules.authoring.diff import impact, scenario_cases
 from leadfit.rules.model.library import default_pack, resolve_pack
 
@@ -22,21 +22,21 @@ def test_only_changed_cases_are_kept_and_the_counts_cover_every_case():
 
 
 def test_results_remembered_for_repeated_answers_are_bounded(monkeypatch):
-    monkeypatch.setattr(diff, "REMEMBERED", 5)
+    monkeypatch.setattr(diff_cases, "REMEMBERED", 5)
     a, b = default_pack(), resolve_pack("bank")
-    evaluator = diff._Evaluator(a, b)
+    evaluator = diff_cases.Evaluator(a, b)
     for case in scenario_cases(a, b)[:20]:
         evaluator.pair(case.work)
     assert len(evaluator.cache) == 5
 
 
 def test_a_second_worker_only_with_enough_cases_and_an_idle_core(monkeypatch):
-    monkeypatch.setattr(diff.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.setattr(diff.os, "getloadavg", lambda: (0.3, 0.3, 0.3))
-    assert diff.worth_a_second_worker(diff.PARALLEL_FROM)
-    assert not diff.worth_a_second_worker(diff.PARALLEL_FROM - 1)
-    monkeypatch.setattr(diff.os, "getloadavg", lambda: (2.5, 2.5, 2.5))  # both cores busy
-    assert not diff.worth_a_second_worker(10 * diff.PARALLEL_FROM)
-    monkeypatch.setattr(diff.os, "sched_getaffinity", lambda pid: {0}, raising=False)
-    monkeypatch.setattr(diff.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
-    assert not diff.worth_a_second_worker(10 * diff.PARALLEL_FROM)  # one core
+    monkeypatch.setattr(diff_cases.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(diff_cases.os, "getloadavg", lambda: (0.3, 0.3, 0.3))
+    assert diff_cases.worth_a_second_worker(diff_cases.PARALLEL_FROM)
+    assert not diff_cases.worth_a_second_worker(diff_cases.PARALLEL_FROM - 1)
+    monkeypatch.setattr(diff_cases.os, "getloadavg", lambda: (2.5, 2.5, 2.5))  # both cores busy
+    assert not diff_cases.worth_a_second_worker(10 * diff_cases.PARALLEL_FROM)
+    monkeypatch.setattr(diff_cases.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(diff_cases.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not diff_cases.worth_a_second_worker(10 * diff_cases.PARALLEL_FROM)  # one core

@@ -66,16 +66,31 @@ def test_two_questions_writing_one_engine_field_are_refused_not_merged(engine):
     """'a.b' and 'a_b' both become the field q_a_b: one answer would silently replace the other."""
     rules = [("a", Compare("eq", "a.b", 1))]
     assert engine.evaluate("k4b", rules, {"a.b": 1}) == ["a"]  # the field name is remembered
+    held = engine.open_sessions()
     with pytest.raises(EngineError, match="two questions map to the engine field 'q_a_b'"):
         engine.evaluate("k4b", rules, {"a.b": 1, "a_b": 2})
-    assert engine.open_sessions() == 0
+    assert engine.open_sessions() == held  # refused before the engine saw it
 
 
 def test_results_are_collected_in_python_and_state_is_deleted(engine):
+    """A session's state holds at most SESSION_FACTS cases' facts, then is deleted."""
     engine.evaluate("k5", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
+    assert engine.open_sessions() == 1
+    engine._host.get_state("lf_k5", "s1")  # held for the next cases
+    for _ in range(RulesEngine.SESSION_FACTS - 1):
+        engine.evaluate("k5", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
     assert engine.open_sessions() == 0
     with pytest.raises(Exception, match="309"):  # the engine has no state left for session 1
         engine._host.get_state("lf_k5", "s1")
+
+
+def test_cases_sharing_a_session_fire_only_their_own_rules(engine):
+    """Earlier cases' facts stay in the session's state; each case's result is its own."""
+    rules = [("a", AT_LEAST_1), ("b", AT_LEAST_2), ("c", AT_LEAST_3)]
+    years = [5, 0, 2, 5, 1, 3, 0] * RulesEngine.SESSION_FACTS
+    fired = [engine.evaluate("k5b", rules, {"candidate.digital_years": y}) for y in years]
+    assert fired == [[r for r, least in (("a", 1), ("b", 2), ("c", 3)) if y >= least] for y in years]
+    assert engine.open_sessions() <= 1
 
 
 def test_the_one_action_takes_exactly_one_parameter_and_never_runs(engine):

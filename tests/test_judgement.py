@@ -85,7 +85,12 @@ def test_plans_follow_the_outcome_and_never_prescribe_what_cannot_happen(answers
 @given(_answers())
 def test_critical_risk_never_gives_a_milder_outcome_than_hiring_unless_chosen_or_impossible(answers):
     a = _assess(answers)
-    if a.risk.level != "critical":
+    # 2.4: a selection not yet done (M3, M4) weighs in the risk but never tips the outcome
+    # (tests/test_judgement_selection.py): the line is the risk without it
+    pack_settings = PACK.settings
+    without = a.risk.score - sum(pack_settings.severities[f.severity] for f in a.findings
+                                 if f.id in pack_settings.compounding_leaves_out)
+    if a.risk.level != "critical" or without < pack_settings.risk_bands["critical"]:
         return
     chosen = "develop-by-choice" in a.rules_fired
     cannot_hire = answers["org.external_hire"] == "not_possible"

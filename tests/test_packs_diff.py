@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from leadfit.forms.case import build_case
-from leadfit.rules.authoring import diff
+from leadfit.rules.authoring import diff_cases
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.authoring.diff import CaseInput, impact, scenario_cases
 from leadfit.rules.model.library import default_pack, resolve_pack
@@ -100,8 +100,8 @@ def test_worker_processes_give_the_same_impact_as_one_process(monkeypatch):
     a, b = default_pack(), resolve_pack("bank")
     cases = scenario_cases(a, b)
     serial = impact(a, b, cases, workers=1)
-    monkeypatch.setattr(diff, "PARALLEL_FROM", 5)
-    monkeypatch.setattr(diff, "CHUNK", 7)
+    monkeypatch.setattr(diff_cases, "PARALLEL_FROM", 5)
+    monkeypatch.setattr(diff_cases, "CHUNK", 7)
     ticks = []
     parallel = impact(a, b, cases, progress=lambda done, total: ticks.append((done, total)), workers=2)
     assert parallel.to_data() == serial.to_data()
@@ -113,7 +113,7 @@ def test_cases_with_the_same_relevant_answers_are_evaluated_once():
     answers = yaml.safe_load(EXAMPLE_CASE.read_text())["answers"]
     cases = [CaseInput(f"c{i}", "test", dict(answers, **{"candidate.name": f"Person {i}"}))
              for i in range(5)]
-    evaluator = diff._Evaluator(a, b)
+    evaluator = diff_cases.Evaluator(a, b)
     results = [evaluator.pair(c.answers) for c in cases]
     assert len(evaluator.cache) == 1 and len(set(results)) == 1
 

@@ -201,7 +201,7 @@ def test_the_not_scored_note_is_printed_where_people_read_the_risk(tmp_path):
         k: ("not known" if k in ("org.coach_available",) else v)
         for k, v in _scenario_case(scenario.name).to_data().items()}}))
     out = run_cli("evaluate", str(case_file)).stdout
-    assert "Recommendation: Find out first. Until then: Hire an experienced Product Director" in out
+    assert "Recommendation: Find out first. If the answers not known turn out badly: Hire an experienced Product Director" in out
     assert "the answers not known (“Can you bring in an outside coach?”) turning out badly" in " ".join(
         out.split())
 

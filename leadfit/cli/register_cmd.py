@@ -23,7 +23,8 @@ def register(sub) -> None:
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
     ls = verbs.add_parser("list", help="newest records first")
     ls.add_argument("--stream", metavar="TEXT",
-                    help="value streams whose name contains TEXT (any case)")
+                    help="value streams whose name starts with TEXT (any case); when none"
+                         " does, those whose name contains it")
     ls.add_argument("--outcome", help="the decision: appoint, coach or hire_external")
     ls.add_argument("--status", help="draft, awaiting_signoff, signed, superseded or withdrawn")
     ls.add_argument("--limit", type=int, default=100)

@@ -1,36 +1,25 @@
 """Impact of changing packs: which rules differ, and what that does to cases.
 
 Every case is evaluated under both packs by the real engine, building only
-what the impact reports (outcome, risk, cited IDs: rules/runtime/summary.py). Cases
-stream through: only the cases that change are kept, so memory does not grow
-with the number of cases. A large run on a machine with an idle core is split
-over two worker processes (docs/engine.md says when that buys time); each
-remembers the result for recent answers, keyed on the answers that can matter
-(the questions rules and ask_if conditions read, and which are answered at all).
+what the impact reports (outcome, risk, cited IDs: rules/authoring/diff_cases.py).
+Cases stream through: only the cases that change are kept, so memory does not
+grow with the number of cases.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadfit.errors import InputError, LeadFitError, Problem
+from leadfit.errors import InputError, Problem
 from leadfit.forms import conditions
-from leadfit.forms.case import build_case, load_case_file
-from leadfit.forms.migrate import migrate_answers
+from leadfit.rules.authoring.diff_cases import evaluate_all
 from leadfit.rules.authoring.rule_words import Detail, rule_details
-from leadfit.rules.model.library import load_pack
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.model.parameters import names_in
-from leadfit.rules.runtime.summary import Summary, summarise  # the engine loads only when cases are evaluated
-
-PARALLEL_FROM = 2000  # fewer cases than this run in-process: workers cost ~1 s to start
-CHUNK = 250
-REMEMBERED = 2000     # results kept for repeated answers (a key holds every relevant answer)
+from leadfit.rules.runtime.summary import Summary
 
 
 @dataclass(frozen=True)
@@ -195,7 +184,7 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     out = []
     keep = ("outcomes", "fallback", "severities", "risk_bands", "risk_outcomes", "outcome_requires",
             "outcome_allows", "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
-            "finding_titles", "title_if_depends", "words_version")
+            "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions")
     for key in keep:
         x, y = getattr(a.settings, key, None), getattr(b.settings, key, None)
         if x != y:
@@ -264,106 +253,12 @@ def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, in
            workers: int | None = None) -> Impact:
     """Rule changes, then every case under both packs (streamed: see the module's note)."""
     result = Impact(a.label, b.label, rule_changes(a, b), settings_changes(a, b))
-    for case, pair in zip(cases, _evaluate_all(a, b, cases, progress, workers)):
+    for case, pair in zip(cases, evaluate_all(a, b, [c.work for c in cases], progress, workers)):
         if isinstance(pair, str):
             result.invalid.append(pair if case.path else f"{case.source}: {case.name}: {pair}")
         else:
             result.add(CaseDiff(case, *pair))
     return result
-
-
-def worth_a_second_worker(cases: int) -> bool:
-    """Two processes only where they buy time: enough cases to pay ~1 s of start-up, and a
-    core left idle (measured: on two busy cores a second worker made the run no faster)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return cases >= PARALLEL_FROM and cores >= 2 and busy <= cores - 1
-
-
-def _evaluate_all(a: Pack, b: Pack, cases: list[CaseInput], progress, workers):
-    """Each case's pair of summaries (or why it is invalid), in order, as they are made."""
-    if workers is None:
-        workers = 2 if worth_a_second_worker(len(cases)) else 1
-    chunks = (cases[i:i + CHUNK] for i in range(0, len(cases), CHUNK))
-    done = 0
-    if len(cases) < PARALLEL_FROM or workers < 2:
-        evaluator = _Evaluator(a, b)
-        for chunk in chunks:
-            part = [evaluator.pair(c.work) for c in chunk]
-            done += len(part)
-            _tick(progress, done, len(cases))  # before handing them on: the last is read last
-            yield from part
-        return
-    ctx = multiprocessing.get_context("spawn")  # a fresh engine per worker, nothing inherited
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(str(a.folder), str(b.folder))) as pool:
-        for part in pool.imap(_worker_chunk, ([c.work for c in ch] for ch in chunks)):
-            done += len(part)
-            _tick(progress, done, len(cases))
-            yield from part
-
-
-def _tick(progress, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total)
-
-
-class _Evaluator:
-    """Both packs in one process, with results remembered per relevant answers."""
-
-    def __init__(self, a: Pack, b: Pack):
-        self.a, self.b = a, b
-        self.questionnaire = a.questionnaire
-        read: set[str] = set()
-        for pack in (a, b):
-            read |= {q for r in pack.rules for q in conditions.questions_in(r.condition)}
-            read |= {q for qq in pack.questionnaire.questions.values() if qq.ask_if is not None
-                     for q in conditions.questions_in(qq.ask_if)}
-            for qq in pack.questionnaire.derived:
-                read |= set(qq.derived_from[1]) if qq.derived_from else set()
-        self.read = read
-        self.cache: dict[tuple, tuple[Summary, Summary]] = {}
-
-    def key(self, answers: dict) -> tuple:
-        return (tuple(sorted((k, type(v), v) for k, v in answers.items() if k in self.read)),
-                tuple(sorted(k for k in answers if k not in self.read)))
-
-    def pair(self, work: dict | str):
-        """Both summaries for answers (or a case file), or the reason it is invalid."""
-        try:
-            if isinstance(work, str):
-                case = load_case_file(Path(work), self.questionnaire)
-            else:
-                case = build_case(work, self.questionnaire)
-            case_b = self.for_b(case)
-        except LeadFitError as exc:
-            return "; ".join(str(p) if isinstance(work, str) else p.message for p in exc.problems)
-        key = self.key(case.answers)
-        found = self.cache.get(key)
-        if found is None:
-            if len(self.cache) >= REMEMBERED:  # the oldest goes: memory stays flat
-                del self.cache[next(iter(self.cache))]
-            found = self.cache[key] = (summarise(case, self.a), summarise(case_b, self.b))
-        return found
-
-    def for_b(self, case):
-        """The case as B's questionnaire asks it: migrated when B's is a later version."""
-        va, vb = self.questionnaire.version, self.b.questionnaire.version
-        if va == vb:
-            return case
-        return build_case(migrate_answers(case.to_data(), va, vb), self.b.questionnaire)
-
-
-_WORKER: _Evaluator | None = None
-
-
-def _init_worker(folder_a: str, folder_b: str) -> None:
-    global _WORKER
-    _WORKER = _Evaluator(load_pack(folder_a), load_pack(folder_b))
-
-
-def _worker_chunk(answers_list: list[dict]) -> list:
-    assert _WORKER is not None, "worker used before _init_worker"
-    return [_WORKER.pair(answers) for answers in answers_list]
 
 
 def shown(outcome: str | None) -> str:

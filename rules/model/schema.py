@@ -133,6 +133,9 @@ class PackSpec(BaseModel):
     # outcome -> {step: title}: what the outcome is called where that step cannot happen here,
     # so a headline never promises it ("Appoint with coaching" with no one to coach; 2.3)
     titles_if_unavailable: dict[Outcome, dict[str, str]] = {}
+    # outcome -> its title where steps come before the appointment (preconditions): an
+    # appointment that stands on them is not called a plain one ("Appoint on conditions"; 2.4)
+    titles_if_preconditions: dict[Outcome, str] = {}
     # Finding IDs that weigh in the risk shown but never raise the outcome by adding up: a
     # selection step not yet taken is a step before the appointment, not a reason to rule the
     # candidate out (2.4)
@@ -185,7 +188,7 @@ class PackSpec(BaseModel):
 LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "outcome_allows",
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
                   "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
-                  "finding_titles", "title_if_depends", "words_version")
+                  "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions")
 
 
 class ExpectSpec(BaseModel):

@@ -9,6 +9,8 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pathlib import Path
 
 from leadfit.errors import LeadFitError, Problem
@@ -37,6 +39,7 @@ from leadfit.rules.runtime.shared_parts import shared_parts
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _NONE: list = []  # no action of a word (never changed: callers only read what actions() gives)
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
+_SEVERITY_RANK = {s: i for i, s in enumerate(_SEVERITY_ORDER)}
 
 
 def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessment:
@@ -79,8 +82,8 @@ def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | 
         read = _read_by(pack.fingerprint, pack.rules)
         fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
-    fired_set = set(fired_ids)
-    fired = [r for r in pack.rules if r.id in fired_set]  # pack order, not engine order
+    at = shared_parts(pack).rule_at
+    fired = [r for _, r in sorted(map(at.__getitem__, set(fired_ids)))]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
     return _Builder(pack, answers, fired, missing, engine, decided, certain)
 
@@ -107,24 +110,34 @@ class _Builder:
         self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
-        self.order: list[str] = list(pack.settings.outcomes)
-        self._by_word: dict[str, list] | None = None
         self.shared = shared_parts(pack)
+        self.order: list[str] = self.shared.order  # shared: read, never changed
+        self.by_word: dict[str, list]
+        self.masks: dict[str, int]
+        self._index()
 
     def actions(self, word: str) -> list:
-        """(rule, value) of each fired rule's ``word`` actions, in pack order (indexed once)."""
-        by_word = self._by_word
-        if by_word is None:
-            by_word = self._by_word = {}
-            actions_of = self.shared.actions_of
-            for rule in self.fired:
-                for said, pair in actions_of[rule.id]:
-                    found = by_word.get(said)
-                    if found is None:
-                        by_word[said] = [pair]
-                    else:
-                        found.append(pair)
-        return by_word.get(word, _NONE)
+        """(rule, value) of each fired rule's ``word`` actions, in pack order."""
+        return self.by_word.get(word, _NONE)
+
+    def _index(self) -> None:
+        """Each word's actions of the fired rules (``by_word``), and those rules as one int, a
+        bit per rule (``masks``, SharedParts.bits): what keys the parts of the assessment
+        the rules of one word alone fix."""
+        by_word: dict[str, list] = {}
+        masks: dict[str, int] = {}
+        actions_of, bits = self.shared.actions_of, self.shared.bits
+        for rule in self.fired:
+            bit = bits[rule.id]
+            for said, pair in actions_of[rule.id]:
+                found = by_word.get(said)
+                if found is None:
+                    by_word[said] = [pair]
+                    masks[said] = bit
+                else:
+                    found.append(pair)
+                    masks[said] |= bit
+        self.by_word, self.masks = by_word, masks
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -232,9 +245,8 @@ class _Builder:
             if askers is None:
                 askers = needs[m] = {}
             askers[rule.id] = rule
-        requires: dict[str, list[str]] = {k: v for k, v in self.pack.settings.outcome_requires.items()}
         if outcome is not None:
-            for m in requires.get(outcome, []):
+            for m in self.shared.outcome_requires.get(outcome, ()):
                 needs.setdefault(m, {})[f"outcome_requires.{outcome}"] = None
         return needs
 
@@ -244,9 +256,15 @@ class _Builder:
         ``headline``: the outcome as the headline calls it, for the steps it requires."""
         meanings = meanings or {}
         shared = self.shared
-        return [shared.memo("step", (m, meanings.get(m), headline, *askers),
-                            lambda: self._mitigation(m, askers, meanings.get(m), headline))
-                for m, askers in sorted(needs.items(), key=_step_order)]
+        steps, out = shared.tables["step"], []
+        for m, askers in sorted(needs.items(), key=_step_order):
+            meaning = meanings.get(m)
+            key = (m, meaning, headline, *askers)
+            step = steps.get(key)
+            if step is None:
+                step = shared.remember(steps, key, self._mitigation(m, askers, meaning, headline))
+            out.append(step)
+        return out
 
     def _mitigation(self, m: str, askers: dict[str, Rule | None], meaning: str | None,
                     headline: str | None = None) -> Mitigation:
@@ -275,7 +293,14 @@ class _Builder:
         return marks
 
     def readiness(self) -> list[ReadinessItem]:
-        """Every readiness ID; one a rule marked is made once per pack for the rules marking it."""
+        """Every readiness ID; the list is made once per pack for the rules marking readiness."""
+        table, key = self.shared.tables["readiness list"], self.masks.get("readiness", 0)
+        found = table.get(key)
+        if found is None:
+            found = self.shared.remember(table, key, tuple(self._readiness()))
+        return list(found)
+
+    def _readiness(self) -> list[ReadinessItem]:
         marks = self.readiness_marks()
         if not marks:
             return list(self.shared.unmarked_readiness.values())
@@ -343,7 +368,8 @@ def worst_severities(found) -> dict[str, str]:
     """Finding ID -> its worst severity, over (id, severity) pairs."""
     worst: dict[str, str] = {}
     for fid, severity in found:
-        if fid not in worst or _SEVERITY_ORDER.index(severity) > _SEVERITY_ORDER.index(worst[fid]):
+        was = worst.get(fid)
+        if was is None or _SEVERITY_RANK[severity] > _SEVERITY_RANK[was]:
             worst[fid] = severity
     return worst
 
@@ -353,7 +379,9 @@ def _add(items: list[str], item: str) -> None:
         items.append(item)
 
 
+@lru_cache(maxsize=4096)
 def _id_key(item_id: str) -> tuple:
+    """How IDs sort: F2 before F10 (cached: the catalogue's IDs are few, and sorts ask often)."""
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
 
 

@@ -5,7 +5,8 @@ It owns the engine's quirks (see docs/engine.md):
   is consumed by the first matching rule only);
 - each evaluation gets its own session id and nonce, and its state is
   deleted afterwards (same-content facts clash; state leaks otherwise);
-- every case field is namespaced ``q_...``; reserved names never reach it;
+- every case field is namespaced ``q_...``, and those the rules read are named by
+  position (``f0``...) in the fact; reserved names never reach it;
 - at most 255 properties per fact, checked before the engine sees it;
 - results are collected in Python, never written to engine state: the
   adapter drives the engine's action queue itself (no Python action runs per
@@ -25,8 +26,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterable
-from contextlib import suppress
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -37,7 +37,7 @@ import durable.engine as _durable
 from durable.engine import durable_rules_engine as _C  # the engine's C API
 
 from leadfit.errors import EngineError
-from leadfit.forms.conditions import Answered, Group, Member
+from leadfit.forms.conditions import Answered, Group, Member, questions_in
 from leadfit.rules.model.engine_limits import limit_problem
 
 ENGINE_NAME = "durable-rules"
@@ -65,11 +65,12 @@ def field_name(question_id: str) -> str:
     return "q_" + re.sub(r"[^a-z0-9_]", "_", question_id.lower())
 
 
-def compile_condition(cond) -> dict:
-    """Our condition tree as durable-rules JSON (never ``$nex``: it spins forever)."""
+def compile_condition(cond, name_of: Callable[[str], str] = field_name) -> dict:
+    """Our condition tree as durable-rules JSON (never ``$nex``: it spins forever), each
+    question's field named by ``name_of``."""
     if isinstance(cond, Group):
-        return {"$and" if cond.op == "all" else "$or": [compile_condition(p) for p in cond.parts]}
-    name = field_name(cond.question)
+        return {"$and" if cond.op == "all" else "$or": [compile_condition(p, name_of) for p in cond.parts]}
+    name = name_of(cond.question)
     if isinstance(cond, Answered):
         return {"$ex": {name: 1}}
     if isinstance(cond, Member):
@@ -98,6 +99,20 @@ def _never_run(c) -> None:
     raise EngineError("a rule action ran through durable-rules' dispatch; the adapter drives it")
 
 
+class _Ruleset:
+    """A registered ruleset: the engine's handle, rule id by position name ("r3"), the short
+    field name of each question its rules read, each answer's JSON member written so far
+    ((question id, type, answer) -> '"f3": 5'), and the session its facts go to now."""
+
+    __slots__ = ("handle", "ids", "short", "written", "session", "facts")
+
+    def __init__(self, handle: Any, ids: dict[str, str], short: dict[str, str]):
+        self.handle, self.ids, self.short = handle, ids, short
+        self.written: dict[tuple, str] = {}
+        self.session: str | None = None  # None: the next fact starts a new one
+        self.facts = 0  # facts the session holds
+
+
 class _QuietHost(_durable.Host):
     """A host without the dispatch timer threads: we only assert facts synchronously."""
 
@@ -108,13 +123,18 @@ class _QuietHost(_durable.Host):
 class RulesEngine:
     """One host per process; evaluations are serialised under one lock."""
 
+    WRITTEN = 4096  # answers' JSON members remembered
+    SESSION_FACTS = 64  # cases' facts one session's state holds before it is deleted
+
     def __init__(self) -> None:
         self._host = _QuietHost()
         self._lock = threading.Lock()
-        self._rulesets: dict[str, tuple[Any, dict[str, str]]] = {}  # name -> (handle, ids)
+        self._rulesets: dict[str, _Ruleset] = {}  # by name
         self._open: set[str] = set()
         self._names: dict[str, str] = {}  # key -> ruleset name
         self._fields: dict[str, str] = {}  # question id -> engine field (field_name, kept)
+        self._owners: dict[str, str] = {}  # engine field -> the first question id writing it
+        self._contested: set[str] = set()  # fields two question ids write
         self._sessions = count(1)
 
     @property
@@ -126,7 +146,8 @@ class RulesEngine:
         return engine_version()
 
     def open_sessions(self) -> int:
-        """Evaluations still holding engine state (always 0 between calls)."""
+        """Sessions holding engine state: at most one per ruleset, each with at most
+        SESSION_FACTS cases' facts, none after a failure."""
         return len(self._open)
 
     def evaluate(self, key: str, rules: Iterable[tuple[str, Any]], answers: dict[str, Any]) -> list[str]:
@@ -135,14 +156,14 @@ class RulesEngine:
         ``key`` names the ruleset (use the pack fingerprint): it is compiled
         and registered the first time only. ``rules`` are (rule id, condition).
         """
-        fact = self._fact(answers)
         name = self._names.get(key)
         if name is None:  # worked out once per key: a regular expression costs more than a rule
             name = self._names[key] = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
-        with self._lock:
-            if name not in self._rulesets:
-                self._register(name, rules)
-            return self._run(name, fact)
+        with self._lock:  # the written members are shared: filled under the lock too
+            ruleset = self._rulesets.get(name)
+            if ruleset is None:
+                ruleset = self._register(name, rules)
+            return self._run(ruleset, self._fact(ruleset, answers))
 
     def refusal(self, cond) -> str | None:
         """Why the engine would not take ``cond`` as a rule, or None (lint asks this of
@@ -164,14 +185,20 @@ class RulesEngine:
                         " it as too complex); split the rule or flatten its groups")
         return None
 
-    def _register(self, name: str, rules: Iterable[tuple[str, Any]]) -> None:
+    def _register(self, name: str, rules: Iterable[tuple[str, Any]]) -> _Ruleset:
         definition: dict[str, dict] = {}
         rules = list(rules)
+        # The fields the rules read are named by position (f0, f1...): every fired rule's
+        # message carries the whole fact, so short names make each shorter to write and read.
+        short: dict[str, str] = {}
         for position, (rule_id, cond) in enumerate(rules):
             found = limit_problem(cond)
             if found:  # past the engine's limits it hangs or aborts: never hand it over
                 raise EngineError(f"rule '{rule_id}': {found[0]}")
-            definition[f"r{position}"] = {"all": [{"m": compile_condition(cond)}], "run": _never_run}
+            for question_id in questions_in(cond):
+                short.setdefault(question_id, f"f{len(short)}")
+            definition[f"r{position}"] = {"all": [{"m": compile_condition(cond, short.__getitem__)}],
+                                          "run": _never_run}
         definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {_NONCE: 1}}}], "run": _never_run}
         _refuse_hazards(definition)
         try:
@@ -182,40 +209,66 @@ class RulesEngine:
                               f" {', '.join(map(repr, refused)) or 'combination'} is too"
                               " complex for it; run: leadfit pack lint") from exc
         ids = {f"r{position}": rule_id for position, (rule_id, _) in enumerate(rules)}
-        self._rulesets[name] = (self._host.get_ruleset(name)._handle, ids)
+        made = self._rulesets[name] = _Ruleset(self._host.get_ruleset(name)._handle, ids, short)
+        return made
 
-    def _fact(self, answers: dict[str, Any]) -> dict[str, Any]:
-        fields = self._fields
-        fact: dict[str, Any] = {}
+    def _fact(self, ruleset: _Ruleset, answers: dict[str, Any]) -> list[str]:
+        """The case as the fact's JSON members (``"f3": value``), each written once per
+        answer: the answers of one pack repeat, and writing JSON costs more than a lookup."""
+        written, out = ruleset.written, []
         for question_id, value in answers.items():
-            name = fields.get(question_id)
-            if name is None:
-                name = fields[question_id] = field_name(question_id)
-            fact[name] = value.toordinal() if isinstance(value, date) else value
-        if len(fact) != len(answers):  # two questions wrote one field
+            key = (question_id, value.__class__, value)  # with its type, as True == 1 in a key
+            member = written.get(key)
+            if member is None:
+                member = self._member(ruleset, question_id, value, key)
+            out.append(member)
+        if self._contested:  # two question ids seen that map to one field: are both here?
             taken: dict[str, str] = {}
             for question_id in answers:
-                if taken.setdefault(fields[question_id], question_id) != question_id:
-                    raise EngineError(f"two questions map to the engine field '{fields[question_id]}'")
-        if len(fact) + 2 > MAX_PROPERTIES:
+                if taken.setdefault(self._fields[question_id], question_id) != question_id:
+                    raise EngineError(f"two questions map to the engine field '{self._fields[question_id]}'")
+        if len(out) + 2 > MAX_PROPERTIES:
             raise EngineError(f"a case may hold at most {MAX_PROPERTIES - 2} answers for the engine;"
-                              f" this one has {len(fact)}")
-        return fact
+                              f" this one has {len(out)}")
+        return out
 
-    def _run(self, name: str, fact: dict[str, Any]) -> list[str]:
+    def _member(self, ruleset: _Ruleset, question_id: str, value: Any, key: tuple) -> str:
+        name = self._fields.get(question_id)
+        if name is None:  # the namespaced name: two question ids it merges are refused together
+            name = self._fields[question_id] = field_name(question_id)
+            owner = self._owners.setdefault(name, question_id)
+            if owner != question_id:
+                self._contested.add(name)
+        name = ruleset.short.get(question_id, name)  # read by a rule: its short name
+        member = _as_json({name: value.toordinal() if isinstance(value, date) else value})[1:-1]
+        written = ruleset.written
+        if len(written) >= self.WRITTEN:  # text answers are unbounded; the memory is not
+            written.clear()
+        written[key] = member
+        return member
+
+    def _run(self, ruleset: _Ruleset, members: list[str]) -> list[str]:
         """Assert the fact, then take each fired rule off the engine's action queue.
 
         The engine's own dispatch would run a Python action per fired rule, each
         loading and dumping the session state as JSON and stamping the time; the
         queue gives the same rules in the same order without any of that.
+
+        A session takes up to SESSION_FACTS cases' facts, each with its own nonce, before
+        its state is deleted: making and deleting a state cost the engine as much as
+        matching the case. Every rule matches one fact, so a case's fact fires only its
+        own rules, and each case's actions are all taken off the queue before the next
+        is asserted; on any failure the state is deleted at once.
         """
-        handle, ids = self._rulesets[name]
-        session = f"s{next(self._sessions)}"
-        self._open.add(session)
+        handle, ids = ruleset.handle, ruleset.ids
+        session = ruleset.session
+        if session is None:
+            session = ruleset.session = f"s{next(self._sessions)}"
+            self._open.add(session)
         fired: list[str] = []
-        fact["sid"] = fact[_NONCE] = session
+        members.append(f'"sid": "{session}", "{_NONCE}": "n{next(self._sessions)}"')
         try:
-            result = _C.assert_fact(handle, _as_json(fact))
+            result = _C.assert_fact(handle, "{" + ", ".join(members) + "}")
             if result[0] == 1:  # pragma: no cover - the catch-all rule matches every fact
                 raise EngineError("the engine matched no rule, not even the catch-all")
             started = _C.start_action_for_state(handle, result[1]) if result[0] == 0 else None
@@ -223,24 +276,39 @@ class RulesEngine:
             while message:  # '{"r12":{"m":...}}': the rule's name, read without parsing
                 fired.append(message[2:message.index('"', 2)])
                 message = _C.complete_and_start_action(handle, result[1])
+            ruleset.facts += 1
         except EngineError:
+            self._end_session(ruleset)
             raise
         except Exception as exc:
+            self._end_session(ruleset)
             raise EngineError(f"the rules engine failed: {exc}") from exc
-        finally:
-            self._open.discard(session)
-            with suppress(Exception):  # the engine raises error 309 when no state was stored
-                _C.delete_state(handle, session)
+        if ruleset.facts >= self.SESSION_FACTS:
+            self._end_session(ruleset)
         if _CATCH_ALL not in fired:
+            self._end_session(ruleset)
             raise EngineError("the engine did not see the case (catch-all rule did not fire)")
-        # A rule whose 'any' several alternatives meet fires once per alternative.
-        return [ids[r] for r in dict.fromkeys(fired) if r != _CATCH_ALL]
+        # A rule whose 'any' several alternatives meet fires once per alternative; the
+        # catch-all is no rule of the pack (no id: None).
+        found: dict[Any, None] = dict.fromkeys(map(ids.get, fired))
+        del found[None]
+        return list(found)
+
+    def _end_session(self, ruleset: _Ruleset) -> None:
+        """Delete the session's state (if any): the next fact starts a new session."""
+        session, ruleset.session, ruleset.facts = ruleset.session, None, 0
+        if session is None:
+            return
+        self._open.discard(session)
+        try:
+            _C.delete_state(ruleset.handle, session)
+        except Exception:  # the engine raises error 309 when no state was stored
+            pass
+
 
 def _as_json(fact: dict) -> str:
-    """The fact as the engine's own wrapper writes it (non-ASCII text as UTF-8, not escaped),
-    by the fast default encoder whenever that gives the same text: with nothing escaped."""
-    text = json.dumps(fact)
-    return text if "\\u" not in text else json.dumps(fact, ensure_ascii=False)
+    """JSON as the engine's own wrapper writes it: text beyond ASCII as UTF-8, not escaped."""
+    return json.dumps(fact, ensure_ascii=False)
 
 
 def _refuse_hazards(definition: dict) -> None:
@@ -267,6 +335,8 @@ _ENGINE_LOCK = threading.Lock()
 def get_engine() -> RulesEngine:
     """The process's single engine (the host cannot be shared by several)."""
     global _ENGINE
+    if _ENGINE is not None:  # made: every evaluation asks, and a lock costs more than a read
+        return _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
             _ENGINE = RulesEngine()

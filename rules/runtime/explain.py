@@ -78,6 +78,9 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
     if pack.settings.words_version >= 2 and steps and _risk_calls_for(pack, a, outcome):
         return [f"The risk as proposed ({a.risk.level}) would call for it only because steps that"
                 f" come before the appointment are not yet taken: {joined([_lower_first(s) for s in steps])}."]
+    if pack.settings.words_version >= 2 and a.preconditions:  # the appointment stands on them
+        return ["Nothing in the answers calls for it, provided the steps before the appointment are"
+                f" taken first: {joined([_lower_first(p.title) for p in a.preconditions])}."]
     return ["Nothing in the answers calls for it."]
 
 

@@ -17,7 +17,10 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 
 from __future__ import annotations
 
-from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Risk, Signal, built
+from functools import lru_cache
+from operator import itemgetter
+
+from leadfit.rules.model.assessment import Assessment, Finding, Mitigation, Signal, built
 from leadfit.words import joined
 
 _SEVERITY_ORDER = ("low", "medium", "high", "critical")
@@ -27,40 +30,77 @@ _APPOINTING = ("appoint", "coach")
 def merged_findings(builder) -> list[Finding]:
     """One finding per ID: the worst severity's rule, with the causes of every rule.
 
-    What a finding says but its causes' answers is fixed by the rules raising it, so it
-    is worked out once per pack for each set of rules (SharedParts.memo)."""
-    groups: dict[str, list] = {}
-    for rule, value in builder.actions("finding"):
-        groups.setdefault(value["id"], []).append((rule, value))
+    What a finding says is fixed by the rules raising it and its causes' answers, so each
+    is made once per pack for them (findings_parts, then the "finding made" memo)."""
+    parts, _ = findings_parts(builder)
     answers, shared = builder.answers, builder.shared
-    ranked = []
-    for fid, items in groups.items():
-        made = shared.memo("finding", (fid, *(r.id for r, _ in items)),
-                           lambda: _finding_parts(builder, fid, items))
-        title, severity, rule_id, layer, summary, qids, rank = made
-        ranked.append((rank, built(
-            Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,
-            summary=summary, because=[shared.cause(q, answers[q]) for q in qids
-                                      if answers.get(q) is not None])))  # unasked: no cause
-    ranked += [((-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)), f)
-               for f in builder.certain if f.id not in groups]  # raised whatever unknowns are
-    return [f for _, f in sorted(ranked, key=_first)]
+    made, ranked = shared.tables["finding made"], []
+    for part in parts:
+        values = [answers.get(q) for q in part[-1]]
+        key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
+        finding = made.get(key)
+        if finding is None:
+            finding = shared.remember(made, key, _finding(shared, part[2:], answers))
+        ranked.append((part[1], finding))
+    if builder.certain:  # raised whatever the unknown answers are (rules/runtime/unknowns.py)
+        raised = {part[2] for part in parts}
+        ranked += [((-_SEVERITY_ORDER.index(f.severity), _id_key(f.id)), f)
+                   for f in builder.certain if f.id not in raised]
+        ranked.sort(key=_first)
+    return [f for _, f in ranked]
 
 
-def _finding_parts(builder, fid: str, items: list) -> tuple:
-    """(title, severity, rule, layer, summary, cause question ids, sort key) of the finding
-    ``items`` (rule, action value) raise: the first of the worst, with every rule's causes."""
+def _finding(shared, part: tuple, answers: dict) -> Finding:
+    fid, title, severity, rule_id, layer, summary, qids = part
+    return built(Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,
+                 summary=summary, because=[shared.cause(q, answers[q]) for q in qids
+                                           if answers.get(q) is not None])  # unasked: no cause
+
+
+def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
+    """(each finding's parts but its causes, in the order findings are listed; the score and
+    risk band they give), once per pack for each set of rules raising findings."""
+    shared = builder.shared
+    table, mask = shared.tables["findings"], builder.masks.get("finding", 0)
+    found = table.get(mask)
+    if found is None:
+        groups: dict[str, list] = {}
+        for pair in builder.actions("finding"):
+            fid = pair[1]["id"]
+            group = groups.get(fid)
+            if group is None:
+                groups[fid] = [pair]
+            else:
+                group.append(pair)
+        each = shared.tables["finding"]
+        parts = []
+        for fid, items in groups.items():
+            key = (fid, items[0][0].id) if len(items) == 1 else (fid, *[r.id for r, _ in items])
+            part = each.get(key)
+            if part is None:
+                part = shared.remember(each, key, _finding_parts(builder, key, items))
+            parts.append(part)
+        parts.sort(key=_second)
+        score = builder.score_of({part[2]: part[4] for part in parts})
+        found = shared.remember(table, mask, (tuple(parts), score))
+    return found
+
+
+def _finding_parts(builder, key: tuple, items: list) -> tuple:
+    """(key, sort key, id, title, severity, rule, layer, summary, cause question ids) of the
+    finding ``items`` (rule, action value) raise: the first of the worst, with every rule's
+    causes. ``key`` is (its id, the rules' ids)."""
+    fid = key[0]
     graded = [(_SEVERITY_ORDER.index(v["severity"]), r, v) for r, v in items]
     level, rule, value = max(graded, key=_severity_of)  # the first of the worst
     worst_first = sorted(graded, key=_minus_severity_of)
     qids = tuple(dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])))
     title = builder.pack.settings.finding_titles.get(fid) or builder.cat.title(fid)
-    return (title, value["severity"], rule.id, rule.layer, rule.summary, qids,
-            (-level, _id_key(fid)))
+    return (key, (-level, _id_key(fid)), fid, title, value["severity"], rule.id, rule.layer,
+            rule.summary, qids)
 
 
-def _first(item: tuple):
-    return item[0]
+_first, _second = itemgetter(0), itemgetter(1)  # sort keys, read in C
 
 
 def _severity_of(item: tuple) -> int:
@@ -74,16 +114,26 @@ def _minus_severity_of(item: tuple) -> int:
 def merged_signals(builder) -> list[Signal]:
     """One context signal per ID (two rules can raise R3), with every cause behind it
     (the first rule's, then the others' not already named)."""
-    groups: dict[str, list] = {}
-    for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
-        groups.setdefault(sid, []).append(rule)
     shared, answers = builder.shared, builder.answers
-    out = []
-    for sid, rules in groups.items():
-        title, rule_id, layer, qids = shared.memo("signal", (sid, *(r.id for r in rules)),
-                                                  lambda: _signal_parts(builder, sid, rules))
-        out.append(built(Signal, id=sid, title=title, rule=rule_id, layer=layer,
-                         because=[shared.cause(q, answers.get(q)) for q in qids]))
+    table, key = shared.tables["signals"], builder.masks.get("signal", 0)
+    parts = table.get(key)
+    if parts is None:  # fixed by the rules raising signals: once per pack for each set
+        groups: dict[str, list] = {}
+        for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
+            groups.setdefault(sid, []).append(rule)
+        parts = shared.remember(table, key, tuple((sid, *_signal_parts(builder, sid, rules))
+                                                  for sid, rules in groups.items()))
+    made, out = shared.tables["signal made"], []
+    for part in parts:  # each signal made once per pack for its rules and causes' answers
+        values = tuple([answers.get(q) for q in part[-1]])
+        key = (part, values, tuple(map(type, values)))  # its type too: True == 1 in a key
+        signal = made.get(key)
+        if signal is None:
+            sid, title, rule_id, layer, qids = part
+            signal = shared.remember(made, key, built(
+                Signal, id=sid, title=title, rule=rule_id, layer=layer,
+                because=[shared.cause(q, answers.get(q)) for q in qids]))
+        out.append(signal)
     return out
 
 
@@ -118,7 +168,7 @@ class Judgement:
     def build(self) -> Assessment:
         b = self.b
         findings = merged_findings(b)
-        score, level = b.score(findings)
+        score, level = b.score(findings) if b.certain else findings_parts(b)[1]
         if b.decided:  # worked out over the unknown answers (rules/runtime/unknowns.py)
             outcome, constraints, forced = b.decided
             self.constraints = [c for c in constraints if "would be advised" in c]  # plan() adds its own
@@ -132,7 +182,7 @@ class Judgement:
             Assessment,
             outcome=outcome,
             outcome_title=self.title_of(outcome) if outcome else None,
-            risk=built(Risk, level=level, score=score),
+            risk=b.shared.risk(level, score),
             findings=findings,
             mitigations=plan,
             preconditions=preconditions,
@@ -188,6 +238,21 @@ class Judgement:
         left_out = set(self.settings.compounding_leaves_out)
         if not left_out:
             return level
+        b = self.b
+        if b.certain:  # findings raised whatever the unknown answers are: not memoised
+            return self._compounding_level(level, outcome, left_out)
+        # Fixed by the findings' rules, the level and the outcome: once per pack for each.
+        table, key = b.shared.tables["compounding"], (b.masks.get("finding", 0), level, outcome)
+        found = table.get(key)
+        if found is None:
+            said = len(self.notes)
+            counted = self._compounding_level(level, outcome, left_out)
+            found = b.shared.remember(table, key, (counted, tuple(self.notes[said:])))
+        else:
+            self.notes += found[1]
+        return found[0]
+
+    def _compounding_level(self, level: str, outcome: str, left_out: set) -> str:
         from leadfit.rules.runtime.assess import worst_severities  # assess builds on this module
         b = self.b
         raised = [(v["id"], v["severity"]) for _, v in b.actions("finding")]
@@ -198,10 +263,10 @@ class Judgement:
         if floor and self.order.index(floor) > self.order.index(outcome) and (
                 self.settings.risk_outcomes.get(counted) != floor):
             steps = sorted({i for i, _ in raised if i in left_out}, key=_id_key)
-            named = joined([f"{i} {self.settings.finding_titles.get(i) or b.cat.title(i)}" for i in steps])
+            named = joined([f"{i} “{self.settings.finding_titles.get(i) or b.cat.title(i)}”" for i in steps])
             full, _ = b.score_of(worst_severities(raised))
             self.notes.append(
-                f"The risk as proposed ({level}, score {full}) counts {named}. They are steps to"
+                f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"
                 f" take before the appointment, not reasons to rule the candidate out: without them"
                 f" the risk is {counted} (score {score}), and this recommendation stands on taking"
                 f" them first. If they show weaknesses these answers do not, assess again.")
@@ -214,6 +279,8 @@ class Judgement:
         for step, title in self.settings.titles_if_unavailable.get(outcome, {}).items():
             if step in cannot:
                 return title
+        if outcome in self.settings.titles_if_preconditions and self.b.actions("precondition"):
+            return self.settings.titles_if_preconditions[outcome]  # 2.4: it stands on them
         return self.b.cat.title(outcome)
 
     def unavailable_outcomes(self) -> dict:
@@ -221,6 +288,25 @@ class Judgement:
 
     # -- the plan ---------------------------------------------------------------
     def plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
+        """(the plan, the preconditions), with the constraints they state; fixed by the outcome
+        and the rules asking for steps or naming what cannot happen, so made once per pack
+        for each."""
+        b = self.b
+        table = b.shared.tables["plan"]
+        masks = b.masks
+        key = (outcome, masks.get("mitigation", 0), masks.get("precondition", 0),
+               masks.get("unavailable", 0))
+        found = table.get(key)
+        if found is None:
+            said = len(self.constraints)
+            plan, before = self._plan(outcome)
+            found = b.shared.remember(table, key, (tuple(plan), tuple(before),
+                                                   tuple(self.constraints[said:])))
+        else:
+            self.constraints += found[2]
+        return list(found[0]), list(found[1])
+
+    def _plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
         needed, before = self.plan_needs(outcome)
         reword = {}
         for blocked in self.unavailable_outcomes():
@@ -239,7 +325,8 @@ class Judgement:
         if outcome not in _APPOINTING:  # a hiring plan: the role to hire for comes first
             needed = {**before, **needed}
             before = {}
-        needed = {m: e for m, e in needed.items() if m not in before}
+        if before:
+            needed = {m: e for m, e in needed.items() if m not in before}
         allowed = self.settings.outcome_allows.get(outcome) if outcome else None
         if allowed is not None:
             needed = {m: e for m, e in needed.items() if m in allowed}
@@ -260,6 +347,19 @@ class Judgement:
         return list(dict.fromkeys(said))
 
     def unverified(self) -> list[str]:
+        """Readiness IDs the answers cannot vouch for, in ID order, and the note naming them
+        (once per pack for each set of rules marking them)."""
+        table, key = self.b.shared.tables["unverified"], self.b.masks.get("unverified", 0)
+        found = table.get(key)
+        if found is None:
+            said = len(self.notes)
+            ids = self._unverified()
+            found = self.b.shared.remember(table, key, (tuple(ids), tuple(self.notes[said:])))
+        else:
+            self.notes += found[1]
+        return list(found[0])
+
+    def _unverified(self) -> list[str]:
         ids: list[str] = []
         for _, value in self.b.actions("unverified"):
             ids += [i for i in value if i not in ids]
@@ -270,6 +370,18 @@ class Judgement:
         return sorted(ids, key=_id_key)
 
     def why_not(self, outcome: str | None) -> dict[str, list[str]]:
+        """Why each other outcome was not advised: fixed by the outcome, the rules recommending
+        or ruling out outcomes, the risk's reason and (with no outcome) the missing answers."""
+        b = self.b
+        table = b.shared.tables["why not"]
+        key = (outcome, b.masks.get("recommend", 0), b.masks.get("unavailable", 0), self.raised_by_risk,
+               () if outcome else tuple(b.missing))
+        found = table.get(key)
+        if found is None:
+            found = b.shared.remember(table, key, self._why_not(outcome))
+        return {o: list(reasons) for o, reasons in found.items()}  # each assessment its own lists
+
+    def _why_not(self, outcome: str | None) -> dict[str, list[str]]:
         reasons = self.b.why_not(outcome)
         if self.raised_by_risk and outcome:
             for milder in self.order[:self.order.index(outcome)]:
@@ -278,5 +390,7 @@ class Judgement:
         return reasons
 
 
+@lru_cache(maxsize=4096)
 def _id_key(item_id: str) -> tuple:
+    """How IDs sort: F2 before F10 (cached: the catalogue's IDs are few, and sorts ask often)."""
     return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)

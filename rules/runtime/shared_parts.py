@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from leadfit.rules.model.assessment import Cause, EngineRef, PackRef, ReadinessItem, built
+from leadfit.rules.model.assessment import Cause, EngineRef, PackRef, ReadinessItem, Risk, built
 from leadfit.rules.model.pack import Pack, Rule
 
 
@@ -33,11 +33,21 @@ class SharedParts:
         self.unmarked_readiness = {p: built(ReadinessItem, id=p, title=cat.title(p), status="unknown",
                                             rules=[]) for p in cat.ids("readiness")}
         self._engines: dict[tuple[str, str], EngineRef] = {}
+        self._risks: dict[tuple[str, int], Risk] = {}  # the scores are few: a sum of weights
         self._outranks: dict[str, str] = {}
         self._causes: dict[tuple[str, type, Any], Cause] = {}
-        self._memo: dict[str, dict] = {}
+        # The memo tables by kind, for a caller that looks up before it makes (no closure per
+        # lookup): read one with ``get``, fill it with ``remember``.
+        self.tables: dict[str, dict] = _Tables()
         self.actions_of: dict[str, tuple[tuple[str, tuple[Rule, Any]], ...]] = {
             rule.id: tuple((a.word, (rule, a.value)) for a in rule.actions) for rule in pack.rules}
+        # A bit per rule, in pack order: the fired rules of one action word as one int, the key
+        # of the parts those rules alone fix (readiness, signals, a plan...).
+        self.bits: dict[str, int] = {rule.id: 1 << i for i, rule in enumerate(pack.rules)}
+        self.order: list[str] = list(pack.settings.outcomes)  # mildest first
+        self.outcome_requires: dict[str, list[str]] = {
+            k: v for k, v in pack.settings.outcome_requires.items()}
+        self.rule_at: dict[str, tuple[int, Rule]] = {rule.id: (i, rule) for i, rule in enumerate(pack.rules)}
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
         self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
@@ -49,14 +59,22 @@ class SharedParts:
         plan, the readiness list): ``make`` must depend on nothing else, and what it
         gives is shared, so it must be immutable (a tuple of frozen models) or copied
         by the caller."""
-        table = self._memo.get(kind)
-        if table is None:
-            table = self._memo[kind] = {}
+        table = self.tables[kind]
         found = table.get(key)
         if found is None:
-            if len(table) >= self.MEMO:
-                table.clear()
-            found = table[key] = make()
+            found = self.remember(table, key, make())
+        return found
+
+    def remember(self, table: dict, key: Any, made: Any) -> Any:
+        if len(table) >= self.MEMO:
+            table.clear()
+        table[key] = made
+        return made
+
+    def risk(self, level: str, score: int) -> Risk:
+        found = self._risks.get((level, score))
+        if found is None:
+            found = self._risks[(level, score)] = built(Risk, level=level, score=score)
         return found
 
     def engine_ref(self, name: str, version: str) -> EngineRef:
@@ -83,6 +101,12 @@ class SharedParts:
                 self._causes.clear()
             self._causes[key] = found
         return found
+
+
+class _Tables(dict):
+    def __missing__(self, kind: str) -> dict:
+        table = self[kind] = {}
+        return table
 
 
 _SHARED: dict[int, tuple[Any, SharedParts]] = {}

@@ -1,0 +1,213 @@
+"""Each case under both packs of a ``pack diff``: its outcome, risk and cited IDs, and nothing else.
+
+Per case: the file is parsed once and its answers checked (forms/case.py); then one
+engine call matches both packs' rules at once (a rule both packs hold with the same
+condition is matched once); the summary (rules/runtime/summary.py) is read off the
+fired rules, and remembered per set of fired rules, since it depends on nothing else
+for a case whose answers are all known. A case with answers "Not known" takes each
+pack's full exploration, as evaluate() does. tests/test_diff_lean.py holds all of it
+equal to two full assessments over generated cases and packs.
+
+A large run on a machine with an idle core is split over two worker processes
+(docs/engine.md says when that buys time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from pathlib import Path
+
+from leadfit.errors import LeadFitError
+from leadfit.forms import conditions
+from leadfit.forms.case import Case, build_case, load_case_file, missing, relevant_from
+from leadfit.forms.migrate import migrate_answers
+from leadfit.forms.questionnaire import Questionnaire
+from leadfit.rules.model.library import load_pack
+from leadfit.rules.model.pack import Pack
+from leadfit.rules.runtime.matching import Matcher, engine_of_record
+from leadfit.rules.runtime.summary import Summary, summarise, summary_of
+
+PARALLEL_FROM = 2000  # fewer cases than this run in-process: workers cost ~1 s to start
+CHUNK = 250
+REMEMBERED = 2000     # results kept for repeated answers (a key holds every relevant answer)
+SUMMARIES = 4096      # summaries kept per set of fired rules (they repeat: far fewer than cases)
+
+
+def worth_a_second_worker(cases: int) -> bool:
+    """Two processes only where they buy time: enough cases to pay ~1 s of start-up, and a
+    core left idle (measured: on two busy cores a second worker made the run no faster)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return cases >= PARALLEL_FROM and cores >= 2 and busy <= cores - 1
+
+
+def evaluate_all(a: Pack, b: Pack, works: list, progress, workers: int | None):
+    """Each case's pair of summaries (or why it is invalid), in order, as they are made.
+    ``works``: each case's answers, or the path of its file (read where it is evaluated)."""
+    if workers is None:
+        workers = 2 if worth_a_second_worker(len(works)) else 1
+    chunks = (works[i:i + CHUNK] for i in range(0, len(works), CHUNK))
+    done = 0
+    if len(works) < PARALLEL_FROM or workers < 2:
+        evaluator = Evaluator(a, b)
+        for chunk in chunks:
+            part = [evaluator.pair(w) for w in chunk]
+            done += len(part)
+            _tick(progress, done, len(works))  # before handing them on: the last is read last
+            yield from part
+        return
+    ctx = multiprocessing.get_context("spawn")  # a fresh engine per worker, nothing inherited
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(str(a.folder), str(b.folder))) as pool:
+        for part in pool.imap(_worker_chunk, chunks):
+            done += len(part)
+            _tick(progress, done, len(works))
+            yield from part
+
+
+def _tick(progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+class Evaluator:
+    """Both packs in one process, with results remembered per relevant answers."""
+
+    def __init__(self, a: Pack, b: Pack, matcher: Matcher | None = None):
+        self.a, self.b = a, b
+        self.questionnaire = a.questionnaire
+        self.read = _read(a) | _read(b)
+        self.read_in_order = sorted(self.read)
+        self.cache: dict[tuple, tuple[Summary, Summary]] = {}
+        self.both = _BothPacks(a, b, matcher or engine_of_record())
+        self.same_relevance = _relevance(a.questionnaire) == _relevance(b.questionnaire)
+
+    def key(self, answers: dict) -> tuple:
+        """Every answer that can matter (with its type: 1 is not true), and which others
+        are answered at all (a required one missing decides nothing)."""
+        values = tuple(map(answers.get, self.read_in_order))
+        return values, tuple(map(type, values)), frozenset(answers.keys() - self.read)
+
+    def pair(self, work: dict | str):
+        """Both summaries for answers (or a case file), or the reason it is invalid."""
+        try:
+            if isinstance(work, str):
+                case = load_case_file(Path(work), self.questionnaire)
+            else:
+                case = build_case(work, self.questionnaire)
+            case_b = self.for_b(case)
+        except LeadFitError as exc:
+            return "; ".join(str(p) if isinstance(work, str) else p.message for p in exc.problems)
+        key = self.key(case.answers)
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= REMEMBERED:  # the oldest goes: memory stays flat
+                del self.cache[next(iter(self.cache))]
+            found = self.cache[key] = self.summaries(case, case_b)
+        return found
+
+    def summaries(self, case: Case, case_b: Case) -> tuple[Summary, Summary]:
+        if case.unknown or case_b.unknown:  # explored over the unknown answers: the full path
+            return summarise(case, self.a), summarise(case_b, self.b)
+        answers = relevant_from(case.answers, self.a.questionnaire)
+        lacking = missing(case, self.a.questionnaire)
+        if self.same_relevance and case_b is case:
+            fired_a, fired_b = self.both.fired(answers)
+            return self.both.summary(0, fired_a, lacking), self.both.summary(1, fired_b, lacking)
+        fired_a = self.both.fired_one(0, answers)
+        fired_b = self.both.fired_one(1, relevant_from(case_b.answers, self.b.questionnaire))
+        return (self.both.summary(0, fired_a, lacking),
+                self.both.summary(1, fired_b, missing(case_b, self.b.questionnaire)))
+
+    def for_b(self, case):
+        """The case as B's questionnaire asks it: migrated when B's is a later version."""
+        va, vb = self.questionnaire.version, self.b.questionnaire.version
+        if va == vb:
+            return case
+        return build_case(migrate_answers(case.to_data(), va, vb), self.b.questionnaire)
+
+
+class _BothPacks:
+    """Both packs' rules as one rule list for the matcher: each distinct condition once
+    (by its repr, so 1 and true stay apart), named by position, with the rules of each
+    pack it stands for. A pack's summary is remembered per set of fired rules."""
+
+    def __init__(self, a: Pack, b: Pack, matcher: Matcher):
+        self.packs, self.matcher = (a, b), matcher
+        index: dict[str, int] = {}
+        self.rules: list[tuple[str, conditions.Condition]] = []
+        self.ids: list[tuple[list[str], list[str]]] = []  # per condition: A's rules, B's rules
+        for side, pack in enumerate((a, b)):
+            for rule in pack.rules:
+                at = index.setdefault(repr(rule.condition), len(self.rules))
+                if at == len(self.rules):
+                    self.rules.append((str(at), rule.condition))
+                    self.ids.append(([], []))
+                self.ids[at][side].append(rule.id)
+        # a ruleset is registered once per key, named by the key's first characters: a hash
+        self.key = "diff_" + hashlib.sha256(f"{a.fingerprint} {b.fingerprint}".encode()).hexdigest()[:32]
+        self.read = [_rule_reads(a), _rule_reads(b)]  # what the engine sees, as assess.builder
+        self.joint = self.read[0] | self.read[1]
+        self.remembered: tuple[dict, dict] = ({}, {})
+
+    def fired(self, answers: dict) -> tuple[list[str], list[str]]:
+        """Each pack's fired rule ids for answers both packs take as relevant: one match."""
+        fact = {k: v for k, v in answers.items() if k in self.joint}
+        fired_a: list[str] = []
+        fired_b: list[str] = []
+        for name in self.matcher.evaluate(self.key, self.rules, fact):
+            ids_a, ids_b = self.ids[int(name)]
+            fired_a += ids_a
+            fired_b += ids_b
+        return fired_a, fired_b
+
+    def fired_one(self, side: int, answers: dict) -> list[str]:
+        """One pack's fired rule ids (the packs ask the questions differently: two matches)."""
+        pack = self.packs[side]
+        fact = {k: v for k, v in answers.items() if k in self.read[side]}
+        return self.matcher.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
+
+    def summary(self, side: int, fired: list[str], lacking: list[str]) -> Summary:
+        """What summarise() says, made once per set of fired rules (and whether answers lack)."""
+        table = self.remembered[side]
+        key = (frozenset(fired), bool(lacking))
+        found = table.get(key)
+        if found is None:
+            if len(table) >= SUMMARIES:
+                table.clear()
+            found = table[key] = summary_of(self.packs[side], fired, lacking)
+        return found
+
+
+def _read(pack: Pack) -> set[str]:
+    """The questions whose answers can change a summary: rules, ask_if and derivations read them."""
+    read = {q for r in pack.rules for q in conditions.questions_in(r.condition)}
+    read |= {q for qq in pack.questionnaire.questions.values() if qq.ask_if is not None
+             for q in conditions.questions_in(qq.ask_if)}
+    for qq in pack.questionnaire.derived:
+        read |= set(qq.derived_from[1]) if qq.derived_from else set()
+    return read
+
+
+def _rule_reads(pack: Pack) -> frozenset[str]:
+    return frozenset(q for r in pack.rules for q in conditions.questions_in(r.condition))
+
+
+def _relevance(questionnaire: Questionnaire) -> tuple:
+    """What relevant_from and missing read of a questionnaire (equal: same answers, same fact)."""
+    return (tuple((q.id, repr(q.ask_if), q.required) for q in questionnaire.in_form_order),
+            tuple((q.id, q.derived_from) for q in questionnaire.derived_facts))
+
+
+_WORKER: Evaluator | None = None
+
+
+def _init_worker(folder_a: str, folder_b: str) -> None:
+    global _WORKER
+    _WORKER = Evaluator(load_pack(folder_a), load_pack(folder_b))
+
+
+def _worker_chunk(works: list) -> list:
+    assert _WORKER is not None, "worker used before _init_worker"
+    return [_WORKER.pair(w) for w in works]

@@ -105,10 +105,15 @@ def test_the_same_assessment_again_lays_nothing_out(qtbot, user_files):
     window = open_window(qtbot, user_files)
     fill(qtbot, window, example_answers())
     settle(qtbot, window)
-    qtbot.wait(50)
     panel, watch = window.panel, Layouts()
     for widget in [panel, *panel.findChildren(QObject)]:
         widget.installEventFilter(watch)
+    for _ in range(100):  # until the layouts the answers asked for are done
+        watch.count = 0
+        qtbot.wait(100)
+        if not watch.count:
+            break
+    assert watch.count == 0, "the panel never came to rest"
     panel.show_assessment(window.controller.assessment, sorted(window.controller.errors))
     panel.show_alternatives(window.controller.alternatives)
     qtbot.wait(50)

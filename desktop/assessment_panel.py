@@ -52,6 +52,7 @@ def risk_scale_words(bands: dict[str, int]) -> str:
 
 
 OTHER_OUTCOMES = "Other outcomes: why not, and what would change it"
+WORKING_AGAIN = "Other outcomes: being worked out again…"
 RISK_HELP = ("The score adds the weight of each finding's severity. When the advised outcome"
              " is not possible here, the risk is at least high.")
 
@@ -198,7 +199,7 @@ class AssessmentPanel(QWidget):
         decided = getattr(self, "_decided", False)
         heading = self.headings[OTHER_OUTCOMES]
         if alternatives is None and decided and self.alternatives.has_list():
-            heading.setText(f"{OTHER_OUTCOMES} (working it out again for the new answers…)")
+            heading.setText(WORKING_AGAIN)  # no longer than the heading: it must not widen the panel
             self.alternatives.setEnabled(False)
             return
         heading.setText(OTHER_OUTCOMES)

@@ -203,7 +203,10 @@ def no_change_words(title: str, note: str) -> str:
 
 
 def uncoded(text: str, ids: Any) -> str:
-    """``text`` without the catalogue ids (``ids``) before the titles it names:
-    'Unverified: P1 Digital product experience' -> 'Unverified: Digital product experience'.
+    """``text`` without the catalogue ids (``ids``) before the titles it names, nor risk
+    scores: 'Unverified: P1 Digital product experience' -> 'Unverified: Digital product experience'.
     The runtime's notes keep them (records replay as decided); the executive reads this."""
-    return re.sub(r"\b([A-Z]+\d+) (?=\S)", lambda m: "" if m.group(1) in ids else m.group(0), text)
+    text = re.sub(r"\b([A-Z]+\d+) (?=\S)", lambda m: "" if m.group(1) in ids else m.group(0), text)
+    if not ids:
+        return text
+    return re.sub(r" \(score \d+\)|, score \d+(?=\))", "", text)  # a score is a number, not a word

@@ -40,12 +40,12 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
             continue
         title = pack.catalogue.title(outcome)
         search = nearest(case, pack, outcome, wanted=wanted)
-        sets = [_change_set(case, pack, outcome, title, f, _worse(case, pack, a, f))
+        sets = [_change_set(case, pack, outcome, title, f, _worse(pack, a, outcome, f))
                 for f in search.found]
         levers = None
-        if sets and all(any(not c.lever for c in s.changes) for s in sets):
+        if sets and all(f.facts for f in search.found):  # each nearest change needs a fact
             lever_search = nearest(case, pack, outcome, levers_only=True, most=1, wanted=wanted)
-            if lever_search.found and not _worse(case, pack, a, lever_search.found[0]):
+            if lever_search.found and not _worse(pack, a, outcome, lever_search.found[0]):
                 levers = _change_set(case, pack, outcome, title, lever_search.found[0])
         out.append(Alternative.model_construct(
             outcome=outcome, title=title, why_not=why_not(pack, a, outcome), nearest=sets,
@@ -95,15 +95,18 @@ def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:
 WORSE_PREFIX = "Only if "
 
 
-def _worse(case: Case, pack: Pack, a: Assessment, found: Found) -> bool:
+def _worse(pack: Pack, a: Assessment, outcome: str, found: Found) -> bool:
     """2.4: whether the change makes the situation worse, so it is no route to aim for: it takes
-    support or an option away (a lever moved off ``lever_values``) or raises the risk."""
+    support or an option away (a lever moved off ``lever_values``), or it leads to a more
+    cautious outcome, which only worse answers do (tests/test_judgement_reader4.py holds that
+    such a change never lowers the risk, and that no other raises it)."""
     if pack.settings.words_version < 2:
         return False
     levers = pack.settings.lever_values
     if any(k in levers and not is_lever(pack, k, v) for k, v in found.values.items()):
         return True
-    return evaluate(case.with_answers(found.values), pack).risk.score > a.risk.score
+    order: list[str] = list(pack.settings.outcomes)
+    return a.outcome is not None and order.index(outcome) > order.index(a.outcome)
 
 
 def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found,

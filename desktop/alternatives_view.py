@@ -135,6 +135,9 @@ def _one(alt: Alternative) -> str:
 
 
 def _change(change_set) -> str:
+    from leadfit.words import is_worse  # the words load with the engine, after the first frame
+    if is_worse(change_set):  # a worse situation, said as one: no lever or fact tag
+        return escape(change_set.words) + "."
     said = []
     for c in change_set.changes:
         tag = ("<span style='color:#1e5a36'>[lever]</span>" if c.lever

@@ -79,10 +79,11 @@ def due_reviews(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAY
 
 
 def _hidden(conn: Connection, until: str, checker: Checker) -> list:
-    """Open records whose next_review column was edited in the file to later or never,
-    so the index would drop them silently: the review_date column (schema 7, the
+    """Open records whose next_review column was edited in the file to later or
+    never, so the index would drop them silently: the review_date column (schema 7, the
     decision's review date, which a review's next review is) still says one is due by
-    ``until``. Each such row is checked; the altered ones are listed as altered."""
+    ``until``. Each such row is checked; the altered ones are listed as altered. (Editing
+    both columns, or the outcome too, is found by verify, as every column is sealed.)"""
     # the ids first, from schema 9's (review_date, next_review, ...) index alone: a row
     # read for its text is a random read of a file of gigabytes
     ids = _open_rows(dated=False).with_only_columns(records.c.id).where(

@@ -340,10 +340,7 @@ def rationale(reg: Register, ref: str) -> Rationale:
     with reg.read() as conn:
         stored = store.load(conn, ref, checker(reg, conn))
         seq, head = audit.head(conn)
-        newest = store.latest_version(conn, stored.record.record_id)
-    # a version that is not the latest always has a newer one: None only for an empty history
-    replaced_by = "" if stored.latest or newest is None else make_ref(stored.record.record_id,
-                                                                      newest)
+    replaced_by = "" if stored.latest else make_ref(stored.record.record_id, stored.newest)
     return Rationale(stored.record, audit.Anchor(stored.hash, head, seq), replaced_by,
                      _questionnaire(stored.record))
 

@@ -27,6 +27,7 @@ class Stored:
     record: DecisionRecord
     hash: str
     latest: bool
+    newest: int = 0     # the record's latest version (this one when ``latest``)
 
 
 def _columns(record: DecisionRecord) -> tuple[dict, str]:
@@ -98,7 +99,8 @@ def load(conn: Connection, ref: str, checker: Checker | None = None) -> Stored:
     version = newest if version is None else version
     row = conn.execute(select(*row_columns()).where(
         records.c.record_id == record_id, records.c.version == version)).one()
-    return Stored(_checked(checker, row), row.hash, version == newest)
+    checker.prefetch([row])  # its audit entries in two queries, not four (issue 15)
+    return Stored(_checked(checker, row), row.hash, version == newest, newest)
 
 
 def all_versions(conn: Connection, record_id: str,

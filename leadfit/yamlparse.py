@@ -205,12 +205,13 @@ def _flat(text: str) -> tuple[Any, dict[Path_, int]] | None:
     parent: tuple[Any, str, dict] | None = None  # the key (built, written) whose lines follow
     indent = 0  # the indent of the lines under ``parent`` (0: none yet)
     path: Path_ = ()
+    fullmatch, scalars = _FLAT_LINE.fullmatch, _SCALARS
     try:
         for number, line in enumerate(text.split("\n"), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            match = _FLAT_LINE.fullmatch(line)
+            match = fullmatch(line)
             if match is None:
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
                 return None
             lead, key, value = len(match[1]), match[2], match[3]
             if lead == 0:
@@ -229,14 +230,17 @@ def _flat(text: str) -> tuple[Any, dict[Path_, int]] | None:
                 return None
             if not lines:
                 lines[()] = number
-            built = _scalar(key)
+            built = scalars.get(key, scalars)
+            if built is scalars:
+                built = _scalar(key)
             if built in target:
                 return None
             lines[path + (key,)] = number
             if lead == 0 and value is None:
                 target[built] = None  # unless lines follow under it
                 continue
-            target[built] = _scalar(value, quoted=value[0] in "'\"")
+            made = scalars.get(value, scalars)
+            target[built] = made if made is not scalars else _scalar(value)
     except Exception:  # whatever PyYAML would say of it, the full parse says it
         return None
     if not lines:
@@ -244,17 +248,17 @@ def _flat(text: str) -> tuple[Any, dict[Path_, int]] | None:
     return data, lines
 
 
-def _scalar(text: str, quoted: bool = False) -> Any:
-    """What the strict loader builds of one scalar, remembered (values repeat across files)."""
-    memo = ("'" if quoted else "=") + text
-    found = _SCALARS.get(memo, _SCALARS)
+def _scalar(text: str) -> Any:
+    """What the strict loader builds of one scalar (quoted: its quotes are in ``text``),
+    remembered by its text (values repeat across files; a plain one never starts with a quote)."""
+    found = _SCALARS.get(text, _SCALARS)
     if found is not _SCALARS:
         return found
     global _SCALAR_LOADER
     if _SCALAR_LOADER is None:
         _SCALAR_LOADER = _StrictLoader("")
     loader = _SCALAR_LOADER
-    if quoted:
+    if text[0] in "'\"":
         value = text[1:-1].replace("''", "'") if text[0] == "'" else text[1:-1]
         tag = _STR
     else:
@@ -263,5 +267,5 @@ def _scalar(text: str, quoted: bool = False) -> Any:
     made = loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, value, mark, mark))
     if len(_SCALARS) >= _SCALARS_KEPT:
         _SCALARS.clear()
-    _SCALARS[memo] = made
+    _SCALARS[text] = made
     return made

@@ -114,7 +114,11 @@ def read_regular_text(path: Path, name: str) -> str:
         if info.st_size > MAX_FILE_BYTES:
             raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
                                      " split it or remove unused content", name)])
-        data = fh.read(MAX_FILE_BYTES + 1)
+        # as much as it holds (a 512 KiB buffer per read costs more than a case file's parse),
+        # and the rest of one that grew since
+        data = fh.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     if len(data) > MAX_FILE_BYTES:
         raise PackError([Problem(f"file is larger than {MAX_FILE_BYTES // 1024} KiB;"
                                  " split it or remove unused content", name)])

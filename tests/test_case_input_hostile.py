@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +134,10 @@ def test_an_explicit_tag_that_does_not_fit_is_named(tmp_path, cli, value, words)
     case.write_text(f"answers:\n  stream.name: x\n  candidate.digital_years: {value}\n")
     result = cli("evaluate", case)
     assert result.returncode == 2 and f"{case}:3: {words}" in result.stderr
+
+
+def test_a_file_longer_than_its_stated_size_is_read_whole():
+    """Read to its stated size and then the rest, capped: /proc says 0 bytes and holds more."""
+    from leadfit.yamlsafe import read_regular_text
+    text = read_regular_text(Path("/proc/self/status"), "status")
+    assert text.startswith("Name:") and "VmRSS" in text

@@ -17,7 +17,8 @@ from tests.helpers import EXAMPLE_CASE, run_cli
 PACK = default_pack()
 CATALOGUE_ID = re.compile(r"\b[FPMR]\d{1,2}\b")
 IDENTIFIER = re.compile(r"\b[a-z]+_[a-z_]+\b")          # hire_external, everything_later
-JARGON = ("a lever", "a fact", "No change of up to", "Context:", " = ", "(rule ")
+JARGON = ("a lever", "a fact", "No change of up to", "Context:", " = ", "(rule ", "(score ",
+          "The engine evaluated")
 
 
 def codes_in(text: str) -> list[str]:
@@ -42,6 +43,7 @@ def test_evaluate_speaks_in_words_on_every_scenario_of_the_default_pack(tmp_path
     assert result.returncode in (0, 3), result.stderr
     assert "Recommendation:" in result.stdout
     assert codes_in(result.stdout) == []
+    assert result.stdout.count("It depends on") <= 1       # the answers not known: said once
 
 
 def test_the_example_reads_its_answers_as_the_questionnaire_words_them():
@@ -59,6 +61,8 @@ def test_details_show_the_codes_a_consultant_looks_up():
     assert "F1 Steep learning curve (high)" in out and "(rule p1-some-experience, default@2.4)" in out
     assert "  hire_external - Hire an experienced Product Director:" in out
     assert PACK.fingerprint[:12] in out and "R2 Reluctance to hire" in out
+    assert "Risk of appointing this candidate as proposed: high (score 22)" in out
+    assert run_cli("evaluate", EXAMPLE_CASE, "--format", "json").stdout.startswith("{")
 
 
 def test_compare_speaks_in_words(tmp_path):

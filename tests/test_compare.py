@@ -22,7 +22,7 @@ from leadfit.reports.pdf_comparison import render
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.library import default_pack, resolve_pack
 from leadfit.yamlsafe import load_file
-from leadfit.words import change_set_words
+from leadfit.words import change_set_words, uncoded
 from tests.compare_support import CANDIDATES, case_of, write_case
 from tests.decisions_support import cli, squash  # noqa: F401  (cli is a fixture)
 
@@ -196,11 +196,12 @@ def test_side_by_side_each_column_is_the_case_assessed_alone(picks):
     for (_, case), column in zip(named, comparison.candidates):
         alone = evaluate(case, pack)
         assert (column.assessment.outcome, column.assessment.risk) == (alone.outcome, alone.risk)
-    printed = cli_text(comparison)
+    ids = set(pack.catalogue.entries)
+    printed = cli_text(comparison, ids)
     for label, cells in words.glance_rows(comparison):
         assert len(cells) == len(picks) + 1
-        for column, cell in zip(comparison.columns, cells):
-            assert f"{words.heading(column)}: {cell}" in printed
+        for column, cell in zip(comparison.columns, cells):    # in words: no codes, no scores
+            assert f"{words.heading(column)}: {uncoded(cell, ids)}" in printed
 
 
 def test_a_damaged_reference_profile_is_named_with_its_line(tmp_path, monkeypatch):

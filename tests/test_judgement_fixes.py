@@ -71,7 +71,7 @@ def test_ready_on_paper_but_chosen_on_seniority_is_not_low_risk(tmp_path):
     assert {p["id"] for p in data["preconditions"]} >= {"M3", "M4"}
     assert data["risk"]["level"] == "medium" and data["risk"]["score"] == 6
     text = _evaluate(_case_file(tmp_path, name))
-    assert "Risk of appointing this candidate as proposed: medium (score 6)" in text
+    assert "Risk of appointing this candidate as proposed: medium\n" in text
     assert "- Interview as external: " in text and "- Select on aptitude: " in text
 
 
@@ -118,8 +118,8 @@ def test_a_plan_that_lightens_the_role_in_time_is_not_a_title_without_the_job(tm
     none = _evaluate(_case_file(tmp_path, "capable, keeps sixty percent with no plan"))
     assert "Title without the job" not in plan and "do not go ahead" not in plan
     assert "Title without the job (critical)" in none and "do not go ahead" in none
-    assert "Risk of appointing this candidate as proposed: medium (score 6)" in plan
-    assert "Risk of appointing this candidate as proposed: high (score 16)" in none
+    assert "Risk of appointing this candidate as proposed: medium\n" in plan
+    assert "Risk of appointing this candidate as proposed: high\n" in none
 
 
 def test_the_headline_never_promises_coaching_that_cannot_happen(tmp_path):

@@ -67,10 +67,10 @@ def test_a_candidate_never_interviewed_is_coached_with_the_selection_first(tmp_p
     assert (data["risk"]["level"], data["risk"]["score"]) == ("critical", 33)  # as proposed
     said = _flat(_said(tmp_path, SENIORITY))
     assert "Recommendation: Appoint with coaching" in said
-    assert ("The risk as proposed (critical, score 33) includes “Not interviewed as an outsider would"
+    assert ("The risk as proposed (critical) includes “Not interviewed as an outsider would"
             " be” and “Chosen on seniority, not aptitude”. These are steps to take before the"
-            " appointment, not reasons to rule the candidate out: without them the risk is high"
-            " (score 27)") in said  # the terminal names no codes; the record keeps M3 and M4
+            " appointment, not reasons to rule the candidate out: without them the risk is high")\
+        in said  # the terminal names no codes nor scores; the record keeps M3, M4 and the scores
     note = next(n for n in data["notes"] if n.startswith("The risk as proposed"))
     assert "includes M3 “Not interviewed as an outsider would be” and M4 “Chosen on" in note
     assert ("Hire an experienced Product Director: - The risk as proposed (critical) would call for"
@@ -183,7 +183,7 @@ def test_why_not_coaching_says_the_failure_modes_add_up_to_a_risk_that_calls_for
     said = _flat(_said(tmp_path, ELEVEN))
     assert ("Appoint with coaching: - The failure modes add up to a risk that calls for 'Hire an"
             " experienced Product Director': the risk of appointing the candidate as proposed is"
-            " critical (score") in said
+            " critical.") in said
     assert "A stronger outcome is needed." not in said
     old = evaluate_explained(_case(ELEVEN, _old()), _old())
     assert next(a for a in old.alternatives if a.outcome == "coach").why_not == ["A stronger outcome is needed."]
@@ -219,3 +219,13 @@ def test_an_appointment_on_steps_before_it_is_called_appoint_on_conditions(tmp_p
     assert "Recommendation: Appoint Risk" in ready and "provided the steps" not in ready
     old = evaluate(_case("capable, keeps sixty percent with no plan", _old()), _old())
     assert old.outcome_title == "Appoint"
+
+
+def test_a_learner_with_two_years_is_not_called_new_to_digital_products():
+    """The fourth reader's 11: "new to digital products" was said of a candidate with two years."""
+    a = evaluate(_case("a learner with two years", **{"stream.revenue_impact": "critical"}), default_pack())
+    f11 = next(f for f in a.findings if f.id == "F11")
+    assert f11.summary == ("Revenue forecasts depend on this stream and the candidate has not yet run"
+                           " digital products long enough to be experienced.")
+    assert all("new to digital" not in m for m in [f.summary for f in a.findings]
+               + [b for m in a.mitigations for b in m.because])

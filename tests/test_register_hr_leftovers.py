@@ -75,15 +75,17 @@ def test_a_decide_that_fails_on_an_existing_register_keeps_it(tmp_path, cli):
         assert len(service.list_records(reg)) == 1
 
 
-@pytest.mark.parametrize("command", ["decide", "correct"])
+@pytest.mark.parametrize("command", ["decide", "correct", "review"])
 def test_without_a_name_nothing_is_recorded_and_the_person_is_asked_for_it(tmp_path, cli, command):
     db = tmp_path / "register.sqlite3"
     with open_register(db) as reg:
-        record = decide_coach(reg, recorded_by="Robin Hale")
+        record = sign_all(reg, decide_coach(reg, recorded_by="Robin Hale").ref)
     args = {"decide": ["decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "Coached",
                        "--plan-later", "--again"],
             "correct": ["correct", record.record_id, "--reason", "the conditions were wrong",
-                        "--conditions", "Coached weekly"]}[command]
+                        "--conditions", "Coached weekly"],
+            "review": ["review", record.record_id, "--verdict", "continue", "--on", "2027-02-01",
+                       "--behaviours", "Trades one thing for another"]}[command]
     result = cli(*args, "--db", db)
     assert result.returncode == 2
     assert "who is recording this: give your full name (--recorded-by NAME)" in result.stderr
@@ -131,3 +133,20 @@ def test_a_full_disk_is_said_in_words_and_nothing_is_written(tmp_path, cli):
             assert len(service.list_records(reg)) == 1 and service.verify(reg).ok
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_register_that_cannot_grow_says_the_disk_is_full_and_keeps_what_it_had(tmp_path):
+    """The write path: SQLite's own page limit stands in for the disk filling mid-write."""
+    from sqlalchemy import event
+
+    from leadfit.decisions.errors import RegisterError
+    with open_register(tmp_path / "register.sqlite3") as reg:
+        decide_coach(reg, recorded_by="Robin Hale")
+        event.listen(reg.engine, "connect", lambda dbapi, _r: dbapi.execute(
+            "PRAGMA max_page_count = " + str(dbapi.execute("PRAGMA page_count").fetchone()[0])))
+        with pytest.raises(RegisterError) as refused:
+            decide_coach(reg, recorded_by="Robin Hale", again=True)
+        assert str(refused.value).startswith("the disk holding the register is full, so nothing"
+                                             " was written")
+    with open_register(tmp_path / "register.sqlite3") as reg:
+        assert len(service.list_records(reg)) == 1 and service.verify(reg).ok

@@ -134,7 +134,7 @@ def test_register_list_due_says_a_review_awaits_signoff_and_stays_overdue(tmp_pa
     db = tmp_path / "r.sqlite3"
     with open_register(db) as reg:
         decision = sign_all(reg, decide_coach(reg).ref)
-    done = cli("review", decision.record_id, "--verdict", "continue", "--on", "2027-02-01",
+    done = cli("review", "--recorded-by", "Robin Hale", decision.record_id, "--verdict", "continue", "--on", "2027-02-01",
                "--behaviours", "Trades one thing for another", "--db", db)
     assert done.returncode == 0, done.stderr
     result = cli("register", "list", "--due", "--today", "2027-02-02", "--db", db)
@@ -171,7 +171,7 @@ def test_a_review_of_a_record_that_is_not_a_coached_appointment_is_refused(tmp_p
         record = sign_all(reg, service.decide(reg, example_case(), pack(), decision=decision,
                                               justification="The board decided").ref)
         before = counts(reg)
-    result = cli("review", record.record_id, "--verdict", "continue", "--on", "2027-02-01",
+    result = cli("review", "--recorded-by", "Robin Hale", record.record_id, "--verdict", "continue", "--on", "2027-02-01",
                  "--db", db)
     assert result.returncode == 2
     assert f"{record.ref} is not a coached appointment (its decision is '{decision}')" \
@@ -186,11 +186,11 @@ def test_a_review_dated_before_its_decision_or_of_an_unknown_record_is_refused(t
     with open_register(db) as reg:
         record = sign_all(reg, decide_coach(reg).ref)
         before = counts(reg)
-    early = cli("review", record.record_id, "--verdict", "continue", "--on", "2026-10-01",
+    early = cli("review", "--recorded-by", "Robin Hale", record.record_id, "--verdict", "continue", "--on", "2026-10-01",
                 "--db", db)
     assert early.returncode == 2
     assert "the review date (2026-10-01) is before its decision" in early.stderr
-    unknown = cli("review", "LF-2026-0099", "--verdict", "continue", "--db", db)
+    unknown = cli("review", "--recorded-by", "Robin Hale", "LF-2026-0099", "--verdict", "continue", "--db", db)
     assert unknown.returncode == 2 and "no record 'LF-2026-0099'" in unknown.stderr
     with open_register(db) as reg:
         assert counts(reg) == before

@@ -48,7 +48,8 @@ def test_an_edited_pack_file_is_parsed_again_never_served_stale(pack_dir):
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1}', b"\x00\xff" * 50,
-                                    b'{"format": "leadfit-yaml-cache-1", "key": "x"}'])
+                                    b'{"format": "leadfit-yaml-cache-1", "key": "x"}',
+                                    ('{"format": "%s", "key": "x"}' % yamlcache.FORMAT).encode()])
 def test_a_damaged_cache_is_ignored_without_a_word(pack_dir, damage, capsys):
     expected = load_pack(pack_dir).fingerprint
     for entry in _entries():

@@ -16,6 +16,7 @@ from leadfit.errors import InputError
 from leadfit.files import check_target, write_bytes
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
+from leadfit.words import uncoded
 
 
 def register(sub) -> None:
@@ -50,7 +51,7 @@ def run(args) -> int:
         check_target(args.out, overwrite=may_overwrite(args, args.out))
     comparison = compare(named, pack)
     if args.out is None:
-        print(text(comparison))
+        print(text(comparison, set(pack.catalogue.entries)))
         return 0
     pdf, unsupported = render(comparison, made_on=date.today().isoformat())
     write_bytes(args.out, pdf)
@@ -63,12 +64,15 @@ def run(args) -> int:
     return 0
 
 
-def text(comparison) -> str:
+def text(comparison, ids: set[str]) -> str:
+    """The comparison for a terminal, in words (``ids``: the catalogue's codes, left out,
+    as are the scores the PDF prints beside each risk)."""
     lines = [words.summary_sentence(comparison), ""]
     for label, cells in words.glance_rows(comparison):
         lines.append(f"{label}:")
-        lines += [f"  {words.heading(c)}: {cell}" for c, cell in zip(comparison.columns, cells)]
+        lines += [f"  {words.heading(c)}: {uncoded(cell, ids)}"
+                  for c, cell in zip(comparison.columns, cells)]
     for c in comparison.columns:
         lines += ["", words.heading(c), "  What would change it:"]
-        lines += [f"  - {line}" for line in words.change_lines(c.assessment)]
+        lines += [f"  - {uncoded(line, ids)}" for line in words.change_lines(c.assessment)]
     return "\n".join(lines)

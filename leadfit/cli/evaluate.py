@@ -1,4 +1,4 @@
-"""leadfit evaluate CASE.yaml [--pack DIR] [--json | --details]: the explained assessment,
+"""leadfit evaluate CASE.yaml [--pack DIR] [--format json | --details]: the explained assessment,
 in words for the executive; the codes (ids, rules, fingerprint) only when asked."""
 
 from __future__ import annotations
@@ -15,10 +15,16 @@ from leadfit.cli.commands import HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("evaluate", help=HELP["evaluate"])
+    p = sub.add_parser("evaluate", help=HELP["evaluate"],
+                       description="Assess one case and explain the recommendation in words."
+                                   " For the codes a consultant looks up (catalogue and rule"
+                                   " ids, question ids, outcome keys, the pack's fingerprint),"
+                                   " add --details; for every field, --format json.")
     p.add_argument("case", type=Path, help="case file (YAML with an 'answers' mapping)")
     p.add_argument("--pack", help="rule pack folder or bundled name (default: default)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (words, the default) or json (every field, machine-readable)")
+    p.add_argument("--json", action="store_true", help="the same as --format json")
     p.add_argument("--details", action="store_true",
                    help="add the codes a consultant looks up: catalogue and rule ids, question"
                         " ids, outcome keys, the pack's fingerprint and the engine")
@@ -40,6 +46,7 @@ def run(args) -> int:
         case = streams_reading.applied(case, reading)
         said = streams_reading.words(reading, pack.questionnaire)
     assessment = evaluate_explained(case, pack)
+    args.json = args.json or args.format == "json"
     if args.json and args.db:  # the reading beside the assessment, as the record keeps it
         data = json.loads(assessment.to_json())
         data["other_streams"] = reading.model_dump(mode="json") if reading else None

@@ -5,12 +5,11 @@ from __future__ import annotations
 from importlib import import_module
 
 from leadfit.rules.model.library import resolve_pack
-from leadfit.rules.authoring.lint import lint_target
-from leadfit.rules.authoring.scenarios import run_all
 from leadfit.words import counted
 from leadfit.cli.commands import HELP
 
-# Further verbs, one module each under leadfit/cli/ with register(verbs).
+# Further verbs, one module each under leadfit/cli/ with register(verbs); each imports what
+# it runs on when it runs (every verb is registered, so none loads another's implementation).
 MORE_VERBS: tuple[str, ...] = ("pack_diff", "pack_new", "pack_docs")
 
 
@@ -29,6 +28,7 @@ def register(sub) -> None:
 
 
 def run_test(args) -> int:
+    from leadfit.rules.authoring.scenarios import run_all
     pack = resolve_pack(args.pack)
     results = run_all(pack)
     failed = [r for r in results if not r.passed]
@@ -39,6 +39,7 @@ def run_test(args) -> int:
 
 
 def run_lint(args) -> int:
+    from leadfit.rules.authoring.lint import lint_target
     pack, items = lint_target(args.pack)  # a pack that does not load: its problems are errors
     for item in items:
         print(item)

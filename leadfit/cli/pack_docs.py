@@ -12,7 +12,6 @@ from pathlib import Path
 
 from leadfit.errors import InputError, Problem
 from leadfit.rules.model.library import resolve_pack
-from leadfit.reports.pack_docs import failing_note, failing_scenarios, write
 from leadfit.words import counted
 
 
@@ -27,6 +26,7 @@ def register(verbs) -> None:
 
 
 def run(args) -> int:
+    from leadfit.reports.pack_docs import failing_note, failing_scenarios, write  # ReportLab: here only
     out: Path = args.out
     if out.suffix.lower() != ".pdf":
         raise InputError([Problem("the output file must end in .pdf", str(out))])

@@ -18,6 +18,10 @@ from leadfit.words import (
 )
 
 _WIDTH = 100
+# The engine's own account of which answers it took (UnknownAnswers.decided_by): --details.
+ASSUMED_BADLY = ("The recommendation allows for the answers not known turning out badly; find"
+                 " them out before deciding.")
+SEE_NOT_KNOWN = "see “Answers not known” above"
 
 
 def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
@@ -28,11 +32,11 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
     def code(item_id: str) -> str:  # "F1 " for the consultant, nothing for the executive
         return f"{item_id} " if details else ""
 
-    lines = _heading(a, case)
+    lines = _heading(a, case, details)
     if a.unknowns:
         lines.append("\nAnswers not known:")
-        lines += _wrap(a.unknowns.summary, "  ", "  ")
-        lines += _wrap(a.unknowns.decided_by, "  ", "  ")
+        lines += _wrap(uncoded(a.unknowns.summary, ids), "  ", "  ")
+        lines += _wrap(a.unknowns.decided_by if details else ASSUMED_BADLY, "  ", "  ")
     if a.missing:
         lines.append("\nMissing answers:")
         lines += [f"  - {m.title}" + (f" ({m.question})" if details else "") for m in a.missing]
@@ -42,7 +46,8 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
     if a.findings:
         lines.append("\nFindings:")
         for f in a.findings:
-            lines += _wrap(f"{code(f.id)}{f.title} ({f.severity}): {f.summary}", "  - ", "    ")
+            lines += _wrap(f"{code(f.id)}{f.title} ({f.severity}): {uncoded(f.summary, ids)}",
+                           "  - ", "    ")
             for cause in f.because:
                 lines += _wrap(because_words(cause, questions.get(cause.question)),
                                "      ", "        ")
@@ -53,13 +58,13 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
         if steps:
             lines.append(f"\n{label}:")
             for m in steps:
-                lines += _wrap(f"{code(m.id)}{m.title}: {m.meaning}", "  - ", "    ")
+                lines += _wrap(f"{code(m.id)}{m.title}: {uncoded(m.meaning, ids)}", "  - ", "    ")
     lines.append("\nReadiness:")
     lines += [f"  - {code(r.id)}{r.title}: {readiness_words(r.status)}" for r in a.readiness]
     if a.signals:
         lines.append("\nWhy this organisation may be appointing from within:")
         lines += [f"  - {code(s.id)}{s.title}" for s in a.signals]
-    lines += _alternatives(a, details)
+    lines += _alternatives(a, ids, a.unknowns.summary if a.unknowns else "")
     if details:
         lines.append(f"\nPack {a.pack.label} ({a.pack.fingerprint[:12]}),"
                      f" engine {a.engine.name} {a.engine.version}")
@@ -69,7 +74,7 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _heading(a, case) -> list[str]:
+def _heading(a, case, details: bool) -> list[str]:
     lines = []
     who = case.answer("candidate.name") if case else None
     stream = case.answer("stream.name") if case else None
@@ -77,21 +82,26 @@ def _heading(a, case) -> list[str]:
         lines.append(f"{who or 'Candidate'} for {stream or 'the value stream'}")
     lines.append(f"Recommendation: {a.outcome_title}" if a.outcome else "Recommendation: none yet")
     if a.decided or a.findings:
-        lines.append(risk_words(a.risk.level, a.risk.score))
+        lines.append(risk_words(a.risk.level, a.risk.score if details else None))
     else:  # nothing found yet on an incomplete case is not a low risk (as the window says)
         lines.append(f"{RISK_LABEL}: not assessed yet")
     return lines
 
 
-def _alternatives(a, details: bool) -> list[str]:
-    """Why not each other outcome, and what would change it (the logic itself: --json)."""
+def _alternatives(a, ids: set[str], unknowns: str) -> list[str]:
+    """Why not each other outcome, and what would change it (the logic itself: --json).
+    ``unknowns``: the paragraph on the answers not known, said once above, not again here;
+    ``ids``: the codes to leave out (none with --details)."""
+    details = not ids
     if not a.alternatives:
         return []
     lines = ["\nWhy not:"]
     for alt in a.alternatives:
         lines.append(f"  {alt.title}:")
         for reason in alt.why_not[:6]:
-            lines += _wrap(reason, "    - ", "      ")
+            if unknowns and not details:
+                reason = reason.replace(unknowns, SEE_NOT_KNOWN)
+            lines += _wrap(uncoded(reason, ids), "    - ", "      ")
     lines.append("\nWhat would change it:")
     for alt in a.alternatives:
         lines.append(f"  {alt.outcome} - {alt.title}:" if details else f"  {alt.title}:")

@@ -7,7 +7,7 @@ import sys
 import yaml
 
 from leadfit.cli.commands import HELP
-from leadfit.cli.dbopt import add_db_option, open_db
+from leadfit.cli.dbopt import add_db_option, open_db, recorder
 from leadfit.cli.plan import roles_text
 from leadfit.decisions import review_service, service
 from leadfit.decisions.review_words import change_lines, reasked_lines
@@ -33,7 +33,8 @@ def register(sub) -> None:
     p.add_argument("--experience", default="", metavar="TEXT",
                    help="the candidate's experience since the decision")
     p.add_argument("--justify", default="", metavar="TEXT", help="why this verdict")
-    p.add_argument("--recorded-by", default="", metavar="NAME", help="your full name")
+    p.add_argument("--recorded-by", default="", metavar="NAME",
+                   help="your full name (asked at a terminal; required)")
     p.add_argument("--questions", action="store_true",
                    help="list what a review asks again, with the answers recorded; write nothing")
     p.add_argument("--pack", action="append", default=[], metavar="DIR",
@@ -50,6 +51,7 @@ def run(args) -> int:
         return 0
     if not args.verdict:
         raise InputError([Problem("say the verdict: --verdict continue, extend or experienced-pd")])
+    name = recorder(args)  # asked before anything is opened or written
     answers = {qid: _value(text) for qid, text in args.answer}
     with open_db(args, readonly=False) as reg:
         record = review_service.review(
@@ -57,7 +59,7 @@ def run(args) -> int:
             answers=answers, done=dict(args.done), next_review=args.next_review,
             experienced_pd=args.experienced_pd, justification=args.justify,
             behaviours=args.behaviours, experience=args.experience,
-            recorded_by=args.recorded_by, pack_dirs=args.pack)
+            recorded_by=name, pack_dirs=args.pack)
     print(record.record_id)
     print("\n".join(change_lines(record)))
     print(f"{record.ref}: awaiting sign-off; to sign: {roles_text(record.missing_roles())}",

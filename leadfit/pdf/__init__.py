@@ -23,9 +23,10 @@ chart(Drawing), spacer, keep(fn) (keep a block on one page), pagebreak.
   Latin, Greek and Cyrillic; characters it cannot draw (CJK, emoji, ...)
   are collected in ``doc.unsupported`` and shown as ``[U+XXXX]``, never as
   silent boxes. ``fonts.describe(ch)`` names one for a report.
-- Safety: every string is escaped (``leadfit.pdf.text.escape``, as ``xml.sax.saxutils.escape``), newlines
-  become line breaks, control characters are stripped; user text never goes
-  into tag attributes, so ``<img src=...>``/``<a href=...>`` print literally.
+- Safety: every string is escaped (``leadfit.pdf.text.escape``, the same as
+  ``xml.sax.saxutils.escape``), newlines become line breaks, control characters
+  are stripped; user text never goes into tag attributes, so
+  ``<img src=...>``/``<a href=...>`` print literally.
 - Footer: ``footer(page, total) -> lines`` is called for every page once the
   page count is known (a deferred canvas), then "Page x of y" is added.
 

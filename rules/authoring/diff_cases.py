@@ -27,7 +27,7 @@ from leadfit.forms.questionnaire import Questionnaire
 from leadfit.rules.model.library import load_pack
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
-from leadfit.rules.runtime.summary import Summary, summarise
+from leadfit.rules.runtime.summary import Summary, summarise, summary_of
 
 PARALLEL_FROM = 2000  # fewer cases than this run in-process: workers cost ~1 s to start
 CHUNK = 250
@@ -78,13 +78,16 @@ class Evaluator:
         self.a, self.b = a, b
         self.questionnaire = a.questionnaire
         self.read = _read(a) | _read(b)
+        self.read_in_order = sorted(self.read)
         self.cache: dict[tuple, tuple[Summary, Summary]] = {}
         self.both = _BothPacks(a, b, matcher or engine_of_record())
         self.same_relevance = _relevance(a.questionnaire) == _relevance(b.questionnaire)
 
     def key(self, answers: dict) -> tuple:
-        return (tuple(sorted((k, type(v), v) for k, v in answers.items() if k in self.read)),
-                tuple(sorted(k for k in answers if k not in self.read)))
+        """Every answer that can matter (with its type: 1 is not true), and which others
+        are answered at all (a required one missing decides nothing)."""
+        values = tuple(map(answers.get, self.read_in_order))
+        return values, tuple(map(type, values)), frozenset(answers.keys() - self.read)
 
     def pair(self, work: dict | str):
         """Both summaries for answers (or a case file), or the reason it is invalid."""
@@ -108,14 +111,14 @@ class Evaluator:
         if case.unknown or case_b.unknown:  # explored over the unknown answers: the full path
             return summarise(case, self.a), summarise(case_b, self.b)
         answers = relevant_from(case.answers, self.a.questionnaire)
-        lacking = bool(missing(case, self.a.questionnaire))
+        lacking = missing(case, self.a.questionnaire)
         if self.same_relevance and case_b is case:
             fired_a, fired_b = self.both.fired(answers)
-            return self.both.summary(0, case, fired_a, lacking), self.both.summary(1, case, fired_b, lacking)
+            return self.both.summary(0, fired_a, lacking), self.both.summary(1, fired_b, lacking)
         fired_a = self.both.fired_one(0, answers)
         fired_b = self.both.fired_one(1, relevant_from(case_b.answers, self.b.questionnaire))
-        return (self.both.summary(0, case, fired_a, lacking),
-                self.both.summary(1, case_b, fired_b, bool(missing(case_b, self.b.questionnaire))))
+        return (self.both.summary(0, fired_a, lacking),
+                self.both.summary(1, fired_b, missing(case_b, self.b.questionnaire)))
 
     def for_b(self, case):
         """The case as B's questionnaire asks it: migrated when B's is a later version."""
@@ -165,15 +168,15 @@ class _BothPacks:
         fact = {k: v for k, v in answers.items() if k in self.read[side]}
         return self.matcher.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
 
-    def summary(self, side: int, case: Case, fired: list[str], lacking: bool) -> Summary:
+    def summary(self, side: int, fired: list[str], lacking: list[str]) -> Summary:
         """What summarise() says, made once per set of fired rules (and whether answers lack)."""
         table = self.remembered[side]
-        key = (frozenset(fired), lacking)
+        key = (frozenset(fired), bool(lacking))
         found = table.get(key)
         if found is None:
             if len(table) >= SUMMARIES:
                 table.clear()
-            found = table[key] = summarise(case, self.packs[side], self.matcher, fired_ids=fired)
+            found = table[key] = summary_of(self.packs[side], fired, lacking)
         return found
 
 

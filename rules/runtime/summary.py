@@ -5,6 +5,7 @@ them off the fired rules as evaluate() decides them (same engine, same
 decision code in rules/runtime/assess.py and judgement.py), skipping the causes,
 reasons, notes and models a person reads. A case with answers "Not known" takes
 the full evaluation (its outcome is explored over those answers).
+summary_of() is the same from the fired rules alone.
 tests/test_diff_summary.py holds it equal to evaluate() over generated cases.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit.forms.case import Case
-from leadfit.rules.runtime.assess import _SEVERITY_ORDER, builder, evaluate, worst_severities
+from leadfit.rules.runtime.assess import _SEVERITY_ORDER, _Builder, builder, evaluate, worst_severities
 from leadfit.rules.runtime.judgement import Judgement
 from leadfit.rules.runtime.matching import Matcher
 from leadfit.rules.model.pack import Pack
@@ -27,15 +28,23 @@ class Summary:
     ids: tuple[str, ...]  # catalogue IDs cited, as Assessment.cited_ids(), in ID order
 
 
-def summarise(case: Case, pack: Pack, matcher: Matcher | None = None,
-              fired_ids: list[str] | None = None) -> Summary:
-    """What evaluate(case, pack, matcher) says of the outcome, the risk and the IDs.
-    ``fired_ids``: the rules ``matcher`` fires on the case's known answers, matched already
-    (pack diff matches both packs at once); ignored for a case with unknown answers."""
+def summarise(case: Case, pack: Pack, matcher: Matcher | None = None) -> Summary:
+    """What evaluate(case, pack, matcher) says of the outcome, the risk and the IDs."""
     if case.unknown:
         done = evaluate(case, pack, matcher)
         return Summary(done.outcome, done.risk.level, done.risk.score, _sorted(done.cited_ids()))
-    b = builder(case, pack, matcher=matcher, fired_ids=fired_ids)
+    return _summary(builder(case, pack, matcher=matcher), pack)
+
+
+def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
+    """summarise() of a case without "Not known" answers, from the rules its known answers
+    fire and the required answers it lacks: all that a summary reads of a case (pack diff
+    matches both packs at once, and remembers a summary per set of fired rules)."""
+    fired = set(fired_ids)
+    return _summary(_Builder(pack, {}, [r for r in pack.rules if r.id in fired], missing, None), pack)
+
+
+def _summary(b: _Builder, pack: Pack) -> Summary:
     worst = worst_severities((v["id"], v["severity"]) for _, v in b.actions("finding"))
     score, level = b.score_of(worst)
     if pack.settings.semantics >= 2:

@@ -160,3 +160,27 @@ def test_the_first_frame_says_not_known_as_the_core_does():
     from leadfit.desktop import fields
     from leadfit.forms.questionnaire import NOT_KNOWN
     assert fields.NOT_KNOWN == NOT_KNOWN
+
+
+def test_a_tab_opened_before_the_start_up_work_shows_itself(qtbot, user_files):
+    from leadfit.desktop.main_window import MainWindow
+    window = MainWindow(user_files)  # not shown: nothing after the first frame has run
+    qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(1)  # Ctrl+2, as soon as the window is up
+    assert window.tabs.currentWidget() is window.register
+    assert window.register.isVisibleTo(window)
+    assert [window.tabs.tabText(i) for i in range(4)] == ["Case", "Register", "Reviews", "Portfolio"]
+
+
+def test_a_window_closed_at_once_keeps_the_draft(qtbot, user_files):
+    from leadfit.desktop.drafts import DraftStore
+    from leadfit.desktop.main_window import MainWindow
+    user_files.mkdir(parents=True, exist_ok=True)
+    drafts = DraftStore(user_files / "drafts")
+    drafts.save({"stream.name": "Claims journey"}, None)
+    drafts.release()
+    window = MainWindow(user_files)
+    qtbot.addWidget(window)
+    window.close()  # before its first frame
+    again = open_window(qtbot, user_files)
+    assert again.form.rows["stream.name"].input.value() == "Claims journey"

@@ -51,7 +51,9 @@ def test_the_example_reads_its_answers_as_the_questionnaire_words_them():
     assert "because Share of their time kept in the former role: 40%" in out
     assert "because How do they work with iterative MVP delivery: Has seen it work" in out
     assert "  - Digital product experience: partly met" in out
-    assert "(now 40%; the organisation can change this)" in out
+    # 2.4: keeping more of the former role is a worse situation, said as one (not a lever)
+    assert "were at least 50% (now 40%) would it be Hire an experienced Product Director." in " ".join(
+        out.split())
     assert "(now 2; not in the organisation's hands)" in " ".join(out.split())
     assert "Assessed with LeadFit default pack, version 2.4." in out
 

@@ -46,7 +46,8 @@ class PackRulesDialog(QDialog):
         fit_to_screen(self, 900, 640)  # clamped to the screen at any scale factor
 
     def _add_group(self, group) -> None:
-        top = QTreeWidgetItem(self.tree, [f"{group.id}  {group.title}", group.meaning])
+        label = group.title if group.kind in ("outcomes", "other") else f"{group.id}  {group.title}"
+        top = QTreeWidgetItem(self.tree, [label, group.meaning])
         top.setToolTip(1, group.meaning)
         for rule in group.rules:
             item = QTreeWidgetItem(top, [rule.id, rule.summary])

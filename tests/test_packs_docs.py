@@ -133,3 +133,11 @@ def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
     assert f"Rules changed none rewritten; the thresholds below move {len(c.moved)}" in changes
     assert ("Thresholds changed Years running digital products for digital product experience (P1) to"
             " be met: 3 -> 5 (p1_met_years)") in changes
+
+
+def test_a_rule_that_only_adds_a_note_is_in_the_docs_under_notes():
+    # default 2.4's 'the trade-offs have been stated' rule cites no idea; a consultant reading
+    # the docs must still see it
+    groups = {g.id: g for g in rules_by_id(default_pack(), with_scenarios=False)}
+    assert "m9-tradeoffs-stated" in [r.id for r in groups["other"].rules]
+    assert groups["other"].title == "Other rules"

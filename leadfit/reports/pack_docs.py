@@ -23,6 +23,7 @@ _KIND_HEADINGS = {
     "failures": "Risks: how such appointments fail (F)",
     "mitigations": "Mitigations: what lowers the risk (M)",
     "outcomes": "Outcomes recommended directly",
+    "other": "Notes",
 }
 
 
@@ -170,7 +171,7 @@ def _group(doc: Document, group: IdGroup, first: dict[str, str], heading: str | 
     def block(d: Document) -> None:
         if heading:
             d.h1(heading)  # kept with the first group: never stranded at a page foot
-        d.h2(group.title if group.kind == "outcomes" else f"{group.id}  {group.title}")
+        d.h2(group.title if group.kind in ("outcomes", "other") else f"{group.id}  {group.title}")
         d.p(group.meaning, "small")
         d.table(["Rule", "When", "Then", "Illustrated by"], rows, widths=[0.22, 0.37, 0.23, 0.18])
     doc.keep(block)

@@ -50,8 +50,15 @@ def rules_by_id(pack: Pack, with_scenarios: bool = True) -> list[IdGroup]:
             groups.setdefault(item, [])
             if views[rule.id] not in groups[item]:
                 groups[item].append(views[rule.id])
-    return [IdGroup(e.id, e.kind, e.title, e.meaning, tuple(groups[e.id]))
-            for e in pack.catalogue.entries.values() if e.id in groups]
+    cited = [IdGroup(e.id, e.kind, e.title, e.meaning, tuple(groups[e.id]))
+             for e in pack.catalogue.entries.values() if e.id in groups]
+    # a rule that only adds a note cites no idea: without this group the docs would omit it
+    shown = {r.id for g in cited for r in g.rules}
+    other = tuple(v for rule_id, v in views.items() if rule_id not in shown)
+    if other:
+        cited.append(IdGroup("other", "other", "Other rules",
+                             "Rules that cite no idea of the article: each adds a note to the record.", other))
+    return cited
 
 
 def _group_ids(rule: Rule) -> list[str]:

@@ -164,6 +164,7 @@ class GuidedForm(QWidget):
             return  # no error shown, none to show
         if self.pages.widget(self.page_of[question_id]).built:
             self.rows[question_id].show_error(message)
+        self._update_progress()
 
     def show_source(self, question_id: str, words: str | None) -> None:
         """An answer taken from elsewhere (the register): said at the field, counted as given."""
@@ -178,6 +179,9 @@ class GuidedForm(QWidget):
         self._update_progress()
 
     def _given(self, qid: str) -> bool:
+        """Answered: an answer that needs correcting is not one (no ✓, not counted)."""
+        if qid in self._errors:
+            return False
         if qid in self._sources:
             return True
         page = self.pages.widget(self.page_of[qid])

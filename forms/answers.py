@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import math
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -74,13 +76,20 @@ MAX_MAGNITUDE = 10**12
 SMALLEST = 1e-4
 
 
-def _finite(value: Any) -> Any:
-    """NaN, infinities and absurdly large numbers are named, never used."""
+def _finite(value: Any, bounds: tuple[Any, Any] = (None, None)) -> Any:
+    """NaN, infinities and absurdly large numbers are named, never used; one past the
+    question's own limit is named by that limit (``bounds``), the one a person can use."""
     if isinstance(value, float) and math.isnan(value):
         raise BadAnswer("must be a number, got .nan (not a number)")
     if isinstance(value, float) and math.isinf(value):
         raise BadAnswer(f"must be a finite number, got {'-' if value < 0 else ''}infinity")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_MAGNITUDE:
+        low, high = bounds
+        shown = f"{value:,}" if len(str(value)) <= 30 else f"a number of {len(str(value)):,} digits"
+        if high is not None and value > high:
+            raise BadAnswer(f"must be {high} or less, got {shown}")
+        if low is not None and value < low:
+            raise BadAnswer(f"must be {low} or more, got {shown}")
         raise BadAnswer(f"is too large to be an answer (more than {MAX_MAGNITUDE:,})")
     if isinstance(value, float) and 0 < abs(value) < SMALLEST:  # the engine fails on these
         raise BadAnswer(f"has more decimal places than an answer may have (at most 4), got"
@@ -89,7 +98,7 @@ def _finite(value: Any) -> Any:
 
 
 def _integer(question, value: Any) -> int:
-    value = _finite(_number_text(value))
+    value = _finite(_number_text(value), question.bounds)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a whole number, got {shown_value(value)}")
     if isinstance(value, float) and not value.is_integer():
@@ -100,7 +109,7 @@ def _integer(question, value: Any) -> int:
 
 
 def _percent(question, value: Any) -> float | int:
-    value = _finite(_number_text(value))
+    value = _finite(_number_text(value), question.bounds)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BadAnswer(f"must be a percentage from 0 to 100, got {shown_value(value)}")
     _in_range(value, *question.bounds)
@@ -131,8 +140,29 @@ def _date(question, value: Any) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            _real_date(value.strip())
     raise BadAnswer(f"must be a date written YYYY-MM-DD, got {shown_value(value)}")
+
+
+_DATE_SHAPE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def _real_date(text: str) -> None:
+    """A date written YYYY-MM-DD that does not exist (2099-13-45; the parser keeps it as
+    text) is named as such, with the part that is wrong."""
+    shape = _DATE_SHAPE.fullmatch(text)
+    if shape is None:
+        return
+    year, month, day = map(int, shape.groups())
+    if year == 0:
+        why = "there is no year 0"
+    elif not 1 <= month <= 12:
+        why = f"there is no month {month}"
+    elif day == 0:
+        why = "there is no day 0"
+    else:
+        why = f"{date(2000, month, 1):%B} {year} has {calendar.monthrange(year, month)[1]} days"
+    raise BadAnswer(f"'{text}' is not a real date ({why}); write YYYY-MM-DD")
 
 
 MAX_ANSWER_TEXT = 2_000  # a text question without its own max_length

@@ -45,12 +45,12 @@ class _RefuseDuplicateKeys:
 
 
 def _checked_timestamp(loader, node):
-    """An unquoted date that is not a real one (2026-13-45) is named, not a traceback."""
+    """An unquoted date that is not a real one (2026-13-45) stays its text: the file's
+    validation refuses it there, naming its question beside every other bad field."""
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError as exc:
-        raise PackError([Problem(f"'{node.value}' is not a real date ({exc}); write YYYY-MM-DD",
-                                 loader.source_name, node.start_mark.line + 1)]) from None
+    except ValueError:
+        return loader.construct_scalar(node)
 
 
 class _StrictLoader(_RefuseDuplicateKeys, _SAFE_BASE):  # type: ignore[misc,valid-type]  # C or pure base
@@ -185,7 +185,7 @@ def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: 
 # comment after one), no flow, anchor, tag or block scalar. Read line by line (four times
 # faster than PyYAML's Python construction), each distinct scalar resolved and built by the
 # strict loader's own resolver and constructors, so values are exactly what PyYAML makes of
-# them. Anything else, and any problem (a repeated key, a bad date), goes to the full parse,
+# them. Anything else, and any problem (a repeated key), goes to the full parse,
 # which names it at its line. tests/test_yaml_flat.py holds both equal over generated texts.
 _PLAIN_IN = r"[ !\"$-9;-~]*[!\"$-9;-~]"  # printable ASCII but ':' and '#'; never ends in a space
 _FLAT_LINE = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_.-]*):(?: +("

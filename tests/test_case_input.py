@@ -136,7 +136,46 @@ def test_unquoted_impossible_date_is_named_with_its_line(tmp_path):
     path.write_text("answers:\n  stream.name: X\n  org.assessed_on: 2026-13-45\n")
     result = run_cli("evaluate", str(path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert f"{path}:3: '2026-13-45' is not a real date" in result.stderr
+    assert (f"{path}:3: Date of this assessment (org.assessed_on): '2026-13-45' is not a real"
+            " date (there is no month 13)") in result.stderr
+
+
+def test_an_impossible_date_is_named_beside_every_other_bad_field(tmp_path):
+    """On 010ef79 a date that does not exist stopped the reading: the only error shown,
+    without its question, hiding the years of 500 below it."""
+    text = EXAMPLE_CASE.read_text(encoding="utf-8")
+    path = tmp_path / "case.yaml"
+    path.write_text(text.replace("org.assessed_on: 2026-11-02", "org.assessed_on: 2099-02-29")
+                    .replace("candidate.digital_years: 2", "candidate.digital_years: 500"))
+    result = run_cli("evaluate", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"{path}:12: Years managing digital products" in result.stderr
+    assert "must be 50 or less, got 500" in result.stderr
+    assert (f"{path}:41: Date of this assessment (org.assessed_on): '2099-02-29' is not a real"
+            " date (February 2099 has 28 days)") in result.stderr
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("99999999999999", "Years managing digital products (candidate.digital_years): must be 50"
+                       " or less, got 99,999,999,999,999"),
+    ("-99999999999999", "must be 0 or more, got -99,999,999,999,999"),
+    ("9" * 400, "must be 50 or less, got a number of 400 digits"),
+])
+def test_a_number_far_past_the_limit_names_the_questions_limit(tmp_path, value, words):
+    path = tmp_path / "case.yaml"
+    path.write_text(EXAMPLE_CASE.read_text(encoding="utf-8").replace(
+        "candidate.digital_years: 2", f"candidate.digital_years: {value}"))
+    result = run_cli("evaluate", str(path))
+    assert result.returncode == 2 and words in result.stderr
+    assert "1,000,000,000,000" not in result.stderr
+
+
+def test_a_percentage_may_have_decimals():
+    """Percent questions take decimals (12.5% of a week is half a day): kept, not rounded."""
+    answers = _example_answers()
+    answers["candidate.target_former_share"] = 12.5
+    case = build_case(answers, default_questionnaire())
+    assert case.answers["candidate.target_former_share"] == 12.5
 
 
 def test_numbers_written_as_text_are_numbers():

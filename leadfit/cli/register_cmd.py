@@ -77,7 +77,7 @@ def _missing(words: str) -> int:
 
 
 def run_due(args) -> int:
-    today = _day(args.today)
+    today = day(args.today)
     with open_db(args) as reg:
         rows = review_service.due_reviews(reg, today, limit=args.limit)
         overdue, soon = review_service.due_counts(reg, today)
@@ -93,7 +93,7 @@ def run_due(args) -> int:
     return max(1 if any(not r.intact for r in rows) else 0, _missing(missing))
 
 
-def _day(text: str | None) -> date:
+def day(text: str | None) -> date:
     try:
         return date.fromisoformat(text) if text else date.today()
     except ValueError:

@@ -146,6 +146,33 @@ def test_register_list_due_says_a_review_awaits_signoff_and_stays_overdue(tmp_pa
     assert lines[-1] == "1 review is overdue, 0 due within 30 days"
 
 
+def test_register_list_and_the_csv_say_a_review_is_a_review(tmp_path, cli):
+    """A review is its own record with the coaching outcome: the list and the CSV must not
+    make it look like a second coaching decision in the same stream."""
+    import csv
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+        review = review_continue(reg, decision.ref)
+    listed = cli("register", "list", "--db", db)
+    assert listed.returncode == 0, listed.stderr
+    [first, second] = listed.stdout.splitlines()[:2]
+    assert first.startswith(review.ref) and f"Review of {decision.record_id}: " in first
+    assert second.startswith(decision.ref) and "Review of" not in second
+    out = tmp_path / "register.csv"
+    assert cli("register", "export", "--csv", out, "--db", db).returncode == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        header = next(csv.reader(fh))
+        fh.seek(0)
+        rows = {r["ref"]: r for r in csv.DictReader(fh)}
+    assert header[-3:] == ["intact", "review_of", "kind_in_words"]   # old positions stay
+    assert rows[review.ref]["review_of"] == decision.record_id
+    assert rows[review.ref]["kind_in_words"] == f"fail-fast review of {decision.record_id}"
+    assert (rows[decision.ref]["review_of"], rows[decision.ref]["kind_in_words"]) == (
+        "", "decision")
+
+
 def test_register_list_due_says_how_many_are_overdue(tmp_path, cli):
     from leadfit.decisions.register import open_register
     db = tmp_path / "r.sqlite3"

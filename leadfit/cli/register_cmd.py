@@ -53,7 +53,10 @@ def run_list(args) -> int:
         missing = service.missing(reg)
     for r in rows:
         if r.intact:
-            print(f"{r.ref:<18} {status_words(r.status):<18} {outcome_title(r.outcome):<37}"
+            decision = outcome_title(r.outcome)
+            if r.review_of:  # as the window shows it: a review is not a second decision
+                decision = f"Review of {r.review_of}: {decision}"
+            print(f"{r.ref:<18} {status_words(r.status):<18} {decision:<37}"
                   f" {r.stream} / {r.candidate}")
         else:
             print(f"{r.ref:<18} ALTERED           {r.problem}")

@@ -81,7 +81,7 @@ def _r(a, b) -> str:
 
 CACHE = Path(tempfile.gettempdir()) / "leadfit-bench-register"
 BASE_SCHEMA = 8   # what the fill writes: the before code (a3996ba) reads it
-FILL_FORMAT = 2   # bump when register_fill.py writes different rows
+FILL_FORMAT = 3   # bump when register_fill.py writes different rows
 
 
 def build(path: Path, size: int, streams: int) -> float:

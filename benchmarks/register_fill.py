@@ -30,6 +30,7 @@ BATCH = 5_000
 _SLOTS = {"record_id": "@@RID@@", "stream": "@@STREAM@@", "candidate": "@@CAND@@",
           "created_at": "@@AT@@"}
 _OUTCOME = "@@OUTCOME@@"
+_REVIEW = "@@REVIEW@@"
 _RECORD_COLUMNS = ("id", "serial", "record_id", "version", "status", "created_at", "body", "hash",
                    "stream", "candidate", "outcome", "recommended", "pack", "review_of",
                    "next_review", "lead", "mentor", "risk", "readiness", "review_date")
@@ -72,14 +73,26 @@ class _Text:
         return "".join(parts), digest.hexdigest()
 
 
+_REVIEW_DATE = ""   # the template's own review date (set by _texts)
+
+
 def _texts(base: dict) -> list[tuple[str, str]]:
     """(status, canonical text with slots) for the decided, signed-once and signed states."""
+    global _REVIEW_DATE
+    _REVIEW_DATE = base["decision"]["review_date"]
     texts = []
     for status, signed in (("awaiting_signoff", 0), ("awaiting_signoff", 1), ("signed", 2)):
         body = dict(base, **_SLOTS, status=status, signoffs=base["signoffs"][:signed])
-        body["decision"] = dict(base["decision"], outcome=_OUTCOME)
+        # an outcome slot: each outcome's text is this one with it put in; the review date
+        # stays only where LeadFit keeps it (coach), as making.build drops it otherwise
+        body["decision"] = dict(base["decision"], outcome=_OUTCOME, review_date=_REVIEW)
         texts.append((status, canonical_json(body)))
     return texts
+
+
+def _outcome_text(slotted: str, outcome: str) -> str:
+    review = _REVIEW_DATE if outcome == "coach" else None
+    return slotted.replace(f'"{_REVIEW}"', json.dumps(review)).replace(_OUTCOME, outcome)
 
 
 def _summaries(texts: list[tuple[str, str]]) -> dict[tuple[int, str], dict]:
@@ -90,7 +103,7 @@ def _summaries(texts: list[tuple[str, str]]) -> dict[tuple[int, str], dict]:
     found = {}
     for state, (_status, slotted) in enumerate(texts):
         for outcome in OUTCOMES:
-            body = json.loads(slotted.replace(_OUTCOME, outcome))
+            body = json.loads(_outcome_text(slotted, outcome))
             found[state, outcome] = {"review_of": None, "next_review": next_review_in(body),
                                      **stream_facts(body)}
     return found
@@ -102,7 +115,7 @@ def fill(path: Path, base: dict, count: int, streams: int = len(STREAMS)) -> Non
     names = STREAMS + [f"Stream {i:02d}" for i in range(len(STREAMS), streams)]
     texts = _texts(base)
     summaries = _summaries(texts)
-    cut = {(state, outcome): _Text(slotted.replace(_OUTCOME, outcome))
+    cut = {(state, outcome): _Text(_outcome_text(slotted, outcome))
            for state, (_s, slotted) in enumerate(texts) for outcome in OUTCOMES}
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=OFF")   # a benchmark file: speed over crash safety

@@ -51,7 +51,7 @@ def _register_for(venv: Path, folder: Path, env: dict) -> tuple[Path, str]:
     db = folder / "register.sqlite3"
     subprocess.run([str(venv / "bin/leadfit"), "decide", str(REPO / "forms/examples/example-case.yaml"),
                     "--decision", "coach", "--conditions", "Weekly coaching", "--plan-later",
-                    "--db", str(db)], env=env, check=True, capture_output=True)
+                    "--recorded-by", "Bench Mark", "--db", str(db)], env=env, check=True, capture_output=True)
     return db, "LF-" + str(__import__("datetime").date.today().year) + "-0001"
 
 

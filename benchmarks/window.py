@@ -29,6 +29,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 RATIO_TARGET, UPDATE_TARGET_MS, FRAME_MS = 3.0, 50.0, 16.0
+# children run from here: `python -c` puts its folder first on sys.path, and from a tree an
+# earlier tree's Python imported this tree's leadfit/ (its panel failed, its loop never ended)
+OUTSIDE = tempfile.gettempdir()
 
 # Both children: the parent's start time comes in argv[1]; the window's first paint event
 # is its first frame (the filter sits on the window alone: one on the application slowed
@@ -82,7 +85,7 @@ while not painted.seen:
 
 def _child(code: str, env: dict, python: str = sys.executable) -> dict[str, float]:
     start = time.perf_counter()
-    done = subprocess.run([python, "-c", code, repr(start)], capture_output=True,
+    done = subprocess.run([python, "-c", code, repr(start)], capture_output=True, cwd=OUTSIDE,
                           text=True, env=env, timeout=120, check=False)
     times = {}
     for line in done.stdout.splitlines():
@@ -167,6 +170,8 @@ def update_times(changes: int = 100) -> tuple[list[float], list[float], list[flo
         longest, turn = 0.0, time.perf_counter()
         while not drawn:
             app.processEvents()
+            if time.perf_counter() - start > 60:  # the panel failed (its error is above)
+                raise SystemExit("the panel was not updated within 60 s")
             now = time.perf_counter()
             longest, turn = max(longest, now - turn), now
         ui.append((drawn.pop() - start) * 1000)
@@ -198,6 +203,7 @@ def interleaved_updates(before: Path | None, rounds: int = 3, changes: int = 40)
         for name, python in pythons.items():
             done = subprocess.run([python, "-c", UPDATE_CHILD, str(Path(__file__).parent),
                                    str(changes)], capture_output=True, text=True, timeout=600,
+                                  cwd=OUTSIDE,
                                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
             if done.returncode:
                 raise SystemExit(f"the {name} window failed: {done.stderr[-2000:]}")

@@ -79,21 +79,18 @@ def due_reviews(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAY
 
 
 def _hidden(conn: Connection, until: str, checker: Checker) -> list:
-    """Open coached records whose next_review column was edited in the file to later or
+    """Open records whose next_review column was edited in the file to later or
     never, so the index would drop them silently: the review_date column (schema 7, the
     decision's review date, which a review's next review is) still says one is due by
     ``until``. Each such row is checked; the altered ones are listed as altered. (Editing
     both columns, or the outcome too, is found by verify, as every column is sealed.)"""
-    # ids first, from columns the portfolio's index covers on SQLite (reading them from the
-    # table would walk every long row's overflow pages); then the few rows found, whole
-    suspects = conn.execute(select(records.c.id).where(
-        records.c.status == "signed", records.c.outcome == "coach",  # a review continues: coach
-        records.c.review_date.is_not(None),
-        records.c.review_date != "", records.c.review_date <= until,
-        or_(records.c.next_review.is_(None), records.c.next_review > until))).scalars().all()
-    if not suspects:
-        return []
-    q = _open_rows(dated=False).where(records.c.id.in_(suspects))
+    # the ids first, from schema 9's (review_date, next_review, ...) index alone: a row
+    # read for its text is a random read of a file of gigabytes
+    ids = _open_rows(dated=False).with_only_columns(records.c.id).where(
+        or_(records.c.next_review.is_(None), records.c.next_review > until),
+        records.c.review_date.is_not(None), records.c.review_date != "",
+        records.c.review_date <= until)
+    q = select(*row_columns()).where(records.c.id.in_(ids))
     rows = conn.execute(q.order_by(records.c.id)).all()
     checker.prefetch(rows)
     return [row for row in rows if not checker.check(row).intact]

@@ -74,6 +74,7 @@ class AlternativesView(QTextBrowser):
         if self.unknowns is not None and self.unknowns.verdict == "depends":
             head = ("<p style='margin:2px 0 6px 0; color:#5b4a8a'><b>Answers not known.</b> "
                     f"{escape(self.unknowns.summary)}</p>")
+        self._listed = alternatives is not None
         if alternatives is None:
             note = self.WAITING if waiting else self.EMPTY
             html = f"{head}<p style='color:#5b6675'>{note}</p>"
@@ -84,6 +85,10 @@ class AlternativesView(QTextBrowser):
             self._heights: dict[int, int] = {}
             self.setHtml(html)
             self.updateGeometry()  # a new text wants another height: the panel must ask again
+
+    def has_list(self) -> bool:
+        """Whether it shows a search's result (not the waiting or empty line)."""
+        return getattr(self, "_listed", False)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return True
@@ -130,6 +135,9 @@ def _one(alt: Alternative) -> str:
 
 
 def _change(change_set) -> str:
+    from leadfit.words import is_worse  # the words load with the engine, after the first frame
+    if is_worse(change_set):  # a worse situation, said as one: no lever or fact tag
+        return escape(change_set.words) + "."
     said = []
     for c in change_set.changes:
         tag = ("<span style='color:#1e5a36'>[lever]</span>" if c.lever

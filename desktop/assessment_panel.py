@@ -51,6 +51,8 @@ def risk_scale_words(bands: dict[str, int]) -> str:
     return "Scale: " + " · ".join(parts)
 
 
+OTHER_OUTCOMES = "Other outcomes: why not, and what would change it"
+WORKING_AGAIN = "Other outcomes: being worked out again…"
 RISK_HELP = ("The score adds the weight of each finding's severity. When the advised outcome"
              " is not possible here, the risk is at least high.")
 
@@ -142,7 +144,7 @@ class AssessmentPanel(QWidget):
         self.headings: dict[str, QLabel] = {}
         for title, view in (("Findings", self.findings), ("Context signals", self.signals),
                             ("Mitigation plan", self.mitigations),
-                            ("Other outcomes: why not, and what would change it", self.alternatives)):
+                            (OTHER_OUTCOMES, self.alternatives)):
             heading = self.headings[title] = QLabel(title)
             heading.setObjectName("panelHeading")
             layout.addWidget(heading)
@@ -185,13 +187,24 @@ class AssessmentPanel(QWidget):
         self.unknowns.show_unknowns(a.unknowns)
         self.alternatives.unknowns = a.unknowns
         self._decided = a.decided
-        for widget in (self.alternatives, next(h for t, h in self.headings.items() if t.startswith("Other"))):
+        for widget in (self.alternatives, self.headings[OTHER_OUTCOMES]):
             widget.setVisible(a.decided)  # an incomplete case shows what is missing instead
         self.decide.setEnabled(a.decided and not invalid)
 
     def show_alternatives(self, alternatives) -> None:
-        """None while the search runs (or with no recommendation), then the list."""
-        self.alternatives.show_alternatives(alternatives, waiting=getattr(self, "_decided", False))
+        """None while the search runs (or with no recommendation), then the list. While a
+        search for new answers runs, the last list stays, greyed, its heading saying it is
+        being worked out again: swapping it for a waiting line and back laid the rich text
+        out twice per answer, and made the panel jump."""
+        decided = getattr(self, "_decided", False)
+        heading = self.headings[OTHER_OUTCOMES]
+        if alternatives is None and decided and self.alternatives.has_list():
+            heading.setText(WORKING_AGAIN)  # no longer than the heading: it must not widen the panel
+            self.alternatives.setEnabled(False)
+            return
+        heading.setText(OTHER_OUTCOMES)
+        self.alternatives.setEnabled(True)
+        self.alternatives.show_alternatives(alternatives, waiting=decided)
 
     def _show_risk(self, a: Assessment) -> None:
         """No findings yet on an incomplete case is not a low risk: say it is not known."""

@@ -37,9 +37,7 @@ def _as_typed_text(value: Any) -> Any:
     """A case file's value as a widget would hand it over (text; yes/no for booleans)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value if isinstance(value, str) else str(value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 @runtime_checkable
@@ -102,6 +100,7 @@ class CaseController:
         # {question: where its answer came from, in words}); set by the window
         self.streams: Callable[[Case, Any], tuple[Case, dict[str, str]]] | None = None
         self.sourced: dict[str, str] = {}
+        self._relevance_of: dict[str, Any] | None = None  # answers whose relevance is shown
 
     # -- lifecycle -------------------------------------------------------
     def start(self, assess: bool = True) -> None:
@@ -202,14 +201,14 @@ class CaseController:
         known = [q.id for q in self.pack.questionnaire.asked]
         self.raw = {k: v for k, v in raw.items() if k in known}
         self.view.show_answers(dict(self.raw))
-        self.field_errors, self.order_problems = {}, {}
+        self.field_errors, self.order_problems, self._relevance_of = {}, {}, None  # afresh
         for qid in known:
             self._check(qid)
         self._check_order()
         if assess:
             self.refresh()
         else:
-            self.view.show_relevance(self.relevance())
+            self._show_relevance()
 
     # -- answers ---------------------------------------------------------
     def answer_changed(self, question_id: str, raw: Any) -> None:
@@ -226,7 +225,7 @@ class CaseController:
             self._typing_in = question_id
         self._check(question_id)
         self._check_order()
-        self.view.show_relevance(self.relevance())
+        self._show_relevance()
         self.view.schedule_evaluation()
 
     def _check(self, question_id: str) -> None:
@@ -270,9 +269,15 @@ class CaseController:
         case = self.case()
         return {q.id: is_asked(q, dict(case.answers), case.unknown) for q in self.pack.questionnaire.asked}
 
+    def _show_relevance(self) -> None:
+        """Once per set of answers: the refresh after an answer has nothing new to show."""
+        if self.raw != self._relevance_of:
+            self._relevance_of = dict(self.raw)
+            self.view.show_relevance(self.relevance())
+
     def refresh(self) -> Assessment | None:
         """Assess the current answers, show it, and keep the draft on disk."""
-        self.view.show_relevance(self.relevance())
+        self._show_relevance()
         self._save_draft()
         case = self.case()
         if self.streams is not None:  # F10 from the portfolio, as decide will read it
@@ -322,8 +327,7 @@ class CaseController:
             return  # newer answers have their own search
         if isinstance(found, Exception):
             self.view.tell(f"What would change it could not be worked out: {found}")
-            return
-        if generation == self._generation:
+        elif generation == self._generation:
             self.alternatives = found
             self.assessment = self.assessment.model_copy(update={"alternatives": found})
             self.view.show_alternatives(found)

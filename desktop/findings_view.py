@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dataclasses import dataclass
 
@@ -118,41 +118,71 @@ class _ExpandableList(QTreeWidget):
         return item
 
     def _show(self, entries: list[Entry]) -> None:
-        """Show these rows, touching only those that changed: an answer typed changes one
-        finding or none, and rebuilding every row (each child spanned across the columns)
-        was most of the panel's time per keystroke. Rows kept stay open or closed."""
+        """Show these rows in place: a row keeps its item (so its selection, and whether it
+        is open) while its ID stays; only texts that changed are set, and only lines that
+        are new are made (each made line is spanned across the columns, the slow part of
+        an update: an answer typed changes one finding's 'because' or none)."""
         old = self._entries
         if entries == old:
-            return
-        opened = self._opened()
-        same_head = next((i for i, (a, b) in enumerate(zip(old, entries)) if a != b),
-                         min(len(old), len(entries)))
-        same_tail = 0
-        while (same_tail < min(len(old), len(entries)) - same_head
-               and old[-1 - same_tail] == entries[-1 - same_tail]):
-            same_tail += 1
-        for _ in range(len(old) - same_head - same_tail):
-            self.takeTopLevelItem(same_head)
-        for index, entry in enumerate(entries[same_head:len(entries) - same_tail], same_head):
-            item = self._top(list(entry.texts), entry.tip)
-            self.insertTopLevelItem(index, item)  # in the view first: spanning needs its row
-            for text, below in entry.children:
-                child = self._child(item, text)
-                for line in below:
-                    self._child(child, line)
+            return  # nothing changed: no text set, no layout asked for
+        was = dict(zip(_keys(old), old))
+        items = {key: self.topLevelItem(i) for i, key in enumerate(was)}
+        keys = _keys(entries)
+        for key in set(items) - set(keys):  # gone
+            self.takeTopLevelItem(self.indexOfTopLevelItem(items.pop(key)))
+        for index, (key, entry) in enumerate(zip(keys, entries)):
+            item = items.get(key)
+            if item is not None and self.indexOfTopLevelItem(item) != index:
+                self.takeTopLevelItem(self.indexOfTopLevelItem(item))  # reordered (rare):
+                item = None  # made again, as moving it would lose its lines' spanning
+            if item is None:
+                item = self._top(list(entry.texts), entry.tip)
+                self.insertTopLevelItem(index, item)  # in the view first: spanning needs its row
+                self._fill(item, entry, None)
+            elif was[key] != entry:
+                self._fill(item, entry, was[key])
         self._entries = entries
-        self._reopen(opened)
-
-    def _opened(self) -> set[str]:
-        """Items the person opened, by ID, so an update of the answers keeps them open."""
-        return {self.topLevelItem(i).text(0) for i in range(self.topLevelItemCount())
-                if self.topLevelItem(i).isExpanded()}
-
-    def _reopen(self, opened: set[str]) -> None:
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
-            item.setExpanded(item.text(0) in opened)
         self.updateGeometry()
+
+    def _fill(self, item: QTreeWidgetItem, entry: Entry, before: Entry | None) -> None:
+        """Bring one row's texts and the lines under it to ``entry``, reusing its lines."""
+        if before is not None:
+            for column, text in enumerate(entry.texts):
+                if before.texts[column] != text:
+                    item.setText(column, text)
+            if before.tip != entry.tip:
+                item.setToolTip(len(entry.texts) - 1, entry.tip)
+            if before.texts[0] != entry.texts[0]:
+                item.setToolTip(0, f"{entry.texts[0]}: double-click or press Enter for the glossary")
+        _lines(self, item, [(text, [(line, ()) for line in below]) for text, below in entry.children])
+
+
+def _keys(entries: list[Entry]) -> list[tuple[str, int]]:
+    """A row's identity: its ID and which time that ID comes (a plan may name one twice)."""
+    seen: dict[str, int] = {}
+    keys = []
+    for entry in entries:
+        seen[entry.texts[0]] = seen.get(entry.texts[0], -1) + 1
+        keys.append((entry.texts[0], seen[entry.texts[0]]))
+    return keys
+
+
+def _lines(view: _ExpandableList, parent: QTreeWidgetItem,
+           wanted: list[tuple[str, Any]]) -> None:
+    """The lines under ``parent`` made to say ``wanted`` ((text, lines under it) each):
+    existing lines are given new words, only missing ones made, extra ones taken away."""
+    while parent.childCount() > len(wanted):
+        parent.takeChild(parent.childCount() - 1)
+    for index, (text, below) in enumerate(wanted):
+        if index < parent.childCount():
+            child = parent.child(index)
+            if child.text(0) != text:
+                child.setText(0, text)
+                child.setToolTip(0, text)
+        else:
+            child = view._child(parent, text)
+        if below or child.childCount():
+            _lines(view, child, list(below))
 
 
 class FindingsView(_ExpandableList):

@@ -180,9 +180,17 @@ def change_words(change: Any) -> str:
     return f"{quoted(change.title)} is {change.to} (now {change.now}; {whose})"
 
 
+def is_worse(change_set: Any) -> bool:
+    """Whether a change set is a worse situation said as one ('Only if … were …'; 2.4),
+    not a route: neither a lever nor a fact to aim for."""
+    return str(change_set.words).startswith("Only if ")
+
+
 def change_set_words(title: str, change_set: Any) -> str:
     """'Becomes Appoint if “…” is 3 or more (now 2; …) and …'. The stored ChangeSet.words
     says 'a lever'/'a fact'; records keep it as decided, so the words are made here."""
+    if is_worse(change_set):  # said as what it is (rules/runtime/explain.py)
+        return f"{change_set.words}."
     return f"Becomes {title} if " + joined([change_words(c) for c in change_set.changes])
 
 

@@ -91,7 +91,9 @@ def test_taking_support_away_is_a_fact_not_a_lever():
     hire = next(alt for alt in a.alternatives if alt.outcome == "hire_external")
     gone = [c for s in hire.nearest for c in s.changes if c.question == "org.coach_available"]
     assert gone and not any(c.lever for c in gone)
-    assert "outside coach?” is no (now yes; a fact)" in " ".join(s.words for s in hire.nearest)
+    # 2.4: a worse situation is said as one, never as a route to aim for
+    assert "Only if “Can you bring in an outside coach?” were no (now yes)" in " ".join(
+        s.words for s in hire.nearest)
 
 
 def test_changes_are_in_words_only():

@@ -95,6 +95,9 @@ def test_a_decision_against_the_recommendation_prints_its_justification(tmp_path
         text = squash(" ".join(_pages(printing.render_pdf(reg, record.ref).pdf)))
     _in_order(text, ["Decision", "Hire an experienced Product Director",
                      "(differs from the recommendation: see justification)",
+                     # the coaching trade-off is the recommendation's, never the hire's
+                     "What the recommendation (Appoint with coaching) says, which the decision did not follow:",
+                     "The trade-off",
                      "Justification (the decision differs from the recommendation)",
                      "Recommended: Appoint with coaching", "The board will fund an experienced hire.",
                      "Sign-off", "Decision maker awaiting signature", "HR awaiting signature"])

@@ -63,7 +63,8 @@ def test_making_hiring_impossible_is_a_fact_never_a_lever_towards_coaching(tmp_p
     done = run_cli("evaluate", _case_file(tmp_path, "eleven failure modes add up to hiring"))
     said = _said(done)
     assert "Recommendation: Hire an experienced Product Director" in said
-    assert "is “No” (now “Yes, budget and approval exist”; not in the organisation's hands)" in said
+    # 2.4: said as the worse situation it is, never a route (test_judgement_reader4.py)
+    assert "were “No” (now “Yes, budget and approval exist”) would it be Appoint with coaching" in said
     assert "“No” (now “Yes, budget and approval exist”; the organisation can change this)" not in said
 
 

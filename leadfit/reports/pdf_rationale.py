@@ -105,6 +105,9 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
     if r.supersedes:
         rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])
     doc.table([], rows, widths=[0.22, 0.78])
+    if a.notes and r.decision.differs:  # the notes explain the recommendation, not the decision taken
+        doc.p(f"What the recommendation ({a.outcome_title or _title(a.outcome)}) says, which the"
+              " decision did not follow:", "small")
     for note in a.notes:  # the trade-off, the plan for hiring, compounding, what is unverified
         doc.p(note)
     doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; the IDs below (P, R, F,"

@@ -184,7 +184,8 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     out = []
     keep = ("outcomes", "fallback", "severities", "risk_bands", "risk_outcomes", "outcome_requires",
             "outcome_allows", "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
-            "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions")
+            "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
+            "step_words_if")
     for key in keep:
         x, y = getattr(a.settings, key, None), getattr(b.settings, key, None)
         if x != y:

@@ -50,7 +50,8 @@ INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles"
              "words_version")
 # Settings keyed by outcome or id: the client's entries replace the base's one by one.
 LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions",
-           "lever_values", "titles_if_unavailable", "finding_titles", "titles_if_preconditions")
+           "lever_values", "titles_if_unavailable", "finding_titles", "titles_if_preconditions",
+           "step_words_if")
 
 
 def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData],

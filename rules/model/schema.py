@@ -136,6 +136,9 @@ class PackSpec(BaseModel):
     # outcome -> its title where steps come before the appointment (preconditions): an
     # appointment that stands on them is not called a plain one ("Appoint on conditions"; 2.4)
     titles_if_preconditions: dict[Outcome, str] = {}
+    # rule id -> {step: how it reads}: where that rule fires, the answers say the step is done,
+    # so the plan says so rather than ask for it ("the trade-offs have been stated"; 2.4)
+    step_words_if: dict[str, dict[str, str]] = {}
     # Finding IDs that weigh in the risk shown but never raise the outcome by adding up: a
     # selection step not yet taken is a step before the appointment, not a reason to rule the
     # candidate out (2.4)
@@ -188,7 +191,8 @@ class PackSpec(BaseModel):
 LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "outcome_allows",
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
                   "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
-                  "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions")
+                  "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
+                  "step_words_if")
 
 
 class ExpectSpec(BaseModel):

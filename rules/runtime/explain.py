@@ -40,11 +40,12 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
             continue
         title = pack.catalogue.title(outcome)
         search = nearest(case, pack, outcome, wanted=wanted)
-        sets = [_change_set(case, pack, outcome, title, f) for f in search.found]
+        sets = [_change_set(case, pack, outcome, title, f, _worse(pack, a, outcome, f))
+                for f in search.found]
         levers = None
-        if sets and all(any(not c.lever for c in s.changes) for s in sets):
+        if sets and all(f.facts for f in search.found):  # each nearest change needs a fact
             lever_search = nearest(case, pack, outcome, levers_only=True, most=1, wanted=wanted)
-            if lever_search.found:
+            if lever_search.found and not _worse(pack, a, outcome, lever_search.found[0]):
                 levers = _change_set(case, pack, outcome, title, lever_search.found[0])
         out.append(Alternative.model_construct(
             outcome=outcome, title=title, why_not=why_not(pack, a, outcome), nearest=sets,
@@ -91,7 +92,25 @@ def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:
     return bool(floor and outcome and order.index(floor) >= order.index(outcome))
 
 
-def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found) -> ChangeSet:
+WORSE_PREFIX = "Only if "
+
+
+def _worse(pack: Pack, a: Assessment, outcome: str, found: Found) -> bool:
+    """2.4: whether the change makes the situation worse, so it is no route to aim for: it takes
+    support or an option away (a lever moved off ``lever_values``), or it leads to a more
+    cautious outcome, which only worse answers do (tests/test_judgement_reader4.py holds that
+    such a change never lowers the risk, and that no other raises it)."""
+    if pack.settings.words_version < 2:
+        return False
+    levers = pack.settings.lever_values
+    if any(k in levers and not is_lever(pack, k, v) for k, v in found.values.items()):
+        return True
+    order: list[str] = list(pack.settings.outcomes)
+    return a.outcome is not None and order.index(outcome) > order.index(a.outcome)
+
+
+def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found,
+                worse: bool = False) -> ChangeSet:
     q = pack.questionnaire.questions
     changes = []
     for qid in [x.id for x in pack.questionnaire.asked if x.id in found.values]:
@@ -105,6 +124,11 @@ def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found) 
             question=qid, title=question.title, lever=is_lever(pack, qid, found.values[qid]),
             now="not known" if qid in case.unknown else _shown(question, case.answers.get(qid)),
             to=to, value=_plain(found.values[qid])))
+    if worse:  # said as what it is: a worse situation, neither advice nor a route (2.4)
+        changes = [c.model_copy(update={"lever": False}) for c in changes]
+        words = WORSE_PREFIX + joined([f"{quoted(c.title)} were {c.to} (now {c.now})"
+                                       for c in changes]) + f" would it be {title}"
+        return ChangeSet.model_construct(changes=changes, words=words)
     words = f"Becomes {title} if " + joined([
         f"{quoted(c.title)} is {c.to} (now {c.now}; {'a lever' if c.lever else 'a fact'})"
         for c in changes])

@@ -178,6 +178,7 @@ class Judgement:
             level = "high"
         plan, preconditions = self.plan(outcome)
         unverified = self.unverified()
+        readiness = b.readiness()
         return built(
             Assessment,
             outcome=outcome,
@@ -186,12 +187,12 @@ class Judgement:
             findings=findings,
             mitigations=plan,
             preconditions=preconditions,
-            readiness=b.readiness(),
+            readiness=readiness,
             signals=merged_signals(b),
             missing=b.missing_answers(),
             why_not=self.why_not(outcome),
             constraints=self.constraints,
-            notes=self.outcome_notes(outcome) + b.notes(outcome),
+            notes=self.outcome_notes(outcome, readiness) + b.notes(outcome),
             unverified=unverified,
             rules_fired=[r.id for r in b.fired],
             pack=b.pack_ref(),
@@ -220,7 +221,8 @@ class Judgement:
             outcome = floor
         for rule, value in b.actions("choice"):
             if self.order.index(outcome) <= self.order.index(value):
-                self.notes.append(f"A deliberate choice, stated openly: {rule.summary}")
+                self.notes.append(f"A deliberate choice, stated openly: {rule.summary}"
+                                  + self._accepted_risk(level, value))
         blocked = self.unavailable_outcomes()
         if outcome not in blocked:
             return outcome, False
@@ -230,6 +232,17 @@ class Judgement:
             f" {blocked[outcome].summary} '{self.title_of(fallback)}' is advised instead, at higher"
             " risk, with the steps below.")
         return fallback, True
+
+    def _accepted_risk(self, level: str, chosen: str) -> str:
+        """2.4: why a risk that would otherwise call for more stands beside the chosen outcome."""
+        wanted = self.settings.risk_outcomes.get(level)
+        if self.settings.words_version < 2 or not wanted or (
+                self.order.index(wanted) <= self.order.index(chosen)):
+            return ""
+        return (f" The risk of appointing as proposed is {level}, which would call for"
+                f" '{self.b.cat.title(wanted)}'; it is accepted here because the stakes are low and"
+                " the cost is said openly: the delivery forecast may not be met, and in return the"
+                " organisation builds a more digitally able executive.")
 
     def compounding_level(self, level: str, outcome: str) -> str:
         """The risk level that sets the least outcome: ``level`` without the findings the pack
@@ -295,7 +308,7 @@ class Judgement:
         table = b.shared.tables["plan"]
         masks = b.masks
         key = (outcome, masks.get("mitigation", 0), masks.get("precondition", 0),
-               masks.get("unavailable", 0))
+               masks.get("unavailable", 0), self._steps_reworded())
         found = table.get(key)
         if found is None:
             said = len(self.constraints)
@@ -311,10 +324,17 @@ class Judgement:
         reword = {}
         for blocked in self.unavailable_outcomes():
             reword.update(self.settings.if_unavailable.get(blocked, {}))
+        for rule_id in self._steps_reworded():
+            reword.update(self.settings.step_words_if[rule_id])
         # 2.4: a step's reason names the outcome as the headline does ("without coaching")
         headline = self.title_of(outcome) if outcome and self.settings.words_version >= 2 else None
         return (self.b.as_mitigations(needed, reword, headline),
                 self.b.as_mitigations(before, reword, headline))
+
+    def _steps_reworded(self) -> tuple[str, ...]:
+        """The fired rules whose steps read as done (``step_words_if``), in the pack's order."""
+        words = self.settings.step_words_if
+        return tuple(r.id for r in self.b.fired if r.id in words) if words else ()
 
     def plan_needs(self, outcome: str | None) -> tuple[dict, dict]:
         """(the plan's steps, the preconditions): mitigation id -> who asks for it and why."""
@@ -340,8 +360,10 @@ class Judgement:
         return needed, before
 
     # -- words ------------------------------------------------------------------
-    def outcome_notes(self, outcome: str | None) -> list[str]:
+    def outcome_notes(self, outcome: str | None, readiness: list) -> list[str]:
         said = [self.settings.outcome_notes[outcome]] if outcome in self.settings.outcome_notes else []
+        if said and "{gaps}" in said[0]:  # 2.4: the trade-off named by what is actually missing
+            said[0] = said[0].replace("{gaps}", _gaps(readiness))
         said += self.notes
         said += [v for _, v in self.b.actions("note")]
         return list(dict.fromkeys(said))
@@ -388,6 +410,21 @@ class Judgement:
                 reasons[milder] = [self.raised_by_risk] + [
                     r for r in reasons.get(milder, []) if not r.startswith("A stronger outcome")]
         return reasons
+
+
+_STATUS_WORDS = {"partial": "partly met", "not_met": "not met", "unknown": "not known"}
+
+
+def _gaps(readiness: list) -> str:
+    """'digital product experience (partly met)': the readiness items a coached executive lacks."""
+    gaps = [f"{_lower_first(r.title)} ({_STATUS_WORDS[r.status]})"
+            for r in readiness if r.status in _STATUS_WORDS]
+    return joined(gaps) if gaps else "what they still have to learn"
+
+
+def _lower_first(title: str) -> str:
+    """'digital product experience', but 'P&L ownership' as it is."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
 
 
 @lru_cache(maxsize=4096)

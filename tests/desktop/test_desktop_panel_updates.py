@@ -67,3 +67,73 @@ def test_a_findings_explanation_wraps_whole_rather_than_being_cut_short(qtbot, u
     wide = metrics.horizontalAdvance(longest.text(0))
     assert wide > rect.width()  # too long for one line at this size
     assert rect.height() >= -(-wide // rect.width()) * metrics.lineSpacing()  # room for each line
+
+
+def test_a_finding_whose_reason_changes_keeps_its_row_its_lines_and_says_the_new_answer(
+        qtbot, user_files):
+    from leadfit.desktop.findings_view import because
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, {**example_answers(), "candidate.digital_years": 2})
+    settle(qtbot, window)
+    findings = window.panel.findings
+    row = {i: findings.topLevelItem(ids(findings).index(i)) for i in ("F1", "F10")}
+    row["F1"].setExpanded(True)
+    findings.setCurrentItem(row["F10"])
+    lines = [row["F1"].child(j) for j in range(row["F1"].childCount())]
+    said = [line.text(0) for line in lines]
+
+    answer(qtbot, window, "candidate.digital_years", 1)  # F1 and F10 stay, each for 1 year now
+    settle(qtbot, window)
+    f1 = next(f for f in window.controller.assessment.findings if f.id == "F1")
+    now = [row["F1"].child(j).text(0) for j in range(row["F1"].childCount())]
+    assert now != said and [because(c, findings.questions) for c in f1.because] == now[1:-1]
+    assert findings.topLevelItem(ids(findings).index("F1")) is row["F1"] and row["F1"].isExpanded()
+    assert [row["F1"].child(j) for j in range(row["F1"].childCount())] == lines  # words changed in place
+    assert findings.currentItem() is row["F10"] and row["F10"].isSelected()
+
+
+def test_the_same_assessment_again_lays_nothing_out(qtbot, user_files):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Layouts(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.count += 1
+            return False
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, example_answers())
+    settle(qtbot, window)
+    panel, watch = window.panel, Layouts()
+    for widget in [panel, *panel.findChildren(QObject)]:
+        widget.installEventFilter(watch)
+    for _ in range(100):  # until the layouts the answers asked for are done
+        watch.count = 0
+        qtbot.wait(100)
+        if not watch.count:
+            break
+    assert watch.count == 0, "the panel never came to rest"
+    panel.show_assessment(window.controller.assessment, sorted(window.controller.errors))
+    panel.show_alternatives(window.controller.alternatives)
+    qtbot.wait(50)
+    assert watch.count == 0
+
+
+def test_while_what_would_change_it_is_worked_out_again_the_panel_says_so(qtbot, user_files):
+    from leadfit.desktop.assessment_panel import OTHER_OUTCOMES, WORKING_AGAIN
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, {**example_answers(), "candidate.digital_years": 2})
+    settle(qtbot, window)
+    heading, view = window.panel.headings[OTHER_OUTCOMES], window.panel.alternatives
+    before = view.plain_text()
+    assert "Why not" in before and view.isEnabled() and heading.text() == OTHER_OUTCOMES
+
+    window.form.rows["candidate.digital_years"].input.editor.setText("1")
+    window.timer.stop()
+    window.controller.refresh()  # assessed; the search has not run yet
+    assert heading.text() == WORKING_AGAIN and len(WORKING_AGAIN) <= len(OTHER_OUTCOMES)
+    assert not view.isEnabled() and view.plain_text() == before  # the last list, greyed
+    settle(qtbot, window)
+    assert heading.text() == OTHER_OUTCOMES and view.isEnabled()
+    assert view.plain_text() != before and "now 1" in view.plain_text()

@@ -158,6 +158,7 @@ def test_a_signer_edited_in_the_text_is_named_by_the_portfolio_and_f10(reg, cli)
     run = cli("portfolio", "--db", reg.url)
     assert run.returncode == 1 and "Savings" not in run.stdout
     assert "1 record altered outside LeadFit and not counted" in run.stderr
+    assert "record LF-2026-0003@1 was altered since it was written" in run.stderr
     assert "5 streams with a signed lead" in run.stdout
     with reg.read() as conn:
         from leadfit.decisions import streams_reading

@@ -207,7 +207,8 @@ CSV_COLUMNS = (*(f.name for f in fields(RecordSummary) if f.name not in _NOT_IN_
                "justification", "conditions",
                "review_date", "risk_level", "pack", "pack_fingerprint", "recorded_by",
                "recorded_account", "supersedes", "correction_reason", "signers", "dissent",
-               "withdrawn_by", "withdrawn_at", "withdrawn_reason", "intact")
+               "withdrawn_by", "withdrawn_at", "withdrawn_reason", "intact",
+               "review_of", "kind_in_words")   # added last (schema 5's reviews): old positions stay
 
 
 # UTF-8 with a byte-order mark: Excel otherwise reads UTF-8 as the local code page and
@@ -244,7 +245,7 @@ def _csv_row(row, verdict: Integrity) -> dict:
     summary = asdict(_summary(row, verdict))
     problem = summary.pop("problem")
     summary.pop("pack")  # the CSV's own pack column says it below
-    summary.pop("review_of")
+    review_of = summary.pop("review_of")
     if problem:
         return {**dict.fromkeys(CSV_COLUMNS, ""), **summary, "intact": f"NO: {problem}"}
     body = json.loads(row.body)
@@ -269,7 +270,12 @@ def _csv_row(row, verdict: Integrity) -> dict:
         "dissent": "; ".join(f"{s.get('name')}: {s.get('dissent_reasons')}"
                              for s in signoffs if s.get("dissent")),
         **{k: body.get(k, "") for k in ("withdrawn_by", "withdrawn_at", "withdrawn_reason")},
-        "intact": "yes"}
+        "intact": "yes", "review_of": review_of, "kind_in_words": kind_words(review_of)}
+
+
+def kind_words(review_of: str) -> str:
+    """What a listed row is, in words: a review is not a second coaching decision."""
+    return f"fail-fast review of {review_of}" if review_of else "decision"
 
 
 def _cell(value):

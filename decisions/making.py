@@ -80,7 +80,7 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
     justification, conditions = _text(justification, "justification", problems), \
         _text(conditions, "conditions", problems)
     reason = _text(reason, "correction reason", problems)
-    if decision != assessment.outcome and not justification:
+    if decision in outcomes and decision != assessment.outcome and not justification:
         title = lambda key: _outcome_title(pack, key)  # noqa: E731
         problems.append(Problem(f"the decision '{title(decision)}' differs from the recommendation"
                                 f" '{title(assessment.outcome)}': a written justification is"
@@ -315,10 +315,11 @@ def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
     """Plan steps as agreed; a step nobody named stays unassigned ("to be agreed")
     rather than defaulting to someone who never agreed to it."""
     known = {m.id: m for m in assessment.plan_steps()}
-    for key in plan:
+    for key, (_owner, due) in plan.items():
         if key not in known:
             problems.append(Problem(f"plan names '{key}', which is not a required mitigation here;"
                                     " required: " + (", ".join(known) or "none")))
+            _iso(due, f"due date for {key}", problems)   # every mistake named in one run
     items = []
     for mid, m in known.items():
         owner, due = plan.get(mid, ("", None))

@@ -5,7 +5,9 @@ sign-off does not replace it until signed); streams are told apart by the one st
 key (case and spacing folded). Figures come from the sealed summary of schema 8
 (leads.py), so 10,000 streams are counted and checked without opening a body; where
 it is not sealed or disagrees, each row is checked like any other read (an altered
-one is marked, not counted). The article's F10: "you will not get consistent levels of experience and
+one is marked, not counted). Where it holds, each shown row is still checked against its
+text and audit entry (no body parsed): an edit the lines do not carry, such as a signer's
+name, is named as show and verify name it. The article's F10: "you will not get consistent levels of experience and
 delivery across your value streams".
 """
 
@@ -16,10 +18,10 @@ from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from leadfit.decisions import leads
-from leadfit.decisions.integrity import Checker
+from leadfit.decisions.integrity import Checker, row_columns
 from leadfit.decisions.keys import fold
 from leadfit.decisions.portfolio_facts import EXPERIENCED, LEARNER, readiness_from_column
 from leadfit.decisions.tables import record_keys, records
@@ -94,6 +96,7 @@ _SUMMARY = (records.c.id, records.c.record_id, records.c.version, records.c.stre
             records.c.risk, records.c.readiness, records.c.next_review)  # schema 5: reviews
 _KEY = record_keys.c.stream_key.label("stream_key")
 _ORDER = itemgetter(0, 10, 1)   # stream, key, ref
+_PAGE = 500
 
 
 def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
@@ -105,6 +108,11 @@ def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
     lines, note, root = leads.read(conn, checker)
     if lines is not None:
         streams, mentors = _board(root, lines)
+        altered = _rechecked(conn, checker, lines) if checker is not None else {}
+        if altered:
+            streams = sorted((_marked(s, altered[s.ref]) if s.ref in altered else s
+                              for s in streams), key=_ORDER)
+            mentors = _mentors(streams)
         return Portfolio(list(streams), dict(mentors),
                          checker.missing_problem() if checker is not None else "", note)
     streams = _checked(conn, checker) if checker is not None else _unchecked(conn)
@@ -132,6 +140,26 @@ def _board(root: str, lines: list[tuple]) -> tuple[list[StreamLine], dict[str, i
             _BOARDS.pop(next(iter(_BOARDS)))
         _BOARDS[root] = (streams, _mentors(streams))
     return _BOARDS[root]
+
+
+def _rechecked(conn: Connection, checker: Checker, lines: list[tuple]) -> dict[str, str]:
+    """{ref: problem} of the current rows altered since their lines were sealed. The sealed
+    line keeps the figures right, but a record edited outside LeadFit (a signer's name in
+    its text) must not be shown as sound where show and verify refuse it: each shown row
+    is checked as any read checks it (its text's hash, its audit entry), a page at a time."""
+    refs = {line[1]: f"{line[2]}@{line[3]}" for line in lines if not line[leads.PROBLEM]}
+    ids, found = list(refs), dict[str, str]()
+    for start in range(0, len(ids), _PAGE):
+        rows = conn.execute(select(*row_columns(), records.c.id)
+                            .where(records.c.id.in_(ids[start:start + _PAGE]))).all()
+        checker.prefetch(rows)
+        found.update((refs[row.id], checker.check(row).problem) for row in rows)
+        checker.forget()
+    return {ref: problem for ref, problem in found.items() if problem}
+
+
+def _marked(s: StreamLine, problem: str) -> StreamLine:
+    return StreamLine("", s.ref, "", "", "", "", "", "", "", problem, s.key)
 
 
 def _checked(conn: Connection, checker: Checker) -> list[StreamLine]:

@@ -24,14 +24,16 @@ if TYPE_CHECKING:
 __all__ = ["due_counts", "due_reviews", "preview_review", "review", "reviews_of"]
 
 
-def review(reg: Register, ref: str, *, verdict: str, pack_dirs=(), **asked) -> DecisionRecord:
+def review(reg: Register, ref: str, *, verdict: str, pack_dirs=(), today: date | None = None,
+           **asked) -> DecisionRecord:
     """Record a fail-fast review of ``ref`` (a signed coached decision, or its latest review)
     as its own record awaiting sign-off. Re-asks only ``reviewing.REASKED``; evaluates again
     under the decision's own pack. Every refusal is named and nothing is written.
     ``asked``: held_on, answers, done, next_review, experienced_pd, justification,
-    behaviours, experience, recorded_by (see :func:`preview_review`)."""
+    behaviours, experience, recorded_by (see :func:`preview_review`); ``today``: the clock."""
     from leadfit.decisions import reviewing
-    target, root, case, assessment, facts, text = _prepared(reg, ref, verdict, pack_dirs, asked)
+    target, root, case, assessment, facts, text = _prepared(reg, ref, verdict, pack_dirs, asked,
+                                                            today)
     key = audit.audit_key()
     with reg.write() as conn:
         if (store.latest_version(conn, target.record_id) != target.version
@@ -47,20 +49,21 @@ def review(reg: Register, ref: str, *, verdict: str, pack_dirs=(), **asked) -> D
 
 
 def preview_review(reg: Register, ref: str, *, verdict: str = "continue", pack_dirs=(),
-                   **asked) -> tuple[reviewing.Review, Any]:
+                   today: date | None = None, **asked) -> tuple[reviewing.Review, Any]:
     """(what the review would record, its assessment) without writing: the window shows
     what changed since the decision, finding by finding, while the reviewer answers."""
-    _t, _r, _c, assessment, facts, _x = _prepared(reg, ref, verdict, pack_dirs, asked)
+    _t, _r, _c, assessment, facts, _x = _prepared(reg, ref, verdict, pack_dirs, asked, today)
     return facts, assessment
 
 
-def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict):
+def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
+              today: date | None = None):
     from leadfit.decisions import making, reviewing
     from leadfit.decisions.replay import find_pack
     from leadfit.forms.case import build_case
     from leadfit.rules.runtime.explain import evaluate_explained
     problems: list = []
-    on = reviewing.today_iso(asked.get("held_on"), problems)
+    on = reviewing.today_iso(asked.get("held_on"), problems, today)
     with reg.read() as conn:
         check = checker(reg, conn)
         target = _latest(conn, ref, check)

@@ -198,8 +198,16 @@ def build(*, record_id: str, target: DecisionRecord, root: DecisionRecord, answe
         recorded_account=os_account(), review=review)
 
 
-def today_iso(value: str | date | None, problems: list[Problem]) -> str:
-    return _iso(value, "review date", problems) or date.today().isoformat()
+def today_iso(value: str | date | None, problems: list[Problem],
+              today: date | None = None) -> str:
+    """The day the review is held (``value``, else today); a day still to come is refused:
+    a review records what was observed, so it cannot be held later than today."""
+    now = (today or date.today()).isoformat()
+    held = _iso(value, "review date", problems)
+    if held and held > now:
+        problems.append(Problem(f"the review date ({held}) is after today ({now}); a review is"
+                                " recorded once it has been held"))
+    return held or now
 
 
 def raise_if(problems: list[Problem]) -> None:

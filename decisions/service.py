@@ -79,25 +79,40 @@ def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justificatio
                        considered=considered, decisive_review_date=decisive_review_date)[0]
 
 
+def decision_problems(reg: Register, case: Case, pack: Pack, *, draft: bool = False,
+                      **decision) -> list:
+    """What :func:`decide` would refuse, named, without writing: a front-end that refused
+    something itself (the CLI: no name given) still names every other mistake at once."""
+    from leadfit.decisions import making
+    try:
+        making.build(record_id="LF-0000-0000", version=1,
+                     **_arguments(reg, case, pack, draft, other_streams(reg, case), decision))
+    except DecisionError as exc:
+        return list(exc.problems)
+    return []
+
+
+def _arguments(reg: Register, case: Case, pack: Pack, draft: bool,
+               reading: StreamsReading | None, decision: dict) -> dict[str, Any]:
+    from leadfit.rules.runtime.explain import evaluate_explained
+    read_case = streams_reading.applied(case, reading)
+    return {"case": read_case, "pack": pack, "assessment": evaluate_explained(read_case, pack),
+            "status": "draft" if draft else "awaiting_signoff", "other_streams": reading,
+            **decision}
+
+
 def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
                 draft: bool = False, **decision) -> tuple[DecisionRecord, bool]:
     """(record, True when it was already there); see :func:`decide`."""
     from leadfit.decisions import making
-    from leadfit.rules.runtime.explain import evaluate_explained
     reading = other_streams(reg, case)
-
-    def arguments(reading: StreamsReading | None) -> dict[str, Any]:
-        read_case = streams_reading.applied(case, reading)
-        return {"case": read_case, "pack": pack, "assessment": evaluate_explained(read_case, pack),
-                "status": "draft" if draft else "awaiting_signoff", "other_streams": reading,
-                **decision}
-    args = arguments(reading)
+    args = _arguments(reg, case, pack, draft, reading, decision)
     probe = making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before the lock
     key = audit.audit_key()
     with reg.write() as conn:
         now = _read_streams(conn, checker(reg, conn), case)
         if now != reading:  # another stream was signed meanwhile: decide on what is there now
-            args = arguments(now)
+            args = _arguments(reg, case, pack, draft, now, decision)
         existing = None if again else store.same_decision(conn, probe, checker(reg, conn))
         if existing is not None:
             return existing, True

@@ -89,14 +89,16 @@ class ReviewsController:
         from leadfit.decisions import review_service
         try:
             with self._open() as reg:
-                return review_service.preview_review(reg, ref, verdict=verdict, **asked)
+                return review_service.preview_review(reg, ref, verdict=verdict,
+                                                     today=self.today(), **asked)
         except LeadFitError as exc:
             return [str(p) for p in exc.problems]
 
     def conduct(self, ref: str, verdict: str, asked: dict):
         from leadfit.decisions import review_service
         record = self._attempt("The review cannot be recorded", lambda: self._with(
-            lambda reg: review_service.review(reg, ref, verdict=verdict, **asked), write=True))
+            lambda reg: review_service.review(reg, ref, verdict=verdict, today=self.today(),
+                                             **asked), write=True))
         if record is not None:
             self.view.tell(f"{record.ref} records the review of {ref}; it now awaits sign-off")
             self.refresh()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import os
 import re
 import uuid
@@ -142,4 +144,5 @@ def review_continue(reg, ref, **kw):
             "answers": {"candidate.former_role_share": 15},
             "done": {}, "behaviours": "Trades one thing for another in planning"}
     args.update(kw)
+    args.setdefault("today", date.fromisoformat(args["held_on"]))  # the clock: held that day
     return review_service.review(reg, ref, **args)

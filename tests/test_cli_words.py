@@ -86,7 +86,7 @@ def test_review_and_its_questions_speak_in_words(tmp_path):
         sign_all(reg, ref)
     asked = run_cli("review", ref, "--questions", "--db", db).stdout
     assert "How do they prioritise? (candidate.prioritisation): Trades one thing for another" in asked
-    reviewed = run_cli("review", ref, "--verdict", "continue", "--on", "2027-02-01",
+    reviewed = run_cli("review", ref, "--verdict", "continue", "--on", "2027-02-01", "--today", "2027-02-01",
                        "--answer", "candidate.digital_years", "3", "--done", "M5", "2026-12-01",
                        "--justify", "On track", "--recorded-by", "Robin Hale", "--db", db)
     assert reviewed.returncode == 0, reviewed.stderr

@@ -132,15 +132,39 @@ _EDIT_LINE = ("UPDATE stream_leads SET lines = replace(lines, '\"Lead of Savings
 
 def test_an_edited_record_column_does_not_shift_the_sealed_figures(reg):
     """The portfolio reads the summary sealed by the audit chain (schema 8), so an edited
-    record column changes nothing it counts; verify and show name the record."""
+    record column never counts Savings as experienced; the row is named, not counted."""
     fill(reg)
     with reg.write() as conn:  # as someone with the database could, to shift the figures
         conn.execute(text("UPDATE decision_records SET lead='experienced' WHERE stream='Savings'"))
     board = service.portfolio(reg)
-    assert board.learners == 4 and not board.altered and not board.summary
-    assert {s.stream: s.kind for s in board.streams}["Savings"] == "learner"
+    assert board.experienced == 2 and board.learners == 3 and not board.summary
+    assert [s.ref for s in board.altered] == ["LF-2026-0003@1"]
+    assert "Savings" not in {s.stream for s in board.counted}
     report = service.verify(reg)
     assert any("LF-2026-0003@1" in p and "lead reads 'experienced'" in p for p in report.problems)
+
+
+def test_a_signer_edited_in_the_text_is_named_by_the_portfolio_and_f10(reg, cli):
+    """A signer's name edited with sqlite3 leaves the sealed summary intact, but show and
+    verify refuse the record: the board, its command and decide's F10 reading refuse it too."""
+    fill(reg)
+    with reg.write() as conn:
+        conn.execute(text("UPDATE decision_records SET body = replace(body, 'Harper Hr',"
+                          " 'Evil Boss') WHERE stream='Savings' AND status='signed'"))
+    board = service.portfolio(reg)
+    assert [s.ref for s in board.altered] == ["LF-2026-0003@1"] and board.learners == 3
+    assert "was altered since it was written" in board.altered[0].problem
+    assert board.mentors == {"the CPO": 1, "an outside coach": 1, "Sam Lee": 1}
+    run = cli("portfolio", "--db", reg.url)
+    assert run.returncode == 1 and "Savings" not in run.stdout
+    assert "1 record altered outside LeadFit and not counted" in run.stderr
+    assert "record LF-2026-0003@1 was altered since it was written" in run.stderr
+    assert "5 streams with a signed lead" in run.stdout
+    with reg.read() as conn:
+        from leadfit.decisions import streams_reading
+        reading = streams_reading.read(conn, service.checker(reg, conn), "Pensions", None)
+    assert reading is not None and reading.altered == ["LF-2026-0003@1"]
+    assert "Savings" not in {s.stream for s in reading.streams}
 
 
 def test_an_edited_summary_line_is_seen_and_each_stream_checked_instead(reg, cli):

@@ -8,6 +8,8 @@ the bundled packs of that commit, which replay uses.
 
 from __future__ import annotations
 
+from datetime import date
+
 import shutil
 from functools import cache
 from pathlib import Path
@@ -151,6 +153,7 @@ def test_an_old_register_gains_review_dates_and_its_coached_record_is_reviewed_u
         assert [(r.ref, r.due, r.overdue) for r in due] == [
             (signed.ref, signed.decision.review_date, True)]
         review = review_service.review(reg, signed.ref, verdict="continue", held_on="2030-01-01",
+                                       today=date(2030, 1, 1),
                                 pack_dirs=OLD_PACKS)
         assert review.pack.fingerprint == signed.pack.fingerprint
         assert review.review.next_review is None      # no decisive date was agreed then

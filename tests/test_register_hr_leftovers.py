@@ -84,7 +84,7 @@ def test_without_a_name_nothing_is_recorded_and_the_person_is_asked_for_it(tmp_p
                        "--plan-later", "--again"],
             "correct": ["correct", record.record_id, "--reason", "the conditions were wrong",
                         "--conditions", "Coached weekly"],
-            "review": ["review", record.record_id, "--verdict", "continue", "--on", "2027-02-01",
+            "review": ["review", record.record_id, "--verdict", "continue", "--on", "2027-02-01", "--today", "2027-02-01",
                        "--behaviours", "Trades one thing for another"]}[command]
     result = cli(*args, "--db", db)
     assert result.returncode == 2

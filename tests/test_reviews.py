@@ -26,6 +26,7 @@ def _lifecycle(reg):
                                           done={"M5": "2027-01-10"}).ref)
     second = review_service.review(reg, first.record_id, verdict="experienced_pd",
                             held_on="2027-05-02", experienced_pd="Robin Vale",
+                            today=date(2027, 5, 2),
                             answers={"candidate.blamed_digital": True,
                                      "candidate.prioritisation": "wants_everything"},
                             behaviours="Blames the squads for slow delivery",
@@ -134,7 +135,7 @@ def test_register_list_due_says_a_review_awaits_signoff_and_stays_overdue(tmp_pa
     db = tmp_path / "r.sqlite3"
     with open_register(db) as reg:
         decision = sign_all(reg, decide_coach(reg).ref)
-    done = cli("review", "--recorded-by", "Robin Hale", decision.record_id, "--verdict", "continue", "--on", "2027-02-01",
+    done = cli("review", "--recorded-by", "Robin Hale", decision.record_id, "--verdict", "continue", "--on", "2027-02-01", "--today", "2027-02-01",
                "--behaviours", "Trades one thing for another", "--db", db)
     assert done.returncode == 0, done.stderr
     result = cli("register", "list", "--due", "--today", "2027-02-02", "--db", db)
@@ -143,6 +144,33 @@ def test_register_list_due_says_a_review_awaits_signoff_and_stays_overdue(tmp_pa
     assert lines[0].endswith(f"; review recorded ({decision.record_id[:-4]}0002@1),"
                              " awaiting sign-off")
     assert lines[-1] == "1 review is overdue, 0 due within 30 days"
+
+
+def test_register_list_and_the_csv_say_a_review_is_a_review(tmp_path, cli):
+    """A review is its own record with the coaching outcome: the list and the CSV must not
+    make it look like a second coaching decision in the same stream."""
+    import csv
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+        review = review_continue(reg, decision.ref)
+    listed = cli("register", "list", "--db", db)
+    assert listed.returncode == 0, listed.stderr
+    [first, second] = listed.stdout.splitlines()[:2]
+    assert first.startswith(review.ref) and f"Review of {decision.record_id}: " in first
+    assert second.startswith(decision.ref) and "Review of" not in second
+    out = tmp_path / "register.csv"
+    assert cli("register", "export", "--csv", out, "--db", db).returncode == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        header = next(csv.reader(fh))
+        fh.seek(0)
+        rows = {r["ref"]: r for r in csv.DictReader(fh)}
+    assert header[-3:] == ["intact", "review_of", "kind_in_words"]   # old positions stay
+    assert rows[review.ref]["review_of"] == decision.record_id
+    assert rows[review.ref]["kind_in_words"] == f"fail-fast review of {decision.record_id}"
+    assert (rows[decision.ref]["review_of"], rows[decision.ref]["kind_in_words"]) == (
+        "", "decision")
 
 
 def test_register_list_due_says_how_many_are_overdue(tmp_path, cli):
@@ -171,7 +199,7 @@ def test_a_review_of_a_record_that_is_not_a_coached_appointment_is_refused(tmp_p
         record = sign_all(reg, service.decide(reg, example_case(), pack(), decision=decision,
                                               justification="The board decided").ref)
         before = counts(reg)
-    result = cli("review", "--recorded-by", "Robin Hale", record.record_id, "--verdict", "continue", "--on", "2027-02-01",
+    result = cli("review", "--recorded-by", "Robin Hale", record.record_id, "--verdict", "continue", "--on", "2027-02-01", "--today", "2027-02-01",
                  "--db", db)
     assert result.returncode == 2
     assert f"{record.ref} is not a coached appointment (its decision is '{decision}')" \
@@ -196,6 +224,27 @@ def test_a_review_dated_before_its_decision_or_of_an_unknown_record_is_refused(t
         assert counts(reg) == before
 
 
+def test_a_review_dated_after_today_is_refused_in_words(tmp_path, cli):
+    """A review records what was observed: one held "on" a day still to come is refused
+    (the clock is --today here; the window passes its own), and nothing is written."""
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db) as reg:
+        record = sign_all(reg, decide_coach(reg).ref)
+        before = counts(reg)
+    ahead = cli("review", "--recorded-by", "Robin Hale", record.record_id, "--verdict",
+                "continue", "--on", "2027-02-05", "--today", "2027-02-04", "--db", db)
+    assert ahead.returncode == 2
+    assert "the review date (2027-02-05) is after today (2027-02-04)" in ahead.stderr
+    with open_register(db) as reg:
+        assert counts(reg) == before
+        with pytest.raises(DecisionError, match="is after today"):   # the window's service
+            review_service.preview_review(reg, record.ref, verdict="continue",
+                                          held_on="2027-02-05", today=date(2027, 2, 4))
+        held = review_continue(reg, record.ref, held_on="2027-02-04", today=date(2027, 2, 4))
+    assert held.review.held_on == "2027-02-04"   # today itself is a day a review is held
+
+
 @pytest.mark.parametrize("kwargs, words", [
     ({"verdict": "extend"}, "extending the coaching needs the new review date"),
     ({"verdict": "experienced_pd"}, "needs their name"),
@@ -210,7 +259,8 @@ def test_bad_review_input_is_named_and_nothing_is_written(reg, kwargs, words):
     record = sign_all(reg, decide_coach(reg).ref)
     before = counts(reg)
     with pytest.raises(DecisionError, match=words) as err:
-        review_service.review(reg, record.ref, held_on="2027-02-01", **kwargs)
+        review_service.review(reg, record.ref, held_on="2027-02-01",
+                              today=date(2027, 2, 1), **kwargs)
     assert err.value.exit_code == 2
     assert counts(reg) == before
 

@@ -9,6 +9,7 @@ from leadfit.cli.dbopt import add_db_option, open_db_to_decide, recorder
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service, streams_reading
 from leadfit.decisions.making import left_out
+from leadfit.errors import InputError, Problem
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
 from leadfit.words import status_words
@@ -45,17 +46,24 @@ def register(sub) -> None:
 def run(args) -> int:
     pack = resolve_pack(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
-    plan = plan_of(args)
+    refused: list[Problem] = []
+    plan = plan_of(args, refused)
     considered = _considered(args, case, pack) if args.considered else None
-    name = recorder(args)  # asked before anything is opened or written
+    try:
+        name = recorder(args)  # asked before anything is opened or written
+    except InputError as exc:
+        refused, name = refused + exc.problems, ""
+    decision = dict(decision=args.decision, justification=args.justify,
+                    conditions=args.conditions, review_date=args.review_date, plan=plan,
+                    recorded_by=name, plan_later=bool(args.plan_later), considered=considered,
+                    decisive_review_date=args.decisive_review_date)
     with open_db_to_decide(args) as reg:
+        if refused:  # nothing is written; every other mistake is named with these
+            raise InputError(refused + service.decision_problems(reg, case, pack,
+                                                                 draft=args.draft, **decision))
         earlier = service.already_recorded(reg, case)
-        record, existed = service.decide_once(
-            reg, case, pack, decision=args.decision, justification=args.justify,
-            conditions=args.conditions, review_date=args.review_date, plan=plan,
-            draft=args.draft, again=args.again, recorded_by=name,
-            plan_later=bool(args.plan_later), considered=considered,
-            decisive_review_date=args.decisive_review_date)
+        record, existed = service.decide_once(reg, case, pack, draft=args.draft,
+                                              again=args.again, **decision)
     if earlier and not existed:
         print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
               " correct that record instead if this repeats it", file=sys.stderr)

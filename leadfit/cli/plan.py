@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from leadfit.errors import Problem
 from leadfit.words import role_words
 
 
@@ -15,7 +16,13 @@ def add_plan_option(parser, more: str = "") -> None:
         help="send a coach decision to sign-off with every plan step still to be agreed")
 
 
-def plan_of(args) -> dict[str, tuple[str, str]]:
+def plan_of(args, problems: list[Problem] | None = None) -> dict[str, tuple[str, str]]:
+    """The --plan steps; an owner typed empty is named in ``problems`` (a step nobody owns
+    is left out of --plan, to be agreed)."""
+    for mid, who, _by in args.plan:
+        if problems is not None and not who.strip():
+            problems.append(Problem(f"the owner of plan step {mid} is empty: name who will do it,"
+                                    f" or leave {mid} out of --plan to agree it later"))
     return {mid: (who, by) for mid, who, by in args.plan}
 
 

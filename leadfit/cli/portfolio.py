@@ -44,6 +44,8 @@ def run(args) -> int:
     for note in (board.missing, board.summary):
         if note:
             print(f"warning: {note}", file=sys.stderr)
+    for s in board.altered:  # each named, as show and verify name it
+        print(f"warning: {s.problem}", file=sys.stderr)
     if board.altered:
         print(f"warning: {plural(len(board.altered), 'record')} altered outside LeadFit"
               " and not counted; run leadfit verify", file=sys.stderr)
@@ -52,7 +54,8 @@ def run(args) -> int:
 
 def lines(board: Portfolio) -> list[str]:
     if not board.counted:
-        return ["no stream has a signed decision yet"]
+        return ["no stream has a signed decision that can be counted" if board.altered
+                else "no stream has a signed decision yet"]
     led = board.experienced + board.learners
     out = [f"{plural(len(board.counted), 'stream')} with a signed lead: {board.experienced} of {led}"
            f" led by an experienced Product Director, {board.learners} by executives learning"

@@ -53,7 +53,10 @@ def run_list(args) -> int:
         missing = service.missing(reg)
     for r in rows:
         if r.intact:
-            print(f"{r.ref:<18} {status_words(r.status):<18} {outcome_title(r.outcome):<37}"
+            decision = outcome_title(r.outcome)
+            if r.review_of:  # as the window shows it: a review is not a second decision
+                decision = f"Review of {r.review_of}: {decision}"
+            print(f"{r.ref:<18} {status_words(r.status):<18} {decision:<37}"
                   f" {r.stream} / {r.candidate}")
         else:
             print(f"{r.ref:<18} ALTERED           {r.problem}")
@@ -77,7 +80,7 @@ def _missing(words: str) -> int:
 
 
 def run_due(args) -> int:
-    today = _day(args.today)
+    today = day(args.today)
     with open_db(args) as reg:
         rows = review_service.due_reviews(reg, today, limit=args.limit)
         overdue, soon = review_service.due_counts(reg, today)
@@ -93,7 +96,7 @@ def run_due(args) -> int:
     return max(1 if any(not r.intact for r in rows) else 0, _missing(missing))
 
 
-def _day(text: str | None) -> date:
+def day(text: str | None) -> date:
     try:
         return date.fromisoformat(text) if text else date.today()
     except ValueError:

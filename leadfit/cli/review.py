@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 import yaml
@@ -9,6 +10,7 @@ import yaml
 from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db, recorder
 from leadfit.cli.plan import roles_text
+from leadfit.cli.register_cmd import day
 from leadfit.decisions import review_service, service
 from leadfit.decisions.review_words import change_lines, reasked_lines
 from leadfit.errors import InputError, Problem
@@ -21,6 +23,7 @@ def register(sub) -> None:
                    help="continue; extend the coaching to --next-review; or bring in an"
                         " experienced Product Director (--experienced-pd NAME)")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the day the review is held (default today)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)  # tests, audits
     p.add_argument("--next-review", metavar="YYYY-MM-DD",
                    help="the next review (extend: required; continue: default the decisive review)")
     p.add_argument("--experienced-pd", default="", metavar="NAME",
@@ -51,6 +54,7 @@ def run(args) -> int:
         return 0
     if not args.verdict:
         raise InputError([Problem("say the verdict: --verdict continue, extend or experienced-pd")])
+    today = day(args.today)
     name = recorder(args)  # asked before anything is opened or written
     answers = {qid: _value(text) for qid, text in args.answer}
     with open_db(args, readonly=False) as reg:
@@ -59,7 +63,7 @@ def run(args) -> int:
             answers=answers, done=dict(args.done), next_review=args.next_review,
             experienced_pd=args.experienced_pd, justification=args.justify,
             behaviours=args.behaviours, experience=args.experience,
-            recorded_by=name, pack_dirs=args.pack)
+            recorded_by=name, pack_dirs=args.pack, today=today)
     print(record.record_id)
     print("\n".join(change_lines(record)))
     print(f"{record.ref}: awaiting sign-off; to sign: {roles_text(record.missing_roles())}",

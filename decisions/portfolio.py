@@ -99,16 +99,18 @@ _ORDER = itemgetter(0, 10, 1)   # stream, key, ref
 _PAGE = 500
 
 
-def portfolio(conn: Connection, checker: Checker | None = None) -> Portfolio:
+def portfolio(conn: Connection, checker: Checker | None = None, texts: bool = True) -> Portfolio:
     """Every stream's current lead, streams told apart by the one stream key (keys.fold).
     With ``checker`` every line is checked: the sealed summary (leads.py) against the
     audit chain in one pass, or, when it is not sealed or disagrees, each stream's row
     against its body and audit entry (an altered one is marked, not counted). Without,
-    the figures come from the summary alone (what `leadfit verify` vouches for)."""
+    the figures come from the summary alone (what `leadfit verify` vouches for). ``texts``
+    also re-hashes each shown row's text where the summary holds (what a person is shown);
+    the F10 reading a decide makes needs only the sealed facts, so it skips that cost."""
     lines, note, root = leads.read(conn, checker)
     if lines is not None:
         streams, mentors = _board(root, lines)
-        altered = _rechecked(conn, checker, lines) if checker is not None else {}
+        altered = _rechecked(conn, checker, lines) if checker is not None and texts else {}
         if altered:
             streams = sorted((_marked(s, altered[s.ref]) if s.ref in altered else s
                               for s in streams), key=_ORDER)

@@ -170,7 +170,7 @@ class AssessmentPanel(QWidget):
             self.outcome.setText(f"Recommendation: {a.outcome_title}")
             _restyle(self.outcome, outcome=a.outcome)
         else:
-            self.outcome.setText(f"Incomplete: {_count(len(a.missing), 'required answer')} missing")
+            self.outcome.setText(_incomplete_words(a, invalid or []))
             _restyle(self.outcome, outcome="incomplete")
         notes = list(a.notes) + list(a.constraints)
         if invalid:
@@ -239,3 +239,14 @@ class AssessmentPanel(QWidget):
         self._more.setText(f"… and {more} more" if more > 0 else "")
         self._more.setVisible(more > 0)
         self.missing_box.setVisible(bool(a.missing))
+
+
+def _incomplete_words(a: Assessment, invalid: list[str]) -> str:
+    """An answer typed but not valid is left out of the case, so the core reports it missing:
+    the header said "2 required answers missing" beside answers the person had typed."""
+    absent = sum(m.question not in invalid for m in a.missing)
+    parts = [f"{_count(absent, 'required answer')} missing"] if absent else []
+    wrong = sum(m.question in invalid for m in a.missing)
+    if wrong:
+        parts.append(f"{_count(wrong, 'answer')} to correct")
+    return "Incomplete: " + (", ".join(parts) or "answers missing")

@@ -25,6 +25,8 @@ def test_an_answer_that_needs_correcting_is_not_counted_as_answered(qtbot, user_
     answer(qtbot, window, "candidate.former_role_share", "-5")
     settle(qtbot, window)
     assert "2 answers need correcting" in window.panel.detail.text()
+    # typed answers are not "missing": the header said "2 required answers missing"
+    assert window.panel.outcome.text() == "Incomplete: 2 answers to correct"
     step = _candidate_step(window)
     assert not step.startswith("✓") and step.endswith("answered")
     given, _of, asked = step.split("\n")[1].split()[:3]

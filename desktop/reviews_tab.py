@@ -47,8 +47,12 @@ class ReviewsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the stream takes the room left: the last column stretching gave a short
+        # record reference half the table
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMNS.index("Value stream"), QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Reviews overdue and due soon")
         self.table.itemSelectionChanged.connect(self._selection)
         self.table.doubleClicked.connect(lambda _i: self.conduct())

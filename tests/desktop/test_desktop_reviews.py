@@ -132,3 +132,18 @@ def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_f
     assert shown and "needs their name" in " ".join(shown[0][1])
     with open_register(db, create=False, readonly=True) as reg:
         assert len(service.list_records(reg)) == 3
+
+
+def test_the_value_stream_takes_the_room_left_not_the_record(qtbot, user_files, register_with_due):
+    """At 1024 px the Record column (a short reference) took half the table."""
+    db, _home, _claims = register_with_due
+    window = _window(qtbot, user_files, db)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
+    window.tabs.setCurrentWidget(window.reviews)
+    table = window.reviews.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 500, timeout=LIMIT_MS)
+    widths = {name: table.columnWidth(i) for i, name in enumerate(
+        table.horizontalHeaderItem(c).text() for c in range(table.columnCount()))}
+    assert widths["Value stream"] == max(widths.values())
+    assert widths["Record"] < table.viewport().width() / 4

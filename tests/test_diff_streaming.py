@@ -35,6 +35,8 @@ def test_a_second_worker_only_with_enough_cases_and_an_idle_core(monkeypatch):
     monkeypatch.setattr(diff_cases.os, "getloadavg", lambda: (0.3, 0.3, 0.3))
     assert diff_cases.worth_a_second_worker(diff_cases.PARALLEL_FROM)
     assert not diff_cases.worth_a_second_worker(diff_cases.PARALLEL_FROM - 1)
+    monkeypatch.setattr(diff_cases.os, "getloadavg", lambda: (1.1, 1.1, 1.1))  # one core was busy
+    assert diff_cases.worth_a_second_worker(diff_cases.PARALLEL_FROM)  # just before: 2 workers 1.7x faster
     monkeypatch.setattr(diff_cases.os, "getloadavg", lambda: (2.5, 2.5, 2.5))  # both cores busy
     assert not diff_cases.worth_a_second_worker(10 * diff_cases.PARALLEL_FROM)
     monkeypatch.setattr(diff_cases.os, "sched_getaffinity", lambda pid: {0}, raising=False)

@@ -1,0 +1,139 @@
+"""One finding per catalogue ID and one signal per context ID, from the fired rules
+(outcome semantics 2, docs/judgement.md): the highest severity wins, with the causes of
+every rule that raised it. Parts are made once per pack and remembered (SharedParts)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from operator import itemgetter
+
+from leadfit.rules.model.assessment import Finding, Signal, built
+
+SEVERITY_ORDER = ("low", "medium", "high", "critical")
+
+
+def merged_findings(builder) -> list[Finding]:
+    """One finding per ID: the worst severity's rule, with the causes of every rule.
+
+    What a finding says is fixed by the rules raising it and its causes' answers, so each
+    is made once per pack for them (findings_parts, then the "finding made" memo)."""
+    parts, _ = findings_parts(builder)
+    answers, shared = builder.answers, builder.shared
+    made, ranked = shared.tables["finding made"], []
+    for part in parts:
+        values = [answers.get(q) for q in part[-1]]
+        key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
+        finding = made.get(key)
+        if finding is None:
+            finding = shared.remember(made, key, _finding(shared, part[2:], answers))
+        ranked.append((part[1], finding))
+    if builder.certain:  # raised whatever the unknown answers are (rules/runtime/unknowns.py)
+        raised = {part[2] for part in parts}
+        ranked += [((-SEVERITY_ORDER.index(f.severity), id_key(f.id)), f)
+                   for f in builder.certain if f.id not in raised]
+        ranked.sort(key=_first)
+    return [f for _, f in ranked]
+
+
+def _finding(shared, part: tuple, answers: dict) -> Finding:
+    fid, title, severity, rule_id, layer, summary, qids = part
+    return built(Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,
+                 summary=summary, because=[shared.cause(q, answers[q]) for q in qids
+                                           if answers.get(q) is not None])  # unasked: no cause
+
+
+def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
+    """(each finding's parts but its causes, in the order findings are listed; the score and
+    risk band they give), once per pack for each set of rules raising findings."""
+    shared = builder.shared
+    table, mask = shared.tables["findings"], builder.masks.get("finding", 0)
+    found = table.get(mask)
+    if found is None:
+        groups: dict[str, list] = {}
+        for pair in builder.actions("finding"):
+            fid = pair[1]["id"]
+            group = groups.get(fid)
+            if group is None:
+                groups[fid] = [pair]
+            else:
+                group.append(pair)
+        each = shared.tables["finding"]
+        parts = []
+        for fid, items in groups.items():
+            key = (fid, items[0][0].id) if len(items) == 1 else (fid, *[r.id for r, _ in items])
+            part = each.get(key)
+            if part is None:
+                part = shared.remember(each, key, _finding_parts(builder, key, items))
+            parts.append(part)
+        parts.sort(key=_second)
+        score = builder.score_of({part[2]: part[4] for part in parts})
+        found = shared.remember(table, mask, (tuple(parts), score))
+    return found
+
+
+def _finding_parts(builder, key: tuple, items: list) -> tuple:
+    """(key, sort key, id, title, severity, rule, layer, summary, cause question ids) of the
+    finding ``items`` (rule, action value) raise: the first of the worst, with every rule's
+    causes. ``key`` is (its id, the rules' ids)."""
+    fid = key[0]
+    graded = [(SEVERITY_ORDER.index(v["severity"]), r, v) for r, v in items]
+    level, rule, value = max(graded, key=_severity_of)  # the first of the worst
+    worst_first = sorted(graded, key=_minus_severity_of)
+    qids = tuple(dict.fromkeys(q for _, r, v in worst_first for q in builder.cause_ids(r, v["because"])))
+    title = builder.pack.settings.finding_titles.get(fid) or builder.cat.title(fid)
+    return (key, (-level, id_key(fid)), fid, title, value["severity"], rule.id, rule.layer,
+            rule.summary, qids)
+
+
+_first, _second = itemgetter(0), itemgetter(1)  # sort keys, read in C
+
+
+def _severity_of(item: tuple) -> int:
+    return item[0]
+
+
+def _minus_severity_of(item: tuple) -> int:
+    return -item[0]
+
+
+def merged_signals(builder) -> list[Signal]:
+    """One context signal per ID (two rules can raise R3), with every cause behind it
+    (the first rule's, then the others' not already named)."""
+    shared, answers = builder.shared, builder.answers
+    table, key = shared.tables["signals"], builder.masks.get("signal", 0)
+    parts = table.get(key)
+    if parts is None:  # fixed by the rules raising signals: once per pack for each set
+        groups: dict[str, list] = {}
+        for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
+            groups.setdefault(sid, []).append(rule)
+        parts = shared.remember(table, key, tuple((sid, *_signal_parts(builder, sid, rules))
+                                                  for sid, rules in groups.items()))
+    made, out = shared.tables["signal made"], []
+    for part in parts:  # each signal made once per pack for its rules and causes' answers
+        values = tuple([answers.get(q) for q in part[-1]])
+        key = (part, values, tuple(map(type, values)))  # its type too: True == 1 in a key
+        signal = made.get(key)
+        if signal is None:
+            sid, title, rule_id, layer, qids = part
+            signal = shared.remember(made, key, built(
+                Signal, id=sid, title=title, rule=rule_id, layer=layer,
+                because=[shared.cause(q, answers.get(q)) for q in qids]))
+        out.append(signal)
+    return out
+
+
+def _signal_order(raised: tuple) -> tuple:
+    rule, sid = raised
+    return id_key(sid), rule.id
+
+
+def _signal_parts(builder, sid: str, rules: list) -> tuple:
+    """(title, first rule, its layer, every rule's cause question ids) of one signal ID."""
+    qids = dict.fromkeys(q for rule in rules for q in builder.cause_ids(rule))
+    return builder.cat.title(sid), rules[0].id, rules[0].layer, tuple(qids)
+
+
+@lru_cache(maxsize=4096)
+def id_key(item_id: str) -> tuple:
+    """How IDs sort: F2 before F10 (cached: the catalogue's IDs are few, and sorts ask often)."""
+    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)

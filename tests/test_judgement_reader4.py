@@ -8,35 +8,20 @@ hold (replay needs them identical).
 
 from __future__ import annotations
 
-from functools import cache
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leadfit.forms.case import build_case
-from leadfit.rules.model.library import archived_packs_dir, default_pack
-from leadfit.rules.model.pack import load_pack
+from leadfit.rules.model.library import default_pack
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.runtime.changes import is_lever
 from leadfit.rules.runtime.explain import evaluate_explained
-from tests.test_judgement_selection import _flat, _said
+from tests.test_judgement_selection import _case, _flat, _old, _said
 
 STATED = "a coached appointment states the trade-off"
 READY = "ready candidate is appointed"
 CAPACITY = "capable, keeps sixty percent with no plan"
 ELEVEN = "eleven failure modes add up to hiring"
 DEVELOP = "low-stakes stream, development chosen openly"
-
-
-@cache
-def _old():
-    return load_pack(archived_packs_dir() / "default-2.3")
-
-
-def _case(name: str, pack=None, **changes):
-    pack = pack or default_pack()
-    scenario = next(s for s in default_pack().scenarios if s.name == name)
-    return build_case({**scenario.answers, **changes}, pack.questionnaire)
 
 
 def is_worse(change_set) -> bool:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadfit.decisions import audit, store, streams_reading
-from leadfit.decisions.errors import DecisionError, SignedVersionStands
+from leadfit.decisions import refusals as refuse
+from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
 from leadfit.decisions.listing import list_records as _list
@@ -158,29 +159,10 @@ def withdraw(reg: Register, ref: str, *, reason: str, name: str) -> DecisionReco
     with reg.write() as conn:
         check = checker(reg, conn)
         latest = _latest(conn, ref, check)
-        _refuse_withdrawing_correction_of_signed(conn, latest, check)
+        refuse.withdrawing_a_correction_of_signed(conn, latest, check)
         record = making.withdrawal(latest, reason=reason, name=name)
         store.replace(conn, record, "withdraw", record.withdrawn_by, key)
     return record
-
-
-def _refuse_withdrawing_correction_of_signed(conn, record: DecisionRecord, check: Checker) -> None:
-    """A version is superseded once a newer one exists (decisions/keys.py decides it, for
-    list, show, the PDF and the portfolio alike). Withdrawing a correction of a signed version
-    would leave that version superseded by one that never stands: no version would stand, and
-    one person would have voided a signed decision with no sign-off. So it is refused."""
-    if not record.supersedes or record.status == "withdrawn":
-        return
-    signed = [r for r in store.all_versions(conn, record.record_id, check)
-              if r.version < record.version and r.status == "signed"]
-    if signed:
-        previous = signed[-1]
-        raise SignedVersionStands(
-            f"{record.ref} is a correction of {previous.ref}, which is signed, so it cannot be"
-            f" withdrawn: {previous.ref} would stay replaced by a version that never stands, and"
-            f" no version of {record.record_id} would stand. Correct it again instead (leadfit"
-            f" correct {record.ref}), putting back what {previous.ref} said if the correction"
-            " was wrong, and have that signed")
 
 
 def already_recorded(reg: Register, case: Case) -> list[str]:
@@ -255,21 +237,10 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 review_date=review_date, recorded_by=recorded_by,
                 changes={"decision": decision, "conditions": conditions,
                          "plan": plan or plan_later})
-        _refuse_no_change(old, record)
+        refuse.no_change(old, record)
         serial = int(old.record_id.rsplit("-", 1)[-1])
         store.add(conn, record, serial, "correct", "", key)
     return record
-
-
-def _refuse_no_change(old: DecisionRecord, new: DecisionRecord) -> None:
-    """A version n+1 identical to n would supersede a signed record (and ask everyone to
-    sign again) for nothing: a correction must change an answer, the pack or the decision."""
-    if (new.answers, new.pack.fingerprint, new.decision) == (old.answers, old.pack.fingerprint,
-                                                             old.decision):
-        raise DecisionError(f"this correction changes nothing in {old.ref}: the answers, the rule"
-                            " pack and the decision are all as they were, so nothing was written."
-                            " Change what was wrong (an answer, the decision, its conditions,"
-                            " review date or plan)")
 
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,

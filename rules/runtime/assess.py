@@ -9,7 +9,6 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from pathlib import Path
 
@@ -34,12 +33,12 @@ from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
 from leadfit.rules.runtime.judgement import Judgement
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
+from leadfit.rules.runtime.merged import SEVERITY_ORDER, id_key
 from leadfit.rules.runtime.shared_parts import shared_parts
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _NONE: list = []  # no action of a word (never changed: callers only read what actions() gives)
-_SEVERITY_ORDER = ("low", "medium", "high", "critical")
-_SEVERITY_RANK = {s: i for i, s in enumerate(_SEVERITY_ORDER)}
+_SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITY_ORDER)}
 
 
 def evaluate(case: Case, pack: Pack, matcher: Matcher | None = None) -> Assessment:
@@ -190,7 +189,7 @@ class _Builder:
                                severity=value["severity"], rule=rule.id, layer=rule.layer,
                                summary=rule.summary, because=self.causes(rule, value["because"])))
         out += [f for f in self.certain if f.id not in {o.id for o in out}]
-        return sorted(out, key=lambda f: (-_SEVERITY_ORDER.index(f.severity), _id_key(f.id), f.rule))
+        return sorted(out, key=lambda f: (-SEVERITY_ORDER.index(f.severity), id_key(f.id), f.rule))
 
     def outcome(self) -> tuple[str | None, list[str], bool]:
         if self.pack.settings.semantics >= 2:  # the risk, preconditions... (rules/runtime/judgement.py)
@@ -228,7 +227,7 @@ class _Builder:
 
     def risk(self, findings: list[Finding], forced: bool) -> Risk:
         score, level = self.score(findings)
-        if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
+        if forced and SEVERITY_ORDER.index(level) < SEVERITY_ORDER.index("high"):
             level = "high"
         return built(Risk, level=level, score=score)
 
@@ -312,7 +311,7 @@ class _Builder:
     def signals(self) -> list[Signal]:
         return sorted((built(Signal, id=v, title=self.cat.title(v), rule=r.id, layer=r.layer,
                               because=self.causes(r)) for r, v in self.actions("signal")),
-                      key=lambda s: (_id_key(s.id), s.rule))
+                      key=lambda s: (id_key(s.id), s.rule))
 
     def why_not(self, outcome: str | None) -> dict[str, list[str]]:
         if outcome is None:
@@ -379,14 +378,8 @@ def _add(items: list[str], item: str) -> None:
         items.append(item)
 
 
-@lru_cache(maxsize=4096)
-def _id_key(item_id: str) -> tuple:
-    """How IDs sort: F2 before F10 (cached: the catalogue's IDs are few, and sorts ask often)."""
-    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
-
-
 def _step_order(item: tuple) -> tuple:
-    return _id_key(item[0])
+    return id_key(item[0])
 
 
 def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:

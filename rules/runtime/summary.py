@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit.forms.case import Case
-from leadfit.rules.runtime.assess import _SEVERITY_ORDER, _Builder, builder, evaluate, worst_severities
+from leadfit.rules.runtime.assess import _Builder, builder, evaluate, worst_severities
+from leadfit.rules.runtime.merged import SEVERITY_ORDER
 from leadfit.rules.runtime.judgement import Judgement
 from leadfit.rules.runtime.matching import Matcher
 from leadfit.rules.model.pack import Pack
@@ -55,7 +56,7 @@ def _summary(b: _Builder, pack: Pack) -> Summary:
     else:
         outcome, _, forced = b.outcome()
         steps = set(b.needed("mitigation", outcome))
-    if forced and _SEVERITY_ORDER.index(level) < _SEVERITY_ORDER.index("high"):
+    if forced and SEVERITY_ORDER.index(level) < SEVERITY_ORDER.index("high"):
         level = "high"
     gaps = {p for p, (status, _) in b.readiness_marks().items()
             if status in ("partial", "not_met") and p in b.shared.unmarked_readiness}

@@ -23,7 +23,8 @@ from leadfit.errors import EngineError
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.runtime.answer_space import Region, merged_words, reading
-from leadfit.rules.runtime.assess import _SEVERITY_ORDER, decision_of, evaluate_known, outcome_of
+from leadfit.rules.runtime.assess import decision_of, evaluate_known, outcome_of
+from leadfit.rules.runtime.merged import SEVERITY_ORDER
 from leadfit.rules.model.assessment import (
     AnswerOutcomes,
     Assessment,
@@ -124,11 +125,11 @@ def _certain(pack: Pack, firings: list[set]) -> dict[str, str]:
 
 
 def _worse(a: str | None, b: str) -> str:
-    return b if a is None or _SEVERITY_ORDER.index(b) > _SEVERITY_ORDER.index(a) else a
+    return b if a is None or SEVERITY_ORDER.index(b) > SEVERITY_ORDER.index(a) else a
 
 
 def _milder(a: str, b: str) -> str:
-    return a if _SEVERITY_ORDER.index(a) <= _SEVERITY_ORDER.index(b) else b
+    return a if SEVERITY_ORDER.index(a) <= SEVERITY_ORDER.index(b) else b
 
 
 def _beyond_limit(case: Case, pack: Pack, known: Assessment, decider: Matcher | None) -> Assessment:

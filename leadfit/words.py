@@ -182,7 +182,16 @@ def decided_by_words(worst: str, depends: bool, unread: list[str]) -> str:
 
 # Where the outcome depends on answers not known, its note is what would follow (reader 3.4).
 DEPENDS_NOTE = "Nothing is decided until the answers not known are found out. If they turn out badly: "
+# Where the paragraph on the answers not known stands above (terminal, window, PDF), a reason
+# points to it: words 3 store it so (the PDF printed the paragraph three times); the terminal
+# puts it in place of the paragraph in older records' reasons.
+SEE_NOT_KNOWN = "see “Answers not known” above"
 HOLDS_FIND_OUT = "The recommendation does not depend on them; find them out all the same before deciding."
+
+
+def not_known_reason(summary: str, words_version: int) -> str:
+    """The paragraph on the answers not known as a reason cites it (words 3: by pointing to it)."""
+    return SEE_NOT_KNOWN if words_version >= 3 else summary
 
 
 def depends_note_words(note: str) -> str:

@@ -9,6 +9,7 @@ import textwrap
 from leadfit.words import (
     HOLDS_FIND_OUT,
     PRECONDITIONS_LABEL,
+    SEE_NOT_KNOWN,
     RISK_LABEL,
     because_words,
     change_set_words,
@@ -24,7 +25,6 @@ _WIDTH = 100
 # The engine's own account of which answers it took (UnknownAnswers.decided_by): --details.
 ASSUMED_BADLY = ("The recommendation allows for the answers not known turning out badly; find"
                  " them out before deciding.")
-SEE_NOT_KNOWN = "see “Answers not known” above"
 
 
 def render_assessment(a, case=None, pack=None, details: bool = False) -> str:

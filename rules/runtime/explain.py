@@ -20,6 +20,7 @@ from leadfit.words import (
     NOT_ASKED,
     STEPS_STILL_FIRST,
     joined,
+    not_known_reason,
     quoted,
     risk_calls_for_words,
     worse_words,
@@ -66,7 +67,8 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
     order: list[str] = list(pack.settings.outcomes)
     fired = [r for r in pack.rules if r.id in set(a.rules_fired)]
     if a.unknowns and a.unknowns.verdict == "depends" and outcome in a.unknowns.outcomes:
-        return [f"Some answers not known could lead to it, but not safely: {a.unknowns.summary}"]
+        return ["Some answers not known could lead to it, but not safely: "
+                + not_known_reason(a.unknowns.summary, pack.settings.words_version)]
     if a.outcome is not None and order.index(outcome) < order.index(a.outcome):
         reasons = [r.summary for r in fired for act in r.actions
                    if act.word == "recommend" and order.index(act.value) > order.index(outcome)]

@@ -41,6 +41,7 @@ from leadfit.words import (
     depends_note_words,
     depends_words,
     joined,
+    not_known_reason,
     quoted,
 )
 
@@ -170,7 +171,8 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
     mitigations = _with_find_out(pack, with_outcome.mitigations, unverified)
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
-        why_not[outcome] = [f"Possible, but not while answers are not known: {info.summary}"]
+        why_not[outcome] = ["Possible, but not while answers are not known: "
+                            + not_known_reason(info.summary, pack.settings.words_version)]
     allowed_for = pack.settings.unknowns_risk == "allowed_for" and info.verdict == "depends"
     notes = list(with_outcome.notes) + (_allowed_for(with_outcome, decided, unverified) if allowed_for
                                         else _unscored(pack, with_outcome, decided, unverified))

@@ -131,6 +131,20 @@ def test_deciding_before_finding_out_is_refused_and_recorded_in_the_words_seen(t
     assert "could lead to it, but not safely: see “Answers not known” above" in text
 
 
+def test_the_signed_pdf_says_the_new_headline_and_each_change_alone(tmp_path):
+    db = f"sqlite:///{tmp_path / 'register.db'}"
+    done = run_cli("decide", case_file(tmp_path, CAPACITY), "--decision", "appoint", "--pack",
+                   str(words3_dir()), "--db", db, "--recorded-by", "Ann Lee")
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "record.pdf"
+    assert run_cli("report", done.stdout.strip(), "--db", db, "--out", str(pdf)).returncode == 0
+    text = _flat(_pdf_text(pdf))
+    assert f"Recommendation {STEPS_FIRST_TITLE}" in text
+    assert ("It would become Hire an experienced Product Director if “Years managing digital"
+            " products” were 2 or less (now 5).") in text
+    assert "Only if" not in text and "on conditions" not in text
+
+
 def test_older_packs_keep_their_refusal(tmp_path):
     db = f"sqlite:///{tmp_path / 'register.db'}"
     refused = _decide(tmp_path, db, "appoint", str(words2_dir()))

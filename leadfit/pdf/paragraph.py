@@ -1,21 +1,98 @@
-"""A Paragraph that lays itself out once per width.
+"""A Paragraph that reads LeadFit's own markup without a parser and lays itself out once
+per width.
 
-ReportLab wraps a table cell's paragraph to find its row's height, again when the frame
-measures the table, and again just before drawing it (tables.py ``_listCellGeom``), and
-Document.table measures a table once more to choose how its rows may split. A
+Reading: Document writes every paragraph's markup itself (leadfit/pdf/text.py): text with
+``&amp;``, ``&lt;``, ``&gt;``, ``<br/>`` and a bold label's ``<font face="...">``, nothing
+else. ReportLab would read it back through an HTML parser, a sixth of a rationale's time
+(issue 15: the PDF within 1.3x of bare ReportLab on the same text). :func:`fragments`
+cuts those few forms with one regular expression into the fragments the parser makes: a
+piece of text per run between two of them, each a copy of the fragment the parser makes
+for that style and face (asked of it once). Any other markup goes to ReportLab's parser.
+tests/test_pdf_fragments.py holds the two equal.
+
+Layout: ReportLab wraps a table cell's paragraph to find its row's height, again when the
+frame measures the table, and again just before drawing it (tables.py ``_listCellGeom``),
+and Document.table measures a table once more to choose how its rows may split. A
 paragraph's line breaks and height depend only on the width it is given, so the last
-layout is kept and given back for the same width: the same lines, drawn the same, at
-a third of the work for a table-heavy rationale (issue 15: the PDF within 1.3x of bare
-ReportLab on the same text).
+layout is kept and given back for the same width: the same lines, drawn the same.
 """
 
 from __future__ import annotations
 
+import re
+
 from reportlab.platypus import Paragraph as _ReportLabParagraph
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
+
+# What Document writes: entities, line breaks, a font face around a label.
+_OURS = re.compile(r'(&amp;|&lt;|&gt;|<br/>|<font face="[\w-]+">|</font>)')
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
+_FACE = len('<font face="')
+
+# (font, size, colour, face, line break) -> the fragment ReportLab's parser makes for it
+_MADE: dict[tuple, dict] = {}
+
+
+def _made(style, face: str | None, line_break: bool) -> dict:
+    key = (style.fontName, style.fontSize, style.textColor, face, line_break)
+    found = _MADE.get(key)
+    if found is None:
+        sample = "<br/>" if line_break else "x"
+        if face is not None:
+            sample = f'<font face="{face}">{sample}</font>'
+        parser = ParaParser()
+        parser.caseSensitive = 1    # as Paragraph asks it
+        frags = parser.parse(sample, style)[1]
+        found = _MADE[key] = dict(frags[0].__dict__)
+    return found
+
+
+def fragments(markup: str, style) -> list[ParaFrag] | None:
+    """The fragments ReportLab's parser makes of ``markup`` (already through its
+    whitespace cleaner), or None when the markup is not only what Document writes."""
+    frags: list[ParaFrag] = []
+    face: str | None = None
+    shared = {"link": [], "us_lines": []}  # one list per paragraph, as the parser has it
+    for i, piece in enumerate(_OURS.split(markup)):
+        if not piece:
+            continue
+        line_break = False
+        if i % 2 == 0:                      # text between two of our forms
+            if "<" in piece or "&" in piece:
+                return None
+            text = piece
+        elif piece in _ENTITIES:
+            text = _ENTITIES[piece]
+        elif piece == "<br/>":
+            text, line_break = "", True
+        elif piece == "</font>":
+            if face is None:
+                return None
+            face = None
+            continue
+        else:
+            if face is not None:
+                return None
+            face = piece[_FACE:-2]
+            continue
+        frag = ParaFrag()
+        frag.__dict__.update(_made(style, face, line_break))
+        frag.__dict__.update(shared)
+        frag.text = text
+        frags.append(frag)
+    return None if face is not None else frags
 
 
 class Paragraph(_ReportLabParagraph):
     _laid_out: tuple[float, tuple[float, float]] | None = None
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None and not getattr(style, "textTransform", None):
+            cleaned = cleaner(text)
+            frags = fragments(cleaned, style)
+            if frags is not None:
+                text = cleaned
+        super()._setup(text, style, bulletText, frags, cleaner)
 
     def wrap(self, availWidth, availHeight):
         done = self._laid_out

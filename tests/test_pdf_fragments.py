@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph as ReportLabParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
-from leadfit.pdf import Document
+from leadfit.pdf import Cited, Document
 from leadfit.pdf.paragraph import Paragraph, fragments
 
 # the characters markup and its cleaner treat specially, and some that are just text
@@ -30,8 +30,9 @@ def _parsed(markup: str, style) -> list[dict]:
 def test_our_markup_reads_as_reportlab_s_parser_reads_it(label, value, style_name):
     doc = Document()
     style = doc.styles.paragraphs[style_name]
-    for paragraph in (doc.para(value, style_name), doc.labelled(label, value, style_name)):
-        markup = cleanBlockQuotedText(paragraph.text)
+    for written in (doc.para(value, style_name).text, doc.labelled(label, value, style_name).text,
+                    doc.cited(Cited(value, label, value)), doc.cited(Cited(label, "F3"))):
+        markup = cleanBlockQuotedText(written)
         ours = fragments(markup, style)
         assert ours is not None, markup          # LeadFit's own markup: never the parser
         assert [dict(f.__dict__) for f in ours] == _parsed(markup, style), markup
@@ -40,7 +41,8 @@ def test_our_markup_reads_as_reportlab_s_parser_reads_it(label, value, style_nam
 def test_other_markup_goes_to_reportlab_s_parser():
     style = Document().styles.paragraphs["body"]
     assert fragments("x</font>", style) is None and fragments('<font face="LeadFitSans-Bold">x', style) is None
-    for markup in ("<b>bold</b>", "a &#38; b", '<font color="red">x</font>', "&nbsp;", "<i>x</i><br />"):
+    for markup in ("<b>bold</b>", "a &#38; b", "&nbsp;", "<i>x</i><br />",
+                   '<font color="red"><font size="7">x</font></font>'):
         assert fragments(markup, style) is None, markup
         read = Paragraph(markup, style)
         assert [f.__dict__ for f in read.frags] == \

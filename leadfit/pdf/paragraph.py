@@ -2,12 +2,13 @@
 per width.
 
 Reading: Document writes every paragraph's markup itself (leadfit/pdf/text.py): text with
-``&amp;``, ``&lt;``, ``&gt;``, ``<br/>`` and a bold label's ``<font face="...">``, nothing
-else. ReportLab would read it back through an HTML parser, a sixth of a rationale's time
-(issue 15: the PDF within 1.3x of bare ReportLab on the same text). :func:`fragments`
-cuts those few forms with one regular expression into the fragments the parser makes: a
-piece of text per run between two of them, each a copy of the fragment the parser makes
-for that style and face (asked of it once). Any other markup goes to ReportLab's parser.
+``&amp;``, ``&lt;``, ``&gt;``, ``<br/>`` and one ``<font ...>`` at a time (a bold label,
+a grey reference), its attributes from the style file, never user text. ReportLab would
+read it back through an HTML parser, a sixth of a rationale's time (issue 15: the PDF
+within 1.3x of bare ReportLab on the same text). :func:`fragments` cuts those few forms
+with one regular expression into the fragments the parser makes: a piece of text per run
+between two of them, each a copy of the fragment the parser makes for that style and font
+tag (asked of it once). Any other markup goes to ReportLab's parser.
 tests/test_pdf_fragments.py holds the two equal.
 
 Layout: ReportLab wraps a table cell's paragraph to find its row's height, again when the
@@ -24,22 +25,21 @@ import re
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
-# What Document writes: entities, line breaks, a font face around a label.
-_OURS = re.compile(r'(&amp;|&lt;|&gt;|<br/>|<font face="[\w-]+">|</font>)')
+# What Document writes: entities, line breaks, a font tag (never nested).
+_OURS = re.compile(r'(&amp;|&lt;|&gt;|<br/>|<font [^<>]*>|</font>)')
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
-_FACE = len('<font face="')
 
-# (font, size, colour, face, line break) -> the fragment ReportLab's parser makes for it
+# (font, size, colour, font tag, line break) -> the fragment ReportLab's parser makes for it
 _MADE: dict[tuple, dict] = {}
 
 
-def _made(style, face: str | None, line_break: bool) -> dict:
-    key = (style.fontName, style.fontSize, style.textColor, face, line_break)
+def _made(style, tag: str | None, line_break: bool) -> dict:
+    key = (style.fontName, style.fontSize, style.textColor, tag, line_break)
     found = _MADE.get(key)
     if found is None:
         sample = "<br/>" if line_break else "x"
-        if face is not None:
-            sample = f'<font face="{face}">{sample}</font>'
+        if tag is not None:
+            sample = f"{tag}{sample}</font>"
         parser = ParaParser()
         parser.caseSensitive = 1    # as Paragraph asks it
         frags = parser.parse(sample, style)[1]
@@ -51,7 +51,7 @@ def fragments(markup: str, style) -> list[ParaFrag] | None:
     """The fragments ReportLab's parser makes of ``markup`` (already through its
     whitespace cleaner), or None when the markup is not only what Document writes."""
     frags: list[ParaFrag] = []
-    face: str | None = None
+    tag: str | None = None                  # the font tag open, if any
     shared = {"link": [], "us_lines": []}  # one list per paragraph, as the parser has it
     for i, piece in enumerate(_OURS.split(markup)):
         if not piece:
@@ -66,21 +66,21 @@ def fragments(markup: str, style) -> list[ParaFrag] | None:
         elif piece == "<br/>":
             text, line_break = "", True
         elif piece == "</font>":
-            if face is None:
+            if tag is None:
                 return None
-            face = None
+            tag = None
             continue
         else:
-            if face is not None:
+            if tag is not None:
                 return None
-            face = piece[_FACE:-2]
+            tag = piece
             continue
         frag = ParaFrag()
-        frag.__dict__.update(_made(style, face, line_break))
+        frag.__dict__.update(_made(style, tag, line_break))
         frag.__dict__.update(shared)
         frag.text = text
         frags.append(frag)
-    return None if face is not None else frags
+    return None if tag is not None else frags
 
 
 class Paragraph(_ReportLabParagraph):

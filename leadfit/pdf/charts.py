@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -9,7 +11,7 @@ from leadfit.pdf.styles import Styles
 from leadfit.pdf.text import Cited, clean
 
 
-def level_bars(rows: list[tuple[str | Cited, int, str, str]], top: int, styles: Styles,
+def level_bars(rows: Sequence[tuple[str | Cited, int, str, str]], top: int, styles: Styles,
                width: float = 440) -> Drawing:
     """One horizontal bar per row: (label, level 0..top, colour key, caption); a Cited
     label is its words, then the article's reference small and grey.

@@ -52,7 +52,8 @@ def fragments(markup: str, style) -> list[ParaFrag] | None:
     whitespace cleaner), or None when the markup is not only what Document writes."""
     frags: list[ParaFrag] = []
     tag: str | None = None                  # the font tag open, if any
-    shared = {"link": [], "us_lines": []}  # one list per paragraph, as the parser has it
+    shared: dict[str, list] = {"link": [], "us_lines": []}  # one pair per paragraph, as the
+    # parser makes them
     for i, piece in enumerate(_OURS.split(markup)):
         if not piece:
             continue

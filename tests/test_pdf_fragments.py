@@ -16,7 +16,7 @@ from leadfit.pdf import Cited, Document
 from leadfit.pdf.paragraph import Paragraph, fragments
 
 # the characters markup and its cleaner treat specially, and some that are just text
-TEXT = st.lists(st.sampled_from(list("ab &<>;\n\t\xa0\"'/=é漢\u05e9#x") + ["&amp;", "<br/>"]),
+TEXT = st.lists(st.sampled_from(list("ab &<>;\n\t\xa0\u200b\u3000\"'/=é漢\u05e9#x") + ["&amp;", "<br/>"]),
                 max_size=40).map("".join)
 
 
@@ -36,6 +36,9 @@ def test_our_markup_reads_as_reportlab_s_parser_reads_it(label, value, style_nam
         ours = fragments(markup, style)
         assert ours is not None, markup          # LeadFit's own markup: never the parser
         assert [dict(f.__dict__) for f in ours] == _parsed(markup, style), markup
+        read, theirs = Paragraph(written, style), ReportLabParagraph(written, style)
+        assert (read.text, [f.__dict__ for f in read.frags]) == \
+            (theirs.text, [f.__dict__ for f in theirs.frags]), written
 
 
 def test_other_markup_goes_to_reportlab_s_parser():

@@ -21,6 +21,7 @@ layout is kept and given back for the same width: the same lines, drawn the same
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
@@ -29,13 +30,15 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 _OURS = re.compile(r'(&amp;|&lt;|&gt;|<br/>|<font [^<>]*>|</font>)')
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
 
-# (font, size, colour, font tag, line break) -> the fragment ReportLab's parser makes for it
-_MADE: dict[tuple, dict] = {}
+# style -> (font tag, line break) -> the fragment ReportLab's parser makes for it
+_MADE: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def _made(style, tag: str | None, line_break: bool) -> dict:
-    key = (style.fontName, style.fontSize, style.textColor, tag, line_break)
-    found = _MADE.get(key)
+    made = _MADE.get(style)
+    if made is None:
+        made = _MADE[style] = {}
+    found = made.get((tag, line_break))
     if found is None:
         sample = "<br/>" if line_break else "x"
         if tag is not None:
@@ -43,17 +46,19 @@ def _made(style, tag: str | None, line_break: bool) -> dict:
         parser = ParaParser()
         parser.caseSensitive = 1    # as Paragraph asks it
         frags = parser.parse(sample, style)[1]
-        found = _MADE[key] = dict(frags[0].__dict__)
+        found = made[(tag, line_break)] = dict(frags[0].__dict__)
     return found
 
 
 def fragments(markup: str, style) -> list[ParaFrag] | None:
     """The fragments ReportLab's parser makes of ``markup`` (already through its
     whitespace cleaner), or None when the markup is not only what Document writes."""
-    frags: list[ParaFrag] = []
-    tag: str | None = None                  # the font tag open, if any
     shared: dict[str, list] = {"link": [], "us_lines": []}  # one pair per paragraph, as the
     # parser makes them
+    if "<" not in markup and "&" not in markup:   # plain text, the most of them
+        return [_frag(_made(style, None, False), shared, markup)] if markup else []
+    frags: list[ParaFrag] = []
+    tag: str | None = None                  # the font tag open, if any
     for i, piece in enumerate(_OURS.split(markup)):
         if not piece:
             continue
@@ -76,12 +81,23 @@ def fragments(markup: str, style) -> list[ParaFrag] | None:
                 return None
             tag = piece
             continue
-        frag = ParaFrag()
-        frag.__dict__.update(_made(style, tag, line_break))
-        frag.__dict__.update(shared)
-        frag.text = text
-        frags.append(frag)
+        frags.append(_frag(_made(style, tag, line_break), shared, text))
     return None if tag is not None else frags
+
+
+def _frag(made: dict, shared: dict, text: str) -> ParaFrag:
+    frag = ParaFrag()
+    attributes = frag.__dict__
+    attributes.update(made)
+    attributes.update(shared)
+    attributes["text"] = text
+    return frag
+
+
+def _clean_already(text: str) -> bool:
+    """ReportLab's whitespace cleaner would give ``text`` back: single spaces between words
+    only (a no-break space it splits on, or a zero-width space it strips, go to it)."""
+    return " ".join(text.split()) == text and "\u200b" not in text
 
 
 class Paragraph(_ReportLabParagraph):
@@ -89,7 +105,7 @@ class Paragraph(_ReportLabParagraph):
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None and not getattr(style, "textTransform", None):
-            cleaned = cleaner(text)
+            cleaned = text if _clean_already(text) else cleaner(text)
             frags = fragments(cleaned, style)
             if frags is not None:
                 text = cleaned

@@ -143,6 +143,18 @@ def cli(python: str, folder: str, other: str, workers: str | None) -> tuple[Cloc
     return clock, peak, lines[-4:-1]
 
 
+def _counts(said: dict[str, list[str]], core_totals: list[str]) -> None:
+    """Each end-to-end run's counts against the in-memory run's (this tree's): the same
+    counts are said once; a run that counts otherwise (an earlier tree, --before) is named."""
+    for name, lines in said.items():
+        if lines == core_totals:
+            continue
+        print(f"  {name} counts otherwise:\n    " + "\n    ".join(lines))
+    agree = [name for name, lines in said.items() if lines == core_totals]
+    if agree:
+        print(f"  the same counts as core: {', '.join(agree)}")
+
+
 def verdict(clock: Clock, base: Clock) -> str:
     return f"target {TARGET}x floor: {'met' if clock.wall <= TARGET * base.wall else 'MISSED'}"
 
@@ -180,16 +192,16 @@ def main() -> None:
         for i, answers in enumerate(answer_sets):
             (Path(tmp) / f"case-{i:05d}.yaml").write_text(
                 yaml.safe_dump({"answers": answers}, sort_keys=False), encoding="utf-8")
-        said: list[str] = []
+        said: dict[str, list[str]] = {}
         for run in args.runs.split(","):
             name, workers = RUNS[run]
             python = args.before if run == "before" else sys.executable
             if python is None:
                 continue
-            took_cli, peak, said = cli(python, tmp, args.pack, workers)
+            took_cli, peak, said[name] = cli(python, tmp, args.pack, workers)
             print(f"{name:<22}: {n} files, whole process: {took_cli.wall:.2f} s ({took_cli.against(base)};"
                   f" {verdict(took_cli, base)}), peak memory {peak / 1024:.0f} MB")
-        print("  cli says: " + "\n  cli says: ".join(said))
+        _counts(said, result.totals())
     print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;"
           f" this process peaked at {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

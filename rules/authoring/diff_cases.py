@@ -1,6 +1,7 @@
 """Each case under both packs of a ``pack diff``: its outcome, risk and cited IDs, and nothing else.
 
-Per case: the file is parsed once and its answers checked (forms/case.py); then one
+Per case: the file is read once, each distinct answer line parsed and checked once
+(rules/authoring/diff_files.py; any other file as forms/case.py reads it); then one
 engine call matches both packs' rules at once (a rule both packs hold with the same
 condition is matched once); the summary (rules/runtime/summary.py) is read off the
 fired rules, and remembered per set of fired rules, since it depends on nothing else
@@ -17,13 +18,13 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from pathlib import Path
 
 from leadfit.errors import LeadFitError
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, build_case, load_case_file, missing, relevant_from
+from leadfit.forms.case import Case, build_case, missing, relevant_from
 from leadfit.forms.migrate import migrate_answers
 from leadfit.forms.questionnaire import Questionnaire
+from leadfit.rules.authoring.diff_files import CaseFiles
 from leadfit.rules.model.library import load_pack
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
@@ -79,6 +80,7 @@ class Evaluator:
     def __init__(self, a: Pack, b: Pack, matcher: Matcher | None = None):
         self.a, self.b = a, b
         self.questionnaire = a.questionnaire
+        self.files = CaseFiles(a.questionnaire)
         self.read = _read(a) | _read(b)
         self.read_in_order = sorted(self.read)
         self.cache: dict[tuple, tuple[Summary, Summary]] = {}
@@ -95,7 +97,7 @@ class Evaluator:
         """Both summaries for answers (or a case file), or the reason it is invalid."""
         try:
             if isinstance(work, str):
-                case = load_case_file(Path(work), self.questionnaire)
+                case = self.files.load(work)
             else:
                 case = build_case(work, self.questionnaire)
             case_b = self.for_b(case)

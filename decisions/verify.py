@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, LargeBinary, String, cast, distinct, func, select, type_coerce
 
-from leadfit.decisions import leads, witness
+from leadfit.decisions import due_dates, leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
 from leadfit.decisions.integrity import COLUMNS_FACT, column_problem, columns_digest, row_columns
 from leadfit.decisions.keys import key_columns, key_problem, listed_status, unnamed_streams
@@ -43,6 +43,7 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
         report.problems.append(chain)
     _removed(conn, matched, report)
     report.problems += leads.problems(conn, altered)
+    report.problems += due_dates.problems(conn)
     report.problems += [f"the stream '{key}' is missing from the register's stream names"
                         " (removed outside LeadFit): a search by part of its name would miss"
                         " it" for key in unnamed_streams(conn)]

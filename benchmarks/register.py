@@ -10,12 +10,14 @@ of the session's 'before' code. The file is built once and kept under CACHE (key
 size, streams and that schema) for later runs; its first run upgrades it in place
 to the current schema (timed once, remembered beside it) and seals it with one write.
 Later runs measure the same file (each run's decides add a few records to it).
-``--fresh`` or ``--before`` build a new file in a temporary folder (or ``--keep``).
+``--fresh`` builds a new file in a temporary folder (or ``--keep``).
 Then, each measured in a fresh process against the same file:
 
-- ``--before TREE``: the code in TREE (a clone with its own .venv) reads the schema-8
-  register as it was;
-- the upgrade to the current schema, timed once;
+- ``--before TREE``: the code in TREE (a clone with its own .venv) reads the register
+  as it was (schema 8 fresh; a cached file at the schema TREE upgraded it to, which its
+  code reads, as long as the current code has not upgraded it further);
+- the upgrade to the current schema, timed once (again whenever the file's schema is
+  older than the current code's, as after ``--before``);
 - the current code: every list and filter (target < 50 ms), ``decide`` (target
   < 50 ms; baseline: a decide into an empty register), verify (target: within 2x
   a scan plus SHA-256 of the same bytes, with flat memory), the CSV export
@@ -107,6 +109,20 @@ def cached(size: int, streams: int) -> tuple[Path, dict]:
     return path, built
 
 
+def _schema(path: Path) -> int:
+    import sqlite3
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT max(version) FROM leadfit_schema").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _latest() -> int:
+    from leadfit.decisions.migrations import LATEST
+    return LATEST
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("size", nargs="?", type=int, default=100_000, help="records to write")
@@ -119,7 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.pop("LEADFIT_AUDIT_KEY", None)
-        if args.fresh or args.before or args.keep:
+        if args.fresh or args.keep:
             os.environ["LEADFIT_DATA_DIR"] = str(Path(tmp) / "data")  # the witness
             folder = args.keep or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
@@ -135,10 +151,10 @@ def main() -> None:
             python = str(args.before / ".venv/bin/python")
             before = measure(python, path, [t for t in tasks if t not in ("window", *AFTER_ONLY)])
             print(f"before: {args.before} measured")
-        if "upgrade_s" not in built:
+        if "upgrade_s" not in built or _schema(path) < _latest():
             built.update(run_task(sys.executable, path, "upgrade"))
             built.update(run_task(sys.executable, path, "seal"))
-            if not (args.fresh or args.before or args.keep):
+            if not (args.fresh or args.keep):
                 (path.parent / "built.json").write_text(json.dumps(built))
         print(f"upgrade to the current schema (once): {built['upgrade_s']:.1f} s; first write"
               f" after it (seals the stream summary): {built['seal_s']:.1f} s")

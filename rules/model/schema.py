@@ -151,7 +151,8 @@ class PackSpec(BaseModel):
     title_if_depends: str = ""
     # How reasons are worded: 2 (2.4) names an outcome as its headline does in a step's reason,
     # and says why not a milder outcome where the failure modes add up. 1 keeps older records' words.
-    words_version: Literal[1, 2] = 1
+    # 3 (2.5): code-level words new in 2.5 (engineer J2), gated so 2.4's records keep theirs.
+    words_version: Literal[1, 2, 3] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.

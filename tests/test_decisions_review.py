@@ -39,7 +39,7 @@ def test_mitigations_not_planned_are_to_be_agreed_not_assigned(db, cli):
     assert "by to be agreed" not in text
     assert "decision maker" not in text                      # no owner invented
     shown = cli("register", "show", record.record_id, "--db", db).stdout
-    assert "M5 Induction: Sam Lee, by 15 January 2027" in shown
+    assert "    Induction: Sam Lee, by 15 January 2027 [M5]" in shown
     assert ": owner and date to be agreed" in shown and "by to be agreed" not in shown
 
 
@@ -172,7 +172,7 @@ def test_show_lists_findings_plan_and_roles_in_words(db, cli):
     findings = record.assessment.findings
     assert findings and f"findings:        {len(findings)}" in shown
     for f in findings:
-        assert f"    {f.id} {f.title} ({f.severity})" in shown
+        assert f"    {f.title} ({f.severity}) [{f.id}]" in shown
     assert "signed:          Dana Decider (Decision maker; computer account" in shown
     assert "awaiting:        HR" in shown
 

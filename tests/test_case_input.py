@@ -98,7 +98,9 @@ def test_incomplete_text_output_names_titles(tmp_path):
     assert result.returncode == 3
     assert "Recommendation: none yet" in result.stdout
     assert "Missing answers:\n  - Have they owned a profit and loss?\n" in result.stdout
-    assert "candidate.owns_pnl (Have they owned a profit and loss?)" in result.stderr
+    # 2.5 (words 3): words only where an executive reads (the ids are under --details)
+    assert "To complete the case, answer: “Have they owned a profit and loss?”." in result.stderr
+    assert "candidate.owns_pnl" not in result.stderr
 
 
 def test_question_not_asked_is_never_missing():

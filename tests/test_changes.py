@@ -44,7 +44,8 @@ def test_each_reported_change_leads_to_its_outcome_and_none_smaller_does(scenari
         for change_set in alt.nearest + ([alt.levers_only] if alt.levers_only else []):
             values = {c.question: Q.questions[c.question] and _typed(c) for c in change_set.changes}
             assert _outcome_after(case, values) == alt.outcome, change_set.words
-        if not any(n.startswith("The failure modes add up") for n in a.notes):
+        if not any(n.startswith(("The failure modes add up", "Together the findings make the risk"))
+                   for n in a.notes):  # the risk raised the outcome (words 2, words 3)
             # Where the risk decides (semantics 2), the search (rules/runtime/changes.py) follows the rules'
             # recommendations, not the risk: what it reports leads there (above) but may not be
             # the smallest change. Known limitation, reported for issue 11.
@@ -91,9 +92,10 @@ def test_taking_support_away_is_a_fact_not_a_lever():
     hire = next(alt for alt in a.alternatives if alt.outcome == "hire_external")
     gone = [c for s in hire.nearest for c in s.changes if c.question == "org.coach_available"]
     assert gone and not any(c.lever for c in gone)
-    # 2.4: a worse situation is said as one, never as a route to aim for
-    assert "Only if “Can you bring in an outside coach?” were no (now yes)" in " ".join(
-        s.words for s in hire.nearest)
+    # 2.4: a worse situation is said as one, never as a route to aim for; 2.5 (words 3): as one
+    # change that alone would do
+    assert ("It would become Hire an experienced Product Director if “Can you bring in an outside"
+            " coach?” were no (now yes)") in " ".join(s.words for s in hire.nearest)
 
 
 def test_changes_are_in_words_only():

@@ -112,8 +112,10 @@ def test_compounding_moves_the_outcome_and_says_why():
     recommended = {act.value for rule in PACK.rules if rule.id in a.rules_fired
                    for act in rule.actions if act.word == "recommend"}
     assert "hire_external" not in recommended  # no rule alone hires: the risk does
-    assert any(n.startswith("The failure modes add up") for n in a.notes)
-    assert a.why_not["coach"][0].startswith("The failure modes add up")
+    # 2.5 (words 3): said without "the pack", a scale of outcomes or "failure modes"
+    assert any(n.startswith("Together the findings make the risk of appointing the candidate as"
+                            " proposed critical: too high for 'Appoint with coaching'") for n in a.notes)
+    assert a.why_not["coach"][0].startswith("Together the findings make the risk")
 
 
 def test_a_deliberate_choice_is_said_to_be_one():

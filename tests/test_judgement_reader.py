@@ -63,8 +63,10 @@ def test_making_hiring_impossible_is_a_fact_never_a_lever_towards_coaching(tmp_p
     done = run_cli("evaluate", _case_file(tmp_path, "eleven failure modes add up to hiring"))
     said = _said(done)
     assert "Recommendation: Hire an experienced Product Director" in said
-    # 2.4: said as the worse situation it is, never a route (test_judgement_reader4.py)
-    assert "were “No” (now “Yes, budget and approval exist”) would it be Appoint with coaching" in said
+    # 2.4: said as the worse situation it is, never a route (test_judgement_reader4.py); 2.5: as
+    # one change that alone would do
+    assert ("It would become Appoint with coaching if “Could you hire an experienced Product"
+            " Director from outside?” were “No” (now “Yes, budget and approval exist”).") in said
     assert "“No” (now “Yes, budget and approval exist”; the organisation can change this)" not in said
 
 

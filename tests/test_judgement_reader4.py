@@ -25,8 +25,8 @@ DEVELOP = "low-stakes stream, development chosen openly"
 
 
 def is_worse(change_set) -> bool:
-    """Said as a worse situation ('Only if … were … would it be …'), not a route."""
-    return change_set.words.startswith("Only if ")
+    """Said as a worse situation ('It would become … if … were …'; 2.4 'Only if …'), not a route."""
+    return change_set.words.startswith(("Only if ", "It would become "))
 
 
 def _step(assessment, mid: str):
@@ -66,13 +66,15 @@ def test_the_coach_note_names_only_the_gap_a_strong_learner_has():
 def test_hiring_impossible_is_said_as_a_worse_situation_not_a_route_to_coaching(tmp_path):
     said = _flat(_said(tmp_path, ELEVEN))
     assert "Becomes Appoint with coaching if “Could you hire" not in said
-    assert "Only if “Could you hire an experienced Product Director from outside?” were “No”" in said
+    assert ("It would become Appoint with coaching if “Could you hire an experienced Product"
+            " Director from outside?” were “No”") in said
 
 
 def test_an_impatient_candidate_is_no_route_to_coaching(tmp_path):
     said = _flat(_said(tmp_path, CAPACITY))
     assert "Becomes Appoint with coaching if “What do they expect" not in said
-    assert "Only if “What do they expect the stream to deliver in its first year?” were" in said
+    assert ("It would become Appoint with coaching if “What do they expect the stream to deliver"
+            " in its first year?” were") in said
 
 
 def test_the_signed_pdf_says_a_worse_situation_as_one(tmp_path):
@@ -88,7 +90,8 @@ def test_the_signed_pdf_says_a_worse_situation_as_one(tmp_path):
     printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
     assert printed.returncode == 0, printed.stderr
     text = _flat(" ".join(p.extract_text() for p in PdfReader(out).pages))
-    assert "Only if “Could you hire an experienced Product Director from outside?” were “No”" in text
+    assert ("It would become Appoint with coaching if “Could you hire an experienced Product"
+            " Director from outside?” were “No”") in text
     assert "outside? “No” (now “Yes, budget and approval exist”; a fact)" not in text
 
 

@@ -183,9 +183,10 @@ def test_findings_with_a_mitigation_id_read_as_findings_and_steps_as_steps(tmp_p
 # --- why not: the failure modes add up ---------------------------------------------------------
 def test_why_not_coaching_says_the_failure_modes_add_up_to_a_risk_that_calls_for_hiring(tmp_path):
     said = _flat(_said(tmp_path, ELEVEN))
-    assert ("Appoint with coaching: - The failure modes add up to a risk that calls for 'Hire an"
-            " experienced Product Director': the risk of appointing the candidate as proposed is"
-            " critical.") in said
+    # 2.5 (words 3): in plain words (the third reader's 3.3)
+    assert ("Appoint with coaching: - Together the findings make the risk of appointing the"
+            " candidate as proposed critical, and that risk calls for 'Hire an experienced Product"
+            " Director'.") in said
     assert "A stronger outcome is needed." not in said
     old = evaluate_explained(_case(ELEVEN, _old()), _old())
     assert next(a for a in old.alternatives if a.outcome == "coach").why_not == ["A stronger outcome is needed."]

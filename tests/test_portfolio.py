@@ -296,7 +296,7 @@ def test_evaluate_reads_the_register_only_when_asked(reg, cli, tmp_path):
                for k, v in case_for(LEARNER).to_data().items() if k != "stream.other_stream_leads"}
     case.write_text(json.dumps({"questionnaire": 2, "answers": answers}))
     alone = cli("evaluate", case)
-    assert alone.returncode == 3 and "stream.other_stream_leads" in alone.stderr
+    assert alone.returncode == 3 and "“Who leads the organisation's other value streams?”" in alone.stderr
     read = cli("evaluate", case, "--db", reg.url, "--json")
     data = json.loads(read.stdout)
     assert read.returncode == 0 and data["outcome"] == "coach"

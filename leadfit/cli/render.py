@@ -61,7 +61,7 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
                 lines.append(f"      (rule {f.rule}, {f.layer})")
     for label, steps in ((PRECONDITIONS_LABEL, getattr(a, "preconditions", None) or []),
                          ("Mitigation plan", a.mitigations)):
-        if steps:
+        if steps and not provisional:  # words 3: beside "none yet" a plan read as half a recommendation
             lines.append(f"\n{label}:")
             for m in steps:
                 lines += _wrap(f"{code(m.id)}{m.title}: {uncoded(m.meaning, ids)}", "  - ", "    ")

@@ -52,8 +52,7 @@ class Judgement:
             outcome, forced = self.outcome(level)
         if forced and SEVERITY_ORDER.index(level) < SEVERITY_ORDER.index("high"):
             level = "high"
-        # words 3: no plan without a recommendation; a plan beside "none yet" read as half of one
-        plan, preconditions = self.plan(outcome) if outcome or self.settings.words_version < 3 else ([], [])
+        plan, preconditions = self.plan(outcome)
         unverified = self.unverified()
         readiness = b.readiness()
         return built(

@@ -108,10 +108,11 @@ def relevant_answers(case: Case, questionnaire: Questionnaire) -> dict[str, Any]
 
 def relevant_from(answers: Mapping[str, Any], questionnaire: Questionnaire) -> dict[str, Any]:
     """relevant_answers over plain answers (id -> typed value), e.g. one explored assignment."""
-    used = {}
-    for qid, ask_if in questionnaire.asked_if:  # is_asked(q, answers), inlined: every evaluation runs this
-        if qid in answers and (ask_if is None or conditions.evaluate(ask_if, answers)):
-            used[qid] = answers[qid]
+    asked, gated = questionnaire.asked_if  # is_asked(q, answers), inlined: every evaluation runs this
+    used = {qid: answers[qid] for qid in asked if qid in answers}
+    for qid, ask_if in gated:
+        if qid in used and not ask_if(answers):
+            del used[qid]
     for q in questionnaire.derived_facts:
         value = derive(q, used)
         if value is not None:
@@ -130,10 +131,9 @@ def is_asked(question, answers: Mapping[str, Any], unknown=()) -> bool:
 def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
     """Ids of required, possibly asked questions without an answer, in form order.
     "Not known" is an answer: those questions are never missing."""
-    answers = case.answers
+    answers, unknown = case.answers, case.unknown
     return [q.id for q in questionnaire.required
-            if q.id not in answers and q.id not in case.unknown
-            and is_asked(q, answers, case.unknown)]
+            if q.id not in answers and q.id not in unknown and is_asked(q, answers, unknown)]
 
 
 def derive(question, answers: Mapping[str, Any]) -> Any:

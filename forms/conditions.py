@@ -225,6 +225,24 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
+def compiled(cond: Condition) -> Callable[[Mapping[str, Any]], bool]:
+    """``cond`` as one function of the answers, giving what ``evaluate`` gives (for a
+    condition read on every evaluation, such as a question's ask_if: no tree walked)."""
+    if isinstance(cond, Group):
+        parts = tuple(compiled(p) for p in cond.parts)
+        if cond.op == "all":
+            return lambda answers: all(p(answers) for p in parts)
+        return lambda answers: any(p(answers) for p in parts)
+    question = cond.question
+    if isinstance(cond, Answered):
+        return lambda answers: answers.get(question) is not None
+    if isinstance(cond, Member):
+        values, inside = cond.values, cond.op == "in"
+        return lambda answers: (v := answers.get(question)) is not None and (v in values) == inside
+    compare, wanted = _COMPARE[cond.op], cond.value
+    return lambda answers: (v := answers.get(question)) is not None and compare(v, wanted)
+
+
 def questions_in(cond: Condition) -> list[str]:
     """Question ids a condition reads, in order of first use."""
     if isinstance(cond, Group):

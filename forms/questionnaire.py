@@ -151,10 +151,13 @@ class Questionnaire:
         return tuple(q for s in self.sections for q in s.questions)
 
     @cached_property
-    def asked_if(self) -> tuple[tuple[str, Any], ...]:
-        """(id, ask_if) of each asked question, in form order: what every evaluation reads
-        of them to find the relevant answers (forms/case.py relevant_from)."""
-        return tuple((q.id, q.ask_if) for q in self.in_form_order)
+    def asked_if(self) -> tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]:
+        """(the asked questions' ids in form order, (id, its ask_if compiled) of each with an
+        ask_if): what every evaluation reads to find the relevant answers (forms/case.py
+        relevant_from)."""
+        return (tuple(q.id for q in self.in_form_order),
+                tuple((q.id, conditions.compiled(q.ask_if)) for q in self.in_form_order
+                      if q.ask_if is not None))
 
     @cached_property
     def required(self) -> tuple[Question, ...]:

@@ -113,6 +113,7 @@ class _Builder:
         self.order: list[str] = self.shared.order  # shared: read, never changed
         self.by_word: dict[str, list]
         self.masks: dict[str, int]
+        self.mask: int
         self._index()
 
     def actions(self, word: str) -> list:
@@ -121,14 +122,16 @@ class _Builder:
 
     def _index(self) -> None:
         """Each word's actions of the fired rules (``by_word``), and those rules as one int, a
-        bit per rule (``masks``, SharedParts.bits): what keys the parts of the assessment
-        the rules of one word alone fix."""
+        bit per rule (``masks``, SharedParts.bits; ``mask``: every fired rule): what keys the
+        parts of the assessment the rules of one word alone fix."""
         by_word: dict[str, list] = {}
         masks: dict[str, int] = {}
-        actions_of, bits = self.shared.actions_of, self.shared.bits
+        mask = 0
+        actions_of = self.shared.actions_of
         for rule in self.fired:
-            bit = bits[rule.id]
-            for said, pair in actions_of[rule.id]:
+            bit, actions = actions_of[rule.id]
+            mask |= bit
+            for said, pair in actions:
                 found = by_word.get(said)
                 if found is None:
                     by_word[said] = [pair]
@@ -136,7 +139,7 @@ class _Builder:
                 else:
                     found.append(pair)
                     masks[said] |= bit
-        self.by_word, self.masks = by_word, masks
+        self.by_word, self.masks, self.mask = by_word, masks, mask
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:

@@ -122,42 +122,40 @@ class Judgement:
         """The risk level that sets the least outcome: ``level`` without the findings the pack
         leaves out of compounding (``compounding_leaves_out``). Where leaving them out keeps the
         outcome, the notes say what they add and that they come first (2.4)."""
-        left_out = set(self.settings.compounding_leaves_out)
+        left_out = self.b.shared.left_out
         if not left_out:
             return level
         b = self.b
-        if b.certain:  # findings raised whatever the unknown answers are: not memoised
-            return self._compounding_level(level, outcome, left_out)
-        # Fixed by the findings' rules, the level and the outcome: once per pack for each.
-        table, key = b.shared.tables["compounding"], (b.masks.get("finding", 0), level, outcome)
-        found = table.get(key)
-        if found is None:
-            said = len(self.notes)
-            counted = self._compounding_level(level, outcome, left_out)
-            found = b.shared.remember(table, key, (counted, tuple(self.notes[said:])))
-        else:
-            self.notes += found[1]
-        return found[0]
-
-    def _compounding_level(self, level: str, outcome: str, left_out: set) -> str:
-        from leadfit.rules.runtime.assess import worst_severities  # assess builds on this module
-        b = self.b
-        raised = [(v["id"], v["severity"]) for _, v in b.actions("finding")]
-        raised += [(f.id, f.severity) for f in b.certain]
-        kept = worst_severities((i, s) for i, s in raised if i not in left_out)
-        score, counted = b.score_of(kept)
+        if b.certain:  # findings raised whatever the unknown answers are
+            from leadfit.rules.runtime.assess import worst_severities  # assess builds on this module
+            raised = [(v["id"], v["severity"]) for _, v in b.actions("finding")]
+            raised += [(f.id, f.severity) for f in b.certain]
+            full, score, counted, steps = self._left_out(worst_severities(raised), left_out)
+        else:  # fixed by the merged findings, so by their rules: once per pack for each
+            table, mask = b.shared.tables["compounding"], b.masks.get("finding", 0)
+            found = table.get(mask)
+            if found is None:
+                parts, _ = findings_parts(b)  # each ID at its worst
+                found = b.shared.remember(table, mask, self._left_out(
+                    {part[2]: part[4] for part in parts}, left_out))
+            full, score, counted, steps = found
         floor = self.settings.risk_outcomes.get(level)
         if floor and self.order.index(floor) > self.order.index(outcome) and (
                 self.settings.risk_outcomes.get(counted) != floor):
-            steps = sorted({i for i, _ in raised if i in left_out}, key=id_key)
             named = joined([f"{i} “{self.settings.finding_titles.get(i) or b.cat.title(i)}”" for i in steps])
-            full, _ = b.score_of(worst_severities(raised))
             self.notes.append(
                 f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"
                 f" take before the appointment, not reasons to rule the candidate out: without them"
                 f" the risk is {counted} (score {score}), and this recommendation stands on taking"
                 f" them first. If they show weaknesses these answers do not, assess again.")
         return counted
+
+    def _left_out(self, worst: dict[str, str], left_out: frozenset) -> tuple:
+        """(score, score without the IDs left out, its risk level, those IDs raised in ID order)
+        of each finding ID's worst severity ``worst``."""
+        full, _ = self.b.score_of(worst)
+        score, counted = self.b.score_of({i: s for i, s in worst.items() if i not in left_out})
+        return full, score, counted, sorted((i for i in worst if i in left_out), key=id_key)
 
     def title_of(self, outcome: str) -> str:
         """The outcome's title, or what the pack calls it where a step it names cannot happen
@@ -182,7 +180,7 @@ class Judgement:
         table = b.shared.tables["plan"]
         masks = b.masks
         key = (outcome, masks.get("mitigation", 0), masks.get("precondition", 0),
-               masks.get("unavailable", 0), self._steps_reworded())
+               masks.get("unavailable", 0), b.mask & b.shared.reworded)  # steps reworded
         found = table.get(key)
         if found is None:
             said = len(self.constraints)
@@ -239,7 +237,12 @@ class Judgement:
     def outcome_notes(self, outcome: str | None, readiness: list) -> list[str]:
         said = [self.settings.outcome_notes[outcome]] if outcome in self.settings.outcome_notes else []
         if said and "{gaps}" in said[0]:  # 2.4: the trade-off named by what is actually missing
-            said[0] = said[0].replace("{gaps}", _gaps(readiness))
+            # fixed by the readiness list, which the rules marking readiness fix: once per pack
+            table, key = self.b.shared.tables["gaps"], self.b.masks.get("readiness", 0)
+            gaps = table.get(key)
+            if gaps is None:
+                gaps = self.b.shared.remember(table, key, _gaps(readiness))
+            said[0] = said[0].replace("{gaps}", gaps)
         said += self.notes
         said += [v for _, v in self.b.actions("note")]
         return list(dict.fromkeys(said))

@@ -39,11 +39,15 @@ class SharedParts:
         # The memo tables by kind, for a caller that looks up before it makes (no closure per
         # lookup): read one with ``get``, fill it with ``remember``.
         self.tables: dict[str, dict] = _Tables()
-        self.actions_of: dict[str, tuple[tuple[str, tuple[Rule, Any]], ...]] = {
-            rule.id: tuple((a.word, (rule, a.value)) for a in rule.actions) for rule in pack.rules}
         # A bit per rule, in pack order: the fired rules of one action word as one int, the key
         # of the parts those rules alone fix (readiness, signals, a plan...).
         self.bits: dict[str, int] = {rule.id: 1 << i for i, rule in enumerate(pack.rules)}
+        # Rule id -> (its bit, its actions as (word, (rule, value))): one lookup per fired rule.
+        self.actions_of: dict[str, tuple[int, tuple[tuple[str, tuple[Rule, Any]], ...]]] = {
+            rule.id: (self.bits[rule.id], tuple((a.word, (rule, a.value)) for a in rule.actions))
+            for rule in pack.rules}
+        # The rules whose steps read as done when they fire (``step_words_if``), as bits.
+        self.reworded = sum(self.bits[r] for r in pack.settings.step_words_if if r in self.bits)
         self.order: list[str] = list(pack.settings.outcomes)  # mildest first
         self.outcome_requires: dict[str, list[str]] = {
             k: v for k, v in pack.settings.outcome_requires.items()}
@@ -51,6 +55,7 @@ class SharedParts:
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
         self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
+        self.left_out = frozenset(pack.settings.compounding_leaves_out)  # of the compounding risk
 
     def memo(self, kind: str, key: Any, make: Callable[[], Any]) -> Any:
         """What ``make()`` gives for ``key``, made once per pack (``kind`` names the table).

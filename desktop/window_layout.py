@@ -5,9 +5,32 @@ A mixin of MainWindow: it uses the window's ``store`` (the settings) and ``split
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QScrollArea
 
 from leadfit.desktop.screen import fit_to_screen
+
+
+class PanelScroll(QScrollArea):
+    """The panel's scroll area, never narrower than the panel needs: a plain scroll area may
+    be squeezed to nothing, and the splitter then cut the panel's right edge (the risk scale,
+    the last readiness tile) once a gap was kept between form and panel."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        widget = self.widget()
+        if widget is None:
+            return hint
+        width = (widget.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                 + 2 * self.frameWidth())
+        return QSize(max(hint.width(), width), hint.height())
+
+    def panel_changed(self) -> None:
+        """The panel's words changed: when it needs another width, the splitter is asked again."""
+        wanted = self.minimumSizeHint().width()
+        if wanted != getattr(self, "_wanted", None):
+            self._wanted = wanted
+            self.updateGeometry()
 
 
 class LayoutMemory:
@@ -25,7 +48,7 @@ class LayoutMemory:
             QTimer.singleShot(0, self._default_split)
 
     def _default_split(self) -> None:
-        width = self.splitter.width()
+        width = self.splitter.width() - self.splitter.handleWidth()
         self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
 
     def _save_layout(self) -> None:

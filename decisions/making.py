@@ -82,9 +82,10 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
     reason = _text(reason, "correction reason", problems)
     if decision in outcomes and decision != assessment.outcome and not justification:
         title = lambda key: _outcome_title(pack, key)  # noqa: E731
+        seen = (assessment.outcome_title if pack.settings.words_version >= 3 and assessment.outcome_title
+                else title(assessment.outcome))  # words 3: the recommendation as the person saw it
         problems.append(Problem(f"the decision '{title(decision)}' differs from the recommendation"
-                                f" '{title(assessment.outcome)}': a written justification is"
-                                " required (--justify)"))
+                                f" '{seen}': a written justification is required (--justify)"))
     review = _review_date(review_date, case, decision, problems)
     if takes_conditions(decision) and not conditions:
         problems.append(Problem(f"'{_outcome_title(pack, decision)}' needs its conditions written"

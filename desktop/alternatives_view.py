@@ -140,7 +140,7 @@ def _one(alt: Alternative, ids: set[str]) -> str:
 
 
 def _change(change_set) -> str:
-    from leadfit.words import is_worse  # the words load with the engine, after the first frame
+    from leadfit.words import is_worse, steps_still_first  # loaded with the engine, after the first frame
     if is_worse(change_set):  # a worse situation, said as one: no lever or fact tag
         return escape(change_set.words) + "."
     said = []
@@ -148,4 +148,4 @@ def _change(change_set) -> str:
         tag = ("<span style='color:#1e5a36'>[lever]</span>" if c.lever
                else "<span style='color:#7a1f1f'>[fact]</span>")
         said.append(f"{escape(c.title)} <b>{escape(c.to)}</b> (now {escape(c.now)}) {tag}")
-    return " <i>and</i> ".join(said)
+    return " <i>and</i> ".join(said) + escape(steps_still_first(change_set))

@@ -134,6 +134,96 @@ def risk_words(level: str, score: int | None = None) -> str:
     return f"{RISK_LABEL}: {level}" + (f" (score {score})" if score is not None else "")
 
 
+def risk_raises_words(level: str, advised: str, milder: str, words_version: int) -> str:
+    """Why the risk raised the outcome. Words 3 (reader 3.3): no "pack", no scale of outcomes,
+    no "failure modes"; older packs keep the words their records hold."""
+    if words_version >= 3:
+        return (f"Together the findings make the risk of appointing the candidate as proposed"
+                f" {level}: too high for '{milder}', so the advice is '{advised}'.")
+    return (f"The failure modes add up: the risk of appointing the candidate as proposed is"
+            f" {level}, and at {level} risk the pack advises at least '{advised}' (rather than"
+            f" '{milder}').")
+
+
+def risk_calls_for_words(level: str, score: int, advised: str) -> str:
+    """Words 3: why not a milder outcome, where the risk alone calls for ``advised`` (3.3)."""
+    return (f"Together the findings make the risk of appointing the candidate as proposed {level}"
+            f" (score {score}), and that risk calls for '{advised}'.")
+
+
+# Answers not known, words 3 (rules/runtime/unknowns.py): how the summary begins where they decide.
+DEPENDS_LEAD = "It can be "
+
+
+def depends_words(outcomes: list[str], per_question: list[tuple[str, list[tuple[str, list[str]]]]]
+                  ) -> str:
+    """'It can be Appoint or Hire …, depending on “A” (0: Hire …; 3 or more: Appoint) and …':
+    each question once, each answer with what it leads to (reader 3.4: it ran to 12 lines)."""
+    said = [f"{question} (" + "; ".join(f"{answer}: {joined(titles, 'or')}" for answer, titles in rows)
+            + ")" for question, rows in per_question]
+    two = any(len(titles) > 1 for _, rows in per_question for _, titles in rows)
+    return (f"{DEPENDS_LEAD}{joined(outcomes, 'or')}, depending on {joined(said)}."
+            + (" Where an answer names two outcomes, the other answers not known decide between"
+               " them." if two else ""))
+
+
+def decided_by_words(worst: str, depends: bool, unread: list[str]) -> str:
+    """How the engine took the answers not known (--details). Where the outcome holds, the
+    answers taken are just one case, not the worst (reader 3.11); the ones no rule that decides
+    the outcome reads are named, not left out."""
+    said = (f"The engine evaluated the known answers with {worst}: the answers not known that lead"
+            " to the most cautious outcome." if depends else
+            f"Every answer to the questions not known leads to the same outcome; for example, the"
+            f" engine evaluated the known answers with {worst}.")
+    if unread:
+        said += f" No rule that decides the outcome reads {joined(unread)}."
+    return said
+
+
+# Where the outcome depends on answers not known, its note is what would follow (reader 3.4).
+DEPENDS_NOTE = "Nothing is decided until the answers not known are found out. If they turn out badly: "
+# Where the paragraph on the answers not known stands above (terminal, window, PDF), a reason
+# points to it: words 3 store it so (the PDF printed the paragraph three times); the terminal
+# puts it in place of the paragraph in older records' reasons.
+SEE_NOT_KNOWN = "see “Answers not known” above"
+HOLDS_FIND_OUT = "The recommendation does not depend on them; find them out all the same before deciding."
+
+
+def not_known_reason(summary: str, words_version: int) -> str:
+    """The paragraph on the answers not known as a reason cites it (words 3: by pointing to it)."""
+    return SEE_NOT_KNOWN if words_version >= 3 else summary
+
+
+def depends_note_words(note: str) -> str:
+    return DEPENDS_NOTE + note
+
+
+def decided_early_words(a: Any) -> str:
+    """Words 3 (reader 3.4): a decision recorded while answers not known still decide the
+    recommendation says so, naming them; '' otherwise, and for records of older packs."""
+    u = getattr(a, "unknowns", None)
+    if u is None or u.verdict != "depends" or not str(u.summary).startswith(DEPENDS_LEAD):
+        return ""
+    return ("taken before the answers not known were found out, though they decide the"
+            f" recommendation: {joined([quoted(d.title) for d in u.depends_on])}")
+
+
+# An incomplete case, words 3 (reader 3.10): what it shows stands only until the answers are in.
+PROVISIONAL = "provisional until the missing answers are given"
+PROVISIONAL_FINDINGS = f"Findings so far ({PROVISIONAL})"
+
+
+def provisional_risk_words(level: str, score: int | None = None) -> str:
+    """'Risk of appointing this candidate as proposed, so far: high (provisional until …)'."""
+    scored = f", score {score}" if score is not None else ""
+    return f"{RISK_LABEL}, so far: {level} ({PROVISIONAL}{scored})"
+
+
+def to_complete_words(titles: list[str]) -> str:
+    """The last line of an incomplete `leadfit evaluate`: the questions, in words only."""
+    return "To complete the case, answer: " + joined([quoted(t) for t in titles]) + "."
+
+
 def joined(items: list[str], last: str = "and") -> str:
     """'a', 'a and b', 'a, b and c' (or 'or')."""
     items = list(items)
@@ -180,10 +270,32 @@ def change_words(change: Any) -> str:
     return f"{quoted(change.title)} is {change.to} (now {change.now}; {whose})"
 
 
+# A worse situation, said as one (rules/runtime/explain.py): how words 2 (2.4) began it, and
+# words 3 (2.5), where each of several is one change that alone would do ("only if" said one).
+WORSE_PREFIXES = ("Only if ", "It would become ")
+# Words 3: an appointment reached by a change still stands on the steps before it (reader 3.12).
+STEPS_STILL_FIRST = "; the steps before the appointment still come first"
+NOT_ASKED = "not asked"  # words 3: a question the form never put ("not answered" reads as a gap)
+
+
 def is_worse(change_set: Any) -> bool:
-    """Whether a change set is a worse situation said as one ('Only if … were …'; 2.4),
+    """Whether a change set is a worse situation said as one ('It would become … if … were …'),
     not a route: neither a lever nor a fact to aim for."""
-    return str(change_set.words).startswith("Only if ")
+    return str(change_set.words).startswith(WORSE_PREFIXES)
+
+
+def worse_words(title: str, parts: list[str], words_version: int) -> str:
+    """A worse situation: 'It would become Hire … if “…” were no (now yes)' (words 3), each one
+    change that alone would do; words 2 kept 'Only if … would it be …' (records replay)."""
+    if words_version >= 3:
+        return f"It would become {title} if " + joined(parts)
+    return WORSE_PREFIXES[0] + joined(parts) + f" would it be {title}"
+
+
+def steps_still_first(change_set: Any) -> str:
+    """The clause saying the steps before the appointment still come first, where the stored
+    words carry it (words 3), else ''."""
+    return STEPS_STILL_FIRST if str(change_set.words).endswith(STEPS_STILL_FIRST) else ""
 
 
 def change_set_words(title: str, change_set: Any) -> str:
@@ -191,7 +303,8 @@ def change_set_words(title: str, change_set: Any) -> str:
     says 'a lever'/'a fact'; records keep it as decided, so the words are made here."""
     if is_worse(change_set):  # said as what it is (rules/runtime/explain.py)
         return f"{change_set.words}."
-    return f"Becomes {title} if " + joined([change_words(c) for c in change_set.changes])
+    return (f"Becomes {title} if " + joined([change_words(c) for c in change_set.changes])
+            + steps_still_first(change_set))
 
 
 def no_change_words(title: str, note: str) -> str:

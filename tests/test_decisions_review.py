@@ -39,7 +39,7 @@ def test_mitigations_not_planned_are_to_be_agreed_not_assigned(db, cli):
     assert "by to be agreed" not in text
     assert "decision maker" not in text                      # no owner invented
     shown = cli("register", "show", record.record_id, "--db", db).stdout
-    assert "M5 Induction: Sam Lee, by 15 January 2027" in shown
+    assert "    Induction: Sam Lee, by 15 January 2027 [M5]" in shown
     assert ": owner and date to be agreed" in shown and "by to be agreed" not in shown
 
 
@@ -115,7 +115,7 @@ def test_replay_under_another_pack_is_refused_by_name(db, cli, given):
     result = cli("replay", record.record_id, "--pack", given, "--db", db)
     assert result.returncode == 2
     text = squash(result.stderr)
-    assert (f"record {record.ref} was decided under default@2.4 (fingerprint"
+    assert (f"record {record.ref} was decided under default@2.5 (fingerprint"
             f" {pack().fingerprint}); bank@") in text
     assert "has a different fingerprint" in text and "so it cannot replay it" in text
 
@@ -124,7 +124,7 @@ def test_replay_accepts_a_bundled_name(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg)
     result = cli("replay", record.record_id, "--pack", "bank", "--pack", "default", "--db", db)
-    assert result.returncode == 0 and "identical assessment under default@2.4" in result.stdout
+    assert result.returncode == 0 and "identical assessment under default@2.5" in result.stdout
 
 
 # -- 7: filters -------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def test_csv_export_carries_the_decision_and_its_signers(reg, tmp_path):
     (row,) = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert row["outcome"] == "coach" and row["conditions"] == "'=SUM(A1) coaching"
     assert row["review_date"] == "2027-02-01" and row["risk_level"] == "high"
-    assert row["pack"] == "default@2.4" and row["pack_fingerprint"] == pack().fingerprint
+    assert row["pack"] == "default@2.5" and row["pack_fingerprint"] == pack().fingerprint
     assert row["signers"].startswith("Dana Decider (Decision maker; computer account ")
     assert "; Harper Hr (HR; computer account " in row["signers"]
     assert row["dissent"] == "Harper Hr: Budget not approved" and row["intact"] == "yes"
@@ -172,7 +172,7 @@ def test_show_lists_findings_plan_and_roles_in_words(db, cli):
     findings = record.assessment.findings
     assert findings and f"findings:        {len(findings)}" in shown
     for f in findings:
-        assert f"    {f.id} {f.title} ({f.severity})" in shown
+        assert f"    {f.title} ({f.severity}) [{f.id}]" in shown
     assert "signed:          Dana Decider (Decision maker; computer account" in shown
     assert "awaiting:        HR" in shown
 

@@ -348,3 +348,19 @@ def test_the_csv_carries_recorder_correction_and_withdrawal(db, tmp_path):
     assert corrected["decision_in_words"] == corrected["recommended_in_words"] == \
         "Appoint with coaching"
     assert withdrawn["withdrawn_by"].startswith("Wyn Withdrawer") and withdrawn["withdrawn_at"]
+
+
+# -- register show reads in words ---------------------------------------------------------
+def test_register_show_names_findings_and_steps_in_words_codes_only_in_brackets(db, cli):
+    """HR reads `register show`: each finding and plan step by its title, its catalogue code
+    last in brackets (to find the same row in the PDF), the fingerprint under its own label."""
+    with open_register(db) as reg:
+        record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
+    shown = cli("register", "show", record.ref, "--db", db).stdout.splitlines()
+    listed = shown[shown.index(next(s for s in shown if s.startswith("  findings:"))) + 1:]
+    for finding in record.assessment.findings:
+        assert f"    {finding.title} ({finding.severity}) [{finding.id}]" in listed
+    assert "    Induction: Sam Lee, by 15 January 2027 [M5]" in listed
+    assert not any(re.match(r"\s+[FM]\d+ ", line) for line in shown)   # no line opens on a code
+    assert f"  rule pack:       {record.pack.label}" in shown
+    assert f"  fingerprint:     {record.pack.fingerprint}" in shown

@@ -12,7 +12,7 @@ from leadfit.decisions.making import left_out
 from leadfit.errors import InputError, Problem
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
-from leadfit.words import status_words
+from leadfit.words import decided_early_words, status_words
 from leadfit.cli.commands import HELP
 
 
@@ -68,6 +68,9 @@ def run(args) -> int:
         print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
               " correct that record instead if this repeats it", file=sys.stderr)
     print(record.record_id)
+    early = decided_early_words(record.assessment)
+    if early and not existed:  # words 3 (reader 3.4): the screen said "Find out first"
+        print(f"This decision was {early}; the record says so.", file=sys.stderr)
     for note in ([] if existed else left_out(record)):
         print(note, file=sys.stderr)
     print(f"Who leads the other streams: {streams_reading.words(record.other_streams, pack.questionnaire)}",

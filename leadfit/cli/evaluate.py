@@ -12,6 +12,7 @@ from leadfit.forms.case import load_case_file
 from leadfit.rules.runtime.explain import evaluate_explained
 from leadfit.rules.model.library import resolve_pack
 from leadfit.cli.commands import HELP
+from leadfit.words import to_complete_words
 
 
 def register(sub) -> None:
@@ -57,7 +58,9 @@ def run(args) -> int:
         print(render_assessment(assessment, case, pack, details=args.details))
         if said:
             print(f"\nWho leads the other streams: {said}")
-        if assessment.missing and not args.details:  # whoever completes the file needs the ids
+        if assessment.missing and not args.details and pack.settings.words_version >= 3:
+            print(to_complete_words([m.title for m in assessment.missing]), file=sys.stderr)
+        elif assessment.missing and not args.details:  # whoever completes the file needs the ids
             print("To complete the case file, answer: " + ", ".join(
                 f"{m.question} ({m.title})" for m in assessment.missing), file=sys.stderr)
     return 0 if assessment.decided else 3

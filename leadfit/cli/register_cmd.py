@@ -148,7 +148,7 @@ def describe(r: DecisionRecord, versions: int) -> str:
         lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
-    lines.append(f"  rule pack:       {r.pack.label} {r.pack.fingerprint}")
+    lines += [f"  rule pack:       {r.pack.label}", f"  fingerprint:     {r.pack.fingerprint}"]
     lines += [f"  {line}" for line in change_lines(r)]
     lines += _findings(r) + _plan(r)
     for c in r.considered:
@@ -166,17 +166,19 @@ def describe(r: DecisionRecord, versions: int) -> str:
     return "\n".join(lines)
 
 
+# HR reads these lines: each finding and step in words; its catalogue code last, in
+# brackets, only to find the same row in the PDF's tables.
 def _findings(r: DecisionRecord) -> list[str]:
     found = r.assessment.findings
     lines = [f"  findings:        {len(found) or 'none'}"]
-    lines += [f"    {f.id} {f.title} ({f.severity})" for f in found]
+    lines += [f"    {f.title} ({f.severity}) [{f.id}]" for f in found]
     return lines
 
 
 def _plan(r: DecisionRecord) -> list[str]:
     plan = r.decision.plan
     lines = [f"  mitigation plan: {len(plan) or 'none required'}"]
-    lines += [f"    {p.id} {p.title}: {p.words(date_words)}" for p in plan]
+    lines += [f"    {p.title}: {p.words(date_words)} [{p.id}]" for p in plan]
     if r.decision.plan_later:
         lines.append("    (the decision maker chose to agree the steps after sign-off)")
     return lines

@@ -7,11 +7,15 @@ from __future__ import annotations
 import textwrap
 
 from leadfit.words import (
+    HOLDS_FIND_OUT,
     PRECONDITIONS_LABEL,
+    SEE_NOT_KNOWN,
     RISK_LABEL,
     because_words,
     change_set_words,
+    PROVISIONAL_FINDINGS,
     no_change_words,
+    provisional_risk_words,
     readiness_words,
     risk_words,
     uncoded,
@@ -21,7 +25,6 @@ _WIDTH = 100
 # The engine's own account of which answers it took (UnknownAnswers.decided_by): --details.
 ASSUMED_BADLY = ("The recommendation allows for the answers not known turning out badly; find"
                  " them out before deciding.")
-SEE_NOT_KNOWN = "see “Answers not known” above"
 
 
 def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
@@ -32,11 +35,14 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
     def code(item_id: str) -> str:  # "F1 " for the consultant, nothing for the executive
         return f"{item_id} " if details else ""
 
-    lines = _heading(a, case, details)
+    v3 = bool(pack) and pack.settings.words_version >= 3
+    provisional = v3 and not a.decided  # reader 3.10: what stands before the answers are all in
+    lines = _heading(a, case, details, provisional)
     if a.unknowns:
         lines.append("\nAnswers not known:")
         lines += _wrap(uncoded(a.unknowns.summary, ids), "  ", "  ")
-        lines += _wrap(a.unknowns.decided_by if details else ASSUMED_BADLY, "  ", "  ")
+        badly = HOLDS_FIND_OUT if v3 and a.unknowns.verdict == "holds" else ASSUMED_BADLY
+        lines += _wrap(a.unknowns.decided_by if details else badly, "  ", "  ")
     if a.missing:
         lines.append("\nMissing answers:")
         lines += [f"  - {m.title}" + (f" ({m.question})" if details else "") for m in a.missing]
@@ -44,7 +50,7 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
         for item in items:
             lines += [""] + _wrap(f"{label}: {uncoded(item, ids)}", "", "  ")
     if a.findings:
-        lines.append("\nFindings:")
+        lines.append(f"\n{PROVISIONAL_FINDINGS if provisional else 'Findings'}:")
         for f in a.findings:
             lines += _wrap(f"{code(f.id)}{f.title} ({f.severity}): {uncoded(f.summary, ids)}",
                            "  - ", "    ")
@@ -74,14 +80,16 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _heading(a, case, details: bool) -> list[str]:
+def _heading(a, case, details: bool, provisional: bool = False) -> list[str]:
     lines = []
     who = case.answer("candidate.name") if case else None
     stream = case.answer("stream.name") if case else None
     if who or stream:
         lines.append(f"{who or 'Candidate'} for {stream or 'the value stream'}")
     lines.append(f"Recommendation: {a.outcome_title}" if a.outcome else "Recommendation: none yet")
-    if a.decided or a.findings:
+    if provisional and a.findings:
+        lines.append(provisional_risk_words(a.risk.level, a.risk.score if details else None))
+    elif a.decided or a.findings:
         lines.append(risk_words(a.risk.level, a.risk.score if details else None))
     else:  # nothing found yet on an incomplete case is not a low risk (as the window says)
         lines.append(f"{RISK_LABEL}: not assessed yet")
@@ -99,7 +107,7 @@ def _alternatives(a, ids: set[str], unknowns: str) -> list[str]:
     for alt in a.alternatives:
         lines.append(f"  {alt.title}:")
         for reason in alt.why_not[:6]:
-            if unknowns and not details:
+            if unknowns:  # said once above, also with --details (reader 3.4: it was said three times)
                 reason = reason.replace(unknowns, SEE_NOT_KNOWN)
             lines += _wrap(uncoded(reason, ids), "    - ", "      ")
     lines.append("\nWhat would change it:")

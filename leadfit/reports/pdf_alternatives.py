@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from leadfit.pdf import Document
 from leadfit.rules.model.assessment import Assessment
-from leadfit.words import is_worse
+from leadfit.words import is_worse, steps_still_first
 
 OLDER_RECORD = ("This record was made before LeadFit set out the other outcomes in words;"
                 " replaying it shows them for its answers.")
@@ -37,7 +37,8 @@ def other_outcomes_sections(doc: Document, a: Assessment) -> None:
           " candidate's history or the stream's circumstances.", "small")
     for alt in a.alternatives:
         doc.h2(alt.title)
-        rows = [[s.words + "." if is_worse(s) else _changes(s.changes)] for s in alt.nearest]
+        rows = [[s.words + "." if is_worse(s) else _changes(s.changes) + steps_still_first(s)]
+                for s in alt.nearest]
         if alt.levers_only:
             rows.append(["With what the organisation can change alone:\n"
                          + _changes(alt.levers_only.changes)])

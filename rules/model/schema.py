@@ -150,8 +150,9 @@ class PackSpec(BaseModel):
     # outcome's title, so finding out leads and the outcome stays beneath it (2.4)
     title_if_depends: str = ""
     # How reasons are worded: 2 (2.4) names an outcome as its headline does in a step's reason,
-    # and says why not a milder outcome where the failure modes add up. 1 keeps older records' words.
-    words_version: Literal[1, 2] = 1
+    # and says why not a milder outcome where the failure modes add up; 3 (2.5) the words an
+    # executive reads after the third domain reader (docs/judgement.md). 1 keeps older records' words.
+    words_version: Literal[1, 2, 3] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.

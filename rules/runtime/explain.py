@@ -10,13 +10,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from leadfit.forms.case import Case
+from leadfit.forms.case import Case, is_asked
 from leadfit.rules.runtime.answer_space import merged_words
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.assessment import AnswerChange, Alternative, Assessment, ChangeSet
 from leadfit.rules.runtime.changes import Found, is_lever, nearest, region_answers
 from leadfit.rules.model.pack import Pack
-from leadfit.words import joined, quoted
+from leadfit.words import (
+    NOT_ASKED,
+    STEPS_STILL_FIRST,
+    joined,
+    not_known_reason,
+    quoted,
+    risk_calls_for_words,
+    worse_words,
+)
 
 
 def evaluate_explained(case: Case, pack: Pack) -> Assessment:
@@ -40,13 +48,14 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
             continue
         title = pack.catalogue.title(outcome)
         search = nearest(case, pack, outcome, wanted=wanted)
-        sets = [_change_set(case, pack, outcome, title, f, _worse(pack, a, outcome, f))
+        first = _steps_first(pack, a, outcome)
+        sets = [_change_set(case, pack, outcome, title, f, _worse(pack, a, outcome, f), first)
                 for f in search.found]
         levers = None
         if sets and all(f.facts for f in search.found):  # each nearest change needs a fact
             lever_search = nearest(case, pack, outcome, levers_only=True, most=1, wanted=wanted)
             if lever_search.found and not _worse(pack, a, outcome, lever_search.found[0]):
-                levers = _change_set(case, pack, outcome, title, lever_search.found[0])
+                levers = _change_set(case, pack, outcome, title, lever_search.found[0], False, first)
         out.append(Alternative.model_construct(
             outcome=outcome, title=title, why_not=why_not(pack, a, outcome), nearest=sets,
             levers_only=levers, note=_note(search, sets, outcome, title)))
@@ -58,13 +67,16 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
     order: list[str] = list(pack.settings.outcomes)
     fired = [r for r in pack.rules if r.id in set(a.rules_fired)]
     if a.unknowns and a.unknowns.verdict == "depends" and outcome in a.unknowns.outcomes:
-        return [f"Some answers not known could lead to it, but not safely: {a.unknowns.summary}"]
+        return ["Some answers not known could lead to it, but not safely: "
+                + not_known_reason(a.unknowns.summary, pack.settings.words_version)]
     if a.outcome is not None and order.index(outcome) < order.index(a.outcome):
         reasons = [r.summary for r in fired for act in r.actions
                    if act.word == "recommend" and order.index(act.value) > order.index(outcome)]
         if a.constraints and not reasons:
             reasons = ["A stronger outcome is needed, but it is not possible here."]
-        if not reasons and pack.settings.words_version >= 2 and _risk_calls_for(pack, a, a.outcome):
+        if not reasons and pack.settings.words_version >= 3 and _risk_calls_for(pack, a, a.outcome):
+            reasons = [risk_calls_for_words(a.risk.level, a.risk.score, pack.catalogue.title(a.outcome))]
+        elif not reasons and pack.settings.words_version >= 2 and _risk_calls_for(pack, a, a.outcome):
             reasons = [f"The failure modes add up to a risk that calls for"
                        f" '{pack.catalogue.title(a.outcome)}': the risk of appointing the candidate"
                        f" as proposed is {a.risk.level} (score {a.risk.score})."]
@@ -92,9 +104,6 @@ def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:
     return bool(floor and outcome and order.index(floor) >= order.index(outcome))
 
 
-WORSE_PREFIX = "Only if "
-
-
 def _worse(pack: Pack, a: Assessment, outcome: str, found: Found) -> bool:
     """2.4: whether the change makes the situation worse, so it is no route to aim for: it takes
     support or an option away (a lever moved off ``lever_values``), or it leads to a more
@@ -109,9 +118,18 @@ def _worse(pack: Pack, a: Assessment, outcome: str, found: Found) -> bool:
     return a.outcome is not None and order.index(outcome) > order.index(a.outcome)
 
 
+def _steps_first(pack: Pack, a: Assessment, outcome: str) -> bool:
+    """Words 3: whether a change leading to ``outcome`` (an appointment) still stands on the
+    steps before the appointment this assessment names (reader 3.12)."""
+    return (pack.settings.words_version >= 3 and bool(a.preconditions)
+            and outcome != pack.settings.outcomes[-1])
+
+
 def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found,
-                worse: bool = False) -> ChangeSet:
+                worse: bool = False, steps_first: bool = False) -> ChangeSet:
     q = pack.questionnaire.questions
+    v3 = pack.settings.words_version >= 3
+    after = STEPS_STILL_FIRST if steps_first else ""
     changes = []
     for qid in [x.id for x in pack.questionnaire.asked if x.id in found.values]:
         question = q[qid]
@@ -122,17 +140,25 @@ def _change_set(case: Case, pack: Pack, outcome: str, title: str, found: Found,
             to = merged_words(question, regions) if regions else _shown(question, found.values[qid])
         changes.append(AnswerChange.model_construct(
             question=qid, title=question.title, lever=is_lever(pack, qid, found.values[qid]),
-            now="not known" if qid in case.unknown else _shown(question, case.answers.get(qid)),
+            now="not known" if qid in case.unknown else _now(question, case, v3),
             to=to, value=_plain(found.values[qid])))
     if worse:  # said as what it is: a worse situation, neither advice nor a route (2.4)
         changes = [c.model_copy(update={"lever": False}) for c in changes]
-        words = WORSE_PREFIX + joined([f"{quoted(c.title)} were {c.to} (now {c.now})"
-                                       for c in changes]) + f" would it be {title}"
-        return ChangeSet.model_construct(changes=changes, words=words)
+        words = worse_words(title, [f"{quoted(c.title)} were {c.to} (now {c.now})" for c in changes],
+                            pack.settings.words_version)
+        return ChangeSet.model_construct(changes=changes, words=words)  # no route: nothing to take first
     words = f"Becomes {title} if " + joined([
         f"{quoted(c.title)} is {c.to} (now {c.now}; {'a lever' if c.lever else 'a fact'})"
         for c in changes])
-    return ChangeSet.model_construct(changes=changes, words=words)
+    return ChangeSet.model_construct(changes=changes, words=words + after)
+
+
+def _now(question, case: Case, v3: bool) -> str:
+    """The answer now; words 3: a question the form never put is "not asked" (reader 3.9)."""
+    value = case.answers.get(question.id)
+    if value is None and v3 and not is_asked(question, case.answers, case.unknown):
+        return NOT_ASKED
+    return _shown(question, value)
 
 
 def _note(search, sets, outcome: str, title: str) -> str:

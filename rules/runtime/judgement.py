@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from leadfit.rules.model.assessment import Assessment, Mitigation, built
 from leadfit.rules.runtime.merged import SEVERITY_ORDER, findings_parts, id_key, merged_findings, merged_signals
-from leadfit.words import joined
+from leadfit.words import joined, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
 
@@ -52,7 +52,8 @@ class Judgement:
             outcome, forced = self.outcome(level)
         if forced and SEVERITY_ORDER.index(level) < SEVERITY_ORDER.index("high"):
             level = "high"
-        plan, preconditions = self.plan(outcome)
+        # words 3: no plan without a recommendation; a plan beside "none yet" read as half of one
+        plan, preconditions = self.plan(outcome) if outcome or self.settings.words_version < 3 else ([], [])
         unverified = self.unverified()
         readiness = b.readiness()
         return built(
@@ -89,10 +90,8 @@ class Judgement:
         if floor and choices:
             floor = min(floor, max(choices, key=self.order.index), key=self.order.index)
         if floor and self.order.index(floor) > self.order.index(outcome):
-            self.raised_by_risk = (
-                f"The failure modes add up: the risk of appointing the candidate as proposed is"
-                f" {level}, and at {level} risk the pack advises at least"
-                f" '{b.cat.title(floor)}' (rather than '{b.cat.title(outcome)}').")
+            self.raised_by_risk = risk_raises_words(
+                level, b.cat.title(floor), b.cat.title(outcome), self.settings.words_version)
             self.notes.append(self.raised_by_risk)
             outcome = floor
         for rule, value in b.actions("choice"):

@@ -36,7 +36,14 @@ from leadfit.rules.model.assessment import (
 )
 from leadfit.rules.runtime.matching import EXACT, Matcher
 from leadfit.rules.model.pack import Pack
-from leadfit.words import joined, quoted
+from leadfit.words import (
+    decided_by_words,
+    depends_note_words,
+    depends_words,
+    joined,
+    not_known_reason,
+    quoted,
+)
 
 LIMIT = 4096
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out
@@ -102,7 +109,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         explored=explored, verdict=_verdict(explored, table, outcomes),
         summary=_summary(pack, case, explored, table, outcomes, deps, combos),
         outcomes=outcomes, depends_on=deps, combinations=combos, limit=LIMIT,
-        decided_by=_decided_by(worst_words, explored, table))
+        decided_by=_decided_by(pack, case, worst_words, explored, table, outcomes))
     return _combine(pack, case, known, decided, info, _certain(pack, firings), decider)
 
 
@@ -164,12 +171,16 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
     mitigations = _with_find_out(pack, with_outcome.mitigations, unverified)
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
-        why_not[outcome] = [f"Possible, but not while answers are not known: {info.summary}"]
+        why_not[outcome] = ["Possible, but not while answers are not known: "
+                            + not_known_reason(info.summary, pack.settings.words_version)]
     allowed_for = pack.settings.unknowns_risk == "allowed_for" and info.verdict == "depends"
     notes = list(with_outcome.notes) + (_allowed_for(with_outcome, decided, unverified) if allowed_for
                                         else _unscored(pack, with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
     title = with_outcome.outcome_title
+    if (pack.settings.words_version >= 3 and info.verdict == "depends"
+            and with_outcome.outcome in pack.settings.outcome_notes and notes):
+        notes[0] = depends_note_words(notes[0])  # its outcome's note: nothing is decided yet (3.4)
     if pack.settings.title_if_depends and info.verdict == "depends" and title:
         # 2.4: finding out leads the headline; the cautious outcome stays beneath it
         title = pack.settings.title_if_depends.replace("{outcome}", title)
@@ -214,11 +225,13 @@ def _as_certain(finding: Finding, severity: str, case: Case) -> Finding:
 
 def _unverified(pack: Pack, case: Case, info: UnknownAnswers) -> list[Finding]:
     moves = {d.question for d in info.depends_on}
-    out = []
+    out: list[Finding] = []
     for index, qid in enumerate(info.questions, 1):
         question = pack.questionnaire.questions[qid]
         if qid not in info.explored:
             continue  # no rule that moves the outcome reads it
+        if pack.settings.words_version >= 3:  # U1, U2, U3 as a person reads them (3.11)
+            index = len(out) + 1
         changes = qid in moves
         summary = ("Not known, and the outcome depends on it: find out before deciding."
                    if changes else "Not known; the outcome holds either way, but find out.")
@@ -296,6 +309,10 @@ def _summary(pack: Pack, case: Case, explored, table, outcomes, deps, combos) ->
                 " explores, so it takes the pack's most cautious outcome.")
     if len(outcomes) <= 1:
         return f"The recommendation holds whatever the answers to {_and(names)} are."
+    if deps and pack.settings.words_version >= 3:  # reader 3.4: a third shorter, said once
+        return depends_words([cat.title(o) for o in outcomes], [
+            (_quoted(pack, d.question), [(r.answer, [cat.title(o) for o in r.outcomes])
+                                         for r in d.by_answer]) for d in deps])
     parts = []
     for d in deps:
         cases = "; ".join(f"if {r.answer}, {_or([cat.title(o) for o in r.outcomes])}"
@@ -312,7 +329,11 @@ def _summary(pack: Pack, case: Case, explored, table, outcomes, deps, combos) ->
     return said + (f" It does not depend on {_and(still)}." if still else "")
 
 
-def _decided_by(worst_words: str, explored, table) -> str:
+def _decided_by(pack: Pack, case: Case, worst_words: str, explored, table, outcomes) -> str:
+    if worst_words and pack.settings.words_version >= 3:  # reader 3.11
+        unread = [_quoted(pack, q.id) for q in pack.questionnaire.asked
+                  if q.id in case.unknown and q.id not in explored]
+        return decided_by_words(worst_words, len(outcomes) > 1, unread)
     if explored and not table:
         return "The engine evaluated the known answers; the outcome is the pack's most cautious."
     if not worst_words:

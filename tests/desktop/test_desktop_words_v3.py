@@ -1,0 +1,62 @@
+"""The window says words 3 as the command line does (tests/test_words_v3.py): the panel and
+its other-outcomes view shown real assessments under a words-3 pack, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from tests.words_v3_support import STEPS_FIRST_TITLE, explained
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _panel(qtbot, a):
+    from leadfit.desktop.assessment_panel import AssessmentPanel
+    panel = AssessmentPanel()
+    qtbot.addWidget(panel)
+    panel.show_assessment(a)
+    if a.decided:
+        panel.show_alternatives(a.alternatives)
+    return panel
+
+
+def test_the_window_says_each_change_alone_and_the_steps_that_stay_first(qtbot):
+    _, ready = explained("ready candidate is appointed")
+    panel = _panel(qtbot, ready)  # held: a panel without an owner is deleted with its views
+    shown = _flat(panel.alternatives.plain_text())
+    assert ("It would become Appoint with coaching if “Years managing digital products” were 2 or"
+            " less (now 5).") in shown
+    assert "Only if" not in shown
+    _, learner = explained("learner not interviewed")
+    panel = _panel(qtbot, learner)
+    shown = _flat(panel.alternatives.plain_text())
+    assert ("Years managing digital products 3 or more (now 2) [fact]; the steps before the"
+            " appointment still come first") in shown
+    _, never_led = explained("never led product, design and engineering")
+    panel = _panel(qtbot, never_led)
+    assert "“Can you bring in an outside coach?” were no (now not asked)." in _flat(
+        panel.alternatives.plain_text())
+
+
+def test_the_window_headlines_steps_first_and_find_out_first_in_words_3(qtbot):
+    _, capacity = explained("capable, keeps sixty percent with no plan")
+    panel = _panel(qtbot, capacity)
+    assert panel.outcome.text() == f"Recommendation: {STEPS_FIRST_TITLE}"
+    _, depends = explained("not known: the candidate's experience decides between coaching and hiring")
+    panel = _panel(qtbot, depends)
+    detail = _flat(panel.detail.text())
+    assert detail.startswith("Nothing is decided until the answers not known are found out. If"
+                             " they turn out badly: Hire an experienced Product Director")
+
+
+def test_the_window_shows_no_plan_beside_an_incomplete_case(qtbot):
+    _, a = explained("eleven failure modes add up to hiring", **{"org.external_hire": None})
+    panel = _panel(qtbot, a)
+    assert panel.outcome.text().startswith("Incomplete")
+    assert panel.mitigations.topLevelItemCount() == 0
+    assert panel.findings.topLevelItemCount() == len(a.findings) > 0
+    assert panel.risk.text().startswith("Risk of appointing this candidate as proposed so far:")

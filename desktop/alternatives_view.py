@@ -11,6 +11,8 @@ from html import escape
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser
 
+from leadfit.words import uncoded
+
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Alternative, UnknownAnswers
 
@@ -26,14 +28,16 @@ class UnknownsBanner(QLabel):
         self.setObjectName("unknowns")
         self.setWordWrap(True)
         self.setAccessibleName("Answers not known")
+        self.catalogue_ids: set[str] = set()  # the pack's: its sentences are shown without them
         self.hide()
 
     def show_unknowns(self, unknowns: UnknownAnswers | None) -> None:
         if unknowns is None:
             self.hide()
             return
-        self.setText(f"<b>{_VERDICT.get(unknowns.verdict, '')}.</b> {escape(_short(unknowns))}")
-        self.setToolTip(f"{unknowns.summary}\n\n{unknowns.decided_by}")
+        self.setText(f"<b>{_VERDICT.get(unknowns.verdict, '')}.</b>"
+                     f" {escape(uncoded(_short(unknowns), self.catalogue_ids))}")
+        self.setToolTip(f"{uncoded(unknowns.summary, self.catalogue_ids)}\n\n{unknowns.decided_by}")
         self.setProperty("verdict", unknowns.verdict)
         self.style().unpolish(self)
         self.style().polish(self)
@@ -67,19 +71,20 @@ class AlternativesView(QTextBrowser):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.unknowns: UnknownAnswers | None = None
+        self.catalogue_ids: set[str] = set()  # the pack's: its sentences are shown without them
         self.show_alternatives(None, waiting=False)
 
     def show_alternatives(self, alternatives: list[Alternative] | None, waiting: bool = True) -> None:
         head = ""
         if self.unknowns is not None and self.unknowns.verdict == "depends":
             head = ("<p style='margin:2px 0 6px 0; color:#5b4a8a'><b>Answers not known.</b> "
-                    f"{escape(self.unknowns.summary)}</p>")
+                    f"{escape(uncoded(self.unknowns.summary, self.catalogue_ids))}</p>")
         self._listed = alternatives is not None
         if alternatives is None:
             note = self.WAITING if waiting else self.EMPTY
             html = f"{head}<p style='color:#5b6675'>{note}</p>"
         else:
-            html = head + "".join(_one(alt) for alt in alternatives)
+            html = head + "".join(_one(alt, self.catalogue_ids) for alt in alternatives)
         if html != getattr(self, "_shown", None):  # laying out rich text is not free
             self._shown = html
             self._heights: dict[int, int] = {}
@@ -119,10 +124,10 @@ class AlternativesView(QTextBrowser):
         return self.toPlainText()
 
 
-def _one(alt: Alternative) -> str:
+def _one(alt: Alternative, ids: set[str]) -> str:
     parts = [f"<p style='margin:6px 0 2px 0'><b>{escape(alt.title)}</b></p>",
              "<p style='margin:0 0 0 8px'>Why not:</p><ul style='margin:0; color:#3b4756'>"
-             + "".join(f"<li>{escape(r)}</li>" for r in alt.why_not) + "</ul>"]
+             + "".join(f"<li>{escape(uncoded(r, ids))}</li>" for r in alt.why_not) + "</ul>"]
     rows = [_change(s) for s in alt.nearest]
     if alt.levers_only:
         rows.append("<i>With what the organisation can change:</i> " + _change(alt.levers_only))

@@ -22,7 +22,7 @@ from leadfit.desktop.findings_view import FindingsView, MitigationsView, Signals
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
 from leadfit.words import RISK_LABEL
-from leadfit.words import readiness_words
+from leadfit.words import readiness_words, uncoded
 
 
 def _count(n: int, noun: str) -> str:
@@ -58,7 +58,8 @@ RISK_HELP = ("The score adds the weight of each finding's severity. When the adv
 
 
 class ReadinessStrip(QWidget):
-    """P1-P6 at a glance: one coloured tile each, the title in its tooltip."""
+    """The six marks of readiness at a glance: one coloured tile each, in words; the
+    article's code (P1-P6) only in its tooltip."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,7 +67,7 @@ class ReadinessStrip(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self.setAccessibleName("Readiness P1 to P6")
+        self.setAccessibleName("Readiness")
 
     def show_readiness(self, readiness) -> None:
         for item in readiness:
@@ -76,10 +77,10 @@ class ReadinessStrip(QWidget):
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
                 tile.setWordWrap(True)
-            text = f"{item.id} {item.title}\n{readiness_words(item.status)}"
+            text = f"{item.title}\n{readiness_words(item.status)}"
             if tile.text() != text:  # a new text lays the strip out again
                 tile.setText(text)
-                tile.setToolTip(text.replace("\n", ": "))
+                tile.setToolTip(f"{text.replace(chr(10), ': ')} (article {item.id})")
                 tile.setAccessibleName(text.replace("\n", ": "))
             _restyle(tile, status=item.status)
 
@@ -128,6 +129,7 @@ class AssessmentPanel(QWidget):
         self._layout()
         self.outcome.setText("Assessing the answers…")  # until the first assessment comes
         self.decide.setEnabled(False)
+        self.catalogue_ids: set[str] = set()  # the pack's (show_pack)
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -161,6 +163,11 @@ class AssessmentPanel(QWidget):
         """What the panel needs from the pack: its questions (to word answers), its risk scale."""
         questions = dict(pack.questionnaire.questions)
         self.findings.questions = self.signals.questions = questions
+        # the core's sentences name ideas as 'P1 Digital product experience': said without the code
+        self.catalogue_ids = set(pack.catalogue.entries)
+        for view in (self.findings, self.signals, self.mitigations, self.unknowns,
+                     self.alternatives):
+            view.catalogue_ids = self.catalogue_ids
         self.risk_scale.setText(risk_scale_words(pack.settings.risk_bands))
         self.risk_scale.setToolTip(RISK_HELP)
         self.risk.setToolTip(RISK_HELP)
@@ -172,7 +179,7 @@ class AssessmentPanel(QWidget):
         else:
             self.outcome.setText(_incomplete_words(a, invalid or []))
             _restyle(self.outcome, outcome="incomplete")
-        notes = list(a.notes) + list(a.constraints)
+        notes = [uncoded(note, self.catalogue_ids) for note in [*a.notes, *a.constraints]]
         if invalid:
             verb = "needs" if len(invalid) == 1 else "need"
             notes.insert(0, f"{_count(len(invalid), 'answer')} {verb} correcting (marked in the form).")

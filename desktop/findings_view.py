@@ -1,4 +1,8 @@
-"""Findings and the mitigation plan as expandable lists: open an item to see why."""
+"""Findings and the mitigation plan as expandable lists: open an item to see why.
+
+Each row leads with its title in words; the article's code (F3, M5, R2) is kept on the row
+(``CODE``) for the glossary and named only in its tooltip, as a reference: executives read
+words, never codes."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from leadfit.words import PRECONDITIONS_LABEL, because_words
+from leadfit.words import PRECONDITIONS_LABEL, because_words, uncoded
 
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Finding, Mitigation
@@ -24,12 +28,14 @@ if TYPE_CHECKING:  # the models load with the engine, after the window's first f
 
 
 AUDIT = "Audit details"
+CODE = Qt.ItemDataRole.UserRole  # a row's catalogue code: the glossary entry it opens
 
 
 @dataclass(frozen=True)
 class Entry:
     """One row and what opens under it: (text, lines under that text) per child."""
 
+    code: str
     texts: tuple[str, ...]
     tip: str
     children: tuple[tuple[str, tuple[str, ...]], ...]
@@ -65,13 +71,14 @@ class _SpannedRows(QStyledItemDelegate):
 
 
 class _ExpandableList(QTreeWidget):
-    code_activated = Signal(str)  # a code (F3, M5, R2) double-clicked: show it in the glossary
+    code_activated = Signal(str)  # a row (F3, M5, R2) double-clicked: show it in the glossary
 
     def __init__(self, name: str, headers: list[str], parent=None, empty: str = ""):
         super().__init__(parent)
         self.itemActivated.connect(
-            lambda item, _column: item.parent() is None and self.code_activated.emit(item.text(0)))
+            lambda item, _column: item.parent() is None and self.code_activated.emit(item.data(0, CODE)))
         self.empty_text = empty  # said in the blank list, so empty never looks broken
+        self.catalogue_ids: set[str] = set()  # the pack's: its sentences are shown without them
         self._entries: list[Entry] = []  # what the rows now show, top to bottom
         self.setAccessibleName(name)
         self.setHeaderLabels(headers)
@@ -87,7 +94,15 @@ class _ExpandableList(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title, in words
+
+    def codes(self) -> list[str]:
+        """The catalogue code of each row, top to bottom."""
+        return [entry.code for entry in self._entries]
+
+    def item(self, code: str) -> QTreeWidgetItem:
+        """The (first) row of ``code``."""
+        return self.topLevelItem(self.codes().index(code))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -111,15 +126,15 @@ class _ExpandableList(QTreeWidget):
         child.setToolTip(0, text)
         return child
 
-    def _top(self, texts: list[str], tip: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(texts)
-        item.setToolTip(0, f"{texts[0]}: double-click or press Enter for the glossary")
-        item.setToolTip(len(texts) - 1, tip)
+    def _top(self, entry: Entry) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(list(entry.texts))
+        item.setData(0, CODE, entry.code)
+        _tips(item, entry)
         return item
 
     def _show(self, entries: list[Entry]) -> None:
         """Show these rows in place: a row keeps its item (so its selection, and whether it
-        is open) while its ID stays; only texts that changed are set, and only lines that
+        is open) while its code stays; only texts that changed are set, and only lines that
         are new are made (each made line is spanned across the columns, the slow part of
         an update: an answer typed changes one finding's 'because' or none)."""
         old = self._entries
@@ -136,7 +151,7 @@ class _ExpandableList(QTreeWidget):
                 self.takeTopLevelItem(self.indexOfTopLevelItem(item))  # reordered (rare):
                 item = None  # made again, as moving it would lose its lines' spanning
             if item is None:
-                item = self._top(list(entry.texts), entry.tip)
+                item = self._top(entry)
                 self.insertTopLevelItem(index, item)  # in the view first: spanning needs its row
                 self._fill(item, entry, None)
             elif was[key] != entry:
@@ -150,20 +165,26 @@ class _ExpandableList(QTreeWidget):
             for column, text in enumerate(entry.texts):
                 if before.texts[column] != text:
                     item.setText(column, text)
-            if before.tip != entry.tip:
-                item.setToolTip(len(entry.texts) - 1, entry.tip)
-            if before.texts[0] != entry.texts[0]:
-                item.setToolTip(0, f"{entry.texts[0]}: double-click or press Enter for the glossary")
+            if (before.tip, before.texts[0]) != (entry.tip, entry.texts[0]):
+                _tips(item, entry)
         _lines(self, item, [(text, [(line, ()) for line in below]) for text, below in entry.children])
 
 
+def _tips(item: QTreeWidgetItem, entry: Entry) -> None:
+    """The title's tooltip names the article's code, the one place a row says it."""
+    item.setToolTip(0, f"{entry.texts[0]} (article {entry.code}): double-click or press Enter"
+                       " to read it in the glossary")
+    if len(entry.texts) > 1:
+        item.setToolTip(len(entry.texts) - 1, entry.tip)
+
+
 def _keys(entries: list[Entry]) -> list[tuple[str, int]]:
-    """A row's identity: its ID and which time that ID comes (a plan may name one twice)."""
+    """A row's identity: its code and which time that code comes (a plan may name one twice)."""
     seen: dict[str, int] = {}
     keys = []
     for entry in entries:
-        seen[entry.texts[0]] = seen.get(entry.texts[0], -1) + 1
-        keys.append((entry.texts[0], seen[entry.texts[0]]))
+        seen[entry.code] = seen.get(entry.code, -1) + 1
+        keys.append((entry.code, seen[entry.code]))
     return keys
 
 
@@ -185,33 +206,41 @@ def _lines(view: _ExpandableList, parent: QTreeWidgetItem,
             _lines(view, child, list(below))
 
 
+def raised_by(layer: str) -> str:
+    """Under 'Audit details': which pack raised it, in words ('default@2.4' -> 'default 2.4');
+    the rule's own id is for consultants, in Pack > Rules of this pack."""
+    return (f"Raised by a rule of the pack {layer.replace('@', ' ')}:"
+            " Pack › Rules of this pack shows each rule")
+
+
 class FindingsView(_ExpandableList):
-    """One row per finding (ID, severity, title); its children say because what; the
-    rule that raised it is only under 'Audit details'."""
+    """One row per finding (title, severity); its children say because what; the pack
+    that raised it is only under 'Audit details'."""
 
     def __init__(self, parent=None):
-        super().__init__("Findings", ["ID", "Severity", "Finding"], parent,
+        super().__init__("Findings", ["Finding", "Severity"], parent,
                          empty="No findings yet. They appear here as you answer.")
         self.questions: dict = {}  # question id -> Question, to word the answers
 
     def show_findings(self, findings: list[Finding]) -> None:
-        self._show([Entry((f.id, f.severity, f.title), f.summary, (
-            (f.summary, ()), *((because(c, self.questions), ()) for c in f.because),
-            (AUDIT, (f"Rule {f.rule} in the {f.layer} layer",)))) for f in findings])
+        said = {f.summary: uncoded(f.summary, self.catalogue_ids) for f in findings}
+        self._show([Entry(f.id, (f.title, f.severity), said[f.summary], (
+            (said[f.summary], ()), *((because(c, self.questions), ()) for c in f.because),
+            (AUDIT, (raised_by(f.layer),)))) for f in findings])
 
 
 class SignalsView(_ExpandableList):
     """Context signals: what about the organisation weighs on the appointment."""
 
     def __init__(self, parent=None):
-        super().__init__("Context signals", ["ID", "Signal"], parent,
+        super().__init__("Context signals", ["Signal"], parent,
                          empty="No context signals so far.")
         self.questions: dict = {}
 
     def show_signals(self, signals: list[ContextSignal]) -> None:
-        self._show([Entry((s.id, s.title), s.title, (
+        self._show([Entry(s.id, (s.title,), s.title, (
             *((because(c, self.questions), ()) for c in s.because),
-            (AUDIT, (f"Rule {s.rule} in the {s.layer} layer",)))) for s in signals])
+            (AUDIT, (raised_by(s.layer),)))) for s in signals])
 
 
 def because(cause, questions) -> str:
@@ -219,14 +248,16 @@ def because(cause, questions) -> str:
 
 
 class MitigationsView(_ExpandableList):
-    """The mitigation plan: ID and title, opening to what it means and why it is asked."""
+    """The mitigation plan: each step's title, opening to what it means and why it is asked."""
 
     def __init__(self, parent=None):
-        super().__init__("Mitigation plan", ["ID", "Mitigation"], parent,
+        super().__init__("Mitigation plan", ["Mitigation"], parent,
                          empty="No mitigations required so far.")
 
     def show_mitigations(self, mitigations: list[Mitigation], before: list[Mitigation] = ()) -> None:
         """The plan; ``before`` (preconditions) first, each said to come before the appointment."""
-        self._show([Entry((m.id, f"{PRECONDITIONS_LABEL}: {m.title}" if m in before else m.title),
-                          m.meaning, ((m.meaning, ()), *((f"because {r}", ()) for r in m.because)))
+        ids = self.catalogue_ids
+        self._show([Entry(m.id, (f"{PRECONDITIONS_LABEL}: {m.title}" if m in before else m.title,),
+                          uncoded(m.meaning, ids), ((uncoded(m.meaning, ids), ()),
+                                                    *((f"because {uncoded(r, ids)}", ()) for r in m.because)))
                     for m in [*before, *mitigations]])

@@ -1,5 +1,5 @@
 """The Help menu: About, a first-run guide of what happens next, and the glossary of
-the article's ideas that every code in the window links to."""
+the article's ideas that every finding, signal and step in the window opens."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from leadfit import ARTICLE_TITLE, LICENCE, __version__
 from leadfit.desktop.screen import fit_to_screen
 
-KINDS = {"readiness": "The ideal Product Director (P)", "signals": "Context signals (R)",
-         "failures": "How it fails (F)", "mitigations": "What mitigates it (M)",
+KINDS = {"readiness": "The ideal Product Director", "signals": "Context signals",
+         "failures": "How it fails", "mitigations": "What mitigates it",
          "outcomes": "Outcomes"}
+# after each idea's title, small and grey: where the article (and an HR file) refers to it
+REFERENCE = "<span style='color:#7a8594; font-weight:normal'>&nbsp;&nbsp;article {code}</span>"
 
 GUIDE = """
 <h2>Getting started</h2>
@@ -32,7 +34,7 @@ people. A signed record never changes; a correction makes a new version.</li>
 room for signatures on paper.</li>
 </ol>
 <p>The recommendation follows the article <i>{article}</i>. Help &gt; Glossary explains
-every code (P1, F3, M5 …) the window shows.</p>
+every idea the window names (double-click a finding or a step of the plan to read it).</p>
 """
 
 
@@ -75,8 +77,8 @@ def guide(parent) -> QDialog:
 
 
 def glossary_html(catalogue) -> str:
-    parts = [f"<h2>Glossary</h2><p>The ideas of the article “{escape(ARTICLE_TITLE)}”, by"
-             " the code the window shows.</p>"]
+    parts = [f"<h2>Glossary</h2><p>The ideas of the article “{escape(ARTICLE_TITLE)}”, each"
+             " with the reference the article gives it.</p>"]
     for kind, heading in KINDS.items():
         ids = catalogue.ids(kind)
         if not ids:
@@ -84,9 +86,9 @@ def glossary_html(catalogue) -> str:
         parts.append(f"<h3>{escape(heading)}</h3><dl>")
         for item_id in ids:
             entry = catalogue.entries[item_id]
-            code = "" if kind == "outcomes" else f"{escape(item_id)} "
-            parts.append(f"<dt><a name='{escape(item_id)}'></a><b>{code}{escape(entry.title)}"
-                         f"</b></dt><dd>{escape(entry.meaning)}</dd>")
+            code = "" if kind == "outcomes" else REFERENCE.format(code=escape(item_id))
+            parts.append(f"<dt><a name='{escape(item_id)}'></a><b>{escape(entry.title)}</b>{code}"
+                         f"</dt><dd>{escape(entry.meaning)}</dd>")
         parts.append("</dl>")
     return "".join(parts)
 

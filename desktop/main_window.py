@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from leadfit.desktop import settings as app_settings
 from leadfit.desktop import first_frame
@@ -34,10 +34,11 @@ from leadfit.desktop.menus import build_menus
 from leadfit.desktop.pack_actions import PackActions
 from leadfit.desktop.pack_bar import PackBar
 from leadfit.desktop.window_banners import ReviewsDueBar, WelcomeBar
-from leadfit.desktop.window_layout import LayoutMemory
+from leadfit.desktop.window_layout import LayoutMemory, PanelScroll
 from leadfit.desktop.window_start import AfterFirstFrame
 
 TABS = ("Case", "Register", "Reviews", "Portfolio")
+GAP = 14  # logical pixels between the form and the panel (the splitter's handle)
 EVALUATE_AFTER_MS = 0  # coalesce changes from one event-loop turn; evaluation takes ~1 ms
 
 
@@ -53,6 +54,9 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.panel = AssessmentPanel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
+        # a real gap between the form and the panel: the style's 1-pixel handle put the Next
+        # button against the recommendation (at scale 1.5 they touched)
+        self.splitter.setHandleWidth(GAP)
         self.tabs = QTabWidget()
         self._register_url, self._today = register_url, today or date.today
         self._parts: dict[str, Any] = {}  # controller, register, reviews, portfolio: _complete()
@@ -138,7 +142,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         layout.setContentsMargins(10, 6, 10, 10)
         layout.addWidget(self.splitter)
         self.splitter.addWidget(QWidget())  # the form takes this place once a pack is known
-        side = QScrollArea()  # the panel scrolls rather than push the window off a small screen
+        side = self.side = PanelScroll()  # the panel scrolls rather than push the window off a small screen
         side.setWidgetResizable(True)
         # the panel wraps to the width it is given: scrolling sideways hid the recommendation
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -217,6 +221,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
 
     def show_assessment(self, assessment, invalid: list[str]) -> None:
         self.panel.show_assessment(assessment, invalid)
+        self.side.panel_changed()
 
     def show_problems(self, title: str, problems: list[str]) -> None:
         from leadfit.desktop.problems_dialog import show_problems

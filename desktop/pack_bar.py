@@ -1,4 +1,5 @@
-"""The active rule pack, always in view: name, version, fingerprint, and a way to change it."""
+"""The active rule pack, always in view: name, version (the fingerprint in its tooltip), and
+a way to change it."""
 
 from __future__ import annotations
 
@@ -42,9 +43,10 @@ class PackBar(QWidget):
         if not self._bundled_named:
             self._name_bundled()
         title = escape(pack.title or pack.name)
-        self.label.setText(f"Rule pack  <b>{escape(pack.name)}</b> {escape(pack.version)}  ·  {title}"
-                           f"  ·  fingerprint <tt>{pack.fingerprint[:12]}</tt>")
-        self.label.setToolTip(f"{pack.label}\nfolder: {pack.folder}\nfingerprint: {pack.fingerprint}")
+        # the fingerprint is for an audit, not for the executive reading the bar: its tooltip
+        self.label.setText(f"Rule pack  <b>{escape(pack.name)}</b> {escape(pack.version)}  ·  {title}")
+        self.label.setToolTip(f"Rule pack {pack.name} {pack.version}\nfolder: {pack.folder}\n"
+                              f"fingerprint: {pack.fingerprint}")
 
     def _name_bundled(self) -> None:
         """The bundled packs, named once the pack model has loaded (after the first frame)."""

@@ -25,7 +25,7 @@ class WelcomeBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         text = QLabel("New to LeadFit? Answer the questions on the left; the recommendation"
-                      " appears on the right. Getting started (F1) says what happens next.")
+                      " appears on the right. Getting started says what happens next.")
         text.setWordWrap(True)
         guide, dismiss = QPushButton("Getting started"), QPushButton("Dismiss")
         guide.clicked.connect(self.guide_requested.emit)

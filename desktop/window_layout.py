@@ -6,8 +6,36 @@ A mixin of MainWindow: it uses the window's ``store`` (the settings) and ``split
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QScrollArea
 
 from leadfit.desktop.screen import fit_to_screen
+
+
+class PanelScroll(QScrollArea):
+    """The panel's scroll area: once a gap was kept between form and panel, the splitter's
+    share cut the panel's right edge (the risk scale, the last readiness tile). It takes the
+    width the panel needs from the form, as far as the form can give it; never as a minimum,
+    which would make the window wider than a small screen."""
+
+    def needs(self) -> int:
+        widget = self.widget()
+        return 0 if widget is None else (widget.minimumSizeHint().width() + 2 * self.frameWidth()
+                                         + self.verticalScrollBar().sizeHint().width())
+
+    def panel_changed(self) -> None:
+        """The panel's words changed, or its room: give it what it needs, if the form can."""
+        splitter = self.parentWidget()
+        if splitter is None or not hasattr(splitter, "sizes") or self.width() >= self.needs():
+            return
+        form, side = splitter.sizes()
+        give = min(self.needs() - side, form - splitter.widget(0).minimumSizeHint().width())
+        if give > 0:
+            splitter.setSizes([form - give, side + give])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() < event.oldSize().width():
+            QTimer.singleShot(0, self.panel_changed)  # after the splitter's own layout
 
 
 class LayoutMemory:
@@ -25,7 +53,7 @@ class LayoutMemory:
             QTimer.singleShot(0, self._default_split)
 
     def _default_split(self) -> None:
-        width = self.splitter.width()
+        width = self.splitter.width() - self.splitter.handleWidth()
         self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
 
     def _save_layout(self) -> None:

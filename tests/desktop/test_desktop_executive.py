@@ -91,14 +91,11 @@ def test_the_panel_keeps_opened_findings_open_and_shows_context_signals(qtbot, u
     settle(qtbot, window)
     findings = window.panel.findings
     findings.topLevelItem(1).setExpanded(True)
-    opened = findings.topLevelItem(1).text(0)
+    opened = findings.codes()[1]
     answer(qtbot, window, "candidate.delivery_expectation", "increments")
     settle(qtbot, window)
-    still = [findings.topLevelItem(i) for i in range(findings.topLevelItemCount())
-             if findings.topLevelItem(i).text(0) == opened]
-    assert still and still[0].isExpanded()
-    signals = window.panel.signals
-    assert {signals.topLevelItem(i).text(0) for i in range(signals.topLevelItemCount())} >= {"R2"}
+    assert opened in findings.codes() and findings.item(opened).isExpanded()
+    assert set(window.panel.signals.codes()) >= {"R2"}
     assert window.panel.risk_scale.text() == "Scale: low 0–5 · medium 6–15 · high 16–29 · critical 30+"
 
 
@@ -109,12 +106,14 @@ def test_words_not_codes_where_a_person_reads(qtbot, user_files):
     item = window.panel.findings.topLevelItem(0)
     shown = [item.child(i).text(0) for i in range(item.childCount())]
     assert not any("rule" in text or "p1-" in text for text in shown[:-1])
-    assert shown[-1] == "Audit details"                       # rule ids only inside it
+    assert shown[-1] == "Audit details"                       # the pack that raised it inside it
+    assert item.child(item.childCount() - 1).child(0).text(0).startswith("Raised by a rule of the pack default")
     signal = window.panel.signals.topLevelItem(0)
     because = signal.child(0).text(0)
     assert "budget_limited" not in because and "Only with difficulty" in because
-    for tile in window.panel.readiness.tiles.values():
-        assert len(tile.text().split("\n")[0]) > 3            # the P tile names its idea
+    for code, tile in window.panel.readiness.tiles.items():
+        assert len(tile.text().split("\n")[0]) > 3 and code not in tile.text()  # its idea, in words
+        assert f"(article {code})" in tile.toolTip()           # the article's code: a reference
 
 
 def test_a_code_opens_the_glossary_at_its_entry(qtbot, user_files):

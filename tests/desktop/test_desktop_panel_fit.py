@@ -88,3 +88,48 @@ def test_nothing_in_the_panel_is_drawn_over_another_part_at_1024x700(qtbot, user
     assert area.verticalScrollBar().maximum() > 0  # the panel scrolls rather than squeeze
     for view in lists:  # every row shown, none behind a scroll bar of its own
         assert view.verticalScrollBar().maximum() == 0, view.accessibleName()
+
+
+# A child process: Qt fixes the scale when it starts. The window of docs/screenshot.py, filled
+# with the example case through its widgets, at 1024x700 logical pixels on a 1.5 screen.
+AT_SCALE = """
+import json, sys
+from pathlib import Path
+sys.path[:0] = [sys.argv[1] + "/docs"]
+import yaml
+from screenshot import fill, open_window, settle
+app, window = open_window(Path(sys.argv[2]), welcome=False)
+fill(window, yaml.safe_load(Path(sys.argv[1], "forms/examples/example-case.yaml").read_text())["answers"])
+settle(app, window)
+for section in range(window.form.pages.count()):
+    window.form.go_to(section)
+    app.processEvents()
+    nxt, side = window.form.next, window.side
+    print(json.dumps({"next_right": nxt.mapTo(window, nxt.rect().topRight()).x(),
+                      "panel_left": side.mapTo(window, side.rect().topLeft()).x(),
+                      "room": side.viewport().width(), "needs": window.panel.minimumSizeHint().width(),
+                      "panel": window.panel.width()}))
+"""
+
+
+def test_at_scale_1_5_the_next_button_keeps_clear_of_the_panel_and_the_panel_is_whole(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import REPO
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 1536,
+                                               "height": 1050, "logicalDpi": 96,
+                                               "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": "1.5",
+           "LEADFIT_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", AT_SCALE, str(REPO), str(tmp_path / "data")],
+                          env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    pages = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert len(pages) == 4
+    for page in pages:
+        assert page["panel_left"] - page["next_right"] >= 10, page  # a gap, not a touch
+        assert page["room"] >= page["needs"] and page["panel"] >= page["needs"], page  # nothing cut

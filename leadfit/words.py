@@ -151,7 +151,22 @@ def risk_calls_for_words(level: str, score: int, advised: str) -> str:
             f" (score {score}), and that risk calls for '{advised}'.")
 
 
-# Answers not known, words 3 (rules/runtime/unknowns.py).
+# Answers not known, words 3 (rules/runtime/unknowns.py): how the summary begins where they decide.
+DEPENDS_LEAD = "It can be "
+
+
+def depends_words(outcomes: list[str], per_question: list[tuple[str, list[tuple[str, list[str]]]]]
+                  ) -> str:
+    """'It can be Appoint or Hire …, depending on “A” (0: Hire …; 3 or more: Appoint) and …':
+    each question once, each answer with what it leads to (reader 3.4: it ran to 12 lines)."""
+    said = [f"{question} (" + "; ".join(f"{answer}: {joined(titles, 'or')}" for answer, titles in rows)
+            + ")" for question, rows in per_question]
+    two = any(len(titles) > 1 for _, rows in per_question for _, titles in rows)
+    return (f"{DEPENDS_LEAD}{joined(outcomes, 'or')}, depending on {joined(said)}."
+            + (" Where an answer names two outcomes, the other answers not known decide between"
+               " them." if two else ""))
+
+
 def decided_by_words(worst: str, depends: bool, unread: list[str]) -> str:
     """How the engine took the answers not known (--details). Where the outcome holds, the
     answers taken are just one case, not the worst (reader 3.11); the ones no rule that decides
@@ -187,9 +202,7 @@ def decided_early_words(a: Any) -> str:
     """Words 3 (reader 3.4): a decision recorded while answers not known still decide the
     recommendation says so, naming them; '' otherwise, and for records of older packs."""
     u = getattr(a, "unknowns", None)
-    pointed = any(r.endswith(SEE_NOT_KNOWN) for rs in (getattr(a, "why_not", None) or {}).values()
-                  for r in rs)  # words 3 reasons point to the paragraph; older records repeat it
-    if u is None or u.verdict != "depends" or not pointed:
+    if u is None or u.verdict != "depends" or not str(u.summary).startswith(DEPENDS_LEAD):
         return ""
     return ("taken before the answers not known were found out, though they decide the"
             f" recommendation: {joined([quoted(d.title) for d in u.depends_on])}")

@@ -105,7 +105,7 @@ def test_an_unknown_that_could_block_appoint_gives_coach_with_a_finding_to_find_
     assert [f.because[0].question for f in unverified] == ["candidate.holds_line"]
     assert "Find out: How well do they hold the line with senior stakeholders?" in next(
         m for m in a.mitigations if m.id == "M3").because
-    assert "if “Holds the line and keeps relationships”, Appoint." in a.unknowns.summary
+    assert "“Holds the line and keeps relationships”: Appoint)." in a.unknowns.summary
     assert a.unknowns.decided_by.startswith("The engine evaluated the known answers with")
 
 
@@ -154,8 +154,9 @@ def test_the_default_pack_has_scenarios_that_hold_depend_and_block_appoint():
     said = {s.name: s.expect for s in PACK.scenarios if s.expect.unknowns}
     words = [e.unknowns for e in said.values()]
     assert any(w.startswith("The recommendation holds whatever") for w in words)
-    assert any(w.startswith("It depends on") and "It also depends" not in w for w in words)
-    blocked = [e for e in said.values() if e.outcome == "coach" and ", Appoint." in e.unknowns]
+    # words 3 (2.5): each deciding question once, "It can be A or B, depending on ..." (reader 3.4)
+    assert any(w.startswith("It can be ") and "It also depends" not in w for w in words)
+    blocked = [e for e in said.values() if e.outcome == "coach" and ": Appoint)" in e.unknowns]
     assert blocked
 
 
@@ -220,7 +221,7 @@ def test_an_unknown_an_open_choice_reads_is_explored_with_that_choice():
     assert low.outcome == "coach"  # the open choice caps the risk's floor at coaching
     depends = {d.question: {b.answer: b.outcomes for b in d.by_answer} for d in a.unknowns.depends_on}
     assert depends["stream.revenue_impact"]["“Little; mostly internal or supporting”"] == ["coach"]
-    assert "if “Little; mostly internal or supporting”, Appoint with coaching;" in a.unknowns.summary
+    assert "“Little; mostly internal or supporting”: Appoint with coaching" in a.unknowns.summary
 
 
 def _develop_by_choice(**changes):

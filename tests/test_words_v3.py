@@ -94,9 +94,12 @@ def test_find_out_first_says_nothing_is_decided_and_the_paragraph_once(tmp_path)
             " badly: Hire an experienced Product Director for this stream.") in said
     _, a = explained(DEPENDS)
     summary = a.unknowns.summary
-    assert summary.startswith("It depends on “Years managing digital products”: if")
+    assert summary.startswith("It can be Appoint with coaching or Hire an experienced Product"
+                              " Director, depending on “Years managing digital products” (")
     assert _flat(out).count(_flat(summary)) == 1  # it was printed three times with --details
     _, old = explained(DEPENDS, words2())
+    assert old.unknowns.summary.startswith("It depends on “Years managing digital products”: if")
+    assert len(summary) < len(old.unknowns.summary)
     assert old.notes[0].startswith("Hire an experienced Product Director for this stream.")
 
 
@@ -123,7 +126,7 @@ def test_deciding_before_finding_out_is_refused_and_recorded_in_the_words_seen(t
     assert ("Decision Hire an experienced Product Director, taken before the answers not known were"
             " found out, though they decide the recommendation: “Years managing digital products”"
             ) in text
-    lead = "It depends on “Years managing digital products”: if"
+    lead = "It can be Appoint with coaching or Hire an experienced Product Director, depending"
     assert text.count(lead) == 1  # its reasons point to it: the PDF printed it three times
     assert "could lead to it, but not safely: see “Answers not known” above" in text
 

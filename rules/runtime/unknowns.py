@@ -39,6 +39,7 @@ from leadfit.rules.model.pack import Pack
 from leadfit.words import (
     decided_by_words,
     depends_note_words,
+    depends_words,
     joined,
     not_known_reason,
     quoted,
@@ -308,6 +309,10 @@ def _summary(pack: Pack, case: Case, explored, table, outcomes, deps, combos) ->
                 " explores, so it takes the pack's most cautious outcome.")
     if len(outcomes) <= 1:
         return f"The recommendation holds whatever the answers to {_and(names)} are."
+    if deps and pack.settings.words_version >= 3:  # reader 3.4: a third shorter, said once
+        return depends_words([cat.title(o) for o in outcomes], [
+            (_quoted(pack, d.question), [(r.answer, [cat.title(o) for o in r.outcomes])
+                                         for r in d.by_answer]) for d in deps])
     parts = []
     for d in deps:
         cases = "; ".join(f"if {r.answer}, {_or([cat.title(o) for o in r.outcomes])}"

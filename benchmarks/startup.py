@@ -2,7 +2,9 @@
 
 Commands: wall time of fresh `leadfit --help`, `evaluate` (the example case),
 `register show` and `report` against `python -c 'import durable.lang'`, each
-interleaved with it, median of 5 (targets 3x, 3x, 6x, 6x). ``--before TREE``
+interleaved with it, median of 5 (targets 3x, 3x, 6x, 6x); beside each wall-time ratio
+the same ratio in CPU time (user + system of the child), which a busy machine moves far
+less than wall time (where the OS can say: not on Windows). ``--before TREE``
 also runs the same commands from an earlier clone's own venv, interleaved too.
 Run: .venv/bin/python benchmarks/startup.py [--before TREE] [--commands-only]
 """
@@ -28,14 +30,40 @@ LIBRARIES = {"evaluate": "import durable.lang, pydantic.main",
              "report": "import sqlalchemy, pydantic.main, reportlab.platypus"}
 
 
-def _fresh(argv: list[str], env: dict) -> float:
-    start = time.perf_counter()
+try:
+    import resource
+except ImportError:  # Windows: wall time only
+    resource = None  # type: ignore[assignment]
+
+CPU: dict[str, list[float]] = {}  # name -> CPU seconds of each timed run (beside the wall times)
+
+
+def _children_cpu() -> float:
+    if resource is None:
+        return 0.0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _fresh(argv: list[str], env: dict, name: str = "") -> float:
+    start, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                           cwd=tempfile.gettempdir(), check=False, text=True)
     took = time.perf_counter() - start
+    if name:
+        CPU.setdefault(name, []).append(_children_cpu() - cpu)
     if done.returncode:
         raise SystemExit(f"{' '.join(argv)} failed: {done.stderr[-2000:]}")
     return took
+
+
+def _cpu_words(names: list[str]) -> str:
+    """'; CPU time 5.1x (before 6.0x)': each named run's median CPU over the floor's."""
+    if resource is None or not CPU.get("floor"):
+        return ""
+    floor = statistics.median(CPU["floor"]) or 1e-9
+    ratios = [f"{statistics.median(CPU[n]) / floor:.1f}x" for n in names if CPU.get(n)]
+    return "; CPU time " + ratios[0] + (f" (before {ratios[1]})" if len(ratios) > 1 else "")
 
 
 def _commands(venv: Path, db: Path, ref: str, out: Path) -> dict[str, list[str]]:
@@ -77,12 +105,13 @@ def command_times(before: Path | None, runs: int = 5) -> None:
             libraries = [sys.executable, "-c", LIBRARIES[command]] if command in LIBRARIES else None
             for name in plans:
                 _fresh(plans[name][command], env)  # warm: caches and the OS's file cache
+            CPU.clear()
             for _ in range(runs):
-                times["floor"].append(_fresh(floor_cmd, env))
+                times["floor"].append(_fresh(floor_cmd, env, "floor"))
                 if libraries:
-                    times["libraries"].append(_fresh(libraries, env))
+                    times["libraries"].append(_fresh(libraries, env, "libraries"))
                 for name in plans:
-                    times[name].append(_fresh(plans[name][command], env))
+                    times[name].append(_fresh(plans[name][command], env, name))
             floor = statistics.median(times["floor"])
             now = statistics.median(times["now"])
             line = (f"leadfit {command:14} fresh: {now:.2f} s; import durable.lang {floor:.2f} s"
@@ -90,10 +119,12 @@ def command_times(before: Path | None, runs: int = 5) -> None:
             if "before" in times:
                 old = statistics.median(times["before"])
                 line += f"; before {old:.2f} s = {old / floor:.1f}x ({old / now:.1f}x faster now)"
+            line += _cpu_words(list(plans))
             if libraries:
                 lib = statistics.median(times["libraries"])
                 line += (f"\n  its libraries alone ({LIBRARIES[command][7:]}): {lib:.2f} s ="
-                         f" {lib / floor:.1f}x; LeadFit's own part {max(now - lib, 0):.2f} s")
+                         f" {lib / floor:.1f}x; LeadFit's own part {max(now - lib, 0):.2f} s"
+                         + _cpu_words(["libraries"]))
             print(line, flush=True)
 
 

@@ -10,7 +10,14 @@ from pathlib import Path
 from sqlalchemy import Connection, false, func, or_, select
 
 from leadfit.decisions.errors import DecisionError, RecordAltered
-from leadfit.decisions.integrity import Checker, Integrity, row_columns
+from leadfit.decisions.integrity import (
+    Checker,
+    Integrity,
+    entry_columns,
+    entry_join,
+    row_columns,
+    utf8,
+)
 from leadfit.decisions.keys import (
     SEPARATOR,
     fold,
@@ -63,12 +70,16 @@ class RecordSummary:
 
 def _query(conn: Connection | None = None, stream=None, outcome=None, status=None, text=None,
            titles=None, limit: int | None = None, offset: int = 0):
-    """The rows of one page, newest first, with their search keys (checked on read).
+    """The rows of one page, newest first, with their search keys and newest audit entry
+    (checked on read), each text as its stored bytes (hashed, never shown).
 
     Unfiltered, the records themselves are paged; filtered, the small search-key rows
     are (see keys.py), so a filter never reads a record's text to reject it."""
-    q = select(*row_columns(), records.c.id, listed_status().label("shown"), *key_columns())
-    q = q.select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id))
+    columns = [utf8(conn, c).label("body") if c.key == "body" else c for c in row_columns()]
+    q = select(*columns, records.c.id, listed_status().label("shown"), *key_columns(),
+               *entry_columns())
+    q = q.select_from(entry_join(records.outerjoin(record_keys,
+                                                   record_keys.c.id == records.c.id)))
     if status and status not in STATUSES:
         raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}")
     wanted = _filters(conn, stream, outcome, status, text, titles)
@@ -228,7 +239,7 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
     with atomic_write(Path(path), "w", newline="", encoding=CSV_ENCODING) as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        rows = conn.execution_options(yield_per=CSV_BATCH).execute(_query())
+        rows = conn.execution_options(yield_per=CSV_BATCH).execute(_query(conn))
         for batch in rows.partitions(CSV_BATCH):  # streamed: memory flat in the register's size
             checker.prefetch(batch)
             for row in batch:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, select
 
 from leadfit.decisions import leads
-from leadfit.decisions.integrity import Checker, row_columns
+from leadfit.decisions.integrity import Checker, entry_columns, entry_join, row_columns, utf8
 from leadfit.decisions.keys import fold
 from leadfit.decisions.portfolio_facts import EXPERIENCED, LEARNER, readiness_from_column
 from leadfit.decisions.tables import record_keys, records
@@ -151,9 +151,11 @@ def _rechecked(conn: Connection, checker: Checker, lines: list[tuple]) -> dict[s
     is checked as any read checks it (its text's hash, its audit entry), a page at a time."""
     refs = {line[1]: f"{line[2]}@{line[3]}" for line in lines if not line[leads.PROBLEM]}
     ids, found = list(refs), dict[str, str]()
+    # each text as its stored bytes and its newest entry in the same query (as a list page)
+    columns = [utf8(conn, c).label("body") if c.key == "body" else c for c in row_columns()]
+    query = select(*columns, records.c.id, *entry_columns()).select_from(entry_join(records))
     for start in range(0, len(ids), _PAGE):
-        rows = conn.execute(select(*row_columns(), records.c.id)
-                            .where(records.c.id.in_(ids[start:start + _PAGE]))).all()
+        rows = conn.execute(query.where(records.c.id.in_(ids[start:start + _PAGE]))).all()
         checker.prefetch(rows)
         found.update((refs[row.id], checker.check(row).problem) for row in rows)
         checker.forget()

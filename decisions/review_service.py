@@ -109,7 +109,7 @@ def due_counts(reg: Register, today: date | None = None,
                within_days: int = reviews.DUE_WITHIN_DAYS) -> tuple[int, int]:
     """(overdue, due soon): "2 reviews are overdue" without reading a record."""
     with reg.read() as conn:
-        return reviews.due_counts(conn, today or date.today(), within_days)
+        return reviews.due_counts(conn, today or date.today(), within_days, checker(reg, conn))
 
 
 def reviews_of(reg: Register, ref: str) -> list[DecisionRecord]:

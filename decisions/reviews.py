@@ -107,9 +107,14 @@ def _awaiting(conn: Connection, record_ids: list[str]) -> dict[str, str]:
     return {row.review_of: f"{row.record_id}@{row.version}" for row in reversed(found)}
 
 
-def due_counts(conn: Connection, today: date,
-               within_days: int = DUE_WITHIN_DAYS) -> tuple[int, int]:
-    """(overdue, due within ``within_days``) over every open chain, from the indexed columns."""
+def due_counts(conn: Connection, today: date, within_days: int = DUE_WITHIN_DAYS,
+               checker: Checker | None = None) -> tuple[int, int]:
+    """(overdue, due within ``within_days``) over every open chain: from the sealed count
+    per date (due_dates.py), else from the indexed columns of every open chain."""
+    from leadfit.decisions import due_dates
+    dates = due_dates.read(conn, checker or Checker(conn, None))
+    if dates is not None:
+        return due_dates.counts(dates, today, within_days)
     until = (today + timedelta(days=within_days)).isoformat()
     due = _open_rows().where(records.c.next_review <= until).subquery()
     late = func.sum(case((due.c.next_review < today.isoformat(), 1), else_=0))

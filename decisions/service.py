@@ -106,13 +106,18 @@ def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
                 draft: bool = False, **decision) -> tuple[DecisionRecord, bool]:
     """(record, True when it was already there); see :func:`decide`."""
     from leadfit.decisions import making
-    reading = other_streams(reg, case)
+    with reg.read() as conn:
+        seen = audit.head(conn)
+        reading = _read_streams(conn, checker(reg, conn), case)
     args = _arguments(reg, case, pack, draft, reading, decision)
     probe = making.build(record_id="LF-0000-0000", version=1, **args)  # refuse before the lock
     key = audit.audit_key()
     with reg.write() as conn:
-        now = _read_streams(conn, checker(reg, conn), case)
-        if now != reading:  # another stream was signed meanwhile: decide on what is there now
+        # written meanwhile (every write appends an entry): read the other streams again,
+        # and if another stream was signed, decide on what is there now
+        now = _read_streams(conn, checker(reg, conn), case) if audit.head(conn) != seen \
+            else reading
+        if now != reading:
             args = _arguments(reg, case, pack, draft, now, decision)
         existing = None if again else store.same_decision(conn, probe, checker(reg, conn))
         if existing is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from leadfit.decisions import audit, keys, leads
+from leadfit.decisions import audit, due_dates, keys, leads
 from leadfit.decisions.errors import RecordAltered, RecordNotFound
 from leadfit.decisions.integrity import (
     COLUMNS_FACT,
@@ -52,16 +52,25 @@ def add(conn: Connection, record: DecisionRecord, serial: int, action: str, acto
         key: bytes | None) -> str:
     """Insert a new record version and its audit entry; return the record hash."""
     values, digest = _columns(record)
+    due = _due_before(conn, record)
     conn.execute(insert(records).values(serial=serial, record_id=record.record_id,
                                         version=record.version, created_at=record.created_at,
                                         **values))
-    _refreshed(conn, record, values, action, actor, digest, key, added=True)
+    _refreshed(conn, record, values, action, actor, digest, key, due, added=True)
     return digest
 
 
+def _due_before(conn: Connection, record: DecisionRecord) -> tuple[set[str], dict[str, str]]:
+    """The review chains this write can open or close, and their next reviews before it."""
+    ids = due_dates.touched(conn, record.record_id, record.reviews_record)
+    return ids, due_dates.open_dates(conn, ids)
+
+
 def _refreshed(conn: Connection, record: DecisionRecord, values: dict, action: str, actor: str,
-               digest: str, key: bytes | None, added: bool = False) -> None:
-    """The search keys, the sealed stream leads and the audit entry that seals them."""
+               digest: str, key: bytes | None, due: tuple[set[str], dict[str, str]],
+               added: bool = False) -> None:
+    """The search keys, the sealed stream leads and review dates, and the audit entry that
+    seals them."""
     versions = versions_after(conn, added)   # before this write's entry is appended
     row_id = keys.refresh(conn, record.record_id, record.version, record.status)
     own = {row_id: leads.own_line(row_id, record.record_id, record.version, values)}
@@ -69,16 +78,18 @@ def _refreshed(conn: Connection, record: DecisionRecord, values: dict, action: s
     written = conn.execute(select(*sealed_columns()).where(records.c.id == row_id)).one()
     facts[COLUMNS_FACT] = columns_digest(written)
     facts[VERSIONS_FACT] = versions
-    audit.append(conn, {**facts, **leads.seal(conn, record.record_id, own, key)}, key)
+    audit.append(conn, {**facts, **leads.seal(conn, record.record_id, own, key),
+                        **due_dates.seal(conn, *due)}, key)
 
 
 def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
             key: bytes | None) -> str:
     """Store a changed (not yet signed) version and its audit entry."""
     values, digest = _columns(record)
+    due = _due_before(conn, record)
     conn.execute(update(records).where(records.c.record_id == record.record_id,
                                        records.c.version == record.version).values(**values))
-    _refreshed(conn, record, values, action, actor, digest, key)
+    _refreshed(conn, record, values, action, actor, digest, key, due)
     return digest
 
 

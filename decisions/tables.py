@@ -57,6 +57,13 @@ stream_names = Table(
     Column("stream_key", Text, primary_key=True),
 )
 
+# schema 10: open reviews falling due on each date, sealed by the audit chain (due_dates.py)
+review_dates = Table(
+    "review_dates", metadata,
+    Column("next_review", Text, primary_key=True),   # ISO date
+    Column("chains", Integer, nullable=False),        # open chains whose next review it is
+)
+
 audit_log = Table(
     "audit_log", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),

@@ -8,11 +8,17 @@ import hmac
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, LargeBinary, String, cast, distinct, func, select, type_coerce
+from sqlalchemy import Connection, String, cast, distinct, func, select
 
-from leadfit.decisions import leads, witness
+from leadfit.decisions import due_dates, leads, witness
 from leadfit.decisions.audit import GENESIS, mac_of
-from leadfit.decisions.integrity import COLUMNS_FACT, column_problem, columns_digest, row_columns
+from leadfit.decisions.integrity import (
+    COLUMNS_FACT,
+    column_problem,
+    columns_digest,
+    row_columns,
+    utf8,
+)
 from leadfit.decisions.keys import key_columns, key_problem, listed_status, unnamed_streams
 from leadfit.decisions.tables import audit_log, record_keys, records
 
@@ -37,24 +43,20 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
     however many records (each record finds its entries through the audit index)."""
     report = VerifyReport()
     _walk_chain(conn, key, report)
+    found = len(report.problems)
     matched, altered = _check_records(conn, report)
     chain = witness.check(conn, url, key) if url else ""
     if chain:
         report.problems.append(chain)
     _removed(conn, matched, report)
+    records_sound = len(report.problems) == found
     report.problems += leads.problems(conn, altered)
+    if records_sound:   # counted from the records: an altered one is named by itself
+        report.problems += due_dates.problems(conn)
     report.problems += [f"the stream '{key}' is missing from the register's stream names"
                         " (removed outside LeadFit): a search by part of its name would miss"
                         " it" for key in unnamed_streams(conn)]
     return report
-
-
-def utf8(conn: Connection, column):
-    """The column's text as its UTF-8 bytes, as the database holds them: hashed as they
-    come, never decoded into a Python string and encoded back (10 KB a record)."""
-    if conn.dialect.name == "postgresql":
-        return type_coerce(func.convert_to(column, "UTF8"), LargeBinary)
-    return cast(column, LargeBinary)   # SQLite: CAST(... AS BLOB), the stored bytes
 
 
 def _sha(data: bytes) -> str:

@@ -197,6 +197,12 @@ _SCALARS_KEPT = 4096
 _SCALAR_LOADER: Any = None
 
 
+def flat_mapping(text: str) -> tuple[Any, dict[Path_, int]] | None:
+    """What parse() makes of a flat text, read line by line as above, or None where the
+    text is not flat (parse() would compose it). pack diff reads a case file's lines with it."""
+    return _flat(text)
+
+
 def _flat(text: str) -> tuple[Any, dict[Path_, int]] | None:
     if not text.isascii() or "\t" in text or "\r" in text:
         return None

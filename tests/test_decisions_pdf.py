@@ -38,16 +38,16 @@ def _expected(record, rhash: str, head: str) -> list[str]:
            "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
            f"{a.risk.level} (score {a.risk.score})", "Decision", "Recorded by", *a.notes[:1],
            "Readiness against the ideal Product Director"]
-    for item in a.readiness:
-        out += [f"{item.id} {item.title}", STATUS_WORDS[item.status]]
-    out += ["Findings", "ID Finding Severity Raised by the answers"]
+    for item in a.readiness:  # the words, then the article's reference
+        out += [f"{item.title} (article: {item.id})", STATUS_WORDS[item.status]]
+    out += ["Findings", "Finding Severity Raised by the answers"]
     for f in a.findings:
-        out += [f.id, f.title, f.severity] + [c.title for c in f.because]
+        out += [f"{f.title} (article: {f.id})", f.severity] + [c.title for c in f.because]
     out += ["Mitigation plan", f"Fail-fast review date: {date_words(d.review_date)}",
-            "ID What Who By when"]
+            "What Who By when"]
     for p in d.plan:
-        out += [p.id, p.title, p.who, date_words(p.due) or p.by_when]
-    out += ["Context signals"] + [x for s in a.signals for x in (s.id, s.title)]
+        out += [f"{p.title} (article: {p.id})", p.who, date_words(p.due) or p.by_when]
+    out += ["Context signals"] + [f"{s.title} (article: {s.id})" for s in a.signals]
     if d.differs:
         out += ["Justification (the decision differs from the recommendation)", d.justification]
     if d.conditions:

@@ -35,8 +35,10 @@ def test_a_late_first_review_is_a_finding_an_early_one_is_not(tmp_path):
     late = _evaluate(_case_file(tmp_path, LATE))
     early = _evaluate(_case_file(tmp_path, "a learner with two years"))
     assert "Recommendation: Appoint with coaching\n" in late
-    assert "First review too late to fail fast (low): The first review is too far away to fail" \
-        " fast." in late
+    # 2.5: eighteen months out falls past the first 6 to 12 months: medium, and brought forward
+    # before the appointment (tests/test_judgement_round3.py)
+    assert "First review too late to fail fast (medium): The first review falls after the first 6" \
+        " to 12 months" in " ".join(late.split())
     assert "because Days from the assessment to the first review: 577" in late
     assert "The first review is too far away" not in early
     assert late != early
@@ -45,8 +47,8 @@ def test_a_late_first_review_is_a_finding_an_early_one_is_not(tmp_path):
 def test_a_late_first_review_weighs_in_the_risk(tmp_path):
     late = json.loads(_evaluate(_case_file(tmp_path, LATE), "--json"))
     early = json.loads(_evaluate(_case_file(tmp_path, "a learner with two years"), "--json"))
-    assert [f["severity"] for f in late["findings"] if f["id"] == "M10"] == ["low"]
-    assert late["risk"]["score"] == early["risk"]["score"] + 1
+    assert [f["severity"] for f in late["findings"] if f["id"] == "M10"] == ["medium"]  # 2.5
+    assert late["risk"]["score"] == early["risk"]["score"] + 3
     assert late["outcome"] == "coach"
 
 
@@ -59,9 +61,9 @@ def test_decide_puts_the_late_review_finding_on_the_record(tmp_path):
     stored = run_cli("register", "show", record_id, "--json", "--db", db)
     assert stored.returncode == 0, stored.stderr
     findings = json.loads(stored.stdout)["assessment"]["findings"]
-    assert {"id": "M10", "severity": "low"}.items() <= next(f for f in findings if f["id"] == "M10").items()
+    assert {"id": "M10", "severity": "medium"}.items() <= next(f for f in findings if f["id"] == "M10").items()
     shown = run_cli("register", "show", record_id, "--db", db)
-    assert "review date:     2028-06-01" in shown.stdout and "First review too late to fail fast (low) [M10]" in shown.stdout
+    assert "review date:     2028-06-01" in shown.stdout and "First review too late to fail fast (medium) [M10]" in shown.stdout
 
 
 def test_ready_on_paper_but_chosen_on_seniority_is_not_low_risk(tmp_path):

@@ -152,7 +152,9 @@ def test_under_2_3_the_unknowns_headline_is_the_outcome_alone():
 def test_the_trade_off_step_is_required_by_the_outcome_the_headline_names(tmp_path):
     data = json.loads(_said(tmp_path, NOBODY, "--json"))
     m9 = next(m for m in data["mitigations"] if m["id"] == "M9")
-    assert m9["because"] == ["Every 'Appoint on conditions, without coaching' decision requires it."]
+    # 2.5: the stated trade-offs ask for M9 too (read as done), beside the outcome's requirement
+    assert m9["because"][-1] == "Every 'Appoint on conditions, without coaching' decision requires it."
+    assert "Every 'Appoint with coaching' decision requires it." not in m9["because"]
     old = evaluate(_case(NOBODY, _old()), _old())
     assert next(m for m in old.mitigations if m.id == "M9").because == [
         "Every 'Appoint with coaching' decision requires it."]

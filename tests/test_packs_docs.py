@@ -12,6 +12,8 @@ from leadfit.rules.authoring.docs import pack_changes, plain_condition, rules_by
 from leadfit.rules.model.library import bundled_packs_dir, default_pack, load_pack, resolve_pack
 from tests.helpers import run_cli
 
+REPO_ARCHIVE = Path(__file__).resolve().parents[1] / "rules" / "archive"
+
 
 def _text(pdf: Path) -> tuple[str, int]:
     reader = PdfReader(str(pdf))
@@ -39,7 +41,7 @@ def test_thresholds_are_listed_in_words():
     assert view["p6-reducing"].thresholds == (  # the pack's parameters, as values
         "Share of their time kept in the former role is more than 10",
         "Share of their time kept in the former role is less than 50",
-        "Share of their time the plan leaves in the former role is at most 10",
+        "Share of their time the plan leaves in the former role is at most 20",  # 2.5: near
         "Days from the assessment until the former role is reduced is at least 0",
         "Days from the assessment until the former role is reduced is at most 183")
     assert plain_condition(pack.rule("m4-not-aptitude").condition, pack) == (
@@ -135,9 +137,17 @@ def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
             " be met: 3 -> 5 (p1_met_years)") in changes
 
 
-def test_a_rule_that_only_adds_a_note_is_in_the_docs_under_notes():
-    # default 2.4's 'the trade-offs have been stated' rule cites no idea; a consultant reading
-    # the docs must still see it
-    groups = {g.id: g for g in rules_by_id(default_pack(), with_scenarios=False)}
-    assert "m9-tradeoffs-stated" in [r.id for r in groups["other"].rules]
+def test_a_rule_that_only_adds_a_note_is_in_the_docs_under_notes(tmp_path):
+    # A rule that cites no idea (default 2.4's 'the trade-offs have been stated' was one; 2.5's asks
+    # for M9): a consultant reading the docs must still see it
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.5\n')
+    (folder / "rules.yaml").write_text(
+        "rules:\n  - id: client-note\n    summary: The board has been told.\n"
+        "    when: {eq: {org.tradeoffs_stated: true}}\n    then:\n      - note: The board has been told.\n")
+    groups = {g.id: g for g in rules_by_id(load_pack(folder), with_scenarios=False)}
+    assert "client-note" in [r.id for r in groups["other"].rules]
     assert groups["other"].title == "Other rules"
+    old = {g.id: g for g in rules_by_id(load_pack(REPO_ARCHIVE / "default-2.4"), with_scenarios=False)}
+    assert "m9-tradeoffs-stated" in [r.id for r in old["other"].rules]

@@ -79,6 +79,32 @@ def test_f10_where_every_other_stream_is_led_by_an_executive(reg):
     assert [f.severity for f in f10] == ["medium"]
 
 
+def test_a_stream_signed_while_a_decide_evaluates_is_read_again_under_the_lock(reg, monkeypatch):
+    """decide reads the other streams, evaluates (unlocked), then takes the write lock: a
+    stream signed in between is read there and the case decided on it; with nothing written
+    in between, the first reading stands (it is not read twice)."""
+    fill(reg, [s for s in SIX if not s.experienced])
+    real = service._arguments
+    readings, meanwhile = [], []
+
+    def arguments(reg_, case, pack, draft, reading, decision):
+        if case.answer("stream.name") == LEARNER.name:
+            readings.append(reading.answer if reading else None)
+            if not meanwhile:   # another person signs an experienced lead meanwhile
+                meanwhile.append(decide_stream(reg, next(s for s in SIX if s.experienced)))
+        return real(reg_, case, pack, draft, reading, decision)
+    monkeypatch.setattr(service, "_arguments", arguments)
+    record = decide_stream(reg, LEARNER)
+    assert readings[:2] == ["executives", "mixed"]     # read again under the lock
+    assert record.other_streams.answer == "mixed" and record.other_streams.experienced == 1
+    readings.clear()
+    reads = []
+    monkeypatch.setattr(service, "_read_streams",
+                        lambda *a, real_read=service._read_streams: reads.append(1) or real_read(*a))
+    decide_stream(reg, LEARNER)
+    assert len(reads) == 1 and readings == ["mixed"]   # nothing written meanwhile: once
+
+
 def test_a_ready_candidate_beside_learners_raises_no_f10(reg):
     """Predicted: an experienced candidate is not the inconsistency: appoint, no F10."""
     fill(reg)

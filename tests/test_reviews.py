@@ -302,8 +302,9 @@ def test_each_record_of_the_lifecycle_is_in_its_pdf(reg):
     assert "bring in an experienced Product Director to lead the stream and uplift the" \
         " executive (Robin Vale); no further review" in text
     assert f"{first.ref}, which follows the appointment decision {decision.ref}" in text
-    assert "F8 Us and them newly raised (high)" in text
-    assert "M5 Induction done on 10 January 2027" in text     # carried from the first review
+    # the words first, the article's reference after them (executives read words)
+    assert "Us and them (article: F8) newly raised (high)" in text
+    assert "Induction (article: M5) done on 10 January 2027" in text  # carried from the first review
     assert "hire_external" not in text and "experienced_pd" not in text
 
 

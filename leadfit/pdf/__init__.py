@@ -2,20 +2,22 @@
 
 Use it for any LeadFit document (the decision rationale, client pack docs)::
 
-    from leadfit.pdf import Document, level_bars
+    from leadfit.pdf import Cited, Document, level_bars
 
     doc = Document("Decision rationale", footer=lambda page, total: ["Pack default@1.0 ..."])
     doc.title_line("Home buying journey")         # every string is user text: printed literally
     doc.kv("Candidate", "Zoë <b>Ødegaard</b>")      # bold label, escaped value
     doc.h1("Findings")
-    doc.table(["ID", "Title"], [["F1", "Steep learning curve"]], widths=[0.15, 0.85])
-    doc.chart(level_bars([("P1 Digital product experience", 2, "partial", "partial")], 3, doc.styles))
+    doc.table(["Finding"], [[Cited("Steep learning curve", "F1")]])  # words, then a grey "(article: F1)"
+    doc.chart(level_bars([("Digital product experience", 2, "partial", "partial")], 3, doc.styles))
     doc.pagebreak()
     doc.save("out.pdf")                            # atomic write; doc.render() gives bytes
     doc.unsupported                                # {char: [sample text]} the font could not draw
 
 Verbs: title_line, h1, h2, p(text, style), kv(label, value), bullets, table,
 chart(Drawing), spacer, keep(fn) (keep a block on one page), pagebreak.
+Executives read words: a table cell ``Cited(words, ref, detail)`` prints the words first
+and the article's reference after them, small and grey; never an ID column first.
 
 - Styles: ``leadfit/pdf/styles.yaml`` (fonts, sizes, colours, paragraph styles
   with ``parent:``); pass ``styles=load_styles(path)`` for another file.
@@ -37,8 +39,8 @@ from leadfit.pdf.charts import level_bars, readiness_grid
 from leadfit.pdf.document import Document, FooterHook
 from leadfit.pdf.fonts import describe
 from leadfit.pdf.styles import Styles, load_styles
-from leadfit.pdf.text import clean, safe
+from leadfit.pdf.text import Cited, clean, safe
 
-__all__ = ["Document", "FooterHook", "Styles", "clean", "describe", "level_bars", "load_styles",
+__all__ = ["Cited", "Document", "FooterHook", "Styles", "clean", "describe", "level_bars", "load_styles",
            "readiness_grid",
            "safe"]

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from leadfit.pdf.styles import Styles
-from leadfit.pdf.text import clean
+from leadfit.pdf.text import Cited, clean
 
 
-def level_bars(rows: list[tuple[str, int, str, str]], top: int, styles: Styles,
+def level_bars(rows: Sequence[tuple[str | Cited, int, str, str]], top: int, styles: Styles,
                width: float = 440) -> Drawing:
-    """One horizontal bar per row: (label, level 0..top, colour key, caption).
+    """One horizontal bar per row: (label, level 0..top, colour key, caption); a Cited
+    label is its words, then the article's reference small and grey.
 
     Labels and captions are drawn as plain strings (never parsed as markup).
     Sizes come from the style file's ``chart`` section.
@@ -25,8 +29,7 @@ def level_bars(rows: list[tuple[str, int, str, str]], top: int, styles: Styles,
     d = Drawing(width, height, initialFontName=font, initialFontSize=size)
     for i, (label, level, colour, caption) in enumerate(rows):
         y = height - (i + 1) * row_height
-        d.add(String(0, y + 4, clean(label)[:48], fontName=font, fontSize=size,
-                     fillColor=styles.colour("text")))
+        _label(d, label, y + 4, font, size, styles)
         d.add(Rect(label_w, y + 2, bar_w, row_height - 5, fillColor=styles.colour(spec["background"]),
                    strokeColor=None))
         filled = bar_w * max(0, min(level, top)) / top if top else 0
@@ -36,6 +39,16 @@ def level_bars(rows: list[tuple[str, int, str, str]], top: int, styles: Styles,
         d.add(String(label_w + bar_w + 6, y + 4, clean(caption), fontName=font, fontSize=size,
                      fillColor=styles.colour("muted")))
     return d
+
+
+def _label(d: Drawing, label: str | Cited, y: float, font: str, size: float,
+           styles: Styles) -> None:
+    words = clean(label.words if isinstance(label, Cited) else label)[:48]
+    d.add(String(0, y, words, fontName=font, fontSize=size, fillColor=styles.colour("text")))
+    if isinstance(label, Cited):
+        small = styles.paragraphs["small"].fontSize
+        d.add(String(stringWidth(words, font, size) + size / 3, y, f"(article: {clean(label.ref)})",
+                     fontName=font, fontSize=small, fillColor=styles.colour("muted")))
 
 
 def readiness_grid(rows: list[tuple[str, list[str], str]], headings: list[str], styles: Styles,

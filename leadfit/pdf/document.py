@@ -14,7 +14,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
-    KeepTogether,
     PageBreak,
     SimpleDocTemplate,
     Spacer,
@@ -22,10 +21,11 @@ from reportlab.platypus import (
 )
 
 from leadfit.pdf import fonts
+from leadfit.pdf.keep import KeepIfItFits
 from leadfit.pdf.paragraph import Paragraph
 from leadfit.pdf.table import Table
 from leadfit.pdf.styles import Styles, load_styles
-from leadfit.pdf.text import clean, markup_of_clean
+from leadfit.pdf.text import Cited, clean, markup_of_clean
 
 # footer(page, total) -> lines of plain text, drawn bottom-up at the foot of every page.
 FooterHook = Callable[[int, int], Sequence[str]]
@@ -224,8 +224,18 @@ class Document:
         frame = s.page_size[1] - 2 * s.margin - s.footer_space
         table.wrap(width, frame)
         return max(table._rowHeights or [0]) > frame * 0.9
+
+    def cited(self, value: Cited) -> str:
+        """Markup of a Cited cell: its words, the reference small and in the muted colour."""
+        small = self.styles.paragraphs["small"]
+        ref = (f'<font size="{small.fontSize:g}" color="#{small.textColor.hexval()[2:]}">'
+               f"(article: {self.text(value.ref)})</font>")
+        detail = f"<br/>{self.text(value.detail)}" if value.detail else ""
+        return f"{self.text(value.words)} {ref}{detail}"
     def _cell(self, value: object, style) -> Paragraph | list[Paragraph]:
         """A cell's paragraph; long text as several, so a row split re-wraps little."""
+        if isinstance(value, Cited):
+            return Paragraph(self.cited(value), style)
         blocks = _blocks(clean(value))
         if len(blocks) == 1:
             return Paragraph(self.text(value), style)
@@ -252,12 +262,12 @@ class Document:
         self.story.append(Spacer(1, height_mm * mm))
 
     def keep(self, build: Callable[[Document], None]) -> None:
-        """Keep what ``build(doc)`` adds on one page where possible."""
+        """Keep what ``build(doc)`` adds on one page where it fits on one."""
         start = len(self.story)
         build(self)
         block = self.story[start:]
         del self.story[start:]
-        self.story.append(KeepTogether(block))
+        self.story.append(KeepIfItFits(block))
 
     def pagebreak(self) -> None:
         self.story.append(PageBreak())

@@ -36,3 +36,18 @@ def escape(plain: str) -> str:
 def markup_of_clean(plain: str) -> str:
     """:func:`safe` of text already through :func:`clean` (not cleaned twice)."""
     return escape(plain).replace("\t", "    ").replace("\n", "<br/>")
+
+
+class Cited:
+    """A table cell's words, then the article's reference for them, small and grey:
+    "Steep learning curve (article: F1)"; ``detail`` follows on a line of its own.
+    Executives read the words; HR finds the idea in the article for an audit."""
+
+    __slots__ = ("words", "ref", "detail")
+
+    def __init__(self, words: object, ref: str, detail: object = ""):
+        self.words, self.ref, self.detail = words, ref, detail
+
+    def __str__(self) -> str:  # the cell as plain text, e.g. to weigh its length
+        return "\n".join(x for x in (f"{self.words} (article: {self.ref})", str(self.detail or ""))
+                         if x)

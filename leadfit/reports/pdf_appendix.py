@@ -29,13 +29,18 @@ def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:
 
 
 def audit_appendix(doc: Document, r: DecisionRecord, anchor) -> None:
+    doc.keep(lambda doc: _audit(doc, r, anchor))  # on a page of its own where it fits one:
+    # never its last lines alone on the last page
+
+
+def _audit(doc: Document, r: DecisionRecord, anchor) -> None:
     doc.h1("Appendix B: audit details")
     a = r.assessment
-    rows = [[f.id, f.title, f.rule] for f in a.findings]
-    rows += [[s.id, s.title, s.rule] for s in a.signals]
-    rows += [[m.id, m.title, ", ".join(m.rules)] for m in a.mitigations]
-    if rows:
-        doc.table(["ID", "Item", "Rule that raised it"], rows, widths=[0.08, 0.47, 0.45])
+    rows = [[f.title, f.id, f.rule] for f in a.findings]
+    rows += [[s.title, s.id, s.rule] for s in a.signals]
+    rows += [[m.title, m.id, ", ".join(m.rules)] for m in a.mitigations]
+    if rows:  # the words first, as everywhere; the article's references to look them up
+        doc.table(["Item", "Article", "Rule that raised it"], rows, widths=[0.45, 0.1, 0.45])
     doc.keep(lambda doc: _audit_facts(doc, r, anchor))   # never three lines alone on a page
 
 

@@ -15,7 +15,7 @@ from leadfit.decisions.audit import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
 from leadfit.decisions.record import DecisionRecord, outcome_title, recorded_words
 from leadfit.reports.pdf_portfolio import reading_section
-from leadfit.pdf import Document, describe, level_bars
+from leadfit.pdf import Cited, Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
 from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words
 from leadfit.words import answer_words, date_words, readiness_words, role_words, time_words
@@ -48,7 +48,6 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     other_outcomes_sections(doc, a)
     _reasons(doc, record, a)
     _signoff(doc, record, replaced_by)
-    _wet_signatures(doc, record)
     answers_appendix(doc, record, questionnaire)
     audit_appendix(doc, record, anchor)
     pdf = doc.render()
@@ -113,8 +112,8 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
               " decision did not follow:", "small")
     for note in a.notes:  # the trade-off, the plan for hiring, compounding, what is unverified
         doc.p(note)
-    doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; the IDs below (P, R, F,"
-          " M) name its ideas.", "small")
+    doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; a grey reference such as"
+          " (article: F1) names the idea in it that a line stands for.", "small")
 
 
 def status_line(r: DecisionRecord) -> str:
@@ -136,7 +135,7 @@ def status_line(r: DecisionRecord) -> str:
 
 def _readiness(doc: Document, a: Assessment) -> None:
     doc.h1("Readiness against the ideal Product Director")
-    rows = [(f"{item.id} {item.title}", _LEVEL.get(item.status, 0),
+    rows = [(Cited(item.title, item.id), _LEVEL.get(item.status, 0),
              item.status if item.status in _LEVEL else "unknown",
              readiness_words(item.status)) for item in a.readiness]
     doc.chart(level_bars(rows, 3, doc.styles))
@@ -147,10 +146,9 @@ def _findings(doc: Document, a: Assessment, questions) -> None:
     if not a.findings:
         doc.p("No failure mode was raised by the answers.")
         return
-    rows = [[f.id, f.title, f.severity, _because(f.because, questions) or f.summary]
+    rows = [[Cited(f.title, f.id), f.severity, _because(f.because, questions) or f.summary]
             for f in a.findings]
-    doc.table(["ID", "Finding", "Severity", "Raised by the answers"], rows,
-              widths=[0.07, 0.25, 0.11, 0.57])
+    doc.table(["Finding", "Severity", "Raised by the answers"], rows, widths=[0.3, 0.11, 0.59])
 
 
 def _plan(doc: Document, r: DecisionRecord) -> None:
@@ -166,9 +164,9 @@ def _plan(doc: Document, r: DecisionRecord) -> None:
     a = r.assessment
     meanings = {m.id: m.meaning for m in a.mitigations}
     meanings |= {m.id: f"{PRECONDITIONS_LABEL}. {m.meaning}" for m in a.preconditions}
-    rows = [[p.id, f"{p.title}\n{meanings.get(p.id, '')}".strip(), p.who,
-             date_words(p.due) or p.by_when] for p in r.decision.plan]
-    doc.table(["ID", "What", "Who", "By when"], rows, widths=[0.07, 0.58, 0.18, 0.17])
+    rows = [[Cited(p.title, p.id, meanings.get(p.id, "")), p.who, date_words(p.due) or p.by_when]
+            for p in r.decision.plan]
+    doc.table(["What", "Who", "By when"], rows, widths=[0.63, 0.2, 0.17])
 
 
 def _signals(doc: Document, a: Assessment, questions) -> None:
@@ -176,8 +174,8 @@ def _signals(doc: Document, a: Assessment, questions) -> None:
     if not a.signals:
         doc.p("No context signal was raised.")
         return
-    rows = [[s.id, s.title, _because(s.because, questions)] for s in a.signals]
-    doc.table(["ID", "Signal", "Because"], rows, widths=[0.07, 0.33, 0.6])
+    rows = [[Cited(s.title, s.id), _because(s.because, questions)] for s in a.signals]
+    doc.table(["Signal", "Because"], rows, widths=[0.38, 0.62])
 
 
 def _reasons(doc: Document, r: DecisionRecord, a: Assessment) -> None:
@@ -197,7 +195,16 @@ def _reasons(doc: Document, r: DecisionRecord, a: Assessment) -> None:
             doc.kv(f"{s.name} ({role_words(s.role)}):", s.dissent_reasons)
 
 
-def _signoff(doc: Document, r: DecisionRecord, replaced_by: str = "") -> None:
+def _signoff(doc: Document, r: DecisionRecord, replaced_by: str) -> None:
+    """The sign-off recorded and the lines to sign on paper, on one page where they fit:
+    the paper signatures alone on a page read as a page left over."""
+    def block(d: Document) -> None:
+        _recorded_signoff(d, r, replaced_by)
+        _wet_signatures(d, r)
+    doc.keep(block)
+
+
+def _recorded_signoff(doc: Document, r: DecisionRecord, replaced_by: str) -> None:
     doc.h1("Sign-off recorded in LeadFit")
     rows = [[role_words(s.role), s.name + (f"\ncomputer account {s.account}" if s.account else ""),
              time_words(s.at),
@@ -212,7 +219,7 @@ def _signoff(doc: Document, r: DecisionRecord, replaced_by: str = "") -> None:
 
 
 def _wet_signatures(doc: Document, r: DecisionRecord) -> None:
-    def block(d: Document) -> None:
+    def block(d: Document) -> None:  # together even when the sign-off above runs on
         d.h2("Signatures on paper")
         d.table(["Role", "Name (printed)", "Signature", "Date"],
                 [[role_words(role), "", "", ""] for role in r.required_roles],

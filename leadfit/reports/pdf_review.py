@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.review_words import finding_words, headline, step_words
-from leadfit.pdf import Document
+from leadfit.pdf import Cited, Document
 from leadfit.words import date_words
 
 _CHANGE_ORDER = {"new": 0, "changed": 1, "gone": 2, "same": 3}
@@ -48,13 +48,13 @@ def review_section(doc: Document, r: DecisionRecord, outcome_title) -> None:
     else:
         doc.p("No answer asked again has changed.")
     found = sorted(rv.findings, key=lambda f: _CHANGE_ORDER[f.change])
-    doc.table(["ID", "Finding", "Since the decision"],
-              [[f.id, f.title, finding_words(f)] for f in found], widths=[0.08, 0.5, 0.42])
+    doc.table(["Finding", "Since the decision"],
+              [[Cited(f.title, f.id), finding_words(f)] for f in found], widths=[0.58, 0.42])
     if rv.mitigations:
         doc.h2("Mitigations")
-        doc.table(["ID", "Step", "At this review"],
-                  [[m.id, m.title, step_words(m.done_on, m.due)] for m in rv.mitigations],
-                  widths=[0.08, 0.5, 0.42])
+        doc.table(["Step", "At this review"],
+                  [[Cited(m.title, m.id), step_words(m.done_on, m.due)] for m in rv.mitigations],
+                  widths=[0.58, 0.42])
     for label, text in (("Behaviours observed:", rv.behaviours),
                         ("Experience since the decision:", rv.experience)):
         if text:

@@ -19,6 +19,7 @@ from leadfit.rules.authoring.diff_cases import evaluate_all
 from leadfit.rules.authoring.rule_words import Detail, rule_details
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.model.parameters import names_in
+from leadfit.rules.runtime.merged import id_key
 from leadfit.rules.runtime.summary import Summary
 
 
@@ -78,11 +79,11 @@ class CaseDiff:
 
     @property
     def ids_added(self) -> list[str]:
-        return sorted(set(self.b.ids) - set(self.a.ids), key=_id_key)
+        return sorted(set(self.b.ids) - set(self.a.ids), key=id_key)
 
     @property
     def ids_removed(self) -> list[str]:
-        return sorted(set(self.a.ids) - set(self.b.ids), key=_id_key)
+        return sorted(set(self.a.ids) - set(self.b.ids), key=id_key)
 
     @property
     def changed(self) -> bool:
@@ -105,6 +106,8 @@ class Impact:
 
     def add(self, diff: CaseDiff) -> None:
         self.compared += 1
+        if diff.a == diff.b:  # the same outcome, risk and IDs: most cases, counted at once
+            return
         self.risk_changes += diff.risk_changed
         self.id_changes += bool(diff.ids_added or diff.ids_removed)
         if diff.changed:
@@ -264,7 +267,3 @@ def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, in
 
 def shown(outcome: str | None) -> str:
     return outcome or "none"
-
-
-def _id_key(item_id: str) -> tuple:
-    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)

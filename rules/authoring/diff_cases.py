@@ -1,6 +1,7 @@
 """Each case under both packs of a ``pack diff``: its outcome, risk and cited IDs, and nothing else.
 
-Per case: the file is parsed once and its answers checked (forms/case.py); then one
+Per case: the file is read once, each distinct answer line parsed and checked once
+(rules/authoring/diff_files.py; any other file as forms/case.py reads it); then one
 engine call matches both packs' rules at once (a rule both packs hold with the same
 condition is matched once); the summary (rules/runtime/summary.py) is read off the
 fired rules, and remembered per set of fired rules, since it depends on nothing else
@@ -8,29 +9,28 @@ for a case whose answers are all known. A case with answers "Not known" takes ea
 pack's full exploration, as evaluate() does. tests/test_diff_lean.py holds all of it
 equal to two full assessments over generated cases and packs.
 
-A large run on a machine with an idle core is split over two worker processes
-(docs/engine.md says when that buys time).
+A large run on a machine with an idle core is shared with a helper process
+(rules/authoring/diff_pool.py; docs/engine.md says when that buys time).
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-from pathlib import Path
 
 from leadfit.errors import LeadFitError
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, build_case, load_case_file, missing, relevant_from
+from leadfit.forms.case import Case, build_case, missing, relevant_from
 from leadfit.forms.migrate import migrate_answers
 from leadfit.forms.questionnaire import Questionnaire
-from leadfit.rules.model.library import load_pack
+from leadfit.rules.authoring.diff_files import CaseFiles
+from leadfit.rules.authoring.diff_pool import shared_with_a_helper
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
 from leadfit.rules.runtime.summary import Summary, summarise, summary_of
 
-PARALLEL_FROM = 2000  # fewer cases than this run in-process: workers cost ~1 s to start
-CHUNK = 250
+PARALLEL_FROM = 2000  # fewer cases than this run in one process: a spawned helper costs ~1 s to start
+CHUNK = 100  # cases per chunk: small enough that both processes finish together
 REMEMBERED = 2000     # results kept for repeated answers (a key holds every relevant answer)
 SUMMARIES = 4096      # summaries kept per set of fired rules (they repeat: far fewer than cases)
 
@@ -51,21 +51,19 @@ def evaluate_all(a: Pack, b: Pack, works: list, progress, workers: int | None):
     if workers is None:
         workers = 2 if worth_a_second_worker(len(works)) else 1
     chunks = (works[i:i + CHUNK] for i in range(0, len(works), CHUNK))
-    done = 0
+    counted = [0]
+
+    def handed_on(n: int) -> None:  # before the chunk's results are handed on: the last is read last
+        counted[0] += n
+        _tick(progress, counted[0], len(works))
+    evaluator = Evaluator(a, b)
     if len(works) < PARALLEL_FROM or workers < 2:
-        evaluator = Evaluator(a, b)
         for chunk in chunks:
             part = [evaluator.pair(w) for w in chunk]
-            done += len(part)
-            _tick(progress, done, len(works))  # before handing them on: the last is read last
+            handed_on(len(part))
             yield from part
         return
-    ctx = multiprocessing.get_context("spawn")  # a fresh engine per worker, nothing inherited
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(str(a.folder), str(b.folder))) as pool:
-        for part in pool.imap(_worker_chunk, chunks):
-            done += len(part)
-            _tick(progress, done, len(works))
-            yield from part
+    yield from shared_with_a_helper(a, b, chunks, evaluator, handed_on)
 
 
 def _tick(progress, done: int, total: int) -> None:
@@ -79,6 +77,7 @@ class Evaluator:
     def __init__(self, a: Pack, b: Pack, matcher: Matcher | None = None):
         self.a, self.b = a, b
         self.questionnaire = a.questionnaire
+        self.files = CaseFiles(a.questionnaire)
         self.read = _read(a) | _read(b)
         self.read_in_order = sorted(self.read)
         self.cache: dict[tuple, tuple[Summary, Summary]] = {}
@@ -95,7 +94,7 @@ class Evaluator:
         """Both summaries for answers (or a case file), or the reason it is invalid."""
         try:
             if isinstance(work, str):
-                case = load_case_file(Path(work), self.questionnaire)
+                case = self.files.load(work)
             else:
                 case = build_case(work, self.questionnaire)
             case_b = self.for_b(case)
@@ -200,16 +199,3 @@ def _relevance(questionnaire: Questionnaire) -> tuple:
     """What relevant_from and missing read of a questionnaire (equal: same answers, same fact)."""
     return (tuple((q.id, repr(q.ask_if), q.required) for q in questionnaire.in_form_order),
             tuple((q.id, q.derived_from) for q in questionnaire.derived_facts))
-
-
-_WORKER: Evaluator | None = None
-
-
-def _init_worker(folder_a: str, folder_b: str) -> None:
-    global _WORKER
-    _WORKER = Evaluator(load_pack(folder_a), load_pack(folder_b))
-
-
-def _worker_chunk(works: list) -> list:
-    assert _WORKER is not None, "worker used before _init_worker"
-    return [_WORKER.pair(w) for w in works]

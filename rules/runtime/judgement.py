@@ -197,10 +197,12 @@ class Judgement:
     def _plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
         needed, before = self.plan_needs(outcome)
         reword = {}
-        for blocked in self.unavailable_outcomes():
-            reword.update(self.settings.if_unavailable.get(blocked, {}))
         for rule_id in self._steps_reworded():
             reword.update(self.settings.step_words_if[rule_id])
+        # An outcome that cannot happen here rewords last: a step never names it (2.5: a review
+        # already set still names what can be had where hiring is not possible)
+        for blocked in self.unavailable_outcomes():
+            reword.update(self.settings.if_unavailable.get(blocked, {}))
         # 2.4: a step's reason names the outcome as the headline does ("without coaching")
         headline = self.title_of(outcome) if outcome and self.settings.words_version >= 2 else None
         return (self.b.as_mitigations(needed, reword, headline),

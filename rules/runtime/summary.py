@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from leadfit.forms.case import Case
 from leadfit.rules.runtime.assess import _Builder, builder, evaluate, worst_severities
-from leadfit.rules.runtime.merged import SEVERITY_ORDER
+from leadfit.rules.runtime.merged import SEVERITY_ORDER, id_key
 from leadfit.rules.runtime.judgement import Judgement
 from leadfit.rules.runtime.matching import Matcher
+from leadfit.rules.runtime.shared_parts import shared_parts
 from leadfit.rules.model.pack import Pack
 
 
@@ -41,8 +42,9 @@ def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
     """summarise() of a case without "Not known" answers, from the rules its known answers
     fire and the required answers it lacks: all that a summary reads of a case (pack diff
     matches both packs at once, and remembers a summary per set of fired rules)."""
-    fired = set(fired_ids)
-    return _summary(_Builder(pack, {}, [r for r in pack.rules if r.id in fired], missing, None), pack)
+    at = shared_parts(pack).rule_at  # in pack order, as builder() gives them
+    fired = [r for _, r in sorted(map(at.__getitem__, set(fired_ids)))]
+    return _summary(_Builder(pack, {}, fired, missing, None), pack)
 
 
 def _summary(b: _Builder, pack: Pack) -> Summary:
@@ -65,8 +67,4 @@ def _summary(b: _Builder, pack: Pack) -> Summary:
 
 
 def _sorted(ids) -> tuple[str, ...]:
-    return tuple(sorted(ids, key=_id_key))
-
-
-def _id_key(item_id: str) -> tuple:
-    return (item_id[0], int(item_id[1:])) if item_id[1:].isdigit() else (item_id, 0)
+    return tuple(sorted(ids, key=id_key))

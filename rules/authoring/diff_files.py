@@ -1,0 +1,93 @@
+"""Case files as ``pack diff`` reads thousands of them: each distinct line made once.
+
+A case file is a flat ``answers:`` mapping, one ``  question: value`` line per answer
+(as LeadFit and ``yaml.safe_dump`` write it), and across a folder the same lines come
+back again and again. So a line is read once, by the flat reader (leadfit/yamlparse.py)
+and checked by the questionnaire's own cleaning (forms/answers.py), and remembered
+with its typed answer; a file made of such lines becomes a Case with a dict lookup per
+line. Anything else - a comment, a version mark, another indent, a repeated question,
+a bad answer, an answer out of order, text that is not plain ASCII, an unreadable file -
+is read by ``load_case_file`` exactly as ``leadfit evaluate`` reads it, which also names
+every problem. tests/test_diff_files.py holds both readers equal over generated files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from leadfit.errors import LeadFitError
+from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
+from leadfit.forms.case import Case, load_case_file, order_errors
+from leadfit.forms.migrate import guess_version
+from leadfit.forms.questionnaire import Questionnaire
+from leadfit.yamlparse import flat_mapping
+from leadfit.yamlsafe import read_regular_text
+
+HEAD = "answers:\n"
+LINES_KEPT = 1 << 16  # lines remembered (names and dates repeat less): memory stays flat
+_NOT_FLAT = (None, None, None)  # a line remembered as one the full reader reads
+
+
+class CaseFiles:
+    """Reads case files for one questionnaire, remembering each line's answer."""
+
+    def __init__(self, questionnaire: Questionnaire):
+        self.questionnaire = questionnaire
+        self.lines: dict[str, tuple[Any, Any, Any]] = {}  # line -> (question id, raw, typed)
+
+    def load(self, path: str) -> Case:
+        """The Case ``load_case_file`` reads from ``path``; it raises the same errors."""
+        case = self._quick(path)
+        return case if case is not None else load_case_file(Path(path), self.questionnaire)
+
+    def _quick(self, path: str) -> Case | None:
+        try:
+            text = read_regular_text(Path(path), path)
+        except (LeadFitError, OSError, UnicodeDecodeError):
+            return None  # the full reader names it
+        if not text.startswith(HEAD) or not text.isascii() or "\t" in text or "\r" in text:
+            return None
+        lines, line_of = self.lines, self._line
+        raw: dict[str, Any] = {}
+        answers: dict[str, Any] = {}
+        unknown: list[str] = []
+        for line in text[len(HEAD):].split("\n"):
+            found = lines.get(line)
+            if found is None:
+                if not line:
+                    continue
+                found = line_of(line)
+            qid, value, typed = found
+            if qid is None or qid in raw:  # not a plain answer line, or a question answered twice
+                return None
+            raw[qid] = value
+            if typed is UNKNOWN:
+                unknown.append(qid)
+            elif typed is not None:
+                answers[qid] = typed
+        if not raw or guess_version(raw) < self.questionnaire.version:  # an earlier questionnaire's
+            return None
+        if order_errors(answers, self.questionnaire):
+            return None
+        return Case.model_construct(answers=answers, unknown=tuple(sorted(unknown)))
+
+    def _line(self, line: str) -> tuple[Any, Any, Any]:
+        """(question id, the value as written, its typed answer) of one answer line, remembered;
+        _NOT_FLAT for a line the full reader must read."""
+        found = _NOT_FLAT
+        if line.startswith("  ") and line[2:3] not in (" ", "#"):
+            parsed = flat_mapping(HEAD + line)
+            entry = parsed[0].get("answers") if parsed is not None and len(parsed[0]) == 1 else None
+            if isinstance(entry, dict) and len(entry) == 1:
+                (qid, value), = entry.items()
+                question = self.questionnaire.questions.get(qid) if isinstance(qid, str) else None
+                if question is not None and not question.derived_from:
+                    try:
+                        found = (qid, value, clean(question, value))
+                    except BadAnswer:
+                        pass
+        if len(self.lines) >= LINES_KEPT:
+            self.lines.clear()
+        self.lines[line] = found
+        return found

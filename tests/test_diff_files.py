@@ -1,0 +1,86 @@
+"""pack diff reads a case file (rules/authoring/diff_files.py: each distinct line once) as
+`leadfit evaluate` reads it (forms/case.py): the same answers of the same types, the same
+"not known" answers, and for a file with a problem the same error naming it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from leadfit.errors import InputError
+from leadfit.forms.case import load_case_file
+from leadfit.forms.questionnaire import default_questionnaire
+from leadfit.rules.authoring.diff_files import CaseFiles
+from tests.test_matcher_oracle import _candidates
+
+SETTINGS = settings(max_examples=300, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+QUESTIONNAIRE = default_questionnaire()
+# Values written in other ways than the generated answers are: each still answers a question,
+# or fails it, or sends the file to the full reader.
+ODD_VALUES = ["not known", "Not Known", "'not known'", "yes", "no", "'12'", "12.0", "1e3", "lots",
+              "2027-13-45", "'2027-01-05'", "~", "null", "''", "'x # y'", "-1", "1_000", "x #c"]
+# Lines that are not one plain answer: the full reader reads the file.
+ODD_LINES = ["", "# a comment", "  # indented comment", "   ", "questionnaire: 2", "questionnaire: 3",
+             "  candidate.expected_months: 6", "  no.such_question: 1", "    candidate.name: deeper",
+             " candidate.name: shallower", "  stream.name: Ünïcode 名前", "  stream.name:\tx",
+             "  candidate.name:", "  candidate.name: [a, b]", "answers:", "  stream.name: a: b",
+             "  org.assessed_on: 2026-11-02", "  org.review_date: 2026-11-01"]
+QUESTIONS = [(q.id, _candidates(q, set()) + ([date(2026, 10, 1)] if q.type == "date" else []))
+             for q in QUESTIONNAIRE.asked]
+
+
+def _read(reader, path: Path):
+    """What a reader makes of the file: each answer with its type, the unknowns; or the error."""
+    try:
+        case = reader(path)
+    except InputError as exc:
+        return "error", str(exc)
+    return sorted((k, type(v).__name__, repr(v)) for k, v in case.answers.items()), case.unknown
+
+
+_answers = st.lists(st.integers(0, 255), min_size=len(QUESTIONS), max_size=len(QUESTIONS))
+_edits = st.lists(st.tuples(st.integers(0, 60), st.one_of(
+    st.sampled_from(ODD_LINES),
+    st.tuples(st.sampled_from([q for q, _ in QUESTIONS]), st.sampled_from(ODD_VALUES)).map(
+        lambda kv: f"  {kv[0]}: {kv[1]}"),
+    st.just("repeat"))), max_size=2)
+
+
+def test_a_case_file_reads_as_evaluate_reads_it(tmp_path):
+    files = CaseFiles(QUESTIONNAIRE)  # one reader for every file, as over a folder
+    quick = []
+
+    @SETTINGS
+    @given(_answers, st.one_of(st.just([]), _edits), st.booleans())
+    def check(picks, edits, unicode):
+        answers = {qid: values[pick % len(values)] for (qid, values), pick in zip(QUESTIONS, picks)
+                   if pick < 235}
+        lines = yaml.safe_dump({"answers": answers}, sort_keys=False, allow_unicode=unicode).split("\n")
+        for at, line in edits:
+            where = 1 + at % max(len(lines) - 1, 1)
+            lines.insert(where, lines[where - 1] if line == "repeat" else line)
+        path = tmp_path / "case.yaml"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        assert _read(files.load, path.as_posix()) == _read(lambda p: load_case_file(p, QUESTIONNAIRE), path)
+        quick.append(files._quick(str(path)) is not None)
+
+    check()
+    assert sum(quick) >= 30  # the line-by-line reading was compared, often
+    assert not all(quick)  # and the full reader too
+
+
+def test_each_line_is_made_once_and_the_lines_kept_are_bounded(tmp_path, monkeypatch):
+    import leadfit.rules.authoring.diff_files as diff_files
+    monkeypatch.setattr(diff_files, "LINES_KEPT", 8)
+    files = CaseFiles(QUESTIONNAIRE)
+    for i in range(30):
+        path = tmp_path / f"case-{i}.yaml"
+        path.write_text(f"answers:\n  candidate.name: Name {i}\n  candidate.digital_years: 4\n")
+        case = files.load(str(path))
+        assert case.answers == {"candidate.name": f"Name {i}", "candidate.digital_years": 4}
+        assert len(files.lines) <= 8

@@ -170,3 +170,17 @@ def test_a_filed_pdf_is_checked_against_the_register(db, cli, tmp_path):
     not_ours = tmp_path / "x.pdf"
     not_ours.write_bytes(b"%PDF-1.4 nothing")
     assert cli("verify", "--pdf", not_ours, "--db", db).returncode == 2
+
+
+def test_a_filed_pdf_is_not_confirmed_by_a_register_edited_outside_leadfit(db, cli, tmp_path):
+    """The PDF's line came first and read as a pass though the register had been edited."""
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    pdf = tmp_path / "filed.pdf"
+    assert cli("report", record.record_id, "--out", pdf, "--db", db).returncode == 0
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE decision_records SET body = body || ' '")
+    said = cli("verify", "--pdf", pdf, "--db", db)
+    lines = said.stdout.splitlines()
+    assert said.returncode == 1 and lines[0].startswith("CHANGED: ")
+    assert any(line.endswith("so this does not confirm the PDF") for line in lines)

@@ -22,12 +22,16 @@ def run(args) -> int:
     with open_db(args) as reg:
         report = service.verify(reg)
         pdf_problems = service.check_pdf(reg, args.pdf) if args.pdf else []
+    # The register's own problems come first: a PDF found in a register that fails its check
+    # proves nothing, and an auditor reads the first line as the verdict.
+    for problem in report.problems:
+        print(f"CHANGED: {problem}")
     for problem in pdf_problems:
         print(f"PDF DIFFERS: {problem}")
     if args.pdf and not pdf_problems:
-        print(f"{args.pdf}: its chain head and record hash are in this register")
-    for problem in report.problems:
-        print(f"CHANGED: {problem}")
+        print(f"{args.pdf}: its chain head and record hash are in this register" + (
+            "" if report.ok else ", but the register fails its own check (above), so this does"
+            " not confirm the PDF"))
     verdict = "verified" if report.ok else f"FAILED ({counted(len(report.problems), 'problem')})"
     print(f"register {verdict}: {counted(report.records, 'record version')},"
           f" {counted(report.entries, 'audit entry', 'audit entries')}, chain head {report.head}"

@@ -270,3 +270,14 @@ def test_a_correction_that_changes_nothing_is_refused_and_writes_nothing(db):
     assert _counts(db) == before
     with open_register(db) as reg:
         assert service.show(reg, record.record_id).status == "signed"
+
+
+def test_a_role_typed_as_people_say_it_signs_as_that_role(db):
+    """`--role HR` was refused with "roles: decision_maker, hr" though everything else says HR."""
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    for name, typed in (("Hana Reyes", "HR"), ("Dana Decider", "Decision maker")):
+        result = run_cli("sign", record.record_id, "--name", name, "--role", typed, "--db", db)
+        assert result.returncode == 0, result.stderr
+    shown = run_cli("register", "show", record.record_id, "--db", db).stdout
+    assert "Hana Reyes" in shown and "Dana Decider" in shown and "awaiting sign-off" not in shown

@@ -14,7 +14,7 @@ def register(sub) -> None:
     p.add_argument("record", help="record ID, e.g. LF-2026-0001")
     p.add_argument("--name", required=True, help="the signer's full name")
     p.add_argument("--role", required=True,
-                   help="the role signing (e.g. decision_maker, hr); each role needs a different person")
+                   help="the role signing, as people say it (e.g. HR, Decision maker); each role needs a different person")
     p.add_argument("--statement", default="", help="what the signer states")
     p.add_argument("--dissent", default="", metavar="REASONS",
                    help="sign, recording dissent and the reasons")
@@ -24,9 +24,14 @@ def register(sub) -> None:
 
 def run(args) -> int:
     with open_db(args, readonly=False) as reg:
-        record = service.sign(reg, args.record, name=args.name, role=args.role,
+        record = service.sign(reg, args.record, name=args.name, role=role_id(args.role),
                               statement=args.statement, dissent=args.dissent)
     missing = record.missing_roles()
     print(f"{record.ref}: {status_words(record.status)}"
           + (f"; still to sign: {roles_text(missing)}" if missing else ""))
     return 0
+
+
+def role_id(typed: str) -> str:
+    """'HR' or 'Decision maker' as typed names the role hr or decision_maker (roles are ids)."""
+    return "_".join(typed.strip().lower().replace("-", " ").split())

@@ -151,3 +151,15 @@ def test_a_rule_that_only_adds_a_note_is_in_the_docs_under_notes(tmp_path):
     assert groups["other"].title == "Other rules"
     old = {g.id: g for g in rules_by_id(load_pack(REPO_ARCHIVE / "default-2.4"), with_scenarios=False)}
     assert "m9-tradeoffs-stated" in [r.id for r in old["other"].rules]
+
+
+def test_every_rule_says_what_it_does_including_steps_before_the_appointment():
+    """Rules whose action was a precondition, a note, a choice or 'not verified' showed an empty
+    or partial Then cell: a consultant read them as doing nothing (fresh-eyes check)."""
+    pack = default_pack()
+    then = {r.id: r.then for g in rules_by_id(pack) for r in g.rules}
+    assert list(then["m1-no-role"]) == ["Requires before the appointment M1 Formal role"]
+    assert any(t.startswith("An open choice of Appoint with coaching") for t in then["develop-by-choice"])
+    assert any(t.startswith("Marks as not yet verified: P1 ") for t in then["m3-not-interviewed"])
+    assert any(t.startswith("Adds the note: “") for t in then["capable-unless-lightened"])
+    assert all(len(then[r.id]) >= len(r.actions) for r in pack.rules)  # each action said

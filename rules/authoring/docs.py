@@ -156,6 +156,16 @@ def action_words(pack: Pack, rule: Rule) -> list[str]:
             words.append(f"Recommends: {cat.title(a.value)}")
         elif a.word == "unavailable":
             words.append(f"Rules out: {cat.title(a.value)}")
+        elif a.word == "precondition":
+            words.append(f"Requires before the appointment {a.value} {cat.title(a.value)}")
+        elif a.word == "unverified":
+            words.append("Marks as not yet verified: "
+                         + ", ".join(f"{p} {cat.title(p)}" for p in a.value))
+        elif a.word == "choice":
+            words.append(f"An open choice of {cat.title(a.value)}: the risk does not raise the"
+                         " outcome above it")
+        elif a.word == "note":
+            words.append(f"Adds the note: “{a.value}”")
     return words
 
 

@@ -110,8 +110,10 @@ class DecisionDialog(QDialog):
                                   " ones)")
         self.need_why = QLabel()
         self.need_why.setObjectName("fieldError")
+        self.need_why.setWordWrap(True)  # one long line pushed the plan's Due column off the edge
         self.plan = PlanEditor(steps or [])
-        self.plan.setVisible(bool(steps))
+        self.has_plan = bool(steps)
+        self.plan.setVisible(self.has_plan)
         for widget, name in ((self.decision, "Decision"), (self.justification, "Justification"),
                              (self.conditions, "Conditions"),
                              (self.reason, "Reason for the correction"),
@@ -201,7 +203,9 @@ class DecisionDialog(QDialog):
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
         self.conditions.setEnabled(conditional)
         self.review_date.setEnabled(conditional)
-        self.plan.setEnabled(chosen != "hire_external")  # hiring from outside needs no coaching
+        hiring = chosen == "hire_external"  # hiring from outside needs no coaching plan: not asked
+        self.plan.setEnabled(not hiring)
+        self.plan.setVisible(self.has_plan and not hiring)
 
     def choice(self) -> DecisionChoice:
         chosen = str(self.decision.currentData())

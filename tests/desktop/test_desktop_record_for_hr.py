@@ -142,7 +142,8 @@ def test_a_correction_to_hiring_externally_drops_the_plan_and_says_so(qtbot, use
     qtbot.mouseClick(record.correct, Qt.MouseButton.LeftButton)
     fix = window.register.decision_dialog
     fix.decision.setCurrentIndex(fix.decision.findData("hire_external"))
-    assert not fix.plan.isEnabled() and not fix.review_date.isEnabled()
+    assert not fix.plan.isVisible() and not fix.review_date.isEnabled()  # no owners asked for
+    assert fix.need_why.wordWrap()  # the long line wraps instead of widening the dialog
     fix.justification.setPlainText("Budget approved")
     fix.reason.setText("An external hire became possible")
     qtbot.mouseClick(fix.ok, Qt.MouseButton.LeftButton)

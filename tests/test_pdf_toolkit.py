@@ -220,3 +220,20 @@ def test_the_pdf_s_escape_is_the_standard_library_s(text):
     from xml.sax.saxutils import escape as standard
     from leadfit.pdf.text import escape
     assert escape(text) == standard(text)
+
+
+def test_a_long_paragraph_breaks_its_lines_only_where_they_are_full():
+    """A 700-character 'Answers not known' paragraph broke onto a new line mid-sentence
+    (cut into 600-character pieces, each a paragraph): it lays out line for line as
+    ReportLab's own paragraph of the same text."""
+    from reportlab.platypus import Paragraph as ReportLabParagraph
+    from reportlab.platypus import SimpleDocTemplate
+    text = "It depends on whether they blamed the digital teams for slow delivery before. " * 24
+    doc = Document()
+    doc.p(text)
+    s = doc.styles
+    bare = io.BytesIO()
+    SimpleDocTemplate(bare, pagesize=s.page_size, leftMargin=s.margin, rightMargin=s.margin) \
+        .build([ReportLabParagraph(text, s.paragraphs["body"])])
+    theirs = _text(bare.getvalue())[0].strip().splitlines()
+    assert _text(doc.render())[0].strip().splitlines()[:len(theirs)] == theirs

@@ -56,17 +56,19 @@ def _chunks(word: str) -> list[str]:
 
 
 _BLOCK = 600
+_LINE_MOST = 3000  # half a page of body text: a longer line is cut, a shorter never is
 
 
-def _blocks(text: str) -> list[str]:
-    """``text`` cut into pieces of about 600 characters at line ends, else at spaces."""
+def _blocks(text: str, line_most: int = _BLOCK) -> list[str]:
+    """``text`` cut into pieces at line ends, about 600 characters each; a line longer
+    than ``line_most`` is cut too, after a sentence where it can (each piece starts a
+    new line: a cut in a shorter one shows as a break mid-sentence)."""
     if len(text) <= _BLOCK:
         return [text]
     blocks, current = [], ""
     for line in text.split("\n"):
-        while len(line) > _BLOCK:
-            cut = line.rfind(" ", 0, _BLOCK)
-            cut = cut if cut > 0 else _BLOCK
+        while len(line) > line_most:
+            cut = _cut(line, line_most)
             if current:
                 blocks.append(current)
                 current = ""
@@ -79,6 +81,16 @@ def _blocks(text: str) -> list[str]:
             current = f"{current}\n{line}" if current else line
     blocks.append(current)
     return blocks
+
+
+def _cut(line: str, most: int) -> int:
+    """Where to cut a line longer than ``most``: after its last sentence in the second
+    half, else at its last space, else anywhere."""
+    end = max(line.rfind(mark, most // 2, most) for mark in (". ", "? ", "! ", "; "))
+    if end > 0:
+        return end + 1
+    space = line.rfind(" ", 0, most)
+    return space if space > 0 else most
 
 
 _CELL_MOST = 3 * _BLOCK
@@ -139,6 +151,12 @@ class Document:
             marked = marked.replace(ch, f"[U+{ord(ch):04X}] ")  # run of them wrap in linear time
         return _breakable(marked)
 
+    def _blocks(self, plain: str, font_key: str) -> list[str]:
+        """Lines the font draws kept whole up to half a page; others (each character it
+        cannot draw is printed as a 9-character code) cut at 600 characters."""
+        drawn = not fonts.unsupported(plain, self.styles.fonts[font_key])
+        return _blocks(plain, _LINE_MOST if drawn else _BLOCK)
+
     def _font_key(self, style: str) -> str:
         name = self.styles.paragraphs[style].fontName
         return next((k for k, f in self.styles.fonts.items() if f.fontName == name), "body")
@@ -166,7 +184,7 @@ class Document:
     def p(self, value: object, style: str = "body") -> None:
         """A paragraph; long text becomes several flowing blocks, so layout stays linear in
         its length (ReportLab re-wraps a whole paragraph at every page it splits across)."""
-        blocks = _blocks(clean(value))
+        blocks = self._blocks(clean(value), self._font_key(style))
         if len(blocks) == 1:
             self.story.append(self.para(value, style))
             return
@@ -236,7 +254,7 @@ class Document:
         """A cell's paragraph; long text as several, so a row split re-wraps little."""
         if isinstance(value, Cited):
             return Paragraph(self.cited(value), style)
-        blocks = _blocks(clean(value))
+        blocks = self._blocks(clean(value), "body")
         if len(blocks) == 1:
             return Paragraph(self.text(value), style)
         return [Paragraph(self.text(b), style) for b in blocks]

@@ -79,14 +79,16 @@ def preview() -> tuple[PreviewQuestionnaire, PreviewCatalogue] | None:
         return None
 
 
+def shown_sections(q) -> list:
+    """What a form built from a questionnaire shows: its sections and each question's words."""
+    return [(s.id, s.title, s.help, [tuple(getattr(x, n) for n in SHOWN) for x in s.questions])
+            for s in q.sections]
+
+
 def same_form(preview: tuple[PreviewQuestionnaire, PreviewCatalogue], pack) -> bool:
     """Whether a form built from the preview shows what one built from the pack would."""
     shown, shown_titles = preview
     questionnaire, catalogue = pack.questionnaire, pack.catalogue
-
-    def sections(q) -> list:
-        return [(s.id, s.title, s.help, [tuple(getattr(x, n) for n in SHOWN) for x in s.questions])
-                for s in q.sections]
     codes = {code for s in shown.sections for q in s.questions for code in q.informs}
-    return sections(shown) == sections(questionnaire) and all(
+    return shown_sections(shown) == shown_sections(questionnaire) and all(
         shown_titles.title(code) == catalogue.title(code) for code in codes)

@@ -191,10 +191,10 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.panel.show_pack(pack)
         self.register.set_outcome_titles({o: pack.catalogue.title(o)
                                           for o in pack.settings.outcomes})
-        ids = list(pack.questionnaire.questions)
         if self._preview and first_frame.same_form(self._preview, pack):
             self.form.questionnaire = pack.questionnaire  # the first frame's form shows this pack's
-        elif self.form is None or list(self.form.questionnaire.questions) != ids:
+        elif self.form is None or first_frame.shown_sections(self.form.questionnaire) != (
+                first_frame.shown_sections(pack.questionnaire)):  # a client pack's own words too
             self._install_form(pack.questionnaire, pack.catalogue)
         self._preview = None
 

@@ -187,3 +187,21 @@ def _pixels_apart(a, b) -> int:
     """How many pixels of two same-sized pictures differ."""
     assert a.size() == b.size()
     return sum(a.pixel(x, y) != b.pixel(x, y) for y in range(min(a.height(), 120)) for x in range(a.width()))
+
+
+def test_a_client_packs_own_question_words_reach_the_form(qtbot, user_files):
+    """After Pack > public-sector the panel spoke of service users but the form still asked
+    about revenue: the form was rebuilt only when the question ids changed (fresh-eyes check)."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+    window = open_window(qtbot, user_files)
+    assert window.controller.choose_pack("public-sector")
+    settle(qtbot, window)
+    stream = next(i for i, s in enumerate(window.form.questionnaire.sections)
+                  if "stream.revenue_impact" in [q.id for q in s.questions])
+    window.form.go_to(stream)  # pages are built when first shown
+    texts = [w.text() for w in window.form.findChildren(QLabel)]
+    texts += [w.text() for w in window.form.findChildren(QAbstractButton)]
+    texts += [c.itemText(i) for c in window.form.findChildren(QComboBox) for i in range(c.count())]
+    shown = " ".join(texts).replace("&", "")
+    assert "How many service users depend on this stream?" in shown
+    assert "How much revenue depends on this stream?" not in shown

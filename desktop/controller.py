@@ -367,7 +367,7 @@ class CaseController:
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
         (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
-        from leadfit.rules.runtime.assess import switch_pack
+        from leadfit.rules.runtime.switching import switch_pack
         stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
         pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
         if problems:

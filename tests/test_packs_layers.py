@@ -10,7 +10,8 @@ import yaml
 
 from leadfit.errors import PackError
 from leadfit.forms.case import load_case_file
-from leadfit.rules.runtime.assess import evaluate, switch_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.runtime.switching import switch_pack
 from leadfit.rules.model.library import default_pack, load_pack, resolve_pack
 from leadfit.rules.authoring.lint import lint_target
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE

@@ -5,7 +5,7 @@
 by name and version (the bundled packs, then a sibling folder whose
 pack.yaml declares that name; never by a path, so a pack reads nothing
 outside its own folder), and returns a ``Pack`` that keeps its base and its
-located sources. Every front-end changes packs through ``rules.runtime.assess.switch_pack``
+located sources. Every front-end changes packs through ``rules.runtime.switching.switch_pack``
 (it evaluates the pack once before it becomes active).
 """
 

@@ -9,12 +9,8 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
-
-from pathlib import Path
-
-from leadfit.errors import LeadFitError, Problem
 from leadfit.forms import conditions
-from leadfit.forms.case import Case, build_case, relevant_from
+from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.model.assessment import (
     Assessment,
@@ -29,7 +25,6 @@ from leadfit.rules.model.assessment import (
     Signal,
     built,
 )
-from leadfit.rules.model.library import resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
 from leadfit.rules.runtime.judgement import Judgement
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
@@ -383,20 +378,3 @@ def _add(items: list[str], item: str) -> None:
 
 def _step_order(item: tuple) -> tuple:
     return id_key(item[0])
-
-
-def switch_pack(current: Pack, target: str | Path | None) -> tuple[Pack, list[Problem]]:
-    """The pack ``target`` names, or ``current`` with every problem if it cannot be loaded.
-
-    What every front-end calls to change the active pack: a malformed pack, or one
-    that cannot be evaluated, is refused with all its problems and the previous pack
-    stays in use.
-    """
-    try:
-        pack = resolve_pack(target)
-        # Evaluated once before it becomes active (and is saved in a draft): a pack the
-        # engine cannot run is refused here, so no later start trips on it.
-        evaluate(build_case({}, pack.questionnaire, source="pack check"), pack)
-        return pack, []
-    except LeadFitError as exc:
-        return current, list(exc.problems)

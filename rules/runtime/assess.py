@@ -332,20 +332,16 @@ class _Builder:
                 for o in self.order if o != outcome}
 
     def _outranked(self, milder: str) -> list[str]:
-        reasons = []
-        for rule, value in self.actions("recommend"):
-            if self.order.index(value) > self.order.index(milder):
-                reasons.append(self.shared.outranks(rule))
-        return reasons or ["A stronger outcome is required by the pack's constraints."]
+        """Why ``milder`` was not advised: each fired rule recommending a stronger outcome."""
+        mask = self.mask
+        return [said for bit, said in self.shared.outranking[milder] if mask & bit] or [
+            "A stronger outcome is required by the pack's constraints."]
 
     def _not_needed(self, stronger: str) -> list[str]:
-        blocked = [f"Not possible here: {r.summary} ({r.id})"
-                   for r, v in self.actions("unavailable") if v == stronger]
-        if blocked:
-            return blocked
-        needs = self.pack.recommending.get(stronger)
-        return [f"No rule recommending it matched. It would need one of: {'; '.join(needs)}"
-                if needs else "No rule in the pack recommends it."]
+        """Why ``stronger`` was not advised: the fired rules ruling it out, else what it needs."""
+        mask = self.mask
+        return [said for bit, said in self.shared.ruled_out[stronger] if mask & bit] or [
+            self.shared.not_recommended[stronger]]
 
     def notes(self, outcome: str | None) -> list[str]:
         if outcome is None and not self.missing:

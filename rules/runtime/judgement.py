@@ -180,11 +180,13 @@ class Judgement:
     def title_of(self, outcome: str) -> str:
         """The outcome's title, or what the pack calls it where a step it names cannot happen
         here (``titles_if_unavailable``): a headline never promises what cannot be done."""
-        cannot = {v for _, v in self.b.actions("unavailable")}
-        for step, title in self.settings.titles_if_unavailable.get(outcome, {}).items():
-            if step in cannot:
-                return title
-        if outcome in self.settings.titles_if_preconditions and self.b.actions("precondition"):
+        renamed = self.settings.titles_if_unavailable.get(outcome)
+        if renamed:
+            cannot = {v for _, v in self.b.actions("unavailable")}
+            for step, title in renamed.items():
+                if step in cannot:
+                    return title
+        if outcome in self.settings.titles_if_preconditions and "precondition" in self.b.masks:
             return self.settings.titles_if_preconditions[outcome]  # 2.4: it stands on them
         return self.b.cat.title(outcome)
 
@@ -279,18 +281,8 @@ class Judgement:
         return sorted(ids, key=id_key)
 
     def why_not(self, outcome: str | None) -> dict[str, list[str]]:
-        """Why each other outcome was not advised: fixed by the outcome, the rules recommending
-        or ruling out outcomes, the risk's reason and (with no outcome) the missing answers."""
-        b = self.b
-        table = b.shared.tables["why not"]
-        key = (outcome, b.masks.get("recommend", 0), b.masks.get("unavailable", 0), self.raised_by_risk,
-               () if outcome else tuple(b.missing))
-        found = table.get(key)
-        if found is None:
-            found = b.shared.remember(table, key, self._why_not(outcome))
-        return {o: list(reasons) for o, reasons in found.items()}  # each assessment its own lists
-
-    def _why_not(self, outcome: str | None) -> dict[str, list[str]]:
+        """Why each other outcome was not advised: the builder's reasons (read off the fired
+        rules as bits), the risk's reason first where it raised the outcome."""
         reasons = self.b.why_not(outcome)
         if self.raised_by_risk and outcome:
             for milder in self.order[:self.order.index(outcome)]:

@@ -5,6 +5,7 @@ every rule that raised it. Parts are made once per pack and remembered (SharedPa
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import count
 from operator import itemgetter
 
 from leadfit.rules.model.assessment import Finding, Signal, built
@@ -19,20 +20,23 @@ def merged_findings(builder) -> list[Finding]:
     is made once per pack for them (findings_parts, then the "finding made" memo)."""
     parts = findings_parts(builder)[0]
     answers, shared = builder.answers, builder.shared
-    made, ranked = shared.tables["finding made"], []
-    for part in parts:
-        values = [answers.get(q) for q in part[-1]]
+    made, found = shared.tables["finding made"], []
+    answer = answers.get
+    for part in parts:  # in the order findings are listed
+        values = tuple(map(answer, part[-1]))
         key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
         finding = made.get(key)
         if finding is None:
             finding = shared.remember(made, key, _finding(shared, part[2:], answers))
-        ranked.append((part[1], finding))
+        found.append(finding)
     if builder.certain:  # raised whatever the unknown answers are (rules/runtime/unknowns.py)
         raised = {part[2] for part in parts}
+        ranked = [(part[1], f) for part, f in zip(parts, found)]
         ranked += [((-SEVERITY_ORDER.index(f.severity), id_key(f.id)), f)
                    for f in builder.certain if f.id not in raised]
         ranked.sort(key=_first)
-    return [f for _, f in ranked]
+        return [f for _, f in ranked]
+    return found
 
 
 def _finding(shared, part: tuple, answers: dict) -> Finding:
@@ -119,20 +123,24 @@ def merged_signals(builder) -> list[Signal]:
         groups: dict[str, list] = {}
         for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
             groups.setdefault(sid, []).append(rule)
-        parts = shared.remember(table, key, tuple((sid, *_signal_parts(builder, sid, rules))
+        parts = shared.remember(table, key, tuple((next(_SERIAL), sid, *_signal_parts(builder, sid, rules))
                                                   for sid, rules in groups.items()))
     made, out = shared.tables["signal made"], []
+    answer = answers.get
     for part in parts:  # each signal made once per pack for its rules and causes' answers
-        values = tuple([answers.get(q) for q in part[-1]])
-        key = (part, values, tuple(map(type, values)))  # its type too: True == 1 in a key
+        values = tuple(map(answer, part[-1]))
+        key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
         signal = made.get(key)
         if signal is None:
-            sid, title, rule_id, layer, qids = part
+            _, sid, title, rule_id, layer, qids = part
             signal = shared.remember(made, key, built(
                 Signal, id=sid, title=title, rule=rule_id, layer=layer,
                 because=[shared.cause(q, answers.get(q)) for q in qids]))
         out.append(signal)
     return out
+
+
+_SERIAL = count()  # names a signal's parts in a memo key: hashing the parts costs more
 
 
 def _signal_order(raised: tuple) -> tuple:

@@ -70,10 +70,31 @@ class SharedParts:
         # Question ids the pack's conditions read: the rest never reach the engine.
         self.read = frozenset(q for r in pack.rules for q in questions_in(r.condition))
         self.rule_at: dict[str, tuple[int, Rule]] = {rule.id: (i, rule) for i, rule in enumerate(pack.rules)}
+        self._why_not_words(pack)
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
         self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
         self.left_out = frozenset(pack.settings.compounding_leaves_out)  # of the compounding risk
+
+    def _why_not_words(self, pack: Pack) -> None:
+        """What 'why not' says of each outcome, as (bit, words) of every rule action saying it,
+        in pack order (the fired ones are read off by one AND each): ``outranking`` a milder
+        outcome (a rule recommending a stronger one), ``ruled_out`` (a rule saying it cannot
+        happen here), and ``not_recommended`` when no fired rule says anything of it."""
+        rank = {o: i for i, o in enumerate(self.order)}
+        recommends = [(self.bits[r.id], r, a.value) for r in pack.rules for a in r.actions
+                      if a.word == "recommend" and a.value in rank]
+        self.outranking: dict[str, tuple[tuple[int, str], ...]] = {
+            o: tuple((bit, self.outranks(r)) for bit, r, v in recommends if rank[v] > rank[o])
+            for o in self.order}
+        self.ruled_out: dict[str, tuple[tuple[int, str], ...]] = {
+            o: tuple((self.bits[r.id], f"Not possible here: {r.summary} ({r.id})")
+                     for r in pack.rules for a in r.actions if a.word == "unavailable" and a.value == o)
+            for o in self.order}
+        needs = pack.recommending
+        self.not_recommended: dict[str, str] = {
+            o: (f"No rule recommending it matched. It would need one of: {'; '.join(needs[o])}"
+                if needs.get(o) else "No rule in the pack recommends it.") for o in self.order}
 
     def strongest(self, fired: int) -> str | None:
         """The strongest outcome the ``fired`` rules (as bits) recommend, or None."""

@@ -16,7 +16,7 @@ from leadfit.forms import conditions
 from leadfit.yamlsafe import LocatedData, load_file
 
 QuestionType = Literal["yes_no", "integer", "percent", "choice", "date", "text"]
-_STRICT = ConfigDict(strict=True, extra="forbid")
+_STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True)
 
 
 class QuestionSpec(BaseModel):

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 _M = TypeVar("_M", bound=BaseModel)
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True)
+_FROZEN = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cause(BaseModel):

@@ -11,7 +11,7 @@ Severity = Literal["low", "medium", "high", "critical"]
 Outcome = Literal["appoint", "coach", "hire_external"]
 Status = Literal["met", "partial", "not_met"]
 RULE_ID = r"^[a-z][a-z0-9-]{1,63}$"
-_STRICT = ConfigDict(strict=True, extra="forbid")
+_STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True)
 
 
 class FindingSpec(BaseModel):

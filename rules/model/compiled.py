@@ -147,13 +147,15 @@ def _encode(value: Any) -> Any:
         return yamlcache._encode(value)
     if isinstance(value, Path):
         return {TAG + "p": str(value)}
-    name = type(value).__name__
-    if _holds(name, _CLASSES, _classes) is type(value):
-        return {TAG + "c": [name, {f.name: _encode(getattr(value, f.name))
-                                   for f in dataclasses.fields(value)}]}
-    if _holds(name, _MODELS, _models) is type(value):
+    kept: Any = value  # one of the classes below, or refused
+    cls = type(kept)
+    name = cls.__name__
+    if _holds(name, _CLASSES, _classes) is cls:
+        return {TAG + "c": [name, {f.name: _encode(getattr(kept, f.name))
+                                   for f in dataclasses.fields(kept)}]}
+    if _holds(name, _MODELS, _models) is cls:
         # the fields that were set, so the model read back is equal (pydantic compares them)
-        return {TAG + "o": [name, {k: _encode(value.__dict__[k]) for k in value.model_fields_set}]}
+        return {TAG + "o": [name, {k: _encode(kept.__dict__[k]) for k in kept.model_fields_set}]}
     raise TypeError(f"cannot keep a {name} in a compiled pack")
 
 
@@ -184,7 +186,7 @@ def _holds(name: str, table: dict[str, type], load) -> type | None:
     return table.get(name)
 
 
-def _known(name: str, table: dict[str, type], load) -> type:
+def _known(name: str, table: dict[str, type], load) -> Any:
     found = _holds(name, table, load)
     if found is None:
         raise ValueError(f"not a class a compiled pack holds: {name}")
@@ -218,7 +220,7 @@ class SourcesAsRead(dict):
         self._fill()
         return dict.__getitem__(self, key)
 
-    def get(self, key, default=None):  # type: ignore[override]
+    def get(self, key, default=None):
         self._fill()
         return dict.get(self, key, default)
 
@@ -234,18 +236,18 @@ class SourcesAsRead(dict):
         self._fill()
         return dict.__len__(self)
 
-    def keys(self):  # type: ignore[override]
+    def keys(self):
         self._fill()
         return dict.keys(self)
 
-    def values(self):  # type: ignore[override]
+    def values(self):
         self._fill()
         return dict.values(self)
 
-    def items(self):  # type: ignore[override]
+    def items(self):
         self._fill()
         return dict.items(self)
 
-    def copy(self) -> dict:  # type: ignore[override]
+    def copy(self) -> dict:
         self._fill()
         return dict(dict.items(self))

@@ -136,6 +136,9 @@ class PackSpec(BaseModel):
     # outcome -> its title where steps come before the appointment (preconditions): an
     # appointment that stands on them is not called a plain one ("Appoint on conditions"; 2.4)
     titles_if_preconditions: dict[Outcome, str] = {}
+    # outcome that cannot happen -> the headline where the fallback is taken in its place: "{outcome}"
+    # is the fallback's title, so the headline says what was advised and what follows (2.6)
+    titles_if_fallback: dict[Outcome, str] = {}
     # rule id -> {step: how it reads}: where that rule fires, the answers say the step is done,
     # so the plan says so rather than ask for it ("the trade-offs have been stated"; 2.4)
     step_words_if: dict[str, dict[str, str]] = {}
@@ -193,7 +196,7 @@ LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
                   "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
                   "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
-                  "step_words_if")
+                  "step_words_if", "titles_if_fallback")
 
 
 class ExpectSpec(BaseModel):

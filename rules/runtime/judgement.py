@@ -58,7 +58,7 @@ class Judgement:
         return built(
             Assessment,
             outcome=outcome,
-            outcome_title=self.title_of(outcome) if outcome else None,
+            outcome_title=self.headline(outcome, forced) if outcome else None,
             risk=b.shared.risk(level, score),
             findings=findings,
             mitigations=plan,
@@ -167,6 +167,17 @@ class Judgement:
         if outcome in self.settings.titles_if_preconditions and self.b.actions("precondition"):
             return self.settings.titles_if_preconditions[outcome]  # 2.4: it stands on them
         return self.b.cat.title(outcome)
+
+    def headline(self, outcome: str, forced: bool) -> str:
+        """The title a person reads first: where the advised outcome cannot happen and the
+        fallback is taken, what the pack says of that (``titles_if_fallback``; 2.6), so the
+        headline never reads as a plain recommendation of the fallback."""
+        title = self.title_of(outcome)
+        if forced:
+            for blocked in sorted(self.unavailable_outcomes(), key=self.order.index, reverse=True):
+                if blocked in self.settings.titles_if_fallback:
+                    return self.settings.titles_if_fallback[blocked].replace("{outcome}", title)
+        return title
 
     def unavailable_outcomes(self) -> dict:
         return {v: r for r, v in self.b.actions("unavailable") if v in self.order}

@@ -1,0 +1,109 @@
+"""Default 2.6: what the checks of 2.5 left over (docs/judgement.md, "Default 2.6").
+
+Each test reads what a person sees (the assessment, ``leadfit evaluate``) on a default scenario
+written from the article, and checks that the archived 2.5 still says what its records hold.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from leadfit.rules.model.library import archived_packs_dir, default_pack
+from leadfit.rules.model.pack import load_pack
+from leadfit.rules.runtime.assess import evaluate
+from tests.test_judgement_selection import _case, _said
+
+WEAK_HALF = "weak candidate keeps half the old job, and no one can be hired"
+NO_COACH_NO_HIRE = "nobody to coach and no one can be hired"
+CANNOT_HIRE = "hiring impossible forces coaching at higher risk"
+CAPACITY = "capable, keeps sixty percent with no plan"
+THIRD = "learner with a CPO keeps a third of the old job with no plan"
+THIRD_BLAMES = "learner with a CPO keeps a third of the old job with no plan, and has blamed digital teams"
+TWO_FIFTHS = "learner on a low-stakes stream, plan leaves two fifths"
+STEPS_FIRST = "Appoint once the steps before the appointment are done"
+
+
+@cache
+def _old():
+    return load_pack(archived_packs_dir() / "default-2.5")
+
+
+def _both(name: str, **changes):
+    """(2.6's assessment, the archived 2.5's) of a scenario, with changes."""
+    return (evaluate(_case(name, **changes), default_pack()),
+            evaluate(_case(name, _old(), **changes), _old()))
+
+
+def _severity(a, fid: str) -> str:
+    return next(f.severity for f in a.findings if f.id == fid)
+
+
+# --- 1: hiring advised but not possible: the headline says so and what follows ---------------
+def test_where_hiring_is_advised_but_not_possible_the_headline_says_so(tmp_path):
+    new, old = _both(WEAK_HALF)
+    assert old.outcome_title == "Appoint with coaching"  # 2.5: read as a plain recommendation
+    assert new.outcome == old.outcome == "coach"  # the record's outcome is the fallback, as before
+    assert new.outcome_title == "Hiring is advised but not possible here, so: Appoint with coaching," \
+                                " at higher risk"
+    out = _said(tmp_path, WEAK_HALF)
+    assert "Recommendation: Hiring is advised but not possible here, so: Appoint with coaching" in out
+    # a step's reason names the outcome, not the headline's sentence
+    assert "Every 'Appoint with coaching' decision requires it" in " ".join(
+        " ".join(m.because) for m in new.mitigations)
+
+
+def test_with_no_one_to_coach_either_the_headline_keeps_without_coaching():
+    new, old = _both(NO_COACH_NO_HIRE)
+    assert old.outcome_title == "Appoint on conditions, without coaching"
+    assert new.outcome_title == ("Hiring is advised but not possible here, so: Appoint on"
+                                 " conditions, without coaching, at higher risk")
+
+
+def test_where_hiring_is_not_possible_but_was_never_advised_the_headline_is_plain():
+    # the same learner with a CPO, full time: coached whatever hiring is possible
+    new, _ = _both(THIRD, **{"candidate.former_role_share": 0, "org.external_hire": "not_possible"})
+    assert new.outcome == "coach" and not any("would be advised" in c for c in new.constraints)
+    assert new.outcome_title == "Appoint with coaching"
+
+
+# --- 2: an appointment that stands on steps before it ---------------------------------------
+def test_an_appointment_on_steps_first_is_not_called_by_the_catalogues_name_for_coaching(tmp_path):
+    new, old = _both(CAPACITY)
+    assert old.outcome_title == "Appoint on conditions"  # the catalogue's words for coaching
+    assert new.outcome == "appoint" and new.outcome_title == STEPS_FIRST
+    assert f"Recommendation: {STEPS_FIRST}" in _said(tmp_path, CAPACITY)
+    plain, _ = _both(CAPACITY, **{"candidate.former_role_share": 0})
+    assert plain.outcome_title == "Appoint"
+
+
+# --- 3: the dual role and the title without the job are one fact, weighed once -------------
+def test_keeping_the_former_role_with_no_plan_weighs_once():
+    new, old = _both(THIRD)
+    assert (old.outcome, old.risk.level, old.risk.score) == ("hire_external", "critical", 30)
+    assert (_severity(old, "F2"), _severity(old, "F9")) == ("high", "high")
+    assert (new.outcome, new.risk.level, new.risk.score) == ("coach", "high", 25)
+    assert (_severity(new, "F2"), _severity(new, "F9")) == ("high", "low")
+    assert [m.id for m in new.preconditions] == ["M8"]
+    f9 = next(f for f in new.findings if f.id == "F9")
+    assert "weighed once, under Dual role" in f9.summary
+
+
+def test_half_or_more_kept_weighs_once_as_a_title_without_the_job():
+    new, old = _both(CAPACITY)
+    assert old.risk.score == 16 and new.risk.score == 11  # F9 critical; F2 beside it, low
+    assert (_severity(new, "F9"), _severity(new, "F2")) == ("critical", "low")
+    assert new.outcome == old.outcome == "appoint"
+
+
+def test_the_other_side_of_the_line_still_adds_up_to_hiring():
+    new, old = _both(THIRD_BLAMES)
+    assert old.outcome == new.outcome == "hire_external"
+    assert new.risk.level == "critical"
+    two_fifths, was = _both(TWO_FIFTHS)
+    assert (was.outcome, two_fifths.outcome) == ("hire_external", "coach")
+    assert [m.id for m in two_fifths.preconditions] == ["M8"]
+
+
+def test_a_plan_that_lightens_the_role_still_weighs_the_dual_role_while_it_lasts():
+    new, old = _both("capable, keeps sixty percent with a plan down to a tenth")
+    assert _severity(new, "F2") == _severity(old, "F2") == "high" and new.risk == old.risk

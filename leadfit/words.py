@@ -189,6 +189,21 @@ SEE_NOT_KNOWN = "see “Answers not known” above"
 HOLDS_FIND_OUT = "The recommendation does not depend on them; find them out all the same before deciding."
 
 
+# The fallback's constraint (rules/runtime/judgement.py) names the outcome taken in its place.
+_INSTEAD = re.compile(r"'([^']+)' is advised instead")
+
+
+def decided_title(a: Any) -> str | None:
+    """What a decision that follows the recommendation is called: the headline, except where the
+    headline says hiring was advised but is not possible (2.6: ``titles_if_fallback``); the
+    decision is then the outcome taken instead, named as the constraint names it."""
+    for said in getattr(a, "constraints", None) or []:
+        found = _INSTEAD.search(said)
+        if found and found.group(1) in str(a.outcome_title):
+            return found.group(1)
+    return a.outcome_title
+
+
 def not_known_reason(summary: str, words_version: int) -> str:
     """The paragraph on the answers not known as a reason cites it (words 3: by pointing to it)."""
     return SEE_NOT_KNOWN if words_version >= 3 else summary

@@ -214,7 +214,7 @@ def test_an_appointment_on_steps_before_it_is_called_appoint_on_conditions(tmp_p
     only once the former role is lightened, so the headline says it is on conditions, and why
     not hire does not contradict the note that says to hire if it is not done."""
     said = _flat(_said(tmp_path, "capable, keeps sixty percent with no plan"))
-    assert "Recommendation: Appoint on conditions Risk" in said
+    assert "Recommendation: Appoint once the steps before the appointment are done Risk" in said  # 2.6
     assert ("Hire an experienced Product Director: - Nothing in the answers calls for it, provided the"
             " steps before the appointment are taken first: lighten the load.") in said
     assert "do not go ahead: hire" in said

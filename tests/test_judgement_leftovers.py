@@ -107,3 +107,22 @@ def test_the_other_side_of_the_line_still_adds_up_to_hiring():
 def test_a_plan_that_lightens_the_role_still_weighs_the_dual_role_while_it_lasts():
     new, old = _both("capable, keeps sixty percent with a plan down to a tenth")
     assert _severity(new, "F2") == _severity(old, "F2") == "high" and new.risk == old.risk
+
+
+# --- 5: pack docs say what the pack does with the risk ---------------------------------------
+def test_pack_docs_say_how_the_risk_sets_the_advice_as_the_pack_does_it():
+    from leadfit.reports.pack_docs import _judgement_lines
+    pack = default_pack()
+    said = _judgement_lines(pack.settings, pack.catalogue)[0]
+    assert said.startswith("The findings add up: at critical risk of appointing the candidate as"
+                           " proposed, the advice is 'Hire an experienced Product Director', unless")
+    assert "at least" not in said  # hiring is the strongest outcome: nothing stands above it
+    # the steps left out of compounding (2.4, 2.5) are said, by their titles as findings
+    assert ("Not interviewed as an outsider would be, Chosen on seniority, not aptitude and First"
+            " review too late to fail fast count in the risk shown but never raise the advice") in said
+    client = pack.settings.model_copy(update={"risk_outcomes": {"high": "coach"},
+                                              "compounding_leaves_out": []})
+    assert _judgement_lines(client, pack.catalogue)[0] == (
+        "The findings add up: at high risk of appointing the candidate as proposed, the advice is"
+        " at least 'Appoint with coaching', unless the organisation has stated an open choice that"
+        " a rule records.")

@@ -126,3 +126,30 @@ def test_pack_docs_say_how_the_risk_sets_the_advice_as_the_pack_does_it():
         "The findings add up: at high risk of appointing the candidate as proposed, the advice is"
         " at least 'Appoint with coaching', unless the organisation has stated an open choice that"
         " a rule records.")
+
+
+# --- 6: "What would change it" in the PDF says each change as the terminal does --------------
+def _rationale_text(tmp_path, name: str, decision: str) -> str:
+    from pypdf import PdfReader
+
+    from tests.helpers import run_cli
+    from tests.test_judgement_selection import _flat
+    db, out = tmp_path / "reg.db", tmp_path / "r.pdf"
+    case = tmp_path / "case.yaml"
+    _said(tmp_path, name)  # writes the scenario's case file there
+    made = run_cli("decide", "--recorded-by", "Robin Hale", case, "--decision", decision,
+                   "--plan-later", "--conditions", "Review monthly", "--justify", "Chosen", "--db", db)
+    assert made.returncode == 0, made.stderr
+    printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
+    assert printed.returncode == 0, printed.stderr
+    return _flat(" ".join(p.extract_text() for p in PdfReader(out).pages))
+
+
+def test_the_pdf_says_what_would_change_it_in_sentences_once(tmp_path):
+    text = _rationale_text(tmp_path, "a learner with two years", "coach")
+    section = text.split("What would change it")[1]
+    # a change of several answers: each answer "is" what it would be, as in the terminal
+    assert ("Becomes Appoint if “Years managing digital products” is 3 or more (now 2; not in the"
+            " organisation's hands)") in section
+    assert "Would become this if" not in section  # the sentence says it; no header repeats it
+    assert section.count("It would become Hire an experienced Product Director if") == 1

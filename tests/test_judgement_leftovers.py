@@ -153,3 +153,17 @@ def test_the_pdf_says_what_would_change_it_in_sentences_once(tmp_path):
             " organisation's hands)") in section
     assert "Would become this if" not in section  # the sentence says it; no header repeats it
     assert section.count("It would become Hire an experienced Product Director if") == 1
+
+
+# --- 7: the signs of not adjusting are the executive's, never the review itself -----------------
+def test_the_fail_fast_review_and_the_organisations_steps_are_not_signs_of_not_adjusting(tmp_path):
+    from leadfit.decisions.register import open_register
+    from tests.decisions_support import decide_coach
+    steps = {m: ("Ann Lee", "2026-12-15") for m in ("M5", "M6", "M7", "M8", "M9", "M10")}
+    with open_register(tmp_path / "r.db") as reg:
+        record = decide_coach(reg, plan=steps)
+    said = record.decision.review_criteria
+    ids = [m.id for m in record.assessment.plan_steps()]
+    assert {"M5", "M10"} <= set(ids)
+    assert "Induction not done by 15 December 2026" in said  # the executive's own step
+    assert not any(c.startswith(("Fail fast", "Open trade-offs", "Lighten the load")) for c in said)

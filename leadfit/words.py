@@ -167,12 +167,13 @@ def depends_words(outcomes: list[str], per_question: list[tuple[str, list[tuple[
                " them." if two else ""))
 
 
-def decided_by_words(worst: str, depends: bool, unread: list[str]) -> str:
+def decided_by_words(worst: str, depends: bool, unread: list[str], riskiest: bool = False) -> str:
     """How the engine took the answers not known (--details). Where the outcome holds, the
     answers taken are just one case, not the worst (reader 3.11); the ones no rule that decides
     the outcome reads are named, not left out."""
     said = (f"The engine evaluated the known answers with {worst}: the answers not known that lead"
-            " to the most cautious outcome." if depends else
+            " to the most cautious outcome" + (", at the highest risk among them." if riskiest else ".")
+            if depends else
             f"Every answer to the questions not known leads to the same outcome; for example, the"
             f" engine evaluated the known answers with {worst}.")
     if unread:

@@ -6,12 +6,21 @@ written from the article, and checks that the archived 2.5 still says what its r
 
 from __future__ import annotations
 
+import itertools
+import tempfile
 from functools import cache
+from pathlib import Path
+
+import pytest
+
+from hypothesis import given
 
 from leadfit.rules.model.library import archived_packs_dir, default_pack
 from leadfit.rules.model.pack import load_pack
 from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.runtime.answer_space import reading
 from tests.test_judgement_selection import _case, _said
+from tests.test_unknowns import PACK, SETTINGS, cases
 
 WEAK_HALF = "weak candidate keeps half the old job, and no one can be hired"
 NO_COACH_NO_HIRE = "nobody to coach and no one can be hired"
@@ -167,3 +176,54 @@ def test_the_fail_fast_review_and_the_organisations_steps_are_not_signs_of_not_a
     assert {"M5", "M10"} <= set(ids)
     assert "Induction not done by 15 December 2026" in said  # the executive's own step
     assert not any(c.startswith(("Fail fast", "Open trade-offs", "Lighten the load")) for c in said)
+
+
+# --- 8: a stricter pack never shows a milder risk for the same answers not known ----------------
+UNKNOWN_EXPERIENCE = "not known: the candidate's experience decides between coaching and hiring"
+
+
+@cache
+def _strict():
+    """The fresh-eyes client: P1 needs five years, no craft background weighs medium."""
+    folder = Path(tempfile.mkdtemp(prefix="leadfit-strict-")) / "strict"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('name: strict\nversion: "0.1"\nextends: default@2.6\n'
+                                      "parameters:\n  p1_met_years: 5\n"
+                                      "override:\n  f6-no-craft:\n    severity: medium\n")
+    return load_pack(folder)
+
+
+def test_a_stricter_client_pack_never_lowers_the_risk_allowed_for():
+    strict = _strict()
+    base = evaluate(_case(UNKNOWN_EXPERIENCE), default_pack())
+    stricter = evaluate(_case(UNKNOWN_EXPERIENCE, strict), strict)
+    old = evaluate(_case(UNKNOWN_EXPERIENCE, _old()), _old())
+    assert base.outcome == stricter.outcome == old.outcome == "hire_external"
+    assert (old.risk.level, old.risk.score) == ("critical", 38)  # 2.5, kept for its records
+    assert (base.risk.level, base.risk.score) == ("critical", 38)
+    assert stricter.risk.score >= base.risk.score  # 2.5's rules under this client: 30
+    # the output says which case the risk is that of: the worst the recommendation allows for
+    assert "at the highest risk among them" in base.unknowns.decided_by
+    assert "“Have they led product, design and engineering together?” answered no" in \
+        stricter.unknowns.decided_by
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["default", "stricter client"])
+@SETTINGS
+@given(case=cases())
+def test_the_risk_beside_a_cautious_outcome_is_that_of_its_worst_case(strict, case):
+    """Where the answers not known decide, the risk shown is the highest the engine gives for any
+    answers to them that lead to the recommendation (the riskiest case it allows for), never
+    lower; computed from the fired rules, checked here by full evaluations of each answer."""
+    pack = _strict() if strict else PACK
+    a = evaluate(case, pack)
+    if a.missing or not a.unknowns or a.unknowns.verdict != "depends":
+        return
+    space = reading(pack)
+    explored = [q for q in case.unknown if q in space.regions]
+    scores = []
+    for combo in itertools.product(*(space.regions[q] for q in explored)):
+        each = evaluate(case.with_answers({q: r.value for q, r in zip(explored, combo)}), pack)
+        if each.outcome == a.outcome:
+            scores.append(each.risk.score)
+    assert a.risk.score == max(scores)

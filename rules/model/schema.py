@@ -128,8 +128,9 @@ class PackSpec(BaseModel):
     lever_values: dict[str, list[Any]] = {}
     # Where the outcome depends on answers not known, the risk shown beside the (most cautious)
     # recommendation: "known" scores only what is known; "allowed_for" is the risk of the case
-    # the recommendation allows for, so a hire never stands beside a milder risk (2.3)
-    unknowns_risk: Literal["known", "allowed_for"] = "known"
+    # the recommendation allows for, so a hire never stands beside a milder risk (2.3);
+    # "worst_allowed_for" the riskiest such case, so a stricter pack never shows a milder one (2.6)
+    unknowns_risk: Literal["known", "allowed_for", "worst_allowed_for"] = "known"
     # outcome -> {step: title}: what the outcome is called where that step cannot happen here,
     # so a headline never promises it ("Appoint with coaching" with no one to coach; 2.3)
     titles_if_unavailable: dict[Outcome, dict[str, str]] = {}

@@ -194,8 +194,11 @@ class AssessmentPanel(QWidget):
         self.unknowns.show_unknowns(a.unknowns)
         self.alternatives.unknowns = a.unknowns
         self._decided = a.decided
-        for widget in (self.alternatives, self.headings[OTHER_OUTCOMES]):
-            widget.setVisible(a.decided)  # an incomplete case shows what is missing instead
+        # an incomplete case shows what is missing instead: no plan (nothing is decided, as the
+        # terminal holds it back) and no other outcomes
+        for widget in (self.alternatives, self.headings[OTHER_OUTCOMES], self.mitigations,
+                       self.headings["Mitigation plan"]):
+            widget.setVisible(a.decided)
         self.decide.setEnabled(a.decided and not invalid)
 
     def show_alternatives(self, alternatives) -> None:

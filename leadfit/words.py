@@ -201,8 +201,8 @@ def decided_title(a: Any) -> str | None:
     for said in getattr(a, "constraints", None) or []:
         found = _INSTEAD.search(said)
         if found and found.group(1) in str(a.outcome_title):
-            return found.group(1)
-    return a.outcome_title
+            return str(found.group(1))
+    return str(a.outcome_title) if a.outcome_title else None
 
 
 def not_known_reason(summary: str, words_version: int) -> str:

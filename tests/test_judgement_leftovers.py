@@ -227,3 +227,18 @@ def test_the_risk_beside_a_cautious_outcome_is_that_of_its_worst_case(strict, ca
         if each.outcome == a.outcome:
             scores.append(each.risk.score)
     assert a.risk.score == max(scores)
+
+
+def test_a_fallback_headline_naming_anything_but_the_outcome_is_refused_at_its_line(tmp_path):
+    from tests.helpers import run_cli
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(
+        'name: acme\nversion: "0.1"\nextends: default@2.6\ntitles_if_fallback:\n'
+        "  hire_external: 'Cannot hire, so {fallback}'\n  hire: 'Nope: {outcome}'\n", encoding="utf-8")
+    done = run_cli("pack", "lint", str(folder))
+    said = done.stdout + done.stderr
+    assert done.returncode == 2, said
+    assert ("pack.yaml:5: titles_if_fallback.hire_external: the only name it may use is {outcome}"
+            in said)
+    assert "titles_if_fallback.hire" in said and "hire_external" in said  # an outcome, named

@@ -57,8 +57,8 @@ def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue
     if settings.title_if_depends and settings.title_if_depends.replace("{outcome}", "").count("{") != 0:
         problems.append(Problem("title_if_depends: the only name it may use is {outcome} (the cautious"
                                 " outcome's title)", file, line_of(("title_if_depends",))))
-    for outcome, words in settings.titles_if_fallback.items():
-        if words.replace("{outcome}", "").count("{") != 0:
+    for outcome, headline in settings.titles_if_fallback.items():
+        if headline.replace("{outcome}", "").count("{") != 0:
             problems.append(Problem(f"titles_if_fallback.{outcome}: the only name it may use is {{outcome}}"
                                     " (the fallback's title)", file, line_of(("titles_if_fallback", outcome))))
     for qid, words in settings.questions.items():

@@ -191,7 +191,7 @@ HOLDS_FIND_OUT = "The recommendation does not depend on them; find them out all 
 
 
 # The fallback's constraint (rules/runtime/judgement.py) names the outcome taken in its place.
-_INSTEAD = re.compile(r"'([^']+)' is advised instead")
+_INSTEAD = re.compile(r"The fallback is '([^']+)'|'([^']+)' is advised instead")
 
 
 def decided_title(a: Any) -> str | None:
@@ -200,8 +200,9 @@ def decided_title(a: Any) -> str | None:
     decision is then the outcome taken instead, named as the constraint names it."""
     for said in getattr(a, "constraints", None) or []:
         found = _INSTEAD.search(said)
-        if found and found.group(1) in str(a.outcome_title):
-            return str(found.group(1))
+        taken = found and (found.group(1) or found.group(2))
+        if taken and taken in str(a.outcome_title):
+            return str(taken)
     return str(a.outcome_title) if a.outcome_title else None
 
 

@@ -128,9 +128,9 @@ def test_a_plan_that_lightens_the_role_in_time_is_not_a_title_without_the_job(tm
 def test_the_headline_never_promises_coaching_that_cannot_happen(tmp_path):
     """c10: no CPO, no outside coach, hiring not possible: the fallback is not called coaching."""
     said = _evaluate(_case_file(tmp_path, "nobody to coach and no one can be hired"))
-    assert ("Recommendation: Hiring is advised but not possible here, so: Appoint on conditions,"
+    assert ("Recommendation: Hiring is advised but not possible here; fallback: Appoint on conditions,"
             " without coaching, at higher risk\n") in said  # 2.6: the headline says hiring was advised
-    assert "'Appoint on conditions, without coaching' is advised instead" in " ".join(said.split())
+    assert "The fallback is 'Appoint on conditions, without coaching'" in " ".join(said.split())  # 2.6
     coached = _evaluate(_case_file(tmp_path, "a learner with two years"))
     assert "Recommendation: Appoint with coaching\n" in coached
 

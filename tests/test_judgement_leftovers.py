@@ -52,10 +52,14 @@ def test_where_hiring_is_advised_but_not_possible_the_headline_says_so(tmp_path)
     new, old = _both(WEAK_HALF)
     assert old.outcome_title == "Appoint with coaching"  # 2.5: read as a plain recommendation
     assert new.outcome == old.outcome == "coach"  # the record's outcome is the fallback, as before
-    assert new.outcome_title == "Hiring is advised but not possible here, so: Appoint with coaching," \
+    assert new.outcome_title == "Hiring is advised but not possible here; fallback: Appoint with coaching," \
                                 " at higher risk"
+    # the fourth reader (D3): "is advised instead" read as advice; the constraint calls it the fallback
+    assert any("The fallback is 'Appoint with coaching', at higher risk" in c for c in new.constraints)
+    assert not any("is advised instead" in c for c in new.constraints)
+    assert any("'Appoint with coaching' is advised instead" in c for c in old.constraints)
     out = _said(tmp_path, WEAK_HALF)
-    assert "Recommendation: Hiring is advised but not possible here, so: Appoint with coaching" in out
+    assert "Recommendation: Hiring is advised but not possible here; fallback: Appoint with coaching" in out
     # a step's reason names the outcome, not the headline's sentence
     assert "Every 'Appoint with coaching' decision requires it" in " ".join(
         " ".join(m.because) for m in new.mitigations)
@@ -64,7 +68,7 @@ def test_where_hiring_is_advised_but_not_possible_the_headline_says_so(tmp_path)
 def test_with_no_one_to_coach_either_the_headline_keeps_without_coaching():
     new, old = _both(NO_COACH_NO_HIRE)
     assert old.outcome_title == "Appoint on conditions, without coaching"
-    assert new.outcome_title == ("Hiring is advised but not possible here, so: Appoint on"
+    assert new.outcome_title == ("Hiring is advised but not possible here; fallback: Appoint on"
                                  " conditions, without coaching, at higher risk")
 
 
@@ -116,6 +120,17 @@ def test_the_other_side_of_the_line_still_adds_up_to_hiring():
 def test_a_plan_that_lightens_the_role_still_weighs_the_dual_role_while_it_lasts():
     new, old = _both("capable, keeps sixty percent with a plan down to a tenth")
     assert _severity(new, "F2") == _severity(old, "F2") == "high" and new.risk == old.risk
+
+
+# --- the fourth reader's D1: a learner's plan that lightens the role in time is the remedy --------
+def test_a_learner_keeping_half_with_a_plan_that_lightens_it_in_time_is_coached_not_hired():
+    new, old = _both("learner keeps half the old job, every step taken and a plan down to nothing")
+    assert (old.outcome, old.risk.level, old.risk.score) == ("hire_external", "critical", 34)
+    assert (new.outcome, new.risk.level, new.risk.score) == ("coach", "high", 24)
+    assert "F9" not in {f.id for f in new.findings} and _severity(new, "F2") == "high"
+    assert "M8" in [m.id for m in new.mitigations] and not new.preconditions
+    no_plan, _ = _both("learner keeps half with no plan")
+    assert no_plan.outcome == "hire_external" and _severity(no_plan, "F9") == "critical"
 
 
 # --- 5: pack docs say what the pack does with the risk ---------------------------------------

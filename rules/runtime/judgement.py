@@ -101,10 +101,11 @@ class Judgement:
         if outcome not in blocked:
             return outcome, False
         fallback = self.settings.fallback
+        instead = (f"The fallback is '{self.title_of(fallback)}'" if outcome in self.settings.titles_if_fallback
+                   else f"'{self.title_of(fallback)}' is advised instead")  # 2.6: not advice (D3)
         self.constraints.append(
             f"'{b.cat.title(outcome)}' would be advised, but it is not possible here:"
-            f" {blocked[outcome].summary} '{self.title_of(fallback)}' is advised instead, at higher"
-            " risk, with the steps below.")
+            f" {blocked[outcome].summary} {instead}, at higher risk, with the steps below.")
         return fallback, True
 
     def _accepted_risk(self, level: str, chosen: str) -> str:

@@ -257,3 +257,10 @@ def test_a_fallback_headline_naming_anything_but_the_outcome_is_refused_at_its_l
     assert ("pack.yaml:5: titles_if_fallback.hire_external: the only name it may use is {outcome}"
             in said)
     assert "titles_if_fallback.hire" in said and "hire_external" in said  # an outcome, named
+
+
+# --- the fourth reader's D7: the numbers are the pack's thresholds, not the article's ------------
+def test_the_pdf_says_the_numbers_are_the_packs_thresholds(tmp_path):
+    text = _rationale_text(tmp_path, "a learner with two years", "coach")
+    assert ("The numbers in them (years, shares of time, days) are this rule pack's thresholds,"
+            " which an organisation's own pack may set: the article gives none.") in text

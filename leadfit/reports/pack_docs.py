@@ -148,6 +148,8 @@ def _compounding_line(s, cat, level: str, outcome: str) -> str:
 def _thresholds(doc: Document, pack: Pack) -> None:
     """Each named threshold in words, its name (what a client pack sets) after it."""
     if pack.settings.parameters:
+        doc.p("The article gives no numbers: each threshold below is this pack's reading of it, and"
+              " an organisation's own pack may set it.", "small")
         doc.table(["Threshold", "Value", "Set in a pack as"],
                   [[parameter_words(k, pack), str(v), k] for k, v in pack.settings.parameters.items()],
                   widths=[0.62, 0.1, 0.28])

@@ -33,7 +33,9 @@ def other_outcomes_sections(doc: Document, a: Assessment) -> None:
         doc.keep(_why_not(alt.title, alt.why_not))
     doc.h1("What would change it")
     doc.p("For each other outcome, the fewest answers that would have to change for the rule pack"
-          " to recommend it, and whether the organisation can change each.", "small")
+          " to recommend it, and whether the organisation can change each. The numbers in them"
+          " (years, shares of time, days) are this rule pack's thresholds, which an organisation's"
+          " own pack may set: the article gives none.", "small")
     for alt in a.alternatives:  # the terminal's sentences (leadfit.words): one seam, said once
         doc.h2(alt.title)
         rows = [[change_set_words(alt.title, s)] for s in alt.nearest]

@@ -68,8 +68,8 @@ BAD = {
                                          " an answer of 'org.cpo_available'"),
     "headline for an unknown step": ("titles_if_unavailable:\n  coach:\n    M17: Appoint without it\n", None,
                                      "pack.yaml:6: titles_if_unavailable.coach: 'M17' is not a mitigation"),
-    "unknowns_risk misspelt": ("unknowns_risk: worst\n", None, "pack.yaml:4: unknowns_risk: 'worst' is not allowed;"
-                               " expected 'known' or 'allowed_for'"),
+    "unknowns_risk misspelt": ("unknowns_risk: sometimes\n", None, "pack.yaml:4: unknowns_risk: 'sometimes' is not"
+                               " allowed; expected 'known', 'allowed_for' or 'worst_allowed_for'"),
 }
 
 

@@ -145,6 +145,22 @@ def risk_raises_words(level: str, advised: str, milder: str, words_version: int)
             f" '{milder}').")
 
 
+def left_out_words(level: str, full: int, named: str, counted: str, score: int, words_version: int
+                   ) -> str:
+    """Why findings the pack leaves out of compounding do not raise the outcome. Words 4 (2.6): a
+    finding such as "Title without the job" is no step; the steps before the appointment answer it."""
+    if words_version >= 4:
+        return (f"The risk as proposed ({level}, score {full}) includes {named}, which the steps"
+                f" before the appointment answer: they are not reasons to rule the candidate out."
+                f" Without them the risk is {counted} (score {score}), and this recommendation stands"
+                f" on taking those steps first. If they show weaknesses these answers do not, assess"
+                f" again.")
+    return (f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"
+            f" take before the appointment, not reasons to rule the candidate out: without them"
+            f" the risk is {counted} (score {score}), and this recommendation stands on taking"
+            f" them first. If they show weaknesses these answers do not, assess again.")
+
+
 def risk_calls_for_words(level: str, score: int, advised: str) -> str:
     """Words 3: why not a milder outcome, where the risk alone calls for ``advised`` (3.3)."""
     return (f"Together the findings make the risk of appointing the candidate as proposed {level}"

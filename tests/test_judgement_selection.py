@@ -68,13 +68,13 @@ def test_a_candidate_never_interviewed_is_coached_with_the_selection_first(tmp_p
     said = _flat(_said(tmp_path, SENIORITY))
     assert "Recommendation: Appoint with coaching" in said
     assert ("The risk as proposed (critical) includes “Not interviewed as an outsider would"
-            " be” and “Chosen on seniority, not aptitude”. These are steps to take before the"
-            " appointment, not reasons to rule the candidate out: without them the risk is high")\
+            " be” and “Chosen on seniority, not aptitude”, which the steps before the appointment"
+            " answer: they are not reasons to rule the candidate out. Without them the risk is high")\
         in said  # the terminal names no codes nor scores; the record keeps M3, M4 and the scores
     note = next(n for n in data["notes"] if n.startswith("The risk as proposed"))
     assert "includes M3 “Not interviewed as an outsider would be” and M4 “Chosen on" in note
     assert ("Hire an experienced Product Director: - The risk as proposed (critical) would call for"
-            " it only because steps that come before the appointment are not yet taken") in said
+            " it only because of findings the steps before the appointment answer") in said  # 2.6
     assert "Nothing in the answers calls for it" not in said
 
 

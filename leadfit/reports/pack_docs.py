@@ -140,8 +140,8 @@ def _compounding_line(s, cat, level: str, outcome: str) -> str:
             " that a rule records.")
     if s.compounding_leaves_out:
         steps = joined([s.finding_titles.get(i) or cat.title(i) for i in s.compounding_leaves_out])
-        line += (f" {steps} count in the risk shown but never raise the advice this way: they are"
-                 " steps to take before the appointment.")
+        line += (f" {steps} count in the risk shown but never raise the advice this way: the steps"
+                 " before the appointment answer them.")
     return line
 
 

@@ -156,7 +156,8 @@ class PackSpec(BaseModel):
     # How reasons are worded: 2 (2.4) names an outcome as its headline does in a step's reason,
     # and says why not a milder outcome where the failure modes add up; 3 (2.5) the words an
     # executive reads after the third domain reader (docs/judgement.md). 1 keeps older records' words.
-    words_version: Literal[1, 2, 3] = 1
+    # 4 (2.6): words new in 2.6 (leadfit/words.py left_out_words), so 2.5's records keep theirs.
+    words_version: Literal[1, 2, 3, 4] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.

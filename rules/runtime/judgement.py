@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from leadfit.rules.model.assessment import Assessment, Mitigation, built
 from leadfit.rules.runtime.merged import SEVERITY_ORDER, findings_parts, id_key, merged_findings, merged_signals
-from leadfit.words import joined, risk_raises_words
+from leadfit.words import joined, left_out_words, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
 
@@ -144,11 +144,8 @@ class Judgement:
         if floor and self.order.index(floor) > self.order.index(outcome) and (
                 self.settings.risk_outcomes.get(counted) != floor):
             named = joined([f"{i} “{self.settings.finding_titles.get(i) or b.cat.title(i)}”" for i in steps])
-            self.notes.append(
-                f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"
-                f" take before the appointment, not reasons to rule the candidate out: without them"
-                f" the risk is {counted} (score {score}), and this recommendation stands on taking"
-                f" them first. If they show weaknesses these answers do not, assess again.")
+            self.notes.append(left_out_words(level, full, named, counted, score,
+                                             self.settings.words_version))
         return counted
 
     def _left_out(self, worst: dict[str, str], left_out: frozenset) -> tuple:

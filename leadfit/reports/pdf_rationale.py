@@ -17,7 +17,7 @@ from leadfit.decisions.record import DecisionRecord, outcome_title, recorded_wor
 from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Cited, Document, describe, level_bars
 from leadfit.rules.model.assessment import Assessment
-from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words
+from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title
 from leadfit.words import answer_words, date_words, readiness_words, role_words, time_words
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
@@ -90,7 +90,7 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
             [RISK_LABEL, f"{a.risk.level} (score {a.risk.score})"]]
     if a.constraints:  # beside the recommendation: it can rule one of the outcomes out
         rows.append(["Hiring constraint", "\n".join(a.constraints)])
-    decided = (a.outcome_title or _title(a.outcome)) if r.decision.outcome == a.outcome else (
+    decided = (decided_title(a) or _title(a.outcome)) if r.decision.outcome == a.outcome else (
         _title(r.decision.outcome))  # as the recommendation is called here (no coaching promised)
     early = decided_early_words(a)
     if early:  # words 3: the decision is the outcome, taken before finding out, and says so

@@ -12,7 +12,6 @@ made, and an optional HMAC key kept outside the database
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import re
@@ -22,10 +21,9 @@ from pathlib import Path
 from sqlalchemy import Connection, insert, select
 
 from leadfit.decisions.errors import RegisterError
-from leadfit.decisions.record import canonical_json, sha256_text, utc_now
+from leadfit.decisions.texts import GENESIS, canonical_json, mac_of, sha256_text, utc_now
 from leadfit.decisions.tables import audit_log
 
-GENESIS = "0" * 64
 APPENDED = "leadfit_appended"   # conn.info: (seq, hash, key) of the last entry, for the witness
 
 
@@ -44,10 +42,6 @@ def audit_key() -> bytes | None:
         return key
     value = os.environ.get("LEADFIT_AUDIT_KEY")
     return value.encode("utf-8") if value else None
-
-
-def mac_of(key: bytes, entry_hash: str) -> str:
-    return hmac.new(key, entry_hash.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 def head(conn: Connection) -> tuple[int, str]:

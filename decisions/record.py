@@ -7,15 +7,13 @@ can change what was signed.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.review_record import Review
+from leadfit.decisions.texts import canonical_json, make_ref, parse_ref, sha256_text, utc_now  # noqa: F401
 from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
@@ -194,19 +192,6 @@ def _drop_defaults(data: dict, defaults: dict) -> None:
             data.pop(key, None)
 
 
-def canonical_json(data: Any) -> str:
-    """One text for one value: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def recorded_words(r: DecisionRecord) -> str:
     """Who recorded it and when, as the PDF, the window and `register show` say it."""
     who = r.recorded_by or "name not given"
@@ -224,16 +209,3 @@ def outcome_title(key: str | None) -> str:
         return key
 
 
-def make_ref(record_id: str, version: int) -> str:
-    return f"{record_id}@{version}"
-
-
-def parse_ref(ref: str) -> tuple[str, int | None]:
-    """'LF-2026-0001' -> (id, None: latest); 'LF-2026-0001@2' -> (id, 2)."""
-    text = (ref or "").strip().upper()
-    if "@" in text:
-        rid, _, version = text.partition("@")
-        if not version.isdigit():
-            return rid, -1
-        return rid, int(version)
-    return text, None

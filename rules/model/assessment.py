@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from leadfit.rules.model.labels import pack_label
+
 _M = TypeVar("_M", bound=BaseModel)
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
@@ -67,11 +69,6 @@ class Risk(BaseModel):
     model_config = _FROZEN
     level: str
     score: int
-
-
-def pack_label(name: str, version: str) -> str:
-    """How a pack (or one layer of it) is named everywhere: ``name@version``."""
-    return f"{name}@{version}"
 
 
 class PackRef(BaseModel):

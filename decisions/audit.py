@@ -13,35 +13,17 @@ made, and an optional HMAC key kept outside the database
 from __future__ import annotations
 
 import hmac
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
 from leadfit.decisions.errors import RegisterError
+from leadfit.decisions.locating import audit_key  # noqa: F401  (long imported from here)
 from leadfit.decisions.texts import GENESIS, canonical_json, mac_of, sha256_text, utc_now
 from leadfit.decisions.tables import audit_log
 
 APPENDED = "leadfit_appended"   # conn.info: (seq, hash, key) of the last entry, for the witness
-
-
-def audit_key() -> bytes | None:
-    """The HMAC key, if one is configured outside the database."""
-    path = os.environ.get("LEADFIT_AUDIT_KEY_FILE")
-    if path:
-        from leadfit.decisions.register import warn_if_loose
-        warn_if_loose(Path(path).expanduser(), "audit key file")
-        try:
-            key = Path(path).expanduser().read_bytes().strip()
-        except OSError as exc:
-            raise RegisterError(f"cannot read the audit key file {path}: {exc.strerror}") from None
-        if not key:
-            raise RegisterError(f"the audit key file {path} is empty")
-        return key
-    value = os.environ.get("LEADFIT_AUDIT_KEY")
-    return value.encode("utf-8") if value else None
 
 
 def head(conn: Connection) -> tuple[int, str]:

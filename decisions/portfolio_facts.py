@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from leadfit.decisions.record_logic import StreamsReadingLogic
+
 from leadfit.decisions.lead_facts import (  # noqa: F401
     CPO,
     COACH,
@@ -28,7 +30,7 @@ class StreamRead(BaseModel):
     kind: str
 
 
-class StreamsReading(BaseModel):
+class StreamsReading(StreamsReadingLogic, BaseModel):
     """What the register said about the other streams when this case was assessed."""
 
     model_config = ConfigDict(frozen=True)
@@ -38,10 +40,6 @@ class StreamsReading(BaseModel):
     learners: int
     streams: list[StreamRead] = []  # the first streams read (up to 50)
     altered: list[str] = []         # refs of records found altered and not counted
-
-    @property
-    def total(self) -> int:
-        return self.experienced + self.learners
 
 
 def answer_for(experienced: int, learners: int) -> str:

@@ -37,7 +37,8 @@ class Sealed:
     __slots__ = ("_data", "_read")
 
     def __init__(self, data: dict[str, Any]):
-        self._data, self._read = data, {}
+        self._data: dict[str, Any] = data
+        self._read: dict[str, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -60,7 +61,7 @@ class Sealed:
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other._data == self._data  # type: ignore[attr-defined]
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
 
 def _part(name: str, fields: str, defaults: dict[str, Any] | None = None,

@@ -13,11 +13,10 @@ made, and an optional HMAC key kept outside the database
 from __future__ import annotations
 
 import hmac
-import re
-from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
+from leadfit.decisions.anchor import Anchor, anchor_in  # noqa: F401  (long imported from here)
 from leadfit.decisions.errors import RegisterError
 from leadfit.decisions.locating import audit_key  # noqa: F401  (long imported from here)
 from leadfit.decisions.texts import GENESIS, canonical_json, mac_of, sha256_text, utc_now
@@ -52,28 +51,6 @@ def check_writer_key(row, key: bytes | None) -> None:
         raise RegisterError("this register was started without an audit key; its older"
                             " entries cannot be authenticated, so a key cannot be added now."
                             " Start a new register with the key; nothing was saved")
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """What ties the paper to the register: the record hash and the audit chain head."""
-
-    record_hash: str
-    chain_head: str
-    chain_entries: int
-
-    @property
-    def keywords(self) -> str:
-        """The anchor in the PDF's metadata, read back by ``leadfit verify --pdf``."""
-        return f"leadfit-anchor {self.chain_entries} {self.chain_head} {self.record_hash}"
-
-
-def anchor_in(pdf: bytes) -> Anchor | None:
-    """The anchor a LeadFit PDF carries in its metadata, or None."""
-    found = re.search(rb"leadfit-anchor (\d{1,12}) ([0-9a-f]{64}) ([0-9a-f]{64})", pdf)
-    if not found:
-        return None
-    return Anchor(found[3].decode(), found[2].decode(), int(found[1]))
 
 
 def anchor_problems(conn: Connection, anchor: Anchor) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from leadfit.decisions import reading
-from leadfit.decisions.checking import Checker
+from leadfit.decisions.checking import ADVICE, Checker
 from leadfit.decisions.errors import RecordAltered, RecordNotFound
 from leadfit.decisions.texts import parse_ref
 
@@ -35,7 +35,11 @@ def version(conn: Any, ref: str, checker: Checker) -> Found:
     if newest is None or (wanted is not None and not 1 <= wanted <= newest):
         raise RecordNotFound(f"no record '{ref}' in this register"
                              + (f" (it has versions 1 to {newest})" if newest else ""))
-    row = reading.version_row(conn, record_id, newest if wanted is None else wanted)
+    number = newest if wanted is None else wanted
+    row = reading.version_row(conn, record_id, number)
+    if row is None:  # a gap below the newest version: a row deleted or renumbered by hand
+        raise RecordAltered(f"record {record_id}@{number} is missing from the register, though"
+                            f" version {newest} is there; {ADVICE}. Nothing was shown or printed.")
     checker.prefetch([row])  # its audit entries in two queries, not four (issue 15)
     return Found(checked(checker, row), newest)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Union
 
 from leadfit.decisions.record_logic import (
     DecisionLogic,
@@ -24,6 +24,9 @@ from leadfit.decisions.record_logic import (
     StreamsReadingLogic,
 )
 from leadfit.rules.model.assessment_logic import AssessmentLogic, PackRefLogic
+
+if TYPE_CHECKING:
+    from leadfit.decisions.record import DecisionRecord
 
 
 class Sealed:
@@ -59,9 +62,9 @@ class Sealed:
         return value
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._data == self._data  # type: ignore[attr-defined]
+        return isinstance(other, Sealed) and type(other) is type(self) and other._data == self._data
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # compared by content, never hashed
 
 
 def _part(name: str, fields: str, defaults: dict[str, Any] | None = None,
@@ -154,3 +157,7 @@ class SealedRecord(RecordLogic, Sealed):
 def read(text: str) -> SealedRecord:
     """A checked record's stored text as a record (no models built)."""
     return SealedRecord(text)
+
+
+# What the words of a record (show, the PDF) take: its models, or its sealed text.
+AnyRecord = Union["DecisionRecord", SealedRecord]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadfit.decisions import loading, reading, sealed
+from leadfit.decisions.anchor import Anchor
 from leadfit.decisions.checking import Checker
 from leadfit.decisions.errors import NoRegister
 from leadfit.decisions.locating import (
@@ -83,22 +84,33 @@ def show(reg: Any, ref: str) -> Shown:
 
 
 @dataclass(frozen=True)
-class Printed:
-    """What the rationale PDF of one stored version carries beside the record."""
+class Rationale:
+    """What the rationale PDF of one stored version prints (leadfit/reports/printing.py)."""
 
     record: sealed.SealedRecord
-    record_hash: str
-    chain_entries: int          # the audit chain's length and head when read
-    chain_head: str
+    anchor: Anchor              # the record hash and the chain head the paper carries
     replaced_by: str            # the newer version's ref, "" for the latest
+    questionnaire: Any          # the questions that word the answers
 
 
-def to_print(reg: Any, ref: str) -> Printed:
-    """A stored version, checked, with the chain head the paper will carry."""
+def rationale(reg: Any, ref: str) -> Rationale:
+    """A stored version, checked, with its anchor in the register, ready to print."""
     with reg.read() as conn:
         found = loading.version(conn, ref, checker(reg, conn))
         head = reading.first(conn, reading.HEAD)
     record = sealed.read(found.row.body)
     replaced_by = "" if found.latest else make_ref(record.record_id, found.newest)
     seq, chain_head = (head[0], head[1]) if head is not None else (0, GENESIS)
-    return Printed(record, found.row.hash, seq, chain_head, replaced_by)
+    return Rationale(record, Anchor(found.row.hash, chain_head, seq), replaced_by,
+                     questionnaire_of(record))
+
+
+def questionnaire_of(record: Any):
+    """The questions that word the record's answers: its bundled pack's, else the default's
+    (in the pack's words, read without building its rules: issue 15)."""
+    from leadfit.errors import LeadFitError
+    from leadfit.rules.model.library import bundled_questionnaire
+    try:  # read once per process; one not bundled (a client's) is refused by name
+        return bundled_questionnaire(record.pack.name)
+    except LeadFitError:
+        return bundled_questionnaire("default")

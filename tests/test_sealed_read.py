@@ -1,7 +1,8 @@
-"""`register show` reads a SQLite register with the standard library and the record as its
-sealed text (decisions/showing.py, issue 15); everything else reads it through SQLAlchemy
-into the record's models. Over generated registers (hypothesis) both say the same thing,
-word for word, of every version, and refuse a damaged or tampered record the same way."""
+"""`register show` and `report` read a SQLite register with the standard library and the
+record as its sealed text (decisions/showing.py, issue 15); everything else reads it
+through SQLAlchemy into the record's models. Over generated registers (hypothesis) both
+say the same thing, word for word and PDF byte for byte, of every version, and refuse a
+damaged or tampered record the same way."""
 
 from __future__ import annotations
 
@@ -15,8 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from reportlab import rl_config
+
 from leadfit.cli.register_cmd import shown_text
-from leadfit.decisions import review_record, review_service, sealed, service, showing
+from leadfit.decisions import audit, review_record, review_service, sealed, service, showing, store
+from leadfit.decisions.anchor import Anchor
+from leadfit.decisions.texts import make_ref
+from leadfit.reports import pdf_rationale, printing
 from leadfit.decisions.errors import DecisionError, RecordAltered, RecordNotFound
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import DecisionRecord
@@ -124,6 +130,23 @@ def _through_sealed(db: str, ref: str) -> str:
         shown.record, 0, [], as_json=True)
 
 
+def _pdf_through_models(db: str, ref: str) -> bytes:
+    """The rationale as printed before issue 15: the record's models, read by SQLAlchemy."""
+    with open_register(db, create=False, readonly=True) as reg, reg.read() as conn:
+        stored = store.load(conn, ref, service.checker(reg, conn))
+        seq, head = audit.head(conn)
+    replaced_by = "" if stored.latest else make_ref(stored.record.record_id, stored.newest)
+    pdf, _ = pdf_rationale.render(stored.record, Anchor(stored.hash, head, seq),
+                                  replaced_by=replaced_by,
+                                  questionnaire=showing.questionnaire_of(stored.record))
+    return pdf
+
+
+def _pdf_through_sealed(db: str, ref: str) -> bytes:
+    with showing.open_to_read(db) as reg:
+        return printing.render_pdf(reg, ref).pdf
+
+
 def _refs(db: str) -> list[str]:
     conn = sqlite3.connect(db)
     refs = [f"{rid}@{v}" for rid, v in conn.execute(
@@ -160,6 +183,12 @@ def test_show_says_the_same_through_sqlite3_and_sealed_text_as_through_the_model
         refs = _refs(db) + ["LF-1999-0001", f"{_refs(db)[0].partition('@')[0]}@7"]
         for ref in refs:
             assert _outcome(_through_sealed, db, ref) == _outcome(_through_models, db, ref), ref
+        invariant, rl_config.invariant = rl_config.invariant, 1   # no dates or random ids
+        try:
+            for ref in _refs(db):
+                assert _pdf_through_sealed(db, ref) == _pdf_through_models(db, ref), ref
+        finally:
+            rl_config.invariant = invariant
         conn = sqlite3.connect(db, isolation_level=None)
         conn.execute(tamper)
         conn.close()

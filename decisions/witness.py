@@ -20,7 +20,6 @@ import hashlib
 import hmac
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from typing import Any
@@ -116,6 +115,7 @@ def _locked(path: Path):
 
 
 def _write_private(path: Path, data: dict) -> None:
+    import tempfile  # only writers get here: every read checks the witness, few write it
     fd, tmp = tempfile.mkstemp(prefix=".witness-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -155,9 +155,9 @@ def describe(r: Any, versions: int) -> str:
     if d.conditions:
         lines.append(f"  conditions:      {d.conditions}")
     if d.review_date:
-        lines.append(f"  review date:     {d.review_date}")
+        lines.append(f"  review date:     {date_words(d.review_date)}")
     if d.decisive_review_date:
-        lines.append(f"  decisive review: {d.decisive_review_date}")
+        lines.append(f"  decisive review: {date_words(d.decisive_review_date)}")
     lines += [f"  not adjusting:   {c}" for c in d.review_criteria]
     if r.other_streams is not None:
         lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")

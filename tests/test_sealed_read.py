@@ -29,7 +29,7 @@ from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.register import open_register
 from leadfit.decisions.sqlite_reading import SqliteReading
 from leadfit.rules.model import assessment
-from tests.decisions_support import case_with, decide_coach, review_continue, sign_all
+from tests.decisions_support import case_with, db_url, decide_coach, review_continue, sign_all  # noqa: F401
 
 WORDS = st.sampled_from(["Weekly coaching by the CPO", "Zoë’s team – review “monthly” ✓",
                          "Line one\nline two", "  spaced   out  "])
@@ -217,3 +217,18 @@ def test_a_register_at_another_schema_is_read_the_sqlalchemy_way(tmp_path, schem
     with reg:
         assert not isinstance(reg, SqliteReading)
         assert showing.show(reg, ref).record.ref == ref
+
+
+def test_a_server_register_is_shown_through_sqlalchemy_with_the_same_words(db_url):
+    """PostgreSQL keeps SQLAlchemy: the same statements, the same check, the same words."""
+    with open_register(db_url) as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+        review = review_continue(reg, decision.record_id)
+    with showing.open_to_read(db_url) as reg:
+        assert isinstance(reg, SqliteReading) == db_url.startswith("sqlite")
+        for ref in (decision.ref, review.ref):
+            shown = showing.show(reg, ref)
+            with open_register(db_url, create=False, readonly=True) as models:
+                record = service.show(models, ref)
+                assert shown_text(shown.record, shown.versions, shown.reviews) == shown_text(
+                    record, len(service.history(models, ref)), review_service.reviews_of(models, ref))

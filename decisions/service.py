@@ -24,6 +24,7 @@ from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
 from leadfit.decisions.showing import Rationale, rationale  # noqa: F401  (read as they are stored)
+from leadfit.decisions.showing import questionnaire_of as _questionnaire  # noqa: F401  (review)
 from leadfit.files import check_target
 
 # Reading commands (register show/list, report) import this module and start in a fresh

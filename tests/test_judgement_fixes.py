@@ -63,7 +63,7 @@ def test_decide_puts_the_late_review_finding_on_the_record(tmp_path):
     findings = json.loads(stored.stdout)["assessment"]["findings"]
     assert {"id": "M10", "severity": "medium"}.items() <= next(f for f in findings if f["id"] == "M10").items()
     shown = run_cli("register", "show", record_id, "--db", db)
-    assert "review date:     2028-06-01" in shown.stdout and "First review too late to fail fast (medium) [M10]" in shown.stdout
+    assert "review date:     1 June 2028" in shown.stdout and "First review too late to fail fast (medium) [M10]" in shown.stdout
 
 
 def test_ready_on_paper_but_chosen_on_seniority_is_not_low_risk(tmp_path):

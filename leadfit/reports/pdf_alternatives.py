@@ -5,10 +5,13 @@ Words only; the people who sign read them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from leadfit.pdf import Document
-from leadfit.rules.model.assessment import Assessment
 from leadfit.words import change_set_words, no_change_words
+
+if TYPE_CHECKING:  # a type only: `leadfit report` builds no models (issue 15)
+    from leadfit.rules.model.assessment import Assessment
 
 OLDER_RECORD = ("This record was made before LeadFit set out the other outcomes in words;"
                 " replaying it shows them for its answers.")

@@ -7,27 +7,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
-from leadfit.datafiles import parse_model
 from leadfit.yamlsafe import load_file
 
 KINDS = {"readiness": "P", "signals": "R", "failures": "F", "mitigations": "M"}
-
-
-class EntrySpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
-    title: str
-    meaning: str
-
-
-class CatalogueSpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
-    readiness: dict[str, EntrySpec]
-    signals: dict[str, EntrySpec]
-    failures: dict[str, EntrySpec]
-    mitigations: dict[str, EntrySpec]
-    outcomes: dict[str, EntrySpec]
 
 
 @dataclass(frozen=True)
@@ -72,6 +54,8 @@ def default_catalogue() -> Catalogue:
 
 
 def load_catalogue(path: Path, display: str | None = None) -> Catalogue:
+    from leadfit.datafiles import parse_model
+    from leadfit.rules.model.catalogue_spec import CatalogueSpec
     located = load_file(path, display, cached=True)
     spec = parse_model(CatalogueSpec, located)
     entries: dict[str, Entry] = {}

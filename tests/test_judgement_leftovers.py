@@ -286,3 +286,14 @@ def test_the_pdf_says_the_numbers_are_the_packs_thresholds(tmp_path):
     text = _rationale_text(tmp_path, "a learner with two years", "coach")
     assert ("The numbers in them (years, shares of time, days) are this rule pack's thresholds,"
             " which an organisation's own pack may set: the article gives none.") in text
+
+
+def test_where_hiring_is_not_possible_no_note_says_to_hire_if_the_load_is_not_lightened():
+    for name in (CAPACITY, "learner keeps half with no plan"):
+        possible, _ = _both(name)
+        assert any("do not go ahead: hire" in n for n in possible.notes), name
+        cannot, old = _both(name, **{"org.external_hire": "not_possible"})
+        assert not any("do not go ahead: hire" in n for n in cannot.notes), name
+        assert [m.id for m in cannot.preconditions] == ["M8"], name  # still lightened first
+    _, old = _both(CAPACITY, **{"org.external_hire": "not_possible"})
+    assert any("do not go ahead: hire" in n for n in old.notes)  # 2.5 said it; its records keep it

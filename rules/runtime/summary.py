@@ -50,7 +50,9 @@ def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
 def riskiest(pack: Pack, fired_sets: list) -> int:
     """The index of the set of fired rules whose case scores the highest risk (the first of
     equals): the answers not known at their worst (rules/runtime/unknowns.py, 2.6)."""
-    scores = [summary_of(pack, fired, []).score for fired in fired_sets]
+    seen: dict[frozenset, int] = {}  # combinations often fire the same rules: score each set once
+    scores = [seen[key] if key in seen else seen.setdefault(key, summary_of(pack, key, []).score)
+              for key in map(frozenset, fired_sets)]
     return scores.index(max(scores))
 
 

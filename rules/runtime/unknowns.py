@@ -96,7 +96,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         decided, worst_words = _beyond_limit(case, pack, known, decider), ""
     elif outcomes:
         at = [i for i, (_, o) in enumerate(table) if o == outcomes[-1]]
-        if worst_case:  # 2.6: of the answers that give it, the riskiest, not merely the first
+        if worst_case and len(at) > 1:  # 2.6: of the answers that give it, the riskiest, not the first
             at = [at[riskiest(pack, [firings[i] for i in at])]]
         worst = table[at[0]][0]
         extra = {q: r.value for q, r in zip(explored, worst)}

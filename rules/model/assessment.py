@@ -11,7 +11,9 @@ from leadfit.rules.model.labels import pack_label  # noqa: F401  (long imported 
 
 _M = TypeVar("_M", bound=BaseModel)
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True)
+# defer_build: the schema is built at the first validation or JSON, not at import (a
+# fresh `leadfit evaluate` validates none of these: its pack comes compiled, issue 15)
+_FROZEN = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cause(BaseModel):

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
 from typing import Any
 
 from leadfit.yamlsafe import load_file

@@ -8,13 +8,13 @@ from pydantic import BaseModel, ConfigDict
 
 
 class EntrySpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid")
+    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
     title: str
     meaning: str
 
 
 class CatalogueSpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid")
+    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
     readiness: dict[str, EntrySpec]
     signals: dict[str, EntrySpec]
     failures: dict[str, EntrySpec]

@@ -25,7 +25,7 @@ from leadfit.decisions.locating import (
     resolve_url,
     warn_if_loose,
 )
-from leadfit.decisions.sqlite_reading import SqliteReading, open_reading
+from leadfit.decisions.sqlite_reading import ReadFailed, SqliteReading, open_reading
 from leadfit.decisions.texts import GENESIS, make_ref
 
 if TYPE_CHECKING:
@@ -70,6 +70,22 @@ class Shown:
     reviews: list[sealed.SealedRecord]
 
 
+def _again_if_unread(work):
+    """``work(reg)``; when SQLite could not read the file with the standard library (a
+    damaged page, say), once more the SQLAlchemy way, so the failure is worded as every
+    other command words it (decisions/register.py)."""
+    def run(reg: Any, ref: str):
+        try:
+            return work(reg, ref)
+        except ReadFailed:
+            from leadfit.decisions.register import Register
+            with Register(reg.url, readonly=True) as again:
+                return work(again, ref)
+    run.__doc__ = work.__doc__
+    return run
+
+
+@_again_if_unread
 def show(reg: Any, ref: str) -> Shown:
     """``ref`` with every version of its record and its chain's reviews, each checked:
     one altered refuses the whole (RecordAltered, nothing shown)."""
@@ -93,6 +109,7 @@ class Rationale:
     questionnaire: Any          # the questions that word the answers
 
 
+@_again_if_unread
 def rationale(reg: Any, ref: str) -> Rationale:
     """A stored version, checked, with its anchor in the register, ready to print."""
     with reg.read() as conn:

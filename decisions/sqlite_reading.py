@@ -28,6 +28,11 @@ _PREFIX = "sqlite:///"
 _ROWS: dict[tuple[str, ...], type] = {}
 
 
+class ReadFailed(RegisterError):
+    """SQLite could not read the file (damaged, locked, not a database): the reading
+    commands read it again the SQLAlchemy way, which words each failure (decisions/showing.py)."""
+
+
 def _row_type(names: tuple[str, ...]) -> type:
     """A row with attributes, ``_fields`` and ``_mapping``, as SQLAlchemy's rows have."""
     kind = _ROWS.get(names)
@@ -71,7 +76,7 @@ class SqliteReading:
             finally:
                 self._conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
-            raise RegisterError(f"the register could not be read: {_short(exc)}") from None
+            raise ReadFailed(f"the register could not be read: {_short(exc)}") from None
 
     def close(self) -> None:
         self._conn.close()

@@ -232,3 +232,20 @@ def test_a_server_register_is_shown_through_sqlalchemy_with_the_same_words(db_ur
                 record = service.show(models, ref)
                 assert shown_text(shown.record, shown.versions, shown.reviews) == shown_text(
                     record, len(service.history(models, ref)), review_service.reviews_of(models, ref))
+
+
+def test_a_file_the_standard_library_cannot_read_is_read_again_the_sqlalchemy_way(tmp_path):
+    """SQLite failing in the middle of a read (a damaged page, a lock) is read again through
+    decisions/register.py, which words every such failure as the other commands do."""
+    db = tmp_path / "register.sqlite3"
+    with open_register(str(db)) as reg:
+        ref = decide_coach(reg).ref
+    with showing.open_to_read(str(db)) as reg:
+        assert isinstance(reg, SqliteReading)
+        kept, reg._conn = reg._conn, sqlite3.connect(":memory:")   # no tables: every read fails
+        try:
+            assert showing.show(reg, ref).record.ref == ref
+            assert showing.rationale(reg, ref).record.ref == ref
+        finally:
+            reg._conn.close()
+            reg._conn = kept

@@ -17,7 +17,7 @@ from hashlib import sha256
 from typing import Any, NamedTuple
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, LargeBinary, String, cast, distinct, func, select, type_coerce
+from sqlalchemy import Connection, LargeBinary, cast, distinct, func, select, type_coerce
 
 from leadfit.decisions import witness
 from leadfit.decisions.audit import GENESIS, mac_of
@@ -83,28 +83,9 @@ def utf8(conn: Connection | None, column):
     return cast(column, LargeBinary)   # SQLite: CAST(... AS BLOB), the stored bytes
 
 
-# What a list reads of each row's newest audit entry in its own query (see entry_columns)
-_E = audit_log.alias("e")
-_BEFORE, _AFTER = audit_log.alias("e_before"), audit_log.alias("e_after")
-ENTRY_FIELDS = ("e_seq", "e_prev_hash", "e_hash", "e_entry", "e_mac", "e_before", "e_after")
-
-
-def entry_columns():
-    """The newest audit entry of each row, and the links on either side of it, as columns
-    of the row's own query (one query for a page instead of three: issue 15). Join with
-    :func:`entry_join`."""
-    before = select(_BEFORE.c.hash).where(_BEFORE.c.seq == _E.c.seq - 1).scalar_subquery()
-    after = select(_AFTER.c.prev_hash).where(_AFTER.c.seq == _E.c.seq + 1).scalar_subquery()
-    return [_E.c.seq.label("e_seq"), _E.c.prev_hash.label("e_prev_hash"),
-            _E.c.hash.label("e_hash"), _E.c.entry.label("e_entry"), _E.c.mac.label("e_mac"),
-            before.label("e_before"), after.label("e_after")]
-
-
-def entry_join(joined):
-    """``joined`` (a FROM with the records table) outer-joined to each row's newest entry."""
-    ref = records.c.record_id + "@" + cast(records.c.version, String)
-    newest = select(func.max(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
-    return joined.outerjoin(_E, _E.c.seq == newest.scalar_subquery())
+def _verdict(row, problem: str) -> Integrity:
+    return Integrity(f"record {make_ref(row.record_id, row.version)} was altered since it"
+                     f" was written: {problem}; {ADVICE}") if problem else INTACT
 
 
 def _digest(body) -> str:
@@ -277,19 +258,33 @@ class Checker:
         return self._missing
 
     def check(self, row) -> Integrity:
-        problem = self._row_problem(row)
-        return Integrity(f"record {make_ref(row.record_id, row.version)} was altered since it"
-                         f" was written: {problem}; {ADVICE}") if problem else INTACT
+        return _verdict(row, self._row_problem(row))
+
+    def check_listed(self, row) -> Integrity | None:
+        """A row read without its text (:func:`listed_columns`: a list, the due list, the
+        portfolio): its columns against the checked audit entry that seals them, its keys,
+        that entry's place in the chain and the witness. The text's own hash is left to
+        the reads that show or print the text (show, report, CSV, replay, verify). None
+        when no entry seals these columns (written before schema 8, or a column edited):
+        only the text can vouch for them, so the caller checks the row with its text."""
+        seq = self._newest_entry_seq(row.record_id, row.version)
+        if not self._columns_sealed(seq, row):
+            return None
+        return _verdict(row, self._sealed_row_problem(seq, row))
 
     def _row_problem(self, row) -> str:
         if _digest(row.body) != row.hash:
             return "its stored text no longer matches its hash"
         seq = self._newest_entry_seq(row.record_id, row.version)
         problem = "" if self._columns_sealed(seq, row) else self._body_problem(row)
-        if not problem and "k_shown" in row._fields:  # a listed row: its search keys too
+        return problem or self._sealed_row_problem(seq, row)
+
+    def _sealed_row_problem(self, seq: int | None, row) -> str:
+        """What is left once the columns are vouched for: keys, entry, chain."""
+        if "k_shown" in row._fields:  # a listed row: its search keys too
             problem = key_problem(row, row.shown)
-        if problem:
-            return problem
+            if problem:
+                return problem
         if seq is None:
             return "the audit log has no entry for it"
         return self._entry_problem(seq, row) or self.chain_problem()

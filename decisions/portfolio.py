@@ -21,7 +21,8 @@ from typing import NamedTuple
 from sqlalchemy import Connection, select
 
 from leadfit.decisions import leads
-from leadfit.decisions.integrity import Checker, entry_columns, entry_join, row_columns, utf8
+from leadfit.decisions.integrity import Checker, row_columns, utf8
+from leadfit.decisions.pages import entry_columns, entry_join
 from leadfit.decisions.keys import fold
 from leadfit.decisions.portfolio_facts import EXPERIENCED, LEARNER, readiness_from_column
 from leadfit.decisions.tables import record_keys, records

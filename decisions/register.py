@@ -20,6 +20,7 @@ from typing import Self
 from urllib.parse import quote
 
 from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -236,9 +237,18 @@ def _make_engine(parsed, dialect: str, *, readonly: bool = False, immutable: boo
         location = quote(str(Path(parsed.database).resolve()))
         parsed = make_url(f"sqlite:///file:{location}?{flags}&uri=true")
     engine = create_engine(parsed, poolclass=NullPool)
+    engine.dialect.statement_compiler = _SQLiteCompiler
     event.listen(engine, "connect", _sqlite_reader_connect if readonly else _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+class _SQLiteCompiler(SQLiteCompiler):
+    """SQLAlchemy's SQLite compiler with table hints: the lists name the index they read
+    (``INDEXED BY``, see integrity.listed), which SQLAlchemy otherwise leaves out."""
+
+    def get_from_hint_text(self, table, text):
+        return text
 
 
 def _sqlite_connect(dbapi_conn, _record) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -20,7 +19,13 @@ from leadfit.decisions.keys import (
     starting_with,
     streams_containing,
 )
-from leadfit.decisions.pages import entry_columns, entry_join, listed, listed_columns
+from leadfit.decisions.pages import (
+    entry_columns,
+    entry_join,
+    listed,
+    listed_columns,
+    listed_verdicts,
+)
 from leadfit.decisions.record import outcome_title
 from leadfit.decisions.tables import record_keys, records
 from leadfit.files import atomic_write
@@ -170,21 +175,8 @@ def list_records(conn: Connection, *, stream=None, outcome=None, status=None, li
     rows = conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset,
                                texts=False)).all()
     checker.prefetch(rows)
-    return [_summary(*checked) for checked in _listed_verdicts(conn, rows, checker)]
-
-
-def _listed_verdicts(conn: Connection, rows: Sequence, checker: Checker) -> list[tuple]:
-    """(row, verdict) for each row read without its text: checked against the audit
-    entry that seals its columns, or, where none does, read again with its text and
-    checked against that (integrity.Checker.check_listed)."""
-    verdicts = [checker.check_listed(row) for row in rows]
-    unsealed = [row.id for row, verdict in zip(rows, verdicts) if verdict is None]
-    if not unsealed:
-        return list(zip(rows, verdicts))
-    full = {row.id: row for row in conn.execute(_query(conn).where(records.c.id.in_(unsealed)))}
-    checker.prefetch(list(full.values()))
-    return [(row, verdict) if verdict is not None else (full[row.id], checker.check(full[row.id]))
-            for row, verdict in zip(rows, verdicts)]
+    return [_summary(*checked) for checked in listed_verdicts(
+        rows, checker, lambda ids: conn.execute(_query(conn).where(records.c.id.in_(ids))).all())]
 
 
 def same_candidate(conn: Connection, stream, candidate, checker: Checker) -> list[RecordSummary]:

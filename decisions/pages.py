@@ -4,9 +4,11 @@ sealed columns from one index without the 10 KB texts (see integrity.Checker).""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from sqlalchemy import String, cast, func, select
 
-from leadfit.decisions.integrity import ROW_COLUMNS
+from leadfit.decisions.integrity import ROW_COLUMNS, Checker
 from leadfit.decisions.tables import audit_log, records
 
 # schema 11 (migrations/m011_listed_index.py): every sealed column of a row, in one
@@ -24,6 +26,22 @@ def listed(query):
     register's engine renders the hint, see register._SQLiteCompiler). It may read only
     :func:`listed_columns` of the records table."""
     return query.with_hint(records, f"INDEXED BY {LISTED_INDEX}", "sqlite")
+
+
+def listed_verdicts(rows: Sequence, checker: Checker,
+                    with_texts: Callable[[list[int]], Sequence]) -> list[tuple]:
+    """(row, verdict) for each row read without its text: checked against the audit entry
+    that seals its columns (Checker.check_listed), or, where none does, read again with
+    its text (``with_texts``: those rows by id, with the same fields and the body) and
+    checked against that."""
+    verdicts = [checker.check_listed(row) for row in rows]
+    unsealed = [row.id for row, verdict in zip(rows, verdicts) if verdict is None]
+    if not unsealed:
+        return list(zip(rows, verdicts))
+    full = {row.id: row for row in with_texts(unsealed)}
+    checker.prefetch(list(full.values()))
+    return [(row, verdict) if verdict is not None else (full[row.id], checker.check(full[row.id]))
+            for row, verdict in zip(rows, verdicts)]
 
 
 # What a list reads of each row's newest audit entry in its own query (see entry_columns)

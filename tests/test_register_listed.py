@@ -131,3 +131,23 @@ def test_the_index_holds_every_column_a_list_reads(register):
     with register.read() as conn:
         held = [r[2] for r in conn.execute(text(f"PRAGMA index_info({LISTED_INDEX})"))]
     assert held == list(m011_listed_index.COLUMNS)
+
+
+def test_the_due_list_looks_for_moved_review_dates_in_the_partial_index_alone(register):
+    """A genuine row's next review is its review date: the look for rows whose next review
+    column was moved (reviews._hidden) reads only the rows where the two differ."""
+    from sqlalchemy import literal_column, or_
+
+    from leadfit.decisions import reviews
+    from leadfit.decisions.tables import records
+    until = "2030-01-31"
+    ids = reviews._open_rows(dated=False).with_only_columns(records.c.id).where(
+        or_(records.c.next_review.is_(None), records.c.next_review > until),
+        records.c.review_date <= until, records.c.review_date != literal_column("''"),
+        records.c.next_review.is_distinct_from(records.c.review_date))
+    assert any(m011_listed_index.MOVED in step for step in _plan(register, ids))
+    with register.read() as conn:
+        held = conn.execute(text(f"SELECT count(*) FROM decision_records INDEXED BY"
+                                 f" {m011_listed_index.MOVED} WHERE review_date <> '' AND"
+                                 " next_review IS NOT review_date")).scalar()
+    assert held == 0   # decided, signed, corrected, withdrawn, drafts: the two dates agree

@@ -9,7 +9,7 @@ and the portfolio read a page from it alone (``INDEXED BY``, see integrity.liste
 
 PostgreSQL keeps a long text out of the row (TOAST), so its rows are already narrow;
 it gets no such index (an index entry there is limited to about 2,700 bytes).
-No record row is changed.
+Both get a partial index for the due list (MOVED, below). No record row is changed.
 """
 
 from __future__ import annotations
@@ -24,6 +24,18 @@ COLUMNS = ("id", "record_id", "version", "status", "stream", "candidate", "creat
            "mentor", "risk", "readiness", "review_date", "hash")
 
 
+# The due list's look for rows whose next review column was moved (reviews._hidden): a
+# genuine row with a review date has it as its next review, so only rows where the two
+# differ can match, and this index holds just those (none, unless edited); the look
+# walked every coached row (333,000 of 1,000,000, 0.6-1.5 s).
+MOVED = "ix_records_review_moved"
+_MOVED = {"sqlite": "review_date <> '' AND next_review IS NOT review_date",
+          "postgresql": "review_date <> '' AND next_review IS DISTINCT FROM review_date"}
+
+
 def upgrade(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.execute(text(f"CREATE INDEX {INDEX} ON decision_records ({', '.join(COLUMNS)})"))
+    conn.execute(text(f"CREATE INDEX {MOVED} ON decision_records"
+                      f" (review_date, next_review, status, record_id, version)"
+                      f" WHERE {_MOVED[conn.dialect.name]}"))

@@ -47,6 +47,13 @@ def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
     return _summary(_Builder(pack, {}, fired, missing, None), pack)
 
 
+def riskiest(pack: Pack, fired_sets: list) -> int:
+    """The index of the set of fired rules whose case scores the highest risk (the first of
+    equals): the answers not known at their worst (rules/runtime/unknowns.py, 2.6)."""
+    scores = [summary_of(pack, fired, []).score for fired in fired_sets]
+    return scores.index(max(scores))
+
+
 def _summary(b: _Builder, pack: Pack) -> Summary:
     worst = worst_severities((v["id"], v["severity"]) for _, v in b.actions("finding"))
     score, level = b.score_of(worst)

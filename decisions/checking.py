@@ -67,6 +67,11 @@ class Integrity:
 INTACT = Integrity()
 
 
+def _verdict(row, problem: str) -> Integrity:
+    return Integrity(f"record {make_ref(row.record_id, row.version)} was altered since it"
+                     f" was written: {problem}; {ADVICE}") if problem else INTACT
+
+
 def _digest(body) -> str:
     return sha256(body).hexdigest() if isinstance(body, bytes) else sha256_text(body)
 
@@ -176,7 +181,7 @@ class Checker:
 
     def prefetch(self, rows) -> None:
         """Two queries for a page of rows instead of four per row (the list, the window);
-        none when the rows carry their newest entry (:func:`entry_columns`)."""
+        none when the rows carry their newest entry (pages.entry_columns)."""
         refs = [make_ref(r.record_id, r.version) for r in rows]
         if not refs:
             return
@@ -218,20 +223,34 @@ class Checker:
         return self._missing
 
     def check(self, row) -> Integrity:
-        problem = self._row_problem(row)
-        return Integrity(f"record {make_ref(row.record_id, row.version)} was altered since it"
-                         f" was written: {problem}; {ADVICE}") if problem else INTACT
+        return _verdict(row, self._row_problem(row))
+
+    def check_listed(self, row) -> Integrity | None:
+        """A row read without its text (pages.listed_columns: a list page): its columns
+        against the checked audit entry that seals them, its keys, that entry's place in
+        the chain and the witness. The text's own hash is left to the reads that show or
+        print the text (show, report, CSV, replay, verify). None when no entry seals these
+        columns (written before schema 8, or a column edited): only the text can vouch for
+        them, so the caller checks the row with its text."""
+        seq = self._newest_entry_seq(row.record_id, row.version)
+        if not self._columns_sealed(seq, row):
+            return None
+        return _verdict(row, self._sealed_row_problem(seq, row))
 
     def _row_problem(self, row) -> str:
         if _digest(row.body) != row.hash:
             return "its stored text no longer matches its hash"
         seq = self._newest_entry_seq(row.record_id, row.version)
         problem = "" if self._columns_sealed(seq, row) else self._body_problem(row)
-        if not problem and "k_shown" in row._fields:  # a listed row: its search keys too
+        return problem or self._sealed_row_problem(seq, row)
+
+    def _sealed_row_problem(self, seq: int | None, row) -> str:
+        """What is left once the columns are vouched for: keys, entry, chain."""
+        if "k_shown" in row._fields:  # a listed row: its search keys too
             from leadfit.decisions.keys import key_problem
             problem = key_problem(row, row.shown)
-        if problem:
-            return problem
+            if problem:
+                return problem
         if seq is None:
             return "the audit log has no entry for it"
         return self._entry_problem(seq, row) or self.chain_problem()

@@ -1,5 +1,6 @@
-"""The integrity check's SQLAlchemy side: the columns a checked read selects, each row's
-newest audit entry as columns of a list's own query, and what a write's entry states.
+"""The integrity check's SQLAlchemy side: the columns a checked read selects and what a
+write's entry states (each row's newest entry as columns of a page's own query:
+decisions/pages.py).
 
 The check itself (decisions/checking.py, standard library only) is re-exported here:
 every read of a record goes through its Checker (show, report, replay, list, CSV,
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, LargeBinary, String, cast, func, select, type_coerce
+from sqlalchemy import Connection, LargeBinary, cast, func, select, type_coerce
 
 from leadfit.decisions.checking import (  # noqa: F401  (the one check, re-exported)
     ADVICE,
@@ -42,30 +43,6 @@ def utf8(conn: Connection | None, column):
     if conn is not None and conn.dialect.name == "postgresql":
         return type_coerce(func.convert_to(column, "UTF8"), LargeBinary)
     return cast(column, LargeBinary)   # SQLite: CAST(... AS BLOB), the stored bytes
-
-
-# What a list reads of each row's newest audit entry in its own query (see entry_columns)
-_E = audit_log.alias("e")
-_BEFORE, _AFTER = audit_log.alias("e_before"), audit_log.alias("e_after")
-ENTRY_FIELDS = ("e_seq", "e_prev_hash", "e_hash", "e_entry", "e_mac", "e_before", "e_after")
-
-
-def entry_columns():
-    """The newest audit entry of each row, and the links on either side of it, as columns
-    of the row's own query (one query for a page instead of three: issue 15). Join with
-    :func:`entry_join`."""
-    before = select(_BEFORE.c.hash).where(_BEFORE.c.seq == _E.c.seq - 1).scalar_subquery()
-    after = select(_AFTER.c.prev_hash).where(_AFTER.c.seq == _E.c.seq + 1).scalar_subquery()
-    return [_E.c.seq.label("e_seq"), _E.c.prev_hash.label("e_prev_hash"),
-            _E.c.hash.label("e_hash"), _E.c.entry.label("e_entry"), _E.c.mac.label("e_mac"),
-            before.label("e_before"), after.label("e_after")]
-
-
-def entry_join(joined):
-    """``joined`` (a FROM with the records table) outer-joined to each row's newest entry."""
-    ref = records.c.record_id + "@" + cast(records.c.version, String)
-    newest = select(func.max(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
-    return joined.outerjoin(_E, _E.c.seq == newest.scalar_subquery())
 
 
 def versions_after(conn: Connection, added: bool) -> int:

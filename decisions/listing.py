@@ -10,14 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, false, func, or_, select
 
 from leadfit.decisions.errors import DecisionError, RecordAltered
-from leadfit.decisions.integrity import (
-    Checker,
-    Integrity,
-    entry_columns,
-    entry_join,
-    row_columns,
-    utf8,
-)
+from leadfit.decisions.integrity import Checker, Integrity, row_columns, utf8
 from leadfit.decisions.keys import (
     SEPARATOR,
     fold,
@@ -25,6 +18,13 @@ from leadfit.decisions.keys import (
     listed_status,
     starting_with,
     streams_containing,
+)
+from leadfit.decisions.pages import (
+    entry_columns,
+    entry_join,
+    listed,
+    listed_columns,
+    listed_verdicts,
 )
 from leadfit.decisions.record import outcome_title
 from leadfit.decisions.tables import record_keys, records
@@ -69,17 +69,20 @@ class RecordSummary:
 
 
 def _query(conn: Connection | None = None, stream=None, outcome=None, status=None, text=None,
-           titles=None, limit: int | None = None, offset: int = 0):
+           titles=None, limit: int | None = None, offset: int = 0, texts: bool = True):
     """The rows of one page, newest first, with their search keys and newest audit entry
-    (checked on read), each text as its stored bytes (hashed, never shown).
+    (checked on read); ``texts``: each text too, as its stored bytes (hashed, never
+    shown), else the sealed columns alone, from schema 11's index (integrity.listed).
 
     Unfiltered, the records themselves are paged; filtered, the small search-key rows
     are (see keys.py), so a filter never reads a record's text to reject it."""
-    columns = [utf8(conn, c).label("body") if c.key == "body" else c for c in row_columns()]
+    columns = [utf8(conn, c).label("body") if c.key == "body" else c for c in row_columns()] \
+        if texts else listed_columns()
     q = select(*columns, records.c.id, listed_status().label("shown"), *key_columns(),
                *entry_columns())
     q = q.select_from(entry_join(records.outerjoin(record_keys,
                                                    record_keys.c.id == records.c.id)))
+    q = q if texts else listed(q)
     if status and status not in STATUSES:
         raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}")
     wanted = _filters(conn, stream, outcome, status, text, titles)
@@ -169,9 +172,11 @@ def list_records(conn: Connection, *, stream=None, outcome=None, status=None, li
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
     if outcome:
         _check_outcome(conn, outcome)
-    rows = conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset)).all()
+    rows = conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset,
+                               texts=False)).all()
     checker.prefetch(rows)
-    return [_summary(row, checker.check(row)) for row in rows]
+    return [_summary(*checked) for checked in listed_verdicts(
+        rows, checker, lambda ids: conn.execute(_query(conn).where(records.c.id.in_(ids))).all())]
 
 
 def same_candidate(conn: Connection, stream, candidate, checker: Checker) -> list[RecordSummary]:

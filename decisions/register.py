@@ -18,9 +18,9 @@ from typing import Self
 from urllib.parse import quote
 
 from sqlalchemy import Connection, create_engine, event, text
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from leadfit.decisions import audit, witness
 from leadfit.decisions.errors import NoRegister, RegisterError
@@ -218,10 +218,22 @@ def _make_engine(parsed, dialect: str, *, readonly: bool = False, immutable: boo
         flags = "mode=ro" + ("&immutable=1" if immutable else "")
         location = quote(str(Path(parsed.database).resolve()))
         parsed = make_url(f"sqlite:///file:{location}?{flags}&uri=true")
-    engine = create_engine(parsed, poolclass=NullPool)
+    # connections kept open between reads and writes (SQLAlchemy's pool for a file): a new
+    # one per read cost ~9 ms (the schema parsed again), and closing the last one after each
+    # write checkpointed the WAL into the file (dispose() closes them: Register.close)
+    engine = create_engine(parsed)
+    engine.dialect.statement_compiler = _SQLiteCompiler
     event.listen(engine, "connect", _sqlite_reader_connect if readonly else _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+class _SQLiteCompiler(SQLiteCompiler):
+    """SQLAlchemy's SQLite compiler with table hints: the lists name the index they read
+    (``INDEXED BY``, see integrity.listed), which SQLAlchemy otherwise leaves out."""
+
+    def get_from_hint_text(self, table, text):
+        return text
 
 
 def _sqlite_connect(dbapi_conn, _record) -> None:

@@ -38,17 +38,20 @@ def read(conn: Connection, checker: Checker, stream: str,
     # the sealed lines carry every fact F10 reads; re-hashing 10,000 texts cost 1.4 s a decide
     board = portfolio(conn, checker, texts=False)
     key = fold(stream)
-    others = [s for s in board.streams if not s.problem and s.key != key
-              and s.kind in (EXPERIENCED, LEARNER)]
+    # one pass over 10,000 lines (plain tuple fields, no properties): a decide makes it
+    others = [s for s in board.streams if s.kind in _LED and s.key != key and not s.problem]
     if not others:
         return None
-    experienced = sum(s.kind == EXPERIENCED for s in others)
+    experienced = sum(1 for s in others if s.kind == EXPERIENCED)
     learners = len(others) - experienced
     return StreamsReading(
         answer=answer_for(experienced, learners), form_answer=form_answer,
         experienced=experienced, learners=learners,
         streams=[StreamRead(stream=s.stream, ref=s.ref, kind=s.kind) for s in others[:KEPT]],
-        altered=[s.ref for s in board.altered])
+        altered=[s.ref for s in board.streams if s.problem])
+
+
+_LED = frozenset({EXPERIENCED, LEARNER})
 
 
 def applied(case: Case, reading: StreamsReading | None) -> Case:

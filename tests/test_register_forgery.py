@@ -4,6 +4,11 @@ Each row of EDITS is one kind (docs/integrity.md lists them with these ids). The
 register holds A (decided and signed twice: entries 1-3) and B (decided: entry 4).
 ``read``: show/report of the target refuse it and the list marks it; ``verify``:
 verify names it. Run without and with the audit key.
+
+A list shows only columns the audit chain seals (schema 11 reads them from an index,
+never the 10 KB texts), so an edit of a text alone, its stored hash left as it was
+(TEXT_ONLY), leaves every listed value genuine: the list shows the row as written,
+and each read of the text (show, report, history, the CSV export) and verify refuse it.
 """
 
 from __future__ import annotations
@@ -145,6 +150,10 @@ EDITS = {
 }
 
 
+# edits a list cannot see, as it reads no text (above); everything else it marks
+TEXT_ONLY = {"body-text"}
+
+
 @pytest.fixture(params=[False, True], ids=["no-key", "key"])
 def keyed(request, monkeypatch):
     if request.param:
@@ -164,6 +173,8 @@ def _register(tmp_path):
 def test_each_kind_of_edit_is_refused_on_read_and_marked_in_the_list(tmp_path, keyed, kind):
     edit, target, _read, _verify = EDITS[kind]
     db, a, b = _register(tmp_path)
+    with open_register(db, create=False, readonly=True) as reg:
+        written = service.list_records(reg, limit=None)
     conn = _db(db)
     edit(conn, a, b)
     conn.close()
@@ -179,9 +190,22 @@ def test_each_kind_of_edit_is_refused_on_read_and_marked_in_the_list(tmp_path, k
             assert "witness" in str(exc)
             return
         altered = [r for r in listed if not r.intact]
+        if kind in TEXT_ONLY:
+            _shows_what_was_written(reg, listed, written, tmp_path)
+            return
         assert altered and all(r.status == "altered" and r.stream == r.candidate == ""
                                for r in altered)
         assert all(r.stream for r in listed if r.intact)
+
+
+def _shows_what_was_written(reg, listed, written, tmp_path):
+    """A text edited alone: the list shows every row as LeadFit wrote and sealed it
+    (nothing taken from the edited text), and the CSV export, which copies the texts,
+    says the record was altered."""
+    assert listed == written and all(r.intact for r in listed)
+    service.export_csv(reg, tmp_path / "out.csv")
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert "NO: record" in text and "its stored text no longer matches its hash" in text
 
 
 @pytest.mark.parametrize("kind", list(EDITS))

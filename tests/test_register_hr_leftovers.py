@@ -144,6 +144,7 @@ def test_a_register_that_cannot_grow_says_the_disk_is_full_and_keeps_what_it_had
         decide_coach(reg, recorded_by="Robin Hale")
         event.listen(reg.engine, "connect", lambda dbapi, _r: dbapi.execute(
             "PRAGMA max_page_count = " + str(dbapi.execute("PRAGMA page_count").fetchone()[0])))
+        reg.engine.dispose()   # the pooled connection goes: the next one gets the limit
         with pytest.raises(RegisterError) as refused:
             decide_coach(reg, recorded_by="Robin Hale", again=True)
         assert str(refused.value).startswith("the disk holding the register is full, so nothing"

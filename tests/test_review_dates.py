@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import text
 
 from leadfit.decisions import due_dates, review_service, reviews, service
+from leadfit.decisions.migrations import LATEST
 from leadfit.decisions.register import open_register
 from tests.decisions_support import (  # noqa: F401 (fixtures)
     db_url,
@@ -107,15 +108,15 @@ def test_an_edited_count_is_not_believed_verify_names_it_and_a_write_repairs_it(
 
 def test_a_register_written_before_schema_10_counts_from_its_records_until_a_write(
         tmp_path, monkeypatch):
-    """The fixture was written at schema 1 (7533785): opened, it is upgraded to schema 10
-    with an empty count table; the counts come from its records, verify passes, and its
-    first write seals counts that agree."""
+    """The fixture was written at schema 1 (7533785): opened, it is upgraded to the latest
+    schema with an empty count table (schema 10); the counts come from its records, verify
+    passes, and its first write seals counts that agree."""
     copy = tmp_path / "register.sqlite3"
     shutil.copyfile(FIXTURE, copy)
     monkeypatch.setenv("LEADFIT_AUDIT_KEY", KEY)
     with open_register(copy) as reg:
         with reg.read() as conn:
-            assert conn.execute(text("SELECT version FROM leadfit_schema")).scalar() == 10
+            assert conn.execute(text("SELECT version FROM leadfit_schema")).scalar() == LATEST
             assert conn.execute(text("SELECT count(*) FROM review_dates")).scalar() == 0
         assert _sealed(reg) is None
         before = _banner(reg)

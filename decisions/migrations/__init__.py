@@ -23,11 +23,12 @@ from leadfit.decisions.migrations import (
     m008_stream_leads,
     m009_query_indexes,
     m010_review_dates,
+    m011_listed_index,
 )
 
 STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary_pack,
          m005_reviews, m006_register_keys, m007_portfolio_columns, m008_stream_leads,
-         m009_query_indexes, m010_review_dates)
+         m009_query_indexes, m010_review_dates, m011_listed_index)
 LATEST = STEPS[-1].VERSION
 if LATEST != schema.LATEST:  # pragma: no cover  (a new step must move decisions/schema.py too)
     raise ImportError(f"decisions/schema.py says schema {schema.LATEST}, the last step is {LATEST}")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from leadfit.decisions.errors import RegisterError
+from leadfit.decisions.errors import RegisterError, damaged_register
 from leadfit.decisions.schema import LATEST
 
 BUSY_TIMEOUT_MS = 30_000
@@ -71,6 +71,10 @@ class SqliteReading:
             finally:
                 self._conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (11, 26):  # SQLITE_CORRUPT, SQLITE_NOTADB: said as register.py says them
+                raise RegisterError(damaged_register(self._path, _short(exc),
+                                                     maybe_not_one=code == 26)) from None
             raise RegisterError(f"the register could not be read: {_short(exc)}") from None
 
     def close(self) -> None:

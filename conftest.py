@@ -1,10 +1,35 @@
-"""Collect every rule pack's scenarios.yaml as pytest items (one per scenario)."""
+"""Collect every rule pack's scenarios.yaml as pytest items (one per scenario); test
+scratch files in memory where the machine has a tmpfs."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+
+def _scratch_in_memory(folder: Path = Path("/dev/shm")) -> None:
+    """Every tmp_path (registers, witnesses, PDFs) on a tmpfs when one is free to use.
+    Each register commit is flushed to disk (SQLite synchronous=FULL) and on a disk
+    shared by a loaded machine those flushes were most of the register tests' time;
+    the code under test runs the same. A TMPDIR or --basetemp the runner chose wins."""
+    if os.environ.get("TMPDIR") or not sys.platform.startswith("linux"):
+        return
+    try:
+        usable = (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+                  and shutil.disk_usage(folder).free > 2 ** 30)
+    except OSError:
+        return
+    if usable:
+        os.environ["TMPDIR"] = str(folder)  # xdist workers and subprocesses inherit it
+        tempfile.tempdir = None              # gettempdir() looks again
+
+
+_scratch_in_memory()
 
 BUNDLED_PACKS = Path(__file__).resolve().parent / "rules" / "packs"
 

@@ -23,6 +23,22 @@ class RegisterError(LeadFitError):
     """The register cannot be opened, read or written."""
 
 
+def damaged_register(path: object, detail: str, *, maybe_not_one: bool = False) -> str:
+    """The words for a register file SQLite cannot read (``maybe_not_one``: it is no SQLite
+    file at all, so perhaps the wrong file was named): what is wrong, that nothing was
+    written, and how to restore it. LeadFit keeps no copy of the register itself."""
+    what = (f"{path} is not a LeadFit register, or the register file is damaged" if maybe_not_one
+            else f"the register file {path} is damaged")
+    return (f"{what}, so it cannot be read (SQLite: {detail}); nothing was written to it."
+            + (" If it is the register, restore it" if maybe_not_one else " To restore it")
+            + ": close LeadFit, move the damaged file aside (keep it for whoever looks after"
+            f" your computers) and copy your latest backup to {path}. LeadFit makes no backup"
+            f" by itself (make one with: sqlite3 {path} \"VACUUM INTO 'backup.sqlite3'\")."
+            " A restored register lacks what was recorded after its backup: leadfit verify then"
+            " names the witness file that remembers more, and moving that file aside accepts"
+            " the restored register on this computer.")
+
+
 class NoRegister(RegisterError):
     """A reading command named a register that does not exist (nothing is created)."""
 

@@ -22,6 +22,7 @@ from leadfit.decisions.record import (
     utc_now,
 )
 from leadfit.errors import Problem
+from leadfit.suggest import did_you_mean
 from leadfit.rules.model.assessment import Assessment
 
 if TYPE_CHECKING:  # types only: `register show` reaches this module through the reviews
@@ -76,7 +77,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
                                           f"{m.title} ({m.question})" for m in assessment.missing))])
     outcomes = list(pack.settings.outcomes)
     if decision not in outcomes:
-        problems.append(Problem(f"decision '{decision}' is not one of: {', '.join(outcomes)}"))
+        problems.append(Problem(f"decision '{decision}' is not one of: {', '.join(outcomes)}"
+                                f"{did_you_mean(decision, outcomes)}"))
     justification, conditions = _text(justification, "justification", problems), \
         _text(conditions, "conditions", problems)
     reason = _text(reason, "correction reason", problems)

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from leadfit.decisions import audit, witness
-from leadfit.decisions.errors import NoRegister, RegisterError
+from leadfit.decisions.errors import NoRegister, RegisterError, damaged_register
 from leadfit.decisions.locating import (  # noqa: F401  (default_url, warn_if_loose: long here)
     absent,
     default_url,
@@ -65,8 +65,8 @@ class Register:
                     self.found_schema = migrate(conn)
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise RegisterError(f"cannot open the register at {self._shown}:"
-                                f" {_short(exc, self.files())}") from None
+            raise RegisterError(_said(f"cannot open the register at {self._shown}", exc,
+                                      self.files())) from None
 
     def _open_readonly(self, parsed) -> None:
         self.engine = _make_engine(parsed, self.dialect, readonly=True)
@@ -89,9 +89,9 @@ class Register:
                 with self._begin() as conn:
                     migrate(conn)
             except SQLAlchemyError as exc:
-                raise RegisterError(f"this register (schema {self.found_schema}) must be upgraded"
-                                    f" before it can be read, and it cannot be written here:"
-                                    f" {_short(exc, self.files())}") from None
+                raise RegisterError(_said(f"this register (schema {self.found_schema}) must be"
+                                          " upgraded before it can be read, and it cannot be"
+                                          " written here", exc, self.files())) from None
             finally:
                 self.engine.dispose()
             self.engine = _make_engine(parsed, self.dialect, readonly=True)
@@ -123,10 +123,8 @@ class Register:
                 yield conn
                 appended = conn.info.pop(audit.APPENDED, None)
         except SQLAlchemyError as exc:
-            why = _short(exc, self.files())
-            raise RegisterError(why if why == DISK_FULL else
-                                f"the register could not be written, nothing was saved: {why}"
-                                ) from None
+            raise RegisterError(_said("the register could not be written, nothing was saved",
+                                      exc, self.files())) from None
         if appended:
             witness.advance(self.url, *appended)
 
@@ -136,7 +134,7 @@ class Register:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise RegisterError(f"the register could not be read: {_short(exc, self.files())}"
+            raise RegisterError(_said("the register could not be read", exc, self.files())
                                 ) from None
 
     def files(self) -> tuple[Path, ...]:
@@ -269,7 +267,20 @@ def _sqlite_begin(conn) -> None:
 
 DISK_FULL = ("the disk holding the register is full, so nothing was written; free some space"
              " on it and try again")
-_SQLITE_IOERR, _SQLITE_FULL, _PG_DISK_FULL = 10, 13, "53100"
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
+_PG_DISK_FULL = "53100"
+
+
+def _said(doing: str, exc: Exception, files: tuple[Path, ...] = ()) -> str:
+    """``doing: why``; or, when the user must act on the cause itself, only that: a full
+    disk, or a damaged file (what is wrong and how to restore it)."""
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return damaged_register(files[0] if files else "", _short(exc),
+                                maybe_not_one=code & 0xFF == _SQLITE_NOTADB)
+    why = _short(exc, files)
+    return why if why == DISK_FULL else f"{doing}: {why}"
 
 
 def _short(exc: Exception, files: tuple[Path, ...] = ()) -> str:

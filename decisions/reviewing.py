@@ -26,6 +26,7 @@ from leadfit.decisions.review_record import (
     Review,
 )
 from leadfit.errors import Problem
+from leadfit.suggest import did_you_mean
 from leadfit.rules.model.assessment import Assessment
 from leadfit.words import answer_words
 
@@ -78,7 +79,8 @@ def verdict_terms(verdict: str, next_review, experienced_pd: str, held_on: str,
                   root: DecisionRecord, problems: list[Problem]) -> tuple[str | None, str]:
     """(next review date, experienced PD) for the verdict, or problems named."""
     if verdict not in VERDICTS:
-        problems.append(Problem(f"verdict '{verdict}' is not one of: {', '.join(VERDICTS)}"))
+        problems.append(Problem(f"verdict '{verdict}' is not one of: {', '.join(VERDICTS)}"
+                                f"{did_you_mean(verdict, VERDICTS)}"))
         return None, ""
     when = _iso(next_review, "next review date", problems)
     pd = _text(experienced_pd, "name", problems)

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 # Spellings people bring from other tools, mapped to our condition words.
 _SYNONYMS = {"gte": "ge", ">=": "ge", "lte": "le", "<=": "le", "neq": "ne", "!=": "ne",
-             "==": "eq", ">": "gt", "<": "lt", "and": "all", "or": "any", "nin": "not_in"}
+             "==": "eq", ">": "gt", "<": "lt", "and": "all", "or": "any", "nin": "not_in",
+             "check": "lint", "validate": "lint"}  # `leadfit pack check`: lint checks a pack
 
 
 def did_you_mean(word: object, allowed: Iterable[object]) -> str:

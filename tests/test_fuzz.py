@@ -8,12 +8,11 @@ Bounded in `make test` (profile "ci"); `make fuzz` runs the same tests long
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadfit.forms.conditions import Compare, Group, Member
@@ -23,14 +22,7 @@ from leadfit.rules.model.library import default_pack
 from tests.example_limits import limited
 from tests.helpers import EXAMPLE_CASE, REPO
 
-# No wall-time deadline (it failed under load): tests/example_limits.py limits each
-# example's CPU time and stops a hang by a wall clock instead.
-settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow,
-                                                 HealthCheck.function_scoped_fixture])
-settings.register_profile("fuzz", max_examples=int(os.environ.get("LEADFIT_FUZZ_EXAMPLES", 2000)),
-                          deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("LEADFIT_HYPOTHESIS_PROFILE", "ci"))
+# The profiles ("ci" in make test, "fuzz" in make fuzz) are in tests/conftest.py.
 
 DEFAULT_PACK = REPO / "rules" / "packs" / "default"
 KNOWN_EXITS = {0, 1, 2, 3}   # documented in leadfit/cli/main.py; 4 is the engine failing

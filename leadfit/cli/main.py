@@ -17,6 +17,7 @@ from importlib import import_module
 from leadfit import __version__
 from leadfit.cli.commands import COMMANDS
 from leadfit.errors import LeadFitError
+from leadfit.suggest import did_you_mean
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INCOMPLETE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -27,12 +28,24 @@ EXIT_CODES = {0: "done", 1: "a check found problems (lint, test, verify)",
 
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a did-you-mean on a mistyped command or verb (`leadfit pack check`);
+    subcommand parsers are made of the same class."""
+
+    def _check_value(self, action, value):
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:
+            hint = did_you_mean(value, action.choices or ())
+            raise argparse.ArgumentError(action, f"{exc.message}{hint}") from None
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: only the named command's module is imported, so
     `leadfit evaluate` does not load the register's database layer or the PDF
     toolkit. Help, no command or an unknown one list every command by its one-line
     help, importing none of them."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="leadfit", description="Decide who should lead a value stream.",
         epilog="Exit codes: " + "; ".join(f"{c} {w}" for c, w in EXIT_CODES.items()) + ".")
     parser.add_argument("--version", action="version", version=f"leadfit {__version__}")

@@ -13,6 +13,7 @@ chunks to this process, which evaluates them itself: the result is the same.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import sys
 import threading
@@ -97,7 +98,17 @@ def shared_with_a_helper(a: Pack, b: Pack, chunks: Iterable[list], evaluator,
 
 def start_method() -> str:
     """"fork" where a forked helper is safe (Linux, no thread but this one), else "spawn"."""
-    return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
+    return "fork" if sys.platform.startswith("linux") and _threads() == 1 else "spawn"
+
+
+def _threads() -> int:
+    """This process's threads as the system counts them (what Python 3.12 warns about
+    before a fork): threading.active_count() misses threads started outside the threading
+    module, such as a library's own or one from _thread.start_new_thread."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 def _take_back(at_helper: dict, finished: dict, evaluator) -> None:

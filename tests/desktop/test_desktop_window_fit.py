@@ -58,3 +58,45 @@ def test_other_outcomes_never_scroll_inside_the_panel(qtbot, user_files, styled,
     assert not view.verticalScrollBar().isVisible()
     assert view.verticalScrollBar().maximum() == 0, "a scroll area inside the panel's"
     assert view.document().size().height() <= view.viewport().height()
+
+
+# -- the calendar button's arrow sits beside its word, not over it ------------------------
+def _dark_box(image, background) -> tuple[int, int, int, int] | None:
+    """The bounding box (left, top, right, bottom) of the pixels unlike ``background``'s."""
+    xs, ys = [], []
+    for y in range(image.height()):
+        for x in range(image.width()):
+            if image.pixel(x, y) != background.pixel(x, y):
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _overlap(a, b) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+@pytest.mark.parametrize("question", ["org.assessed_on", "candidate.reduced_by"])
+def test_the_calendar_arrow_is_drawn_beside_its_word_not_over_it(qtbot, user_files, styled,
+                                                                 tmp_path, question):
+    window = window_at(qtbot, user_files)
+    open_case(qtbot, window, tmp_path, scenario_answers(
+        "default", "learner keeps thirty percent with a full plan"))
+    window.reveal(question)
+    settle_layout(qtbot, window)
+    pick = window.form.rows[question].input.calendar
+    assert pick.isVisible() and pick.text() == "Calendar"
+    menu = pick.menu()
+    whole = pick.grab().toImage()
+    pick.setMenu(None)  # the same button without its arrow: what differs is the arrow
+    no_arrow = pick.grab().toImage()
+    text = pick.text()
+    pick.setText("")  # and without its word: what differs is the word
+    blank = pick.grab().toImage()
+    pick.setText(text)
+    pick.setMenu(menu)
+    arrow, word = _dark_box(whole, no_arrow), _dark_box(no_arrow, blank)
+    assert arrow is not None and word is not None
+    assert not _overlap(arrow, word), f"the arrow {arrow} is drawn over the word {word}"
+    assert arrow[0] - word[2] >= 4, f"the arrow {arrow} is crammed against the word {word}"
+    assert arrow[2] < whole.width() - 1, "the arrow runs into the button's edge"

@@ -2,7 +2,8 @@
 
 Commands: wall time of fresh `leadfit --help`, `evaluate` (the example case),
 `register show` and `report` against `python -c 'import durable.lang'`, each
-interleaved with it, median of 5 (targets 3x, 3x, 6x, 6x); beside each wall-time ratio
+interleaved with it, median of 5 (targets 3x, 3x, 6x, 6x), and evaluate's first run with nothing
+cached (no parsed file, no compiled pack); beside each wall-time ratio
 the same ratio in CPU time (user + system of the child), which a busy machine moves far
 less than wall time (where the OS can say: not on Windows). ``--before TREE``
 also runs the same commands from an earlier clone's own venv, interleaved too.
@@ -25,7 +26,9 @@ REPO = Path(__file__).resolve().parent.parent
 COMMAND_TARGETS = {"--help": 3, "evaluate": 3, "register show": 6, "report": 6}
 # What a command cannot start without, timed beside it: the libraries it must import. Only
 # the rest (LeadFit's own modules and work) is ours to cut.
-LIBRARIES = {"evaluate": "import durable.lang, pydantic.main",
+# evaluate: pydantic.fields is what its first model imports (pydantic.types, annotated_types:
+# about half of pydantic's cost), yaml reads the case file.
+LIBRARIES = {"evaluate": "import durable.lang, pydantic.main, pydantic.fields, yaml",
              "register show": "import sqlalchemy, pydantic.main",
              "report": "import sqlalchemy, pydantic.main, reportlab.platypus"}
 
@@ -55,6 +58,16 @@ def _fresh(argv: list[str], env: dict, name: str = "") -> float:
     if done.returncode:
         raise SystemExit(f"{' '.join(argv)} failed: {done.stderr[-2000:]}")
     return took
+
+
+def _cold(argv: list[str], env: dict, floor: float, runs: int = 3) -> str:
+    """The same command with nothing in the per-user cache (no parsed file, no compiled pack)."""
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as empty:
+            times.append(_fresh(argv, {**env, "LEADFIT_CACHE_DIR": empty}))
+    cold = statistics.median(times)
+    return f"\n  first run, nothing cached: {cold:.2f} s = {cold / floor:.1f}x"
 
 
 def _cpu_words(names: list[str]) -> str:
@@ -125,6 +138,8 @@ def command_times(before: Path | None, runs: int = 5) -> None:
                 line += (f"\n  its libraries alone ({LIBRARIES[command][7:]}): {lib:.2f} s ="
                          f" {lib / floor:.1f}x; LeadFit's own part {max(now - lib, 0):.2f} s"
                          + _cpu_words(["libraries"]))
+            if command == "evaluate":  # the first run after an install or a pack edit
+                line += _cold(plans["now"][command], env, floor)
             print(line, flush=True)
 
 

@@ -16,7 +16,9 @@ from leadfit.forms import conditions
 from leadfit.yamlsafe import LocatedData, load_file
 
 QuestionType = Literal["yes_no", "integer", "percent", "choice", "date", "text"]
-_STRICT = ConfigDict(strict=True, extra="forbid")
+# defer_build: the schema is built at the first validation or JSON, not at import (a
+# fresh `leadfit evaluate` validates none of these: its pack comes compiled, issue 15)
+_STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True)
 
 
 class QuestionSpec(BaseModel):

@@ -37,27 +37,47 @@ def key_of(text: str) -> str:
 
 def lookup(text: str) -> tuple[Any, dict] | None:
     """(data, lines) parsed earlier from exactly ``text``, or None."""
-    folder, key = cache_dir(), key_of(text)
+    key = key_of(text)
+    entry = read_entry(key, FORMAT)
     try:
-        if not _trusted(folder):
-            return None
-        raw = _read_private(folder / f"{key}.json")
-        entry = json.loads(raw, object_hook=_untagged)
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+        if entry is None:
             return None
         lines = {tuple(place[1:]): _line(place[0]) for place in entry["lines"]}
         return entry["data"], lines
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-        return None  # missing, damaged or foreign: parse the file instead
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None  # damaged or foreign: parse the file instead
 
 
 def store(text: str, data: Any, lines: dict) -> None:
     """Keep what ``text`` parsed to; silently skipped where the cache cannot be kept."""
-    folder, key = cache_dir(), key_of(text)
     try:
-        entry = json.dumps({"format": FORMAT, "key": key, "data": _encode(data),
-                            "lines": [[line, *(_encode(p) for p in path)]
-                                      for path, line in lines.items()]})
+        payload = {"data": _encode(data),
+                   "lines": [[line, *(_encode(p) for p in path)] for path, line in lines.items()]}
+    except (TypeError, ValueError, RecursionError):
+        return
+    write_entry(key_of(text), FORMAT, payload)
+
+
+def read_entry(key: str, format_: str, hook: Any = None) -> dict | None:
+    """The entry ``key`` of that format (its tagged values read back, by ``hook`` if given:
+    json's object_hook), or None when it is missing, damaged, foreign or not private."""
+    folder = cache_dir()
+    try:
+        if not _trusted(folder):
+            return None
+        entry = json.loads(_read_private(folder / f"{key}.json"), object_hook=hook or _untagged)
+        if not isinstance(entry, dict) or entry.get("format") != format_ or entry.get("key") != key:
+            return None
+        return entry
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        return None
+
+
+def write_entry(key: str, format_: str, payload: dict) -> None:
+    """Keep ``payload`` (already JSON-ready) as entry ``key``; atomic, best effort."""
+    folder = cache_dir()
+    try:
+        entry = json.dumps({"format": format_, "key": key, **payload})
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(folder):
             return

@@ -73,11 +73,16 @@ def load_file(path: Path, display: str | None = None, inside: Path | None = None
     """Read and parse one YAML file, naming it as ``display`` in errors. ``inside``: the
     file must resolve inside that folder and have no other hard link (a pack reads only
     its own files: a link cannot make it read another folder's)."""
+    return load_text(read_text_file(path, display, inside), display or str(path), cached=cached)
+
+
+def read_text_file(path: Path, display: str | None = None, inside: Path | None = None) -> str:
+    """The text of one file, read as load_file reads it (the same guards, the same errors)."""
     name = display or str(path)
     try:
         if inside is not None:
             _check_inside(path, inside, name)
-        text = read_regular_text(path, name)
+        return read_regular_text(path, name)
     except FileNotFoundError:
         raise PackError([Problem("file not found", name)]) from None
     except UnicodeDecodeError:
@@ -86,7 +91,6 @@ def load_file(path: Path, display: str | None = None, inside: Path | None = None
         raise PackError([Problem("expected a file, found a folder", name)]) from None
     except OSError as exc:
         raise PackError([Problem(f"cannot read the file: {exc.strerror or exc}", name)]) from None
-    return load_text(text, name, cached=cached)
 
 
 def _check_inside(path: Path, folder: Path, name: str) -> None:

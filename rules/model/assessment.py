@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict
 
 _M = TypeVar("_M", bound=BaseModel)
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True)
+# defer_build: the schema is built at the first validation or JSON, not at import (a
+# fresh `leadfit evaluate` validates none of these: its pack comes compiled, issue 15)
+_FROZEN = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cause(BaseModel):

@@ -16,13 +16,13 @@ KINDS = {"readiness": "P", "signals": "R", "failures": "F", "mitigations": "M"}
 
 
 class EntrySpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid")
+    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
     title: str
     meaning: str
 
 
 class CatalogueSpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid")
+    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
     readiness: dict[str, EntrySpec]
     signals: dict[str, EntrySpec]
     failures: dict[str, EntrySpec]

@@ -48,11 +48,21 @@ def bundled_pack_names() -> list[str]:
 
 def load_pack(folder: Path | str) -> Pack:
     """Load and check the pack in ``folder``; raise PackError listing every problem, in the
-    order of its files and lines."""
+    order of its files and lines. A pack loaded before from the same files by the same code
+    comes back compiled (rules/model/compiled.py), without being parsed or checked again."""
+    from leadfit.rules.model import compiled
+    folder = Path(folder)
+    texts = compiled.pack_texts(folder)
+    found = compiled.lookup(folder, texts) if texts is not None else None
+    if found is not None:
+        return found
     try:
-        return _load(Path(folder), ())
+        pack = _load(folder, ())
     except PackError as exc:
-        raise PackError(in_file_order(exc.problems, Path(folder))) from None
+        raise PackError(in_file_order(exc.problems, folder)) from None
+    if texts is not None and compiled.pack_texts(folder) == texts:  # unchanged while loading
+        compiled.store(folder, texts, pack)
+    return pack
 
 
 def in_file_order(problems: list[Problem], folder: Path) -> list[Problem]:
@@ -75,7 +85,7 @@ def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
     from leadfit.rules.model.layers import layer_on
     from leadfit.rules.model.pack import build_pack
     from leadfit.rules.model.salvage import pack_settings
-    _check_folder(folder)
+    check_folder(folder)
     problems: list[Problem] = []
     located = _read_files(folder, problems)
     settings = None
@@ -117,7 +127,7 @@ def _shape_problems(located: dict[str, LocatedData]) -> list[Problem]:
     return problems
 
 
-def _check_folder(folder: Path) -> None:
+def check_folder(folder: Path) -> None:
     from leadfit.rules.model.pack import PACK_FILES
     if not folder.is_dir():
         raise PackError([Problem("not a rule pack folder (no such folder)", str(folder))])

@@ -11,7 +11,9 @@ Severity = Literal["low", "medium", "high", "critical"]
 Outcome = Literal["appoint", "coach", "hire_external"]
 Status = Literal["met", "partial", "not_met"]
 RULE_ID = r"^[a-z][a-z0-9-]{1,63}$"
-_STRICT = ConfigDict(strict=True, extra="forbid")
+# defer_build: the schema is built at the first validation or JSON, not at import (a
+# fresh `leadfit evaluate` validates none of these: its pack comes compiled, issue 15)
+_STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True)
 
 
 class FindingSpec(BaseModel):

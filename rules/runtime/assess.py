@@ -29,7 +29,7 @@ from leadfit.rules.model.pack import Pack, Rule
 from leadfit.rules.runtime.judgement import Judgement
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
 from leadfit.rules.runtime.merged import SEVERITY_ORDER, id_key
-from leadfit.rules.runtime.shared_parts import shared_parts
+from leadfit.rules.runtime.shared_parts import SharedParts, shared_parts
 
 _STATUS_ORDER = {"not_met": 0, "partial": 1, "met": 2}
 _NONE: list = []  # no action of a word (never changed: callers only read what actions() gives)
@@ -72,14 +72,15 @@ def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | 
     (rules/summary.py reads a case's outcome, risk and IDs off it without an Assessment)."""
     answers = relevant_from({**case.answers, **extra} if extra else case.answers, pack.questionnaire)
     engine = matcher if matcher is not None else engine_of_record()
+    shared = shared_parts(pack)
     if fired_ids is None:  # given: the matcher's own answer for these answers, from before
-        read = _read_by(pack.fingerprint, pack.rules)
+        read = shared.read
         fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
-    at = shared_parts(pack).rule_at
+    at = shared.rule_at
     fired = [r for _, r in sorted(map(at.__getitem__, set(fired_ids)))]  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
-    return _Builder(pack, answers, fired, missing, engine, decided, certain)
+    return _Builder(pack, answers, fired, missing, engine, decided, certain, shared)
 
 
 def decision_of(assessment: Assessment) -> tuple:
@@ -97,44 +98,54 @@ def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
 
 class _Builder:
     def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str],
-                 engine: Matcher | None, decided: tuple | None = None, certain: list | None = None):
+                 engine: Matcher | None, decided: tuple | None = None, certain: list | None = None,
+                 shared: SharedParts | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine  # None only where no assessment is built (outcome alone)
         self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
         self.certain = certain or []  # findings raised whatever the unknown answers are
         self.cat = pack.catalogue
         self.q = pack.questionnaire.questions
-        self.shared = shared_parts(pack)
+        self.shared = shared if shared is not None else shared_parts(pack)
         self.order: list[str] = self.shared.order  # shared: read, never changed
-        self.by_word: dict[str, list]
+        self._by_word: dict[str, list] | None = None  # made on the first actions() asked
+        self.findings_parts: tuple | None = None  # merged.findings_parts, once asked
         self.masks: dict[str, int]
         self.mask: int
         self._index()
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order."""
-        return self.by_word.get(word, _NONE)
+        if word not in self.masks:  # no fired rule says it: nothing to collect
+            return _NONE
+        by_word = self._by_word
+        if by_word is None:
+            by_word = self._by_word = self._collect()
+        return by_word.get(word, _NONE)
 
     def _index(self) -> None:
-        """Each word's actions of the fired rules (``by_word``), and those rules as one int, a
-        bit per rule (``masks``, SharedParts.bits; ``mask``: every fired rule): what keys the
-        parts of the assessment the rules of one word alone fix."""
-        by_word: dict[str, list] = {}
-        masks: dict[str, int] = {}
+        """The fired rules as one int, a bit per rule (``mask``, SharedParts.bits), and each
+        word's fired rules (``masks``): what keys the parts of the assessment the rules of one
+        word alone fix. One AND per word: a case whose parts are remembered reads no action."""
+        bits = self.shared.bits
         mask = 0
+        for rule in self.fired:
+            mask |= bits[rule.id]
+        self.mask = mask
+        self.masks = {word: fired for word, of_word in self.shared.word_bits if (fired := mask & of_word)}
+
+    def _collect(self) -> dict[str, list]:
+        """Each word's actions of the fired rules, in pack order."""
+        by_word: dict[str, list] = {}
         actions_of = self.shared.actions_of
         for rule in self.fired:
-            bit, actions = actions_of[rule.id]
-            mask |= bit
-            for said, pair in actions:
+            for said, pair in actions_of[rule.id][1]:
                 found = by_word.get(said)
                 if found is None:
                     by_word[said] = [pair]
-                    masks[said] = bit
                 else:
                     found.append(pair)
-                    masks[said] |= bit
-        self.by_word, self.masks, self.mask = by_word, masks, mask
+        return by_word
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -321,20 +332,16 @@ class _Builder:
                 for o in self.order if o != outcome}
 
     def _outranked(self, milder: str) -> list[str]:
-        reasons = []
-        for rule, value in self.actions("recommend"):
-            if self.order.index(value) > self.order.index(milder):
-                reasons.append(self.shared.outranks(rule))
-        return reasons or ["A stronger outcome is required by the pack's constraints."]
+        """Why ``milder`` was not advised: each fired rule recommending a stronger outcome."""
+        mask = self.mask
+        return [said for bit, said in self.shared.outranking[milder] if mask & bit] or [
+            "A stronger outcome is required by the pack's constraints."]
 
     def _not_needed(self, stronger: str) -> list[str]:
-        blocked = [f"Not possible here: {r.summary} ({r.id})"
-                   for r, v in self.actions("unavailable") if v == stronger]
-        if blocked:
-            return blocked
-        needs = self.pack.recommending.get(stronger)
-        return [f"No rule recommending it matched. It would need one of: {'; '.join(needs)}"
-                if needs else "No rule in the pack recommends it."]
+        """Why ``stronger`` was not advised: the fired rules ruling it out, else what it needs."""
+        mask = self.mask
+        return [said for bit, said in self.shared.ruled_out[stronger] if mask & bit] or [
+            self.shared.not_recommended[stronger]]
 
     def notes(self, outcome: str | None) -> list[str]:
         if outcome is None and not self.missing:
@@ -342,15 +349,7 @@ class _Builder:
         return []
 
 
-_READ: dict[str, frozenset] = {}
 _RULE_QUESTIONS: dict[tuple[str, str], list[str]] = {}
-
-
-def _read_by(fingerprint: str, rules) -> frozenset:
-    """Question ids the pack's conditions read (once per pack): the rest never reach the engine."""
-    if fingerprint not in _READ:
-        _READ[fingerprint] = frozenset(q for r in rules for q in _rule_questions(fingerprint, r))
-    return _READ[fingerprint]
 
 
 def _rule_questions(fingerprint: str, rule: Rule) -> list[str]:

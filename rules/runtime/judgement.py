@@ -18,7 +18,15 @@ Words here are for people: catalogue IDs with their titles, never rule or questi
 from __future__ import annotations
 
 from leadfit.rules.model.assessment import Assessment, Mitigation, built
-from leadfit.rules.runtime.merged import SEVERITY_ORDER, findings_parts, id_key, merged_findings, merged_signals
+from leadfit.rules.runtime.merged import (
+    SEVERITY_ORDER,
+    compounding,
+    findings_parts,
+    id_key,
+    merged_findings,
+    merged_signals,
+)
+from leadfit.rules.runtime.plan_steps import plan_of
 from leadfit.words import joined, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
@@ -77,13 +85,36 @@ class Judgement:
 
     # -- the outcome ------------------------------------------------------------
     def outcome(self, level: str) -> tuple[str | None, bool]:
+        """(outcome, forced), with the notes and constraints it states: fixed by the strongest
+        outcome recommended, the risk, what compounding counts, the rules recording a choice or
+        naming what cannot happen, and whether preconditions are due; once per pack for each."""
         b = self.b
         if b.missing:
             return None, False
-        recommended = {v for _, v in b.actions("recommend")}
-        if not recommended:
+        strongest = b.shared.strongest(b.mask)
+        if strongest is None:
             return None, False
-        outcome = max(recommended, key=self.order.index)
+        if b.certain:  # compounding counts findings the fired rules do not fix
+            return self._outcome(level, strongest)
+        masks = b.masks
+        key = (strongest, level, findings_parts(b)[2], masks.get("choice", 0),
+               masks.get("unavailable", 0), "precondition" in masks)
+        table = b.shared.tables["outcome"]
+        found = table.get(key)
+        if found is None:
+            notes, constraints = len(self.notes), len(self.constraints)
+            decided = self._outcome(level, strongest)
+            found = b.shared.remember(table, key, (decided, tuple(self.notes[notes:]),
+                                                   tuple(self.constraints[constraints:]),
+                                                   self.raised_by_risk))
+        else:
+            self.notes += found[1]
+            self.constraints += found[2]
+            self.raised_by_risk = found[3]
+        return found[0]
+
+    def _outcome(self, level: str, outcome: str) -> tuple[str, bool]:
+        b = self.b
         floor = self.settings.risk_outcomes.get(self.compounding_level(level, outcome))
         choices = [v for _, v in b.actions("choice")]
         if floor and choices:
@@ -122,23 +153,19 @@ class Judgement:
         """The risk level that sets the least outcome: ``level`` without the findings the pack
         leaves out of compounding (``compounding_leaves_out``). Where leaving them out keeps the
         outcome, the notes say what they add and that they come first (2.4)."""
-        left_out = self.b.shared.left_out
-        if not left_out:
-            return level
         b = self.b
         if b.certain:  # findings raised whatever the unknown answers are
+            if not b.shared.left_out:
+                return level
             from leadfit.rules.runtime.assess import worst_severities  # assess builds on this module
             raised = [(v["id"], v["severity"]) for _, v in b.actions("finding")]
             raised += [(f.id, f.severity) for f in b.certain]
-            full, score, counted, steps = self._left_out(worst_severities(raised), left_out)
+            found = compounding(b, worst_severities(raised))
         else:  # fixed by the merged findings, so by their rules: once per pack for each
-            table, mask = b.shared.tables["compounding"], b.masks.get("finding", 0)
-            found = table.get(mask)
-            if found is None:
-                parts, _ = findings_parts(b)  # each ID at its worst
-                found = b.shared.remember(table, mask, self._left_out(
-                    {part[2]: part[4] for part in parts}, left_out))
-            full, score, counted, steps = found
+            found = findings_parts(b)[2]
+        if found is None:
+            return level
+        full, score, counted, steps = found
         floor = self.settings.risk_outcomes.get(level)
         if floor and self.order.index(floor) > self.order.index(outcome) and (
                 self.settings.risk_outcomes.get(counted) != floor):
@@ -150,21 +177,16 @@ class Judgement:
                 f" them first. If they show weaknesses these answers do not, assess again.")
         return counted
 
-    def _left_out(self, worst: dict[str, str], left_out: frozenset) -> tuple:
-        """(score, score without the IDs left out, its risk level, those IDs raised in ID order)
-        of each finding ID's worst severity ``worst``."""
-        full, _ = self.b.score_of(worst)
-        score, counted = self.b.score_of({i: s for i, s in worst.items() if i not in left_out})
-        return full, score, counted, sorted((i for i in worst if i in left_out), key=id_key)
-
     def title_of(self, outcome: str) -> str:
         """The outcome's title, or what the pack calls it where a step it names cannot happen
         here (``titles_if_unavailable``): a headline never promises what cannot be done."""
-        cannot = {v for _, v in self.b.actions("unavailable")}
-        for step, title in self.settings.titles_if_unavailable.get(outcome, {}).items():
-            if step in cannot:
-                return title
-        if outcome in self.settings.titles_if_preconditions and self.b.actions("precondition"):
+        renamed = self.settings.titles_if_unavailable.get(outcome)
+        if renamed:
+            cannot = {v for _, v in self.b.actions("unavailable")}
+            for step, title in renamed.items():
+                if step in cannot:
+                    return title
+        if outcome in self.settings.titles_if_preconditions and "precondition" in self.b.masks:
             return self.settings.titles_if_preconditions[outcome]  # 2.4: it stands on them
         return self.b.cat.title(outcome)
 
@@ -173,25 +195,13 @@ class Judgement:
 
     # -- the plan ---------------------------------------------------------------
     def plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
-        """(the plan, the preconditions), with the constraints they state; fixed by the outcome
-        and the rules asking for steps or naming what cannot happen, so made once per pack
-        for each."""
-        b = self.b
-        table = b.shared.tables["plan"]
-        masks = b.masks
-        key = (outcome, masks.get("mitigation", 0), masks.get("precondition", 0),
-               masks.get("unavailable", 0), b.mask & b.shared.reworded)  # steps reworded
-        found = table.get(key)
-        if found is None:
-            said = len(self.constraints)
-            plan, before = self._plan(outcome)
-            found = b.shared.remember(table, key, (tuple(plan), tuple(before),
-                                                   tuple(self.constraints[said:])))
-        else:
-            self.constraints += found[2]
-        return list(found[0]), list(found[1])
+        """(the plan, the preconditions), with the constraints they state: read off the fired
+        rules as bits, each step made once per pack (rules/runtime/plan_steps.py)."""
+        return plan_of(self, outcome)
 
-    def _plan(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
+    def plan_by_needs(self, outcome: str | None) -> tuple[list[Mitigation], list[Mitigation]]:
+        """The same plan from who asks for each step as dicts (plan_needs): what plan() is
+        tested against (tests/test_plan_steps.py)."""
         needed, before = self.plan_needs(outcome)
         reword = {}
         for rule_id in self._steps_reworded():
@@ -271,18 +281,8 @@ class Judgement:
         return sorted(ids, key=id_key)
 
     def why_not(self, outcome: str | None) -> dict[str, list[str]]:
-        """Why each other outcome was not advised: fixed by the outcome, the rules recommending
-        or ruling out outcomes, the risk's reason and (with no outcome) the missing answers."""
-        b = self.b
-        table = b.shared.tables["why not"]
-        key = (outcome, b.masks.get("recommend", 0), b.masks.get("unavailable", 0), self.raised_by_risk,
-               () if outcome else tuple(b.missing))
-        found = table.get(key)
-        if found is None:
-            found = b.shared.remember(table, key, self._why_not(outcome))
-        return {o: list(reasons) for o, reasons in found.items()}  # each assessment its own lists
-
-    def _why_not(self, outcome: str | None) -> dict[str, list[str]]:
+        """Why each other outcome was not advised: the builder's reasons (read off the fired
+        rules as bits), the risk's reason first where it raised the outcome."""
         reasons = self.b.why_not(outcome)
         if self.raised_by_risk and outcome:
             for milder in self.order[:self.order.index(outcome)]:

@@ -5,6 +5,7 @@ every rule that raised it. Parts are made once per pack and remembered (SharedPa
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import count
 from operator import itemgetter
 
 from leadfit.rules.model.assessment import Finding, Signal, built
@@ -17,22 +18,25 @@ def merged_findings(builder) -> list[Finding]:
 
     What a finding says is fixed by the rules raising it and its causes' answers, so each
     is made once per pack for them (findings_parts, then the "finding made" memo)."""
-    parts, _ = findings_parts(builder)
+    parts = findings_parts(builder)[0]
     answers, shared = builder.answers, builder.shared
-    made, ranked = shared.tables["finding made"], []
-    for part in parts:
-        values = [answers.get(q) for q in part[-1]]
+    made, found = shared.tables["finding made"], []
+    answer = answers.get
+    for part in parts:  # in the order findings are listed
+        values = tuple(map(answer, part[-1]))
         key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
         finding = made.get(key)
         if finding is None:
             finding = shared.remember(made, key, _finding(shared, part[2:], answers))
-        ranked.append((part[1], finding))
+        found.append(finding)
     if builder.certain:  # raised whatever the unknown answers are (rules/runtime/unknowns.py)
         raised = {part[2] for part in parts}
+        ranked = [(part[1], f) for part, f in zip(parts, found)]
         ranked += [((-SEVERITY_ORDER.index(f.severity), id_key(f.id)), f)
                    for f in builder.certain if f.id not in raised]
         ranked.sort(key=_first)
-    return [f for _, f in ranked]
+        return [f for _, f in ranked]
+    return found
 
 
 def _finding(shared, part: tuple, answers: dict) -> Finding:
@@ -42,39 +46,52 @@ def _finding(shared, part: tuple, answers: dict) -> Finding:
                                            if answers.get(q) is not None])  # unasked: no cause
 
 
-def findings_parts(builder) -> tuple[tuple, tuple[int, str]]:
+def findings_parts(builder) -> tuple[tuple, tuple[int, str], tuple | None]:
     """(each finding's parts but its causes, in the order findings are listed; the score and
-    risk band they give), once per pack for each set of rules raising findings."""
+    risk band they give; what the compounding risk counts of them, ``compounding``), once per
+    pack for each set of rules raising findings."""
+    found = builder.findings_parts
+    if found is not None:  # asked again of this case: the risk, the outcome, compounding
+        return found
     shared = builder.shared
     table, mask = shared.tables["findings"], builder.masks.get("finding", 0)
     found = table.get(mask)
-    if found is None:
-        groups: dict[str, list] = {}
-        for pair in builder.actions("finding"):
-            fid = pair[1]["id"]
-            group = groups.get(fid)
-            if group is None:
-                groups[fid] = [pair]
-            else:
-                group.append(pair)
+    if found is None:  # one AND per finding ID; each ID's part made once per pack for its rules
         each = shared.tables["finding"]
         parts = []
-        for fid, items in groups.items():
-            key = (fid, items[0][0].id) if len(items) == 1 else (fid, *[r.id for r, _ in items])
-            part = each.get(key)
-            if part is None:
-                part = shared.remember(each, key, _finding_parts(builder, key, items))
-            parts.append(part)
+        for fid, of_id, raised in shared.finding_bits:
+            rules = mask & of_id
+            if rules:
+                key = (fid, rules)
+                part = each.get(key)
+                if part is None:
+                    items = [pair for bit, pair in raised if rules & bit]
+                    part = shared.remember(each, key, _finding_parts(builder, key, items))
+                parts.append(part)
         parts.sort(key=_second)
-        score = builder.score_of({part[2]: part[4] for part in parts})
-        found = shared.remember(table, mask, (tuple(parts), score))
+        worst = {part[2]: part[4] for part in parts}
+        found = shared.remember(table, mask, (tuple(parts), builder.score_of(worst),
+                                              compounding(builder, worst)))
+    builder.findings_parts = found
     return found
+
+
+def compounding(builder, worst: dict[str, str]) -> tuple | None:
+    """(score, score without the IDs the pack leaves out of compounding, its risk level, those
+    IDs raised in ID order) of each finding ID's worst severity ``worst``; None when the pack
+    leaves none out."""
+    left_out = builder.shared.left_out
+    if not left_out:
+        return None
+    full, _ = builder.score_of(worst)
+    score, counted = builder.score_of({i: s for i, s in worst.items() if i not in left_out})
+    return full, score, counted, tuple(sorted((i for i in worst if i in left_out), key=id_key))
 
 
 def _finding_parts(builder, key: tuple, items: list) -> tuple:
     """(key, sort key, id, title, severity, rule, layer, summary, cause question ids) of the
     finding ``items`` (rule, action value) raise: the first of the worst, with every rule's
-    causes. ``key`` is (its id, the rules' ids)."""
+    causes. ``key`` is (its id, the rules raising it as bits)."""
     fid = key[0]
     graded = [(SEVERITY_ORDER.index(v["severity"]), r, v) for r, v in items]
     level, rule, value = max(graded, key=_severity_of)  # the first of the worst
@@ -106,20 +123,24 @@ def merged_signals(builder) -> list[Signal]:
         groups: dict[str, list] = {}
         for rule, sid in sorted(builder.actions("signal"), key=_signal_order):
             groups.setdefault(sid, []).append(rule)
-        parts = shared.remember(table, key, tuple((sid, *_signal_parts(builder, sid, rules))
+        parts = shared.remember(table, key, tuple((next(_SERIAL), sid, *_signal_parts(builder, sid, rules))
                                                   for sid, rules in groups.items()))
     made, out = shared.tables["signal made"], []
+    answer = answers.get
     for part in parts:  # each signal made once per pack for its rules and causes' answers
-        values = tuple([answers.get(q) for q in part[-1]])
-        key = (part, values, tuple(map(type, values)))  # its type too: True == 1 in a key
+        values = tuple(map(answer, part[-1]))
+        key = (part[0], *values, *map(type, values))  # its type too: True == 1 in a key
         signal = made.get(key)
         if signal is None:
-            sid, title, rule_id, layer, qids = part
+            _, sid, title, rule_id, layer, qids = part
             signal = shared.remember(made, key, built(
                 Signal, id=sid, title=title, rule=rule_id, layer=layer,
                 because=[shared.cause(q, answers.get(q)) for q in qids]))
         out.append(signal)
     return out
+
+
+_SERIAL = count()  # names a signal's parts in a memo key: hashing the parts costs more
 
 
 def _signal_order(raised: tuple) -> tuple:

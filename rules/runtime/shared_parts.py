@@ -12,8 +12,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from leadfit.forms.conditions import questions_in
 from leadfit.rules.model.assessment import Cause, EngineRef, PackRef, ReadinessItem, Risk, built
 from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.runtime.merged import id_key
+from leadfit.rules.runtime.plan_steps import step_askers
 
 
 class SharedParts:
@@ -46,16 +49,59 @@ class SharedParts:
         self.actions_of: dict[str, tuple[int, tuple[tuple[str, tuple[Rule, Any]], ...]]] = {
             rule.id: (self.bits[rule.id], tuple((a.word, (rule, a.value)) for a in rule.actions))
             for rule in pack.rules}
+        # Each action word's rules as bits (``_Builder.masks``: the fired ones, one AND a word).
+        self.word_bits: tuple[tuple[str, int], ...] = _word_bits(self.actions_of)
+        # Each finding ID, the bits of the rules raising it and their (bit, (rule, value)): a
+        # case's findings are found by one AND per ID, each made once per pack for the rules
+        # raising it (merged.py).
+        self.finding_bits: tuple[tuple[str, int, tuple], ...] = _finding_bits(pack.rules, self.bits)
+        # Each outcome, strongest first, with the bits of the rules recommending it.
+        self.recommending: tuple[tuple[str, int], ...] = tuple(
+            (o, sum(self.bits[r.id] for r in pack.rules if any(
+                a.word == "recommend" and a.value == o for a in r.actions)))
+            for o in reversed(pack.settings.outcomes))
+        # Every step ID rules or outcomes ask for, in ID order, with its askers as bits.
+        self.steps = step_askers(pack, self.bits, id_key)
         # The rules whose steps read as done when they fire (``step_words_if``), as bits.
         self.reworded = sum(self.bits[r] for r in pack.settings.step_words_if if r in self.bits)
         self.order: list[str] = list(pack.settings.outcomes)  # mildest first
         self.outcome_requires: dict[str, list[str]] = {
             k: v for k, v in pack.settings.outcome_requires.items()}
+        # Question ids the pack's conditions read: the rest never reach the engine.
+        self.read = frozenset(q for r in pack.rules for q in questions_in(r.condition))
         self.rule_at: dict[str, tuple[int, Rule]] = {rule.id: (i, rule) for i, rule in enumerate(pack.rules)}
+        self._why_not_words(pack)
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
         self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
         self.left_out = frozenset(pack.settings.compounding_leaves_out)  # of the compounding risk
+
+    def _why_not_words(self, pack: Pack) -> None:
+        """What 'why not' says of each outcome, as (bit, words) of every rule action saying it,
+        in pack order (the fired ones are read off by one AND each): ``outranking`` a milder
+        outcome (a rule recommending a stronger one), ``ruled_out`` (a rule saying it cannot
+        happen here), and ``not_recommended`` when no fired rule says anything of it."""
+        rank = {o: i for i, o in enumerate(self.order)}
+        recommends = [(self.bits[r.id], r, a.value) for r in pack.rules for a in r.actions
+                      if a.word == "recommend" and a.value in rank]
+        self.outranking: dict[str, tuple[tuple[int, str], ...]] = {
+            o: tuple((bit, self.outranks(r)) for bit, r, v in recommends if rank[v] > rank[o])
+            for o in self.order}
+        self.ruled_out: dict[str, tuple[tuple[int, str], ...]] = {
+            o: tuple((self.bits[r.id], f"Not possible here: {r.summary} ({r.id})")
+                     for r in pack.rules for a in r.actions if a.word == "unavailable" and a.value == o)
+            for o in self.order}
+        needs = pack.recommending
+        self.not_recommended: dict[str, str] = {
+            o: (f"No rule recommending it matched. It would need one of: {'; '.join(needs[o])}"
+                if needs.get(o) else "No rule in the pack recommends it.") for o in self.order}
+
+    def strongest(self, fired: int) -> str | None:
+        """The strongest outcome the ``fired`` rules (as bits) recommend, or None."""
+        for outcome, recommending in self.recommending:
+            if fired & recommending:
+                return outcome
+        return None
 
     def memo(self, kind: str, key: Any, make: Callable[[], Any]) -> Any:
         """What ``make()`` gives for ``key``, made once per pack (``kind`` names the table).
@@ -106,6 +152,26 @@ class SharedParts:
                 self._causes.clear()
             self._causes[key] = found
         return found
+
+
+def _word_bits(actions_of: dict) -> tuple[tuple[str, int], ...]:
+    words: dict[str, int] = {}
+    for bit, actions in actions_of.values():
+        for word, _ in actions:
+            words[word] = words.get(word, 0) | bit
+    return tuple(words.items())
+
+
+def _finding_bits(rules, bits: dict[str, int]) -> tuple[tuple[str, int, tuple], ...]:
+    found: dict[str, tuple[int, list]] = {}
+    for rule in rules:
+        bit = bits[rule.id]
+        for action in rule.actions:
+            if action.word == "finding":
+                of_id, raised = found.get(action.value["id"], (0, []))
+                raised.append((bit, (rule, action.value)))
+                found[action.value["id"]] = (of_id | bit, raised)
+    return tuple((fid, of_id, tuple(raised)) for fid, (of_id, raised) in found.items())
 
 
 class _Tables(dict):

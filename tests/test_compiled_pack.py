@@ -1,0 +1,145 @@
+"""A pack loaded once comes back compiled, without being parsed or checked again, equal to
+the loaded one; a stale, damaged, foreign or planted entry is ignored without a word, and
+the folder's guards hold on every load (rules/model/compiled.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from leadfit import yamlcache
+from leadfit.errors import PackError
+from leadfit.rules.model import compiled, library
+from leadfit.rules.model.library import archived_pack_folders, bundled_packs_dir, load_pack
+
+BASE_PACKS = [p for p in [bundled_packs_dir() / "default", *archived_pack_folders()]
+              if "extends" not in (p / "pack.yaml").read_text()]
+
+
+@pytest.fixture
+def pack_dir(tmp_path):
+    folder = tmp_path / "client"
+    shutil.copytree(bundled_packs_dir() / "default", folder)
+    return folder
+
+
+def _no_loading(monkeypatch):
+    def refuse(*_a, **_k):
+        raise AssertionError("loaded in full although a compiled pack is kept")
+    monkeypatch.setattr(library, "_load", refuse)
+
+
+def _entry_of(folder):
+    return yamlcache.cache_dir() / f"{compiled._key(folder, compiled.pack_texts(folder))}.json"
+
+
+@pytest.mark.parametrize("folder", BASE_PACKS, ids=lambda p: p.name)
+def test_every_base_pack_comes_back_compiled_equal_to_the_loaded_one(folder, monkeypatch):
+    loaded = load_pack(folder)
+    _no_loading(monkeypatch)
+    again = load_pack(folder)
+    assert again is not loaded and again == loaded
+    assert (again.settings, again.questionnaire, again.catalogue, again.scenarios) == (
+        loaded.settings, loaded.questionnaire, loaded.catalogue, loaded.scenarios)
+    assert again.settings.model_fields_set == loaded.settings.model_fields_set
+    assert again.fingerprint == loaded.fingerprint and again.recommending == loaded.recommending
+    assert dict(again.sources.items()) == loaded.sources  # read only when asked (lint)
+
+
+def test_a_client_pack_is_never_kept_compiled(tmp_path):
+    """Which base it gets depends on other folders, not only its own files."""
+    load_pack(bundled_packs_dir() / "bank")
+    assert not _entry_of(bundled_packs_dir() / "bank").exists()
+
+
+def test_an_edited_file_is_a_new_key_never_served_stale(pack_dir):
+    load_pack(pack_dir)
+    rules = pack_dir / "rules.yaml"
+    text = rules.read_text()
+    first = load_pack(pack_dir).rules[0]
+    rules.write_text(text.replace(first.summary, "An edited summary.", 1))
+    assert load_pack(pack_dir).rules[0].summary == "An edited summary."
+
+
+def test_other_code_is_a_new_key(pack_dir, monkeypatch):
+    load_pack(pack_dir)
+    kept = _entry_of(pack_dir)
+    assert kept.exists()
+    monkeypatch.setattr(compiled, "code_version", lambda: "another LeadFit")
+    assert _entry_of(pack_dir) != kept
+    calls = []
+    real = library._load
+    monkeypatch.setattr(library, "_load", lambda *a: calls.append(a) or real(*a))
+    load_pack(pack_dir)
+    assert calls, "another code version must load the pack in full"
+
+
+def test_code_that_is_not_source_files_keeps_nothing(pack_dir, monkeypatch):
+    """A frozen bundle has no sources to name its code by."""
+    monkeypatch.setattr(compiled, "code_version", lambda: None)
+    load_pack(pack_dir)
+    assert not list(yamlcache.cache_dir().glob("*.json")) or not any(
+        compiled.FORMAT in f.read_text() for f in yamlcache.cache_dir().glob("*.json"))
+
+
+def _forged(entry_path, change):
+    entry = json.loads(entry_path.read_text())
+    change(entry)
+    return json.dumps(entry)
+
+
+@pytest.mark.parametrize("damage", [
+    "", "{not json", '{"format": 1}', "\x00\xff" * 50,
+    lambda e: e.update(format="leadfit-compiled-pack-0"),
+    lambda e: e.update(key="0" * 64),
+    lambda e: e["pack"].update(rules={yamlcache.TAG + "c": ["Popen", {"args": "true"}]}),
+    lambda e: e["pack"].update(folder={yamlcache.TAG + "p": "/elsewhere"}),
+    lambda e: e["pack"].pop("fingerprint"),
+    lambda e: e["pack"].update(unknown_field=1),
+], ids=["empty", "not-json", "no-format", "binary", "old-format", "other-key", "foreign-class",
+        "other-folder", "field-missing", "field-unknown"])
+def test_a_damaged_or_foreign_entry_is_ignored_without_a_word(pack_dir, damage, capsys):
+    expected = load_pack(pack_dir)
+    entry = _entry_of(pack_dir)
+    entry.write_text(_forged(entry, damage) if callable(damage) else damage,
+                     encoding="utf-8", errors="surrogateescape")
+    capsys.readouterr()
+    assert load_pack(pack_dir) == expected
+    assert capsys.readouterr() == ("", "")
+
+
+def test_an_entry_planted_where_others_can_write_is_never_trusted(pack_dir):
+    real = load_pack(pack_dir)
+    entry = _entry_of(pack_dir)
+    entry.write_text(_forged(entry, lambda e: e["pack"].update(title="Planted")))
+    os.chmod(entry, 0o600)
+    assert load_pack(pack_dir).title == "Planted"  # our own entry, in our own folder: read
+    folder = yamlcache.cache_dir()
+    os.chmod(folder, 0o777)                     # a folder anyone can write
+    assert load_pack(pack_dir) == real and load_pack(pack_dir).title == real.title
+    os.chmod(folder, 0o700)
+    os.chmod(entry, 0o666)                      # an entry anyone could have written
+    assert load_pack(pack_dir).title == real.title
+
+
+def test_the_folder_guards_hold_although_the_pack_is_kept(pack_dir, tmp_path):
+    """A pack file swapped for a link outside the folder is refused by name, every load."""
+    load_pack(pack_dir)
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(pack_dir / "rules.yaml", outside)
+    (pack_dir / "rules.yaml").unlink()
+    (pack_dir / "rules.yaml").symlink_to(outside)
+    with pytest.raises(PackError) as refused:
+        load_pack(pack_dir)
+    assert "outside the pack folder" in str(refused.value.problems)
+
+
+def test_lint_reads_a_compiled_packs_files_as_the_loaded_pack_did(pack_dir, capsys):
+    from leadfit.cli.main import main
+    code = main(["pack", "lint", str(pack_dir)])
+    first = capsys.readouterr()
+    assert _entry_of(pack_dir).exists()
+    assert (main(["pack", "lint", str(pack_dir)]), capsys.readouterr()) == (code, first)

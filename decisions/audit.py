@@ -12,42 +12,17 @@ made, and an optional HMAC key kept outside the database
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import os
-import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
+from leadfit.decisions.anchor import Anchor, anchor_in  # noqa: F401  (long imported from here)
 from leadfit.decisions.errors import RegisterError
-from leadfit.decisions.record import canonical_json, sha256_text, utc_now
+from leadfit.decisions.locating import audit_key  # noqa: F401  (long imported from here)
+from leadfit.decisions.texts import GENESIS, canonical_json, mac_of, sha256_text, utc_now
 from leadfit.decisions.tables import audit_log
 
-GENESIS = "0" * 64
 APPENDED = "leadfit_appended"   # conn.info: (seq, hash, key) of the last entry, for the witness
-
-
-def audit_key() -> bytes | None:
-    """The HMAC key, if one is configured outside the database."""
-    path = os.environ.get("LEADFIT_AUDIT_KEY_FILE")
-    if path:
-        from leadfit.decisions.register import warn_if_loose
-        warn_if_loose(Path(path).expanduser(), "audit key file")
-        try:
-            key = Path(path).expanduser().read_bytes().strip()
-        except OSError as exc:
-            raise RegisterError(f"cannot read the audit key file {path}: {exc.strerror}") from None
-        if not key:
-            raise RegisterError(f"the audit key file {path} is empty")
-        return key
-    value = os.environ.get("LEADFIT_AUDIT_KEY")
-    return value.encode("utf-8") if value else None
-
-
-def mac_of(key: bytes, entry_hash: str) -> str:
-    return hmac.new(key, entry_hash.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 def head(conn: Connection) -> tuple[int, str]:
@@ -76,28 +51,6 @@ def check_writer_key(row, key: bytes | None) -> None:
         raise RegisterError("this register was started without an audit key; its older"
                             " entries cannot be authenticated, so a key cannot be added now."
                             " Start a new register with the key; nothing was saved")
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """What ties the paper to the register: the record hash and the audit chain head."""
-
-    record_hash: str
-    chain_head: str
-    chain_entries: int
-
-    @property
-    def keywords(self) -> str:
-        """The anchor in the PDF's metadata, read back by ``leadfit verify --pdf``."""
-        return f"leadfit-anchor {self.chain_entries} {self.chain_head} {self.record_hash}"
-
-
-def anchor_in(pdf: bytes) -> Anchor | None:
-    """The anchor a LeadFit PDF carries in its metadata, or None."""
-    found = re.search(rb"leadfit-anchor (\d{1,12}) ([0-9a-f]{64}) ([0-9a-f]{64})", pdf)
-    if not found:
-        return None
-    return Anchor(found[3].decode(), found[2].decode(), int(found[1]))
 
 
 def anchor_problems(conn: Connection, anchor: Anchor) -> list[str]:

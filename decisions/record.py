@@ -7,15 +7,15 @@ can change what was signed.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from leadfit.decisions.portfolio_facts import StreamsReading
+from leadfit.decisions.record_words import outcome_title, recorded_words  # noqa: F401
+from leadfit.decisions.record_logic import UNAGREED, DecisionLogic, PlanItemLogic, RecordLogic  # noqa: F401
 from leadfit.decisions.review_record import Review
+from leadfit.decisions.texts import canonical_json, make_ref, parse_ref, sha256_text, utc_now  # noqa: F401
 from leadfit.rules.model.assessment import Assessment, EngineRef, PackRef
 # Long imported from here; the words themselves live in the one module of plain words.
 from leadfit.words import RECORD_STATUS as STATUS_WORDS  # noqa: F401
@@ -37,15 +37,8 @@ class SignOff(BaseModel):
     account: str = ""             # the operating-system account that entered it (see README)
 
 
-UNAGREED = "to be agreed"
-
-
-class PlanItem(BaseModel):
-    """One required mitigation as a plan step: what, who, by when.
-
-    An empty ``owner`` or ``due`` was not agreed when the decision was recorded;
-    :attr:`who` and :attr:`by_when` say so in words.
-    """
+class PlanItem(PlanItemLogic, BaseModel):
+    """One required mitigation as a plan step (its words: record_logic.PlanItemLogic)."""
 
     model_config = _MODEL
     id: str
@@ -53,27 +46,8 @@ class PlanItem(BaseModel):
     owner: str
     due: str | None = None
 
-    @property
-    def who(self) -> str:
-        return self.owner or UNAGREED
 
-    @property
-    def by_when(self) -> str:
-        return self.due or UNAGREED
-
-    @property
-    def agreed(self) -> bool:
-        return bool(self.owner or self.due)
-
-    def words(self, date_words=lambda iso: iso) -> str:
-        """'Sam Lee, by 15 January 2027'; never 'to be agreed, by to be agreed'."""
-        if not self.agreed:
-            return "owner and date to be agreed"
-        owner = self.owner or "owner to be agreed"
-        return f"{owner}, by {date_words(self.due)}" if self.due else f"{owner}, date to be agreed"
-
-
-class Decision(BaseModel):
+class Decision(DecisionLogic, BaseModel):
     model_config = _MODEL
     outcome: str
     recommended: str | None
@@ -87,10 +61,6 @@ class Decision(BaseModel):
     review_criteria: list[str] = []
     decisive_review_date: str | None = None
 
-    @property
-    def differs(self) -> bool:
-        return self.outcome != self.recommended
-
 
 class Considered(BaseModel):
     """Another candidate for the same stream, assessed beside the one chosen (the record
@@ -103,7 +73,7 @@ class Considered(BaseModel):
     risk: str                     # the risk level of appointing them as proposed
 
 
-class DecisionRecord(BaseModel):
+class DecisionRecord(RecordLogic, BaseModel):
     model_config = _MODEL
     format: int = FORMAT
     record_id: str
@@ -129,19 +99,6 @@ class DecisionRecord(BaseModel):
     withdrawn_at: str = ""
     review: Review | None = None  # set on a fail-fast review's own record (review_record.py)
     considered: list[Considered] = []   # the other candidates compared (issue 12)
-
-    @property
-    def next_review(self) -> str | None:
-        """When the next fail-fast review falls due from this record (None: none): a
-        review's own next date, else a coached decision's first review date."""
-        if self.review is not None:
-            return self.review.next_review
-        return self.decision.review_date if self.decision.outcome == "coach" else None
-
-    @property
-    def reviews_record(self) -> str | None:
-        """The record id this one reviews (None for a decision)."""
-        return self.review.of.partition("@")[0] if self.review is not None else None
     # issue 12: who leads the other streams, when read from the register instead of asked
     other_streams: StreamsReading | None = None
 
@@ -150,14 +107,6 @@ class DecisionRecord(BaseModel):
         """Exactly the keys the record was written with, so a field added to these
         models later (with a default) never changes a stored record's text or hash."""
         return part.model_dump(mode="json", exclude_unset=True)
-
-    @property
-    def ref(self) -> str:
-        return make_ref(self.record_id, self.version)
-
-    def missing_roles(self) -> list[str]:
-        signed = {s.role for s in self.signoffs}
-        return [r for r in self.required_roles if r not in signed]
 
     def canonical(self) -> str:
         data = self.model_dump(mode="json")
@@ -192,48 +141,3 @@ def _drop_defaults(data: dict, defaults: dict) -> None:
     for key, default in defaults.items():
         if data.get(key, default) == default:
             data.pop(key, None)
-
-
-def canonical_json(data: Any) -> str:
-    """One text for one value: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def recorded_words(r: DecisionRecord) -> str:
-    """Who recorded it and when, as the PDF, the window and `register show` say it."""
-    who = r.recorded_by or "name not given"
-    account = f" (computer account {r.recorded_account})" if r.recorded_account else ""
-    return f"{who}{account}, {time_words(r.created_at)}"
-def outcome_title(key: str | None) -> str:
-    """An outcome as people read it ('hire_external' -> 'Hire an experienced Product Director')."""
-    if not key:
-        return "none"
-    # imported here: reading commands that never print an outcome skip the catalogue's YAML
-    from leadfit.rules.model.catalogue import default_catalogue
-    try:
-        return default_catalogue().title(key)
-    except (KeyError, LookupError):
-        return key
-
-
-def make_ref(record_id: str, version: int) -> str:
-    return f"{record_id}@{version}"
-
-
-def parse_ref(ref: str) -> tuple[str, int | None]:
-    """'LF-2026-0001' -> (id, None: latest); 'LF-2026-0001@2' -> (id, 2)."""
-    text = (ref or "").strip().upper()
-    if "@" in text:
-        rid, _, version = text.partition("@")
-        if not version.isdigit():
-            return rid, -1
-        return rid, int(version)
-    return text, None

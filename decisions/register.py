@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,23 +24,18 @@ from sqlalchemy.pool import NullPool
 
 from leadfit.decisions import audit, witness
 from leadfit.decisions.errors import NoRegister, RegisterError
+from leadfit.decisions.locating import (  # noqa: F401  (default_url, warn_if_loose: long here)
+    absent,
+    default_url,
+    refuse_undecodable,
+    resolve_url,
+    warn_if_loose,
+)
 from leadfit.decisions.migrations import LATEST, current_version, migrate
-from leadfit.paths import data_dir
 
 _WRITE = "leadfit_write"
 _PG_LOCK_KEY = 0x4C46_0001  # one advisory lock for all register writes
 BUSY_TIMEOUT_MS = 30_000
-
-
-def default_url() -> str:
-    return f"sqlite:///{data_dir() / 'register.sqlite3'}"
-
-
-def resolve_url(url: str | os.PathLike | None) -> str:
-    """A URL as given, a plain path as SQLite, None as $LEADFIT_DB or the default."""
-    url = url or os.environ.get("LEADFIT_DB") or default_url()
-    url = str(url)
-    return url if "://" in url else f"sqlite:///{Path(url).expanduser().resolve()}"
 
 
 class Register:
@@ -170,15 +163,12 @@ def open_register(url: str | os.PathLike | None = None, *, create: bool = True,
     and ``readonly=True`` so reading never writes."""
     given = url or os.environ.get("LEADFIT_DB")
     url = resolve_url(url)
-    if any("\ud800" <= c <= "\udfff" for c in url):   # bytes of another encoding (surrogates)
-        raise RegisterError(f"the register's name {url.encode('utf-8', 'replace').decode()!r} is"
-                            " not UTF-8 text; SQLite and PostgreSQL take UTF-8 names only:"
-                            " rename the file or folder, or give it with --db in UTF-8")
+    refuse_undecodable(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         path = Path(make_url(url).database or "")
         if not path.exists():
             if not create:
-                raise NoRegister(_absent(path, given))
+                raise NoRegister(absent(path, given))
             _create_private(path)
         warn_if_loose(path, "register")
     return Register(url, readonly=readonly)
@@ -200,13 +190,6 @@ def opened_for_a_first_record(url: str | os.PathLike | None) -> Iterator[Registe
             for name in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
                 name.unlink(missing_ok=True)
         raise
-
-
-def _absent(path: Path, given) -> str:
-    if given:
-        return f"no register at {path}"
-    return (f"there is no register yet (it would be {path}); record a decision first"
-            " (leadfit decide), or name one with --db")
 
 
 def _create_private(path: Path) -> None:
@@ -261,18 +244,6 @@ def _sqlite_reader_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA query_only = ON")
     cur.close()
     dbapi_conn.create_function("lf_fold", 1, _fold, deterministic=True)
-
-
-def warn_if_loose(path: Path, what: str) -> None:
-    """Say so when others may read or change the register or the key (not refused:
-    the owner may have meant it, e.g. a shared read-only copy)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return
-    if mode & 0o077:
-        print(f"warning: the {what} {path} can be read or changed by other users"
-              f" (permissions {stat.filemode(mode)}); run: chmod 600 {path}", file=sys.stderr)
 
 
 def _fold(value):

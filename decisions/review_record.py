@@ -11,13 +11,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from leadfit.decisions.record_logic import FindingChangeLogic
+
 _MODEL = ConfigDict(extra="forbid", frozen=True)
 
 Verdict = Literal["continue", "extend", "experienced_pd"]
 VERDICTS: tuple[str, ...] = ("continue", "extend", "experienced_pd")
 
 
-class FindingChange(BaseModel):
+class FindingChange(FindingChangeLogic, BaseModel):
     """One finding compared between the decision and the review ('' = not raised)."""
 
     model_config = _MODEL
@@ -25,14 +27,6 @@ class FindingChange(BaseModel):
     title: str
     before: str = ""   # severity at the decision
     after: str = ""    # severity at the review
-
-    @property
-    def change(self) -> str:
-        if not self.before:
-            return "new"
-        if not self.after:
-            return "gone"
-        return "same" if self.before == self.after else "changed"
 
 
 class AnswerChange(BaseModel):

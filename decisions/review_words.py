@@ -3,10 +3,31 @@ One wording for the command line, the PDF and the window."""
 
 from __future__ import annotations
 
-from leadfit.decisions.record import DecisionRecord
-from leadfit.decisions.review_record import FindingChange, Review
-from leadfit.decisions.reviewing import REVIEW_QUESTIONS, VERDICT_WORDS
+from typing import TYPE_CHECKING
+
 from leadfit.words import answer_words, date_words
+
+if TYPE_CHECKING:  # types only: `register show` words a review without its models
+    from leadfit.decisions.record import DecisionRecord
+    from leadfit.decisions.review_record import FindingChange, Review
+
+# What can have changed since the decision (the rest is the candidate's history or the
+# stream's circumstances, fixed at the decision): the load and the former role, the
+# behaviours observed, the candidate's experience since. Mitigations done are asked
+# from the plan, with their dates (decisions/reviewing.py asks them).
+REVIEW_QUESTIONS = {
+    "load": ("candidate.former_role_share", "candidate.reduce_former_role",
+             "candidate.target_former_share", "candidate.reduced_by",
+             "candidate.backfill_named", "candidate.backfill_name"),
+    "behaviours": ("candidate.prioritisation", "candidate.blamed_digital",
+                   "candidate.holds_line", "candidate.delivery_expectation"),
+    "experience": ("candidate.digital_years", "candidate.led_multidisciplinary",
+                   "candidate.mvp_delivery"),
+}
+VERDICT_WORDS = {"continue": "continue the appointment as agreed",
+                 "extend": "extend the coaching to a new review date",
+                 "experienced_pd": "bring in an experienced Product Director to lead the stream"
+                                   " and uplift the executive"}
 
 GROUP_WORDS = {"load": "Load and the former role", "behaviours": "Behaviours observed",
                "experience": "Experience since the decision"}

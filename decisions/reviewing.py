@@ -16,6 +16,7 @@ from leadfit import __version__
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.making import MIN_REASON_WORDS, _iso, _text, _words, os_account
 from leadfit.decisions.review_terms import STANDARD_CRITERIA
+from leadfit.decisions.review_words import REVIEW_QUESTIONS, VERDICT_WORDS  # noqa: F401
 from leadfit.decisions.record import Decision, DecisionRecord, utc_now
 from leadfit.decisions.review_record import (
     VERDICTS,
@@ -31,25 +32,8 @@ from leadfit.words import answer_words
 if TYPE_CHECKING:  # a type only: the review words (register show) import this module
     from leadfit.forms.questionnaire import Questionnaire
 
-# What can have changed since the decision (the rest is the candidate's history or the
-# stream's circumstances, fixed at the decision): the load and the former role, the
-# behaviours observed, the candidate's experience since. Mitigations done are asked
-# from the plan, with their dates.
-REVIEW_QUESTIONS = {
-    "load": ("candidate.former_role_share", "candidate.reduce_former_role",
-             "candidate.target_former_share", "candidate.reduced_by",
-             "candidate.backfill_named", "candidate.backfill_name"),
-    "behaviours": ("candidate.prioritisation", "candidate.blamed_digital",
-                   "candidate.holds_line", "candidate.delivery_expectation"),
-    "experience": ("candidate.digital_years", "candidate.led_multidisciplinary",
-                   "candidate.mvp_delivery"),
-}
 FAIL_FAST = "M10"
 REASKED = tuple(q for group in REVIEW_QUESTIONS.values() for q in group)
-VERDICT_WORDS = {"continue": "continue the appointment as agreed",
-                 "extend": "extend the coaching to a new review date",
-                 "experienced_pd": "bring in an experienced Product Director to lead the stream"
-                                   " and uplift the executive"}
 
 
 def check_target(target: DecisionRecord, root: DecisionRecord, reviewed_by: str | None,

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection, and_, case, exists, func, or_, select
 
+from leadfit.decisions import loading, reading
 from leadfit.decisions.errors import RecordAltered
 from leadfit.decisions.integrity import Checker, row_columns
 from leadfit.decisions.record import DecisionRecord
@@ -154,16 +155,10 @@ def _kind(review: dict) -> str:
 
 def reviewed_by(conn: Connection, record_id: str) -> str | None:
     """The review (not withdrawn) that follows ``record_id``, if any."""
-    return conn.execute(select(records.c.record_id).where(
-        records.c.review_of == record_id, records.c.status != "withdrawn")
-        .order_by(records.c.id).limit(1)).scalar()
+    return reading.reviewed_by(conn, record_id)
 
 
 def chain(conn: Connection, decision_id: str, checker: Checker) -> list[DecisionRecord]:
     """The decision's reviews in order (latest version of each), each checked."""
-    from leadfit.decisions import store
-    found, current = [], decision_id
-    while (nxt := reviewed_by(conn, current)) is not None:
-        found.append(store.load(conn, nxt, checker).record)
-        current = nxt
-    return found
+    return [DecisionRecord.from_text(row.body)
+            for row in loading.review_chain(conn, decision_id, checker)]

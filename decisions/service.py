@@ -23,6 +23,8 @@ from leadfit.decisions.portfolio import portfolio as _portfolio
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
+from leadfit.decisions.showing import Rationale, rationale  # noqa: F401  (read as they are stored)
+from leadfit.decisions.showing import questionnaire_of as _questionnaire  # noqa: F401  (review)
 from leadfit.files import check_target
 
 # Reading commands (register show/list, report) import this module and start in a fresh
@@ -316,26 +318,6 @@ def export_csv(reg: Register, path: str | os.PathLike, *, overwrite: bool = Fals
         return write_csv(conn, path, checker(reg, conn))
 
 
-@dataclass(frozen=True)
-class Rationale:
-    """What the rationale PDF of one stored version prints (leadfit/reports/printing.py)."""
-
-    record: DecisionRecord
-    anchor: audit.Anchor        # the record hash and the chain head the paper carries
-    replaced_by: str            # the newer version's ref, "" for the latest
-    questionnaire: Any          # the questions that word the answers
-
-
-def rationale(reg: Register, ref: str) -> Rationale:
-    """A stored version, checked, with its anchor in the register, ready to print."""
-    with reg.read() as conn:
-        stored = store.load(conn, ref, checker(reg, conn))
-        seq, head = audit.head(conn)
-    replaced_by = "" if stored.latest else make_ref(stored.record.record_id, stored.newest)
-    return Rationale(stored.record, audit.Anchor(stored.hash, head, seq), replaced_by,
-                     _questionnaire(stored.record))
-
-
 def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
     """Whether a filed PDF's anchor (chain head, entry count, record hash) is still in the
     register: [] when it is, else what differs. A PDF printed from a register that was
@@ -362,17 +344,6 @@ def verify(reg: Register) -> VerifyReport:
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
     from leadfit.decisions.replay import replay as _replay
     return _replay(show(reg, ref), pack_dirs)
-
-
-def _questionnaire(record: DecisionRecord):
-    """The questions that word the record's answers: its bundled pack's, else the default's
-    (in the pack's words, read without building its rules: issue 15)."""
-    from leadfit.errors import LeadFitError
-    from leadfit.rules.model.library import bundled_questionnaire
-    try:  # read once per process; one not bundled (a client's) is refused by name
-        return bundled_questionnaire(record.pack.name)
-    except LeadFitError:
-        return bundled_questionnaire("default")
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

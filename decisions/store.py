@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from leadfit.decisions import audit, due_dates, keys, leads
-from leadfit.decisions.errors import RecordAltered, RecordNotFound
+from leadfit.decisions import audit, due_dates, keys, leads, loading, reading
 from leadfit.decisions.integrity import (
     COLUMNS_FACT,
     SEALED_COLUMNS,
@@ -18,7 +17,7 @@ from leadfit.decisions.integrity import (
     versions_after,
 )
 from leadfit.decisions.portfolio_facts import stream_facts
-from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, sha256_text
+from leadfit.decisions.record import DecisionRecord, make_ref, sha256_text
 from leadfit.decisions.tables import records
 
 
@@ -94,39 +93,21 @@ def replace(conn: Connection, record: DecisionRecord, action: str, actor: str,
 
 
 def latest_version(conn: Connection, record_id: str) -> int | None:
-    return conn.execute(select(func.max(records.c.version))
-                        .where(records.c.record_id == record_id)).scalar()
+    return reading.latest_version(conn, record_id)
 
 
 def load(conn: Connection, ref: str, checker: Checker | None = None) -> Stored:
     """One version (the latest when ``ref`` names none), checked as strictly as verify
     checks it: an altered record raises RecordAltered and is never returned."""
-    checker = checker or Checker(conn, None)
-    record_id, version = parse_ref(ref)
-    newest = latest_version(conn, record_id)
-    if newest is None or (version is not None and not 1 <= version <= newest):
-        raise RecordNotFound(f"no record '{ref}' in this register"
-                             + (f" (it has versions 1 to {newest})" if newest else ""))
-    version = newest if version is None else version
-    row = conn.execute(select(*row_columns()).where(
-        records.c.record_id == record_id, records.c.version == version)).one()
-    checker.prefetch([row])  # its audit entries in two queries, not four (issue 15)
-    return Stored(_checked(checker, row), row.hash, version == newest, newest)
+    found = loading.version(conn, ref, checker or Checker(conn, None))
+    return Stored(DecisionRecord.from_text(found.row.body), found.row.hash, found.latest,
+                  found.newest)
 
 
 def all_versions(conn: Connection, record_id: str,
                  checker: Checker | None = None) -> list[DecisionRecord]:
-    checker = checker or Checker(conn, None)
-    rows = conn.execute(select(*row_columns()).where(records.c.record_id == record_id)
-                        .order_by(records.c.version)).all()
-    return [_checked(checker, r) for r in rows]
-
-
-def _checked(checker: Checker, row) -> DecisionRecord:
-    verdict = checker.check(row)
-    if not verdict.intact:
-        raise RecordAltered(f"{verdict.problem}. Nothing was shown or printed.")
-    return DecisionRecord.from_text(row.body)
+    return [DecisionRecord.from_text(row.body)
+            for row in loading.versions(conn, record_id, checker or Checker(conn, None))]
 
 
 def same_decision(conn: Connection, probe: DecisionRecord, checker: Checker) -> DecisionRecord | None:

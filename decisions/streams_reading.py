@@ -10,34 +10,31 @@ reproduces the assessment. A stream evaluated alone works from the form.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
-
-from leadfit.decisions.integrity import Checker
-from leadfit.decisions.keys import fold
-from leadfit.decisions.portfolio import portfolio
-from leadfit.decisions.portfolio_facts import (
-    EXPERIENCED,
-    LEARNER,
-    StreamRead,
-    StreamsReading,
-    answer_for,
-)
+from leadfit.decisions.lead_facts import EXPERIENCED, LEARNER
 from leadfit.words import other_streams_words
 
 QUESTION = "stream.other_stream_leads"
-if TYPE_CHECKING:  # a type only: reading the register never loads the form's models
+if TYPE_CHECKING:  # types only: reading the register never loads the form's models, and
+    # `register show` and `report` word a stored reading without SQLAlchemy or pydantic
+    from sqlalchemy import Connection
+
+    from leadfit.decisions.checking import Checker
+    from leadfit.decisions.portfolio_facts import StreamsReading
     from leadfit.forms.case import Case
 
 KEPT = 50   # streams named in the record; beyond that it keeps the counts
 
-__all__ = ["QUESTION", "StreamsReading", "applied", "form_answer", "read", "words"]
+__all__ = ["QUESTION", "applied", "form_answer", "read", "words"]
 
 
 def read(conn: Connection, checker: Checker, stream: str,
          form_answer: str | None) -> StreamsReading | None:
     """The other streams' current leads, or None when the register knows none."""
+    from leadfit.decisions.keys import fold
+    from leadfit.decisions.portfolio import portfolio
+    from leadfit.decisions.portfolio_facts import StreamRead, StreamsReading, answer_for
     # the sealed lines carry every fact F10 reads; re-hashing 10,000 texts cost 1.4 s a decide
     board = portfolio(conn, checker, texts=False)
     key = fold(stream)
@@ -66,7 +63,7 @@ def form_answer(case: Case) -> str | None:
     return str(value) if value is not None else None
 
 
-def words(reading: StreamsReading | None, questionnaire=None) -> str:
+def words(reading: StreamsReading | Any | None, questionnaire=None) -> str:
     """Which answer the assessment used for the other streams, in words."""
     if reading is None:
         return "as answered on the form (the register holds no other stream's signed decision)"

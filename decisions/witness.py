@@ -20,14 +20,13 @@ import hashlib
 import hmac
 import json
 import os
-import tempfile
 from pathlib import Path
 
-from sqlalchemy import Connection, func, select
+from typing import Any
 
+from leadfit.decisions import reading
 from leadfit.decisions.errors import RegisterError
-from leadfit.decisions.record import canonical_json, utc_now
-from leadfit.decisions.tables import audit_log
+from leadfit.decisions.texts import canonical_json, utc_now
 from leadfit.paths import data_dir
 
 try:  # POSIX; elsewhere two writers on one machine may race the witness (never the chain)
@@ -60,7 +59,7 @@ def read(url: str) -> dict | None:
     return data if isinstance(data, dict) else {"broken": True}
 
 
-def check(conn: Connection, url: str, key: bytes | None) -> str:
+def check(conn: Any, url: str, key: bytes | None) -> str:
     """'' when the register still holds the witnessed head, else what happened."""
     seen = read(url)
     if seen is None:
@@ -74,9 +73,9 @@ def check(conn: Connection, url: str, key: bytes | None) -> str:
         return f"the witness file {where} fails its HMAC check: it was edited"
     if facts["seq"] == 0:
         return ""
-    found = conn.execute(select(audit_log.c.hash).where(audit_log.c.seq == facts["seq"])).scalar()
+    found = reading.scalar(conn, reading.ENTRY_HASH, {"seq": facts["seq"]})
     if found is None:
-        have = conn.execute(select(func.count()).select_from(audit_log)).scalar()
+        have = reading.scalar(conn, reading.ENTRY_COUNT)
         return (f"the register holds {have} audit entries but held {facts['seq']} on"
                 f" {facts['at']}: entries were removed, or the register was emptied or replaced"
                 f" (witness {where})")
@@ -116,6 +115,7 @@ def _locked(path: Path):
 
 
 def _write_private(path: Path, data: dict) -> None:
+    import tempfile  # only writers get here: every read checks the witness, few write it
     fd, tmp = tempfile.mkstemp(prefix=".witness-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -170,6 +170,7 @@ class AssessmentPanel(QWidget):
             view.catalogue_ids = self.catalogue_ids
         self.risk_scale.setText(risk_scale_words(pack.settings.risk_bands))
         self.risk_scale.setToolTip(RISK_HELP)
+        self.risk_scale.hide()  # a points scale is no word an executive reads: in the tooltip
         self.risk.setToolTip(RISK_HELP)
 
     def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
@@ -194,8 +195,11 @@ class AssessmentPanel(QWidget):
         self.unknowns.show_unknowns(a.unknowns)
         self.alternatives.unknowns = a.unknowns
         self._decided = a.decided
-        for widget in (self.alternatives, self.headings[OTHER_OUTCOMES]):
-            widget.setVisible(a.decided)  # an incomplete case shows what is missing instead
+        # an incomplete case shows what is missing instead: no plan (nothing is decided, as the
+        # terminal holds it back) and no other outcomes
+        for widget in (self.alternatives, self.headings[OTHER_OUTCOMES], self.mitigations,
+                       self.headings["Mitigation plan"]):
+            widget.setVisible(a.decided)
         self.decide.setEnabled(a.decided and not invalid)
 
     def show_alternatives(self, alternatives) -> None:
@@ -220,7 +224,9 @@ class AssessmentPanel(QWidget):
             _restyle(self.risk, level="unknown")
             return
         so_far = "" if a.decided else " so far"
-        self.risk.setText(f"{RISK_LABEL}{so_far}: {a.risk.level} · score {a.risk.score}")
+        self.risk.setText(f"{RISK_LABEL}{so_far}: {a.risk.level}")  # the level, in words
+        self.risk.setToolTip(f"{a.risk.level.capitalize()}, score {a.risk.score}."
+                             f" {self.risk_scale.text()}. {RISK_HELP}")
         _restyle(self.risk, level=a.risk.level)
 
     def _show_missing(self, a: Assessment, shown: int = 6) -> None:

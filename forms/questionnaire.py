@@ -6,61 +6,15 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
-from leadfit.yamlsafe import LocatedData, load_file
+from leadfit import objcache
+from leadfit.yamlsafe import LocatedData, load_text, read_text_file
 
-QuestionType = Literal["yes_no", "integer", "percent", "choice", "date", "text"]
-# defer_build: the schema is built at the first validation or JSON, not at import (a
-# fresh `leadfit evaluate` validates none of these: its pack comes compiled, issue 15)
-_STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True)
-
-
-class QuestionSpec(BaseModel):
-    model_config = _STRICT
-    id: str
-    title: str
-    type: QuestionType
-    help: str = ""
-    informs: list[str] = []
-    required: bool = True
-    min: int | None = None
-    max: int | None = None
-    max_length: int | None = None
-    options: dict[str, str] | None = None
-    ask_if: dict[str, Any] | None = None
-    not_before: str | None = None  # date questions: another date question it may not precede
-
-
-class DerivedSpec(BaseModel):
-    model_config = _STRICT
-    id: str
-    title: str
-    type: Literal["integer", "yes_no"]
-    informs: list[str] = []
-    from_: dict[str, list[str]] = Field(alias="from")
-
-
-class SectionSpec(BaseModel):
-    model_config = _STRICT
-    id: str
-    title: str
-    help: str = ""
-    questions: list[QuestionSpec]
-
-
-class QuestionnaireSpec(BaseModel):
-    model_config = _STRICT
-    version: int
-    sections: list[SectionSpec]
-    derived: list[DerivedSpec] = []
-    not_known: list[str] = []  # questions that may be answered "Not known"
-    levers: list[str] = []     # answers the organisation can change; the rest are facts
+if TYPE_CHECKING:  # the file's schema loads with the first questionnaire read from YAML
+    from leadfit.forms.questionnaire_spec import QuestionnaireSpec, QuestionSpec
 
 
 @dataclass(frozen=True)
@@ -239,10 +193,28 @@ def known_versions() -> list[int]:
     return sorted([*_ARCHIVED, CURRENT_VERSION])
 
 
+# What a questionnaire is made of, as leadfit/objcache.py keeps it (and a compiled pack).
+CLASSES: dict[str, type] = {c.__name__: c for c in (
+    Question, Section, Questionnaire, conditions.Compare, conditions.Member, conditions.Never,
+    conditions.Answered, conditions.Group)}
+_FORMAT = "leadfit-questionnaire-1"
+
+
 def load_questionnaire(path: Path, display: str | None = None) -> Questionnaire:
-    located = load_file(path, display, cached=True)
-    spec = parse_model(QuestionnaireSpec, located)
-    return _build(spec, located)
+    """The questionnaire in ``path``, checked; one read before from the same text by the same
+    code comes back kept (leadfit/objcache.py), without its schema or checks (issue 15)."""
+    name = display or str(path)
+    text = read_text_file(path, display)
+    key = objcache.key_of(_FORMAT, [name, text])
+    kept = objcache.lookup(key, _FORMAT, lambda: CLASSES)
+    if isinstance(kept, Questionnaire):
+        return kept
+    from leadfit.datafiles import parse_model
+    from leadfit.forms.questionnaire_spec import QuestionnaireSpec
+    located = load_text(text, name, cached=True)
+    questionnaire = _build(parse_model(QuestionnaireSpec, located), located)
+    objcache.store(key, _FORMAT, questionnaire, lambda: CLASSES)
+    return questionnaire
 
 
 def _build(spec: QuestionnaireSpec, located: LocatedData) -> Questionnaire:

@@ -145,6 +145,22 @@ def risk_raises_words(level: str, advised: str, milder: str, words_version: int)
             f" '{milder}').")
 
 
+def left_out_words(level: str, full: int, named: str, counted: str, score: int, words_version: int
+                   ) -> str:
+    """Why findings the pack leaves out of compounding do not raise the outcome. Words 4 (2.6): a
+    finding such as "Title without the job" is no step; the steps before the appointment answer it."""
+    if words_version >= 4:
+        return (f"The risk as proposed ({level}, score {full}) includes {named}, which the steps"
+                f" before the appointment answer: they are not reasons to rule the candidate out."
+                f" Without them the risk is {counted} (score {score}), and this recommendation stands"
+                f" on taking those steps first. If they show weaknesses these answers do not, assess"
+                f" again.")
+    return (f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"
+            f" take before the appointment, not reasons to rule the candidate out: without them"
+            f" the risk is {counted} (score {score}), and this recommendation stands on taking"
+            f" them first. If they show weaknesses these answers do not, assess again.")
+
+
 def risk_calls_for_words(level: str, score: int, advised: str) -> str:
     """Words 3: why not a milder outcome, where the risk alone calls for ``advised`` (3.3)."""
     return (f"Together the findings make the risk of appointing the candidate as proposed {level}"
@@ -167,12 +183,13 @@ def depends_words(outcomes: list[str], per_question: list[tuple[str, list[tuple[
                " them." if two else ""))
 
 
-def decided_by_words(worst: str, depends: bool, unread: list[str]) -> str:
+def decided_by_words(worst: str, depends: bool, unread: list[str], riskiest: bool = False) -> str:
     """How the engine took the answers not known (--details). Where the outcome holds, the
     answers taken are just one case, not the worst (reader 3.11); the ones no rule that decides
     the outcome reads are named, not left out."""
     said = (f"The engine evaluated the known answers with {worst}: the answers not known that lead"
-            " to the most cautious outcome." if depends else
+            " to the most cautious outcome" + (", at the highest risk among them." if riskiest else ".")
+            if depends else
             f"Every answer to the questions not known leads to the same outcome; for example, the"
             f" engine evaluated the known answers with {worst}.")
     if unread:
@@ -187,6 +204,22 @@ DEPENDS_NOTE = "Nothing is decided until the answers not known are found out. If
 # puts it in place of the paragraph in older records' reasons.
 SEE_NOT_KNOWN = "see “Answers not known” above"
 HOLDS_FIND_OUT = "The recommendation does not depend on them; find them out all the same before deciding."
+
+
+# The fallback's constraint (rules/runtime/judgement.py) names the outcome taken in its place.
+_INSTEAD = re.compile(r"The fallback is '([^']+)'|'([^']+)' is advised instead")
+
+
+def decided_title(a: Any) -> str | None:
+    """What a decision that follows the recommendation is called: the headline, except where the
+    headline says hiring was advised but is not possible (2.6: ``titles_if_fallback``); the
+    decision is then the outcome taken instead, named as the constraint names it."""
+    for said in getattr(a, "constraints", None) or []:
+        found = _INSTEAD.search(said)
+        taken = found and (found.group(1) or found.group(2))
+        if taken and taken in str(a.outcome_title):
+            return str(taken)
+    return str(a.outcome_title) if a.outcome_title else None
 
 
 def not_known_reason(summary: str, words_version: int) -> str:

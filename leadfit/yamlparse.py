@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from leadfit.errors import PackError, Problem
+from leadfit.yamlflat import _flat, flat_mapping  # noqa: F401  (pack diff and tests read them here)
 
 Path_ = tuple[Any, ...]
 # libyaml's safe loader is ten times faster; both construct only plain values.
@@ -180,86 +181,13 @@ def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: 
             _collect_lines(item, path + (index,), lines, seen, file)
 
 
-# A flat file, as case files are: "key: scalar" lines, or a key whose "key: scalar" lines
-# sit one indent deeper; printable ASCII, no tab, no ':' or '#' in a plain value (so no
-# comment after one), no flow, anchor, tag or block scalar. Read line by line (four times
-# faster than PyYAML's Python construction), each distinct scalar resolved and built by the
-# strict loader's own resolver and constructors, so values are exactly what PyYAML makes of
-# them. Anything else, and any problem (a repeated key), goes to the full parse,
-# which names it at its line. tests/test_yaml_flat.py holds both equal over generated texts.
-_PLAIN_IN = r"[ !\"$-9;-~]*[!\"$-9;-~]"  # printable ASCII but ':' and '#'; never ends in a space
-_FLAT_LINE = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_.-]*):(?: +("
-                        rf"[A-Za-z0-9_(](?:{_PLAIN_IN})?|[-+.][A-Za-z0-9_.](?:{_PLAIN_IN})?"
-                        r"|'(?:[ -&(-~]|'')*'|\"[ !#-\[\]-~]*\"))?")  # quoted: no escapes
 _STR = "tag:yaml.org,2002:str"
-_SCALARS: dict[str, Any] = {}
-_SCALARS_KEPT = 4096
 _SCALAR_LOADER: Any = None
 
 
-def flat_mapping(text: str) -> tuple[Any, dict[Path_, int]] | None:
-    """What parse() makes of a flat text, read line by line as above, or None where the
-    text is not flat (parse() would compose it). pack diff reads a case file's lines with it."""
-    return _flat(text)
-
-
-def _flat(text: str) -> tuple[Any, dict[Path_, int]] | None:
-    if not text.isascii() or "\t" in text or "\r" in text:
-        return None
-    data: dict[Any, Any] = {}
-    lines: dict[Path_, int] = {}
-    parent: tuple[Any, str, dict] | None = None  # the key (built, written) whose lines follow
-    indent = 0  # the indent of the lines under ``parent`` (0: none yet)
-    path: Path_ = ()
-    fullmatch, scalars = _FLAT_LINE.fullmatch, _SCALARS
-    try:
-        for number, line in enumerate(text.split("\n"), 1):
-            match = fullmatch(line)
-            if match is None:
-                if not line.strip() or line.lstrip().startswith("#"):
-                    continue
-                return None
-            lead, key, value = len(match[1]), match[2], match[3]
-            if lead == 0:
-                target, path, parent, indent = data, (), None, 0
-                if value is None:  # a mapping may follow
-                    parent = (_scalar(key), key, {})
-            elif parent is not None and (indent == 0 or lead == indent):
-                if value is None:
-                    return None  # a third level (or an empty value, rare in a flat file)
-                indent = lead
-                built_parent, written, children = parent
-                if not children:
-                    data[built_parent] = children  # in place of None: lines follow under it
-                target, path = children, (written,)
-            else:
-                return None
-            if not lines:
-                lines[()] = number
-            built = scalars.get(key, scalars)
-            if built is scalars:
-                built = _scalar(key)
-            if built in target:
-                return None
-            lines[path + (key,)] = number
-            if lead == 0 and value is None:
-                target[built] = None  # unless lines follow under it
-                continue
-            made = scalars.get(value, scalars)
-            target[built] = made if made is not scalars else _scalar(value)
-    except Exception:  # whatever PyYAML would say of it, the full parse says it
-        return None
-    if not lines:
-        return None
-    return data, lines
-
-
-def _scalar(text: str) -> Any:
-    """What the strict loader builds of one scalar (quoted: its quotes are in ``text``),
-    remembered by its text (values repeat across files; a plain one never starts with a quote)."""
-    found = _SCALARS.get(text, _SCALARS)
-    if found is not _SCALARS:
-        return found
+def built_scalar(text: str) -> Any:
+    """What the strict loader's resolver and constructors build of one flat scalar (quoted:
+    its quotes are in ``text``); the flat reader asks for the forms it does not read itself."""
     global _SCALAR_LOADER
     if _SCALAR_LOADER is None:
         _SCALAR_LOADER = _StrictLoader("")
@@ -270,8 +198,4 @@ def _scalar(text: str) -> Any:
     else:
         value, tag = text, loader.resolve(yaml.ScalarNode, text, (True, False))
     mark = yaml.Mark("<flat>", 0, 0, 0, "", 0)  # unused: a problem sends the file to the full parse
-    made = loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, value, mark, mark))
-    if len(_SCALARS) >= _SCALARS_KEPT:
-        _SCALARS.clear()
-    _SCALARS[text] = made
-    return made
+    return loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, value, mark, mark))

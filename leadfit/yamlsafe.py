@@ -64,7 +64,11 @@ def load_text(text: str, file: str, *, cached: bool = False) -> LocatedData:
 
 
 def _parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
-    from leadfit import yamlparse  # PyYAML only on a cache miss
+    from leadfit.yamlflat import flat_mapping  # a flat file (a case file) without PyYAML
+    flat = flat_mapping(text)
+    if flat is not None:
+        return flat
+    from leadfit import yamlparse  # PyYAML only for the rest, on a cache miss
     return yamlparse.parse(text, file)
 
 

@@ -123,18 +123,23 @@ READING_NEVER = ("reportlab", "durable", "sqlalchemy.orm", "yaml", "leadfit.rule
 
 
 def test_reading_the_register_loads_only_what_reading_needs(tmp_path):
-    """`register show` and `register list` read the register: SQLAlchemy, never ReportLab,
-    the engine or the pack's rules."""
+    """`register show` reads a SQLite register with the standard library and the record as
+    its sealed text (issue 15): no SQLAlchemy, no pydantic; `register list` reads it through
+    SQLAlchemy. Neither loads ReportLab, the engine or the pack's rules."""
     from leadfit.decisions.register import open_register
     from tests.decisions_support import decide_coach
     db = tmp_path / "register.sqlite3"
     with open_register(db) as reg:
         ref = decide_coach(reg).ref
     _loaded_after(["register", "show", ref, "--db", str(db)], ())  # fills the parse cache
-    for argv in (["register", "show", ref, "--db", str(db)], ["register", "list", "--db", str(db)]):
-        code, out, loaded = _loaded_after(argv, ("sqlalchemy", *READING_NEVER))
-        assert code == 0 and ref.split("@")[0] in out, out
-        assert loaded == ["sqlalchemy"]
+    code, out, loaded = _loaded_after(["register", "show", ref, "--db", str(db)],
+                                      ("sqlalchemy", "pydantic", *READING_NEVER))
+    assert code == 0 and ref.split("@")[0] in out, out
+    assert loaded == []
+    code, out, loaded = _loaded_after(["register", "list", "--db", str(db)],
+                                      ("sqlalchemy", *READING_NEVER))
+    assert code == 0 and ref.split("@")[0] in out, out
+    assert loaded == ["sqlalchemy"]
 
 
 def test_printing_a_record_loads_no_engine_or_rule_models(tmp_path):
@@ -148,7 +153,7 @@ def test_printing_a_record_loads_no_engine_or_rule_models(tmp_path):
         ref = decide_coach(reg).ref
     argv = ["report", ref, "--db", str(db), "--out", str(out_pdf), "--force"]
     _loaded_after(argv, ())  # fills the parse cache
-    code, out, loaded = _loaded_after(argv, ("reportlab", "durable", "sqlalchemy.orm", "yaml",
+    code, out, loaded = _loaded_after(argv, ("reportlab", "durable", "sqlalchemy", "yaml",
                                              "leadfit.rules.runtime.engine",
                                              "leadfit.rules.model.pack", "leadfit.rules.model.layers",
                                              "leadfit.rules.model.schema", "urllib.request"))

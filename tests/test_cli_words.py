@@ -52,17 +52,20 @@ def test_the_example_reads_its_answers_as_the_questionnaire_words_them():
     assert "because Share of their time kept in the former role: 40%" in out
     assert "because How do they work with iterative MVP delivery: Has seen it work" in out
     assert "  - Digital product experience: partly met" in out
-    # 2.4: keeping more of the former role is a worse situation, said as one (not a lever)
-    # 2.5 (words 3): as one change that alone would do ("only if" said it was the one)
-    assert ("It would become Hire an experienced Product Director if “Share of their time kept in"
-            " the former role” were at least 50% (now 40%).") in " ".join(out.split())
+    # 2.4: a worse situation is said as one (not a lever); 2.5 (words 3): as one change that alone
+    # would do. 2.6 (D4): keeping more of the former role no longer leads to a hire by itself (the
+    # plan to lighten it comes before the appointment), so the worse situation is the stream's
+    assert ("It would become Hire an experienced Product Director if “How much revenue depends on"
+            " this stream?” were “Revenue forecasts depend on it” (now “A large part of revenue”).")\
+        in " ".join(out.split())
+    assert "“Share of their time kept in the former role” were" not in " ".join(out.split())
     assert "(now 2; not in the organisation's hands)" in " ".join(out.split())
-    assert "Assessed with LeadFit default pack, version 2.5." in out
+    assert "Assessed with LeadFit default pack, version 2.6." in out
 
 
 def test_details_show_the_codes_a_consultant_looks_up():
     out = run_cli("evaluate", EXAMPLE_CASE, "--details").stdout
-    assert "F1 Steep learning curve (high)" in out and "(rule p1-some-experience, default@2.5)" in out
+    assert "F1 Steep learning curve (high)" in out and "(rule p1-some-experience, default@2.6)" in out
     assert "  hire_external - Hire an experienced Product Director:" in out
     assert PACK.fingerprint[:12] in out and "R2 Reluctance to hire" in out
     assert "Risk of appointing this candidate as proposed: high (score 22)" in out

@@ -76,7 +76,8 @@ def test_the_benchmark_is_appointed_under_every_bundled_pack(name):
 def test_each_column_says_readiness_findings_risk_outcome_and_nearest_changes(three):
     rows = dict(words.glance_rows(three))
     assert rows["Recommendation"] == ["Appoint with coaching", "Hire an experienced Product Director",
-                                      "Appoint on conditions", "Appoint"]  # 2.4: steps come first
+                                      "Appoint once the steps before the appointment are done",
+                                      "Appoint"]  # 2.4: steps come first (2.6: so named)
     assert rows["Risk of appointing as proposed"][3] == "low (score 0)"
     assert rows["Multi-disciplinary leadership"] == ["not met", "not met", "met", "met"]
     assert rows["Findings"][3] == "none"

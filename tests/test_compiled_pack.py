@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
-from leadfit import yamlcache
+from leadfit import objcache, yamlcache
 from leadfit.errors import PackError
 from leadfit.rules.model import compiled, library
 from leadfit.rules.model.library import archived_pack_folders, bundled_packs_dir, load_pack
@@ -68,7 +69,7 @@ def test_other_code_is_a_new_key(pack_dir, monkeypatch):
     load_pack(pack_dir)
     kept = _entry_of(pack_dir)
     assert kept.exists()
-    monkeypatch.setattr(compiled, "code_version", lambda: "another LeadFit")
+    monkeypatch.setattr(objcache, "code_version", lambda: "another LeadFit")
     assert _entry_of(pack_dir) != kept
     calls = []
     real = library._load
@@ -79,7 +80,7 @@ def test_other_code_is_a_new_key(pack_dir, monkeypatch):
 
 def test_code_that_is_not_source_files_keeps_nothing(pack_dir, monkeypatch):
     """A frozen bundle has no sources to name its code by."""
-    monkeypatch.setattr(compiled, "code_version", lambda: None)
+    monkeypatch.setattr(objcache, "code_version", lambda: None)
     load_pack(pack_dir)
     assert not list(yamlcache.cache_dir().glob("*.json")) or not any(
         compiled.FORMAT in f.read_text() for f in yamlcache.cache_dir().glob("*.json"))
@@ -95,10 +96,10 @@ def _forged(entry_path, change):
     "", "{not json", '{"format": 1}', "\x00\xff" * 50,
     lambda e: e.update(format="leadfit-compiled-pack-0"),
     lambda e: e.update(key="0" * 64),
-    lambda e: e["pack"].update(rules={yamlcache.TAG + "c": ["Popen", {"args": "true"}]}),
-    lambda e: e["pack"].update(folder={yamlcache.TAG + "p": "/elsewhere"}),
-    lambda e: e["pack"].pop("fingerprint"),
-    lambda e: e["pack"].update(unknown_field=1),
+    lambda e: e["value"].update(rules={yamlcache.TAG + "c": ["Popen", {"args": "true"}]}),
+    lambda e: e["value"].update(folder={yamlcache.TAG + "p": "/elsewhere"}),
+    lambda e: e["value"].pop("fingerprint"),
+    lambda e: e["value"].update(unknown_field=1),
 ], ids=["empty", "not-json", "no-format", "binary", "old-format", "other-key", "foreign-class",
         "other-folder", "field-missing", "field-unknown"])
 def test_a_damaged_or_foreign_entry_is_ignored_without_a_word(pack_dir, damage, capsys):
@@ -114,7 +115,7 @@ def test_a_damaged_or_foreign_entry_is_ignored_without_a_word(pack_dir, damage, 
 def test_an_entry_planted_where_others_can_write_is_never_trusted(pack_dir):
     real = load_pack(pack_dir)
     entry = _entry_of(pack_dir)
-    entry.write_text(_forged(entry, lambda e: e["pack"].update(title="Planted")))
+    entry.write_text(_forged(entry, lambda e: e["value"].update(title="Planted")))
     os.chmod(entry, 0o600)
     assert load_pack(pack_dir).title == "Planted"  # our own entry, in our own folder: read
     folder = yamlcache.cache_dir()
@@ -143,3 +144,31 @@ def test_lint_reads_a_compiled_packs_files_as_the_loaded_pack_did(pack_dir, caps
     first = capsys.readouterr()
     assert _entry_of(pack_dir).exists()
     assert (main(["pack", "lint", str(pack_dir)]), capsys.readouterr()) == (code, first)
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_questionnaire_comes_back_kept_equal_to_the_one_read(version, monkeypatch):
+    from leadfit.forms import questionnaire as forms_q
+    from importlib import resources
+    ref = Path(str(resources.files("leadfit.forms"))) / (
+        "questionnaire.yaml" if version == forms_q.CURRENT_VERSION else "archive/questionnaire-v1.yaml")
+    read = forms_q.load_questionnaire(ref, "forms/x.yaml")
+    monkeypatch.setattr("leadfit.datafiles.parse_model", lambda *_a: pytest.fail("validated again"))
+    kept = forms_q.load_questionnaire(ref, "forms/x.yaml")
+    assert kept is not read and kept == read and kept.asked_if[0] == read.asked_if[0]
+    for entry in yamlcache.cache_dir().glob("*.json"):  # damaged: read again, the same
+        entry.write_text("{damaged")
+    monkeypatch.undo()
+    assert forms_q.load_questionnaire(ref, "forms/x.yaml") == read
+
+
+def test_a_fresh_process_gets_the_shipped_questionnaire_without_pydantic(tmp_path):
+    """What `leadfit report` prints a record's answers with (library.bundled_questionnaire)."""
+    import subprocess
+    import sys
+    code = ("import sys; from leadfit.rules.model.library import bundled_questionnaire as b;"
+            " q = b('default'); print(len(q.questions), 'pydantic' in sys.modules)")
+    env = {**os.environ, "LEADFIT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                           check=True).stdout.split() for _ in range(2)]
+    assert runs[0][0] == runs[1][0] and runs[1][1] == "False", runs

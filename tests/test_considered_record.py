@@ -100,7 +100,7 @@ def test_the_rationale_pdf_lists_the_candidates_considered(reg):
     pdf_text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(result.pdf)).pages))
     for piece in ("Other candidates considered",
                   "Priya Shah was chosen for Home buying journey from 3 candidates",
-                  "Priya Shah (chosen) Appoint on conditions low", "Alex Morgan Appoint with coaching high",
+                  "Priya Shah (chosen) Appoint once the steps before the appointment are done low", "Alex Morgan Appoint with coaching high",
                   "Sam Lee Hire an experienced Product Director critical"):
         assert piece in pdf_text, piece
 

@@ -13,6 +13,7 @@ from leadfit.reports import printing
 from leadfit.reports.pdf_alternatives import OLDER_RECORD
 from leadfit.reports.pdf_rationale import Anchor, render
 from leadfit.decisions.register import open_register
+from leadfit.words import is_worse
 from tests.decisions_support import case_with, pack, squash
 
 
@@ -43,7 +44,9 @@ def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
     pieces += [x for alt in a.alternatives for x in [alt.title, *alt.why_not]]
     pieces += ["What would change it"]
     for alt in a.alternatives:
-        pieces += [alt.title] + [f"{c.title} {c.to} (now {c.now}" for s in alt.nearest for c in s.changes]
+        # 2.6: as the terminal says it, "is" (a route) or "were" (a worse situation), once each
+        pieces += [alt.title] + [f"“{c.title}” {'were' if is_worse(s) else 'is'} {c.to} (now {c.now}"
+                                 for s in alt.nearest for c in s.changes]
     for piece in pieces:
         found = text.find(squash(piece), at)
         assert found >= 0, f"missing or out of order: {piece!r}"

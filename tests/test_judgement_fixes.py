@@ -63,7 +63,7 @@ def test_decide_puts_the_late_review_finding_on_the_record(tmp_path):
     findings = json.loads(stored.stdout)["assessment"]["findings"]
     assert {"id": "M10", "severity": "medium"}.items() <= next(f for f in findings if f["id"] == "M10").items()
     shown = run_cli("register", "show", record_id, "--db", db)
-    assert "review date:     2028-06-01" in shown.stdout and "First review too late to fail fast (medium) [M10]" in shown.stdout
+    assert "review date:     1 June 2028" in shown.stdout and "First review too late to fail fast (medium) [M10]" in shown.stdout
 
 
 def test_ready_on_paper_but_chosen_on_seniority_is_not_low_risk(tmp_path):
@@ -115,20 +115,22 @@ def test_a_portfolio_of_executives_is_no_milder_than_experienced_leads(tmp_path)
 
 def test_a_plan_that_lightens_the_role_in_time_is_not_a_title_without_the_job(tmp_path):
     """c02 against c03: 60% kept with a plan to 10% in time is a dual role (F2) while it lasts;
-    60% with no plan is also F9 and carries the 'hire if not lightened' note."""
+    60% with no plan is also F9 and carries the 'hire if not lightened' note (2.6: the time kept
+    weighs once, F9 critical, so medium, not high; tests/test_judgement_leftovers.py)."""
     plan = _evaluate(_case_file(tmp_path, "capable, keeps sixty percent with a plan down to a tenth"))
     none = _evaluate(_case_file(tmp_path, "capable, keeps sixty percent with no plan"))
     assert "Title without the job" not in plan and "do not go ahead" not in plan
     assert "Title without the job (critical)" in none and "do not go ahead" in none
     assert "Risk of appointing this candidate as proposed: medium\n" in plan
-    assert "Risk of appointing this candidate as proposed: high\n" in none
+    assert "Risk of appointing this candidate as proposed: medium\n" in none
 
 
 def test_the_headline_never_promises_coaching_that_cannot_happen(tmp_path):
     """c10: no CPO, no outside coach, hiring not possible: the fallback is not called coaching."""
     said = _evaluate(_case_file(tmp_path, "nobody to coach and no one can be hired"))
-    assert "Recommendation: Appoint on conditions, without coaching\n" in said
-    assert "'Appoint on conditions, without coaching' is advised instead" in " ".join(said.split())
+    assert ("Recommendation: Hiring is advised but not possible here; fallback: Appoint on conditions,"
+            " without coaching, at higher risk\n") in said  # 2.6: the headline says hiring was advised
+    assert "The fallback is 'Appoint on conditions, without coaching'" in " ".join(said.split())  # 2.6
     coached = _evaluate(_case_file(tmp_path, "a learner with two years"))
     assert "Recommendation: Appoint with coaching\n" in coached
 

@@ -47,7 +47,8 @@ def test_a_capable_part_timer_with_no_plan_is_told_to_hire_if_the_role_is_not_li
     done = run_cli("evaluate", _case_file(tmp_path, "capable, keeps eighty percent with no plan"))
     assert done.returncode == 0, done.stderr
     said = _said(done)
-    assert "Recommendation: Appoint on conditions Risk of appointing" in said  # 2.4
+    assert ("Recommendation: Appoint once the steps before the appointment are done Risk of"
+            " appointing") in said  # 2.4; 2.6: not the catalogue's words for coaching
     assert "- Lighten the load: " in said
     assert IF_NOT_LIGHTENED in said
 
@@ -92,7 +93,7 @@ def test_no_change_offered_as_a_lever_takes_support_or_an_option_away():
 def test_records_decided_under_default_2_0_replay_identically_from_the_archive(tmp_path):
     old = load_pack(archived_packs_dir() / "default-2.0")
     assert old.label == "default@2.0" and old.fingerprint == DEFAULT_2_0_FINGERPRINT
-    assert default_pack().label == "default@2.5" and default_pack().fingerprint != DEFAULT_2_0_FINGERPRINT
+    assert default_pack().label == "default@2.6" and default_pack().fingerprint != DEFAULT_2_0_FINGERPRINT
     with open_register(tmp_path / "register.sqlite3") as reg:
         refs = []
         for name in ("capable, keeps eighty percent with no plan", "eleven failure modes add up to hiring"):

@@ -68,13 +68,13 @@ def test_a_candidate_never_interviewed_is_coached_with_the_selection_first(tmp_p
     said = _flat(_said(tmp_path, SENIORITY))
     assert "Recommendation: Appoint with coaching" in said
     assert ("The risk as proposed (critical) includes “Not interviewed as an outsider would"
-            " be” and “Chosen on seniority, not aptitude”. These are steps to take before the"
-            " appointment, not reasons to rule the candidate out: without them the risk is high")\
+            " be” and “Chosen on seniority, not aptitude”, which the steps before the appointment"
+            " answer: they are not reasons to rule the candidate out. Without them the risk is high")\
         in said  # the terminal names no codes nor scores; the record keeps M3, M4 and the scores
     note = next(n for n in data["notes"] if n.startswith("The risk as proposed"))
     assert "includes M3 “Not interviewed as an outsider would be” and M4 “Chosen on" in note
     assert ("Hire an experienced Product Director: - The risk as proposed (critical) would call for"
-            " it only because steps that come before the appointment are not yet taken") in said
+            " it only because of findings the steps before the appointment answer") in said  # 2.6
     assert "Nothing in the answers calls for it" not in said
 
 
@@ -197,7 +197,7 @@ def test_a_bad_setting_is_named_at_its_line_and_nothing_loads(tmp_path):
     folder = tmp_path / "acme"
     folder.mkdir()
     (folder / "pack.yaml").write_text(
-        'name: acme\nversion: "0.1"\nextends: default@2.5\ncompounding_leaves_out: [M33]\n'
+        'name: acme\nversion: "0.1"\nextends: default@2.6\ncompounding_leaves_out: [M33]\n'
         "finding_titles:\n  Q9: Nothing\ntitle_if_depends: 'Find out {who}'\n", encoding="utf-8")
     done = run_cli("pack", "lint", str(folder))
     assert done.returncode == 2, done.stdout
@@ -214,7 +214,7 @@ def test_an_appointment_on_steps_before_it_is_called_appoint_on_conditions(tmp_p
     only once the former role is lightened, so the headline says it is on conditions, and why
     not hire does not contradict the note that says to hire if it is not done."""
     said = _flat(_said(tmp_path, "capable, keeps sixty percent with no plan"))
-    assert "Recommendation: Appoint on conditions Risk" in said
+    assert "Recommendation: Appoint once the steps before the appointment are done Risk" in said  # 2.6
     assert ("Hire an experienced Product Director: - Nothing in the answers calls for it, provided the"
             " steps before the appointment are taken first: lighten the load.") in said
     assert "do not go ahead: hire" in said

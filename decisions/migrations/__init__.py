@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, inspect, text
 
+from leadfit.decisions import schema
 from leadfit.decisions.errors import RegisterError
 from leadfit.decisions.migrations import (
     m001_initial,
@@ -28,6 +29,8 @@ STEPS = (m001_initial, m002_summary_columns, m003_audit_record_ref, m004_summary
          m005_reviews, m006_register_keys, m007_portfolio_columns, m008_stream_leads,
          m009_query_indexes, m010_review_dates)
 LATEST = STEPS[-1].VERSION
+if LATEST != schema.LATEST:  # pragma: no cover  (a new step must move decisions/schema.py too)
+    raise ImportError(f"decisions/schema.py says schema {schema.LATEST}, the last step is {LATEST}")
 
 
 def current_version(conn: Connection) -> int:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from leadfit.decisions.register import Register, open_register, opened_for_a_first_record
 from leadfit.errors import InputError, Problem
+
+if TYPE_CHECKING:  # SQLAlchemy is imported by the commands that open a Register
+    from leadfit.decisions.register import Register
 
 
 def add_db_option(parser) -> None:
@@ -18,12 +21,14 @@ def open_db(args, *, create: bool = False, readonly: bool = True) -> Register:
     """Only ``leadfit decide`` creates a register; every other command needs one
     that exists (a mistyped --db must not become a new, empty register). Reading
     commands open it read-only; writers pass ``readonly=False``."""
+    from leadfit.decisions.register import open_register
     return open_register(getattr(args, "db", None), create=create, readonly=readonly)
 
 
 def open_db_to_decide(args):
     """The register ``leadfit decide`` writes into, made if there is none; a decide that
     fails leaves no new, empty register file behind."""
+    from leadfit.decisions.register import opened_for_a_first_record
     return opened_for_a_first_record(getattr(args, "db", None))
 
 

@@ -7,15 +7,22 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from typing import Any
+
+from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.decisions import review_service, service, streams_reading
-from leadfit.decisions.record import DecisionRecord, make_ref, outcome_title, recorded_words
+from leadfit.decisions import streams_reading
+from leadfit.decisions.record_words import outcome_title, recorded_words
 from leadfit.decisions.review_words import (KIND_WORDS, awaiting_words, change_lines, due_words,
                                             verdict_words)
+from leadfit.decisions.texts import make_ref
 from leadfit.errors import InputError, Problem
 from leadfit.words import date_words, role_words, status_words, time_words
-from leadfit.cli.commands import HELP
+
+# `register show` starts in a fresh process each time: it reads through decisions/showing.py
+# (no SQLAlchemy for a SQLite register, no models: issue 15); what only list, the due list
+# and export need is imported in their functions.
 
 
 def register(sub) -> None:
@@ -47,6 +54,7 @@ def register(sub) -> None:
 def run_list(args) -> int:
     if args.due:
         return run_due(args)
+    from leadfit.decisions import service
     with open_db(args) as reg:
         rows = service.list_records(reg, stream=args.stream, outcome=args.outcome,
                                     status=args.status, limit=args.limit)
@@ -80,6 +88,7 @@ def _missing(words: str) -> int:
 
 
 def run_due(args) -> int:
+    from leadfit.decisions import review_service, service
     today = day(args.today)
     with open_db(args) as reg:
         rows = review_service.due_reviews(reg, today, limit=args.limit)
@@ -104,16 +113,22 @@ def day(text: str | None) -> date:
 
 
 def run_show(args) -> int:
-    with open_db(args) as reg:
-        record = service.show(reg, args.record)
-        versions = service.history(reg, args.record)
-        later = review_service.reviews_of(reg, args.record)
-    print(record.canonical() if args.json else "\n".join(
-        [describe(record, len(versions)), *reviewed_lines(record, later)]))
+    from leadfit.decisions import showing
+    with showing.open_to_read(getattr(args, "db", None)) as reg:
+        shown = showing.show(reg, args.record)
+    print(shown_text(shown.record, shown.versions, shown.reviews, as_json=args.json))
     return 0
 
 
-def reviewed_lines(record: DecisionRecord, later: list[DecisionRecord]) -> list[str]:
+def shown_text(record: Any, versions: int, later: list, *, as_json: bool = False) -> str:
+    """What `register show` prints: the record in words (or its stored text) and its reviews.
+    ``record`` and ``later`` are models or sealed records alike (decisions/sealed.py)."""
+    if as_json:
+        return record.canonical()
+    return "\n".join([describe(record, versions), *reviewed_lines(record, later)])
+
+
+def reviewed_lines(record: Any, later: list) -> list[str]:
     """The reviews of the chain this record belongs to, in order (records are never edited:
     the link is each review's)."""
     return [f"  reviewed:        {r.ref} held {date_words(r.review.held_on)}:"
@@ -121,7 +136,7 @@ def reviewed_lines(record: DecisionRecord, later: list[DecisionRecord]) -> list[
             for r in later if r.review and r.ref != record.ref]
 
 
-def describe(r: DecisionRecord, versions: int) -> str:
+def describe(r: Any, versions: int) -> str:
     superseded = r.version < versions
     status = "superseded" if superseded else status_words(r.status)
     d = r.decision
@@ -140,9 +155,9 @@ def describe(r: DecisionRecord, versions: int) -> str:
     if d.conditions:
         lines.append(f"  conditions:      {d.conditions}")
     if d.review_date:
-        lines.append(f"  review date:     {d.review_date}")
+        lines.append(f"  review date:     {date_words(d.review_date)}")
     if d.decisive_review_date:
-        lines.append(f"  decisive review: {d.decisive_review_date}")
+        lines.append(f"  decisive review: {date_words(d.decisive_review_date)}")
     lines += [f"  not adjusting:   {c}" for c in d.review_criteria]
     if r.other_streams is not None:
         lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
@@ -168,14 +183,14 @@ def describe(r: DecisionRecord, versions: int) -> str:
 
 # HR reads these lines: each finding and step in words; its catalogue code last, in
 # brackets, only to find the same row in the PDF's tables.
-def _findings(r: DecisionRecord) -> list[str]:
+def _findings(r: Any) -> list[str]:
     found = r.assessment.findings
     lines = [f"  findings:        {len(found) or 'none'}"]
     lines += [f"    {f.title} ({f.severity}) [{f.id}]" for f in found]
     return lines
 
 
-def _plan(r: DecisionRecord) -> list[str]:
+def _plan(r: Any) -> list[str]:
     plan = r.decision.plan
     lines = [f"  mitigation plan: {len(plan) or 'none required'}"]
     lines += [f"    {p.title}: {p.words(date_words)} [{p.id}]" for p in plan]
@@ -185,6 +200,7 @@ def _plan(r: DecisionRecord) -> list[str]:
 
 
 def run_export(args) -> int:
+    from leadfit.decisions import service
     with open_db(args) as reg:
         count = service.export_csv(reg, args.csv, overwrite=may_overwrite(args, args.csv))
         missing = service.missing(reg)

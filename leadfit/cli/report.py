@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from leadfit.cli.dbopt import add_db_option, open_db
-from leadfit.cli.outputs import add_force_option, may_overwrite
-from leadfit.reports import printing
 from leadfit.cli.commands import HELP
+from leadfit.cli.dbopt import add_db_option
+from leadfit.cli.outputs import add_force_option, may_overwrite
 
 
 def register(sub) -> None:
@@ -21,7 +20,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    with open_db(args) as reg:
+    # a SQLite register is read with the standard library (decisions/showing.py: issue 15)
+    from leadfit.decisions.showing import open_to_read
+    from leadfit.reports import printing
+    with open_to_read(getattr(args, "db", None)) as reg:
         result = printing.report(reg, args.record, args.out,
                                 overwrite=may_overwrite(args, args.out))
     print(f"wrote {result.path}")

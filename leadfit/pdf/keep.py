@@ -13,7 +13,10 @@ class KeepIfItFits(KeepTogether):
 
     def wrap(self, aW, aH):
         width, height = super().wrap(aW, aH)
-        return (width, self._H) if aH >= _MEASURED_WHOLE else (width, height)
+        # measured inside another block: its height with the space above its first line, which
+        # the frame keeps when it is laid out (the outer block measured a few points short, so
+        # kept the sign-off on a page whose foot then pushed the paper signatures over alone)
+        return (width, self._H + self.getSpaceBefore()) if aH >= _MEASURED_WHOLE else (width, height)
 
     def split(self, aW, aH):
         flowables = super().split(aW, aH)

@@ -15,7 +15,7 @@ from leadfit.files import write_bytes
 from leadfit.pdf import Document, describe
 from leadfit.rules.authoring.docs import IdGroup, PackChanges, pack_changes, parameter_words, rules_by_id
 from leadfit.rules.model.pack import Pack
-from leadfit.words import counted
+from leadfit.words import counted, joined
 
 _KIND_HEADINGS = {
     "readiness": "Readiness: what a ready Product Director brings (P)",
@@ -119,8 +119,7 @@ def _how_decided(doc: Document, pack: Pack) -> None:
 
 def _judgement_lines(s, cat) -> list[str]:
     """Semantics 2 (docs/judgement.md) in the client's words."""
-    lines = [f"The failure modes add up: at {level} risk, at least '{cat.title(o)}' is advised,"
-             " unless the organisation has openly chosen otherwise." for level, o in s.risk_outcomes.items()]
+    lines = [_compounding_line(s, cat, level, o) for level, o in s.risk_outcomes.items()]
     lines += ["Each failure mode is one finding, at its worst severity, with every answer behind it.",
               "Steps that must come before an appointment (a written role, an interview, selection on"
               " aptitude, a lighter former role) are listed apart, as preconditions.",
@@ -132,9 +131,25 @@ def _judgement_lines(s, cat) -> list[str]:
     return lines
 
 
+def _compounding_line(s, cat, level: str, outcome: str) -> str:
+    """What the risk does to the advice, as the pack does it (rules/runtime/judgement.py): every
+    finding counts, "at least" only where a stronger outcome exists, the steps left out named."""
+    least = "" if outcome == s.outcomes[-1] else "at least "
+    line = (f"The findings add up: at {level} risk of appointing the candidate as proposed, the advice"
+            f" is {least}'{cat.title(outcome)}', unless the organisation has stated an open choice"
+            " that a rule records.")
+    if s.compounding_leaves_out:
+        steps = joined([s.finding_titles.get(i) or cat.title(i) for i in s.compounding_leaves_out])
+        line += (f" {steps} count in the risk shown but never raise the advice this way: the steps"
+                 " before the appointment answer them.")
+    return line
+
+
 def _thresholds(doc: Document, pack: Pack) -> None:
     """Each named threshold in words, its name (what a client pack sets) after it."""
     if pack.settings.parameters:
+        doc.p("The article gives no numbers: each threshold below is this pack's reading of it, and"
+              " an organisation's own pack may set it.", "small")
         doc.table(["Threshold", "Value", "Set in a pack as"],
                   [[parameter_words(k, pack), str(v), k] for k, v in pack.settings.parameters.items()],
                   widths=[0.62, 0.1, 0.28])

@@ -5,10 +5,13 @@ Words only; the people who sign read them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from leadfit.pdf import Document
-from leadfit.rules.model.assessment import Assessment
-from leadfit.words import is_worse, steps_still_first
+from leadfit.words import change_set_words, no_change_words
+
+if TYPE_CHECKING:  # a type only: `leadfit report` builds no models (issue 15)
+    from leadfit.rules.model.assessment import Assessment
 
 OLDER_RECORD = ("This record was made before LeadFit set out the other outcomes in words;"
                 " replaying it shows them for its answers.")
@@ -33,18 +36,18 @@ def other_outcomes_sections(doc: Document, a: Assessment) -> None:
         doc.keep(_why_not(alt.title, alt.why_not))
     doc.h1("What would change it")
     doc.p("For each other outcome, the fewest answers that would have to change for the rule pack"
-          " to recommend it. A lever is something the organisation can change; a fact is the"
-          " candidate's history or the stream's circumstances.", "small")
-    for alt in a.alternatives:
+          " to recommend it, and whether the organisation can change each. The numbers in them"
+          " (years, shares of time, days) are this rule pack's thresholds, which an organisation's"
+          " own pack may set: the article gives none.", "small")
+    for alt in a.alternatives:  # the terminal's sentences (leadfit.words): one seam, said once
         doc.h2(alt.title)
-        rows = [[s.words + "." if is_worse(s) else _changes(s.changes) + steps_still_first(s)]
-                for s in alt.nearest]
+        rows = [[change_set_words(alt.title, s)] for s in alt.nearest]
         if alt.levers_only:
-            rows.append(["With what the organisation can change alone:\n"
-                         + _changes(alt.levers_only.changes)])
+            rows.append(["With what the organisation can change alone: "
+                         + change_set_words(alt.title, alt.levers_only)])
         if alt.note:
-            rows.append([alt.note])
-        doc.table(["Would become this if"], rows, widths=[1.0])
+            rows.append([no_change_words(alt.title, alt.note)])
+        doc.table(["How it would be reached"], rows, widths=[1.0])
 
 
 def _why_not(title: str, reasons: list[str]) -> Callable[[Document], None]:
@@ -52,8 +55,3 @@ def _why_not(title: str, reasons: list[str]) -> Callable[[Document], None]:
         doc.h2(title)
         doc.bullets(reasons)
     return block
-
-
-def _changes(changes) -> str:
-    return "\nand ".join(f"{c.title} {c.to} (now {c.now}; {'a lever' if c.lever else 'a fact'})"
-                         for c in changes)

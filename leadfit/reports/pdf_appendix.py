@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from leadfit import words
-from leadfit.decisions.record import DecisionRecord
 from leadfit.words import date_words
 from leadfit.pdf import Document
 
 
-def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:
+if TYPE_CHECKING:  # types only: `leadfit report` prints a sealed record, no models (issue 15)
+    from leadfit.decisions.sealed import AnyRecord
+
+
+def answers_appendix(doc: Document, r: AnyRecord, questionnaire) -> None:
     doc.pagebreak()
     doc.h1("Appendix A: every answer, by section")
     doc.p("The answers as recorded with this version; the assessment above was made from them.",
@@ -28,12 +33,12 @@ def answers_appendix(doc: Document, r: DecisionRecord, questionnaire) -> None:
         doc.table([], rest, widths=[0.62, 0.38], band=False)
 
 
-def audit_appendix(doc: Document, r: DecisionRecord, anchor) -> None:
+def audit_appendix(doc: Document, r: AnyRecord, anchor) -> None:
     doc.keep(lambda doc: _audit(doc, r, anchor))  # on a page of its own where it fits one:
     # never its last lines alone on the last page
 
 
-def _audit(doc: Document, r: DecisionRecord, anchor) -> None:
+def _audit(doc: Document, r: AnyRecord, anchor) -> None:
     doc.h1("Appendix B: audit details")
     a = r.assessment
     rows = [[f.title, f.id, f.rule] for f in a.findings]
@@ -44,7 +49,7 @@ def _audit(doc: Document, r: DecisionRecord, anchor) -> None:
     doc.keep(lambda doc: _audit_facts(doc, r, anchor))   # never three lines alone on a page
 
 
-def _audit_facts(doc: Document, r: DecisionRecord, anchor) -> None:
+def _audit_facts(doc: Document, r: AnyRecord, anchor) -> None:
     a = r.assessment
     doc.kv("Rules that fired:", ", ".join(a.rules_fired) or "none", "small")
     pack, engine = r.pack, r.engine

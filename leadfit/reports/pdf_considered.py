@@ -4,12 +4,17 @@ that the choice was made on aptitude, M4). Absent from records made without a co
 
 from __future__ import annotations
 
-from leadfit.decisions.record import DecisionRecord
+from typing import TYPE_CHECKING
+
 from leadfit.pdf import Document
 from leadfit.words import counted
 
 
-def considered_section(doc: Document, record: DecisionRecord) -> None:
+if TYPE_CHECKING:  # types only: `leadfit report` prints a sealed record, no models (issue 15)
+    from leadfit.decisions.sealed import AnyRecord
+
+
+def considered_section(doc: Document, record: AnyRecord) -> None:
     if not record.considered:
         return
     a = record.assessment

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from leadfit.decisions import streams_reading
-from leadfit.decisions.portfolio import Portfolio, StreamLine
-from leadfit.decisions.portfolio_facts import LEARNER, READINESS_IDS
+from leadfit.decisions.lead_facts import LEARNER, READINESS_IDS
 from leadfit.pdf import Document, readiness_grid
 from leadfit.words import (
     READINESS,
@@ -20,6 +21,9 @@ from leadfit.words import (
     lead_kind_words,
     plural,
 )
+
+if TYPE_CHECKING:  # types only: a rationale's reading section imports this module
+    from leadfit.decisions.portfolio import Portfolio, StreamLine
 
 CONFIDENTIAL = "Confidential: for the board and HR"
 LEGEND = {k: READINESS[k] for k in ("met", "partial", "not_met", "unknown")}

@@ -7,18 +7,23 @@ recommendation; the answers and the audit details (rule ids, hashes) are appendi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from leadfit import ARTICLE_TITLE, __version__
 from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.reports.pdf_appendix import answers_appendix, audit_appendix
 from leadfit.reports.pdf_considered import considered_section
-from leadfit.decisions.audit import Anchor, anchor_in
+from leadfit.decisions.anchor import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
-from leadfit.decisions.record import DecisionRecord, outcome_title, recorded_words
+from leadfit.decisions.record_words import outcome_title, recorded_words
 from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Cited, Document, describe, level_bars
-from leadfit.rules.model.assessment import Assessment
-from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words
+from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title
 from leadfit.words import answer_words, date_words, readiness_words, role_words, time_words
+
+if TYPE_CHECKING:  # types only: `leadfit report` prints a sealed record (issue 15)
+    from leadfit.decisions.sealed import AnyRecord
+    from leadfit.rules.model.assessment import Assessment
 
 _LEVEL = {"met": 3, "partial": 2, "not_met": 1, "unknown": 0}
 _WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED",
@@ -26,7 +31,7 @@ _WATERMARK = {"draft": "DRAFT – NOT SIGNED", "awaiting_signoff": "NOT SIGNED",
 CONFIDENTIAL = "CONFIDENTIAL – personnel decision record"
 
 
-def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
+def render(record: AnyRecord, anchor: Anchor, *, replaced_by: str = "",
            questionnaire=None) -> tuple[bytes, list[str]]:
     """(PDF bytes, characters the font could not draw, described). ``replaced_by`` names
     the version that supersedes this one; ``questionnaire`` words the answers."""
@@ -54,7 +59,7 @@ def render(record: DecisionRecord, anchor: Anchor, *, replaced_by: str = "",
     return pdf, [f"{describe(ch)} in '{samples[0]}'" for ch, samples in doc.unsupported.items()]
 
 
-def _watermark(r: DecisionRecord, replaced_by: str) -> str:
+def _watermark(r: AnyRecord, replaced_by: str) -> str:
     if replaced_by:
         return "SUPERSEDED"
     return "" if r.status == "signed" else _WATERMARK.get(r.status, "NOT SIGNED")
@@ -63,7 +68,7 @@ def _watermark(r: DecisionRecord, replaced_by: str) -> str:
 _title = outcome_title  # one reading of an outcome key, shared with the command line
 
 
-def _footer(record: DecisionRecord):
+def _footer(record: AnyRecord):
     # The hashes, pack fingerprint and engine are for an audit, not for every reader of
     # every page: they live in the audit appendix, which the footer points to.
     lines = [f"Record {record.ref} · {CONFIDENTIAL}",
@@ -71,7 +76,7 @@ def _footer(record: DecisionRecord):
     return lambda page, total: lines
 
 
-def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -> None:
+def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> None:
     kind = "Fail-fast review" if r.review else "Decision rationale"
     doc.title_line(f"{kind}: {r.stream or 'unnamed stream'}")
     if replaced_by:
@@ -90,7 +95,7 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
             [RISK_LABEL, f"{a.risk.level} (score {a.risk.score})"]]
     if a.constraints:  # beside the recommendation: it can rule one of the outcomes out
         rows.append(["Hiring constraint", "\n".join(a.constraints)])
-    decided = (a.outcome_title or _title(a.outcome)) if r.decision.outcome == a.outcome else (
+    decided = (decided_title(a) or _title(a.outcome)) if r.decision.outcome == a.outcome else (
         _title(r.decision.outcome))  # as the recommendation is called here (no coaching promised)
     early = decided_early_words(a)
     if early:  # words 3: the decision is the outcome, taken before finding out, and says so
@@ -116,7 +121,7 @@ def _glance(doc: Document, r: DecisionRecord, a: Assessment, replaced_by: str) -
           " (article: F1) names the idea in it that a line stands for.", "small")
 
 
-def status_line(r: DecisionRecord) -> str:
+def status_line(r: AnyRecord) -> str:
     """The headline: what a reader must know before anything else."""
     dissenters = [role_words(s.role) for s in r.signoffs if s.dissent]
     dissent = f", with dissent from {' and '.join(dissenters)}" if dissenters else ""
@@ -151,7 +156,7 @@ def _findings(doc: Document, a: Assessment, questions) -> None:
     doc.table(["Finding", "Severity", "Raised by the answers"], rows, widths=[0.3, 0.11, 0.59])
 
 
-def _plan(doc: Document, r: DecisionRecord) -> None:
+def _plan(doc: Document, r: AnyRecord) -> None:
     doc.h1("Mitigation plan")
     if r.decision.review_date:
         doc.kv("Fail-fast review date:", date_words(r.decision.review_date))
@@ -178,7 +183,7 @@ def _signals(doc: Document, a: Assessment, questions) -> None:
     doc.table(["Signal", "Because"], rows, widths=[0.38, 0.62])
 
 
-def _reasons(doc: Document, r: DecisionRecord, a: Assessment) -> None:
+def _reasons(doc: Document, r: AnyRecord, a: Assessment) -> None:
     d = r.decision
     if d.differs:
         doc.h1("Justification (the decision differs from the recommendation)")
@@ -195,7 +200,7 @@ def _reasons(doc: Document, r: DecisionRecord, a: Assessment) -> None:
             doc.kv(f"{s.name} ({role_words(s.role)}):", s.dissent_reasons)
 
 
-def _signoff(doc: Document, r: DecisionRecord, replaced_by: str) -> None:
+def _signoff(doc: Document, r: AnyRecord, replaced_by: str) -> None:
     """The sign-off recorded and the lines to sign on paper, on one page where they fit:
     the paper signatures alone on a page read as a page left over."""
     def block(d: Document) -> None:
@@ -204,7 +209,7 @@ def _signoff(doc: Document, r: DecisionRecord, replaced_by: str) -> None:
     doc.keep(block)
 
 
-def _recorded_signoff(doc: Document, r: DecisionRecord, replaced_by: str) -> None:
+def _recorded_signoff(doc: Document, r: AnyRecord, replaced_by: str) -> None:
     doc.h1("Sign-off recorded in LeadFit")
     rows = [[role_words(s.role), s.name + (f"\ncomputer account {s.account}" if s.account else ""),
              time_words(s.at),
@@ -218,7 +223,7 @@ def _recorded_signoff(doc: Document, r: DecisionRecord, replaced_by: str) -> Non
           " that entered it; it is not a handwritten or cryptographic signature.", "small")
 
 
-def _wet_signatures(doc: Document, r: DecisionRecord) -> None:
+def _wet_signatures(doc: Document, r: AnyRecord) -> None:
     def block(d: Document) -> None:  # together even when the sign-off above runs on
         d.h2("Signatures on paper")
         d.table(["Role", "Name (printed)", "Signature", "Date"],

@@ -3,15 +3,20 @@ review record's link, verdict and what changed since the decision, finding by fi
 
 from __future__ import annotations
 
-from leadfit.decisions.record import DecisionRecord
+from typing import TYPE_CHECKING
+
 from leadfit.decisions.review_words import finding_words, headline, step_words
 from leadfit.pdf import Cited, Document
 from leadfit.words import date_words
 
+
+if TYPE_CHECKING:  # types only: `leadfit report` prints a sealed record, no models (issue 15)
+    from leadfit.decisions.sealed import AnyRecord
+
 _CHANGE_ORDER = {"new": 0, "changed": 1, "gone": 2, "same": 3}
 
 
-def review_terms_section(doc: Document, r: DecisionRecord) -> None:
+def review_terms_section(doc: Document, r: AnyRecord) -> None:
     """On a coached decision: when it is reviewed and what would count as not adjusting."""
     d = r.decision
     if r.review is not None or not (d.review_criteria or d.decisive_review_date):
@@ -26,7 +31,7 @@ def review_terms_section(doc: Document, r: DecisionRecord) -> None:
         doc.bullets(d.review_criteria)
 
 
-def review_section(doc: Document, r: DecisionRecord, outcome_title) -> None:
+def review_section(doc: Document, r: AnyRecord, outcome_title) -> None:
     """On a review's own record: what it reviews, the verdict, and every change."""
     rv = r.review
     if rv is None:

@@ -11,11 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from leadfit.decisions import service
-from leadfit.decisions.register import Register
+from typing import TYPE_CHECKING, Any
+
+from leadfit.decisions import showing
 from leadfit.files import check_target, write_bytes
 from leadfit.pdf import describe
-from leadfit.reports import pdf_portfolio, pdf_rationale
+from leadfit.reports import pdf_rationale
+
+if TYPE_CHECKING:  # the rationale is printed from either reading (decisions/showing.py)
+    from leadfit.decisions.register import Register
 
 
 @dataclass(frozen=True)
@@ -25,15 +29,16 @@ class ReportResult:
     pdf: bytes = b""
 
 
-def render_pdf(reg: Register, ref: str) -> ReportResult:
-    """The rationale PDF of ``ref`` in memory (refused, like every read, if altered)."""
-    parts = service.rationale(reg, ref)
+def render_pdf(reg: Any, ref: str) -> ReportResult:
+    """The rationale PDF of ``ref`` in memory (refused, like every read, if altered);
+    ``reg``: a Register, or the standard library's reading of a SQLite one."""
+    parts = showing.rationale(reg, ref)
     pdf, unsupported = pdf_rationale.render(parts.record, parts.anchor, replaced_by=parts.replaced_by,
                                             questionnaire=parts.questionnaire)
     return ReportResult(None, unsupported, pdf)
 
 
-def report(reg: Register, ref: str, path: str | os.PathLike[str], *,
+def report(reg: Any, ref: str, path: str | os.PathLike[str], *,
            overwrite: bool = False) -> ReportResult:
     """Render the rationale of ``ref`` to ``path`` (written atomically; never over the
     open register; an existing file only with ``overwrite``)."""
@@ -46,6 +51,8 @@ def report(reg: Register, ref: str, path: str | os.PathLike[str], *,
 def portfolio_report(reg: Register, path: str | os.PathLike[str], *, overwrite: bool = False,
                      today: date | None = None) -> ReportResult:
     """The board's portfolio page to ``path``, under the same rules as :func:`report`."""
+    from leadfit.decisions import service
+    from leadfit.reports import pdf_portfolio
     path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
     doc = pdf_portfolio.render(service.portfolio(reg), today=today or date.today())
     data = doc.render()

@@ -6,6 +6,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from leadfit.rules.model.assessment_logic import AssessmentLogic, PackRefLogic
+from leadfit.rules.model.labels import pack_label  # noqa: F401  (long imported from here)
+
 _M = TypeVar("_M", bound=BaseModel)
 
 # defer_build: the schema is built at the first validation or JSON, not at import (a
@@ -71,21 +74,12 @@ class Risk(BaseModel):
     score: int
 
 
-def pack_label(name: str, version: str) -> str:
-    """How a pack (or one layer of it) is named everywhere: ``name@version``."""
-    return f"{name}@{version}"
-
-
-class PackRef(BaseModel):
+class PackRef(PackRefLogic, BaseModel):
     model_config = _FROZEN
     name: str
     version: str
     fingerprint: str
     layers: list[str]
-
-    @property
-    def label(self) -> str:
-        return pack_label(self.name, self.version)
 
 
 class EngineRef(BaseModel):
@@ -157,7 +151,7 @@ class Alternative(BaseModel):
 ADDED_FIELDS = ("unknowns", "alternatives", "preconditions", "unverified")
 
 
-class Assessment(BaseModel):
+class Assessment(AssessmentLogic, BaseModel):
     model_config = _FROZEN
     outcome: str | None
     outcome_title: str | None
@@ -180,22 +174,6 @@ class Assessment(BaseModel):
     # (replay compares only what the record holds).
     unknowns: UnknownAnswers | None = None
     alternatives: list[Alternative] = []
-
-    @property
-    def decided(self) -> bool:
-        return self.outcome is not None
-
-    def cited_ids(self) -> set[str]:
-        """Catalogue IDs raised: findings, mitigations, signals and readiness gaps."""
-        ids = {f.id for f in self.findings} | {m.id for m in self.mitigations}
-        ids |= {m.id for m in self.preconditions}
-        ids |= {s.id for s in self.signals}
-        ids |= {r.id for r in self.readiness if r.status in ("partial", "not_met")}
-        return ids
-
-    def plan_steps(self) -> list[Mitigation]:
-        """Every step to agree an owner and a date for: preconditions first, then the plan."""
-        return [*self.preconditions, *self.mitigations]
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)

@@ -6,28 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-from leadfit.datafiles import parse_model
 from leadfit.yamlsafe import load_file
 
 KINDS = {"readiness": "P", "signals": "R", "failures": "F", "mitigations": "M"}
-
-
-class EntrySpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
-    title: str
-    meaning: str
-
-
-class CatalogueSpec(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", defer_build=True)
-    readiness: dict[str, EntrySpec]
-    signals: dict[str, EntrySpec]
-    failures: dict[str, EntrySpec]
-    mitigations: dict[str, EntrySpec]
-    outcomes: dict[str, EntrySpec]
+SECTIONS = ("readiness", "signals", "failures", "mitigations", "outcomes")
+ENTRY_KEYS = ("title", "meaning")
 
 
 @dataclass(frozen=True)
@@ -73,9 +58,31 @@ def default_catalogue() -> Catalogue:
 
 def load_catalogue(path: Path, display: str | None = None) -> Catalogue:
     located = load_file(path, display, cached=True)
-    spec = parse_model(CatalogueSpec, located)
+    data = located.data
+    if not well_formed(data):  # the schema names every mistake, file and line
+        from leadfit.datafiles import parse_model
+        from leadfit.rules.model.catalogue_spec import CatalogueSpec
+        spec = parse_model(CatalogueSpec, located)
+        data = spec.model_dump()
     entries: dict[str, Entry] = {}
-    for kind in ("readiness", "signals", "failures", "mitigations", "outcomes"):
-        for item_id, e in getattr(spec, kind).items():
-            entries[item_id] = Entry(item_id, kind, e.title, e.meaning)
+    for kind in SECTIONS:
+        for item_id, e in data[kind].items():
+            entries[item_id] = Entry(item_id, kind, e["title"], e["meaning"])
     return Catalogue(entries)
+
+
+def well_formed(data: Any) -> bool:
+    """Whether ``data`` is a catalogue exactly as its schema (catalogue_spec.py) takes it:
+    every section, nothing else, each entry a title and a meaning, all text. A catalogue
+    that is (the one LeadFit ships) is read without building the schema's models, which
+    every command that prints an outcome's name would pay for (issue 15); any other is
+    validated by the schema. tests/test_catalogue_read.py holds the two in agreement."""
+    if type(data) is not dict or sorted(data) != sorted(SECTIONS):
+        return False
+    return all(type(section) is dict and all(_entry_ok(item_id, e) for item_id, e in section.items())
+               for section in data.values())
+
+
+def _entry_ok(item_id: Any, entry: Any) -> bool:
+    return (type(item_id) is str and type(entry) is dict and len(entry) == len(ENTRY_KEYS)
+            and all(type(entry.get(k)) is str for k in ENTRY_KEYS))

@@ -57,6 +57,10 @@ def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue
     if settings.title_if_depends and settings.title_if_depends.replace("{outcome}", "").count("{") != 0:
         problems.append(Problem("title_if_depends: the only name it may use is {outcome} (the cautious"
                                 " outcome's title)", file, line_of(("title_if_depends",))))
+    for outcome, headline in settings.titles_if_fallback.items():
+        if headline.replace("{outcome}", "").count("{") != 0:
+            problems.append(Problem(f"titles_if_fallback.{outcome}: the only name it may use is {{outcome}}"
+                                    " (the fallback's title)", file, line_of(("titles_if_fallback", outcome))))
     for qid, words in settings.questions.items():
         problems += _question_words(qid, words, questionnaire, file, line_of(("questions", qid)))
     for qid, values in settings.lever_values.items():

@@ -51,7 +51,7 @@ INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles"
 # Settings keyed by outcome or id: the client's entries replace the base's one by one.
 LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions",
            "lever_values", "titles_if_unavailable", "finding_titles", "titles_if_preconditions",
-           "step_words_if")
+           "step_words_if", "titles_if_fallback")
 
 
 def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, LocatedData],

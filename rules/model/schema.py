@@ -130,14 +130,18 @@ class PackSpec(BaseModel):
     lever_values: dict[str, list[Any]] = {}
     # Where the outcome depends on answers not known, the risk shown beside the (most cautious)
     # recommendation: "known" scores only what is known; "allowed_for" is the risk of the case
-    # the recommendation allows for, so a hire never stands beside a milder risk (2.3)
-    unknowns_risk: Literal["known", "allowed_for"] = "known"
+    # the recommendation allows for, so a hire never stands beside a milder risk (2.3);
+    # "worst_allowed_for" the riskiest such case, so a stricter pack never shows a milder one (2.6)
+    unknowns_risk: Literal["known", "allowed_for", "worst_allowed_for"] = "known"
     # outcome -> {step: title}: what the outcome is called where that step cannot happen here,
     # so a headline never promises it ("Appoint with coaching" with no one to coach; 2.3)
     titles_if_unavailable: dict[Outcome, dict[str, str]] = {}
     # outcome -> its title where steps come before the appointment (preconditions): an
     # appointment that stands on them is not called a plain one ("Appoint on conditions"; 2.4)
     titles_if_preconditions: dict[Outcome, str] = {}
+    # outcome that cannot happen -> the headline where the fallback is taken in its place: "{outcome}"
+    # is the fallback's title, so the headline says what was advised and what follows (2.6)
+    titles_if_fallback: dict[Outcome, str] = {}
     # rule id -> {step: how it reads}: where that rule fires, the answers say the step is done,
     # so the plan says so rather than ask for it ("the trade-offs have been stated"; 2.4)
     step_words_if: dict[str, dict[str, str]] = {}
@@ -154,7 +158,8 @@ class PackSpec(BaseModel):
     # How reasons are worded: 2 (2.4) names an outcome as its headline does in a step's reason,
     # and says why not a milder outcome where the failure modes add up; 3 (2.5) the words an
     # executive reads after the third domain reader (docs/judgement.md). 1 keeps older records' words.
-    words_version: Literal[1, 2, 3] = 1
+    # 4 (2.6): words new in 2.6 (leadfit/words.py left_out_words), so 2.5's records keep theirs.
+    words_version: Literal[1, 2, 3, 4] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.
@@ -195,7 +200,7 @@ LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
                   "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
                   "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
-                  "step_words_if")
+                  "step_words_if", "titles_if_fallback")
 
 
 class ExpectSpec(BaseModel):

@@ -89,8 +89,12 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
         return [f"Not possible here: {_lower_first(b)}" for b in _unique(blocked)]
     steps = [f.title for f in a.findings if f.id in pack.settings.compounding_leaves_out]
     if pack.settings.words_version >= 2 and steps and _risk_calls_for(pack, a, outcome):
+        named = joined([_lower_first(s) for s in steps])
+        if pack.settings.words_version >= 4:  # 2.6: a finding such as "title without the job" is no step
+            return [f"The risk as proposed ({a.risk.level}) would call for it only because of findings"
+                    f" the steps before the appointment answer: {named}."]
         return [f"The risk as proposed ({a.risk.level}) would call for it only because steps that"
-                f" come before the appointment are not yet taken: {joined([_lower_first(s) for s in steps])}."]
+                f" come before the appointment are not yet taken: {named}."]
     if pack.settings.words_version >= 2 and a.preconditions:  # the appointment stands on them
         return ["Nothing in the answers calls for it, provided the steps before the appointment are"
                 f" taken first: {joined([_lower_first(p.title) for p in a.preconditions])}."]

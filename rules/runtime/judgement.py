@@ -27,7 +27,7 @@ from leadfit.rules.runtime.merged import (
     merged_signals,
 )
 from leadfit.rules.runtime.plan_steps import plan_of
-from leadfit.words import joined, risk_raises_words
+from leadfit.words import joined, left_out_words, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
 
@@ -66,7 +66,7 @@ class Judgement:
         return built(
             Assessment,
             outcome=outcome,
-            outcome_title=self.title_of(outcome) if outcome else None,
+            outcome_title=self.headline(outcome, forced) if outcome else None,
             risk=b.shared.risk(level, score),
             findings=findings,
             mitigations=plan,
@@ -132,10 +132,11 @@ class Judgement:
         if outcome not in blocked:
             return outcome, False
         fallback = self.settings.fallback
+        instead = (f"The fallback is '{self.title_of(fallback)}'" if outcome in self.settings.titles_if_fallback
+                   else f"'{self.title_of(fallback)}' is advised instead")  # 2.6: not advice (D3)
         self.constraints.append(
             f"'{b.cat.title(outcome)}' would be advised, but it is not possible here:"
-            f" {blocked[outcome].summary} '{self.title_of(fallback)}' is advised instead, at higher"
-            " risk, with the steps below.")
+            f" {blocked[outcome].summary} {instead}, at higher risk, with the steps below.")
         return fallback, True
 
     def _accepted_risk(self, level: str, chosen: str) -> str:
@@ -170,11 +171,8 @@ class Judgement:
         if floor and self.order.index(floor) > self.order.index(outcome) and (
                 self.settings.risk_outcomes.get(counted) != floor):
             named = joined([f"{i} “{self.settings.finding_titles.get(i) or b.cat.title(i)}”" for i in steps])
-            self.notes.append(
-                f"The risk as proposed ({level}, score {full}) includes {named}. These are steps to"
-                f" take before the appointment, not reasons to rule the candidate out: without them"
-                f" the risk is {counted} (score {score}), and this recommendation stands on taking"
-                f" them first. If they show weaknesses these answers do not, assess again.")
+            self.notes.append(left_out_words(level, full, named, counted, score,
+                                             self.settings.words_version))
         return counted
 
     def title_of(self, outcome: str) -> str:
@@ -189,6 +187,17 @@ class Judgement:
         if outcome in self.settings.titles_if_preconditions and "precondition" in self.b.masks:
             return self.settings.titles_if_preconditions[outcome]  # 2.4: it stands on them
         return self.b.cat.title(outcome)
+
+    def headline(self, outcome: str, forced: bool) -> str:
+        """The title a person reads first: where the advised outcome cannot happen and the
+        fallback is taken, what the pack says of that (``titles_if_fallback``; 2.6), so the
+        headline never reads as a plain recommendation of the fallback."""
+        title = self.title_of(outcome)
+        if forced:
+            for blocked in sorted(self.unavailable_outcomes(), key=self.order.index, reverse=True):
+                if blocked in self.settings.titles_if_fallback:
+                    return self.settings.titles_if_fallback[blocked].replace("{outcome}", title)
+        return title
 
     def unavailable_outcomes(self) -> dict:
         return {v: r for r, v in self.b.actions("unavailable") if v in self.order}

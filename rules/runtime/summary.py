@@ -47,6 +47,15 @@ def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
     return _summary(_Builder(pack, {}, fired, missing, None), pack)
 
 
+def riskiest(pack: Pack, fired_sets: list) -> int:
+    """The index of the set of fired rules whose case scores the highest risk (the first of
+    equals): the answers not known at their worst (rules/runtime/unknowns.py, 2.6)."""
+    seen: dict[frozenset, int] = {}  # combinations often fire the same rules: score each set once
+    scores = [seen[key] if key in seen else seen.setdefault(key, summary_of(pack, key, []).score)
+              for key in map(frozenset, fired_sets)]
+    return scores.index(max(scores))
+
+
 def _summary(b: _Builder, pack: Pack) -> Summary:
     worst = worst_severities((v["id"], v["severity"]) for _, v in b.actions("finding"))
     score, level = b.score_of(worst)

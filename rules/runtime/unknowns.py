@@ -35,6 +35,7 @@ from leadfit.rules.model.assessment import (
     UnknownAnswers,
 )
 from leadfit.rules.runtime.matching import EXACT, Matcher
+from leadfit.rules.runtime.summary import riskiest
 from leadfit.rules.model.pack import Pack
 from leadfit.words import (
     decided_by_words,
@@ -90,10 +91,14 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
     order: list[str] = list(pack.settings.outcomes)
     outcomes = sorted({o for _, o in table if o}, key=order.index)
     combos = _size([reading(pack).regions[q] for q in explored])
+    worst_case = pack.settings.unknowns_risk == "worst_allowed_for"
     if explored and not table:
         decided, worst_words = _beyond_limit(case, pack, known, decider), ""
     elif outcomes:
-        worst = next(combo for combo, o in table if o == outcomes[-1])
+        at = [i for i, (_, o) in enumerate(table) if o == outcomes[-1]]
+        if worst_case and len(at) > 1:  # 2.6: of the answers that give it, the riskiest, not the first
+            at = [at[riskiest(pack, [firings[i] for i in at])]]
+        worst = table[at[0]][0]
         extra = {q: r.value for q, r in zip(explored, worst)}
         decided = evaluate_known(case, pack, extra, matcher=decider)
         if decided.outcome != outcomes[-1]:
@@ -109,7 +114,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         explored=explored, verdict=_verdict(explored, table, outcomes),
         summary=_summary(pack, case, explored, table, outcomes, deps, combos),
         outcomes=outcomes, depends_on=deps, combinations=combos, limit=LIMIT,
-        decided_by=_decided_by(pack, case, worst_words, explored, table, outcomes))
+        decided_by=_decided_by(pack, case, worst_words, explored, table, outcomes, worst_case))
     return _combine(pack, case, known, decided, info, _certain(pack, firings), decider)
 
 
@@ -173,7 +178,7 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment,
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
         why_not[outcome] = ["Possible, but not while answers are not known: "
                             + not_known_reason(info.summary, pack.settings.words_version)]
-    allowed_for = pack.settings.unknowns_risk == "allowed_for" and info.verdict == "depends"
+    allowed_for = pack.settings.unknowns_risk != "known" and info.verdict == "depends"
     notes = list(with_outcome.notes) + (_allowed_for(with_outcome, decided, unverified) if allowed_for
                                         else _unscored(pack, with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
@@ -329,11 +334,12 @@ def _summary(pack: Pack, case: Case, explored, table, outcomes, deps, combos) ->
     return said + (f" It does not depend on {_and(still)}." if still else "")
 
 
-def _decided_by(pack: Pack, case: Case, worst_words: str, explored, table, outcomes) -> str:
+def _decided_by(pack: Pack, case: Case, worst_words: str, explored, table, outcomes,
+                riskiest: bool = False) -> str:
     if worst_words and pack.settings.words_version >= 3:  # reader 3.11
         unread = [_quoted(pack, q.id) for q in pack.questionnaire.asked
                   if q.id in case.unknown and q.id not in explored]
-        return decided_by_words(worst_words, len(outcomes) > 1, unread)
+        return decided_by_words(worst_words, len(outcomes) > 1, unread, riskiest)
     if explored and not table:
         return "The engine evaluated the known answers; the outcome is the pack's most cautious."
     if not worst_words:

@@ -34,8 +34,9 @@ def test_three_candidates_side_by_side_with_the_benchmark(qtbot, user_files, tmp
     headers = [compare.table.horizontalHeaderItem(k).text() for k in range(4)]
     assert headers[:3] == NAMES and headers[3].startswith("Reference:")
     assert [compare.cell_text("Recommendation", k) for k in range(4)] == [
-        "Appoint with coaching", "Hire an experienced Product Director", "Appoint on conditions",
-        "Appoint"]  # 2.4: the third stands on steps before the appointment
+        "Appoint with coaching", "Hire an experienced Product Director",
+        "Appoint once the steps before the appointment are done",
+        "Appoint"]  # 2.4: the third stands on steps before the appointment (2.6: so named)
     assert compare.cell_text("Risk of appointing as proposed", 1) == "critical (score 33)"  # default 2.3
     assert compare.cell_text("Multi-disciplinary leadership", 0) == "not met"
     assert "Steep learning curve (critical)" in compare.cell_text("Findings, most severe first", 1)

@@ -59,3 +59,31 @@ def test_the_window_says_an_incomplete_case_s_risk_is_so_far(qtbot):
     assert panel.outcome.text().startswith("Incomplete")
     assert panel.findings.topLevelItemCount() == len(a.findings) > 0
     assert panel.risk.text().startswith("Risk of appointing this candidate as proposed so far:")
+
+
+def test_the_window_holds_back_the_plan_of_an_incomplete_case_as_the_terminal_does(qtbot):
+    """Nothing is decided yet, so no plan (steps beside "Incomplete" read as half a
+    recommendation); it comes back once the answers are in."""
+    _, a = explained("eleven failure modes add up to hiring", **{"org.external_hire": None})
+    assert a.mitigations and not a.decided  # the core has steps; the window does not show them
+    panel = _panel(qtbot, a)
+    assert panel.mitigations.isHidden() and panel.headings["Mitigation plan"].isHidden()
+    _, done = explained("eleven failure modes add up to hiring")
+    panel.show_assessment(done)
+    assert not panel.mitigations.isHidden() and not panel.headings["Mitigation plan"].isHidden()
+
+
+def test_the_risk_line_says_the_level_in_words_and_keeps_the_score_for_the_tooltip(qtbot):
+    """The fourth reader: "Risk ... critical · score 62" and a points scale; an executive cannot
+    read a score (the terminal shows it only with --details). The level is the line; the score
+    and the scale are in its tooltip for HR and the consultant."""
+    from leadfit.desktop.assessment_panel import AssessmentPanel
+    from tests.words_v3_support import words3
+    _, a = explained("eleven failure modes add up to hiring")
+    panel = AssessmentPanel()
+    qtbot.addWidget(panel)
+    panel.show_pack(words3())
+    panel.show_assessment(a)
+    assert panel.risk.text() == f"Risk of appointing this candidate as proposed: {a.risk.level}"
+    assert f"score {a.risk.score}" in panel.risk.toolTip() and "Scale: low 0" in panel.risk.toolTip()
+    assert panel.risk_scale.isHidden()

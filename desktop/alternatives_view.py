@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import math
 from html import escape
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser
 
 from leadfit.words import uncoded
@@ -65,6 +65,10 @@ class AlternativesView(QTextBrowser):
         self.setAccessibleName("Other outcomes: why not, and what would change it")
         self.setOpenLinks(False)
         self.setMinimumHeight(40)
+        # never a scroll bar of its own inside the panel's: one appearing made the text
+        # narrower, so taller than the height worked out for it, and the bar stayed
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # as tall as its text at the width it is given: the panel around it scrolls instead
         policy = self.sizePolicy()
         policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)

@@ -20,6 +20,7 @@ def calendar_button(edit: QLineEdit, name: str) -> QToolButton:
     """A button beside ``edit`` that opens a calendar; the picked day goes into the field."""
     pick = QToolButton()
     pick.setText("Calendar")  # a word: the calendar emoji is in no bundled font (a blank box)
+    pick.setObjectName("calendar")  # the style sheet puts its arrow beside the word, not over it
     pick.setToolTip(f"Pick from a calendar: {name}")
     pick.setAccessibleName(f"Pick from a calendar: {name}")
     pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

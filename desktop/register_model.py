@@ -116,7 +116,9 @@ class RegisterModel(QAbstractTableModel):
         if column == STATUS:
             return ALTERED if not row.intact else status_words(value)
         if column == DATE:
-            return value[:16].replace("T", " ")
+            return value[:16].replace("T", " ")  # the time wraps under the day
+        if column == PACK:  # 'default@2.5' read as 'default 2.5', as the pack bar says it
+            return str(value).replace("@", " ")
         if column == DECISION and row.review_of:  # a review, not a decision: said first, as
             return f"Review: {self.titles.get(value, value)}"  # the column is cut short
         if column in (RECOMMENDED, DECISION):

@@ -31,6 +31,11 @@ from leadfit.desktop.register_model import (
 )
 
 
+ROW_LINES = 2
+COLUMN_WIDTHS = {REF: 125, CANDIDATE: 100, RECOMMENDED: 150, DECISION: 205, STATUS: 125,
+                 DATE: 95, PACK: 80}  # logical px; Stream stretches into the rest
+
+
 class RegisterView(QWidget):
     open_requested = Signal(str)
     save_pdf_requested = Signal(str)
@@ -87,16 +92,19 @@ class RegisterView(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.setTextElideMode(Qt.TextElideMode.ElideRight)  # long names never widen the window
-        table.setWordWrap(False)
+        # two lines a row: in one, eight columns cut "Appoint with coaching" and "awaiting
+        # sign-off" at 1024 px; the outcomes, the status and the date and time now wrap whole
+        table.setWordWrap(True)
+        lines = table.fontMetrics().lineSpacing() * ROW_LINES
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(lines + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # every column, Pack included, within 1024 px: the stream takes what is left over
-        # (the last column stretching pushed Pack off the side); the date and time whole;
-        # longer names and outcomes say all in a tooltip
+        # (the last column stretching pushed Pack off the side); longer names say all in a tooltip
         header.setStretchLastSection(False)
         header.setSectionResizeMode(STREAM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((REF, 125), (CANDIDATE, 115), (RECOMMENDED, 130), (DECISION, 140),
-                              (STATUS, 115), (DATE, 135), (PACK, 100)):
+        for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         # Enter, Return and a double click (Qt emits activated for each)
         table.activated.connect(lambda _i: self._emit(self.open_requested))

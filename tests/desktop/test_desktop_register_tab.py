@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from leadfit.decisions.register import open_register
-from leadfit.desktop.register_model import DECISION, PACK, REF
+from leadfit.desktop.register_model import DECISION, PACK, RECOMMENDED, REF, STATUS
+from tests.desktop.test_desktop_panel_fit import styled  # noqa: F401 (a fixture)
 from tests.decisions_support import decide_coach, review_continue, sign_all
 from tests.desktop_support import LIMIT_MS, wait_settled
 
@@ -65,3 +66,41 @@ def test_every_register_column_is_in_view_at_1024_px(qtbot, user_files, reviewed
     assert right <= table.viewport().width()
     pack = view.proxy.index(0, PACK).data()
     assert table.fontMetrics().horizontalAdvance(pack) < header.sectionSize(PACK) - 8  # whole
+
+
+def _fits(table, text: str, width: int, height: int) -> bool:
+    """Whether ``text`` is drawn whole in a cell of that size (wrapped when the table wraps)."""
+    from PySide6.QtCore import QRect, Qt
+    metrics = table.fontMetrics()
+    room = width - 14  # the cell's margins, as Qt draws them (at 8 a status still broke at its hyphen)
+    if not table.wordWrap():
+        return metrics.horizontalAdvance(text) <= room
+    if any(metrics.horizontalAdvance(word) > room for word in text.split()):
+        return False
+    drawn = metrics.boundingRect(QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+    return drawn.height() <= height - 4
+
+
+def test_no_register_cell_is_cut_at_1024_px(qtbot, user_files, reviewed, styled):
+    """Outcome titles, statuses, dates and the pack whole, each column in view: in one line
+    'Appoint with coaching' read 'Appoint with coa…' and 'awaiting sign-off' 'awaiting sign-…'."""
+    db, _decided, _review = reviewed
+    window, view = _register_tab(qtbot, user_files, db)
+    table = view.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0, timeout=LIMIT_MS)
+    header = table.horizontalHeader()
+    assert header.sectionViewportPosition(PACK) + header.sectionSize(PACK) <= table.viewport().width()
+    titles = list(view.model.titles.values())
+    words = {RECOMMENDED: titles, DECISION: titles + [f"Review: {t}" for t in titles],
+             STATUS: ["awaiting sign-off", "superseded", "withdrawn", "ALTERED"]}
+    cut = []
+    for row in range(view.proxy.rowCount()):
+        for column in range(view.proxy.columnCount()):
+            text = str(view.proxy.index(row, column).data())
+            if not _fits(table, text, header.sectionSize(column), table.rowHeight(row)):
+                cut.append((column, text))
+    for column, said in words.items():  # every outcome and status a column holds, not only these
+        for title in said:
+            if not _fits(table, title, header.sectionSize(column), table.rowHeight(0)):
+                cut.append((column, title))
+    assert cut == [], [(column, text, view.table.horizontalHeader().sectionSize(column), view.table.fontMetrics().horizontalAdvance(text)) for column, text in cut]

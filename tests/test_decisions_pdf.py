@@ -36,8 +36,12 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
            "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
-           f"{a.risk.level} (score {a.risk.score})", "Decision", "Recorded by", *a.notes[:1],
-           "Readiness against the ideal Product Director"]
+           f"{a.risk.level} (score {a.risk.score})", "Decision", "Recorded by"]
+    if d.conditions:   # under the decision they qualify
+        out += ["Conditions", d.conditions]
+    if any(s.dissent for s in record.signoffs):
+        out += ["Dissent"] + [s.dissent_reasons for s in record.signoffs if s.dissent]
+    out += [*a.notes[:1], "Readiness against the ideal Product Director"]
     for item in a.readiness:  # the words, then the article's reference
         out += [f"{item.title} (article: {item.id})", STATUS_WORDS[item.status]]
     out += ["Findings", "Finding Severity Raised by the answers"]
@@ -50,10 +54,6 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     out += ["Context signals"] + [f"{s.title} (article: {s.id})" for s in a.signals]
     if d.differs:
         out += ["Justification (the decision differs from the recommendation)", d.justification]
-    if d.conditions:
-        out += ["Conditions", d.conditions]
-    if any(s.dissent for s in record.signoffs):
-        out += ["Dissent"] + [s.dissent_reasons for s in record.signoffs if s.dissent]
     out += ["Sign-off recorded in LeadFit", "Role Name Signed Statement"]
     for s in record.signoffs:
         out += [role_words(s.role), s.name]

@@ -112,6 +112,7 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
     if r.supersedes:
         rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])
     doc.table([], rows, widths=[0.22, 0.78])
+    _qualified(doc, r)
     if a.notes and r.decision.differs:  # the notes explain the recommendation, not the decision taken
         doc.p(f"What the recommendation ({a.outcome_title or _title(a.outcome)}) says, which the"
               " decision did not follow:", "small")
@@ -190,12 +191,17 @@ def _reasons(doc: Document, r: AnyRecord, a: Assessment) -> None:
         doc.kv("Recommended:", a.outcome_title or _title(a.outcome))
         doc.kv("Decided:", _title(d.outcome))
         doc.p(d.justification)
-    if d.conditions:
-        doc.h1("Conditions")
-        doc.p(d.conditions)
+
+
+def _qualified(doc: Document, r: DecisionRecord) -> None:
+    """The conditions and the dissent right under the decision they qualify: pages later,
+    a reader has acted on the decision before meeting them."""
+    if r.decision.conditions:
+        doc.h2("Conditions")
+        doc.p(r.decision.conditions)
     dissent = [s for s in r.signoffs if s.dissent]
     if dissent:
-        doc.h1("Dissent")
+        doc.h2("Dissent")
         for s in dissent:
             doc.kv(f"{s.name} ({role_words(s.role)}):", s.dissent_reasons)
 

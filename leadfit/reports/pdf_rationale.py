@@ -193,7 +193,7 @@ def _reasons(doc: Document, r: AnyRecord, a: Assessment) -> None:
         doc.p(d.justification)
 
 
-def _qualified(doc: Document, r: DecisionRecord) -> None:
+def _qualified(doc: Document, r: AnyRecord) -> None:
     """The conditions and the dissent right under the decision they qualify: pages later,
     a reader has acted on the decision before meeting them."""
     if r.decision.conditions:

@@ -104,3 +104,15 @@ def test_the_csv_marks_an_altered_record_instead_of_passing_it_off(db, tmp_path)
     (row,) = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert row["intact"].startswith("NO: record LF-") and "run leadfit verify" in row["intact"]
     assert "No coaching needed" not in out.read_text(encoding="utf-8")  # no forged text copied
+
+
+def test_register_list_says_the_altered_record_it_marks_is_marked_not_hidden(db, cli):
+    # fresh-eyes check: the list printed the row as ALTERED, then said it was "not shown"
+    with open_register(db) as reg:
+        signed_record(reg)
+    tamper(db, "Weekly coaching by the CPO", "No coaching needed", rehash=True)
+    result = cli("register", "list", "--db", db)
+    assert result.returncode == 1
+    assert "ALTERED" in result.stdout and "No coaching needed" not in result.stdout
+    assert "1 record was altered outside LeadFit: marked ALTERED above" in result.stderr
+    assert "not shown" not in result.stderr and "leadfit verify" in result.stderr

@@ -73,8 +73,11 @@ def run_list(args) -> int:
     altered = sum(not r.intact for r in rows)
     if altered:
         _missing(missing)
-        print(f"warning: {altered} of these records were altered outside LeadFit and are not"
-              " shown; run leadfit verify", file=sys.stderr)
+        from leadfit.words import counted
+        was = "was" if altered == 1 else "were"
+        print(f"warning: {counted(altered, 'record')} {was} altered outside LeadFit: marked ALTERED"
+              " above, with what changed, and none of its details shown; run leadfit verify",
+              file=sys.stderr)
         return 1
     return _missing(missing)
 

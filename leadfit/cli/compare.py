@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from leadfit.cli.commands import HELP
-from leadfit.cli.outputs import add_force_option, may_overwrite, refuse_unless_pdf
+from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import comparison_words as words
 from leadfit.decisions.comparison import ComparisonError, compare, count_problems
 from leadfit.reports.pdf_comparison import render
@@ -48,7 +48,6 @@ def run(args) -> int:
     pack = resolve_pack(args.pack)
     named = load_cases(args.cases, pack)
     if args.out is not None:  # refused before any work, so nothing is half written
-        refuse_unless_pdf(args.out)
         check_target(args.out, overwrite=may_overwrite(args, args.out))
     comparison = compare(named, pack)
     if args.out is None:

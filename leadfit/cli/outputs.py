@@ -11,14 +11,6 @@ def add_force_option(parser) -> None:
                         help="replace the output file if it exists (never the register)")
 
 
-def refuse_unless_pdf(path: Path) -> None:
-    """A command that writes a PDF names it so: 'r1.txt' would hold a PDF no program opens
-    as text (fresh-eyes check), and nothing is written."""
-    if Path(path).suffix.lower() != ".pdf":
-        from leadfit.errors import InputError, Problem
-        raise InputError([Problem("the output file must end in .pdf", str(path))])
-
-
 def may_overwrite(args, path: Path) -> bool:
     """--force, or a person at a terminal who answers yes; never by default."""
     if args.force or not Path(path).exists():

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from leadfit.cli.outputs import refuse_unless_pdf
 from leadfit.errors import InputError, Problem
 from leadfit.rules.model.library import resolve_pack
 from leadfit.words import counted
@@ -29,7 +28,8 @@ def register(verbs) -> None:
 def run(args) -> int:
     from leadfit.reports.pack_docs import failing_note, failing_scenarios, write  # ReportLab: here only
     out: Path = args.out
-    refuse_unless_pdf(out)
+    if out.suffix.lower() != ".pdf":
+        raise InputError([Problem("the output file must end in .pdf", str(out))])
     if not out.parent.is_dir():
         raise InputError([Problem("no such folder to write the PDF in", str(out.parent))])
     pack = resolve_pack(args.pack)

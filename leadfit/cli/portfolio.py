@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
-from leadfit.cli.outputs import add_force_option, may_overwrite, refuse_unless_pdf
+from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import service
 from leadfit.decisions.portfolio import Portfolio
 from leadfit.decisions.portfolio_facts import LEARNER, READINESS_IDS
@@ -31,8 +31,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    if args.out:
-        refuse_unless_pdf(args.out)
     with open_db(args) as reg:
         board = service.portfolio(reg)
         if args.out:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option
-from leadfit.cli.outputs import add_force_option, may_overwrite, refuse_unless_pdf
+from leadfit.cli.outputs import add_force_option, may_overwrite
 
 
 def register(sub) -> None:
@@ -21,7 +21,6 @@ def register(sub) -> None:
 
 def run(args) -> int:
     # a SQLite register is read with the standard library (decisions/showing.py: issue 15)
-    refuse_unless_pdf(args.out)
     from leadfit.decisions.showing import open_to_read
     from leadfit.reports import printing
     with open_to_read(getattr(args, "db", None)) as reg:

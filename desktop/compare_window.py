@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.decisions import comparison_words as words
+from leadfit.files import named_as
 from leadfit.decisions.comparison import (
     MOST,
     Comparison,
@@ -258,7 +259,7 @@ class CompareWindow(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, "Save the comparison as", str(suggested),
                                               "PDF files (*.pdf)")
         if name:
-            self.save_pdf(Path(name))
+            self.save_pdf(named_as(Path(name), ".pdf"))
 
     def save_pdf(self, path: Path) -> Path | None:
         try:

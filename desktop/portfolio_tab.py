@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.decisions.portfolio_facts import LEARNER, READINESS_IDS
+from leadfit.files import named_as
 from leadfit.desktop.portfolio_controller import PortfolioController
 from leadfit.desktop.problems_dialog import show_problems
 from leadfit.words import (
@@ -191,4 +192,4 @@ class PortfolioTab(QWidget):
     def save_pdf(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self, "Save the board's portfolio page",
                                               "portfolio.pdf", "PDF (*.pdf)")
-        return self.controller.save_pdf(Path(name)) if name else None
+        return self.controller.save_pdf(named_as(Path(name), ".pdf")) if name else None

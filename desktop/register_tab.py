@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from leadfit.desktop.decision_controller import DecisionController
+from leadfit.files import named_as
 from leadfit.desktop.problems_dialog import show_problems
 from leadfit.desktop.register_view import RegisterView
 
@@ -169,7 +170,7 @@ class RegisterTab(QWidget):
         name, _ = QFileDialog.getSaveFileName(self.window(), f"Save the PDF of {ref}",
                                               f"{ref.replace('@', '-v')}.pdf", "PDF (*.pdf)")
         if name:
-            self.controller.save_pdf(ref, Path(name))
+            self.controller.save_pdf(ref, named_as(Path(name), ".pdf"))
 
     def export_csv(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self.window(), "Export the register",

@@ -36,9 +36,11 @@ class FileWriteError(LeadFitError):
     """The output could not be written (full disk, no permission); nothing was left behind."""
 
 
-def check_target(path: Path, *, protected: tuple[Path, ...] = (), overwrite: bool = False) -> Path:
-    """Refuse a target that is a protected file (the open register) or, unless
-    ``overwrite``, any existing file. Returns the path."""
+def check_target(path: Path, *, protected: tuple[Path, ...] = (), overwrite: bool = False,
+                 suffix: str = "") -> Path:
+    """Refuse a target that is a protected file (the open register), unless ``overwrite``
+    any existing file, and one not named with ``suffix`` ('r1.txt' holding a PDF no program
+    opens as text: fresh-eyes check). Returns the path."""
     path = Path(path)
     if not path.parent.is_dir():
         raise InputError([Problem(f"folder {path.parent} does not exist", str(path))])
@@ -54,7 +56,15 @@ def check_target(path: Path, *, protected: tuple[Path, ...] = (), overwrite: boo
     if path.exists() and not overwrite:
         raise InputError([Problem("already exists; choose another name, or pass --force to"
                                   " replace it", str(path))])
+    if suffix and path.suffix.lower() != suffix:
+        raise InputError([Problem(f"the output file must end in {suffix}", str(path))])
     return path
+
+
+def named_as(path: Path, suffix: str) -> Path:
+    """``path`` with ``suffix`` added when it has none: a name typed in a save dialog
+    ('board') gets the kind the dialog saves, as desktop programs do."""
+    return path if path.suffix else path.with_name(path.name + suffix)
 
 
 @contextlib.contextmanager

@@ -281,3 +281,27 @@ def test_a_role_typed_as_people_say_it_signs_as_that_role(db):
         assert result.returncode == 0, result.stderr
     shown = run_cli("register", "show", record.record_id, "--db", db).stdout
     assert "Hana Reyes" in shown and "Dana Decider" in shown and "awaiting sign-off" not in shown
+
+
+@pytest.mark.parametrize("command", [
+    lambda ref, out, db: ("report", ref, "--out", out, "--db", db),
+    lambda ref, out, db: ("portfolio", "--out", out, "--db", db),
+    lambda ref, out, db: ("compare", str(EXAMPLE_CASE), str(EXAMPLE_CASE), "--out", out),
+])
+def test_a_pdf_named_as_another_kind_of_file_is_refused_and_not_written(db, tmp_path, command):
+    # fresh-eyes check: `report --out r1.txt` wrote a PDF named .txt and said "wrote"
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    out = tmp_path / "r1.txt"
+    result = run_cli(*command(record.record_id, str(out), db))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "must end in .pdf" in result.stderr and str(out) in result.stderr
+    assert not out.exists()
+
+
+def test_a_name_typed_in_the_windows_save_dialog_without_a_kind_is_saved_as_a_pdf():
+    # the window's save dialogs add .pdf to a bare name, so the refusal above never meets them
+    from pathlib import Path
+    from leadfit.files import named_as
+    assert named_as(Path("/tmp/board"), ".pdf") == Path("/tmp/board.pdf")
+    assert named_as(Path("/tmp/board.PDF"), ".pdf") == Path("/tmp/board.PDF")

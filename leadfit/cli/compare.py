@@ -48,7 +48,7 @@ def run(args) -> int:
     pack = resolve_pack(args.pack)
     named = load_cases(args.cases, pack)
     if args.out is not None:  # refused before any work, so nothing is half written
-        check_target(args.out, overwrite=may_overwrite(args, args.out))
+        check_target(args.out, overwrite=may_overwrite(args, args.out), suffix=".pdf")
     comparison = compare(named, pack)
     if args.out is None:
         print(text(comparison, set(pack.catalogue.entries)))

@@ -42,7 +42,8 @@ def report(reg: Any, ref: str, path: str | os.PathLike[str], *,
            overwrite: bool = False) -> ReportResult:
     """Render the rationale of ``ref`` to ``path`` (written atomically; never over the
     open register; an existing file only with ``overwrite``)."""
-    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite,
+                        suffix=".pdf")
     result = render_pdf(reg, ref)
     write_bytes(path, result.pdf)
     return ReportResult(path, result.unsupported, result.pdf)
@@ -53,7 +54,8 @@ def portfolio_report(reg: Register, path: str | os.PathLike[str], *, overwrite: 
     """The board's portfolio page to ``path``, under the same rules as :func:`report`."""
     from leadfit.decisions import service
     from leadfit.reports import pdf_portfolio
-    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
+    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite,
+                        suffix=".pdf")
     doc = pdf_portfolio.render(service.portfolio(reg), today=today or date.today())
     data = doc.render()
     write_bytes(path, data)

@@ -99,3 +99,24 @@ def test_the_restore_the_words_describe_gives_the_register_back(cli, damaged):
     assert cli("verify", "--db", db).returncode == 0
     shown = cli("register", "show", ref, "--db", db)
     assert shown.returncode == 0 and "Harper Hr" in shown.stdout
+
+
+def test_after_a_restore_verify_says_how_to_accept_it_and_hr_can_go_on(tmp_path, cli):
+    """fresh-eyes (hH 6): after a VACUUM INTO restore verify failed and sign said the
+    record was altered, with no word of how to go on."""
+    db, backup = tmp_path / "register.sqlite3", tmp_path / "backup.sqlite3"
+    with open_register(db) as reg:
+        record, url = decide_coach(reg), reg.url
+    sqlite3.connect(db).execute(f"VACUUM INTO '{backup}'")
+    with open_register(db) as reg:
+        decide_coach(reg, case=case_with(stream__name="Claims journey"))
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"register.sqlite3{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(backup, db)
+    checked = cli("verify", "--db", db)
+    said = " ".join(checked.stdout.split() + checked.stderr.split())
+    assert checked.returncode != 0 and "restored this register from a backup on purpose" in said
+    witness.path_for(url).rename(tmp_path / "witness-before-restore.json")  # as it says
+    assert cli("verify", "--db", db).returncode == 0
+    signed = cli("sign", record.ref, "--role", "hr", "--name", "Harper Hr", "--db", db)
+    assert signed.returncode == 0, signed.stderr

@@ -41,7 +41,7 @@ from cases import generate, outcomes
 from leadfit.forms.case import build_case, relevant_answers
 from leadfit.forms.questionnaire import default_questionnaire
 from leadfit.rules.runtime.assess import evaluate
-from leadfit.rules.authoring.diff import CaseInput, impact
+from leadfit.rules.authoring.diff import CaseInput, impact, with_boundaries
 from leadfit.rules.model.library import default_pack, resolve_pack
 from leadfit.rules.runtime.matching import engine_of_record
 
@@ -131,8 +131,9 @@ def full_evaluations(cases: list, packs: list) -> Clock:
 
 def core(answer_sets: list[dict], a, b) -> tuple[Clock, object]:
     inputs = [CaseInput(f"case {i}", "generated", c) for i, c in enumerate(answer_sets)]
-    with Clock() as clock:
-        result = impact(a, b, inputs, workers=1)
+    with Clock() as clock:  # with the boundary cases the command adds, as it does
+        inputs, generated = with_boundaries(a, b, inputs)
+        result = impact(a, b, inputs, workers=1, generated=generated)
     return clock, result
 
 

@@ -105,3 +105,26 @@ def _problems(folder):
     with pytest.raises(PackError) as caught:
         load_pack(folder)
     return caught.value.problems
+
+
+def test_a_scenario_with_three_mistakes_names_all_three(tmp_path):
+    """Fresh-eyes: a bad answer and a bad outcome were named, and 'includes: F100' only once
+    both were fixed (a scenario whose schema failed lost what it expects)."""
+    folder = tmp_path / "three"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text('name: three\nversion: "1.0"\nextends: default@2.6\n', encoding="utf-8")
+    (folder / "scenarios.yaml").write_text(
+        "scenarios:\n"
+        "  - name: three mistakes\n"
+        "    like: ready candidate is appointed\n"
+        "    answers:\n"
+        "      candidate.digital_years: many\n"
+        "    expect:\n"
+        "      outcome: hire\n"
+        "      includes: [F100]\n", encoding="utf-8")
+    done = run_cli("pack", "lint", str(folder))
+    file = folder / "scenarios.yaml"
+    assert f"{file}:5: scenario 'three mistakes': Years managing digital products" in done.stdout
+    assert f"{file}:7: scenario 'three mistakes': expect.outcome: 'hire' is not allowed" in done.stdout
+    assert f"{file}:8: scenario 'three mistakes': expect.includes: 'F100' is not a catalogue ID" in done.stdout
+    assert done.stdout.splitlines()[-1].endswith(": 3 errors, 0 warnings"), done.stdout

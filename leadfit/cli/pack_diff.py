@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from leadfit.rules.authoring.diff import (Impact, folder_cases, impact, scenario_cases, shown,
-                                          side_names)
+from leadfit.rules.authoring.diff import (CaseDiff, Impact, folder_cases, impact, scenario_cases, shown,
+                                          side_names, with_boundaries)
 from leadfit.rules.model.library import resolve_pack
 from leadfit.words import counted
 
@@ -24,8 +24,9 @@ def register(verbs) -> None:
 
 def run(args) -> int:
     a, b = resolve_pack(args.a), resolve_pack(args.b)
-    cases = folder_cases(args.cases) if args.cases else scenario_cases(a, b)
-    result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None)
+    cases, generated = with_boundaries(a, b, folder_cases(args.cases) if args.cases else scenario_cases(a, b))
+    result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None,
+                    generated=generated)
     if args.json:
         print(json.dumps(result.to_data(), indent=2, ensure_ascii=False))
         return _exit(result)
@@ -41,18 +42,29 @@ def run(args) -> int:
         for line in result.settings:
             print(f"  {line}")
     source = f"case files in {args.cases}" if args.cases else "scenarios of both packs"
-    print(f"\nCases ({result.compared}, {source}) whose outcome, risk or IDs change:")
-    if result.changed:
-        for line in impact_table(result):
-            print(f"  {line}")
-    else:
-        print("  none")
+    _print_cases(result, source)
     for line in result.invalid:
         print(f"  not evaluated: {line}")
     print()
     for line in result.totals():
         print(line)
     return _exit(result)
+
+
+def _print_cases(result: Impact, source: str) -> None:
+    """The given cases that change, then the generated ones, by the answer they set."""
+    made = len(result.generated.cases) if result.generated else 0
+    given = [c for c in result.changed if not c.case.varied]
+    counts = f"{result.compared - made}, {source}" + (f", and {made} generated" if made else "")
+    print(f"\nCases ({counts}) whose outcome, risk or IDs change:")
+    for line in impact_table(given) if given else [f"none of the {source}" if made else "none"]:
+        print(f"  {line}")
+    if made:
+        print()
+        for line in result.generated_words():
+            print(line)
+        for line in generated_table(result):
+            print(f"  {line}")
 
 
 def _exit(result) -> int:
@@ -78,10 +90,20 @@ def _progress_bar(width: int = 30):
     return show
 
 
-def impact_table(result: Impact, limit: int | None = None) -> list[str]:
+def generated_table(result: Impact) -> list[str]:
+    """One row per answer tried at a moved threshold: how many cases change, and how."""
+    rows = [("answer set", "cases", "change", "outcome changes")]
+    for answer, n, changed, moves in result.generated_rows():
+        words = ", ".join(f"{k} {a} -> {b}" for (a, b), k in moves.most_common()) or "none"
+        rows.append((answer, str(n), str(changed), words))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths)) + "  " + r[3] for r in rows]
+
+
+def impact_table(changed: list[CaseDiff], limit: int | None = None) -> list[str]:
     """The changed cases as aligned text rows."""
     rows = [("case", "outcome", "risk", "IDs")]
-    for c in result.changed[:limit]:
+    for c in changed[:limit]:
         outcome = f"{shown(c.a.outcome)} -> {shown(c.b.outcome)}" if c.outcome_changed else shown(c.a.outcome)
         risk = f"{c.a.risk} ({c.a.score}) -> {c.b.risk} ({c.b.score})" if c.risk_changed \
             else f"{c.a.risk} ({c.a.score})"

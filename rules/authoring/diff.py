@@ -15,6 +15,7 @@ from pathlib import Path
 
 from leadfit.errors import InputError, Problem
 from leadfit.forms import conditions
+from leadfit.rules.authoring.diff_boundaries import Generated, boundary_cases, show
 from leadfit.rules.authoring.diff_cases import evaluate_all
 from leadfit.rules.authoring.rule_words import Detail, rule_details
 from leadfit.rules.model.pack import Pack
@@ -57,6 +58,7 @@ class CaseInput:
     source: str
     answers: dict | None = None
     path: str | None = None
+    varied: tuple = ()  # a generated boundary case: (question, value) it sets
 
     @property
     def work(self):
@@ -103,6 +105,7 @@ class Impact:
     compared: int = 0
     risk_changes: int = 0
     id_changes: int = 0
+    generated: Generated | None = None  # the boundary cases among those compared
 
     def add(self, diff: CaseDiff) -> None:
         self.compared += 1
@@ -127,6 +130,38 @@ class Impact:
                                      sorted(moves.items(), key=lambda kv: (-kv[1], kv[0])))
         return [line, f"{self.risk_changes} {of} risk", f"{self.id_changes} {of} IDs"]
 
+    def generated_words(self) -> list[str]:
+        """How many boundary cases were compared, from how many scenarios, and why."""
+        g = self.generated
+        if g is None or not g.moved:
+            return []
+        head = (f"Generated: {len(g.cases)} cases from {g.bases} scenarios, each with one answer set"
+                " on both sides of a threshold the packs set differently:")
+        return [head] + [f"  {m}" for m in g.moved] + ["By the answer they set (--json lists each case):"]
+
+    def generated_rows(self) -> list[tuple[str, int, int, Counter]]:
+        """Per moved answer tried: (question and value, cases, cases that change, outcome moves)."""
+        g = self.generated
+        if g is None:
+            return []
+        tried = Counter((c.question, c.value) for c in g.cases)
+        changed = Counter(c.case.varied for c in self.changed if c.case.varied)
+        moves: dict[tuple, Counter] = {}
+        for c in self.changed:
+            if c.case.varied and c.outcome_changed:
+                moves.setdefault(c.case.varied, Counter())[(shown(c.a.outcome), shown(c.b.outcome))] += 1
+        return [(f"{m.title}: {show(v)}", tried[(m.question, v)], changed[(m.question, v)],
+                 moves.get((m.question, v), Counter()))
+                for m in g.moved for v in m.tried if tried[(m.question, v)]]
+
+    def generated_data(self) -> dict:
+        g = self.generated
+        if g is None:
+            return {"cases": 0, "from_scenarios": 0, "moved": []}
+        return {"cases": len(g.cases), "from_scenarios": g.bases,
+                "moved": [{"question": m.question, "values": [str(v) for v in m.tried], "why": m.why}
+                          for m in g.moved]}
+
     def to_data(self) -> dict:
         return {
             "a": self.a, "b": self.b,
@@ -136,6 +171,7 @@ class Impact:
                       for r in self.rules],
             "settings": self.settings,
             "cases": self.compared,
+            "generated": self.generated_data(),
             "invalid": self.invalid,
             "outcome_changes": [{"from": a, "to": b, "cases": k}
                                 for (a, b), k in sorted(self.outcome_moves().items())],
@@ -253,10 +289,20 @@ def folder_cases(folder: Path) -> list[CaseInput]:
     return [CaseInput(p.stem, str(p), path=str(p)) for p in files]
 
 
+def with_boundaries(a: Pack, b: Pack, cases: list[CaseInput]) -> tuple[list[CaseInput], Generated]:
+    """``cases`` and the cases generated on both sides of every threshold the packs set
+    differently, from both packs' scenarios (rules/authoring/diff_boundaries.py)."""
+    bases = [(c.name, c.source, c.answers) for c in scenario_cases(a, b) if c.answers is not None]
+    generated = boundary_cases(a, b, bases)
+    return cases + [CaseInput(g.name, g.source, g.answers, varied=(g.question, g.value))
+                    for g in generated.cases], generated
+
+
 def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, int], None] | None = None,
-           workers: int | None = None) -> Impact:
-    """Rule changes, then every case under both packs (streamed: see the module's note)."""
-    result = Impact(a.label, b.label, rule_changes(a, b), settings_changes(a, b))
+           workers: int | None = None, generated: Generated | None = None) -> Impact:
+    """Rule changes, then every case under both packs (streamed: see the module's note);
+    ``generated``: which of the cases are boundary cases, said in the result."""
+    result = Impact(a.label, b.label, rule_changes(a, b), settings_changes(a, b), generated=generated)
     for case, pair in zip(cases, evaluate_all(a, b, [c.work for c in cases], progress, workers)):
         if isinstance(pair, str):
             result.invalid.append(pair if case.path else f"{case.source}: {case.name}: {pair}")

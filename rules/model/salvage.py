@@ -184,5 +184,15 @@ def _scenario_stand_in(raw: Any, index: int) -> ScenarioSpec:
     like = raw.get("like") if isinstance(raw.get("like"), str) else None
     answers = raw.get("answers") if isinstance(raw.get("answers"), dict) else {}
     return ScenarioSpec.model_construct(name=name, description="", like=like, answers=answers,
-                                        expect=ExpectSpec(outcome=None))
+                                        expect=_expect_stand_in(raw.get("expect")))
+
+
+def _expect_stand_in(raw: Any) -> ExpectSpec:
+    """What a broken scenario expects, as far as it reads: a bad outcome must not hide an
+    expected ID that is no catalogue ID (each list kept whole, so each item keeps its line;
+    an item that is not text is named by the schema and skipped by the later check)."""
+    raw = raw if isinstance(raw, dict) else {}
+    lists = {key: raw[key] for key in ("includes", "excludes", "missing") if isinstance(raw.get(key), list)}
+    return ExpectSpec.model_construct(outcome=None, unknowns=None, **{
+        key: lists.get(key, []) for key in ("includes", "excludes", "missing")})
 

@@ -26,6 +26,8 @@ def check_scenario(spec, path: tuple, located: LocatedData, questionnaire, catal
     ids = list(catalogue.entries)
     for key in ("includes", "excludes"):
         for j, item in enumerate(getattr(expect, key, None) or []):
+            if not isinstance(item, str):
+                continue  # the schema names it
             if item not in catalogue.entries and not _UNVERIFIED.fullmatch(str(item)):
                 problems.append(Problem(
                     f"{label}: expect.{key}: '{item}' is not a catalogue ID{did_you_mean(item, ids)};"
@@ -33,7 +35,7 @@ def check_scenario(spec, path: tuple, located: LocatedData, questionnaire, catal
                     located.line_of(path + ("expect", key, j))))
     asked = [q.id for q in questionnaire.asked]
     for j, qid in enumerate(getattr(expect, "missing", None) or []):
-        if qid not in asked:
+        if isinstance(qid, str) and qid not in asked:
             problems.append(Problem(
                 f"{label}: expect.missing: '{qid}' is not a question{did_you_mean(qid, asked)}",
                 located.file, located.line_of(path + ("expect", "missing", j))))

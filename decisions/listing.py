@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, false, func, or_, select
 
 from leadfit.decisions.errors import DecisionError, RecordAltered
+from leadfit.suggest import did_you_mean
 from leadfit.decisions.integrity import Checker, Integrity, row_columns, utf8
 from leadfit.decisions.keys import (
     SEPARATOR,
@@ -84,7 +85,8 @@ def _query(conn: Connection | None = None, stream=None, outcome=None, status=Non
                                                    record_keys.c.id == records.c.id)))
     q = q if texts else listed(q)
     if status and status not in STATUSES:
-        raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}")
+        raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}"
+                            f"{did_you_mean(status, STATUSES)}")
     wanted = _filters(conn, stream, outcome, status, text, titles)
     if wanted is None:
         q = q.order_by(records.c.id.desc()).offset(offset)
@@ -197,7 +199,8 @@ def _check_outcome(conn: Connection, outcome: str) -> None:
     stored = conn.execute(select(records.c.outcome).distinct()).scalars()
     allowed = sorted({*default_pack().settings.outcomes, *(o for o in stored if o)})
     if outcome not in allowed:
-        raise DecisionError(f"outcome '{outcome}' is not one of: {', '.join(allowed)}")
+        raise DecisionError(f"outcome '{outcome}' is not one of: {', '.join(allowed)}"
+                            f"{did_you_mean(outcome, allowed)}")
 
 
 def _summary(row, verdict: Integrity) -> RecordSummary:

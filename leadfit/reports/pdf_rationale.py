@@ -165,8 +165,8 @@ def _plan(doc: Document, r: AnyRecord) -> None:
         doc.p("No mitigation plan: hiring externally needs none." if r.decision.outcome ==
               "hire_external" else "No mitigation is required.")
         return
-    if r.decision.plan_later:
-        doc.p("The decision maker chose to agree every step's owner and date after sign-off.")
+    if r.decision.later_note:
+        doc.p(r.decision.later_note)
     a = r.assessment
     meanings = {m.id: m.meaning for m in a.mitigations}
     meanings |= {m.id: f"{PRECONDITIONS_LABEL}. {m.meaning}" for m in a.preconditions}

@@ -108,3 +108,19 @@ def test_a_long_what_would_change_it_keeps_each_outcome_with_its_table(tmp_path)
     for n, page in enumerate(pages):
         for title in titles:
             assert not _body(page).endswith(title), (n, title)
+
+
+def test_a_sign_off_over_several_pages_leaves_no_page_with_a_few_lines_of_one_row(tmp_path):
+    """Two 60-line statements: the first row's last two lines sat alone on a page, the second
+    row moved whole to the next (ReportLab cuts between rows first). Each page the sign-off
+    runs over, but the one it ends on with the signatures, is filled."""
+    statement = "\n".join(f"Agreed {n}." for n in range(60))
+    with open_register(tmp_path / "r.db") as reg:
+        record = decide_coach(reg)
+        for name, role in (("Dana Decider", "decision_maker"), ("Harper Hr", "hr")):
+            service.sign(reg, record.ref, name=name, role=role, statement=statement)
+        pages = _pages(printing.render_pdf(reg, record.ref).pdf)
+    first = next(n for n, page in enumerate(pages) if "Sign-off recorded in LeadFit" in page)
+    last = next(n for n, page in enumerate(pages) if "Signatures on paper" in page)
+    for n in range(first, last):
+        assert pages[n].count("Agreed ") >= 20, (n, pages[n].count("Agreed "))

@@ -133,11 +133,21 @@ class TableEndWith(_ContainerSpace, Flowable):
         heights = list(t._rowHeights)
         total, header = sum(heights), sum(heights[:t.repeatRows])
         if total > aH:
-            return t.split(aW, aH)
+            return _page_filled(t, aW, aH)
         if len(heights) - t.repeatRows > 1 and header + heights[-1] <= beside_tail:
             return t.split(aW, total - heights[-1] + 0.5)   # between rows
         moved = min(_FEW_LINES, beside_tail - header - 1)
         return t._splitRows(total - moved, doInRowSplit=1) if moved > 0 else []
+
+
+def _page_filled(t, aW, aH) -> list:
+    """The table cut to fill the page: ReportLab cuts between rows first, which left two lines
+    of one tall row alone on a page and moved the next tall row whole to the page after."""
+    parts = t.split(aW, aH)
+    if len(parts) == 2 and t.splitInRow and parts[0].wrap(aW, aH)[1] < aH / 2:
+        inside = t._splitRows(aH, doInRowSplit=1)
+        return inside if len(inside) == 2 else parts
+    return parts
 
 
 _FEW_LINES = 36  # points: the last three lines of a row, carried over with the tail

@@ -60,7 +60,7 @@ def plain(result: Any, names: Iterable[str] | None = None) -> list:
     attribute costs about ten times a tuple's (issue 15). ``names``: the rows' fields
     when ``result`` is a list of rows (else ``result.keys()``)."""
     kind = row_type(tuple(names if names is not None else result.keys()))
-    make = kind._make
+    make = kind._make  # type: ignore[attr-defined]  # a namedtuple class
     return [make(row) for row in result]
 
 

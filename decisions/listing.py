@@ -27,6 +27,7 @@ from leadfit.decisions.pages import (
     listed_columns,
     listed_verdicts,
 )
+from leadfit.decisions.reading import plain
 from leadfit.decisions.record import outcome_title
 from leadfit.decisions.tables import record_keys, records
 from leadfit.files import atomic_write
@@ -174,11 +175,11 @@ def list_records(conn: Connection, *, stream=None, outcome=None, status=None, li
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
     if outcome:
         _check_outcome(conn, outcome)
-    rows = conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset,
-                               texts=False)).all()
+    rows = plain(conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset,
+                                     texts=False)))
     checker.prefetch(rows)
     return [_summary(*checked) for checked in listed_verdicts(
-        rows, checker, lambda ids: conn.execute(_query(conn).where(records.c.id.in_(ids))).all())]
+        rows, checker, lambda ids: plain(conn.execute(_query(conn).where(records.c.id.in_(ids)))))]
 
 
 def same_candidate(conn: Connection, stream, candidate, checker: Checker) -> list[RecordSummary]:

@@ -78,8 +78,9 @@ def _digest(body) -> str:
 
 def columns_digest(row) -> str:
     """What an audit entry states about a version's columns (``row``: a row or a dict)."""
-    get = row.get if isinstance(row, dict) else row._mapping.get
-    return sha256_text(_ENCODE([get(name) for name in SEALED_COLUMNS]))
+    if isinstance(row, dict):
+        return sha256_text(_ENCODE([row.get(name) for name in SEALED_COLUMNS]))
+    return sha256_text(_ENCODE([getattr(row, name, None) for name in SEALED_COLUMNS]))
 
 
 def column_problem(row, body: dict) -> str:

@@ -22,7 +22,8 @@ def outcome_words(a: Assessment) -> str:
 
 
 def risk_words(a: Assessment) -> str:
-    return f"{a.risk.level} (score {a.risk.score})"
+    """The level in words: a board member compares 'high' with 'low', not points."""
+    return a.risk.level
 
 
 def findings_count_words(a: Assessment) -> str:

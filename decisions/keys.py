@@ -10,6 +10,7 @@ row from a filter (``leadfit verify`` names that) but never shows a false value.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from sqlalchemy import Connection, and_, bindparam, case, func, insert, select, update
 
@@ -64,6 +65,7 @@ def key_problem(row, shown: str) -> str:
     return ""
 
 
+@cache   # an expression, built once: a list builds its query per page (issue 15)
 def listed_status():
     """A row's status as the register lists it: superseded once a newer version exists."""
     newer = records.alias()
@@ -72,8 +74,9 @@ def listed_status():
     return case((records.c.version < latest, "superseded"), else_=records.c.status)
 
 
+@cache
 def key_columns():
-    return [record_keys.c[name].label(f"k_{name}") for name in KEY_COLUMNS]
+    return tuple(record_keys.c[name].label(f"k_{name}") for name in KEY_COLUMNS)
 
 
 def write(conn: Connection, rows: Iterable[dict]) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, false, func, or_, select
 
 from leadfit.decisions.errors import DecisionError, RecordAltered
+from leadfit.suggest import did_you_mean
 from leadfit.decisions.integrity import Checker, Integrity, row_columns, utf8
 from leadfit.decisions.keys import (
     SEPARATOR,
@@ -26,6 +27,7 @@ from leadfit.decisions.pages import (
     listed_columns,
     listed_verdicts,
 )
+from leadfit.decisions.reading import plain
 from leadfit.decisions.record import outcome_title
 from leadfit.decisions.tables import record_keys, records
 from leadfit.files import atomic_write
@@ -84,7 +86,8 @@ def _query(conn: Connection | None = None, stream=None, outcome=None, status=Non
                                                    record_keys.c.id == records.c.id)))
     q = q if texts else listed(q)
     if status and status not in STATUSES:
-        raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}")
+        raise DecisionError(f"status '{status}' is not one of: {', '.join(STATUSES)}"
+                            f"{did_you_mean(status, STATUSES)}")
     wanted = _filters(conn, stream, outcome, status, text, titles)
     if wanted is None:
         q = q.order_by(records.c.id.desc()).offset(offset)
@@ -172,11 +175,11 @@ def list_records(conn: Connection, *, stream=None, outcome=None, status=None, li
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify")
     if outcome:
         _check_outcome(conn, outcome)
-    rows = conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset,
-                               texts=False)).all()
+    rows = plain(conn.execute(_query(conn, stream, outcome, status, text, titles, limit, offset,
+                                     texts=False)))
     checker.prefetch(rows)
     return [_summary(*checked) for checked in listed_verdicts(
-        rows, checker, lambda ids: conn.execute(_query(conn).where(records.c.id.in_(ids))).all())]
+        rows, checker, lambda ids: plain(conn.execute(_query(conn).where(records.c.id.in_(ids)))))]
 
 
 def same_candidate(conn: Connection, stream, candidate, checker: Checker) -> list[RecordSummary]:
@@ -197,7 +200,8 @@ def _check_outcome(conn: Connection, outcome: str) -> None:
     stored = conn.execute(select(records.c.outcome).distinct()).scalars()
     allowed = sorted({*default_pack().settings.outcomes, *(o for o in stored if o)})
     if outcome not in allowed:
-        raise DecisionError(f"outcome '{outcome}' is not one of: {', '.join(allowed)}")
+        raise DecisionError(f"outcome '{outcome}' is not one of: {', '.join(allowed)}"
+                            f"{did_you_mean(outcome, allowed)}")
 
 
 def _summary(row, verdict: Integrity) -> RecordSummary:

@@ -66,7 +66,7 @@ def os_account() -> str:
 def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: Assessment,
           decision: str, justification: str, conditions: str, review_date, plan: Plan | None,
           status: Status, supersedes: str | None = None, reason: str = "",
-          recorded_by: str = "", plan_later: bool = False,
+          recorded_by: str = "", plan_later: bool | str | date = False,
           decisive_review_date=None,
           considered: list[Considered] | None = None,
           other_streams: StreamsReading | None = None) -> DecisionRecord:
@@ -108,8 +108,10 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         coaching = {m.id for m in assessment.mitigations}
         items = [i for i in items if i.id not in coaching]
         review, conditions, plan_later = None, "", False
-    elif status != "draft":
-        check_plan_agreed(decision, items, plan_later, problems)
+    elif takes_conditions(decision):
+        items = _deferred(items, plan_later, review, assessed, problems)
+        if status != "draft":
+            check_plan_agreed(decision, items, problems)
     recorded_by = _text(recorded_by, "recorded by", problems)
     considered = _considered(considered or [], str(case.answers.get("candidate.name", "")), problems)
     if problems:
@@ -123,7 +125,7 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         leadfit_version=__version__,
         decision=Decision(outcome=decision, recommended=assessment.outcome,
                           justification=justification, conditions=conditions, review_date=review,
-                          plan=items, plan_later=plan_later and not any(i.agreed for i in items),
+                          plan=items, plan_later=any(i.agree_by for i in items),
                           review_criteria=criteria, decisive_review_date=decisive),
         required_roles=list(pack.settings.signoff_roles),
         recorded_by=recorded_by, recorded_account=os_account(), considered=considered,
@@ -150,15 +152,44 @@ def _outcome_title(pack: Pack, key: str | None) -> str:
         return str(key)
 
 
-def check_plan_agreed(decision: str, items: list[PlanItem], plan_later: bool,
-                       problems: list[Problem]) -> None:
-    """A coached appointment whose every step is 'to be agreed' is no plan at all:
-    it goes to sign-off only when the decision maker says so explicitly."""
-    if decision == "coach" and items and not plan_later and not any(i.agreed for i in items):
+def check_plan_agreed(decision: str, items: list[PlanItem], problems: list[Problem]) -> None:
+    """A coached appointment is appointed on a mitigation plan (the article's coach): each
+    step is given (who and by when) or deferred, explicitly, to a date by which it is agreed.
+    Naming one step is not a plan for the others."""
+    open_steps = [i for i in items if not i.given and not i.agree_by]
+    if decision == "coach" and open_steps:
         problems.append(Problem(
-            "every step of the mitigation plan is 'to be agreed': give at least one step an"
-            " owner and a due date (--plan), or say explicitly that the plan will be agreed"
-            " after sign-off (--plan-later)"))
+            "a coached appointment needs each step of its mitigation plan given, with an owner"
+            " and a due date (--plan), or deferred to a date by which its owner and date will be"
+            " agreed (--plan-later); not given: "
+            + "; ".join(f"{i.title}{_lacking(i)}" for i in open_steps)))
+
+
+def _lacking(item: PlanItem) -> str:
+    return " (no due date)" if item.owner else " (no owner)" if item.due else ""
+
+
+def _deferred(items: list[PlanItem], plan_later: bool | str | date, review: str | None,
+              assessed: str | None, problems: list[Problem]) -> list[PlanItem]:
+    """The steps not given, deferred to the date by which they are agreed: the date given,
+    or (plan_later True) the first fail-fast review, which checks the plan's progress."""
+    if not plan_later or all(i.given for i in items):
+        return items
+    by = review if plan_later is True else _iso(plan_later, "the date the plan is agreed by", problems)
+    if by is None:
+        if plan_later is True:
+            problems.append(Problem("the steps to be agreed later need the date by which they"
+                                    " will be agreed: a fail-fast review date, or a date of"
+                                    " their own (--plan-later)"))
+        return items
+    if assessed and by < assessed:
+        problems.append(Problem(f"the date the plan is agreed by ({by}) is before the assessment"
+                                f" date ({assessed}, org.assessed_on)"))
+    if review and by > review:
+        problems.append(Problem(f"the date the plan is agreed by ({by}) is after the fail-fast"
+                                f" review ({review}), which checks how the plan is going: agree"
+                                " it before then"))
+    return [i if i.given else i.model_copy(update={"agree_by": by}) for i in items]
 
 
 def dropped(old: Decision, new: Decision) -> list[str]:

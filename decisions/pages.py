@@ -5,6 +5,7 @@ sealed columns from one index without the 10 KB texts (see integrity.Checker).""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from sqlalchemy import String, cast, func, select
 
@@ -16,9 +17,10 @@ from leadfit.decisions.tables import audit_log, records
 LISTED_INDEX = "ix_records_listed"
 
 
+@cache   # expressions, built once: a list builds its query per page (issue 15)
 def listed_columns():
     """A row's sealed columns without its text: what a list shows and checks."""
-    return [records.c[name] for name in ROW_COLUMNS if name != "body"]
+    return tuple(records.c[name] for name in ROW_COLUMNS if name != "body")
 
 
 def listed(query):
@@ -50,19 +52,25 @@ _BEFORE, _AFTER = audit_log.alias("e_before"), audit_log.alias("e_after")
 ENTRY_FIELDS = ("e_seq", "e_prev_hash", "e_hash", "e_entry", "e_mac", "e_before", "e_after")
 
 
+@cache
 def entry_columns():
     """The newest audit entry of each row, and the links on either side of it, as columns
     of the row's own query (one query for a page instead of three: issue 15). Join with
     :func:`entry_join`."""
     before = select(_BEFORE.c.hash).where(_BEFORE.c.seq == _E.c.seq - 1).scalar_subquery()
     after = select(_AFTER.c.prev_hash).where(_AFTER.c.seq == _E.c.seq + 1).scalar_subquery()
-    return [_E.c.seq.label("e_seq"), _E.c.prev_hash.label("e_prev_hash"),
+    return (_E.c.seq.label("e_seq"), _E.c.prev_hash.label("e_prev_hash"),
             _E.c.hash.label("e_hash"), _E.c.entry.label("e_entry"), _E.c.mac.label("e_mac"),
-            before.label("e_before"), after.label("e_after")]
+            before.label("e_before"), after.label("e_after"))
 
 
 def entry_join(joined):
     """``joined`` (a FROM with the records table) outer-joined to each row's newest entry."""
+    return joined.outerjoin(_E, _newest_entry())
+
+
+@cache
+def _newest_entry():
     ref = records.c.record_id + "@" + cast(records.c.version, String)
     newest = select(func.max(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
-    return joined.outerjoin(_E, _E.c.seq == newest.scalar_subquery())
+    return _E.c.seq == newest.scalar_subquery()

@@ -45,6 +45,8 @@ class PlanItem(PlanItemLogic, BaseModel):
     title: str
     owner: str
     due: str | None = None
+    # a step deferred explicitly: the date by which its owner and due date are agreed
+    agree_by: str | None = None
 
 
 class Decision(DecisionLogic, BaseModel):
@@ -55,7 +57,7 @@ class Decision(DecisionLogic, BaseModel):
     conditions: str = ""
     review_date: str | None = None
     plan: list[PlanItem] = []
-    plan_later: bool = False      # the decision maker chose to agree every step after sign-off
+    plan_later: bool = False      # the decision maker deferred the steps not given (each: agree_by)
     # A coached appointment (issue 12): what would count as not adjusting, and the
     # decisive review after the first one (review_date).
     review_criteria: list[str] = []
@@ -112,6 +114,8 @@ class DecisionRecord(RecordLogic, BaseModel):
         data = self.model_dump(mode="json")
         _drop_defaults(data, _LATER)
         _drop_defaults(data["decision"], _LATER_DECISION)
+        for step in data["decision"]["plan"]:
+            _drop_defaults(step, _LATER_PLAN_ITEM)
         for signoff in data["signoffs"]:
             _drop_defaults(signoff, _LATER_SIGNOFF)
         return canonical_json(data)
@@ -135,6 +139,7 @@ _LATER: dict[str, Any] = {
     "withdrawn_at": "", "review": None, "considered": [], "other_streams": None}
 _LATER_DECISION = {"plan_later": False, "review_criteria": [], "decisive_review_date": None}
 _LATER_SIGNOFF = {"account": ""}
+_LATER_PLAN_ITEM = {"agree_by": None}
 
 
 def _drop_defaults(data: dict, defaults: dict) -> None:

@@ -18,13 +18,16 @@ UNAGREED = "to be agreed"
 class PlanItemLogic:
     """One required mitigation as a plan step: what, who, by when.
 
-    An empty ``owner`` or ``due`` was not agreed when the decision was recorded;
-    :attr:`who` and :attr:`by_when` say so in words.
+    A step is *given* when it has both an owner and a due date. A step not given was
+    either deferred explicitly, with the date by which its owner and due date will be
+    agreed (``agree_by``), or -- in a draft, or a record written before that was asked --
+    left "to be agreed" with no date; :meth:`words` says which.
     """
 
     if TYPE_CHECKING:
         owner: str
         due: str | None
+        agree_by: str | None
 
     @property
     def who(self) -> str:
@@ -32,24 +35,47 @@ class PlanItemLogic:
 
     @property
     def by_when(self) -> str:
-        return self.due or UNAGREED
+        from leadfit.words import date_words
+        return self.due or self._later("", date_words)
 
     @property
     def agreed(self) -> bool:
         return bool(self.owner or self.due)
 
+    @property
+    def given(self) -> bool:
+        """Both who and by when were agreed when the decision was recorded."""
+        return bool(self.owner and self.due)
+
     def words(self, date_words: Callable[[str], str] = lambda iso: iso) -> str:
         """'Sam Lee, by 15 January 2027'; never 'to be agreed, by to be agreed'."""
         if not self.agreed:
-            return "owner and date to be agreed"
-        owner = self.owner or "owner to be agreed"
-        return f"{owner}, by {date_words(self.due)}" if self.due else f"{owner}, date to be agreed"
+            return self._later("owner and date ", date_words)
+        if self.due:
+            return f"{self.owner or self._later('owner ', date_words)}, by {date_words(self.due)}"
+        return f"{self.owner}, {self._later('date ', date_words)}"
+
+    def _later(self, what: str, date_words: Callable[[str], str] = lambda iso: iso) -> str:
+        """'date to be agreed by 1 March 2027', or '... to be agreed (no date set)'."""
+        if self.agree_by:
+            return f"{what}{UNAGREED} by {date_words(self.agree_by)}"
+        return f"{what}{UNAGREED} (no date set)"
 
 
 class DecisionLogic:
     if TYPE_CHECKING:
         outcome: str
         recommended: str | None
+        plan: list[Any]
+        plan_later: bool
+
+    @property
+    def later_note(self) -> str:
+        """What a record says of steps deferred before a date was asked for ('' when each
+        step says its own date, or none was deferred)."""
+        if self.plan_later and not any(p.agree_by for p in self.plan):
+            return "The decision maker chose to agree the steps after sign-off, without a date."
+        return ""
 
     @property
     def differs(self) -> bool:

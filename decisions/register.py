@@ -279,8 +279,17 @@ def _said(doing: str, exc: Exception, files: tuple[Path, ...] = ()) -> str:
     if isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return damaged_register(files[0] if files else "", _short(exc),
                                 maybe_not_one=code & 0xFF == _SQLITE_NOTADB)
+    if files and _part_missing(orig):  # a table dropped outside LeadFit: as damaged as a bad page
+        return damaged_register(files[0], _short(exc), maybe_not_one=True)
     why = _short(exc, files)
     return why if why == DISK_FULL else f"{doing}: {why}"
+
+
+def _part_missing(orig: object) -> bool:
+    """SQLite found no table or column LeadFit made: the file was changed outside LeadFit
+    (a table dropped), or is some other SQLite database."""
+    said = str(orig)
+    return said.startswith(("no such table", "no such column"))
 
 
 def _short(exc: Exception, files: tuple[Path, ...] = ()) -> str:

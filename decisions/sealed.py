@@ -102,7 +102,8 @@ Assessment = _part(
     AssessmentLogic)
 
 # decisions/record.py, review_record.py, portfolio_facts.py
-PlanItem = _part("PlanItem", "id title owner due", {"due": None}, {}, PlanItemLogic)
+PlanItem = _part("PlanItem", "id title owner due agree_by", {"due": None, "agree_by": None}, {},
+                 PlanItemLogic)
 Decision = _part("Decision", "outcome recommended justification conditions review_date plan"
                  " plan_later review_criteria decisive_review_date",
                  {"justification": "", "conditions": "", "review_date": None, "plan": [],

@@ -68,7 +68,7 @@ __all__ = [
 def decide(reg: Register, case: Case, pack: Pack, *, decision: str, justification: str = "",
            conditions: str = "", review_date: str | date | None = None,
            plan: making.Plan | None = None, draft: bool = False,
-           again: bool = False, recorded_by: str = "", plan_later: bool = False,
+           again: bool = False, recorded_by: str = "", plan_later: bool | str | date = False,
            considered: list | None = None,
            decisive_review_date: str | date | None = None) -> DecisionRecord:
     """Evaluate ``case`` under ``pack`` and store the decision as a new record.
@@ -138,8 +138,7 @@ def submit(reg: Register, ref: str) -> DecisionRecord:
         if record.status != "draft":
             raise DecisionError(f"{record.ref} is not a draft (it is {status_words(record.status)})")
         problems: list = []
-        making.check_plan_agreed(record.decision.outcome, record.decision.plan,
-                                 record.decision.plan_later, problems)
+        making.check_plan_agreed(record.decision.outcome, record.decision.plan, problems)
         if problems:
             raise DecisionError(problems)
         record = record.model_copy(update={"status": "awaiting_signoff"})
@@ -190,7 +189,7 @@ def versions(reg: Register, record_id: str) -> int:
 def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             pack: Pack | None = None, decision: str | None = None, justification: str | None = None,
             conditions: str | None = None, review_date: str | date | None = None,
-            plan: making.Plan | None = None, plan_later: bool | None = None,
+            plan: making.Plan | None = None, plan_later: bool | str | date | None = None,
             recorded_by: str = "") -> DecisionRecord:
     """A new version that supersedes ``ref``; the old one stays as it was."""
     from leadfit.decisions import making
@@ -223,7 +222,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "conditions": d.conditions if conditions is None else conditions,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
-                "plan_later": d.plan_later if plan_later is None else plan_later,
+                "plan_later": _deferred_to(d) if plan_later is None else plan_later,
                 "considered": list(old.considered),  # the candidates compared stay named
                 # who records the correction, never the first recorder (the account says who did)
                 "recorded_by": recorded_by,
@@ -344,6 +343,11 @@ def verify(reg: Register) -> VerifyReport:
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
     from leadfit.decisions.replay import replay as _replay
     return _replay(show(reg, ref), pack_dirs)
+
+
+def _deferred_to(d) -> bool | str:
+    """A correction keeps the date the earlier version deferred its open steps to."""
+    return next((p.agree_by for p in d.plan if p.agree_by), None) or d.plan_later
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

@@ -13,7 +13,6 @@ upgrades, refuses or explains as it always has.
 from __future__ import annotations
 
 import sqlite3
-from collections import namedtuple
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,11 +20,11 @@ from typing import Any
 from urllib.parse import quote
 
 from leadfit.decisions.errors import RegisterError
+from leadfit.decisions.reading import row_type
 from leadfit.decisions.schema import LATEST
 
 BUSY_TIMEOUT_MS = 30_000
 _PREFIX = "sqlite:///"
-_ROWS: dict[tuple[str, ...], type] = {}
 
 
 class ReadFailed(RegisterError):
@@ -33,18 +32,8 @@ class ReadFailed(RegisterError):
     commands read it again the SQLAlchemy way, which words each failure (decisions/showing.py)."""
 
 
-def _row_type(names: tuple[str, ...]) -> type:
-    """A row with attributes, ``_fields`` and ``_mapping``, as SQLAlchemy's rows have."""
-    kind = _ROWS.get(names)
-    if kind is None:
-        base = namedtuple("Row", names, rename=True)  # type: ignore[misc]
-        kind = _ROWS[names] = type("Row", (base,), {
-            "__slots__": (), "_mapping": property(lambda self: self._asdict())})
-    return kind
-
-
 def _row(cursor: sqlite3.Cursor, values: tuple) -> Any:
-    return _row_type(tuple(d[0] for d in cursor.description))(*values)
+    return row_type(tuple(d[0] for d in cursor.description))(*values)
 
 
 def _fold(value):

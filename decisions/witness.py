@@ -78,11 +78,18 @@ def check(conn: Any, url: str, key: bytes | None) -> str:
         have = reading.scalar(conn, reading.ENTRY_COUNT)
         return (f"the register holds {have} audit entries but held {facts['seq']} on"
                 f" {facts['at']}: entries were removed, or the register was emptied or replaced"
-                f" (witness {where})")
+                f" (witness {where}){_RESTORED}")
     if found != facts["head"]:
         return (f"audit entry {facts['seq']} is not the one witnessed on {facts['at']}: the"
-                f" chain was rewritten or the register replaced (witness {where})")
+                f" chain was rewritten or the register replaced (witness {where}){_RESTORED}")
     return ""
+
+
+# A register put back from a backup on purpose looks like one cut short: the words say how
+# to accept it (docs/integrity.md, "The witness"), so HR can go on after a restore.
+_RESTORED = (". If you restored this register from a backup on purpose, accept it on this"
+             " computer by moving that witness file aside (what was recorded after the backup"
+             " is not in the restored register)")
 
 
 def advance(url: str, seq: int, head: str, key: bytes | None) -> None:

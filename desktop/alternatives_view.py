@@ -54,7 +54,7 @@ def _short(unknowns: UnknownAnswers) -> str:
 
 
 class AlternativesView(QTextBrowser):
-    """Per other outcome: why not, and what would change it (levers and facts marked)."""
+    """Per other outcome: why not, and what would change it (whose hands each change is in)."""
 
     WAITING = "Working out what would change it…"
     EMPTY = "The other outcomes are explained here once the case is complete."
@@ -144,12 +144,10 @@ def _one(alt: Alternative, ids: set[str]) -> str:
 
 
 def _change(change_set) -> str:
-    from leadfit.words import is_worse, steps_still_first  # loaded with the engine, after the first frame
-    if is_worse(change_set):  # a worse situation, said as one: no lever or fact tag
+    """Each answer that would change, and in words whose hands it is in (the window said
+    '[lever]' and '[fact]': codes, not words), as the command line and the PDF say it."""
+    from leadfit.words import change_words, is_worse, steps_still_first  # loaded with the engine
+    if is_worse(change_set):  # a worse situation, said as one: whose hands it is in does not apply
         return escape(change_set.words) + "."
-    said = []
-    for c in change_set.changes:
-        tag = ("<span style='color:#1e5a36'>[lever]</span>" if c.lever
-               else "<span style='color:#7a1f1f'>[fact]</span>")
-        said.append(f"{escape(c.title)} <b>{escape(c.to)}</b> (now {escape(c.now)}) {tag}")
+    said = [escape(change_words(c)) for c in change_set.changes]
     return " <i>and</i> ".join(said) + escape(steps_still_first(change_set))

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
+from leadfit.desktop.tile_grid import TileGrid
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
 from leadfit.words import RISK_LABEL
-from leadfit.words import readiness_words, uncoded
+from leadfit.words import fallback_taken, readiness_words, uncoded
 
 
 def _count(n: int, noun: str) -> str:
@@ -64,9 +65,8 @@ class ReadinessStrip(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.tiles: dict[str, QLabel] = {}
-        self._layout = QHBoxLayout(self)
+        self._layout = TileGrid(self)  # in rows where the panel is narrow (a small screen)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
         self.setAccessibleName("Readiness")
 
     def show_readiness(self, readiness) -> None:
@@ -149,6 +149,7 @@ class AssessmentPanel(QWidget):
                             (OTHER_OUTCOMES, self.alternatives)):
             heading = self.headings[title] = QLabel(title)
             heading.setObjectName("panelHeading")
+            heading.setWordWrap(True)  # the longest asked 393 px: a narrow panel was cut there
             layout.addWidget(heading)
             # each list asks for the height of its rows (never Ignored: the panel's height for
             # its width then counted it as 0, the scroll area made the panel too short and
@@ -176,7 +177,9 @@ class AssessmentPanel(QWidget):
     def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
         if a.decided:
             self.outcome.setText(f"Recommendation: {a.outcome_title}")
-            _restyle(self.outcome, outcome=a.outcome)
+            # a fallback is coaching only because hiring, the advice, cannot happen here, at
+            # higher risk: coloured as that advice and that risk, never as a plain coaching case
+            _restyle(self.outcome, outcome="fallback" if fallback_taken(a) else a.outcome)
         else:
             self.outcome.setText(_incomplete_words(a, invalid or []))
             _restyle(self.outcome, outcome="incomplete")

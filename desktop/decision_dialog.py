@@ -77,8 +77,10 @@ class PlanEditor(QGroupBox):
             grid.addWidget(owner, row, 1)
             grid.addWidget(due, row, 2)
             self.owners[step.id], self.dues[step.id] = owner, due
-        self.later = QCheckBox("Agree every step's owner and date after sign-off")
-        self.later.setAccessibleName("Agree the plan after sign-off")
+        # a coached appointment signs only a plan whose every step is given or deferred:
+        # deferred steps are to be agreed by the fail-fast review that checks them
+        self.later = QCheckBox("Agree the steps left blank by the fail-fast review date")
+        self.later.setAccessibleName("Agree the other steps by the fail-fast review date")
         grid.addWidget(self.later, len(steps) + 1, 0, 1, 3)
 
     def plan(self) -> dict[str, tuple[str, str]]:

@@ -20,7 +20,7 @@ class QuestionRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
-        title = _label(question.title + ("" if question.required else "  (optional)"), "questionTitle")
+        title = _label(question.title + ("" if question.required else " (optional)"), "questionTitle")
         layout.addWidget(title)
         if question.help:
             layout.addWidget(_label(question.help, "help"))

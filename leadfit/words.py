@@ -222,6 +222,12 @@ def decided_title(a: Any) -> str | None:
     return str(a.outcome_title) if a.outcome_title else None
 
 
+def fallback_taken(a: Any) -> bool:
+    """Whether the outcome is the pack's fallback, taken because the outcome advised cannot
+    happen here (its constraint says so): the advice that stands is the one not possible."""
+    return any(_INSTEAD.search(said) for said in getattr(a, "constraints", None) or [])
+
+
 def not_known_reason(summary: str, words_version: int) -> str:
     """The paragraph on the answers not known as a reason cites it (words 3: by pointing to it)."""
     return SEE_NOT_KNOWN if words_version >= 3 else summary
@@ -332,11 +338,13 @@ def steps_still_first(change_set: Any) -> str:
 
 
 def change_set_words(title: str, change_set: Any) -> str:
-    """'Becomes Appoint if “…” is 3 or more (now 2; …) and …'. The stored ChangeSet.words
-    says 'a lever'/'a fact'; records keep it as decided, so the words are made here."""
+    """'It would become Appoint if “…” is 3 or more (now 2; …) and …': begun as a worse
+    situation is ('It would become … if … were …'), so a reader meets one wording, not two.
+    The stored ChangeSet.words says 'Becomes', 'a lever'/'a fact'; records keep it as decided,
+    so the words are made here."""
     if is_worse(change_set):  # said as what it is (rules/runtime/explain.py)
         return f"{change_set.words}."
-    return (f"Becomes {title} if " + joined([change_words(c) for c in change_set.changes])
+    return (f"{WORSE_PREFIXES[1]}{title} if " + joined([change_words(c) for c in change_set.changes])
             + steps_still_first(change_set))
 
 

@@ -57,7 +57,7 @@ def sign_both(reg, ref: str):
 def decide_stream(reg, stream: Stream, **changes):
     kw = {"decision": stream.decision}
     if stream.decision == "coach":
-        kw.update(conditions="Monthly review with the mentor", plan_later=not stream.plan,
+        kw.update(conditions="Monthly review with the mentor", plan_later=True,
                   plan={m: (owner, None) for m, owner in stream.plan} or None)
     record = service.decide(reg, case_for(stream, **changes), default_pack(), **kw)
     return sign_both(reg, record.ref)

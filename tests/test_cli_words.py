@@ -77,7 +77,7 @@ def test_compare_speaks_in_words(tmp_path):
     other = {**base, "candidate.name": "Kim Ray", "candidate.digital_years": 6}
     result = run_cli("compare", EXAMPLE_CASE, case_file(tmp_path, "kim", other))
     assert result.returncode == 0, result.stderr
-    assert "Becomes Appoint if" in result.stdout
+    assert "It would become Appoint if" in result.stdout
     assert codes_in(result.stdout) == []
 
 

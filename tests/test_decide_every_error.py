@@ -47,6 +47,7 @@ def test_an_empty_owner_a_bad_date_and_an_unknown_step_are_named_together(tmp_pa
 def test_once_everything_is_right_it_is_recorded(tmp_path, cli):
     db = tmp_path / "r.sqlite3"
     done = cli("decide", EXAMPLE_CASE, "--decision", "coach", "--conditions", "Coached weekly",
-               "--plan", "M5", "Sam Lee", "2027-01-15", "--recorded-by", "Robin Hale", "--db", db)
+               "--plan", "M5", "Sam Lee", "2027-01-15", "--plan-later", "2027-01-20",
+               "--recorded-by", "Robin Hale", "--db", db)
     assert done.returncode == 0, done.stderr
     assert db.exists()

@@ -36,7 +36,7 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
            "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
-           f"{a.risk.level} (score {a.risk.score})", "Decision", "Recorded by"]
+           a.risk.level, "Decision", "Recorded by"]  # in words: the score is in the audit details
     if d.conditions:   # under the decision they qualify
         out += ["Conditions", d.conditions]
     if any(s.dissent for s in record.signoffs):

@@ -34,13 +34,14 @@ def test_mitigations_not_planned_are_to_be_agreed_not_assigned(db, cli):
         text = " ".join(_pages(printing.render_pdf(reg, record.ref).pdf))
     planned = {p.id: (p.who, p.by_when) for p in record.decision.plan}
     assert planned.pop("M5") == ("Sam Lee", "2027-01-15")
-    assert planned and set(planned.values()) == {("to be agreed", "to be agreed")}
-    assert "Sam Lee 15 January 2027" in text and "to be agreed to be agreed" in text
+    # deferred (decide_coach says plan_later): to be agreed by the fail-fast review date
+    assert planned and set(planned.values()) == {("to be agreed", "to be agreed by 1 February 2027")}
+    assert "Sam Lee 15 January 2027" in text and "to be agreed to be agreed by 1 February 2027" in text
     assert "by to be agreed" not in text
     assert "decision maker" not in text                      # no owner invented
     shown = cli("register", "show", record.record_id, "--db", db).stdout
     assert "    Induction: Sam Lee, by 15 January 2027 [M5]" in shown
-    assert ": owner and date to be agreed" in shown and "by to be agreed" not in shown
+    assert ": owner and date to be agreed by 1 February 2027" in shown and "by to be agreed" not in shown
 
 
 def test_a_plan_due_before_the_assessment_is_refused(db, cli):

@@ -44,3 +44,16 @@ def test_a_decision_cut_short_names_the_outcome_and_nothing_is_written(cli, tmp_
     assert ("decision 'hire' is not one of: appoint, coach, hire_external"
             " (did you mean 'hire_external'?)") in result.stderr
     assert not db.exists()
+
+
+# fresh-eyes (hH 4): `register list --status signd` named the statuses but guessed nothing,
+# unlike every other mistyped choice
+@pytest.mark.parametrize("flag, typed, meant", [("--status", "signd", "signed"),
+                                                 ("--outcome", "coch", "coach")])
+def test_a_mistyped_register_filter_says_what_was_meant(cli, tmp_path, flag, typed, meant):
+    from leadfit.decisions.register import open_register
+    db = tmp_path / "r.sqlite3"
+    with open_register(db):
+        pass
+    listed = cli("register", "list", flag, typed, "--db", db)
+    assert listed.returncode == 2 and f"(did you mean '{meant}'?)" in listed.stderr

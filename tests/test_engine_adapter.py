@@ -189,3 +189,22 @@ def test_non_ascii_text_reaches_the_engine_as_the_rule_names_it(engine):
     assert engine.evaluate("k-text", rules, {"candidate.name": "Ünïcode 名前"}) == ["named"]
     assert engine.evaluate("k-text", rules, {"candidate.name": "Ada"}) == ["ascii"]
     assert engine.evaluate("k-text", rules, {"candidate.name": "Unicode"}) == []
+
+
+def test_text_answers_tested_only_for_equality_travel_as_numbers_and_mean_the_same(engine):
+    """A choice or text the rules only test for (in)equality reaches the engine as a number
+    (text_codes): an answer no rule names still equals none of the named texts, differs from
+    each, and counts as answered; a question ordered anywhere keeps its own values."""
+    from leadfit.forms.conditions import Member
+    from leadfit.rules.runtime.engine import text_codes
+    role = "candidate.former_role"
+    rules = [("is-sales", Compare("eq", role, "sales")), ("not-sales", Compare("ne", role, "sales")),
+             ("ops-or-it", Member("in", role, ("ops", "it"))),
+             ("neither", Member("not_in", role, ("ops", "it"))), ("told", Answered(role))]
+    assert text_codes(c for _, c in rules) == {role: {"sales": 1, "ops": 2, "it": 3}}
+    assert engine.evaluate("k-codes", rules, {role: "sales"}) == ["is-sales", "neither", "told"]
+    assert engine.evaluate("k-codes", rules, {role: "it"}) == ["not-sales", "ops-or-it", "told"]
+    assert engine.evaluate("k-codes", rules, {role: "finance"}) == ["not-sales", "neither", "told"]
+    assert engine.evaluate("k-codes", rules, {role: True}) == ["not-sales", "neither", "told"]
+    assert engine.evaluate("k-codes", rules, {}) == []
+    assert text_codes([AT_LEAST_1, Compare("eq", "candidate.digital_years", 2)]) == {}

@@ -195,7 +195,7 @@ def test_the_pdf_says_what_would_change_it_in_sentences_once(tmp_path):
     text = _rationale_text(tmp_path, "a learner with two years", "coach")
     section = text.split("What would change it")[1]
     # a change of several answers: each answer "is" what it would be, as in the terminal
-    assert ("Becomes Appoint if “Years managing digital products” is 3 or more (now 2; not in the"
+    assert ("It would become Appoint if “Years managing digital products” is 3 or more (now 2; not in the"
             " organisation's hands)") in section
     assert "Would become this if" not in section  # the sentence says it; no header repeats it
     assert section.count("It would become Hire an experienced Product Director if") == 1

@@ -213,7 +213,7 @@ def test_answers_that_hold_are_not_called_the_most_cautious(tmp_path):
 @pytest.mark.parametrize("details", [False, True])
 def test_a_route_to_appoint_keeps_the_steps_before_it(tmp_path, details):
     said = _said(tmp_path, NOT_INTERVIEWED, *(["--details"] if details else []))
-    assert ("Becomes Appoint if “Years managing digital products” is 3 or more (now 2; not in the"
+    assert ("It would become Appoint if “Years managing digital products” is 3 or more (now 2; not in the"
             " organisation's hands); the steps before the appointment still come first") in said
     _, old = explained(NOT_INTERVIEWED, words2())
     assert not any("still come first" in s.words for alt in old.alternatives for s in alt.nearest)

@@ -55,7 +55,7 @@ def run(args) -> int:
         refused, name = refused + exc.problems, ""
     decision = dict(decision=args.decision, justification=args.justify,
                     conditions=args.conditions, review_date=args.review_date, plan=plan,
-                    recorded_by=name, plan_later=bool(args.plan_later), considered=considered,
+                    recorded_by=name, plan_later=args.plan_later or False, considered=considered,
                     decisive_review_date=args.decisive_review_date)
     with open_db_to_decide(args) as reg:
         if refused:  # nothing is written; every other mistake is named with these

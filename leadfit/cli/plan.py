@@ -9,11 +9,14 @@ from leadfit.words import role_words
 def add_plan_option(parser, more: str = "") -> None:
     parser.add_argument(
         "--plan", nargs=3, action="append", default=[], metavar=("ID", "WHO", "BY"),
-        help="owner and due date (not before org.assessed_on) of a required mitigation, e.g."
-             " M5 'Sam Lee' 2027-01-15; mitigations not named are 'to be agreed' " + more)
+        help="a required mitigation's owner and due date (not before org.assessed_on), e.g."
+             " M5 'Sam Lee' 2027-01-15; a coach decision goes to sign-off only when each"
+             " required step is given this way or deferred with --plan-later " + more)
     parser.add_argument(
-        "--plan-later", action="store_true", default=None,
-        help="send a coach decision to sign-off with every plan step still to be agreed")
+        "--plan-later", nargs="?", const=True, default=None, metavar="YYYY-MM-DD",
+        help="defer every required step not given with --plan: the record and the PDF say,"
+             " for each, that its owner and due date are to be agreed by this date (no"
+             " later than the fail-fast review; without a date: the fail-fast review date)")
 
 
 def plan_of(args, problems: list[Problem] | None = None) -> dict[str, tuple[str, str]]:
@@ -22,7 +25,7 @@ def plan_of(args, problems: list[Problem] | None = None) -> dict[str, tuple[str,
     for mid, who, _by in args.plan:
         if problems is not None and not who.strip():
             problems.append(Problem(f"the owner of plan step {mid} is empty: name who will do it,"
-                                    f" or leave {mid} out of --plan to agree it later"))
+                                    f" or leave {mid} out of --plan and defer it (--plan-later)"))
     return {mid: (who, by) for mid, who, by in args.plan}
 
 

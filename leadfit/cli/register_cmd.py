@@ -197,8 +197,8 @@ def _plan(r: Any) -> list[str]:
     plan = r.decision.plan
     lines = [f"  mitigation plan: {len(plan) or 'none required'}"]
     lines += [f"    {p.title}: {p.words(date_words)} [{p.id}]" for p in plan]
-    if r.decision.plan_later:
-        lines.append("    (the decision maker chose to agree the steps after sign-off)")
+    if r.decision.later_note:
+        lines.append(f"    ({r.decision.later_note})")
     return lines
 
 

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from leadfit.pdf import fonts
-from leadfit.pdf.keep import KeepIfItFits
+from leadfit.pdf.keep import KeepIfItFits, StartTogether, TableEndWith
 from leadfit.pdf.paragraph import Paragraph
 from leadfit.pdf.table import Table
 from leadfit.pdf.styles import Styles, load_styles
@@ -175,11 +175,16 @@ class Document:
         self.story.append(self.para(value, "title"))
 
     def h1(self, value: object) -> None:
-        self.story.append(CondPageBreak(30 * mm))  # never strand a heading at the foot
-        self.story.append(self.para(value, "h1"))
+        self.story.append(CondPageBreak(30 * mm))  # a section never begins at the very foot
+        self.story.append(self._heading(value, "h1"))
 
     def h2(self, value: object) -> None:
-        self.story.append(self.para(value, "h2"))
+        self.story.append(self._heading(value, "h2"))
+
+    def _heading(self, value: object, style: str) -> Paragraph:
+        heading = self.para(value, style)
+        heading.kept_with_next = True  # never alone at a page foot: see _headings_kept
+        return heading
 
     def p(self, value: object, style: str = "body") -> None:
         """A paragraph; long text becomes several flowing blocks, so layout stays linear in
@@ -283,9 +288,18 @@ class Document:
         """Keep what ``build(doc)`` adds on one page where it fits on one."""
         start = len(self.story)
         build(self)
-        block = self.story[start:]
+        block = _headings_kept(self.story[start:])
         del self.story[start:]
         self.story.append(KeepIfItFits(block))
+
+    def with_table_end(self, build: Callable[[Document], None]) -> None:
+        """Keep what ``build(doc)`` adds (and what followed the last table) on the page where
+        the last table ends, moving its last row over where they would not fit under it."""
+        at = max(i for i, f in enumerate(self.story) if isinstance(f, Table))
+        build(self)
+        table, tail = self.story[at], self.story[at + 1:]
+        del self.story[at:]
+        self.story.append(TableEndWith(table, tail))
 
     def pagebreak(self) -> None:
         self.story.append(PageBreak())
@@ -299,7 +313,8 @@ class Document:
             buffer, pagesize=s.page_size, leftMargin=s.margin, rightMargin=s.margin,
             topMargin=s.margin, bottomMargin=s.margin + s.footer_space,
             title=self.title, author=self.author, creator="LeadFit", keywords=self.keywords)
-        template.build(_without_trailing_space(self.story), canvasmaker=self._canvas_class())
+        story = _headings_kept(_without_trailing_space(self.story))
+        template.build(story, canvasmaker=self._canvas_class())
         return buffer.getvalue()
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -386,6 +401,28 @@ class Document:
         for i, line in enumerate(reversed(lines)):
             canvas.drawString(s.margin, s.margin + i * float(f["leading"]), line)
         canvas.restoreState()
+
+
+def _headings_kept(story: list) -> list:
+    """``story`` with a StartTogether before each run of headings: a page break unless the
+    headings and the start of what follows them fit (ReportLab's keepWithNext keeps a heading
+    with all of a long table, moving it whole and leaving the page before it half empty)."""
+    out: list = []
+    for i, flowable in enumerate(story):
+        heading = getattr(flowable, "kept_with_next", False)
+        if heading and not getattr(story[i - 1] if i else None, "kept_with_next", False):
+            run = list(_run_of_headings(story, i))
+            following = story[i + len(run)] if i + len(run) < len(story) else None
+            out.append(StartTogether(run, following))
+        out.append(flowable)
+    return out
+
+
+def _run_of_headings(story: list, start: int):
+    for flowable in story[start:]:
+        if not getattr(flowable, "kept_with_next", False):
+            return
+        yield flowable
 
 
 def _without_trailing_space(story: list) -> list:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Table as _ReportLabTable
 
+from leadfit.pdf.paragraph import Paragraph
+from leadfit.pdf.text import clean, markup_of_clean
+
 
 class Table(_ReportLabTable):
     _measured_at: object = None
@@ -31,6 +34,27 @@ class Table(_ReportLabTable):
         fixed = all(isinstance(w, (int, float)) for w in self._argW)
         return "columns in points" if fixed else availWidth
 
+    def _splitRows(self, availHeight, doInRowSplit=0):
+        """A row split across pages names its row again on the next page, '(continued)':
+        else a signer's statement went on there under an empty Role and Name."""
+        parts = super()._splitRows(availHeight, doInRowSplit=doInRowSplit)
+        if doInRowSplit and len(parts) == 2:
+            _label_continued(parts[1], self._cellvalues[parts[0]._nrows - 1][0])
+        return parts
+
     def setStyle(self, tblstyle):
         self._measured_at = None  # padding and spans change the measure
         super().setStyle(tblstyle)
+
+
+def _label_continued(rest: Table, label) -> None:
+    """The continued row's first cell, left empty by the split, says whose row it is."""
+    row = rest._cellvalues[rest.repeatRows]
+    first = label[0] if isinstance(label, (list, tuple)) and label else label
+    if _empty(row[0]) and isinstance(first, Paragraph):
+        words = markup_of_clean(clean(f"{first.getPlainText()} (continued)"))
+        row[0] = [Paragraph(words, first.style)]
+
+
+def _empty(value) -> bool:
+    return not value or (isinstance(value, (list, tuple)) and not any(value))

@@ -52,6 +52,8 @@ def _audit(doc: Document, r: AnyRecord, anchor) -> None:
 def _audit_facts(doc: Document, r: AnyRecord, anchor) -> None:
     a = r.assessment
     doc.kv("Rules that fired:", ", ".join(a.rules_fired) or "none", "small")
+    doc.kv("Risk score (the points the rule pack adds up for the risk in words on page 1):",
+           f"{a.risk.score}, which the pack calls {a.risk.level}", "small")
     pack, engine = r.pack, r.engine
     doc.kv("Record hash (SHA-256 of the stored record):", anchor.record_hash, "small")
     doc.kv("Rule pack:", f"{pack.label} fingerprint {pack.fingerprint};"

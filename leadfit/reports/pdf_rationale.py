@@ -92,7 +92,7 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
             ["Candidate", f"{r.candidate}" + (f" ({role})" if role else "")],
             ["Assessed on", date_words(r.answers.get("org.assessed_on")) or "not recorded"],
             ["Recommendation", a.outcome_title or _title(a.outcome)],
-            [RISK_LABEL, f"{a.risk.level} (score {a.risk.score})"]]
+            [RISK_LABEL, a.risk.level]]  # words: the score is in the audit details
     if a.constraints:  # beside the recommendation: it can rule one of the outcomes out
         rows.append(["Hiring constraint", "\n".join(a.constraints)])
     decided = (decided_title(a) or _title(a.outcome)) if r.decision.outcome == a.outcome else (
@@ -165,8 +165,8 @@ def _plan(doc: Document, r: AnyRecord) -> None:
         doc.p("No mitigation plan: hiring externally needs none." if r.decision.outcome ==
               "hire_external" else "No mitigation is required.")
         return
-    if r.decision.plan_later:
-        doc.p("The decision maker chose to agree every step's owner and date after sign-off.")
+    if r.decision.later_note:
+        doc.p(r.decision.later_note)
     a = r.assessment
     meanings = {m.id: m.meaning for m in a.mitigations}
     meanings |= {m.id: f"{PRECONDITIONS_LABEL}. {m.meaning}" for m in a.preconditions}
@@ -208,10 +208,11 @@ def _qualified(doc: Document, r: AnyRecord) -> None:
 
 def _signoff(doc: Document, r: AnyRecord, replaced_by: str) -> None:
     """The sign-off recorded and the lines to sign on paper, on one page where they fit:
-    the paper signatures alone on a page read as a page left over."""
+    the paper signatures alone on a page read as a page left over. Where the sign-off runs
+    over a page, the signatures stay with its last row."""
     def block(d: Document) -> None:
         _recorded_signoff(d, r, replaced_by)
-        _wet_signatures(d, r)
+        d.with_table_end(lambda d: _under_signoff(d, r, replaced_by))
     doc.keep(block)
 
 
@@ -221,12 +222,22 @@ def _recorded_signoff(doc: Document, r: AnyRecord, replaced_by: str) -> None:
              time_words(s.at),
              "\n".join(x for x in (s.statement, "Signed with dissent" if s.dissent else "") if x)]
             for s in r.signoffs]
-    unsigned = ("not signed: withdrawn" if r.status == "withdrawn" else
-                f"not signed: replaced by {replaced_by}" if replaced_by else "awaiting signature")
-    rows += [[role_words(role), unsigned, "", ""] for role in r.missing_roles()]
+    rows += [[role_words(role), _unsigned(r, replaced_by), "", ""] for role in r.missing_roles()]
     doc.table(["Role", "Name", "Signed", "Statement"], rows, widths=[0.16, 0.3, 0.24, 0.3])
+
+
+def _unsigned(r: AnyRecord, replaced_by: str) -> str:
+    return ("not signed: withdrawn" if r.status == "withdrawn" else
+            f"not signed: replaced by {replaced_by}" if replaced_by else "awaiting signature")
+
+
+def _under_signoff(doc: Document, r: AnyRecord, replaced_by: str) -> None:
     doc.p("A name typed in LeadFit shows who the signer said they were and the computer account"
           " that entered it; it is not a handwritten or cryptographic signature.", "small")
+    if r.status == "withdrawn" or replaced_by:  # lines to sign under "does not stand" read as
+        doc.p("Not to be signed on paper: " + _unsigned(r, replaced_by).split(": ")[1] + ".")
+        return                                   # an invitation to sign it anyway
+    _wet_signatures(doc, r)
 
 
 def _wet_signatures(doc: Document, r: AnyRecord) -> None:

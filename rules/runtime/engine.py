@@ -15,7 +15,10 @@ It owns the engine's quirks (see docs/engine.md):
   off the engine's message without parsing it;
 - the one registered action takes exactly one parameter (two means
   "asynchronous") and never runs;
-- a catch-all rule means no fact is ever "not handled";
+- a catch-all rule means no fact is ever "not handled" (a session whose facts were all
+  "not handled" makes delete_state abort the process);
+- choice and text answers the rules only test for (in)equality travel as small numbers,
+  one per value the rules name (0: any other), so the fact and every message are shorter;
 - a rule fires once per 'any' alternative met; each rule id is returned once;
 - rulesets are registered once per pack fingerprint on one quiet host
   (no timer threads), and every call runs under one lock.
@@ -46,6 +49,7 @@ RESERVED_FIELDS = frozenset({"id", "sid", "label", "chart", "chart_context", "ru
 MAX_PROPERTIES = 255
 _NONCE = "lf_nonce"
 _CATCH_ALL = "seen"  # rules are named r<position>, so no rule can take this name
+_EQUALITY_OPS = frozenset({"eq", "ne", "in", "not_in"})
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
 
 
@@ -84,20 +88,53 @@ def field_name(question_id: str) -> str:
     return "q_" + re.sub(r"[^a-z0-9_]", "_", question_id.lower())
 
 
-def compile_condition(cond, name_of: Callable[[str], str] = field_name) -> dict:
+def compile_condition(cond, name_of: Callable[[str], str] = field_name,
+                      codes: dict[str, dict[str, int]] | None = None) -> dict:
     """Our condition tree as durable-rules JSON (never ``$nex``: it spins forever), each
-    question's field named by ``name_of``."""
+    question's field named by ``name_of``, and the text values of a question in ``codes``
+    written as its numbers (text_codes)."""
     if isinstance(cond, Group):
-        return {"$and" if cond.op == "all" else "$or": [compile_condition(p, name_of) for p in cond.parts]}
+        return {"$and" if cond.op == "all" else "$or":
+                [compile_condition(p, name_of, codes) for p in cond.parts]}
     name = name_of(cond.question)
     if isinstance(cond, Answered):
         return {"$ex": {name: 1}}
+    coded = codes.get(cond.question) if codes else None
     if isinstance(cond, Member):
-        parts = [_compare("eq" if cond.op == "in" else "ne", name, v) for v in cond.values]
+        values = [coded[v] for v in cond.values] if coded else cond.values
+        parts = [_compare("eq" if cond.op == "in" else "ne", name, v) for v in values]
         if len(parts) == 1:
             return parts[0]
         return {"$or": parts} if cond.op == "in" else {"$and": parts}
-    return _compare(cond.op, name, cond.value)
+    return _compare(cond.op, name, coded[cond.value] if coded else cond.value)
+
+
+def text_codes(conditions: Iterable[Any]) -> dict[str, dict[str, int]]:
+    """question id -> {text value: number from 1} for each question every condition tests
+    only for (in)equality with text. Such a test gives the same answer on the numbers, with
+    0 for every answer no condition names (it equals none of them, as before): the engine
+    then reads a number instead of a string in the fact and in every fired rule's message."""
+    found: dict[str, dict[str, int]] = {}
+    refused: set[str] = set()
+
+    def walk(cond: Any) -> None:
+        if isinstance(cond, Group):
+            for part in cond.parts:
+                walk(part)
+            return
+        if isinstance(cond, Answered):
+            return
+        values = cond.values if isinstance(cond, Member) else (cond.value,)
+        if cond.op not in _EQUALITY_OPS or not all(isinstance(v, str) for v in values):
+            refused.add(cond.question)
+            return
+        coded = found.setdefault(cond.question, {})
+        for value in values:
+            coded.setdefault(value, len(coded) + 1)
+
+    for cond in conditions:
+        walk(cond)
+    return {q: coded for q, coded in found.items() if coded and q not in refused}
 
 
 def _compare(op: str, name: str, value: Any) -> dict:
@@ -123,10 +160,11 @@ class _Ruleset:
     field name of each question its rules read, each answer's JSON member written so far
     ((question id, type, answer) -> '"f3": 5'), and the session its facts go to now."""
 
-    __slots__ = ("handle", "ids", "short", "written", "session", "facts")
+    __slots__ = ("handle", "ids", "short", "codes", "written", "session", "facts")
 
-    def __init__(self, handle: Any, ids: dict[str, str], short: dict[str, str]):
-        self.handle, self.ids, self.short = handle, ids, short
+    def __init__(self, handle: Any, ids: dict[str, str], short: dict[str, str],
+                 codes: dict[str, dict[str, int]]):
+        self.handle, self.ids, self.short, self.codes = handle, ids, short, codes
         self.written: dict[tuple, str] = {}
         self.session: str | None = None  # None: the next fact starts a new one
         self.facts = 0  # facts the session holds
@@ -210,13 +248,14 @@ class RulesEngine:
         # The fields the rules read are named by position (f0, f1...): every fired rule's
         # message carries the whole fact, so short names make each shorter to write and read.
         short: dict[str, str] = {}
+        codes = text_codes(cond for _, cond in rules)
         for position, (rule_id, cond) in enumerate(rules):
             found = limit_problem(cond)
             if found:  # past the engine's limits it hangs or aborts: never hand it over
                 raise EngineError(f"rule '{rule_id}': {found[0]}")
             for question_id in questions_in(cond):
                 short.setdefault(question_id, f"f{len(short)}")
-            definition[f"r{position}"] = {"all": [{"m": compile_condition(cond, short.__getitem__)}],
+            definition[f"r{position}"] = {"all": [{"m": compile_condition(cond, short.__getitem__, codes)}],
                                           "run": _never_run}
         definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {_NONCE: 1}}}], "run": _never_run}
         _refuse_hazards(definition)
@@ -228,7 +267,7 @@ class RulesEngine:
                               f" {', '.join(map(repr, refused)) or 'combination'} is too"
                               " complex for it; run: leadfit pack lint") from exc
         ids = {f"r{position}": rule_id for position, (rule_id, _) in enumerate(rules)}
-        made = self._rulesets[name] = _Ruleset(self._host.get_ruleset(name)._handle, ids, short)
+        made = self._rulesets[name] = _Ruleset(self._host.get_ruleset(name)._handle, ids, short, codes)
         return made
 
     def _fact(self, ruleset: _Ruleset, answers: dict[str, Any]) -> list[str]:
@@ -259,6 +298,9 @@ class RulesEngine:
             if owner != question_id:
                 self._contested.add(name)
         name = ruleset.short.get(question_id, name)  # read by a rule: its short name
+        coded = ruleset.codes.get(question_id)
+        if coded is not None:  # only tested for equality with the texts it numbers
+            value = coded.get(value, 0) if value.__class__ is str else 0
         member = _as_json({name: value.toordinal() if isinstance(value, date) else value})[1:-1]
         written = ruleset.written
         if len(written) >= self.WRITTEN:  # text answers are unbounded; the memory is not

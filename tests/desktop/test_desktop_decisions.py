@@ -33,6 +33,9 @@ def record_coach_decision(qtbot, window):
     dialog.conditions.setPlainText("Monthly mentoring by the CPO")
     plan_step(dialog, "M5", "Sam Lee", "2027-01-15")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()          # one step given is no plan for the other five
+    dialog.plan.later.setChecked(True)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     return window.register.record_dialog
 
@@ -216,10 +219,11 @@ def test_an_unassigned_plan_step_reads_to_be_agreed(qtbot, user_files):
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()                     # every step 'to be agreed': refused
     plan_step(dialog, "M5", "Sam Lee", "")
+    dialog.plan.later.setChecked(True)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     shown = window.register.record_dialog.text.toPlainText()
-    assert "Induction: Sam Lee, date to be agreed" in shown
-    assert "Fail fast: owner and date to be agreed" in shown
+    assert "Induction: Sam Lee, date to be agreed by 1 February 2027" in shown
+    assert "Fail fast: owner and date to be agreed by 1 February 2027" in shown
     assert "by to be agreed" not in shown
     assert "Decision maker" in shown
 

@@ -166,6 +166,7 @@ def test_ctrl_enter_in_the_record_dialog_asks_to_sign_and_enter_alone_never_does
     decision.conditions.setPlainText("Monthly mentoring")
     decision.plan.owners["M5"].setText("Sam Lee")
     decision.plan.dues["M5"].setText("2027-01-15")
+    decision.plan.later.setChecked(True)       # the other steps: by the fail-fast review
     qtbot.keyClick(decision.recorded_by, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     record = window.register.record_dialog
     record.name.setText("Dana Decider")

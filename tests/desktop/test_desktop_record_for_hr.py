@@ -62,6 +62,7 @@ def test_recorded_by_is_kept_with_the_account(qtbot, user_files):
     dialog.recorded_by.setText("Rae Recorder")
     dialog.conditions.setPlainText("Monthly mentoring")
     plan_step(dialog, "M5", "Sam Lee", "2027-01-15")
+    dialog.plan.later.setChecked(True)
     qtbot.keyClick(dialog.justification, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     record = window.register.record_dialog.record
     assert (record.recorded_by, record.recorded_account) == ("Rae Recorder", getpass.getuser())
@@ -74,6 +75,7 @@ def test_enter_never_records_and_ctrl_enter_does(qtbot, user_files):
     dialog = window.register.decision_dialog
     dialog.conditions.setPlainText("Monthly mentoring")
     plan_step(dialog, "M5", "Sam Lee", "2027-01-15")
+    dialog.plan.later.setChecked(True)
     qtbot.keyClick(dialog.recorded_by, Qt.Key.Key_Return)
     assert dialog.isVisible() and window.register.record_dialog is None
     qtbot.keyClick(dialog.recorded_by, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -194,6 +194,7 @@ def test_the_decision_the_record_and_the_register_name_no_code(qtbot, user_files
     dialog.recorded_by.setText("Rae Recorder")
     dialog.plan.owners["M5"].setText("Sam Lee")
     dialog.plan.dues["M5"].setText("2027-01-15")
+    dialog.plan.later.setChecked(True)
     dialog._submit()
     record = window.register.record_dialog
     assert record.isVisible()

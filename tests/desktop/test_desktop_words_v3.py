@@ -34,8 +34,9 @@ def test_the_window_says_each_change_alone_and_the_steps_that_stay_first(qtbot):
     _, learner = explained("learner not interviewed")
     panel = _panel(qtbot, learner)
     shown = _flat(panel.alternatives.plain_text())
-    assert ("Years managing digital products 3 or more (now 2) [fact]; the steps before the"
-            " appointment still come first") in shown
+    assert ("“Years managing digital products” is 3 or more (now 2; not in the organisation's"
+            " hands); the steps before the appointment still come first") in shown
+    assert "[fact]" not in shown and "[lever]" not in shown  # words, not codes
     _, never_led = explained("never led product, design and engineering")
     panel = _panel(qtbot, never_led)
     assert "“Can you bring in an outside coach?” were no (now not asked)." in _flat(

@@ -138,3 +138,18 @@ def test_dir_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "f").write_text("x")
     done = run_cli("pack", "new", "acme", "--extends", "default", "--dir", str(tmp_path / "f"))
     assert done.returncode == 2 and "is a file" in done.stderr
+
+
+@pytest.mark.parametrize("typed, right", [
+    (["packs", "acme"], "leadfit pack new acme --extends default --dir packs"),
+    (["packs/acme", "--extends", "bank"], "leadfit pack new acme --extends bank --dir packs"),
+    (["acme"], "leadfit pack new acme --extends default"),
+])
+def test_a_command_in_the_wrong_shape_names_the_right_one(tmp_path, typed, right):
+    """Fresh-eyes: `leadfit pack new packs acme` gave no hint of the right form."""
+    done = run_cli("pack", "new", *typed, cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert f"Type: {right} (the form: leadfit pack new NAME --extends BASE [--dir DIR])" in done.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written
+    typed_right = run_cli(*right.split()[1:], cwd=tmp_path)
+    assert typed_right.returncode == 0, typed_right.stderr

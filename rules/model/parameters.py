@@ -109,10 +109,18 @@ def rebind(rules, params: dict, questions: dict, problems: list[Problem],
         out.append(replace(rule, condition=condition) if condition is not None else rule)
     for (name, message), rule_ids in blamed.items():
         file, line = (set_here or {})[name]
-        problems.append(Problem(f"parameters.{name}: {message}; the base rules "
-                                + ", ".join(f"'{r}'" for r in dict.fromkeys(rule_ids))
-                                + " compare with it", file, line))
+        problems.append(Problem(f"parameters.{name}: {message}; {_rules_reading(rule_ids)}", file, line))
     return out
+
+
+def _rules_reading(rule_ids: list[str]) -> str:
+    """The base rules a bad value would break, in a few words: a wall of 24 ids is noise."""
+    ids = [f"'{r}'" for r in dict.fromkeys(rule_ids)]
+    if len(ids) == 1:
+        return f"the base rule {ids[0]} compares with it"
+    if len(ids) <= 3:
+        return f"the base rules {', '.join(ids[:-1])} and {ids[-1]} compare with it"
+    return f"{len(ids)} base rules compare with it, among them {ids[0]} and {ids[1]}"
 
 
 def _culprits(rule, raw, names: list[str], found: list[Problem], params: dict, base: dict,

@@ -138,10 +138,31 @@ def is_asked(question, answers: Mapping[str, Any], unknown=()) -> bool:
 
 def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
     """Ids of required, possibly asked questions without an answer, in form order.
-    "Not known" is an answer: those questions are never missing."""
+    "Not known" is an answer: those questions are never missing, nor are their follow-ups."""
     answers, unknown = case.answers, case.unknown
-    return [q.id for q in questionnaire.required
-            if q.id not in answers and q.id not in unknown and is_asked(q, answers, unknown)]
+    later = follow_ups(case, questionnaire) if unknown else ()
+    return [q.id for q in questionnaire.required if q.id not in answers and q.id not in unknown
+            and q.id not in later and is_asked(q, answers, unknown)]
+
+
+def follow_ups(case: Case, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """Required questions left unanswered that are asked only for some answers to one not known
+    (the plan to reduce the former role, when the share kept is not known), or to another such
+    question (the plan's target share, when the plan is not known), in form order.
+
+    They are not missing: nobody can say what a plan that may not exist aims at, so demanding
+    it would make them invent one. Exploring the answers not known takes them as not known
+    wherever they would be asked (rules/runtime/follow_ups.py)."""
+    if not case.unknown:
+        return ()
+    hanging, found = set(case.unknown), []
+    for q in questionnaire.required:
+        if q.ask_if is None or q.id in case.answers or q.id in hanging:
+            continue
+        if any(source in hanging for source in conditions.questions_in(q.ask_if)):
+            hanging.add(q.id)
+            found.append(q.id)
+    return tuple(found)
 
 
 def derive(question, answers: Mapping[str, Any]) -> Any:

@@ -10,7 +10,7 @@ Worked out once per pack.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from leadfit.forms import conditions
@@ -37,6 +37,9 @@ class Reading:
     regions: dict[str, tuple[Region, ...]]
     steering: frozenset[str] = frozenset()  # asked only sometimes, or deciding that, or derived from
     all_rules: tuple = ()
+    # a date the rules read only as days from another date (the plan's date, as days from the
+    # assessment): date -> (that other date, the classes of the days from it)
+    dates: dict[str, tuple[str, tuple[Region, ...]]] = field(default_factory=dict)
     _split: dict = field(default_factory=dict, compare=False, repr=False)
 
     def affected(self, questions) -> set[str]:
@@ -57,6 +60,9 @@ class Reading:
 # choice (it keeps the risk from raising the outcome: without it here, an unknown answer a
 # `choice` rule reads was never explored and the engine disagreed with the table).
 OUTCOME_WORDS = ("recommend", "unavailable", "finding", "choice")
+# Under unknowns_version 2 a step due before the appointment is part of the result too: the
+# rules asking for one are re-checked for every answer not known (rules/runtime/unknowns.py).
+STEP_WORDS = OUTCOME_WORDS + ("precondition",)
 _READINGS: dict[int, tuple[Pack, Reading]] = {}
 
 
@@ -77,8 +83,9 @@ def _read(pack: Pack) -> Reading:
         for s in sources:
             feeds.setdefault(s, set()).add(question.id)
     rules_reading: dict[str, list] = {}
+    moving = STEP_WORDS if pack.settings.unknowns_version >= 2 else OUTCOME_WORDS
     for rule in pack.rules:
-        if not any(a.word in OUTCOME_WORDS for a in rule.actions):
+        if not any(a.word in moving for a in rule.actions):
             continue  # a context signal or a plan step alone never moves the outcome
         for qid in _upstream(conditions.questions_in(rule.condition), q.questions):
             rules_reading.setdefault(qid, []).append(rule)
@@ -87,7 +94,39 @@ def _read(pack: Pack) -> Reading:
                for qid in rules_reading if not q.questions[qid].derived_from}
     steering = set(feeds) | {x.id for x in q.questions.values() if x.ask_if is not None}
     return Reading(frozenset(rules_reading), {k: tuple(v) for k, v in rules_reading.items()},
-                   {k: v for k, v in regions.items() if v}, frozenset(steering), tuple(pack.rules))
+                   {k: v for k, v in regions.items() if v}, frozenset(steering), tuple(pack.rules),
+                   dates=_dates(pack, rules_reading, values))
+
+
+def _dates(pack: Pack, rules_reading: dict, values: dict) -> dict:
+    """The dates read as days between two dates, with the classes of those days: a follow-up
+    date not known (when the plan is not known) is explored as those days (follow_ups.py)."""
+    q = pack.questionnaire.questions
+    found = {}
+    for derived in q.values():
+        if not derived.derived_from or derived.derived_from[0] != "days_between" or derived.id not in rules_reading:
+            continue
+        first, last = derived.derived_from[1]
+        cuts = [v for v in values.get(derived.id, ()) if isinstance(v, int) and not isinstance(v, bool)]
+        days = replace(derived, type="integer", min=min(cuts + [0]) - 1, max=None)
+        classes = tuple(Region(r.value, _days_words(r, q[first].title), r.low, r.high)
+                        for r in regions_of(days, cuts))
+        found[last] = (first, classes)
+    return found
+
+
+def _days_words(region: Region, anchor: str) -> str:
+    """'1 to 182 days after the assessment', 'before the assessment', 'on the assessment day'."""
+    low, high = region.low[0], region.high[0]  # type: ignore[index]
+    words = anchor.lower()
+    after = "the " + words[len("date of "):].replace("this ", "") if words.startswith("date of ") else words
+    if high < 0:
+        return f"before {after}"
+    if low == high:
+        return f"on the day of {after}" if low == 0 else f"{low} days after {after}"
+    if high >= 10**6:
+        return f"{low} or more days after {after}"
+    return f"{low} to {high} days after {after}"
 
 
 def _upstream(qids, questions) -> set[str]:

@@ -150,7 +150,8 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         combinations=table.size, limit=LIMIT,
         decided_by=said.decided_by(pack, case.unknown, worst_words, explored, too_many, len(results) > 1,
                                    worst_case))
-    return _combine(pack, case, known, decided, info, _certain(pack, firings), decider, also)
+    always = set.intersection(*(set(b) for _, _, b in rows)) if rows else set()
+    return _combine(pack, case, known, decided, info, _certain(pack, firings), decider, also, always)
 
 
 def _certain(pack: Pack, firings: list[set]) -> dict[str, str]:
@@ -197,9 +198,10 @@ def _unavailable(pack: Pack, known: Assessment) -> list[str]:
 
 
 def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, info: UnknownAnswers,
-             certain: dict[str, str], decider: Matcher | None, also: dict) -> Assessment:
-    """The known answers' findings and plan, findings raised whatever the unknowns are,
-    the decided outcome, and what is unverified."""
+             certain: dict[str, str], decider: Matcher | None, also: dict, always: set) -> Assessment:
+    """The known answers' findings and plan, findings raised (``certain``) and steps due before
+    the appointment (``always``) whatever the unknowns are, the decided outcome, and what is
+    unverified."""
     have = {f.id for f in known.findings}
     hidden = _not_known_yet(pack, case)
     sure = [_as_certain(f, certain[f.id], case, hidden) for f in decided.findings
@@ -220,10 +222,11 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
                                         else said.unscored(with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
     title, before = with_outcome.outcome_title, list(with_outcome.preconditions)
-    if pack.settings.unknowns_version >= 2 and info.verdict == "depends":
+    if pack.settings.unknowns_version >= 2:  # the steps the answers not known make due come first
         have_before = {m.id for m in before}
-        due = [_if_badly(m) for m in decided.preconditions if m.id not in have_before]
-        if due:  # the steps the answers not known may make due come first, as in that case
+        due = [m if m.id in always else _if_badly(m) for m in decided.preconditions
+               if m.id not in have_before]
+        if due:  # as in the case the recommendation allows for, which names them in its title
             before, title = before + due, decided.outcome_title
     if (pack.settings.words_version >= 3 and info.verdict == "depends"
             and with_outcome.outcome in pack.settings.outcome_notes and notes):

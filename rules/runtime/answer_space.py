@@ -40,6 +40,9 @@ class Reading:
     # a date the rules read only as days from another date (the plan's date, as days from the
     # assessment): date -> (that other date, the classes of the days from it)
     dates: dict[str, tuple[str, tuple[Region, ...]]] = field(default_factory=dict)
+    # the number (and date) classes with neighbours no condition tells apart taken together:
+    # what follow-ups are explored with, and under unknowns_version 2 every answer not known
+    coarse: dict[str, tuple[Region, ...]] = field(default_factory=dict)
     _split: dict = field(default_factory=dict, compare=False, repr=False)
 
     def affected(self, questions) -> set[str]:
@@ -93,9 +96,62 @@ def _read(pack: Pack) -> Reading:
     regions = {qid: tuple(regions_of(q.questions[qid], values.get(qid, ())))
                for qid in rules_reading if not q.questions[qid].derived_from}
     steering = set(feeds) | {x.id for x in q.questions.values() if x.ask_if is not None}
+    regions = {k: v for k, v in regions.items() if v}
+    dates = _dates(pack, rules_reading, values)
     return Reading(frozenset(rules_reading), {k: tuple(v) for k, v in rules_reading.items()},
-                   {k: v for k, v in regions.items() if v}, frozenset(steering), tuple(pack.rules),
-                   dates=_dates(pack, rules_reading, values))
+                   regions, frozenset(steering), tuple(pack.rules), dates=dates,
+                   coarse=_coarse(pack, regions, dates))
+
+
+def _coarse(pack: Pack, regions: dict, dates: dict) -> dict:
+    """Each number or date's classes, neighbours every condition on it treats alike merged:
+    the share kept splits at 0, 10 and 50, but "1 to 9%" and "10%" meet the same conditions."""
+    atoms = _atoms(pack)
+    q = pack.questionnaire.questions
+    out = {}
+    for qid, classes in regions.items():
+        if q[qid].type in ("integer", "percent"):
+            lo = q[qid].min if q[qid].min is not None else 0
+            hi = q[qid].max if q[qid].max is not None else (100 if q[qid].type == "percent" else math.inf)
+            out[qid] = _merged(classes, atoms.get(qid, []), qid,
+                               lambda low, high, x=q[qid], a=lo, b=hi: range_words(x, low, high, a, b))
+    for qid, (anchor, classes) in dates.items():
+        derived = next(d.id for d in q.values() if d.derived_from and d.derived_from[0] == "days_between"
+                       and d.derived_from[1][1] == qid)
+        out[qid] = _merged(classes, atoms.get(derived, []), derived,
+                           lambda low, high, t=q[anchor].title: _days_words(Region(0, "", low, high), t))
+    return out
+
+
+def _merged(classes: tuple, atoms: list, qid: str, words) -> tuple[Region, ...]:
+    def signature(region: Region) -> tuple:
+        return tuple(conditions.evaluate(a, {qid: region.value}) for a in atoms)
+    runs: list[list[Region]] = []
+    for region in classes:
+        if runs and signature(runs[-1][0]) == signature(region):
+            runs[-1].append(region)
+        else:
+            runs.append([region])
+    return tuple(run[0] if len(run) == 1 else Region(run[0].value, words(run[0].low, run[-1].high),
+                                                     run[0].low, run[-1].high) for run in runs)
+
+
+def _atoms(pack: Pack) -> dict[str, list]:
+    """Question id -> every comparison a rule or an ask_if makes of it."""
+    found: dict[str, list] = {}
+
+    def walk(cond) -> None:
+        if isinstance(cond, Group):
+            for part in cond.parts:
+                walk(part)
+        elif cond not in found.setdefault(cond.question, []):
+            found[cond.question].append(cond)
+    for rule in pack.rules:
+        walk(rule.condition)
+    for question in pack.questionnaire.questions.values():
+        if question.ask_if is not None:
+            walk(question.ask_if)
+    return found
 
 
 def _dates(pack: Pack, rules_reading: dict, values: dict) -> dict:

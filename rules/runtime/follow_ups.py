@@ -46,8 +46,11 @@ def exploring(case: Case, pack: Pack, space: Reading) -> Exploring:
     q = pack.questionnaire
     own = [x.id for x in q.asked if x.id in case.unknown and x.id in space.regions]
     later = [f for f in follow_ups(case, q) if f in space.regions or f in space.dates]
-    domains = [space.regions[x] for x in own]
-    domains += [space.regions[f] if f in space.regions else space.dates[f][1] for f in later]
+    # classes no condition tells apart taken together: always for follow-ups (new in 2.7), and
+    # for the case's own unknowns under unknowns_version 2 (1 keeps older records' counts)
+    coarse = space.coarse if pack.settings.unknowns_version >= 2 else {}
+    domains = [coarse.get(x, space.regions[x]) for x in own]
+    domains += [space.coarse.get(f) or space.regions.get(f) or space.dates[f][1] for f in later]
     asks = [None] * len(own) + [conditions.compiled(q.questions[f].ask_if) for f in later]
     anchors = {f: space.dates[f][0] for f in later if f not in space.regions}
     return Exploring(tuple(own + later), len(own), tuple(domains), tuple(asks), anchors)

@@ -63,9 +63,11 @@ class Table:
         return list(self.plan.questions[:self.plan.own])
 
 
-def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | None = None) -> Table:
-    """Every combination's outcome (and, under ``unknowns_version: 2``, the steps due before
-    the appointment). ``firings``, when given, receives each combination's matching rule ids."""
+def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | None = None,
+            outcome_only: bool = False) -> Table:
+    """Every combination's outcome (and, under ``unknowns_version: 2`` unless ``outcome_only``,
+    the steps due before the appointment). ``firings``, when given, receives each
+    combination's matching rule ids."""
     space = reading(pack)
     plan = exploring(case, pack, space)
     combos, size = combinations(case, plan, LIMIT)
@@ -73,7 +75,7 @@ def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | No
     base = relevant_from(case.answers, pack.questionnaire)
     steady = _fired(matcher, pack, base, unaffected)
     plain = not plan.later and not (set(plan.questions) & space.steering)  # nothing asked or derived depends on them
-    steps = pack.settings.unknowns_version >= 2
+    steps = pack.settings.unknowns_version >= 2 and not outcome_only
     rows = []
     for combo in combos:
         values = values_of(case, plan, combo)
@@ -315,7 +317,7 @@ def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | 
     try many answers (what would change it) check each with this."""
     if missing_ids(case, pack.questionnaire):
         return None
-    table = explore(case, pack, matcher) if case.unknown else None
+    table = explore(case, pack, matcher, outcome_only=True) if case.unknown else None
     if table is None or not table.plan.questions:
         answers = relevant_from(case.answers, pack.questionnaire)
         return outcome_of(pack, answers, _fired(matcher, pack, answers, pack.rules))

@@ -86,3 +86,32 @@ def test_follow_ups_of_an_answer_not_known_are_never_demanded_and_never_make_it_
     assert order.index(a.outcome) >= order.index(known.outcome)
     if a.unknowns.verdict == "holds":
         assert _result(known) == _result(a), a.unknowns.summary
+
+
+def _inside(region, value) -> bool:
+    (lo, lo_in), (hi, hi_in) = region.low, region.high
+    return (value > lo or (lo_in and value == lo)) and (value < hi or (hi_in and value == hi))
+
+
+@SETTINGS
+@given(cases(max_unknown=0), st.data())
+def test_a_wider_class_still_stands_for_every_answer_in_it(case, data):
+    """Neighbouring classes taken together (answer_space.py ``coarse``) meet the same
+    conditions: any answer in one fires exactly the rules its representative fires; a date
+    explored as days from the assessment too."""
+    p = steps_pack()
+    space = reading(p)
+    qid = data.draw(st.sampled_from(sorted(space.coarse)))
+    question = p.questionnaire.questions[qid]
+    answers = {**case.to_data(), "candidate.reduce_former_role": True}  # the plan's date is asked
+    if question.type == "date":
+        days = data.draw(st.integers(-400, 800))
+        region = next(r for r in space.coarse[qid] if _inside(r, days))
+        one, other = ASSESSED + timedelta(days=days), ASSESSED + timedelta(days=region.value)
+    else:
+        one = data.draw(_value(question))
+        region = next(r for r in space.coarse[qid] if _inside(r, one))
+        other = region.value
+    a = evaluate(build_case({**answers, qid: one}, p.questionnaire), p)
+    b = evaluate(build_case({**answers, qid: other}, p.questionnaire), p)
+    assert a.rules_fired == b.rules_fired and a.outcome == b.outcome

@@ -167,6 +167,9 @@ def _dates(pack: Pack, rules_reading: dict, values: dict) -> dict:
         days = replace(derived, type="integer", min=min(cuts + [0]) - 1, max=None)
         classes = tuple(Region(r.value, _days_words(r, q[first].title), r.low, r.high)
                         for r in regions_of(days, cuts))
+        if classes:  # days before the first one compared are all alike: the class has no floor
+            classes = (Region(classes[0].value, classes[0].words, (-math.inf, True), classes[0].high),
+                       *classes[1:])
         found[last] = (first, classes)
     return found
 
@@ -178,6 +181,8 @@ def _days_words(region: Region, anchor: str) -> str:
     after = "the " + words[len("date of "):].replace("this ", "") if words.startswith("date of ") else words
     if high < 0:
         return f"before {after}"
+    if low < 0:
+        return f"at most {high} days after {after}"
     if low == high:
         return f"on the day of {after}" if low == 0 else f"{low} days after {after}"
     if high >= 10**6:

@@ -118,8 +118,8 @@ def relevant_from(answers: Mapping[str, Any], questionnaire: Questionnaire) -> d
     """relevant_answers over plain answers (id -> typed value), e.g. one explored assignment."""
     asked, gated = questionnaire.asked_if  # is_asked(q, answers), inlined: every evaluation runs this
     used = {qid: answers[qid] for qid in asked if qid in answers}
-    for qid, ask_if in gated:
-        if qid in used and not ask_if(answers):
+    for qid, ask_if in gated:  # form order: a follow-up of a question not asked is not asked
+        if qid in used and not ask_if(used):
             del used[qid]
     for q in questionnaire.derived_facts:
         value = derive(q, used)
@@ -141,8 +141,17 @@ def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
     "Not known" is an answer: those questions are never missing, nor are their follow-ups."""
     answers, unknown = case.answers, case.unknown
     later = follow_ups(case, questionnaire) if unknown else ()
-    return [q.id for q in questionnaire.required if q.id not in answers and q.id not in unknown
-            and q.id not in later and is_asked(q, answers, unknown)]
+    relevant: Mapping[str, Any] | None = None  # what is asked, once needed: a follow-up of a
+    found = []                                 # question no longer asked is not asked either
+    for q in questionnaire.required:
+        if q.id in answers or q.id in unknown or q.id in later:
+            continue
+        if q.ask_if is not None:
+            relevant = relevant_from(answers, questionnaire) if relevant is None else relevant
+            if not is_asked(q, relevant, unknown):
+                continue
+        found.append(q.id)
+    return found
 
 
 def follow_ups(case: Case, questionnaire: Questionnaire) -> tuple[str, ...]:

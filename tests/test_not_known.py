@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from leadfit.errors import InputError, PackError
-from leadfit.forms.case import build_case, follow_ups, load_case_file, missing
+from leadfit.forms.case import build_case, follow_ups, load_case_file, missing, relevant_answers
 from leadfit.forms.questionnaire import default_questionnaire, load_questionnaire
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.library import resolve_pack
@@ -142,3 +142,18 @@ def test_evaluate_says_what_the_unknowns_do_and_what_would_change_it_in_text_and
             # (leadfit/words.change_set_words): the changes they name are the same
             changes = re.sub(r"^Becomes .+? if ", "", change_set["words"])
             assert changes[:50] in " ".join(text.split())
+
+
+def test_a_follow_up_of_a_question_no_longer_asked_is_not_asked_either():
+    # hW's find: the share changed to 0 leaves "a plan: yes" from before; the plan is not asked
+    # now, so neither are its target, date and successor (they were demanded).
+    q = default_questionnaire()
+    answers = _answers(candidate__former_role_share=0, candidate__reduce_former_role=True)
+    for follow in ("candidate.target_former_share", "candidate.reduced_by", "candidate.backfill_named",
+                   "candidate.backfill_name"):
+        answers.pop(follow, None)
+    case = build_case(answers, q)
+    assert missing(case, q) == []
+    kept = {**answers, "candidate.target_former_share": 10}
+    used = relevant_answers(build_case(kept, q), q)
+    assert "candidate.reduce_former_role" not in used and "candidate.target_former_share" not in used

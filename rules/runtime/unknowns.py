@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadfit.errors import EngineError
+from leadfit.forms import conditions
 from leadfit.forms.case import Case, follow_ups, relevant_from
 from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.runtime import unknowns_words as said
@@ -76,14 +77,21 @@ def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | No
     steady = _fired(matcher, pack, base, unaffected)
     plain = not plan.later and not (set(plan.questions) & space.steering)  # nothing asked or derived depends on them
     steps = pack.settings.unknowns_version >= 2 and not outcome_only
-    rows = []
+    groups = _by_reads(pack, affected) if matcher is EXACT else None
+    rows: list[tuple] = []
+    decided: dict[frozenset, tuple] = {}  # the rules matched -> (outcome, steps before)
     for combo in combos:
         values = values_of(case, plan, combo)
         answers = {**base, **values} if plain else relevant_from({**case.answers, **values},
                                                                  pack.questionnaire)
-        fired = steady | _fired(matcher, pack, answers, affected)
-        outcome = outcome_of(pack, answers, fired)
-        rows.append((combo, outcome, _before(pack, fired, outcome) if steps else ()))
+        fired = steady | (_fired_by_reads(pack, groups, answers) if groups is not None
+                          else _fired(matcher, pack, answers, affected))
+        key = frozenset(fired)  # the outcome and its steps follow from the rules matched alone
+        result = decided.get(key)
+        if result is None:
+            outcome = outcome_of(pack, answers, fired)
+            result = decided[key] = (outcome, _before(pack, fired, outcome) if steps else ())
+        rows.append((combo, *result))
         if firings is not None:
             firings.append(fired)
     return Table(plan, rows, size)
@@ -99,10 +107,45 @@ def _before(pack: Pack, fired: set, outcome: str | None) -> tuple[str, ...]:
     return tuple(sorted(due - cannot))
 
 
-def _fired(matcher: Matcher, pack: Pack, answers: dict, rules: tuple) -> set[str]:
-    """The ids of ``rules`` (some of the pack's) that ``answers`` meet."""
-    key = f"{pack.fingerprint}:{len(rules)}:{hash(tuple(r.id for r in rules)) & 0xFFFFFFFF:x}"
+def _fired(matcher: Matcher, pack: Pack, answers: dict, rules) -> set[str]:
+    """The ids of ``rules`` (some of the pack's) that ``answers`` meet. The exact matcher's
+    conditions are compiled once per set of rules (conditions.compiled gives what evaluate
+    gives; tests/test_conditions_compiled.py): exploring calls this once per combination."""
+    ids = tuple(r.id for r in rules)
+    if matcher is EXACT:
+        tests = _COMPILED.get((pack.fingerprint, ids))
+        if tests is None:
+            if len(_COMPILED) > 256:  # a long session's many sets of unknowns: start again
+                _COMPILED.clear()
+            tests = _COMPILED[(pack.fingerprint, ids)] = tuple(
+                (r.id, conditions.compiled(r.condition)) for r in rules)
+        return {rule_id for rule_id, meets in tests if meets(answers)}
+    key = f"{pack.fingerprint}:{len(ids)}:{hash(ids) & 0xFFFFFFFF:x}"
     return set(matcher.evaluate(key, ((r.id, r.condition) for r in rules), answers))
+
+
+_COMPILED: dict[tuple, tuple] = {}  # (pack fingerprint, rule ids) -> (id, compiled condition)
+
+
+def _by_reads(pack: Pack, rules: tuple) -> list[tuple]:
+    """``rules`` grouped by the answers they read: [(question ids, rules, {answers: fired})].
+    Across the combinations a rule that reads one answer not known meets a few inputs, so
+    each group is matched once per distinct input (the oracle's matching, remembered)."""
+    groups: dict[tuple, list] = {}
+    for rule in rules:
+        groups.setdefault(tuple(sorted(set(conditions.questions_in(rule.condition)))), []).append(rule)
+    return [(reads, tuple(group), {}) for reads, group in groups.items()]
+
+
+def _fired_by_reads(pack: Pack, groups: list[tuple], answers: dict) -> set[str]:
+    fired: set[str] = set()
+    for reads, rules, seen in groups:
+        key = tuple(answers.get(q) for q in reads)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _fired(EXACT, pack, answers, rules)
+        fired |= found
+    return fired
 
 
 def _caution(pack: Pack):

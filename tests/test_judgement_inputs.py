@@ -139,7 +139,7 @@ def test_a_case_file_names_a_version_it_cannot_read(tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text("questionnaire: 7\nanswers: {}\n")
     done = run_cli("evaluate", str(path))
-    assert done.returncode == 2 and "questionnaire: must be one of the versions 1, 2, got 7" in done.stderr
+    assert done.returncode == 2 and "questionnaire: must be one of the versions 1, 2, 3, got 7" in done.stderr
 
 
 def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_path, monkeypatch):

@@ -159,7 +159,8 @@ class PackSpec(BaseModel):
     # and says why not a milder outcome where the failure modes add up; 3 (2.5) the words an
     # executive reads after the third domain reader (docs/judgement.md). 1 keeps older records' words.
     # 4 (2.6): words new in 2.6 (leadfit/words.py left_out_words), so 2.5's records keep theirs.
-    words_version: Literal[1, 2, 3, 4] = 1
+    # 5 (2.7): a rule's note resting on steps before the appointment is not said beside a hire.
+    words_version: Literal[1, 2, 3, 4, 5] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.

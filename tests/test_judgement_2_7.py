@@ -145,3 +145,15 @@ def test_the_trade_off_never_says_the_executive_closes_a_gap_in_dedicated_focus(
                for n in old.notes)
     note = next(n for n in new.notes if n.startswith("The trade-off"))
     assert "closes the gaps" not in note and "dedicated focus (partly met)" in note
+
+
+# --- 6: each side of the review thresholds (scenarios cannot tell a finding from a plan step) -----
+def test_the_first_review_is_late_after_day_120_and_past_the_first_year_after_day_365():
+    def review_finding(name):
+        a = evaluate(_case(name), default_pack())
+        return next((f.severity for f in a.findings if f.id == "M10"), None), \
+            "M10" in {m.id for m in a.preconditions}
+    assert review_finding("boundary: first review on day 120") == (None, False)
+    assert review_finding("boundary: first review on day 121") == ("low", True)
+    assert review_finding("boundary: first review on day 365") == ("low", True)
+    assert review_finding("boundary: first review on day 366") == ("medium", True)

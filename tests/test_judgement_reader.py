@@ -15,7 +15,7 @@ from tests.helpers import run_cli
 
 # default@2.0 as shipped (main 8c14f50): its records name this fingerprint.
 DEFAULT_2_0_FINGERPRINT = "53fb455fc03e3d132024de0dbe25d01c5a99bac5ef86a58f83d0761e13f9f20c"
-IF_NOT_LIGHTENED = ("If that plan is not agreed before they start, do not go ahead: hire an experienced"
+IF_NOT_LIGHTENED = ("If that is not settled before they start, do not go ahead: hire an experienced"
                     " Product Director instead")
 
 

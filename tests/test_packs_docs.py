@@ -44,8 +44,8 @@ def test_thresholds_are_listed_in_words():
         "Share of their time the plan leaves in the former role is at most 20",  # 2.5: near
         "Days from the assessment until the former role is reduced is at least 0",
         "Days from the assessment until the former role is reduced is at most 183")
-    assert plain_condition(pack.rule("m4-not-aptitude").condition, pack) == (
-        "What was the candidate chosen on? is one of \u201cSeniority\u201d, \u201cWho was available\u201d")
+    assert plain_condition(pack.rule("m4-not-aptitude").condition, pack) == (  # 2.7: availability apart
+        "What was the candidate chosen on? is \u201cSeniority\u201d")
 
 
 def test_client_changes_are_summarised():
@@ -124,6 +124,11 @@ def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
     folder.mkdir()
     (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.7\n'
                                       "parameters:\n  p1_met_years: 5\n")
+    # 2.7: the base's scenario on the line it moves says what the client decides there instead
+    (folder / "scenarios.yaml").write_text(
+        "scenarios:\n- name: 'boundary: three years of digital products'\n"
+        "  like: ready candidate is appointed\n  answers: {candidate.digital_years: 3}\n"
+        "  expect: {outcome: coach, includes: [F1, P1]}\n")
     c = pack_changes(load_pack(folder))
     assert c.thresholds == ("Years running digital products for digital product experience (P1) to be"
                             " met: 3 -> 5 (p1_met_years)",)

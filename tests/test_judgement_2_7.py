@@ -157,3 +157,24 @@ def test_the_first_review_is_late_after_day_120_and_past_the_first_year_after_da
     assert review_finding("boundary: first review on day 121") == ("low", True)
     assert review_finding("boundary: first review on day 365") == ("low", True)
     assert review_finding("boundary: first review on day 366") == ("medium", True)
+
+
+# --- questionnaire 3: 2.6's records keep their pack, and version 2 answers still read ----------
+def test_the_archived_2_6_keeps_its_fingerprint_on_the_archived_questionnaire_2():
+    old = _old()
+    assert old.label == "default@2.6" and old.questionnaire.version == 2
+    assert old.fingerprint.startswith("181b95fcbbfc")  # as its records name it
+    assert "candidate.earlier_attempt" not in old.questionnaire.questions
+    assert default_pack().questionnaire.version == 3
+
+
+def test_a_version_2_case_file_reads_under_2_7_with_the_new_question_unanswered(tmp_path):
+    import yaml
+    from tests.helpers import run_cli
+    answers = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+               for k, v in _case("a learner with two years").answers.items()}
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump({"questionnaire": 2, "answers": answers}), encoding="utf-8")
+    done = run_cli("evaluate", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "Recommendation: Appoint with coaching" in done.stdout

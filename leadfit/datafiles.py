@@ -8,15 +8,12 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from leadfit.errors import PackError, Problem
 from leadfit.suggest import did_you_mean
 from leadfit.plain import Plain
 from leadfit.yamlsafe import LocatedData
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
 
 M = typing.TypeVar("M")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from leadfit.plain import Plain, fresh_default
+from leadfit.plain import Plain
 from leadfit.rules.model.assessment_logic import AssessmentLogic, PackRefLogic
 from leadfit.rules.model.labels import pack_label  # noqa: F401  (long imported from here)
 
@@ -162,17 +162,6 @@ class Assessment(AssessmentLogic, Plain):
 
 
 def built(cls: type[_M], **values: Any) -> _M:
-    """``cls.model_construct(**values)`` without its per-call work (an evaluation builds
-    about 30 models).
-
-    As model_construct: no validation (every value comes from the checked pack and
-    case); the fields in declaration order (JSON follows it, and records hash the
-    JSON); fields left out take their defaults (a fresh copy of a list) and are not
-    "set". tests/test_assessment_built.py holds the two equal.
-    """
-    if tuple(values) == cls.plain_fields:  # every field, in order: as the evaluation passes them
-        return cls._made(values, set(values))
-    defaults = cls.plain_defaults
-    ordered = {name: values[name] if name in values else fresh_default(defaults[name])
-               for name in cls.plain_fields if name in values or name in defaults}
-    return cls._made(ordered, set(values))
+    """``cls.model_construct(**values)``: the name the evaluation has always built its
+    models with (tests/test_assessment_built.py holds the two equal)."""
+    return cls.model_construct(**values)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from leadfit.errors import InputError, Problem
 from leadfit.forms import conditions
-from leadfit.rules.authoring.diff_boundaries import Generated, boundary_cases, show
+from leadfit.rules.authoring.diff_boundaries import Generated, boundary_cases
 from leadfit.rules.authoring.diff_cases import evaluate_all
 from leadfit.rules.authoring.rule_words import Detail, rule_details
 from leadfit.rules.model.pack import Pack
@@ -150,7 +150,7 @@ class Impact:
         for c in self.changed:
             if c.case.varied and c.outcome_changed:
                 moves.setdefault(c.case.varied, Counter())[(shown(c.a.outcome), shown(c.b.outcome))] += 1
-        return [(f"{m.title}: {show(v)}", tried[(m.question, v)], changed[(m.question, v)],
+        return [(f"{m.title}: {m.said(v)}", tried[(m.question, v)], changed[(m.question, v)],
                  moves.get((m.question, v), Counter()))
                 for m in g.moved for v in m.tried if tried[(m.question, v)]]
 
@@ -194,7 +194,7 @@ def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:
         if i not in old:
             out.append(RuleChange(i, "added", layers=("", rule.layer)))
             continue
-        details = rule_details(old[i], rule, a.questionnaire.titles(), b.questionnaire.titles())
+        details = rule_details(old[i], rule, a.questionnaire, b.questionnaire)
         if details:
             out.append(RuleChange(i, "changed", tuple(d.key for d in details),
                                   (old[i].layer, rule.layer), details, _moved_by(rule, a, b)))
@@ -233,8 +233,7 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     for qid, q in b.questionnaire.questions.items():
         old = a.questionnaire.questions.get(qid)
         if old is not None and old.ask_if != q.ask_if:
-            titles = b.questionnaire.titles()
-            out.append(f"question {qid} asked: {_asked(old, titles)} -> {_asked(q, titles)}")
+            out.append(f"question {qid} asked: {_asked(old, b.questionnaire)} -> {_asked(q, b.questionnaire)}")
     for item_id, entry in b.catalogue.entries.items():
         was = a.catalogue.entries.get(item_id)
         if was is not None and (was.title, was.meaning) != (entry.title, entry.meaning):
@@ -248,12 +247,12 @@ def parameter_changes(old: dict, new: dict) -> list[str]:
             for name in dict.fromkeys([*old, *new]) if old.get(name) != new.get(name)]
 
 
-def _asked(q, titles: dict) -> str:
+def _asked(q, questionnaire) -> str:
     if q.ask_if is None:
         return "always"
     if isinstance(q.ask_if, conditions.Never):
         return "never"
-    return "when " + conditions.describe(q.ask_if, titles)
+    return "when " + questionnaire.describe(q.ask_if)
 
 
 def scenario_cases(*packs: Pack) -> list[CaseInput]:

@@ -50,7 +50,7 @@ class CaseFiles:
         lines = text[len(HEAD):].split("\n")
         if lines[-1] == "":
             lines.pop()
-        found = list(map(self.lines.get, lines))
+        found: list[Any] = list(map(self.lines.get, lines))
         if None in found:  # a line not seen yet (or an empty one): read once, remembered
             found = [f if f is not None else self._line(line) for f, line in zip(found, lines) if line or f]
         raw = {qid: value for qid, value, _ in found}

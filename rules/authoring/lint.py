@@ -64,9 +64,11 @@ def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
 
 
 def never_fires(pack: Pack) -> list[LintItem]:
+    """A rule no answers can meet. Base rules that one parameter set here silences are named
+    in one line at that parameter: the fault is the value, said once, not per rule."""
     analysis = Analysis(pack.questionnaire)
-    titles = pack.questionnaire.titles()
     items = []
+    moved: dict[str, list] = {}  # parameter set here -> (rule, conflicting question, where)
     for rule in pack.rules:
         try:
             if analysis.witness(rule.condition) is not None:
@@ -74,14 +76,32 @@ def never_fires(pack: Pack) -> list[LintItem]:
         except TooComplex:
             continue
         qid = analysis.conflict(rule.condition)
-        why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
         name, where = _set_here(pack, rule)
-        said = f"rule '{rule.id}' ({rule.layer})" if name else f"rule '{rule.id}'"
-        cause = f" with parameters.{name} = {pack.settings.parameters[name]} set here" if name else ""
+        if name:
+            moved.setdefault(name, []).append((rule, qid, where))
+            continue
+        why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
         items.append(LintItem("error", Problem(
-            f"{said} can never fire{cause}: no answers meet"
-            f" '{conditions.describe(rule.condition, titles)}'{why}", *where)))
-    return items
+            f"rule '{rule.id}' can never fire: no answers meet"
+            f" '{pack.questionnaire.describe(rule.condition)}'{why}", *where)))
+    return items + [_silenced(pack, name, found) for name, found in moved.items()]
+
+
+def _silenced(pack: Pack, name: str, found: list) -> LintItem:
+    """One line for the base rules a parameter set here leaves unable to fire."""
+    rule, qid, where = found[0]
+    value = pack.settings.parameters[name]
+    why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
+    if len(found) == 1:
+        return LintItem("error", Problem(
+            f"rule '{rule.id}' ({rule.layer}) can never fire with parameters.{name} = {value} set"
+            f" here: no answers meet '{pack.questionnaire.describe(rule.condition)}'{why}", *where))
+    ids = [f"'{r.id}'" for r, _, _ in found]
+    named = ", ".join(ids[:2]) + (f" and {len(ids) - 2} more" if len(ids) > 2 else "")
+    return LintItem("error", Problem(
+        f"parameters.{name} = {value} set here: {len(found)} {rule.layer} rules that compare with it"
+        f" can never fire ({named}); the first, '{rule.id}', needs"
+        f" '{pack.questionnaire.describe(rule.condition)}'{why}", *where))
 
 
 def _set_here(pack: Pack, rule: Rule) -> tuple[str | None, tuple]:
@@ -102,21 +122,21 @@ def _allowed(pack: Pack, qid: str) -> str:
     if q is None:
         return f"'{qid}'"
     if q.type == "choice":
-        what = "one of " + ", ".join(q.options)
+        what = "one of " + ", ".join(pack.questionnaire.value_words(q.id, o) for o in q.options)
     elif q.type in ("integer", "percent"):
-        what = q.range_words() or "any number"
+        what = q.domain_words()
     else:
         what = q.type.replace("_", "/")
     asked = ""
     if q.ask_if is not None:
         asked = ", asked only when " + (_describe_ask(q, pack))
-    return f"'{q.id}' ({what}{asked})"
+    return f"\u201c{q.title}\u201d ({what}{asked})"
 
 
 def _describe_ask(q, pack: Pack) -> str:
     if isinstance(q.ask_if, conditions.Never):
         return "never (the pack makes it irrelevant)"
-    return conditions.describe(q.ask_if, pack.questionnaire.titles())
+    return pack.questionnaire.describe(q.ask_if)
 
 
 def recommendation(rule: Rule, order: list[str]) -> str | None:
@@ -246,7 +266,6 @@ def stale_summaries(pack: Pack) -> list[LintItem]:
     if pack.base is None:
         return []
     old_rules = {r.id: r for r in pack.base.rules}
-    titles = pack.questionnaire.titles()
     items = []
     for rule in pack.rules:
         old = old_rules.get(rule.id)
@@ -258,7 +277,7 @@ def stale_summaries(pack: Pack) -> list[LintItem]:
             said = ", ".join(f"'{w}'" for w, _ in gone)
             items.append(LintItem("warning", Problem(
                 f"rule '{rule.id}': summary may be out of date: it says {said}, but its condition,"
-                f" changed here, is now '{conditions.describe(rule.condition, titles)}'; override"
+                f" changed here, is now '{pack.questionnaire.describe(rule.condition)}'; override"
                 " its summary too", rule.file, rule.line)))
     return items
 

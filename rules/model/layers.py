@@ -77,6 +77,9 @@ def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, Lo
                                                            set_here, origin.settings.parameters)))
     rules = layered_rules(settings, base, located, layer, problems, params)
     problems += _stray_parameters(settings, origin, rules, pack_file)
+    if settings.parameters:  # a value no answer can reach: said once, at its line
+        problems += parameters.beyond_answers(rules, params, set(settings.parameters), base.questionnaire,
+                                              lambda name: set_here[name], "rules")
     scenarios = layered_scenarios(base, located, layer, problems)
     if problems:
         raise PackError(problems)

@@ -139,7 +139,11 @@ def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]
     if "rules.yaml" in located:
         rules = build_rules(rule_drafts(located["rules.yaml"], problems), located["rules.yaml"],
                             questionnaire, catalogue, layer, problems, params=settings.parameters)
-    problems += check_settings(settings, located["pack.yaml"], catalogue, questionnaire)
+    pack_file = located["pack.yaml"]
+    problems += parameters.beyond_answers(rules, settings.parameters, set(settings.parameters), questionnaire,
+                                          lambda name: (pack_file.file, pack_file.line_of(("parameters", name))),
+                                          "rules")
+    problems += check_settings(settings, pack_file, catalogue, questionnaire)
     scenarios = build_scenarios(located.get("scenarios.yaml"), layer, problems,
                                 questionnaire=questionnaire, catalogue=catalogue)
     if problems:

@@ -12,6 +12,7 @@ tests/test_diff_summary.py holds it equal to evaluate() over generated cases.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from leadfit.forms.case import Case
 from leadfit.rules.runtime.assess import _Builder, builder, evaluate, worst_severities
@@ -115,7 +116,7 @@ class _BitSummaries:
                             if a.word == "unavailable" and a.value not in pack.settings.outcomes)
         self.left_out = shared.left_out
         self.made: dict[tuple, Summary] = {}
-        self.parts: dict[tuple, object] = {}
+        self.parts: dict[tuple, Any] = {}
 
     def of(self, fired_ids, missing: list[str]) -> Summary:
         bits, mask = self.bits, 0
@@ -175,11 +176,11 @@ class _BitSummaries:
             ids = self._remember(cited, _sorted(cited[0] | steps | signals | gaps))
         return Summary(outcome, level, score, ids)
 
-    def _step_ids(self, outcome: str | None, asked: tuple, before: tuple, cannot: tuple) -> frozenset:
+    def _step_ids(self, outcome: Any, asked: tuple, before: tuple, cannot: tuple) -> frozenset:
         """The IDs of Judgement.plan_needs(outcome): the steps asked for and the outcome's own,
         a hiring plan's preconditions among them, each only where the outcome allows it, none
         that cannot happen here."""
-        settings = self.pack.settings
+        settings: Any = self.pack.settings
         needed = set(asked) | set(settings.outcome_requires.get(outcome, ()) if outcome else ())
         first = set(before)
         if outcome not in _APPOINTING:

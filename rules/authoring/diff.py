@@ -8,6 +8,7 @@ grow with the number of cases.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,8 +89,12 @@ class CaseDiff:
         return sorted(set(self.a.ids) - set(self.b.ids), key=id_key)
 
     @property
+    def ids_changed(self) -> bool:
+        return self.a.ids != self.b.ids and set(self.a.ids) != set(self.b.ids)  # in ID order: equal, the same
+
+    @property
     def changed(self) -> bool:
-        return self.outcome_changed or self.risk_changed or bool(self.ids_added or self.ids_removed)
+        return self.outcome_changed or self.risk_changed or self.ids_changed
 
 
 @dataclass
@@ -112,7 +117,7 @@ class Impact:
         if diff.a == diff.b:  # the same outcome, risk and IDs: most cases, counted at once
             return
         self.risk_changes += diff.risk_changed
-        self.id_changes += bool(diff.ids_added or diff.ids_removed)
+        self.id_changes += diff.ids_changed
         if diff.changed:
             self.changed.append(diff)
 
@@ -282,10 +287,12 @@ def folder_cases(folder: Path) -> list[CaseInput]:
     """
     if not folder.is_dir():
         raise InputError([Problem("not a folder of case files", str(folder))])
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    with os.scandir(folder) as entries:  # names and kinds in one read: no Path, no stat, per file
+        files = sorted(((os.path.normcase(e.name), e.name, e.path) for e in entries
+                        if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file()))
     if not files:
         raise InputError([Problem("no case files (*.yaml) in this folder", str(folder))])
-    return [CaseInput(p.stem, str(p), path=str(p)) for p in files]
+    return [CaseInput(os.path.splitext(name)[0], path, path=path) for _, name, path in files]
 
 
 def with_boundaries(a: Pack, b: Pack, cases: list[CaseInput]) -> tuple[list[CaseInput], Generated]:

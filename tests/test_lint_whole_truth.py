@@ -63,7 +63,10 @@ def test_every_mistake_of_a_pack_with_many_is_named_in_one_run(tmp_path):
         "disable: [no-such-rule]\noverride:\n  f6-no-craft:\n    severity: severe\n",
         rules="rules:\n  - id: acme-partly\n    summary: A partly owned P&L.\n"
               "    when: {eq: {candidate.owns_pnl: partly}}\n    then:\n"
-              "      - finding: {id: F99, severity: high}\n",
+              "      - finding: {id: F99, severity: high}\n"
+              "  - id: acme-never\n    summary: Cannot hold.\n    when:\n      all:\n"
+              "        - lt: {candidate.digital_years: 2}\n        - ge: {candidate.digital_years: 4}\n"
+              "    then:\n      - finding: {id: F1, severity: high}\n",
         scenarios="scenarios:\n  - name: years in words\n    answers: {candidate.digital_years: lots}\n"
                   "    expect: {outcome: appoint}\n")
     result = run_cli("pack", "lint", folder)
@@ -74,6 +77,7 @@ def test_every_mistake_of_a_pack_with_many_is_named_in_one_run(tmp_path):
         "pack.yaml:7:": "did you mean 'p1_met_years'", "pack.yaml:8:": "no-such-rule",
         "pack.yaml:11:": "'low', 'medium', 'high' or 'critical'",
         "rules.yaml:4:": "did you mean 'partial'", "rules.yaml:6:": "did you mean 'F9'",
+        "rules.yaml:7:": "can never fire",  # a lint finding, in the same run as the refusal
         "scenarios.yaml:3:": "must be a whole number, got 'lots'",
     }
     for where, words in expected.items():

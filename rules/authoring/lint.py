@@ -32,7 +32,7 @@ from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import Group
 from leadfit.rules.authoring import coverage
-from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.library import in_file_order, resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
 from leadfit.rules.model.parameters import names_in
 from leadfit.rules.runtime.satisfy import Analysis, TooComplex
@@ -59,8 +59,25 @@ def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
     try:
         pack = resolve_pack(name_or_dir)
     except PackError as exc:
-        return None, [LintItem("error", p) for p in exc.problems]
+        return None, [LintItem("error", p) for p in _with_what_is_sound(exc)]
     return pack, lint(pack)
+
+
+def _with_what_is_sound(exc: PackError) -> list[Problem]:
+    """The refusal's problems, and the rules that can never fire among the parts of the pack
+    that load (every mistake in one run: a contradiction is not kept back until a typo
+    elsewhere is mended), none at a line already named, in the order of files and lines."""
+    salvaged = exc.salvaged
+    if not isinstance(salvaged, Pack):
+        return exc.problems
+    named = {(p.file, p.line) for p in exc.problems}
+    found = [i.problem for i in never_fires(salvaged) if (i.problem.file, i.problem.line) not in named]
+    return in_file_order(exc.problems + found, salvaged.folder) if found else exc.problems
+    named = {(p.file, p.line) for p in exc.problems}
+    found = [i.problem for i in never_fires(salvaged) if (i.problem.file, i.problem.line) not in named]
+    if found:
+        exc.problems[:] = in_file_order(exc.problems + found, salvaged.folder)
+    return []
 
 
 def never_fires(pack: Pack) -> list[LintItem]:

@@ -59,7 +59,9 @@ def load_pack(folder: Path | str) -> Pack:
     try:
         pack = _load(folder, ())
     except PackError as exc:
-        raise PackError(in_file_order(exc.problems, folder)) from None
+        ordered = PackError(in_file_order(exc.problems, folder))
+        ordered.salvaged = exc.salvaged
+        raise ordered from None
     if texts is not None and compiled.pack_texts(folder) == texts:  # unchanged while loading
         compiled.store(folder, texts, pack)
     return pack

@@ -146,12 +146,26 @@ def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]
     problems += check_settings(settings, pack_file, catalogue, questionnaire)
     scenarios = build_scenarios(located.get("scenarios.yaml"), layer, problems,
                                 questionnaire=questionnaire, catalogue=catalogue)
+
+    def made() -> Pack:
+        worded = catalogue.with_wording(_wording(settings))
+        relevant = apply_relevance(settings, located["pack.yaml"], questionnaire)
+        return assemble(settings, folder, tuple(rules), scenarios, relevant, worded, (layer,),
+                        sources=located)
     if problems:
-        raise PackError(problems)
-    catalogue = catalogue.with_wording(_wording(settings))
-    questionnaire = apply_relevance(settings, located["pack.yaml"], questionnaire)
-    return assemble(settings, folder, tuple(rules), scenarios, questionnaire, catalogue, (layer,),
-                    sources=located)
+        raise refused(problems, made)
+    return made()
+
+
+def refused(problems: list[Problem], made) -> PackError:
+    """The error naming ``problems``, with the pack ``made()`` of what is sound (every
+    broken part is already left out or set aside) for lint's checks in the same run."""
+    error = PackError(problems)
+    try:
+        error.salvaged = made()
+    except Exception:  # noqa: BLE001 - what is broken may break the making: then there is none
+        error.salvaged = None
+    return error
 
 
 def assemble(settings: PackSpec, folder: Path, rules: tuple, scenarios: tuple,

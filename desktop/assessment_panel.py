@@ -239,14 +239,16 @@ class AssessmentPanel(QWidget):
         while len(self._links) < len(wanted):
             link = QPushButton()
             link.setObjectName("link")
-            link.setToolTip("Go to this question")
+            link.setToolTip("Opens this question in the form, ready to answer")
             link.clicked.connect(lambda _=False, b=link: self.jump_to.emit(b.property("question")))
             self.missing_layout.addWidget(link, len(self._links), 0)
             self._links.append(link)
         self.missing_links = {}
         for link, m in zip(self._links, wanted):
-            if link.text() != m.title:
-                link.setText(m.title)
+            words = answer_link_words(m.title)
+            if link.text() != words:
+                link.setText(words)
+                link.setAccessibleName(words)
             link.setProperty("question", m.question)
             self.missing_links[m.question] = link
         for index, link in enumerate(self._links):
@@ -255,6 +257,12 @@ class AssessmentPanel(QWidget):
         self._more.setText(f"… and {more} more" if more > 0 else "")
         self._more.setVisible(more > 0)
         self.missing_box.setVisible(bool(a.missing))
+
+
+def answer_link_words(title: str) -> str:
+    """'Answer: Value stream name': the link says what it opens (a bare title read as a
+    heading, not as something to click)."""
+    return f"Answer: {title}"
 
 
 def _incomplete_words(a: Assessment, invalid: list[str]) -> str:

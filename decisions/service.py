@@ -222,7 +222,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "conditions": d.conditions if conditions is None else conditions,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
-                "plan_later": _deferred_to(d) if plan_later is None else plan_later,
+                "plan_later": d.deferred_to if plan_later is None else plan_later,
                 "considered": list(old.considered),  # the candidates compared stay named
                 # who records the correction, never the first recorder (the account says who did)
                 "recorded_by": recorded_by,
@@ -343,11 +343,6 @@ def verify(reg: Register) -> VerifyReport:
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
     from leadfit.decisions.replay import replay as _replay
     return _replay(show(reg, ref), pack_dirs)
-
-
-def _deferred_to(d) -> bool | str:
-    """A correction keeps the date the earlier version deferred its open steps to."""
-    return next((p.agree_by for p in d.plan if p.agree_by), None) or d.plan_later
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

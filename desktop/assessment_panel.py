@@ -22,7 +22,7 @@ from leadfit.desktop.findings_view import FindingsView, MitigationsView, Signals
 from leadfit.desktop.tile_grid import TileGrid
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
-from leadfit.words import RISK_LABEL
+from leadfit.words import NOT_ANSWERED, RISK_LABEL
 from leadfit.words import fallback_taken, readiness_words, uncoded
 
 
@@ -69,7 +69,9 @@ class ReadinessStrip(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setAccessibleName("Readiness")
 
-    def show_readiness(self, readiness) -> None:
+    def show_readiness(self, readiness, unanswered: dict[str, list[str]] | None = None) -> None:
+        """``unanswered``: {readiness id: the titles of its asked questions with no answer}
+        (forms/unanswered.py): a mark resting on one is never said to be met."""
         for item in readiness:
             tile = self.tiles.get(item.id)
             if tile is None:
@@ -77,12 +79,17 @@ class ReadinessStrip(QWidget):
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
                 tile.setWordWrap(True)
-            text = f"{item.title}\n{readiness_words(item.status)}"
-            if tile.text() != text:  # a new text lays the strip out again
+            open_ = (unanswered or {}).get(item.id, [])
+            words = readiness_words(item.status, bool(open_))
+            text = f"{item.title}\n{words}"
+            tip = f"{item.title}: {words} (article {item.id})" + (
+                "\nStill to answer: " + "; ".join(open_) if open_ else "")
+            if tile.text() != text or tile.toolTip() != tip:  # a new text lays the strip out again
                 tile.setText(text)
-                tile.setToolTip(f"{text.replace(chr(10), ': ')} (article {item.id})")
+                tile.setToolTip(tip)
                 tile.setAccessibleName(text.replace("\n", ": "))
-            _restyle(tile, status=item.status)
+            # coloured as what it says: "not answered" is grey, as a mark not yet known
+            _restyle(tile, status="unknown" if words == NOT_ANSWERED else item.status)
 
 
 class AssessmentPanel(QWidget):
@@ -174,7 +181,8 @@ class AssessmentPanel(QWidget):
         self.risk_scale.hide()  # a points scale is no word an executive reads: in the tooltip
         self.risk.setToolTip(RISK_HELP)
 
-    def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
+    def show_assessment(self, a: Assessment, invalid: list[str] | None = None,
+                        unanswered: dict[str, list[str]] | None = None) -> None:
         if a.decided:
             self.outcome.setText(f"Recommendation: {a.outcome_title}")
             # a fallback is coaching only because hiring, the advice, cannot happen here, at
@@ -191,7 +199,7 @@ class AssessmentPanel(QWidget):
         self.detail.setVisible(bool(notes))
         self._show_missing(a)
         self._show_risk(a)
-        self.readiness.show_readiness(a.readiness)
+        self.readiness.show_readiness(a.readiness, unanswered)
         self.findings.show_findings(a.findings)
         self.signals.show_signals(a.signals)
         self.mitigations.show_mitigations(a.mitigations, before=a.preconditions)

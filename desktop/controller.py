@@ -19,6 +19,7 @@ from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors
 from leadfit.forms.migrate import guess_version, migrate_answers
+from leadfit.forms.unanswered import unanswered_informing
 from leadfit.rules.model.library import resolve_pack
 
 if TYPE_CHECKING:  # the engine and its models load at the first assessment, which the
@@ -101,6 +102,8 @@ class CaseController:
         self.streams: Callable[[Case, Any], tuple[Case, dict[str, str]]] | None = None
         self.sourced: dict[str, str] = {}
         self._relevance_of: dict[str, Any] | None = None  # answers whose relevance is shown
+        # {readiness id: titles of its asked questions with no answer}, with the assessment
+        self.unanswered: dict[str, list[str]] = {}
 
     # -- lifecycle -------------------------------------------------------
     def start(self, assess: bool = True) -> None:
@@ -293,6 +296,7 @@ class CaseController:
             self.assessment = self.assessment.model_copy(update={
                 "notes": [*self.assessment.notes, *(f"{self.pack.questionnaire.questions[q].title}"
                                                     f" {words}" for q, words in self.sourced.items())]})
+        self.unanswered = unanswered_informing(case, self.pack.questionnaire)
         self.view.show_assessment(self.assessment, sorted(self.errors))
         self._explain_later(case)
         return self.assessment

@@ -220,7 +220,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.form.set_relevance(asked)
 
     def show_assessment(self, assessment, invalid: list[str]) -> None:
-        self.panel.show_assessment(assessment, invalid)
+        self.panel.show_assessment(assessment, invalid, self.controller.unanswered)
         self.side.panel_changed()
 
     def show_problems(self, title: str, problems: list[str]) -> None:

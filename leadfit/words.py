@@ -17,7 +17,12 @@ RECORD_STATUS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "sig
 NOT_ANSWERED = "not answered"
 
 
-def readiness_words(status: str) -> str:
+def readiness_words(status: str, unanswered: bool = False) -> str:
+    """'partly met'; with ``unanswered`` (an asked question informing it has no answer,
+    forms/unanswered.py) a mark that reads as settled ("met", "unknown") is "not answered":
+    an unanswered question is never met. A shortfall already found stays said."""
+    if unanswered and status in ("met", "unknown"):
+        return NOT_ANSWERED
     return READINESS.get(status, status)
 
 

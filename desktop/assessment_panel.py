@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +59,30 @@ OTHER_OUTCOMES = "Other outcomes: why not, and what would change it"
 WORKING_AGAIN = "Other outcomes: being worked out again…"
 RISK_HELP = ("The score adds the weight of each finding's severity. When the advised outcome"
              " is not possible here, the risk is at least high.")
+
+
+class AnswerLink(QPushButton):
+    """A link to a missing question: its words in full where there is room, cut with '…'
+    where the panel is narrow (1024x700 at 150%), the whole question in its tooltip. A
+    button never wraps: at full length the longest widened the panel past the screen."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # a button's policy takes its full text as its least width: this one may give way
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("Answer: Abcdef…")),
+                     hint.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                           self).width()
+        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
 
 
 class ReadinessStrip(QWidget):
@@ -245,9 +272,8 @@ class AssessmentPanel(QWidget):
         same buttons each time, given new words (making new ones per keystroke was slow)."""
         wanted = a.missing[:shown]
         while len(self._links) < len(wanted):
-            link = QPushButton()
+            link = AnswerLink()
             link.setObjectName("link")
-            link.setToolTip("Opens this question in the form, ready to answer")
             link.clicked.connect(lambda _=False, b=link: self.jump_to.emit(b.property("question")))
             self.missing_layout.addWidget(link, len(self._links), 0)
             self._links.append(link)
@@ -257,6 +283,7 @@ class AssessmentPanel(QWidget):
             if link.text() != words:
                 link.setText(words)
                 link.setAccessibleName(words)
+                link.setToolTip(f"{words}: opens it in the form, ready to answer")
             link.setProperty("question", m.question)
             self.missing_links[m.question] = link
         for index, link in enumerate(self._links):

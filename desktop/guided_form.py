@@ -98,6 +98,7 @@ class GuidedForm(QWidget):
         """A section's page, built now if it was not yet, showing what is known."""
         page = self.pages.widget(index)
         if page.build():
+            page.set_compact(self.compact)
             for qid, row in page.rows.items():
                 row.input.set_value(self._answers.get(qid))
                 if qid in self._errors:
@@ -119,17 +120,30 @@ class GuidedForm(QWidget):
         nav.addWidget(self.previous)
         nav.addWidget(self.step_label, 1)
         nav.addWidget(self.next)
-        right = QVBoxLayout()
+        self._right = right = QVBoxLayout()
         right.addWidget(self.pages, 1)
         right.addWidget(self.follow_ups)
         right.addLayout(nav)
-        left = QVBoxLayout()
+        self._left = left = QVBoxLayout()
         left.addWidget(self.steps, 1)
         left.addWidget(self.progress)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(left)
         outer.addLayout(right, 1)
+        self.compact = False
+
+    def set_compact(self, on: bool) -> None:
+        """On a small screen (1024x700 at 150%: 683x467 points) the step list and each
+        section's help give their room to the questions and the assessment: the bar goes
+        under the questions, Previous and Next (and the Go menu) move between sections."""
+        if on == self.compact:
+            return
+        self.compact = on
+        self.steps.setVisible(not on)
+        (self._right if on else self._left).addWidget(self.progress)
+        for index in range(self.pages.count()):
+            self.pages.widget(index).set_compact(on)
 
     def go_to(self, index: int, focus: bool = False) -> None:
         """Show a section; ``focus``: put the cursor in its first question, as the

@@ -387,7 +387,8 @@ def follow_up_words(added: list[str], where: str, removed: int, required: int,
     change is said, so a total that moved does not read as a slip."""
     parts = []
     if len(added) == 1:
-        parts.append(f"Your answer added a question {where}: {quoted(added[0])}.")
+        stop = "" if added[0].endswith(("?", ".", "!")) else "."  # no '?”.' after a question
+        parts.append(f"Your answer added a question {where}: {quoted(added[0])}{stop}")
     elif added:
         parts.append(f"Your answer added {counted(len(added), 'question')} {where}.")
     if removed:

@@ -98,8 +98,8 @@ def test_a_follow_up_that_appears_is_said_with_the_new_total(qtbot, user_files):
     follow_up = questions["candidate.reduce_former_role"].title
     assert form.progress.maximum() == before + 1 == len(_required_asked(window))
     assert note.isVisible() and note.text() == (
-        f"Your answer added a question in this section: “{follow_up}”."
-        f" Now {before + 1} required (was {before}).")
+        f"Your answer added a question in this section: “{follow_up}”"
+        + ("" if follow_up.endswith("?") else ".") + f" Now {before + 1} required (was {before}).")
     answer(qtbot, window, "candidate.former_role_share", 0)  # no former role: no follow-up
     assert note.text() == (f"Your answer removed 1 question no longer needed."
                            f" Now {before} required (was {before + 1}).")

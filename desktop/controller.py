@@ -17,7 +17,7 @@ from leadfit.desktop.drafts import DraftStore
 from leadfit.errors import InputError, LeadFitError
 from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
-from leadfit.forms.case import Case, build_case, is_asked, order_errors
+from leadfit.forms.case import Case, build_case, is_asked, order_errors, relevant_from
 from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.forms.unanswered import unanswered_informing
 from leadfit.rules.model.library import resolve_pack
@@ -269,8 +269,11 @@ class CaseController:
         return build_case(self.valid_answers(), self.pack.questionnaire, source="window")
 
     def relevance(self) -> dict[str, bool]:
-        case = self.case()
-        return {q.id: is_asked(q, dict(case.answers), case.unknown) for q in self.pack.questionnaire.asked}
+        """Which questions are asked, read over the answers to questions asked (the core's
+        relevant_from): a follow-up's follow-ups go with it when an answer removes it."""
+        case, q = self.case(), self.pack.questionnaire
+        answers = relevant_from(case.answers, q)
+        return {question.id: is_asked(question, answers, case.unknown) for question in q.asked}
 
     def _show_relevance(self) -> None:
         """Once per set of answers: the refresh after an answer has nothing new to show."""

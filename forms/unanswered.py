@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadfit.forms.case import is_asked
+from leadfit.forms.case import is_asked, relevant_from
 
 if TYPE_CHECKING:
     from leadfit.forms.case import Case
@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 def unanswered_informing(case: Case, questionnaire: Questionnaire) -> dict[str, list[str]]:
     """{idea id: titles of the asked questions informing it with no answer}, in form order.
     "Not known" is an answer (the assessment says what it would change)."""
-    answers, unknown = case.answers, case.unknown
+    # over the answers to questions asked: a stale answer asks no follow-up (relevant_from)
+    answers, unknown = relevant_from(case.answers, questionnaire), case.unknown
     found: dict[str, list[str]] = {}
     for q in questionnaire.asked:
-        if q.informs and q.id not in answers and q.id not in unknown \
+        if q.informs and q.id not in case.answers and q.id not in unknown \
                 and is_asked(q, answers, unknown):
             for idea in q.informs:
                 found.setdefault(idea, []).append(q.title)

@@ -111,6 +111,10 @@ def test_a_follow_up_that_appears_is_said_with_the_new_total(qtbot, user_files):
     assert note.text() == (f"Your answer added {len(added)} questions in this section."
                            f" Now {grown} required (was {before + 1}).")
     assert note.toolTip().split("\n") == [questions[q].title for q in added]  # named in full
+    answer(qtbot, window, "candidate.former_role_share", 0)  # its follow-ups' follow-ups go too
+    assert note.text() == (f"Your answer removed {len(added) + 1} questions no longer needed."
+                           f" Now {before} required (was {grown}).")
+    assert not any(window.form.rows[q].isVisibleTo(window.form) for q in added)
     form.go_to(2, focus=True)  # moving on: the news was for the section it happened in
     assert not note.isVisible()
 

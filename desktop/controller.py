@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from leadfit.desktop import pack_watchdog
 from leadfit.desktop.drafts import DraftStore
+from leadfit.desktop.typed import as_typed_text, typed_input
 from leadfit.errors import InputError, LeadFitError
 from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
@@ -32,13 +33,6 @@ def evaluate(case: Case, pack: Pack) -> Assessment:
     """The core's evaluate(), its engine loaded at the first call, not at import."""
     from leadfit.rules.runtime.assess import evaluate as assess
     return assess(case, pack)
-
-
-def _as_typed_text(value: Any) -> Any:
-    """A case file's value as a widget would hand it over (text; yes/no for booleans)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 @runtime_checkable
@@ -64,19 +58,6 @@ def in_folder(source, problems: list[str]) -> list[str]:
         return problems
     folder = str(Path(str(source)).expanduser()).rstrip("/\\") + os.sep
     return [p.removeprefix(folder) for p in problems]
-
-
-def typed_input(question, raw: Any) -> Any:
-    """Text typed into a number field becomes a number when it reads as one;
-    otherwise it goes to the core as typed, so the core names the problem."""
-    if question.type in ("integer", "percent") and isinstance(raw, str):
-        text = raw.strip()
-        for convert in (int, float):
-            try:
-                return convert(text)
-            except ValueError:
-                continue
-    return raw
 
 
 class CaseController:
@@ -165,7 +146,7 @@ class CaseController:
             self.view.show_problems(f"{Path(path).name} cannot be opened",
                                     ["it has no 'answers' section: it is not a case file"])
             return False
-        raw = {str(k): _as_typed_text(v) for k, v in answers.items() if v is not None}
+        raw = {str(k): as_typed_text(v) for k, v in answers.items() if v is not None}
         self.case_path, self.undo_stack, self.redo_stack = Path(path), [], []
         self._load_answers(raw)
         self.saved_raw = dict(self.raw)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.desktop.form_page import QuestionRow, SectionPage
-from leadfit.words import follow_up_words, required_progress_words
+from leadfit.progress_words import follow_up_words, required_progress_words
 
 
 class Rows(Mapping[str, QuestionRow]):

@@ -61,8 +61,8 @@ def test_an_owner_without_a_date_is_not_a_given_step(db, cli):
 
 
 @pytest.mark.parametrize("by, said", [
-    ("2027-03-01", "is after the fail-fast review (2027-02-01)"),
-    ("2026-10-01", "is before the assessment date (2026-11-02"),
+    ("2027-03-01", "1 March 2027, is after the fail-fast review on 1 February 2027"),
+    ("2026-10-01", "1 October 2026, is before the assessment, made on 2 November 2026"),
     ("soon", "'soon' is not a date")])
 def test_the_date_a_plan_is_agreed_by_falls_between_assessment_and_review(db, cli, by, said):
     refused = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach",

@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import re
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from leadfit.decisions import service
@@ -142,3 +144,26 @@ def test_a_hire_says_the_steps_the_assessment_lists_for_it_as_the_command_line_d
                             " appointment, so the plan the recommendation (Appoint with coaching)"
                             " called for does not apply."), steps[:200]
     assert "needs none" not in " ".join(coached_pages)
+
+
+_DECIDABLE = [s for s in pack().scenarios if s.expect.outcome]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_DECIDABLE))
+def test_the_pdf_leaves_out_the_codes_the_command_line_leaves_out(scenario):
+    """The PDF reads a sealed record without its pack: the ids it leaves out (the assessment's,
+    the catalogue's where a sentence names another) are those the command line leaves out with
+    the pack's catalogue, on every sentence a scenario of the default pack gives it."""
+    from leadfit.reports.pdf_plain import plain_words
+    from leadfit.rules.runtime.explain import evaluate_explained
+    a = evaluate_explained(build_case(scenario.answers, pack().questionnaire), pack())
+    plain, ids = plain_words(a), set(pack().catalogue.entries)
+    said = [*a.notes, *a.constraints, *(f.summary for f in a.findings),
+            *(m.meaning for m in a.plan_steps()),
+            *(reason for alt in a.alternatives for reason in alt.why_not)]
+    if a.unknowns:
+        said += [a.unknowns.summary, a.unknowns.decided_by]
+    for sentence in said:
+        assert plain(sentence) == uncoded(sentence, ids), sentence
+        assert not SCORE.search(plain(sentence)), sentence

@@ -134,14 +134,14 @@ def test_a_hire_says_the_steps_the_assessment_lists_for_it_as_the_command_line_d
     assert a.outcome == "hire_external" and a.plan_steps()
     assert "needs none" not in " ".join(pages)
     steps = prose.split("Steps for the hire")[1]
-    assert steps.startswith(" No coaching plan: the candidate is not appointed. The assessment"
-                            " requires these steps for the hire"), steps[:200]
+    assert steps.startswith(" No coaching plan: an experienced Product Director is hired to lead"
+                            " the stream. The assessment requires these steps for the hire"), steps[:200]
     for m in a.plan_steps():                                 # what `leadfit evaluate` lists
         assert squash(f"{m.title} {m.meaning}") in steps, m.id
     # hired against a coaching recommendation: that plan does not apply, and it says so
     steps = _prose(coached_pages).split("Steps for the hire")[1]
-    assert steps.startswith(" No coaching plan: hiring from outside ends this candidate's"
-                            " appointment, so the plan the recommendation (Appoint with coaching)"
+    assert steps.startswith(" No coaching plan: hiring from outside, this candidate does not lead"
+                            " the stream, so the plan the recommendation (Appoint with coaching)"
                             " called for does not apply."), steps[:200]
     assert "needs none" not in " ".join(coached_pages)
 

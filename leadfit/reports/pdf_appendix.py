@@ -49,6 +49,9 @@ def _audit(doc: Document, r: AnyRecord, anchor) -> None:
     doc.keep(lambda doc: _audit_facts(doc, r, anchor))   # never three lines alone on a page
 
 
+EARLIER = "raised in the decision reviewed"
+
+
 def _cited_rows(r: AnyRecord) -> list[list[str]]:
     """(words, article reference, rules) of every item the rationale names: its pages print
     the words alone (an executive reads no codes), HR finds the idea in the article here."""
@@ -58,8 +61,8 @@ def _cited_rows(r: AnyRecord) -> list[list[str]]:
     rows += [[s.title, s.id, s.rule] for s in a.signals]
     rows += [[m.title, m.id, ", ".join(m.rules)] for m in [*a.preconditions, *a.mitigations]]
     if rv is not None:  # a review names the findings gone since the decision too
-        rows += [[f.title, f.id, ""] for f in rv.findings]
-        rows += [[m.title, m.id, ""] for m in rv.mitigations]
+        rows += [[f.title, f.id, EARLIER] for f in rv.findings]
+        rows += [[m.title, m.id, EARLIER] for m in rv.mitigations]
     unique: dict[tuple[str, str], str] = {}
     for title, ref, rules in rows:   # the first has the rules (a review's carry none)
         unique.setdefault((title, ref), rules)

@@ -197,13 +197,13 @@ def _hire_steps(doc: Document, r: AnyRecord) -> None:
     unowned = "this record names no owner or date for them."
     if a.outcome == HIRE:
         steps = a.plan_steps()
-        said = "No coaching plan: the candidate is not appointed. " + (
+        said = "No coaching plan: an experienced Product Director is hired to lead the stream. " + (
             f"The assessment requires these steps for the hire; {unowned}" if steps
             else "The assessment lists no step for the hire.")
     else:  # the coaching steps were for appointing this candidate, the earlier ones for anyone
         steps = a.preconditions
-        said = ("No coaching plan: hiring from outside ends this candidate's appointment, so the"
-                f" plan the recommendation ({a.outcome_title or _title(a.outcome)}) called for does"
+        said = ("No coaching plan: hiring from outside, this candidate does not lead the stream,"
+                f" so the plan the recommendation ({a.outcome_title or _title(a.outcome)}) called for does"
                 " not apply." + (f" The assessment asked for these steps before anyone is"
                                  f" appointed; {unowned}" if steps else ""))
     doc.p(said)

@@ -99,7 +99,7 @@ def test_a_correction_to_hiring_externally_drops_the_coaching_plan_and_says_so(d
     d = new.decision
     assert (d.outcome, d.plan, d.review_date, d.conditions) == ("hire_external", [], None, "")
     assert "Sam Lee" not in text and "Fail-fast review" not in text
-    assert "hiring externally needs none" in text
+    assert "No coaching plan: hiring from outside, this candidate does not lead the stream" in text
 
 
 

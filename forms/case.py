@@ -7,24 +7,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
 from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.forms.questionnaire import NOT_KNOWN, Questionnaire, known_versions
+from leadfit.plain import Plain
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import load_file
 
 AnswerValue = bool | int | float | date | str
 
 
-class Case(BaseModel):
+class Case(Plain):
     """Answers that passed validation. Unanswered questions are absent; questions
-    answered "Not known" are in ``unknown`` (answered, so not missing, but no value)."""
+    answered "Not known" are in ``unknown`` (answered, so not missing, but no value).
+    A plain model (leadfit/plain.py): ``Case(...)`` validates through pydantic, the
+    questionnaire's cleaning (build_case) without it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     answers: dict[str, AnswerValue]
     unknown: tuple[str, ...] = ()
 
@@ -47,8 +47,8 @@ class Case(BaseModel):
 
 def checked_case(answers: dict[str, AnswerValue], unknown: tuple[str, ...] = ()) -> Case:
     """The Case of answers the questionnaire's cleaning has typed already (build_case): that
-    cleaning is the one validator, so pydantic's is not run again (and its schema is never
-    built: `leadfit evaluate` starts without it). Equal to ``Case(answers=..., unknown=...)``;
+    cleaning is the one validator, so pydantic's is not run again (and never imported:
+    `leadfit evaluate` starts without it). Equal to ``Case(answers=..., unknown=...)``;
     tests/test_evaluate_fast.py holds it so over generated cases."""
     return Case.model_construct(answers=answers, unknown=unknown)
 

@@ -17,11 +17,6 @@ from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, run_cli
 
 
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "register.sqlite3")
-
-
 def _counts(db: str) -> tuple[int, int]:
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as conn:

@@ -16,7 +16,7 @@ from typing import Any
 
 from leadfit.forms.case import Case
 from leadfit.rules.runtime.assess import _Builder, builder, evaluate, worst_severities
-from leadfit.rules.runtime.merged import SEVERITY_ORDER, compounding, id_key
+from leadfit.rules.runtime.merged import SEVERITY_ORDER, id_key
 from leadfit.rules.runtime.judgement import _APPOINTING, Judgement
 from leadfit.rules.runtime.matching import Matcher
 from leadfit.rules.runtime.shared_parts import shared_parts

@@ -23,6 +23,7 @@ from leadfit.decisions.record import (
 )
 from leadfit.errors import Problem
 from leadfit.suggest import did_you_mean
+from leadfit.words import date_words
 from leadfit.rules.model.assessment import Assessment
 
 if TYPE_CHECKING:  # types only: `register show` reaches this module through the reviews
@@ -182,13 +183,14 @@ def _deferred(items: list[PlanItem], plan_later: bool | str | date, review: str 
                                     " will be agreed: a fail-fast review date, or a date of"
                                     " their own (--plan-later)"))
         return items
+    # in words, dates read aloud: the window shows these to the person who typed the date
     if assessed and by < assessed:
-        problems.append(Problem(f"the date the plan is agreed by ({by}) is before the assessment"
-                                f" date ({assessed})"))
+        problems.append(Problem(f"the date the plan is agreed by, {date_words(by)}, is before the"
+                                f" assessment, made on {date_words(assessed)}"))
     if review and by > review:
-        problems.append(Problem(f"the date the plan is agreed by ({by}) is after the fail-fast"
-                                f" review ({review}), which checks how the plan is going: agree"
-                                " it before then"))
+        problems.append(Problem(f"the date the plan is agreed by, {date_words(by)}, is after the"
+                                f" fail-fast review on {date_words(review)}, which checks how the"
+                                " plan is going: agree it by then"))
     return [i if i.given else i.model_copy(update={"agree_by": by}) for i in items]
 
 

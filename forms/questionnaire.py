@@ -192,9 +192,9 @@ DERIVATIONS = ("days_between", "any_true")
 NOT_KNOWN = "not known"  # how case files, records and drafts write a "Not known" answer
 
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 # Earlier versions, kept so records and packs made with them replay exactly.
-_ARCHIVED = {1: "archive/questionnaire-v1.yaml"}
+_ARCHIVED = {1: "archive/questionnaire-v1.yaml", 2: "archive/questionnaire-v2.yaml"}
 
 
 @lru_cache(maxsize=1)

@@ -15,5 +15,5 @@ def test_a_date_before_the_assessment_names_it_in_words(tmp_path, cli, extra, sa
     refused = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach",
                   "--conditions", "Weekly", *extra, "--db", tmp_path / "register.sqlite3")
     assert refused.returncode == 2
-    assert said in refused.stderr and "is before the assessment date" in refused.stderr
+    assert said in refused.stderr and "is before the assessment" in refused.stderr
     assert "org." not in refused.stderr and "assessed_on" not in refused.stderr

@@ -333,7 +333,7 @@ def _iso(value, what: str, problems: list[Problem]) -> str | None:
 def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> str | None:
     review = _iso(value, "review date", problems)
     if review is None and value in (None, ""):
-        review = _iso(case.answers.get("org.review_date"), "org.review_date", problems)
+        review = _iso(case.answers.get("org.review_date"), "the case's fail-fast review date", problems)
     assessed = case.answers.get("org.assessed_on")
     if takes_conditions(decision) and review is None and value in (None, ""):
         review = review_terms.default_first(_iso(assessed, "org.assessed_on", []))
@@ -362,7 +362,7 @@ def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
         due_iso = _iso(due, f"due date for {mid}", problems)
         if due_iso and assessed and due_iso < assessed:
             problems.append(Problem(f"due date for {mid} ({due_iso}) is before the assessment"
-                                    f" date ({assessed}, org.assessed_on)"))
+                                    f" date ({assessed})"))
         items.append(PlanItem(id=mid, title=m.title, owner=_text(owner, f"owner of {mid}", problems),
                               due=due_iso))
     return items

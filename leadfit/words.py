@@ -48,8 +48,8 @@ def answer_words(value: object, question: Any = None) -> str:
             return str(question.options[str(value)])
         if question.type == "date":
             return date_words(str(value))
-        if question.type == "percent":
-            return f"{value}%"
+        if question.type == "percent" and isinstance(value, (int, float)):
+            return f"{value}%"  # never "not known%": a unit belongs to a number only
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):

@@ -267,8 +267,18 @@ class Judgement:
                     gaps = self.b.shared.remember(table, key, words(readiness))
                 said[0] = said[0].replace(mark, gaps)
         said += self.notes
-        said += [v for _, v in self.b.actions("note")]
+        said += [v for rule, v in self.b.actions("note") if self._note_holds(rule, outcome)]
         return list(dict.fromkeys(said))
+
+    def _note_holds(self, rule, outcome: str | None) -> bool:
+        """Words 5 (2.7): a rule's note that rests on its steps before the appointment is not
+        said where the outcome's plan carries none of them: a hire is no appointment of the
+        executive, so "this appointment stands on lightening the former role" is not true of it."""
+        if self.settings.words_version < 5 or outcome is None:
+            return True
+        before = [a.value for a in rule.actions if a.word == "precondition"]
+        allowed = self.settings.outcome_allows.get(outcome)
+        return not before or allowed is None or any(m in allowed for m in before)
 
     def unverified(self) -> list[str]:
         """Readiness IDs the answers cannot vouch for, in ID order, and the note naming them

@@ -167,3 +167,24 @@ def test_the_pdf_leaves_out_the_codes_the_command_line_leaves_out(scenario):
     for sentence in said:
         assert plain(sentence) == uncoded(sentence, ids), sentence
         assert not SCORE.search(plain(sentence)), sentence
+
+
+def test_a_review_that_brings_in_a_product_director_names_whose_conditions_it_prints(tmp_path):
+    """The review record of 'bring in an experienced Product Director' keeps the coaching's
+    conditions: under 'Decision: Hire …' they read as conditions of the hire."""
+    from datetime import date
+
+    from leadfit.decisions import review_service
+    from tests.decisions_support import review_continue, sign_all
+    with open_register(tmp_path / "r.db") as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+        first = sign_all(reg, review_continue(reg, decision.record_id).ref)
+        second = review_service.review(reg, first.record_id, verdict="experienced_pd",
+                                       held_on="2027-05-02", experienced_pd="Robin Vale",
+                                       today=date(2027, 5, 2), justification="Not adjusting")
+        pages = {r.ref: _pages(printing.render_pdf(reg, r.ref).pdf) for r in (first, second)}
+    assert second.decision.outcome == "hire_external" and second.decision.conditions
+    ended = "Conditions of the coached appointment this review ends " + second.decision.conditions
+    assert ended in pages[second.ref][0]
+    assert "Conditions " + first.decision.conditions in pages[first.ref][0]   # still coached
+    assert "this review ends" not in " ".join(pages[first.ref])

@@ -188,3 +188,9 @@ def test_a_review_that_brings_in_a_product_director_names_whose_conditions_it_pr
     assert ended in pages[second.ref][0]
     assert "Conditions " + first.decision.conditions in pages[first.ref][0]   # still coached
     assert "this review ends" not in " ".join(pages[first.ref])
+    # the fail-fast step is done by holding the review, and the review says so (reader 6: "done"
+    # read as marked by the reviewer, who had not), in the PDF and on the command line alike
+    from leadfit.decisions.review_words import change_lines
+    said = "Fail fast done: a fail-fast review was held on 1 February 2027"
+    assert said in " ".join(pages[first.ref])
+    assert "  Fail fast: done: a fail-fast review was held on 1 February 2027" in change_lines(first)

@@ -194,3 +194,24 @@ def test_a_review_that_brings_in_a_product_director_names_whose_conditions_it_pr
     said = "Fail fast done: a fail-fast review was held on 1 February 2027"
     assert said in " ".join(pages[first.ref])
     assert "  Fail fast: done: a fail-fast review was held on 1 February 2027" in change_lines(first)
+
+
+def test_the_comparison_pdf_says_each_note_without_codes_as_its_command_line_does():
+    """The comparison PDF printed each candidate's notes as stored ('Unverified: P1 Digital
+    product experience, P2 …'); `leadfit compare` leaves the codes out, and so does the PDF."""
+    from leadfit.cli.compare import text as compare_text
+    from leadfit.decisions.comparison import compare
+    from leadfit.reports.pdf_comparison import render
+    unverified = scenario_answers("ready but not interviewed as an outsider")
+    cases = [(f"{name}.yaml", build_case({**unverified, "candidate.name": name}, pack().questionnaire))
+             for name in ("Sam Lee", "Ali Khan")]
+    comparison = compare(cases, pack())
+    notes = comparison.columns[1].assessment.notes
+    assert any(CODE.search(n) for n in notes), notes      # stored with the codes
+    pdf, _ = render(comparison)
+    text = " ".join(_pages(pdf))
+    ids = set(pack().catalogue.entries)
+    for note in notes:
+        assert squash(uncoded(note, ids)) in text, note
+    assert not CODE.search(text), CODE.findall(text)
+    assert not CODE.search(compare_text(comparison, ids))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from leadfit.frozen import frozen
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit import objcache
@@ -17,7 +18,7 @@ if TYPE_CHECKING:  # the file's schema loads with the first questionnaire read f
     from leadfit.forms.questionnaire_spec import QuestionnaireSpec, QuestionSpec
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     id: str
     title: str
@@ -78,7 +79,7 @@ class Question:
         return {"yes_no": "yes or no", "date": "date written YYYY-MM-DD", "text": "text"}[self.type]
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     id: str
     title: str
@@ -86,7 +87,7 @@ class Section:
     questions: tuple[Question, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Questionnaire:
     version: int
     sections: tuple[Section, ...]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.yamlsafe import load_file
 
 KINDS = {"readiness": "P", "signals": "R", "failures": "F", "mitigations": "M"}
@@ -15,7 +15,7 @@ SECTIONS = ("readiness", "signals", "failures", "mitigations", "outcomes")
 ENTRY_KEYS = ("title", "meaning")
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     id: str
     kind: str
@@ -23,7 +23,7 @@ class Entry:
     meaning: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Catalogue:
     entries: dict[str, Entry]
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
@@ -36,13 +37,13 @@ _ACTION_KINDS = {"finding": ("failures", "readiness", "mitigations"), "mitigatio
                  "unavailable": ("mitigations", "outcomes"), "unverified": ("readiness",)}
 
 
-@dataclass(frozen=True)
+@frozen
 class Action:
     word: str  # finding | mitigation | readiness | signal | recommend | unavailable
     value: Any  # id, outcome, {P: status} or {"id", "severity", "because"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     id: str
     summary: str
@@ -69,7 +70,7 @@ class Rule:
                 "then": [{a.word: a.value} for a in self.actions]}
 
 
-@dataclass(frozen=True)
+@frozen
 class Scenario:
     name: str
     answers: dict
@@ -80,7 +81,7 @@ class Scenario:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Pack:
     name: str
     version: str

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +11,7 @@ from leadfit.frozen import frozen
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit import objcache
+from leadfit.paths import package_folder
 from leadfit.yamlsafe import LocatedData, load_text, read_text_file
 
 if TYPE_CHECKING:  # the file's schema loads with the first questionnaire read from YAML
@@ -185,9 +185,7 @@ def questionnaire_version(version: int) -> Questionnaire:
     if name is None:
         raise PackError([Problem(f"there is no questionnaire version {version}; known: "
                                  + ", ".join(map(str, known_versions())), "questionnaire")])
-    ref = resources.files("leadfit.forms").joinpath(name)
-    with resources.as_file(ref) as path:
-        return load_questionnaire(Path(path), display=f"forms/{name}")
+    return load_questionnaire(package_folder("leadfit.forms") / name, display=f"forms/{name}")
 
 
 def known_versions() -> list[int]:

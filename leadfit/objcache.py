@@ -18,11 +18,11 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from leadfit import yamlcache
+from leadfit.paths import package_folder
 
 TAG = yamlcache.TAG
 Classes = Callable[[], dict[str, type]]  # name -> class, asked for on first use
@@ -40,7 +40,7 @@ def code_version() -> str | None:
     sources = 0
     try:
         for package, pattern in _CODE:
-            for path in sorted(Path(str(resources.files(package))).glob(pattern)):
+            for path in sorted(package_folder(package).glob(pattern)):
                 digest.update(f"{package}/{path.name}\n".encode("utf-8") + path.read_bytes())
                 sources += path.suffix == ".py"
     except (OSError, ModuleNotFoundError, TypeError):

@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +80,7 @@ def write_entry(key: str, format_: str, payload: dict) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(folder):
             return
+        import tempfile  # only to write: a fresh command that reads its cache never needs it
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".entry-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(entry)

@@ -50,7 +50,7 @@ class ExactMatcher:
     KEPT = 256  # rulesets compiled and kept; past it they are compiled again
 
     def __init__(self) -> None:
-        self._compiled: dict[str, tuple[tuple[str, Callable[[dict], bool]], ...]] = {}
+        self._compiled: dict[str, tuple[tuple[str, Callable[[dict[str, Any]], bool]], ...]] = {}
 
     @property
     def version(self) -> str:

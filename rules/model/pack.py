@@ -9,7 +9,6 @@ allowed; all problems are reported at once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import field
 from functools import cached_property
@@ -354,4 +353,5 @@ def compute_fingerprint(settings: PackSpec, rules, questionnaire: Questionnaire,
     }
     canonical = json.dumps(meaning, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                            default=str)
+    import hashlib  # only to build a pack from its files (a compiled one keeps its fingerprint)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

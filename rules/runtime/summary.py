@@ -11,9 +11,9 @@ tests/test_diff_summary.py holds it equal to evaluate() over generated cases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.forms.case import Case
 from leadfit.rules.runtime.assess import _Builder, builder, evaluate, worst_severities
 from leadfit.rules.runtime.merged import SEVERITY_ORDER, id_key
@@ -23,7 +23,7 @@ from leadfit.rules.runtime.shared_parts import shared_parts
 from leadfit.rules.model.pack import Pack
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     outcome: str | None
     risk: str

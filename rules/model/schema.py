@@ -162,7 +162,14 @@ class PackSpec(Plain):
     # and says why not a milder outcome where the failure modes add up; 3 (2.5) the words an
     # executive reads after the third domain reader (docs/judgement.md). 1 keeps older records' words.
     # 4 (2.6): words new in 2.6 (leadfit/words.py left_out_words), so 2.5's records keep theirs.
-    words_version: Literal[1, 2, 3, 4] = 1
+    # 5 (2.7): a rule's note resting on steps before the appointment is not said beside a hire.
+    words_version: Literal[1, 2, 3, 4, 5] = 1
+    # How answers not known are judged: 1 compares only the outcome each answer leads to and
+    # finds each one out in the interview (M3); 2 (2.7) compares the steps before the
+    # appointment too (the capable candidate whose share is not known, with no plan, was
+    # "Appoint whatever the share"), and finds out in the interview only what the candidate
+    # can say. 1 keeps older records as they were.
+    unknowns_version: Literal[1, 2] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.
@@ -200,7 +207,7 @@ LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
                   "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
                   "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
-                  "step_words_if", "titles_if_fallback")
+                  "step_words_if", "titles_if_fallback", "unknowns_version")
 
 
 class ExpectSpec(Plain):

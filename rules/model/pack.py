@@ -141,6 +141,7 @@ def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]
         rules = build_rules(rule_drafts(located["rules.yaml"], problems), located["rules.yaml"],
                             questionnaire, catalogue, layer, problems, params=settings.parameters)
     pack_file = located["pack.yaml"]
+    from leadfit.rules.model import parameters  # a compiled pack never comes here
     problems += parameters.beyond_answers(rules, settings.parameters, set(settings.parameters), questionnaire,
                                           lambda name: (pack_file.file, pack_file.line_of(("parameters", name))),
                                           "rules")

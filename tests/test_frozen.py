@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from leadfit import errors
 from leadfit.forms import conditions, questionnaire
 from leadfit.rules.model import catalogue, pack
-from leadfit.rules.runtime import answer_space, changes, satisfy, summary
+from leadfit.rules.runtime import answer_space, changes, follow_ups, satisfy, summary
 
-MODULES = (errors, conditions, questionnaire, pack, catalogue, answer_space, changes, satisfy, summary)
+MODULES = (errors, conditions, questionnaire, pack, catalogue, answer_space, changes, follow_ups,
+           satisfy, summary)
 CLASSES = [c for m in MODULES for c in vars(m).values()
            if isinstance(c, type) and c.__module__ == m.__name__ and dataclasses.is_dataclass(c)
            and c.__init__.__module__ == "leadfit.frozen"]

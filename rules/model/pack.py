@@ -19,6 +19,7 @@ from leadfit.frozen import frozen
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
+from leadfit.rules.model import parameters
 from leadfit.rules.model.assessment import pack_label
 from leadfit.rules.model.catalogue import Catalogue, default_catalogue
 # Building a pack from its files needs the checks below; a compiled pack (what a fresh
@@ -220,7 +221,6 @@ def build_rule(spec, located: LocatedData, path: tuple, questionnaire: Questionn
     before = len(problems)
     condition = None
     if spec.when is not None:
-        from leadfit.rules.model import parameters
         condition = parameters.parse_when(spec.id, spec.when, params or {}, questionnaire.questions,
                                           located.file, located.line_of, path + ("when",), problems)
     actions = []

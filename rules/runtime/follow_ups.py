@@ -14,10 +14,10 @@ assessment) is explored as those days (rules/runtime/answer_space.py ``dates``).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.forms import conditions
 from leadfit.forms.case import Case, follow_ups
 from leadfit.rules.model.pack import Pack
@@ -27,7 +27,7 @@ from leadfit.words import joined, quoted
 NOT_ASKED = Region(None, "not asked")  # a follow-up where its answer would not be asked
 
 
-@dataclass(frozen=True)
+@frozen
 class Exploring:
     """The questions explored: the case's own unknowns first, then their follow-ups."""
 

@@ -58,7 +58,11 @@ def criteria(answers: dict, plan: list[PlanItem], first: str | None) -> list[str
         found.append(f"Agreed at the decision: {agreed}")
     target, by = answers.get("candidate.target_former_share"), answers.get("candidate.reduced_by")
     if answers.get("candidate.reduce_former_role") is True and isinstance(target, int) and by:
-        found.append(f"Former role not down to {target}% of their time by {date_words(str(by))}")
+        if first and str(by) > first:  # not due by the review: a sign is that it is not coming down
+            found.append(f"Former role not yet coming down towards {target}% of their time (agreed"
+                         f" for {date_words(str(by))}, after the review)")
+        else:
+            found.append(f"Former role not down to {target}% of their time by {date_words(str(by))}")
     else:
         share = answers.get("candidate.former_role_share")
         if isinstance(share, int) and share > 0:

@@ -77,6 +77,18 @@ def finding_words(change: FindingChange) -> str:
     return f"unchanged ({change.after})"
 
 
+# The fail-fast step (M10) is done by holding a review: a review marks it so itself
+# (decisions/reviewing.py), which must say why, or "done" reads as marked by the reviewer.
+FAIL_FAST = "M10"
+
+
+def mitigation_words(step) -> str:
+    """A planned step as a review found it (a MitigationDone)."""
+    if step.id == FAIL_FAST and step.done_on:
+        return f"done: a fail-fast review was held on {date_words(step.done_on)}"
+    return step_words(step.done_on, step.due)
+
+
 def step_words(done_on: str | None, due: str | None) -> str:
     if done_on:
         late = f", after its due date {date_words(due)}" if due and done_on > due else ""
@@ -105,8 +117,7 @@ def change_lines(record: DecisionRecord) -> list[str]:
     lines += ["Findings since the decision:"] + [
         f"  {f.title}: {finding_words(f)}" for f in r.findings]
     if r.mitigations:
-        lines += ["Mitigations:"] + [f"  {m.title}: {step_words(m.done_on, m.due)}"
-                                     for m in r.mitigations]
+        lines += ["Mitigations:"] + [f"  {m.title}: {mitigation_words(m)}" for m in r.mitigations]
     if r.behaviours:
         lines.append(f"Behaviours observed: {r.behaviours}")
     if r.experience:

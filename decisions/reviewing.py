@@ -16,7 +16,7 @@ from leadfit import __version__
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.making import MIN_REASON_WORDS, _iso, _text, _words, os_account
 from leadfit.decisions.review_terms import STANDARD_CRITERIA
-from leadfit.decisions.review_words import REVIEW_QUESTIONS, VERDICT_WORDS  # noqa: F401
+from leadfit.decisions.review_words import FAIL_FAST, REVIEW_QUESTIONS, VERDICT_WORDS  # noqa: F401
 from leadfit.decisions.record import Decision, DecisionRecord, utc_now
 from leadfit.decisions.review_record import (
     VERDICTS,
@@ -33,7 +33,6 @@ from leadfit.words import answer_words
 if TYPE_CHECKING:  # a type only: the review words (register show) import this module
     from leadfit.forms.questionnaire import Questionnaire
 
-FAIL_FAST = "M10"
 REASKED = tuple(q for group in REVIEW_QUESTIONS.values() for q in group)
 
 

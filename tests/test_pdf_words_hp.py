@@ -167,3 +167,51 @@ def test_the_pdf_leaves_out_the_codes_the_command_line_leaves_out(scenario):
     for sentence in said:
         assert plain(sentence) == uncoded(sentence, ids), sentence
         assert not SCORE.search(plain(sentence)), sentence
+
+
+def test_a_review_that_brings_in_a_product_director_names_whose_conditions_it_prints(tmp_path):
+    """The review record of 'bring in an experienced Product Director' keeps the coaching's
+    conditions: under 'Decision: Hire …' they read as conditions of the hire."""
+    from datetime import date
+
+    from leadfit.decisions import review_service
+    from tests.decisions_support import review_continue, sign_all
+    with open_register(tmp_path / "r.db") as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+        first = sign_all(reg, review_continue(reg, decision.record_id).ref)
+        second = review_service.review(reg, first.record_id, verdict="experienced_pd",
+                                       held_on="2027-05-02", experienced_pd="Robin Vale",
+                                       today=date(2027, 5, 2), justification="Not adjusting")
+        pages = {r.ref: _pages(printing.render_pdf(reg, r.ref).pdf) for r in (first, second)}
+    assert second.decision.outcome == "hire_external" and second.decision.conditions
+    ended = "Conditions of the coached appointment this review ends " + second.decision.conditions
+    assert ended in pages[second.ref][0]
+    assert "Conditions " + first.decision.conditions in pages[first.ref][0]   # still coached
+    assert "this review ends" not in " ".join(pages[first.ref])
+    # the fail-fast step is done by holding the review, and the review says so (reader 6: "done"
+    # read as marked by the reviewer, who had not), in the PDF and on the command line alike
+    from leadfit.decisions.review_words import change_lines
+    said = "Fail fast done: a fail-fast review was held on 1 February 2027"
+    assert said in " ".join(pages[first.ref])
+    assert "  Fail fast: done: a fail-fast review was held on 1 February 2027" in change_lines(first)
+
+
+def test_the_comparison_pdf_says_each_note_without_codes_as_its_command_line_does():
+    """The comparison PDF printed each candidate's notes as stored ('Unverified: P1 Digital
+    product experience, P2 …'); `leadfit compare` leaves the codes out, and so does the PDF."""
+    from leadfit.cli.compare import text as compare_text
+    from leadfit.decisions.comparison import compare
+    from leadfit.reports.pdf_comparison import render
+    unverified = scenario_answers("ready but not interviewed as an outsider")
+    cases = [(f"{name}.yaml", build_case({**unverified, "candidate.name": name}, pack().questionnaire))
+             for name in ("Sam Lee", "Ali Khan")]
+    comparison = compare(cases, pack())
+    notes = comparison.columns[1].assessment.notes
+    assert any(CODE.search(n) for n in notes), notes      # stored with the codes
+    pdf, _ = render(comparison)
+    text = " ".join(_pages(pdf))
+    ids = set(pack().catalogue.entries)
+    for note in notes:
+        assert squash(uncoded(note, ids)) in text, note
+    assert not CODE.search(text), CODE.findall(text)
+    assert not CODE.search(compare_text(comparison, ids))

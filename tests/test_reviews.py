@@ -11,6 +11,7 @@ import pytest
 from leadfit.decisions import review_service, service
 from leadfit.decisions.errors import DecisionError
 from tests.decisions_support import (
+    case_with,
     counts,
     decide_coach,
     example_case,
@@ -72,8 +73,14 @@ def test_a_coached_decision_records_its_review_criteria_and_dates(reg):
     d = record.decision
     assert (d.review_date, d.decisive_review_date) == ("2027-02-01", "2027-05-02")
     assert any("Still no prioritised backlog" in c for c in d.review_criteria)
-    assert "Former role not down to 10% of their time by 1 April 2027" in d.review_criteria
+    # the plan brings the former role down by 1 April, after the first review (1 February):
+    # a sign at that review is that it is not coming down, not that it is not down yet (reader 6)
+    assert "Former role not yet coming down towards 10% of their time (agreed for 1 April 2027," \
+        " after the review)" in d.review_criteria
     assert "Induction not done by 15 January 2027" in d.review_criteria
+    due_before = decide_coach(reg, case_with(candidate__reduced_by="2027-01-20"))
+    assert "Former role not down to 10% of their time by 20 January 2027" in \
+        due_before.decision.review_criteria
 
 
 def test_due_and_overdue_across_the_date_boundary(reg, cli):

@@ -16,8 +16,9 @@ Use it for any LeadFit document (the decision rationale, client pack docs)::
 
 Verbs: title_line, h1, h2, p(text, style), kv(label, value), bullets, table,
 chart(Drawing), spacer, keep(fn) (keep a block on one page), pagebreak.
-Executives read words: a table cell ``Cited(words, ref, detail)`` prints the words first
-and the article's reference after them, small and grey; never an ID column first.
+A table cell ``Cited(words, ref, detail)`` prints the words first and a reference after
+them, small and grey; never an ID column first. The decision rationale prints no code where
+an executive reads: its words stand alone, and Appendix B gives each with its reference.
 
 - Styles: ``leadfit/pdf/styles.yaml`` (fonts, sizes, colours, paragraph styles
   with ``parent:``); pass ``styles=load_styles(path)`` for another file.

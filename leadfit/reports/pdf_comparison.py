@@ -13,6 +13,7 @@ from leadfit import ARTICLE_TITLE, __version__
 from leadfit.decisions import comparison_words as words
 from leadfit.decisions.comparison import Comparison
 from leadfit.pdf import Document, describe, load_styles
+from leadfit.reports.pdf_plain import plain_words
 from leadfit.words import date_words
 
 CONFIDENTIAL = "CONFIDENTIAL – comparison of candidates"
@@ -64,8 +65,9 @@ def _candidate(doc: Document, c) -> None:
     if role:
         doc.kv("Current role", role)
     doc.kv("Answers from", _shown_source(c.source), "small")
-    for note in a.notes:
-        doc.p(note)
+    plain = plain_words(a)
+    for note in a.notes:  # as the command line's comparison says them: no ids, no scores
+        doc.p(plain(note))
     doc.h2("Findings")
     lines = words.finding_lines(a)
     if lines:

@@ -231,8 +231,9 @@ def _signals(doc: Document, a: Assessment, questions) -> None:
 def _qualified(doc: Document, r: AnyRecord) -> None:
     """The conditions and the dissent right under the decision they qualify: pages later,
     a reader has acted on the decision before meeting them."""
-    if r.decision.conditions:
-        doc.h2("Conditions")
+    if r.decision.conditions:  # a review that brings in a PD carries the coaching's conditions
+        ended = r.review is not None and r.decision.outcome == HIRE
+        doc.h2("Conditions of the coached appointment this review ends" if ended else "Conditions")
         doc.p(r.decision.conditions)
     dissent = [s for s in r.signoffs if s.dissent]
     if dissent:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadfit.decisions.review_words import finding_words, headline, step_words
+from leadfit.decisions.review_words import finding_words, headline, mitigation_words
 from leadfit.pdf import Document
 from leadfit.words import date_words
 
@@ -58,7 +58,7 @@ def review_section(doc: Document, r: AnyRecord, outcome_title) -> None:
     if rv.mitigations:
         doc.h2("Mitigations")
         doc.table(["Step", "At this review"],
-                  [[m.title, step_words(m.done_on, m.due)] for m in rv.mitigations],
+                  [[m.title, mitigation_words(m)] for m in rv.mitigations],
                   widths=[0.58, 0.42])
     for label, text in (("Behaviours observed:", rv.behaviours),
                         ("Experience since the decision:", rv.experience)):

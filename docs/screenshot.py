@@ -68,6 +68,10 @@ def open_window(data: Path, register_url: str | None = None, today=None, welcome
     os.environ["LEADFIT_DATA_DIR"] = str(data)
     from PySide6.QtWidgets import QMessageBox
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def refused(box) -> None:  # a problem box offscreen waited forever: say it, and stop
+        raise SystemExit(f"the window refused: {box.text()} {box.detailedText()}")
+    QMessageBox.exec = refused
     from leadfit.desktop.app import make_app
     from leadfit.desktop.main_window import MainWindow
     app = make_app()
@@ -109,6 +113,7 @@ def _record(app, window, conditions: str, owner: str) -> None:
     dialog.recorded_by.setText("Rae Recorder")
     dialog.plan.owners["M5"].setText(owner)
     dialog.plan.dues["M5"].setText("2027-01-15")
+    dialog.plan.later.setChecked(True)  # the other steps agreed by the review date it shows
     app.processEvents()
     dialog._submit()
     app.processEvents()

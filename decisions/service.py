@@ -226,7 +226,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "conditions": d.conditions if conditions is None else conditions,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
-                "plan_later": _deferred_to(d) if plan_later is None else plan_later,
+                "plan_later": d.deferred_to if plan_later is None else plan_later,
                 "considered": list(old.considered),  # the candidates compared stay named
                 # who records the correction, never the first recorder (the account says who did)
                 "recorded_by": recorded_by,
@@ -265,9 +265,6 @@ def _read_streams(conn, check: Checker, case: Case) -> StreamsReading | None:
     return streams_reading.read(conn, check, stream, streams_reading.form_answer(case))
 
 
-def _deferred_to(d) -> bool | str:
-    """A correction keeps the date the earlier version deferred its open steps to."""
-    return next((p.agree_by for p in d.plan if p.agree_by), None) or d.plan_later
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

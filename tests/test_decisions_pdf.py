@@ -36,24 +36,25 @@ def _expected(record, rhash: str, head: str) -> list[str]:
     out = [f"Decision rationale: {record.stream}", f"Record {record.ref}",
            "Value stream", record.stream, "Candidate", record.candidate,
            "Recommendation", a.outcome_title, "Risk of appointing this", "candidate as proposed",
-           a.risk.level, "Decision", "Recorded by"]  # in words: the score is in the audit details
+           a.risk.level, "Decision"]  # in words: the score is in the audit details
+    if d.differs:  # beside the decision it explains
+        out += ["(differs from the recommendation)", "Justification", d.justification]
+    out += ["Recorded by"]
     if d.conditions:   # under the decision they qualify
         out += ["Conditions", d.conditions]
     if any(s.dissent for s in record.signoffs):
         out += ["Dissent"] + [s.dissent_reasons for s in record.signoffs if s.dissent]
     out += [*a.notes[:1], "Readiness against the ideal Product Director"]
-    for item in a.readiness:  # the words, then the article's reference
-        out += [f"{item.title} (article: {item.id})", STATUS_WORDS[item.status]]
+    for item in a.readiness:  # words only: the article's references are in Appendix B
+        out += [item.title, STATUS_WORDS[item.status]]
     out += ["Findings", "Finding Severity Raised by the answers"]
     for f in a.findings:
-        out += [f"{f.title} (article: {f.id})", f.severity] + [c.title for c in f.because]
+        out += [f.title, f.severity] + [c.title for c in f.because]
     out += ["Mitigation plan", f"Fail-fast review date: {date_words(d.review_date)}",
             "What Who By when"]
     for p in d.plan:
-        out += [f"{p.title} (article: {p.id})", p.who, date_words(p.due) or p.by_when]
-    out += ["Context signals"] + [f"{s.title} (article: {s.id})" for s in a.signals]
-    if d.differs:
-        out += ["Justification (the decision differs from the recommendation)", d.justification]
+        out += [p.title, p.who, date_words(p.due) or p.by_when]
+    out += ["Context signals"] + [s.title for s in a.signals]
     out += ["Sign-off recorded in LeadFit", "Role Name Signed Statement"]
     for s in record.signoffs:
         out += [role_words(s.role), s.name]
@@ -94,13 +95,11 @@ def test_a_decision_against_the_recommendation_prints_its_justification(tmp_path
                                 justification="The board will fund an experienced hire.")
         text = squash(" ".join(_pages(printing.render_pdf(reg, record.ref).pdf)))
     _in_order(text, ["Decision", "Hire an experienced Product Director",
-                     "(differs from the recommendation: see justification)",
+                     "(differs from the recommendation)",
+                     "Justification", "The board will fund an experienced hire.",
                      # the coaching trade-off is the recommendation's, never the hire's
                      "What the recommendation (Appoint with coaching) says, which the decision did not follow:",
-                     "The trade-off",
-                     "Justification (the decision differs from the recommendation)",
-                     "Recommended: Appoint with coaching", "The board will fund an experienced hire.",
-                     "Sign-off", "Decision maker awaiting signature", "HR awaiting signature"])
+                     "The trade-off", "Sign-off", "Decision maker awaiting signature", "HR awaiting signature"])
 
 
 HOSTILE_NAME = 'Zoë <b>Ångström</b> & <a href="http://evil.example">Пётр</a>'

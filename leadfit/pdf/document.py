@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import io
-import re
-import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     PageBreak,
@@ -21,101 +18,15 @@ from reportlab.platypus import (
 )
 
 from leadfit.pdf import fonts
-from leadfit.pdf.keep import KeepIfItFits, StartTogether, TableEndWith
+from leadfit.pdf.keep import KeepIfItFits, TableEndWith, headings_kept, without_trailing_space
+from leadfit.pdf.long_text import BLOCK, LINE_MOST, blocks, breakable, long_cells_moved_out
+from leadfit.pdf.page import FooterHook, PageFurniture
 from leadfit.pdf.paragraph import Paragraph
 from leadfit.pdf.table import Table
 from leadfit.pdf.styles import Styles, load_styles
 from leadfit.pdf.text import Cited, clean, markup_of_clean
 
-# footer(page, total) -> lines of plain text, drawn bottom-up at the foot of every page.
-FooterHook = Callable[[int, int], Sequence[str]]
-
-
-_LONGEST_WORD = 80  # a SHA-256 (64 hex digits) stays whole, to be copied
-
-
-def _breakable(markup: str) -> str:
-    """Give words longer than a line a break point every 80 characters: ReportLab splits
-    an over-long word by measuring ever longer prefixes, quadratic in its length (a
-    10,000-character token took over a minute). Markup (&amp;, <br/>) is never split."""
-    if len(markup) < _LONGEST_WORD:
-        return markup
-    return _LONG_WORD.sub(lambda m: " ".join(_chunks(m.group(0))), markup)
-
-
-def _chunks(word: str) -> list[str]:
-    out, start = [], 0
-    while start < len(word):
-        end = min(start + _LONGEST_WORD, len(word))
-        amp = word.rfind("&", start, end)   # never cut inside an entity such as &amp;
-        if amp > start and ";" not in word[amp:end]:
-            end = amp
-        out.append(word[start:end])
-        start = end
-    return out
-
-
-_BLOCK = 600
-_LINE_MOST = 3000  # half a page of body text: a longer line is cut, a shorter never is
-
-
-def _blocks(text: str, line_most: int = _BLOCK) -> list[str]:
-    """``text`` cut into pieces at line ends, about 600 characters each; a line longer
-    than ``line_most`` is cut too, after a sentence where it can (each piece starts a
-    new line: a cut in a shorter one shows as a break mid-sentence)."""
-    if len(text) <= _BLOCK:
-        return [text]
-    blocks, current = [], ""
-    for line in text.split("\n"):
-        while len(line) > line_most:
-            cut = _cut(line, line_most)
-            if current:
-                blocks.append(current)
-                current = ""
-            blocks.append(line[:cut])
-            line = line[cut:].lstrip(" ")
-        if current and len(current) + len(line) + 1 > _BLOCK:
-            blocks.append(current)
-            current = line
-        else:
-            current = f"{current}\n{line}" if current else line
-    blocks.append(current)
-    return blocks
-
-
-def _cut(line: str, most: int) -> int:
-    """Where to cut a line longer than ``most``: after its last sentence in the second
-    half, else at its last space, else anywhere."""
-    end = max(line.rfind(mark, most // 2, most) for mark in (". ", "? ", "! ", "; "))
-    if end > 0:
-        return end + 1
-    space = line.rfind(" ", 0, most)
-    return space if space > 0 else most
-
-
-_CELL_MOST = 3 * _BLOCK
-_MOVED = "(in full after this table)"
-
-
-def _long_cells_moved_out(rows: Iterable[Sequence[object]], header: Sequence[str]):
-    """Rows with every cell longer than a few blocks replaced by a pointer, and the
-    (label, text) to print after the table: a table row that splits across pages is
-    re-wrapped whole at each page, quadratic in its length (a 400 KB rule condition in
-    the pack's documentation ran past 90 s); flowing paragraphs after it stay linear."""
-    kept, after = [], []
-    for row in rows:
-        row = list(row)
-        for i, value in enumerate(row):
-            if len(str(value or "")) > _CELL_MOST:
-                column = header[i] if i < len(header) else ""
-                label = " – ".join(clean(x).split("\n")[0] for x in (row[0], column) if x)
-                after.append((f"{label}:", value))
-                row[i] = _MOVED
-        kept.append(row)
-    return kept, after
-
-
-_LONG_WORD = re.compile(r"[^\s<>]{%d,}" % (_LONGEST_WORD + 1))
+__all__ = ["Document", "FooterHook"]
 
 
 class Document:
@@ -149,13 +60,13 @@ class Document:
         marked = markup_of_clean(plain)
         for ch in missing:  # a visible code instead of a silent empty box; the space lets a
             marked = marked.replace(ch, f"[U+{ord(ch):04X}] ")  # run of them wrap in linear time
-        return _breakable(marked)
+        return breakable(marked)
 
     def _blocks(self, plain: str, font_key: str) -> list[str]:
         """Lines the font draws kept whole up to half a page; others (each character it
         cannot draw is printed as a 9-character code) cut at 600 characters."""
         drawn = not fonts.unsupported(plain, self.styles.fonts[font_key])
-        return _blocks(plain, _LINE_MOST if drawn else _BLOCK)
+        return blocks(plain, LINE_MOST if drawn else BLOCK)
 
     def _font_key(self, style: str) -> str:
         name = self.styles.paragraphs[style].fontName
@@ -183,26 +94,26 @@ class Document:
 
     def _heading(self, value: object, style: str) -> Paragraph:
         heading = self.para(value, style)
-        heading.kept_with_next = True  # never alone at a page foot: see _headings_kept
+        heading.kept_with_next = True  # never alone at a page foot: see keep.headings_kept
         return heading
 
     def p(self, value: object, style: str = "body") -> None:
         """A paragraph; long text becomes several flowing blocks, so layout stays linear in
         its length (ReportLab re-wraps a whole paragraph at every page it splits across)."""
-        blocks = self._blocks(clean(value), self._font_key(style))
-        if len(blocks) == 1:
+        pieces = self._blocks(clean(value), self._font_key(style))
+        if len(pieces) == 1:
             self.story.append(self.para(value, style))
             return
         base = self.styles.paragraphs[style]
-        for i, block in enumerate(blocks):
-            first, last = i == 0, i == len(blocks) - 1
+        for i, block in enumerate(pieces):
+            first, last = i == 0, i == len(pieces) - 1
             flowing = ParagraphStyle(f"{base.name}-{i}", parent=base,
                                      spaceBefore=base.spaceBefore if first else 0,
                                      spaceAfter=base.spaceAfter if last else 0)
             self.story.append(Paragraph(self.text(block, self._font_key(style)), flowing))
 
     def kv(self, label: str, value: object, style: str = "body") -> None:
-        if len(str(value or "")) > _BLOCK:
+        if len(str(value or "")) > BLOCK:
             self.story.append(self.labelled(label, "", style))
             self.p(value, style)
             return
@@ -221,7 +132,7 @@ class Document:
         row height, e.g. room to sign by hand."""
         cell, head = self.styles.paragraphs["cell"], self.styles.paragraphs["cell_head"]
         data: list[list] = [[Paragraph(self.text(h, "bold"), head) for h in header]] if header else []
-        rows, after = _long_cells_moved_out(rows, header)
+        rows, after = long_cells_moved_out(rows, header)
         data += [[self._cell(c, cell) for c in row] for row in rows]
         if not data:
             return
@@ -255,14 +166,15 @@ class Document:
                f"(article: {self.text(value.ref)})</font>")
         detail = f"<br/>{self.text(value.detail)}" if value.detail else ""
         return f"{self.text(value.words)} {ref}{detail}"
+
     def _cell(self, value: object, style) -> Paragraph | list[Paragraph]:
         """A cell's paragraph; long text as several, so a row split re-wraps little."""
         if isinstance(value, Cited):
             return Paragraph(self.cited(value), style)
-        blocks = self._blocks(clean(value), "body")
-        if len(blocks) == 1:
+        pieces = self._blocks(clean(value), "body")
+        if len(pieces) == 1:
             return Paragraph(self.text(value), style)
-        return [Paragraph(self.text(b), style) for b in blocks]
+        return [Paragraph(self.text(b), style) for b in pieces]
 
     def _table_style(self, header: bool) -> TableStyle:
         spec, s = self.styles.table, self.styles
@@ -288,7 +200,7 @@ class Document:
         """Keep what ``build(doc)`` adds on one page where it fits on one."""
         start = len(self.story)
         build(self)
-        block = _headings_kept(self.story[start:])
+        block = headings_kept(self.story[start:])
         del self.story[start:]
         self.story.append(KeepIfItFits(block))
 
@@ -313,8 +225,8 @@ class Document:
             buffer, pagesize=s.page_size, leftMargin=s.margin, rightMargin=s.margin,
             topMargin=s.margin, bottomMargin=s.margin + s.footer_space,
             title=self.title, author=self.author, creator="LeadFit", keywords=self.keywords)
-        story = _headings_kept(_without_trailing_space(self.story))
-        template.build(story, canvasmaker=self._canvas_class())
+        story = headings_kept(without_trailing_space(self.story))
+        template.build(story, canvasmaker=self._furniture().canvas_class())
         return buffer.getvalue()
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -322,112 +234,6 @@ class Document:
         from leadfit.files import write_bytes
         return write_bytes(Path(path), self.render())
 
-    def footer_lines(self, page: int, total: int) -> list[str]:
-        lines = list(self.footer(page, total)) if self.footer else []
-        lines.append(f"Page {page} of {total}")
-        for line in lines:
-            self.text(line)  # report glyphs the footer cannot draw too
-        return [clean(line) for line in lines]
-
-    def _canvas_class(self):
-        doc = self
-
-        class _DeferredCanvas(Canvas):
-            """Holds each page until the end, so every footer knows the page total."""
-
-            def __init__(self, *args, **kwargs):
-                # else every page also references Helvetica, the canvas default
-                kwargs["initialFontName"] = doc.styles.fonts["body"].fontName
-                super().__init__(*args, **kwargs)
-                self._pages: list[dict] = []
-
-            def showPage(self):
-                self._pages.append(dict(self.__dict__))
-                self._startPage()
-
-            def save(self):
-                total = len(self._pages)
-                for number, state in enumerate(self._pages, start=1):
-                    self.__dict__.update(state)
-                    doc._draw_watermark(self)
-                    doc._draw_mark(self)
-                    doc._draw_footer(self, number, total)
-                    super().showPage()
-                super().save()
-
-        return _DeferredCanvas
-
-    def _draw_watermark(self, canvas: Canvas) -> None:
-        if not self.watermark:
-            return
-        w = self.styles.watermark
-        width, height = self.styles.page_size
-        font = self.styles.fonts["bold"].fontName
-        turn, inner = math.radians(float(w["angle"])), 2 * self.styles.margin
-        room = min((width - inner) / max(abs(math.cos(turn)), 1e-6),  # long text shrinks to
-                   (height - inner) / max(abs(math.sin(turn)), 1e-6))  # stay within the margins
-        size = min(float(w["size"]),
-                   room / max(canvas.stringWidth(self.watermark, font, 1), 1e-6))
-        canvas.saveState()
-        canvas.setFont(font, size)
-        canvas.setFillColor(self.styles.colour(w["colour"]))
-        canvas.setFillAlpha(float(w["opacity"]))  # light, and drawn over content: text stays legible
-        canvas.translate(width / 2, height / 2)
-        canvas.rotate(float(w["angle"]))
-        canvas.drawCentredString(0, -size / 3, self.watermark)
-        canvas.restoreState()
-
-    def _draw_mark(self, canvas: Canvas) -> None:
-        if not self.mark:
-            return
-        f, s = self.styles.footer, self.styles
-        canvas.saveState()
-        canvas.setFont(s.fonts["bold"].fontName, float(f["size"]) + 1)
-        canvas.setFillColor(s.colour(s.watermark["colour"]))
-        width, height = s.page_size
-        canvas.drawRightString(width - s.margin, height - s.margin / 2, self.mark)
-        canvas.restoreState()
-
-    def _draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
-        f, s = self.styles.footer, self.styles
-        canvas.saveState()
-        canvas.setFont(f["font"], float(f["size"]))
-        canvas.setFillColor(f["colour"])
-        canvas.setStrokeColor(s.colour(s.table["grid"]))
-        width = s.page_size[0]
-        lines = self.footer_lines(page, total)
-        top = s.margin + float(f["leading"]) * len(lines) + 2
-        canvas.line(s.margin, top, width - s.margin, top)
-        for i, line in enumerate(reversed(lines)):
-            canvas.drawString(s.margin, s.margin + i * float(f["leading"]), line)
-        canvas.restoreState()
-
-
-def _headings_kept(story: list) -> list:
-    """``story`` with a StartTogether before each run of headings: a page break unless the
-    headings and the start of what follows them fit (ReportLab's keepWithNext keeps a heading
-    with all of a long table, moving it whole and leaving the page before it half empty)."""
-    out: list = []
-    for i, flowable in enumerate(story):
-        heading = getattr(flowable, "kept_with_next", False)
-        if heading and not getattr(story[i - 1] if i else None, "kept_with_next", False):
-            run = list(_run_of_headings(story, i))
-            following = story[i + len(run)] if i + len(run) < len(story) else None
-            out.append(StartTogether(run, following))
-        out.append(flowable)
-    return out
-
-
-def _run_of_headings(story: list, start: int):
-    for flowable in story[start:]:
-        if not getattr(flowable, "kept_with_next", False):
-            return
-        yield flowable
-
-
-def _without_trailing_space(story: list) -> list:
-    """A spacer at the very end that does not fit would start an empty last page."""
-    flowables = list(story)
-    while flowables and isinstance(flowables[-1], Spacer):
-        flowables.pop()
-    return flowables
+    def _furniture(self) -> PageFurniture:
+        return PageFurniture(self.styles, watermark=self.watermark, mark=self.mark,
+                             footer=self.footer, report=self.text)

@@ -1,9 +1,10 @@
 """Blocks that keep together (leadfit/pdf/document.py): a block on one page where it fits on
-one, a heading with the start of what follows it, a table's end with what follows it."""
+one, a heading with the start of what follows it, a table's end with what follows it; and
+the story as handed to ReportLab (headings kept, no trailing space)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from reportlab.platypus.flowables import _ContainerSpace, _listWrapOn
 
 
@@ -156,3 +157,33 @@ _FEW_LINES = 36  # points: the last three lines of a row, carried over with the 
 def _frame_break():
     from reportlab.platypus.doctemplate import FrameBreak
     return FrameBreak()
+
+
+def headings_kept(story: list) -> list:
+    """``story`` with a StartTogether before each run of headings: a page break unless the
+    headings and the start of what follows them fit (ReportLab's keepWithNext keeps a heading
+    with all of a long table, moving it whole and leaving the page before it half empty)."""
+    out: list = []
+    for i, flowable in enumerate(story):
+        heading = getattr(flowable, "kept_with_next", False)
+        if heading and not getattr(story[i - 1] if i else None, "kept_with_next", False):
+            run = list(_run_of_headings(story, i))
+            following = story[i + len(run)] if i + len(run) < len(story) else None
+            out.append(StartTogether(run, following))
+        out.append(flowable)
+    return out
+
+
+def _run_of_headings(story: list, start: int):
+    for flowable in story[start:]:
+        if not getattr(flowable, "kept_with_next", False):
+            return
+        yield flowable
+
+
+def without_trailing_space(story: list) -> list:
+    """A spacer at the very end that does not fit would start an empty last page."""
+    flowables = list(story)
+    while flowables and isinstance(flowables[-1], Spacer):
+        flowables.pop()
+    return flowables

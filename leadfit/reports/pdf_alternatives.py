@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from leadfit.pdf import Document
+from leadfit.reports.pdf_plain import plain_words
 from leadfit.words import change_set_words, no_change_words
 
 if TYPE_CHECKING:  # a type only: `leadfit report` builds no models (issue 15)
@@ -20,9 +21,10 @@ OLDER_RECORD = ("This record was made before LeadFit set out the other outcomes 
 def unknowns_section(doc: Document, a: Assessment) -> None:
     if a.unknowns is None:
         return
+    plain = plain_words(a)
     doc.h1("Answers not known")
-    doc.p(a.unknowns.summary)
-    doc.p(a.unknowns.decided_by, "small")
+    doc.p(plain(a.unknowns.summary))
+    doc.p(plain(a.unknowns.decided_by), "small")
 
 
 def other_outcomes_sections(doc: Document, a: Assessment) -> None:
@@ -32,8 +34,9 @@ def other_outcomes_sections(doc: Document, a: Assessment) -> None:
     if not a.alternatives:
         doc.p(OLDER_RECORD)
         return
+    plain = plain_words(a)
     for alt in a.alternatives:  # a heading never stranded at a page foot without its reasons
-        doc.keep(_why_not(alt.title, alt.why_not))
+        doc.keep(_why_not(alt.title, [plain(reason) for reason in alt.why_not]))
     doc.h1("What would change it")
     doc.p("For each other outcome, the fewest answers that would have to change for the rule pack"
           " to recommend it, and whether the organisation can change each. The numbers in them"

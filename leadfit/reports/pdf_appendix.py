@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from leadfit import words
 from leadfit.words import date_words
 from leadfit.pdf import Document
+from leadfit.rules.model.catalogue import KINDS
 
 
 if TYPE_CHECKING:  # types only: `leadfit report` prints a sealed record, no models (issue 15)
@@ -40,13 +41,38 @@ def audit_appendix(doc: Document, r: AnyRecord, anchor) -> None:
 
 def _audit(doc: Document, r: AnyRecord, anchor) -> None:
     doc.h1("Appendix B: audit details")
-    a = r.assessment
-    rows = [[f.title, f.id, f.rule] for f in a.findings]
-    rows += [[s.title, s.id, s.rule] for s in a.signals]
-    rows += [[m.title, m.id, ", ".join(m.rules)] for m in a.mitigations]
+    rows = _cited_rows(r)
     if rows:  # the words first, as everywhere; the article's references to look them up
-        doc.table(["Item", "Article", "Rule that raised it"], rows, widths=[0.45, 0.1, 0.45])
+        doc.p("Each item the pages above name in words, with the idea in the article it stands for"
+              " and the rule that raised it.", "small")
+        doc.table(["Item", "Article", "Rule that raised it"], rows, widths=[0.42, 0.13, 0.45])
     doc.keep(lambda doc: _audit_facts(doc, r, anchor))   # never three lines alone on a page
+
+
+EARLIER = "raised in the decision reviewed"
+
+
+def _cited_rows(r: AnyRecord) -> list[list[str]]:
+    """(words, article reference, rules) of every item the rationale names: its pages print
+    the words alone (an executive reads no codes), HR finds the idea in the article here."""
+    a, rv = r.assessment, r.review
+    rows = [[i.title, i.id, ", ".join(i.rules)] for i in a.readiness]
+    rows += [[f.title, f.id, f.rule] for f in a.findings]
+    rows += [[s.title, s.id, s.rule] for s in a.signals]
+    rows += [[m.title, m.id, ", ".join(m.rules)] for m in [*a.preconditions, *a.mitigations]]
+    if rv is not None:  # a review names the findings gone since the decision too
+        rows += [[f.title, f.id, EARLIER] for f in rv.findings]
+        rows += [[m.title, m.id, EARLIER] for m in rv.mitigations]
+    unique: dict[tuple[str, str], str] = {}
+    for title, ref, rules in rows:   # the first has the rules (a review's carry none)
+        unique.setdefault((title, ref), rules)
+    return [[title, ref if _in_article(ref) else "none: an answer not known", rules]
+            for (title, ref), rules in unique.items()]
+
+
+def _in_article(ref: str) -> bool:
+    """An id of the article's catalogue (P, R, F, M); the runtime's U1, U2 name answers not known."""
+    return ref[:1] in KINDS.values()
 
 
 def _audit_facts(doc: Document, r: AnyRecord, anchor) -> None:

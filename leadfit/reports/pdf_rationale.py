@@ -13,13 +13,15 @@ from leadfit import ARTICLE_TITLE, __version__
 from leadfit.reports.pdf_alternatives import other_outcomes_sections, unknowns_section
 from leadfit.reports.pdf_appendix import answers_appendix, audit_appendix
 from leadfit.reports.pdf_considered import considered_section
+from leadfit.reports.pdf_plain import plain_words
 from leadfit.decisions.anchor import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
 from leadfit.decisions.record_words import outcome_title, recorded_words
 from leadfit.reports.pdf_portfolio import reading_section
-from leadfit.pdf import Cited, Document, describe, level_bars
+from leadfit.pdf import Document, describe, level_bars
 from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title
-from leadfit.words import answer_words, date_words, readiness_words, role_words, time_words
+from leadfit.words import answer_words, date_words, joined, quoted, readiness_words, role_words
+from leadfit.words import time_words
 
 if TYPE_CHECKING:  # types only: `leadfit report` prints a sealed record (issue 15)
     from leadfit.decisions.sealed import AnyRecord
@@ -51,7 +53,6 @@ def render(record: AnyRecord, anchor: Anchor, *, replaced_by: str = "",
     review_terms_section(doc, record)
     _signals(doc, a, questions)
     other_outcomes_sections(doc, a)
-    _reasons(doc, record, a)
     _signoff(doc, record, replaced_by)
     answers_appendix(doc, record, questionnaire)
     audit_appendix(doc, record, anchor)
@@ -93,16 +94,18 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
             ["Assessed on", date_words(r.answers.get("org.assessed_on")) or "not recorded"],
             ["Recommendation", a.outcome_title or _title(a.outcome)],
             [RISK_LABEL, a.risk.level]]  # words: the score is in the audit details
+    plain = plain_words(a)
     if a.constraints:  # beside the recommendation: it can rule one of the outcomes out
-        rows.append(["Hiring constraint", "\n".join(a.constraints)])
+        rows.append(["Hiring constraint", "\n".join(plain(c) for c in a.constraints)])
     decided = (decided_title(a) or _title(a.outcome)) if r.decision.outcome == a.outcome else (
         _title(r.decision.outcome))  # as the recommendation is called here (no coaching promised)
     early = decided_early_words(a)
     if early:  # words 3: the decision is the outcome, taken before finding out, and says so
         decided = f"{_title(r.decision.outcome)}, {early}"
     rows.append(["Decision", decided
-                 + ("  (differs from the recommendation: see justification)"
-                    if r.decision.differs else "  (as recommended)")])
+                 + ("  (differs from the recommendation)" if r.decision.differs else "  (as recommended)")])
+    if r.decision.differs:  # beside the decision: HR's first question in a dispute
+        rows.append(["Justification", r.decision.justification or "not recorded"])
     if r.review:
         rows.append(["Reviews", f"{r.review.of} (held {date_words(r.review.held_on)})"])
     if r.decision.review_date:
@@ -117,9 +120,10 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
         doc.p(f"What the recommendation ({a.outcome_title or _title(a.outcome)}) says, which the"
               " decision did not follow:", "small")
     for note in a.notes:  # the trade-off, the plan for hiring, compounding, what is unverified
-        doc.p(note)
-    doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; a grey reference such as"
-          " (article: F1) names the idea in it that a line stands for.", "small")
+        doc.p(plain(note))
+    doc.p(f"Source: LeadFit's rules read the article “{ARTICLE_TITLE}”; the audit details at the"
+          " end name the idea in it that each readiness mark, finding, step and signal stands for.",
+          "small")
 
 
 def status_line(r: AnyRecord) -> str:
@@ -141,7 +145,7 @@ def status_line(r: AnyRecord) -> str:
 
 def _readiness(doc: Document, a: Assessment) -> None:
     doc.h1("Readiness against the ideal Product Director")
-    rows = [(Cited(item.title, item.id), _LEVEL.get(item.status, 0),
+    rows = [(item.title, _LEVEL.get(item.status, 0),
              item.status if item.status in _LEVEL else "unknown",
              readiness_words(item.status)) for item in a.readiness]
     doc.chart(level_bars(rows, 3, doc.styles))
@@ -152,27 +156,67 @@ def _findings(doc: Document, a: Assessment, questions) -> None:
     if not a.findings:
         doc.p("No failure mode was raised by the answers.")
         return
-    rows = [[Cited(f.title, f.id), f.severity, _because(f.because, questions) or f.summary]
+    plain = plain_words(a)
+    rows = [[f.title, f.severity, _because(f.because, questions) or plain(f.summary)]
             for f in a.findings]
     doc.table(["Finding", "Severity", "Raised by the answers"], rows, widths=[0.3, 0.11, 0.59])
 
 
 def _plan(doc: Document, r: AnyRecord) -> None:
+    if r.decision.outcome == HIRE:
+        _hire_steps(doc, r)
+        return
     doc.h1("Mitigation plan")
     if r.decision.review_date:
         doc.kv("Fail-fast review date:", date_words(r.decision.review_date))
+    planned = {p.id for p in r.decision.plan}
+    left = [m for m in r.assessment.plan_steps() if m.id not in planned] if r.decision.differs else []
+    if left:  # appointed outright against coaching: the coaching steps are dropped, and say so
+        doc.p("The decision does not take up these steps the recommendation called for:"
+              f" {joined([quoted(m.title) for m in left])}; the justification on page 1 says why.")
     if not r.decision.plan:
-        doc.p("No mitigation plan: hiring externally needs none." if r.decision.outcome ==
-              "hire_external" else "No mitigation is required.")
+        if not left:
+            doc.p("No mitigation is required.")
         return
     if r.decision.later_note:
         doc.p(r.decision.later_note)
-    a = r.assessment
-    meanings = {m.id: m.meaning for m in a.mitigations}
-    meanings |= {m.id: f"{PRECONDITIONS_LABEL}. {m.meaning}" for m in a.preconditions}
-    rows = [[Cited(p.title, p.id, meanings.get(p.id, "")), p.who, date_words(p.due) or p.by_when]
-            for p in r.decision.plan]
+    meanings = _meanings(r.assessment)
+    rows = [["\n".join(x for x in (p.title, meanings.get(p.id, "")) if x), p.who,
+             date_words(p.due) or p.by_when] for p in r.decision.plan]
     doc.table(["What", "Who", "By when"], rows, widths=[0.63, 0.2, 0.17])
+
+
+HIRE = "hire_external"  # the record keeps no plan for it (decisions/making.py NO_COACHING)
+
+
+def _hire_steps(doc: Document, r: AnyRecord) -> None:
+    """What the assessment requires for a hire from outside, as the command line lists it:
+    the record stores no plan for a hire, so "needs none" read as nothing to do (reader 5)."""
+    a = r.assessment
+    doc.h1("Steps for the hire")
+    unowned = "this record names no owner or date for them."
+    if a.outcome == HIRE:
+        steps = a.plan_steps()
+        said = "No coaching plan: an experienced Product Director is hired to lead the stream. " + (
+            f"The assessment requires these steps for the hire; {unowned}" if steps
+            else "The assessment lists no step for the hire.")
+    else:  # the coaching steps were for appointing this candidate, the earlier ones for anyone
+        steps = a.preconditions
+        said = ("No coaching plan: hiring from outside, this candidate does not lead the stream,"
+                f" so the plan the recommendation ({a.outcome_title or _title(a.outcome)}) called for does"
+                " not apply." + (f" The assessment asked for these steps before anyone is"
+                                 f" appointed; {unowned}" if steps else ""))
+    doc.p(said)
+    if steps:
+        meanings = _meanings(a)
+        doc.table(["What"], [[f"{m.title}\n{meanings[m.id]}"] for m in steps], widths=[1.0])
+
+
+def _meanings(a: Assessment) -> dict[str, str]:
+    """What each step of the plan means, in words; a step before the appointment says so."""
+    plain = plain_words(a)
+    meanings = {m.id: plain(m.meaning) for m in a.mitigations}
+    return meanings | {m.id: f"{PRECONDITIONS_LABEL}. {plain(m.meaning)}" for m in a.preconditions}
 
 
 def _signals(doc: Document, a: Assessment, questions) -> None:
@@ -180,17 +224,8 @@ def _signals(doc: Document, a: Assessment, questions) -> None:
     if not a.signals:
         doc.p("No context signal was raised.")
         return
-    rows = [[Cited(s.title, s.id), _because(s.because, questions)] for s in a.signals]
+    rows = [[s.title, _because(s.because, questions)] for s in a.signals]
     doc.table(["Signal", "Because"], rows, widths=[0.38, 0.62])
-
-
-def _reasons(doc: Document, r: AnyRecord, a: Assessment) -> None:
-    d = r.decision
-    if d.differs:
-        doc.h1("Justification (the decision differs from the recommendation)")
-        doc.kv("Recommended:", a.outcome_title or _title(a.outcome))
-        doc.kv("Decided:", _title(d.outcome))
-        doc.p(d.justification)
 
 
 def _qualified(doc: Document, r: AnyRecord) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from leadfit.decisions.review_words import finding_words, headline, step_words
-from leadfit.pdf import Cited, Document
+from leadfit.pdf import Document
 from leadfit.words import date_words
 
 
@@ -54,11 +54,11 @@ def review_section(doc: Document, r: AnyRecord, outcome_title) -> None:
         doc.p("No answer asked again has changed.")
     found = sorted(rv.findings, key=lambda f: _CHANGE_ORDER[f.change])
     doc.table(["Finding", "Since the decision"],
-              [[Cited(f.title, f.id), finding_words(f)] for f in found], widths=[0.58, 0.42])
+              [[f.title, finding_words(f)] for f in found], widths=[0.58, 0.42])
     if rv.mitigations:
         doc.h2("Mitigations")
         doc.table(["Step", "At this review"],
-                  [[Cited(m.title, m.id), step_words(m.done_on, m.due)] for m in rv.mitigations],
+                  [[m.title, step_words(m.done_on, m.due)] for m in rv.mitigations],
                   widths=[0.58, 0.42])
     for label, text in (("Behaviours observed:", rv.behaviours),
                         ("Experience since the decision:", rv.experience)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from leadfit.decisions.record_words import outcome_title as outcome_words  # one wording of an outcome
 from leadfit.words import answer_words, date_words
 
 if TYPE_CHECKING:  # types only: `register show` words a review without its models
@@ -33,17 +34,6 @@ GROUP_WORDS = {"load": "Load and the former role", "behaviours": "Behaviours obs
                "experience": "Experience since the decision"}
 KIND_WORDS = {"first": "first review", "decisive": "decisive review",
               "extended": "review after extended coaching"}
-
-
-def outcome_words(outcome: str | None) -> str:
-    """An outcome as a person reads it ('Appoint with coaching'), never its key."""
-    if not outcome:
-        return "none"
-    from leadfit.rules.model.catalogue import default_catalogue
-    try:
-        return default_catalogue().title(outcome)
-    except (KeyError, LookupError):
-        return outcome
 
 
 def due_words(overdue: int, soon: int) -> str:

@@ -72,7 +72,7 @@ def _sha(data: bytes) -> str:
 
 # Facts kept of the entries walked last (two short strings each): a record's newest entry
 # is mostly near where the records in id order have brought the walk; one that has left
-# the window is parsed again from the records' own column.
+# the window is read again by its seq.
 _WINDOW = 4_096
 
 
@@ -82,7 +82,7 @@ class _Chain:
     record hash and columns it states) is kept for the last ``_WINDOW`` entries."""
 
     def __init__(self, conn: Connection, key: bytes | None) -> None:
-        self.key = key
+        self.conn, self.key = conn, key
         self.problems: list[str] = []
         self.prev, self.expected, self.macs, self.entries, self.walked = GENESIS, 1, 0, 0, 0
         self.recent: OrderedDict[int, tuple] = OrderedDict()
@@ -91,13 +91,19 @@ class _Chain:
                    utf8(conn, audit_log.c.entry), audit_log.c.mac, audit_log.c.record_ref)
             .order_by(audit_log.c.seq)))
 
-    def logged(self, seq: int | None, text: bytes | None) -> tuple:
-        """(record hash, columns digest) the entry ``seq`` states (its ``text`` read by
-        the caller too: parsed only when the walk has no longer kept it)."""
+    def logged(self, seq: int | None) -> tuple:
+        """(record hash, columns digest) the entry ``seq`` states; read again only when
+        the walk has no longer kept it."""
         while seq is not None and self.walked < seq and self._step():
             pass
-        stated = self.recent.get(seq) if seq is not None else None
-        return stated if stated is not None else _stated(_logged(text))
+        if seq is None:
+            return None, None
+        stated = self.recent.get(seq)
+        if stated is None:
+            text = self.conn.execute(select(utf8(self.conn, audit_log.c.entry))
+                                     .where(audit_log.c.seq == seq)).scalar()
+            stated = _stated(_logged(text))
+        return stated
 
     def finish(self, report: VerifyReport) -> None:
         while self._step():
@@ -156,18 +162,15 @@ def _stated(facts: dict) -> tuple:
 
 
 def _records_with_entries(conn: Connection):
-    """Each record row (its text as bytes) with its keys, its first entry's seq and its
-    newest entry's text."""
+    """Each record row (its text as bytes) with its keys and the seqs of its first and
+    newest entries (the walk has read the newest one's text: _Chain.logged)."""
     ref = records.c.record_id + "@" + cast(records.c.version, String)
-    newest = audit_log.alias()
     seqs = {name: select(fn(audit_log.c.seq)).where(audit_log.c.record_ref == ref)
             .scalar_subquery() for name, fn in (("first", func.min), ("last", func.max))}
     columns = [utf8(conn, c).label("body") if c.key == "body" else c for c in row_columns()]
     return (select(*columns, records.c.id, listed_status().label("shown"), *key_columns(),
-                   seqs["first"].label("first_seq"), newest.c.seq.label("last_seq"),
-                   utf8(conn, newest.c.entry).label("logged"))
-            .select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id)
-                         .outerjoin(newest, newest.c.seq == seqs["last"]))
+                   seqs["first"].label("first_seq"), seqs["last"].label("last_seq"))
+            .select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id))
             .order_by(records.c.id))
 
 
@@ -183,7 +186,7 @@ def _check_records(conn: Connection, chain: _Chain, report: VerifyReport,
         rid, version, digest = row.record_id, row.version, row.hash
         report.records += 1
         ref = f"{rid}@{version}"
-        logged_hash, logged_columns = chain.logged(row.last_seq, row.logged)
+        logged_hash, logged_columns = chain.logged(row.last_seq)
         if _sha(row.body) != digest:
             problems.append(f"record {ref} was altered: its stored text no longer matches"
                             " its hash")
@@ -195,7 +198,7 @@ def _check_records(conn: Connection, chain: _Chain, report: VerifyReport,
             problems.append(f"record {ref} was moved: the register lists it after a"
                             " record written later (rows reordered)")
         previous = max(previous, written)
-        if row.logged is None:
+        if row.last_seq is None:
             problems.append(f"record {ref} is not in the audit log: added or re-keyed"
                             " outside LeadFit")
             continue

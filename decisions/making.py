@@ -341,8 +341,9 @@ def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> s
             problems.append(Problem("a 'coach' decision needs a fail-fast review date"
                                     " (--review-date) or the date of the assessment"))
     if review and assessed and review < str(assessed):
-        problems.append(Problem(f"the fail-fast review date ({review}) is before the assessment date"
-                                f" ({assessed}); a review cannot come before the case was assessed"))
+        problems.append(Problem(f"the fail-fast review date, {date_words(review)}, is before the"
+                                f" assessment, made on {date_words(str(assessed))}; a review cannot"
+                                " come before the case was assessed"))
     return review
 
 
@@ -361,8 +362,8 @@ def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
         owner, due = plan.get(mid, ("", None))
         due_iso = _iso(due, f"due date for {mid}", problems)
         if due_iso and assessed and due_iso < assessed:
-            problems.append(Problem(f"due date for {mid} ({due_iso}) is before the assessment"
-                                    f" date ({assessed})"))
+            problems.append(Problem(f"the due date for {mid} {m.title}, {date_words(due_iso)}, is before"
+                                    f" the assessment, made on {date_words(assessed)}"))
         items.append(PlanItem(id=mid, title=m.title, owner=_text(owner, f"owner of {mid}", problems),
                               due=due_iso))
     return items

@@ -208,7 +208,7 @@ def test_a_review_date_before_the_assessment_is_refused_and_nothing_is_written(t
     done = run_cli("decide", "--recorded-by", "Robin Hale", str(EXAMPLE_CASE), "--decision", "coach", "--conditions", "x",
                    "--plan-later", "--review-date", "2026-10-01", "--db", db)
     assert done.returncode == 2
-    assert "the fail-fast review date (2026-10-01) is before the assessment date" in done.stderr
+    assert "the fail-fast review date, 1 October 2026, is before the assessment, made on 2 November 2026" in done.stderr
     assert not (tmp_path / "register.sqlite3").exists() or "LF-" not in run_cli(
         "register", "list", "--db", db).stdout
 

@@ -37,7 +37,7 @@ def test_a_plan_due_before_the_assessment_is_refused(db, cli):
     result = cli("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "coach", "--plan-later", "--conditions", "x",
                  "--plan", "M5", "Sam Lee", "2026-11-01", "--db", db)
     assert result.returncode == 2
-    assert "due date for M5 (2026-11-01) is before the assessment date (2026-11-02" in result.stderr
+    assert "due date for M5 Induction, 1 November 2026, is before the assessment, made on 2 November 2026" in result.stderr
     with open_register(db) as reg:
         assert counts(reg) == (0, 0)
 

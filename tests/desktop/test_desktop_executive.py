@@ -229,7 +229,7 @@ def test_refusals_in_the_window_name_no_flags_keys_or_question_ids(qtbot, user_f
     dialog.plan.dues["M5"].setText("2026-01-01")          # before the assessment
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     _kind, text = no_modal_dialogs[-1]
-    assert "justification is required" in text and "before the assessment date" in text
+    assert "justification is required" in text and "before the assessment, made on" in text
     assert "--" not in text and "org.assessed_on" not in text and "'appoint'" not in text
     assert "'Appoint" in text
 

@@ -8,7 +8,9 @@ Window, three unknowns: an answer changed in its widget -> the panel redrawn
   shown when the worker thread delivers them; while the search runs a 4 ms timer
   measures how long the GUI thread is ever kept waiting (the panel never freezes
   if that gap stays near a frame).
-Run: .venv/bin/python benchmarks/unknowns.py
+Also: a share kept not known with the plan left open, and a plan not known with its details
+  left open (follow-ups, explored where they would be asked).
+Run: .venv/bin/python benchmarks/unknowns.py [--core]   (--core: no window)
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ REPO = Path(__file__).resolve().parent.parent
 FRAME_MS = 16.0
 THREE = {"candidate.holds_line": "not known", "candidate.blamed_digital": "not known",
          "org.external_hire": "not known"}
+# Follow-ups left open (session 8): the share kept not known, so the plan and its details are
+# never asked; or the plan not known, so its target, date and successor are not.
+PLAN_DETAILS = ("candidate.target_former_share", "candidate.reduced_by", "candidate.backfill_named",
+                "candidate.backfill_name")
+SHARE_OPEN = ({"candidate.former_role_share": "not known"}, ("candidate.reduce_former_role", *PLAN_DETAILS))
+PLAN_OPEN = ({"candidate.former_role_share": 40, "candidate.reduce_former_role": "not known"}, PLAN_DETAILS)
 
 
 def _ms(fn, runs: int = 1) -> float:
@@ -45,17 +53,34 @@ def core() -> dict[str, list[float]]:
         v == "not known" for v in s.answers.values())]
     plain = [build_case(s.answers, q) for s in scenarios]
     unknown = [build_case({**s.answers, **THREE}, q) for s in scenarios]
+    opened = [[_open(s.answers, *how, q) for s in scenarios] for how in (SHARE_OPEN, PLAN_OPEN)]
     evaluate(plain[0], pack)  # compile and register once, as a running app would have
-    out = {"plain": [], "three unknowns": [], "what would change it": [],
-           "changes, three unknowns": []}
-    for p_case, u_case in zip(plain, unknown):
+    out = {"plain": [], "three unknowns": [], "share not known, plan open": [],
+           "plan not known, details open": [], "what would change it": [],
+           "changes, three unknowns": [], "changes, share not known": []}
+    for p_case, u_case, s_case, d_case in zip(plain, unknown, *opened):
         out["plain"].append(_ms(lambda: evaluate(p_case, pack), 5))
         out["three unknowns"].append(_ms(lambda: evaluate(u_case, pack), 3))
+        out["share not known, plan open"].append(_ms(lambda: evaluate(s_case, pack), 3))
+        out["plan not known, details open"].append(_ms(lambda: evaluate(d_case, pack), 3))
         a = evaluate(p_case, pack)
         out["what would change it"].append(_ms(lambda: alternatives(p_case, pack, a)))
         b = evaluate(u_case, pack)
         out["changes, three unknowns"].append(_ms(lambda: alternatives(u_case, pack, b)))
+        c = evaluate(s_case, pack)
+        out["changes, share not known"].append(_ms(lambda: alternatives(s_case, pack, c)))
+    for name, cases in zip(("share not known, plan open", "plan not known, details open"), opened):
+        done = [evaluate(c, pack) for c in cases]
+        told = [a.unknowns.combinations for a in done if a.unknowns and not a.missing]
+        print(f"  {name}: {len(cases) - len(told)} of {len(cases)} incomplete; combinations explored"
+              f" median {statistics.median(told) if told else 0}, max {max(told, default=0)}")
     return out
+
+
+def _open(answers: dict, unknown: dict, left_open: tuple, q):
+    """A scenario with ``unknown`` answered not known and its follow-ups left unanswered."""
+    from leadfit.forms.case import build_case
+    return build_case({**{k: v for k, v in answers.items() if k not in left_open}, **unknown}, q)
 
 
 def window(unknown: dict, search: bool, changes: int = 30) -> dict[str, list[float]]:
@@ -124,6 +149,8 @@ def main() -> None:
     print(f"core, {len(figures['plain'])} default scenarios, same run:")
     for name, values in figures.items():
         print(_line(name, values, base))
+    if "--core" in sys.argv:  # no window: the core figures alone
+        return
     plain = window({}, search=False)
     three = window(THREE, search=True)
     med = statistics.median(three["panel"])

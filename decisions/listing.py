@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from sqlalchemy import Connection, false, func, or_, select
@@ -246,38 +246,50 @@ def write_csv(conn: Connection, path: Path, checker: Checker | None = None) -> i
         raise RecordAltered(f"{checker.chain_problem()}; run leadfit verify. Nothing was written")
     count = 0
     with atomic_write(Path(path), "w", newline="", encoding=CSV_ENCODING) as fh:
-        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
         rows = conn.execution_options(yield_per=CSV_BATCH).execute(_query(conn))
+        names = tuple(rows.keys())
         for batch in rows.partitions(CSV_BATCH):  # streamed: memory flat in the register's size
+            batch = plain(batch, names)  # read field by field: tuples, not SQLAlchemy rows
             checker.prefetch(batch)
             for row in batch:
-                writer.writerow({k: _cell(v) for k, v in _csv_row(row, checker.check(row)).items()})
+                line = _csv_row(row, checker.check(row))
+                writer.writerow([_cell(line[name]) for name in CSV_COLUMNS])
             count += len(batch)
             checker.forget()
         if checker.missing_problem():  # rows deleted outside LeadFit: the file says so
-            writer.writerow({**dict.fromkeys(CSV_COLUMNS, ""), "status": ALTERED,
-                             "intact": f"NO: {checker.missing_problem()}"})
+            writer.writerow([ALTERED if name == "status" else
+                             f"NO: {checker.missing_problem()}" if name == "intact" else ""
+                             for name in CSV_COLUMNS])
     return count
 
 
 def _csv_row(row, verdict: Integrity) -> dict:
-    summary = asdict(_summary(row, verdict))
-    problem = summary.pop("problem")
-    summary.pop("pack")  # the CSV's own pack column says it below
-    review_of = summary.pop("review_of")
-    if problem:
-        return {**dict.fromkeys(CSV_COLUMNS, ""), **summary, "intact": f"NO: {problem}"}
+    """One version's cells by column: the summary columns as a list shows them, then the
+    signed text's own (the body, parsed once; risk and review date from their checked
+    columns where the row has them, schema 7)."""
+    ref = f"{row.record_id}@{row.version}"
+    if not verdict.intact:
+        return {**_EMPTY, "ref": ref, "record_id": row.record_id, "version": row.version,
+                "status": ALTERED, "intact": f"NO: {verdict.problem}"}
     body = json.loads(row.body)
     d, pack = body.get("decision") or {}, body.get("pack") or {}
     signoffs = body.get("signoffs") or []
+    review_of = row.review_of or ""
     return {
-        **summary, "status_in_words": status_words(summary["status"]),
-        "decision_in_words": outcome_title(summary["outcome"]),
-        "recommended_in_words": outcome_title(summary["recommended"]),
+        "ref": ref, "record_id": row.record_id, "version": row.version, "status": row.shown,
+        "stream": row.stream or "", "candidate": row.candidate or "",
+        "outcome": row.outcome or "", "recommended": row.recommended or "",
+        "created_at": row.created_at, "hash": row.hash,
+        "status_in_words": status_words(row.shown),
+        "decision_in_words": outcome_title(row.outcome or ""),
+        "recommended_in_words": outcome_title(row.recommended or ""),
         "justification": d.get("justification", ""),
-        "conditions": d.get("conditions", ""), "review_date": d.get("review_date") or "",
-        "risk_level": ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
+        "conditions": d.get("conditions", ""),
+        "review_date": row.review_date if row.review_date is not None else d.get("review_date") or "",
+        "risk_level": row.risk if row.risk is not None else
+        ((body.get("assessment") or {}).get("risk") or {}).get("level", ""),
         "pack": pack_label(pack.get("name", ""), pack.get("version", "")),
         "pack_fingerprint": pack.get("fingerprint", ""),
         "recorded_by": body.get("recorded_by", ""),
@@ -291,6 +303,9 @@ def _csv_row(row, verdict: Integrity) -> dict:
                              for s in signoffs if s.get("dissent")),
         **{k: body.get(k, "") for k in ("withdrawn_by", "withdrawn_at", "withdrawn_reason")},
         "intact": "yes", "review_of": review_of, "kind_in_words": kind_words(review_of)}
+
+
+_EMPTY = dict.fromkeys(CSV_COLUMNS, "")
 
 
 def kind_words(review_of: str) -> str:

@@ -23,6 +23,7 @@ from leadfit.decisions.record import (
 )
 from leadfit.errors import Problem
 from leadfit.suggest import did_you_mean
+from leadfit.words import date_words
 from leadfit.rules.model.assessment import Assessment
 
 if TYPE_CHECKING:  # types only: `register show` reaches this module through the reviews
@@ -182,13 +183,14 @@ def _deferred(items: list[PlanItem], plan_later: bool | str | date, review: str 
                                     " will be agreed: a fail-fast review date, or a date of"
                                     " their own (--plan-later)"))
         return items
+    # in words, dates read aloud: the window shows these to the person who typed the date
     if assessed and by < assessed:
-        problems.append(Problem(f"the date the plan is agreed by ({by}) is before the assessment"
-                                f" date ({assessed}, org.assessed_on)"))
+        problems.append(Problem(f"the date the plan is agreed by, {date_words(by)}, is before the"
+                                f" assessment, made on {date_words(assessed)}"))
     if review and by > review:
-        problems.append(Problem(f"the date the plan is agreed by ({by}) is after the fail-fast"
-                                f" review ({review}), which checks how the plan is going: agree"
-                                " it before then"))
+        problems.append(Problem(f"the date the plan is agreed by, {date_words(by)}, is after the"
+                                f" fail-fast review on {date_words(review)}, which checks how the"
+                                " plan is going: agree it by then"))
     return [i if i.given else i.model_copy(update={"agree_by": by}) for i in items]
 
 
@@ -331,7 +333,7 @@ def _iso(value, what: str, problems: list[Problem]) -> str | None:
 def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> str | None:
     review = _iso(value, "review date", problems)
     if review is None and value in (None, ""):
-        review = _iso(case.answers.get("org.review_date"), "org.review_date", problems)
+        review = _iso(case.answers.get("org.review_date"), "the case's fail-fast review date", problems)
     assessed = case.answers.get("org.assessed_on")
     if takes_conditions(decision) and review is None and value in (None, ""):
         review = review_terms.default_first(_iso(assessed, "org.assessed_on", []))
@@ -360,7 +362,7 @@ def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
         due_iso = _iso(due, f"due date for {mid}", problems)
         if due_iso and assessed and due_iso < assessed:
             problems.append(Problem(f"due date for {mid} ({due_iso}) is before the assessment"
-                                    f" date ({assessed}, org.assessed_on)"))
+                                    f" date ({assessed})"))
         items.append(PlanItem(id=mid, title=m.title, owner=_text(owner, f"owner of {mid}", problems),
                               due=due_iso))
     return items

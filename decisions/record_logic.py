@@ -78,6 +78,12 @@ class DecisionLogic:
         return ""
 
     @property
+    def deferred_to(self) -> bool | str:
+        """The date the steps not given were deferred to (True: deferred with no date, as
+        records written before it was asked; False: none deferred)."""
+        return next((p.agree_by for p in self.plan if p.agree_by), None) or self.plan_later
+
+    @property
     def differs(self) -> bool:
         return self.outcome != self.recommended
 

@@ -6,34 +6,38 @@ its audit entry: all of it is stored, or none of it.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadfit.decisions import audit, store, streams_reading
 from leadfit.decisions import refusals as refuse
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.integrity import Checker
-from leadfit.decisions.listing import RecordSummary, same_candidate, write_csv
-from leadfit.decisions.listing import list_records as _list
-from leadfit.decisions.portfolio import Portfolio
-from leadfit.decisions.portfolio import portfolio as _portfolio
+from leadfit.decisions.listing import RecordSummary, same_candidate
 from leadfit.decisions.portfolio_facts import StreamsReading
-from leadfit.decisions.record import DecisionRecord, make_ref, parse_ref, status_words
+from leadfit.decisions.record import DecisionRecord, parse_ref, status_words
 from leadfit.decisions.register import Register, default_url, open_register
+from leadfit.decisions.register_reads import (  # noqa: F401  (the service's reads)
+    can_correct,
+    check_pdf,
+    checker,
+    export_csv,
+    history,
+    list_records,
+    missing,
+    portfolio,
+    replay,
+    show,
+    verify,
+)
 from leadfit.decisions.showing import Rationale, rationale  # noqa: F401  (read as they are stored)
 from leadfit.decisions.showing import questionnaire_of as _questionnaire  # noqa: F401  (review)
-from leadfit.files import check_target
 
 # Reading commands (register show/list, report) import this module and start in a fresh
-# process each time: what only deciding, correcting, replaying or verifying needs (the
-# engine, the pack and form models) is imported in the functions that use it.
+# process each time: what only deciding or correcting needs (the engine, the pack and
+# form models) is imported in the functions that use it (register_reads.py: replay, verify).
 if TYPE_CHECKING:
     from leadfit.decisions import making
-    from leadfit.decisions.replay import ReplayResult
-    from leadfit.decisions.verify import VerifyReport
     from leadfit.forms.case import Case
     from leadfit.rules.model.pack import Pack
 
@@ -222,7 +226,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
                 "conditions": d.conditions if conditions is None else conditions,
                 "review_date": d.review_date if review_date is None else review_date,
                 "plan": {**kept_plan, **(plan or {})},
-                "plan_later": _deferred_to(d) if plan_later is None else plan_later,
+                "plan_later": d.deferred_to if plan_later is None else plan_later,
                 "considered": list(old.considered),  # the candidates compared stay named
                 # who records the correction, never the first recorder (the account says who did)
                 "recorded_by": recorded_by,
@@ -249,49 +253,6 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     return record
 
 
-def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,
-                 status: str | None = None, limit: int | None = 100, offset: int = 0,
-                 text: str | None = None,
-                 titles: dict[str, str] | None = None) -> list[RecordSummary]:
-    """Newest first, filtered in the register's query (see listing.list_records)."""
-    with reg.read() as conn:
-        return _list(conn, stream=stream, outcome=outcome, status=status, limit=limit, offset=offset,
-                     text=text, titles=titles, checker=checker(reg, conn))
-
-
-def missing(reg: Register) -> str:
-    """Words when the register lacks record versions its audit log names (a row deleted
-    outside LeadFit), else ''. Every list asks it (integrity.Checker.missing_problem)."""
-    with reg.read() as conn:
-        return checker(reg, conn).missing_problem()
-
-
-def show(reg: Register, ref: str) -> DecisionRecord:
-    with reg.read() as conn:
-        return store.load(conn, ref, checker(reg, conn)).record
-
-
-def can_correct(reg: Register, ref: str) -> bool:
-    """Only the latest version of a record can be corrected; older ones are history."""
-    with reg.read() as conn:
-        return store.load(conn, ref).latest
-
-
-def history(reg: Register, ref: str) -> list[DecisionRecord]:
-    with reg.read() as conn:
-        check = checker(reg, conn)
-        record = store.load(conn, ref, check).record
-        return store.all_versions(conn, record.record_id, check)
-
-
-def portfolio(reg: Register, *, check: bool = True) -> Portfolio:
-    """Every stream's current lead (its newest signed decision), counted for the board.
-    ``check`` checks every row as any read does (an altered one is marked, not counted);
-    without it the figures come from the summary columns alone, as `leadfit verify` vouches."""
-    with reg.read() as conn:
-        return _portfolio(conn, checker(reg, conn) if check else None)
-
-
 def other_streams(reg: Register, case: Case) -> StreamsReading | None:
     """Who leads the other streams, as the register knows it (None: it knows none, and the
     form's answer stands). The window shows it; decide and correct record it."""
@@ -304,50 +265,6 @@ def _read_streams(conn, check: Checker, case: Case) -> StreamsReading | None:
     return streams_reading.read(conn, check, stream, streams_reading.form_answer(case))
 
 
-def checker(reg: Register, conn) -> Checker:
-    """The integrity check every read of this register goes through."""
-    return Checker(conn, audit.audit_key(), reg.url)
-
-
-def export_csv(reg: Register, path: str | os.PathLike, *, overwrite: bool = False) -> int:
-    """Every version as CSV. Never over the open register; an existing file only with
-    ``overwrite`` (the command's --force, or the window's confirmed save dialog)."""
-    path = check_target(Path(path), protected=reg.files(), overwrite=overwrite)
-    with reg.read() as conn:
-        return write_csv(conn, path, checker(reg, conn))
-
-
-def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
-    """Whether a filed PDF's anchor (chain head, entry count, record hash) is still in the
-    register: [] when it is, else what differs. A PDF printed from a register that was
-    later truncated, rewritten or replaced no longer matches."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DecisionError(f"cannot read {path}: {exc.strerror}") from None
-    anchor = audit.anchor_in(data)
-    if anchor is None:
-        raise DecisionError(f"{path} is not a LeadFit decision rationale (it carries no anchor)")
-    with reg.read() as conn:
-        return audit.anchor_problems(conn, anchor)
-
-
-def verify(reg: Register) -> VerifyReport:
-    from leadfit.decisions.verify import verify as _verify
-    key = audit.audit_key()
-    with reg.read() as conn:
-        return _verify(conn, key, reg.url)
-
-
-def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
-    from leadfit.decisions.replay import replay as _replay
-    return _replay(show(reg, ref), pack_dirs)
-
-
-def _deferred_to(d) -> bool | str:
-    """A correction keeps the date the earlier version deferred its open steps to."""
-    return next((p.agree_by for p in d.plan if p.agree_by), None) or d.plan_later
 
 
 def _latest(conn, ref: str, check: Checker) -> DecisionRecord:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, String, cast, distinct, func, select
@@ -20,6 +21,7 @@ from leadfit.decisions.integrity import (
     utf8,
 )
 from leadfit.decisions.keys import key_columns, key_problem, listed_status, unnamed_streams
+from leadfit.decisions.reading import row_type
 from leadfit.decisions.tables import audit_log, record_keys, records
 
 _BATCH = 1_000  # rows fetched at a time (PostgreSQL streams them; memory stays flat)
@@ -39,15 +41,20 @@ class VerifyReport:
 
 
 def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -> VerifyReport:
-    """Walk the chain, then the records, each once in storage order: memory stays flat
-    however many records (each record finds its entries through the audit index)."""
+    """Walk the chain and the records, each once in storage order: memory stays flat
+    however many records (each record finds its entries through the audit index). The
+    walk goes along as the records ask for their newest entries (_Chain), so each
+    entry's text is parsed once; what the walk finds is named first."""
     report = VerifyReport()
-    _walk_chain(conn, key, report)
+    chain = _Chain(conn, key)
+    checked: list[str] = []
+    matched, altered = _check_records(conn, chain, report, checked)
+    chain.finish(report)
     found = len(report.problems)
-    matched, altered = _check_records(conn, report)
-    chain = witness.check(conn, url, key) if url else ""
-    if chain:
-        report.problems.append(chain)
+    report.problems += checked
+    witnessed = witness.check(conn, url, key) if url else ""
+    if witnessed:
+        report.problems.append(witnessed)
     _removed(conn, matched, report)
     records_sound = len(report.problems) == found
     report.problems += leads.problems(conn, altered)
@@ -63,16 +70,56 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> None:
-    """Check each entry's hash, place, link and index column."""
-    prev, expected, macs = GENESIS, 1, 0
-    rows = conn.execution_options(yield_per=_BATCH).execute(
-        select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash,
-               utf8(conn, audit_log.c.entry), audit_log.c.mac, audit_log.c.record_ref)
-        .order_by(audit_log.c.seq))
-    for seq, prev_hash, digest, text, mac, ref in rows:
-        report.entries += 1
-        problems = report.problems
+# Facts kept of the entries walked last (two short strings each): a record's newest entry
+# is mostly near where the records in id order have brought the walk; one that has left
+# the window is parsed again from the records' own column.
+_WINDOW = 4_096
+
+
+class _Chain:
+    """The audit chain, walked once in order: each entry's hash, place, link and index
+    column checked, its text parsed once. What a record pass needs of an entry (the
+    record hash and columns it states) is kept for the last ``_WINDOW`` entries."""
+
+    def __init__(self, conn: Connection, key: bytes | None) -> None:
+        self.key = key
+        self.problems: list[str] = []
+        self.prev, self.expected, self.macs, self.entries, self.walked = GENESIS, 1, 0, 0, 0
+        self.recent: OrderedDict[int, tuple] = OrderedDict()
+        self.rows = iter(conn.execution_options(yield_per=_BATCH).execute(
+            select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash,
+                   utf8(conn, audit_log.c.entry), audit_log.c.mac, audit_log.c.record_ref)
+            .order_by(audit_log.c.seq)))
+
+    def logged(self, seq: int | None, text: bytes | None) -> tuple:
+        """(record hash, columns digest) the entry ``seq`` states (its ``text`` read by
+        the caller too: parsed only when the walk has no longer kept it)."""
+        while seq is not None and self.walked < seq and self._step():
+            pass
+        stated = self.recent.get(seq) if seq is not None else None
+        return stated if stated is not None else _stated(_logged(text))
+
+    def finish(self, report: VerifyReport) -> None:
+        while self._step():
+            pass
+        report.problems += self.problems
+        report.entries, report.head = self.entries, self.prev
+        report.authenticated = self.key is not None and self.macs == self.entries
+
+    def _step(self) -> bool:
+        row = next(self.rows, None)
+        if row is None:
+            return False
+        seq, prev_hash, digest, text, mac, ref = row
+        facts = self._check(seq, prev_hash, digest, text, mac, ref)
+        self.walked, self.entries = seq, self.entries + 1
+        self.recent[seq] = _stated(facts)
+        if len(self.recent) > _WINDOW:
+            self.recent.popitem(last=False)
+        return True
+
+    def _check(self, seq: int, prev_hash: str, digest: str, text: bytes, mac, ref) -> dict:
+        problems, expected, prev, key = self.problems, self.expected, self.prev, self.key
         if seq != expected:
             problems.append(f"audit entries {expected} to {seq - 1} were removed" if seq > expected
                             else f"audit entry {seq} is out of order")
@@ -96,13 +143,16 @@ def _walk_chain(conn: Connection, key: bytes | None, report: VerifyReport) -> No
             elif not hmac.compare_digest(mac, mac_of(key, digest)):
                 problems.append(f"audit entry {seq} fails the HMAC check: rewritten without the key")
             else:
-                macs += 1
+                self.macs += 1
         if "record" in facts and ref != f"{facts['record']}@{facts.get('version')}":
             problems.append(f"audit entry {seq} was re-indexed: its record column no longer"
                             " names the record its text is about")
-        prev, expected = digest, max(expected, seq) + 1
-    report.head = prev
-    report.authenticated = key is not None and macs == report.entries
+        self.prev, self.expected = digest, max(expected, seq) + 1
+        return facts
+
+
+def _stated(facts: dict) -> tuple:
+    return facts.get("record_hash"), facts.get(COLUMNS_FACT)
 
 
 def _records_with_entries(conn: Connection):
@@ -114,40 +164,45 @@ def _records_with_entries(conn: Connection):
             .scalar_subquery() for name, fn in (("first", func.min), ("last", func.max))}
     columns = [utf8(conn, c).label("body") if c.key == "body" else c for c in row_columns()]
     return (select(*columns, records.c.id, listed_status().label("shown"), *key_columns(),
-                   seqs["first"].label("first_seq"), utf8(conn, newest.c.entry).label("logged"))
+                   seqs["first"].label("first_seq"), newest.c.seq.label("last_seq"),
+                   utf8(conn, newest.c.entry).label("logged"))
             .select_from(records.outerjoin(record_keys, record_keys.c.id == records.c.id)
                          .outerjoin(newest, newest.c.seq == seqs["last"]))
             .order_by(records.c.id))
 
 
-def _check_records(conn: Connection, report: VerifyReport) -> tuple[int, set[int]]:
-    """Check every record row; return how many have an audit entry, and the ids of the
-    rows whose columns no longer match their text."""
+def _check_records(conn: Connection, chain: _Chain, report: VerifyReport,
+                   problems: list[str]) -> tuple[int, set[int]]:
+    """Check every record row (as plain tuples: a row is read field by field); return how
+    many have an audit entry, and the ids of the rows whose columns no longer match their
+    text."""
     previous, matched, altered = 0, 0, set()
-    for row in conn.execution_options(yield_per=_BATCH).execute(_records_with_entries(conn)):
-        rid, version, digest, body = row.record_id, row.version, row.hash, row.body
+    result = conn.execution_options(yield_per=_BATCH).execute(_records_with_entries(conn))
+    plain = row_type(tuple(result.keys()))._make  # type: ignore[attr-defined]  # a namedtuple
+    for row in map(plain, result):
+        rid, version, digest = row.record_id, row.version, row.hash
         report.records += 1
         ref = f"{rid}@{version}"
-        logged = _logged(row.logged)
-        if _sha(body) != digest:
-            report.problems.append(f"record {ref} was altered: its stored text no longer matches"
-                                   " its hash")
+        logged_hash, logged_columns = chain.logged(row.last_seq, row.logged)
+        if _sha(row.body) != digest:
+            problems.append(f"record {ref} was altered: its stored text no longer matches"
+                            " its hash")
             altered.add(row.id)
-        elif not _check_columns(row, ref, report, logged.get(COLUMNS_FACT) == columns_digest(row)):
+        elif not _check_columns(row, ref, problems, logged_columns == columns_digest(row)):
             altered.add(row.id)
         written = row.first_seq or 0
         if written and written < previous:
-            report.problems.append(f"record {ref} was moved: the register lists it after a"
-                                   " record written later (rows reordered)")
+            problems.append(f"record {ref} was moved: the register lists it after a"
+                            " record written later (rows reordered)")
         previous = max(previous, written)
         if row.logged is None:
-            report.problems.append(f"record {ref} is not in the audit log: added or re-keyed"
-                                   " outside LeadFit")
+            problems.append(f"record {ref} is not in the audit log: added or re-keyed"
+                            " outside LeadFit")
             continue
         matched += 1
-        if logged.get("record_hash") != digest:
-            report.problems.append(f"record {ref} was altered: it differs from what the audit"
-                                   " log recorded")
+        if logged_hash != digest:
+            problems.append(f"record {ref} was altered: it differs from what the audit"
+                            " log recorded")
     return matched, altered
 
 
@@ -178,21 +233,21 @@ def _removed(conn: Connection, matched: int, report: VerifyReport) -> None:
                                    " register does not")
 
 
-def _check_columns(row, ref: str, report: VerifyReport, sealed: bool) -> bool:
+def _check_columns(row, ref: str, problems: list[str], sealed: bool) -> bool:
     """The columns against the body; ``sealed``: the newest entry (whose text the walk
     checks) states exactly these columns as written, so the body need not be parsed.
     False when a column no longer matches the text."""
     try:
         body = {} if sealed else json.loads(row.body)
     except ValueError:
-        report.problems.append(f"record {ref} was altered: its stored text is not readable")
+        problems.append(f"record {ref} was altered: its stored text is not readable")
         return False
     problem = "" if sealed else (column_problem(row, body) if isinstance(body, dict)
                                  else "it is not a record")
     if problem:
-        report.problems.append(f"record {ref} was altered: {problem}")
+        problems.append(f"record {ref} was altered: {problem}")
         return False
     if key_problem(row, row.shown):  # a forged key could hide it from filters
-        report.problems.append(f"record {ref} is listed wrongly (its search keys were changed"
+        problems.append(f"record {ref} is listed wrongly (its search keys were changed"
                                f" outside LeadFit): {key_problem(row, row.shown)}")
     return True

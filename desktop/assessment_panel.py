@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +25,7 @@ from leadfit.desktop.findings_view import FindingsView, MitigationsView, Signals
 from leadfit.desktop.tile_grid import TileGrid
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
-from leadfit.words import RISK_LABEL
+from leadfit.words import NOT_ANSWERED, RISK_LABEL
 from leadfit.words import fallback_taken, readiness_words, uncoded
 
 
@@ -58,6 +61,30 @@ RISK_HELP = ("The score adds the weight of each finding's severity. When the adv
              " is not possible here, the risk is at least high.")
 
 
+class AnswerLink(QPushButton):
+    """A link to a missing question: its words in full where there is room, cut with '…'
+    where the panel is narrow (1024x700 at 150%), the whole question in its tooltip. A
+    button never wraps: at full length the longest widened the panel past the screen."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # a button's policy takes its full text as its least width: this one may give way
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("Answer: Abcdef…")),
+                     hint.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                           self).width()
+        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
+
+
 class ReadinessStrip(QWidget):
     """The six marks of readiness at a glance: one coloured tile each, in words; the
     article's code (P1-P6) only in its tooltip."""
@@ -69,7 +96,9 @@ class ReadinessStrip(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.setAccessibleName("Readiness")
 
-    def show_readiness(self, readiness) -> None:
+    def show_readiness(self, readiness, unanswered: dict[str, list[str]] | None = None) -> None:
+        """``unanswered``: {readiness id: the titles of its asked questions with no answer}
+        (forms/unanswered.py): a mark resting on one is never said to be met."""
         for item in readiness:
             tile = self.tiles.get(item.id)
             if tile is None:
@@ -77,12 +106,17 @@ class ReadinessStrip(QWidget):
                 tile.setObjectName("readiness")
                 self._layout.addWidget(tile)
                 tile.setWordWrap(True)
-            text = f"{item.title}\n{readiness_words(item.status)}"
-            if tile.text() != text:  # a new text lays the strip out again
+            open_ = (unanswered or {}).get(item.id, [])
+            words = readiness_words(item.status, bool(open_))
+            text = f"{item.title}\n{words}"
+            tip = f"{item.title}: {words} (article {item.id})" + (
+                "\nStill to answer: " + "; ".join(open_) if open_ else "")
+            if tile.text() != text or tile.toolTip() != tip:  # a new text lays the strip out again
                 tile.setText(text)
-                tile.setToolTip(f"{text.replace(chr(10), ': ')} (article {item.id})")
+                tile.setToolTip(tip)
                 tile.setAccessibleName(text.replace("\n", ": "))
-            _restyle(tile, status=item.status)
+            # coloured as what it says: "not answered" is grey, as a mark not yet known
+            _restyle(tile, status="unknown" if words == NOT_ANSWERED else item.status)
 
 
 class AssessmentPanel(QWidget):
@@ -174,7 +208,8 @@ class AssessmentPanel(QWidget):
         self.risk_scale.hide()  # a points scale is no word an executive reads: in the tooltip
         self.risk.setToolTip(RISK_HELP)
 
-    def show_assessment(self, a: Assessment, invalid: list[str] | None = None) -> None:
+    def show_assessment(self, a: Assessment, invalid: list[str] | None = None,
+                        unanswered: dict[str, list[str]] | None = None) -> None:
         if a.decided:
             self.outcome.setText(f"Recommendation: {a.outcome_title}")
             # a fallback is coaching only because hiring, the advice, cannot happen here, at
@@ -191,7 +226,7 @@ class AssessmentPanel(QWidget):
         self.detail.setVisible(bool(notes))
         self._show_missing(a)
         self._show_risk(a)
-        self.readiness.show_readiness(a.readiness)
+        self.readiness.show_readiness(a.readiness, unanswered)
         self.findings.show_findings(a.findings)
         self.signals.show_signals(a.signals)
         self.mitigations.show_mitigations(a.mitigations, before=a.preconditions)
@@ -237,16 +272,18 @@ class AssessmentPanel(QWidget):
         same buttons each time, given new words (making new ones per keystroke was slow)."""
         wanted = a.missing[:shown]
         while len(self._links) < len(wanted):
-            link = QPushButton()
+            link = AnswerLink()
             link.setObjectName("link")
-            link.setToolTip("Go to this question")
             link.clicked.connect(lambda _=False, b=link: self.jump_to.emit(b.property("question")))
             self.missing_layout.addWidget(link, len(self._links), 0)
             self._links.append(link)
         self.missing_links = {}
         for link, m in zip(self._links, wanted):
-            if link.text() != m.title:
-                link.setText(m.title)
+            words = answer_link_words(m.title)
+            if link.text() != words:
+                link.setText(words)
+                link.setAccessibleName(words)
+                link.setToolTip(f"{words}: opens it in the form, ready to answer")
             link.setProperty("question", m.question)
             self.missing_links[m.question] = link
         for index, link in enumerate(self._links):
@@ -255,6 +292,12 @@ class AssessmentPanel(QWidget):
         self._more.setText(f"… and {more} more" if more > 0 else "")
         self._more.setVisible(more > 0)
         self.missing_box.setVisible(bool(a.missing))
+
+
+def answer_link_words(title: str) -> str:
+    """'Answer: Value stream name': the link says what it opens (a bare title read as a
+    heading, not as something to click)."""
+    return f"Answer: {title}"
 
 
 def _incomplete_words(a: Assessment, invalid: list[str]) -> str:

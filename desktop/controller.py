@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from leadfit.desktop import pack_watchdog
 from leadfit.desktop.drafts import DraftStore
+from leadfit.desktop.typed import as_typed_text, typed_input
 from leadfit.errors import InputError, LeadFitError
 from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
-from leadfit.forms.case import Case, build_case, is_asked, order_errors
+from leadfit.forms.case import Case, build_case, is_asked, order_errors, relevant_from
 from leadfit.forms.migrate import guess_version, migrate_answers
+from leadfit.forms.unanswered import unanswered_informing
 from leadfit.rules.model.library import resolve_pack
 
 if TYPE_CHECKING:  # the engine and its models load at the first assessment, which the
@@ -31,13 +33,6 @@ def evaluate(case: Case, pack: Pack) -> Assessment:
     """The core's evaluate(), its engine loaded at the first call, not at import."""
     from leadfit.rules.runtime.assess import evaluate as assess
     return assess(case, pack)
-
-
-def _as_typed_text(value: Any) -> Any:
-    """A case file's value as a widget would hand it over (text; yes/no for booleans)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 @runtime_checkable
@@ -65,19 +60,6 @@ def in_folder(source, problems: list[str]) -> list[str]:
     return [p.removeprefix(folder) for p in problems]
 
 
-def typed_input(question, raw: Any) -> Any:
-    """Text typed into a number field becomes a number when it reads as one;
-    otherwise it goes to the core as typed, so the core names the problem."""
-    if question.type in ("integer", "percent") and isinstance(raw, str):
-        text = raw.strip()
-        for convert in (int, float):
-            try:
-                return convert(text)
-            except ValueError:
-                continue
-    return raw
-
-
 class CaseController:
     def __init__(self, view: CaseView, drafts: DraftStore, pack_source: str | None = None):
         self.view = view
@@ -101,6 +83,8 @@ class CaseController:
         self.streams: Callable[[Case, Any], tuple[Case, dict[str, str]]] | None = None
         self.sourced: dict[str, str] = {}
         self._relevance_of: dict[str, Any] | None = None  # answers whose relevance is shown
+        # {readiness id: titles of its asked questions with no answer}, with the assessment
+        self.unanswered: dict[str, list[str]] = {}
 
     # -- lifecycle -------------------------------------------------------
     def start(self, assess: bool = True) -> None:
@@ -162,7 +146,7 @@ class CaseController:
             self.view.show_problems(f"{Path(path).name} cannot be opened",
                                     ["it has no 'answers' section: it is not a case file"])
             return False
-        raw = {str(k): _as_typed_text(v) for k, v in answers.items() if v is not None}
+        raw = {str(k): as_typed_text(v) for k, v in answers.items() if v is not None}
         self.case_path, self.undo_stack, self.redo_stack = Path(path), [], []
         self._load_answers(raw)
         self.saved_raw = dict(self.raw)
@@ -266,8 +250,11 @@ class CaseController:
         return build_case(self.valid_answers(), self.pack.questionnaire, source="window")
 
     def relevance(self) -> dict[str, bool]:
-        case = self.case()
-        return {q.id: is_asked(q, dict(case.answers), case.unknown) for q in self.pack.questionnaire.asked}
+        """Which questions are asked, read over the answers to questions asked (the core's
+        relevant_from): a follow-up's follow-ups go with it when an answer removes it."""
+        case, q = self.case(), self.pack.questionnaire
+        answers = relevant_from(case.answers, q)
+        return {question.id: is_asked(question, answers, case.unknown) for question in q.asked}
 
     def _show_relevance(self) -> None:
         """Once per set of answers: the refresh after an answer has nothing new to show."""
@@ -293,6 +280,7 @@ class CaseController:
             self.assessment = self.assessment.model_copy(update={
                 "notes": [*self.assessment.notes, *(f"{self.pack.questionnaire.questions[q].title}"
                                                     f" {words}" for q, words in self.sourced.items())]})
+        self.unanswered = unanswered_informing(case, self.pack.questionnaire)
         self.view.show_assessment(self.assessment, sorted(self.errors))
         self._explain_later(case)
         return self.assessment

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from leadfit.decisions.making import takes_conditions
 from leadfit.desktop.date_field import DateField
 from leadfit.desktop.screen import fit_to_screen
 from leadfit.desktop.steady_combo import SteadyComboBox
+from leadfit.words import date_words
 
 
 def ctrl_enter(event) -> bool:
@@ -41,7 +43,7 @@ class DecisionChoice:
     review_date: str
     reason: str = ""
     plan: dict[str, tuple[str, str]] = field(default_factory=dict)  # step -> (owner, due)
-    plan_later: bool = False
+    plan_later: bool | str = False  # or the date the steps left blank are agreed by
     recorded_by: str = ""
     use_case_answers: bool = False
 
@@ -77,11 +79,36 @@ class PlanEditor(QGroupBox):
             grid.addWidget(owner, row, 1)
             grid.addWidget(due, row, 2)
             self.owners[step.id], self.dues[step.id] = owner, due
-        # a coached appointment signs only a plan whose every step is given or deferred:
-        # deferred steps are to be agreed by the fail-fast review that checks them
-        self.later = QCheckBox("Agree the steps left blank by the fail-fast review date")
-        self.later.setAccessibleName("Agree the other steps by the fail-fast review date")
-        grid.addWidget(self.later, len(steps) + 1, 0, 1, 3)
+        # a coached appointment signs only a plan whose every step is given or deferred to a
+        # date by which it is agreed (the command line's --plan-later DATE): asked here too
+        self.later = QCheckBox("Agree the steps left blank later, by")
+        self.later.setAccessibleName("Agree the steps left blank later")
+        self.agree_by = DateField("", "Date the steps left blank are agreed by")
+        self.agree_by.setToolTip("At the latest the fail-fast review, which checks the plan")
+        self.later_error = QLabel()
+        self.later_error.setObjectName("fieldError")
+        self.later_error.setWordWrap(True)
+        self.later_error.hide()
+        row = len(steps) + 1
+        grid.addWidget(self.later, row, 0, 1, 2)
+        grid.addWidget(self.agree_by, row, 2)
+        grid.addWidget(self.later_error, row + 1, 0, 1, 3)
+        self.later.toggled.connect(self._later_toggled)
+        self._later_toggled(False)
+
+    def _later_toggled(self, on: bool) -> None:
+        self.agree_by.setEnabled(on)
+        if not on:
+            self.show_later_error("")
+
+    def show_later_error(self, words: str) -> None:
+        self.later_error.setText(words)
+        self.later_error.setVisible(bool(words))
+
+    def deferred_to(self) -> bool | str:
+        """False, or the date the steps left blank are agreed by (True: none typed, which
+        the core reads as the fail-fast review date)."""
+        return (self.agree_by.text() or True) if self.later.isChecked() else False
 
     def plan(self) -> dict[str, tuple[str, str]]:
         return {sid: (self.owners[sid].text().strip(), self.dues[sid].text())
@@ -95,8 +122,10 @@ class DecisionDialog(QDialog):
     def __init__(self, parent, *, outcomes: dict[str, str], recommended: str, summary: str,
                  submit: Callable[[DecisionChoice], object], review_date: str = "",
                  start: DecisionChoice | None = None, correcting: str = "",
-                 steps: list[PlanStep] | None = None, recorded_by: str = ""):
+                 steps: list[PlanStep] | None = None, recorded_by: str = "",
+                 today: Callable[[], date] = date.today):
         super().__init__(parent)
+        self.today = today
         self.setWindowTitle(f"Correct {correcting}" if correcting else "Record the decision")
         self.recommended, self.submit = recommended, submit
         self.decision = SteadyComboBox()
@@ -128,6 +157,7 @@ class DecisionDialog(QDialog):
         self._layout(summary, correcting)
         self.decision.currentIndexChanged.connect(self._update)
         self._start(start or DecisionChoice(recommended, "", "", review_date))
+        self.review_date.changed.connect(self._review_changed)
 
     def _layout(self, summary: str, correcting: str) -> None:
         form = QFormLayout()
@@ -190,8 +220,19 @@ class DecisionDialog(QDialog):
         self.justification.setPlainText(choice.justification)
         self.conditions.setPlainText(choice.conditions)
         self.review_date.setText(choice.review_date or self.review_date.text())
-        self.plan.later.setChecked(choice.plan_later)
+        self.plan.later.setChecked(bool(choice.plan_later))
+        self.plan.agree_by.setText(choice.plan_later if isinstance(choice.plan_later, str)
+                                   else self.review_date.text())
+        # a correction may keep the date its earlier version gave, even once it has passed
+        self._kept_later = choice.plan_later if isinstance(choice.plan_later, str) else None
+        self._review_was = self.review_date.text()
         self._update()
+
+    def _review_changed(self, review: str) -> None:
+        """The deferral date follows the review date until the person sets one of their own."""
+        if self.plan.agree_by.text() == self._review_was:
+            self.plan.agree_by.setText(review)
+        self._review_was = review
 
     def _update(self) -> None:
         chosen = str(self.decision.currentData())
@@ -219,10 +260,34 @@ class DecisionDialog(QDialog):
             review_date=self.review_date.text().strip() if conditional else "",
             reason=self.reason.text().strip(),
             plan={} if external else self.plan.plan(),
-            plan_later=self.plan.later.isChecked() and not external,
+            plan_later=False if external else self.plan.deferred_to(),
             recorded_by=self.recorded_by.text().strip(),
             use_case_answers=self.use_case.isChecked())
 
     def _submit(self) -> None:
-        if self.submit(self.choice()):
+        choice = self.choice()
+        problem = self._later_problem(choice.plan_later)
+        self.plan.show_later_error(problem)
+        if problem:
+            self.plan.agree_by.setFocus()
+            return
+        if self.submit(choice):
             self.accept()
+
+    def _later_problem(self, later: bool | str) -> str:
+        """The deferral date in plain words: a date, and not one already gone (a correction
+        may keep the date its earlier version gave). The core checks it against the
+        assessment and the review."""
+        if later is False or not self.has_plan:
+            return ""
+        if later is True:
+            return "Say by when the steps left blank will be agreed (the review date at the latest)."
+        try:
+            day = date.fromisoformat(str(later))
+        except ValueError:
+            return (f"'{later}' is not a date: type it as year-month-day"
+                    " (2027-03-01) or pick it from the calendar.")
+        if day < self.today() and later != self._kept_later:
+            return (f"The steps left blank cannot be agreed by {date_words(later)}: that day"
+                    " has passed. Choose today or a later day.")
+        return ""

@@ -81,6 +81,7 @@ class SectionPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows: dict[str, QuestionRow] = {}
         self.built = False
+        self.help: QLabel | None = None  # the section's help, hidden on a small screen
 
     def build(self) -> bool:
         """Make the rows (once); True when they were made now."""
@@ -95,7 +96,8 @@ class SectionPage(QScrollArea):
         section = self.section
         layout.addWidget(_label(section.title, "sectionTitle"))  # wraps: never wider than the page
         if section.help:
-            layout.addWidget(_label(section.help, "help"))
+            self.help = _label(section.help, "help")
+            layout.addWidget(self.help)
         for question in section.questions:
             row = QuestionRow(question, self.catalogue)
             row.input.changed.connect(lambda raw, qid=question.id: self.answer_changed.emit(qid, raw))
@@ -106,6 +108,10 @@ class SectionPage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         return True
+
+    def set_compact(self, on: bool) -> None:
+        if self.help is not None:
+            self.help.setVisible(not on)
 
     def focus_first(self) -> None:
         for row in self.rows.values():

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.desktop.form_page import QuestionRow, SectionPage
+from leadfit.progress_words import follow_up_words, required_progress_words
 
 
 class Rows(Mapping[str, QuestionRow]):
@@ -60,6 +61,8 @@ class GuidedForm(QWidget):
         self.page_of: dict[str, int] = {}
         for index, section in enumerate(questionnaire.sections):
             page = SectionPage(section, catalogue)
+            # first: the controller answers the forwarded signal with the new relevance
+            page.answer_changed.connect(self._answered_by_person)  # set_value never emits it
             page.answer_changed.connect(self.answer_changed)
             page.code_requested.connect(self.code_requested)
             self.pages.addWidget(page)
@@ -70,8 +73,14 @@ class GuidedForm(QWidget):
         for chosen in (self.steps.itemClicked, self.steps.itemActivated):  # a click, Enter: carry on there
             chosen.connect(lambda item: self.go_to(self.steps.row(item), focus=True))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Answers given")
-        self.progress.setFormat("%v of %m answered")
+        self.progress.setAccessibleName("Required answers given")
+        self.progress.setFormat("%v of %m required answered")
+        # what an answer changed in the questions asked (follow-ups appear, others go)
+        self.follow_ups = QLabel()
+        self.follow_ups.setObjectName("followUps")
+        self.follow_ups.setWordWrap(True)
+        self.follow_ups.hide()
+        self._person_answered = False
         self.previous = QPushButton("‹ Previous")
         self.next = QPushButton("Next ›")
         self.previous.clicked.connect(lambda: self.go_to(self.pages.currentIndex() - 1, focus=True))
@@ -89,6 +98,7 @@ class GuidedForm(QWidget):
         """A section's page, built now if it was not yet, showing what is known."""
         page = self.pages.widget(index)
         if page.build():
+            page.set_compact(self.compact)
             for qid, row in page.rows.items():
                 row.input.set_value(self._answers.get(qid))
                 if qid in self._errors:
@@ -110,22 +120,38 @@ class GuidedForm(QWidget):
         nav.addWidget(self.previous)
         nav.addWidget(self.step_label, 1)
         nav.addWidget(self.next)
-        right = QVBoxLayout()
+        self._right = right = QVBoxLayout()
         right.addWidget(self.pages, 1)
+        right.addWidget(self.follow_ups)
         right.addLayout(nav)
-        left = QVBoxLayout()
+        self._left = left = QVBoxLayout()
         left.addWidget(self.steps, 1)
         left.addWidget(self.progress)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(left)
         outer.addLayout(right, 1)
+        self.compact = False
+
+    def set_compact(self, on: bool) -> None:
+        """On a small screen (1024x700 at 150%: 683x467 points) the step list and each
+        section's help give their room to the questions and the assessment: the bar goes
+        under the questions, Previous and Next (and the Go menu) move between sections."""
+        if on == self.compact:
+            return
+        self.compact = on
+        self.steps.setVisible(not on)
+        (self._right if on else self._left).addWidget(self.progress)
+        for index in range(self.pages.count()):
+            self.pages.widget(index).set_compact(on)
 
     def go_to(self, index: int, focus: bool = False) -> None:
         """Show a section; ``focus``: put the cursor in its first question, as the
         next section's first field is where a person carries on."""
         index = max(0, min(index, self.pages.count() - 1))
         self.page(index)
+        if index != self.pages.currentIndex():
+            self.follow_ups.hide()  # said where the answer was given; moving on ends it
         self.pages.setCurrentIndex(index)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(index)
@@ -146,12 +172,24 @@ class GuidedForm(QWidget):
 
     def set_answers(self, raw: dict[str, Any]) -> None:
         self._answers = dict(raw)
+        self._person_answered = False  # answers loaded: what they ask is no news
+        self.follow_ups.hide()
         for qid, row in self._built_rows():
             row.input.set_value(raw.get(qid))
         self._update_progress()
 
+    def _answered_by_person(self, _qid: str, _raw: str) -> None:
+        self._person_answered = True
+
     def set_relevance(self, asked: dict[str, bool]) -> None:
+        """Which questions are asked; after a person's answer, say which it added or removed
+        (a case opened or undone changes them too, but no answer of theirs just did)."""
+        before = self._asked_ids()
+        required_before = self._required_count()
         self._asked = dict(asked)
+        if self._person_answered and before != self._asked_ids():
+            self._say_follow_ups(before, required_before)
+        self._person_answered = False
         for qid, row in self._built_rows():
             if row.isHidden() == asked.get(qid, True):  # only rows whose relevance changed
                 row.setVisible(asked.get(qid, True))
@@ -189,12 +227,39 @@ class GuidedForm(QWidget):
             return page.rows[qid].input.value() is not None
         return self._answers.get(qid) not in (None, "")
 
+    def _asked_ids(self) -> list[str]:
+        return [q for q in self.page_of if self._asked.get(q, True)]
+
+    def _required_count(self) -> int:
+        questions = self.questionnaire.questions
+        return sum(questions[q].required for q in self._asked_ids())
+
+    def _say_follow_ups(self, before: list[str], required_before: int) -> None:
+        questions = self.questionnaire.questions
+        added = [q for q in self._asked_ids() if q not in before]
+        removed = len(set(before) - set(self._asked_ids()))
+        sections = {self.page_of[q] for q in added}
+        where = "in this section" if sections <= {self.pages.currentIndex()} else (
+            "in " + " and ".join(self.questionnaire.sections[i].title for i in sorted(sections)))
+        titles = [questions[q].title for q in added]
+        words = follow_up_words(titles, where, removed, self._required_count(), required_before)
+        self.follow_ups.setText(words)
+        self.follow_ups.setToolTip("\n".join(titles))
+        self.follow_ups.setAccessibleName(" ".join([words, *titles]))
+        self.follow_ups.show()
+
     def _update_progress(self) -> None:
-        asked = [q for q in self.page_of if self._asked.get(q, True)]
-        self.progress.setRange(0, len(asked))
-        self.progress.setValue(sum(self._given(q) for q in asked))
+        """Required answers only: optional ones counted made a full case read as unfinished,
+        and the total the bar counts to is the shown questions' required ones."""
+        questions = self.questionnaire.questions
+        required = [q for q in self._asked_ids() if questions[q].required]
+        self.progress.setRange(0, max(len(required), 1))
+        self.progress.setValue(sum(self._given(q) for q in required))
+        self.progress.setFormat("%v of %m required answered" if required
+                                else required_progress_words(0, 0))
         for index, section in enumerate(self.questionnaire.sections):
-            ids = [q.id for q in section.questions if self._asked.get(q.id, True)]
+            ids = [q.id for q in section.questions if self._asked.get(q.id, True) and q.required]
             answered = sum(self._given(q) for q in ids)
             mark = "✓ " if answered == len(ids) else ""
-            self.steps.item(index).setText(f"{mark}{section.title}\n{answered} of {len(ids)} answered")
+            self.steps.item(index).setText(
+                f"{mark}{section.title}\n{required_progress_words(answered, len(ids), short=True)}")

@@ -39,6 +39,7 @@ from leadfit.desktop.window_start import AfterFirstFrame
 
 TABS = ("Case", "Register", "Reviews", "Portfolio")
 GAP = 14  # logical pixels between the form and the panel (the splitter's handle)
+COMPACT_BELOW = (900, 560)  # points: narrower or lower than this, the form is compact
 EVALUATE_AFTER_MS = 0  # coalesce changes from one event-loop turn; evaluation takes ~1 ms
 
 
@@ -206,6 +207,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.splitter.replaceWidget(0, form)
         old.deleteLater()
         self.form = form
+        self._fit_form()
 
     def show_answers(self, raw: dict[str, Any]) -> None:
         self.form.set_answers(raw)
@@ -220,7 +222,7 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         self.form.set_relevance(asked)
 
     def show_assessment(self, assessment, invalid: list[str]) -> None:
-        self.panel.show_assessment(assessment, invalid)
+        self.panel.show_assessment(assessment, invalid, self.controller.unanswered)
         self.side.panel_changed()
 
     def show_problems(self, title: str, problems: list[str]) -> None:
@@ -254,7 +256,18 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
     # -- showing and closing ----------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fit_form()
         self._split_on_first_show()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_form()
+
+    def _fit_form(self) -> None:
+        """A small window (1024x700 at 150% is 683x467 points) shows the form compact:
+        beside the full form the panel was cut at its right edge, a third of it shown."""
+        if self.form is not None:
+            self.form.set_compact(self.width() < COMPACT_BELOW[0] or self.height() < COMPACT_BELOW[1])
 
     def closeEvent(self, event) -> None:
         self.start_up.cancel()

@@ -45,8 +45,8 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
         rows.append(_row("Also considered", "; ".join(
             f"{c.name} ({c.outcome_title}, risk {c.risk})" for c in record.considered)))
     plan = "".join(f"<li>{escape(p.title)}: {escape(p.words(date_words))}</li>" for p in d.plan)
-    if d.plan_later:
-        plan += "<li><i>The decision maker chose to agree the steps after sign-off.</i></li>"
+    if d.later_note:  # only where no step says its own date: each deferred step says when
+        plan += f"<li><i>{escape(d.later_note)}</i></li>"
     signed = "".join(
         f"<li>{escape(role_words(s.role))}: {escape(s.name)}"
         f"{escape(' (computer account ' + s.account + ')') if s.account else ''},"

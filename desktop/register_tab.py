@@ -152,7 +152,7 @@ class RegisterTab(QWidget):
             summary=f"Correcting {ref}: the signed version stays; this becomes version"
                     f" {record.version + 1}.", submit=submit, review_date=d.review_date or "",
             start=DecisionChoice(d.outcome, d.justification, d.conditions, d.review_date or "",
-                                 plan_later=d.plan_later),
+                                 plan_later=d.deferred_to),
             correcting=ref, steps=steps, recorded_by=self.recorded_by)  # who corrects
         self.decision_dialog.open()
 
@@ -177,3 +177,4 @@ class RegisterTab(QWidget):
                                               "register.csv", "CSV (*.csv)")
         if name:
             self.controller.export_csv(Path(name))
+

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from leadfit.decisions.review_words import GROUP_WORDS, finding_words, outcome_words, verdict_words
 from leadfit.decisions.reviewing import REVIEW_QUESTIONS
-from leadfit.desktop.controller import typed_input
+from leadfit.desktop.typed import typed_input
 from leadfit.desktop.date_field import DateField
 from leadfit.desktop.fields import AnswerInput
 from leadfit.desktop.screen import fit_to_screen

@@ -53,8 +53,11 @@ class LayoutMemory:
             QTimer.singleShot(0, self._default_split)
 
     def _default_split(self) -> None:
+        """The form a little more room; on a small screen (the form compact) the panel,
+        whose recommendation a narrow strip wrapped a word a line."""
         width = self.splitter.width() - self.splitter.handleWidth()
-        self.splitter.setSizes([int(width * 0.55), width - int(width * 0.55)])
+        share = 0.45 if self.form is not None and self.form.compact else 0.55
+        self.splitter.setSizes([int(width * share), width - int(width * share)])
 
     def _save_layout(self) -> None:
         self.store.setValue("geometry", self.saveGeometry())

@@ -4,7 +4,9 @@
 
 Each of the empty window, a filled case, the record dialog and a register with
 an altered record is drawn at 1024x700 (scale 1) and at QT_SCALE_FACTOR=1.5 on
-a screen of 1536x1050 pixels (the same 1024x700 in logical units).
+a screen of 1536x1050 pixels (the same 1024x700 in logical units); the empty window
+and the filled case also on a screen of 1024x700 pixels at 1.5 (683x467 points,
+the form compact): ``*-small-1.5x.png``.
 
 The other docs/screenshot*.py scripts draw their pictures with the helpers here:
 ``run`` (one process per scale: Qt fixes the scale when it starts), ``open_window``,
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))  # the tests' register fixtures; last, so the installed leadfit wins
 OUT = ROOT / "docs" / "screenshots"
 SCALES = {"1x": ("1", 1024, 700), "1.5x": ("1.5", 1536, 1050)}
+# a laptop of 1024x700 pixels at 150%: 683x467 points, where the form turns compact
+SMALL = {"small-1.5x": ("1.5", 1024, 700)}
 
 
 def picture(stem: str, tag: str) -> Path:
@@ -75,10 +79,10 @@ def open_window(data: Path, register_url: str | None = None, today=None, welcome
     return app, window
 
 
-def at_each_scale(script: str) -> None:
+def at_each_scale(script: str, scales: dict = SCALES) -> None:
     """Run ``script --shoot TAG`` once per scale, each on a virtual screen of its size."""
     OUT.mkdir(parents=True, exist_ok=True)
-    for tag, (scale, width, height) in SCALES.items():
+    for tag, (scale, width, height) in scales.items():
         config = Path(tempfile.mkdtemp()) / "screen.json"
         config.write_text(json.dumps({"screens": [{
             "name": "docs", "x": 0, "y": 0, "width": width, "height": height,
@@ -88,13 +92,13 @@ def at_each_scale(script: str) -> None:
         subprocess.run([sys.executable, script, "--shoot", tag], env=env, check=True)
 
 
-def run(script: str, shoot, wrote: str) -> None:
+def run(script: str, shoot, wrote: str, scales: dict = SCALES) -> None:
     """A screenshot script's start: in a child (``--shoot TAG``) draw at that scale,
     else start a child per scale and say what was written."""
     if sys.argv[1:2] == ["--shoot"]:
         shoot(sys.argv[2])
     else:
-        at_each_scale(script)
+        at_each_scale(script, scales)
         print(f"wrote {wrote}")
 
 
@@ -110,8 +114,29 @@ def _record(app, window, conditions: str, owner: str) -> None:
     app.processEvents()
 
 
+def shoot_small(tag: str) -> None:
+    """The empty window and the filled case on the small screen, the window filling it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        app, window = open_window(Path(tmp), welcome=False)
+        window.setGeometry(app.primaryScreen().availableGeometry())
+        settle(app, window)
+        window._default_split()  # as a first start on that screen splits it
+        settle(app, window)
+        window.grab().save(str(OUT / f"empty-{tag}.png"))
+        answers = yaml.safe_load((ROOT / "forms/examples/example-case.yaml").read_text())["answers"]
+        fill(window, answers)
+        settle(app, window)
+        window.form.go_to(1)
+        settle(app, window)
+        window.grab().save(str(OUT / f"filled-{tag}.png"))
+        window.close()
+
+
 def shoot(tag: str) -> None:
     """All four pictures at one scale (the scale is fixed when Qt starts)."""
+    if tag in SMALL:
+        shoot_small(tag)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         app, window = open_window(Path(tmp))
         window.grab().save(str(OUT / f"empty-{tag}.png"))
@@ -153,4 +178,4 @@ def _alter(db: Path, old: str, new: str) -> None:
 
 
 if __name__ == "__main__":
-    run(__file__, shoot, f"{OUT} and docs/screenshot.png")
+    run(__file__, shoot, f"{OUT} and docs/screenshot.png", {**SCALES, **SMALL})

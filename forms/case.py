@@ -7,24 +7,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
 from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.forms.questionnaire import NOT_KNOWN, Questionnaire, known_versions
+from leadfit.plain import Plain
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import load_file
 
 AnswerValue = bool | int | float | date | str
 
 
-class Case(BaseModel):
+class Case(Plain):
     """Answers that passed validation. Unanswered questions are absent; questions
-    answered "Not known" are in ``unknown`` (answered, so not missing, but no value)."""
+    answered "Not known" are in ``unknown`` (answered, so not missing, but no value).
+    A plain model (leadfit/plain.py): ``Case(...)`` validates through pydantic, the
+    questionnaire's cleaning (build_case) without it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     answers: dict[str, AnswerValue]
     unknown: tuple[str, ...] = ()
 
@@ -47,8 +47,8 @@ class Case(BaseModel):
 
 def checked_case(answers: dict[str, AnswerValue], unknown: tuple[str, ...] = ()) -> Case:
     """The Case of answers the questionnaire's cleaning has typed already (build_case): that
-    cleaning is the one validator, so pydantic's is not run again (and its schema is never
-    built: `leadfit evaluate` starts without it). Equal to ``Case(answers=..., unknown=...)``;
+    cleaning is the one validator, so pydantic's is not run again (and never imported:
+    `leadfit evaluate` starts without it). Equal to ``Case(answers=..., unknown=...)``;
     tests/test_evaluate_fast.py holds it so over generated cases."""
     return Case.model_construct(answers=answers, unknown=unknown)
 
@@ -118,8 +118,8 @@ def relevant_from(answers: Mapping[str, Any], questionnaire: Questionnaire) -> d
     """relevant_answers over plain answers (id -> typed value), e.g. one explored assignment."""
     asked, gated = questionnaire.asked_if  # is_asked(q, answers), inlined: every evaluation runs this
     used = {qid: answers[qid] for qid in asked if qid in answers}
-    for qid, ask_if in gated:
-        if qid in used and not ask_if(answers):
+    for qid, ask_if in gated:  # form order: a follow-up of a question not asked is not asked
+        if qid in used and not ask_if(used):
             del used[qid]
     for q in questionnaire.derived_facts:
         value = derive(q, used)
@@ -138,10 +138,40 @@ def is_asked(question, answers: Mapping[str, Any], unknown=()) -> bool:
 
 def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
     """Ids of required, possibly asked questions without an answer, in form order.
-    "Not known" is an answer: those questions are never missing."""
+    "Not known" is an answer: those questions are never missing, nor are their follow-ups."""
     answers, unknown = case.answers, case.unknown
-    return [q.id for q in questionnaire.required
-            if q.id not in answers and q.id not in unknown and is_asked(q, answers, unknown)]
+    later = follow_ups(case, questionnaire) if unknown else ()
+    relevant: Mapping[str, Any] | None = None  # what is asked, once needed: a follow-up of a
+    found = []                                 # question no longer asked is not asked either
+    for q in questionnaire.required:
+        if q.id in answers or q.id in unknown or q.id in later:
+            continue
+        if q.ask_if is not None:
+            relevant = relevant_from(answers, questionnaire) if relevant is None else relevant
+            if not is_asked(q, relevant, unknown):
+                continue
+        found.append(q.id)
+    return found
+
+
+def follow_ups(case: Case, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """Required questions left unanswered that are asked only for some answers to one not known
+    (the plan to reduce the former role, when the share kept is not known), or to another such
+    question (the plan's target share, when the plan is not known), in form order.
+
+    They are not missing: nobody can say what a plan that may not exist aims at, so demanding
+    it would make them invent one. Exploring the answers not known takes them as not known
+    wherever they would be asked (rules/runtime/follow_ups.py)."""
+    if not case.unknown:
+        return ()
+    hanging, found = set(case.unknown), []
+    for q in questionnaire.required:
+        if q.ask_if is None or q.id in case.answers or q.id in hanging:
+            continue
+        if any(source in hanging for source in conditions.questions_in(q.ask_if)):
+            hanging.add(q.id)
+            found.append(q.id)
+    return tuple(found)
 
 
 def derive(question, answers: Mapping[str, Any]) -> Any:

@@ -253,22 +253,30 @@ def questions_in(cond: Condition) -> list[str]:
     return [cond.question]
 
 
-def describe(cond: Condition, titles: dict[str, str]) -> str:
-    """Plain words for a condition, e.g. 'Years managing ... is less than 3'."""
+def describe(cond: Condition, titles: dict[str, str],
+             shown: Callable[[str, Any], str] | None = None) -> str:
+    """Plain words for a condition, e.g. 'Years managing ... is less than 3'; ``shown`` says
+    a question's value (Questionnaire.describe: a choice by its option's label)."""
     words = {"eq": "is", "ne": "is not", "lt": "is less than", "le": "is at most",
              "gt": "is more than", "ge": "is at least", "in": "is one of", "not_in": "is none of"}
     if isinstance(cond, Group):
         joiner = " and " if cond.op == "all" else " or "
-        inner = joiner.join(describe(p, titles) for p in cond.parts)
+        inner = joiner.join(describe(p, titles, shown) for p in cond.parts)
         return f"({inner})" if len(cond.parts) > 1 else inner
     title = titles.get(cond.question, cond.question)
     if isinstance(cond, Never):
         return f"never ({title} is not asked)"
     if isinstance(cond, Answered):
         return f"{title} is answered"
+    say = (lambda v: shown(cond.question, v)) if shown is not None else _show
     if isinstance(cond, Member):
-        return f"{title} {words[cond.op]} " + ", ".join(_show(v) for v in cond.values)
-    return f"{title} {words[cond.op]} {_show(cond.value)}"
+        return f"{title} {words[cond.op]} " + ", ".join(say(v) for v in cond.values)
+    return f"{title} {words[cond.op]} {say(cond.value)}"
+
+
+def value_words(value: Any) -> str:
+    """A value in a condition as a person reads it: yes/no for true/false."""
+    return _show(value)
 
 
 def _show(value: Any) -> str:

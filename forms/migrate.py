@@ -12,6 +12,9 @@ The old question presumed full delivery, so every old answer is an
 expectation of all of it: under six months is ``everything_fast`` (the old
 impatience threshold), six or more ``everything_later``.
 
+Step 2 -> 3: nothing changes; version 3 adds one optional question
+(``candidate.earlier_attempt``), which a version 2 file leaves unanswered.
+
 Answers are raw here (as in a case file), so a step never needs the
 questionnaire; validation happens after, against the target version.
 """
@@ -40,7 +43,11 @@ def _months_to_expectation(months: Any) -> Any:
     return "everything_fast" if value < 6 else "everything_later"
 
 
-STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(answers: dict[str, Any]) -> dict[str, Any]:
+    return dict(answers)
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate_answers(answers: Mapping[str, Any], from_version: int,

@@ -56,12 +56,7 @@ class Question:
 
     def range_words(self) -> str:
         """A number question's bounds in words: 'from 0 to 50', '0 or more', 'up to 9', ''."""
-        low, high = self.bounds
-        if low is not None and high is not None:
-            return f"from {low} to {high}"
-        if low is not None:
-            return f"{low} or more"
-        return f"up to {high}" if high is not None else ""
+        return range_words(*self.bounds)
 
     def domain_words(self) -> str:
         """What the question takes, in plain words ('whole number from 0 to 50')."""
@@ -76,6 +71,15 @@ class Question:
         if self.type == "text" and self.max_length:
             return f"text, at most {self.max_length} characters"
         return {"yes_no": "yes or no", "date": "date written YYYY-MM-DD", "text": "text"}[self.type]
+
+
+def range_words(low: int | None, high: int | None) -> str:
+    """Bounds in words: 'from 0 to 50', '0 or more', 'up to 9', '' (none)."""
+    if low is not None and high is not None:
+        return f"from {low} to {high}"
+    if low is not None:
+        return f"{low} or more"
+    return f"up to {high}" if high is not None else ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,28 @@ class Questionnaire:
         """The questions derived from others (worked out once)."""
         return tuple(q for q in self.questions.values() if q.derived_from)
 
+    def bounds_of(self, question_id: str) -> tuple[int | None, int | None]:
+        """What a number answer can be, a derived one too: the days from one date to another
+        that may not come before it (a review after the assessment) are 0 or more."""
+        question = self.questions[question_id]
+        if question.derived_from and question.derived_from[0] == "days_between":
+            first, second = question.derived_from[1]
+            later = self.questions.get(second)
+            return (0 if later is not None and later.not_before == first else None), None
+        return question.bounds
+
+    def describe(self, cond: Any) -> str:
+        """A condition in words as the form asks it: each question by its title, each choice
+        by its option's label (“Experienced Product Directors”, not experienced_pds)."""
+        return conditions.describe(cond, self.titles(), self.value_words)
+
+    def value_words(self, question_id: str, value: Any) -> str:
+        """One value of a question in words: a choice's option label, quoted; yes or no."""
+        question = self.questions.get(question_id)
+        if question is not None and question.options and isinstance(value, str) and value in question.options:
+            return f"\u201c{question.options[value]}\u201d"
+        return conditions.value_words(value)
+
     def titles(self) -> dict[str, str]:
         return {q.id: q.title for q in self.questions.values()}
 
@@ -166,9 +192,9 @@ DERIVATIONS = ("days_between", "any_true")
 NOT_KNOWN = "not known"  # how case files, records and drafts write a "Not known" answer
 
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 # Earlier versions, kept so records and packs made with them replay exactly.
-_ARCHIVED = {1: "archive/questionnaire-v1.yaml"}
+_ARCHIVED = {1: "archive/questionnaire-v1.yaml", 2: "archive/questionnaire-v2.yaml"}
 
 
 @lru_cache(maxsize=1)

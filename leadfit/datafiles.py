@@ -1,4 +1,7 @@
-"""Turn pydantic validation errors on YAML data into file:line problems."""
+"""Turn pydantic validation errors on YAML data into file:line problems.
+
+pydantic is imported only when something is validated: `leadfit evaluate` reads only
+``shown_value`` from here (issue 15)."""
 
 from __future__ import annotations
 
@@ -7,13 +10,12 @@ import typing
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from leadfit.errors import PackError, Problem
 from leadfit.suggest import did_you_mean
+from leadfit.plain import Plain
 from leadfit.yamlsafe import LocatedData
 
-M = typing.TypeVar("M", bound=BaseModel)
+M = typing.TypeVar("M")
 
 
 _WHOLE: Any = object()
@@ -24,9 +26,10 @@ def parse_model(model: type[M], located: LocatedData, data: Any = _WHOLE,
     """Validate ``data`` (default: the whole file; ``base``: where it is in it) against
     ``model``. Every error names the file, the line and what is allowed there.
     """
+    from pydantic import ValidationError
     data = located.data if data is _WHOLE else data
     try:
-        return model.model_validate(data)
+        return model.model_validate(data)  # type: ignore[attr-defined]
     except ValidationError as exc:
         errors = _misspelt_not_missing(exc.errors())
         problems = [_problem(err, model, located, base) for err in errors]
@@ -46,7 +49,7 @@ def _misspelt_not_missing(errors: list) -> list:
     return [e for e in errors if not misspelt(e)]
 
 
-def _problem(err: Mapping[str, Any], model: type[BaseModel], located: LocatedData, base: tuple) -> Problem:
+def _problem(err: Mapping[str, Any], model: Any, located: LocatedData, base: tuple) -> Problem:
     loc = tuple(err["loc"])
     line = located.line_of(base + loc)
     where = ".".join(str(p) for p in base + loc) or "top level"
@@ -88,14 +91,14 @@ def _allowed_keys(model: Any, loc: tuple) -> list[str]:
         current = _step(current, part)
         if current is None:
             return []
-    if isinstance(current, type) and issubclass(current, BaseModel):
+    if _is_model(current):
         return [f.alias or name for name, f in current.model_fields.items()]
     return []
 
 
 def _step(annotation: Any, part: Any) -> Any:
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if _is_model(annotation):
         field = annotation.model_fields.get(part) or next(
             (f for f in annotation.model_fields.values() if f.alias == part), None)
         return _unwrap(field.annotation) if field else None
@@ -112,11 +115,17 @@ def _unwrap(annotation: Any) -> Any:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(annotation) if a is not type(None)]
-        models = [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+        models = [a for a in options if _is_model(a)]
         return models[0] if models else (options[0] if options else annotation)
     if origin is typing.Annotated:
         return _unwrap(typing.get_args(annotation)[0])
     return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    """A pydantic model or a plain one (leadfit/plain.py, validated by one)."""
+    from pydantic import BaseModel
+    return isinstance(annotation, type) and issubclass(annotation, (BaseModel, Plain))
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

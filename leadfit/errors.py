@@ -37,7 +37,10 @@ class InputError(LeadFitError):
 
 
 class PackError(LeadFitError):
-    """A rule pack (or questionnaire file) that cannot be loaded."""
+    """A rule pack (or questionnaire file) that cannot be loaded. ``salvaged``: the pack made
+    of its sound parts, where it could be made, so that lint checks them in the same run."""
+
+    salvaged: object = None
 
 
 class EngineError(LeadFitError):

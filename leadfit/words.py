@@ -17,7 +17,12 @@ RECORD_STATUS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "sig
 NOT_ANSWERED = "not answered"
 
 
-def readiness_words(status: str) -> str:
+def readiness_words(status: str, unanswered: bool = False) -> str:
+    """'partly met'; with ``unanswered`` (an asked question informing it has no answer,
+    forms/unanswered.py) a mark that reads as settled ("met", "unknown") is "not answered":
+    an unanswered question is never met. A shortfall already found stays said."""
+    if unanswered and status in ("met", "unknown"):
+        return NOT_ANSWERED
     return READINESS.get(status, status)
 
 
@@ -43,8 +48,8 @@ def answer_words(value: object, question: Any = None) -> str:
             return str(question.options[str(value)])
         if question.type == "date":
             return date_words(str(value))
-        if question.type == "percent":
-            return f"{value}%"
+        if question.type == "percent" and isinstance(value, (int, float)):
+            return f"{value}%"  # never "not known%": a unit belongs to a number only
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):
@@ -364,3 +369,27 @@ def uncoded(text: str, ids: Any) -> str:
     if not ids:
         return text
     return re.sub(r" \(score \d+\)|, score \d+(?=\))", "", text)  # a score is a number, not a word
+
+
+def gaps_words(readiness: list[Any]) -> str:
+    """What a coached executive still lacks, as a clause after 'while the executive':
+    'is still short on digital product experience and dedicated focus, and lacks
+    multi-disciplinary leadership'. The marks' own words in brackets ('closes the gaps in
+    ... dedicated focus (partly met)') read as a form, and no one closes a gap in focus."""
+    def named(status: str) -> list[str]:
+        return [lower_first(r.title) for r in readiness if r.status == status]
+    short, lacking, unknown = named("partial"), named("not_met"), named("unknown")
+    parts = []
+    if short:
+        parts.append(f"is still short on {joined(short)}")
+    if lacking:
+        parts.append(f"lacks {joined(lacking)}")
+    said = ", and ".join(parts) if parts else "is still learning the role"
+    if unknown:
+        said += f", and it is not known how they stand on {joined(unknown)}"
+    return said
+
+
+def lower_first(title: str) -> str:
+    """'digital product experience', but 'P&L ownership' as it is."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import io
 import os
 import re
 import uuid
@@ -51,6 +52,12 @@ def db_url(request, tmp_path):
 
 
 @pytest.fixture
+def db(tmp_path) -> str:
+    """A SQLite register's file name (not yet created), as the CLI's --db takes it."""
+    return str(tmp_path / "register.sqlite3")
+
+
+@pytest.fixture
 def reg(db_url):
     register = open_register(db_url)
     yield register
@@ -95,6 +102,12 @@ def counts(reg) -> tuple[int, int]:
 
 def squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """Each page's text of a PDF, its spacing squashed."""
+    from pypdf import PdfReader
+    return [squash(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 class CliResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import subprocess
@@ -13,6 +14,30 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PACK = REPO / "rules" / "packs" / "default"
 EXAMPLE_CASE = REPO / "forms" / "examples" / "example-case.yaml"
+
+
+def pack_named(name: str):
+    """A bundled pack by name, or an archived version as ``archive/<folder>``
+    (``archive/default-2.3``): the packs the property tests draw from."""
+    from leadfit.rules.model.library import archived_packs_dir, load_pack, resolve_pack
+    if name.startswith("archive/"):
+        return load_pack(archived_packs_dir() / name.removeprefix("archive/"))
+    return resolve_pack(name)
+
+
+@contextlib.contextmanager
+def mounted(folder: Path, size: str):
+    """A real small file system (tmpfs) at ``folder``: the real kernel's errors (full
+    disk, read-only media), not a simulation. Needs root, as CI and these machines run."""
+    import pytest
+    if os.geteuid() != 0:
+        pytest.skip("mounting a test file system needs root (CI and these machines run as root)")
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", folder], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", folder], check=False)
 
 
 def run_cli_process(*args: str, cwd: Path | None = None, env: dict | None = None):

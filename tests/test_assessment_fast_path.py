@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from leadfit.errors import InputError
 from leadfit.forms.case import build_case
-from leadfit.rules.model.library import archived_packs_dir, bundled_pack_names, resolve_pack
-from leadfit.rules.model.pack import load_pack
+from leadfit.rules.model.library import bundled_pack_names
 from leadfit.rules.runtime.assess import builder, evaluate
 from leadfit.rules.runtime.judgement import Judgement
+from tests.helpers import pack_named
 from tests.test_matcher_oracle import _candidates, _thresholds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -34,11 +34,7 @@ SETTINGS = settings(max_examples=40, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@cache
-def _pack(name: str):
-    if name.startswith("archive/"):
-        return load_pack(archived_packs_dir() / name.removeprefix("archive/"))
-    return resolve_pack(name)
+_pack = cache(pack_named)
 
 
 def _cases(pack):

@@ -9,11 +9,22 @@ import pytest
 from sqlalchemy import text
 
 from leadfit.decisions import service, witness
+from leadfit.decisions import verify as verify_module
 from leadfit.decisions.audit import seal
 from leadfit.decisions.record import sha256_text
 from leadfit.decisions.register import open_register
 from tests.decisions_support import decide_coach, signed_record
 from tests.helpers import run_cli
+
+
+@pytest.fixture(params=["entries kept", "entries read again"])
+def walk_window(request, monkeypatch):
+    """verify parses each audit entry once as it walks, keeping what the records need of
+    the last few thousand; a record whose newest entry has left that window reads it
+    again. The tests that read what an entry states run both ways (a window of 0 keeps
+    nothing) and name the same problems."""
+    if request.param == "entries read again":
+        monkeypatch.setattr(verify_module, "_WINDOW", 0)
 
 
 def _sql(reg, statement, **params):
@@ -32,6 +43,7 @@ def _three(reg):
     return records
 
 
+@pytest.mark.usefixtures("walk_window")
 def test_untouched_register_verifies_clean(reg):
     _three(reg)
     report = service.verify(reg)
@@ -51,6 +63,7 @@ def test_editing_a_signed_records_text_is_named(reg):
                         " matches its hash")]
 
 
+@pytest.mark.usefixtures("walk_window")
 def test_editing_text_and_recomputing_its_hash_is_still_named(reg):
     first, _ = _three(reg)
     body = _scalar(reg, "SELECT body FROM decision_records WHERE record_id=:r AND version=1",
@@ -63,6 +76,7 @@ def test_editing_text_and_recomputing_its_hash_is_still_named(reg):
                         " log recorded")]
 
 
+@pytest.mark.usefixtures("walk_window")
 def test_editing_a_summary_column_is_named(reg):
     first, _ = _three(reg)
     _sql(reg, "UPDATE decision_records SET outcome='appoint' WHERE record_id=:r AND version=1",
@@ -79,6 +93,7 @@ def test_deleting_a_record_row_is_named(reg):
         f"record {second.ref} was removed: the audit log has it, the register does not"]
 
 
+@pytest.mark.usefixtures("walk_window")
 def test_a_record_added_by_hand_is_named(reg):
     first, _ = _three(reg)
     row = _sql(reg, "SELECT * FROM decision_records WHERE record_id=:r AND version=1",

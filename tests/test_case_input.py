@@ -153,7 +153,7 @@ def test_an_impossible_date_is_named_beside_every_other_bad_field(tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     assert f"{path}:12: Years managing digital products" in result.stderr
     assert "must be 50 or less, got 500" in result.stderr
-    assert (f"{path}:41: Date of this assessment (org.assessed_on): '2099-02-29' is not a real"
+    assert (f"{path}:42: Date of this assessment (org.assessed_on): '2099-02-29' is not a real"
             " date (February 2099 has 28 days)") in result.stderr
 
 

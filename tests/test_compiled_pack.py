@@ -146,12 +146,12 @@ def test_lint_reads_a_compiled_packs_files_as_the_loaded_pack_did(pack_dir, caps
     assert (main(["pack", "lint", str(pack_dir)]), capsys.readouterr()) == (code, first)
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_a_questionnaire_comes_back_kept_equal_to_the_one_read(version, monkeypatch):
     from leadfit.forms import questionnaire as forms_q
     from importlib import resources
     ref = Path(str(resources.files("leadfit.forms"))) / (
-        "questionnaire.yaml" if version == forms_q.CURRENT_VERSION else "archive/questionnaire-v1.yaml")
+        "questionnaire.yaml" if version == forms_q.CURRENT_VERSION else f"archive/questionnaire-v{version}.yaml")
     read = forms_q.load_questionnaire(ref, "forms/x.yaml")
     monkeypatch.setattr("leadfit.datafiles.parse_model", lambda *_a: pytest.fail("validated again"))
     kept = forms_q.load_questionnaire(ref, "forms/x.yaml")

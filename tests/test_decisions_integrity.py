@@ -15,11 +15,6 @@ from tests.decisions_support import signed_record, tamper
 from tests.helpers import EXAMPLE_CASE
 
 
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "register.sqlite3")
-
-
 @pytest.mark.parametrize("rehash", [False, True], ids=["text-edited", "text-and-hash-edited"])
 def test_an_altered_record_is_refused_by_show_report_and_replay(db, tmp_path, cli, rehash):
     with open_register(db) as reg:

@@ -4,34 +4,23 @@ that looks final, replay under another pack, filters, a thin CSV, roles in words
 from __future__ import annotations
 
 import csv
-import io
 
 import pytest
-from pypdf import PdfReader
 
 from leadfit.decisions import service
 from leadfit.reports import printing
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.register import open_register
 from leadfit.pdf import Document
-from tests.decisions_support import case_with, counts, decide_coach, pack, signed_record, squash
+from tests.decisions_support import case_with, counts, decide_coach, pack, pdf_pages, signed_record, squash
 from tests.helpers import EXAMPLE_CASE, REPO
-
-
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "register.sqlite3")
-
-
-def _pages(pdf: bytes) -> list[str]:
-    return [squash(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 # -- 3: a plan nobody agreed says so ----------------------------------------------------
 def test_mitigations_not_planned_are_to_be_agreed_not_assigned(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg, plan={"M5": ("Sam Lee", "2027-01-15")})
-        text = " ".join(_pages(printing.render_pdf(reg, record.ref).pdf))
+        text = " ".join(pdf_pages(printing.render_pdf(reg, record.ref).pdf))
     planned = {p.id: (p.who, p.by_when) for p in record.decision.plan}
     assert planned.pop("M5") == ("Sam Lee", "2027-01-15")
     # deferred (decide_coach says plan_later): to be agreed by the fail-fast review date
@@ -82,16 +71,16 @@ def test_an_unsigned_report_is_watermarked_on_every_page_and_says_so_first(reg):
     draft = decide_coach(reg, draft=True)
     waiting = decide_coach(reg)
     for record, mark in ((draft, "DRAFT – NOT SIGNED"), (waiting, "NOT SIGNED")):
-        pages = _pages(printing.render_pdf(reg, record.ref).pdf)
+        pages = pdf_pages(printing.render_pdf(reg, record.ref).pdf)
         assert len(pages) > 1 and all(mark in page for page in pages)
-    first = _pages(printing.render_pdf(reg, waiting.ref).pdf)[0]
+    first = pdf_pages(printing.render_pdf(reg, waiting.ref).pdf)[0]
     assert first.index("Status: NOT SIGNED, awaiting sign-off by Decision maker, HR") \
         < first.index("Value stream")
 
 
 def test_a_signed_report_has_no_watermark(reg):
     record = signed_record(reg)
-    pages = _pages(printing.render_pdf(reg, record.ref).pdf)
+    pages = pdf_pages(printing.render_pdf(reg, record.ref).pdf)
     assert not any("NOT SIGNED" in page for page in pages)
     assert "Status: SIGNED by Dana Decider (Decision maker) and Harper Hr (HR)" in pages[0]
 
@@ -103,7 +92,7 @@ def test_the_toolkit_draws_a_watermark_on_every_page_only_when_asked():
             d.p(f"part {i}")
             d.pagebreak()
         d.p("end")
-        return _pages(d.render())
+        return pdf_pages(d.render())
     assert all("DRAFT" in page for page in doc("DRAFT"))
     assert not any("DRAFT" in page for page in doc(""))
 
@@ -116,7 +105,7 @@ def test_replay_under_another_pack_is_refused_by_name(db, cli, given):
     result = cli("replay", record.record_id, "--pack", given, "--db", db)
     assert result.returncode == 2
     text = squash(result.stderr)
-    assert (f"record {record.ref} was decided under default@2.6 (fingerprint"
+    assert (f"record {record.ref} was decided under default@2.7 (fingerprint"
             f" {pack().fingerprint}); bank@") in text
     assert "has a different fingerprint" in text and "so it cannot replay it" in text
 
@@ -125,7 +114,7 @@ def test_replay_accepts_a_bundled_name(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg)
     result = cli("replay", record.record_id, "--pack", "bank", "--pack", "default", "--db", db)
-    assert result.returncode == 0 and "identical assessment under default@2.6" in result.stdout
+    assert result.returncode == 0 and "identical assessment under default@2.7" in result.stdout
 
 
 # -- 7: filters -------------------------------------------------------------------------
@@ -158,7 +147,7 @@ def test_csv_export_carries_the_decision_and_its_signers(reg, tmp_path):
     (row,) = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert row["outcome"] == "coach" and row["conditions"] == "'=SUM(A1) coaching"
     assert row["review_date"] == "2027-02-01" and row["risk_level"] == "high"
-    assert row["pack"] == "default@2.6" and row["pack_fingerprint"] == pack().fingerprint
+    assert row["pack"] == "default@2.7" and row["pack_fingerprint"] == pack().fingerprint
     assert row["signers"].startswith("Dana Decider (Decision maker; computer account ")
     assert "; Harper Hr (HR; computer account " in row["signers"]
     assert row["dissent"] == "Harper Hr: Budget not approved" and row["intact"] == "yes"

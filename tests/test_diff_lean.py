@@ -14,9 +14,10 @@ from leadfit.forms.case import build_case
 from leadfit.forms.migrate import migrate_answers
 from leadfit.forms.questionnaire import NOT_KNOWN
 from leadfit.rules.authoring.diff_cases import Evaluator
-from leadfit.rules.model.library import archived_packs_dir, default_pack, resolve_pack
+from leadfit.rules.model.library import default_pack
 from leadfit.rules.model.pack import load_pack
 from leadfit.rules.runtime.assess import evaluate
+from tests.helpers import pack_named
 from tests.test_matcher_oracle import _candidates, _thresholds
 
 
@@ -34,8 +35,6 @@ NOT_KNOWN_BYTE, UNANSWERED_FROM = 254, 246  # about a third of the cases lack an
 
 @cache
 def _pack(name: str, tmp: str = ""):
-    if name.startswith("archive/"):
-        return load_pack(archived_packs_dir() / name.removeprefix("archive/"))
     if name == "client-asks-differently":  # the same questionnaire, other questions asked
         from pathlib import Path
         folder = Path(tmp) / name
@@ -45,7 +44,7 @@ def _pack(name: str, tmp: str = ""):
             "parameters:\n  p1_met_years: 5\n"
             "relevance:\n  candidate.owns_pnl: never\n  org.coach_available: always\n")
         return load_pack(folder)
-    return resolve_pack(name)
+    return pack_named(name)
 
 
 def _full(case, pack):

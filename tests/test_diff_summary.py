@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from leadfit.errors import InputError
 from leadfit.forms.case import build_case
 from leadfit.rules.runtime.assess import evaluate
-from leadfit.rules.model.library import archived_packs_dir, bundled_pack_names, resolve_pack
-from leadfit.rules.model.pack import load_pack
+from leadfit.rules.model.library import bundled_pack_names
 from leadfit.rules.runtime.summary import summarise
+from tests.helpers import pack_named
 from tests.test_matcher_oracle import _candidates, _thresholds
 
 PACKS = [*bundled_pack_names(), "archive/default-1.0"]
@@ -21,11 +21,7 @@ SETTINGS = settings(max_examples=60, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@cache
-def _pack(name: str):
-    if name.startswith("archive/"):
-        return load_pack(archived_packs_dir() / name.removeprefix("archive/"))
-    return resolve_pack(name)
+_pack = cache(pack_named)
 
 
 def _full(case, pack):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import sys
 import threading
 
@@ -49,11 +48,11 @@ def test_reserved_names_never_reach_the_engine(engine, reserved):
 
 
 def test_hazardous_raw_definitions_are_refused_before_the_engine_runs(engine):
-    from leadfit.rules.runtime import engine as adapter
+    from leadfit.rules.runtime.engine_json import refuse_hazards
     with pytest.raises(EngineError, match="spin forever"):
-        adapter._refuse_hazards({"r": {"all": [{"m": {"$nex": {"q_x": 1}}}]}})
+        refuse_hazards({"r": {"all": [{"m": {"$nex": {"q_x": 1}}}]}})
     with pytest.raises(EngineError, match="reserved"):
-        adapter._refuse_hazards({"r": {"all": [{"m": {"$ex": {"id": 1}}}]}})
+        refuse_hazards({"r": {"all": [{"m": {"$ex": {"id": 1}}}]}})
 
 
 def test_too_many_properties_is_our_error_not_engine_302(engine):
@@ -196,7 +195,7 @@ def test_text_answers_tested_only_for_equality_travel_as_numbers_and_mean_the_sa
     (text_codes): an answer no rule names still equals none of the named texts, differs from
     each, and counts as answered; a question ordered anywhere keeps its own values."""
     from leadfit.forms.conditions import Member
-    from leadfit.rules.runtime.engine import text_codes
+    from leadfit.rules.runtime.engine_json import text_codes
     role = "candidate.former_role"
     rules = [("is-sales", Compare("eq", role, "sales")), ("not-sales", Compare("ne", role, "sales")),
              ("ops-or-it", Member("in", role, ("ops", "it"))),

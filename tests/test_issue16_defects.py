@@ -20,7 +20,7 @@ import sys
 
 import pytest
 
-from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, REPO
+from tests.helpers import DEFAULT_PACK, EXAMPLE_CASE, REPO, mounted
 
 DECIDE = ("decide", "--recorded-by", "Robin Hale", EXAMPLE_CASE, "--decision", "hire_external", "--justify", "Hire outside")
 FIRST = "LF-2026-0001"
@@ -72,19 +72,6 @@ def add_rule(folder, rule_id, when):
         f"  - id: {rule_id}\n    summary: Added by a test.\n    when: {when}\n"
         "    then:\n      - finding: {id: F1, severity: low}\n"), encoding="utf-8")
     return rules.read_text(encoding="utf-8").splitlines().index(f"  - id: {rule_id}") + 3
-
-
-@contextlib.contextmanager
-def mounted(folder, size):
-    """A real small file system (tmpfs): the real kernel's errors, not a simulation."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a test file system needs root (CI and these machines run as root)")
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", folder], check=True)
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", folder], check=False)
 
 
 # -- crash and concurrency --------------------------------------------------------------

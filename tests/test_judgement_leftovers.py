@@ -163,7 +163,7 @@ def test_pack_docs_say_how_the_risk_sets_the_advice_as_the_pack_does_it():
                            " proposed, the advice is 'Hire an experienced Product Director', unless")
     assert "at least" not in said  # hiring is the strongest outcome: nothing stands above it
     # the steps left out of compounding (2.4, 2.5) are said, by their titles as findings
-    assert ("Not interviewed as an outsider would be, Chosen on seniority, not aptitude, First"
+    assert ("Not interviewed as an outsider would be, Not chosen on aptitude, First"
             " review too late to fail fast and Title without the job count in the risk shown but"
             " never raise the advice this way: the steps before the appointment answer them.") in said
     client = pack.settings.model_copy(update={"risk_outcomes": {"high": "coach"},
@@ -224,7 +224,7 @@ def _strict():
     """The fresh-eyes client: P1 needs five years, no craft background weighs medium."""
     folder = Path(tempfile.mkdtemp(prefix="leadfit-strict-")) / "strict"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: strict\nversion: "0.1"\nextends: default@2.6\n'
+    (folder / "pack.yaml").write_text('name: strict\nversion: "0.1"\nextends: default@2.7\n'
                                       "parameters:\n  p1_met_years: 5\n"
                                       "override:\n  f6-no-craft:\n    severity: medium\n")
     return load_pack(folder)
@@ -271,7 +271,7 @@ def test_a_fallback_headline_naming_anything_but_the_outcome_is_refused_at_its_l
     folder = tmp_path / "acme"
     folder.mkdir()
     (folder / "pack.yaml").write_text(
-        'name: acme\nversion: "0.1"\nextends: default@2.6\ntitles_if_fallback:\n'
+        'name: acme\nversion: "0.1"\nextends: default@2.7\ntitles_if_fallback:\n'
         "  hire_external: 'Cannot hire, so {fallback}'\n  hire: 'Nope: {outcome}'\n", encoding="utf-8")
     done = run_cli("pack", "lint", str(folder))
     said = done.stdout + done.stderr

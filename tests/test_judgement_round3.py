@@ -139,7 +139,7 @@ def test_the_capable_candidate_s_condition_says_the_plan_is_agreed_before_the_st
     a = evaluate(_case(CAPACITY), default_pack())
     assert _ids(a.preconditions) == ["M8"]
     assert a.preconditions[0].meaning.startswith("Before they start, agree how and by when")
-    assert any("If that plan is not agreed before they start, do not go ahead" in n for n in a.notes)
+    assert any("If that is not settled before they start, do not go ahead" in n for n in a.notes)
 
 
 # --- 6: words --------------------------------------------------------------------------------

@@ -68,11 +68,11 @@ def test_a_candidate_never_interviewed_is_coached_with_the_selection_first(tmp_p
     said = _flat(_said(tmp_path, SENIORITY))
     assert "Recommendation: Appoint with coaching" in said
     assert ("The risk as proposed (critical) includes “Not interviewed as an outsider would"
-            " be” and “Chosen on seniority, not aptitude”, which the steps before the appointment"
+            " be” and “Not chosen on aptitude”, which the steps before the appointment"
             " answer: they are not reasons to rule the candidate out. Without them the risk is high")\
         in said  # the terminal names no codes nor scores; the record keeps M3, M4 and the scores
     note = next(n for n in data["notes"] if n.startswith("The risk as proposed"))
-    assert "includes M3 “Not interviewed as an outsider would be” and M4 “Chosen on" in note
+    assert "includes M3 “Not interviewed as an outsider would be” and M4 “Not chosen on" in note
     assert ("Hire an experienced Product Director: - The risk as proposed (critical) would call for"
             " it only because of findings the steps before the appointment answer") in said  # 2.6
     assert "Nothing in the answers calls for it" not in said
@@ -171,7 +171,7 @@ def test_findings_with_a_mitigation_id_read_as_findings_and_steps_as_steps(tmp_p
     data = json.loads(_said(tmp_path, SENIORITY, "--json"))
     titles = {f["id"]: f["title"] for f in data["findings"]}
     assert (titles["M3"], titles["M4"]) == ("Not interviewed as an outsider would be",
-                                            "Chosen on seniority, not aptitude")
+                                            "Not chosen on aptitude")
     steps = {p["id"]: p["title"] for p in data["preconditions"]}
     assert steps == {"M2": "Find experience", "M3": "Interview as external", "M4": "Select on aptitude"}
     late = json.loads(_said(tmp_path, "coached with the first review eighteen months out", "--json"))
@@ -197,7 +197,7 @@ def test_a_bad_setting_is_named_at_its_line_and_nothing_loads(tmp_path):
     folder = tmp_path / "acme"
     folder.mkdir()
     (folder / "pack.yaml").write_text(
-        'name: acme\nversion: "0.1"\nextends: default@2.6\ncompounding_leaves_out: [M33]\n'
+        'name: acme\nversion: "0.1"\nextends: default@2.7\ncompounding_leaves_out: [M33]\n'
         "finding_titles:\n  Q9: Nothing\ntitle_if_depends: 'Find out {who}'\n", encoding="utf-8")
     done = run_cli("pack", "lint", str(folder))
     assert done.returncode == 2, done.stdout

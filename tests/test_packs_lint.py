@@ -21,7 +21,7 @@ KINDS = [
     ("lint_unknown_key", "error", "rules.yaml", 3, ["unknown key 'sumary'", "did you mean 'summary'"]),
     ("lint_unknown_id", "error", "rules.yaml", 6, ["'F8x' is not a catalogue ID", "did you mean 'F8'"]),
     ("lint_never_fires", "error", "rules.yaml", 3,
-     ["rule 'contradiction' can never fire", "'candidate.digital_years' (from 0 to 50"]),
+     ["rule 'contradiction' can never fire", "“Years managing digital products” (whole number from 0 to 50)"]),
     ("lint_conflicting_recommendations", "error", "rules.yaml", 3,
      ["'rivals-appoint' (recommends appoint) and 'rivals-hire' (recommends hire_external",
       "match exactly the same answers", "always wins"]),

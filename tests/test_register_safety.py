@@ -11,10 +11,9 @@ import subprocess
 
 import pytest
 
-from leadfit.decisions import service
 from leadfit.decisions.register import open_register
 from tests.decisions_support import counts, decide_coach, signed_record
-from tests.helpers import EXAMPLE_CASE
+from tests.helpers import EXAMPLE_CASE, mounted
 
 
 @pytest.fixture
@@ -56,21 +55,8 @@ def test_reading_commands_never_write_the_register(db, cli, tmp_path):
     assert (db.read_bytes(), db.stat().st_mtime_ns) == before
 
 
-@contextlib.contextmanager
-def _mounted(folder, size="256k", readonly=False):
-    """A real small file system (tmpfs), so the test feeds the real kernel errors."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a test file system needs root (CI and these machines run as root)")
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", folder], check=True)
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", folder], check=False)
-
-
 def test_reading_works_on_read_only_media(tmp_path, cli):
-    with _mounted(tmp_path / "media", size="4m") as media:
+    with mounted(tmp_path / "media", "4m") as media:
         db = media / "register.sqlite3"
         with open_register(db) as reg:
             record = signed_record(reg)
@@ -87,7 +73,7 @@ def test_a_full_disk_is_a_named_error_and_leaves_nothing_behind(tmp_path, cli):
     db = tmp_path / "register.sqlite3"
     with open_register(db) as reg:
         record = signed_record(reg)
-    with _mounted(tmp_path / "full", size="8k") as full:
+    with mounted(tmp_path / "full", "8k") as full:
         fd = os.open(full / "filler", os.O_WRONLY | os.O_CREAT)
         with contextlib.suppress(OSError):
             for _ in range(64):             # fill it to the last byte

@@ -28,6 +28,7 @@ from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.register import open_register
 from leadfit.decisions.sqlite_reading import SqliteReading
+from leadfit.plain import Plain
 from leadfit.rules.model import assessment
 from tests.decisions_support import case_with, db_url, decide_coach, review_continue, sign_all  # noqa: F401
 
@@ -53,7 +54,8 @@ def _models() -> dict[str, type[BaseModel]]:
 
 
 def _parts(annotation) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    # the assessment's parts are plain models (leadfit/plain.py), validated by pydantic
+    if isinstance(annotation, type) and issubclass(annotation, (BaseModel, Plain)):
         return [annotation]
     return [p for a in typing.get_args(annotation) for p in _parts(a)]
 

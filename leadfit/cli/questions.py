@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from leadfit.forms.conditions import Never, describe
+from leadfit.forms.conditions import Never
 from leadfit.rules.model.library import resolve_pack
 from leadfit.cli.commands import HELP
 
@@ -21,7 +21,6 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(_as_data(questionnaire), indent=2, ensure_ascii=False))
         return 0
-    titles = questionnaire.titles()
     for section in questionnaire.sections:
         print(f"\n{section.title}\n{'-' * len(section.title)}")
         for q in section.questions:
@@ -33,7 +32,7 @@ def run(args) -> int:
             if isinstance(q.ask_if, Never):
                 print("      never asked: this pack makes it irrelevant")
             elif q.ask_if is not None:
-                print(f"      asked only if {describe(q.ask_if, titles)}")
+                print(f"      asked only if {questionnaire.describe(q.ask_if)}")
     return 0
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import textwrap
 
+from leadfit.forms.unanswered import unanswered_informing
+
 from leadfit.words import (
     HOLDS_FIND_OUT,
     PRECONDITIONS_LABEL,
@@ -66,7 +68,9 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
             for m in steps:
                 lines += _wrap(f"{code(m.id)}{m.title}: {uncoded(m.meaning, ids)}", "  - ", "    ")
     lines.append("\nReadiness:")
-    lines += [f"  - {code(r.id)}{r.title}: {readiness_words(r.status)}" for r in a.readiness]
+    open_ = unanswered_informing(case, pack.questionnaire) if case is not None and pack else {}
+    lines += [f"  - {code(r.id)}{r.title}: {readiness_words(r.status, r.id in open_)}"
+              for r in a.readiness]
     if a.signals:
         lines.append("\nWhy this organisation may be appointing from within:")
         lines += [f"  - {code(s.id)}{s.title}" for s in a.signals]

@@ -135,7 +135,7 @@ def describe_gap(gap: Gap, questionnaire: Questionnaire, examples: int = 3) -> s
         groups.setdefault(rest, []).append(combo.get(ordered) if ordered else None)
     words = []
     for rest, values in groups.items():
-        parts = [_is(titles.get(q, q), v) for q, v in rest]
+        parts = [_is(titles.get(q, q), v if v is UNASKED else questionnaire.value_words(q, v)) for q, v in rest]
         if ordered is not None:
             parts.insert(0, _ranges(titles.get(ordered, ordered), values))
         words.append(" and ".join(parts))
@@ -147,7 +147,7 @@ def describe_gap(gap: Gap, questionnaire: Questionnaire, examples: int = 3) -> s
 def _is(title: str, value) -> str:
     if value is UNASKED:
         return f"{title} is not answered"
-    return f"{title} is {'yes' if value is True else 'no' if value is False else value}"
+    return f"{title} is {value}"
 
 
 def _ranges(title: str, values: list) -> str:

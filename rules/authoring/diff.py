@@ -8,6 +8,7 @@ grow with the number of cases.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from leadfit.errors import InputError, Problem
 from leadfit.forms import conditions
-from leadfit.rules.authoring.diff_boundaries import Generated, boundary_cases, show
+from leadfit.rules.authoring.diff_boundaries import Generated, boundary_cases
 from leadfit.rules.authoring.diff_cases import evaluate_all
 from leadfit.rules.authoring.rule_words import Detail, rule_details
 from leadfit.rules.model.pack import Pack
@@ -88,8 +89,12 @@ class CaseDiff:
         return sorted(set(self.a.ids) - set(self.b.ids), key=id_key)
 
     @property
+    def ids_changed(self) -> bool:
+        return self.a.ids != self.b.ids and set(self.a.ids) != set(self.b.ids)  # in ID order: equal, the same
+
+    @property
     def changed(self) -> bool:
-        return self.outcome_changed or self.risk_changed or bool(self.ids_added or self.ids_removed)
+        return self.outcome_changed or self.risk_changed or self.ids_changed
 
 
 @dataclass
@@ -112,7 +117,7 @@ class Impact:
         if diff.a == diff.b:  # the same outcome, risk and IDs: most cases, counted at once
             return
         self.risk_changes += diff.risk_changed
-        self.id_changes += bool(diff.ids_added or diff.ids_removed)
+        self.id_changes += diff.ids_changed
         if diff.changed:
             self.changed.append(diff)
 
@@ -150,7 +155,7 @@ class Impact:
         for c in self.changed:
             if c.case.varied and c.outcome_changed:
                 moves.setdefault(c.case.varied, Counter())[(shown(c.a.outcome), shown(c.b.outcome))] += 1
-        return [(f"{m.title}: {show(v)}", tried[(m.question, v)], changed[(m.question, v)],
+        return [(f"{m.title}: {m.said(v)}", tried[(m.question, v)], changed[(m.question, v)],
                  moves.get((m.question, v), Counter()))
                 for m in g.moved for v in m.tried if tried[(m.question, v)]]
 
@@ -194,7 +199,7 @@ def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:
         if i not in old:
             out.append(RuleChange(i, "added", layers=("", rule.layer)))
             continue
-        details = rule_details(old[i], rule, a.questionnaire.titles(), b.questionnaire.titles())
+        details = rule_details(old[i], rule, a.questionnaire, b.questionnaire)
         if details:
             out.append(RuleChange(i, "changed", tuple(d.key for d in details),
                                   (old[i].layer, rule.layer), details, _moved_by(rule, a, b)))
@@ -224,7 +229,7 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     keep = ("outcomes", "fallback", "severities", "risk_bands", "risk_outcomes", "outcome_requires",
             "outcome_allows", "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
             "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
-            "step_words_if", "titles_if_fallback")
+            "step_words_if", "titles_if_fallback", "unknowns_version")
     for key in keep:
         x, y = getattr(a.settings, key, None), getattr(b.settings, key, None)
         if x != y:
@@ -233,8 +238,7 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     for qid, q in b.questionnaire.questions.items():
         old = a.questionnaire.questions.get(qid)
         if old is not None and old.ask_if != q.ask_if:
-            titles = b.questionnaire.titles()
-            out.append(f"question {qid} asked: {_asked(old, titles)} -> {_asked(q, titles)}")
+            out.append(f"question {qid} asked: {_asked(old, b.questionnaire)} -> {_asked(q, b.questionnaire)}")
     for item_id, entry in b.catalogue.entries.items():
         was = a.catalogue.entries.get(item_id)
         if was is not None and (was.title, was.meaning) != (entry.title, entry.meaning):
@@ -248,12 +252,12 @@ def parameter_changes(old: dict, new: dict) -> list[str]:
             for name in dict.fromkeys([*old, *new]) if old.get(name) != new.get(name)]
 
 
-def _asked(q, titles: dict) -> str:
+def _asked(q, questionnaire) -> str:
     if q.ask_if is None:
         return "always"
     if isinstance(q.ask_if, conditions.Never):
         return "never"
-    return "when " + conditions.describe(q.ask_if, titles)
+    return "when " + questionnaire.describe(q.ask_if)
 
 
 def scenario_cases(*packs: Pack) -> list[CaseInput]:
@@ -283,10 +287,12 @@ def folder_cases(folder: Path) -> list[CaseInput]:
     """
     if not folder.is_dir():
         raise InputError([Problem("not a folder of case files", str(folder))])
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    with os.scandir(folder) as entries:  # names and kinds in one read: no Path, no stat, per file
+        files = sorted(((os.path.normcase(e.name), e.name, e.path) for e in entries
+                        if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file()))
     if not files:
         raise InputError([Problem("no case files (*.yaml) in this folder", str(folder))])
-    return [CaseInput(p.stem, str(p), path=str(p)) for p in files]
+    return [CaseInput(os.path.splitext(name)[0], path, path=path) for _, name, path in files]
 
 
 def with_boundaries(a: Pack, b: Pack, cases: list[CaseInput]) -> tuple[list[CaseInput], Generated]:

@@ -17,11 +17,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from leadfit.errors import InputError
-from leadfit.forms import conditions
 from leadfit.forms.case import build_case, relevant_from
 from leadfit.forms.questionnaire import Question
 from leadfit.rules.model.pack import Pack
-from leadfit.rules.model.parameters import is_ref
+from leadfit.rules.model.parameters import compared_with
 from leadfit.rules.runtime.answer_space import _compared_values as compared_values
 
 _ORDERED = ("integer", "percent", "date")
@@ -35,10 +34,14 @@ class Moved:
     title: str
     tried: tuple
     why: str  # "p1_met_years 3 -> 5", or the rule thresholds on each side
+    words: tuple = ()  # each value tried as the form says it ('“A mix of both”'), in order
 
     def __str__(self) -> str:
-        shown = ", ".join(show(v) for v in self.tried)
-        return f"{self.title} at {shown} ({self.why})"
+        return f"{self.title} at {', '.join(self.words)} ({self.why})"
+
+    def said(self, value: Any) -> str:
+        """One value tried, as the form says it."""
+        return self.words[self.tried.index(value)]
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,8 @@ def moved_thresholds(a: Pack, b: Pack) -> list[Moved]:
             continue
         tried = _around(question, only_a | only_b)
         if tried:
-            moved.append(Moved(qid, question.title, tried, _why(a, b, qid, only_a, only_b)))
+            moved.append(Moved(qid, question.title, tried, _why(a, b, qid, only_a, only_b),
+                               tuple(a.questionnaire.value_words(qid, v) for v in tried)))
     return moved
 
 
@@ -100,7 +104,7 @@ def boundary_cases(a: Pack, b: Pack, bases: list[tuple[str, str, dict]]) -> Gene
                     continue
                 seen.add(_key(varied))
                 used.add(name)
-                out.append(Boundary(f"{m.question} {show(value)}: {name}", f"generated from {source}",
+                out.append(Boundary(f"{m.question} {m.said(value)}: {name}", f"generated from {source}",
                                     varied, m.question, value))
     return Generated(out, moved, len(used))
 
@@ -145,27 +149,14 @@ def _why(a: Pack, b: Pack, qid: str, only_a: set, only_b: set) -> str:
     explained = {p.get(n) for n in names for p in (x, y)}
     for values, pack in ((only_a - explained, a), (only_b - explained, b)):
         if values:
-            shown = ", ".join(show(v) for v in _ordered(values))
+            shown = ", ".join(pack.questionnaire.value_words(qid, v) for v in _ordered(values))
             said.append(f"compared with {shown} only in {pack.label}")
     return "; ".join(said)
 
 
 def _params_comparing(pack: Pack, qid: str) -> set[str]:
     """Parameter names a pack's rules compare ``qid`` with."""
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for word, body in node.items():
-                if word in conditions.COMPARISONS and isinstance(body, dict) and is_ref(body.get(qid)):
-                    found.add(str(body[qid]["param"]))
-                walk(body)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-    for rule in pack.rules:
-        walk(rule.raw_when)
-    return found
+    return {name for rule in pack.rules for name, compared in compared_with(rule.raw_when) if compared == qid}
 
 
 def _ordered(values: set) -> tuple:
@@ -177,9 +168,3 @@ def _ordered(values: set) -> tuple:
 
 def _key(answers: dict) -> str:
     return repr(sorted(answers.items(), key=str))
-
-
-def show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value.isoformat() if isinstance(value, date) else str(value)

@@ -14,6 +14,7 @@ from leadfit.errors import InputError
 from leadfit.forms import conditions
 from leadfit.forms.case import build_case
 from leadfit.rules.model.pack import Pack, Rule
+from leadfit.rules.model.parameters import compared_with
 from leadfit.words import PARAMETER_WORDS, quoted
 
 _ORDERED = ("integer", "percent", "date")
@@ -76,20 +77,7 @@ def rule_view(pack: Pack, rule: Rule, scenarios: tuple[str, ...] = ()) -> RuleVi
 
 def plain_condition(cond, pack: Pack) -> str:
     """The condition in words, with choice answers as the form shows them."""
-    return _unwrap(conditions.describe(_labelled(cond, pack.questionnaire.questions),
-                                       pack.questionnaire.titles()))
-
-
-def _labelled(cond, questions: dict):
-    if isinstance(cond, conditions.Group):
-        return conditions.Group(cond.op, tuple(_labelled(p, questions) for p in cond.parts))
-    question = questions.get(getattr(cond, "question", ""))
-    if question is None or question.type != "choice":
-        return cond
-    label = lambda v: f"\u201c{question.options.get(v, v)}\u201d"
-    if isinstance(cond, conditions.Member):
-        return conditions.Member(cond.op, cond.question, tuple(label(v) for v in cond.values))
-    return conditions.Compare(cond.op, cond.question, label(cond.value))
+    return _unwrap(pack.questionnaire.describe(cond))
 
 
 def _unwrap(text: str) -> str:
@@ -117,27 +105,10 @@ def parameter_words(name: str, pack: Pack) -> str:
         return PARAMETER_WORDS[name]
     titles = pack.questionnaire.titles()
     for rule in pack.rules:
-        qid = _compared_with(rule.raw_when, name)
+        qid = next((q for n, q in compared_with(rule.raw_when) if n == name), None)
         if qid:
             return f"A limit on {quoted(titles.get(qid, qid))}"
     return "A limit no rule uses"
-
-
-def _compared_with(raw, name: str) -> str | None:
-    """The question a raw condition compares with ``{param: name}``, if any."""
-    if isinstance(raw, dict):
-        for key, value in raw.items():
-            if isinstance(value, dict) and value.get("param") == name and len(value) == 1:
-                return str(key)
-            found = _compared_with(value, name)
-            if found:
-                return found
-    elif isinstance(raw, list):
-        for item in raw:
-            found = _compared_with(item, name)
-            if found:
-                return found
-    return None
 
 
 def action_words(pack: Pack, rule: Rule) -> list[str]:

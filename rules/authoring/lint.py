@@ -32,7 +32,7 @@ from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.conditions import Group
 from leadfit.rules.authoring import coverage
-from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.model.library import in_file_order, resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
 from leadfit.rules.model.parameters import names_in
 from leadfit.rules.runtime.satisfy import Analysis, TooComplex
@@ -59,14 +59,33 @@ def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
     try:
         pack = resolve_pack(name_or_dir)
     except PackError as exc:
-        return None, [LintItem("error", p) for p in exc.problems]
+        return None, [LintItem("error", p) for p in _with_what_is_sound(exc)]
     return pack, lint(pack)
 
 
+def _with_what_is_sound(exc: PackError) -> list[Problem]:
+    """The refusal's problems, and the rules that can never fire among the parts of the pack
+    that load (every mistake in one run: a contradiction is not kept back until a typo
+    elsewhere is mended), none at a line already named, in the order of files and lines."""
+    salvaged = exc.salvaged
+    if not isinstance(salvaged, Pack):
+        return exc.problems
+    named = {(p.file, p.line) for p in exc.problems}
+    found = [i.problem for i in never_fires(salvaged) if (i.problem.file, i.problem.line) not in named]
+    return in_file_order(exc.problems + found, salvaged.folder) if found else exc.problems
+    named = {(p.file, p.line) for p in exc.problems}
+    found = [i.problem for i in never_fires(salvaged) if (i.problem.file, i.problem.line) not in named]
+    if found:
+        exc.problems[:] = in_file_order(exc.problems + found, salvaged.folder)
+    return []
+
+
 def never_fires(pack: Pack) -> list[LintItem]:
+    """A rule no answers can meet. Base rules that one parameter set here silences are named
+    in one line at that parameter: the fault is the value, said once, not per rule."""
     analysis = Analysis(pack.questionnaire)
-    titles = pack.questionnaire.titles()
     items = []
+    moved: dict[str, list] = {}  # parameter set here -> (rule, conflicting question, where)
     for rule in pack.rules:
         try:
             if analysis.witness(rule.condition) is not None:
@@ -74,14 +93,32 @@ def never_fires(pack: Pack) -> list[LintItem]:
         except TooComplex:
             continue
         qid = analysis.conflict(rule.condition)
-        why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
         name, where = _set_here(pack, rule)
-        said = f"rule '{rule.id}' ({rule.layer})" if name else f"rule '{rule.id}'"
-        cause = f" with parameters.{name} = {pack.settings.parameters[name]} set here" if name else ""
+        if name:
+            moved.setdefault(name, []).append((rule, qid, where))
+            continue
+        why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
         items.append(LintItem("error", Problem(
-            f"{said} can never fire{cause}: no answers meet"
-            f" '{conditions.describe(rule.condition, titles)}'{why}", *where)))
-    return items
+            f"rule '{rule.id}' can never fire: no answers meet"
+            f" '{pack.questionnaire.describe(rule.condition)}'{why}", *where)))
+    return items + [_silenced(pack, name, found) for name, found in moved.items()]
+
+
+def _silenced(pack: Pack, name: str, found: list) -> LintItem:
+    """One line for the base rules a parameter set here leaves unable to fire."""
+    rule, qid, where = found[0]
+    value = pack.settings.parameters[name]
+    why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
+    if len(found) == 1:
+        return LintItem("error", Problem(
+            f"rule '{rule.id}' ({rule.layer}) can never fire with parameters.{name} = {value} set"
+            f" here: no answers meet '{pack.questionnaire.describe(rule.condition)}'{why}", *where))
+    ids = [f"'{r.id}'" for r, _, _ in found]
+    named = ", ".join(ids[:2]) + (f" and {len(ids) - 2} more" if len(ids) > 2 else "")
+    return LintItem("error", Problem(
+        f"parameters.{name} = {value} set here: {len(found)} {rule.layer} rules that compare with it"
+        f" can never fire ({named}); the first, '{rule.id}', needs"
+        f" '{pack.questionnaire.describe(rule.condition)}'{why}", *where))
 
 
 def _set_here(pack: Pack, rule: Rule) -> tuple[str | None, tuple]:
@@ -102,21 +139,21 @@ def _allowed(pack: Pack, qid: str) -> str:
     if q is None:
         return f"'{qid}'"
     if q.type == "choice":
-        what = "one of " + ", ".join(q.options)
+        what = "one of " + ", ".join(pack.questionnaire.value_words(q.id, o) for o in q.options)
     elif q.type in ("integer", "percent"):
-        what = q.range_words() or "any number"
+        what = q.domain_words()
     else:
         what = q.type.replace("_", "/")
     asked = ""
     if q.ask_if is not None:
         asked = ", asked only when " + (_describe_ask(q, pack))
-    return f"'{q.id}' ({what}{asked})"
+    return f"\u201c{q.title}\u201d ({what}{asked})"
 
 
 def _describe_ask(q, pack: Pack) -> str:
     if isinstance(q.ask_if, conditions.Never):
         return "never (the pack makes it irrelevant)"
-    return conditions.describe(q.ask_if, pack.questionnaire.titles())
+    return pack.questionnaire.describe(q.ask_if)
 
 
 def recommendation(rule: Rule, order: list[str]) -> str | None:
@@ -246,7 +283,6 @@ def stale_summaries(pack: Pack) -> list[LintItem]:
     if pack.base is None:
         return []
     old_rules = {r.id: r for r in pack.base.rules}
-    titles = pack.questionnaire.titles()
     items = []
     for rule in pack.rules:
         old = old_rules.get(rule.id)
@@ -258,7 +294,7 @@ def stale_summaries(pack: Pack) -> list[LintItem]:
             said = ", ".join(f"'{w}'" for w, _ in gone)
             items.append(LintItem("warning", Problem(
                 f"rule '{rule.id}': summary may be out of date: it says {said}, but its condition,"
-                f" changed here, is now '{conditions.describe(rule.condition, titles)}'; override"
+                f" changed here, is now '{pack.questionnaire.describe(rule.condition)}'; override"
                 " its summary too", rule.file, rule.line)))
     return items
 

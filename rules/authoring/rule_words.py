@@ -7,11 +7,13 @@ change to the actions is shown as 'then', listing both.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from leadfit.forms import conditions
+from leadfit.forms.questionnaire import Questionnaire
 from leadfit.rules.model.pack import Action, Rule
 
 
@@ -31,11 +33,13 @@ class Detail:
         return {"key": self.key, "before": self.before, "after": self.after}
 
 
-def rule_details(old: Rule, new: Rule, titles_a: dict, titles_b: dict) -> tuple[Detail, ...]:
+def rule_details(old: Rule, new: Rule, questionnaire_a: Questionnaire,
+                 questionnaire_b: Questionnaire) -> tuple[Detail, ...]:
+    """What differs in a rule, in words: its conditions as each pack's questionnaire asks them."""
     out = []
     if old.summary != new.summary:
         out.append(Detail("summary", old.summary, new.summary))
-    was, now = conditions.describe(old.condition, titles_a), conditions.describe(new.condition, titles_b)
+    was, now = questionnaire_a.describe(old.condition), questionnaire_b.describe(new.condition)
     if conditions.to_data(old.condition) != conditions.to_data(new.condition):
         out.append(Detail("when", was, now, differences(was, now)))
     if old.to_data()["then"] != new.to_data()["then"]:
@@ -59,21 +63,40 @@ def _clause_start(words: list[str], i: int) -> int:
     return start
 
 
+def _clause_end(words: list[str], i: int) -> int:
+    """Where the comparison holding word ``i`` ends: before the next 'and'/'or', or after its
+    ')' (the rest of "is one of “A”, “B”" when only “A” went)."""
+    end = i
+    while end < len(words) and end - i < _CONTEXT and words[end] not in ("and", "or"):
+        end += 1
+        if words[end - 1].endswith(")"):
+            break
+    return end
+
+
 def differences(was: str, now: str) -> str:
     """The places two long conditions differ ("'...is at least 3' -> '...is at least 5' (3
     places)"), or "" where both are short or differ in too many places to list."""
     if max(len(was), len(now)) <= LONG:
         return ""
-    a, b = was.split(" "), now.split(" ")
+    a, b = _words(was), _words(now)
     counts: Counter = Counter()
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag != "equal":
             lead = a[_clause_start(a, i1):i1]
-            counts[(" ".join(lead + a[i1:i2]), " ".join(lead + b[j1:j2]))] += 1
+            counts[(" ".join(lead + a[i1:i2] + a[i2:_clause_end(a, i2)]),
+                    " ".join(lead + b[j1:j2] + b[j2:_clause_end(b, j2)]))] += 1
+    counts = Counter({(x, y): n for (x, y), n in counts.items() if x.strip("()") != y.strip("()")})
     if not counts or len(counts) > 6:
         return ""
     return "; ".join(f"'...{x.strip('()')}' -> '...{y.strip('()')}'" + (f" ({n} places)" if n > 1 else "")
                      for (x, y), n in counts.items())
+
+
+def _words(text: str) -> list[str]:
+    """The words of a condition, an option's label (“Says no clearly and keeps relationships”)
+    as one: its 'and' never starts a clause."""
+    return re.findall(r"\S*\u201c[^\u201d]*\u201d\S*|\S+", text)
 
 
 def _severity(old: tuple[Action, ...], new: tuple[Action, ...]) -> Detail | None:

@@ -4,27 +4,23 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-
+from leadfit.plain import Plain
 from leadfit.rules.model.assessment_logic import AssessmentLogic, PackRefLogic
 from leadfit.rules.model.labels import pack_label  # noqa: F401  (long imported from here)
 
-_M = TypeVar("_M", bound=BaseModel)
+_M = TypeVar("_M", bound=Plain)
 
-# defer_build: the schema is built at the first validation or JSON, not at import (a
-# fresh `leadfit evaluate` validates none of these: its pack comes compiled, issue 15)
-_FROZEN = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# Plain models (leadfit/plain.py): a fresh `leadfit evaluate` builds an assessment without
+# importing pydantic; reading one back (a record) validates it through pydantic.
 
 
-class Cause(BaseModel):
-    model_config = _FROZEN
+class Cause(Plain):
     question: str
     title: str
     answer: Any
 
 
-class Finding(BaseModel):
-    model_config = _FROZEN
+class Finding(Plain):
     id: str
     title: str
     severity: str
@@ -34,8 +30,7 @@ class Finding(BaseModel):
     because: list[Cause]
 
 
-class Mitigation(BaseModel):
-    model_config = _FROZEN
+class Mitigation(Plain):
     id: str
     title: str
     meaning: str
@@ -44,16 +39,14 @@ class Mitigation(BaseModel):
     because: list[str]
 
 
-class ReadinessItem(BaseModel):
-    model_config = _FROZEN
+class ReadinessItem(Plain):
     id: str
     title: str
     status: str  # met | partial | not_met | unknown
     rules: list[str]
 
 
-class Signal(BaseModel):
-    model_config = _FROZEN
+class Signal(Plain):
     id: str
     title: str
     rule: str
@@ -61,52 +54,45 @@ class Signal(BaseModel):
     because: list[Cause]
 
 
-class MissingAnswer(BaseModel):
-    model_config = _FROZEN
+class MissingAnswer(Plain):
     question: str
     title: str
     section: str
 
 
-class Risk(BaseModel):
-    model_config = _FROZEN
+class Risk(Plain):
     level: str
     score: int
 
 
-class PackRef(PackRefLogic, BaseModel):
-    model_config = _FROZEN
+class PackRef(PackRefLogic, Plain):
     name: str
     version: str
     fingerprint: str
     layers: list[str]
 
 
-class EngineRef(BaseModel):
-    model_config = _FROZEN
+class EngineRef(Plain):
     name: str
     version: str
 
 
-class AnswerOutcomes(BaseModel):
+class AnswerOutcomes(Plain):
     """Under one answer (or range) to an unknown question, the outcomes it can lead to."""
 
-    model_config = _FROZEN
     answer: str
     outcomes: list[str]
 
 
-class Dependence(BaseModel):
-    model_config = _FROZEN
+class Dependence(Plain):
     question: str
     title: str
     by_answer: list[AnswerOutcomes]
 
 
-class UnknownAnswers(BaseModel):
+class UnknownAnswers(Plain):
     """What the answers "Not known" do to the recommendation (rules/runtime/unknowns.py)."""
 
-    model_config = _FROZEN
     questions: list[str]           # every question answered "Not known", form order
     explored: list[str]            # those a rule reads: every answer to them was tried
     verdict: str                   # holds | depends | too_many
@@ -118,8 +104,7 @@ class UnknownAnswers(BaseModel):
     decided_by: str                # which answers the engine evaluated for the outcome
 
 
-class AnswerChange(BaseModel):
-    model_config = _FROZEN
+class AnswerChange(Plain):
     question: str
     title: str
     lever: bool                    # the organisation can change it (else a fact)
@@ -128,16 +113,14 @@ class AnswerChange(BaseModel):
     value: Any                     # one answer that makes the change (for checks and tools)
 
 
-class ChangeSet(BaseModel):
-    model_config = _FROZEN
+class ChangeSet(Plain):
     changes: list[AnswerChange]
     words: str                     # "Becomes Appoint if ... and ..."
 
 
-class Alternative(BaseModel):
+class Alternative(Plain):
     """One outcome that was not recommended: why not, and the nearest answers that lead to it."""
 
-    model_config = _FROZEN
     outcome: str
     title: str
     why_not: list[str]             # plain words, no rule or question ids
@@ -151,8 +134,7 @@ class Alternative(BaseModel):
 ADDED_FIELDS = ("unknowns", "alternatives", "preconditions", "unverified")
 
 
-class Assessment(AssessmentLogic, BaseModel):
-    model_config = _FROZEN
+class Assessment(AssessmentLogic, Plain):
     outcome: str | None
     outcome_title: str | None
     risk: Risk
@@ -179,40 +161,7 @@ class Assessment(AssessmentLogic, BaseModel):
         return self.model_dump_json(indent=2)
 
 
-_new = object.__new__
-_set = object.__setattr__
-_FIELDS: dict[type, tuple[tuple[str, bool, Any], ...]] = {}
-_NAMES: dict[type, tuple[str, ...]] = {}
-_NO_DEFAULT = object()
-
-
 def built(cls: type[_M], **values: Any) -> _M:
-    """``cls.model_construct(**values)`` without its per-call work (an evaluation builds
-    about 30 models, and model_construct was a third of building the assessment).
-
-    As model_construct: no validation (every value comes from the checked pack and
-    case); the fields in declaration order (JSON follows it, and records hash the
-    JSON); fields left out take their defaults (a fresh copy of a list) and are not
-    "set". tests/test_assessment_built.py holds the two equal.
-    """
-    fields = _FIELDS.get(cls)
-    if fields is None:
-        fields = _FIELDS[cls] = tuple(
-            (name, isinstance(f.default, list), _NO_DEFAULT if f.is_required() else f.default)
-            for name, f in cls.model_fields.items())
-        _NAMES[cls] = tuple(name for name, _, _ in fields)
-    if tuple(values) == _NAMES[cls]:  # every field, in order: as the evaluation passes them
-        ordered = values
-    else:
-        ordered = {}
-        for name, is_list, default in fields:
-            if name in values:
-                ordered[name] = values[name]
-            elif default is not _NO_DEFAULT:
-                ordered[name] = list(default) if is_list else default
-    model = _new(cls)
-    _set(model, "__dict__", ordered)
-    _set(model, "__pydantic_fields_set__", set(values))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
+    """``cls.model_construct(**values)``: the name the evaluation has always built its
+    models with (tests/test_assessment_built.py holds the two equal)."""
+    return cls.model_construct(**values)

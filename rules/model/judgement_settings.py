@@ -19,7 +19,7 @@ def settings_meaning(settings: PackSpec) -> dict:
     """The settings that change what a pack concludes; later settings only when set."""
     data = settings.model_dump(mode="json", exclude=_NOT_MEANING)
     for key in LATER_SETTINGS:
-        if key in data and data[key] == PackSpec.model_fields[key].default:
+        if key in data and data[key] == PackSpec.plain_defaults[key]:
             del data[key]
     return data
 

@@ -38,6 +38,7 @@ from leadfit.rules.model.pack import (
     build_scenarios,
     check_action,
     check_settings,
+    refused,
 )
 from leadfit.rules.model.salvage import rule_drafts
 from leadfit.rules.model.schema import OverrideSpec, PackSpec
@@ -47,7 +48,7 @@ from leadfit.yamlsafe import LocatedData
 # Settings a client inherits from its base unless it names them itself.
 INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles", "semantics",
              "risk_outcomes", "unknowns_risk", "compounding_leaves_out", "title_if_depends",
-             "words_version")
+             "words_version", "unknowns_version")
 # Settings keyed by outcome or id: the client's entries replace the base's one by one.
 LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions",
            "lever_values", "titles_if_unavailable", "finding_titles", "titles_if_preconditions",
@@ -77,15 +78,22 @@ def layer_on(base: Pack, folder: Path, settings: PackSpec, located: dict[str, Lo
                                                            set_here, origin.settings.parameters)))
     rules = layered_rules(settings, base, located, layer, problems, params)
     problems += _stray_parameters(settings, origin, rules, pack_file)
+    if settings.parameters:  # a value no answer can reach: said once, at its line
+        problems += parameters.beyond_answers(rules, params, set(settings.parameters), base.questionnaire,
+                                              lambda name: set_here[name], "rules")
     scenarios = layered_scenarios(base, located, layer, problems)
+
+    def made() -> Pack:
+        merged = merge_settings(base.settings, settings)
+        catalogue = base.catalogue.with_wording(
+            {k: v.model_dump(exclude_none=True) for k, v in settings.wording.items()})
+        questionnaire = apply_relevance(settings, pack_file, base.questionnaire)
+        return assemble(merged, folder, tuple(rules), scenarios, questionnaire, catalogue,
+                        base.layers + (layer,), base=origin, sources=located)
     if problems:
-        raise PackError(problems)
-    merged = merge_settings(base.settings, settings)
-    catalogue = base.catalogue.with_wording(
-        {k: v.model_dump(exclude_none=True) for k, v in settings.wording.items()})
-    questionnaire = apply_relevance(settings, pack_file, base.questionnaire)
-    return assemble(merged, folder, tuple(rules), scenarios, questionnaire, catalogue,
-                    base.layers + (layer,), base=origin, sources=located)
+        raise refused(problems, made)
+    return made()
+
 
 
 def merge_settings(base: PackSpec, client: PackSpec) -> PackSpec:

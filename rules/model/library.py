@@ -59,7 +59,9 @@ def load_pack(folder: Path | str) -> Pack:
     try:
         pack = _load(folder, ())
     except PackError as exc:
-        raise PackError(in_file_order(exc.problems, folder)) from None
+        ordered = PackError(in_file_order(exc.problems, folder))
+        ordered.salvaged = exc.salvaged
+        raise ordered from None
     if texts is not None and compiled.pack_texts(folder) == texts:  # unchanged while loading
         compiled.store(folder, texts, pack)
     return pack
@@ -197,11 +199,19 @@ def _known(folder: Path) -> list[str]:
 def _load_base(candidate: Path, ref: str, where: tuple, chain: tuple[Path, ...]) -> Pack:
     if candidate.resolve() in chain or len(chain) >= MAX_DEPTH:
         raise PackError([Problem(f"extends '{ref}' makes a loop of packs extending each other", *where)])
+    from leadfit.rules.model import compiled
+    texts = compiled.pack_texts(candidate)
+    found = compiled.lookup(candidate, texts) if texts is not None else None
+    if found is not None:  # a base that extends nothing, compiled before: read back, not parsed
+        return found
     try:
-        return _load(candidate, chain)
+        pack = _load(candidate, chain)
     except PackError as exc:
         raise PackError([Problem(f"extends '{ref}': the base pack cannot be loaded:", *where)]
                         + exc.problems) from None
+    if texts is not None and compiled.pack_texts(candidate) == texts:  # unchanged while loading
+        compiled.store(candidate, texts, pack)
+    return pack
 
 
 def resolve_pack(name_or_dir: str | Path | None) -> Pack:

@@ -139,15 +139,33 @@ def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]
     if "rules.yaml" in located:
         rules = build_rules(rule_drafts(located["rules.yaml"], problems), located["rules.yaml"],
                             questionnaire, catalogue, layer, problems, params=settings.parameters)
-    problems += check_settings(settings, located["pack.yaml"], catalogue, questionnaire)
+    pack_file = located["pack.yaml"]
+    problems += parameters.beyond_answers(rules, settings.parameters, set(settings.parameters), questionnaire,
+                                          lambda name: (pack_file.file, pack_file.line_of(("parameters", name))),
+                                          "rules")
+    problems += check_settings(settings, pack_file, catalogue, questionnaire)
     scenarios = build_scenarios(located.get("scenarios.yaml"), layer, problems,
                                 questionnaire=questionnaire, catalogue=catalogue)
+
+    def made() -> Pack:
+        worded = catalogue.with_wording(_wording(settings))
+        relevant = apply_relevance(settings, located["pack.yaml"], questionnaire)
+        return assemble(settings, folder, tuple(rules), scenarios, relevant, worded, (layer,),
+                        sources=located)
     if problems:
-        raise PackError(problems)
-    catalogue = catalogue.with_wording(_wording(settings))
-    questionnaire = apply_relevance(settings, located["pack.yaml"], questionnaire)
-    return assemble(settings, folder, tuple(rules), scenarios, questionnaire, catalogue, (layer,),
-                    sources=located)
+        raise refused(problems, made)
+    return made()
+
+
+def refused(problems: list[Problem], made) -> PackError:
+    """The error naming ``problems``, with the pack ``made()`` of what is sound (every
+    broken part is already left out or set aside) for lint's checks in the same run."""
+    error = PackError(problems)
+    try:
+        error.salvaged = made()
+    except Exception:  # noqa: BLE001 - what is broken may break the making: then there is none
+        error.salvaged = None
+    return error
 
 
 def assemble(settings: PackSpec, folder: Path, rules: tuple, scenarios: tuple,

@@ -22,6 +22,7 @@ from typing import Any
 
 from leadfit.errors import Problem
 from leadfit.forms import conditions
+from leadfit.forms.questionnaire import range_words
 from leadfit.suggest import did_you_mean
 from leadfit.rules.model.engine_limits import within_limits
 
@@ -134,6 +135,89 @@ def _culprits(rule, raw, names: list[str], found: list[Problem], params: dict, b
                    lambda _p: rule.line, (), alone)
         out += [(name, p) for p in alone]
     return out or [(name, p) for name in names for p in found]
+
+
+def beyond_answers(rules, params: dict[str, Any], names, questionnaire, where, kind: str = "base rules"
+                   ) -> list[Problem]:
+    """A parameter of ``names`` set to a number no answer to a question it is compared with can
+    take (``p1_met_years: -4``, while years run from 0 to 50): one problem at its line
+    (``where(name)``: file and line), saying what is allowed and how many of the ``rules``
+    that read it can never fire, instead of a line for each of them from lint."""
+    compared: dict[str, list] = {}
+    for rule in rules:
+        for name, qid in compared_with(getattr(rule, "raw_when", None)):
+            if name in names and qid in questionnaire.questions:
+                compared.setdefault(name, []).append((rule, qid))
+    problems = []
+    for name, uses in compared.items():
+        value = params.get(name)
+        if isinstance(value, bool) or not isinstance(value, int):
+            continue  # a percent is checked with the condition; other types have no range
+        outside = [qid for _, qid in uses if questionnaire.questions[qid].type == "integer"
+                   and not _within(value, questionnaire.bounds_of(qid))]
+        if not outside:
+            continue
+        question = questionnaire.questions[outside[0]]
+        allowed = range_words(*questionnaire.bounds_of(question.id))
+        readers = list({rule.id: rule for rule, _ in uses}.values())
+        silenced = [f"'{rule.id}'" for rule in readers if _never(rule, questionnaire)]
+        said = (f"{len(silenced)} of the {len(readers)} {kind} that compare with it can never fire"
+                f" ({_some(silenced)})" if silenced else
+                f"{_rules_reading([rule.id for rule in readers]).replace('base rule', kind[:-1])}")
+        problems.append(Problem(
+            f"parameters.{name}: {value} is outside what \u201c{question.title}\u201d can be"
+            f" (a whole number{',' if allowed.endswith('or more') else ''} {allowed}); {said}", *where(name)))
+    return problems
+
+
+def compared_with(raw: Any) -> list[tuple[str, str]]:
+    """(parameter name, question id) of each comparison in a raw condition that uses a parameter."""
+    found: list[tuple[str, str]] = []
+    if isinstance(raw, list):
+        for item in raw:
+            found += compared_with(item)
+    elif isinstance(raw, dict):
+        for word, body in raw.items():
+            if word in conditions.COMPARISONS and isinstance(body, dict):
+                found += [(str(v[REF]), str(q)) for q, v in body.items() if is_ref(v)]
+            else:
+                found += compared_with(body)
+    return found
+
+
+def _within(value: int, bounds: tuple) -> bool:
+    low, high = bounds
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _never(rule, questionnaire) -> bool:
+    """True when a comparison the rule's condition needs can hold for no answer in its
+    question's bounds ('less than -4' years): enough to name what a value out of range
+    silences (lint's analysis, rules/runtime/satisfy.py, finds every other contradiction)."""
+    return rule.condition is not None and not _can_hold(rule.condition, questionnaire)
+
+
+def _can_hold(cond, questionnaire) -> bool:
+    if isinstance(cond, conditions.Group):
+        held = (_can_hold(part, questionnaire) for part in cond.parts)
+        return all(held) if cond.op == "all" else any(held)
+    if not isinstance(cond, conditions.Compare) or isinstance(cond.value, bool) or not isinstance(cond.value, int):
+        return True
+    question = questionnaire.questions.get(cond.question)
+    if question is None or question.type != "integer":
+        return True
+    low, high = questionnaire.bounds_of(cond.question)
+    value, op = cond.value, cond.op
+    return {"lt": low is None or low < value, "le": low is None or low <= value,
+            "gt": high is None or high > value, "ge": high is None or high >= value,
+            "eq": _within(value, (low, high))}.get(op, True)
+
+
+def _some(ids: list[str]) -> str:
+    """A few names of many: 'a', 'b' and 12 more."""
+    if len(ids) <= 3:
+        return " and ".join([", ".join(ids[:-1]), ids[-1]]) if len(ids) > 1 else ids[0]
+    return f"{ids[0]}, {ids[1]} and {len(ids) - 2} more"
 
 
 def check_values(params: dict[str, Any], file: str, line_of) -> list[Problem]:

@@ -22,9 +22,8 @@ from __future__ import annotations
 import copy
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
-
-from pydantic import ValidationError
 
 from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
@@ -54,6 +53,7 @@ def pack_settings(located: LocatedData, problems: list[Problem]) -> tuple[PackSp
         problems += exc.problems
     if not isinstance(located.data, dict):
         return None, located
+    from pydantic import ValidationError  # only when a pack is loaded (never on evaluate's path)
     data, pruned = copy.deepcopy(located.data), set(located.pruned)
     for _ in range(_MAX_ROUNDS):
         try:
@@ -73,10 +73,14 @@ def _unit(loc: tuple) -> tuple:
         return ()
     if loc[0] == "override" and len(loc) >= 3:
         return loc[:3]
-    return loc[:2] if loc[0] in _KEYED and len(loc) >= 2 else loc[:1]
+    return loc[:2] if loc[0] in _keyed() and len(loc) >= 2 else loc[:1]
 
 
-_KEYED = {name for name, f in PackSpec.model_fields.items() if typing.get_origin(f.annotation) is dict}
+@lru_cache(maxsize=1)
+def _keyed() -> frozenset[str]:
+    """The settings keyed by id (a mapping): one entry of them is dropped at a time."""
+    return frozenset(name for name, f in PackSpec.model_fields.items()
+                     if typing.get_origin(f.annotation) is dict)
 
 
 def _drop(data: dict, path: tuple, pruned: set) -> bool:
@@ -158,6 +162,7 @@ def _rule_stand_in(raw: Any, index: int) -> RuleSpec:
 
 
 def _action_or_none(raw: Any) -> ActionSpec | None:
+    from pydantic import ValidationError
     try:
         return ActionSpec.model_validate(raw)
     except ValidationError:

@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from leadfit.plain import Plain, check, check_whole
+
+if TYPE_CHECKING:  # read in the annotations by the validator only (leadfit/plain.py)
+    from pydantic import Field
 
 Severity = Literal["low", "medium", "high", "critical"]
 Outcome = Literal["appoint", "coach", "hire_external"]
 Status = Literal["met", "partial", "not_met"]
 RULE_ID = r"^[a-z][a-z0-9-]{1,63}$"
-# defer_build: the schema is built at the first validation or JSON, not at import (a
-# fresh `leadfit evaluate` validates none of these: its pack comes compiled, issue 15)
-_STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True)
+# Plain models (leadfit/plain.py): a fresh `leadfit evaluate` reads its pack compiled and
+# validates none of these, so it never imports pydantic (issue 15); loading a pack does.
+_STRICT: dict[str, Any] = {"strict": True, "extra": "forbid"}
 
 
-class FindingSpec(BaseModel):
-    model_config = _STRICT
+class FindingSpec(Plain):
+    plain_config = _STRICT
     id: str
     severity: Severity
     because: list[str] | None = None
 
 
-class ActionSpec(BaseModel):
+class ActionSpec(Plain):
     """Exactly one of the fixed action words."""
 
-    model_config = _STRICT
+    plain_config = _STRICT
     finding: FindingSpec | None = None
     mitigation: str | None = None
     readiness: dict[str, Status] | None = None
@@ -38,7 +41,7 @@ class ActionSpec(BaseModel):
     choice: Outcome | None = None    # an open choice: the risk does not raise the outcome above it
     note: str | None = None          # a sentence the rationale must carry
 
-    @model_validator(mode="after")
+    @check_whole
     def _one_word(self):
         given = [k for k, v in self.__dict__.items() if v is not None]
         if len(given) != 1:
@@ -55,42 +58,42 @@ ACTION_WORDS = ("finding", "mitigation", "readiness", "signal", "recommend", "un
                 "precondition", "unverified", "choice", "note")
 
 
-class RuleSpec(BaseModel):
-    model_config = _STRICT
-    id: str = Field(pattern=RULE_ID)
+class RuleSpec(Plain):
+    plain_config = _STRICT
+    id: Annotated[str, Field(pattern=RULE_ID)]
     summary: str
     when: dict[str, Any]
-    then: list[ActionSpec] = Field(min_length=1)
+    then: Annotated[list[ActionSpec], Field(min_length=1)]
 
 
-class RulesFileSpec(BaseModel):
-    model_config = _STRICT
+class RulesFileSpec(Plain):
+    plain_config = _STRICT
     rules: list[RuleSpec]
 
 
-class WordingSpec(BaseModel):
-    model_config = _STRICT
+class WordingSpec(Plain):
+    plain_config = _STRICT
     title: str | None = None
     meaning: str | None = None
 
 
-class OverrideSpec(BaseModel):
+class OverrideSpec(Plain):
     """Changes a client pack makes to one rule of the pack it extends."""
 
-    model_config = _STRICT
+    plain_config = _STRICT
     summary: str | None = None
     when: dict[str, Any] | None = None
     then: list[ActionSpec] | None = None
     severity: Severity | None = None
 
 
-class QuestionWordsSpec(BaseModel):
+class QuestionWordsSpec(Plain):
     """A pack's words for one question: its title, help and option labels, never its meaning.
 
     ``id`` and ``type`` are accepted only so that changing them is refused by name.
     """
 
-    model_config = _STRICT
+    plain_config = _STRICT
     title: str | None = None
     help: str | None = None
     options: dict[str, str] | None = None
@@ -98,13 +101,13 @@ class QuestionWordsSpec(BaseModel):
     id: str | None = None
 
 
-class PackSpec(BaseModel):
-    model_config = _STRICT
-    name: str = Field(pattern=r"^[a-z][a-z0-9-]{0,63}$")
-    version: str = Field(pattern=r"^\d+(\.\d+){0,2}$")
+class PackSpec(Plain):
+    plain_config = _STRICT
+    name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}$")]
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
     title: str = ""
     description: str = ""
-    extends: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]{0,63}@\d+(\.\d+){0,2}$")
+    extends: Annotated[str | None, Field(pattern=r"^[a-z][a-z0-9-]{0,63}@\d+(\.\d+){0,2}$")] = None
     outcomes: list[Outcome] = ["appoint", "coach", "hire_external"]
     fallback: Outcome = "coach"
     severities: dict[Severity, int] = {"low": 1, "medium": 3, "high": 6, "critical": 10}
@@ -159,12 +162,18 @@ class PackSpec(BaseModel):
     # and says why not a milder outcome where the failure modes add up; 3 (2.5) the words an
     # executive reads after the third domain reader (docs/judgement.md). 1 keeps older records' words.
     # 4 (2.6): words new in 2.6 (leadfit/words.py left_out_words), so 2.5's records keep theirs.
-    words_version: Literal[1, 2, 3, 4] = 1
+    # 5 (2.7): a rule's note resting on steps before the appointment is not said beside a hire.
+    words_version: Literal[1, 2, 3, 4, 5] = 1
+    # How answers not known are judged: 1 compares only the outcome each answer leads to and
+    # finds each one out in the interview (M3); 2 (2.7) compares the steps before the
+    # appointment too (the capable candidate whose share is not known, with no plan, was
+    # "Appoint whatever the share"), and finds out in the interview only what the candidate
+    # can say. 1 keeps older records as they were.
+    unknowns_version: Literal[1, 2] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.
-    @field_validator("outcomes")
-    @classmethod
+    @check("outcomes")
     def _outcomes_mildest_first(cls, value: list[str]) -> list[str]:
         order = list(get_args(Outcome))
         if not value or len(set(value)) != len(value) or value != sorted(value, key=order.index):
@@ -172,8 +181,7 @@ class PackSpec(BaseModel):
                              f" {', '.join(order)} (the strongest matching outcome wins)")
         return value
 
-    @field_validator("signoff_roles")
-    @classmethod
+    @check("signoff_roles")
     def _someone_signs(cls, value: list[str]) -> list[str]:
         if not value or len(set(value)) != len(value) or not all(
                 re.fullmatch(r"[a-z][a-z0-9_]{0,31}", r) for r in value):
@@ -182,8 +190,7 @@ class PackSpec(BaseModel):
                              " a record nobody can sign never becomes final")
         return value
 
-    @field_validator("severities", "risk_bands")
-    @classmethod
+    @check("severities", "risk_bands")
     def _rising_from_zero(cls, value: dict[str, int]) -> dict[str, int]:
         order = [s for s in get_args(Severity) if s in value]
         numbers = [value[s] for s in order]
@@ -200,11 +207,11 @@ LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
                   "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
                   "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
-                  "step_words_if", "titles_if_fallback")
+                  "step_words_if", "titles_if_fallback", "unknowns_version")
 
 
-class ExpectSpec(BaseModel):
-    model_config = _STRICT
+class ExpectSpec(Plain):
+    plain_config = _STRICT
     outcome: Outcome | None
     includes: list[str] = []
     excludes: list[str] = []
@@ -214,8 +221,8 @@ class ExpectSpec(BaseModel):
     unknowns: str | None = None
 
 
-class ScenarioSpec(BaseModel):
-    model_config = _STRICT
+class ScenarioSpec(Plain):
+    plain_config = _STRICT
     name: str
     description: str = ""        # why: the article's sentence it tests, and the prediction
     like: str | None = None      # an earlier scenario whose answers this one starts from
@@ -223,6 +230,6 @@ class ScenarioSpec(BaseModel):
     expect: ExpectSpec
 
 
-class ScenariosFileSpec(BaseModel):
-    model_config = _STRICT
+class ScenariosFileSpec(Plain):
+    plain_config = _STRICT
     scenarios: list[ScenarioSpec]

@@ -10,7 +10,7 @@ Worked out once per pack.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from leadfit.forms import conditions
@@ -37,6 +37,12 @@ class Reading:
     regions: dict[str, tuple[Region, ...]]
     steering: frozenset[str] = frozenset()  # asked only sometimes, or deciding that, or derived from
     all_rules: tuple = ()
+    # a date the rules read only as days from another date (the plan's date, as days from the
+    # assessment): date -> (that other date, the classes of the days from it)
+    dates: dict[str, tuple[str, tuple[Region, ...]]] = field(default_factory=dict)
+    # the number (and date) classes with neighbours no condition tells apart taken together:
+    # what follow-ups are explored with, and under unknowns_version 2 every answer not known
+    coarse: dict[str, tuple[Region, ...]] = field(default_factory=dict)
     _split: dict = field(default_factory=dict, compare=False, repr=False)
 
     def affected(self, questions) -> set[str]:
@@ -57,6 +63,9 @@ class Reading:
 # choice (it keeps the risk from raising the outcome: without it here, an unknown answer a
 # `choice` rule reads was never explored and the engine disagreed with the table).
 OUTCOME_WORDS = ("recommend", "unavailable", "finding", "choice")
+# Under unknowns_version 2 a step due before the appointment is part of the result too: the
+# rules asking for one are re-checked for every answer not known (rules/runtime/unknowns.py).
+STEP_WORDS = OUTCOME_WORDS + ("precondition",)
 _READINGS: dict[int, tuple[Pack, Reading]] = {}
 
 
@@ -77,8 +86,9 @@ def _read(pack: Pack) -> Reading:
         for s in sources:
             feeds.setdefault(s, set()).add(question.id)
     rules_reading: dict[str, list] = {}
+    moving = STEP_WORDS if pack.settings.unknowns_version >= 2 else OUTCOME_WORDS
     for rule in pack.rules:
-        if not any(a.word in OUTCOME_WORDS for a in rule.actions):
+        if not any(a.word in moving for a in rule.actions):
             continue  # a context signal or a plan step alone never moves the outcome
         for qid in _upstream(conditions.questions_in(rule.condition), q.questions):
             rules_reading.setdefault(qid, []).append(rule)
@@ -86,8 +96,98 @@ def _read(pack: Pack) -> Reading:
     regions = {qid: tuple(regions_of(q.questions[qid], values.get(qid, ())))
                for qid in rules_reading if not q.questions[qid].derived_from}
     steering = set(feeds) | {x.id for x in q.questions.values() if x.ask_if is not None}
+    regions = {k: v for k, v in regions.items() if v}
+    dates = _dates(pack, rules_reading, values)
     return Reading(frozenset(rules_reading), {k: tuple(v) for k, v in rules_reading.items()},
-                   {k: v for k, v in regions.items() if v}, frozenset(steering), tuple(pack.rules))
+                   regions, frozenset(steering), tuple(pack.rules), dates=dates,
+                   coarse=_coarse(pack, regions, dates))
+
+
+def _coarse(pack: Pack, regions: dict, dates: dict) -> dict:
+    """Each number or date's classes, neighbours every condition on it treats alike merged:
+    the share kept splits at 0, 10 and 50, but "1 to 9%" and "10%" meet the same conditions."""
+    atoms = _atoms(pack)
+    q = pack.questionnaire.questions
+    out = {}
+    for qid, classes in regions.items():
+        if q[qid].type in ("integer", "percent"):
+            lo = q[qid].min if q[qid].min is not None else 0
+            hi = q[qid].max if q[qid].max is not None else (100 if q[qid].type == "percent" else math.inf)
+            out[qid] = _merged(classes, atoms.get(qid, []), qid,
+                               lambda low, high, x=q[qid], a=lo, b=hi: range_words(x, low, high, a, b))
+    for qid, (anchor, classes) in dates.items():
+        derived = next(d.id for d in q.values() if d.derived_from and d.derived_from[0] == "days_between"
+                       and d.derived_from[1][1] == qid)
+        out[qid] = _merged(classes, atoms.get(derived, []), derived,
+                           lambda low, high, t=q[anchor].title: _days_words(Region(0, "", low, high), t))
+    return out
+
+
+def _merged(classes: tuple, atoms: list, qid: str, words) -> tuple[Region, ...]:
+    def signature(region: Region) -> tuple:
+        return tuple(conditions.evaluate(a, {qid: region.value}) for a in atoms)
+    runs: list[list[Region]] = []
+    for region in classes:
+        if runs and signature(runs[-1][0]) == signature(region):
+            runs[-1].append(region)
+        else:
+            runs.append([region])
+    return tuple(run[0] if len(run) == 1 else Region(run[0].value, words(run[0].low, run[-1].high),
+                                                     run[0].low, run[-1].high) for run in runs)
+
+
+def _atoms(pack: Pack) -> dict[str, list]:
+    """Question id -> every comparison a rule or an ask_if makes of it."""
+    found: dict[str, list] = {}
+
+    def walk(cond) -> None:
+        if isinstance(cond, Group):
+            for part in cond.parts:
+                walk(part)
+        elif cond not in found.setdefault(cond.question, []):
+            found[cond.question].append(cond)
+    for rule in pack.rules:
+        walk(rule.condition)
+    for question in pack.questionnaire.questions.values():
+        if question.ask_if is not None:
+            walk(question.ask_if)
+    return found
+
+
+def _dates(pack: Pack, rules_reading: dict, values: dict) -> dict:
+    """The dates read as days between two dates, with the classes of those days: a follow-up
+    date not known (when the plan is not known) is explored as those days (follow_ups.py)."""
+    q = pack.questionnaire.questions
+    found = {}
+    for derived in q.values():
+        if not derived.derived_from or derived.derived_from[0] != "days_between" or derived.id not in rules_reading:
+            continue
+        first, last = derived.derived_from[1]
+        cuts = [v for v in values.get(derived.id, ()) if isinstance(v, int) and not isinstance(v, bool)]
+        days = replace(derived, type="integer", min=min(cuts + [0]) - 1, max=None)
+        classes = tuple(Region(r.value, _days_words(r, q[first].title), r.low, r.high)
+                        for r in regions_of(days, cuts))
+        if classes:  # days before the first one compared are all alike: the class has no floor
+            classes = (Region(classes[0].value, classes[0].words, (-math.inf, True), classes[0].high),
+                       *classes[1:])
+        found[last] = (first, classes)
+    return found
+
+
+def _days_words(region: Region, anchor: str) -> str:
+    """'1 to 182 days after the assessment', 'before the assessment', 'on the assessment day'."""
+    low, high = region.low[0], region.high[0]  # type: ignore[index]
+    words = anchor.lower()
+    after = "the " + words[len("date of "):].replace("this ", "") if words.startswith("date of ") else words
+    if high < 0:
+        return f"before {after}"
+    if low < 0:
+        return f"at most {high} days after {after}"
+    if low == high:
+        return f"on the day of {after}" if low == 0 else f"{low} days after {after}"
+    if high >= 10**6:
+        return f"{low} or more days after {after}"
+    return f"{low} to {high} days after {after}"
 
 
 def _upstream(qids, questions) -> set[str]:

@@ -6,7 +6,8 @@ It owns the engine's quirks (see docs/engine.md):
 - each evaluation gets its own session id and nonce, and its state is
   deleted afterwards (same-content facts clash; state leaks otherwise);
 - every case field is namespaced ``q_...``, and those the rules read are named by
-  position (``f0``...) in the fact; reserved names never reach it;
+  position (``f0``...) in the fact; reserved names never reach it (the conditions'
+  JSON and the refusals: engine_json.py);
 - at most 255 properties per fact, checked before the engine sees it;
 - results are collected in Python, never written to engine state: the
   adapter drives the engine's action queue itself (no Python action runs per
@@ -29,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from itertools import count
@@ -40,17 +41,19 @@ import durable.engine as _durable
 from durable.engine import durable_rules_engine as _C  # the engine's C API
 
 from leadfit.errors import EngineError
-from leadfit.forms.conditions import Answered, Group, Member, questions_in
+from leadfit.forms.conditions import questions_in
 from leadfit.rules.model.engine_limits import limit_problem
+from leadfit.rules.runtime.engine_json import (
+    compile_condition,
+    field_name,
+    refuse_hazards,
+    text_codes,
+)
 
 ENGINE_NAME = "durable-rules"
-RESERVED_FIELDS = frozenset({"id", "sid", "label", "chart", "chart_context", "running", "$s",
-                             "exception"})
 MAX_PROPERTIES = 255
 _NONCE = "lf_nonce"
 _CATCH_ALL = "seen"  # rules are named r<position>, so no rule can take this name
-_EQUALITY_OPS = frozenset({"eq", "ne", "in", "not_in"})
-_OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte", "ne": "$neq"}
 
 
 @lru_cache(maxsize=1)
@@ -79,73 +82,6 @@ def _installed_beside() -> str | None:
     if len(found) != 1:
         return None
     return found[0][len("durable_rules-"):-len(".dist-info")]
-
-
-@lru_cache(maxsize=4096)
-def field_name(question_id: str) -> str:
-    """The engine field for a question id: namespaced, never a reserved name (cached: a
-    case asks it of every answer, and the questions are few)."""
-    return "q_" + re.sub(r"[^a-z0-9_]", "_", question_id.lower())
-
-
-def compile_condition(cond, name_of: Callable[[str], str] = field_name,
-                      codes: dict[str, dict[str, int]] | None = None) -> dict:
-    """Our condition tree as durable-rules JSON (never ``$nex``: it spins forever), each
-    question's field named by ``name_of``, and the text values of a question in ``codes``
-    written as its numbers (text_codes)."""
-    if isinstance(cond, Group):
-        return {"$and" if cond.op == "all" else "$or":
-                [compile_condition(p, name_of, codes) for p in cond.parts]}
-    name = name_of(cond.question)
-    if isinstance(cond, Answered):
-        return {"$ex": {name: 1}}
-    coded = codes.get(cond.question) if codes else None
-    if isinstance(cond, Member):
-        values = [coded[v] for v in cond.values] if coded else cond.values
-        parts = [_compare("eq" if cond.op == "in" else "ne", name, v) for v in values]
-        if len(parts) == 1:
-            return parts[0]
-        return {"$or": parts} if cond.op == "in" else {"$and": parts}
-    return _compare(cond.op, name, coded[cond.value] if coded else cond.value)
-
-
-def text_codes(conditions: Iterable[Any]) -> dict[str, dict[str, int]]:
-    """question id -> {text value: number from 1} for each question every condition tests
-    only for (in)equality with text. Such a test gives the same answer on the numbers, with
-    0 for every answer no condition names (it equals none of them, as before): the engine
-    then reads a number instead of a string in the fact and in every fired rule's message."""
-    found: dict[str, dict[str, int]] = {}
-    refused: set[str] = set()
-
-    def walk(cond: Any) -> None:
-        if isinstance(cond, Group):
-            for part in cond.parts:
-                walk(part)
-            return
-        if isinstance(cond, Answered):
-            return
-        values = cond.values if isinstance(cond, Member) else (cond.value,)
-        if cond.op not in _EQUALITY_OPS or not all(isinstance(v, str) for v in values):
-            refused.add(cond.question)
-            return
-        coded = found.setdefault(cond.question, {})
-        for value in values:
-            coded.setdefault(value, len(coded) + 1)
-
-    for cond in conditions:
-        walk(cond)
-    return {q: coded for q, coded in found.items() if coded and q not in refused}
-
-
-def _compare(op: str, name: str, value: Any) -> dict:
-    value = _engine_value(value)
-    if op == "eq":
-        return {name: value}
-    return {_OPS[op]: {name: value}}
-
-
-def _engine_value(value: Any) -> Any:
-    return value.toordinal() if isinstance(value, date) else value
 
 
 def _never_run(c) -> None:
@@ -233,7 +169,7 @@ class RulesEngine:
                             "run": _never_run}}
         with self._lock:
             try:
-                _refuse_hazards(definition)
+                refuse_hazards(definition)
                 self._host.register_rulesets({name: definition})
             except EngineError as exc:
                 return str(exc)
@@ -258,7 +194,7 @@ class RulesEngine:
             definition[f"r{position}"] = {"all": [{"m": compile_condition(cond, short.__getitem__, codes)}],
                                           "run": _never_run}
         definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {_NONCE: 1}}}], "run": _never_run}
-        _refuse_hazards(definition)
+        refuse_hazards(definition)
         try:
             self._host.register_rulesets({name: definition})
         except Exception as exc:  # the engine raises bare Exception with a C error code
@@ -370,23 +306,6 @@ class RulesEngine:
 def _as_json(fact: dict) -> str:
     """JSON as the engine's own wrapper writes it: text beyond ASCII as UTF-8, not escaped."""
     return json.dumps(fact, ensure_ascii=False)
-
-
-def _refuse_hazards(definition: dict) -> None:
-    """Refuse definitions that would hang or misroute the engine."""
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "$nex":
-                    raise EngineError("'$nex' (not exists) makes the engine spin forever; refused")
-                if key in RESERVED_FIELDS:
-                    raise EngineError(f"field '{key}' is reserved by the engine; refused")
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-    for rule in definition.values():
-        walk(rule["all"])
 
 
 _ENGINE: RulesEngine | None = None

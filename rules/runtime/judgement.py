@@ -27,7 +27,7 @@ from leadfit.rules.runtime.merged import (
     merged_signals,
 )
 from leadfit.rules.runtime.plan_steps import plan_of
-from leadfit.words import joined, left_out_words, risk_raises_words
+from leadfit.words import gaps_words, joined, left_out_words, lower_first, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
 
@@ -255,16 +255,29 @@ class Judgement:
     # -- words ------------------------------------------------------------------
     def outcome_notes(self, outcome: str | None, readiness: list) -> list[str]:
         said = [self.settings.outcome_notes[outcome]] if outcome in self.settings.outcome_notes else []
-        if said and "{gaps}" in said[0]:  # 2.4: the trade-off named by what is actually missing
-            # fixed by the readiness list, which the rules marking readiness fix: once per pack
-            table, key = self.b.shared.tables["gaps"], self.b.masks.get("readiness", 0)
-            gaps = table.get(key)
-            if gaps is None:
-                gaps = self.b.shared.remember(table, key, _gaps(readiness))
-            said[0] = said[0].replace("{gaps}", gaps)
+        # the trade-off named by what is actually missing: {gaps} as 2.4-2.6 recorded it
+        # (their records replay these words), {gaps_plain} in a sentence (2.7)
+        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", gaps_words)):
+            if said and mark in said[0]:
+                # fixed by the readiness list, which the rules marking readiness fix: once per pack
+                table, key = self.b.shared.tables["gaps"], (mark, self.b.masks.get("readiness", 0))
+                gaps = table.get(key)
+                if gaps is None:
+                    gaps = self.b.shared.remember(table, key, words(readiness))
+                said[0] = said[0].replace(mark, gaps)
         said += self.notes
-        said += [v for _, v in self.b.actions("note")]
+        said += [v for rule, v in self.b.actions("note") if self._note_holds(rule, outcome)]
         return list(dict.fromkeys(said))
+
+    def _note_holds(self, rule, outcome: str | None) -> bool:
+        """Words 5 (2.7): a rule's note that rests on its steps before the appointment is not
+        said where the outcome's plan carries none of them: a hire is no appointment of the
+        executive, so "this appointment stands on lightening the former role" is not true of it."""
+        if self.settings.words_version < 5 or outcome is None:
+            return True
+        before = [a.value for a in rule.actions if a.word == "precondition"]
+        allowed = self.settings.outcome_allows.get(outcome)
+        return not before or allowed is None or any(m in allowed for m in before)
 
     def unverified(self) -> list[str]:
         """Readiness IDs the answers cannot vouch for, in ID order, and the note naming them
@@ -305,11 +318,6 @@ _STATUS_WORDS = {"partial": "partly met", "not_met": "not met", "unknown": "not 
 
 def _gaps(readiness: list) -> str:
     """'digital product experience (partly met)': the readiness items a coached executive lacks."""
-    gaps = [f"{_lower_first(r.title)} ({_STATUS_WORDS[r.status]})"
+    gaps = [f"{lower_first(r.title)} ({_STATUS_WORDS[r.status]})"
             for r in readiness if r.status in _STATUS_WORDS]
     return joined(gaps) if gaps else "what they still have to learn"
-
-
-def _lower_first(title: str) -> str:
-    """'digital product experience', but 'P&L ownership' as it is."""
-    return title[:1].lower() + title[1:] if title[1:2].islower() else title

@@ -12,11 +12,12 @@ tests/test_diff_summary.py holds it equal to evaluate() over generated cases.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from leadfit.forms.case import Case
 from leadfit.rules.runtime.assess import _Builder, builder, evaluate, worst_severities
-from leadfit.rules.runtime.merged import SEVERITY_ORDER, id_key
-from leadfit.rules.runtime.judgement import Judgement
+from leadfit.rules.runtime.merged import SEVERITY_ORDER, compounding, id_key
+from leadfit.rules.runtime.judgement import _APPOINTING, Judgement
 from leadfit.rules.runtime.matching import Matcher
 from leadfit.rules.runtime.shared_parts import shared_parts
 from leadfit.rules.model.pack import Pack
@@ -42,9 +43,19 @@ def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
     """summarise() of a case without "Not known" answers, from the rules its known answers
     fire and the required answers it lacks: all that a summary reads of a case (pack diff
     matches both packs at once, and remembers a summary per set of fired rules)."""
-    at = shared_parts(pack).rule_at  # in pack order, as builder() gives them
+    shared = shared_parts(pack)
+    if pack.settings.semantics >= 2:
+        bits = shared.tables["summary bits"].get(0)
+        if bits is None:
+            bits = shared.remember(shared.tables["summary bits"], 0, _BitSummaries(pack, shared))
+        return bits.of(fired_ids, missing)
+    return _summary(_builder_of(pack, shared, fired_ids, missing), pack)
+
+
+def _builder_of(pack: Pack, shared, fired_ids, missing: list[str]) -> _Builder:
+    at = shared.rule_at  # in pack order, as builder() gives them
     fired = [r for _, r in sorted(map(at.__getitem__, set(fired_ids)))]
-    return _summary(_Builder(pack, {}, fired, missing, None), pack)
+    return _Builder(pack, {}, fired, missing, None, shared=shared)
 
 
 def riskiest(pack: Pack, fired_sets: list) -> int:
@@ -73,6 +84,125 @@ def _summary(b: _Builder, pack: Pack) -> Summary:
             if status in ("partial", "not_met") and p in b.shared.unmarked_readiness}
     ids = set(worst) | steps | {v for _, v in b.actions("signal")} | gaps
     return Summary(outcome, level, score, _sorted(ids))
+
+
+class _BitSummaries:
+    """_summary() of semantics 2 read off the fired rules as bits, for pack diff's thousands
+    of cases: the fired rules as one int, then an AND per finding ID, step and outcome, and
+    each part remembered per pack by what fixes it (cases rarely fire the same rules, but
+    their outcomes, steps, signals and readiness gaps repeat). A part not yet remembered is
+    made by the same code as evaluate()'s (Judgement), from a builder of the fired rules;
+    its memo keys hold everything the part reads. tests/test_diff_summary.py holds the
+    summaries equal to evaluate() over generated cases and packs."""
+
+    KEPT = 1 << 14  # summaries remembered per set of fired rules: memory stays flat
+
+    def __init__(self, pack: Pack, shared):
+        self.pack, self.shared = pack, shared
+        self.bits = shared.bits
+        word = dict(shared.word_bits)
+        self.choice, self.unavailable = word.get("choice", 0), word.get("unavailable", 0)
+        self.precondition = word.get("precondition", 0)
+        self.signal, self.readiness = word.get("signal", 0), word.get("readiness", 0)
+        weights = shared.weights
+        # per finding ID: its rules' bits, and (a severity's weight, the bits raising it so), worst first
+        self.findings = tuple(
+            (fid, of_id, tuple((weights.get(severity, 0),
+                                sum(bit for bit, (_, v) in raised if v["severity"] == severity))
+                               for severity in reversed(SEVERITY_ORDER)))
+            for fid, of_id, raised in shared.finding_bits)
+        self.steps = tuple((s.id, s.plan_bits, s.before_bits) for s in shared.steps)
+        self.cannot = tuple((shared.bits[r.id], a.value) for r in pack.rules for a in r.actions
+                            if a.word == "unavailable" and a.value not in pack.settings.outcomes)
+        self.left_out = shared.left_out
+        self.made: dict[tuple, Summary] = {}
+        self.parts: dict[tuple, Any] = {}
+
+    def of(self, fired_ids, missing: list[str]) -> Summary:
+        bits, mask = self.bits, 0
+        for rule_id in fired_ids:
+            mask |= bits[rule_id]
+        key = (mask, bool(missing))
+        found = self.made.get(key)
+        if found is None:
+            if len(self.made) >= self.KEPT:
+                self.made.clear()
+            found = self.made[key] = self._make(mask, fired_ids, missing)
+        return found
+
+    def _make(self, mask: int, fired_ids, missing: list[str]) -> Summary:
+        raised, score, kept = [], 0, 0
+        left_out = self.left_out
+        for fid, of_id, by_severity in self.findings:
+            if mask & of_id:
+                raised.append(fid)
+                for weight, bits in by_severity:
+                    if mask & bits:
+                        break
+                score += weight
+                if fid not in left_out:
+                    kept += weight
+        level, parts, builder = self._level(score), self.parts, None
+        strongest = self.shared.strongest(mask) if not missing else None
+        # what Judgement.outcome() decides by: the strongest outcome recommended, the risk, the
+        # risk compounding counts (without the IDs the pack leaves out), choices, what cannot happen
+        decided = (strongest, level, self._level(kept) if left_out else None, mask & self.choice,
+                   mask & self.unavailable)
+        outcome = parts.get(decided)
+        if outcome is None:
+            builder = _builder_of(self.pack, self.shared, fired_ids, missing)
+            outcome = self._remember(decided, Judgement(builder).outcome(level) if strongest else (None, False))
+        outcome, forced = outcome
+        if forced and SEVERITY_ORDER.index(level) < SEVERITY_ORDER.index("high"):
+            level = "high"
+        planned = (outcome, tuple(s for s, plan, _ in self.steps if mask & plan),
+                   tuple(s for s, _, before in self.steps if mask & before),
+                   tuple(m for bit, m in self.cannot if mask & bit))
+        steps = parts.get(planned)
+        if steps is None:
+            steps = self._remember(planned, self._step_ids(*planned))
+        signals = parts.get(("signals", mask & self.signal))
+        gaps = parts.get(("gaps", mask & self.readiness))
+        if signals is None or gaps is None:
+            builder = builder or _builder_of(self.pack, self.shared, fired_ids, missing)
+            signals = self._remember(("signals", mask & self.signal),
+                                     frozenset(v for _, v in builder.actions("signal")))
+            gaps = self._remember(("gaps", mask & self.readiness), frozenset(
+                p for p, (status, _) in builder.readiness_marks().items()
+                if status in ("partial", "not_met") and p in self.shared.unmarked_readiness))
+        cited = (frozenset(raised), steps, signals, gaps)
+        ids = parts.get(cited)
+        if ids is None:
+            ids = self._remember(cited, _sorted(cited[0] | steps | signals | gaps))
+        return Summary(outcome, level, score, ids)
+
+    def _step_ids(self, outcome: Any, asked: tuple, before: tuple, cannot: tuple) -> frozenset:
+        """The IDs of Judgement.plan_needs(outcome): the steps asked for and the outcome's own,
+        a hiring plan's preconditions among them, each only where the outcome allows it, none
+        that cannot happen here."""
+        settings: Any = self.pack.settings
+        needed = set(asked) | set(settings.outcome_requires.get(outcome, ()) if outcome else ())
+        first = set(before)
+        if outcome not in _APPOINTING:
+            needed |= first
+            first = set()
+        allowed = settings.outcome_allows.get(outcome) if outcome else None
+        if allowed is not None:
+            needed &= set(allowed)
+        return frozenset((needed | first) - set(cannot))
+
+    def _level(self, score: int) -> str:
+        level = "low"
+        for name, floor in self.shared.risk_bands:
+            if score >= floor:
+                level = name
+        return level
+
+    def _remember(self, key: tuple, made):
+        if len(self.parts) >= self.KEPT:
+            self.parts.clear()
+        self.parts[key] = made
+        return made
 
 
 def _sorted(ids) -> tuple[str, ...]:

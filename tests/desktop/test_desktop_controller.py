@@ -151,7 +151,7 @@ def test_exported_case_names_its_questionnaire_version(started, tmp_path):
     controller.answer_changed("candidate.name", "Alex Morgan")
     controller.export_case(tmp_path / "case.yaml")
     data = yaml.safe_load((tmp_path / "case.yaml").read_text())
-    assert data["questionnaire"] == 2 and data["answers"]["candidate.name"] == "Alex Morgan"
+    assert data["questionnaire"] == 3 and data["answers"]["candidate.name"] == "Alex Morgan"
 
 
 def test_damaged_draft_is_set_aside_not_fatal(tmp_path):

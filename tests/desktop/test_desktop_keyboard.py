@@ -143,7 +143,9 @@ def test_the_decision_and_role_choices_ignore_the_wheel(qtbot, user_files):
 def test_a_section_chosen_in_the_list_gets_the_focus_and_arrows_stay_in_the_list(qtbot,
                                                                                  user_files):
     window = _active(qtbot, open_window(qtbot, user_files))
+    window.resize(1024, 700)  # a screen with room for the list (a small one hides it)
     steps = window.form.steps
+    assert steps.isVisible()
     steps.setFocus()
     qtbot.keyClick(steps, Qt.Key.Key_Down)   # browsing the sections: the list keeps the keyboard
     assert window.form.current_section() == 1 and steps.hasFocus()

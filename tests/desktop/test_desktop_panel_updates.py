@@ -44,7 +44,7 @@ def test_the_links_to_missing_answers_follow_the_answers(qtbot, user_files):
     assert qid not in window.panel.missing_links
     shown = [b.text() for b in window.panel._links if b.isVisible()]
     assert shown == [b.text() for b in window.panel.missing_links.values()]
-    titles = [m.title for m in window.controller.assessment.missing[:6]]
+    titles = [f"Answer: {m.title}" for m in window.controller.assessment.missing[:6]]
     assert shown == titles
     window.panel.missing_links[next(iter(window.panel.missing_links))].click()
     assert window.form.current_section() == window.form.page_of[next(iter(window.panel.missing_links))]

@@ -20,9 +20,9 @@ def _register(user_files):
     return open_register(f"sqlite:///{user_files / 'register.sqlite3'}")
 
 
-def _learner_answers() -> dict:
-    return {k: v for k, v in case_for(LEARNER).to_data().items()
-            if k != "stream.other_stream_leads"}
+def _learner_answers() -> dict:  # every question answered but the one the register answers
+    return {**{k: v for k, v in case_for(LEARNER).to_data().items()
+               if k != "stream.other_stream_leads"}, "candidate.earlier_attempt": "none"}
 
 
 def test_the_portfolio_tab_shows_every_stream_and_saves_the_board_page(

@@ -21,7 +21,11 @@ def test_a_case_filled_through_the_widgets_is_assessed_live(qtbot, user_files):
     assert window.panel.outcome.text() == "Recommendation: Appoint with coaching"
     assert {"F1", "F2", "F3", "F4", "F5", "F6", "F10", "F11"} == set(finding_ids(window))
     assert window.panel.readiness.tiles["P3"].text() == "Multi-disciplinary leadership\nnot met"
-    assert window.form.progress.value() == window.form.progress.maximum() == 40
+    questions = window.controller.pack.questionnaire.questions
+    required = sum(questions[q].required for q, asked in window.controller.relevance().items()
+                   if asked)
+    assert window.form.progress.value() == window.form.progress.maximum() == required
+    assert window.form.progress.text() == f"{required} of {required} required answered"
 
     answer(qtbot, window, "candidate.digital_years", 0)
     answer(qtbot, window, "candidate.mvp_delivery", "never")

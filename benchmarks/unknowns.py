@@ -10,7 +10,7 @@ Window, three unknowns: an answer changed in its widget -> the panel redrawn
   if that gap stays near a frame).
 Also: a share kept not known with the plan left open, and a plan not known with its details
   left open (follow-ups, explored where they would be asked).
-Run: .venv/bin/python benchmarks/unknowns.py [--core]   (--core: no window)
+Run: .venv/bin/python benchmarks/unknowns.py [--core] [--pack P]   (--core: no window)
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def core() -> dict[str, list[float]]:
     from leadfit.rules.runtime.assess import evaluate
     from leadfit.rules.runtime.explain import alternatives
     from leadfit.rules.model.library import resolve_pack
-    pack = resolve_pack(None)
+    pack = resolve_pack(sys.argv[sys.argv.index("--pack") + 1] if "--pack" in sys.argv else None)
     q = pack.questionnaire
     scenarios = [s for s in pack.scenarios if s.expect.outcome and not any(
         v == "not known" for v in s.answers.values())]

@@ -13,10 +13,10 @@ Python evaluator here and the compiled engine conditions agree exactly.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.suggest import did_you_mean  # also imported from here by older code
 
 COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
@@ -36,21 +36,21 @@ _OPS_BY_TYPE = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Compare:
     op: str
     question: str
     value: Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Member:
     op: str  # "in" or "not_in"
     question: str
     values: tuple
 
 
-@dataclass(frozen=True)
+@frozen
 class Never(Member):
     """'Never asked': a pack makes the question irrelevant; false whatever the answer.
 
@@ -63,12 +63,12 @@ def never(question: str) -> Never:
     return Never("in", question, ())
 
 
-@dataclass(frozen=True)
+@frozen
 class Answered:
     question: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Group:
     op: str  # "all" or "any"
     parts: tuple

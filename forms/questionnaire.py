@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from leadfit.frozen import frozen
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit import objcache
+from leadfit.paths import package_folder
 from leadfit.yamlsafe import LocatedData, load_text, read_text_file
 
 if TYPE_CHECKING:  # the file's schema loads with the first questionnaire read from YAML
     from leadfit.forms.questionnaire_spec import QuestionnaireSpec, QuestionSpec
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     id: str
     title: str
@@ -82,7 +83,7 @@ def range_words(low: int | None, high: int | None) -> str:
     return f"up to {high}" if high is not None else ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     id: str
     title: str
@@ -90,7 +91,7 @@ class Section:
     questions: tuple[Question, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Questionnaire:
     version: int
     sections: tuple[Section, ...]
@@ -210,9 +211,7 @@ def questionnaire_version(version: int) -> Questionnaire:
     if name is None:
         raise PackError([Problem(f"there is no questionnaire version {version}; known: "
                                  + ", ".join(map(str, known_versions())), "questionnaire")])
-    ref = resources.files("leadfit.forms").joinpath(name)
-    with resources.as_file(ref) as path:
-        return load_questionnaire(Path(path), display=f"forms/{name}")
+    return load_questionnaire(package_folder("leadfit.forms") / name, display=f"forms/{name}")
 
 
 def known_versions() -> list[int]:

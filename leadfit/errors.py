@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from leadfit.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One thing wrong with an input, said where it is."""
 

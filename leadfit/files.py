@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +72,7 @@ def atomic_write(path: Path, mode: str = "wb", **open_args) -> Iterator:
     when the block ends without error. Any OSError is a named FileWriteError."""
     path = Path(path)
     try:
+        import tempfile  # only to write (a fresh read-only command never needs it)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise FileWriteError([Problem(f"cannot write here: {why_not_written(exc)}", str(path))]) from None

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from leadfit import yamlcache
+from leadfit.paths import package_folder
 
 TAG = yamlcache.TAG
 Classes = Callable[[], dict[str, type]]  # name -> class, asked for on first use
@@ -36,11 +35,11 @@ _CODE = (("leadfit", "*.py"), ("leadfit.forms", "*.py"), ("leadfit.forms", "*.ya
 
 @lru_cache(maxsize=1)
 def code_version() -> str | None:
-    digest = hashlib.sha256()
+    digest = yamlcache.sha256()
     sources = 0
     try:
         for package, pattern in _CODE:
-            for path in sorted(Path(str(resources.files(package))).glob(pattern)):
+            for path in sorted(package_folder(package).glob(pattern)):
                 digest.update(f"{package}/{path.name}\n".encode("utf-8") + path.read_bytes())
                 sources += path.suffix == ".py"
     except (OSError, ModuleNotFoundError, TypeError):
@@ -53,7 +52,7 @@ def key_of(format_: str, parts: list[str | None]) -> str | None:
     code = code_version()
     if code is None:
         return None
-    digest = hashlib.sha256(f"{format_}\n{code}\n".encode("utf-8"))
+    digest = yamlcache.sha256(f"{format_}\n{code}\n".encode("utf-8"))
     for part in parts:
         digest.update(f"{-1 if part is None else len(part)}\n{part or ''}".encode("utf-8"))
     return digest.hexdigest()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 # Spellings people bring from other tools, mapped to our condition words.
@@ -16,6 +15,7 @@ def did_you_mean(word: object, allowed: Iterable[object]) -> str:
     names = [str(a) for a in allowed]
     if _SYNONYMS.get(str(word)) in names:
         return f" (did you mean '{_SYNONYMS[str(word)]}'?)"
+    import difflib  # only when a hint is asked for: an error, never a fresh command's start
     close = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     if not close and len(str(word)) >= 3:  # a word cut short: 'hire' for 'hire_external'
         close = [n for n in names if n.startswith(str(word))]

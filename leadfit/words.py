@@ -371,25 +371,6 @@ def uncoded(text: str, ids: Any) -> str:
     return re.sub(r" \(score \d+\)|, score \d+(?=\))", "", text)  # a score is a number, not a word
 
 
-def gaps_words(readiness: list[Any]) -> str:
-    """What a coached executive still lacks, as a clause after 'while the executive':
-    'is still short on digital product experience and dedicated focus, and lacks
-    multi-disciplinary leadership'. The marks' own words in brackets ('closes the gaps in
-    ... dedicated focus (partly met)') read as a form, and no one closes a gap in focus."""
-    def named(status: str) -> list[str]:
-        return [lower_first(r.title) for r in readiness if r.status == status]
-    short, lacking, unknown = named("partial"), named("not_met"), named("unknown")
-    parts = []
-    if short:
-        parts.append(f"is still short on {joined(short)}")
-    if lacking:
-        parts.append(f"lacks {joined(lacking)}")
-    said = ", and ".join(parts) if parts else "is still learning the role"
-    if unknown:
-        said += f", and it is not known how they stand on {joined(unknown)}"
-    return said
-
-
 def lower_first(title: str) -> str:
     """'digital product experience', but 'P&L ownership' as it is."""
     return title[:1].lower() + title[1:] if title[1:2].islower() else title

@@ -13,13 +13,19 @@ parsed as usual. Writing is best effort and atomic.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
+
+try:  # the built-in SHA-256, the same digest: hashlib loads OpenSSL first (3 ms of every
+    from _sha256 import sha256  # fresh command, issue 15); 3.11 names it _sha256,
+except ImportError:  # pragma: no cover - 3.12 on _sha2, a build without either hashlib
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
 FORMAT = "leadfit-yaml-cache-2"
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
@@ -32,7 +38,7 @@ def cache_dir() -> Path:
 
 
 def key_of(text: str) -> str:
-    return hashlib.sha256(f"{FORMAT}\n{text}".encode("utf-8")).hexdigest()
+    return sha256(f"{FORMAT}\n{text}".encode("utf-8")).hexdigest()
 
 
 def lookup(text: str) -> tuple[Any, dict] | None:
@@ -81,6 +87,7 @@ def write_entry(key: str, format_: str, payload: dict) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(folder):
             return
+        import tempfile  # only to write: a fresh command that reads its cache never needs it
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".entry-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(entry)

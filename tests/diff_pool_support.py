@@ -25,7 +25,7 @@ def noting(log: Path, then: str):
     takes in ``log``; with then="dies" it dies after its first chunk."""
     original = diff_pool._helper
 
-    def helper(a, b, tasks, results):
+    def helper(a, b, given, tasks, results):
         class Noting:
             def get(self):
                 task = tasks.get()
@@ -35,11 +35,11 @@ def noting(log: Path, then: str):
                     if then == "dies" and log.read_text().count("\n") > 1:
                         os._exit(3)
                 return task
-        original(a, b, Noting(), results)
+        original(a, b, given, Noting(), results)
     return helper
 
 
-def failing(a, b, tasks, results) -> None:
+def failing(a, b, given, tasks, results) -> None:
     """A helper that cannot read the packs: it says so and takes nothing."""
     results.put((diff_pool._READY, "PackError: cannot read the pack"))
 

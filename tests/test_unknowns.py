@@ -68,7 +68,10 @@ def test_the_recommendation_is_the_most_cautious_outcome_the_engine_gives_for_an
     assert a.outcome == max(outcomes, key=ORDER.index)
     if a.unknowns:
         assert set(a.unknowns.outcomes) == outcomes
-        assert a.unknowns.verdict == ("depends" if len(outcomes) > 1 else "holds")
+        if len(outcomes) > 1 or PACK.settings.unknowns_version < 2:
+            assert a.unknowns.verdict == ("depends" if len(outcomes) > 1 else "holds")
+        # unknowns_version 2 (2.7): one outcome whose steps before the appointment differ also
+        # depends; tests/test_unknowns_honest_props.py holds that claim
     if a.outcome == "appoint":  # never while an unknown could change it
         assert outcomes == {"appoint"}
 

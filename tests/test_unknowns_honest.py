@@ -18,7 +18,7 @@ from leadfit.decisions.register import open_register
 from leadfit.forms.case import build_case
 from leadfit.forms.questionnaire import NOT_KNOWN
 from leadfit.reports import printing
-from leadfit.rules.model.library import load_pack, resolve_pack
+from leadfit.rules.model.library import archived_packs_dir, load_pack, resolve_pack
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.words import answer_words, because_words
 from tests.decisions_support import case_with, pack, squash
@@ -174,8 +174,9 @@ def test_with_no_plan_the_share_not_known_does_not_hold_whatever_the_share():
     assert [m.id for m in a.preconditions] == ["M8"]
     assert _unverified(a, SHARE).severity == "high"
     # 2.6's records replay as they were made: the outcome alone was compared
-    old = evaluate(case, pack())
-    assert pack().settings.unknowns_version == 1 and old.unknowns.verdict == "holds"
+    archived = load_pack(archived_packs_dir() / "default-2.6")
+    old = evaluate(case, archived)
+    assert archived.settings.unknowns_version == 1 and old.unknowns.verdict == "holds"
 
 
 def test_the_interview_finds_out_what_the_candidate_can_say_not_the_organisations_answers():

@@ -57,13 +57,15 @@ def evaluate_all(a: Pack, b: Pack, works: list, progress, workers: int | None):
         counted[0] += n
         _tick(progress, counted[0], len(works))
     evaluator = Evaluator(a, b)
-    if len(works) < PARALLEL_FROM or workers < 2:
-        for chunk in chunks:
-            part = [evaluator.pair(w) for w in chunk]
-            handed_on(len(part))
-            yield from part
-        return
-    yield from shared_with_a_helper(a, b, chunks, evaluator, handed_on)
+    alone = len(works) < PARALLEL_FROM or workers < 2
+    for chunk in chunks:  # alone: every chunk; shared: the first, so a forked helper starts warm
+        part = [evaluator.pair(w) for w in chunk]
+        handed_on(len(part))
+        yield from part
+        if not alone:
+            break
+    if not alone:
+        yield from shared_with_a_helper(a, b, chunks, evaluator, handed_on)
 
 
 def _tick(progress, done: int, total: int) -> None:

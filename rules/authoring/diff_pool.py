@@ -4,7 +4,8 @@ This process starts the helper, then evaluates chunks itself while keeping a few
 queued for the helper, so both cores work from the first chunk to the last and no
 process waits on another (a pool of two workers left this one idle, and cost two
 start-ups). The helper is forked where that is safe (Linux, no other thread):
-it starts at once with the packs already read; elsewhere it is spawned and reads them.
+it starts at once with the packs already read and this process's evaluator, its memos
+warmed by the first chunk; elsewhere it is spawned and reads the packs.
 Results come back in case order; only the chunks done ahead of an earlier one the
 helper still holds wait, so memory stays flat. A helper that fails or dies leaves its
 chunks to this process, which evaluates them itself: the result is the same.
@@ -34,8 +35,9 @@ def shared_with_a_helper(a: Pack, b: Pack, chunks: Iterable[list], evaluator,
     fork = method == "fork"
     ctx = multiprocessing.get_context(method)
     tasks, results = ctx.Queue(), ctx.Queue()
-    packs = (a, b) if fork else (str(a.folder), str(b.folder))
-    helper = ctx.Process(target=_helper, args=(*packs, tasks, results), daemon=True)  # type: ignore[attr-defined]
+    # forked: the helper starts with this process's evaluator, its memos as warm as they are
+    given = (a, b, evaluator) if fork else (str(a.folder), str(b.folder), None)
+    helper = ctx.Process(target=_helper, args=(*given, tasks, results), daemon=True)  # type: ignore[attr-defined]
     for stream in (sys.stdout, sys.stderr):  # a forked helper would write out what is buffered
         try:
             stream.flush()
@@ -117,12 +119,12 @@ def _take_back(at_helper: dict, finished: dict, evaluator) -> None:
         finished[index] = [evaluator.pair(w) for w in at_helper.pop(index)]
 
 
-def _helper(a, b, tasks, results) -> None:
+def _helper(a, b, given, tasks, results) -> None:
     """The helper's loop: chunks in, each with its results out, until None."""
     try:
         from leadfit.rules.authoring.diff_cases import Evaluator
-        evaluator = Evaluator(load_pack(a) if isinstance(a, str) else a,
-                              load_pack(b) if isinstance(b, str) else b)
+        evaluator = given or Evaluator(load_pack(a) if isinstance(a, str) else a,
+                                       load_pack(b) if isinstance(b, str) else b)
     except Exception as exc:  # this process evaluates every chunk instead
         results.put((_READY, f"{type(exc).__name__}: {exc}"))
         return

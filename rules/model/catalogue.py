@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from leadfit.frozen import frozen
+from leadfit.paths import package_folder
 from leadfit.yamlsafe import load_file
 
 KINDS = {"readiness": "P", "signals": "R", "failures": "F", "mitigations": "M"}
@@ -15,7 +15,7 @@ SECTIONS = ("readiness", "signals", "failures", "mitigations", "outcomes")
 ENTRY_KEYS = ("title", "meaning")
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     id: str
     kind: str
@@ -23,7 +23,7 @@ class Entry:
     meaning: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Catalogue:
     entries: dict[str, Entry]
 
@@ -51,9 +51,7 @@ class Catalogue:
 
 @lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
-    ref = resources.files("leadfit.rules").joinpath("catalogue.yaml")
-    with resources.as_file(ref) as path:
-        return load_catalogue(Path(path), "rules/catalogue.yaml")
+    return load_catalogue(package_folder("leadfit.rules") / "catalogue.yaml", "rules/catalogue.yaml")
 
 
 def load_catalogue(path: Path, display: str | None = None) -> Catalogue:

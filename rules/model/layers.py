@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from leadfit.errors import PackError, Problem
+from leadfit.errors import Problem
 from leadfit.rules.model import parameters
 from leadfit.rules.model.assessment import pack_label
 from leadfit.rules.model.pack import (

@@ -12,11 +12,11 @@ located sources. Every front-end changes packs through ``rules.runtime.switching
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leadfit.errors import LeadFitError, PackError, Problem
+from leadfit.paths import package_folder
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData, load_file
 
@@ -28,13 +28,13 @@ MAX_DEPTH = 8  # packs extending packs; deeper is refused as a likely loop
 
 
 def bundled_packs_dir() -> Path:
-    return Path(str(resources.files("leadfit.rules").joinpath("packs")))
+    return package_folder("leadfit.rules") / "packs"
 
 
 def archived_packs_dir() -> Path:
     """Earlier versions of bundled packs: found by fingerprint (replay) or by ``extends:
     name@version``, never offered for new cases (docs/judgement.md)."""
-    return Path(str(resources.files("leadfit.rules").joinpath("archive")))
+    return package_folder("leadfit.rules") / "archive"
 
 
 def archived_pack_folders() -> list[Path]:

@@ -9,23 +9,22 @@ allowed; all problems are reported at once.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from leadfit.frozen import frozen
 from leadfit.errors import PackError, Problem
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire, default_questionnaire, questionnaire_version
-from leadfit.rules.model import parameters
 from leadfit.rules.model.assessment import pack_label
 from leadfit.rules.model.catalogue import Catalogue, default_catalogue
-from leadfit.rules.model.judgement_settings import check_judgement_settings, scenario_answers, settings_meaning
-from leadfit.rules.model.engine_limits import within_limits
-from leadfit.rules.model.salvage import RuleDraft, rule_drafts, scenario_specs
-from leadfit.rules.model.scenario_checks import check_scenario
+# Building a pack from its files needs the checks below; a compiled pack (what a fresh
+# `leadfit evaluate` reads, rules/model/compiled.py) needs none, so they load when used.
+if TYPE_CHECKING:
+    from leadfit.rules.model.salvage import RuleDraft
 from leadfit.rules.model.schema import ActionSpec, PackSpec
 from leadfit.suggest import did_you_mean
 from leadfit.yamlsafe import LocatedData
@@ -36,13 +35,13 @@ _ACTION_KINDS = {"finding": ("failures", "readiness", "mitigations"), "mitigatio
                  "unavailable": ("mitigations", "outcomes"), "unverified": ("readiness",)}
 
 
-@dataclass(frozen=True)
+@frozen
 class Action:
     word: str  # finding | mitigation | readiness | signal | recommend | unavailable
     value: Any  # id, outcome, {P: status} or {"id", "severity", "because"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     id: str
     summary: str
@@ -69,7 +68,7 @@ class Rule:
                 "then": [{a.word: a.value} for a in self.actions]}
 
 
-@dataclass(frozen=True)
+@frozen
 class Scenario:
     name: str
     answers: dict
@@ -80,7 +79,7 @@ class Scenario:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Pack:
     name: str
     version: str
@@ -137,9 +136,11 @@ def build_pack(folder: Path, settings: PackSpec, located: dict[str, LocatedData]
     layer = pack_label(settings.name, settings.version)
     rules: list[Rule] = []
     if "rules.yaml" in located:
+        from leadfit.rules.model.salvage import rule_drafts
         rules = build_rules(rule_drafts(located["rules.yaml"], problems), located["rules.yaml"],
                             questionnaire, catalogue, layer, problems, params=settings.parameters)
     pack_file = located["pack.yaml"]
+    from leadfit.rules.model import parameters  # a compiled pack never comes here
     problems += parameters.beyond_answers(rules, settings.parameters, set(settings.parameters), questionnaire,
                                           lambda name: (pack_file.file, pack_file.line_of(("parameters", name))),
                                           "rules")
@@ -219,6 +220,7 @@ def build_rule(spec, located: LocatedData, path: tuple, questionnaire: Questionn
     before = len(problems)
     condition = None
     if spec.when is not None:
+        from leadfit.rules.model import parameters
         condition = parameters.parse_when(spec.id, spec.when, params or {}, questionnaire.questions,
                                           located.file, located.line_of, path + ("when",), problems)
     actions = []
@@ -291,6 +293,7 @@ def check_settings(settings: PackSpec, located: LocatedData, catalogue: Catalogu
             problems.append(Problem(f"wording: '{item_id}' is not a catalogue ID"
                                     f"{did_you_mean(item_id, catalogue.entries)}",
                                     located.file, located.line_of(("wording", item_id))))
+    from leadfit.rules.model.judgement_settings import check_judgement_settings
     problems += check_judgement_settings(settings, located, catalogue, questionnaire)
     if sorted(settings.outcomes) != sorted(["appoint", "coach", "hire_external"]):
         problems.append(Problem("outcomes must list appoint, coach and hire_external once each,"
@@ -341,6 +344,9 @@ def build_scenarios(located: LocatedData | None, layer: str, problems: list[Prob
     its own answers against the questionnaire and the IDs it expects."""
     if located is None or located.data is None:
         return ()
+    from leadfit.rules.model.judgement_settings import scenario_answers
+    from leadfit.rules.model.salvage import scenario_specs
+    from leadfit.rules.model.scenario_checks import check_scenario
     specs = scenario_specs(located, problems)
     answers = scenario_answers(specs, located, problems, earlier)
     if questionnaire is not None and catalogue is not None:
@@ -354,6 +360,7 @@ def build_scenarios(located: LocatedData | None, layer: str, problems: list[Prob
 def compute_fingerprint(settings: PackSpec, rules, questionnaire: Questionnaire,
                         catalogue: Catalogue) -> str:
     """SHA-256 of the pack's meaning: same for reformatted files, new for any change."""
+    from leadfit.rules.model.judgement_settings import settings_meaning
     meaning = {
         "settings": settings_meaning(settings),
         "rules": sorted((r.to_data() for r in rules), key=lambda d: d["id"]),
@@ -365,4 +372,5 @@ def compute_fingerprint(settings: PackSpec, rules, questionnaire: Questionnaire,
     }
     canonical = json.dumps(meaning, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                            default=str)
+    import hashlib  # only to build a pack from its files (a compiled one keeps its fingerprint)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

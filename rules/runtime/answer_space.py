@@ -10,15 +10,16 @@ Worked out once per pack.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.forms import conditions
 from leadfit.forms.conditions import Compare, Group, Member
 from leadfit.rules.model.pack import Pack
 
 
-@dataclass(frozen=True)
+@frozen
 class Region:
     """One class of answers: ``value`` stands for all of them; ``low``/``high`` bound a number class."""
 
@@ -28,7 +29,7 @@ class Region:
     high: tuple | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Reading:
     """What one pack's conditions read."""
 

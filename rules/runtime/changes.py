@@ -18,9 +18,9 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from dataclasses import dataclass
 from datetime import timedelta
 
+from leadfit.frozen import frozen
 from leadfit.forms import conditions
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.conditions import Answered, Compare, Group, Member
@@ -38,13 +38,13 @@ class Superseded(Exception):
     """The answers changed while searching: the result would be for answers no longer shown."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     values: dict        # question id -> the new answer
     facts: int          # how many of them are facts, not levers
 
 
-@dataclass(frozen=True)
+@frozen
 class Search:
     found: list[Found]  # the nearest changes (same size), levers first
     complete: bool      # False: the limits stopped the search before an answer

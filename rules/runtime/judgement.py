@@ -27,7 +27,8 @@ from leadfit.rules.runtime.merged import (
     merged_signals,
 )
 from leadfit.rules.runtime.plan_steps import plan_of
-from leadfit.words import gaps_words, joined, left_out_words, lower_first, risk_raises_words
+from leadfit.trade_off_words import gaps_words
+from leadfit.words import joined, left_out_words, lower_first, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
 

@@ -12,10 +12,10 @@ are dropped as they are built, so the expansion stays small; past
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.forms.conditions import Answered, Compare, Group, Member, negate
 from leadfit.forms.questionnaire import Questionnaire
 
@@ -25,7 +25,7 @@ MAX_WORK = 3_000_000     # atoms solved in one search (each step re-solves its q
 _MAX_ASK_DEPTH = 4
 
 
-@dataclass(frozen=True)
+@frozen
 class Unanswered:
     question: str
 

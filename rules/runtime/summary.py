@@ -11,19 +11,19 @@ tests/test_diff_summary.py holds it equal to evaluate() over generated cases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from leadfit.frozen import frozen
 from leadfit.forms.case import Case
 from leadfit.rules.runtime.assess import _Builder, builder, evaluate, worst_severities
-from leadfit.rules.runtime.merged import SEVERITY_ORDER, compounding, id_key
+from leadfit.rules.runtime.merged import SEVERITY_ORDER, id_key
 from leadfit.rules.runtime.judgement import _APPOINTING, Judgement
 from leadfit.rules.runtime.matching import Matcher
 from leadfit.rules.runtime.shared_parts import shared_parts
 from leadfit.rules.model.pack import Pack
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     outcome: str | None
     risk: str
@@ -108,12 +108,14 @@ class _BitSummaries:
         # per finding ID: its rules' bits, and (a severity's weight, the bits raising it so), worst first
         self.findings = tuple(
             (fid, of_id, tuple((weights.get(severity, 0),
-                                sum(bit for bit, (_, v) in raised if v["severity"] == severity))
+                                _any_of(bit for bit, (_, v) in raised if v["severity"] == severity))
                                for severity in reversed(SEVERITY_ORDER)))
             for fid, of_id, raised in shared.finding_bits)
         self.steps = tuple((s.id, s.plan_bits, s.before_bits) for s in shared.steps)
         self.cannot = tuple((shared.bits[r.id], a.value) for r in pack.rules for a in r.actions
                             if a.word == "unavailable" and a.value not in pack.settings.outcomes)
+        self.asking = _any_of([b for _, plan, before in self.steps for b in (plan, before)]  # every rule
+                              + [b for b, _ in self.cannot])  # a plan's step IDs depend on
         self.left_out = shared.left_out
         self.made: dict[tuple, Summary] = {}
         self.parts: dict[tuple, Any] = {}
@@ -155,12 +157,16 @@ class _BitSummaries:
         outcome, forced = outcome
         if forced and SEVERITY_ORDER.index(level) < SEVERITY_ORDER.index("high"):
             level = "high"
-        planned = (outcome, tuple(s for s, plan, _ in self.steps if mask & plan),
-                   tuple(s for s, _, before in self.steps if mask & before),
-                   tuple(m for bit, m in self.cannot if mask & bit))
-        steps = parts.get(planned)
-        if steps is None:
-            steps = self._remember(planned, self._step_ids(*planned))
+        asking = ("steps", outcome, mask & self.asking)  # the fired rules asking for steps
+        steps = parts.get(asking)
+        if steps is None:  # the same steps from other rules: the step IDs themselves as the key
+            planned = (outcome, tuple(s for s, plan, _ in self.steps if mask & plan),
+                       tuple(s for s, _, before in self.steps if mask & before),
+                       tuple(m for bit, m in self.cannot if mask & bit))
+            steps = parts.get(planned)
+            if steps is None:
+                steps = self._remember(planned, self._step_ids(*planned))
+            self._remember(asking, steps)
         signals = parts.get(("signals", mask & self.signal))
         gaps = parts.get(("gaps", mask & self.readiness))
         if signals is None or gaps is None:
@@ -203,6 +209,14 @@ class _BitSummaries:
             self.parts.clear()
         self.parts[key] = made
         return made
+
+
+def _any_of(bits) -> int:
+    """The bits of any of ``bits`` (an OR: a rule's bit counted once, however often it comes)."""
+    found = 0
+    for bit in bits:
+        found |= bit
+    return found
 
 
 def _sorted(ids) -> tuple[str, ...]:

@@ -215,3 +215,33 @@ def test_the_comparison_pdf_says_each_note_without_codes_as_its_command_line_doe
         assert squash(uncoded(note, ids)) in text, note
     assert not CODE.search(text), CODE.findall(text)
     assert not CODE.search(compare_text(comparison, ids))
+
+
+def _optional_informing() -> list[str]:
+    answers = scenario_answers("a learner with two years")
+    return [q.id for q in pack().questionnaire.asked
+            if not q.required and q.informs and q.id in answers]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(left_blank=st.sets(st.sampled_from(_optional_informing()), min_size=1))
+def test_the_pdf_says_each_readiness_mark_as_the_command_line_does(tmp_path_factory, left_blank):
+    """'P&L ownership: met' with 'Will the Product Director own this stream's results?' left
+    blank: the window and the terminal say 'not answered' (forms/unanswered.py); so does the PDF."""
+    import yaml
+
+    from tests.helpers import run_cli
+    answers = {k: v for k, v in scenario_answers("a learner with two years").items()
+               if k not in left_blank}
+    folder = tmp_path_factory.mktemp("case")
+    case_file = folder / "case.yaml"
+    plain = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in answers.items()}
+    case_file.write_text(yaml.safe_dump({"questionnaire": 3, "answers": plain}), encoding="utf-8")
+    terminal = run_cli("evaluate", str(case_file)).stdout
+    with open_register(folder / "r.db") as reg:
+        record, pages = _record_pdf(reg, build_case(answers, pack().questionnaire), "coach")
+    text = squash(" ".join(pages).split("Findings")[0])
+    for item in record.assessment.readiness:
+        said = re.search(rf"  - {re.escape(item.title)}: (.+)\n", terminal).group(1)
+        assert f"{item.title} {said}" in text, (item.title, said, left_blank)

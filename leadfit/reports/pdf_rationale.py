@@ -46,7 +46,7 @@ def render(record: AnyRecord, anchor: Anchor, *, replaced_by: str = "",
     considered_section(doc, record)
     review_section(doc, record, _title)
     unknowns_section(doc, a)
-    _readiness(doc, a)
+    _readiness(doc, record, questionnaire)
     _findings(doc, a, questions)
     reading_section(doc, record, questionnaire)
     _plan(doc, record)
@@ -143,12 +143,35 @@ def status_line(r: AnyRecord) -> str:
     return f"Status: NOT SIGNED{dissent}, awaiting sign-off by {waiting}"
 
 
-def _readiness(doc: Document, a: Assessment) -> None:
+def _readiness(doc: Document, r: AnyRecord, questionnaire) -> None:
+    """The marks as the window and the terminal say them: one resting on an asked question
+    left unanswered is 'not answered', never 'met' (forms/unanswered.py)."""
     doc.h1("Readiness against the ideal Product Director")
-    rows = [(item.title, _LEVEL.get(item.status, 0),
-             item.status if item.status in _LEVEL else "unknown",
-             readiness_words(item.status)) for item in a.readiness]
+    open_ = _unanswered(r, questionnaire)
+    rows = []
+    for item in r.assessment.readiness:
+        status = "unknown" if item.id in open_ and item.status == "met" else item.status
+        rows.append((item.title, _LEVEL.get(status, 0), status if status in _LEVEL else "unknown",
+                     readiness_words(item.status, item.id in open_)))
     doc.chart(level_bars(rows, 3, doc.styles))
+
+
+def _unanswered(r: AnyRecord, questionnaire) -> dict[str, list[str]]:
+    """The ideas resting on an asked question the record leaves unanswered, read from its
+    stored answers (a question 'not known' is answered) with the questionnaire that words them;
+    none where this questionnaire cannot read them (a record of an older one)."""
+    if questionnaire is None:
+        return {}
+    from leadfit.errors import InputError
+    from leadfit.forms.case import build_case
+    from leadfit.forms.unanswered import unanswered_informing
+    asked = {q: v for q, v in r.answers.items() if q in questionnaire.questions
+             and not questionnaire.questions[q].derived_from}
+    try:
+        case = build_case(asked, questionnaire, source=f"{r.ref} answers")
+    except InputError:
+        return {}
+    return unanswered_informing(case, questionnaire)
 
 
 def _findings(doc: Document, a: Assessment, questions) -> None:

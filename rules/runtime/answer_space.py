@@ -137,21 +137,24 @@ def _merged(classes: tuple, atoms: list, qid: str, words) -> tuple[Region, ...]:
                                                      run[0].low, run[-1].high) for run in runs)
 
 
+def _leaves(pack: Pack):
+    """Every single comparison a rule or an ask_if makes, groups opened, in pack order."""
+    todo = [rule.condition for rule in pack.rules]
+    todo += [q.ask_if for q in pack.questionnaire.questions.values() if q.ask_if is not None]
+    while todo:
+        cond = todo.pop(0)
+        if isinstance(cond, Group):
+            todo[:0] = cond.parts
+        else:
+            yield cond
+
+
 def _atoms(pack: Pack) -> dict[str, list]:
     """Question id -> every comparison a rule or an ask_if makes of it."""
     found: dict[str, list] = {}
-
-    def walk(cond) -> None:
-        if isinstance(cond, Group):
-            for part in cond.parts:
-                walk(part)
-        elif cond not in found.setdefault(cond.question, []):
+    for cond in _leaves(pack):
+        if cond not in found.setdefault(cond.question, []):
             found[cond.question].append(cond)
-    for rule in pack.rules:
-        walk(rule.condition)
-    for question in pack.questionnaire.questions.values():
-        if question.ask_if is not None:
-            walk(question.ask_if)
     return found
 
 
@@ -209,20 +212,11 @@ def _upstream(qids, questions) -> set[str]:
 
 def _compared_values(pack: Pack) -> dict[str, set]:
     found: dict[str, set] = {}
-
-    def walk(cond) -> None:
-        if isinstance(cond, Group):
-            for part in cond.parts:
-                walk(part)
-        elif isinstance(cond, Compare):
+    for cond in _leaves(pack):
+        if isinstance(cond, Compare):
             found.setdefault(cond.question, set()).add(cond.value)
         elif isinstance(cond, Member):
             found.setdefault(cond.question, set()).update(cond.values)
-    for rule in pack.rules:
-        walk(rule.condition)
-    for question in pack.questionnaire.questions.values():
-        if question.ask_if is not None:
-            walk(question.ask_if)
     return found
 
 

@@ -14,6 +14,7 @@ from leadfit.rules.authoring import diff_cases
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.authoring.diff import CaseInput, impact, scenario_cases
 from leadfit.rules.model.library import default_pack, resolve_pack
+from leadfit.words import outcome_short_words
 from tests.helpers import EXAMPLE_CASE, REPO, run_cli
 
 REPO_FIXTURES = REPO / "tests" / "fixtures" / "packs"
@@ -30,7 +31,7 @@ def _expected_moves(a, b) -> tuple[int, Counter]:
         case = build_case(s.answers, a.questionnaire)
         x, y = evaluate(case, a).outcome, evaluate(case, b).outcome
         if x != y:
-            moves[(x or "none", y or "none")] += 1
+            moves[(outcome_short_words(x), outcome_short_words(y))] += 1
     return len(seen), moves
 
 
@@ -57,7 +58,17 @@ def test_bank_diff_names_the_rules_and_the_cases_it_changes():
             " recommend coach  ->  readiness P2 not met; finding P2 (critical); recommend hire_external") in out
     assert "      summary: Has never answered for a profit and loss.  ->  Has never answered" in out
     row = next(x for x in out.splitlines() if x.strip().startswith("never owned a profit and loss"))
-    assert "coach -> hire_external" in row
+    assert "Coach -> Hire" in row
+
+
+def test_pack_diff_says_outcomes_in_words_never_their_codes():
+    """A consultant reads 'Coach -> Hire', as the client would; the codes stay in --json."""
+    out = run_cli("pack", "diff", "default", "bank").stdout
+    cases = out[out.index("\nCases ("):]
+    assert "Coach -> Hire" in cases and "hire_external" not in cases
+    assert re.search(r"\d+ of \d+ cases change outcome: \d+ Coach -> Hire", cases)
+    data = json.loads(run_cli("pack", "diff", "default", "bank", "--json").stdout)
+    assert {"from": "coach", "to": "hire_external"} == {k: data["outcome_changes"][0][k] for k in ("from", "to")}
 
 
 def test_pack_diff_json_matches_the_table():
@@ -80,7 +91,7 @@ def test_pack_diff_over_a_folder_of_cases(tmp_path):
     done = run_cli("pack", "diff", "default", "bank", "--cases", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert "Cases (2, case files in" in done.stdout
-    assert re.search(r"two\s+coach -> hire_external", done.stdout)
+    assert re.search(r"two\s+Coach -> Hire", done.stdout)
 
 
 def test_unreadable_case_files_are_named_and_exit_2(tmp_path):

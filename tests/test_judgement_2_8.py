@@ -41,8 +41,19 @@ def test_the_readers_case_7_has_its_revenue_risk_on_the_record_and_stays_coached
     assert _finding(old, "F11") is None  # 2.7: three years, so no revenue risk at all
     f11 = _finding(new, "F11")
     assert f11 is not None and f11.severity == "low" and "under the gaps it comes from" in f11.summary
+    assert "score" not in f11.summary  # fresh-eyes #10: the pack's arithmetic is no reason to read
     assert new.outcome == old.outcome == "coach"  # the reader of 2.8 predicted coach, risk high
     assert new.risk.level == "high"
+
+
+# --- fresh-eyes #8: a coached appointment that stands on steps before it says so in the headline -
+def test_a_coached_appointment_that_stands_on_lightening_the_load_first_says_so_in_its_headline():
+    new, old = _both("learner keeps half with no plan")
+    assert old.outcome_title == "Appoint with coaching"
+    assert new.outcome == "coach" and "M8" in {m.id for m in new.preconditions}
+    assert new.outcome_title == "Appoint with coaching once the steps before the appointment are done"
+    plain = evaluate(_case("a learner with two years"), default_pack())
+    assert plain.preconditions == [] and plain.outcome_title == "Appoint with coaching"
 
 
 # --- 2: a review within about six months is early enough; later is low and in the plan ----------

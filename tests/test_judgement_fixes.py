@@ -34,7 +34,8 @@ LATE = "coached with the first review eighteen months out"
 def test_a_late_first_review_is_a_finding_an_early_one_is_not(tmp_path):
     late = _evaluate(_case_file(tmp_path, LATE))
     early = _evaluate(_case_file(tmp_path, "a learner with two years"))
-    assert "Recommendation: Appoint with coaching\n" in late
+    # 2.8: a review past the first year comes before the appointment, and the headline says so
+    assert "Recommendation: Appoint with coaching once the steps before the appointment are done\n" in late
     # 2.5: eighteen months out falls past the first 6 to 12 months: medium, and brought forward
     # before the appointment (tests/test_judgement_round3.py)
     assert "Fail-fast checkpoint (medium): The first review falls after the first 6" \

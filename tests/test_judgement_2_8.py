@@ -105,6 +105,18 @@ def test_coaching_says_the_cpo_where_there_is_one_and_the_outside_coach_where_th
     assert "M7" not in _steps(evaluate(_case("shared profit and loss only"), default_pack()))  # none asked
 
 
+# --- fresh-eyes #20: an outside coach is someone to learn the job from where there is no CPO ----
+def test_an_outside_coach_counts_where_there_is_no_cpo_and_no_peers():
+    name = "learner who cannot see the job done elsewhere, and no CPO to mentor them"
+    new, old = _both(name)
+    assert old.outcome == "hire_external" and _finding(old, "F3").severity == "critical"
+    assert new.outcome == "coach" and _finding(new, "F3").severity == "high"
+    assert _steps(new)["M7"].startswith("Bring in the outside coach") and "M6" not in _steps(new)
+    alone = evaluate(_case("learner who cannot see the job done elsewhere, and no one to coach them"),
+                     default_pack())
+    assert alone.outcome == "hire_external" and _finding(alone, "F3").severity == "critical"
+
+
 # --- 5: a plan that misses in one way only says which -------------------------------------------
 def test_a_plan_that_misses_only_on_its_date_says_the_date_is_too_late():
     new, old = _both("capable, plan too slow")

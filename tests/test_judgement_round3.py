@@ -51,8 +51,9 @@ def test_a_supported_learner_without_peers_is_coached_by_the_cpo_not_hired():
     assert any(c.startswith("M6 Peer exposure is not in the plan") for c in new.constraints)
 
 
-def test_without_peers_and_without_a_cpo_the_roles_not_understood_weigh_critical():
-    new, _ = _both(NO_PEERS_NO_CPO)
+def test_without_peers_and_without_anyone_to_coach_the_roles_not_understood_weigh_critical():
+    # 2.8: an outside coach is the article's answer where there is no CPO (tests/test_judgement_2_8.py)
+    new, _ = _both("learner who cannot see the job done elsewhere, and no one to coach them")
     assert new.outcome == "hire_external"
     assert next(f for f in new.findings if f.id == "F3").severity == "critical"
 

@@ -83,3 +83,17 @@ def test_no_choice_of_the_decision_dialog_is_cut(qtbot, user_files, styled):
     settle_layout(qtbot, dialog)
     boxes = [b for b in dialog.findChildren(QComboBox) if b.isVisible()]
     assert boxes and _each_option_cut(qtbot, dialog, boxes) == []
+
+
+def test_a_long_candidate_name_is_not_cut_in_the_compare_window(qtbot, user_files, styled, tmp_path):
+    from tests.compare_support import write_case
+    window = window_at(qtbot, user_files)
+    window.actions_by_name["compare"].trigger()
+    compare = window.compare_window
+    long_name = "Alexandra Montgomery-Fitzwilliam Henderson"
+    compare.add_files([write_case(tmp_path, long_name), write_case(tmp_path, "Sam Lee")])
+    compare.wait()
+    qtbot.waitUntil(lambda: compare.comparison is not None, timeout=10_000)
+    settle_layout(qtbot, compare)
+    assert compare.chosen.itemText(0) == long_name
+    assert _each_option_cut(qtbot, compare, [compare.chosen]) == []

@@ -73,8 +73,10 @@ def _client_of_a_sibling(tmp_path) -> tuple[Path, Path]:
     base = tmp_path / "base"
     shutil.copytree(bundled_packs_dir() / "default", base)
     text = (base / "pack.yaml").read_text()
+    version = f'version: "{load_pack(base).version}"'
+    assert version in text
     (base / "pack.yaml").write_text(text.replace("name: default", "name: base", 1).replace(
-        'version: "2.7"', 'version: "1.0"', 1))
+        version, 'version: "1.0"', 1))
     client = tmp_path / "acme"
     client.mkdir()
     (client / "pack.yaml").write_text('name: acme\nversion: "0.1"\nextends: base@1.0\n'

@@ -14,10 +14,13 @@ from leadfit.rules.model.library import default_pack
 from tests.helpers import run_cli
 
 
+BASE = default_pack().label  # the bundled default, whatever its version
+
+
 def _client(folder: Path, parameters: dict) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     lines = "".join(f"  {k}: {v}\n" for k, v in parameters.items())
-    (folder / "pack.yaml").write_text(f'name: acme\nversion: "0.1"\nextends: default@2.7\n'
+    (folder / "pack.yaml").write_text(f'name: acme\nversion: "0.1"\nextends: {BASE}\n'
                                       f"# the client's thresholds\nparameters:\n{lines}", encoding="utf-8")
     return folder
 

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from leadfit.errors import PackError
-from leadfit.rules.model.library import load_pack
+from leadfit.rules.model.library import default_pack, load_pack
 from tests.helpers import run_cli
+
+BASE = default_pack().label  # the bundled default, whatever its version
+
 
 def _refused(folder: Path) -> bool:
     try:
@@ -44,7 +47,7 @@ def _broken(tmp_path: Path) -> Path:
     """A bad parameter, a typo and a rule that can never fire: three problems, one run."""
     folder = tmp_path / "broken"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: broken\nversion: "0.1"\nextends: default@2.7\n'
+    (folder / "pack.yaml").write_text(f'name: broken\nversion: "0.1"\nextends: {BASE}\n'
                                       "parameters:\n  p1_met_years: -4\n", encoding="utf-8")
     (folder / "rules.yaml").write_text(RULES, encoding="utf-8")
     return folder

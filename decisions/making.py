@@ -56,6 +56,19 @@ Plan = dict[str, tuple[str, "str | date | None"]]
 NO_COACHING = "hire_external"
 
 
+def recommendation(assessment: Assessment, pack: Pack) -> str | None:
+    """The outcome a decision on ``assessment`` follows; None where nothing was recommended:
+    the answers not known decide it and the headline said so ("Find out first", the pack's
+    ``title_if_depends``). The cautious outcome beneath it is what to do if they turn out
+    badly, not advice, so deciding it (or any other outcome) needs a written reason.
+    Packs before words 3 keep the cautious outcome as their records hold it."""
+    u = assessment.unknowns
+    if (pack.settings.title_if_depends and pack.settings.words_version >= 3
+            and u is not None and u.verdict == "depends"):
+        return None
+    return assessment.outcome
+
+
 def os_account() -> str:
     """The operating-system account this process runs as (recorded beside typed names)."""
     try:
@@ -83,12 +96,9 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
     justification, conditions = _text(justification, "justification", problems), \
         _text(conditions, "conditions", problems)
     reason = _text(reason, "correction reason", problems)
-    if decision in outcomes and decision != assessment.outcome and not justification:
-        title = lambda key: _outcome_title(pack, key)  # noqa: E731
-        seen = (assessment.outcome_title if pack.settings.words_version >= 3 and assessment.outcome_title
-                else title(assessment.outcome))  # words 3: the recommendation as the person saw it
-        problems.append(Problem(f"the decision '{title(decision)}' differs from the recommendation"
-                                f" '{seen}': a written justification is required (--justify)"))
+    recommended = recommendation(assessment, pack)
+    if decision in outcomes and decision != recommended and not justification:
+        problems.append(_unjustified(pack, assessment, decision, recommended))
     review = _review_date(review_date, case, decision, problems)
     if takes_conditions(decision) and not conditions:
         problems.append(Problem(f"'{_outcome_title(pack, decision)}' needs its conditions written"
@@ -124,13 +134,26 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         stream=str(answers.get("stream.name", "")), candidate=str(answers.get("candidate.name", "")),
         answers=answers, assessment=assessment, pack=assessment.pack, engine=assessment.engine,
         leadfit_version=__version__,
-        decision=Decision(outcome=decision, recommended=assessment.outcome,
+        decision=Decision(outcome=decision, recommended=recommended,
                           justification=justification, conditions=conditions, review_date=review,
                           plan=items, plan_later=any(i.agree_by for i in items),
                           review_criteria=criteria, decisive_review_date=decisive),
         required_roles=list(pack.settings.signoff_roles),
         recorded_by=recorded_by, recorded_account=os_account(), considered=considered,
         other_streams=other_streams)
+
+
+def _unjustified(pack: Pack, assessment: Assessment, decision: str,
+                 recommended: str | None) -> Problem:
+    title = lambda key: _outcome_title(pack, key)  # noqa: E731
+    seen = (assessment.outcome_title if pack.settings.words_version >= 3 and assessment.outcome_title
+            else title(assessment.outcome))  # words 3: the recommendation as the person saw it
+    if recommended is None:
+        return Problem(f"nothing was recommended ('{seen}'): the answers not known decide it, so"
+                       f" the decision '{title(decision)}' needs a written justification (--justify),"
+                       " as a decision against a recommendation does")
+    return Problem(f"the decision '{title(decision)}' differs from the recommendation '{seen}':"
+                   " a written justification is required (--justify)")
 
 
 def _considered(others: list[Considered], chosen: str, problems: list[Problem]) -> list[Considered]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from leadfit.decisions.record import DecisionRecord, recorded_words
+from leadfit.decisions.record_words import recommendation_words
 from leadfit.words import date_words, role_words, time_words
 
 
@@ -33,7 +34,7 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
     rows = [
         _row("Stream", record.stream), _row("Candidate", record.candidate),
         _row("Assessed on", date_words(record.answers.get("org.assessed_on"))),
-        _row("Recommended", title(d.recommended)), _row("Decision", title(d.outcome)),
+        _row("Recommended", recommendation_words(record, title)), _row("Decision", title(d.outcome)),
         _row("Justification", d.justification), _row("Conditions", d.conditions),
         _row("Review date", date_words(d.review_date)),
         _row("Recorded by", recorded_words(record)),

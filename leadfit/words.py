@@ -252,6 +252,13 @@ def decided_early_words(a: Any) -> str:
             f" recommendation: {joined([quoted(d.title) for d in u.depends_on])}")
 
 
+def nothing_recommended_words(cautious: str) -> str:
+    """A decision taken where the answers not known decide the outcome ("Find out first"):
+    nothing was recommended; the cautious outcome is what to do if they turn out badly."""
+    return (f"none until the answers not known are found out (if they turn out badly:"
+            f" {cautious})")
+
+
 # An incomplete case, words 3 (reader 3.10): what it shows stands only until the answers are in.
 PROVISIONAL = "provisional until the missing answers are given"
 PROVISIONAL_FINDINGS = f"Findings so far ({PROVISIONAL})"

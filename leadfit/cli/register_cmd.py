@@ -13,7 +13,7 @@ from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import streams_reading
-from leadfit.decisions.record_words import outcome_title, recorded_words
+from leadfit.decisions.record_words import outcome_title, recommendation_words, recorded_words
 from leadfit.decisions.review_words import (KIND_WORDS, awaiting_words, change_lines, due_words,
                                             verdict_words)
 from leadfit.decisions.texts import make_ref
@@ -151,7 +151,7 @@ def describe(r: Any, versions: int) -> str:
     lines += [f"{r.ref} ({status}; version {r.version} of {versions})",
               f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
               f"  recorded by:     {recorded_words(r)}",
-              f"  recommendation:  {outcome_title(d.recommended)}",
+              f"  recommendation:  {recommendation_words(r)}",
               f"  decision:        {outcome_title(d.outcome)}"]
     if d.justification:
         lines.append(f"  justification:   {d.justification}")

@@ -119,7 +119,9 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         coaching = {m.id for m in assessment.mitigations}
         items = [i for i in items if i.id not in coaching]
         review, conditions, plan_later = None, "", False
-    elif takes_conditions(decision):
+    elif takes_conditions(decision) and not (plan_later is True and review is None
+                                             and review_date not in (None, "")):
+        # (steps deferred to a review date that is not a date: that date is the one error)
         items = _deferred(items, plan_later, review, assessed, problems)
         if status != "draft":
             check_plan_agreed(decision, items, problems)
@@ -186,7 +188,21 @@ def check_plan_agreed(decision: str, items: list[PlanItem], problems: list[Probl
             "a coached appointment needs each step of its mitigation plan given, with an owner"
             " and a due date (--plan), or deferred to a date by which its owner and date will be"
             " agreed (--plan-later); not given: "
-            + "; ".join(f"{i.title}{_lacking(i)}" for i in open_steps)))
+            + "; ".join(f"{i.title}{_lacking(i)}" for i in open_steps)
+            + f" (--plan takes a step by its name or its id: {steps_hint(open_steps)})"))
+
+
+def step_id(key: str, steps) -> str | None:
+    """The step ``key`` names: its id (M5) or its name as the refusals say it ("induction"),
+    any case and spacing; None if it names none."""
+    wanted = " ".join(str(key).split()).casefold()
+    return next((m.id for m in steps if wanted in (m.id.casefold(),
+                                                    " ".join(m.title.split()).casefold())), None)
+
+
+def steps_hint(steps) -> str:
+    """Each step as --plan takes it, by name or id: "'Induction' or M5, ..."."""
+    return ", ".join(f"'{m.title}' or {m.id}" for m in steps)
 
 
 def _lacking(item: PlanItem) -> str:
@@ -375,11 +391,16 @@ def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
     """Plan steps as agreed; a step nobody named stays unassigned ("to be agreed")
     rather than defaulting to someone who never agreed to it."""
     known = {m.id: m for m in assessment.plan_steps()}
-    for key, (_owner, due) in plan.items():
-        if key not in known:
+    named: Plan = {}
+    for key, (owner, due) in plan.items():
+        mid = step_id(key, known.values())
+        if mid is None:
             problems.append(Problem(f"plan names '{key}', which is not a required mitigation here;"
-                                    " required: " + (", ".join(known) or "none")))
+                                    " required: " + (steps_hint(known.values()) or "none")))
             _iso(due, f"due date for {key}", problems)   # every mistake named in one run
+        else:
+            named[mid] = (owner, due)  # a later entry for the same step wins (a correction's)
+    plan = named
     items = []
     for mid, m in known.items():
         owner, due = plan.get(mid, ("", None))

@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 
 from leadfit import __version__
 from leadfit.decisions import review_terms
+from leadfit.decisions.coaching import (  # noqa: F401 - long imported from here
+    _WITHOUT_COACHING,
+    CONDITIONAL_OUTCOMES,
+    NO_COACHING,
+    _listed,
+    left_out,
+    takes_conditions,
+)
 from leadfit.decisions.errors import DecisionError, IncompleteCase
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import (
@@ -23,7 +31,7 @@ from leadfit.decisions.record import (
 )
 from leadfit.errors import Problem
 from leadfit.suggest import did_you_mean
-from leadfit.words import date_words
+from leadfit.words import date_words, quoted
 from leadfit.rules.model.assessment import Assessment
 
 if TYPE_CHECKING:  # types only: `register show` reaches this module through the reviews
@@ -42,18 +50,8 @@ MAX_TEXT = max(LIMITS.values())
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")
 # A written reason someone reads later (an audit, a dispute): "x" is not one.
 MIN_REASON_WORDS = 2
-# Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
-CONDITIONAL_OUTCOMES = frozenset({"coach"})
-
-
-def takes_conditions(outcome: str) -> bool:
-    """Whether a decision for ``outcome`` needs written conditions and a review date."""
-    return outcome in CONDITIONAL_OUTCOMES
 
 Plan = dict[str, tuple[str, "str | date | None"]]
-# Hiring from outside ends the internal candidate's appointment: no coaching plan,
-# no fail-fast review of them, no coaching conditions survive into the record.
-NO_COACHING = "hire_external"
 
 
 def recommendation(assessment: Assessment, pack: Pack) -> str | None:
@@ -246,25 +244,6 @@ def dropped(old: Decision, new: Decision) -> list[str]:
             " version were dropped from this one."] if gone else []
 
 
-def left_out(record: DecisionRecord) -> list[str]:
-    """What a decision against a coaching recommendation leaves out of the record, in words."""
-    d, a = record.decision, record.assessment
-    if takes_conditions(d.outcome) or not takes_conditions(a.outcome or ""):
-        return []
-    kept = {p.id for p in d.plan}
-    steps = [f"{m.id} {m.title}" for m in a.mitigations if m.id not in kept]
-    gone = ([f"the coaching plan the recommendation carried ({', '.join(steps)})"] if steps else []) \
-        + ["its fail-fast review date and coaching conditions"]
-    return [f"{_WITHOUT_COACHING[d.outcome == NO_COACHING]}: {_listed(gone)} are not part of"
-            " this record."]
-
-
-_WITHOUT_COACHING = {True: "Hiring externally has no coaching",
-                     False: "Appointing without conditions has no coaching"}
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
@@ -284,8 +263,8 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
     elif record.status == "draft":
         problems.append(Problem(f"{record.ref} is a draft; submit it for sign-off first"))
     elif role not in record.required_roles:
-        problems.append(Problem(f"role '{role}' is not asked to sign; roles: "
-                                + ", ".join(record.required_roles)))
+        problems.append(Problem(f"the role {quoted(role_words(role))} is not asked to sign; the"
+                                " roles asked: " + ", ".join(role_words(r) for r in record.required_roles)))
     elif role in {s.role for s in record.signoffs}:
         problems.append(Problem(f"{role_words(role)} has already signed {record.ref}"))
     elif (same := _same_person(record, name)) is not None:

@@ -6,7 +6,7 @@ from html import escape
 
 from leadfit.decisions.record import DecisionRecord, recorded_words
 from leadfit.decisions.record_words import recommendation_words
-from leadfit.words import date_words, role_words, time_words
+from leadfit.words import date_words, pack_words, role_words, time_words
 
 
 def _row(label: str, value: str) -> str:
@@ -38,7 +38,7 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
         _row("Justification", d.justification), _row("Conditions", d.conditions),
         _row("Review date", date_words(d.review_date)),
         _row("Recorded by", recorded_words(record)),
-        _row("Rule pack", f"{record.pack.name} {record.pack.version}"),
+        _row("Rule pack", pack_words(record.pack.name, record.pack.version)),
     ]
     if record.supersedes:
         rows.append(_row("Corrects", f"{record.supersedes}: {record.correction_reason}"))

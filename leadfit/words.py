@@ -37,6 +37,12 @@ def role_words(role: str) -> str:
     return words.upper() if len(words) <= 3 else words.capitalize()
 
 
+def pack_words(name: str, version: str) -> str:
+    """A rule pack as people read it, as the window's pack bar says it: 'default 2.7'
+    (``name@version`` is its label for machines and audits)."""
+    return f"{name} {version}"
+
+
 def answer_words(value: object, question: Any = None) -> str:
     """A stored answer as a person reads it: yes/no, dates as written, 'not answered'.
     With its question (forms.questionnaire.Question): an option's label, a date in

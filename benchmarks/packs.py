@@ -10,8 +10,9 @@ machine may be busy):
 - cli: `leadfit pack diff default bank --cases DIR` end to end (a new process
   reading 10,000 case files), one worker and two workers forced, and as it
   chooses; each with its peak memory;
-- with --before PYTHON: the same command under another LeadFit (a venv of an
-  earlier commit), on the same files;
+- with --before TREE (or its venv's Python): the same command under another LeadFit
+  (an earlier commit), on the same files: drawn from the questionnaire both trees
+  read (cases.written_by), so an earlier tree reads every file as this one does;
 each as a ratio to the floor. The target: pack diff within 1.5x the floor.
 
     .venv/bin/python benchmarks/packs.py [--cases 10000] [--seed 7] [--pack bank] [--before PY]
@@ -33,12 +34,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cases import generate, outcomes
+from cases import case_file, generate, outcomes, python_of, written_by
 
 from leadfit.forms.case import build_case, relevant_answers
+from leadfit.forms.migrate import migrate_answers
 from leadfit.forms.questionnaire import default_questionnaire
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.authoring.diff import CaseInput, impact, with_boundaries
@@ -177,17 +178,21 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--pack", default="bank", help="the pack compared with default")
-    parser.add_argument("--before", help="the Python of another LeadFit venv, run on the same files")
+    parser.add_argument("--before", help="another LeadFit's tree (with its .venv) or that venv's"
+                        " Python, run on the same files")
     parser.add_argument("--repeat", type=int, default=1,
                         help="rounds of the floor and the end-to-end runs, interleaved; each its best")
     parser.add_argument("--runs", default="auto,1,2,before",
                         help="which end-to-end runs, of: " + ", ".join(RUNS))
     args = parser.parse_args()
     a, b = default_pack(), resolve_pack(args.pack)
-    answer_sets = generate(default_questionnaire(), args.cases, args.seed, blank_rate=0.003, pack=a)
+    before = python_of(args.before) if args.before else None
+    asked = written_by(before) if before else default_questionnaire()
+    written = generate(asked, args.cases, args.seed, blank_rate=0.003, pack=a)  # the files' answers
+    answer_sets = [migrate_answers(x, asked.version) for x in written]   # as this tree reads them
     cases = [build_case(x, a.questionnaire) for x in answer_sets]
     n = len(cases)
-    print(f"cases: {n} generated (outcomes under {a.label}:"
+    print(f"cases: {n} generated from questionnaire {asked.version} (outcomes under {a.label}:"
           f" {dict(outcomes(evaluate(c, a) for c in cases[:2000]))} in the first 2,000)")
     base = floor(cases, [a, b])
     full = full_evaluations(cases, [a, b])
@@ -195,15 +200,15 @@ def main() -> None:
     best: dict[str, tuple[Clock, tuple[int, int]]] = {}
     said: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for i, answers in enumerate(answer_sets):
-            (Path(tmp) / f"case-{i:05d}.yaml").write_text(
-                yaml.safe_dump({"answers": answers}, sort_keys=False), encoding="utf-8")
+        for i, answers in enumerate(written):
+            (Path(tmp) / f"case-{i:05d}.yaml").write_text(case_file(answers, asked.version),
+                                                          encoding="utf-8")
         for round_ in range(args.repeat):  # interleaved: the load moves, so each is its best
             if round_:
                 base = min(base, floor(cases, [a, b]), key=lambda c: c.wall)
             for run in args.runs.split(","):
                 name, workers = RUNS[run]
-                python = args.before if run == "before" else sys.executable
+                python = before if run == "before" else sys.executable
                 if python is None:
                     continue
                 took_cli, peaks, said[name] = cli(python, tmp, args.pack, workers)

@@ -13,7 +13,9 @@ the same font and page size. Target: each under 1 s, and the rationale within 1.
 of bare ReportLab (issue 15).
 
 ``--start DIR`` also times the one-word record with the code checked out in DIR (its
-own .venv), interleaved with ours in this run: before and after. ``--rationale`` prints
+own .venv), interleaved with ours in this run: before and after, both on the example case
+written for the questionnaire both trees read (cases.case_file_for: an earlier tree does
+not know a later version's questions). ``--rationale`` prints
 only issue 15's line (the one-word record against bare ReportLab, interleaved, median of
 7, wall and CPU time), as `make bench` does.
 """
@@ -127,15 +129,32 @@ def one_word_ms(reg, pack, case) -> float:
     return seconds(reg, ref)[0] * 1000
 
 
-def start_code_ms(checkout: Path) -> float:
-    """The one-word record timed warm by the code in ``checkout`` (its own venv)."""
-    out = subprocess.run([str(checkout / ".venv" / "bin" / "python"), __file__, "--one-word-ms"],
-                         cwd=checkout, capture_output=True, text=True, check=True)
+def start_code_ms(checkout: Path, case_path: Path) -> float:
+    """The one-word record of ``case_path`` timed warm by the code in ``checkout`` (its own venv)."""
+    out = subprocess.run([_python(checkout), __file__, "--one-word-ms", str(case_path)],
+                         cwd=checkout, capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise SystemExit(f"the one-word record failed under {checkout}:\n{out.stderr[-3000:]}")
     return float(out.stdout.split()[-1])
+
+
+def _python(checkout: Path) -> str:
+    return str(checkout / ".venv" / "bin" / "python")
 
 
 def _start_dir() -> Path | None:
     return Path(sys.argv[sys.argv.index("--start") + 1]) if "--start" in sys.argv else None
+
+
+def _case_path(folder: Path, start: Path | None) -> Path:
+    """The example case; with ``start``, as a file of the questionnaire both trees read."""
+    example = ROOT / "forms" / "examples" / "example-case.yaml"
+    if "--one-word-ms" in sys.argv:           # the other tree: the file this run wrote for it
+        return Path(sys.argv[sys.argv.index("--one-word-ms") + 1])
+    if start is None:
+        return example
+    from cases import case_file_for, written_by
+    return case_file_for(written_by(_python(start)), example, folder)
 
 
 def _timed(build) -> tuple[float, float]:
@@ -144,7 +163,7 @@ def _timed(build) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def rationale_line(reg, pack, case, start: Path | None, runs: int = 7) -> None:
+def rationale_line(reg, pack, case, start: Path | None, case_path: Path, runs: int = 7) -> None:
     """Issue 15's figure: the rationale of a one-word record, warm, against bare ReportLab
     drawing the same text on the same pages, interleaved in this process (median of
     ``runs``); wall time and CPU time, as a loaded machine moves wall time the most."""
@@ -162,7 +181,7 @@ def rationale_line(reg, pack, case, start: Path | None, runs: int = 7) -> None:
             f" {bw * 1000:.0f} ms -> {ow / bw:.2f}x (CPU {oc * 1000:.0f} / {bc * 1000:.0f} ms ="
             f" {oc / bc:.2f}x; target 1.3x)")
     if start is not None:
-        theirs = statistics.median(start_code_ms(start) for _ in range(3))
+        theirs = statistics.median(start_code_ms(start, case_path) for _ in range(3))
         line += f"; before ({start.name}) {theirs:.0f} ms = {theirs / (bw * 1000):.2f}x"
     print(line, flush=True)
 
@@ -171,20 +190,22 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     os.environ["LEADFIT_DATA_DIR"] = folder
     pack = default_pack()
-    case = load_case_file(ROOT / "forms" / "examples" / "example-case.yaml", pack.questionnaire)
+    start = _start_dir()
+    case_path = _case_path(Path(folder), start)
+    case = load_case_file(case_path, pack.questionnaire)
     with open_register(Path(folder) / "bench.sqlite3") as reg:
         if "--one-word-ms" in sys.argv:
             print(f"{one_word_ms(reg, pack, case):.1f}")
             return
         if "--rationale" in sys.argv:
-            rationale_line(reg, pack, case, _start_dir())
+            rationale_line(reg, pack, case, start, case_path)
             return
-        if "--start" in sys.argv:
-            checkout = Path(sys.argv[sys.argv.index("--start") + 1])
+        if start is not None:
+            checkout = start
             ours, theirs = [], []
             for _ in range(5):                     # interleaved: the same machine load
                 ours.append(one_word_ms(reg, pack, case))
-                theirs.append(start_code_ms(checkout))
+                theirs.append(start_code_ms(checkout, case_path))
             o, t = statistics.median(ours), statistics.median(theirs)
             print(f"one-word record, warm, median of 5 interleaved: this code {o:.0f} ms,"
                   f" {checkout.name} {t:.0f} ms ({o / t:.2f}x)")

@@ -9,6 +9,8 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from leadfit.forms import conditions
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
@@ -216,7 +218,7 @@ class _Builder:
     def score_of(self, worst: dict[str, str]) -> tuple[int, str]:
         """Score and risk band of each finding ID's worst severity."""
         weights = self.shared.weights
-        score = sum(weights.get(s, 0) for s in worst.values())
+        score = sum(map(weights.get, worst.values(), repeat(0)))  # weights.get(s, 0) of each
         level = "low"
         for name, floor in self.shared.risk_bands:
             if score >= floor:

@@ -52,6 +52,9 @@ class SharedParts:
             pack.rules, self.bits)
         self.word_bits: tuple[tuple[str, int], ...] = tuple(
             (word, _any_of(bit for bit, _ in said)) for word, said in self.word_actions.items())
+        # Each rule's steps due before the appointment (a note resting on them: judgement.py).
+        self.preconditions_of: dict[str, list[str]] = {
+            rule.id: [a.value for a in rule.actions if a.word == "precondition"] for rule in pack.rules}
         # Each finding ID, the bits of the rules raising it and their (bit, (rule, value)): a
         # case's findings are found by one AND per ID, each made once per pack for the rules
         # raising it (merged.py).

@@ -91,7 +91,8 @@ def test_no_article_code_before_the_appendix_which_cites_each_item_with_its_word
     with open_register(tmp_path / "r.db") as reg:
         coached = decide_coach(reg, plan={"M10": ("Chief Product Officer", "2027-01-15")})
         cases = [(coached, _pages(printing.render_pdf(reg, coached.ref).pdf)),
-                 _record_pdf(reg, unknown, "hire_external")]
+                 # nothing is recommended where the answers not known decide it: a reason
+                 _record_pdf(reg, unknown, "hire_external", justification="Cannot wait to find out")]
     for record, pages in cases:
         a, prose = record.assessment, _prose(pages)
         assert "article:" not in prose

@@ -106,7 +106,9 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
     rows.append(["Decision", decided + ("  (nothing was recommended)" if unadvised else
                                         "  (differs from the recommendation)" if r.decision.differs
                                         else "  (as recommended)")])
-    if r.decision.differs or unadvised:  # beside the decision: HR's first question in a dispute
+    if r.decision.differs or unadvised or r.decision.justification:
+        # beside the decision: HR's first question in a dispute (a review's, or one given
+        # though not asked for, is on the signed paper too)
         rows.append(["Justification", r.decision.justification or "not recorded"])
     if r.review:
         rows.append(["Reviews", f"{r.review.of} (held {date_words(r.review.held_on)})"])

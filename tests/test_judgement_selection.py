@@ -135,7 +135,8 @@ def test_the_signed_pdf_leads_with_find_out_first(tmp_path):
     path.write_text(yaml.safe_dump({"answers": next(
         s for s in default_pack().scenarios if s.name == UNKNOWN).answers}), encoding="utf-8")
     made = run_cli("decide", "--recorded-by", "Robin Hale", path, "--decision", "hire_external",
-                   "--plan-later", "--conditions", "Find out the candidate's experience first", "--db", db)
+                   "--plan-later", "--conditions", "Find out the candidate's experience first",
+                   "--justify", "The stream cannot wait for the answers", "--db", db)
     assert made.returncode == 0, made.stderr
     printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
     assert printed.returncode == 0, printed.stderr

@@ -156,6 +156,27 @@ def test_a_hire_that_holds_whatever_the_unknowns_lists_no_interview_a_depending_
     assert depends.outcome_title.startswith("Find out first") and "M3" in _steps(depends)
 
 
+# --- fresh-eyes #4: taking the option to hire away is never offered as the way to coaching -------
+def test_making_hiring_impossible_is_never_listed_as_a_change_towards_a_milder_outcome():
+    from leadfit.rules.runtime.explain import evaluate_explained
+    from leadfit.words import no_change_words
+    name = "eleven failure modes add up to hiring"
+    new = evaluate_explained(_case(name), default_pack())
+    old = evaluate_explained(_case(name, _old()), _old())
+
+    def coach(a):
+        return next(alt for alt in a.alternatives if alt.outcome == "coach")
+    assert any(c.question == "org.external_hire" for s in coach(old).nearest for c in s.changes)
+    assert not any(c.question == "org.external_hire" for s in coach(new).nearest for c in s.changes)
+    assert no_change_words(coach(new).title, coach(new).note) == (
+        "The nearest way to Appoint with coaching would take support or the option to hire away:"
+        " that is no way to get there.")
+    # a worse situation towards a more cautious outcome is still said (it is no recipe)
+    nobody = evaluate_explained(_case("outside coach instead of a CPO"), default_pack())
+    hire = next(alt for alt in nobody.alternatives if alt.outcome == "hire_external")
+    assert any(c.question == "org.coach_available" for s in hire.nearest for c in s.changes)
+
+
 def test_the_archived_2_7_keeps_its_fingerprint():
     old = _old()
     assert old.label == "default@2.7" and old.fingerprint.startswith("44a3b4d2d575")

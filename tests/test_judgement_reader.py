@@ -66,9 +66,12 @@ def test_making_hiring_impossible_is_a_fact_never_a_lever_towards_coaching(tmp_p
     assert "Recommendation: Hire an experienced Product Director" in said
     # 2.4: said as the worse situation it is, never a route (test_judgement_reader4.py); 2.5: as
     # one change that alone would do
-    assert ("It would become Appoint with coaching if “Could you hire an experienced Product"
-            " Director from outside?” were “No” (now “Yes, budget and approval exist”).") in said
+    # 2.8 (words 6): a milder outcome reached only by taking the option to hire away is no route
+    # at all; it is said once as such (tests/test_judgement_2_8.py), never as a change to make
+    assert ("The nearest way to Appoint with coaching would take support or the option to hire away:"
+            " that is no way to get there.") in said
     assert "“No” (now “Yes, budget and approval exist”; the organisation can change this)" not in said
+    assert "Could you hire an experienced Product Director from outside?” were “No”" not in said
 
 
 def test_no_change_offered_as_a_lever_takes_support_or_an_option_away():

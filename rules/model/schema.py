@@ -163,7 +163,9 @@ class PackSpec(Plain):
     # executive reads after the third domain reader (docs/judgement.md). 1 keeps older records' words.
     # 4 (2.6): words new in 2.6 (leadfit/words.py left_out_words), so 2.5's records keep theirs.
     # 5 (2.7): a rule's note resting on steps before the appointment is not said beside a hire.
-    words_version: Literal[1, 2, 3, 4, 5] = 1
+    # 6 (2.8): a milder outcome reached only by taking support or the option to hire away is not
+    # listed as a change that would reach it (rules/runtime/explain.py).
+    words_version: Literal[1, 2, 3, 4, 5, 6] = 1
     # How answers not known are judged: 1 compares only the outcome each answer leads to and
     # finds each one out in the interview (M3); 2 (2.7) compares the steps before the
     # appointment too (the capable candidate whose share is not known, with no plan, was

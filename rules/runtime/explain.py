@@ -49,8 +49,14 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
         title = pack.catalogue.title(outcome)
         search = nearest(case, pack, outcome, wanted=wanted)
         first = _steps_first(pack, a, outcome)
+        found = list(search.found)
+        # words 6 (2.8): a milder outcome reached only by taking support or the option to hire
+        # away is no route to aim for (R2: "a reticence to hire" is why this fails; fresh-eyes #4)
+        taken_away = [f for f in found if _takes_away_to_milder(pack, a, outcome, f)]
+        if pack.settings.words_version >= 6:
+            found = [f for f in found if f not in taken_away]
         sets = [_change_set(case, pack, outcome, title, f, _worse(pack, a, outcome, f), first)
-                for f in search.found]
+                for f in found]
         levers = None
         if sets and all(f.facts for f in search.found):  # each nearest change needs a fact
             lever_search = nearest(case, pack, outcome, levers_only=True, most=1, wanted=wanted)
@@ -58,7 +64,8 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
                 levers = _change_set(case, pack, outcome, title, lever_search.found[0], False, first)
         out.append(Alternative.model_construct(
             outcome=outcome, title=title, why_not=why_not(pack, a, outcome), nearest=sets,
-            levers_only=levers, note=_note(search, sets, outcome, title)))
+            levers_only=levers, note=_note(search, sets, outcome, title, bool(taken_away)
+                                           and pack.settings.words_version >= 6)))
     return out
 
 
@@ -106,6 +113,18 @@ def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:
     order: list[str] = list(pack.settings.outcomes)
     floor = next((v for k, v in pack.settings.risk_outcomes.items() if k == a.risk.level), None)
     return bool(floor and outcome and order.index(floor) >= order.index(outcome))
+
+
+TAKEN_AWAY_NOTE = "The nearest change takes support or the option to hire away to lead to"
+
+
+def _takes_away_to_milder(pack: Pack, a: Assessment, outcome: str, found: Found) -> bool:
+    """Whether the change moves a lever off ``lever_values`` (support or an option taken away)
+    and leads to an outcome milder than the recommendation: a recipe, never advice."""
+    levers = pack.settings.lever_values
+    order: list[str] = list(pack.settings.outcomes)
+    return (a.outcome is not None and order.index(outcome) < order.index(a.outcome)
+            and any(k in levers and not is_lever(pack, k, v) for k, v in found.values.items()))
 
 
 def _worse(pack: Pack, a: Assessment, outcome: str, found: Found) -> bool:
@@ -165,9 +184,11 @@ def _now(question, case: Case, v3: bool) -> str:
     return _shown(question, value)
 
 
-def _note(search, sets, outcome: str, title: str) -> str:
+def _note(search, sets, outcome: str, title: str, taken_away: bool = False) -> str:
     if sets:
         return ""
+    if taken_away:  # words 6: said once, as no route (leadfit/words.py no_change_words)
+        return f"{TAKEN_AWAY_NOTE} {title}."
     if not search.complete:
         return f"No change of a few answers leading to {title} was found within the search limit."
     return f"No change of up to {_max()} answers leads to {title}."

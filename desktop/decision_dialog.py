@@ -168,7 +168,7 @@ class DecisionDialog(QDialog):
         self.review_date.changed.connect(self._review_changed)
 
     def _layout(self, summary: str, correcting: str) -> None:
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("&Decision", self.decision)
         form.addRow("", self.need_why)
         form.addRow("&Justification", self.justification)
@@ -183,7 +183,7 @@ class DecisionDialog(QDialog):
         inner.addLayout(form)
         inner.addWidget(self.plan)
         inner.addStretch(1)
-        scroll = QScrollArea()  # a long plan scrolls; the buttons stay in view
+        self.scroll = scroll = QScrollArea()  # a long plan scrolls; the buttons stay in view
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it follows them
         scroll.setWidget(body)
@@ -206,7 +206,17 @@ class DecisionDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        fit_to_screen(self, 640, 720)
+
+    def _fit(self) -> None:
+        """As tall as what it asks, up to 720 points and the screen: a hire asks for four
+        things, and at a fixed 720 the dialog was two-thirds blank under them."""
+        inner = self.scroll.widget().layout()
+        margins = inner.contentsMargins()
+        body = margins.top() + margins.bottom() + self.form.sizeHint().height()
+        if not self.plan.isHidden():
+            body += inner.spacing() + self.plan.sizeHint().height()
+        around = self.sizeHint().height() - self.scroll.sizeHint().height()
+        fit_to_screen(self, 640, min(720, around + body + 2 * self.scroll.frameWidth()))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Ctrl+Enter records; Enter alone in a field never does; Escape still cancels."""
@@ -252,13 +262,17 @@ class DecisionDialog(QDialog):
         self.need_why.setText(why + (" Without conditions, the coaching plan, its review date"
                                      " and conditions are left out of the record."
                                      if uncoached else ""))
-        self.need_why.setVisible(differs)
+        self.form.setRowVisible(self.need_why, differs)
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
-        self.conditions.setEnabled(conditional)
-        self.review_date.setEnabled(conditional)
+        # what the record leaves out for this outcome is not shown (greyed, it read as a
+        # form half filled in); the need_why words say so where the recommendation had them
+        for field in (self.conditions, self.review_date):
+            field.setEnabled(conditional)
+            self.form.setRowVisible(field, conditional)
         hiring = chosen == "hire_external"  # hiring from outside needs no coaching plan: not asked
         self.plan.setEnabled(not hiring)
         self.plan.setVisible(self.has_plan and not hiring)
+        self._fit()
 
     def choice(self) -> DecisionChoice:
         chosen = str(self.decision.currentData() or "")

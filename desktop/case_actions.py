@@ -39,7 +39,11 @@ class CaseActions:
                                                   "Case files (*.yaml *.yml)")
         if path and self._may_discard("open another case") and self.controller.open_case(Path(path)):
             self._remember(path)
-            self.tell(f"Opened {path}")
+            unasked = len(self.controller.not_asked_in_file())  # not on the form: kept, said
+            kept = "it is" if unasked == 1 else "they are"
+            self.tell(f"Opened {path}" + (f"; it also answers {counted(unasked, 'question')} this"
+                                          f" form does not ask, kept in the file as {kept}"
+                                          if unasked else ""))
 
     def save_case(self) -> None:
         if self.controller.case_path is None:

@@ -383,3 +383,9 @@ def uncoded(text: str, ids: Any) -> str:
 def lower_first(title: str) -> str:
     """'digital product experience', but 'P&L ownership' as it is."""
     return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def not_a_choice_words(raw: Any) -> str:
+    """A choice's answer that is none of its options (from a file: a box cannot give one),
+    said at the box, which lists the options in words (the core's message lists codes)."""
+    return f"“{raw}” is not one of the choices: pick one from the list"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from leadfit.words import time_words
+from leadfit.words import decided_early_words, nothing_recommended_words, time_words
 
 
 def recorded_words(r: Any) -> str:
@@ -25,3 +25,17 @@ def outcome_title(key: str | None) -> str:
         return default_catalogue().title(key)
     except (KeyError, LookupError):
         return key
+
+
+def found_out_first(r: Any) -> bool:
+    """Whether nothing was recommended when this decision was taken: the answers not known
+    decided it. Records written before that was stored (recommended then held the cautious
+    outcome) say so by their words ("Find out first", words 3 on)."""
+    return r.decision.recommended is None or bool(decided_early_words(r.assessment))
+
+
+def recommendation_words(r: Any, title=outcome_title) -> str:
+    """What was recommended, as `register show`, the window and the PDF say it."""
+    if found_out_first(r):
+        return nothing_recommended_words(title(r.assessment.outcome))
+    return title(r.decision.recommended)

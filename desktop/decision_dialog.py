@@ -30,6 +30,11 @@ from leadfit.desktop.steady_combo import SteadyComboBox
 from leadfit.words import date_words
 
 
+CHOOSE = "Choose the decision"
+NOTHING_RECOMMENDED = ("Nothing was recommended: the answers not known decide it. Whichever"
+                       " decision you take, say why below.")
+
+
 def ctrl_enter(event) -> bool:
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
         bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -119,7 +124,7 @@ class PlanEditor(QGroupBox):
 class DecisionDialog(QDialog):
     """``submit`` gets the choice and says whether it was accepted; refused, the dialog stays."""
 
-    def __init__(self, parent, *, outcomes: dict[str, str], recommended: str, summary: str,
+    def __init__(self, parent, *, outcomes: dict[str, str], recommended: str | None, summary: str,
                  submit: Callable[[DecisionChoice], object], review_date: str = "",
                  start: DecisionChoice | None = None, correcting: str = "",
                  steps: list[PlanStep] | None = None, recorded_by: str = "",
@@ -127,10 +132,13 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.today = today
         self.setWindowTitle(f"Correct {correcting}" if correcting else "Record the decision")
+        # None: nothing was recommended (the answers not known decide it): nothing is
+        # preselected, and any outcome needs its reason, as the core asks
         self.recommended, self.submit = recommended, submit
         self.decision = SteadyComboBox()
         for key, title in outcomes.items():
             self.decision.addItem(title + ("  (recommended)" if key == recommended else ""), key)
+        self.decision.setPlaceholderText(CHOOSE)
         self.justification = QPlainTextEdit()
         self.conditions = QPlainTextEdit()
         self.review_date = DateField(review_date, "Review date")
@@ -156,7 +164,7 @@ class DecisionDialog(QDialog):
             box.setFixedHeight(70)
         self._layout(summary, correcting)
         self.decision.currentIndexChanged.connect(self._update)
-        self._start(start or DecisionChoice(recommended, "", "", review_date))
+        self._start(start or DecisionChoice(recommended or "", "", "", review_date))
         self.review_date.changed.connect(self._review_changed)
 
     def _layout(self, summary: str, correcting: str) -> None:
@@ -226,7 +234,8 @@ class DecisionDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _start(self, choice: DecisionChoice) -> None:
-        self.decision.setCurrentIndex(max(self.decision.findData(choice.decision), 0))
+        found = self.decision.findData(choice.decision)
+        self.decision.setCurrentIndex(found if found >= 0 or self.recommended is None else 0)
         self.justification.setPlainText(choice.justification)
         self.conditions.setPlainText(choice.conditions)
         self.review_date.setText(choice.review_date or self.review_date.text())
@@ -245,13 +254,14 @@ class DecisionDialog(QDialog):
         self._review_was = review
 
     def _update(self) -> None:
-        chosen = str(self.decision.currentData())
+        chosen = str(self.decision.currentData() or "")
         differs = chosen != self.recommended
-        uncoached = not takes_conditions(chosen) and takes_conditions(self.recommended)
-        self.need_why.setText(("This differs from the recommendation: say why below." if differs
-                               else "") + (" Without conditions, the coaching plan, its review date"
-                                           " and conditions are left out of the record."
-                                           if uncoached else ""))
+        uncoached = not takes_conditions(chosen) and takes_conditions(self.recommended or "")
+        why = (NOTHING_RECOMMENDED if self.recommended is None
+               else "This differs from the recommendation: say why below." if differs else "")
+        self.need_why.setText(why + (" Without conditions, the coaching plan, its review date"
+                                     " and conditions are left out of the record."
+                                     if uncoached else ""))
         self.form.setRowVisible(self.need_why, differs)
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
         # what the record leaves out for this outcome is not shown (greyed, it read as a
@@ -265,7 +275,7 @@ class DecisionDialog(QDialog):
         self._fit()
 
     def choice(self) -> DecisionChoice:
-        chosen = str(self.decision.currentData())
+        chosen = str(self.decision.currentData() or "")
         conditional, external = takes_conditions(chosen), chosen == "hire_external"
         return DecisionChoice(
             decision=chosen,
@@ -280,6 +290,10 @@ class DecisionDialog(QDialog):
 
     def _submit(self) -> None:
         choice = self.choice()
+        if not choice.decision:  # nothing recommended, nothing chosen yet
+            self.need_why.setText(f"{CHOOSE}. {NOTHING_RECOMMENDED}")
+            self.decision.setFocus()
+            return
         problem = self._later_problem(choice.plan_later)
         self.plan.show_later_error(problem)
         if problem:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from leadfit.decisions.record import DecisionRecord, recorded_words
-from leadfit.words import date_words, role_words, time_words
+from leadfit.decisions.record_words import recommendation_words
+from leadfit.words import date_words, pack_words, role_words, time_words
 
 
 def _row(label: str, value: str) -> str:
@@ -33,11 +34,11 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
     rows = [
         _row("Stream", record.stream), _row("Candidate", record.candidate),
         _row("Assessed on", date_words(record.answers.get("org.assessed_on"))),
-        _row("Recommended", title(d.recommended)), _row("Decision", title(d.outcome)),
+        _row("Recommended", recommendation_words(record, title)), _row("Decision", title(d.outcome)),
         _row("Justification", d.justification), _row("Conditions", d.conditions),
         _row("Review date", date_words(d.review_date)),
         _row("Recorded by", recorded_words(record)),
-        _row("Rule pack", f"{record.pack.name} {record.pack.version}"),
+        _row("Rule pack", pack_words(record.pack.name, record.pack.version)),
     ]
     if record.supersedes:
         rows.append(_row("Corrects", f"{record.supersedes}: {record.correction_reason}"))

@@ -129,3 +129,24 @@ def test_opening_says_the_file_answers_a_question_the_form_does_not_ask(qtbot, u
     assert window.statusBar().currentMessage() == (
         f"Opened {path}; it also answers 1 question this form does not ask, kept in the file"
         " as it is")
+
+
+def test_saving_or_exporting_to_a_folder_that_cannot_be_written_says_so_and_keeps_the_answers(
+        qtbot, user_files, tmp_path, no_modal_dialogs, monkeypatch):
+    """The write error escaped the menu's slot: no message, the title still marked unsaved
+    (hF fresh6 F37). Each is refused in words naming the file; nothing is lost."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.desktop_support import fill, open_window, settle
+    window = open_window(qtbot, user_files)
+    fill(qtbot, window, example_answers())
+    settle(qtbot, window)
+    target = str(tmp_path / "no-such-folder" / "case.yaml")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (target, "")))
+    for act, words in ((window.save_case_as, "The case was not saved"),
+                       (window.export_answers, "The answers were not written")):
+        act()
+        kind, said = no_modal_dialogs[-1]
+        assert kind == "warning" and words in said and "case.yaml" in said, said
+    assert window.controller.modified and window.controller.case_path is None
+    assert window.controller.raw  # the answers are still there to save elsewhere

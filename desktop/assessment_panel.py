@@ -24,7 +24,7 @@ from leadfit.desktop.tile_grid import TileGrid
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
 from leadfit.words import NOT_ANSWERED, RISK_LABEL
-from leadfit.words import fallback_taken, readiness_words, uncoded
+from leadfit.words import fallback_taken, readiness_words, reference_words, uncoded
 
 
 def _count(n: int, noun: str) -> str:
@@ -83,7 +83,7 @@ class ReadinessStrip(QWidget):
             open_ = (unanswered or {}).get(item.id, [])
             words = readiness_words(item.status, bool(open_))
             text = f"{item.title}\n{words}"
-            tip = f"{item.title}: {words} (article {item.id})" + (
+            tip = f"{item.title}: {words} ({reference_words(item.id)})" + (
                 "\nStill to answer: " + "; ".join(open_) if open_ else "")
             if tile.text() != text or tile.toolTip() != tip:  # a new text lays the strip out again
                 tile.setText(text)

@@ -15,6 +15,7 @@ from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.register import Register
 from leadfit.decisions.review_record import Verdict
 from leadfit.decisions.service import _latest, _year, checker
+from leadfit.decisions.texts import make_ref
 
 # `register show` lists a decision's reviews through this module: what only recording a
 # review needs (the engine, the pack and form models) is imported where a review is made.
@@ -68,8 +69,11 @@ def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
         check = checker(reg, conn)
         target = _latest(conn, ref, check)
         root = store.load(conn, target.review.decision, check).record if target.review else target
+        latest = store.latest_version(conn, root.record_id)
+        current = None if latest in (None, root.version) else \
+            store.load(conn, make_ref(root.record_id, latest), check).record
         reviewing.check_target(target, root, reviews.reviewed_by(conn, target.record_id), on,
-                               problems)
+                               problems, current)
     reviewing.raise_if(problems)
     pack = find_pack(root.pack.fingerprint, pack_dirs, root.pack.label)
     if pack is None:

@@ -176,7 +176,7 @@ def test_findings_with_a_mitigation_id_read_as_findings_and_steps_as_steps(tmp_p
     steps = {p["id"]: p["title"] for p in data["preconditions"]}
     assert steps == {"M2": "Find experience", "M3": "Interview as external", "M4": "Select on aptitude"}
     late = json.loads(_said(tmp_path, "coached with the first review eighteen months out", "--json"))
-    assert {f["id"]: f["title"] for f in late["findings"]}["M10"] == "First review too late to fail fast"
+    assert {f["id"]: f["title"] for f in late["findings"]}["M10"] == "Fail-fast checkpoint"
     old = evaluate(_case(SENIORITY, _old()), _old())
     assert {f.id: f.title for f in old.findings}["M3"] == "Interview as external"
 

@@ -22,6 +22,7 @@ from leadfit.forms.case import Case, build_case, is_asked, order_errors, relevan
 from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.forms.unanswered import unanswered_informing
 from leadfit.rules.model.library import resolve_pack
+from leadfit.words import not_a_choice_words
 
 if TYPE_CHECKING:  # the engine and its models load at the first assessment, which the
     # window makes after its first frame (see main_window); the form needs only the pack
@@ -220,6 +221,8 @@ class CaseController:
                 clean(question, typed_input(question, self.raw[question_id]))
             except BadAnswer as exc:
                 message = str(exc)
+                if question.type in ("choice", "yes_no"):  # the box shows the options' words
+                    message = not_a_choice_words(self.raw[question_id])
         if message:
             self.field_errors[question_id] = message
         else:
@@ -388,12 +391,12 @@ class CaseController:
         a typo lost it), and the answers of the file it came from to questions this
         questionnaire does not ask, as that file had them."""
         questions = self.pack.questionnaire.questions
-        kept = {**self._not_asked_in_file(), **self.case().to_data()}
+        kept = {**self.not_asked_in_file(), **self.case().to_data()}
         for qid, raw in self.raw.items():
             kept.setdefault(qid, typed_input(questions[qid], raw))
         return dict(sorted(kept.items()))
 
-    def _not_asked_in_file(self) -> dict[str, Any]:
+    def not_asked_in_file(self) -> dict[str, Any]:
         """The case file's answers to questions the form does not show (read again: the
         file is where they live; one unreadable now has none to keep)."""
         from leadfit.yamlsafe import load_file

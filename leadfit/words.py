@@ -411,3 +411,15 @@ def uncoded(text: str, ids: Any) -> str:
 def lower_first(title: str) -> str:
     """'digital product experience', but 'P&L ownership' as it is."""
     return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def not_a_choice_words(raw: Any) -> str:
+    """A choice's answer that is none of its options (from a file: a box cannot give one),
+    said at the box, which lists the options in words (the core's message lists codes)."""
+    return f"“{raw}” is not one of the choices: pick one from the list"
+
+
+def reference_words(code: str) -> str:
+    """How a catalogue code is said where it is said at all (a tooltip, the glossary): as
+    LeadFit's reference; 'article F3' read as a number the article gives, and it gives none."""
+    return f"LeadFit ref. {code}"

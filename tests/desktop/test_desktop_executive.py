@@ -113,7 +113,7 @@ def test_words_not_codes_where_a_person_reads(qtbot, user_files):
     assert "budget_limited" not in because and "Only with difficulty" in because
     for code, tile in window.panel.readiness.tiles.items():
         assert len(tile.text().split("\n")[0]) > 3 and code not in tile.text()  # its idea, in words
-        assert f"(article {code})" in tile.toolTip()           # the article's code: a reference
+        assert f"(LeadFit ref. {code})" in tile.toolTip()      # the catalogue's code: a reference
 
 
 def test_a_code_opens_the_glossary_at_its_entry(qtbot, user_files):

@@ -261,7 +261,8 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
         problems.append(Problem(f"{record.ref} was withdrawn ({record.withdrawn_reason}) and"
                                 " can no longer be signed"))
     elif record.status == "draft":
-        problems.append(Problem(f"{record.ref} is a draft; submit it for sign-off first"))
+        problems.append(Problem(f"{record.ref} is a draft; submit it for sign-off first"
+                                f" (leadfit submit {record.record_id})"))
     elif role not in record.required_roles:
         problems.append(Problem(f"the role {quoted(role_words(role))} is not asked to sign; the"
                                 " roles asked: " + ", ".join(role_words(r) for r in record.required_roles)))

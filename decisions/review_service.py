@@ -15,6 +15,8 @@ from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.register import Register
 from leadfit.decisions.review_record import Verdict
 from leadfit.decisions.service import _latest, _year, checker
+from leadfit.decisions.texts import make_ref
+from leadfit.errors import LeadFitError, Problem
 
 # `register show` lists a decision's reviews through this module: what only recording a
 # review needs (the engine, the pack and form models) is imported where a review is made.
@@ -68,13 +70,16 @@ def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
         check = checker(reg, conn)
         target = _latest(conn, ref, check)
         root = store.load(conn, target.review.decision, check).record if target.review else target
+        latest = store.latest_version(conn, root.record_id)
+        current = None if latest in (None, root.version) else \
+            store.load(conn, make_ref(root.record_id, latest), check).record
         reviewing.check_target(target, root, reviews.reviewed_by(conn, target.record_id), on,
-                               problems)
-    reviewing.raise_if(problems)
+                               problems, current)
     pack = find_pack(root.pack.fingerprint, pack_dirs, root.pack.label)
     if pack is None:
-        raise DecisionError(f"the rule pack of {root.ref} (fingerprint {root.pack.fingerprint})"
-                            " is not available, so the review cannot evaluate under it")
+        raise DecisionError([*problems, Problem(
+            f"the rule pack of {root.ref} (fingerprint {root.pack.fingerprint}) is not"
+            " available, so the review cannot evaluate under it")])
     merged = reviewing.reanswered(target.answers, asked.get("answers") or {}, problems)
     steps = reviewing.mitigations(root, target, asked.get("done") or {}, on, problems)
     when, pd = reviewing.verdict_terms(verdict, asked.get("next_review"),
@@ -82,8 +87,11 @@ def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
     text = {k: making._text(asked.get(k.replace(" ", "_"), ""), k, problems)
             for k in ("justification", "behaviours", "experience", "recorded by")}
     reviewing.check_continue(verdict, merged, text["justification"], problems)
+    try:  # every mistake in one run: the answers' own checks beside the rest
+        case = build_case(merged, pack.questionnaire, source="the review's answers")
+    except LeadFitError as exc:
+        problems += exc.problems
     reviewing.raise_if(problems)
-    case = build_case(merged, pack.questionnaire, source="the review's answers")
     assessment = evaluate_explained(case, pack)
     facts = reviewing.Review(
         of=target.ref, decision=root.ref, held_on=on, verdict=cast(Verdict, verdict),

@@ -17,7 +17,7 @@ from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.making import MIN_REASON_WORDS, _iso, _text, _words, os_account
 from leadfit.decisions.review_terms import STANDARD_CRITERIA
 from leadfit.decisions.review_words import FAIL_FAST, REVIEW_QUESTIONS, VERDICT_WORDS  # noqa: F401
-from leadfit.decisions.record import Decision, DecisionRecord, utc_now
+from leadfit.decisions.record import Decision, DecisionRecord, outcome_title, utc_now
 from leadfit.decisions.review_record import (
     VERDICTS,
     AnswerChange,
@@ -37,12 +37,22 @@ REASKED = tuple(q for group in REVIEW_QUESTIONS.values() for q in group)
 
 
 def check_target(target: DecisionRecord, root: DecisionRecord, reviewed_by: str | None,
-                 held_on: str | None, problems: list[Problem]) -> None:
-    """Whether ``target`` (the decision or its latest review) may be reviewed now."""
+                 held_on: str | None, problems: list[Problem],
+                 current: DecisionRecord | None = None) -> None:
+    """Whether ``target`` (the decision or its latest review) may be reviewed now;
+    ``current``: the decision's latest version, where it was corrected after ``root``."""
     if root.decision.outcome != "coach" or root.review is not None:
         problems.append(Problem(
             f"{root.ref} is not a coached appointment (its decision is"
-            f" '{root.decision.outcome}'); only a coached appointment has fail-fast reviews"))
+            f" '{outcome_title(root.decision.outcome)}'); only a coached appointment has"
+            " fail-fast reviews"))
+        return
+    if current is not None and current.decision.outcome != "coach":
+        # a review of the old version would put the coached executive back in the portfolio
+        problems.append(Problem(
+            f"{root.ref} was corrected in {current.ref} to"
+            f" '{outcome_title(current.decision.outcome)}': the coaching, and its reviews,"
+            " ended there"))
         return
     if target.status != "signed":
         problems.append(Problem(f"{target.ref} is not signed yet; a review follows a signed"

@@ -75,3 +75,19 @@ def test_register_list_takes_the_words_it_prints_and_names_every_bad_filter(db):
             " superseded, withdrawn") in refused.stderr
     assert "outcome 'nope' is not one of: Appoint (appoint), Appoint with coaching (coach)" \
         in refused.stderr
+
+
+def test_a_draft_is_submitted_for_sign_off_by_its_own_command(db):
+    """hF's fresh6 #24: `sign` said "submit it first" and no command or button did."""
+    with open_register(db) as reg:
+        draft = decide_coach(reg, draft=True)
+    refused = run_cli("sign", draft.record_id, "--name", "Kim Wu", "--role", "HR", "--db", db)
+    assert refused.returncode == 2
+    assert f"submit it for sign-off first (leadfit submit {draft.record_id})" in refused.stderr
+    done = run_cli("submit", draft.record_id, "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{draft.ref}: awaiting sign-off; to sign: Decision maker, HR\n"
+    signed = run_cli("sign", draft.record_id, "--name", "Kim Wu", "--role", "HR", "--db", db)
+    assert signed.returncode == 0, signed.stderr
+    again = run_cli("submit", draft.record_id, "--db", db)
+    assert again.returncode == 2 and "is not a draft (it is awaiting sign-off)" in again.stderr

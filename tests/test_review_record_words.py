@@ -39,3 +39,24 @@ def test_a_reviews_justification_is_on_its_pdf(reg):
                              justification="Early days, one more cycle")
     text = squash(" ".join(pdf_pages(printing.render_pdf(reg, review.ref).pdf)))
     assert "Justification Early days, one more cycle" in text
+
+
+def test_every_mistake_of_a_review_is_named_in_one_run(db):
+    """hF's fresh6 #2: the name, then the date, then the ids, then the number: four runs."""
+    from leadfit.decisions.register import open_register
+    from tests.decisions_support import counts
+    with open_register(db) as reg:
+        decision = sign_all(reg, decide_coach(reg).ref)
+        before = counts(reg)
+    refused = run_cli("review", decision.record_id, "--verdict", "continue", "--recorded-by", "",
+                      "--on", "2026-10-01", "--today", "2027-02-01",
+                      "--answer", "candidate.name", "Bob", "--answer", "candidate.digital_years",
+                      "lots", "--done", "M99", "2027-01-01", "--db", db)
+    assert refused.returncode == 2
+    said = " ".join(refused.stderr.split())
+    for part in ("say who is recording this", "the review date (2026-10-01) is before its decision",
+                 "'candidate.name' is not asked again at a review", "'M99' is not a step of the plan",
+                 "must be a whole number, got 'lots'"):
+        assert part in said, part
+    with open_register(db) as reg:
+        assert counts(reg) == before

@@ -209,8 +209,9 @@ def test_a_review_of_a_record_that_is_not_a_coached_appointment_is_refused(tmp_p
     result = cli("review", "--recorded-by", "Robin Hale", record.record_id, "--verdict", "continue", "--on", "2027-02-01", "--today", "2027-02-01",
                  "--db", db)
     assert result.returncode == 2
-    assert f"{record.ref} is not a coached appointment (its decision is '{decision}')" \
-        in result.stderr
+    title = pack().catalogue.title(decision)  # in words, as everywhere HR reads
+    assert f"{record.ref} is not a coached appointment (its decision is '{title}')" \
+        in " ".join(result.stderr.split())
     with open_register(db) as reg:
         assert counts(reg) == before
 
@@ -389,3 +390,19 @@ def test_continuing_when_the_answers_show_the_executive_not_adjusting_needs_a_re
     done = review_continue(reg, record.ref, answers=signs,
                            justification="Mentor reports steady change since the offsite")
     assert done.decision.justification.startswith("Mentor reports")
+
+
+def test_no_review_follows_a_decision_corrected_to_hire(reg):
+    """hF's fresh6 #30: corrected to Hire and signed, the coached decision's earlier review
+    could still be reviewed, and, signed, put the coached executive back in the portfolio."""
+    decision = sign_all(reg, decide_coach(reg).ref)
+    first = sign_all(reg, review_continue(reg, decision.record_id).ref)
+    hired = sign_all(reg, service.correct(reg, decision.ref, reason="The board chose to hire",
+                                          decision="hire_external",
+                                          justification="Not adjusting fast enough").ref)
+    before = counts(reg)
+    with pytest.raises(DecisionError, match=f"{decision.ref} was corrected in {hired.ref} to"
+                                            " 'Hire an experienced Product Director': the"
+                                            " coaching, and its reviews, ended there"):
+        review_continue(reg, first.record_id, held_on="2027-05-01")
+    assert counts(reg) == before

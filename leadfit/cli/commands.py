@@ -12,6 +12,7 @@ COMMANDS = {
     "evaluate": ("evaluate", "assess one case and explain the recommendation"),
     "pack": ("pack", "test, lint or fingerprint a rule pack"),
     "decide": ("decide", "record a decision on a case (then: leadfit sign)"),
+    "submit": ("submit", "send a draft decision (decide --draft) for sign-off"),
     "sign": ("sign", "sign a decision record in one role"),
     "correct": ("correct", "correct a record: a new version supersedes it"),
     "register": ("register_cmd", "list, show or export decision records"),

@@ -13,7 +13,7 @@ from leadfit.cli.plan import roles_text
 from leadfit.cli.register_cmd import day
 from leadfit.decisions import review_service, service
 from leadfit.decisions.review_words import change_lines, reasked_lines
-from leadfit.errors import InputError, Problem
+from leadfit.errors import InputError, LeadFitError, Problem
 
 
 def register(sub) -> None:
@@ -55,15 +55,27 @@ def run(args) -> int:
     if not args.verdict:
         raise InputError([Problem("say the verdict: --verdict continue, extend or experienced-pd")])
     today = day(args.today)
-    name = recorder(args)  # asked before anything is opened or written
+    try:
+        name = recorder(args)  # asked before anything is opened or written
+    except InputError as exc:  # named with every other mistake, nothing written
+        refused, name = exc.problems, ""
+    else:
+        refused = []
     answers = {qid: _value(text) for qid, text in args.answer}
+    asked = dict(verdict=args.verdict.replace("-", "_"), held_on=args.on,
+                 answers=answers, done=dict(args.done), next_review=args.next_review,
+                 experienced_pd=args.experienced_pd, justification=args.justify,
+                 behaviours=args.behaviours, experience=args.experience,
+                 recorded_by=name, pack_dirs=args.pack, today=today)
+    if refused:
+        with open_db(args) as reg:
+            try:
+                review_service.preview_review(reg, args.record, **asked)
+            except LeadFitError as exc:
+                refused += exc.problems
+        raise InputError(refused)
     with open_db(args, readonly=False) as reg:
-        record = review_service.review(
-            reg, args.record, verdict=args.verdict.replace("-", "_"), held_on=args.on,
-            answers=answers, done=dict(args.done), next_review=args.next_review,
-            experienced_pd=args.experienced_pd, justification=args.justify,
-            behaviours=args.behaviours, experience=args.experience,
-            recorded_by=name, pack_dirs=args.pack, today=today)
+        record = review_service.review(reg, args.record, **asked)
     print(record.record_id)
     print("\n".join(change_lines(record)))
     print(f"{record.ref}: awaiting sign-off; to sign: {roles_text(record.missing_roles())}",

@@ -299,7 +299,7 @@ class Judgement:
         said += [v for rule, v in self.b.actions("note") if self._note_holds(rule, outcome)]
         return list(dict.fromkeys(said))
 
-    def _outcome_note(self, outcome: str, readiness: list) -> str:
+    def _outcome_note(self, outcome: str | None, readiness: list) -> str:
         """The outcome's note with the trade-off named by what is actually missing: {gaps} as
         2.4-2.6 recorded it (their records replay these words), {gaps_plain} in a sentence (2.7)."""
         note = self.settings.outcome_notes[outcome]

@@ -79,9 +79,9 @@ def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | 
         read = shared.read
         fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
-    fired = shared.in_pack_order(fired_ids)  # pack order, not engine order
+    fired, mask = shared.in_pack_order(fired_ids)  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
-    return _Builder(pack, answers, fired, missing, engine, decided, certain, shared)
+    return _Builder(pack, answers, fired, missing, engine, decided, certain, shared, mask)
 
 
 def decision_of(assessment: Assessment) -> tuple:
@@ -100,7 +100,7 @@ def outcome_of(pack: Pack, answers: dict, fired_ids) -> str | None:
 class _Builder:
     def __init__(self, pack: Pack, answers: dict, fired: list[Rule], missing: list[str],
                  engine: Matcher | None, decided: tuple | None = None, certain: list | None = None,
-                 shared: SharedParts | None = None):
+                 shared: SharedParts | None = None, mask: int | None = None):
         self.pack, self.answers, self.fired, self.missing = pack, answers, fired, missing
         self.engine = engine  # None only where no assessment is built (outcome alone)
         self.decided = decided  # (outcome, constraints, forced) worked out elsewhere
@@ -113,7 +113,7 @@ class _Builder:
         self.findings_parts: tuple | None = None  # merged.findings_parts, once asked
         self.masks: dict[str, int]
         self.mask: int
-        self._index()
+        self._index(mask)
 
     def actions(self, word: str) -> list:
         """(rule, value) of each fired rule's ``word`` actions, in pack order: read off the
@@ -127,14 +127,16 @@ class _Builder:
                                            if mask & bit]
         return found
 
-    def _index(self) -> None:
-        """The fired rules as one int, a bit per rule (``mask``, SharedParts.bits), and each
-        word's fired rules (``masks``): what keys the parts of the assessment the rules of one
-        word alone fix. One AND per word: a case whose parts are remembered reads no action."""
-        bits = self.shared.bits
-        mask = 0
-        for rule in self.fired:
-            mask |= bits[rule.id]
+    def _index(self, mask: int | None) -> None:
+        """The fired rules as one int, a bit per rule (``mask``, SharedParts.bits; given when the
+        caller has it), and each word's fired rules (``masks``): what keys the parts of the
+        assessment the rules of one word alone fix. One AND per word: a case whose parts are
+        remembered reads no action."""
+        if mask is None:
+            bits = self.shared.bits
+            mask = 0
+            for rule in self.fired:
+                mask |= bits[rule.id]
         self.mask = mask
         self.masks = {word: fired for word, of_word in self.shared.word_bits if (fired := mask & of_word)}
 

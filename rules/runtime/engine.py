@@ -268,11 +268,12 @@ class RulesEngine:
             result = _C.assert_fact(handle, "{" + ", ".join(members) + "}")
             if result[0] == 1:  # pragma: no cover - the catch-all rule matches every fact
                 raise EngineError("the engine matched no rule, not even the catch-all")
-            started = _C.start_action_for_state(handle, result[1]) if result[0] == 0 else None
+            state, complete, named = result[1], _C.complete_and_start_action, fired.append
+            started = _C.start_action_for_state(handle, state) if result[0] == 0 else None
             message = started[1] if started else None
             while message:  # '{"r12":{"m":...}}': the rule's name, read without parsing
-                fired.append(message[2:message.index('"', 2)])
-                message = _C.complete_and_start_action(handle, result[1])
+                named(message[2:message.index('"', 2)])
+                message = complete(handle, state)
             ruleset.facts += 1
         except EngineError:
             self._end_session(ruleset)

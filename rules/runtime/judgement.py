@@ -198,7 +198,18 @@ class Judgement:
 
     def title_of(self, outcome: str) -> str:
         """The outcome's title, or what the pack calls it where a step it names cannot happen
-        here (``titles_if_unavailable``): a headline never promises what cannot be done."""
+        here (``titles_if_unavailable``): a headline never promises what cannot be done.
+        Fixed by the outcome, the rules saying what cannot happen and whether any makes steps
+        due first: once per pack for each."""
+        masks = self.b.masks
+        table = self.b.shared.tables["title"]
+        key = (outcome, masks.get("unavailable", 0), "precondition" in masks)
+        found = table.get(key)
+        if found is None:
+            found = self.b.shared.remember(table, key, self._title_of(outcome))
+        return found
+
+    def _title_of(self, outcome: str) -> str:
         renamed = self.settings.titles_if_unavailable.get(outcome)
         if renamed:
             cannot = {v for _, v in self.b.actions("unavailable")}
@@ -275,20 +286,27 @@ class Judgement:
 
     # -- words ------------------------------------------------------------------
     def outcome_notes(self, outcome: str | None, readiness: list) -> list[str]:
-        said = [self.settings.outcome_notes[outcome]] if outcome in self.settings.outcome_notes else []
-        # the trade-off named by what is actually missing: {gaps} as 2.4-2.6 recorded it
-        # (their records replay these words), {gaps_plain} in a sentence (2.7)
-        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", gaps_words)):
-            if said and mark in said[0]:
-                # fixed by the readiness list, which the rules marking readiness fix: once per pack
-                table, key = self.b.shared.tables["gaps"], (mark, self.b.masks.get("readiness", 0))
-                gaps = table.get(key)
-                if gaps is None:
-                    gaps = self.b.shared.remember(table, key, words(readiness))
-                said[0] = said[0].replace(mark, gaps)
+        said = []
+        if outcome in self.settings.outcome_notes:
+            # fixed by the outcome and the readiness list, which the rules marking readiness
+            # fix: once per pack for each
+            table, key = self.b.shared.tables["outcome note"], (outcome, self.b.masks.get("readiness", 0))
+            note = table.get(key)
+            if note is None:
+                note = self.b.shared.remember(table, key, self._outcome_note(outcome, readiness))
+            said.append(note)
         said += self.notes
         said += [v for rule, v in self.b.actions("note") if self._note_holds(rule, outcome)]
         return list(dict.fromkeys(said))
+
+    def _outcome_note(self, outcome: str | None, readiness: list) -> str:
+        """The outcome's note with the trade-off named by what is actually missing: {gaps} as
+        2.4-2.6 recorded it (their records replay these words), {gaps_plain} in a sentence (2.7)."""
+        note = self.settings.outcome_notes[outcome]
+        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", gaps_words)):
+            if mark in note:
+                note = note.replace(mark, words(readiness))
+        return note
 
     def _note_holds(self, rule, outcome: str | None) -> bool:
         """Words 5 (2.7): a rule's note that rests on its steps before the appointment is not

@@ -75,6 +75,7 @@ class SharedParts:
         self.read = frozenset(q for r in pack.rules for q in questions_in(r.condition))
         self.rules: tuple[Rule, ...] = tuple(pack.rules)
         self.position: dict[str, int] = {rule.id: i for i, rule in enumerate(pack.rules)}
+        self.bit_at: tuple[int, ...] = tuple(1 << i for i in range(len(self.rules)))
         self._why_not_words(pack)
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
@@ -101,10 +102,11 @@ class SharedParts:
             o: (f"No rule recommending it matched. It would need one of: {'; '.join(needs[o])}"
                 if needs.get(o) else "No rule in the pack recommends it.") for o in self.order}
 
-    def in_pack_order(self, fired_ids) -> list[Rule]:
-        """The fired rules, each once, in pack order (a matcher may give them in any order)."""
-        rules, at = self.rules, self.position
-        return [rules[i] for i in sorted({at[r] for r in fired_ids})]  # ints sort faster than pairs
+    def in_pack_order(self, fired_ids) -> tuple[list[Rule], int]:
+        """The fired rules, each once, in pack order (a matcher may give them in any order),
+        and their bits as one int (``_Builder.mask``)."""
+        positions = sorted(set(map(self.position.__getitem__, fired_ids)))  # ints sort fast
+        return list(map(self.rules.__getitem__, positions)), sum(map(self.bit_at.__getitem__, positions))
 
     def strongest(self, fired: int) -> str | None:
         """The strongest outcome the ``fired`` rules (as bits) recommend, or None."""

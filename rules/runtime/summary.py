@@ -53,8 +53,8 @@ def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
 
 
 def _builder_of(pack: Pack, shared, fired_ids, missing: list[str]) -> _Builder:
-    fired = shared.in_pack_order(fired_ids)  # pack order, not engine order
-    return _Builder(pack, {}, fired, missing, None, shared=shared)
+    fired, mask = shared.in_pack_order(fired_ids)  # pack order, not engine order
+    return _Builder(pack, {}, fired, missing, None, shared=shared, mask=mask)
 
 
 def riskiest(pack: Pack, fired_sets: list) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from leadfit.decisions.record import DecisionRecord, recorded_words
-from leadfit.decisions.record_words import recommendation_words
+from leadfit.decisions.record_words import recommendation_words, step_words
 from leadfit.words import date_words, pack_words, role_words, time_words
 
 
@@ -45,7 +45,7 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
     if record.considered:  # the others compared: the choice was made between candidates
         rows.append(_row("Also considered", "; ".join(
             f"{c.name} ({c.outcome_title}, risk {c.risk})" for c in record.considered)))
-    plan = "".join(f"<li>{escape(p.title)}: {escape(p.words(date_words))}</li>" for p in d.plan)
+    plan = "".join(f"<li>{escape(p.title)}: {escape(step_words(record, p))}</li>" for p in d.plan)
     if d.later_note:  # only where no step says its own date: each deferred step says when
         plan += f"<li><i>{escape(d.later_note)}</i></li>"
     signed = "".join(

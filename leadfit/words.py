@@ -43,6 +43,21 @@ def pack_words(name: str, version: str) -> str:
     return f"{name} {version}"
 
 
+# A step the answers show is done reads so in its pack's words (step_words_if: "Done: the
+# trade-offs have been stated", "In place: there is an induction programme", "Set: the first
+# review is on the date on this record"): nobody is to agree an owner or a date for it.
+# ("Agreed: the plan on this record brings the former role down ..." is a plan still to carry
+# out, by its own date: not done.)
+_DONE_LEADS = {"Done": "already done", "In place": "already in place", "Set": "already set"}
+NOT_NEEDED = "not needed"
+
+
+def step_done_words(meaning: str) -> str:
+    """'already in place' where a step's words say it is done; '' where it is still to do."""
+    lead = re.match(r"\s*([A-Z][a-z]*(?: [a-z]+)?)[:,]", meaning or "")
+    return _DONE_LEADS.get(lead.group(1), "") if lead else ""
+
+
 def answer_words(value: object, question: Any = None) -> str:
     """A stored answer as a person reads it: yes/no, dates as written, 'not answered'.
     With its question (forms.questionnaire.Question): an option's label, a date in

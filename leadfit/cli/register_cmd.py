@@ -13,7 +13,8 @@ from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import streams_reading
-from leadfit.decisions.record_words import outcome_title, recommendation_words, recorded_words
+from leadfit.decisions.record_words import (outcome_title, recommendation_words, recorded_words,
+                                            step_words)
 from leadfit.decisions.review_words import (KIND_WORDS, awaiting_words, change_lines, due_words,
                                             verdict_words)
 from leadfit.decisions.texts import make_ref
@@ -202,7 +203,7 @@ def _plan(r: Any) -> list[str]:
     from leadfit.decisions.coaching import left_out
     plan, declined = r.decision.plan, left_out(r)  # a coaching plan declined is not one unneeded
     lines = [f"  mitigation plan: {len(plan) or (DECLINED if declined else 'none required')}"]
-    lines += [f"    {p.title}: {p.words(date_words)} [{p.id}]" for p in plan]
+    lines += [f"    {p.title}: {step_words(r, p)} [{p.id}]" for p in plan]
     if r.decision.later_note:
         lines.append(f"    ({r.decision.later_note})")
     lines += [f"    ({note})" for note in declined]

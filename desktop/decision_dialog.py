@@ -259,8 +259,8 @@ class DecisionDialog(QDialog):
         uncoached = not takes_conditions(chosen) and takes_conditions(self.recommended or "")
         why = (NOTHING_RECOMMENDED if self.recommended is None
                else "This differs from the recommendation: say why below." if differs else "")
-        self.need_why.setText(why + (" Without conditions, the coaching plan, its review date"
-                                     " and conditions are left out of the record."
+        self.need_why.setText(why + (" Appointed without conditions, the coaching plan and its"
+                                     " fail-fast review are left out of the record."
                                      if uncoached else ""))
         self.form.setRowVisible(self.need_why, differs)
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
@@ -269,22 +269,24 @@ class DecisionDialog(QDialog):
         for field in (self.conditions, self.review_date):
             field.setEnabled(conditional)
             self.form.setRowVisible(field, conditional)
-        hiring = chosen == "hire_external"  # hiring from outside needs no coaching plan: not asked
-        self.plan.setEnabled(not hiring)
-        self.plan.setVisible(self.has_plan and not hiring)
+        # hiring from outside needs no coaching plan, and appointing outright against coaching
+        # declines it: the record keeps none, so none is asked (the core drops these steps)
+        self.plan_kept = chosen != "hire_external" and not uncoached
+        self.plan.setEnabled(self.plan_kept)
+        self.plan.setVisible(self.has_plan and self.plan_kept)
         self._fit()
 
     def choice(self) -> DecisionChoice:
         chosen = str(self.decision.currentData() or "")
-        conditional, external = takes_conditions(chosen), chosen == "hire_external"
+        conditional = takes_conditions(chosen)
         return DecisionChoice(
             decision=chosen,
             justification=self.justification.toPlainText().strip(),
             conditions=self.conditions.toPlainText().strip() if conditional else "",
             review_date=self.review_date.text().strip() if conditional else "",
             reason=self.reason.text().strip(),
-            plan={} if external else self.plan.plan(),
-            plan_later=False if external else self.plan.deferred_to(),
+            plan=self.plan.plan() if self.plan_kept else {},
+            plan_later=self.plan.deferred_to() if self.plan_kept else False,
             recorded_by=self.recorded_by.text().strip(),
             use_case_answers=self.use_case.isChecked())
 

@@ -81,6 +81,8 @@ class SteadyComboBox(QComboBox):
         opt = QStyleOptionComboBox()
         self.initStyleOption(opt)
         text, opt.currentText = opt.currentText, ""
+        if self.currentIndex() < 0:  # nothing chosen yet: Qt's own paint shows the placeholder
+            text = self.placeholderText()
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)  # the frame's label part
         role = QPalette.ColorRole.ButtonText if not self.isEditable() else QPalette.ColorRole.Text

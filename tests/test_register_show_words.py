@@ -59,3 +59,19 @@ def test_a_hire_recommended_needs_no_plan_and_says_so(db):
                                 decision="hire_external")
     assert record.decision.recommended == "hire_external"
     assert "  mitigation plan: none required\n" in _show(db, record.ref)
+
+
+def test_register_list_takes_the_words_it_prints_and_names_every_bad_filter(db):
+    with open_register(db) as reg:
+        decide_coach(reg)
+    for outcome, status in (("appoint with Coaching", "awaiting sign-off"),
+                            ("coach", "awaiting_signoff")):
+        listed = run_cli("register", "list", "--outcome", outcome, "--status", status, "--db", db)
+        assert listed.returncode == 0, listed.stderr
+        assert "Appoint with coaching" in listed.stdout and "no records" not in listed.stdout
+    refused = run_cli("register", "list", "--status", "bogus", "--outcome", "nope", "--db", db)
+    assert refused.returncode == 2
+    assert ("status 'bogus' is not one of: draft, awaiting sign-off (awaiting_signoff), signed,"
+            " superseded, withdrawn") in refused.stderr
+    assert "outcome 'nope' is not one of: Appoint (appoint), Appoint with coaching (coach)" \
+        in refused.stderr

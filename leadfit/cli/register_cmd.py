@@ -33,8 +33,10 @@ def register(sub) -> None:
     ls.add_argument("--stream", metavar="TEXT",
                     help="value streams whose name starts with TEXT (any case); when none"
                          " does, those whose name contains it")
-    ls.add_argument("--outcome", help="the decision: appoint, coach or hire_external")
-    ls.add_argument("--status", help="draft, awaiting_signoff, signed, superseded or withdrawn")
+    ls.add_argument("--outcome", help="the decision as the list says it (e.g. 'Appoint with"
+                                      " coaching') or its key: appoint, coach or hire_external")
+    ls.add_argument("--status", help="as the list says it (e.g. 'awaiting sign-off') or its key:"
+                                     " draft, awaiting_signoff, signed, superseded or withdrawn")
     ls.add_argument("--limit", type=int, default=100)
     ls.add_argument("--due", action="store_true",
                     help="fail-fast reviews overdue or due within 30 days, most overdue first")
@@ -56,9 +58,10 @@ def run_list(args) -> int:
     if args.due:
         return run_due(args)
     from leadfit.decisions import service
+    status, outcome = _filter_keys(args.status, args.outcome)
     with open_db(args) as reg:
-        rows = service.list_records(reg, stream=args.stream, outcome=args.outcome,
-                                    status=args.status, limit=args.limit)
+        rows = service.list_records(reg, stream=args.stream, outcome=outcome,
+                                    status=status, limit=args.limit)
         missing = service.missing(reg)
     for r in rows:
         if r.intact:
@@ -81,6 +84,31 @@ def run_list(args) -> int:
               file=sys.stderr)
         return 1
     return _missing(missing)
+
+
+def _filter_keys(status: str | None, outcome: str | None) -> tuple[str | None, str | None]:
+    """--status and --outcome as the register prints them ('awaiting sign-off', 'Appoint with
+    coaching') or as their keys, any case; what is neither is named, both in one run."""
+    from leadfit.decisions.listing import STATUSES
+    from leadfit.rules.model.library import default_pack
+    problems: list[Problem] = []
+    status = _key(status, {k: status_words(k) for k in STATUSES}, "status", problems)
+    outcomes = default_pack().settings.outcomes if outcome else ()
+    outcome = _key(outcome, {k: outcome_title(k) for k in outcomes}, "outcome", problems)
+    if problems:
+        raise InputError(problems)
+    return status, outcome
+
+
+def _key(typed: str | None, words: dict[str, str], what: str, problems: list[Problem]) -> str | None:
+    if typed is None:
+        return None
+    folded = " ".join(typed.split()).casefold()
+    found = next((k for k, w in words.items() if folded in (k.casefold(), w.casefold())), None)
+    if found is None:
+        problems.append(Problem(f"{what} '{typed}' is not one of: " + ", ".join(
+            w if w == k else f"{w} ({k})" for k, w in words.items())))
+    return found
 
 
 def _missing(words: str) -> int:

@@ -76,7 +76,15 @@ class SteadyComboBox(QComboBox):
         hint.setHeight(self.heightForWidth(max(self.width(), hint.width())))
         return hint
 
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802 - Qt's name
+        """Also with its signals blocked (a case opened, a draft restored): the box then
+        grew for no answer, and a long one was drawn cut in a one-line box."""
+        super().setCurrentIndex(index)
+        self.updateGeometry()
+
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        if self.height() < self.heightForWidth(self.width()):  # an answer set behind our back
+            self.updateGeometry()
         painter = QStylePainter(self)
         opt = QStyleOptionComboBox()
         self.initStyleOption(opt)

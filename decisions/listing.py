@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -160,7 +161,10 @@ def _text_filter(needle: str, titles: dict[str, str]):
     outcomes = sorted(k for k, title in titles.items() if needle in fold(k) or needle in fold(title))
     statuses = sorted(k for k, words in RECORD_STATUS.items()
                       if needle in fold(k) or needle in fold(words))
+    # the pack as the window lists it, 'default 2.8', is stored as 'default@2.8'
+    packed = re.sub(r"(\S) (\d+(?:\.\d+)*)\b", r"\1@\2", needle)
     return or_(record_keys.c.search.contains(needle, autoescape=True),
+               record_keys.c.search.contains(packed, autoescape=True),
                record_keys.c.outcome.in_(outcomes), record_keys.c.recommended.in_(outcomes),
                record_keys.c.shown.in_(statuses))
 

@@ -206,8 +206,10 @@ class AssessmentPanel(QWidget):
         self._show_missing(a)
         self._show_risk(a)
         self.readiness.show_readiness(a.readiness, unanswered)
-        said_open = {r.id: r.title for r in a.readiness  # the marks said 'not answered'
-                     if readiness_words(r.status, unanswered=True) == NOT_ANSWERED}
+        # the marks said 'not answered' on a case complete enough to decide: on one that is
+        # not, the links to what is missing above are the way on, and these were a second list
+        said_open = {r.id: r.title for r in a.readiness if a.decided
+                     and readiness_words(r.status, unanswered=True) == NOT_ANSWERED}
         self.open_questions.show_open(unanswered or {}, said_open, self._question_ids,
                                       {m.question for m in a.missing})
         self.findings.show_findings(a.findings)

@@ -15,7 +15,7 @@ box grows to hold them (height for width, as a wrapped label does).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
@@ -36,6 +36,7 @@ class SteadyComboBox(QComboBox):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.currentIndexChanged.connect(lambda _i: self.updateGeometry())  # its lines may change
+        self._heights: dict[tuple[int, str], int] = {}  # asked many times per layout
 
     # -- the answer shown whole ------------------------------------------------
     def text_room(self, width: int | None = None) -> QRect:
@@ -60,14 +61,30 @@ class SteadyComboBox(QComboBox):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return super().sizeHint().height() + self._extra_height(width)
+        key = (width, self.currentText())
+        if key not in self._heights:
+            self._heights[key] = super().sizeHint().height() + self._extra_height(width)
+        return self._heights[key]
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights = {}  # another font or style lays the same words out anew
+        super().changeEvent(event)
 
     def minimumSizeHint(self):  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
         hint.setHeight(self.heightForWidth(max(self.width(), hint.width())))
         return hint
 
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802 - Qt's name
+        """Also with its signals blocked (a case opened, a draft restored): the box then
+        grew for no answer, and a long one was drawn cut in a one-line box."""
+        super().setCurrentIndex(index)
+        self.updateGeometry()
+
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        if self.height() < self.heightForWidth(self.width()):  # an answer set behind our back
+            self.updateGeometry()
         painter = QStylePainter(self)
         opt = QStyleOptionComboBox()
         self.initStyleOption(opt)

@@ -49,6 +49,18 @@ def test_the_find_box_matches_any_listed_field_and_the_words_people_read(reg):  
     assert service.list_records(reg, text="100%_") == []               # wildcards are literal
 
 
+def test_the_find_box_finds_the_pack_as_the_register_lists_it(reg):  # noqa: F811
+    """The Pack column reads 'default 2.8'; typed so, it found nothing (stored 'default@2.8',
+    never shown): hF fresh6 F34."""
+    from leadfit.rules.model.library import default_pack
+    record = decide_coach(reg)
+    pack = default_pack()
+    shown = f"{pack.name} {pack.version}"  # as the window's Pack column says it
+    assert _refs(service.list_records(reg, text=shown.upper())) == [record.ref]
+    assert _refs(service.list_records(reg, text=f"{pack.name}@{pack.version}")) == [record.ref]
+    assert service.list_records(reg, text=f"{pack.name} 0.1") == []
+
+
 def test_already_recorded_finds_the_same_candidate_by_its_folded_names(reg):  # noqa: F811
     first = decide_coach(reg)
     case = case_with(candidate__name="  ALEX MORGAN ")

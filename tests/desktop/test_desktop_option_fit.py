@@ -97,3 +97,20 @@ def test_a_long_candidate_name_is_not_cut_in_the_compare_window(qtbot, user_file
     settle_layout(qtbot, compare)
     assert compare.chosen.itemText(0) == long_name
     assert _each_option_cut(qtbot, compare, [compare.chosen]) == []
+
+
+def test_a_long_answer_from_an_opened_case_has_its_box_grown_too(qtbot, user_files, styled, tmp_path):
+    """Set with the box's signals blocked (a case file, a draft), the answer wrapped inside
+    a one-line box, cut at top and bottom (hF, 12:49)."""
+    import yaml
+
+    from tests.desktop_support import example_answers
+    case = tmp_path / "case.yaml"
+    case.write_text(yaml.safe_dump({"questionnaire": 3, "answers": example_answers()}))
+    window = window_at(qtbot, user_files)
+    assert window.controller.open_case(case)
+    window.form.reveal("candidate.holds_line")
+    settle_layout(qtbot, window)
+    box = window.form.rows["candidate.holds_line"].input.editor
+    assert box.currentText() == "Holds the line and keeps relationships"
+    assert _cut(box) is None

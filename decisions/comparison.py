@@ -12,12 +12,13 @@ the same stream led by someone who has done the job before.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from leadfit.decisions.record import Considered
 from leadfit.errors import InputError, PackError, Problem
 from leadfit.forms.case import Case, build_case
+from leadfit.forms.unanswered import unanswered_informing
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.assessment import Assessment
 from leadfit.rules.runtime.explain import evaluate_explained
@@ -42,6 +43,9 @@ class Candidate:
     case: Case
     assessment: Assessment
     reference: bool = False
+    # {idea id: titles of its asked questions left blank} (forms/unanswered.py): a mark
+    # resting on one is said 'not answered' side by side, as the main window says it
+    unanswered: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -74,11 +78,15 @@ def compare(named: Sequence[tuple[str, Case]], pack: Pack,
     """Assess each (source, case) and the reference profile side by side; raise
     ComparisonError naming every problem (count, streams, names) before any work."""
     stream = check_candidates(named, pack)
-    candidates = tuple(Candidate(name_of(case), source, case, assess(case, pack))
-                       for source, case in named)
+    def blank(case: Case) -> dict[str, list[str]]:
+        return unanswered_informing(case, pack.questionnaire)
+
+    candidates = tuple(Candidate(name_of(case), source, case, assess(case, pack),
+                                 unanswered=blank(case)) for source, case in named)
     ref_case = reference_case(pack, named[0][1])
     reference = Candidate(name_of(ref_case), "the reference profile shipped with LeadFit",
-                          ref_case, assess(ref_case, pack), reference=True)
+                          ref_case, assess(ref_case, pack), reference=True,
+                          unanswered=blank(ref_case))
     return Comparison(stream, candidates, reference)
 
 

@@ -52,7 +52,7 @@ def glance_rows(comparison: Comparison) -> list[tuple[str, list[str]]]:
         cells = []
         for c in cols:
             status = next((r.status for r in c.assessment.readiness if r.id == rid), "unknown")
-            cells.append(readiness_words(status))
+            cells.append(readiness_words(status, rid in c.unanswered))
         rows.append((title, cells))
     rows.append(("Findings", [findings_count_words(c.assessment) for c in cols]))
     rows.append(("Steps required", [str(len(c.assessment.plan_steps())) for c in cols]))

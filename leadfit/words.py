@@ -89,6 +89,8 @@ LEAD_KIND = {"experienced": "experienced Product Director",
              "learner": "executive learning the role", "": "not classified"}
 OUTCOME_LEAD = {"appoint": "appointed", "coach": "appointed, coached",
                 "hire_external": "hired from outside"}
+# An outcome in one word, where outcomes are compared in a column ('Coach -> Hire' in pack diff)
+OUTCOME_SHORT = {"appoint": "Appoint", "coach": "Coach", "hire_external": "Hire"}
 RISK = {"low": "low", "medium": "medium", "high": "high", "critical": "critical", "": "not assessed"}
 
 
@@ -100,6 +102,13 @@ def lead_kind_words(kind: str) -> str:
 def decision_lead_words(outcome: str) -> str:
     """A decision as the portfolio reads it: 'coach' -> 'appointed, coached'."""
     return OUTCOME_LEAD.get(outcome, outcome.replace("_", " "))
+
+
+def outcome_short_words(outcome: str | None) -> str:
+    """'hire_external' -> 'Hire'; no outcome (answers missing) -> 'No recommendation'."""
+    if not outcome:
+        return "No recommendation"
+    return OUTCOME_SHORT.get(outcome, outcome.replace("_", " ").capitalize())
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:

@@ -229,3 +229,44 @@ def test_five_columns_or_more_are_laid_out_on_a_landscape_page():
     three, _ = render(compare(named[:3], pack, assess=evaluate))
     page = PdfReader(io.BytesIO(three)).pages[0]
     assert page.mediabox.width < page.mediabox.height
+
+
+def _optional_informing() -> list[str]:
+    pack = default_pack()
+    return [q.id for q in pack.questionnaire.asked
+            if not q.required and q.informs and q.id in case_of("Alex Morgan").answers]
+
+
+@settings(max_examples=12, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.sets(st.sampled_from(_optional_informing()), min_size=1),
+       st.sampled_from(NAMES[1:]))
+def test_side_by_side_a_mark_on_a_blank_question_says_not_answered_as_the_terminal_does(blank, other):
+    """'P&L ownership: met' beside a blank 'Will the Product Director own this stream's
+    results?' read as settled; each readiness cell says what `leadfit evaluate` says for
+    that case alone (forms/unanswered.py), the benchmark in the same stream included."""
+    from leadfit.cli.render import render_assessment
+    from leadfit.forms.case import build_case
+    pack = default_pack()
+    left = case_of("Alex Morgan")
+    left = build_case({k: v for k, v in left.answers.items() if k not in blank}, pack.questionnaire)
+    comparison = compare([("left.yaml", left), ("other.yaml", case_of(other))], pack, assess=evaluate)
+    rows = dict(words.glance_rows(comparison))
+    for k, column in enumerate(comparison.columns):
+        alone = render_assessment(column.assessment, column.case, pack)
+        for item in column.assessment.readiness:
+            cell = rows[item.title][k]
+            assert f"  - {item.title}: {cell}\n" in alone + "\n", (column.name, item.title)
+
+
+def test_side_by_side_p_and_l_with_its_accountability_blank_is_not_answered_not_met():
+    from leadfit.forms.case import build_case
+    pack = default_pack()
+    answers = {k: v for k, v in case_of("Alex Morgan").answers.items()
+               if k != "stream.pd_accountability"}
+    left = build_case(answers, pack.questionnaire)
+    comparison = compare([("a.yaml", left), ("b.yaml", case_of("Priya Shah"))], pack, assess=evaluate)
+    title = next(r.title for r in comparison.candidates[0].assessment.readiness if r.id == "P2")
+    assert {r.id: r.status for r in comparison.candidates[0].assessment.readiness}["P2"] == "met"
+    # Alex's column and the benchmark (same stream, same blank) are not said to be met; Priya's is
+    assert dict(words.glance_rows(comparison))[title] == ["not answered", "met", "not answered"]

@@ -39,10 +39,10 @@ def test_a_moved_threshold_is_said_to_change_cases_and_is_named(tmp_path):
     out = done.stdout
     outcome = next(x for x in out.splitlines() if "cases change outcome" in x)
     assert not outcome.startswith("0 of"), outcome
-    assert "appoint -> coach" in outcome
+    assert "Appoint -> Coach" in outcome
     assert "Years managing digital products at 2, 3, 4, 5, 6 (p1_met_years 3 -> 5)" in out
     row = re.search(r"\n  Years managing digital products: 4 +(\d+) +(\d+) +(.*)\n", out)
-    assert row and int(row.group(2)) > 0 and "appoint -> coach" in row.group(3), out
+    assert row and int(row.group(2)) > 0 and "Appoint -> Coach" in row.group(3), out
     head = next(x for x in out.splitlines() if x.startswith("Cases ("))
     made = re.search(r"and (\d+) generated", head)
     assert made and f"Generated: {made.group(1)} cases from" in out

@@ -14,6 +14,7 @@ from leadfit.rules.authoring import diff_cases
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.authoring.diff import CaseInput, impact, scenario_cases
 from leadfit.rules.model.library import default_pack, resolve_pack
+from leadfit.words import outcome_short_words
 from tests.helpers import EXAMPLE_CASE, REPO, run_cli
 
 REPO_FIXTURES = REPO / "tests" / "fixtures" / "packs"
@@ -30,7 +31,7 @@ def _expected_moves(a, b) -> tuple[int, Counter]:
         case = build_case(s.answers, a.questionnaire)
         x, y = evaluate(case, a).outcome, evaluate(case, b).outcome
         if x != y:
-            moves[(x or "none", y or "none")] += 1
+            moves[(outcome_short_words(x), outcome_short_words(y))] += 1
     return len(seen), moves
 
 
@@ -51,18 +52,28 @@ def test_pack_diff_prints_the_impact_table_and_its_counts_add_up(client):
 
 def test_bank_diff_names_the_rules_and_the_cases_it_changes():
     out = run_cli("pack", "diff", "default", "bank").stdout
-    assert "+ bank-coach-needs-cpo  [bank@1.1]" in out
-    assert "~ p2-shared-pnl (severity)  [default@2.7 -> bank@1.1]\n      severity: P2 medium  ->  P2 high\n" in out
+    assert "+ bank-coach-needs-cpo  [bank@1.2]" in out
+    assert "~ p2-shared-pnl (severity)  [default@2.8 -> bank@1.2]\n      severity: P2 medium  ->  P2 high\n" in out
     assert ("      then: readiness P2 not met; finding P2 (high); mitigation M5; mitigation M7;"
             " recommend coach  ->  readiness P2 not met; finding P2 (critical); recommend hire_external") in out
     assert "      summary: Has never answered for a profit and loss.  ->  Has never answered" in out
     row = next(x for x in out.splitlines() if x.strip().startswith("never owned a profit and loss"))
-    assert "coach -> hire_external" in row
+    assert "Coach -> Hire" in row
+
+
+def test_pack_diff_says_outcomes_in_words_never_their_codes():
+    """A consultant reads 'Coach -> Hire', as the client would; the codes stay in --json."""
+    out = run_cli("pack", "diff", "default", "bank").stdout
+    cases = out[out.index("\nCases ("):]
+    assert "Coach -> Hire" in cases and "hire_external" not in cases
+    assert re.search(r"\d+ of \d+ cases change outcome: \d+ Coach -> Hire", cases)
+    data = json.loads(run_cli("pack", "diff", "default", "bank", "--json").stdout)
+    assert {"from": "coach", "to": "hire_external"} == {k: data["outcome_changes"][0][k] for k in ("from", "to")}
 
 
 def test_pack_diff_json_matches_the_table():
     data = json.loads(run_cli("pack", "diff", "default", "public-sector", "--json").stdout)
-    assert data["a"] == "default@2.7" and data["b"] == "public-sector@1.8"
+    assert data["a"] == "default@2.8" and data["b"] == "public-sector@1.9"
     assert {r["id"] for r in data["rules"] if r["change"] == "removed"} == set()  # P2 reworded, kept
     assert {"p2-owns-pnl", "p2-shared-pnl", "p2-no-pnl"} <= {
         r["id"] for r in data["rules"] if r["change"] == "changed" and r["keys"] == ["summary"]}
@@ -80,7 +91,7 @@ def test_pack_diff_over_a_folder_of_cases(tmp_path):
     done = run_cli("pack", "diff", "default", "bank", "--cases", str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert "Cases (2, case files in" in done.stdout
-    assert re.search(r"two\s+coach -> hire_external", done.stdout)
+    assert re.search(r"two\s+Coach -> Hire", done.stdout)
 
 
 def test_unreadable_case_files_are_named_and_exit_2(tmp_path):
@@ -141,7 +152,7 @@ def test_totals_over_one_case_are_grammatical(tmp_path):
 def test_a_changed_threshold_shows_before_and_after_in_words():
     gap = str(REPO_FIXTURES / "lint_readiness_gap")
     out = run_cli("pack", "diff", "default", gap).stdout
-    assert ("  ~ p1-experienced (when)  [default@2.7 -> lint-readiness-gap@1.0]\n"
+    assert ("  ~ p1-experienced (when)  [default@2.8 -> lint-readiness-gap@1.0]\n"
             "      when: Years managing digital products is at least 3  ->"
             "  Years managing digital products is at least 5\n") in out
     data = json.loads(run_cli("pack", "diff", "default", gap, "--json").stdout)
@@ -153,7 +164,7 @@ def test_a_changed_threshold_shows_before_and_after_in_words():
 def test_a_changed_parameter_is_a_setting_line(tmp_path):
     folder = tmp_path / "client"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.7\n'
+    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.8\n'
                                       "parameters:\n  p1_met_years: 5\n")
     done = run_cli("pack", "diff", "default", str(folder))
     assert done.returncode == 0, done.stderr

@@ -6,10 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from leadfit.rules.authoring.diff import (CaseDiff, Impact, folder_cases, impact, scenario_cases, shown,
+from leadfit.rules.authoring.diff import (CaseDiff, Impact, folder_cases, impact, move_words, scenario_cases,
                                           side_names, with_boundaries)
 from leadfit.rules.model.library import resolve_pack
-from leadfit.words import counted
+from leadfit.words import counted, outcome_short_words
 
 
 def register(verbs) -> None:
@@ -94,17 +94,17 @@ def generated_table(result: Impact) -> list[str]:
     """One row per answer tried at a moved threshold: how many cases change, and how."""
     rows = [("answer set", "cases", "change", "outcome changes")]
     for answer, n, changed, moves in result.generated_rows():
-        words = ", ".join(f"{k} {a} -> {b}" for (a, b), k in moves.most_common()) or "none"
+        words = ", ".join(f"{k} {move_words(a, b)}" for (a, b), k in moves.most_common()) or "none"
         rows.append((answer, str(n), str(changed), words))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     return ["  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths)) + "  " + r[3] for r in rows]
 
 
 def impact_table(changed: list[CaseDiff], limit: int | None = None) -> list[str]:
-    """The changed cases as aligned text rows."""
+    """The changed cases as aligned text rows, each outcome in its pack's words."""
     rows = [("case", "outcome", "risk", "IDs")]
     for c in changed[:limit]:
-        outcome = f"{shown(c.a.outcome)} -> {shown(c.b.outcome)}" if c.outcome_changed else shown(c.a.outcome)
+        outcome = move_words(c.a.outcome, c.b.outcome) if c.outcome_changed else outcome_short_words(c.a.outcome)
         risk = f"{c.a.risk} ({c.a.score}) -> {c.b.risk} ({c.b.score})" if c.risk_changed \
             else f"{c.a.risk} ({c.a.score})"
         ids = " ".join([f"+{i}" for i in c.ids_added] + [f"-{i}" for i in c.ids_removed])

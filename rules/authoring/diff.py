@@ -23,6 +23,7 @@ from leadfit.rules.model.pack import Pack
 from leadfit.rules.model.parameters import names_in
 from leadfit.rules.runtime.merged import id_key
 from leadfit.rules.runtime.summary import Summary
+from leadfit.words import outcome_short_words
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,6 @@ class Impact:
     risk_changes: int = 0
     id_changes: int = 0
     generated: Generated | None = None  # the boundary cases among those compared
-
     def add(self, diff: CaseDiff) -> None:
         self.compared += 1
         if diff.a == diff.b:  # the same outcome, risk and IDs: most cases, counted at once
@@ -122,7 +122,8 @@ class Impact:
             self.changed.append(diff)
 
     def outcome_moves(self) -> Counter:
-        return Counter((shown(c.a.outcome), shown(c.b.outcome)) for c in self.changed if c.outcome_changed)
+        """(outcome in A, outcome in B) -> cases, by the packs' codes (None: no outcome)."""
+        return Counter((c.a.outcome, c.b.outcome) for c in self.changed if c.outcome_changed)
 
     def totals(self) -> list[str]:
         n = self.compared
@@ -131,8 +132,8 @@ class Impact:
         of = f"of {n} case changes" if n == 1 else f"of {n} cases change"
         line = f"{moved} {of} outcome"
         if moves:
-            line += ": " + ", ".join(f"{k} {a} -> {b}" for (a, b), k in
-                                     sorted(moves.items(), key=lambda kv: (-kv[1], kv[0])))
+            line += ": " + ", ".join(f"{k} {move_words(a, b)}" for (a, b), k in
+                                     sorted(moves.items(), key=lambda kv: (-kv[1], _order(kv[0]))))
         return [line, f"{self.risk_changes} {of} risk", f"{self.id_changes} {of} IDs"]
 
     def generated_words(self) -> list[str]:
@@ -154,7 +155,7 @@ class Impact:
         moves: dict[tuple, Counter] = {}
         for c in self.changed:
             if c.case.varied and c.outcome_changed:
-                moves.setdefault(c.case.varied, Counter())[(shown(c.a.outcome), shown(c.b.outcome))] += 1
+                moves.setdefault(c.case.varied, Counter())[(c.a.outcome, c.b.outcome)] += 1
         return [(f"{m.title}: {m.said(v)}", tried[(m.question, v)], changed[(m.question, v)],
                  moves.get((m.question, v), Counter()))
                 for m in g.moved for v in m.tried if tried[(m.question, v)]]
@@ -178,8 +179,8 @@ class Impact:
             "cases": self.compared,
             "generated": self.generated_data(),
             "invalid": self.invalid,
-            "outcome_changes": [{"from": a, "to": b, "cases": k}
-                                for (a, b), k in sorted(self.outcome_moves().items())],
+            "outcome_changes": [{"from": shown(a), "to": shown(b), "cases": k}
+                                for (a, b), k in sorted(self.outcome_moves().items(), key=lambda kv: _order(kv[0]))],
             "risk_changes": self.risk_changes,
             "id_changes": self.id_changes,
             "changed": [{"case": c.case.name, "source": c.case.source,
@@ -318,4 +319,15 @@ def impact(a: Pack, b: Pack, cases: list[CaseInput], progress: Callable[[int, in
 
 
 def shown(outcome: str | None) -> str:
+    """An outcome's code as --json gives it ("none": no recommendation)."""
     return outcome or "none"
+
+
+def move_words(a: str | None, b: str | None) -> str:
+    """'Coach -> Hire': a move between outcomes in words, never the packs' codes."""
+    return f"{outcome_short_words(a)} -> {outcome_short_words(b)}"
+
+
+def _order(move: tuple) -> tuple:
+    """Outcome pairs in a stable order, no outcome (None) first."""
+    return tuple(shown(o) for o in move)

@@ -118,3 +118,23 @@ def test_no_more_than_six(qtbot, user_files, tmp_path):
     compare.remove_chosen()
     compare.wait()
     assert compare.chosen.count() == 5 and compare.add_files_button.isEnabled()
+
+
+def test_a_mark_on_a_blank_question_is_not_answered_side_by_side_as_in_the_main_window(
+        qtbot, user_files, tmp_path):
+    """The readiness tile says 'not answered' with 'Will the Product Director own this
+    stream's results?' blank; the candidate's column said 'met' (forms/unanswered.py)."""
+    window, compare = _compare(qtbot, user_files)
+    answers = example_answers()
+    del answers["stream.pd_accountability"]
+    fill(qtbot, window, answers)
+    settle(qtbot, window)
+    compare.add_current()
+    compare.add_files([write_case(tmp_path, "Priya Shah")])
+    compare.wait()
+    qtbot.waitUntil(lambda: compare.comparison is not None, timeout=10_000)
+    for item in window.controller.assessment.readiness:
+        tile = window.panel.readiness.tiles[item.id].text().split("\n", 1)[1]
+        assert compare.cell_text(item.title, 0) == tile, item.title
+    p_and_l = next(r.title for r in window.controller.assessment.readiness if r.id == "P2")
+    assert [compare.cell_text(p_and_l, k) for k in range(3)] == ["not answered", "met", "not answered"]

@@ -70,7 +70,7 @@ def test_sign_off_flow_creates_a_signed_record_the_register_shows(qtbot, user_fi
     assert register_cells(window, CANDIDATE) == ["Alex Morgan"]
     assert register_cells(window, STATUS) == ["signed"]
     assert register_cells(window, DECISION) == ["Appoint with coaching"]
-    assert register_cells(window, PACK) == ["default 2.7"]  # as the pack bar says it
+    assert register_cells(window, PACK) == ["default 2.8"]  # as the pack bar says it
 
 
 def test_a_decision_that_differs_needs_a_justification(qtbot, user_files, no_modal_dialogs):

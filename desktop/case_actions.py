@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from leadfit.desktop import settings as app_settings
+from leadfit.words import counted
 
 
 class CaseActions:
@@ -60,7 +61,9 @@ class CaseActions:
             self.show_problems(f"The case was not saved in {path}", [exc.strerror or str(exc)])
             return
         self._remember(str(path))
-        self.tell(f"Case saved as {path}")
+        mistakes = len(self.controller.errors)  # kept as typed, still marked at their fields
+        self.tell(f"Case saved as {path}" + (f", with {counted(mistakes, 'answer')} still to correct"
+                                              if mistakes else ""))
 
     def export_answers(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",

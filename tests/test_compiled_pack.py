@@ -50,10 +50,59 @@ def test_every_base_pack_comes_back_compiled_equal_to_the_loaded_one(folder, mon
     assert dict(again.sources.items()) == loaded.sources  # read only when asked (lint)
 
 
-def test_a_client_pack_is_never_kept_compiled(tmp_path):
-    """Which base it gets depends on other folders, not only its own files."""
-    load_pack(bundled_packs_dir() / "bank")
-    assert not _entry_of(bundled_packs_dir() / "bank").exists()
+CLIENT_PACKS = [p for p in [*(bundled_packs_dir() / n for n in library.bundled_pack_names()),
+                             *archived_pack_folders()] if "extends" in (p / "pack.yaml").read_text()]
+
+
+@pytest.mark.parametrize("folder", CLIENT_PACKS, ids=lambda p: p.name)
+def test_every_client_pack_comes_back_compiled_equal_to_the_loaded_one(folder, monkeypatch):
+    """A client pack too (pack diff of bank validated its pack.yaml anew on every run)."""
+    loaded = load_pack(folder)
+    _no_loading(monkeypatch)
+    again = load_pack(folder)
+    assert again is not loaded and again == loaded
+    assert again.base == loaded.base and again.base.folder == loaded.base.folder
+    assert again.settings.model_fields_set == loaded.settings.model_fields_set
+    assert (again.fingerprint, again.layers, again.scenarios) == (loaded.fingerprint, loaded.layers,
+                                                                  loaded.scenarios)
+    assert dict(again.sources.items()) == loaded.sources
+
+
+def _client_of_a_sibling(tmp_path) -> tuple[Path, Path]:
+    """acme extends its sibling folder's pack, base@1.0 (a copy of default)."""
+    base = tmp_path / "base"
+    shutil.copytree(bundled_packs_dir() / "default", base)
+    text = (base / "pack.yaml").read_text()
+    version = f'version: "{load_pack(base).version}"'
+    assert version in text
+    (base / "pack.yaml").write_text(text.replace("name: default", "name: base", 1).replace(
+        version, 'version: "1.0"', 1))
+    client = tmp_path / "acme"
+    client.mkdir()
+    (client / "pack.yaml").write_text('name: acme\nversion: "0.1"\nextends: base@1.0\n'
+                                      "parameters: {p1_met_years: 5}\n")
+    return base, client
+
+
+def test_a_client_pack_whose_base_changed_is_never_served_stale(tmp_path):
+    """Which base a client gets lives in other folders: looked for, and its texts keyed, on every read."""
+    base, client = _client_of_a_sibling(tmp_path)
+    first = load_pack(client)
+    assert load_pack(client) == first  # kept, and read back
+    rules = base / "rules.yaml"
+    rules.write_text(rules.read_text().replace(first.rules[0].summary, "An edited base summary.", 1))
+    again = load_pack(client)
+    assert again.rules[0].summary == "An edited base summary." and again.fingerprint != first.fingerprint
+
+
+def test_a_client_pack_whose_base_went_is_refused_by_name_although_it_was_kept(tmp_path):
+    base, client = _client_of_a_sibling(tmp_path)
+    load_pack(client)
+    text = (base / "pack.yaml").read_text()
+    (base / "pack.yaml").write_text(text.replace('version: "1.0"', 'version: "1.1"', 1))
+    with pytest.raises(PackError) as refused:
+        load_pack(client)
+    assert "extends 'base@1.0': no such pack; found base@1.1" in str(refused.value.problems)
 
 
 def test_an_edited_file_is_a_new_key_never_served_stale(pack_dir):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 
 from leadfit.rules.model.library import resolve_pack
@@ -28,8 +29,17 @@ def register(sub) -> None:
 
 
 def run_test(args) -> int:
+    from leadfit.errors import PackError
+    from leadfit.rules.authoring.lint import load_or_name_every_problem
     from leadfit.rules.authoring.scenarios import run_all
-    pack = resolve_pack(args.pack)
+    try:
+        pack = load_or_name_every_problem(args.pack)
+    except PackError as exc:  # said as lint says it: the same problems, the same count
+        print(f"leadfit pack test: {args.pack}: {counted(len(exc.problems), 'error')}; the pack does not"
+              " load, so no scenario was run:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return exc.exit_code
     results = run_all(pack)
     failed = [r for r in results if not r.passed]
     for r in failed:

@@ -13,12 +13,13 @@ from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import streams_reading
-from leadfit.decisions.record_words import outcome_title, recorded_words
+from leadfit.decisions.record_words import (outcome_title, recommendation_words, recorded_words,
+                                            step_words)
 from leadfit.decisions.review_words import (KIND_WORDS, awaiting_words, change_lines, due_words,
                                             verdict_words)
 from leadfit.decisions.texts import make_ref
 from leadfit.errors import InputError, Problem
-from leadfit.words import date_words, role_words, status_words, time_words
+from leadfit.words import date_words, pack_words, role_words, status_words, time_words
 
 # `register show` starts in a fresh process each time: it reads through decisions/showing.py
 # (no SQLAlchemy for a SQLite register, no models: issue 15); what only list, the due list
@@ -151,7 +152,7 @@ def describe(r: Any, versions: int) -> str:
     lines += [f"{r.ref} ({status}; version {r.version} of {versions})",
               f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
               f"  recorded by:     {recorded_words(r)}",
-              f"  recommendation:  {outcome_title(d.recommended)}",
+              f"  recommendation:  {recommendation_words(r)}",
               f"  decision:        {outcome_title(d.outcome)}"]
     if d.justification:
         lines.append(f"  justification:   {d.justification}")
@@ -162,11 +163,13 @@ def describe(r: Any, versions: int) -> str:
     if d.decisive_review_date:
         lines.append(f"  decisive review: {date_words(d.decisive_review_date)}")
     lines += [f"  not adjusting:   {c}" for c in d.review_criteria]
-    if r.other_streams is not None:
-        lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
+    if r.other_streams is not None:  # the form's answer in its words, never its option code
+        from leadfit.decisions.showing import questionnaire_of
+        lines.append(f"  other streams:   {streams_reading.words(r.other_streams, questionnaire_of(r))}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
-    lines += [f"  rule pack:       {r.pack.label}", f"  fingerprint:     {r.pack.fingerprint}"]
+    lines += [f"  rule pack:       {pack_words(r.pack.name, r.pack.version)}",
+              f"  fingerprint:     {r.pack.fingerprint}"]
     lines += [f"  {line}" for line in change_lines(r)]
     lines += _findings(r) + _plan(r)
     for c in r.considered:
@@ -193,12 +196,17 @@ def _findings(r: Any) -> list[str]:
     return lines
 
 
+DECLINED = "none: the coaching plan recommended was declined"
+
+
 def _plan(r: Any) -> list[str]:
-    plan = r.decision.plan
-    lines = [f"  mitigation plan: {len(plan) or 'none required'}"]
-    lines += [f"    {p.title}: {p.words(date_words)} [{p.id}]" for p in plan]
+    from leadfit.decisions.coaching import left_out
+    plan, declined = r.decision.plan, left_out(r)  # a coaching plan declined is not one unneeded
+    lines = [f"  mitigation plan: {len(plan) or (DECLINED if declined else 'none required')}"]
+    lines += [f"    {p.title}: {step_words(r, p)} [{p.id}]" for p in plan]
     if r.decision.later_note:
         lines.append(f"    ({r.decision.later_note})")
+    lines += [f"    ({note})" for note in declined]
     return lines
 
 

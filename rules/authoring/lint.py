@@ -19,6 +19,9 @@ Each finding of lint is a Problem with file and line, and a level:
   says a ready Product Director has, and nothing says so (a P1 "met" moved to 40 years
   while "partly met" still ends at 5 left 5 to 39 years unassessed, and such a candidate
   was appointed); the fix is always in the pack (move both sides, with a parameter);
+- thresholds out of their order (near_dedicated_share below dedicated_share, the latest
+  review before the first) or a deadline of 0 days (rules/model/parameters.py): error, at
+  the line that sets it;
 - a summary kept from the base over a changed 'when' that no longer reads a
   number the summary mentions (Three or more years, now ge 5): warning.
 """
@@ -59,11 +62,22 @@ def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
     try:
         pack = resolve_pack(name_or_dir)
     except PackError as exc:
-        return None, [LintItem("error", p) for p in _with_what_is_sound(exc)]
+        return None, [LintItem("error", p) for p in refusal_problems(exc)]
     return pack, lint(pack)
 
 
-def _with_what_is_sound(exc: PackError) -> list[Problem]:
+def load_or_name_every_problem(name_or_dir: str | Path) -> Pack:
+    """The pack, or a PackError naming what lint names of a pack that does not load (its
+    refusal and the rules that can never fire): `pack test` and `pack lint` count alike."""
+    try:
+        return resolve_pack(name_or_dir)
+    except PackError as exc:
+        every = PackError(refusal_problems(exc))
+        every.salvaged = exc.salvaged
+        raise every from None
+
+
+def refusal_problems(exc: PackError) -> list[Problem]:
     """The refusal's problems, and the rules that can never fire among the parts of the pack
     that load (every mistake in one run: a contradiction is not kept back until a typo
     elsewhere is mended), none at a line already named, in the order of files and lines."""
@@ -73,11 +87,6 @@ def _with_what_is_sound(exc: PackError) -> list[Problem]:
     named = {(p.file, p.line) for p in exc.problems}
     found = [i.problem for i in never_fires(salvaged) if (i.problem.file, i.problem.line) not in named]
     return in_file_order(exc.problems + found, salvaged.folder) if found else exc.problems
-    named = {(p.file, p.line) for p in exc.problems}
-    found = [i.problem for i in never_fires(salvaged) if (i.problem.file, i.problem.line) not in named]
-    if found:
-        exc.problems[:] = in_file_order(exc.problems + found, salvaged.folder)
-    return []
 
 
 def never_fires(pack: Pack) -> list[LintItem]:
@@ -348,5 +357,20 @@ def unused_parameters(pack: Pack) -> list[LintItem]:
             for n in names]
 
 
-CHECKS = [engine_refuses, never_fires, conflicting_recommendations, uncited_ids, unreached_outcomes,
+def thresholds_out_of_order(pack: Pack) -> list[LintItem]:
+    """A threshold below the one it must not fall below (near_dedicated_share under
+    dedicated_share, the latest review before the first) or a deadline of 0 days: said at the
+    line that sets it here, with what is allowed."""
+    from leadfit.rules.model.parameters import relations_broken
+    located = pack.sources.get("pack.yaml")
+    own = (located.data or {}).get("parameters") if located is not None else None
+    set_here = set(own) if isinstance(own, dict) else set()
+    if pack.base is not None and not set_here:
+        return []  # the base's values: its own lint's
+    return [LintItem("error", Problem(f"parameters.{name}: {words}",
+                                      *_file_line(pack, "pack.yaml", ("parameters", name))))
+            for name, words in relations_broken(pack.settings.parameters, set_here if pack.base else set())]
+
+
+CHECKS = [engine_refuses, never_fires, thresholds_out_of_order, conflicting_recommendations, uncited_ids, unreached_outcomes,
           readiness_left_unknown, stale_summaries, unused_parameters]

@@ -8,9 +8,12 @@ folder as named, the text of each pack file and the code version, so an edited f
 changed LeadFit is simply a new key and a stale entry is never found; anything missing,
 damaged or foreign is ignored without a word and the pack is loaded as usual.
 
-Only packs that extend nothing are kept: which base a client pack gets depends on other
-folders (bundled, sibling, archived), not only its own files. A folder's guards (links
-outside it, hard links) are checked on every read, as the full loader checks them.
+A client pack (one that extends a base) is kept too, keyed also by the folder its base is
+found in today and that base's texts: which base it gets depends on other folders (bundled,
+sibling, archived), so the base is looked for as the loader looks (library._base_folder) on
+every read, and a base that moved, changed or extends another is a new key or none. Its
+base comes back as that folder's pack (itself compiled). A folder's guards (links outside
+it, hard links) are checked on every read, as the full loader checks them.
 tests/test_compiled_pack.py holds every bundled pack read back equal to the loaded one.
 """
 
@@ -43,29 +46,75 @@ def pack_texts(folder: Path) -> dict[str, str] | None:
         return None
 
 
-def lookup(folder: Path, texts: dict[str, str]) -> Pack | None:
-    """The pack compiled earlier from exactly these texts by this code, or None."""
-    fields = objcache.lookup(_key(folder, texts), FORMAT, _classes)
+@dataclasses.dataclass(frozen=True)
+class Keyed:
+    """Where a pack's entry is kept: its key, and the folder of the base it extends (None:
+    it extends nothing)."""
+
+    key: str | None
+    base: Path | None = None
+
+
+def keyed(folder: Path, texts: dict[str, str]) -> Keyed:
+    """The entry's key for a pack with these texts, its base looked for as the loader does;
+    no key where the base cannot be told without loading (the loader then names why)."""
+    extends = _extends(folder, texts)
+    if extends is None:
+        return Keyed(_key(folder, texts))
+    from leadfit.rules.model.library import _base_folder
+    if not isinstance(extends, str) or "@" not in extends:
+        return Keyed(None)
+    base = _base_folder(extends, folder, [])
+    base_texts = pack_texts(base) if base is not None else None
+    if base is None or base_texts is None or _extends(base, base_texts) is not None:
+        return Keyed(None)  # kept one layer deep: a base that extends another is loaded
+    return Keyed(_key(folder, texts, _parts(base, base_texts)), base)
+
+
+def lookup(folder: Path, texts: dict[str, str], where: Keyed | None = None) -> Pack | None:
+    """The pack compiled earlier from exactly these texts (and its base's) by this code, or None."""
+    where = where or keyed(folder, texts)
+    fields = objcache.lookup(where.key, FORMAT, _classes)
     try:
-        return _pack(fields, folder, texts) if fields is not None else None
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return _pack(fields, folder, texts, where.base) if fields is not None else None
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, PackError):
         return None
 
 
-def store(folder: Path, texts: dict[str, str], pack: Pack) -> None:
-    """Keep ``pack`` (loaded from ``texts``); skipped for a pack that extends another."""
-    if pack.base is not None:
+def store(folder: Path, texts: dict[str, str], pack: Pack, where: Keyed | None = None) -> None:
+    """Keep ``pack`` (loaded from ``texts``), under the key looked up before it was loaded:
+    a client pack only where its base is the one that key names, a base pack itself."""
+    where = where or keyed(folder, texts)
+    base = pack.base
+    if (base is None) != (where.base is None) or base is not None and (
+            base.base is not None or base.folder != where.base):
         return
     fields = {f.name: getattr(pack, f.name) for f in dataclasses.fields(pack)
               if f.name not in ("base", "sources")}
-    objcache.store(_key(folder, texts), FORMAT, fields, _classes)
+    objcache.store(where.key, FORMAT, fields, _classes)
 
 
-def _key(folder: Path, texts: dict[str, str]) -> str | None:
+def _extends(folder: Path, texts: dict[str, str]):
+    """What pack.yaml says under ``extends`` (None: nothing), from its parsed text."""
+    text = texts.get("pack.yaml")
+    if text is None:
+        return None
+    try:
+        data = load_text(text, str(folder / "pack.yaml"), cached=True).data
+    except PackError:
+        return None
+    return data.get("extends") if isinstance(data, dict) else None
+
+
+def _parts(folder: Path, texts: dict[str, str]) -> list[str | None]:
     parts: list[str | None] = [str(folder)]
     for name in PACK_FILES:
         parts += [name, texts.get(name)]
-    return objcache.key_of(FORMAT, parts)
+    return parts
+
+
+def _key(folder: Path, texts: dict[str, str], base: list[str | None] | None = None) -> str | None:
+    return objcache.key_of(FORMAT, _parts(folder, texts) + (["extends", *base] if base else []))
 
 
 def _classes() -> dict[str, type]:
@@ -80,11 +129,13 @@ def _classes() -> dict[str, type]:
         schema.ExpectSpec)}}
 
 
-def _pack(fields: Any, folder: Path, texts: dict[str, str]) -> Pack:
+def _pack(fields: Any, folder: Path, texts: dict[str, str], base_folder: Path | None) -> Pack:
+    from leadfit.rules.model.library import load_pack
     from leadfit.rules.model.pack import Pack
     if not isinstance(fields, dict) or fields.get("folder") != folder:
         raise ValueError("not this folder's pack")
-    return Pack(**fields, base=None, sources=SourcesAsRead(folder, texts))
+    base = load_pack(base_folder) if base_folder is not None else None
+    return Pack(**fields, base=base, sources=SourcesAsRead(folder, texts))
 
 
 class SourcesAsRead(dict):

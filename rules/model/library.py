@@ -53,7 +53,8 @@ def load_pack(folder: Path | str) -> Pack:
     from leadfit.rules.model import compiled
     folder = Path(folder)
     texts = compiled.pack_texts(folder)
-    found = compiled.lookup(folder, texts) if texts is not None else None
+    where = compiled.keyed(folder, texts) if texts is not None else None
+    found = compiled.lookup(folder, texts, where) if texts is not None else None
     if found is not None:
         return found
     try:
@@ -62,8 +63,9 @@ def load_pack(folder: Path | str) -> Pack:
         ordered = PackError(in_file_order(exc.problems, folder))
         ordered.salvaged = exc.salvaged
         raise ordered from None
-    if texts is not None and compiled.pack_texts(folder) == texts:  # unchanged while loading
-        compiled.store(folder, texts, pack)
+    if texts is not None and compiled.pack_texts(folder) == texts and (  # unchanged while loading
+            compiled.keyed(folder, texts) == where):                     # its base too
+        compiled.store(folder, texts, pack, where)
     return pack
 
 

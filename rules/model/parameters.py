@@ -237,3 +237,54 @@ def unused(pack) -> list[str]:
     for rule in pack.rules:
         used |= names_in(getattr(rule, "raw_when", None))
     return [name for name in pack.settings.parameters if name not in used]
+
+
+# Thresholds that hold only in an order, or above a floor: each value alone is a number a
+# question can take, so loading takes it, but the pack then says something no reader of the
+# article would (a consultant's near_dedicated_share of 5 under a dedicated share of 10 let a
+# plan count as lightening the load only below what a dedicated PD may keep).
+# (lower, higher, what the higher one means): higher may equal lower, never fall below it.
+ORDERED = (
+    ("dedicated_share", "near_dedicated_share",
+     "the share a plan must bring the former role down to counts as near the dedicated share,"
+     " so it cannot be below it"),
+    ("dedicated_share", "part_time_share",
+     "keeping the part-time share or more is doing the job part-time, which a dedicated share cannot be"),
+    ("review_horizon_days", "review_latest_days",
+     "a first review later than this falls past the first 6 to 12 months, so it cannot come"
+     " before the day the review is due by"),
+)
+# name -> (least value, what a value below it leaves impossible)
+AT_LEAST = {
+    "reduction_horizon_days": (1, "no plan could bring the former role down in time"),
+    "review_horizon_days": (1, "no first review could be set in time"),
+}
+
+
+def relations_broken(params: dict[str, Any], set_here: set[str]) -> list[tuple[str, str]]:
+    """(the parameter at fault, what is wrong and what is allowed) for each threshold below
+    its floor or out of its order with another. Of a pair, the one ``set_here`` (by the pack
+    being checked) is at fault, the higher where both are; a pair set by neither is left out
+    where ``set_here`` names any (a base's values are its own lint's)."""
+    found = []
+    for name, (least, leaves) in AT_LEAST.items():
+        value = _number(params.get(name))
+        if value is not None and value < least and (not set_here or name in set_here):
+            found.append((name, f"{value} days leaves no time: {leaves}; allowed: a whole number"
+                                f" of days, {least} or more"))
+    for low, high, why in ORDERED:
+        lv, hv = _number(params.get(low)), _number(params.get(high))
+        if lv is None or hv is None or hv >= lv:
+            continue
+        if not set_here or high in set_here:
+            found.append((high, f"{hv} is below {low} ({lv}): {why}; allowed: {lv} or more"
+                                f" (or {low} set lower)"))
+        elif low in set_here:
+            found.append((low, f"{lv} is above {high} ({hv}, from the base pack): {why}; allowed:"
+                               f" {hv} or less (or {high} set higher)"))
+    return found
+
+
+def _number(value: Any) -> float | None:
+    """A number (never yes/no, which Python counts as 1 and 0), or None."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None

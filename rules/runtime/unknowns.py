@@ -265,7 +265,11 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
     unverified = said.unverified(pack, info.questions, info.explored,
                                  {d.question for d in info.depends_on}, also)
     findings = list(with_outcome.findings) + unverified
-    mitigations = said.with_find_out(pack, with_outcome.mitigations, unverified, also)
+    # 3 (2.8): a hire whatever the answers not known are needs nothing found out from the candidate
+    settled_hire = (pack.settings.unknowns_version >= 3 and info.verdict == "holds"
+                    and with_outcome.outcome is not None and with_outcome.outcome not in _APPOINTING)
+    mitigations = (list(with_outcome.mitigations) if settled_hire
+                   else said.with_find_out(pack, with_outcome.mitigations, unverified, also))
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
         why_not[outcome] = ["Possible, but not while answers are not known: "

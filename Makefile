@@ -54,7 +54,8 @@ $(BENCH_STAMP): $(STAMP)
 # one evaluation, fresh processes and the window (startup.py), the rationale PDF (pdf_text.py
 # --rationale; the field-by-field table is pdf_text.py alone), pack diff, the register, then
 # answers not known.
-# evaluate.py and packs.py take --before PYTHON (a venv of an earlier commit): before and after.
+# evaluate.py takes --before PYTHON (a venv of an earlier commit), packs.py --before TREE or PYTHON,
+# pdf_text.py --start TREE, startup.py and register.py --before TREE: before and after.
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py

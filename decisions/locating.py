@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from leadfit.decisions.errors import RegisterError
-from leadfit.paths import data_dir
+from leadfit.paths import audit_key_file, data_dir
 
 
 def default_url() -> str:
@@ -52,11 +52,11 @@ def warn_if_loose(path: Path, what: str) -> None:
 
 def audit_key() -> bytes | None:
     """The HMAC key, if one is configured outside the database."""
-    path = os.environ.get("LEADFIT_AUDIT_KEY_FILE")
+    path = audit_key_file()
     if path:
-        warn_if_loose(Path(path).expanduser(), "audit key file")
+        warn_if_loose(path, "audit key file")
         try:
-            key = Path(path).expanduser().read_bytes().strip()
+            key = path.read_bytes().strip()
         except OSError as exc:
             raise RegisterError(f"cannot read the audit key file {path}: {exc.strerror}") from None
         if not key:

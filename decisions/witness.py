@@ -27,7 +27,7 @@ from typing import Any
 from leadfit.decisions import reading
 from leadfit.decisions.errors import RegisterError
 from leadfit.decisions.texts import canonical_json, utc_now
-from leadfit.paths import data_dir
+from leadfit.paths import witness_dir
 
 try:  # POSIX; elsewhere two writers on one machine may race the witness (never the chain)
     import fcntl
@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover
 
 
 def folder() -> Path:
-    return Path(os.environ.get("LEADFIT_WITNESS_DIR") or data_dir() / "witness")
+    return witness_dir()
 
 
 def path_for(url: str) -> Path:

@@ -4,7 +4,8 @@ One seam for every output (PDF reports, pack docs, CSV, exported case files):
 - the data goes to a ``mkstemp`` file in the target's own folder (never a
   predictable name a planted symlink could redirect), then is renamed over
   the target, so a crash or a full disk leaves the old file and no temp file;
-- the open register (or its -wal/-shm files) is never a target;
+- the open register (or its -wal/-shm files) is never a target, nor what the registers
+  keep outside it (the audit key file, the witness folder: leadfit/paths.py kept_files);
 - an existing file is replaced only when the caller says so (``--force``, or
   the person confirmed it in a dialog).
 """
@@ -46,6 +47,7 @@ def check_target(path: Path, *, protected: tuple[Path, ...] = (), overwrite: boo
     if path.is_dir():
         raise InputError([Problem("is a folder; name a file to write", str(path))])
     target = path.resolve()
+    _refuse_kept(target, path)
     for guarded in protected:
         guarded = Path(guarded).resolve()
         if target in (guarded, guarded.with_name(guarded.name + "-wal"),
@@ -58,6 +60,18 @@ def check_target(path: Path, *, protected: tuple[Path, ...] = (), overwrite: boo
     if suffix and path.suffix.lower() != suffix:
         raise InputError([Problem(f"the output file must end in {suffix}", str(path))])
     return path
+
+
+def _refuse_kept(target: Path, path: Path) -> None:
+    """Never a file the registers need to be checked (their audit key, their witnesses),
+    --force or not: replacing one locks a register or makes it unreadable for good."""
+    from leadfit.paths import kept_files
+    for kept, what in kept_files():
+        kept = kept.resolve()
+        if target == kept or kept in target.parents:
+            raise InputError([Problem(f"{what}; LeadFit needs it to check the register, so"
+                                      " nothing is written there, even with --force. Name"
+                                      " another file", str(path))])
 
 
 def named_as(path: Path, suffix: str) -> Path:

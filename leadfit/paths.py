@@ -25,6 +25,26 @@ def data_dir() -> Path:
     return Path(os.environ.get("LEADFIT_DATA_DIR") or _user_dir("data", "XDG_DATA_HOME", "~/.local/share"))
 
 
+def witness_dir() -> Path:
+    """Where each register's witness is kept (decisions/witness.py); $LEADFIT_WITNESS_DIR overrides it."""
+    return Path(os.environ.get("LEADFIT_WITNESS_DIR") or data_dir() / "witness")
+
+
+def audit_key_file() -> Path | None:
+    """The registers' audit key file, when one is configured ($LEADFIT_AUDIT_KEY_FILE)."""
+    path = os.environ.get("LEADFIT_AUDIT_KEY_FILE")
+    return Path(path).expanduser() if path else None
+
+
+def kept_files() -> tuple[tuple[Path, str], ...]:
+    """What the registers keep outside their database, with what each is: no output may
+    replace them (a CSV over the audit key locks a keyed register for good, one over a
+    witness makes every later read refuse the register)."""
+    key = audit_key_file()
+    return (((key, "is the registers' audit key file"),) if key else ()) + (
+        (witness_dir(), "is in the registers' witness folder"),)
+
+
 def cache_dir() -> Path:
     """$LEADFIT_CACHE_DIR, else the platform's per-user cache folder."""
     return Path(os.environ.get("LEADFIT_CACHE_DIR") or _user_dir("cache", "XDG_CACHE_HOME", "~/.cache"))

@@ -170,3 +170,31 @@ def test_a_filed_pdf_is_not_confirmed_by_a_register_edited_outside_leadfit(db, c
     lines = said.stdout.splitlines()
     assert said.returncode == 1 and lines[0].startswith("CHANGED: ")
     assert any(line.endswith("so this does not confirm the PDF") for line in lines)
+
+
+def test_outputs_never_replace_the_audit_key_or_a_witness_even_with_force(db, cli, tmp_path,
+                                                                          monkeypatch):
+    """fresh-eyes F43: `register export --csv KEYFILE --force` made the HMAC key a CSV, and
+    the keyed register was locked and unverifiable for good; the same over its witness."""
+    from leadfit.decisions import witness
+    key = tmp_path / "audit.key"
+    key.write_text("a long secret key for this register\n")
+    key.chmod(0o600)
+    monkeypatch.setenv("LEADFIT_AUDIT_KEY_FILE", str(key))
+    with open_register(db) as reg:
+        record = signed_record(reg)
+        kept = witness.path_for(reg.url)
+    before = {path: path.read_bytes() for path in (key, kept)}
+    in_witness_folder = kept.parent / "board.pdf"
+    for target, words in ((key, "audit key file"), (kept, "witness folder"),
+                          (in_witness_folder, "witness folder")):
+        for args in (["register", "export", "--csv", target],
+                     ["report", record.record_id, "--out", target],
+                     ["portfolio", "--out", target]):
+            result = cli(*args, "--force", "--db", db)
+            assert result.returncode == 2 and words in result.stderr, (args, result.stderr)
+            assert "even with --force" in result.stderr and "Traceback" not in result.stderr
+    assert {path: path.read_bytes() for path in before} == before
+    assert not in_witness_folder.exists()
+    checked = cli("verify", "--db", db)
+    assert checked.returncode == 0, checked.stderr

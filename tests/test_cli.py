@@ -44,7 +44,7 @@ def test_why_not_reads_in_words_without_rule_ids_or_logic():
     """An executive reading the terminal sees reasons, never 'p1-some-experience' or '(a and (b or c))'."""
     out = run_cli("evaluate", str(EXAMPLE_CASE)).stdout
     why_not = out[out.index("\nWhy not:"):out.index("\nWhat would change it:")]
-    assert "  Appoint:\n    - Some years running digital products, not enough" in why_not
+    assert "  Appoint:\n    - Has run digital products, but not yet long enough" in why_not
     for code in ("p1-some-experience", "hire_external:", "It would need one of", " and (", "is at least"):
         assert code not in why_not
 

@@ -56,6 +56,19 @@ def test_a_coached_appointment_that_stands_on_lightening_the_load_first_says_so_
     assert plain.preconditions == [] and plain.outcome_title == "Appoint with coaching"
 
 
+# --- the reader of 2.8's E1/D9: a critical stream weighs for any gap, not only years -----------
+def test_a_critical_stream_weighs_for_an_experienced_candidate_with_a_gap_without_hiring():
+    new, old = _both("critical stream, experienced candidate not yet in MVP slices")
+    assert _finding(old, "F11") is None and old.outcome == "coach"
+    assert _finding(new, "F11").severity == "high" and new.outcome == "coach"
+    assert new.risk.score > old.risk.score
+    ready = evaluate(_case("critical stream, experienced candidate"), default_pack())
+    assert ready.outcome == "appoint" and _finding(ready, "F11") is None  # no gap, no curve
+    ps = resolve_pack("public-sector")
+    essential = evaluate(_case("critical stream, experienced candidate not yet in MVP slices", ps), ps)
+    assert "essential public service" in _finding(essential, "F11").summary
+
+
 # --- 2: a review within about six months is early enough; later is low and in the plan ----------
 def _review(pack, name: str, **changes):
     a = evaluate(_case(name, pack, **changes), pack)

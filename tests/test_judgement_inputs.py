@@ -188,5 +188,5 @@ def test_a_bad_parameter_read_by_many_rules_counts_them_instead_of_listing_them(
     folder = _client(tmp_path, "parameters:\n  p1_met_years: lots\n")
     errors = [x for x in run_cli("pack", "lint", str(folder)).stdout.splitlines() if x.startswith("error:")]
     assert len(errors) == 1, errors
-    assert errors[0].endswith("got 'lots'; 21 base rules compare with it, among them 'ready-to-appoint'"
+    assert errors[0].endswith("got 'lots'; 22 base rules compare with it, among them 'ready-to-appoint'"
                               " and 'p1-experienced'"), errors[0]

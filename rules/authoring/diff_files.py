@@ -5,7 +5,8 @@ A case file is a flat ``answers:`` mapping, one ``  question: value`` line per a
 back again and again. So a line is read once, by the flat reader (leadfit/yamlparse.py)
 and checked by the questionnaire's own cleaning (forms/answers.py), and remembered
 with its typed answer; a file made of such lines becomes a Case with a dict lookup per
-line. Anything else - a comment, a version mark, another indent, a repeated question,
+line; a long text that yaml.safe_dump folded onto further lines of plain words is joined
+back into one line first, as YAML folds it. Anything else - a comment, a version mark, another indent, a repeated question,
 a bad answer, an answer out of order, text that is not plain ASCII, an unreadable file -
 is read by ``load_case_file`` exactly as ``leadfit evaluate`` reads it, which also names
 every problem. tests/test_diff_files.py holds both readers equal over generated files.
@@ -14,6 +15,7 @@ every problem. tests/test_diff_files.py holds both readers equal over generated 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,11 @@ class CaseFiles:
         lines = text[len(HEAD):].split("\n")
         if lines[-1] == "":
             lines.pop()
+        if "\n    " in text:  # a long text answer folded onto more lines, as yaml.safe_dump writes it
+            joined = _unfolded(lines)
+            if joined is None:
+                return None
+            lines = joined
         found: list[Any] = list(map(self.lines.get, lines))
         if None in found:  # a line not seen yet (or an empty one): read once, remembered
             found = [f if f is not None else self._line(line) for f, line in zip(found, lines) if line or f]
@@ -86,6 +93,27 @@ class CaseFiles:
             self.lines.clear()
         self.lines[line] = found
         return found
+
+
+# A folded line: deeper than an answer, plain words only (no ':', '#', quote marks or
+# brackets a YAML reader would take otherwise), no space at either end.
+_FOLDED = re.compile(r"   +([A-Za-z0-9(][A-Za-z0-9 ,.;()!?&/'-]*[A-Za-z0-9.;()!?&/'-]|[A-Za-z0-9])")
+
+
+def _unfolded(lines: list[str]) -> list[str] | None:
+    """Each answer's folded lines joined back onto it with one space, as YAML folds a
+    plain or single-quoted text; None (the full reader) for anything else that is deeper."""
+    out: list[str] = []
+    for line in lines:
+        if not line.startswith("   "):
+            out.append(line)
+            continue
+        folded = _FOLDED.fullmatch(line)
+        if folded is None or not out or not out[-1].startswith("  ") or out[-1].endswith(" ") or (
+                out[-1].partition(": ")[2][:1] == '"'):
+            return None  # after a blank line, an escape or a quote YAML keeps lines apart
+        out[-1] += " " + folded.group(1)
+    return out
 
 
 def _plain_text(path: str) -> str | None:

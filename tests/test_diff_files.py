@@ -40,6 +40,8 @@ ODD_LINES = ["", "# a comment", "  # indented comment", "   ", "questionnaire: 2
              # deeper lines: a folded text goes on, or something YAML reads otherwise
              "    folded on", "     deeper still", "    more: x", "    # c", "    - a", "    'q'",
              "    it's", "    x ", "    \"dq\"", "    [a]", "    a #b"]
+# No mark, this questionnaire's (the window writes it), an earlier one's, one that is not a version
+MARKS = [None, QUESTIONNAIRE.version, QUESTIONNAIRE.version, 1, 2, 99, "3"]
 QUESTIONS = [(q.id, _candidates(q, set()) + ([date(2026, 10, 1)] if q.type == "date" else [])
               + (LONG_TEXTS if q.type == "text" else []))
              for q in QUESTIONNAIRE.asked]
@@ -67,11 +69,12 @@ def test_a_case_file_reads_as_evaluate_reads_it(tmp_path):
     quick = []
 
     @SETTINGS
-    @given(_answers, st.one_of(st.just([]), _edits), st.booleans())
-    def check(picks, edits, unicode):
+    @given(_answers, st.one_of(st.just([]), _edits), st.booleans(), st.sampled_from(MARKS))
+    def check(picks, edits, unicode, mark):
         answers = {qid: values[pick % len(values)] for (qid, values), pick in zip(QUESTIONS, picks)
                    if pick < 235}
-        lines = yaml.safe_dump({"answers": answers}, sort_keys=False, allow_unicode=unicode).split("\n")
+        data = {"answers": answers} if mark is None else {"questionnaire": mark, "answers": answers}
+        lines = yaml.safe_dump(data, sort_keys=False, allow_unicode=unicode).split("\n")
         for at, line in edits:
             where = 1 + at % max(len(lines) - 1, 1)
             lines.insert(where, lines[where - 1] if line == "repeat" else line)
@@ -80,9 +83,12 @@ def test_a_case_file_reads_as_evaluate_reads_it(tmp_path):
         assert _read(files.load, path.as_posix()) == _read(lambda p: load_case_file(p, QUESTIONNAIRE), path)
         quick.append(files._quick(str(path)) is not None)
         folded.append(quick[-1] and "\n    " in path.read_text(encoding="utf-8"))
+        marked.append(quick[-1] and mark is not None)
 
     folded: list[bool] = []
+    marked: list[bool] = []
     check()
+    assert sum(marked) >= 10  # files with this questionnaire's mark, as the window saves them, too
     assert sum(quick) >= 30  # the line-by-line reading was compared, often
     assert not all(quick)  # and the full reader too
     assert sum(folded) >= 10  # folded long texts joined back, and compared

@@ -1,7 +1,8 @@
 """Case files as ``pack diff`` reads thousands of them: each distinct line made once.
 
-A case file is a flat ``answers:`` mapping, one ``  question: value`` line per answer
-(as LeadFit and ``yaml.safe_dump`` write it), and across a folder the same lines come
+A case file is a flat ``answers:`` mapping, one ``  question: value`` line per answer,
+after a ``questionnaire:`` mark of this questionnaire's version or none (as the window
+and ``yaml.safe_dump`` write it), and across a folder the same lines come
 back again and again. So a line is read once, by the flat reader (leadfit/yamlparse.py)
 and checked by the questionnaire's own cleaning (forms/answers.py), and remembered
 with its typed answer; a file made of such lines becomes a Case with a dict lookup per
@@ -39,6 +40,7 @@ class CaseFiles:
         self.questionnaire = questionnaire
         self.lines: dict[str, tuple[Any, Any, Any]] = {}  # line -> (question id, raw, typed)
         self.ordered = any(q.not_before for q in questionnaire.asked)  # dates that may not precede others
+        self.marked = f"questionnaire: {questionnaire.version}\n{HEAD}"  # a mark the answers need no migration for
 
     def load(self, path: str) -> Case:
         """The Case ``load_case_file`` reads from ``path``; it raises the same errors."""
@@ -47,9 +49,12 @@ class CaseFiles:
 
     def _quick(self, path: str) -> Case | None:
         text = _plain_text(path)
-        if text is None or not text.startswith(HEAD) or "\t" in text or "\r" in text:
+        if text is None or "\t" in text or "\r" in text:
             return None
-        lines = text[len(HEAD):].split("\n")
+        marked = text.startswith(self.marked)  # this questionnaire's version, as the window saves it
+        if not marked and not text.startswith(HEAD):
+            return None
+        lines = text[len(self.marked if marked else HEAD):].split("\n")
         if lines[-1] == "":
             lines.pop()
         if "\n    " in text:  # a long text answer folded onto more lines, as yaml.safe_dump writes it
@@ -63,7 +68,7 @@ class CaseFiles:
         raw = {qid: value for qid, value, _ in found}
         if None in raw or len(raw) < len(found):  # not a plain answer line, or a question answered twice
             return None
-        if not raw or guess_version(raw) < self.questionnaire.version:  # an earlier questionnaire's
+        if not raw or not marked and guess_version(raw) < self.questionnaire.version:  # an earlier one's
             return None
         answers = {qid: typed for qid, _, typed in found if typed is not None and typed is not UNKNOWN}
         if len(answers) < len(found):

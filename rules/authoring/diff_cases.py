@@ -24,7 +24,6 @@ from leadfit.forms.case import Case, build_case, missing, relevant_from
 from leadfit.forms.migrate import migrate_answers
 from leadfit.forms.questionnaire import Questionnaire
 from leadfit.rules.authoring.diff_files import CaseFiles
-from leadfit.rules.authoring.diff_pool import shared_with_a_helper
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.matching import Matcher, engine_of_record
 from leadfit.rules.runtime.summary import Summary, summarise, summary_of
@@ -65,7 +64,8 @@ def evaluate_all(a: Pack, b: Pack, works: list, progress, workers: int | None):
         yield from part
         if not alone:
             break
-    if not alone:
+    if not alone:  # multiprocessing is imported only here: a run in one process never pays for it
+        from leadfit.rules.authoring.diff_pool import shared_with_a_helper
         yield from shared_with_a_helper(a, b, chunks, evaluator, handed_on)
 
 

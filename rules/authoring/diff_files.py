@@ -3,7 +3,7 @@
 A case file is a flat ``answers:`` mapping, one ``  question: value`` line per answer,
 after a ``questionnaire:`` mark of this questionnaire's version or none (as the window
 and ``yaml.safe_dump`` write it), and across a folder the same lines come
-back again and again. So a line is read once, by the flat reader (leadfit/yamlparse.py)
+back again and again. So a line is read once, by the flat reader (leadfit/yamlflat.py)
 and checked by the questionnaire's own cleaning (forms/answers.py), and remembered
 with its typed answer; a file made of such lines becomes a Case with a dict lookup per
 line; a long text that yaml.safe_dump folded onto further lines of plain words is joined
@@ -25,7 +25,7 @@ from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
 from leadfit.forms.case import Case, load_case_file, order_errors
 from leadfit.forms.migrate import guess_version
 from leadfit.forms.questionnaire import Questionnaire
-from leadfit.yamlparse import flat_mapping
+from leadfit.yamlflat import flat_mapping  # the flat reader alone: PyYAML loads only for a file it cannot read
 from leadfit.yamlsafe import MAX_FILE_BYTES
 
 HEAD = "answers:\n"

@@ -93,6 +93,35 @@ def generate(questionnaire: Questionnaire, count: int, seed: int = 7, blank_rate
     return out
 
 
+def carried_over(answer_sets: list[dict], source: Questionnaire, questionnaire: Questionnaire,
+                 seed: int = 7) -> list[dict]:
+    """The same cases under another questionnaire (an archived pack's): every answer to a
+    question both ask is kept where this one accepts it, and a question ``source`` left blank
+    stays blank; only the questions this one alone asks (or an answer it refuses) are drawn,
+    seeded. So two packs are timed on the same cases as far as their questionnaires allow."""
+    rng = random.Random(seed)
+    both = {q.id for q in source.asked}
+    out = []
+    for answers in answer_sets:
+        carried = {}
+        for q in questionnaire.asked:
+            if q.id in answers and _accepts(q, answers[q.id]):
+                carried[q.id] = answers[q.id]
+            elif q.id not in both or q.id in answers:
+                carried[q.id] = _value(q, rng)
+        out.append(_ordered_dates(questionnaire, carried, rng))
+    return out
+
+
+def _accepts(q, value) -> bool:
+    """Whether ``value`` is a valid answer to ``q`` as this questionnaire asks it."""
+    from leadfit.forms.answers import BadAnswer, clean
+    try:
+        return clean(q, value) == value
+    except BadAnswer:
+        return False
+
+
 def outcomes(assessments) -> Counter:
     """How many assessments give each outcome ("none" for no outcome)."""
     return Counter(a.outcome or "none" for a in assessments)

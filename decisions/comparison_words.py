@@ -66,6 +66,16 @@ def finding_lines(a: Assessment) -> list[str]:
     return [f"{f.title} ({f.severity})" for f in ranked]
 
 
+BENCHMARK_CHANGES = ("Nothing to change: the benchmark is the profile each candidate is read"
+                     " against, not a person to appoint.")
+
+
+def column_change_lines(c: Candidate) -> list[str]:
+    """What would change a column's outcome; none for the benchmark (advice to change the
+    answers of a person who does not exist read as a step to take)."""
+    return [BENCHMARK_CHANGES] if c.reference else change_lines(c.assessment)
+
+
 def change_lines(a: Assessment) -> list[str]:
     """The nearest changes towards each other outcome (rules/changes.py's search)."""
     if not a.decided:

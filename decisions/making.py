@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 
 from leadfit import __version__
 from leadfit.decisions import review_terms
+from leadfit.decisions.coaching import (  # noqa: F401 - long imported from here
+    _WITHOUT_COACHING,
+    CONDITIONAL_OUTCOMES,
+    NO_COACHING,
+    _listed,
+    left_out,
+    takes_conditions,
+)
 from leadfit.decisions.errors import DecisionError, IncompleteCase
 from leadfit.decisions.portfolio_facts import StreamsReading
 from leadfit.decisions.record import (
@@ -23,7 +31,7 @@ from leadfit.decisions.record import (
 )
 from leadfit.errors import Problem
 from leadfit.suggest import did_you_mean
-from leadfit.words import date_words
+from leadfit.words import date_words, quoted
 from leadfit.rules.model.assessment import Assessment
 
 if TYPE_CHECKING:  # types only: `register show` reaches this module through the reviews
@@ -42,18 +50,21 @@ MAX_TEXT = max(LIMITS.values())
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")
 # A written reason someone reads later (an audit, a dispute): "x" is not one.
 MIN_REASON_WORDS = 2
-# Outcomes decided on conditions, checked at a fail-fast review (the article's coach).
-CONDITIONAL_OUTCOMES = frozenset({"coach"})
-
-
-def takes_conditions(outcome: str) -> bool:
-    """Whether a decision for ``outcome`` needs written conditions and a review date."""
-    return outcome in CONDITIONAL_OUTCOMES
 
 Plan = dict[str, tuple[str, "str | date | None"]]
-# Hiring from outside ends the internal candidate's appointment: no coaching plan,
-# no fail-fast review of them, no coaching conditions survive into the record.
-NO_COACHING = "hire_external"
+
+
+def recommendation(assessment: Assessment, pack: Pack) -> str | None:
+    """The outcome a decision on ``assessment`` follows; None where nothing was recommended:
+    the answers not known decide it and the headline said so ("Find out first", the pack's
+    ``title_if_depends``). The cautious outcome beneath it is what to do if they turn out
+    badly, not advice, so deciding it (or any other outcome) needs a written reason.
+    Packs before words 3 keep the cautious outcome as their records hold it."""
+    u = assessment.unknowns
+    if (pack.settings.title_if_depends and pack.settings.words_version >= 3
+            and u is not None and u.verdict == "depends"):
+        return None
+    return assessment.outcome
 
 
 def os_account() -> str:
@@ -83,12 +94,9 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
     justification, conditions = _text(justification, "justification", problems), \
         _text(conditions, "conditions", problems)
     reason = _text(reason, "correction reason", problems)
-    if decision in outcomes and decision != assessment.outcome and not justification:
-        title = lambda key: _outcome_title(pack, key)  # noqa: E731
-        seen = (assessment.outcome_title if pack.settings.words_version >= 3 and assessment.outcome_title
-                else title(assessment.outcome))  # words 3: the recommendation as the person saw it
-        problems.append(Problem(f"the decision '{title(decision)}' differs from the recommendation"
-                                f" '{seen}': a written justification is required (--justify)"))
+    recommended = recommendation(assessment, pack)
+    if decision in outcomes and decision != recommended and not justification:
+        problems.append(_unjustified(pack, assessment, decision, recommended))
     review = _review_date(review_date, case, decision, problems)
     if takes_conditions(decision) and not conditions:
         problems.append(Problem(f"'{_outcome_title(pack, decision)}' needs its conditions written"
@@ -109,7 +117,9 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         coaching = {m.id for m in assessment.mitigations}
         items = [i for i in items if i.id not in coaching]
         review, conditions, plan_later = None, "", False
-    elif takes_conditions(decision):
+    elif takes_conditions(decision) and not (plan_later is True and review is None
+                                             and review_date not in (None, "")):
+        # (steps deferred to a review date that is not a date: that date is the one error)
         items = _deferred(items, plan_later, review, assessed, problems)
         if status != "draft":
             check_plan_agreed(decision, items, problems)
@@ -124,13 +134,26 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         stream=str(answers.get("stream.name", "")), candidate=str(answers.get("candidate.name", "")),
         answers=answers, assessment=assessment, pack=assessment.pack, engine=assessment.engine,
         leadfit_version=__version__,
-        decision=Decision(outcome=decision, recommended=assessment.outcome,
+        decision=Decision(outcome=decision, recommended=recommended,
                           justification=justification, conditions=conditions, review_date=review,
                           plan=items, plan_later=any(i.agree_by for i in items),
                           review_criteria=criteria, decisive_review_date=decisive),
         required_roles=list(pack.settings.signoff_roles),
         recorded_by=recorded_by, recorded_account=os_account(), considered=considered,
         other_streams=other_streams)
+
+
+def _unjustified(pack: Pack, assessment: Assessment, decision: str,
+                 recommended: str | None) -> Problem:
+    title = lambda key: _outcome_title(pack, key)  # noqa: E731
+    seen = (assessment.outcome_title if pack.settings.words_version >= 3 and assessment.outcome_title
+            else title(assessment.outcome))  # words 3: the recommendation as the person saw it
+    if recommended is None:
+        return Problem(f"nothing was recommended ('{seen}'): the answers not known decide it, so"
+                       f" the decision '{title(decision)}' needs a written justification (--justify),"
+                       " as a decision against a recommendation does")
+    return Problem(f"the decision '{title(decision)}' differs from the recommendation '{seen}':"
+                   " a written justification is required (--justify)")
 
 
 def _considered(others: list[Considered], chosen: str, problems: list[Problem]) -> list[Considered]:
@@ -163,7 +186,21 @@ def check_plan_agreed(decision: str, items: list[PlanItem], problems: list[Probl
             "a coached appointment needs each step of its mitigation plan given, with an owner"
             " and a due date (--plan), or deferred to a date by which its owner and date will be"
             " agreed (--plan-later); not given: "
-            + "; ".join(f"{i.title}{_lacking(i)}" for i in open_steps)))
+            + "; ".join(f"{i.title}{_lacking(i)}" for i in open_steps)
+            + f" (--plan takes a step by its name or its id: {steps_hint(open_steps)})"))
+
+
+def step_id(key: str, steps) -> str | None:
+    """The step ``key`` names: its id (M5) or its name as the refusals say it ("induction"),
+    any case and spacing; None if it names none."""
+    wanted = " ".join(str(key).split()).casefold()
+    return next((m.id for m in steps if wanted in (m.id.casefold(),
+                                                    " ".join(m.title.split()).casefold())), None)
+
+
+def steps_hint(steps) -> str:
+    """Each step as --plan takes it, by name or id: "'Induction' or M5, ..."."""
+    return ", ".join(f"'{m.title}' or {m.id}" for m in steps)
 
 
 def _lacking(item: PlanItem) -> str:
@@ -207,25 +244,6 @@ def dropped(old: Decision, new: Decision) -> list[str]:
             " version were dropped from this one."] if gone else []
 
 
-def left_out(record: DecisionRecord) -> list[str]:
-    """What a decision against a coaching recommendation leaves out of the record, in words."""
-    d, a = record.decision, record.assessment
-    if takes_conditions(d.outcome) or not takes_conditions(a.outcome or ""):
-        return []
-    kept = {p.id for p in d.plan}
-    steps = [f"{m.id} {m.title}" for m in a.mitigations if m.id not in kept]
-    gone = ([f"the coaching plan the recommendation carried ({', '.join(steps)})"] if steps else []) \
-        + ["its fail-fast review date and coaching conditions"]
-    return [f"{_WITHOUT_COACHING[d.outcome == NO_COACHING]}: {_listed(gone)} are not part of"
-            " this record."]
-
-
-_WITHOUT_COACHING = {True: "Hiring externally has no coaching",
-                     False: "Appointing without conditions has no coaching"}
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
@@ -245,8 +263,8 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
     elif record.status == "draft":
         problems.append(Problem(f"{record.ref} is a draft; submit it for sign-off first"))
     elif role not in record.required_roles:
-        problems.append(Problem(f"role '{role}' is not asked to sign; roles: "
-                                + ", ".join(record.required_roles)))
+        problems.append(Problem(f"the role {quoted(role_words(role))} is not asked to sign; the"
+                                " roles asked: " + ", ".join(role_words(r) for r in record.required_roles)))
     elif role in {s.role for s in record.signoffs}:
         problems.append(Problem(f"{role_words(role)} has already signed {record.ref}"))
     elif (same := _same_person(record, name)) is not None:
@@ -352,11 +370,16 @@ def _plan(assessment: Assessment, plan: Plan, assessed: str | None,
     """Plan steps as agreed; a step nobody named stays unassigned ("to be agreed")
     rather than defaulting to someone who never agreed to it."""
     known = {m.id: m for m in assessment.plan_steps()}
-    for key, (_owner, due) in plan.items():
-        if key not in known:
+    named: Plan = {}
+    for key, (owner, due) in plan.items():
+        mid = step_id(key, known.values())
+        if mid is None:
             problems.append(Problem(f"plan names '{key}', which is not a required mitigation here;"
-                                    " required: " + (", ".join(known) or "none")))
+                                    " required: " + (steps_hint(known.values()) or "none")))
             _iso(due, f"due date for {key}", problems)   # every mistake named in one run
+        else:
+            named[mid] = (owner, due)  # a later entry for the same step wins (a correction's)
+    plan = named
     items = []
     for mid, m in known.items():
         owner, due = plan.get(mid, ("", None))

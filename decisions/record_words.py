@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from leadfit.words import time_words
+from leadfit.words import (date_words, decided_early_words, nothing_recommended_words,
+                           step_done_words, time_words)
 
 
 def recorded_words(r: Any) -> str:
@@ -25,3 +26,33 @@ def outcome_title(key: str | None) -> str:
         return default_catalogue().title(key)
     except (KeyError, LookupError):
         return key
+
+
+def found_out_first(r: Any) -> bool:
+    """Whether nothing was recommended when this decision was taken: the answers not known
+    decided it. Records written before that was stored (recommended then held the cautious
+    outcome) say so by their words ("Find out first", words 3 on)."""
+    return r.decision.recommended is None or bool(decided_early_words(r.assessment))
+
+
+def recommendation_words(r: Any, title=outcome_title) -> str:
+    """What was recommended, as `register show`, the window and the PDF say it."""
+    if found_out_first(r):
+        return nothing_recommended_words(title(r.assessment.outcome))
+    return title(r.decision.recommended)
+
+
+def done_words(r: Any, step: Any) -> str:
+    """'already in place' for a plan step not given whose words in the record's assessment say
+    it is done (no owner or date is to be agreed for it); '' otherwise."""
+    if step.given:
+        return ""
+    a = r.assessment
+    return next((step_done_words(m.meaning) for m in [*a.preconditions, *a.mitigations]
+                 if m.id == step.id), "")
+
+
+def step_words(r: Any, step: Any) -> str:
+    """A plan step's who and by when, as `register show` says it: 'Sam Lee, by 15 January
+    2027', 'owner and date to be agreed by 1 February 2027', or 'already in place'."""
+    return done_words(r, step) or step.words(date_words)

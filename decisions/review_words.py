@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from leadfit.decisions.record_words import done_words
 from leadfit.decisions.record_words import outcome_title as outcome_words  # one wording of an outcome
 from leadfit.words import answer_words, date_words
 
@@ -130,8 +131,16 @@ def reasked_lines(record: DecisionRecord, questions: dict | None = None) -> list
     plan = record.decision.plan
     if plan:
         lines.append("Mitigations done (--done ID DATE):")
-        lines += [f"  {p.id} {p.title}: due {date_words(p.due) or 'to be agreed'}" for p in plan]
+        lines += [f"  {p.id} {p.title}: {_due(record, p)}" for p in plan]
     if record.decision.review_criteria:
         lines.append("Not adjusting, as agreed at the decision:")
         lines += [f"  {c}" for c in record.decision.review_criteria]
     return lines
+
+
+def _due(record: DecisionRecord, step) -> str:
+    """'due 15 January 2027', 'already in place' (its words say it is done), or 'owner and
+    date to be agreed by 1 February 2027'."""
+    if step.due:
+        return f"due {date_words(step.due)}"
+    return done_words(record, step) or step.words(date_words)

@@ -172,7 +172,9 @@ def build(*, record_id: str, target: DecisionRecord, root: DecisionRecord, answe
     d = root.decision
     outcome = "hire_external" if review.verdict == "experienced_pd" else "coach"
     decision = Decision(outcome=outcome, recommended=assessment.outcome,
-                        justification=justification, conditions=d.conditions,
+                        justification=justification,
+                        # bringing in an experienced PD ends the coaching: none of it is kept
+                        conditions=d.conditions if outcome == "coach" else "",
                         review_date=review.next_review,
                         plan=d.plan if outcome == "coach" else [])
     return DecisionRecord(

@@ -135,8 +135,9 @@ def _one(alt: Alternative, ids: set[str]) -> str:
     rows = [_change(s) for s in alt.nearest]
     if alt.levers_only:
         rows.append("<i>With what the organisation can change:</i> " + _change(alt.levers_only))
-    if alt.note:
-        rows.append(escape(alt.note))
+    if alt.note:  # as the command line and the PDF say it (the stored note is the runtime's)
+        from leadfit.words import no_change_words
+        rows.append(escape(no_change_words(alt.title, alt.note)))
     if rows:
         parts.append("<p style='margin:2px 0 0 8px'>What would change it:</p><ul style='margin:0'>"
                      + "".join(f"<li>{r}</li>" for r in rows) + "</ul>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,20 +13,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
-    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
 from leadfit.desktop.alternatives_view import AlternativesView, UnknownsBanner
+from leadfit.desktop.answer_links import AnswerLink, OpenQuestions, answer_link_words
 from leadfit.desktop.findings_view import FindingsView, MitigationsView, SignalsView
 from leadfit.desktop.tile_grid import TileGrid
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
 from leadfit.words import NOT_ANSWERED, RISK_LABEL
-from leadfit.words import fallback_taken, readiness_words, uncoded
+from leadfit.words import fallback_taken, readiness_words, reference_words, uncoded
 
 
 def _count(n: int, noun: str) -> str:
@@ -61,30 +59,6 @@ RISK_HELP = ("The score adds the weight of each finding's severity. When the adv
              " is not possible here, the risk is at least high.")
 
 
-class AnswerLink(QPushButton):
-    """A link to a missing question: its words in full where there is room, cut with '…'
-    where the panel is narrow (1024x700 at 150%), the whole question in its tooltip. A
-    button never wraps: at full length the longest widened the panel past the screen."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        # a button's policy takes its full text as its least width: this one may give way
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("Answer: Abcdef…")),
-                     hint.height())
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
-                                           self).width()
-        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
-        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
-
-
 class ReadinessStrip(QWidget):
     """The six marks of readiness at a glance: one coloured tile each, in words; the
     article's code (P1-P6) only in its tooltip."""
@@ -109,7 +83,7 @@ class ReadinessStrip(QWidget):
             open_ = (unanswered or {}).get(item.id, [])
             words = readiness_words(item.status, bool(open_))
             text = f"{item.title}\n{words}"
-            tip = f"{item.title}: {words} (article {item.id})" + (
+            tip = f"{item.title}: {words} ({reference_words(item.id)})" + (
                 "\nStill to answer: " + "; ".join(open_) if open_ else "")
             if tile.text() != text or tile.toolTip() != tip:  # a new text lays the strip out again
                 tile.setText(text)
@@ -152,6 +126,8 @@ class AssessmentPanel(QWidget):
         self.risk_scale.setWordWrap(True)
         self.signals = SignalsView()
         self.readiness = ReadinessStrip()
+        self.open_questions = OpenQuestions()  # the blank questions a 'not answered' rests on
+        self.open_questions.jump_to.connect(self.jump_to.emit)
         self.findings = FindingsView()
         self.mitigations = MitigationsView()
         self.unknowns = UnknownsBanner()
@@ -164,6 +140,7 @@ class AssessmentPanel(QWidget):
         self.outcome.setText("Assessing the answers…")  # until the first assessment comes
         self.decide.setEnabled(False)
         self.catalogue_ids: set[str] = set()  # the pack's (show_pack)
+        self._question_ids: dict[str, str] = {}  # question title -> id (show_pack)
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -177,6 +154,7 @@ class AssessmentPanel(QWidget):
         row.addWidget(self.risk_scale, 1)
         layout.addLayout(row)
         layout.addWidget(self.readiness)
+        layout.addWidget(self.open_questions)
         self.headings: dict[str, QLabel] = {}
         for title, view in (("Findings", self.findings), ("Context signals", self.signals),
                             ("Mitigation plan", self.mitigations),
@@ -198,6 +176,7 @@ class AssessmentPanel(QWidget):
         """What the panel needs from the pack: its questions (to word answers), its risk scale."""
         questions = dict(pack.questionnaire.questions)
         self.findings.questions = self.signals.questions = questions
+        self._question_ids = {q.title: qid for qid, q in questions.items()}
         # the core's sentences name ideas as 'P1 Digital product experience': said without the code
         self.catalogue_ids = set(pack.catalogue.entries)
         for view in (self.findings, self.signals, self.mitigations, self.unknowns,
@@ -227,6 +206,10 @@ class AssessmentPanel(QWidget):
         self._show_missing(a)
         self._show_risk(a)
         self.readiness.show_readiness(a.readiness, unanswered)
+        said_open = {r.id: r.title for r in a.readiness  # the marks said 'not answered'
+                     if readiness_words(r.status, unanswered=True) == NOT_ANSWERED}
+        self.open_questions.show_open(unanswered or {}, said_open, self._question_ids,
+                                      {m.question for m in a.missing})
         self.findings.show_findings(a.findings)
         self.signals.show_signals(a.signals)
         self.mitigations.show_mitigations(a.mitigations, before=a.preconditions)
@@ -292,12 +275,6 @@ class AssessmentPanel(QWidget):
         self._more.setText(f"… and {more} more" if more > 0 else "")
         self._more.setVisible(more > 0)
         self.missing_box.setVisible(bool(a.missing))
-
-
-def answer_link_words(title: str) -> str:
-    """'Answer: Value stream name': the link says what it opens (a bare title read as a
-    heading, not as something to click)."""
-    return f"Answer: {title}"
 
 
 def _incomplete_words(a: Assessment, invalid: list[str]) -> str:

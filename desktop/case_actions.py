@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from leadfit.desktop import settings as app_settings
+from leadfit.errors import LeadFitError
+from leadfit.words import counted
 
 
 class CaseActions:
@@ -38,7 +40,11 @@ class CaseActions:
                                                   "Case files (*.yaml *.yml)")
         if path and self._may_discard("open another case") and self.controller.open_case(Path(path)):
             self._remember(path)
-            self.tell(f"Opened {path}")
+            unasked = len(self.controller.not_asked_in_file())  # not on the form: kept, said
+            kept = "it is" if unasked == 1 else "they are"
+            self.tell(f"Opened {path}" + (f"; it also answers {counted(unasked, 'question')} this"
+                                          f" form does not ask, kept in the file as {kept}"
+                                          if unasked else ""))
 
     def save_case(self) -> None:
         if self.controller.case_path is None:
@@ -56,18 +62,25 @@ class CaseActions:
     def _write_case(self, path: Path) -> None:
         try:
             self.controller.save_case(path)
-        except OSError as exc:
-            self.show_problems(f"The case was not saved in {path}", [exc.strerror or str(exc)])
+        except (OSError, LeadFitError) as exc:  # a folder not writable: said, answers kept
+            self.show_problems(f"The case was not saved in {path}", _why(exc))
             return
         self._remember(str(path))
-        self.tell(f"Case saved as {path}")
+        mistakes = len(self.controller.errors)  # kept as typed, still marked at their fields
+        self.tell(f"Case saved as {path}" + (f", with {counted(mistakes, 'answer')} still to correct"
+                                              if mistakes else ""))
 
     def export_answers(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export answers as a case file",
                                               "case.yaml", "Case files (*.yaml)")
-        if name:
+        if not name:
+            return
+        try:
             self.controller.export_case(Path(name))
-            self.tell(f"Answers written to {name}")
+        except (OSError, LeadFitError) as exc:
+            self.show_problems(f"The answers were not written to {name}", _why(exc))
+            return
+        self.tell(f"Answers written to {name}")
 
     def _case_folder(self) -> Path:
         return self.controller.case_path.parent if self.controller.case_path else self.data_dir
@@ -90,3 +103,10 @@ class CaseActions:
     def redo_answer(self) -> None:
         if not self.controller.redo():
             self.tell("Nothing to redo")
+
+
+def _why(exc: Exception) -> list[str]:
+    """Why a file was not written, in the words the core gives (FileWriteError names the
+    file and the reason) or the system's."""
+    problems = getattr(exc, "problems", None)
+    return [str(p) for p in problems] if problems else [getattr(exc, "strerror", None) or str(exc)]

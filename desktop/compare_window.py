@@ -5,6 +5,7 @@ naming the others. The core compares (decisions/comparison.py) and words the row
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -36,6 +37,7 @@ from leadfit.decisions.comparison import (
     check_candidates,
     compare,
     count_problems,
+    stream_of,
 )
 from leadfit.reports.pdf_comparison import render
 from leadfit.desktop.background import Background
@@ -131,7 +133,7 @@ class CompareWindow(QDialog):
             self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> None:
-        """Add each readable case; every file that cannot be read is named, none is added."""
+        """Add each readable case that fits; every file that cannot be read is named."""
         pack = self.pack or self.current()[1]
         problems, named = [], []
         for path in paths:
@@ -139,23 +141,32 @@ class CompareWindow(QDialog):
                 named.append((path.name, load_case_file(path, pack.questionnaire)))
             except LeadFitError as exc:
                 problems += [str(p) for p in exc.problems]
-        if problems:
-            self._say(["Nothing was added:"] + problems)
-            return
-        self._add(named, pack)
+        self._add(named, pack, problems)
 
-    def _add(self, named: list[tuple[str, Case]], pack) -> None:
-        wanted = [*self.entries, *named]
-        problems = [str(p) for p in count_problems(len(wanted)) if len(wanted) > MOST]
-        try:
-            check_candidates(wanted, pack, counting=False)
-        except ComparisonError as exc:
-            problems += [str(p) for p in exc.problems]
-        if problems:
-            self._say(["Not added:"] + problems)
+    def _add(self, named: list[tuple[str, Case]], pack, refused: list[str] | None = None) -> None:
+        """Add those that can be compared with the ones added (one file for another stream,
+        or one unreadable, kept the others out too); each one refused is named with why."""
+        wanted, refused = [*self.entries, *named], list(refused or [])
+        if not named and not refused:
             return
-        self.entries, self.pack = wanted, pack
+        if len(wanted) > MOST:
+            self._say(["Not added:"] + [str(p) for p in count_problems(len(wanted))] + refused)
+            return
+        added = list(self.entries)
+        for entry in _most_shared_stream_first(named, self.entries):
+            try:
+                check_candidates([*added, entry], pack, counting=False)
+            except ComparisonError as exc:
+                refused += [str(p) for p in exc.problems]
+            else:
+                added.append(entry)
+        if len(added) == len(self.entries):
+            self._say(["Not added:"] + refused)
+            return
+        self.entries, self.pack = added, pack
         self._reassess()
+        if refused:
+            self._say(["Not added:"] + refused)
 
     def remove_chosen(self) -> None:
         index = self.chosen.currentIndex()
@@ -222,7 +233,7 @@ class CompareWindow(QDialog):
         rows.append(("Findings, most severe first",
                      ["\n".join(words.finding_lines(col.assessment)) or "none" for col in c.columns]))
         rows.append(("What would change it",
-                     ["\n\n".join(words.change_lines(col.assessment)) for col in c.columns]))
+                     ["\n\n".join(words.column_change_lines(col)) for col in c.columns]))
         self.table.clear()
         self.table.setColumnCount(len(c.columns))
         self.table.setRowCount(len(rows))
@@ -278,6 +289,18 @@ class CompareWindow(QDialog):
         chosen = self.comparison.candidates[self.chosen.currentIndex()]
         others = self.comparison.considered(chosen.name)
         self.record_choice(chosen.case, self.pack, chosen.assessment, others)
+
+
+def _most_shared_stream_first(named: list[tuple[str, Case]],
+                              added: list[tuple[str, Case]]) -> list[tuple[str, Case]]:
+    """The stream already compared first, else the one most of ``named`` are for: the
+    odd one out is refused, not the others."""
+    def key(case: Case) -> str:
+        return " ".join(stream_of(case).split()).casefold()
+    counts = Counter(key(case) for _, case in named)
+    if added:
+        counts[key(added[0][1])] = len(named) + 1
+    return sorted(named, key=lambda entry: -counts[key(entry[1])])  # stable: in order given
 
 
 def name_of_entry(case: Case) -> str:

@@ -22,6 +22,7 @@ from leadfit.forms.case import Case, build_case, is_asked, order_errors, relevan
 from leadfit.forms.migrate import guess_version, migrate_answers
 from leadfit.forms.unanswered import unanswered_informing
 from leadfit.rules.model.library import resolve_pack
+from leadfit.words import not_a_choice_words
 
 if TYPE_CHECKING:  # the engine and its models load at the first assessment, which the
     # window makes after its first frame (see main_window); the form needs only the pack
@@ -155,7 +156,7 @@ class CaseController:
 
     def save_case(self, path: Path | None = None) -> Path | None:
         path = Path(path or self.case_path)
-        self.export_case(path)
+        self._write_answers(path, self.kept_answers())
         self.case_path, self.saved_raw = path, dict(self.raw)
         self._save_draft()
         self._show_title()
@@ -220,6 +221,8 @@ class CaseController:
                 clean(question, typed_input(question, self.raw[question_id]))
             except BadAnswer as exc:
                 message = str(exc)
+                if question.type in ("choice", "yes_no"):  # the box shows the options' words
+                    message = not_a_choice_words(self.raw[question_id])
         if message:
             self.field_errors[question_id] = message
         else:
@@ -380,8 +383,41 @@ class CaseController:
 
     def export_case(self, path: Path) -> None:
         """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
+        self._write_answers(path, self.case().to_data())
+
+    def kept_answers(self) -> dict[str, Any]:
+        """What saving the case keeps: every answer on screen, a mistaken one as typed (to be
+        corrected, never dropped: saving wrote the valid answers alone, and a file opened with
+        a typo lost it), and the answers of the file it came from to questions this
+        questionnaire does not ask, as that file had them."""
+        questions = self.pack.questionnaire.questions
+        kept = {**self.not_asked_in_file(), **self.case().to_data()}
+        for qid, raw in self.raw.items():
+            kept.setdefault(qid, typed_input(questions[qid], raw))
+        return dict(sorted(kept.items()))
+
+    def not_asked_in_file(self) -> dict[str, Any]:
+        """The case file's answers to questions the form does not show (read again: the
+        file is where they live; one unreadable now has none to keep)."""
+        from leadfit.yamlsafe import load_file
+        if self.case_path is None:
+            return {}
+        try:
+            data = load_file(self.case_path).data
+        except (LeadFitError, OSError):
+            return {}
+        answers = data.get("answers") if isinstance(data, dict) else None
+        if not isinstance(answers, dict):
+            return {}
+        raw = {str(k): as_typed_text(v) for k, v in answers.items() if v is not None}
+        target = self.pack.questionnaire.version
+        moved = migrate_answers(raw, min(guess_version(raw), target), target)
+        shown = {q.id for q in self.pack.questionnaire.asked}
+        return {k: answers.get(k, v) for k, v in moved.items() if k not in shown}
+
+    def _write_answers(self, path: Path, answers: dict[str, Any]) -> None:
         import yaml  # here: the window's start needs no YAML (the pack comes from its cache)
         text = yaml.safe_dump({"questionnaire": self.pack.questionnaire.version,
-                               "answers": self.case().to_data()}, sort_keys=False, allow_unicode=True)
+                               "answers": answers}, sort_keys=False, allow_unicode=True)
         with atomic_write(path, "w", encoding="utf-8") as fh:
             fh.write(text)

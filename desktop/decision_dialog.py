@@ -30,6 +30,11 @@ from leadfit.desktop.steady_combo import SteadyComboBox
 from leadfit.words import date_words
 
 
+CHOOSE = "Choose the decision"
+NOTHING_RECOMMENDED = ("Nothing was recommended: the answers not known decide it. Whichever"
+                       " decision you take, say why below.")
+
+
 def ctrl_enter(event) -> bool:
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
         bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -119,7 +124,7 @@ class PlanEditor(QGroupBox):
 class DecisionDialog(QDialog):
     """``submit`` gets the choice and says whether it was accepted; refused, the dialog stays."""
 
-    def __init__(self, parent, *, outcomes: dict[str, str], recommended: str, summary: str,
+    def __init__(self, parent, *, outcomes: dict[str, str], recommended: str | None, summary: str,
                  submit: Callable[[DecisionChoice], object], review_date: str = "",
                  start: DecisionChoice | None = None, correcting: str = "",
                  steps: list[PlanStep] | None = None, recorded_by: str = "",
@@ -127,10 +132,13 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.today = today
         self.setWindowTitle(f"Correct {correcting}" if correcting else "Record the decision")
+        # None: nothing was recommended (the answers not known decide it): nothing is
+        # preselected, and any outcome needs its reason, as the core asks
         self.recommended, self.submit = recommended, submit
         self.decision = SteadyComboBox()
         for key, title in outcomes.items():
             self.decision.addItem(title + ("  (recommended)" if key == recommended else ""), key)
+        self.decision.setPlaceholderText(CHOOSE)
         self.justification = QPlainTextEdit()
         self.conditions = QPlainTextEdit()
         self.review_date = DateField(review_date, "Review date")
@@ -156,11 +164,11 @@ class DecisionDialog(QDialog):
             box.setFixedHeight(70)
         self._layout(summary, correcting)
         self.decision.currentIndexChanged.connect(self._update)
-        self._start(start or DecisionChoice(recommended, "", "", review_date))
+        self._start(start or DecisionChoice(recommended or "", "", "", review_date))
         self.review_date.changed.connect(self._review_changed)
 
     def _layout(self, summary: str, correcting: str) -> None:
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow("&Decision", self.decision)
         form.addRow("", self.need_why)
         form.addRow("&Justification", self.justification)
@@ -175,7 +183,7 @@ class DecisionDialog(QDialog):
         inner.addLayout(form)
         inner.addWidget(self.plan)
         inner.addStretch(1)
-        scroll = QScrollArea()  # a long plan scrolls; the buttons stay in view
+        self.scroll = scroll = QScrollArea()  # a long plan scrolls; the buttons stay in view
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it follows them
         scroll.setWidget(body)
@@ -198,7 +206,17 @@ class DecisionDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        fit_to_screen(self, 640, 720)
+
+    def _fit(self) -> None:
+        """As tall as what it asks, up to 720 points and the screen: a hire asks for four
+        things, and at a fixed 720 the dialog was two-thirds blank under them."""
+        inner = self.scroll.widget().layout()
+        margins = inner.contentsMargins()
+        body = margins.top() + margins.bottom() + self.form.sizeHint().height()
+        if not self.plan.isHidden():
+            body += inner.spacing() + self.plan.sizeHint().height()
+        around = self.sizeHint().height() - self.scroll.sizeHint().height()
+        fit_to_screen(self, 640, min(720, around + body + 2 * self.scroll.frameWidth()))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Ctrl+Enter records; Enter alone in a field never does; Escape still cancels."""
@@ -216,7 +234,8 @@ class DecisionDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _start(self, choice: DecisionChoice) -> None:
-        self.decision.setCurrentIndex(max(self.decision.findData(choice.decision), 0))
+        found = self.decision.findData(choice.decision)
+        self.decision.setCurrentIndex(found if found >= 0 or self.recommended is None else 0)
         self.justification.setPlainText(choice.justification)
         self.conditions.setPlainText(choice.conditions)
         self.review_date.setText(choice.review_date or self.review_date.text())
@@ -235,37 +254,48 @@ class DecisionDialog(QDialog):
         self._review_was = review
 
     def _update(self) -> None:
-        chosen = str(self.decision.currentData())
+        chosen = str(self.decision.currentData() or "")
         differs = chosen != self.recommended
-        uncoached = not takes_conditions(chosen) and takes_conditions(self.recommended)
-        self.need_why.setText(("This differs from the recommendation: say why below." if differs
-                               else "") + (" Without conditions, the coaching plan, its review date"
-                                           " and conditions are left out of the record."
-                                           if uncoached else ""))
-        self.need_why.setVisible(differs)
+        uncoached = not takes_conditions(chosen) and takes_conditions(self.recommended or "")
+        why = (NOTHING_RECOMMENDED if self.recommended is None
+               else "This differs from the recommendation: say why below." if differs else "")
+        self.need_why.setText(why + (" Appointed without conditions, the coaching plan and its"
+                                     " fail-fast review are left out of the record."
+                                     if uncoached else ""))
+        self.form.setRowVisible(self.need_why, differs)
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
-        self.conditions.setEnabled(conditional)
-        self.review_date.setEnabled(conditional)
-        hiring = chosen == "hire_external"  # hiring from outside needs no coaching plan: not asked
-        self.plan.setEnabled(not hiring)
-        self.plan.setVisible(self.has_plan and not hiring)
+        # what the record leaves out for this outcome is not shown (greyed, it read as a
+        # form half filled in); the need_why words say so where the recommendation had them
+        for field in (self.conditions, self.review_date):
+            field.setEnabled(conditional)
+            self.form.setRowVisible(field, conditional)
+        # hiring from outside needs no coaching plan, and appointing outright against coaching
+        # declines it: the record keeps none, so none is asked (the core drops these steps)
+        self.plan_kept = chosen != "hire_external" and not uncoached
+        self.plan.setEnabled(self.plan_kept)
+        self.plan.setVisible(self.has_plan and self.plan_kept)
+        self._fit()
 
     def choice(self) -> DecisionChoice:
-        chosen = str(self.decision.currentData())
-        conditional, external = takes_conditions(chosen), chosen == "hire_external"
+        chosen = str(self.decision.currentData() or "")
+        conditional = takes_conditions(chosen)
         return DecisionChoice(
             decision=chosen,
             justification=self.justification.toPlainText().strip(),
             conditions=self.conditions.toPlainText().strip() if conditional else "",
             review_date=self.review_date.text().strip() if conditional else "",
             reason=self.reason.text().strip(),
-            plan={} if external else self.plan.plan(),
-            plan_later=False if external else self.plan.deferred_to(),
+            plan=self.plan.plan() if self.plan_kept else {},
+            plan_later=self.plan.deferred_to() if self.plan_kept else False,
             recorded_by=self.recorded_by.text().strip(),
             use_case_answers=self.use_case.isChecked())
 
     def _submit(self) -> None:
         choice = self.choice()
+        if not choice.decision:  # nothing recommended, nothing chosen yet
+            self.need_why.setText(f"{CHOOSE}. {NOTHING_RECOMMENDED}")
+            self.decision.setFocus()
+            return
         problem = self._later_problem(choice.plan_later)
         self.plan.show_later_error(problem)
         if problem:

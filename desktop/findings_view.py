@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from leadfit.words import PRECONDITIONS_LABEL, because_words, uncoded
+from leadfit.words import PRECONDITIONS_LABEL, because_words, reference_words, uncoded
 
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Finding, Mitigation
@@ -171,8 +171,8 @@ class _ExpandableList(QTreeWidget):
 
 
 def _tips(item: QTreeWidgetItem, entry: Entry) -> None:
-    """The title's tooltip names the article's code, the one place a row says it."""
-    item.setToolTip(0, f"{entry.texts[0]} (article {entry.code}): double-click or press Enter"
+    """The title's tooltip names the catalogue's code, the one place a row says it."""
+    item.setToolTip(0, f"{entry.texts[0]} ({reference_words(entry.code)}): double-click or press Enter"
                        " to read it in the glossary")
     if len(entry.texts) > 1:
         item.setToolTip(len(entry.texts) - 1, entry.tip)

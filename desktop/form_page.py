@@ -82,6 +82,7 @@ class SectionPage(QScrollArea):
         self.rows: dict[str, QuestionRow] = {}
         self.built = False
         self.help: QLabel | None = None  # the section's help, hidden on a small screen
+        self.title: QLabel | None = None  # the section choice says it on a small screen
 
     def build(self) -> bool:
         """Make the rows (once); True when they were made now."""
@@ -94,7 +95,8 @@ class SectionPage(QScrollArea):
         layout.setContentsMargins(4, 4, 12, 4)
         layout.setSpacing(8)
         section = self.section
-        layout.addWidget(_label(section.title, "sectionTitle"))  # wraps: never wider than the page
+        self.title = _label(section.title, "sectionTitle")  # wraps: never wider than the page
+        layout.addWidget(self.title)
         if section.help:
             self.help = _label(section.help, "help")
             layout.addWidget(self.help)
@@ -110,8 +112,9 @@ class SectionPage(QScrollArea):
         return True
 
     def set_compact(self, on: bool) -> None:
-        if self.help is not None:
-            self.help.setVisible(not on)
+        for part in (self.help, self.title):
+            if part is not None:
+                part.setVisible(not on)
 
     def focus_first(self) -> None:
         for row in self.rows.values():

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.desktop.form_page import QuestionRow, SectionPage
+from leadfit.desktop.steady_combo import SteadyComboBox
 from leadfit.progress_words import follow_up_words, required_progress_words
 
 
@@ -72,6 +73,15 @@ class GuidedForm(QWidget):
         self.steps.currentRowChanged.connect(self.go_to)  # arrows in the list: focus stays there
         for chosen in (self.steps.itemClicked, self.steps.itemActivated):  # a click, Enter: carry on there
             chosen.connect(lambda item: self.go_to(self.steps.row(item), focus=True))
+        # the step list's place on a small screen, over the page (the form compact): any
+        # section in one choice, by mouse or keyboard (Up or Down opens it, Go > Section…)
+        self.section_choice = SteadyComboBox()
+        self.section_choice.setObjectName("sectionChoice")
+        self.section_choice.setAccessibleName("Section")
+        self.section_choice.addItems([section.title for section in questionnaire.sections])
+        self.section_choice.currentIndexChanged.connect(self.go_to)
+        self.section_choice.activated.connect(lambda index: self.go_to(index, focus=True))
+        self.section_choice.hide()
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Required answers given")
         self.progress.setFormat("%v of %m required answered")
@@ -121,6 +131,7 @@ class GuidedForm(QWidget):
         nav.addWidget(self.step_label, 1)
         nav.addWidget(self.next)
         self._right = right = QVBoxLayout()
+        right.addWidget(self.section_choice)
         right.addWidget(self.pages, 1)
         right.addWidget(self.follow_ups)
         right.addLayout(nav)
@@ -136,11 +147,14 @@ class GuidedForm(QWidget):
     def set_compact(self, on: bool) -> None:
         """On a small screen (1024x700 at 150%: 683x467 points) the step list and each
         section's help give their room to the questions and the assessment: the bar goes
-        under the questions, Previous and Next (and the Go menu) move between sections."""
+        under the questions, Previous and Next (and the Go menu) move between sections, and
+        the section's title is a choice of every section."""
         if on == self.compact:
             return
         self.compact = on
         self.steps.setVisible(not on)
+        self.section_choice.setVisible(on)
+        self._choice_before(self.pages.currentWidget())  # the form is in its window by now
         (self._right if on else self._left).addWidget(self.progress)
         for index in range(self.pages.count()):
             self.pages.widget(index).set_compact(on)
@@ -153,14 +167,39 @@ class GuidedForm(QWidget):
         if index != self.pages.currentIndex():
             self.follow_ups.hide()  # said where the answer was given; moving on ends it
         self.pages.setCurrentIndex(index)
-        self.steps.blockSignals(True)
+        for chooser in (self.steps, self.section_choice):
+            chooser.blockSignals(True)
         self.steps.setCurrentRow(index)
-        self.steps.blockSignals(False)
+        self.section_choice.setCurrentIndex(index)
+        for chooser in (self.steps, self.section_choice):
+            chooser.blockSignals(False)
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < self.pages.count() - 1)
         self.step_label.setText(f"Section {index + 1} of {self.pages.count()}")
+        self._choice_before(self.pages.currentWidget())
         if focus:
             self.pages.currentWidget().focus_first()
+
+    def _choice_before(self, page: SectionPage) -> None:
+        """Shift+Tab from a page's first answer reaches the section choice (the rows,
+        built late, came last in the window's focus chain, after the panel)."""
+        first = next((r for r in page.rows.values() if not r.isHidden()), None)
+        if first is None:
+            return
+        before = first.previousInFocusChain()
+        while before is not self.section_choice and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            before = before.previousInFocusChain()  # Qt orders only widgets that take the focus
+        if before is not self.section_choice:
+            QWidget.setTabOrder(before, self.section_choice)
+
+    def choose_section(self) -> None:
+        """The keyboard to the list of sections: the step list, or on a small screen the
+        section choice, open."""
+        if self.compact:
+            self.section_choice.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.section_choice.showPopup()
+        else:
+            self.steps.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_section(self) -> int:
         return self.pages.currentIndex()
@@ -261,5 +300,7 @@ class GuidedForm(QWidget):
             ids = [q.id for q in section.questions if self._asked.get(q.id, True) and q.required]
             answered = sum(self._given(q) for q in ids)
             mark = "✓ " if answered == len(ids) else ""
-            self.steps.item(index).setText(
-                f"{mark}{section.title}\n{required_progress_words(answered, len(ids), short=True)}")
+            count = required_progress_words(answered, len(ids), short=True)
+            self.steps.item(index).setText(f"{mark}{section.title}\n{count}")
+            self.section_choice.setItemText(index, f"{mark}{section.title}")
+            self.section_choice.setItemData(index, count, Qt.ItemDataRole.ToolTipRole)

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from leadfit import ARTICLE_TITLE, LICENCE, __version__
 from leadfit.desktop.screen import fit_to_screen
+from leadfit.words import reference_words
 
 KINDS = {"readiness": "The ideal Product Director", "signals": "Context signals",
          "failures": "How it fails", "mitigations": "What mitigates it",
          "outcomes": "Outcomes"}
-# after each idea's title, small and grey: where the article (and an HR file) refers to it
-REFERENCE = "<span style='color:#7a8594; font-weight:normal'>&nbsp;&nbsp;article {code}</span>"
+# after each idea's title, small and grey: LeadFit's reference to it (an HR file names it)
+REFERENCE = "<span style='color:#7a8594; font-weight:normal'>&nbsp;&nbsp;{reference}</span>"
 
 GUIDE = """
 <h2>Getting started</h2>
@@ -86,7 +87,7 @@ def glossary_html(catalogue) -> str:
         parts.append(f"<h3>{escape(heading)}</h3><dl>")
         for item_id in ids:
             entry = catalogue.entries[item_id]
-            code = "" if kind == "outcomes" else REFERENCE.format(code=escape(item_id))
+            code = "" if kind == "outcomes" else REFERENCE.format(reference=escape(reference_words(item_id)))
             parts.append(f"<dt><a name='{escape(item_id)}'></a><b>{escape(entry.title)}</b>{code}"
                          f"</dt><dd>{escape(entry.meaning)}</dd>")
         parts.append("</dl>")

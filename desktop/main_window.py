@@ -253,6 +253,11 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
     def step(self, delta: int) -> None:
         self.form.go_to(self.form.current_section() + delta, focus=True)
 
+    def choose_section(self) -> None:
+        """Go > Section…: the keyboard to the list of every section, on any screen."""
+        self.tabs.setCurrentIndex(0)
+        self.form.choose_section()
+
     # -- showing and closing ----------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -37,6 +37,7 @@ def build_menus(window) -> dict[str, QAction]:
     actions["next"] = _action(window, go, "&Next section", lambda: window.step(1), "Ctrl+PgDown")
     actions["previous"] = _action(window, go, "&Previous section", lambda: window.step(-1),
                                   "Ctrl+PgUp")
+    actions["section"] = _action(window, go, "&Section…", window.choose_section, "Ctrl+G")
     actions["case_tab"] = _action(window, go, "&Case", lambda: window.tabs.setCurrentIndex(0),
                                   "Ctrl+1")
     actions["register_tab"] = _action(window, go, "&Register",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.desktop.screen import fit_to_screen
+from leadfit.words import reference_words
 
 CODE = Qt.ItemDataRole.UserRole  # a group's catalogue code, a rule's id
 
@@ -57,7 +58,7 @@ class PackRulesDialog(QDialog):
         fit_to_screen(self, 900, 640)  # clamped to the screen at any scale factor
 
     def _add_group(self, group) -> None:
-        reference = "" if group.kind in ("outcomes", "other") else f"article {group.id}"
+        reference = "" if group.kind in ("outcomes", "other") else reference_words(group.id)
         top = QTreeWidgetItem(self.tree, [group.title, group.meaning, reference])
         top.setData(0, CODE, group.id)
         top.setToolTip(1, group.meaning)

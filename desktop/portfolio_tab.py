@@ -43,6 +43,8 @@ HEADERS = ["Stream", "Led by",
 MARK_WIDTH = 62  # logical pixels: the widest two-line header word in bold
 FIRST_MARK = 2
 MARK_COLOURS = {"met": "#2e7d32", "partial": "#e0a100", "not_met": "#c62828", "unknown": "#9e9e9e"}
+# the words on each: white on amber or grey was hard to read (hF fresh6 F21)
+MARK_TEXT = {"met": "#ffffff", "partial": "#1d2733", "not_met": "#ffffff", "unknown": "#1d2733"}
 MARK_WORDS = {"met": "met", "partial": "partly", "not_met": "not met", "unknown": "?"}
 
 
@@ -76,7 +78,7 @@ class PortfolioModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and mark:
             return QBrush(QColor(MARK_COLOURS[mark]))
         if role == Qt.ItemDataRole.ForegroundRole and mark:
-            return QBrush(QColor("#ffffff"))
+            return QBrush(QColor(MARK_TEXT[mark]))
         if role == Qt.ItemDataRole.ToolTipRole and mark:
             return f"{READINESS_SHORT[READINESS_IDS[col - FIRST_MARK]]}: {READINESS[mark]}"
         if role == Qt.ItemDataRole.TextAlignmentRole and mark:

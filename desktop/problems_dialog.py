@@ -9,8 +9,9 @@ import re
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 SHOWN = 6  # more would not fit a 700-pixel screen at scale 1.5; the rest are under Show Details
-# ' (--justify)', ' (leadfit correct)', ' (org.assessed_on)', ', org.assessed_on' hints
-_TERMINAL_HINT = re.compile(r"\s*\((?:--[a-z-]+(?:, --[a-z-]+)*|leadfit [a-z ]+|"
+# ' (--justify)', ' (--plan takes ...)', ' (leadfit correct)', ' (org.assessed_on)',
+# ', org.assessed_on' hints
+_TERMINAL_HINT = re.compile(r"\s*\((?:--[a-z-]+(?:, --[a-z-]+)*|--[a-z-]+ [^()]*|leadfit [a-z ]+|"
                             r"[a-z_]+\.[a-z_]+(?:, [a-z_]+\.[a-z_]+)*)\)|,? [a-z_]+\.[a-z_]+(?=\))")
 
 

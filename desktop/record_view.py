@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from leadfit.decisions.record import DecisionRecord, recorded_words
-from leadfit.words import date_words, role_words, time_words
+from leadfit.decisions.record_words import recommendation_words, step_words
+from leadfit.words import date_words, pack_words, role_words, time_words
 
 
 def _row(label: str, value: str) -> str:
@@ -33,18 +34,18 @@ def record_html(record: DecisionRecord, outcome_titles: dict[str, str],
     rows = [
         _row("Stream", record.stream), _row("Candidate", record.candidate),
         _row("Assessed on", date_words(record.answers.get("org.assessed_on"))),
-        _row("Recommended", title(d.recommended)), _row("Decision", title(d.outcome)),
+        _row("Recommended", recommendation_words(record, title)), _row("Decision", title(d.outcome)),
         _row("Justification", d.justification), _row("Conditions", d.conditions),
         _row("Review date", date_words(d.review_date)),
         _row("Recorded by", recorded_words(record)),
-        _row("Rule pack", f"{record.pack.name} {record.pack.version}"),
+        _row("Rule pack", pack_words(record.pack.name, record.pack.version)),
     ]
     if record.supersedes:
         rows.append(_row("Corrects", f"{record.supersedes}: {record.correction_reason}"))
     if record.considered:  # the others compared: the choice was made between candidates
         rows.append(_row("Also considered", "; ".join(
             f"{c.name} ({c.outcome_title}, risk {c.risk})" for c in record.considered)))
-    plan = "".join(f"<li>{escape(p.title)}: {escape(p.words(date_words))}</li>" for p in d.plan)
+    plan = "".join(f"<li>{escape(p.title)}: {escape(step_words(record, p))}</li>" for p in d.plan)
     if d.later_note:  # only where no step says its own date: each deferred step says when
         plan += f"<li><i>{escape(d.later_note)}</i></li>"
     signed = "".join(

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from PySide6.QtGui import QBrush, QColor
 
+from leadfit.decisions.record_words import outcome_title
 from leadfit.desktop.decision_controller import PAGE, RegisterRow
 from leadfit.words import RECORD_STATUS, status_words
 
@@ -121,6 +122,8 @@ class RegisterModel(QAbstractTableModel):
             return str(value).replace("@", " ")
         if column == DECISION and row.review_of:  # a review, not a decision: said first, as
             return f"Review: {self.titles.get(value, value)}"  # the column is cut short
+        if column == RECOMMENDED and row.intact and not value:  # 'Find out first': none made
+            return outcome_title(value)  # as `leadfit register show` says it
         if column in (RECOMMENDED, DECISION):
             return self.titles.get(value, value)
         return value

@@ -85,6 +85,7 @@ class RegisterTab(QWidget):
         self.set_outcome_titles({o: pack.catalogue.title(o) for o in pack.settings.outcomes})
         review = str(case.answers.get("org.review_date") or "")
 
+        from leadfit.decisions.making import recommendation
         from leadfit.desktop.decision_dialog import DecisionDialog, PlanStep
 
         def submit(choice: DecisionChoice):
@@ -98,7 +99,8 @@ class RegisterTab(QWidget):
                 self.open_record(record.ref)
             return record
         self.decision_dialog = DecisionDialog(
-            self.window(), outcomes=self.outcome_titles, recommended=assessment.outcome,
+            self.window(), outcomes=self.outcome_titles,
+            recommended=recommendation(assessment, pack),  # None: nothing is (find out first)
             summary=f"Recommendation: {assessment.outcome_title} (risk {assessment.risk.level})"
             + (f"; chosen from {len(considered) + 1} candidates compared" if considered else ""),
             submit=submit, review_date=review, recorded_by=self.recorded_by,
@@ -136,6 +138,7 @@ class RegisterTab(QWidget):
             return
         d = record.decision
         titles = self.outcome_titles or {o: o for o in (d.outcome, d.recommended) if o}
+        from leadfit.decisions.record_words import found_out_first
         from leadfit.desktop.decision_dialog import DecisionChoice, DecisionDialog, PlanStep
 
         def submit(choice: DecisionChoice):
@@ -148,7 +151,8 @@ class RegisterTab(QWidget):
                 plan_later=choice.plan_later, recorded_by=choice.recorded_by)
         steps = [PlanStep(p.id, p.title, p.owner, p.due or "") for p in d.plan]
         self.decision_dialog = DecisionDialog(
-            self.window(), outcomes=titles, recommended=d.recommended or d.outcome,
+            self.window(), outcomes=titles,
+            recommended=None if found_out_first(record) else d.recommended or d.outcome,
             summary=f"Correcting {ref}: the signed version stays; this becomes version"
                     f" {record.version + 1}.", submit=submit, review_date=d.review_date or "",
             start=DecisionChoice(d.outcome, d.justification, d.conditions, d.review_date or "",

@@ -140,6 +140,8 @@ def missing(case: Case, questionnaire: Questionnaire) -> list[str]:
     """Ids of required, possibly asked questions without an answer, in form order.
     "Not known" is an answer: those questions are never missing, nor are their follow-ups."""
     answers, unknown = case.answers, case.unknown
+    if questionnaire.required_ids <= answers.keys():  # the usual case: every one answered
+        return []
     later = follow_ups(case, questionnaire) if unknown else ()
     relevant: Mapping[str, Any] | None = None  # what is asked, once needed: a follow-up of a
     found = []                                 # question no longer asked is not asked either

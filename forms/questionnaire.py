@@ -126,6 +126,11 @@ class Questionnaire:
         return tuple(q for q in self.in_form_order if q.required)
 
     @cached_property
+    def required_ids(self) -> frozenset[str]:
+        """The required questions' ids: a case answering them all misses none (one set test)."""
+        return frozenset(q.id for q in self.required)
+
+    @cached_property
     def derived_facts(self) -> tuple[Question, ...]:
         """The questions derived from others (worked out once)."""
         return tuple(q for q in self.questions.values() if q.derived_from)

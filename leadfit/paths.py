@@ -7,8 +7,6 @@ import sys
 from importlib import import_module
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 
 def package_folder(package: str) -> Path:
     """The folder of one of LeadFit's packages, as ``importlib.resources.files`` gives it
@@ -24,4 +22,29 @@ def package_folder(package: str) -> Path:
 
 def data_dir() -> Path:
     """The user's LeadFit data folder ($LEADFIT_DATA_DIR overrides it); never the install folder."""
-    return Path(os.environ.get("LEADFIT_DATA_DIR") or user_data_dir("leadfit", appauthor=False))
+    return Path(os.environ.get("LEADFIT_DATA_DIR") or _user_dir("data", "XDG_DATA_HOME", "~/.local/share"))
+
+
+def cache_dir() -> Path:
+    """$LEADFIT_CACHE_DIR, else the platform's per-user cache folder."""
+    return Path(os.environ.get("LEADFIT_CACHE_DIR") or _user_dir("cache", "XDG_CACHE_HOME", "~/.cache"))
+
+
+def _user_dir(kind: str, xdg: str, default: str) -> str:
+    """The per-user folder platformdirs names. On Linux its rule is worked out here in the
+    common cases (an absolute $XDG_..., else an absolute $HOME): importing platformdirs is
+    ~3 ms of every fresh command, which reads its cache (tests/test_paths.py holds the two
+    equal). Anywhere else, or an odd $HOME, asks platformdirs."""
+    if sys.platform.startswith("linux") and not _maybe_android():
+        base = os.environ.get(xdg, "")
+        if not os.path.isabs(base) and os.path.isabs(os.environ.get("HOME", "")):
+            base = os.path.expanduser(default)
+        if os.path.isabs(base):
+            return os.path.join(base, "leadfit")
+    import platformdirs
+    ask = platformdirs.user_cache_dir if kind == "cache" else platformdirs.user_data_dir
+    return ask("leadfit", appauthor=False)
+
+
+def _maybe_android() -> bool:
+    return hasattr(sys, "getandroidapilevel") or os.environ.get("ANDROID_ROOT") is not None

@@ -37,6 +37,27 @@ def role_words(role: str) -> str:
     return words.upper() if len(words) <= 3 else words.capitalize()
 
 
+def pack_words(name: str, version: str) -> str:
+    """A rule pack as people read it, as the window's pack bar says it: 'default 2.7'
+    (``name@version`` is its label for machines and audits)."""
+    return f"{name} {version}"
+
+
+# A step the answers show is done reads so in its pack's words (step_words_if: "Done: the
+# trade-offs have been stated", "In place: there is an induction programme", "Set: the first
+# review is on the date on this record"): nobody is to agree an owner or a date for it.
+# ("Agreed: the plan on this record brings the former role down ..." is a plan still to carry
+# out, by its own date: not done.)
+_DONE_LEADS = {"Done": "already done", "In place": "already in place", "Set": "already set"}
+NOT_NEEDED = "not needed"
+
+
+def step_done_words(meaning: str) -> str:
+    """'already in place' where a step's words say it is done; '' where it is still to do."""
+    lead = re.match(r"\s*([A-Z][a-z]*(?: [a-z]+)?)[:,]", meaning or "")
+    return _DONE_LEADS.get(lead.group(1), "") if lead else ""
+
+
 def answer_words(value: object, question: Any = None) -> str:
     """A stored answer as a person reads it: yes/no, dates as written, 'not answered'.
     With its question (forms.questionnaire.Question): an option's label, a date in
@@ -261,6 +282,13 @@ def decided_early_words(a: Any) -> str:
             f" recommendation: {joined([quoted(d.title) for d in u.depends_on])}")
 
 
+def nothing_recommended_words(cautious: str) -> str:
+    """A decision taken where the answers not known decide the outcome ("Find out first"):
+    nothing was recommended; the cautious outcome is what to do if they turn out badly."""
+    return (f"none until the answers not known are found out (if they turn out badly:"
+            f" {cautious})")
+
+
 # An incomplete case, words 3 (reader 3.10): what it shows stands only until the answers are in.
 PROVISIONAL = "provisional until the missing answers are given"
 PROVISIONAL_FINDINGS = f"Findings so far ({PROVISIONAL})"
@@ -383,3 +411,15 @@ def uncoded(text: str, ids: Any) -> str:
 def lower_first(title: str) -> str:
     """'digital product experience', but 'P&L ownership' as it is."""
     return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def not_a_choice_words(raw: Any) -> str:
+    """A choice's answer that is none of its options (from a file: a box cannot give one),
+    said at the box, which lists the options in words (the core's message lists codes)."""
+    return f"“{raw}” is not one of the choices: pick one from the list"
+
+
+def reference_words(code: str) -> str:
+    """How a catalogue code is said where it is said at all (a tooltip, the glossary): as
+    LeadFit's reference; 'article F3' read as a number the article gives, and it gives none."""
+    return f"LeadFit ref. {code}"

@@ -19,6 +19,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from leadfit.paths import cache_dir  # noqa: F401  (its folder; tests read it here)
+
 try:  # the built-in SHA-256, the same digest: hashlib loads OpenSSL first (3 ms of every
     from _sha256 import sha256  # fresh command, issue 15); 3.11 names it _sha256,
 except ImportError:  # pragma: no cover - 3.12 on _sha2, a build without either hashlib
@@ -29,12 +31,6 @@ except ImportError:  # pragma: no cover - 3.12 on _sha2, a build without either 
 
 FORMAT = "leadfit-yaml-cache-2"
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
-
-
-def cache_dir() -> Path:
-    """$LEADFIT_CACHE_DIR, else the platform's per-user cache folder."""
-    from platformdirs import user_cache_dir
-    return Path(os.environ.get("LEADFIT_CACHE_DIR") or user_cache_dir("leadfit", appauthor=False))
 
 
 def key_of(text: str) -> str:

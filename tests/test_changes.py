@@ -126,3 +126,53 @@ def test_each_change_tried_once_gives_what_evaluating_it_gives(tries):
         case = cases.setdefault(index, build_case(SCENARIOS[index].answers, Q))
         expected = cautious_outcome(case.with_answers({qid: value}), PACK)
         assert outcome_with(case, PACK, {qid: value}) == expected
+
+
+def _pack_where_raising_the_stakes_drops_a_hire(tmp_path):
+    """The default pack, except that hiring stays possible always and gaps too wide decide
+    for hiring only on a stream of high or critical revenue: on a low-revenue stream the
+    appetite to develop the executive (a follow-up asked only there) decides instead."""
+    import shutil
+    from leadfit.rules.model.library import load_pack
+    from tests.helpers import DEFAULT_PACK
+    folder = tmp_path / "default"
+    shutil.copytree(DEFAULT_PACK, folder)
+    rules = (folder / "rules.yaml").read_text(encoding="utf-8")
+    stakes = ("        - ne: {stream.revenue_impact: low}\n    then:\n      - finding: {id: F3, severity:"
+              " critical}\n      - recommend: hire_external\n  - id: gaps-too-wide-no-appetite")
+    cannot_hire = "      - signal: R2\n      - unavailable: hire_external\n"
+    assert rules.count(stakes) == 1 and rules.count(cannot_hire) == 1
+    rules = rules.replace(stakes, stakes.replace("ne: {stream.revenue_impact: low}",
+                                                 "in: {stream.revenue_impact: [high, critical]}"))
+    (folder / "rules.yaml").write_text(rules.replace(cannot_hire, "      - signal: R2\n"), encoding="utf-8")
+    return load_pack(folder)
+
+
+def test_a_change_that_stops_a_follow_up_being_asked_is_found(tmp_path):
+    """Hire, for two reasons: an earlier attempt the executive did not adjust in, and gaps
+    too wide with little appetite to develop them. Coaching is two changes away; one of them
+    may be the stream's revenue, which stops the appetite being asked (so it no longer counts).
+    The search fixed the appetite at today's answer and never tried that pair."""
+    from leadfit.rules.runtime.changes import nearest
+    from leadfit.rules.runtime.unknowns import cautious_outcome
+    pack = _pack_where_raising_the_stakes_drops_a_hire(tmp_path)
+    ready = {s.name: s for s in SCENARIOS}["ready candidate is appointed"].answers
+    case = build_case({**ready, "stream.revenue_impact": "low", "org.develop_appetite": "low",
+                       "candidate.digital_years": 0, "candidate.led_multidisciplinary": False,
+                       "candidate.mvp_delivery": "never", "candidate.earlier_attempt": "not_adjusted",
+                       "org.tradeoffs_stated": True}, pack.questionnaire)
+    assert cautious_outcome(case, pack) == "hire_external"
+    space = reading(pack).regions
+    reaching = set()  # brute force: every pair of questions some classes of which lead to coach
+    for pair in itertools.combinations(sorted(space), 2):
+        for combo in itertools.product(*(space[q] for q in pair)):
+            values = {q: r.value for q, r in zip(pair, combo)}
+            if all(case.answers.get(q) != v for q, v in values.items()) and cautious_outcome(
+                    case.with_answers(values), pack) == "coach":
+                reaching.add(frozenset(pair))
+                break
+    assert frozenset({"stream.revenue_impact", "candidate.earlier_attempt"}) in reaching
+    found = nearest(case, pack, "coach", most=len(reaching) + 1).found
+    assert {frozenset(f.values) for f in found} == reaching
+    for f in found:
+        assert cautious_outcome(case.with_answers(f.values), pack) == "coach"

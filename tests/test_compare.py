@@ -270,3 +270,19 @@ def test_side_by_side_p_and_l_with_its_accountability_blank_is_not_answered_not_
     assert {r.id: r.status for r in comparison.candidates[0].assessment.readiness}["P2"] == "met"
     # Alex's column and the benchmark (same stream, same blank) are not said to be met; Priya's is
     assert dict(words.glance_rows(comparison))[title] == ["not answered", "met", "not answered"]
+
+
+def test_the_benchmark_is_given_no_changes_to_make_in_the_terminal_the_pdf_or_the_window(three):
+    """'It would become Appoint with coaching if Years managing digital products were 2 or
+    less' of the reference column read as advice about a person who does not exist."""
+    from leadfit.cli.compare import text as cli_text
+    ids = set(default_pack().catalogue.entries)
+    printed = cli_text(three, ids)
+    benchmark = printed.split("\nReference: experienced external PD\n", 1)[1]
+    assert benchmark.splitlines()[1] == f"  - {words.BENCHMARK_CHANGES}"
+    assert "It would become" not in benchmark
+    pdf, _ = render(three, made_on="2026-12-01")
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    assert squash(words.BENCHMARK_CHANGES) in text
+    assert [words.column_change_lines(c) == [words.BENCHMARK_CHANGES] for c in three.columns] == \
+        [False, False, False, True]

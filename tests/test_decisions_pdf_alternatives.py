@@ -33,7 +33,8 @@ def test_the_rationale_has_why_not_and_what_would_change_it(tmp_path):
     case = case_with(candidate__blamed_digital="not known", candidate__holds_line="some",
                      org__formal_role=False)
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="hire_external")  # the cautious outcome
+        record = service.decide(reg, case, pack(), decision="hire_external",  # the cautious outcome
+                                justification="The stream cannot wait for the answers")
         printing.report(reg, record.ref, tmp_path / "rationale.pdf")
     pdf = (tmp_path / "rationale.pdf").read_bytes()
     text = _text(pdf)
@@ -87,7 +88,8 @@ def test_a_record_with_an_answer_not_known_replays_identical(tmp_path):
     from leadfit.decisions.replay import replay
     case = case_with(candidate__blamed_digital="not known", candidate__holds_line="some")
     with open_register(tmp_path / "r.db") as reg:
-        record = service.decide(reg, case, pack(), decision="hire_external")  # the cautious outcome
+        record = service.decide(reg, case, pack(), decision="hire_external",  # the cautious outcome
+                                justification="The stream cannot wait for the answers")
     assert record.answers["candidate.blamed_digital"] == "not known"
     assert replay(record).identical
 

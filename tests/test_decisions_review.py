@@ -123,7 +123,8 @@ def test_an_unknown_outcome_filter_is_refused(db, cli):
         decide_coach(reg)
     result = cli("register", "list", "--outcome", "bogus", "--db", db)
     assert result.returncode == 2
-    assert "outcome 'bogus' is not one of: appoint, coach, hire_external" in result.stderr
+    assert ("outcome 'bogus' is not one of: Appoint (appoint), Appoint with coaching (coach),"
+            " Hire an experienced Product Director (hire_external)") in result.stderr
     assert cli("register", "list", "--outcome", "appoint", "--db", db).stdout == "no records\n"
 
 

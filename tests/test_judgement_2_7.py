@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from leadfit.forms.case import build_case
 from leadfit.rules.model.library import archived_packs_dir, default_pack
 from leadfit.rules.model.pack import load_pack
 from leadfit.rules.runtime.assess import evaluate
@@ -22,6 +23,11 @@ LIGHTEN_FIRST = "This appointment stands on lightening the former role first"
 @cache
 def _old():
     return load_pack(archived_packs_dir() / "default-2.6")
+
+
+@cache
+def _archived_2_7():
+    return load_pack(archived_packs_dir() / "default-2.7")
 
 
 def _both(name: str, **changes):
@@ -132,7 +138,9 @@ def test_chosen_as_who_was_available_is_not_called_seniority():
 def test_revenue_risk_on_a_high_revenue_stream_says_why_it_adds_little():
     # 2.3 made it low so the learning curve counts once (the marginal candidate was hired on a
     # triple count); 2.7 keeps the weight and says what "low" is: the weight it adds, not the stakes
-    new, old = _both("high-revenue stream, forecasts must allow for learning")
+    # (2.8 says "under the gaps it comes from": its records are the archived 2.7's)
+    old = evaluate(_case("high-revenue stream, forecasts must allow for learning"), _old())
+    new = evaluate(_case("high-revenue stream, forecasts must allow for learning"), _archived_2_7())
     f11 = next(f for f in new.findings if f.id == "F11")
     assert f11.severity == "low" and "weighed once, under Steep learning curve" in f11.summary
     assert "weighed once" not in next(f.summary for f in old.findings if f.id == "F11")
@@ -151,8 +159,12 @@ def test_the_trade_off_never_says_the_executive_closes_a_gap_in_dedicated_focus(
 
 # --- 6: each side of the review thresholds (scenarios cannot tell a finding from a plan step) -----
 def test_the_first_review_is_late_after_day_120_and_past_the_first_year_after_day_365():
+    # 2.7's records (2.8 moved the horizon to day 183: tests/test_judgement_2_8.py)
+    pack = _archived_2_7()
+
     def review_finding(name):
-        a = evaluate(_case(name), default_pack())
+        scenario = next(s for s in pack.scenarios if s.name == name)
+        a = evaluate(build_case(dict(scenario.answers), pack.questionnaire), pack)
         return next((f.severity for f in a.findings if f.id == "M10"), None), \
             "M10" in {m.id for m in a.preconditions}
     assert review_finding("boundary: first review on day 120") == (None, False)

@@ -37,7 +37,7 @@ def test_a_late_first_review_is_a_finding_an_early_one_is_not(tmp_path):
     assert "Recommendation: Appoint with coaching\n" in late
     # 2.5: eighteen months out falls past the first 6 to 12 months: medium, and brought forward
     # before the appointment (tests/test_judgement_round3.py)
-    assert "First review too late to fail fast (medium): The first review falls after the first 6" \
+    assert "Fail-fast checkpoint (medium): The first review falls after the first 6" \
         " to 12 months" in " ".join(late.split())
     assert "because Days from the assessment to the first review: 577" in late
     assert "The first review is too far away" not in early
@@ -63,7 +63,7 @@ def test_decide_puts_the_late_review_finding_on_the_record(tmp_path):
     findings = json.loads(stored.stdout)["assessment"]["findings"]
     assert {"id": "M10", "severity": "medium"}.items() <= next(f for f in findings if f["id"] == "M10").items()
     shown = run_cli("register", "show", record_id, "--db", db)
-    assert "review date:     1 June 2028" in shown.stdout and "First review too late to fail fast (medium) [M10]" in shown.stdout
+    assert "review date:     1 June 2028" in shown.stdout and "Fail-fast checkpoint (medium) [M10]" in shown.stdout
 
 
 def test_ready_on_paper_but_chosen_on_seniority_is_not_low_risk(tmp_path):

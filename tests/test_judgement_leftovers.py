@@ -166,8 +166,8 @@ def test_pack_docs_say_how_the_risk_sets_the_advice_as_the_pack_does_it():
                            " proposed, the advice is 'Hire an experienced Product Director', unless")
     assert "at least" not in said  # hiring is the strongest outcome: nothing stands above it
     # the steps left out of compounding (2.4, 2.5) are said, by their titles as findings
-    assert ("Not interviewed as an outsider would be, Not chosen on aptitude, First"
-            " review too late to fail fast and Title without the job count in the risk shown but"
+    assert ("Not interviewed as an outsider would be, Not chosen on aptitude, Fail-fast"
+            " checkpoint and Title without the job count in the risk shown but"
             " never raise the advice this way: the steps before the appointment answer them.") in said
     client = pack.settings.model_copy(update={"risk_outcomes": {"high": "coach"},
                                               "compounding_leaves_out": []})

@@ -135,7 +135,8 @@ def test_the_signed_pdf_leads_with_find_out_first(tmp_path):
     path.write_text(yaml.safe_dump({"answers": next(
         s for s in default_pack().scenarios if s.name == UNKNOWN).answers}), encoding="utf-8")
     made = run_cli("decide", "--recorded-by", "Robin Hale", path, "--decision", "hire_external",
-                   "--plan-later", "--conditions", "Find out the candidate's experience first", "--db", db)
+                   "--plan-later", "--conditions", "Find out the candidate's experience first",
+                   "--justify", "The stream cannot wait for the answers", "--db", db)
     assert made.returncode == 0, made.stderr
     printed = run_cli("report", made.stdout.split()[0], "--db", db, "--out", out)
     assert printed.returncode == 0, printed.stderr
@@ -175,7 +176,7 @@ def test_findings_with_a_mitigation_id_read_as_findings_and_steps_as_steps(tmp_p
     steps = {p["id"]: p["title"] for p in data["preconditions"]}
     assert steps == {"M2": "Find experience", "M3": "Interview as external", "M4": "Select on aptitude"}
     late = json.loads(_said(tmp_path, "coached with the first review eighteen months out", "--json"))
-    assert {f["id"]: f["title"] for f in late["findings"]}["M10"] == "First review too late to fail fast"
+    assert {f["id"]: f["title"] for f in late["findings"]}["M10"] == "Fail-fast checkpoint"
     old = evaluate(_case(SENIORITY, _old()), _old())
     assert {f.id: f.title for f in old.findings}["M3"] == "Interview as external"
 

@@ -91,7 +91,8 @@ def test_no_article_code_before_the_appendix_which_cites_each_item_with_its_word
     with open_register(tmp_path / "r.db") as reg:
         coached = decide_coach(reg, plan={"M10": ("Chief Product Officer", "2027-01-15")})
         cases = [(coached, _pages(printing.render_pdf(reg, coached.ref).pdf)),
-                 _record_pdf(reg, unknown, "hire_external")]
+                 # nothing is recommended where the answers not known decide it: a reason
+                 _record_pdf(reg, unknown, "hire_external", justification="Cannot wait to find out")]
     for record, pages in cases:
         a, prose = record.assessment, _prose(pages)
         assert "article:" not in prose
@@ -170,8 +171,9 @@ def test_the_pdf_leaves_out_the_codes_the_command_line_leaves_out(scenario):
 
 
 def test_a_review_that_brings_in_a_product_director_names_whose_conditions_it_prints(tmp_path):
-    """The review record of 'bring in an experienced Product Director' keeps the coaching's
-    conditions: under 'Decision: Hire …' they read as conditions of the hire."""
+    """The review record of 'bring in an experienced Product Director' ends the coaching and
+    keeps none of its conditions (hH item 8): under 'Decision: Hire …' they read as conditions
+    of the hire. (Reviews recorded before that kept them: their PDF names whose they are.)"""
     from datetime import date
 
     from leadfit.decisions import review_service
@@ -183,9 +185,9 @@ def test_a_review_that_brings_in_a_product_director_names_whose_conditions_it_pr
                                        held_on="2027-05-02", experienced_pd="Robin Vale",
                                        today=date(2027, 5, 2), justification="Not adjusting")
         pages = {r.ref: _pages(printing.render_pdf(reg, r.ref).pdf) for r in (first, second)}
-    assert second.decision.outcome == "hire_external" and second.decision.conditions
-    ended = "Conditions of the coached appointment this review ends " + second.decision.conditions
-    assert ended in pages[second.ref][0]
+    assert second.decision.outcome == "hire_external" and not second.decision.conditions
+    assert decision.decision.conditions not in " ".join(pages[second.ref])
+    assert "Conditions" not in pages[second.ref][0]
     assert "Conditions " + first.decision.conditions in pages[first.ref][0]   # still coached
     assert "this review ends" not in " ".join(pages[first.ref])
     # the fail-fast step is done by holding the review, and the review says so (reader 6: "done"

@@ -288,5 +288,5 @@ def test_register_show_names_findings_and_steps_in_words_codes_only_in_brackets(
         assert f"    {finding.title} ({finding.severity}) [{finding.id}]" in listed
     assert "    Induction: Sam Lee, by 15 January 2027 [M5]" in listed
     assert not any(re.match(r"\s+[FM]\d+ ", line) for line in shown)   # no line opens on a code
-    assert f"  rule pack:       {record.pack.label}" in shown
+    assert f"  rule pack:       {record.pack.name} {record.pack.version}" in shown  # as the window
     assert f"  fingerprint:     {record.pack.fingerprint}" in shown

@@ -14,6 +14,7 @@ from leadfit.rules.runtime import unknowns
 from leadfit.rules.runtime.answer_space import reading
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.runtime.matching import engine_of_record
 
 PACK = resolve_pack(None)
 Q = PACK.questionnaire
@@ -259,3 +260,12 @@ def test_an_open_choice_to_develop_is_explored_over_the_unknowns():
     case = _scenario_case("not known: the candidate's experience decides between coaching and hiring")
     a = evaluate(case.with_answers({"stream.revenue_impact": "low", "org.develop_appetite": "high"}), PACK)
     assert a.outcome == "coach" and a.unknowns.verdict == "holds"
+
+
+@SETTINGS
+@given(cases())
+def test_exploring_by_the_engine_gives_the_exact_matchers_table(case):
+    """Each part of the pack exploring matches (the rules an unknown answer moves, the rest)
+    is its own ruleset to the engine too: the same outcome and steps for every combination."""
+    evaluate(case, PACK)  # the whole pack registered first, as in use
+    assert unknowns.explore(case, PACK, engine_of_record()).rows == unknowns.explore(case, PACK).rows

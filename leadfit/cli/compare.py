@@ -74,5 +74,5 @@ def text(comparison, ids: set[str]) -> str:
                   for c, cell in zip(comparison.columns, cells)]
     for c in comparison.columns:
         lines += ["", words.heading(c), "  What would change it:"]
-        lines += [f"  - {uncoded(line, ids)}" for line in words.change_lines(c.assessment)]
+        lines += [f"  - {uncoded(line, ids)}" for line in words.column_change_lines(c)]
     return "\n".join(lines)

@@ -8,9 +8,10 @@ from leadfit.words import role_words
 
 def add_plan_option(parser, more: str = "") -> None:
     parser.add_argument(
-        "--plan", nargs=3, action="append", default=[], metavar=("ID", "WHO", "BY"),
-        help="a required mitigation's owner and due date (not before the assessment date), e.g."
-             " M5 'Sam Lee' 2027-01-15; a coach decision goes to sign-off only when each"
+        "--plan", nargs=3, action="append", default=[], metavar=("STEP", "WHO", "BY"),
+        help="a required step (its name, any case, or its id) with its owner and due date (not"
+             " before the assessment date), e.g. Induction 'Sam Lee' 2027-01-15 or M5 'Sam Lee'"
+             " 2027-01-15; a coach decision goes to sign-off only when each"
              " required step is given this way or deferred with --plan-later " + more)
     parser.add_argument(
         "--plan-later", nargs="?", const=True, default=None, metavar="YYYY-MM-DD",

@@ -13,12 +13,13 @@ from leadfit.cli.commands import HELP
 from leadfit.cli.dbopt import add_db_option, open_db
 from leadfit.cli.outputs import add_force_option, may_overwrite
 from leadfit.decisions import streams_reading
-from leadfit.decisions.record_words import outcome_title, recorded_words
+from leadfit.decisions.record_words import (outcome_title, recommendation_words, recorded_words,
+                                            step_words)
 from leadfit.decisions.review_words import (KIND_WORDS, awaiting_words, change_lines, due_words,
                                             verdict_words)
 from leadfit.decisions.texts import make_ref
 from leadfit.errors import InputError, Problem
-from leadfit.words import date_words, role_words, status_words, time_words
+from leadfit.words import date_words, pack_words, role_words, status_words, time_words
 
 # `register show` starts in a fresh process each time: it reads through decisions/showing.py
 # (no SQLAlchemy for a SQLite register, no models: issue 15); what only list, the due list
@@ -32,8 +33,10 @@ def register(sub) -> None:
     ls.add_argument("--stream", metavar="TEXT",
                     help="value streams whose name starts with TEXT (any case); when none"
                          " does, those whose name contains it")
-    ls.add_argument("--outcome", help="the decision: appoint, coach or hire_external")
-    ls.add_argument("--status", help="draft, awaiting_signoff, signed, superseded or withdrawn")
+    ls.add_argument("--outcome", help="the decision as the list says it (e.g. 'Appoint with"
+                                      " coaching') or its key: appoint, coach or hire_external")
+    ls.add_argument("--status", help="as the list says it (e.g. 'awaiting sign-off') or its key:"
+                                     " draft, awaiting_signoff, signed, superseded or withdrawn")
     ls.add_argument("--limit", type=int, default=100)
     ls.add_argument("--due", action="store_true",
                     help="fail-fast reviews overdue or due within 30 days, most overdue first")
@@ -55,9 +58,10 @@ def run_list(args) -> int:
     if args.due:
         return run_due(args)
     from leadfit.decisions import service
+    status, outcome = _filter_keys(args.status, args.outcome)
     with open_db(args) as reg:
-        rows = service.list_records(reg, stream=args.stream, outcome=args.outcome,
-                                    status=args.status, limit=args.limit)
+        rows = service.list_records(reg, stream=args.stream, outcome=outcome,
+                                    status=status, limit=args.limit)
         missing = service.missing(reg)
     for r in rows:
         if r.intact:
@@ -80,6 +84,31 @@ def run_list(args) -> int:
               file=sys.stderr)
         return 1
     return _missing(missing)
+
+
+def _filter_keys(status: str | None, outcome: str | None) -> tuple[str | None, str | None]:
+    """--status and --outcome as the register prints them ('awaiting sign-off', 'Appoint with
+    coaching') or as their keys, any case; what is neither is named, both in one run."""
+    from leadfit.decisions.listing import STATUSES
+    from leadfit.rules.model.library import default_pack
+    problems: list[Problem] = []
+    status = _key(status, {k: status_words(k) for k in STATUSES}, "status", problems)
+    outcomes = default_pack().settings.outcomes if outcome else ()
+    outcome = _key(outcome, {k: outcome_title(k) for k in outcomes}, "outcome", problems)
+    if problems:
+        raise InputError(problems)
+    return status, outcome
+
+
+def _key(typed: str | None, words: dict[str, str], what: str, problems: list[Problem]) -> str | None:
+    if typed is None:
+        return None
+    folded = " ".join(typed.split()).casefold()
+    found = next((k for k, w in words.items() if folded in (k.casefold(), w.casefold())), None)
+    if found is None:
+        problems.append(Problem(f"{what} '{typed}' is not one of: " + ", ".join(
+            w if w == k else f"{w} ({k})" for k, w in words.items())))
+    return found
 
 
 def _missing(words: str) -> int:
@@ -151,7 +180,7 @@ def describe(r: Any, versions: int) -> str:
     lines += [f"{r.ref} ({status}; version {r.version} of {versions})",
               f"  stream:          {r.stream}", f"  candidate:       {r.candidate}",
               f"  recorded by:     {recorded_words(r)}",
-              f"  recommendation:  {outcome_title(d.recommended)}",
+              f"  recommendation:  {recommendation_words(r)}",
               f"  decision:        {outcome_title(d.outcome)}"]
     if d.justification:
         lines.append(f"  justification:   {d.justification}")
@@ -162,11 +191,13 @@ def describe(r: Any, versions: int) -> str:
     if d.decisive_review_date:
         lines.append(f"  decisive review: {date_words(d.decisive_review_date)}")
     lines += [f"  not adjusting:   {c}" for c in d.review_criteria]
-    if r.other_streams is not None:
-        lines.append(f"  other streams:   {streams_reading.words(r.other_streams)}")
+    if r.other_streams is not None:  # the form's answer in its words, never its option code
+        from leadfit.decisions.showing import questionnaire_of
+        lines.append(f"  other streams:   {streams_reading.words(r.other_streams, questionnaire_of(r))}")
     if r.supersedes:
         lines.append(f"  supersedes:      {r.supersedes} ({r.correction_reason})")
-    lines += [f"  rule pack:       {r.pack.label}", f"  fingerprint:     {r.pack.fingerprint}"]
+    lines += [f"  rule pack:       {pack_words(r.pack.name, r.pack.version)}",
+              f"  fingerprint:     {r.pack.fingerprint}"]
     lines += [f"  {line}" for line in change_lines(r)]
     lines += _findings(r) + _plan(r)
     for c in r.considered:
@@ -193,12 +224,17 @@ def _findings(r: Any) -> list[str]:
     return lines
 
 
+DECLINED = "none: the coaching plan recommended was declined"
+
+
 def _plan(r: Any) -> list[str]:
-    plan = r.decision.plan
-    lines = [f"  mitigation plan: {len(plan) or 'none required'}"]
-    lines += [f"    {p.title}: {p.words(date_words)} [{p.id}]" for p in plan]
+    from leadfit.decisions.coaching import left_out
+    plan, declined = r.decision.plan, left_out(r)  # a coaching plan declined is not one unneeded
+    lines = [f"  mitigation plan: {len(plan) or (DECLINED if declined else 'none required')}"]
+    lines += [f"    {p.title}: {step_words(r, p)} [{p.id}]" for p in plan]
     if r.decision.later_note:
         lines.append(f"    ({r.decision.later_note})")
+    lines += [f"    ({note})" for note in declined]
     return lines
 
 

@@ -21,8 +21,9 @@ def answers_appendix(doc: Document, r: AnyRecord, questionnaire) -> None:
     doc.p("The answers as recorded with this version; the assessment above was made from them.",
           "small")
     shown: set[str] = set()
+    relevant = _asked_answers(r, questionnaire)
     for section in questionnaire.sections if questionnaire else ():
-        rows = [[q.title, words.answer_words(r.answers.get(q.id), q)]
+        rows = [[q.title, _answer(r, q, relevant)]
                 for q in section.questions if q.id in r.answers or q.required]
         shown |= {q.id for q in section.questions}
         if rows:
@@ -32,6 +33,29 @@ def answers_appendix(doc: Document, r: AnyRecord, questionnaire) -> None:
     if rest:  # asked by a questionnaire this copy of LeadFit no longer has
         doc.h2("Other answers (question no longer in the questionnaire)")
         doc.table([], rest, widths=[0.62, 0.38], band=False)
+
+
+def _asked_answers(r: AnyRecord, questionnaire) -> dict | None:
+    """The answers to questions asked (for which were not), or None if they cannot be told."""
+    from leadfit.errors import LeadFitError
+    from leadfit.forms.case import build_case, relevant_answers
+    if questionnaire is None:
+        return None
+    try:  # typed as replay types them (dates are text in the record)
+        return relevant_answers(build_case(r.answers, questionnaire), questionnaire)
+    except (LeadFitError, TypeError, ValueError):  # answers of an older questionnaire
+        return None
+
+
+def _answer(r: AnyRecord, q, relevant: dict | None) -> str:
+    """An answer in words; a question the form never put is "not asked", never "not answered"
+    (an audit reads that as a gap in HR's work)."""
+    from leadfit.forms.case import is_asked
+    value = r.answers.get(q.id)
+    if value in (None, "") and q.ask_if is not None and relevant is not None \
+            and not is_asked(q, relevant):
+        return words.NOT_ASKED
+    return words.answer_words(value, q)
 
 
 def audit_appendix(doc: Document, r: AnyRecord, anchor) -> None:

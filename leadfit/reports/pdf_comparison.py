@@ -75,7 +75,7 @@ def _candidate(doc: Document, c) -> None:
     else:
         doc.p("None.")
     doc.h2("What would change it")
-    doc.bullets(words.change_lines(a))
+    doc.bullets(words.column_change_lines(c))
 
 
 def _shown_source(source: str) -> str:

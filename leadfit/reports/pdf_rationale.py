@@ -16,10 +16,10 @@ from leadfit.reports.pdf_considered import considered_section
 from leadfit.reports.pdf_plain import plain_words
 from leadfit.decisions.anchor import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
-from leadfit.decisions.record_words import outcome_title, recorded_words
+from leadfit.decisions.record_words import done_words, found_out_first, outcome_title, recorded_words
 from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
-from leadfit.words import PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title
+from leadfit.words import NOT_NEEDED, PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title
 from leadfit.words import answer_words, date_words, joined, quoted, readiness_words, role_words
 from leadfit.words import time_words
 
@@ -102,9 +102,13 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
     early = decided_early_words(a)
     if early:  # words 3: the decision is the outcome, taken before finding out, and says so
         decided = f"{_title(r.decision.outcome)}, {early}"
-    rows.append(["Decision", decided
-                 + ("  (differs from the recommendation)" if r.decision.differs else "  (as recommended)")])
-    if r.decision.differs:  # beside the decision: HR's first question in a dispute
+    unadvised = found_out_first(r)  # nothing was recommended: every outcome needs its reason
+    rows.append(["Decision", decided + ("  (nothing was recommended)" if unadvised else
+                                        "  (differs from the recommendation)" if r.decision.differs
+                                        else "  (as recommended)")])
+    if r.decision.differs or unadvised or r.decision.justification:
+        # beside the decision: HR's first question in a dispute (a review's, or one given
+        # though not asked for, is on the signed paper too)
         rows.append(["Justification", r.decision.justification or "not recorded"])
     if r.review:
         rows.append(["Reviews", f"{r.review.of} (held {date_words(r.review.held_on)})"])
@@ -116,7 +120,7 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
         rows.append(["Corrects", f"{r.supersedes}: {r.correction_reason}"])
     doc.table([], rows, widths=[0.22, 0.78])
     _qualified(doc, r)
-    if a.notes and r.decision.differs:  # the notes explain the recommendation, not the decision taken
+    if a.notes and r.decision.differs and not unadvised:  # they explain the advice not followed
         doc.p(f"What the recommendation ({a.outcome_title or _title(a.outcome)}) says, which the"
               " decision did not follow:", "small")
     for note in a.notes:  # the trade-off, the plan for hiring, compounding, what is unverified
@@ -204,9 +208,15 @@ def _plan(doc: Document, r: AnyRecord) -> None:
     if r.decision.later_note:
         doc.p(r.decision.later_note)
     meanings = _meanings(r.assessment)
-    rows = [["\n".join(x for x in (p.title, meanings.get(p.id, "")) if x), p.who,
-             date_words(p.due) or p.by_when] for p in r.decision.plan]
+    rows = [["\n".join(x for x in (p.title, meanings.get(p.id, "")) if x),
+             *_who_and_when(r, p)] for p in r.decision.plan]
     doc.table(["What", "Who", "By when"], rows, widths=[0.63, 0.2, 0.17])
+
+
+def _who_and_when(r: AnyRecord, p) -> list[str]:
+    """Who does a step and by when; a step its words say is done needs neither agreed."""
+    done = done_words(r, p)
+    return [done, NOT_NEEDED] if done else [p.who, date_words(p.due) or p.by_when]
 
 
 HIRE = "hire_external"  # the record keeps no plan for it (decisions/making.py NO_COACHING)

@@ -168,8 +168,10 @@ class PackSpec(Plain):
     # finds each one out in the interview (M3); 2 (2.7) compares the steps before the
     # appointment too (the capable candidate whose share is not known, with no plan, was
     # "Appoint whatever the share"), and finds out in the interview only what the candidate
-    # can say. 1 keeps older records as they were.
-    unknowns_version: Literal[1, 2] = 1
+    # can say. 3 (2.8): a hire that holds whatever the answers not known are lists no interview
+    # to find them out: the candidate does not lead, so nothing they could say changes it.
+    # 1 keeps older records as they were.
+    unknowns_version: Literal[1, 2, 3] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.

@@ -9,6 +9,8 @@ risk is raised to at least high. Missing required answers give no outcome.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from leadfit.forms import conditions
 from leadfit.forms.case import Case, relevant_from
 from leadfit.forms.case import missing as missing_ids
@@ -77,8 +79,7 @@ def builder(case: Case, pack: Pack, extra: dict | None = None, decided: tuple | 
         read = shared.read
         fact = {k: v for k, v in answers.items() if k in read}  # the engine copies the fact per action
         fired_ids = engine.evaluate(pack.fingerprint, ((r.id, r.condition) for r in pack.rules), fact)
-    at = shared.rule_at
-    fired = [r for _, r in sorted(map(at.__getitem__, set(fired_ids)))]  # pack order, not engine order
+    fired = shared.in_pack_order(fired_ids)  # pack order, not engine order
     missing = missing_ids(case, pack.questionnaire)
     return _Builder(pack, answers, fired, missing, engine, decided, certain, shared)
 
@@ -108,20 +109,23 @@ class _Builder:
         self.q = pack.questionnaire.questions
         self.shared = shared if shared is not None else shared_parts(pack)
         self.order: list[str] = self.shared.order  # shared: read, never changed
-        self._by_word: dict[str, list] | None = None  # made on the first actions() asked
+        self._by_word: dict[str, list] = {}  # each word's actions, made when first asked
         self.findings_parts: tuple | None = None  # merged.findings_parts, once asked
         self.masks: dict[str, int]
         self.mask: int
         self._index()
 
     def actions(self, word: str) -> list:
-        """(rule, value) of each fired rule's ``word`` actions, in pack order."""
+        """(rule, value) of each fired rule's ``word`` actions, in pack order: read off the
+        word's own actions by their rules' bits, once per word asked."""
         if word not in self.masks:  # no fired rule says it: nothing to collect
             return _NONE
-        by_word = self._by_word
-        if by_word is None:
-            by_word = self._by_word = self._collect()
-        return by_word.get(word, _NONE)
+        found = self._by_word.get(word)
+        if found is None:
+            mask = self.mask
+            found = self._by_word[word] = [pair for bit, pair in self.shared.word_actions[word]
+                                           if mask & bit]
+        return found
 
     def _index(self) -> None:
         """The fired rules as one int, a bit per rule (``mask``, SharedParts.bits), and each
@@ -133,19 +137,6 @@ class _Builder:
             mask |= bits[rule.id]
         self.mask = mask
         self.masks = {word: fired for word, of_word in self.shared.word_bits if (fired := mask & of_word)}
-
-    def _collect(self) -> dict[str, list]:
-        """Each word's actions of the fired rules, in pack order."""
-        by_word: dict[str, list] = {}
-        actions_of = self.shared.actions_of
-        for rule in self.fired:
-            for said, pair in actions_of[rule.id][1]:
-                found = by_word.get(said)
-                if found is None:
-                    by_word[said] = [pair]
-                else:
-                    found.append(pair)
-        return by_word
 
     def build(self) -> Assessment:
         if self.pack.settings.semantics >= 2:
@@ -227,7 +218,7 @@ class _Builder:
     def score_of(self, worst: dict[str, str]) -> tuple[int, str]:
         """Score and risk band of each finding ID's worst severity."""
         weights = self.shared.weights
-        score = sum(weights.get(s, 0) for s in worst.values())
+        score = sum(map(weights.get, worst.values(), repeat(0)))  # weights.get(s, 0) of each
         level = "low"
         for name, floor in self.shared.risk_bands:
             if score >= floor:

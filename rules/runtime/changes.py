@@ -316,26 +316,44 @@ _FOR_ALL_LIMIT = 64
 
 def _left(case: Case, pack: Pack, condition, free: set, current: dict, memo: dict):
     """What of ``condition`` is left to meet by answering ``free``: it must hold whatever
-    the answers still not known are (each of their classes), as the recommendation does."""
+    the answers still not known are (each of their classes), as the recommendation does.
+    The follow-ups of ``free`` and of those answers are left open too: changing whether
+    a follow-up is asked drops or needs its answer, and the recommendation explores the
+    follow-ups of an answer not known, so none of them is fixed at today's answer."""
     regions = reading(pack).regions
     still = [u for u in case.unknown if u not in free and u in regions]
     combos = 1
     for u in still:
         combos *= len(regions[u])
+    open_ = free | _follow_ups_of(pack.questionnaire, free | set(still))
     if not still or combos > _FOR_ALL_LIMIT:
-        return _fix(condition, current, free | set(still))  # some answer to them; checked after
+        return _fix(condition, current, open_ | set(still))  # some answer to them; checked after
     parts = []
     for combo in itertools.product(*(regions[u] for u in still)):
         values = tuple((u, r.value) for u, r in zip(still, combo))
         answers = memo.get(values)
         if answers is None:
             answers = memo[values] = relevant_from({**case.answers, **dict(values)}, pack.questionnaire)
-        fixed = _fix(condition, answers, free)
+        fixed = _fix(condition, answers, open_)
         if fixed is False:
             return False
         if fixed is not True:
             parts.append(fixed)
     return Group("all", tuple(parts)) if parts else True
+
+
+def _follow_ups_of(questionnaire, moved: set) -> set[str]:
+    """The questions whose asking depends on ``moved``: their follow-ups, and theirs."""
+    asking = [(q.id, set(_ask_sources(q))) for q in questionnaire.in_form_order if q.ask_if is not None]
+    found: set[str] = set()
+    grown = True
+    while grown:
+        grown = False
+        for qid, sources in asking:
+            if qid not in found and sources & (moved | found):
+                found.add(qid)
+                grown = True
+    return found
 
 
 def _region_products(pack: Pack, free: set) -> list[dict]:

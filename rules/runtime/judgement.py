@@ -31,6 +31,7 @@ from leadfit.trade_off_words import gaps_words
 from leadfit.words import joined, left_out_words, lower_first, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
+_SET = frozenset(Assessment.plain_fields) - {"unknowns", "alternatives"}  # what build() sets
 
 
 class Judgement:
@@ -64,24 +65,29 @@ class Judgement:
         plan, preconditions = self.plan(outcome)
         unverified = self.unverified()
         readiness = b.readiness()
+        # Every field in declaration order, so the model is made on its fast path; the two it
+        # does not set stay "unset", as when they were left out (_SET).
         return built(
             Assessment,
+            _fields_set=_SET,
             outcome=outcome,
             outcome_title=self.headline(outcome, forced) if outcome else None,
             risk=b.shared.risk(level, score),
             findings=findings,
             mitigations=plan,
-            preconditions=preconditions,
             readiness=readiness,
             signals=merged_signals(b),
             missing=b.missing_answers(),
             why_not=self.why_not(outcome),
             constraints=self.constraints,
             notes=self.outcome_notes(outcome, readiness) + b.notes(outcome),
-            unverified=unverified,
             rules_fired=[r.id for r in b.fired],
             pack=b.pack_ref(),
             engine=b.engine_ref(),
+            preconditions=preconditions,
+            unverified=unverified,
+            unknowns=None,
+            alternatives=[],
         )
 
     # -- the outcome ------------------------------------------------------------
@@ -98,7 +104,7 @@ class Judgement:
         if b.certain:  # compounding counts findings the fired rules do not fix
             return self._outcome(level, strongest)
         masks = b.masks
-        key = (strongest, level, findings_parts(b)[2], masks.get("choice", 0),
+        key = (strongest, level, self._compounding_read(level, strongest), masks.get("choice", 0),
                masks.get("unavailable", 0), "precondition" in masks)
         table = b.shared.tables["outcome"]
         found = table.get(key)
@@ -168,13 +174,27 @@ class Judgement:
         if found is None:
             return level
         full, score, counted, steps = found
-        floor = self.settings.risk_outcomes.get(level)
-        if floor and self.order.index(floor) > self.order.index(outcome) and (
-                self.settings.risk_outcomes.get(counted) != floor):
+        if self._says_left_out(level, outcome, counted):
             named = joined([f"{i} “{self.settings.finding_titles.get(i) or b.cat.title(i)}”" for i in steps])
             self.notes.append(left_out_words(level, full, named, counted, score,
                                              self.settings.words_version))
         return counted
+
+    def _says_left_out(self, level: str, outcome: str, counted: str) -> bool:
+        """Whether the notes say what the findings left out of compounding add: where leaving
+        them out keeps ``outcome`` that ``level`` would raise."""
+        floor = self.settings.risk_outcomes.get(level)
+        return bool(floor) and self.order.index(floor) > self.order.index(outcome) and (
+            self.settings.risk_outcomes.get(counted) != floor)
+
+    def _compounding_read(self, level: str, outcome: str):
+        """What the outcome decision reads of compounding (findings_parts' third part): the
+        counted level alone, unless the notes name the scores and the IDs left out. So the
+        decision is remembered per counted level, not per score."""
+        found = findings_parts(self.b)[2]
+        if found is None or self._says_left_out(level, outcome, found[2]):
+            return found
+        return found[2]
 
     def title_of(self, outcome: str) -> str:
         """The outcome's title, or what the pack calls it where a step it names cannot happen
@@ -276,7 +296,7 @@ class Judgement:
         executive, so "this appointment stands on lightening the former role" is not true of it."""
         if self.settings.words_version < 5 or outcome is None:
             return True
-        before = [a.value for a in rule.actions if a.word == "precondition"]
+        before = self.b.shared.preconditions_of[rule.id]
         allowed = self.settings.outcome_allows.get(outcome)
         return not before or allowed is None or any(m in allowed for m in before)
 

@@ -70,20 +70,20 @@ def findings_parts(builder) -> tuple[tuple, tuple[int, str], tuple | None]:
                 parts.append(part)
         parts.sort(key=_second)
         worst = {part[2]: part[4] for part in parts}
-        found = shared.remember(table, mask, (tuple(parts), builder.score_of(worst),
-                                              compounding(builder, worst)))
+        scored = builder.score_of(worst)
+        found = shared.remember(table, mask, (tuple(parts), scored, compounding(builder, worst, scored)))
     builder.findings_parts = found
     return found
 
 
-def compounding(builder, worst: dict[str, str]) -> tuple | None:
+def compounding(builder, worst: dict[str, str], scored: tuple[int, str] | None = None) -> tuple | None:
     """(score, score without the IDs the pack leaves out of compounding, its risk level, those
-    IDs raised in ID order) of each finding ID's worst severity ``worst``; None when the pack
-    leaves none out."""
+    IDs raised in ID order) of each finding ID's worst severity ``worst`` (``scored``: its
+    score_of, when the caller has it); None when the pack leaves none out."""
     left_out = builder.shared.left_out
     if not left_out:
         return None
-    full, _ = builder.score_of(worst)
+    full, _ = scored if scored is not None else builder.score_of(worst)
     score, counted = builder.score_of({i: s for i, s in worst.items() if i not in left_out})
     return full, score, counted, tuple(sorted((i for i in worst if i in left_out), key=id_key))
 

@@ -45,12 +45,16 @@ class SharedParts:
         # A bit per rule, in pack order: the fired rules of one action word as one int, the key
         # of the parts those rules alone fix (readiness, signals, a plan...).
         self.bits: dict[str, int] = {rule.id: 1 << i for i, rule in enumerate(pack.rules)}
-        # Rule id -> (its bit, its actions as (word, (rule, value))): one lookup per fired rule.
-        self.actions_of: dict[str, tuple[int, tuple[tuple[str, tuple[Rule, Any]], ...]]] = {
-            rule.id: (self.bits[rule.id], tuple((a.word, (rule, a.value)) for a in rule.actions))
-            for rule in pack.rules}
-        # Each action word's rules as bits (``_Builder.masks``: the fired ones, one AND a word).
-        self.word_bits: tuple[tuple[str, int], ...] = _word_bits(self.actions_of)
+        # Each action word's (bit, (rule, value)) in pack order, and its rules as bits
+        # (``_Builder.masks``: the fired ones, one AND a word): a word's actions of the fired
+        # rules are read off its own list, never a scan of every fired rule's actions.
+        self.word_actions: dict[str, tuple[tuple[int, tuple[Rule, Any]], ...]] = _word_actions(
+            pack.rules, self.bits)
+        self.word_bits: tuple[tuple[str, int], ...] = tuple(
+            (word, _any_of(bit for bit, _ in said)) for word, said in self.word_actions.items())
+        # Each rule's steps due before the appointment (a note resting on them: judgement.py).
+        self.preconditions_of: dict[str, list[str]] = {
+            rule.id: [a.value for a in rule.actions if a.word == "precondition"] for rule in pack.rules}
         # Each finding ID, the bits of the rules raising it and their (bit, (rule, value)): a
         # case's findings are found by one AND per ID, each made once per pack for the rules
         # raising it (merged.py).
@@ -69,7 +73,8 @@ class SharedParts:
             k: v for k, v in pack.settings.outcome_requires.items()}
         # Question ids the pack's conditions read: the rest never reach the engine.
         self.read = frozenset(q for r in pack.rules for q in questions_in(r.condition))
-        self.rule_at: dict[str, tuple[int, Rule]] = {rule.id: (i, rule) for i, rule in enumerate(pack.rules)}
+        self.rules: tuple[Rule, ...] = tuple(pack.rules)
+        self.position: dict[str, int] = {rule.id: i for i, rule in enumerate(pack.rules)}
         self._why_not_words(pack)
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
@@ -95,6 +100,11 @@ class SharedParts:
         self.not_recommended: dict[str, str] = {
             o: (f"No rule recommending it matched. It would need one of: {'; '.join(needs[o])}"
                 if needs.get(o) else "No rule in the pack recommends it.") for o in self.order}
+
+    def in_pack_order(self, fired_ids) -> list[Rule]:
+        """The fired rules, each once, in pack order (a matcher may give them in any order)."""
+        rules, at = self.rules, self.position
+        return [rules[i] for i in sorted({at[r] for r in fired_ids})]  # ints sort faster than pairs
 
     def strongest(self, fired: int) -> str | None:
         """The strongest outcome the ``fired`` rules (as bits) recommend, or None."""
@@ -154,12 +164,20 @@ class SharedParts:
         return found
 
 
-def _word_bits(actions_of: dict) -> tuple[tuple[str, int], ...]:
-    words: dict[str, int] = {}
-    for bit, actions in actions_of.values():
-        for word, _ in actions:
-            words[word] = words.get(word, 0) | bit
-    return tuple(words.items())
+def _word_actions(rules, bits: dict[str, int]) -> dict[str, tuple]:
+    words: dict[str, list] = {}
+    for rule in rules:
+        for action in rule.actions:
+            words.setdefault(action.word, []).append((bits[rule.id], (rule, action.value)))
+    return {word: tuple(said) for word, said in words.items()}
+
+
+def _any_of(bits) -> int:
+    """The bits OR-ed: a rule saying a word twice has one bit in it."""
+    found = 0
+    for bit in bits:
+        found |= bit
+    return found
 
 
 def _finding_bits(rules, bits: dict[str, int]) -> tuple[tuple[str, int, tuple], ...]:

@@ -53,8 +53,7 @@ def summary_of(pack: Pack, fired_ids, missing: list[str]) -> Summary:
 
 
 def _builder_of(pack: Pack, shared, fired_ids, missing: list[str]) -> _Builder:
-    at = shared.rule_at  # in pack order, as builder() gives them
-    fired = [r for _, r in sorted(map(at.__getitem__, set(fired_ids)))]
+    fired = shared.in_pack_order(fired_ids)  # pack order, not engine order
     return _Builder(pack, {}, fired, missing, None, shared=shared)
 
 

@@ -21,6 +21,7 @@ is taken (its fallback where that is not possible here), and the summary says so
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from leadfit.errors import EngineError
@@ -74,18 +75,19 @@ def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | No
     combos, size = combinations(case, plan, LIMIT)
     affected, unaffected = space.split(plan.questions)
     base = relevant_from(case.answers, pack.questionnaire)
-    steady = _fired(matcher, pack, base, unaffected)
+    steady = _fired(matcher, _rules(pack, unaffected), base)
     plain = not plan.later and not (set(plan.questions) & space.steering)  # nothing asked or derived depends on them
     steps = pack.settings.unknowns_version >= 2 and not outcome_only
     groups = _by_reads(pack, affected) if matcher is EXACT else None
+    changing = _rules(pack, affected)
     rows: list[tuple] = []
     decided: dict[frozenset, tuple] = {}  # the rules matched -> (outcome, steps before)
     for combo in combos:
         values = values_of(case, plan, combo)
         answers = {**base, **values} if plain else relevant_from({**case.answers, **values},
                                                                  pack.questionnaire)
-        fired = steady | (_fired_by_reads(pack, groups, answers) if groups is not None
-                          else _fired(matcher, pack, answers, affected))
+        fired = steady | (_fired_by_reads(groups, answers) if groups is not None
+                          else _fired(matcher, changing, answers))
         key = frozenset(fired)  # the outcome and its steps follow from the rules matched alone
         result = decided.get(key)
         if result is None:
@@ -107,24 +109,30 @@ def _before(pack: Pack, fired: set, outcome: str | None) -> tuple[str, ...]:
     return tuple(sorted(due - cannot))
 
 
-def _fired(matcher: Matcher, pack: Pack, answers: dict, rules) -> set[str]:
-    """The ids of ``rules`` (some of the pack's) that ``answers`` meet. The exact matcher's
-    conditions are compiled once per set of rules (conditions.compiled gives what evaluate
-    gives; tests/test_conditions_compiled.py): exploring calls this once per combination."""
-    ids = tuple(r.id for r in rules)
-    if matcher is EXACT:
-        tests = _COMPILED.get((pack.fingerprint, ids))
-        if tests is None:
-            if len(_COMPILED) > 256:  # a long session's many sets of unknowns: start again
-                _COMPILED.clear()
-            tests = _COMPILED[(pack.fingerprint, ids)] = tuple(
-                (r.id, conditions.compiled(r.condition)) for r in rules)
-        return {rule_id for rule_id, meets in tests if meets(answers)}
-    key = f"{pack.fingerprint}:{len(ids)}:{hash(ids) & 0xFFFFFFFF:x}"
-    return set(matcher.evaluate(key, ((r.id, r.condition) for r in rules), answers))
+@dataclass(frozen=True)
+class _Rules:
+    """Some of a pack's rules as a matcher takes them: ``key`` names exactly this set, so
+    the matcher compiles (the exact one) or registers (the engine) each set once, and
+    exploring matches it once per combination."""
+
+    key: str
+    conditions: tuple  # (rule id, condition), in the pack's order
 
 
-_COMPILED: dict[tuple, tuple] = {}  # (pack fingerprint, rule ids) -> (id, compiled condition)
+def _rules(pack: Pack, rules=None) -> _Rules:
+    """``rules`` (default all) of ``pack``. The whole pack is keyed by its fingerprint, as
+    assess.py keys it; a part by a digest of the fingerprint and its ids (the engine names a
+    ruleset by the key's first 40 characters, so a part's key never starts with the pack's)."""
+    if rules is None:
+        return _Rules(pack.fingerprint, tuple((r.id, r.condition) for r in pack.rules))
+    pairs = tuple((r.id, r.condition) for r in rules)
+    named = f"{pack.fingerprint}:" + ",".join(rule_id for rule_id, _ in pairs)
+    return _Rules("part_" + hashlib.sha256(named.encode()).hexdigest()[:32], pairs)
+
+
+def _fired(matcher: Matcher, rules: _Rules, answers: dict) -> set[str]:
+    """The ids of ``rules`` that ``answers`` meet."""
+    return set(matcher.evaluate(rules.key, rules.conditions, answers))
 
 
 def _by_reads(pack: Pack, rules: tuple) -> list[tuple]:
@@ -134,16 +142,16 @@ def _by_reads(pack: Pack, rules: tuple) -> list[tuple]:
     groups: dict[tuple, list] = {}
     for rule in rules:
         groups.setdefault(tuple(sorted(set(conditions.questions_in(rule.condition)))), []).append(rule)
-    return [(reads, tuple(group), {}) for reads, group in groups.items()]
+    return [(reads, _rules(pack, group), {}) for reads, group in groups.items()]
 
 
-def _fired_by_reads(pack: Pack, groups: list[tuple], answers: dict) -> set[str]:
+def _fired_by_reads(groups: list[tuple], answers: dict) -> set[str]:
     fired: set[str] = set()
     for reads, rules, seen in groups:
         key = tuple(answers.get(q) for q in reads)
         found = seen.get(key)
         if found is None:
-            found = seen[key] = _fired(EXACT, pack, answers, rules)
+            found = seen[key] = _fired(EXACT, rules, answers)
         fired |= found
     return fired
 
@@ -257,7 +265,11 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
     unverified = said.unverified(pack, info.questions, info.explored,
                                  {d.question for d in info.depends_on}, also)
     findings = list(with_outcome.findings) + unverified
-    mitigations = said.with_find_out(pack, with_outcome.mitigations, unverified, also)
+    # 3 (2.8): a hire whatever the answers not known are needs nothing found out from the candidate
+    settled_hire = (pack.settings.unknowns_version >= 3 and info.verdict == "holds"
+                    and with_outcome.outcome is not None and with_outcome.outcome not in _APPOINTING)
+    mitigations = (list(with_outcome.mitigations) if settled_hire
+                   else said.with_find_out(pack, with_outcome.mitigations, unverified, also))
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
         why_not[outcome] = ["Possible, but not while answers are not known: "
@@ -363,7 +375,7 @@ def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | 
     table = explore(case, pack, matcher, outcome_only=True) if case.unknown else None
     if table is None or not table.plan.questions:
         answers = relevant_from(case.answers, pack.questionnaire)
-        return outcome_of(pack, answers, _fired(matcher, pack, answers, pack.rules))
+        return outcome_of(pack, answers, _fired(matcher, _rules(pack), answers))
     if not table.rows:
         return _beyond_limit_outcome(pack, relevant_from(case.answers, pack.questionnaire), matcher)
     order: list[str] = list(pack.settings.outcomes)
@@ -371,7 +383,7 @@ def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | 
 
 
 def _beyond_limit_outcome(pack: Pack, answers: dict, matcher: Matcher) -> str:
-    fired = _fired(matcher, pack, answers, pack.rules)
+    fired = _fired(matcher, _rules(pack), answers)
     cautious = pack.settings.outcomes[-1]
     blocked = any(a.word == "unavailable" and a.value == cautious
                   for r in pack.rules if r.id in fired for a in r.actions)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from leadfit.rules.model.assessment import Assessment
-from leadfit.words import NOT_ANSWERED, readiness_words
+from leadfit.words import NOT_ANSWERED, no_change_words, readiness_words
 from tests.desktop_support import example_answers, fill, open_window, settle
 from tests.helpers import run_cli
 
@@ -20,7 +20,25 @@ def variants() -> dict[str, dict]:
     # a new case starts with today's assessment date: the CLI is given it too
     incomplete = {k: v for k, v in base.items() if not k.startswith("org.")} | {
         "org.assessed_on": date.today().isoformat()}
-    return {"example": base, "gaps": gaps, "no-plan": no_plan, "incomplete": incomplete}
+    # far from ready (hF's Priya): no few changes reach Appoint, a note the window said raw
+    far = {k: v for k, v in base.items() if k not in FAR_LEFT_OUT} | FAR
+    return {"example": base, "gaps": gaps, "no-plan": no_plan, "incomplete": incomplete,
+            "far": far}
+
+
+FAR = {"candidate.blamed_digital": True, "candidate.delivery_expectation": "everything_fast",
+       "candidate.digital_years": 1, "candidate.former_role_share": 50, "candidate.holds_line": "some",
+       "candidate.motivation": "career", "candidate.mvp_delivery": "never",
+       "candidate.prioritisation": "wants_everything", "candidate.reduce_former_role": False,
+       "org.announce_pressure": "high", "org.coach_available": True, "org.cpo_available": False,
+       "org.external_hire": "possible", "org.formal_role": False, "org.insider_belief": True,
+       "org.interviewed_as_external": False, "org.peer_exposure": False,
+       "org.searched_experience": False, "org.selection_basis": "seniority",
+       "org.sponsors_understand": False, "stream.digital_revenue_share": 30,
+       "stream.other_stream_leads": "executives", "stream.revenue_impact": "medium"}
+FAR_LEFT_OUT = ("candidate.backfill_name", "candidate.backfill_named", "candidate.earlier_attempt",
+                "candidate.reduced_by", "candidate.target_former_share", "org.not_adjusting",
+                "org.review_date", "stream.candidate_area_stakeholder", "stream.pd_accountability")
 
 
 @pytest.mark.parametrize("name", list(variants()))
@@ -44,3 +62,12 @@ def test_window_and_cli_agree(qtbot, user_files, tmp_path, name):
         tile = window.panel.readiness.tiles[item.id].text().split("\n", 1)[1]
         assert tile in (readiness_words(item.status), NOT_ANSWERED)
         assert f"  - {item.title}: {tile}\n" in text
+    if not in_window.decided:
+        return
+    qtbot.waitUntil(lambda: window.controller.alternatives is not None, timeout=10_000)
+    shown_changes = " ".join(window.panel.alternatives.plain_text().split())
+    noted = [alt for alt in window.controller.alternatives if alt.note]
+    assert noted or name != "far"
+    for alt in noted:  # 'no small change leads there' in the same words
+        said = no_change_words(alt.title, alt.note)
+        assert said in shown_changes and said in " ".join(text.split())

@@ -41,6 +41,7 @@ def test_three_candidates_side_by_side_with_the_benchmark(qtbot, user_files, tmp
     assert compare.cell_text("Multi-disciplinary leadership", 0) == "not met"
     assert "Steep learning curve (critical)" in compare.cell_text("Findings, most severe first", 1)
     assert compare.cell_text("What would change it", 0).startswith("It would become Appoint if")
+    assert compare.cell_text("What would change it", 3).startswith("Nothing to change: the benchmark")
     assert "Candidates for Home buying journey" in compare.heading.text()
     assert not compare.problems.isVisible()
 
@@ -100,11 +101,25 @@ def test_an_unreadable_case_and_the_same_candidate_twice_are_refused(qtbot, user
     alex = write_case(tmp_path, "Alex Morgan")
     bad = tmp_path / "broken.yaml"
     bad.write_text("answers: [not, a, mapping")
-    compare.add_files([alex, bad])
-    assert compare.chosen.count() == 0 and "broken.yaml" in compare.problems.text()
-    compare.add_files([alex])
+    compare.add_files([alex, bad])  # the readable one is added, the other named
+    assert compare.chosen.count() == 1 and "broken.yaml" in compare.problems.text()
     compare.add_files([alex])
     assert compare.chosen.count() == 1 and "appears twice" in compare.problems.text()
+
+
+def test_one_case_for_another_stream_is_refused_and_the_others_are_added(qtbot, user_files,
+                                                                        tmp_path):
+    """Three for one stream and one for another, in one go: none was added, the table
+    stayed empty (hF fresh6 #17). The odd one out is named; the others are compared."""
+    _, compare = _compare(qtbot, user_files)
+    other = write_case(tmp_path, "Jo Bloggs", **{"stream.name": "Savings journey"})
+    compare.add_files([other, *[write_case(tmp_path, n) for n in NAMES]])
+    compare.wait()
+    qtbot.waitUntil(lambda: compare.comparison is not None, timeout=10_000)
+    assert [c.name for c in compare.comparison.candidates] == NAMES
+    said = compare.problems.text()
+    assert compare.problems.isVisible() and said.startswith("Not added:")
+    assert "'Savings journey' (jo-bloggs.yaml)" in said
 
 
 def test_no_more_than_six(qtbot, user_files, tmp_path):

@@ -223,7 +223,8 @@ def test_an_unassigned_plan_step_reads_to_be_agreed(qtbot, user_files):
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     shown = window.register.record_dialog.text.toPlainText()
     assert "Induction: Sam Lee, date to be agreed by 1 February 2027" in shown
-    assert "Fail fast: owner and date to be agreed by 1 February 2027" in shown
+    assert "Peer exposure: owner and date to be agreed by 1 February 2027" in shown
+    assert "Fail fast: already set" in shown  # its words say the review is set: nothing to agree
     assert "by to be agreed" not in shown
     assert "Decision maker" in shown
 
@@ -282,8 +283,16 @@ def test_appointing_against_coaching_in_the_window_keeps_no_coaching_plan(qtbot,
     qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
     dialog = window.register.decision_dialog
     dialog.decision.setCurrentIndex(dialog.decision.findData("appoint"))
-    assert "coaching plan, its review date and conditions are left out" in dialog.need_why.text()
+    assert ("Appointed without conditions, the coaching plan and its fail-fast review are left"
+            " out of the record.") in dialog.need_why.text()
+    # the plan the record drops is not asked (hH item 2): hidden, and nothing typed is sent
+    assert not dialog.plan.isVisible() and not dialog.plan.isEnabled()
+    assert not dialog.review_date.isVisible() and not dialog.conditions.isVisible()
     plan_step(dialog, "M7", "Sam Lee", "2027-01-15")
+    assert dialog.choice().plan == {} and dialog.choice().plan_later is False
+    dialog.decision.setCurrentIndex(dialog.decision.findData("coach"))  # asked again, as typed
+    assert dialog.plan.isVisible() and dialog.choice().plan == {"M7": ("Sam Lee", "2027-01-15")}
+    dialog.decision.setCurrentIndex(dialog.decision.findData("appoint"))
     dialog.justification.setPlainText("The board judged them ready.")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

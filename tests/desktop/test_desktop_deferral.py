@@ -35,7 +35,9 @@ def test_the_date_the_steps_are_agreed_by_is_asked_and_stored_on_each_step(qtbot
     deferred = [p for p in record.decision.plan if not p.given]
     assert deferred and {p.agree_by for p in deferred} == {"2027-01-20"}
     shown = window.register.record_dialog.text.toPlainText()
-    assert shown.count("to be agreed by 20 January 2027") == len(deferred)
+    # each deferred step says when, except one its words say is done (the review is set)
+    assert shown.count("to be agreed by 20 January 2027") == len(deferred) - 1
+    assert "Fail fast: already set" in shown
     assert "after sign-off" not in shown            # each step says when: no note repeating it
 
 

@@ -113,7 +113,7 @@ def test_words_not_codes_where_a_person_reads(qtbot, user_files):
     assert "budget_limited" not in because and "Only with difficulty" in because
     for code, tile in window.panel.readiness.tiles.items():
         assert len(tile.text().split("\n")[0]) > 3 and code not in tile.text()  # its idea, in words
-        assert f"(article {code})" in tile.toolTip()           # the article's code: a reference
+        assert f"(LeadFit ref. {code})" in tile.toolTip()      # the catalogue's code: a reference
 
 
 def test_a_code_opens_the_glossary_at_its_entry(qtbot, user_files):
@@ -225,13 +225,13 @@ def test_refusals_in_the_window_name_no_flags_keys_or_question_ids(qtbot, user_f
     settle(qtbot, window)
     qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
     dialog = window.register.decision_dialog
-    dialog.decision.setCurrentIndex(dialog.decision.findData("appoint"))
+    dialog.decision.setCurrentIndex(dialog.decision.findData("coach"))  # no conditions written
     dialog.plan.dues["M5"].setText("2026-01-01")          # before the assessment
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     _kind, text = no_modal_dialogs[-1]
-    assert "justification is required" in text and "before the assessment, made on" in text
-    assert "--" not in text and "org.assessed_on" not in text and "'appoint'" not in text
-    assert "'Appoint" in text
+    assert "needs its conditions written down" in text and "before the assessment, made on" in text
+    assert "--" not in text and "org.assessed_on" not in text and "'coach'" not in text
+    assert "'Appoint with coaching'" in text
 
 
 def test_what_a_question_informs_reads_in_words_each_linked_to_the_glossary(qtbot, user_files):

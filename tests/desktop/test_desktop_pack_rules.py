@@ -17,7 +17,7 @@ def test_pack_rules_are_listed_by_catalogue_id_and_can_be_searched(qtbot, user_f
             for i in range(tree.topLevelItemCount())}
     assert {"P1", "P6", "F1", "M10"} <= set(tops)
     assert tops["P1"].text(0) == "Digital product experience"      # words lead
-    assert tops["P1"].text(2) == "article P1"                       # the reference follows
+    assert tops["P1"].text(2) == "LeadFit ref. P1"                       # the reference follows
     p1_rules = {tops["P1"].child(i).data(0, code): tops["P1"].child(i)
                 for i in range(tops["P1"].childCount())}
     assert "p1-some-experience" in p1_rules                          # the consultant's id, kept

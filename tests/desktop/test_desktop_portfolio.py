@@ -83,3 +83,31 @@ def test_a_case_alone_works_from_the_form_and_creates_no_register(qtbot, user_fi
     assert "register" not in window.panel.detail.text()
     assert not window.form.rows["stream.other_stream_leads"].source.isVisible()
     assert not (user_files / "register.sqlite3").exists()
+
+
+def _luminance(colour) -> float:
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * lin(colour.redF()) + 0.7152 * lin(colour.greenF()) + 0.0722 * lin(colour.blueF())
+
+
+def test_every_readiness_cell_is_readable_on_its_colour(qtbot, user_files):
+    """White 'partly' on amber read poorly (hF fresh6 F21): every mark's words stand out
+    from its colour by at least the 4.5:1 of ordinary text (WCAG AA)."""
+    with _register(user_files) as reg:
+        fill_register(reg)
+    window = open_window(qtbot, user_files)
+    window.tabs.setCurrentWidget(window.portfolio)
+    tab = window.portfolio
+    seen = set()
+    for r in range(tab.model.rowCount()):
+        for c in range(2, 8):
+            index = tab.model.index(r, c)
+            ground = index.data(Qt.ItemDataRole.BackgroundRole)
+            if ground is None:
+                continue
+            text = index.data(Qt.ItemDataRole.ForegroundRole).color()
+            light, dark = sorted((_luminance(ground.color()), _luminance(text)), reverse=True)
+            seen.add(index.data())
+            assert (light + 0.05) / (dark + 0.05) >= 4.5, (index.data(), ground.color().name())
+    assert {"met", "partly"} <= seen

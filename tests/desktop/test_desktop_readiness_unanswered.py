@@ -60,3 +60,34 @@ def test_the_window_and_the_command_line_say_each_mark_alike(qtbot, user_files, 
         assert words != "met" or not any(
             item.id in window.controller.pack.questionnaire.questions[q].informs for q in left_blank)
     window.close()
+
+
+def test_the_blank_question_a_not_answered_mark_rests_on_is_named_and_opens_in_the_form(
+        qtbot, user_files):
+    """'P&L ownership: not answered' beside '32 of 32 required answered', and nothing on
+    screen said which question was meant (hF fresh6 F3): a link under the marks names it."""
+    window = open_window(qtbot, user_files)
+    answers = example_answers()
+    del answers[ACCOUNTABILITY]
+    fill(qtbot, window, answers)
+    settle(qtbot, window)
+    panel, q = window.panel, window.controller.pack.questionnaire.questions[ACCOUNTABILITY]
+    assert list(panel.open_questions.links) == [ACCOUNTABILITY]
+    link = panel.open_questions.links[ACCOUNTABILITY]
+    assert link.isVisible() and link.accessibleName() == f"For P&L ownership, answer: {q.title}"
+    assert link.text() == link.accessibleName().replace("&", "&&")  # drawn as 'P&L', not 'PL'
+    link.click()
+    assert window.form.current_section() == window.form.page_of[ACCOUNTABILITY]
+    assert window.form.rows[ACCOUNTABILITY].input.editor.hasFocus()
+    answer(qtbot, window, ACCOUNTABILITY, "okrs")
+    settle(qtbot, window)
+    assert not panel.open_questions.isVisible() and panel.open_questions.links == {}
+
+
+def test_a_required_question_missing_is_linked_once_above_not_again_under_the_marks(
+        qtbot, user_files):
+    window = open_window(qtbot, user_files)  # the empty case: every mark rests on blanks
+    settle(qtbot, window)
+    assert window.panel.missing_links
+    assert not set(window.panel.open_questions.links) & {
+        m.question for m in window.controller.assessment.missing}

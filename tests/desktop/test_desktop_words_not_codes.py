@@ -4,8 +4,8 @@ their last line, tooltips, tabs, menus, the status bar, the dialogs of the main 
 walked, and none names a catalogue code (F3, P1, U1), a question id, an outcome id
 (hire_external), a rule id or a command-line flag.
 
-The article's code may stay where W allows it, as a reference: in a tooltip ("(article F3)")
-or after a title in the glossary ("article F3"). The pack's rules dialog is for consultants
+The article's code may stay where W allows it, as a reference: in a tooltip ("(LeadFit ref. F3)")
+or after a title in the glossary ("LeadFit ref. F3"). The pack's rules dialog is for consultants
 and is left out on purpose; About names the fingerprint for an audit.
 """
 
@@ -40,7 +40,7 @@ CATALOGUE_CODE = re.compile(r"\b[FPMRU]\d{1,2}\b")
 IDENTIFIER = re.compile(r"\b[a-z]+_[a-z_]+\b")              # hire_external, not_met, org_role
 FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 QUESTION_ID = re.compile(r"\b[a-z]+\.[a-z_]+\b")             # candidate.digital_years
-REFERENCE = re.compile(r"\(?article [FPMRU]\d{1,2}\)?")      # the one way a code may be said
+REFERENCE = re.compile(r"\(?LeadFit ref\. [FPMRU]\d{1,2}\)?")      # the one way a code may be said
 PATH = re.compile(r"(?:/[\w.@+-]+)+/?")                      # a folder named in a tooltip
 # Each case opened as a file, evaluated, and read on every page: one per outcome, an
 # incomplete one, and answers not known that hold or change the outcome.
@@ -144,7 +144,8 @@ def test_the_codes_an_executive_would_stumble_over_are_found():
     assert codes_in("use --justify") == ["--justify"]
     assert "candidate.digital_years" in codes_in("see candidate.digital_years")
     assert "p1-some-experience" in codes_in("Rule p1-some-experience in the default layer")
-    assert codes_in("Roles not understood (article F3): double-click or press Enter") == []
+    assert codes_in("Roles not understood (LeadFit ref. F3): double-click or press Enter") == []
+    assert codes_in("Roles not understood (article F3)") == ["F3"]  # the article numbers nothing
     assert codes_in("Appoint with coaching · 2–3 years · folder: /a/b_c/rules") == []
 
 

@@ -24,13 +24,26 @@ QUESTIONNAIRE = default_questionnaire()
 # or fails it, or sends the file to the full reader.
 ODD_VALUES = ["not known", "Not Known", "'not known'", "yes", "no", "'12'", "12.0", "1e3", "lots",
               "2027-13-45", "'2027-01-05'", "~", "null", "''", "'x # y'", "-1", "1_000", "x #c"]
+# Long texts that yaml.safe_dump folds onto further lines (pack diff joins them back)
+LONG_TEXTS = ["Still no prioritised backlog; the team's velocity blamed on the team, again and again",
+              "A long note, with (brackets), it's quoted and some & signs / slashes - dashes ok? yes!",
+              "Quoted: long text that goes on and on past the width where the dumper folds it, it's",
+              "no colon at the start but a colon later: on the folded line of a long long long text",
+              "#not a comment? a long text that starts with a hash and folds onto another line or two",
+              "a very long text with a \\ backslash and \"double quotes\" in it, folded onto lines"]
 # Lines that are not one plain answer: the full reader reads the file.
 ODD_LINES = ["", "# a comment", "  # indented comment", "   ", "questionnaire: 2", "questionnaire: 3",
              "  candidate.expected_months: 6", "  no.such_question: 1", "    candidate.name: deeper",
              " candidate.name: shallower", "  stream.name: Ünïcode 名前", "  stream.name:\tx",
              "  candidate.name:", "  candidate.name: [a, b]", "answers:", "  stream.name: a: b",
-             "  org.assessed_on: 2026-11-02", "  org.review_date: 2026-11-01"]
-QUESTIONS = [(q.id, _candidates(q, set()) + ([date(2026, 10, 1)] if q.type == "date" else []))
+             "  org.assessed_on: 2026-11-02", "  org.review_date: 2026-11-01",
+             # deeper lines: a folded text goes on, or something YAML reads otherwise
+             "    folded on", "     deeper still", "    more: x", "    # c", "    - a", "    'q'",
+             "    it's", "    x ", "    \"dq\"", "    [a]", "    a #b"]
+# No mark, this questionnaire's (the window writes it), an earlier one's, one that is not a version
+MARKS = [None, QUESTIONNAIRE.version, QUESTIONNAIRE.version, 1, 2, 99, "3"]
+QUESTIONS = [(q.id, _candidates(q, set()) + ([date(2026, 10, 1)] if q.type == "date" else [])
+              + (LONG_TEXTS if q.type == "text" else []))
              for q in QUESTIONNAIRE.asked]
 
 
@@ -56,11 +69,12 @@ def test_a_case_file_reads_as_evaluate_reads_it(tmp_path):
     quick = []
 
     @SETTINGS
-    @given(_answers, st.one_of(st.just([]), _edits), st.booleans())
-    def check(picks, edits, unicode):
+    @given(_answers, st.one_of(st.just([]), _edits), st.booleans(), st.sampled_from(MARKS))
+    def check(picks, edits, unicode, mark):
         answers = {qid: values[pick % len(values)] for (qid, values), pick in zip(QUESTIONS, picks)
                    if pick < 235}
-        lines = yaml.safe_dump({"answers": answers}, sort_keys=False, allow_unicode=unicode).split("\n")
+        data = {"answers": answers} if mark is None else {"questionnaire": mark, "answers": answers}
+        lines = yaml.safe_dump(data, sort_keys=False, allow_unicode=unicode).split("\n")
         for at, line in edits:
             where = 1 + at % max(len(lines) - 1, 1)
             lines.insert(where, lines[where - 1] if line == "repeat" else line)
@@ -68,10 +82,16 @@ def test_a_case_file_reads_as_evaluate_reads_it(tmp_path):
         path.write_text("\n".join(lines), encoding="utf-8")
         assert _read(files.load, path.as_posix()) == _read(lambda p: load_case_file(p, QUESTIONNAIRE), path)
         quick.append(files._quick(str(path)) is not None)
+        folded.append(quick[-1] and "\n    " in path.read_text(encoding="utf-8"))
+        marked.append(quick[-1] and mark is not None)
 
+    folded: list[bool] = []
+    marked: list[bool] = []
     check()
+    assert sum(marked) >= 10  # files with this questionnaire's mark, as the window saves them, too
     assert sum(quick) >= 30  # the line-by-line reading was compared, often
     assert not all(quick)  # and the full reader too
+    assert sum(folded) >= 10  # folded long texts joined back, and compared
 
 
 def test_each_line_is_made_once_and_the_lines_kept_are_bounded(tmp_path, monkeypatch):

@@ -30,6 +30,19 @@ def test_results_remembered_for_repeated_answers_are_bounded(monkeypatch):
     assert len(evaluator.cache) == 5
 
 
+def test_repeats_are_looked_up_only_while_they_are_found(monkeypatch):
+    """Past TRIED cases with under 1 in 50 repeated, no key is made: the results are the same."""
+    monkeypatch.setattr(diff_cases, "TRIED", 10)
+    a, b = default_pack(), resolve_pack("bank")
+    cases = scenario_cases(a, b)[:30]
+    distinct, repeated = diff_cases.Evaluator(a, b), diff_cases.Evaluator(a, b)
+    alone = [diff_cases.Evaluator(a, b).pair(c.work) for c in cases]
+    assert [distinct.pair(c.work) for c in cases] == alone
+    assert distinct.lookups is None and distinct.cache == {}
+    assert [repeated.pair(c.work) for c in cases[:2] * 15] == alone[:2] * 15
+    assert repeated.lookups == 30 and repeated.hits == 28
+
+
 def test_a_second_worker_only_with_enough_cases_and_an_idle_core(monkeypatch):
     monkeypatch.setattr(diff_cases.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     monkeypatch.setattr(diff_cases.os, "getloadavg", lambda: (0.3, 0.3, 0.3))

@@ -10,7 +10,6 @@ import argparse
 from pathlib import Path
 
 from leadfit.errors import InputError, Problem
-from leadfit.rules.authoring.scaffold import NAME, scaffold
 from leadfit.rules.model.library import bundled_pack_names
 
 FORM = "leadfit pack new NAME --extends BASE [--dir DIR]"
@@ -34,6 +33,7 @@ def register(verbs) -> None:
 
 
 def run(args) -> int:
+    from leadfit.rules.authoring.scaffold import scaffold  # when run: every pack verb is registered
     _check_shape(args)
     parent = args.dir if args.dir is not None else Path(".")
     folder = scaffold(args.name, args.extends, parent)
@@ -62,5 +62,6 @@ def _check_shape(args) -> None:
     said = "the folder to create it in goes after --dir" if (name, parent) != (args.name, args.dir) \
         else ("--extends BASE is required: the pack it builds on, one of "
               + ", ".join(bundled_pack_names()) + " (or name@version)")
+    from leadfit.rules.authoring.scaffold import NAME
     typed = f". Type: {right}" if NAME.match(name) else ""
     raise InputError([Problem(f"{said}{typed} (the form: {FORM})")])

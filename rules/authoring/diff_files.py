@@ -1,11 +1,13 @@
 """Case files as ``pack diff`` reads thousands of them: each distinct line made once.
 
-A case file is a flat ``answers:`` mapping, one ``  question: value`` line per answer
-(as LeadFit and ``yaml.safe_dump`` write it), and across a folder the same lines come
-back again and again. So a line is read once, by the flat reader (leadfit/yamlparse.py)
+A case file is a flat ``answers:`` mapping, one ``  question: value`` line per answer,
+after a ``questionnaire:`` mark of this questionnaire's version or none (as the window
+and ``yaml.safe_dump`` write it), and across a folder the same lines come
+back again and again. So a line is read once, by the flat reader (leadfit/yamlflat.py)
 and checked by the questionnaire's own cleaning (forms/answers.py), and remembered
 with its typed answer; a file made of such lines becomes a Case with a dict lookup per
-line. Anything else - a comment, a version mark, another indent, a repeated question,
+line; a long text that yaml.safe_dump folded onto further lines of plain words is joined
+back into one line first, as YAML folds it. Anything else - a comment, a version mark, another indent, a repeated question,
 a bad answer, an answer out of order, text that is not plain ASCII, an unreadable file -
 is read by ``load_case_file`` exactly as ``leadfit evaluate`` reads it, which also names
 every problem. tests/test_diff_files.py holds both readers equal over generated files.
@@ -14,6 +16,7 @@ every problem. tests/test_diff_files.py holds both readers equal over generated 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -22,7 +25,7 @@ from leadfit.forms.answers import UNKNOWN, BadAnswer, clean
 from leadfit.forms.case import Case, load_case_file, order_errors
 from leadfit.forms.migrate import guess_version
 from leadfit.forms.questionnaire import Questionnaire
-from leadfit.yamlparse import flat_mapping
+from leadfit.yamlflat import flat_mapping  # the flat reader alone: PyYAML loads only for a file it cannot read
 from leadfit.yamlsafe import MAX_FILE_BYTES
 
 HEAD = "answers:\n"
@@ -37,6 +40,7 @@ class CaseFiles:
         self.questionnaire = questionnaire
         self.lines: dict[str, tuple[Any, Any, Any]] = {}  # line -> (question id, raw, typed)
         self.ordered = any(q.not_before for q in questionnaire.asked)  # dates that may not precede others
+        self.marked = f"questionnaire: {questionnaire.version}\n{HEAD}"  # a mark the answers need no migration for
 
     def load(self, path: str) -> Case:
         """The Case ``load_case_file`` reads from ``path``; it raises the same errors."""
@@ -45,18 +49,26 @@ class CaseFiles:
 
     def _quick(self, path: str) -> Case | None:
         text = _plain_text(path)
-        if text is None or not text.startswith(HEAD) or "\t" in text or "\r" in text:
+        if text is None or "\t" in text or "\r" in text:
             return None
-        lines = text[len(HEAD):].split("\n")
+        marked = text.startswith(self.marked)  # this questionnaire's version, as the window saves it
+        if not marked and not text.startswith(HEAD):
+            return None
+        lines = text[len(self.marked if marked else HEAD):].split("\n")
         if lines[-1] == "":
             lines.pop()
+        if "\n    " in text:  # a long text answer folded onto more lines, as yaml.safe_dump writes it
+            joined = _unfolded(lines)
+            if joined is None:
+                return None
+            lines = joined
         found: list[Any] = list(map(self.lines.get, lines))
         if None in found:  # a line not seen yet (or an empty one): read once, remembered
             found = [f if f is not None else self._line(line) for f, line in zip(found, lines) if line or f]
         raw = {qid: value for qid, value, _ in found}
         if None in raw or len(raw) < len(found):  # not a plain answer line, or a question answered twice
             return None
-        if not raw or guess_version(raw) < self.questionnaire.version:  # an earlier questionnaire's
+        if not raw or not marked and guess_version(raw) < self.questionnaire.version:  # an earlier one's
             return None
         answers = {qid: typed for qid, _, typed in found if typed is not None and typed is not UNKNOWN}
         if len(answers) < len(found):
@@ -86,6 +98,27 @@ class CaseFiles:
             self.lines.clear()
         self.lines[line] = found
         return found
+
+
+# A folded line: deeper than an answer, plain words only (no ':', '#', quote marks or
+# brackets a YAML reader would take otherwise), no space at either end.
+_FOLDED = re.compile(r"   +([A-Za-z0-9(][A-Za-z0-9 ,.;()!?&/'-]*[A-Za-z0-9.;()!?&/'-]|[A-Za-z0-9])")
+
+
+def _unfolded(lines: list[str]) -> list[str] | None:
+    """Each answer's folded lines joined back onto it with one space, as YAML folds a
+    plain or single-quoted text; None (the full reader) for anything else that is deeper."""
+    out: list[str] = []
+    for line in lines:
+        if not line.startswith("   "):
+            out.append(line)
+            continue
+        folded = _FOLDED.fullmatch(line)
+        if folded is None or not out or not out[-1].startswith("  ") or out[-1].endswith(" ") or (
+                out[-1].partition(": ")[2][:1] == '"'):
+            return None  # after a blank line, an escape or a quote YAML keeps lines apart
+        out[-1] += " " + folded.group(1)
+    return out
 
 
 def _plain_text(path: str) -> str | None:

@@ -113,9 +113,9 @@ class _BitSummaries:
         self.steps = tuple((s.id, s.plan_bits, s.before_bits) for s in shared.steps)
         self.cannot = tuple((shared.bits[r.id], a.value) for r in pack.rules for a in r.actions
                             if a.word == "unavailable" and a.value not in pack.settings.outcomes)
-        self.asking = _any_of([b for _, plan, before in self.steps for b in (plan, before)]  # every rule
-                              + [b for b, _ in self.cannot])  # a plan's step IDs depend on
         self.left_out = shared.left_out
+        # each catalogue ID's place in ID order (F2 before F10): a sort by a dict lookup
+        self.rank = {i: n for n, i in enumerate(sorted(pack.catalogue.entries, key=id_key))}
         self.made: dict[tuple, Summary] = {}
         self.parts: dict[tuple, Any] = {}
 
@@ -156,29 +156,32 @@ class _BitSummaries:
         outcome, forced = outcome
         if forced and SEVERITY_ORDER.index(level) < SEVERITY_ORDER.index("high"):
             level = "high"
-        asking = ("steps", outcome, mask & self.asking)  # the fired rules asking for steps
-        steps = parts.get(asking)
-        if steps is None:  # the same steps from other rules: the step IDs themselves as the key
-            planned = (outcome, tuple(s for s, plan, _ in self.steps if mask & plan),
-                       tuple(s for s, _, before in self.steps if mask & before),
-                       tuple(m for bit, m in self.cannot if mask & bit))
-            steps = parts.get(planned)
-            if steps is None:
-                steps = self._remember(planned, self._step_ids(*planned))
-            self._remember(asking, steps)
+        # the step IDs asked for are the key (the fired rules asking for them almost never
+        # repeat over generated cases: a memo by those missed 97 times in 100 and filled the
+        # memo until it was cleared, taking the outcomes and steps that do repeat with it)
+        planned = (outcome, tuple(s for s, plan, _ in self.steps if mask & plan),
+                   tuple(s for s, _, before in self.steps if mask & before),
+                   tuple(m for bit, m in self.cannot if mask & bit))
+        steps = parts.get(planned)
+        if steps is None:
+            steps = self._remember(planned, self._step_ids(*planned))
         signals = parts.get(("signals", mask & self.signal))
-        gaps = parts.get(("gaps", mask & self.readiness))
-        if signals is None or gaps is None:
+        if signals is None:
             builder = builder or _builder_of(self.pack, self.shared, fired_ids, missing)
             signals = self._remember(("signals", mask & self.signal),
                                      frozenset(v for _, v in builder.actions("signal")))
+        gaps = parts.get(("gaps", mask & self.readiness))
+        if gaps is None:  # each part made alone: the readiness marks repeat less than the signals
+            builder = builder or _builder_of(self.pack, self.shared, fired_ids, missing)
             gaps = self._remember(("gaps", mask & self.readiness), frozenset(
                 p for p, (status, _) in builder.readiness_marks().items()
                 if status in ("partial", "not_met") and p in self.shared.unmarked_readiness))
-        cited = (frozenset(raised), steps, signals, gaps)
-        ids = parts.get(cited)
-        if ids is None:
-            ids = self._remember(cited, _sorted(cited[0] | steps | signals | gaps))
+        # made, not remembered: the IDs cited repeat as rarely as the fired rules do
+        cited = steps.union(raised, signals, gaps)
+        try:
+            ids = tuple(sorted(cited, key=self.rank.__getitem__))
+        except KeyError:  # an ID outside the catalogue's: sorted as every other sort does
+            ids = _sorted(cited)
         return Summary(outcome, level, score, ids)
 
     def _step_ids(self, outcome: Any, asked: tuple, before: tuple, cannot: tuple) -> frozenset:

@@ -15,6 +15,7 @@ from tests.helpers import run_cli
 
 
 BASE = default_pack().label  # the bundled default, whatever its version
+P = default_pack().settings.parameters  # and its thresholds
 
 
 def _client(folder: Path, parameters: dict) -> Path:
@@ -29,7 +30,8 @@ CASES = [  # parameters set, the one at fault, its line, words the error must ho
     ({"near_dedicated_share": 5}, "near_dedicated_share", 6,
      ["5 is below dedicated_share (10)", "allowed: 10 or more"]),
     ({"review_latest_days": 60}, "review_latest_days", 6,
-     ["60 is below review_horizon_days (183)", "allowed: 183 or more"]),
+     [f"60 is below review_horizon_days ({P['review_horizon_days']})",
+      f"allowed: {P['review_horizon_days']} or more"]),
     ({"reduction_horizon_days": 0}, "reduction_horizon_days", 6,
      ["0 days leaves no time", "allowed: a whole number of days, 1 or more"]),
     ({"review_horizon_days": 0}, "review_horizon_days", 6, ["0 days leaves no time", "1 or more"]),
@@ -54,7 +56,7 @@ def test_a_threshold_out_of_order_is_a_lint_error_at_its_line(tmp_path, paramete
 
 def test_thresholds_in_order_lint_clean_and_a_base_is_checked_on_its_own_values(tmp_path):
     assert run_cli("pack", "lint", str(_client(tmp_path / "ok", {"near_dedicated_share": 10,
-                                                                  "review_latest_days": 183,
+                                                                  "review_latest_days": P["review_horizon_days"] + 1,
                                                                   "reduction_horizon_days": 1}))).returncode == 0
     pack = default_pack()
     assert not [i for i in lint_target(pack.folder)[1] if "parameters." in str(i)]

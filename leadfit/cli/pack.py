@@ -35,8 +35,8 @@ def run_test(args) -> int:
     try:
         pack = load_or_name_every_problem(args.pack)
     except PackError as exc:  # said as lint says it: the same problems, the same count
-        print(f"leadfit pack test: {args.pack}: {counted(len(exc.problems), 'error')}; the pack does not"
-              " load, so no scenario was run:", file=sys.stderr)
+        print(f"leadfit pack test: cannot continue: {args.pack}: {counted(len(exc.problems), 'error')};"
+              " the pack does not load, so no scenario was run:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return exc.exit_code

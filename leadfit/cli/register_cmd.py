@@ -106,8 +106,10 @@ def _key(typed: str | None, words: dict[str, str], what: str, problems: list[Pro
     folded = " ".join(typed.split()).casefold()
     found = next((k for k, w in words.items() if folded in (k.casefold(), w.casefold())), None)
     if found is None:
+        from leadfit.suggest import did_you_mean  # only on a mistake
         problems.append(Problem(f"{what} '{typed}' is not one of: " + ", ".join(
-            w if w == k else f"{w} ({k})" for k, w in words.items())))
+            w if w == k else f"{w} ({k})" for k, w in words.items())
+            + did_you_mean(typed, [*words, *words.values()])))
     return found
 
 

@@ -175,11 +175,15 @@ def shoot(tag: str) -> None:
 
 
 def _alter(db: Path, old: str, new: str) -> None:
-    """Edit a record as someone with the database file could, outside LeadFit."""
+    """Edit a record as someone with the database file could, outside LeadFit: its text and
+    the candidate its row lists, which a list checks against the sealing audit entry (a page
+    reads no text, docs/integrity.md: a text edit alone shows on opening, the PDF or verify)."""
     with sqlite3.connect(db) as conn:
         for rid, body in conn.execute("SELECT id, body FROM decision_records").fetchall():
             conn.execute("UPDATE decision_records SET body=? WHERE id=?",
                          (body.replace(old, new), rid))
+        conn.execute("UPDATE decision_records SET candidate='Blake Cohen'"
+                     " WHERE candidate='Blake Chen'")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,9 @@ class VerifyReport:
     head: str = GENESIS
     authenticated: bool = False          # every entry carried a valid HMAC
     problems: list[str] = field(default_factory=list)
+    # the versions found altered ('LF-2026-0001@1'): a list reads no text (schema 11), so
+    # the window marks these after a check, as the check names them
+    altered: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -191,8 +194,10 @@ def _check_records(conn: Connection, chain: _Chain, report: VerifyReport,
             problems.append(f"record {ref} was altered: its stored text no longer matches"
                             " its hash")
             altered.add(row.id)
+            report.altered.add(ref)
         elif not _check_columns(row, ref, problems, logged_columns == columns_digest(row)):
             altered.add(row.id)
+            report.altered.add(ref)
         written = row.first_seq or 0
         if written and written < previous:
             problems.append(f"record {ref} was moved: the register lists it after a"
@@ -206,6 +211,7 @@ def _check_records(conn: Connection, chain: _Chain, report: VerifyReport,
         if logged_hash != digest:
             problems.append(f"record {ref} was altered: it differs from what the audit"
                             " log recorded")
+            report.altered.add(ref)
     return matched, altered
 
 

@@ -79,6 +79,9 @@ class DecisionController:
         self._register: service.Register | None = None
         self._filter: dict = {}  # the register tab's find box and status choice (see filter)
         self.missing = ""  # words when rows the audit log names are gone (see refresh)
+        # versions the last check found altered: a page of the list reads no text, so a
+        # text edit shows only on a check; from then on its row is marked too
+        self.found_altered: set[str] = set()
 
     @property
     def register(self) -> service.Register:
@@ -186,7 +189,8 @@ class DecisionController:
         if summaries is None:
             return None
         return [RegisterRow(s.ref, s.stream, s.candidate, s.recommended, s.outcome, s.status,
-                            s.created_at, s.pack, s.intact, s.review_of) for s in summaries]
+                            s.created_at, s.pack, s.intact and s.ref not in self.found_altered,
+                            s.review_of) for s in summaries]
 
     def can_correct(self, ref: str) -> bool:
         """The core's answer: only a record's latest version can be corrected."""
@@ -207,6 +211,7 @@ class DecisionController:
                                lambda: _service().verify(self.register))
         if report is None:
             return None
+        self.found_altered = set(report.altered)
         return verify_words(report)
 
     # -- files -----------------------------------------------------------

@@ -180,6 +180,34 @@ def test_one_altered_record_is_marked_and_the_others_still_listed(qtbot, user_fi
     assert "changed outside LeadFit" in text and "altered" in text
 
 
+def test_a_text_edit_the_list_cannot_see_is_marked_once_the_check_names_it(
+        qtbot, user_files, no_modal_dialogs):
+    """fresh-eyes F15: a page of the list reads no text (schema 11), so a record's text
+    edited with its hash left as it was lists as written; after Check the register names
+    it, the table marks that row too, not only the message box."""
+    window = filled_window(qtbot, user_files)
+    record_coach_decision(qtbot, window).accept()
+    answer(qtbot, window, "candidate.name", "Blake Chen")
+    settle(qtbot, window)
+    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
+    dialog = window.register.decision_dialog
+    dialog.conditions.setPlainText("Fortnightly review")
+    dialog.plan.later.setChecked(True)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    window.register.record_dialog.accept()
+    tamper(str(user_files / "register.sqlite3"), "Fortnightly review", "No review")
+    window.tabs.setCurrentIndex(1)
+    window.register.controller.refresh()
+    assert ALTERED not in register_cells(window, STATUS)  # what the list alone can see
+    view = window.register.view
+    qtbot.mouseClick(view.buttons["verify"], Qt.MouseButton.LeftButton)
+    assert "altered" in no_modal_dialogs[-1][1]
+    # its columns are still the sealed ones (the list checked them), so its name stays
+    statuses = dict(zip(register_cells(window, CANDIDATE), register_cells(window, STATUS)))
+    assert statuses == {"Blake Chen": ALTERED, "Alex Morgan": "awaiting sign-off"}
+    assert view.altered.isVisible() and "marked in red" in view.altered.text()
+
+
 def test_verify_from_the_window_says_the_register_is_intact_in_words(qtbot, user_files,
                                                                    no_modal_dialogs):
     window = filled_window(qtbot, user_files)

@@ -254,6 +254,11 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
     dissent = _text(dissent, "dissent", problems)
     if not name:
         problems.append(Problem("a sign-off needs the signer's name (--name)"))
+    if dissent.strip() and len(_words(dissent)) < MIN_REASON_WORDS:  # "no", "none": no dissent
+        problems.append(Problem(
+            f"a dissent gives its reasons in at least {MIN_REASON_WORDS} words (the record says"
+            f" 'signed with dissent'); '{dissent.strip()[:40]}' is too short to stand as one:"
+            " leave it out to sign without dissent"))
     if record.status == "signed":
         problems.append(Problem(f"{record.ref} is already signed and can no longer change;"
                                 " make a correction instead (leadfit correct)"))

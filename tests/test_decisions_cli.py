@@ -73,6 +73,24 @@ def test_sign_refusals_are_named_and_write_nothing(db):
     assert _counts(db) == before
 
 
+def test_a_dissent_of_one_word_is_refused_not_signed_as_dissent(db):
+    """fresh-eyes F31: `--dissent no` / `--dissent none` was recorded, and the PDF said
+    'SIGNED ... with dissent'; a person typing 'no' means no dissent."""
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    before = _counts(db)
+    for typed in ("no", "none", " N/A "):
+        result = run_cli("sign", record.record_id, "--name", "Hana Reyes", "--role", "hr",
+                         "--dissent", typed, "--db", db)
+        assert result.returncode == 2 and "leave it out to sign without dissent" in result.stderr
+    assert _counts(db) == before
+    signed = run_cli("sign", record.record_id, "--name", "Hana Reyes", "--role", "hr",
+                     "--dissent", "The budget for coaching is not agreed", "--db", db)
+    assert signed.returncode == 0, signed.stderr
+    assert "The budget for coaching is not agreed" in run_cli(
+        "register", "show", record.record_id, "--db", db).stdout
+
+
 def test_register_list_show_and_export(db, tmp_path):
     with open_register(db) as reg:
         first = signed_record(reg)

@@ -37,3 +37,20 @@ def no_change(old: DecisionRecord, new: DecisionRecord) -> None:
                             " pack and the decision are all as they were, so nothing was written."
                             " Change what was wrong (an answer, the decision, its conditions,"
                             " review date or plan)")
+
+
+def same_subject(old: DecisionRecord, answers: dict, rename: bool) -> None:
+    """A correction is of the same appointment: another candidate's or another stream's
+    answers would supersede this person's decision with someone else's (fresh-eyes F40).
+    ``rename``: a name misspelt in the record is put right on purpose."""
+    from leadfit.decisions.keys import fold
+    new = {"candidate": str(answers.get("candidate.name", "")),
+           "stream": str(answers.get("stream.name", ""))}
+    was = {"candidate": old.candidate, "stream": old.stream}
+    if rename or all(fold(new[k]) == fold(was[k]) for k in new):
+        return
+    raise DecisionError(
+        f"{old.ref} is about {was['candidate']} for {was['stream']}; these answers are about"
+        f" {new['candidate']} for {new['stream']}. A correction keeps the candidate and the"
+        " stream: record a new decision for them instead (a name misspelt in the record can"
+        " be put right on purpose: leadfit correct --rename)")

@@ -194,8 +194,9 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             pack: Pack | None = None, decision: str | None = None, justification: str | None = None,
             conditions: str | None = None, review_date: str | date | None = None,
             plan: making.Plan | None = None, plan_later: bool | str | date | None = None,
-            recorded_by: str = "") -> DecisionRecord:
-    """A new version that supersedes ``ref``; the old one stays as it was."""
+            recorded_by: str = "", rename: bool = False) -> DecisionRecord:
+    """A new version that supersedes ``ref``; the old one stays as it was (of the same
+    candidate and stream unless ``rename``: refusals.same_subject)."""
     from leadfit.decisions import making
     from leadfit.decisions.replay import find_pack
     from leadfit.forms.case import build_case
@@ -214,6 +215,8 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         if pack is None:
             raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
                                 f" {old.pack.fingerprint}) is not available; name one (--pack)")
+    if case is not None:
+        refuse.same_subject(old, case.answers, rename)
     reading = old.other_streams if case is None else other_streams(reg, case)
     case = streams_reading.applied(
         case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers"), reading)

@@ -202,6 +202,28 @@ def test_correct_command_supersedes(db):
     assert refused.returncode == 2 and "superseded" in refused.stderr
 
 
+def test_a_correction_with_another_persons_answers_is_refused(db, tmp_path):
+    """fresh-eyes F40: `correct --case other.yaml` superseded Alex Morgan's decision with a
+    record about Priya Nair in another stream; a misspelt name is put right on purpose."""
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    data = yaml.safe_load(EXAMPLE_CASE.read_text())
+    before = _counts(db)
+    for name, stream in (("Priya Nair", "Home buying journey"), ("Alex Morgan", "Small business lending")):
+        other = tmp_path / "other.yaml"
+        other.write_text(yaml.safe_dump({**data, "answers": {
+            **data["answers"], "candidate.name": name, "stream.name": stream}}))
+        refused = run_cli("correct", "--recorded-by", "Robin Hale", record.record_id, "--reason",
+                          "Use the other answers", "--case", other, "--db", db)
+        assert refused.returncode == 2, refused.stderr
+        assert f"is about Alex Morgan for Home buying journey; these answers are about {name}" \
+               f" for {stream}" in refused.stderr
+    assert _counts(db) == before
+    renamed = run_cli("correct", "--recorded-by", "Robin Hale", record.record_id, "--reason",
+                      "The candidate's name was misspelt", "--case", other, "--rename", "--db", db)
+    assert renamed.returncode == 0, renamed.stderr
+
+
 def test_report_refusals_write_no_file(db, tmp_path):
     with open_register(db) as reg:
         record = decide_coach(reg)

@@ -23,6 +23,9 @@ def register(sub) -> None:
     p.add_argument("--justify", metavar="TEXT")
     p.add_argument("--conditions", metavar="TEXT")
     p.add_argument("--review-date", metavar="YYYY-MM-DD")
+    p.add_argument("--rename", action="store_true",
+                   help="the corrected case spells the candidate's or stream's name differently"
+                        " on purpose (a misspelling put right); otherwise another name is refused")
     p.add_argument("--recorded-by", default="", metavar="NAME",
                    help="your full name (asked at a terminal; required)")
     add_plan_option(p, "(others keep the corrected record's plan)")
@@ -39,7 +42,7 @@ def run(args) -> int:
                                  decision=args.decision, justification=args.justify,
                                  conditions=args.conditions, review_date=args.review_date,
                                  plan=plan_of(args) or None, plan_later=args.plan_later,
-                                 recorded_by=name)
+                                 recorded_by=name, rename=args.rename)
         old = service.show(reg, record.supersedes)
     for note in dropped(old.decision, record.decision):
         print(note)

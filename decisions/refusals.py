@@ -52,5 +52,5 @@ def same_subject(old: DecisionRecord, answers: dict, rename: bool) -> None:
     raise DecisionError(
         f"{old.ref} is about {was['candidate']} for {was['stream']}; these answers are about"
         f" {new['candidate']} for {new['stream']}. A correction keeps the candidate and the"
-        " stream: record a new decision for them instead (a name misspelt in the record can"
-        " be put right on purpose: leadfit correct --rename)")
+        " stream: record a new decision for them instead (--rename when a name misspelt in"
+        " the record is being put right)")

@@ -66,6 +66,9 @@ FIELDS = ("justification", "conditions", "statement", "dissent", "name")
 def record(reg, pack, case, text=lambda n: "x", field=None):
     """A signed-off decision whose ``field`` holds ``text`` at its limit (others one word)."""
     value = {f: (text(LIMITS[f]) if f == field else "x") for f in FIELDS}
+    # a dissent gives its reasons in two words or more (making.signoff): the worst text
+    # follows two words, within the field's limit
+    value["dissent"] = "not agreed " + value["dissent"][:LIMITS["dissent"] - 11]
     r = service.decide(reg, case, pack, decision="hire_external", again=True,
                        justification=value["justification"], conditions=value["conditions"])
     service.sign(reg, r.ref, name=value["name"].strip() or "A", role="decision_maker",

@@ -278,6 +278,10 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
             f"{same.name} has already signed {record.ref} as {role_words(same.role)}; the"
             f" {role_words(role)} sign-off needs a different person, so the record stands up"
             " later as agreed by separate people"))
+    elif record.candidate and _person(name) == _person(record.candidate):  # fresh-eyes F41
+        problems.append(Problem(
+            f"{name} is the candidate {record.ref} is about; a sign-off needs someone other"
+            " than the person appointed, so the record stands up later as agreed by others"))
     if problems:
         raise DecisionError(problems)
     return SignOff(name=name, role=role, at=utc_now(), statement=statement,

@@ -91,6 +91,17 @@ def test_a_dissent_of_one_word_is_refused_not_signed_as_dissent(db):
         "register", "show", record.record_id, "--db", db).stdout
 
 
+def test_the_candidate_cannot_sign_their_own_appointment(db):
+    """fresh-eyes F41: Alex Morgan, the example's candidate, signed as decision maker."""
+    with open_register(db) as reg:
+        record = decide_coach(reg)
+    before = _counts(db)
+    result = run_cli("sign", record.record_id, "--name", " alex  MORGAN", "--role",
+                     "decision_maker", "--db", db)
+    assert result.returncode == 2 and "is the candidate" in result.stderr
+    assert _counts(db) == before
+
+
 def test_register_list_show_and_export(db, tmp_path):
     with open_register(db) as reg:
         first = signed_record(reg)

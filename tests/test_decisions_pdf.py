@@ -112,7 +112,8 @@ def test_markup_and_non_latin_text_in_names_and_justification_print_literally(tm
         record = service.decide(reg, case_with(candidate__name=HOSTILE_NAME,
                                                stream__name="Ипотека & <i>loans</i>"),
                                 pack(), decision="appoint", justification=HOSTILE_TEXT)
-        service.sign(reg, record.ref, name=HOSTILE_NAME, role="hr",
+        # the signer another hostile name: the candidate may not sign their own appointment
+        service.sign(reg, record.ref, name=f"{HOSTILE_NAME} Sr.", role="hr",
                      statement="<script>alert(1)</script>", dissent="Ich bin dagegen & <u>so</u>")
         result = printing.render_pdf(reg, record.ref)
     assert result.unsupported == []

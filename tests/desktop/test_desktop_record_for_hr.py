@@ -154,8 +154,8 @@ def test_a_correction_to_hiring_externally_drops_the_plan_and_says_so(qtbot, use
     assert any("coaching plan" in text and "dropped" in text for _kind, text in no_modal_dialogs)
 
 
-def test_one_altered_record_is_marked_and_the_others_still_listed(qtbot, user_files,
-                                                                 no_modal_dialogs):
+def _two_recorded(qtbot, user_files):
+    """Alex Morgan and Blake Chen ('Fortnightly review') recorded from the window."""
     window = filled_window(qtbot, user_files)
     record_coach_decision(qtbot, window).accept()
     answer(qtbot, window, "candidate.name", "Blake Chen")
@@ -166,6 +166,12 @@ def test_one_altered_record_is_marked_and_the_others_still_listed(qtbot, user_fi
     dialog.plan.later.setChecked(True)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     window.register.record_dialog.accept()
+    return window
+
+
+def test_one_altered_record_is_marked_and_the_others_still_listed(qtbot, user_files,
+                                                                 no_modal_dialogs):
+    window = _two_recorded(qtbot, user_files)
     tamper(str(user_files / "register.sqlite3"), "Fortnightly review", "No review", rehash=True)
     window.tabs.setCurrentIndex(1)
     window.register.controller.refresh()
@@ -185,16 +191,7 @@ def test_a_text_edit_the_list_cannot_see_is_marked_once_the_check_names_it(
     """fresh-eyes F15: a page of the list reads no text (schema 11), so a record's text
     edited with its hash left as it was lists as written; after Check the register names
     it, the table marks that row too, not only the message box."""
-    window = filled_window(qtbot, user_files)
-    record_coach_decision(qtbot, window).accept()
-    answer(qtbot, window, "candidate.name", "Blake Chen")
-    settle(qtbot, window)
-    qtbot.mouseClick(window.panel.decide, Qt.MouseButton.LeftButton)
-    dialog = window.register.decision_dialog
-    dialog.conditions.setPlainText("Fortnightly review")
-    dialog.plan.later.setChecked(True)
-    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    window.register.record_dialog.accept()
+    window = _two_recorded(qtbot, user_files)
     tamper(str(user_files / "register.sqlite3"), "Fortnightly review", "No review")
     window.tabs.setCurrentIndex(1)
     window.register.controller.refresh()

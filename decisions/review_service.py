@@ -16,7 +16,7 @@ from leadfit.decisions.register import Register
 from leadfit.decisions.review_record import Verdict
 from leadfit.decisions.service import _latest, _year, checker
 from leadfit.decisions.texts import make_ref
-from leadfit.errors import LeadFitError, Problem
+from leadfit.errors import LeadFitError
 
 # `register show` lists a decision's reviews through this module: what only recording a
 # review needs (the engine, the pack and form models) is imported where a review is made.

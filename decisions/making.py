@@ -108,6 +108,9 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         decisive = _iso(decisive_review_date, "decisive review date", problems) \
             or review_terms.default_decisive(review)
         review_terms.check_decisive(review, decisive, problems)
+        review_terms.check_cadence(review, decisive, pack, justification, problems,
+                                   what="the decisive review", before_what="the first review",
+                                   where="the justification (--justify)")
         criteria = review_terms.criteria(case.to_data(), items, review)
     if decision == NO_COACHING:
         items, review, conditions, plan_later = [], None, "", False

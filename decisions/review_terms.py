@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from leadfit.decisions.free_text import MIN_REASON_WORDS, _words
 from leadfit.decisions.record import PlanItem
 from leadfit.errors import Problem
 from leadfit.words import date_words
@@ -56,7 +57,6 @@ def check_cadence(before: str | None, when: str | None, pack: Any, reason: str,
     """A review set further from the one before than the pack's fail-fast horizon (its
     ``review_horizon_days``, about six months) needs a written reason (F42): the article's
     "make the decision early" is lost to a coaching extended to 2031, then 2035, unsaid."""
-    from leadfit.decisions.making import MIN_REASON_WORDS, _words  # making imports this module
     days = (getattr(pack.settings, "parameters", None) or {}).get("review_horizon_days")
     if not (before and when and isinstance(days, int)) or when <= before:
         return

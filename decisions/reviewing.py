@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadfit import __version__
 from leadfit.decisions.errors import DecisionError
-from leadfit.decisions.making import MIN_REASON_WORDS, _iso, _text, _words, os_account
+from leadfit.decisions.free_text import MIN_REASON_WORDS, _iso, _text, _words, os_account
 from leadfit.decisions.review_terms import STANDARD_CRITERIA
 from leadfit.decisions.review_words import FAIL_FAST, REVIEW_QUESTIONS, VERDICT_WORDS  # noqa: F401
 from leadfit.decisions.record import Decision, DecisionRecord, outcome_title, utc_now

@@ -64,3 +64,15 @@ def _iso(value, what: str, problems: list[Problem]) -> str | None:
     except ValueError:
         problems.append(Problem(f"{what} '{value}' is not a date (YYYY-MM-DD)"))
         return None
+
+
+def all_gone_by(dates: list, today: date, what: str) -> list[Problem]:
+    """One problem when every one of ``dates`` (ISO text; the ones that are not dates are
+    named elsewhere) is before ``today``: a plan agreed today cannot be due only in the past
+    (F35). A single late step beside later ones may be a step already under way."""
+    days = sorted({d for d in (_iso(v, what, []) for v in dates) if d})
+    if not days or days[-1] >= today.isoformat():
+        return []
+    from leadfit.words import date_words
+    return [Problem(f"every date of {what} has gone by ({', '.join(date_words(d) for d in days)};"
+                    f" today is {date_words(today.isoformat())}): give the dates from today on")]

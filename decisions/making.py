@@ -219,6 +219,25 @@ def _deferred(items: list[PlanItem], plan_later: bool | str | date, review: str 
     return [i if i.given else i.model_copy(update={"agree_by": by}) for i in items]
 
 
+def with_plan(record: DecisionRecord, plan: Plan, plan_later: bool | str | date,
+              problems: list[Problem]) -> DecisionRecord:
+    """A draft's plan completed: the steps given now beside those given before, the rest
+    deferred (``plan_later``), and what counts as not adjusting worked out again from it."""
+    d = record.decision
+    assessed = _iso(record.answers.get("org.assessed_on"), "org.assessed_on", [])
+    before: Plan = {p.id: (p.owner, p.due) for p in d.plan if p.given}
+    items = _plan(record.assessment, {**before, **plan}, assessed, problems)
+    kept = {p.id: p.agree_by for p in d.plan if p.agree_by}
+    items = [i if i.given or i.id not in kept else i.model_copy(update={"agree_by": kept[i.id]})
+             for i in items]
+    items = _deferred(items, plan_later, d.review_date, assessed, problems)
+    decision = d.model_copy(update={
+        "plan": items, "plan_later": any(i.agree_by for i in items),
+        "review_criteria": review_terms.criteria(record.answers, items, d.review_date)
+        if takes_conditions(d.outcome) else d.review_criteria})
+    return record.model_copy(update={"decision": decision})
+
+
 def dropped(old: Decision, new: Decision) -> list[str]:
     """What a change of decision removed from the record, in words (for the person correcting)."""
     if takes_conditions(new.outcome):

@@ -138,7 +138,10 @@ def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
     return record, False
 
 
-def submit(reg: Register, ref: str) -> DecisionRecord:
+def submit(reg: Register, ref: str, plan: making.Plan | None = None,
+           plan_later: bool | str | date | None = None) -> DecisionRecord:
+    """A draft goes for sign-off once its plan is agreed: ``plan`` and ``plan_later`` complete
+    it here as decide takes them (the refusal names both), so a draft need not be decided again."""
     from leadfit.decisions import making
     key = audit.audit_key()
     with reg.write() as conn:
@@ -146,6 +149,8 @@ def submit(reg: Register, ref: str) -> DecisionRecord:
         if record.status != "draft":
             raise DecisionError(f"{record.ref} is not a draft (it is {status_words(record.status)})")
         problems: list = []
+        if plan or plan_later:
+            record = making.with_plan(record, plan or {}, plan_later or False, problems)
         making.check_plan_agreed(record.decision.outcome, record.decision.plan, problems)
         if problems:
             raise DecisionError(problems)

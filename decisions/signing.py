@@ -87,3 +87,13 @@ def _same_person(record: DecisionRecord, name: str) -> SignOff | None:
 
 def _person(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def recorder_is_candidate(recorded_by: str, candidate: str) -> str:
+    """A warning when the person recording the decision is its candidate: a record stands up
+    later when someone other than the person appointed writes it down ('' otherwise)."""
+    if not recorded_by.strip() or _person(recorded_by) != _person(candidate or ""):
+        return ""
+    return (f"warning: {recorded_by.strip()}, who records this decision, is the candidate it is"
+            " about; it stands up better later recorded by someone else (the sign-offs must"
+            " be by others)")

@@ -93,7 +93,7 @@ def verdict_terms(verdict: str, next_review, experienced_pd: str, held_on: str,
         return None, ""
     when = _iso(next_review, "next review date", problems)
     pd = _text(experienced_pd, "name", problems)
-    if verdict == "extend" and not when:
+    if verdict == "extend" and next_review in (None, ""):  # one not a date is named already
         problems.append(Problem("extending the coaching needs the new review date"))
     if verdict == "continue" and not when:
         decisive = root.decision.decisive_review_date

@@ -64,3 +64,32 @@ def test_submit_names_a_step_that_is_not_in_the_plan_and_writes_nothing(cli, db)
     assert refused.returncode == 2 and "plan names 'Yoga'" in refused.stderr
     with open_register(db) as reg:
         assert counts(reg) == before and service.show(reg, ref).status == "draft"
+
+
+def test_a_correction_names_every_mistake_in_one_run_and_writes_nothing(cli, db):
+    """F19: the recorder, the reason, the decision, the date and the plan, all at once."""
+    ref = decide(cli, db, "--plan-later").stdout.split()[0]
+    with open_register(db) as reg:
+        before = counts(reg)
+    result = cli("correct", ref, "--reason", " ", "--decision", "maybe", "--review-date",
+                 "2027-13-01", "--recorded-by", "", "--plan", "M99", "", "2027-01-01", "--db", db)
+    assert result.returncode == 2
+    said = squash(result.stderr)
+    for words in ("the owner of plan step M99 is empty", "say who is recording this",
+                  "a correction needs a reason", "decision 'maybe' is not one of",
+                  "review date '2027-13-01' is not a date", "plan names 'M99'"):
+        assert words in said, words
+    with open_register(db) as reg:
+        assert counts(reg) == before
+
+
+def test_an_impossible_next_review_date_is_named_once(cli, db):
+    ref = decide(cli, db, "--plan-later").stdout.split()[0]
+    for name, role in (("Dana Chief", "decision_maker"), ("Hana Rees", "hr")):
+        assert cli("sign", ref, "--name", name, "--role", role, "--db", db).returncode == 0
+    result = cli("review", ref, "--verdict", "extend", "--next-review", "2027-02-30",
+                 "--recorded-by", "Pat Smith", "--on", "2027-02-01", "--today", "2027-02-01",
+                 "--db", db)
+    assert result.returncode == 2
+    assert "next review date '2027-02-30' is not a date (YYYY-MM-DD)" in result.stderr
+    assert "needs the new review date" not in result.stderr     # it was given, just not a date

@@ -20,6 +20,7 @@ from leadfit.words import (
     decision_lead_words,
     lead_kind_words,
     plural,
+    still_to_hire,
 )
 
 if TYPE_CHECKING:  # types only: a rationale's reading section imports this module
@@ -61,7 +62,8 @@ def _headline(doc: Document, board: Portfolio) -> None:
     doc.p(f"{plural(len(board.counted), 'stream')} {'has' if len(board.counted) == 1 else 'have'}"
           " a signed lead. "
           f"{board.experienced} of {led} ({_percent(board.experienced, led)}) "
-          f"{'is' if board.experienced == 1 else 'are'} led by an experienced Product Director;"
+          f"{'is' if board.experienced == 1 else 'are'} led by an experienced Product Director"
+          f"{still_to_hire(board.to_be_hired, board.experienced)};"
           f" {board.learners} ({_percent(board.learners, led)}) by"
           f" {'an executive' if board.learners == 1 else 'executives'} learning the role.",
           "callout")

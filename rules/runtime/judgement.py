@@ -303,7 +303,8 @@ class Judgement:
         """The outcome's note with the trade-off named by what is actually missing: {gaps} as
         2.4-2.6 recorded it (their records replay these words), {gaps_plain} in a sentence (2.7)."""
         note = self.settings.outcome_notes[outcome]
-        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", gaps_words)):
+        version = self.settings.words_version
+        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", lambda r: gaps_words(r, version))):
             if mark in note:
                 note = note.replace(mark, words(readiness))
         return note

@@ -86,3 +86,81 @@ def test_older_packs_keep_their_reasons_why_not():
     pack = _words6()
     a = evaluate_explained(build_case(reader8_answers("c14"), pack.questionnaire), pack)
     assert any("the learning curve is real" in r for r in _why_not(a, "Appoint"))
+
+
+def _findings_text(text: str) -> str:
+    return text.split("Findings:")[1].split("Mitigation plan:")[0]
+
+
+def test_every_answer_not_known_is_listed_once_the_same_everywhere():
+    """Reader 8.5 (c13): "Answers not known" named 7 questions, the risk note and the findings
+    5. Now the findings name all 7, and the note counts them and points to the one list."""
+    a = assessed("c13")
+    named = [q.title for q in words7().questionnaire.asked if q.id in a.unknowns.questions]
+    assert len(named) == 7
+    not_known = [f for f in a.findings if f.because and f.because[0].answer == "not known"
+                 and f.title == "Answer not known"]
+    assert [f.because[0].title for f in not_known] == named
+    text = _text("c13")
+    for title in named:
+        assert f"“{title}”" in text.split("Note:")[0]  # the one list, under "Answers not known"
+        assert f"because {title.rstrip('?')}: not known" in text
+    assert ("This risk counts only what is known: the 7 missing answers (under “Answers not"
+            " known”) are not counted. If they turn out badly, the risk is high.") in text
+
+
+def test_no_question_is_a_findings_title_and_follow_ups_are_counted():
+    """Reader 8 words: "Unverified: How do they work with iterative MVP delivery?" (c12) and
+    p16's finding chaining four questions' texts."""
+    for name in ("c12", "c13", "p16"):
+        findings = _findings_text(_text(name))
+        assert "Unverified:" not in findings
+        for q in words7().questionnaire.asked:
+            assert f"- {q.title}" not in findings and f"know “{q.title}" not in findings
+    p16 = _findings_text(_text("p16"))
+    assert ("Answer not known (high): The outcome depends on it: find it out before deciding. If it"
+            " turns out more than 0%, 4 more questions follow.") in p16
+
+
+def test_the_answers_not_known_are_said_in_plain_sentences():
+    """Reader 8 words (c12): no "the case the recommendation allows for", no "the other answers
+    not known decide between them"."""
+    text = _text("c12")
+    for jargon in ("the case the recommendation allows for", "decide between them",
+                   "allows for the answers not known turning out badly"):
+        assert jargon not in text
+    assert "Where one answer leaves more than one outcome open, the other missing answers settle" \
+           " which." in text
+    assert "The recommendation assumes the missing answers turn out badly; find them out before" \
+           " deciding." in text
+    assert "This risk assumes the missing answers to “Years managing digital products”," in text
+    assert "On what is known alone it is low; find them out before deciding." in text
+    assert "Some missing answers could lead to it, if they turn out well" in text
+    one = _text("p16")
+    assert ("This risk assumes the missing answer to “Share of their time kept in the former role”"
+            " turns out badly. On what is known alone it is low; find it out before deciding.") in one
+
+
+def test_a_because_never_names_a_strength_as_a_cause():
+    """Reader 8 words (c04, c13): "Revenue risk, because Have they owned a profit and loss: Yes,
+    fully accountable". What it does name: the stream's revenue and the gaps."""
+    for name in ("c04", "c13"):
+        revenue = _findings_text(_text(name)).split("Revenue risk")[1].split(" - ")[0]
+        assert "profit and loss" not in revenue and "led product, design and engineering" not in revenue
+        assert "Years managing digital products" not in revenue  # 3 years: digital experience met
+        assert "because How much revenue depends on this stream: A large part of revenue" in revenue
+        assert "because How do they work with iterative MVP delivery: Has seen it work" in revenue
+    # a finding's own cause stays, even where it informs a mark that is met
+    c01 = _findings_text(_text("c01"))
+    assert "because Have they blamed digital teams for slow delivery before: yes" in c01
+
+
+def test_older_packs_keep_their_words_for_the_answers_not_known():
+    pack = _words6()
+    case = build_case(reader8_answers("c13"), pack.questionnaire)
+    a = evaluate_explained(case, pack)
+    titles = [f.title for f in a.findings if f.id.startswith("U")]
+    assert len(titles) == 5 and all(t.startswith("Unverified: ") for t in titles)
+    text = " ".join(render_assessment(a, case, pack).split())
+    assert "the case the recommendation allows for" in text
+    assert "because Have they owned a profit and loss: Yes, fully accountable" in text

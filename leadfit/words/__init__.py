@@ -26,6 +26,9 @@ from leadfit.words.unknowns import (
     DEPENDS_LEAD, depends_words, decided_by_words, DEPENDS_NOTE, SEE_NOT_KNOWN, HOLDS_FIND_OUT,
     not_known_reason, depends_note_words, decided_early_words, nothing_recommended_words,
     PROVISIONAL, PROVISIONAL_FINDINGS, provisional_risk_words, to_complete_words,
+    DEPENDS_NOTE_7, ASSUMED_BADLY, ASSUMED_BADLY_7,
+    NOT_KNOWN_TITLE_7, assumed_badly_words, not_known_finding_words, follow_ups_count_words,
+    risk_if_badly_words, risk_known_only_words, due_if_badly_words, could_lead_words,
 )
 from leadfit.words.changes import (
     because_words, change_words, WORSE_PREFIXES, STEPS_STILL_FIRST, NOT_ASKED, is_worse,
@@ -42,7 +45,10 @@ __all__ = [
     "risk_calls_for_words", "decided_title", "fallback_taken", "PARAMETER_WORDS", "DEPENDS_LEAD",
     "depends_words", "decided_by_words", "DEPENDS_NOTE", "SEE_NOT_KNOWN", "HOLDS_FIND_OUT",
     "not_known_reason", "depends_note_words", "decided_early_words", "nothing_recommended_words",
-    "PROVISIONAL", "PROVISIONAL_FINDINGS", "provisional_risk_words", "to_complete_words",
+    "PROVISIONAL", "PROVISIONAL_FINDINGS", "provisional_risk_words", "to_complete_words", "DEPENDS_NOTE_7", "ASSUMED_BADLY",
+    "ASSUMED_BADLY_7", "NOT_KNOWN_TITLE_7", "assumed_badly_words", "not_known_finding_words",
+    "follow_ups_count_words", "risk_if_badly_words", "risk_known_only_words", "due_if_badly_words",
+    "could_lead_words",
     "because_words", "change_words", "WORSE_PREFIXES", "STEPS_STILL_FIRST", "NOT_ASKED", "is_worse",
     "worse_words", "steps_still_first", "change_set_words", "no_change_words", "uncoded",
 ]

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from leadfit.words.basics import joined, quoted
+from leadfit.words.basics import counted, joined, quoted
 from leadfit.words.outcomes import RISK_LABEL
 
 # Answers not known, words 3 (rules/runtime/unknowns.py): how the summary begins where they decide.
 DEPENDS_LEAD = "It can be "
 
 
-def depends_words(outcomes: list[str], per_question: list[tuple[str, list[tuple[str, list[str]]]]]
-                  ) -> str:
+def depends_words(outcomes: list[str], per_question: list[tuple[str, list[tuple[str, list[str]]]]],
+                  words_version: int = 6) -> str:
     """'It can be Appoint or Hire …, depending on “A” (0: Hire …; 3 or more: Appoint) and …':
     each question once, each answer with what it leads to (reader 3.4: it ran to 12 lines)."""
     said = [f"{question} (" + "; ".join(f"{answer}: {joined(titles, 'or')}" for answer, titles in rows)
             + ")" for question, rows in per_question]
     two = any(len(titles) > 1 for _, rows in per_question for _, titles in rows)
-    return (f"{DEPENDS_LEAD}{joined(outcomes, 'or')}, depending on {joined(said)}."
-            + (" Where an answer names two outcomes, the other answers not known decide between"
-               " them." if two else ""))
+    between = (" Where one answer leaves more than one outcome open, the other missing answers"
+               " settle which." if words_version >= 7 else
+               " Where an answer names two outcomes, the other answers not known decide between them.")
+    return f"{DEPENDS_LEAD}{joined(outcomes, 'or')}, depending on {joined(said)}." + (between if two else "")
 
 
 def decided_by_words(worst: str, depends: bool, unread: list[str], riskiest: bool = False) -> str:
@@ -51,8 +52,83 @@ def not_known_reason(summary: str, words_version: int) -> str:
     return SEE_NOT_KNOWN if words_version >= 3 else summary
 
 
-def depends_note_words(note: str) -> str:
-    return DEPENDS_NOTE + note
+def depends_note_words(note: str, words_version: int = 6) -> str:
+    return (DEPENDS_NOTE_7 if words_version >= 7 else DEPENDS_NOTE) + note
+
+
+# Words 7 (reader 8.4, c12): the answers not known said in plain sentences, the risk without
+# "the case the recommendation allows for". The section keeps its name, "Answers not known".
+DEPENDS_NOTE_7 = "Nothing is decided until the missing answers are found out. If they turn out badly: "
+ASSUMED_BADLY = ("The recommendation allows for the answers not known turning out badly; find"
+                 " them out before deciding.")
+ASSUMED_BADLY_7 = ("The recommendation assumes the missing answers turn out badly; find them out"
+                   " before deciding.")
+NOT_KNOWN_TITLE_7 = "Answer not known"  # reader 8.4: never a question's full text as a title
+
+
+def assumed_badly_words(words_version: int) -> str:
+    return ASSUMED_BADLY_7 if words_version >= 7 else ASSUMED_BADLY
+
+
+def not_known_finding_words(changes: bool, words_version: int) -> str:
+    """What an answer not known means for the outcome, said as its finding (U1, U2 …)."""
+    if words_version >= 7:
+        return ("The outcome depends on it: find it out before deciding." if changes
+                else "The outcome holds either way, but find it out.")
+    return ("Not known, and the outcome depends on it: find out before deciding."
+            if changes else "Not known; the outcome holds either way, but find out.")
+
+
+def follow_ups_count_words(answer: str, count: int) -> str:
+    """Words 7 (reader 8.4, p16): the questions an answer would add, counted, not chained:
+    'If it turns out more than 0%, 4 more questions follow.'"""
+    follow = "follows" if count == 1 else "follow"
+    return f"If it turns out {answer}, {counted(count, 'more question')} {follow}."
+
+
+def risk_if_badly_words(asked: list[str], known: str, known_score: int, differs: bool,
+                        words_version: int) -> str:
+    """The risk shown is that of the missing answers turning out badly (unknowns_risk
+    allowed_for); ``known``: the risk of the known answers alone."""
+    if words_version >= 7:
+        one = len(asked) == 1
+        said = (f"This risk assumes the missing {'answer' if one else 'answers'} to {joined(asked)}"
+                f" {'turns' if one else 'turn'} out badly.")
+        return said + (f" On what is known alone it is {known} (score {known_score}); find"
+                       f" {'it' if one else 'them'} out before deciding." if differs else "")
+    said = (f"The risk is that of the case the recommendation allows for: the answers not known"
+            f" ({joined(asked)}) turning out badly.")
+    return said + (f" Counting only what is known, it is {known} (score {known_score}); find out"
+                   " before deciding." if differs else "")
+
+
+def risk_known_only_words(asked: list[str], badly: str, badly_score: int, differs: bool,
+                          words_version: int) -> str:
+    """The risk shown counts the known answers only; ``badly``: the risk if the rest turn out badly."""
+    if words_version >= 7:  # more than two: counted, and named once, under "Answers not known"
+        named = (f"the missing answer to {asked[0]} is" if len(asked) == 1 else
+                 f"the missing answers to {joined(asked)} are" if len(asked) == 2 else
+                 f"the {len(asked)} missing answers (under “Answers not known”) are")
+        said = f"This risk counts only what is known: {named} not counted."
+        return said + (f" If they turn out badly, the risk is {badly} (score {badly_score})."
+                       if differs else "")
+    said = f"The risk counts only what is known: the answers not known ({joined(asked)}) are not scored."
+    return said + (f" If they turn out badly (the case the recommendation allows for), the risk is"
+                   f" {badly} (score {badly_score})." if differs else "")
+
+
+def due_if_badly_words(words_version: int) -> str:
+    """A step before the appointment due only if the answers not known turn out badly."""
+    if words_version >= 7:
+        return "Due if the missing answers turn out badly (see “Answers not known”)."
+    return ("Due if the answers not known turn out as the recommendation allows for (see “Answers"
+            " not known”).")
+
+
+def could_lead_words(words_version: int) -> str:
+    """Why not an outcome some answers not known could lead to: the lead of its reason."""
+    return ("Some missing answers could lead to it, if they turn out well: " if words_version >= 7
+            else "Some answers not known could lead to it, but not safely: ")
 
 
 def decided_early_words(a: Any) -> str:

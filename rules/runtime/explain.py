@@ -19,6 +19,7 @@ from leadfit.rules.model.pack import Pack
 from leadfit.words import (
     NOT_ASKED,
     STEPS_STILL_FIRST,
+    could_lead_words,
     joined,
     not_known_reason,
     quoted,
@@ -74,7 +75,7 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
     order: list[str] = list(pack.settings.outcomes)
     fired = [r for r in pack.rules if r.id in set(a.rules_fired)]
     if a.unknowns and a.unknowns.verdict == "depends" and outcome in a.unknowns.outcomes:
-        return ["Some answers not known could lead to it, but not safely: "
+        return [could_lead_words(pack.settings.words_version)
                 + not_known_reason(a.unknowns.summary, pack.settings.words_version)]
     if a.outcome is not None and order.index(outcome) < order.index(a.outcome):
         stronger = [r for r in fired if any(act.word == "recommend" and order.index(act.value)

@@ -25,6 +25,7 @@ from leadfit.rules.runtime.merged import (
     id_key,
     merged_findings,
     merged_signals,
+    without_strengths,
 )
 from leadfit.rules.runtime.plan_steps import plan_of
 from leadfit.trade_off_words import gaps_words
@@ -65,6 +66,8 @@ class Judgement:
         plan, preconditions = self.plan(outcome)
         unverified = self.unverified()
         readiness = b.readiness()
+        if self.settings.words_version >= 7:  # no strength named as a cause (reader 8.4)
+            findings = without_strengths(findings, readiness, b.q)
         # Every field in declaration order, so the model is made on its fast path; the two it
         # does not set stay "unset", as when they were left out (_SET).
         return built(

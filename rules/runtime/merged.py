@@ -39,6 +39,24 @@ def merged_findings(builder) -> list[Finding]:
     return found
 
 
+def without_strengths(findings: list[Finding], readiness: list, questions: dict) -> list[Finding]:
+    """Words 7 (reader 8.4): a finding's causes without the strengths among them. A "because"
+    is read literally, so "Revenue risk, because Have they owned a profit and loss: Yes, fully
+    accountable" names a strength as a cause: an answer that informs only readiness marks the
+    candidate meets (and not the finding itself) is left out. A finding keeps at least its own."""
+    met = {r.id for r in readiness if r.status == "met"}
+
+    def strength(cause, fid: str) -> bool:
+        informs = getattr(questions.get(cause.question), "informs", ())
+        marks = [i for i in informs if i[:1] == "P"]
+        return bool(marks) and fid not in informs and all(m in met for m in marks)
+    out = []
+    for f in findings:
+        kept = [c for c in f.because if not strength(c, f.id)]
+        out.append(f if len(kept) in (0, len(f.because)) else f.model_copy(update={"because": kept}))
+    return out
+
+
 def _finding(shared, part: tuple, answers: dict) -> Finding:
     fid, title, severity, rule_id, layer, summary, qids = part
     return built(Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,

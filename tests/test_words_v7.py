@@ -119,7 +119,9 @@ def test_no_question_is_a_findings_title_and_follow_ups_are_counted():
             assert f"- {q.title}" not in findings and f"know “{q.title}" not in findings
     p16 = _findings_text(_text("p16"))
     assert ("Answer not known (high): The outcome depends on it: find it out before deciding. If it"
-            " turns out more than 0%, 4 more questions follow.") in p16
+            " turns out more than 0%, 4 more questions follow, the first “Is there an agreed plan to"
+            " reduce the former role?”.") in p16
+    assert "Share of their time the plan leaves" not in p16
 
 
 def test_the_answers_not_known_are_said_in_plain_sentences():

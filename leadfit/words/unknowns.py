@@ -79,11 +79,13 @@ def not_known_finding_words(changes: bool, words_version: int) -> str:
             if changes else "Not known; the outcome holds either way, but find out.")
 
 
-def follow_ups_count_words(answer: str, count: int) -> str:
+def follow_ups_count_words(answer: str, first: str, count: int) -> str:
     """Words 7 (reader 8.4, p16): the questions an answer would add, counted, not chained:
-    'If it turns out more than 0%, 4 more questions follow.'"""
-    follow = "follows" if count == 1 else "follow"
-    return f"If it turns out {answer}, {counted(count, 'more question')} {follow}."
+    'If it turns out more than 0%, 4 more questions follow, the first “Is there an agreed plan
+    to reduce the former role?”.'"""
+    if count == 1:
+        return f"If it turns out {answer}, one more question follows: {quoted(first)}."
+    return f"If it turns out {answer}, {counted(count, 'more question')} follow, the first {quoted(first)}."
 
 
 def risk_if_badly_words(asked: list[str], known: str, known_score: int, differs: bool,
@@ -110,7 +112,8 @@ def risk_known_only_words(asked: list[str], badly: str, badly_score: int, differ
                  f"the missing answers to {joined(asked)} are" if len(asked) == 2 else
                  f"the {len(asked)} missing answers (under “Answers not known”) are")
         said = f"This risk counts only what is known: {named} not counted."
-        return said + (f" If they turn out badly, the risk is {badly} (score {badly_score})."
+        they = "it turns" if len(asked) == 1 else "they turn"
+        return said + (f" If {they} out badly, the risk is {badly} (score {badly_score})."
                        if differs else "")
     said = f"The risk counts only what is known: the answers not known ({joined(asked)}) are not scored."
     return said + (f" If they turn out badly (the case the recommendation allows for), the risk is"

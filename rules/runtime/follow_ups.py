@@ -106,7 +106,8 @@ def also_needed(pack: Pack, case: Case, space: Reading, qid: str, later: tuple[s
     if not said:
         return ""
     if pack.settings.words_version >= 7:  # reader 8.4 (p16): counted, not four questions chained
-        return " ".join(follow_ups_count_words(w, len(_all_below(pack, case, space, c, later)))
+        return " ".join(follow_ups_count_words(w, pack.questionnaire.questions[c[0]].title,
+                                               len(_all_below(pack, case, space, c, later)))
                         for w, c in said)
     (words, children), *rest = said
     text = f"If it turns out {words}, you will also need to know {_titles(pack, children)}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from leadfit.rules.authoring.diff import (CaseDiff, Impact, folder_cases, impact, move_words, scenario_cases,
                                           side_names, with_boundaries)
-from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.authoring.lint import load_or_name_every_problem
 from leadfit.words import counted, outcome_short_words
 
 
@@ -23,7 +23,7 @@ def register(verbs) -> None:
 
 
 def run(args) -> int:
-    a, b = resolve_pack(args.a), resolve_pack(args.b)
+    a, b = load_or_name_every_problem(args.a), load_or_name_every_problem(args.b)
     cases, generated = with_boundaries(a, b, folder_cases(args.cases) if args.cases else scenario_cases(a, b))
     result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None,
                     generated=generated)

@@ -66,9 +66,11 @@ def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
     return pack, lint(pack)
 
 
-def load_or_name_every_problem(name_or_dir: str | Path) -> Pack:
-    """The pack, or a PackError naming what lint names of a pack that does not load (its
-    refusal and the rules that can never fire): `pack test` and `pack lint` count alike."""
+def load_or_name_every_problem(name_or_dir: str | Path | None) -> Pack:
+    """The pack (None: the default), or a PackError naming what lint names of a pack that does
+    not load (its refusal and the rules that can never fire): every command that loads a pack
+    for a consultant (`pack test`, `pack docs`, `pack diff`, `evaluate --pack`) says what
+    `pack lint` says, so mending one list is never followed by a second."""
     try:
         return resolve_pack(name_or_dir)
     except PackError as exc:

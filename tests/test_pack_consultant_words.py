@@ -47,3 +47,49 @@ def test_a_refused_pack_names_its_rule_that_can_never_fire_in_every_command(tmp_
     assert f"{folder / 'pack.yaml'}:4: disable: rule 'p3-nevr-led' is not in default@2.8" in said
     assert f"{folder / 'rules.yaml'}:2: rule 'client-impossible' can never fire" in said, said
     assert not (tmp_path / "docs.pdf").exists()
+
+
+def _rule(rule_id: str, outcome: str, when: str = "{eq: {candidate.led_multidisciplinary: false}}") -> str:
+    return (f"rules:\n  - id: {rule_id}\n    summary: Has never led the disciplines together.\n"
+            f"    when: {when}\n    then:\n      - recommend: {outcome}\n")
+
+
+def _lint_rows(folder) -> list[str]:
+    done = run_cli("pack", "lint", str(folder))
+    assert "Traceback" not in done.stderr
+    return [row for row in done.stdout.splitlines() if row.startswith(("error: ", "warning: "))]
+
+
+def test_a_client_rule_that_overrules_a_base_rule_is_said_at_the_client_rule(tmp_path):
+    """F44: it was said at leadfit/rules/packs/default/rules.yaml:90, a file the consultant must
+    not edit, with "merge the two rules", which a client pack cannot do with a base rule."""
+    folder = client_pack(tmp_path, rules=_rule("client-never-led", "hire_external"))
+    rows = [r for r in _lint_rows(folder) if "p3-never-led" in r]
+    assert len(rows) == 1, rows
+    assert rows[0].startswith(f"error: {folder / 'rules.yaml'}:2: rule 'client-never-led' (recommends"
+                              " Hire) and default@2.8's rule 'p3-never-led' (recommends Coach) match"
+                              " exactly the same answers"), rows
+    assert "'override: {p3-never-led: ...}'" in rows[0] and "'disable: [p3-never-led]'" in rows[0]
+    assert "Make this rule's conditions differ" in rows[0]
+    assert "packs/default" not in rows[0] and "Merge" not in rows[0]
+
+
+def test_a_client_rule_a_base_rule_overrules_is_said_at_the_client_rule(tmp_path):
+    folder = client_pack(tmp_path, rules=_rule("client-never-led", "appoint"))
+    rows = [r for r in _lint_rows(folder) if "client-never-led" in r]
+    assert len(rows) == 1 and rows[0].startswith(
+        f"error: {folder / 'rules.yaml'}:2: rule 'client-never-led' (recommends Appoint) and"
+        " default@2.8's rule 'p3-never-led' (recommends Coach)"), rows
+    assert "the stronger, Coach, always wins, so 'client-never-led' is never followed" in rows[0]
+    assert "'override: {p3-never-led: ...}'" in rows[0]
+
+
+def test_a_base_rule_a_client_rule_leaves_undecided_is_said_at_the_client_rule(tmp_path):
+    """Whenever the base's 'p3-never-led' (Coach) matches, the client's broader rule (Hire)
+    matches too: the warning was at the base's line, advising to narrow the base's 'when'."""
+    broader = "{any: [{eq: {candidate.led_multidisciplinary: false}}, {eq: {candidate.owns_pnl: none}}]}"
+    folder = client_pack(tmp_path, rules=_rule("client-hires", "hire_external", broader))
+    rows = [r for r in _lint_rows(folder) if "'p3-never-led' recommends" in r]
+    assert rows and all(r.startswith(f"warning: {folder / 'rules.yaml'}:2: default@2.8's rule") for r in rows), rows
+    assert "because of this pack's rule 'client-hires'" in rows[0]
+    assert "'disable: [p3-never-led]'" in rows[0] and "packs/default" not in rows[0]

@@ -93,3 +93,34 @@ def test_a_base_rule_a_client_rule_leaves_undecided_is_said_at_the_client_rule(t
     assert rows and all(r.startswith(f"warning: {folder / 'rules.yaml'}:2: default@2.8's rule") for r in rows), rows
     assert "because of this pack's rule 'client-hires'" in rows[0]
     assert "'disable: [p3-never-led]'" in rows[0] and "packs/default" not in rows[0]
+
+
+OVERRIDE_HIRES = BASE + """override:
+  p3-never-led:
+    then:
+      - readiness: {P3: not_met}
+      - finding: {id: F3, severity: high}
+      - recommend: hire_external
+"""
+
+
+def test_pack_test_says_a_failing_outcome_in_words(tmp_path):
+    """It printed "expected appoint, got coach": the pack's keys, not what the outcome is."""
+    scenario = ("scenarios:\n  - name: never led, appointed\n    like: ready candidate is appointed\n"
+                "    answers: {candidate.led_multidisciplinary: false}\n    expect: {outcome: appoint}\n")
+    folder = client_pack(tmp_path, scenarios=scenario)
+    done = run_cli("pack", "test", str(folder))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "scenario 'never led, appointed'" in done.stdout
+    assert "  outcome: expected Appoint, got Coach\n" in done.stdout
+    assert not any(code in done.stdout for code in ("expected appoint", "got coach", "hire_external"))
+
+
+def test_pack_diff_says_a_changed_recommendation_in_words(tmp_path):
+    """Its rule details printed "recommend coach  ->  ... recommend hire_external"."""
+    folder = client_pack(tmp_path, OVERRIDE_HIRES)
+    done = run_cli("pack", "diff", "default", str(folder))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert ("      then: readiness P3 not met; finding F3 (high); mitigation M5; mitigation M6;"
+            " recommend Coach  ->  readiness P3 not met; finding F3 (high); recommend Hire\n") in done.stdout
+    assert "hire_external" not in done.stdout and "recommend coach" not in done.stdout

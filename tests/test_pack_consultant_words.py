@@ -124,3 +124,22 @@ def test_pack_diff_says_a_changed_recommendation_in_words(tmp_path):
     assert ("      then: readiness P3 not met; finding F3 (high); mitigation M5; mitigation M6;"
             " recommend Coach  ->  readiness P3 not met; finding F3 (high); recommend Hire\n") in done.stdout
     assert "hire_external" not in done.stdout and "recommend coach" not in done.stdout
+
+
+def test_pack_diff_over_the_clients_cases_headlines_them_not_the_generated_ones(tmp_path):
+    """F11: with --cases DIR the totals summed the client's case files with the hundreds of
+    cases generated at a moved threshold ("130 of 442 cases change outcome"), so the
+    consultant could not say how many of the client's own cases change."""
+    folder = client_pack(tmp_path, BASE + "parameters: {p1_met_years: 5}\n",
+                         _rule("client-never-led", "hire_external"))
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "one.yaml").write_text(EXAMPLE_CASE.read_text(encoding="utf-8"), encoding="utf-8")
+    done = run_cli("pack", "diff", "default", str(folder), "--cases", str(cases))
+    assert done.returncode == 0, done.stdout + done.stderr
+    totals = done.stdout.rstrip("\n").splitlines()[-4:]
+    assert totals[:3] == ["1 of 1 case changes outcome: 1 Coach -> Hire", "0 of 1 case changes risk",
+                          "1 of 1 case changes IDs"], totals
+    made = int(totals[3].split()[2])
+    assert made > 100 and totals[3].startswith(f"Of the {made} generated cases: ")
+    assert "change outcome (" in totals[3] and "Appoint -> Coach" in totals[3]

@@ -28,7 +28,7 @@ def run(args) -> int:
     result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None,
                     generated=generated)
     if args.json:
-        print(json.dumps(result.to_data(), indent=2, ensure_ascii=False))
+        print(json.dumps(result.to_data(own_cases=args.cases is not None), indent=2, ensure_ascii=False))
         return _exit(result)
     print("Pack {} -> {}".format(*side_names(a, b)))
     print(f"\nRules: {_count(result.rules, 'added')} added, {_count(result.rules, 'removed')} removed,"
@@ -46,7 +46,7 @@ def run(args) -> int:
     for line in result.invalid:
         print(f"  not evaluated: {line}")
     print()
-    for line in result.totals():
+    for line in result.totals(own_cases=args.cases is not None):
         print(line)
     return _exit(result)
 

@@ -143,3 +143,30 @@ def test_pack_diff_over_the_clients_cases_headlines_them_not_the_generated_ones(
     made = int(totals[3].split()[2])
     assert made > 100 and totals[3].startswith(f"Of the {made} generated cases: ")
     assert "change outcome (" in totals[3] and "Appoint -> Coach" in totals[3]
+
+
+def test_a_blank_question_title_or_label_is_refused_at_its_line(tmp_path):
+    """F28: 'title: ""' was accepted, and the form then asked a question with no words.
+    A wrong help beside it no longer hides it (the entry is checked key by key)."""
+    pack = BASE + """questions:
+  candidate.digital_years:
+    title: ""
+  candidate.owns_pnl:
+    title: "   "
+    help: 3
+    options: {none: "", partial: Partly, full: Fully}
+wording:
+  M7: {title: " "}
+"""
+    folder = client_pack(tmp_path, pack)
+    done = run_cli("pack", "lint", str(folder))
+    assert done.returncode == 2, done.stdout
+    at = f"error: {folder / 'pack.yaml'}"
+    for line, words in ((6, "questions.candidate.digital_years.title: it is blank; write the question"
+                            " as the form asks it, or leave 'title' out to keep the questionnaire's own"),
+                        (8, "questions.candidate.owns_pnl.title: it is blank"),
+                        (10, "questions.candidate.owns_pnl.options.none: it is blank; write the label"
+                             " the form shows for 'none'"),
+                        (12, "wording.M7.title: it is blank")):
+        assert f"{at}:{line}: {words}" in done.stdout, done.stdout
+    assert f"{at}:9: questions.candidate.owns_pnl.help:" in done.stdout

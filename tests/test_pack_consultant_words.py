@@ -170,3 +170,36 @@ wording:
                         (12, "wording.M7.title: it is blank")):
         assert f"{at}:{line}: {words}" in done.stdout, done.stdout
     assert f"{at}:9: questions.candidate.owns_pnl.help:" in done.stdout
+
+
+SCHEMA_LIBRARY = ("input should", "should match pattern", "value error", "after validation",
+                  "instance of", "is required at", "valid dictionary", "^[a-z]")
+
+
+def test_schema_problems_say_what_is_allowed_never_the_schema_librarys_words(tmp_path):
+    """F12: "input should be a valid list", "string should match pattern '^[a-z][a-z0-9-]{1,63}$'",
+    "list should have at least 1 item after validation, not 0", "value error, ...": pydantic's."""
+    pack = BASE.replace('"1.0"', "1.0") + "disable: p3-never-led\nsignoff_roles: []\n"
+    rules = ("rules:\n  - id: Client_Rule\n    summary: 5\n    when: []\n    then: []\n"
+             "  - id: client-b\n    summary: ok\n    when: {eq: {candidate.led_multidisciplinary: false}}\n"
+             "    then:\n      - recommend: coach\n        mitigation: M5\n      - 7\n")
+    scenarios = "scenarios:\n  - name: b\n    expect: {includes: F3}\n"
+    folder = client_pack(tmp_path, pack, rules, scenarios)
+    done = run_cli("pack", "lint", str(folder))
+    assert done.returncode == 2
+    said = done.stdout
+    assert not [w for w in SCHEMA_LIBRARY if w in said], said
+    p, r, s = (f"error: {folder / name}" for name in ("pack.yaml", "rules.yaml", "scenarios.yaml"))
+    for row in (
+            f"{p}:2: version: must be text; got 1.0, which YAML reads as a number or yes/no: put it in quotes",
+            f"{p}:4: disable: must be a list: one '- item' per line, or [a, b]; got 'p3-never-led'",
+            f"{p}:5: signoff_roles must name at least one role",
+            f"{r}:2: rule 'Client_Rule': id: must be lower-case letters, digits and '-', starting with a"
+            " letter, 2 to 64 characters (e.g. client-never-led); got 'Client_Rule'",
+            f"{r}:4: rule 'Client_Rule': when: must be a mapping: one 'key: value' per line, or {{key: value}}; got a list",
+            f"{r}:5: rule 'Client_Rule': then: must have at least 1 item; got none",
+            f"{r}:10: rule 'client-b': then.0: an action is exactly one of: finding, mitigation,",
+            f"{r}:12: rule 'client-b': then.1: must be a mapping",
+            f"{s}:3: scenario 'b': expect: 'outcome' is required",
+            f"{s}:3: scenario 'b': expect.includes: must be a list"):
+        assert row in said, f"{row}\n---\n{said}"

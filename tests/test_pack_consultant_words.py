@@ -203,3 +203,55 @@ def test_schema_problems_say_what_is_allowed_never_the_schema_librarys_words(tmp
             f"{s}:3: scenario 'b': expect: 'outcome' is required",
             f"{s}:3: scenario 'b': expect.includes: must be a list"):
         assert row in said, f"{row}\n---\n{said}"
+
+
+RULE_TYPOS = """rules:
+  - id: client-a
+    summary: A typo in a question and in a catalogue ID.
+    when: {eq: {candidate.led_multidisciplinry: false}}
+    then:
+      - finding: {id: F99, severity: high}
+      - recommend: coach
+"""
+SCENARIO_TYPOS = """scenarios:
+  - name: s
+    like: ready candidate is appointed
+    answers: {candidate.digital_yeras: 3}
+    expect: {outcome: coach, includes: [F77]}
+"""
+
+
+@pytest.mark.parametrize("pack_yaml,at", [
+    ('name: client\nversion: "1.0"\nextends: default@2.8\ndisable: [p3-never-led\n', ":4: YAML syntax error"),
+    ('name: client\nversion: "1.0"\nextends: [default@2.8\n', ":3: YAML syntax error"),
+    ('name: client\nversion: "1.0"\nextends: default 2.8\n', ":3: extends: must be a pack's name and version"),
+    ('name: client\nversion: "1.0"\nextends: default\n', ":3: extends: must be a pack's name and version"),
+], ids=["syntax-after-extends", "syntax-in-extends", "extends-malformed", "extends-without-version"])
+def test_a_broken_pack_yaml_hides_nothing_in_the_other_files(tmp_path, pack_yaml, at):
+    """F13: a broken pack.yaml gave its one problem; the typos in rules.yaml and
+    scenarios.yaml came only once it was mended. They are checked against the base its
+    'extends:' line names, as far as it reads."""
+    folder = client_pack(tmp_path, pack_yaml, RULE_TYPOS, SCENARIO_TYPOS)
+    done = run_cli("pack", "lint", str(folder))
+    assert done.returncode == 2
+    rows = done.stdout.splitlines()
+    assert rows[0].startswith(f"error: {folder / 'pack.yaml'}{at}"), rows
+    r, s = (f"error: {folder / name}" for name in ("rules.yaml", "scenarios.yaml"))
+    assert rows[1:-1] == [
+        f"{r}:4: rule 'client-a': unknown question id 'candidate.led_multidisciplinry' (did you mean"
+        " 'candidate.led_multidisciplinary'?)",
+        f"{r}:6: rule 'client-a': 'F99' is not a catalogue ID a finding can cite (did you mean 'F9'?);"
+        " allowed: F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, P1, P2, P3, P4, P5, P6, M1, M2, M3,"
+        " M4, M5, M6, M7, M8, M9, M10",
+        f"{s}:4: scenario 's': unknown question 'candidate.digital_yeras' (did you mean 'candidate.digital_years'?)",
+        f"{s}:5: scenario 's': expect.includes: 'F77' is not a catalogue ID (did you mean 'F7'?); allowed:"
+        " the P, R, F and M IDs, and U1, U2... (an answer not known)"], rows  # 'like' found in the base
+    assert rows[-1].endswith(": 5 errors, 0 warnings")
+
+
+def test_a_pack_yaml_that_is_no_mapping_still_has_the_other_files_checked(tmp_path):
+    folder = client_pack(tmp_path, "- name: client\n", RULE_TYPOS)
+    done = run_cli("pack", "lint", str(folder))
+    assert f"{folder / 'pack.yaml'}:1: top level: must be a mapping" in done.stdout
+    assert f"{folder / 'rules.yaml'}:4: rule 'client-a': unknown question id" in done.stdout
+    assert f"{folder / 'rules.yaml'}:6: rule 'client-a': 'F99' is not a catalogue ID" in done.stdout

@@ -67,7 +67,7 @@ class Judgement:
         unverified = self.unverified()
         readiness = b.readiness()
         if self.settings.words_version >= 7:  # no strength named as a cause (reader 8.4)
-            findings = without_strengths(findings, readiness, b.q)
+            findings = without_strengths(findings, readiness, b.q, b.shared.memo)
         # Every field in declaration order, so the model is made on its fast path; the two it
         # does not set stay "unset", as when they were left out (_SET).
         return built(

@@ -39,7 +39,8 @@ def merged_findings(builder) -> list[Finding]:
     return found
 
 
-def without_strengths(findings: list[Finding], readiness: list, questions: dict) -> list[Finding]:
+def without_strengths(findings: list[Finding], readiness: list, questions: dict, memo=None
+                      ) -> list[Finding]:
     """Words 7 (reader 8.4): a finding's causes without the strengths among them. A "because"
     is read literally, so "Revenue risk, because Have they owned a profit and loss: Yes, fully
     accountable" names a strength as a cause: an answer that informs only readiness marks the
@@ -50,11 +51,13 @@ def without_strengths(findings: list[Finding], readiness: list, questions: dict)
         informs = getattr(questions.get(cause.question), "informs", ())
         marks = [i for i in informs if i[:1] == "P"]
         return bool(marks) and fid not in informs and all(m in met for m in marks)
-    out = []
-    for f in findings:
+    def made(f: Finding) -> tuple[Finding, Finding]:  # (f, its copy): f held, so its id stays its own
         kept = [c for c in f.because if not strength(c, f.id)]
-        out.append(f if len(kept) in (0, len(f.because)) else f.model_copy(update={"because": kept}))
-    return out
+        return f, (f if len(kept) in (0, len(f.because)) else f.model_copy(update={"because": kept}))
+    marks = frozenset(met)
+    if memo is None:
+        return [made(f)[1] for f in findings]
+    return [memo("without strengths", (id(f), marks), lambda f=f: made(f))[1] for f in findings]
 
 
 def _finding(shared, part: tuple, answers: dict) -> Finding:

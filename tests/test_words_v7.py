@@ -166,3 +166,15 @@ def test_older_packs_keep_their_words_for_the_answers_not_known():
     text = " ".join(render_assessment(a, case, pack).split())
     assert "the case the recommendation allows for" in text
     assert "because Have they owned a profit and loss: Yes, fully accountable" in text
+
+
+def test_a_hire_says_what_is_wrong_not_a_step_before_an_appointment_it_does_not_make():
+    """Reader 8.6 (c14): a hire said "compare on aptitude before appointing"; the finding stays,
+    its step (the words after '; ') goes where no appointment of this executive is made."""
+    text = _findings_text(_text("c14"))
+    assert "Recommendation: Hire an experienced Product Director" in _text("c14")
+    assert "Not chosen on aptitude (medium): The candidate was chosen on seniority, not aptitude." in text
+    assert "before appointing" not in text
+    # beside an appointment the step stands
+    coached = _findings_text(_text("c13", **{"org.selection_basis": "seniority"}))
+    assert "chosen on seniority, not aptitude; compare on aptitude before appointing." in coached

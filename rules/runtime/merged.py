@@ -60,6 +60,18 @@ def without_strengths(findings: list[Finding], readiness: list, questions: dict,
     return [memo("without strengths", (id(f), marks), lambda f=f: made(f))[1] for f in findings]
 
 
+def without_steps(findings: list[Finding], holds, memo) -> list[Finding]:
+    """Words 7 (reader 8.6, c14): beside a hire, a finding whose rule's steps come before an
+    appointment the plan does not make says what is wrong, not the step: "chosen on seniority,
+    not aptitude; compare on aptitude before appointing" ends at the step (a finding's words say
+    what is wrong, then after '; ' what to do). ``holds(rule id)``: whether its steps stand."""
+    def made(f: Finding) -> tuple[Finding, Finding]:
+        wrong = f.summary.split("; ")[0].rstrip(".")
+        return f, f.model_copy(update={"summary": wrong + "."})
+    return [f if holds(f.rule) or "; " not in f.summary
+            else memo("without steps", id(f), lambda f=f: made(f))[1] for f in findings]
+
+
 def _finding(shared, part: tuple, answers: dict) -> Finding:
     fid, title, severity, rule_id, layer, summary, qids = part
     return built(Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,

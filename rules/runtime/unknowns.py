@@ -21,8 +21,8 @@ is taken (its fallback where that is not possible here), and the summary says so
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 
 from leadfit.errors import EngineError
 from leadfit.forms import conditions
@@ -31,7 +31,8 @@ from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.runtime import unknowns_words as said
 from leadfit.rules.runtime.answer_space import Region, reading
 from leadfit.rules.runtime.assess import decision_of, evaluate_known, outcome_of
-from leadfit.rules.runtime.follow_ups import NOT_ASKED, Exploring, also_needed, combinations, exploring
+from leadfit.rules.runtime import parts as by_parts
+from leadfit.rules.runtime.follow_ups import NOT_ASKED, Exploring, also_needed, exploring
 from leadfit.rules.runtime.follow_ups import values as values_of
 from leadfit.rules.runtime.merged import SEVERITY_ORDER
 from leadfit.rules.model.assessment import (
@@ -54,52 +55,89 @@ FIND_OUT = said.FIND_OUT
 @dataclass
 class Table:
     """The combinations explored: ``rows`` of (combination of Regions, outcome, steps due
-    before the appointment), [] past LIMIT; ``size`` how many combinations there are."""
+    before the appointment), [] past LIMIT or when only the outcomes were asked for
+    (``results``: each (outcome, steps before) found); ``size`` how many combinations there are."""
 
     plan: Exploring
     rows: list[tuple]
     size: int
+    results: set = field(default_factory=set)
 
     @property
     def explored(self) -> list[str]:  # the case's own unknowns (follow-ups are said with them)
         return list(self.plan.questions[:self.plan.own])
 
+    @property
+    def too_many(self) -> bool:
+        return bool(self.plan.questions) and self.size > LIMIT
+
 
 def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | None = None,
             outcome_only: bool = False) -> Table:
     """Every combination's outcome (and, under ``unknowns_version: 2`` unless ``outcome_only``,
-    the steps due before the appointment). ``firings``, when given, receives each
-    combination's matching rule ids."""
+    the steps due before the appointment), part by part (rules/runtime/parts.py).
+    ``firings``, when given, receives each combination's matching rule ids.
+    ``outcome_only``: no rows, only the results found (each class of rules decided once)."""
     space = reading(pack)
     plan = exploring(case, pack, space)
-    combos, size = combinations(case, plan, LIMIT)
     affected, unaffected = space.split(plan.questions)
+    found = by_parts.parts(case, pack, plan, space, affected)
+    size = 1
+    for part in found:  # each walked at most past the limit: the count is known, never walked
+        size *= by_parts.walk(case, plan, part, LIMIT)
+    if size > LIMIT:
+        return Table(plan, [], size)
     base = relevant_from(case.answers, pack.questionnaire)
-    steady = _fired(matcher, _rules(pack, unaffected), base)
-    plain = not plan.later and not (set(plan.questions) & space.steering)  # nothing asked or derived depends on them
+    steady = by_parts.fired(matcher, _rules(pack, unaffected), base)
     steps = pack.settings.unknowns_version >= 2 and not outcome_only
-    groups = _by_reads(pack, affected) if matcher is EXACT else None
-    changing = _rules(pack, affected)
-    rows: list[tuple] = []
     decided: dict[frozenset, tuple] = {}  # the rules matched -> (outcome, steps before)
-    for combo in combos:
-        values = values_of(case, plan, combo)
-        answers = {**base, **values} if plain else relevant_from({**case.answers, **values},
-                                                                 pack.questionnaire)
-        fired = steady | (_fired_by_reads(groups, answers) if groups is not None
-                          else _fired(matcher, changing, answers))
-        key = frozenset(fired)  # the outcome and its steps follow from the rules matched alone
-        result = decided.get(key)
-        if result is None:
-            outcome = outcome_of(pack, answers, fired)
-            result = decided[key] = (outcome, _before(pack, fired, outcome) if steps else ())
-        rows.append((combo, *result))
+
+    def result(rules: frozenset, values: dict) -> tuple:
+        known = decided.get(rules)
+        if known is None:  # the outcome and its steps follow from the rules matched alone
+            answers = relevant_from({**case.answers, **values}, pack.questionnaire)
+            outcome = outcome_of(pack, answers, rules)
+            known = decided[rules] = (outcome, _before(pack, rules, outcome) if steps else ())
+        return known
+    if outcome_only:
+        return Table(plan, [], size, _results(pack, case, found, matcher, steady, result))
+    for part in found:
+        by_parts.classify(case, pack, part, matcher)
+    rows: list[tuple] = []
+    union: dict[tuple, frozenset] = {}
+    for combo, key in by_parts.rows_of(plan, found):
+        rules = union.get(key)
+        if rules is None:
+            rules = union[key] = by_parts.union(found, key, steady)
+        rows.append((combo, *result(rules, values_of(case, plan, combo))))
         if firings is not None:
-            firings.append(fired)
+            firings.append(rules)
     return Table(plan, rows, size)
 
 
-def _before(pack: Pack, fired: set, outcome: str | None) -> tuple[str, ...]:
+def _results(pack: Pack, case: Case, found: list, matcher: Matcher, steady: set, result) -> set:
+    """The results the combinations can give, the largest part's combinations matched one by
+    one: once the pack's most cautious outcome is among them, nothing found later is more
+    cautious, so the rest are never matched (most changes a search tries stop early)."""
+    if not found:
+        return {result(frozenset(steady), {})}
+    found = sorted(found, key=lambda p: len(p.walked))
+    *rest, largest = found
+    for part in rest:
+        by_parts.classify(case, pack, part, matcher)
+    cautious, results = pack.settings.outcomes[-1], set()
+    for _, k in by_parts.classified(case, pack, largest, matcher):
+        if k < len(largest.classes) - 1:
+            continue  # a class met before: its results are in already
+        for key in itertools.product(*(range(len(p.classes)) for p in rest)):
+            whole = (*key, k)
+            results.add(result(by_parts.union(found, whole, steady), by_parts.values_for(found, whole)))
+        if any(o == cautious for o, _ in results):
+            break
+    return results
+
+
+def _before(pack: Pack, fired: set | frozenset, outcome: str | None) -> tuple[str, ...]:
     """The steps due before the appointment the plan would hold (rules/runtime/plan_steps.py):
     asked for first by a fired rule, possible here, and only where someone is appointed."""
     if outcome not in _APPOINTING:
@@ -109,51 +147,7 @@ def _before(pack: Pack, fired: set, outcome: str | None) -> tuple[str, ...]:
     return tuple(sorted(due - cannot))
 
 
-@dataclass(frozen=True)
-class _Rules:
-    """Some of a pack's rules as a matcher takes them: ``key`` names exactly this set, so
-    the matcher compiles (the exact one) or registers (the engine) each set once, and
-    exploring matches it once per combination."""
-
-    key: str
-    conditions: tuple  # (rule id, condition), in the pack's order
-
-
-def _rules(pack: Pack, rules=None) -> _Rules:
-    """``rules`` (default all) of ``pack``. The whole pack is keyed by its fingerprint, as
-    assess.py keys it; a part by a digest of the fingerprint and its ids (the engine names a
-    ruleset by the key's first 40 characters, so a part's key never starts with the pack's)."""
-    if rules is None:
-        return _Rules(pack.fingerprint, tuple((r.id, r.condition) for r in pack.rules))
-    pairs = tuple((r.id, r.condition) for r in rules)
-    named = f"{pack.fingerprint}:" + ",".join(rule_id for rule_id, _ in pairs)
-    return _Rules("part_" + hashlib.sha256(named.encode()).hexdigest()[:32], pairs)
-
-
-def _fired(matcher: Matcher, rules: _Rules, answers: dict) -> set[str]:
-    """The ids of ``rules`` that ``answers`` meet."""
-    return set(matcher.evaluate(rules.key, rules.conditions, answers))
-
-
-def _by_reads(pack: Pack, rules: tuple) -> list[tuple]:
-    """``rules`` grouped by the answers they read: [(question ids, rules, {answers: fired})].
-    Across the combinations a rule that reads one answer not known meets a few inputs, so
-    each group is matched once per distinct input (the oracle's matching, remembered)."""
-    groups: dict[tuple, list] = {}
-    for rule in rules:
-        groups.setdefault(tuple(sorted(set(conditions.questions_in(rule.condition)))), []).append(rule)
-    return [(reads, _rules(pack, group), {}) for reads, group in groups.items()]
-
-
-def _fired_by_reads(groups: list[tuple], answers: dict) -> set[str]:
-    fired: set[str] = set()
-    for reads, rules, seen in groups:
-        key = tuple(answers.get(q) for q in reads)
-        found = seen.get(key)
-        if found is None:
-            found = seen[key] = _fired(EXACT, rules, answers)
-        fired |= found
-    return fired
+_rules, _fired = by_parts.rules_of, by_parts.fired
 
 
 def _caution(pack: Pack):
@@ -174,7 +168,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
     results = sorted({(o, b) for _, o, b in rows if o}, key=_caution(pack))
     worst_case = pack.settings.unknowns_risk == "worst_allowed_for"
     steps = pack.settings.unknowns_version >= 2
-    too_many = bool(plan.questions) and not rows
+    too_many = table.too_many
     if too_many:
         decided, worst_words = _beyond_limit(case, pack, known, decider), ""
     elif results:
@@ -204,7 +198,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
         decided_by=said.decided_by(pack, case.unknown, worst_words, explored, too_many, len(results) > 1,
                                    worst_case))
     always = set.intersection(*(set(b) for _, _, b in rows)) if rows else set()
-    return _combine(pack, case, known, decided, info, _certain(pack, firings), decider, also, always)
+    return _combine(pack, case, known, decided, info, _certain(pack, list(set(firings))), decider, also, always)
 
 
 def _certain(pack: Pack, firings: list[set]) -> dict[str, str]:
@@ -376,10 +370,10 @@ def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | 
     if table is None or not table.plan.questions:
         answers = relevant_from(case.answers, pack.questionnaire)
         return outcome_of(pack, answers, _fired(matcher, _rules(pack), answers))
-    if not table.rows:
+    if table.too_many:
         return _beyond_limit_outcome(pack, relevant_from(case.answers, pack.questionnaire), matcher)
     order: list[str] = list(pack.settings.outcomes)
-    return max((o for _, o, _ in table.rows if o), key=order.index, default=None)
+    return max((o for o, _ in table.results if o), key=order.index, default=None)
 
 
 def _beyond_limit_outcome(pack: Pack, answers: dict, matcher: Matcher) -> str:

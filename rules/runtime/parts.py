@@ -82,10 +82,9 @@ def parts(case: Case, pack: Pack, plan: Exploring, space: Reading, affected: tup
         for i in ids[1:]:
             root[find(i)] = find(ids[0])
     questions = pack.questionnaire.questions
-    reads = {}
+    reads = _reads(pack)
     for rule in affected:
-        reads[rule.id] = _upstream(conditions.questions_in(rule.condition), questions)
-        join(sorted(reads[rule.id]))
+        join(reads[rule.id])
     for qid in plan.later:  # a follow-up goes with what decides its asking
         join([qid, *sorted(_upstream(conditions.questions_in(questions[qid].ask_if), questions))])
     groups: dict[int, list[int]] = {}
@@ -97,6 +96,32 @@ def parts(case: Case, pack: Pack, plan: Exploring, space: Reading, affected: tup
         if touched:
             by_part[find(touched[0])].append(rule)
     return [Part(tuple(pos), rules_of(pack, by_part[g])) for g, pos in groups.items()]
+
+
+_READS: dict[int, tuple[Pack, dict]] = {}
+_GROUPS: dict[str, list] = {}  # a part's rules key -> its rules grouped by the answers they read
+
+
+def _reads(pack: Pack) -> dict[str, list[str]]:
+    """Rule id -> the questions it reads, with their sources and what decides their asking."""
+    cached = _READS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        questions = pack.questionnaire.questions
+        cached = _READS[id(pack)] = (pack, {r.id: sorted(_upstream(conditions.questions_in(r.condition),
+                                                                   questions)) for r in pack.rules})
+    return cached[1]
+
+
+_DECIDED: dict[tuple, tuple[Pack, dict]] = {}
+
+
+def decisions(pack: Pack, steps: bool) -> dict:
+    """Rules matched -> (outcome, steps before), for ``pack``: the decision follows from the
+    rules matched alone, and a search's cases meet the same sets again and again."""
+    cached = _DECIDED.get((id(pack), steps))
+    if cached is None or cached[0] is not pack or len(cached[1]) > 20_000:
+        cached = _DECIDED[(id(pack), steps)] = (pack, {})
+    return cached[1]
 
 
 def walk(case: Case, plan: Exploring, part: Part, limit: int) -> int:
@@ -153,11 +178,20 @@ def classified(case: Case, pack: Pack, part: Part, matcher: Matcher):
 
 
 def _by_reads(pack: Pack, rules: Rules) -> list[tuple]:
-    """``rules`` grouped by the answers they read: [(question ids, rules, {answers: fired})]."""
-    groups: dict[tuple, list] = {}
-    for rule_id, cond in rules.conditions:
-        groups.setdefault(tuple(sorted(set(conditions.questions_in(cond)))), []).append((rule_id, cond))
-    return [(reads, rules_of_pairs(pack, pairs), {}) for reads, pairs in groups.items()]
+    """``rules`` grouped by the answers they read: [(question ids, rules, {answers: fired})],
+    once per set (its key names the pack too). What a group matches follows from the answers
+    it reads alone, so each group remembers them across explorations: a search for what
+    would change it explores hundreds of cases that differ in one answer."""
+    found = _GROUPS.get(rules.key)
+    if found is None:
+        groups: dict[tuple, list] = {}
+        for rule_id, cond in rules.conditions:
+            groups.setdefault(tuple(sorted(set(conditions.questions_in(cond)))), []).append((rule_id, cond))
+        if len(_GROUPS) > 1024:
+            _GROUPS.clear()
+        found = _GROUPS[rules.key] = [(reads, rules_of_pairs(pack, pairs), {})
+                                      for reads, pairs in groups.items()]
+    return found
 
 
 def rules_of_pairs(pack: Pack, pairs: list) -> Rules:
@@ -168,9 +202,11 @@ def rules_of_pairs(pack: Pack, pairs: list) -> Rules:
 def _grouped(groups: list[tuple], answers: dict) -> set[str]:
     found: set[str] = set()
     for reads, rules, seen in groups:
-        key = tuple(answers.get(q) for q in reads)
+        key = tuple(map(answers.get, reads))
         hit = seen.get(key)
         if hit is None:
+            if len(seen) > 4096:
+                seen.clear()
             hit = seen[key] = fired(EXACT, rules, answers)
         found |= hit
     return found
@@ -206,3 +242,29 @@ def values_for(found: list[Part], key: tuple) -> dict:
     for part, k in zip(found, key):
         out.update(part.values[k])
     return out
+
+
+def results(pack: Pack, case: Case, found: list, matcher: Matcher, steady: set, result,
+            beyond: str | None = None) -> set:
+    """The results the combinations can give, the largest part's combinations matched one by
+    one: once the pack's most cautious outcome is among them (or one more cautious than
+    ``beyond``, which a search asks for), nothing found later changes the answer, so the
+    rest are never matched (most changes a search tries stop early)."""
+    if not found:
+        return {result(frozenset(steady), dict)}
+    found = sorted(found, key=lambda p: len(p.walked))
+    *rest, largest = found
+    for part in rest:
+        classify(case, pack, part, matcher)
+    order: list[str] = list(pack.settings.outcomes)
+    stop = {order[-1], *(order[order.index(beyond) + 1:] if beyond in order else ())}
+    seen: set = set()
+    for _, k in classified(case, pack, largest, matcher):
+        if k < len(largest.classes) - 1:
+            continue  # a class met before: its results are in already
+        for key in itertools.product(*(range(len(p.classes)) for p in rest)):
+            whole = (*key, k)
+            seen.add(result(union(found, whole, steady), lambda: values_for(found, whole)))
+        if any(o in stop for o, _ in seen):
+            break
+    return seen

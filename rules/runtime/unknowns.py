@@ -21,7 +21,6 @@ is taken (its fallback where that is not possible here), and the summary says so
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 
 from leadfit.errors import EngineError
@@ -73,34 +72,29 @@ class Table:
 
 
 def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | None = None,
-            outcome_only: bool = False) -> Table:
+            outcome_only: bool = False, beyond: str | None = None) -> Table:
     """Every combination's outcome (and, under ``unknowns_version: 2`` unless ``outcome_only``,
     the steps due before the appointment), part by part (rules/runtime/parts.py).
     ``firings``, when given, receives each combination's matching rule ids.
-    ``outcome_only``: no rows, only the results found (each class of rules decided once)."""
-    space = reading(pack)
-    plan = exploring(case, pack, space)
-    affected, unaffected = space.split(plan.questions)
-    found = by_parts.parts(case, pack, plan, space, affected)
-    size = 1
-    for part in found:  # each walked at most past the limit: the count is known, never walked
-        size *= by_parts.walk(case, plan, part, LIMIT)
+    ``outcome_only``: no rows, only the results found (each class of rules decided once),
+    stopping at the first more cautious than ``beyond`` (a search asking for it)."""
+    plan, found, size, unaffected = _walked(case, pack)
     if size > LIMIT:
         return Table(plan, [], size)
     base = relevant_from(case.answers, pack.questionnaire)
     steady = by_parts.fired(matcher, _rules(pack, unaffected), base)
     steps = pack.settings.unknowns_version >= 2 and not outcome_only
-    decided: dict[frozenset, tuple] = {}  # the rules matched -> (outcome, steps before)
+    decided = by_parts.decisions(pack, steps)  # the rules matched -> (outcome, steps before)
 
-    def result(rules: frozenset, values: dict) -> tuple:
+    def result(rules: frozenset, values) -> tuple:  # ``values()``: answers that match them
         known = decided.get(rules)
         if known is None:  # the outcome and its steps follow from the rules matched alone
-            answers = relevant_from({**case.answers, **values}, pack.questionnaire)
+            answers = relevant_from({**case.answers, **values()}, pack.questionnaire)
             outcome = outcome_of(pack, answers, rules)
             known = decided[rules] = (outcome, _before(pack, rules, outcome) if steps else ())
         return known
     if outcome_only:
-        return Table(plan, [], size, _results(pack, case, found, matcher, steady, result))
+        return Table(plan, [], size, by_parts.results(pack, case, found, matcher, steady, result, beyond))
     for part in found:
         by_parts.classify(case, pack, part, matcher)
     rows: list[tuple] = []
@@ -109,32 +103,38 @@ def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | No
         rules = union.get(key)
         if rules is None:
             rules = union[key] = by_parts.union(found, key, steady)
-        rows.append((combo, *result(rules, values_of(case, plan, combo))))
+        rows.append((combo, *result(rules, lambda: values_of(case, plan, combo))))
         if firings is not None:
             firings.append(rules)
     return Table(plan, rows, size)
 
 
-def _results(pack: Pack, case: Case, found: list, matcher: Matcher, steady: set, result) -> set:
-    """The results the combinations can give, the largest part's combinations matched one by
-    one: once the pack's most cautious outcome is among them, nothing found later is more
-    cautious, so the rest are never matched (most changes a search tries stop early)."""
-    if not found:
-        return {result(frozenset(steady), {})}
-    found = sorted(found, key=lambda p: len(p.walked))
-    *rest, largest = found
-    for part in rest:
-        by_parts.classify(case, pack, part, matcher)
-    cautious, results = pack.settings.outcomes[-1], set()
-    for _, k in by_parts.classified(case, pack, largest, matcher):
-        if k < len(largest.classes) - 1:
-            continue  # a class met before: its results are in already
-        for key in itertools.product(*(range(len(p.classes)) for p in rest)):
-            whole = (*key, k)
-            results.add(result(by_parts.union(found, whole, steady), by_parts.values_for(found, whole)))
-        if any(o == cautious for o, _ in results):
-            break
-    return results
+def _walked(case: Case, pack: Pack) -> tuple[Exploring, list, int, tuple]:
+    """The plan, its parts walked (each at most past LIMIT: a count past it is known without
+    walking it), how many combinations they make, and the rules no answer not known moves."""
+    space = reading(pack)
+    plan = exploring(case, pack, space)
+    affected, unaffected = space.split(plan.questions)
+    found = by_parts.parts(case, pack, plan, space, affected)
+    size = 1
+    for part in found:
+        size *= by_parts.walk(case, plan, part, LIMIT)
+    return plan, found, size, unaffected
+
+
+def size_of(case: Case, pack: Pack) -> int:
+    """How many combinations of the answers not known exploring ``case`` would meet."""
+    return _walked(case, pack)[2] if case.unknown else 1
+
+
+def matter_most(case: Case, pack: Pack, info: UnknownAnswers | None, most: int = 3) -> list[str]:
+    """The answers not known worth finding out first: those the result depends on; where that
+    is not known (too many combinations), those the most rules that move the outcome read."""
+    if info is not None and info.depends_on:
+        return [d.question for d in info.depends_on][:most]
+    space = reading(pack)
+    explored = [q for q in exploring(case, pack, space).questions if q in case.unknown]
+    return sorted(explored, key=lambda q: -len(space.rules_reading.get(q, ())))[:most]
 
 
 def _before(pack: Pack, fired: set | frozenset, outcome: str | None) -> tuple[str, ...]:
@@ -323,16 +323,20 @@ def _dependences(pack: Pack, plan: Exploring, rows: list[tuple]) -> list[tuple]:
     v2 = pack.settings.unknowns_version >= 2
     key = (lambda o, b: (o, b)) if v2 else (lambda o, b: (o, ()))
     out = []
+    codes = [tuple(map(id, combo[:plan.own])) for combo, _, _ in rows]  # a class is its domain's
+    results = [key(o, b) for _, o, b in rows]
     for i in range(plan.own):
         qid = plan.questions[i]
         contexts: dict[tuple, set] = {}
-        for combo, o, b in rows:
-            contexts.setdefault(combo[:i] + combo[i + 1:plan.own], set()).add(key(o, b))
+        for code, result in zip(codes, results):
+            contexts.setdefault(code[:i] + code[i + 1:], set()).add(result)
         if all(len(seen) == 1 for seen in contexts.values()):
             continue
-        per_region: dict[Region, set] = {}
-        for combo, o, b in rows:
-            per_region.setdefault(combo[i], set()).add(key(o, b))
+        by_id: dict[int, set] = {}
+        for code, result in zip(codes, results):
+            by_id.setdefault(code[i], set()).add(result)
+        region = {id(r): r for r in plan.domains[i]}
+        per_region: dict[Region, set] = {region[k]: v for k, v in by_id.items()}
         out.append((qid, _grouped(pack, qid, per_region)))
     return out
 
@@ -361,12 +365,14 @@ def _quoted(pack: Pack, qid: str) -> str:
     return said._quoted(pack, qid)
 
 
-def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | None:
+def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT, beyond: str | None = None) -> str | None:
     """The outcome evaluate() recommends, worked out by ``matcher`` alone: searches that
-    try many answers (what would change it) check each with this."""
+    try many answers (what would change it) check each with this. With ``beyond``, an outcome
+    more cautious than it may be given as soon as one is found (it is not ``beyond``, and
+    the recommendation is at least that cautious)."""
     if missing_ids(case, pack.questionnaire):
         return None
-    table = explore(case, pack, matcher, outcome_only=True) if case.unknown else None
+    table = explore(case, pack, matcher, outcome_only=True, beyond=beyond) if case.unknown else None
     if table is None or not table.plan.questions:
         answers = relevant_from(case.answers, pack.questionnaire)
         return outcome_of(pack, answers, _fired(matcher, _rules(pack), answers))

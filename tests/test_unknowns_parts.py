@@ -136,3 +136,26 @@ def test_a_few_answers_not_known_are_searched_without_the_bound():
     base = {s.name: s for s in PACK.scenarios}["ready candidate is appointed"].answers
     case = build_case({**base, "candidate.holds_line": "not known"}, Q)
     assert tried.Budget(case, PACK).left is None
+
+
+def test_past_the_limit_the_summary_names_the_answers_to_find_out_first():
+    a = evaluate(_six(), PACK)
+    assert a.unknowns.verdict == "too_many" and a.outcome == "hire_external"
+    first = [Q.questions[q].title for q in unknowns.matter_most(_six(), PACK, None)]
+    assert len(first) == 3 and all(f"“{t}”" in a.unknowns.summary for t in first)
+    assert "first: more of what decides the recommendation turns on them" in a.unknowns.summary
+    unverified = [f for f in a.findings if f.title.startswith("Unverified: ")]
+    assert len(unverified) == 6 and not any("holds either way" in f.summary for f in unverified)
+    assert all(f.severity == "high" and "too many others to tell" in f.summary for f in unverified)
+
+
+def test_the_command_line_says_which_answers_to_find_out_where_the_search_stopped(tmp_path):
+    import yaml
+
+    from tests.helpers import run_cli
+    path = tmp_path / "six.yaml"
+    path.write_text(yaml.safe_dump({"questionnaire": 3, "answers": _six().to_data()}))
+    out = run_cli("evaluate", str(path)).stdout
+    said = " ".join(out[out.index("What would change it:"):].split())
+    assert "not every change that could lead to Appoint was tried. Find out “" in said
+    assert "Changing a few answers would not lead to Appoint." not in said

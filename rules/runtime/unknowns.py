@@ -192,7 +192,8 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
     info = UnknownAnswers.model_construct(
         questions=[q.id for q in pack.questionnaire.asked if q.id in case.unknown],
         explored=explored, verdict="too_many" if too_many else ("depends" if len(results) > 1 else "holds"),
-        summary=said.summary(pack, case.unknown, explored, too_many, results, deps, table.size, LIMIT),
+        summary=said.summary(pack, case.unknown, explored, too_many, results, deps, table.size, LIMIT,
+                             matter_most(case, pack, None) if too_many else []),
         outcomes=outcomes, depends_on=[_dependence(pack, q, rows_) for q, rows_ in deps],
         combinations=table.size, limit=LIMIT,
         decided_by=said.decided_by(pack, case.unknown, worst_words, explored, too_many, len(results) > 1,
@@ -257,7 +258,7 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
     with_outcome = evaluate_known(case, pack, decided=decision_of(decided), certain=sure,
                                   fired_ids=known.rules_fired, matcher=decider)
     unverified = said.unverified(pack, info.questions, info.explored,
-                                 {d.question for d in info.depends_on}, also)
+                                 {d.question for d in info.depends_on}, also, info.verdict == "too_many")
     findings = list(with_outcome.findings) + unverified
     # 3 (2.8): a hire whatever the answers not known are needs nothing found out from the candidate
     settled_hire = (pack.settings.unknowns_version >= 3 and info.verdict == "holds"

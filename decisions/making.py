@@ -176,8 +176,8 @@ def _riskier_chosen(chosen: str, assessment: Assessment, others: list[Considered
             f"{chosen or 'the candidate chosen'} is at {level} risk, and "
             + ", ".join(f"{o.name} ({o.risk} risk)" for o in safer)
             + f" {'was' if len(safer) == 1 else 'were'} compared beside them: choosing the"
-            f" riskier candidate needs a written justification (--justify, at least"
-            f" {MIN_REASON_WORDS} words)"))
+            f" riskier candidate needs a written justification (--justify) of at least"
+            f" {MIN_REASON_WORDS} words"))
 
 
 def _outcome_title(pack: Pack, key: str | None) -> str:

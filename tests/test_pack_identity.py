@@ -55,8 +55,8 @@ def test_the_bundled_default_never_stands_in_for_the_client_pack(cli, db, acme):
     assert alone.returncode == 2 and "DIFFERS" not in alone.stdout
     base = default_pack().label   # default@2.8 as this is written
     assert ("acme@0.1 (fingerprint" in alone.stderr and f"is not available here ({base} has"
-            " the same rules but is another pack, so it is not used instead); pass its folder"
-            " with --pack") in squash(alone.stderr)
+            " the same rules but is another pack, so it is not used instead): give its folder"
+            " (--pack)") in squash(alone.stderr)
     named = cli("replay", ref, "--pack", "default", "--db", db)
     assert named.returncode == 2 and "DIFFERS" not in named.stdout
     assert (f"{base} has the same rules but is another pack (named default, not acme), so"
@@ -79,7 +79,7 @@ def test_a_review_without_the_client_pack_is_refused_and_writes_nothing(cli, db,
         before = counts(reg)
     result = reviewed(cli, db, ref)
     assert result.returncode == 2
-    assert "acme@0.1" in result.stderr and "pass its folder with --pack" in squash(result.stderr)
+    assert "acme@0.1" in result.stderr and "give its folder (--pack)" in squash(result.stderr)
     with open_register(db) as reg:
         assert counts(reg) == before
 

@@ -95,3 +95,20 @@ def test_a_product_director_still_to_be_hired_is_said_to_be_so(cli, db, tmp_path
             " Director will set the standard") in said
     with open_register(db) as reg:
         assert service.show(reg, result.stdout.split()[0]).other_streams.to_hire == 1
+
+
+def test_the_portfolio_says_the_only_experienced_lead_is_still_to_be_hired(cli, db, tmp_path):
+    from tests.decisions_support import pack, pdf_pages, sign_all
+    with open_register(db) as reg:
+        for stream, decision in (("Payments", "hire_external"), ("Savings", "coach")):
+            case = case_with(stream__name=stream, candidate__name="Bea Brown")
+            sign_all(reg, service.decide(reg, case, pack(), decision=decision, plan_later=True,
+                                         conditions="Weekly coaching",
+                                         justification="The board chose so").ref)
+    out = tmp_path / "portfolio.pdf"
+    run = cli("portfolio", "--db", db, "--out", out)
+    assert ("1 of 2 led by an experienced Product Director (still to be hired), 1 by executives"
+            in run.stdout)
+    words = squash(" ".join(pdf_pages(out.read_bytes())))
+    assert "1 of 2 (50%) is led by an experienced Product Director (still to be hired);" in words
+    assert "those an experienced Product Director will, once hired, set the standard for" in words

@@ -68,9 +68,10 @@ def _headline(doc: Document, board: Portfolio) -> None:
           f" {'an executive' if board.learners == 1 else 'executives'} learning the role.",
           "callout")
     if board.experienced and board.learners:
+        sets = "sets" if board.experienced > board.to_be_hired else "will, once hired, set"
         doc.p("Experience and delivery will not be consistent across the streams: those led"
               " by executives learning the role will lag behind those an experienced Product"
-              " Director sets the standard for.")
+              f" Director {sets} the standard for.")
     elif board.learners:
         doc.p("No stream is led by an experienced Product Director, so none sets the standard"
               " the others can learn from.")

@@ -226,7 +226,9 @@ SCENARIO_TYPOS = """scenarios:
     ('name: client\nversion: "1.0"\nextends: [default@2.8\n', ":3: YAML syntax error"),
     ('name: client\nversion: "1.0"\nextends: default 2.8\n', ":3: extends: must be a pack's name and version"),
     ('name: client\nversion: "1.0"\nextends: default\n', ":3: extends: must be a pack's name and version"),
-], ids=["syntax-after-extends", "syntax-in-extends", "extends-malformed", "extends-without-version"])
+    ('name: client\nversion: "1.0"\nextends: defualt@2.8\n', ":3: extends 'defualt@2.8': no such pack"),
+], ids=["syntax-after-extends", "syntax-in-extends", "extends-malformed", "extends-without-version",
+        "extends-misspelt"])
 def test_a_broken_pack_yaml_hides_nothing_in_the_other_files(tmp_path, pack_yaml, at):
     """F13: a broken pack.yaml gave its one problem; the typos in rules.yaml and
     scenarios.yaml came only once it was mended. They are checked against the base its

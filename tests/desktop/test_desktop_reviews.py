@@ -127,6 +127,7 @@ def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_f
     window.reviews.conduct()
     dialog = window.reviews.dialog
     dialog.verdicts.button(2).setChecked(True)          # an experienced PD, but nobody named
+    dialog.recorded_by.setText("Harper Hr")
     dialog.record_button.click()
     assert dialog.isVisible()
     assert shown and "needs their name" in " ".join(shown[0][1])

@@ -55,7 +55,7 @@ def test_bank_diff_names_the_rules_and_the_cases_it_changes():
     assert "+ bank-coach-needs-cpo  [bank@1.2]" in out
     assert "~ p2-shared-pnl (severity)  [default@2.8 -> bank@1.2]\n      severity: P2 medium  ->  P2 high\n" in out
     assert ("      then: readiness P2 not met; finding P2 (high); mitigation M5; mitigation M7;"
-            " recommend coach  ->  readiness P2 not met; finding P2 (critical); recommend hire_external") in out
+            " recommend Coach  ->  readiness P2 not met; finding P2 (critical); recommend Hire") in out
     assert "      summary: Has never answered for a profit and loss.  ->  Has never answered" in out
     row = next(x for x in out.splitlines() if x.strip().startswith("never owned a profit and loss"))
     assert "Coach -> Hire" in row

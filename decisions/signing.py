@@ -3,6 +3,8 @@ separate people, never the candidate), and what a withdrawal must say."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.free_text import MIN_REASON_WORDS, _text, _words, os_account
 from leadfit.decisions.record import DecisionRecord, SignOff, role_words, utc_now
@@ -15,13 +17,16 @@ def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
     problems: list[Problem] = []
     name = _text(name, "name", problems).strip()
     statement = _text(statement, "statement", problems)
+    # Given but blank ("   ") is a dissent asked for without its reasons (fresh-eyes G2):
+    # refused like "no", never recorded as plain agreement.
+    asked = dissent is not None and str(dissent) != ""
     dissent = _text(dissent, "dissent", problems)
     if not name:
         problems.append(Problem("a sign-off needs the signer's name (--name)"))
-    if dissent.strip() and len(_words(dissent)) < MIN_REASON_WORDS:  # "no", "none": no dissent
+    if asked and len(_words(dissent)) < MIN_REASON_WORDS:  # "no", "none", "   ": no dissent
         problems.append(Problem(
             f"a dissent gives its reasons in at least {MIN_REASON_WORDS} words (the record says"
-            f" 'signed with dissent'); '{dissent.strip()[:40]}' is too short to stand as one:"
+            f" 'signed with dissent'); {_typed(dissent)} is too short to stand as one:"
             " leave it out to sign without dissent"))
     if record.status == "signed":
         problems.append(Problem(f"{record.ref} is already signed and can no longer change;"
@@ -85,14 +90,21 @@ def _same_person(record: DecisionRecord, name: str) -> SignOff | None:
                  if s.role in record.required_roles and _person(s.name) == key), None)
 
 
+def _typed(dissent: str) -> str:
+    return f"'{dissent[:40]}'" if dissent else "a blank dissent"
+
+
 def _person(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """A name as compared with another person's: case, spaces, punctuation and accents
+    ignored, so "alex morgan." and "Alex  Morgan" are the same person (fresh-eyes G3)."""
+    plain = unicodedata.normalize("NFKD", name).casefold()
+    return "".join(c for c in plain if c.isalnum())
 
 
 def recorder_is_candidate(recorded_by: str, candidate: str) -> str:
     """A warning when the person recording the decision is its candidate: a record stands up
     later when someone other than the person appointed writes it down ('' otherwise)."""
-    if not recorded_by.strip() or _person(recorded_by) != _person(candidate or ""):
+    if not _person(candidate or "") or _person(recorded_by) != _person(candidate or ""):
         return ""
     return (f"warning: {recorded_by.strip()}, who records this decision, is the candidate it is"
             " about; it stands up better later recorded by someone else (the sign-offs must"

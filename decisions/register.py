@@ -120,6 +120,7 @@ class Register:
         try:
             with self._begin() as conn:
                 conn.info.pop(audit.APPENDED, None)  # a pooled connection's earlier write
+                _refuse_unsound(conn, self.url)
                 yield conn
                 appended = conn.info.pop(audit.APPENDED, None)
         except SQLAlchemyError as exc:
@@ -152,6 +153,19 @@ class Register:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _refuse_unsound(conn: Connection, url: str) -> None:
+    """A register that lost entries or versions takes no write (fresh-eyes G1, G4): the
+    new entry would move the witness on and hide what verify still sees. Only cheap
+    checks: the witnessed entry, and the newest entry's count of versions against the rows."""
+    from leadfit.decisions.checking import Checker
+    checker = Checker(conn, None, url)
+    problem = checker.chain_problem() or checker.missing_problem()
+    if problem:
+        raise RegisterError(f"nothing was saved: {problem}. A new entry now would hide this,"
+                            " so this register takes no changes until it checks out again"
+                            " (leadfit verify names each problem)")
 
 
 def open_register(url: str | os.PathLike | None = None, *, create: bool = True,

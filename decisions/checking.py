@@ -67,7 +67,14 @@ class Integrity:
 INTACT = Integrity()
 
 
+# A version genuine as written whose newer version was deleted (fresh-eyes G4): said as
+# the missing one, not as this one altered.
+_NEWER_MISSING = "a newer version is missing: "
+
+
 def _verdict(row, problem: str) -> Integrity:
+    if problem.startswith(_NEWER_MISSING):
+        return Integrity(f"{problem[len(_NEWER_MISSING):]}; {ADVICE}")
     return Integrity(f"record {make_ref(row.record_id, row.version)} was altered since it"
                      f" was written: {problem}; {ADVICE}") if problem else INTACT
 
@@ -251,10 +258,23 @@ class Checker:
             from leadfit.decisions.keys import key_problem
             problem = key_problem(row, row.shown)
             if problem:
-                return problem
+                return self._newer_missing(row) or problem
         if seq is None:
             return "the audit log has no entry for it"
         return self._entry_problem(seq, row) or self.chain_problem()
+
+    def _newer_missing(self, row) -> str:
+        """Listed as superseded, yet no newer version is held: when the audit log records
+        the next version was written, that version is what went missing, not this one."""
+        if row.k_shown != "superseded" or row.shown == "superseded":
+            return ""
+        newer = make_ref(row.record_id, row.version + 1)
+        seq = reading.scalar(self.conn, reading.NEWEST_ENTRY_OF, {"ref": newer})
+        if seq is None:
+            return ""
+        return (f"{_NEWER_MISSING}record {newer} is missing from the register (audit entry"
+                f" {seq} records it was written); {make_ref(row.record_id, row.version)}"
+                " before it is as it was written")
 
     def _body_problem(self, row) -> str:
         try:

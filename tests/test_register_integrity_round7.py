@@ -107,3 +107,9 @@ def test_a_write_after_the_current_version_was_deleted_is_refused(db):
             " register") in squash(result.stderr)
     with open_register(db) as reg:
         assert counts(reg) == before
+    listed = run_cli("register", "list", "--db", db)
+    assert listed.returncode == 1
+    line = next(x for x in listed.stdout.splitlines() if x.startswith(f"{first.record_id}@1"))
+    assert (f"record {first.record_id}@2 is missing from the register (audit entry 4 records it"
+            f" was written); {first.record_id}@1 before it is as it was written") in line
+    assert "was altered" not in line

@@ -19,6 +19,7 @@ from leadfit.rules.model.pack import Pack
 from leadfit.words import (
     NOT_ASKED,
     STEPS_STILL_FIRST,
+    could_lead_words,
     joined,
     not_known_reason,
     quoted,
@@ -75,11 +76,13 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
     order: list[str] = list(pack.settings.outcomes)
     fired = [r for r in pack.rules if r.id in set(a.rules_fired)]
     if a.unknowns and a.unknowns.verdict == "depends" and outcome in a.unknowns.outcomes:
-        return ["Some answers not known could lead to it, but not safely: "
+        return [could_lead_words(pack.settings.words_version)
                 + not_known_reason(a.unknowns.summary, pack.settings.words_version)]
     if a.outcome is not None and order.index(outcome) < order.index(a.outcome):
-        reasons = [r.summary for r in fired for act in r.actions
-                   if act.word == "recommend" and order.index(act.value) > order.index(outcome)]
+        stronger = [r for r in fired if any(act.word == "recommend" and order.index(act.value)
+                                            > order.index(outcome) for act in r.actions)]
+        reasons = (_as_found(a, stronger) if pack.settings.words_version >= 7
+                   else [r.summary for r in stronger])
         if a.constraints and not reasons:
             reasons = ["A stronger outcome is needed, but it is not possible here."]
         if not reasons and pack.settings.words_version >= 3 and _risk_calls_for(pack, a, a.outcome):
@@ -107,6 +110,19 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
         return ["Nothing in the answers calls for it, provided the steps before the appointment are"
                 f" taken first: {joined([_lower_first(p.title) for p in a.preconditions])}."]
     return ["Nothing in the answers calls for it."]
+
+
+def _as_found(a: Assessment, rules: list) -> list[str]:
+    """Words 7 (reader 8.6): each rule's reason as the finding it raises reads in the findings
+    (a finding several rules raise once, in the words shown); a rule raising none, by its own
+    words. A rule's summary that is no finding shown ("the learning curve is real" where another
+    rule's words stand for that finding) is never a reason a reader cannot find."""
+    shown = {f.id: f.summary for f in a.findings}
+    said: list[str] = []
+    for rule in rules:
+        ids = [act.value["id"] for act in rule.actions if act.word == "finding"]
+        said += [shown[i] for i in ids if i in shown] if ids else [rule.summary]
+    return said
 
 
 def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:

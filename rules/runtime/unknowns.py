@@ -45,7 +45,7 @@ from leadfit.rules.runtime.matching import EXACT, Matcher
 from leadfit.rules.runtime.plan_steps import _APPOINTING
 from leadfit.rules.runtime.summary import riskiest
 from leadfit.rules.model.pack import Pack
-from leadfit.words import depends_note_words, not_known_reason
+from leadfit.words import depends_note_words, due_if_badly_words, not_known_reason
 
 LIMIT = 4096
 FIND_OUT = said.FIND_OUT
@@ -270,19 +270,21 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
         why_not[outcome] = ["Possible, but not while answers are not known: "
                             + not_known_reason(info.summary, pack.settings.words_version)]
     allowed_for = pack.settings.unknowns_risk != "known" and info.verdict == "depends"
-    notes = list(with_outcome.notes) + (said.allowed_for(with_outcome, decided, unverified) if allowed_for
-                                        else said.unscored(with_outcome, decided, unverified))
+    notes = list(with_outcome.notes) + (said.allowed_for(pack, with_outcome, decided, unverified)
+                                        if allowed_for else
+                                        said.unscored(pack, with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
     title, before = with_outcome.outcome_title, list(with_outcome.preconditions)
     if pack.settings.unknowns_version >= 2:  # the steps the answers not known make due come first
         have_before = {m.id for m in before}
-        due = [m if m.id in always else _if_badly(m) for m in decided.preconditions
+        due = [m if m.id in always else _if_badly(m, pack) for m in decided.preconditions
                if m.id not in have_before]
         if due:  # as in the case the recommendation allows for, which names them in its title
             before, title = before + due, decided.outcome_title
     if (pack.settings.words_version >= 3 and info.verdict == "depends"
             and with_outcome.outcome in pack.settings.outcome_notes and notes):
-        notes[0] = depends_note_words(notes[0])  # its outcome's note: nothing is decided yet (3.4)
+        # its outcome's note: nothing is decided yet (3.4)
+        notes[0] = depends_note_words(notes[0], pack.settings.words_version)
     if pack.settings.title_if_depends and info.verdict == "depends" and title:
         # 2.4: finding out leads the headline; the cautious outcome stays beneath it
         title = pack.settings.title_if_depends.replace("{outcome}", title)
@@ -292,10 +294,9 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
                                            "outcome_title": title})
 
 
-def _if_badly(step):
+def _if_badly(step, pack: Pack):
     """A step due only if the answers not known turn out badly says so first."""
-    return step.model_copy(update={"because": ["Due if the answers not known turn out as the"
-                                               " recommendation allows for (see “Answers not known”)."]
+    return step.model_copy(update={"because": [due_if_badly_words(pack.settings.words_version)]
                                    + list(step.because)})
 
 

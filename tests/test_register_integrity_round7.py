@@ -113,3 +113,23 @@ def test_a_write_after_the_current_version_was_deleted_is_refused(db):
     assert (f"record {first.record_id}@2 is missing from the register (audit entry 4 records it"
             f" was written); {first.record_id}@1 before it is as it was written") in line
     assert "was altered" not in line
+
+
+def test_verify_counts_what_differs_in_the_pdf_apart_from_the_register(db, tmp_path):
+    """G12: 'register FAILED (2 problems)' under 2 CHANGED and 2 PDF DIFFERS lines read as
+    if the PDF's were not counted; the PDF now has its own verdict with its own count."""
+    with open_register(db) as reg:
+        record = signed_record(reg)
+    pdf = tmp_path / "filed.pdf"
+    assert run_cli("report", record.record_id, "--out", str(pdf), "--db", db).returncode == 0
+    elsewhere = str(tmp_path / "other.sqlite3")   # the register replaced by another genuine one
+    with open_register(elsewhere) as other:
+        decide_coach(other)
+    said = run_cli("verify", "--pdf", str(pdf), "--db", elsewhere)
+    differs = [x for x in said.stdout.splitlines() if x.startswith("PDF DIFFERS: ")]
+    assert said.returncode == 1 and differs
+    last = said.stdout.splitlines()[-1]
+    assert last == (f"PDF FAILED ({len(differs)} problem{'s' if len(differs) > 1 else ''}, PDF"
+                    f" DIFFERS above): {pdf} is not confirmed by this register")
+    good = run_cli("verify", "--pdf", str(pdf), "--db", db)
+    assert good.returncode == 0 and "PDF FAILED" not in good.stdout

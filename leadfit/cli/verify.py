@@ -41,4 +41,7 @@ def run(args) -> int:
     print(f"register {verdict}: {counted(report.records, 'record version')},"
           f" {counted(report.entries, 'audit entry', 'audit entries')}, chain head {report.head}"
           + ("; every entry authenticated by HMAC" if report.authenticated else ""))
+    if pdf_problems:  # counted apart: the register's count above is its own (fresh-eyes G12)
+        print(f"PDF FAILED ({counted(len(pdf_problems), 'problem')}, PDF DIFFERS above):"
+              f" {args.pdf} is not confirmed by this register")
     return 0 if report.ok and not report.unchecked and not pdf_problems else 1

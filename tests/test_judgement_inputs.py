@@ -23,7 +23,7 @@ OLD_DEFAULT_FINGERPRINT = "b791f863f3bfeb49badfe9961e39735c88b6097c18e9fc7efa253
 def _client(tmp_path, extra: str = "", rules: str | None = None, name: str = "acme"):
     folder = tmp_path / name
     folder.mkdir()
-    (folder / "pack.yaml").write_text(f'name: {name}\nversion: "0.1"\nextends: default@2.8\n' + extra)
+    (folder / "pack.yaml").write_text(f'name: {name}\nversion: "0.1"\nextends: default@2.9\n' + extra)
     if rules is not None:
         (folder / "rules.yaml").write_text(rules)
     return folder
@@ -48,7 +48,7 @@ BAD = {
                                  " {param: nope}}}\n", None,
                                  "pack.yaml:6: override.p1-experienced.when: unknown parameter 'nope'"),
     "misspelt client parameter": ("parameters:\n  p1_met_yeers: 5\n", None,
-                                  "pack.yaml:5: parameters.p1_met_yeers: default@2.8 has no parameter"
+                                  "pack.yaml:5: parameters.p1_met_yeers: default@2.9 has no parameter"
                                   " 'p1_met_yeers' (did you mean 'p1_met_years'?)"),
     "bad client parameter value": ("parameters:\n  p1_met_years: 3\n  p1_partial_years: yes\n", None,
                                    "pack.yaml:6: parameters.p1_partial_years: 'candidate.digital_years' is"
@@ -90,7 +90,7 @@ def test_a_client_parameter_moves_every_rule_that_refers_to_it(tmp_path):
     moved = [r.id for r in pack.rules if r.condition != default_pack().rule(r.id).condition]
     assert {"ready-to-appoint", "p1-experienced", "p1-some-experience", "f10-uneven-streams",
             "f11-critical-stream", "no-one-to-coach", "capable-capacity-gap"} <= set(moved)
-    assert all(r.layer == "default@2.8" for r in pack.rules if r.id in moved)  # the base's rules, moved
+    assert all(r.layer == "default@2.9" for r in pack.rules if r.id in moved)  # the base's rules, moved
     case = load_case_file(REPO / "forms/examples/example-case.yaml", pack.questionnaire)
     answers = dict(case.answers, **{"candidate.digital_years": 4})
     from leadfit.forms.case import build_case
@@ -101,7 +101,7 @@ def test_a_client_parameter_moves_every_rule_that_refers_to_it(tmp_path):
 
 
 def test_the_archived_pack_is_the_old_default_and_is_not_offered_for_new_cases():
-    assert "default-1.0" not in bundled_pack_names() and resolve_pack("default").label == "default@2.8"
+    assert "default-1.0" not in bundled_pack_names() and resolve_pack("default").label == "default@2.9"
     old = load_pack(REPO / "rules" / "archive" / "default-1.0")
     assert (old.label, old.fingerprint, old.questionnaire.version) == ("default@1.0", OLD_DEFAULT_FINGERPRINT, 1)
 

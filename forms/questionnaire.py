@@ -226,7 +226,7 @@ def known_versions() -> list[int]:
 # What a questionnaire is made of, as leadfit/objcache.py keeps it (and a compiled pack).
 CLASSES: dict[str, type] = {c.__name__: c for c in (
     Question, Section, Questionnaire, conditions.Compare, conditions.Member, conditions.Never,
-    conditions.Answered, conditions.Group)}
+    conditions.Answered, conditions.Unanswered, conditions.Group)}
 _FORMAT = "leadfit-questionnaire-1"
 
 

@@ -1,0 +1,154 @@
+"""Default 2.9 and bank 1.3: the reader of 2.8's leftovers (docs/judgement.md, "Default 2.9").
+
+Each test reads what a person sees (the assessment) on a scenario written from the article, and
+checks that the archived 2.8 and bank 1.2 still say what their records hold.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from leadfit.forms import conditions
+from leadfit.rules.model.library import archived_packs_dir, default_pack, resolve_pack
+from leadfit.rules.model.pack import load_pack
+from leadfit.rules.runtime.assess import evaluate
+from leadfit.rules.runtime.matching import EXACT, engine_of_record
+from tests.test_judgement_selection import _case
+
+
+@cache
+def _archived(name: str):
+    return load_pack(archived_packs_dir() / name)
+
+
+def _bank():
+    return resolve_pack("bank")
+
+
+def _finding(a, fid: str):
+    return next((f for f in a.findings if f.id == fid), None)
+
+
+def _steps(a) -> dict[str, str]:
+    return {m.id: m.meaning for m in [*a.preconditions, *a.mitigations]}
+
+
+# --- 1: the bundled bank pack follows the article where it contradicted it ----------------------
+def test_the_bank_brings_in_the_outside_coach_where_it_has_no_cpo():
+    new = evaluate(_case("outside coach instead of a CPO", _bank()), _bank())
+    old = evaluate(_case("outside coach instead of a CPO", _archived("bank-1.2")), _archived("bank-1.2"))
+    assert old.outcome == "hire_external"  # 1.2's records: only the bank's CPO counted
+    assert new.outcome == "coach"
+    assert _steps(new)["M7"].startswith("Bring in the outside coach")
+    assert all("policy" not in f.summary for f in new.findings)
+
+
+def test_the_bank_coaches_a_low_stakes_stream_chosen_openly_for_development():
+    name = "low-stakes stream, development chosen openly"
+    new = evaluate(_case(name, _bank()), _bank())
+    old = evaluate(_case(name, _archived("bank-1.2")), _archived("bank-1.2"))
+    assert old.outcome == "hire_external" and "even a low-stakes one" in _finding(old, "P2").summary
+    assert new.outcome == "coach" and "M9" in _steps(new)
+    assert any(n.startswith("A deliberate choice, stated openly") for n in new.notes)
+    assert all("this bank's policy" not in f.summary for f in new.findings)
+
+
+def test_the_banks_own_stricter_policy_stays_where_the_article_says_nothing_against_it():
+    not_chosen = evaluate(_case("low-stakes stream, development chosen openly", _bank(),
+                                **{"org.develop_appetite": "some"}), _bank())
+    assert not_chosen.outcome == "hire_external"
+    assert "this bank's policy" in _finding(not_chosen, "P2").summary
+    matters = evaluate(_case("never owned a profit and loss", _bank()), _bank())
+    assert matters.outcome == "hire_external" and _finding(matters, "P2").severity == "critical"
+    nobody = evaluate(_case("nobody to coach a profit and loss gap", _bank()), _bank())
+    assert nobody.outcome == "hire_external" and "this bank's policy" in _finding(nobody, "F1").summary
+    cpo = evaluate(_case("shared profit and loss only", _bank()), _bank())
+    assert cpo.outcome == "coach" and _steps(cpo)["M7"].startswith("The bank's CPO mentors them")
+
+
+# --- 2: one critical finding is at least a high risk ------------------------------------------------
+@pytest.mark.parametrize("share", [60, 80, 100])
+def test_keeping_most_of_the_old_job_is_a_high_risk_and_appointed_only_once_lightened(share):
+    name, old_pack = "capable, keeps eighty percent with no plan", _archived("default-2.8")
+    changes = {"candidate.former_role_share": share}
+    old = evaluate(_case(name, old_pack, **changes), old_pack)
+    new = evaluate(_case(name, **changes), default_pack())
+    assert (old.risk.level, old.risk.score) == ("medium", 13)  # 2.8's records keep theirs
+    assert _finding(new, "F9").severity == "critical"
+    assert (new.risk.level, new.risk.score) == ("high", 13)  # the score is the same; its level honest
+    assert new.outcome == "appoint" and [m.id for m in new.preconditions] == ["M8"]
+    assert new.outcome_title == "Appoint once the steps before the appointment are done"
+    assert any("do not go ahead: hire an experienced Product Director" in n for n in new.notes)
+
+
+def test_every_scenario_with_a_critical_finding_is_at_least_a_high_risk():
+    for pack in (default_pack(), _bank(), resolve_pack("public-sector")):
+        seen = 0
+        for s in pack.scenarios:
+            a = evaluate(_case(s.name, pack) if s.layer.startswith("default") else _own(s, pack), pack)
+            if any(f.severity == "critical" for f in a.findings):
+                seen += 1
+                assert a.risk.level in ("high", "critical"), (pack.label, s.name, a.risk)
+        assert seen > 10, pack.label  # the property is read on many cases, not on none
+
+
+def _own(scenario, pack):
+    from leadfit.forms.case import build_case
+    return build_case(scenario.answers, pack.questionnaire)
+
+
+# --- 3: no review date is no milder than a late one; the pack language says "not answered" ------
+def _review(name: str, **changes):
+    a = evaluate(_case(name, **changes), default_pack())
+    found = _finding(a, "M10")
+    return (found.severity if found else None), "M10" in {m.id for m in a.preconditions}, a
+
+
+def test_no_review_date_weighs_as_one_past_the_first_year_and_comes_before_the_appointment():
+    none_set, before, a = _review("no review date yet")
+    late, late_before, _ = _review("coached with the first review eighteen months out")
+    assert (none_set, before) == (late, late_before) == ("medium", True)
+    assert a.outcome == "coach"
+    assert a.outcome_title == "Appoint with coaching once the steps before the appointment are done"
+    assert _steps(a)["M10"].startswith("Set the first review before appointing")
+    old_pack = _archived("default-2.8")
+    old = evaluate(_case("no review date yet", old_pack), old_pack)
+    assert _finding(old, "M10") is None and old.preconditions == []  # 2.8's records keep theirs
+    ready, ready_before, _ = _review("ready candidate with no review date")
+    assert (ready, ready_before) == (None, False)  # a ready Product Director needs no fail-fast date
+
+
+def test_unanswered_is_a_word_of_the_pack_language_and_the_negation_of_answered():
+    questions = default_pack().questionnaire.questions
+    said = conditions.parse({"unanswered": "org.review_date"}, questions)
+    assert said == conditions.parse({"not": {"answered": "org.review_date"}}, questions)
+    assert conditions.negate(said) == conditions.Answered("org.review_date")
+    assert conditions.to_data(said) == {"unanswered": "org.review_date"}
+    assert conditions.describe(said, {"org.review_date": "Date of the first review"}) == (
+        "Date of the first review is not answered")
+    with pytest.raises(conditions.ConditionProblem) as refused:
+        conditions.parse({"unanswered": "org.reveiw_date"}, questions)
+    assert "unknown question id 'org.reveiw_date'" in refused.value.message
+    assert "did you mean 'org.review_date'" in refused.value.message
+
+
+def test_the_engine_and_its_oracle_agree_on_unanswered_beside_other_answers():
+    from datetime import date
+    rules = [("none", conditions.Unanswered("org.review_date")),
+             ("some", conditions.Answered("org.review_date")),
+             ("none-and-rivals", conditions.Group("all", (conditions.Unanswered("org.review_date"),
+                                                          conditions.Compare("eq", "candidate.rivals", True))))]
+    for answers, fired in (({}, {"none"}), ({"candidate.rivals": True}, {"none", "none-and-rivals"}),
+                           ({"org.review_date": date(2027, 1, 1), "candidate.rivals": True}, {"some"})):
+        assert set(engine_of_record().evaluate("hj-unanswered", rules, answers)) == fired
+        assert set(EXACT.evaluate("hj-unanswered", rules, answers)) == fired
+
+
+def test_the_archived_2_8_and_bank_1_2_keep_their_fingerprints():
+    assert _archived("default-2.8").fingerprint.startswith("98e7e72be84b")
+    assert _archived("bank-1.2").fingerprint.startswith("99a8765e0410")
+    assert _archived("public-sector-1.9").fingerprint.startswith("68efa9e010d8")
+    assert default_pack().label == "default@2.9" and _bank().label == "bank@1.3"
+    assert default_pack().fingerprint != _archived("default-2.8").fingerprint

@@ -152,3 +152,29 @@ def test_the_archived_2_8_and_bank_1_2_keep_their_fingerprints():
     assert _archived("public-sector-1.9").fingerprint.startswith("68efa9e010d8")
     assert default_pack().label == "default@2.9" and _bank().label == "bank@1.3"
     assert default_pack().fingerprint != _archived("default-2.8").fingerprint
+
+
+# --- 4: the failing behaviours weigh most where the stakes are highest ------------------------------
+@pytest.mark.parametrize("flag", [{"candidate.blamed_digital": True},
+                                  {"candidate.delivery_expectation": "everything_fast"},
+                                  {"candidate.prioritisation": "wants_everything"}])
+def test_one_failing_behaviour_on_a_critical_stream_is_a_high_risk_and_coached(flag):
+    name, old_pack = "critical stream, experienced candidate", _archived("default-2.8")
+    old = evaluate(_case(name, old_pack, **flag), old_pack)
+    new = evaluate(_case(name, **flag), default_pack())
+    assert old.risk.level == "medium"  # 2.8's records keep theirs
+    assert new.outcome == "coach" and new.risk.level == "high"
+    assert any("revenue forecasts depend on" in f.summary for f in new.findings)
+    calm = evaluate(_case("ready candidate is appointed", **flag), default_pack())
+    assert calm.outcome == "coach" and calm.risk.level == "medium"  # elsewhere as before
+
+
+def test_every_failing_behaviour_on_a_critical_stream_or_essential_service_adds_up_to_hiring():
+    everything = {"candidate.blamed_digital": True, "candidate.delivery_expectation": "everything_fast",
+                  "candidate.prioritisation": "wants_everything"}
+    for pack in (default_pack(), resolve_pack("public-sector")):
+        a = evaluate(_case("critical stream, experienced candidate", pack, **everything), pack)
+        assert a.outcome == "hire_external" and a.risk.level == "critical", pack.label
+    essential = _finding(evaluate(_case("critical stream, experienced candidate", resolve_pack("public-sector"),
+                                        **{"candidate.blamed_digital": True}), resolve_pack("public-sector")), "F8")
+    assert "essential public service" in essential.summary and "revenue" not in essential.summary

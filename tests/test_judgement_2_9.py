@@ -162,7 +162,7 @@ def test_one_failing_behaviour_on_a_critical_stream_is_a_high_risk_and_coached(f
     name, old_pack = "critical stream, experienced candidate", _archived("default-2.8")
     old = evaluate(_case(name, old_pack, **flag), old_pack)
     new = evaluate(_case(name, **flag), default_pack())
-    assert old.risk.level == "medium"  # 2.8's records keep theirs
+    assert old.risk.level in ("low", "medium")  # 2.8: low or medium even here; its records keep it
     assert new.outcome == "coach" and new.risk.level == "high"
     assert any("revenue forecasts depend on" in f.summary for f in new.findings)
     calm = evaluate(_case("ready candidate is appointed", **flag), default_pack())

@@ -60,7 +60,7 @@ def test_the_example_reads_its_answers_as_the_questionnaire_words_them():
         in " ".join(out.split())
     assert "“Share of their time kept in the former role” were" not in " ".join(out.split())
     assert "(now 2; not in the organisation's hands)" in " ".join(out.split())
-    assert "Assessed with LeadFit default pack, version 2.8." in out
+    assert "Assessed with LeadFit default pack, version 2.9." in out
 
 
 def test_details_show_the_codes_a_consultant_looks_up():

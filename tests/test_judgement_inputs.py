@@ -139,7 +139,7 @@ def test_a_case_file_names_a_version_it_cannot_read(tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text("questionnaire: 7\nanswers: {}\n")
     done = run_cli("evaluate", str(path))
-    assert done.returncode == 2 and "questionnaire: must be one of the versions 1, 2, 3, got 7" in done.stderr
+    assert done.returncode == 2 and "questionnaire: must be one of the versions 1, 2, 3, 4, got 7" in done.stderr
 
 
 def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_path, monkeypatch):
@@ -188,5 +188,5 @@ def test_a_bad_parameter_read_by_many_rules_counts_them_instead_of_listing_them(
     folder = _client(tmp_path, "parameters:\n  p1_met_years: lots\n")
     errors = [x for x in run_cli("pack", "lint", str(folder)).stdout.splitlines() if x.startswith("error:")]
     assert len(errors) == 1, errors
-    assert errors[0].endswith("got 'lots'; 22 base rules compare with it, among them 'ready-to-appoint'"
+    assert errors[0].endswith("got 'lots'; 23 base rules compare with it, among them 'ready-to-appoint'"
                               " and 'p1-experienced'"), errors[0]

@@ -43,7 +43,7 @@ def _value(q):
 def cases(draw, max_unknown: int = 3):
     answers = {q.id: draw(_value(q)) for q in Q.asked if q.type != "date"}
     answers["org.assessed_on"] = date(2026, 11, 2)
-    answers["org.review_date"] = date(2026, 11, 2) + timedelta(days=draw(st.integers(0, 300)))
+    answers["org.review_date"] = date(2026, 11, 2) + timedelta(days=draw(st.integers(1, 300)))  # v4: not the day itself
     for qid in draw(st.lists(st.sampled_from(ALLOWED), max_size=max_unknown, unique=True)):
         answers[qid] = "not known"
     return build_case(answers, Q)
@@ -189,11 +189,15 @@ def test_the_risk_beside_a_cautious_outcome_is_the_one_it_allows_for():
     giving way shows that case's risk, and says what the known answers alone score."""
     a = evaluate(_scenario_case("not known: holding the line blocks appoint"), PACK)
     assert (a.outcome, a.risk.level, a.risk.score) == ("coach", "medium", 6)
-    said = next(n for n in a.notes if n.startswith("The risk is that of the case the recommendation"))
+    # 2.9 (unknowns 4): said as the worst case it is, beside "Find out first" ("at worst medium")
+    said = next(n for n in a.notes if n.startswith("The risk is said at its worst: that of the answers not known"))
     assert "“How well do they hold the line with senior stakeholders?”" in said
     assert said.endswith("Counting only what is known, it is low (score 0); find out before deciding.")
+    from leadfit.words import risk_level_words
+    assert risk_level_words(a) == "at worst medium"
     held = evaluate(_scenario_case("not known: appoint holds whatever the rivals"), PACK)
-    assert held.risk.level == "low" and not any(n.startswith("The risk is that") for n in held.notes)
+    assert held.risk.level == "low" and not any(n.startswith("The risk is said") for n in held.notes)
+    assert risk_level_words(held) == "low"  # a recommendation that holds has a risk of its own
 
 
 def test_the_not_scored_note_is_printed_where_people_read_the_risk(tmp_path):

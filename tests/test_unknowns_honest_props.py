@@ -105,8 +105,8 @@ def test_a_wider_class_still_stands_for_every_answer_in_it(case, data):
     question = p.questionnaire.questions[qid]
     answers = {**case.to_data(), "candidate.reduce_former_role": True}  # the plan's date is asked
     if question.type == "date":
-        # a date that may not come before the assessment (not_before) is drawn from day 0
-        days = data.draw(st.integers(0 if question.not_before else -400, 800))
+        # a date that may not come before the assessment (not_before) is drawn from its first day
+        days = data.draw(st.integers(question.min_days_after if question.not_before else -400, 800))
         region = next(r for r in space.coarse[qid] if _inside(r, days))
         one, other = ASSESSED + timedelta(days=days), ASSESSED + timedelta(days=region.value)
     else:

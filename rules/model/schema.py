@@ -177,7 +177,9 @@ class PackSpec(Plain):
     # can say. 3 (2.8): a hire that holds whatever the answers not known are lists no interview
     # to find them out: the candidate does not lead, so nothing they could say changes it.
     # 1 keeps older records as they were.
-    unknowns_version: Literal[1, 2, 3] = 1
+    # 4 (2.9): the risk beside "Find out first" is said "at worst" (leadfit/words.py risk_level_words),
+    # and a candidate already interviewed as an outsider is asked again, not "interviewed as external".
+    unknowns_version: Literal[1, 2, 3, 4] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.

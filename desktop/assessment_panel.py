@@ -23,7 +23,7 @@ from leadfit.desktop.findings_view import FindingsView, MitigationsView, Signals
 from leadfit.desktop.tile_grid import TileGrid
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
-from leadfit.words import NOT_ANSWERED, RISK_LABEL
+from leadfit.words import NOT_ANSWERED, RISK_LABEL, risk_level_words
 from leadfit.words import fallback_taken, readiness_words, reference_words, uncoded
 
 
@@ -247,7 +247,7 @@ class AssessmentPanel(QWidget):
             _restyle(self.risk, level="unknown")
             return
         so_far = "" if a.decided else " so far"
-        self.risk.setText(f"{RISK_LABEL}{so_far}: {a.risk.level}")  # the level, in words
+        self.risk.setText(f"{RISK_LABEL}{so_far}: {risk_level_words(a)}")  # the level, in words
         self.risk.setToolTip(f"{a.risk.level.capitalize()}, score {a.risk.score}."
                              f" {self.risk_scale.text()}. {RISK_HELP}")
         _restyle(self.risk, level=a.risk.level)

@@ -180,3 +180,67 @@ def test_every_failing_behaviour_on_a_critical_stream_or_essential_service_adds_
     essential = _finding(evaluate(_case("critical stream, experienced candidate", resolve_pack("public-sector"),
                                         **{"candidate.blamed_digital": True}), resolve_pack("public-sector")), "F8")
     assert "essential public service" in essential.summary and "revenue" not in essential.summary
+
+
+# --- 5: dates the form refuses (questionnaire 4), while 2.8's records on questionnaire 3 replay ----
+def _dated(pack, **changes):
+    from leadfit.forms.case import build_case
+    scenario = next(s for s in default_pack().scenarios if s.name == "capable, plan too slow")
+    return build_case({**scenario.answers, **changes}, pack.questionnaire)
+
+
+def test_a_review_on_the_assessment_day_and_a_reduction_dated_before_it_are_refused_by_name():
+    from leadfit.errors import InputError
+    assessed = _case("ready candidate is appointed").answers["org.assessed_on"]
+    for changes, field, words in (
+            ({"org.review_date": assessed.isoformat()}, "org.review_date", "must be after date of this assessment"),
+            ({"candidate.reduced_by": "2026-05-03"}, "candidate.reduced_by",
+             "must be on or after date of this assessment")):
+        with pytest.raises(InputError) as refused:
+            _dated(default_pack(), **changes)
+        problem = next(p for p in refused.value.problems if field in p.message)
+        assert words in problem.message and "got" in problem.message
+        _dated(_archived("default-2.8"), **changes)  # questionnaire 3 took it: 2.8's records replay
+    next_day = _dated(default_pack(), **{"org.review_date": "2026-11-03"})
+    assert next_day.answers["org.review_date"].isoformat() == "2026-11-03"
+
+
+def test_the_cli_refuses_a_reduction_dated_before_the_assessment_and_writes_nothing(tmp_path, cli):
+    import yaml
+    scenario = next(s for s in default_pack().scenarios if s.name == "capable, plan too slow")
+    answers = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in scenario.answers.items()}
+    answers["candidate.reduced_by"] = "2026-05-03"
+    case = tmp_path / "case.yaml"
+    case.write_text(yaml.safe_dump({"questionnaire": 4, "answers": answers}), encoding="utf-8")
+    done = cli("evaluate", case)
+    assert done.returncode != 0 and "-183" not in done.stdout
+    assert "Date by which the former role is reduced to that share" in done.stderr
+    assert "must be on or after date of this assessment" in done.stderr
+
+
+# --- 6: "Find out first" says its risk at its worst, and never re-interviews as if for the first time --
+DEPENDS = "not known: the candidate's experience decides between coaching and hiring"
+
+
+def test_find_out_first_says_its_risk_at_worst_and_asks_an_interviewed_candidate_again(tmp_path, cli):
+    from leadfit.words import risk_level_words
+    a = evaluate(_case(DEPENDS), default_pack())
+    assert a.outcome_title.startswith("Find out first") and a.risk.level == "critical"
+    assert risk_level_words(a) == "at worst critical"
+    assert any(n.startswith("The risk is said at its worst") for n in a.notes)
+    step = next(m for m in a.mitigations if m.id == "M3")
+    assert step.title == "Follow-up interview" and "interviewed as an outsider would be" in step.meaning
+    fresh = evaluate(_case(DEPENDS, **{"org.interviewed_as_external": False}), default_pack())
+    assert "Interview as external" in {m.title for m in [*fresh.mitigations, *fresh.preconditions]}
+    old_pack = _archived("default-2.8")
+    old = evaluate(_case(DEPENDS, old_pack), old_pack)
+    assert risk_level_words(old) == "critical"  # 2.8's records keep their words
+    assert next(m for m in old.mitigations if m.id == "M3").title == "Interview as external"
+
+
+def test_the_comparison_of_candidates_says_the_risk_at_worst_too():
+    from leadfit.decisions.comparison_words import risk_words
+    a = evaluate(_case(DEPENDS), default_pack())
+    assert risk_words(a) == "at worst critical"
+    held = evaluate(_case("not known: appoint holds whatever the rivals"), default_pack())
+    assert risk_words(held) == held.risk.level  # a recommendation that holds is measured

@@ -269,13 +269,15 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
     settled_hire = (pack.settings.unknowns_version >= 3 and info.verdict == "holds"
                     and with_outcome.outcome is not None and with_outcome.outcome not in _APPOINTING)
     mitigations = (list(with_outcome.mitigations) if settled_hire
-                   else said.with_find_out(pack, with_outcome.mitigations, unverified, also))
+                   else said.with_find_out(pack, with_outcome.mitigations, unverified, also,
+                                           case.answers.get("org.interviewed_as_external") is True))
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
         why_not[outcome] = ["Possible, but not while answers are not known: "
                             + not_known_reason(info.summary, pack.settings.words_version)]
     allowed_for = pack.settings.unknowns_risk != "known" and info.verdict == "depends"
-    notes = list(with_outcome.notes) + (said.allowed_for(with_outcome, decided, unverified) if allowed_for
+    notes = list(with_outcome.notes) + (said.allowed_for(with_outcome, decided, unverified,
+                                                         pack.settings.unknowns_version) if allowed_for
                                         else said.unscored(with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
     title, before = with_outcome.outcome_title, list(with_outcome.preconditions)

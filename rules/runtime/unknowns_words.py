@@ -10,7 +10,7 @@ from __future__ import annotations
 from leadfit.rules.model.assessment import Cause, Finding, Mitigation
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.answer_space import Region, merged_words
-from leadfit.words import decided_by_words, depends_words, joined, quoted
+from leadfit.words import AT_WORST_NOTE, decided_by_words, depends_words, joined, quoted
 
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out
 CANDIDATE = "candidate"  # the section of the answers an interview of the candidate finds out
@@ -103,10 +103,16 @@ def unverified(pack: Pack, questions: list, explored: list, moves: set, also: di
     return out
 
 
+# unknowns 4 (2.9): the step for a candidate already interviewed as an outsider would be
+FOLLOW_UP = ("Follow-up interview", "They were interviewed as an outsider would be: ask them again"
+             " what is not known yet, in a second interview, and record the answers on this case.")
+
+
 def with_find_out(pack: Pack, mitigations: list[Mitigation], unverified: list[Finding],
-                  also: dict) -> list:
+                  also: dict, interviewed: bool = False) -> list:
     """The interview as an outsider would be (M3) finds out what is not known: under
-    ``unknowns_version: 2`` only what the candidate can say, not the organisation's answers."""
+    ``unknowns_version: 2`` only what the candidate can say, not the organisation's answers;
+    under 4, for a candidate ``interviewed`` so already, a follow-up interview."""
     if pack.settings.unknowns_version >= 2:
         unverified = [f for f in unverified
                       if pack.questionnaire.questions[f.because[0].question].section == CANDIDATE]
@@ -117,22 +123,27 @@ def with_find_out(pack: Pack, mitigations: list[Mitigation], unverified: list[Fi
                for f in unverified]
     out = [m for m in mitigations if m.id != FIND_OUT]
     old = next((m for m in mitigations if m.id == FIND_OUT), None)
-    entry = pack.catalogue.entries[FIND_OUT]
+    title, meaning = pack.catalogue.title(FIND_OUT), pack.catalogue.entries[FIND_OUT].meaning
+    if interviewed and pack.settings.unknowns_version >= 4:
+        title, meaning = FOLLOW_UP
     out.append(Mitigation.model_construct(
-        id=FIND_OUT, title=pack.catalogue.title(FIND_OUT), meaning=entry.meaning,
+        id=FIND_OUT, title=title, meaning=meaning,
         rules=(old.rules if old else []) + ["not-known-answers"],
         layers=sorted(set((old.layers if old else []) + [pack.label])),
         because=(old.because if old else []) + because))
     return sorted(out, key=lambda m: (m.id[0], int(m.id[1:]) if m.id[1:].isdigit() else 0))
 
 
-def allowed_for(shown, worst, unverified: list[Finding]) -> list[str]:
+def allowed_for(shown, worst, unverified: list[Finding], version: int = 1) -> list[str]:
     """The pack shows the risk of the case its cautious recommendation allows for (2.3): a
     hire beside a medium risk reads as if the hire were for what is known. Said in words,
-    with what the known answers alone score."""
+    with what the known answers alone score; under unknowns 4, as the worst case it is."""
     asked = joined([quoted(f.because[0].title) for f in unverified if f.severity == "high"])
     said = (f"The risk is that of the case the recommendation allows for: the answers not known"
             f" ({asked}) turning out badly.")
+    if version >= 4:
+        said = (f"{AT_WORST_NOTE}: that of the answers not known ({asked}) turning out badly;"
+                " nothing is measured until they are found out.")
     if (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score):
         said += (f" Counting only what is known, it is {shown.risk.level} (score"
                  f" {shown.risk.score}); find out before deciding.")

@@ -155,31 +155,32 @@ def test_the_archived_2_8_and_bank_1_2_keep_their_fingerprints():
 
 
 # --- 4: the failing behaviours weigh most where the stakes are highest ------------------------------
-@pytest.mark.parametrize("flag", [{"candidate.blamed_digital": True},
-                                  {"candidate.delivery_expectation": "everything_fast"},
-                                  {"candidate.prioritisation": "wants_everything"}])
-def test_one_failing_behaviour_on_a_critical_stream_is_a_high_risk_and_coached(flag):
+EVERY_FLAG = {"candidate.blamed_digital": True, "candidate.delivery_expectation": "everything_fast",
+              "candidate.prioritisation": "wants_everything"}
+
+
+def test_the_whole_failing_portrait_on_a_critical_stream_is_a_high_risk_and_still_coached():
     name, old_pack = "critical stream, experienced candidate", _archived("default-2.8")
-    old = evaluate(_case(name, old_pack, **flag), old_pack)
-    new = evaluate(_case(name, **flag), default_pack())
-    assert old.risk.level in ("low", "medium")  # 2.8: low or medium even here; its records keep it
-    assert new.outcome == "coach" and new.risk.level == "high"
-    assert any("revenue forecasts depend on" in f.summary for f in new.findings)
-    calm = evaluate(_case("ready candidate is appointed", **flag), default_pack())
-    calm_old = evaluate(_case("ready candidate is appointed", old_pack, **flag), old_pack)
-    assert calm.outcome == "coach" and (calm.risk.level, calm.risk.score) == (
-        calm_old.risk.level, calm_old.risk.score) and calm.risk.level != "high"  # elsewhere as before
-
-
-def test_every_failing_behaviour_on_a_critical_stream_or_essential_service_adds_up_to_hiring():
-    everything = {"candidate.blamed_digital": True, "candidate.delivery_expectation": "everything_fast",
-                  "candidate.prioritisation": "wants_everything"}
+    old = evaluate(_case(name, old_pack, **EVERY_FLAG), old_pack)
+    assert (old.outcome, old.risk.level) == ("coach", "medium")  # the reader of 2.8's D5; 2.8 keeps it
     for pack in (default_pack(), resolve_pack("public-sector")):
-        a = evaluate(_case("critical stream, experienced candidate", pack, **everything), pack)
-        assert a.outcome == "hire_external" and a.risk.level == "critical", pack.label
-    essential = _finding(evaluate(_case("critical stream, experienced candidate", resolve_pack("public-sector"),
-                                        **{"candidate.blamed_digital": True}), resolve_pack("public-sector")), "F8")
+        a = evaluate(_case(name, pack, **EVERY_FLAG), pack)
+        assert (a.outcome, a.risk.level) == ("coach", "high"), pack.label
+        assert {_finding(a, f).severity for f in ("F5", "F7", "F8")} == {"high"}
+        assert {"M6", "M7"} <= set(_steps(a))
+    essential = _finding(evaluate(_case(name, resolve_pack("public-sector"), **EVERY_FLAG),
+                                  resolve_pack("public-sector")), "F5")
     assert "essential public service" in essential.summary and "revenue" not in essential.summary
+
+
+@pytest.mark.parametrize("flag", [{k: v} for k, v in EVERY_FLAG.items()])
+def test_one_failing_behaviour_on_a_critical_stream_stays_coached_at_medium_as_the_reader_predicted(flag):
+    """Reader 8 (article only) predicted coach, medium for c01 (blamed digital teams) and p15
+    (expects everything within six months) on a critical stream."""
+    a = evaluate(_case("critical stream, experienced candidate", **flag), default_pack())
+    assert (a.outcome, a.risk.level) == ("coach", "medium")
+    calm = evaluate(_case("ready candidate is appointed", **EVERY_FLAG), default_pack())
+    assert calm.outcome == "coach" and calm.risk.level == "medium"  # a stream that matters less: as before
 
 
 # --- 5: dates the form refuses (questionnaire 4), while 2.8's records on questionnaire 3 replay ----

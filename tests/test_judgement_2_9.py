@@ -245,3 +245,16 @@ def test_the_comparison_of_candidates_says_the_risk_at_worst_too():
     assert risk_words(a) == "at worst critical"
     held = evaluate(_case("not known: appoint holds whatever the rivals"), default_pack())
     assert risk_words(held) == held.risk.level  # a recommendation that holds is measured
+
+
+# --- reader 8's first point: induction for every executive learning the role --------------------
+def test_an_executive_coached_for_gaps_other_than_years_is_given_an_induction():
+    name = "coached for MVP delivery and holding the line, no induction programme"
+    old_pack = _archived("default-2.8")
+    assert "M5" not in _steps(evaluate(_case(name, old_pack), old_pack))  # 2.8 asked for none
+    built = _steps(evaluate(_case(name), default_pack()))
+    assert "induction programme" in built["M5"] and not built["M5"].startswith("In place")
+    in_place = _steps(evaluate(_case(name, **{"org.induction": True}), default_pack()))["M5"]
+    assert in_place.startswith("In place: there is an induction programme")
+    ready = evaluate(_case("ready candidate is appointed", **{"org.induction": False}), default_pack())
+    assert "M5" not in _steps(ready)  # a ready Product Director needs none

@@ -42,7 +42,10 @@ ODD_LINES = ["", "# a comment", "  # indented comment", "   ", "questionnaire: 2
              "    it's", "    x ", "    \"dq\"", "    [a]", "    a #b"]
 # No mark, this questionnaire's (the window writes it), an earlier one's, one that is not a version
 MARKS = [None, QUESTIONNAIRE.version, QUESTIONNAIRE.version, 1, 2, 99, "3"]
-QUESTIONS = [(q.id, _candidates(q, set()) + ([date(2026, 10, 1)] if q.type == "date" else [])
+# a date before the assessment, and two after it: questionnaire 4 orders two dates, one of them
+# not on the assessment day, so later dates keep most files on the line-by-line reader
+QUESTIONS = [(q.id, _candidates(q, set()) + ([date(2026, 10, 1), date(2026, 12, 1), date(2027, 1, 4)]
+                                              if q.type == "date" else [])
               + (LONG_TEXTS if q.type == "text" else []))
              for q in QUESTIONNAIRE.asked]
 

@@ -25,6 +25,7 @@ from leadfit.files import check_target
 if TYPE_CHECKING:
     from leadfit.decisions.replay import ReplayResult
     from leadfit.decisions.verify import VerifyReport
+    from leadfit.rules.model.pack import Pack
 
 
 def list_records(reg: Register, *, stream: str | None = None, outcome: str | None = None,
@@ -109,3 +110,10 @@ def verify(reg: Register) -> VerifyReport:
 def replay(reg: Register, ref: str, pack_dirs=()) -> ReplayResult:
     from leadfit.decisions.replay import replay as _replay
     return _replay(show(reg, ref), pack_dirs)
+
+
+def record_pack_of(reg: Register, ref: str) -> Pack:
+    """The rule pack ``ref`` was decided under (bundled or archived), or a refusal naming it."""
+    from leadfit.decisions.replay import record_pack
+    record = show(reg, ref)
+    return record_pack(record.pack, record.ref)

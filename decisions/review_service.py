@@ -16,7 +16,7 @@ from leadfit.decisions.register import Register
 from leadfit.decisions.review_record import Verdict
 from leadfit.decisions.service import _latest, _year, checker
 from leadfit.decisions.texts import make_ref
-from leadfit.errors import LeadFitError, Problem
+from leadfit.errors import LeadFitError
 
 # `register show` lists a decision's reviews through this module: what only recording a
 # review needs (the engine, the pack and form models) is imported where a review is made.
@@ -61,7 +61,7 @@ def preview_review(reg: Register, ref: str, *, verdict: str = "continue", pack_d
 def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
               today: date | None = None):
     from leadfit.decisions import making, reviewing
-    from leadfit.decisions.replay import find_pack
+    from leadfit.decisions.replay import record_pack
     from leadfit.forms.case import build_case
     from leadfit.rules.runtime.explain import evaluate_explained
     problems: list = []
@@ -75,11 +75,10 @@ def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
             store.load(conn, make_ref(root.record_id, latest), check).record
         reviewing.check_target(target, root, reviews.reviewed_by(conn, target.record_id), on,
                                problems, current)
-    pack = find_pack(root.pack.fingerprint, pack_dirs, root.pack.label)
-    if pack is None:
-        raise DecisionError([*problems, Problem(
-            f"the rule pack of {root.ref} (fingerprint {root.pack.fingerprint}) is not"
-            " available, so the review cannot evaluate under it")])
+    try:  # the decision's own pack, or the one given if it is that pack: never another (F36)
+        pack = record_pack(root.pack, root.ref, pack_dirs)
+    except DecisionError as exc:
+        raise DecisionError([*problems, *exc.problems]) from None
     merged = reviewing.reanswered(target.answers, asked.get("answers") or {}, problems)
     steps = reviewing.mitigations(root, target, asked.get("done") or {}, on, problems)
     when, pd = reviewing.verdict_terms(verdict, asked.get("next_review"),

@@ -26,6 +26,7 @@ from leadfit.decisions.register_reads import (  # noqa: F401  (the service's rea
     list_records,
     missing,
     portfolio,
+    record_pack_of,
     replay,
     show,
     verify,
@@ -198,7 +199,7 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     """A new version that supersedes ``ref``; the old one stays as it was (of the same
     candidate and stream unless ``rename``: refusals.same_subject)."""
     from leadfit.decisions import making
-    from leadfit.decisions.replay import find_pack
+    from leadfit.decisions.replay import record_pack
     from leadfit.forms.case import build_case
     from leadfit.rules.runtime.explain import evaluate_explained
     if not (reason or "").strip():
@@ -210,11 +211,8 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
     if old.status == "withdrawn":  # a withdrawn decision does not stand: correcting it would revive it
         raise DecisionError(f"{old.ref} was withdrawn ({old.withdrawn_reason}); it cannot be corrected."
                             " Record the decision again as a new case if it is still wanted")
-    if pack is None:
-        pack = find_pack(old.pack.fingerprint, (), old.pack.label)
-        if pack is None:
-            raise DecisionError(f"the rule pack of {old.ref} (fingerprint"
-                                f" {old.pack.fingerprint}) is not available; name one (--pack)")
+    if pack is None:  # the record's own, never one of another name with the same rules (F36)
+        pack = record_pack(old.pack, old.ref)
     if case is not None:
         refuse.same_subject(old, case.answers, rename)
     reading = old.other_streams if case is None else other_streams(reg, case)

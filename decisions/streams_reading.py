@@ -35,20 +35,23 @@ def read(conn: Connection, checker: Checker, stream: str,
     from leadfit.decisions.keys import fold
     from leadfit.decisions.portfolio import portfolio
     from leadfit.decisions.portfolio_facts import StreamRead, StreamsReading, answer_for
-    # the sealed lines carry every fact F10 reads; re-hashing 10,000 texts cost 1.4 s a decide
-    board = portfolio(conn, checker, texts=False)
+    # Every row counted is checked against its text and audit entry, as a person's read is
+    # (F39): the sealed lines keep the figures, but a record whose text was edited outside
+    # LeadFit must not stand behind a new decision unnamed. It is left out and named.
+    board = portfolio(conn, checker, texts=True)
     key = fold(stream)
     # one pass over 10,000 lines (plain tuple fields, no properties): a decide makes it
     others = [s for s in board.streams if s.kind in _LED and s.key != key and not s.problem]
-    if not others:
-        return None
+    altered = [s.ref for s in board.streams if s.problem and s.key != key]
+    if not others and not (altered and form_answer):
+        return None  # nothing read, nothing left out: the form's answer stands
     experienced = sum(1 for s in others if s.kind == EXPERIENCED)
     learners = len(others) - experienced
     return StreamsReading(
-        answer=answer_for(experienced, learners), form_answer=form_answer,
-        experienced=experienced, learners=learners,
+        answer=answer_for(experienced, learners) if others else str(form_answer),
+        form_answer=form_answer, experienced=experienced, learners=learners,
         streams=[StreamRead(stream=s.stream, ref=s.ref, kind=s.kind) for s in others[:KEPT]],
-        altered=[s.ref for s in board.streams if s.problem])
+        altered=altered)
 
 
 _LED = frozenset({EXPERIENCED, LEARNER})
@@ -74,4 +77,5 @@ def words(reading: StreamsReading | Any | None, questionnaire=None) -> str:
     if form is not None and questionnaire is not None:
         question = questionnaire.questions.get(QUESTION)
         form = (question.options or {}).get(form, form) if question else form
-    return other_streams_words(reading.experienced, reading.learners, form)
+    return other_streams_words(reading.experienced, reading.learners, form,
+                               list(getattr(reading, "altered", None) or ()))

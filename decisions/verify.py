@@ -33,6 +33,9 @@ class VerifyReport:
     entries: int = 0
     head: str = GENESIS
     authenticated: bool = False          # every entry carried a valid HMAC
+    signed: int = 0                      # entries carrying an HMAC (a keyed register's)
+    key_given: bool = False              # an audit key was configured for the check
+    wrong_key: bool = False              # a key was given and not one entry is signed with it
     problems: list[str] = field(default_factory=list)
     # the versions found altered ('LF-2026-0001@1'): a list reads no text (schema 11), so
     # the window marks these after a check, as the check names them
@@ -40,7 +43,25 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
+        """Nothing found changed (the signatures may still be unchecked: ``unchecked``)."""
         return not self.problems
+
+    @property
+    def unchecked(self) -> str:
+        """Why the entries' signatures were not checked, in words ('' when they were, or
+        the register has none). Not a sign of tampering, and never called "verified" (F26)."""
+        if self.wrong_key:
+            signed = ("its only signed audit entry was not" if self.signed == 1 else
+                      f"none of its {self.signed} signed audit entries was")
+            return (f"this key does not match the register's key: {signed} signed with it, so"
+                    " the signatures could not be checked. Give the key the register was"
+                    " started with (if this is that key, every entry was re-signed outside"
+                    " LeadFit)")
+        if self.signed and not self.key_given:
+            return ("this register is signed; give its key to check the signatures"
+                    " (LEADFIT_AUDIT_KEY_FILE): without it only the hashes were checked, and"
+                    " anyone who recomputes them passes that check")
+        return ""
 
 
 def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -> VerifyReport:
@@ -53,8 +74,13 @@ def verify(conn: Connection, key: bytes | None = None, url: str | None = None) -
     checked: list[str] = []
     matched, altered = _check_records(conn, chain, report, checked)
     chain.finish(report)
+    if report.wrong_key and url and key is not None and witness.signed_with(url, key):
+        # the witness outside the database knows this key: every entry was re-signed
+        report.wrong_key, report.problems = False, chain.forged + report.problems
     found = len(report.problems)
     report.problems += checked
+    if report.wrong_key:
+        key = None  # a key that signed nothing here cannot check the witness either
     witnessed = witness.check(conn, url, key) if url else ""
     if witnessed:
         report.problems.append(witnessed)
@@ -88,6 +114,7 @@ class _Chain:
         self.conn, self.key = conn, key
         self.problems: list[str] = []
         self.prev, self.expected, self.macs, self.entries, self.walked = GENESIS, 1, 0, 0, 0
+        self.signed, self.forged = 0, list[str]()   # entries with an HMAC; those failing it
         self.recent: OrderedDict[int, tuple] = OrderedDict()
         self.rows = iter(conn.execution_options(yield_per=_BATCH).execute(
             select(audit_log.c.seq, audit_log.c.prev_hash, audit_log.c.hash,
@@ -111,8 +138,13 @@ class _Chain:
     def finish(self, report: VerifyReport) -> None:
         while self._step():
             pass
+        # Not one signed entry signed with this key: the key is another register's (or a
+        # mistyped file), not a register rewritten entry by entry (F26). Said once, apart.
+        report.key_given = self.key is not None
+        report.wrong_key = report.key_given and self.signed > 0 and self.macs == 0
+        report.problems += [] if report.wrong_key else self.forged
         report.problems += self.problems
-        report.entries, report.head = self.entries, self.prev
+        report.entries, report.head, report.signed = self.entries, self.prev, self.signed
         report.authenticated = self.key is not None and self.macs == self.entries
 
     def _step(self) -> bool:
@@ -146,11 +178,13 @@ class _Chain:
         if prev_hash != prev or facts.get("prev") != prev_hash:
             problems.append(f"audit entry {seq} does not follow entry {seq - 1}: the chain was"
                             " broken (entries removed, inserted or reordered)")
+        self.signed += mac is not None
         if key is not None:
             if mac is None:
                 problems.append(f"audit entry {seq} has no HMAC although a key is configured")
             elif not hmac.compare_digest(mac, mac_of(key, digest)):
-                problems.append(f"audit entry {seq} fails the HMAC check: rewritten without the key")
+                self.forged.append(f"audit entry {seq} fails the HMAC check: rewritten without"
+                                   " the key")
             else:
                 self.macs += 1
         if "record" in facts and ref != f"{facts['record']}@{facts.get('version')}":

@@ -59,6 +59,16 @@ def read(url: str) -> dict | None:
     return data if isinstance(data, dict) else {"broken": True}
 
 
+def signed_with(url: str, key: bytes) -> bool:
+    """Whether this machine's witness of the register is authenticated by ``key``: then
+    ``key`` is the register's own, whatever its entries say (decisions/verify.py, F26)."""
+    seen = read(url)
+    if not seen or seen.get("broken") or not seen.get("keyed"):
+        return False
+    facts = {k: seen.get(k) for k in ("register", "seq", "head", "keyed", "at")}
+    return hmac.compare_digest(str(seen.get("mac") or ""), _mac(key, facts))
+
+
 def check(conn: Any, url: str, key: bytes | None) -> str:
     """'' when the register still holds the witnessed head, else what happened."""
     seen = read(url)

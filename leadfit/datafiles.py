@@ -13,6 +13,7 @@ from typing import Any
 from leadfit.errors import PackError, Problem
 from leadfit.suggest import did_you_mean
 from leadfit.plain import Plain
+from leadfit.schema_words import allowed_words
 from leadfit.yamlsafe import LocatedData
 
 M = typing.TypeVar("M")
@@ -60,14 +61,16 @@ def _problem(err: Mapping[str, Any], model: Any, located: LocatedData, base: tup
         message = (f"unknown key '{key}'{did_you_mean(key, allowed)}; allowed here: "
                    + ", ".join(allowed))
     elif kind == "missing":
-        message = f"'{loc[-1]}' is required at {'.'.join(str(p) for p in base + loc[:-1]) or 'top level'}"
+        parent = ".".join(str(p) for p in base + loc[:-1])
+        message = f"{parent}: '{loc[-1]}' is required" if parent else f"'{loc[-1]}' is required"
     elif kind == "literal_error":
         got = err.get("input")
         expected = err.get("ctx", {}).get("expected", "")
         message = f"{where}: {got!r} is not allowed{did_you_mean(got, _literal_words(expected))}; expected {expected}"
     else:
-        message = f"{where}: {err['msg'].lower()}, got {shown_value(err.get('input'))}"
-        if isinstance(err.get("input"), bool) and kind != "bool_type":
+        said = allowed_words(err, shown_value(err.get("input")))
+        message = said if said.startswith(f"{where} ") else f"{where}: {said}"  # a check naming its key
+        if isinstance(err.get("input"), bool) and kind not in ("bool_type", "string_type"):
             message += " (YAML reads yes/no/on/off as true/false; quote text, or write a number)"
     return Problem(message, located.file, line)
 

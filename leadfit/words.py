@@ -140,17 +140,26 @@ def counted(n: int, singular: str, plural: str | None = None) -> str:
 plural = counted  # the portfolio's name for it
 
 
-def other_streams_words(experienced: int, learners: int, form_answer: str | None = None) -> str:
-    """What the register said about the other streams, as the assessment reports it."""
+def other_streams_words(experienced: int, learners: int, form_answer: str | None = None,
+                        altered: list[str] | None = None) -> str:
+    """What the register said about the other streams, as the assessment reports it;
+    ``altered``: records left out because their text fails its check (F39)."""
     total = experienced + learners
-    said = (f"read from the register: of {plural(total, 'other stream')},"
-            f" {experienced or 'none'} {'are' if experienced > 1 else 'is'} led by an experienced"
-            f" Product Director and {learners} by {'an executive' if learners == 1 else 'executives'}"
-            " learning the role")
+    if not total:
+        said = f"as answered on the form, \u201c{form_answer}\u201d"
+    else:
+        said = (f"read from the register: of {plural(total, 'other stream')},"
+                f" {experienced or 'none'} {'are' if experienced > 1 else 'is'} led by an experienced"
+                f" Product Director and {learners} by {'an executive' if learners == 1 else 'executives'}"
+                " learning the role")
     if experienced:
         said += "; an experienced Product Director sets the standard"
-    if form_answer:
+    if form_answer and total:
         said += f" (the form's answer, \u201c{form_answer}\u201d, was set aside)"
+    if altered:
+        said += (f"; left out, not counted: {', '.join(altered)}, changed outside LeadFit since"
+                 f" {'it was' if len(altered) == 1 else 'they were'} signed (ask whoever keeps the"
+                 " register to check it)")
     return said
 
 

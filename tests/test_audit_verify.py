@@ -186,9 +186,19 @@ def test_with_an_hmac_key_a_recomputed_chain_is_named(reg, tmp_path, monkeypatch
 def test_a_wrong_hmac_is_named(reg, monkeypatch):
     monkeypatch.setenv("LEADFIT_AUDIT_KEY", "right key")
     _three(reg)
-    monkeypatch.setenv("LEADFIT_AUDIT_KEY", "wrong key")
+    _sql(reg, "UPDATE audit_log SET mac=:m WHERE seq=1", m="0" * 64)
     problems = service.verify(reg).problems
     assert problems[0] == "audit entry 1 fails the HMAC check: rewritten without the key"
+
+
+def test_a_wrong_key_is_said_to_be_the_wrong_key_not_a_rewrite(reg, monkeypatch):
+    """F26: a key that signed none of the entries is another register's key (tests/test_verify_keys.py)."""
+    monkeypatch.setenv("LEADFIT_AUDIT_KEY", "right key")
+    _three(reg)
+    monkeypatch.setenv("LEADFIT_AUDIT_KEY", "wrong key")
+    report = service.verify(reg)
+    assert report.problems == [] and report.wrong_key
+    assert report.unchecked.startswith("this key does not match the register's key")
 
 
 def test_cli_verify_names_the_altered_record_and_exits_1(tmp_path):

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "bad_packs"
 CASES = [
     # fixture, line, words the message must contain
     ("unknown_key", 5, ["unknown key 'thenn'", "did you mean 'then'", "allowed here: id, summary, when, then"]),
-    ("wrong_type", 5, ["then", "valid list"]),
+    ("wrong_type", 5, ["then", "must be a list"]),
     ("duplicate_key", 4, ["duplicate key 'summary'", "first at line 3"]),
     ("yes_for_number", 4, ["'candidate.digital_years' is an integer question", "whole number",
                            "got true", "YAML reads yes/no"]),

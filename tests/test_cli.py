@@ -116,7 +116,7 @@ def test_pack_test_reports_what_differed(tmp_path):
     result = run_cli("pack", "test", str(folder))
     assert result.returncode == 1
     assert "scenario 'ready candidate is appointed'" in result.stdout
-    assert "outcome: expected hire_external, got appoint" in result.stdout
+    assert "outcome: expected Hire, got Appoint" in result.stdout
     assert f"{len(default_pack().scenarios) - 1} passed, 1 failed" in result.stdout
 
 

@@ -15,6 +15,7 @@ from leadfit.rules.runtime.engine import (
     _never_run,
     field_name,
     get_engine,
+    ruleset_name,
 )
 
 AT_LEAST_1 = Compare("ge", "candidate.digital_years", 1)
@@ -75,12 +76,12 @@ def test_results_are_collected_in_python_and_state_is_deleted(engine):
     """A session's state holds at most SESSION_FACTS cases' facts, then is deleted."""
     engine.evaluate("k5", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
     assert engine.open_sessions() == 1
-    engine._host.get_state("lf_k5", "s1")  # held for the next cases
+    engine._host.get_state(ruleset_name("k5"), "s1")  # held for the next cases
     for _ in range(RulesEngine.SESSION_FACTS - 1):
         engine.evaluate("k5", [("a", AT_LEAST_1)], {"candidate.digital_years": 4})
     assert engine.open_sessions() == 0
     with pytest.raises(Exception, match="309"):  # the engine has no state left for session 1
-        engine._host.get_state("lf_k5", "s1")
+        engine._host.get_state(ruleset_name("k5"), "s1")
 
 
 def test_cases_sharing_a_session_fire_only_their_own_rules(engine):
@@ -207,3 +208,12 @@ def test_text_answers_tested_only_for_equality_travel_as_numbers_and_mean_the_sa
     assert engine.evaluate("k-codes", rules, {role: True}) == ["not-sales", "neither", "told"]
     assert engine.evaluate("k-codes", rules, {}) == []
     assert text_codes([AT_LEAST_1, Compare("eq", "candidate.digital_years", 2)]) == {}
+
+
+def test_two_keys_sharing_their_first_40_characters_keep_their_own_rules(engine):
+    """The ruleset was named by the key's first 40 characters: a second pack whose key began
+    alike (two folders under one long path) was run with the first pack's rules."""
+    shared = "x" * 40
+    assert engine.evaluate(shared + "-one", [("a", AT_LEAST_1)], {"candidate.digital_years": 2}) == ["a"]
+    assert engine.evaluate(shared + "-two", [("b", AT_LEAST_3)], {"candidate.digital_years": 2}) == []
+    assert engine.evaluate(shared + "-two", [("b", AT_LEAST_3)], {"candidate.digital_years": 3}) == ["b"]

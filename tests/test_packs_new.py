@@ -107,7 +107,7 @@ def test_a_failing_scenario_shows_case_expected_actual_and_ids(tmp_path):
     assert done.returncode == 1
     out = done.stdout
     assert "scenario 'example: the sample case'" in out and "scenarios.yaml:6" in out
-    assert "outcome: expected appoint, got coach" in out
+    assert "outcome: expected Appoint, got Coach" in out
     assert "IDs raised that must not be: F1" in out and "IDs it raised: F1," in out
 
 

@@ -34,7 +34,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    pack = resolve_pack(args.pack) if args.pack or args.case else None
+    pack = resolve_pack(args.pack) if args.pack else None
+    if args.case and pack is None:  # read it with the record's own pack's questions (F36)
+        with open_db(args) as reg:
+            pack = service.record_pack_of(reg, args.record)
     case = load_case_file(args.case, pack.questionnaire) if args.case else None
     name = recorder(args)  # asked before anything is opened or written
     with open_db(args, readonly=False) as reg:

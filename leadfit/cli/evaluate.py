@@ -10,7 +10,6 @@ from pathlib import Path
 from leadfit.cli.render import render_assessment
 from leadfit.forms.case import load_case_file
 from leadfit.rules.runtime.explain import evaluate_explained
-from leadfit.rules.model.library import resolve_pack
 from leadfit.cli.commands import HELP
 from leadfit.words import to_complete_words
 
@@ -36,7 +35,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    pack = resolve_pack(args.pack)
+    from leadfit.rules.authoring.lint import load_or_name_every_problem  # a pack refused: as lint says
+    pack = load_or_name_every_problem(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
     reading, said = None, ""
     if args.db:  # only then the register's database layer is loaded

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from leadfit.rules.authoring.diff import (CaseDiff, Impact, folder_cases, impact, move_words, scenario_cases,
                                           side_names, with_boundaries)
-from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.authoring.lint import load_or_name_every_problem
 from leadfit.words import counted, outcome_short_words
 
 
@@ -23,12 +23,12 @@ def register(verbs) -> None:
 
 
 def run(args) -> int:
-    a, b = resolve_pack(args.a), resolve_pack(args.b)
+    a, b = load_or_name_every_problem(args.a), load_or_name_every_problem(args.b)
     cases, generated = with_boundaries(a, b, folder_cases(args.cases) if args.cases else scenario_cases(a, b))
     result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None,
                     generated=generated)
     if args.json:
-        print(json.dumps(result.to_data(), indent=2, ensure_ascii=False))
+        print(json.dumps(result.to_data(own_cases=args.cases is not None), indent=2, ensure_ascii=False))
         return _exit(result)
     print("Pack {} -> {}".format(*side_names(a, b)))
     print(f"\nRules: {_count(result.rules, 'added')} added, {_count(result.rules, 'removed')} removed,"
@@ -46,7 +46,7 @@ def run(args) -> int:
     for line in result.invalid:
         print(f"  not evaluated: {line}")
     print()
-    for line in result.totals():
+    for line in result.totals(own_cases=args.cases is not None):
         print(line)
     return _exit(result)
 

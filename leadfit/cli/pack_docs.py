@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from leadfit.errors import InputError, Problem
-from leadfit.rules.model.library import resolve_pack
+from leadfit.rules.authoring.lint import load_or_name_every_problem
 from leadfit.words import counted
 
 
@@ -32,7 +32,7 @@ def run(args) -> int:
         raise InputError([Problem("the output file must end in .pdf", str(out))])
     if not out.parent.is_dir():
         raise InputError([Problem("no such folder to write the PDF in", str(out.parent))])
-    pack = resolve_pack(args.pack)
+    pack = load_or_name_every_problem(args.pack)
     failing = failing_scenarios(pack)
     unsupported = write(pack, out, failing)
     for item in unsupported:

@@ -32,8 +32,11 @@ def run(args) -> int:
         print(f"{args.pdf}: its chain head and record hash are in this register" + (
             "" if report.ok else ", but the register fails its own check (above), so this does"
             " not confirm the PDF"))
-    verdict = "verified" if report.ok else f"FAILED ({counted(len(report.problems), 'problem')})"
+    if report.unchecked:
+        print(f"SIGNATURES NOT CHECKED: {report.unchecked}")
+    verdict = ("verified" if report.ok and not report.unchecked else "NOT VERIFIED" if report.ok
+               else f"FAILED ({counted(len(report.problems), 'problem')})")
     print(f"register {verdict}: {counted(report.records, 'record version')},"
           f" {counted(report.entries, 'audit entry', 'audit entries')}, chain head {report.head}"
           + ("; every entry authenticated by HMAC" if report.authenticated else ""))
-    return 0 if report.ok and not pdf_problems else 1
+    return 0 if report.ok and not report.unchecked and not pdf_problems else 1

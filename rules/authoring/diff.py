@@ -123,18 +123,22 @@ class Impact:
 
     def outcome_moves(self) -> Counter:
         """(outcome in A, outcome in B) -> cases, by the packs' codes (None: no outcome)."""
-        return Counter((c.a.outcome, c.b.outcome) for c in self.changed if c.outcome_changed)
+        return _moves(self.changed)
 
-    def totals(self) -> list[str]:
-        n = self.compared
-        moves = self.outcome_moves()
-        moved = sum(moves.values())
-        of = f"of {n} case changes" if n == 1 else f"of {n} cases change"
-        line = f"{moved} {of} outcome"
-        if moves:
-            line += ": " + ", ".join(f"{k} {move_words(a, b)}" for (a, b), k in
-                                     sorted(moves.items(), key=lambda kv: (-kv[1], _order(kv[0]))))
-        return [line, f"{self.risk_changes} {of} risk", f"{self.id_changes} {of} IDs"]
+    def totals(self, own_cases: bool = False) -> list[str]:
+        """The counts of every case compared. ``own_cases`` (pack diff --cases DIR): the
+        consultant's case files headline, and the generated boundary cases follow on a line of
+        their own: summed together, hundreds of generated cases drowned the client's few."""
+        n_made = len(self.generated.cases) if self.generated else 0
+        if not own_cases or not n_made:
+            return _counts(self.changed, self.compared)
+        given = [c for c in self.changed if not c.case.varied]
+        made = [c for c in self.changed if c.case.varied]
+        moves = _moves(made)
+        how = f" ({_moves_words(moves)})" if moves else ""
+        return _counts(given, self.compared - n_made) + [
+            f"Of the {n_made} generated cases: {sum(moves.values())} change outcome{how},"
+            f" {sum(c.risk_changed for c in made)} change risk, {sum(c.ids_changed for c in made)} change IDs"]
 
     def generated_words(self) -> list[str]:
         """How many boundary cases were compared, from how many scenarios, and why."""
@@ -168,7 +172,7 @@ class Impact:
                 "moved": [{"question": m.question, "values": [str(v) for v in m.tried], "why": m.why}
                           for m in g.moved]}
 
-    def to_data(self) -> dict:
+    def to_data(self, own_cases: bool = False) -> dict:
         return {
             "a": self.a, "b": self.b,
             "rules": [{"id": r.id, "change": r.kind, "keys": list(r.keys), "layers": list(r.layers),
@@ -188,8 +192,27 @@ class Impact:
                          "risk": [f"{c.a.risk} ({c.a.score})", f"{c.b.risk} ({c.b.score})"],
                          "ids_added": c.ids_added, "ids_removed": c.ids_removed}
                         for c in self.changed],
-            "totals": self.totals(),
+            "totals": self.totals(own_cases),
         }
+
+
+def _moves(changed: list[CaseDiff]) -> Counter:
+    return Counter((c.a.outcome, c.b.outcome) for c in changed if c.outcome_changed)
+
+
+def _moves_words(moves: Counter) -> str:
+    """'2 Coach -> Hire, 1 Appoint -> Coach': the most frequent first."""
+    return ", ".join(f"{k} {move_words(a, b)}" for (a, b), k in
+                     sorted(moves.items(), key=lambda kv: (-kv[1], _order(kv[0]))))
+
+
+def _counts(changed: list[CaseDiff], n: int) -> list[str]:
+    """'3 of 40 cases change outcome: 2 Coach -> Hire, ...', then risk and IDs."""
+    moves = _moves(changed)
+    of = f"of {n} case changes" if n == 1 else f"of {n} cases change"
+    line = f"{sum(moves.values())} {of} outcome" + (f": {_moves_words(moves)}" if moves else "")
+    return [line, f"{sum(c.risk_changed for c in changed)} {of} risk",
+            f"{sum(c.ids_changed for c in changed)} {of} IDs"]
 
 
 def rule_changes(a: Pack, b: Pack) -> list[RuleChange]:

@@ -39,6 +39,7 @@ from leadfit.rules.model.library import in_file_order, resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
 from leadfit.rules.model.parameters import names_in
 from leadfit.rules.runtime.satisfy import Analysis, TooComplex
+from leadfit.words import outcome_short_words
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,11 @@ def lint_target(name_or_dir: str | Path) -> tuple[Pack | None, list[LintItem]]:
     return pack, lint(pack)
 
 
-def load_or_name_every_problem(name_or_dir: str | Path) -> Pack:
-    """The pack, or a PackError naming what lint names of a pack that does not load (its
-    refusal and the rules that can never fire): `pack test` and `pack lint` count alike."""
+def load_or_name_every_problem(name_or_dir: str | Path | None) -> Pack:
+    """The pack (None: the default), or a PackError naming what lint names of a pack that does
+    not load (its refusal and the rules that can never fire): every command that loads a pack
+    for a consultant (`pack test`, `pack docs`, `pack diff`, `evaluate --pack`) says what
+    `pack lint` says, so mending one list is never followed by a second."""
     try:
         return resolve_pack(name_or_dir)
     except PackError as exc:
@@ -179,7 +182,7 @@ def conflicting_recommendations(pack: Pack) -> list[LintItem]:
     for a in rated:
         stronger = [b for b in rated if order.index(recs[b.id]) > order.index(recs[a.id])]
         try:
-            item = _shadow(a, stronger, recs, analysis)
+            item = _shadow(pack, a, stronger, recs, analysis)
         except TooComplex:
             continue
         if item:
@@ -187,7 +190,7 @@ def conflicting_recommendations(pack: Pack) -> list[LintItem]:
     return items
 
 
-def _shadow(a: Rule, stronger: list[Rule], recs: dict, analysis: Analysis) -> LintItem | None:
+def _shadow(pack: Pack, a: Rule, stronger: list[Rule], recs: dict, analysis: Analysis) -> LintItem | None:
     both = [b for b in stronger
             if analysis.witness(Group("all", (a.condition, b.condition))) is not None]
     if not both:
@@ -199,16 +202,56 @@ def _shadow(a: Rule, stronger: list[Rule], recs: dict, analysis: Analysis) -> Li
               if analysis.witness(Group("all", (a.condition, analysis.negation(b.condition)))) is None]
     for b in covers:
         if analysis.witness(Group("all", (b.condition, analysis.negation(a.condition)))) is None:
-            return LintItem("error", Problem(
-                f"rules '{a.id}' (recommends {recs[a.id]}) and '{b.id}' (recommends {recs[b.id]},"
-                f" {b.file}:{b.line}) match exactly the same answers but recommend different outcomes;"
-                f" the stronger, {recs[b.id]}, always wins, so '{a.id}' is never followed."
-                " Merge the two rules or make their conditions differ", a.file, a.line))
-    names = ", ".join(f"'{b.id}' ({recs[b.id]})" for b in covers or both)
+            return _same_answers(pack, a, b, recs)
+    return _never_decides(pack, a, covers or both, recs)
+
+
+def _said(rule: Rule, recs: dict) -> str:
+    return f"'{rule.id}' (recommends {outcome_short_words(recs[rule.id])})"
+
+
+def _own(pack: Pack, rule: Rule) -> bool:
+    """A rule of this pack's own files (added, or a base rule it overrides), which the
+    consultant can edit; a base rule's file belongs to the base."""
+    return pack.base is None or rule.layer == pack.label
+
+
+def _base_advice(pack: Pack, rule: Rule) -> str:
+    """What a client pack can do about a base rule it must not edit."""
+    return (f"to change base rule '{rule.id}', name it in pack.yaml: 'override: {{{rule.id}: ...}}'"
+            f" (its own when, then or severity) or 'disable: [{rule.id}]'")
+
+
+def _same_answers(pack: Pack, a: Rule, b: Rule, recs: dict) -> LintItem:
+    """Two rules matching the same answers, ``b`` the stronger: said at the consultant's own
+    rule, with what they can do there (a base rule's line is not theirs to edit)."""
+    stronger = outcome_short_words(recs[b.id])
+    head = (f"match exactly the same answers but recommend different outcomes; the stronger,"
+            f" {stronger}, always wins, so '{a.id}' is never followed")
+    if _own(pack, a) and _own(pack, b):
+        return LintItem("error", Problem(
+            f"rules {_said(a, recs)} and '{b.id}' (recommends {stronger}, {b.file}:{b.line}) {head}."
+            " Merge the two rules or make their conditions differ", a.file, a.line))
+    mine, theirs = (b, a) if _own(pack, b) else (a, b)
+    if not _own(pack, mine):  # both in the base, moved by this pack's parameters: the base's to say
+        mine = theirs = a
+    return LintItem("error", Problem(
+        f"rule {_said(mine, recs)} and {theirs.layer}'s rule {_said(theirs, recs)} {head}."
+        f" Make this rule's conditions differ, or, {_base_advice(pack, theirs)}", mine.file, mine.line))
+
+
+def _never_decides(pack: Pack, a: Rule, covers: list[Rule], recs: dict) -> LintItem:
+    names = ", ".join(_said(b, recs) for b in covers)
+    what = (f"recommends {outcome_short_words(recs[a.id])}, but whenever it matches a stronger"
+            f" recommendation matches too: {names}. The strongest outcome wins, so '{a.id}' never"
+            " decides the outcome")
+    mine = next((b for b in covers if _own(pack, b)), None)
+    if _own(pack, a) or mine is None:
+        return LintItem("warning", Problem(f"rule '{a.id}' {what}; narrow its 'when' or drop its"
+                                           " 'recommend'", a.file, a.line))
     return LintItem("warning", Problem(
-        f"rule '{a.id}' recommends {recs[a.id]}, but whenever it matches a stronger recommendation"
-        f" matches too: {names}. The strongest outcome wins, so '{a.id}' never decides the outcome;"
-        " narrow its 'when' or drop its 'recommend'", a.file, a.line))
+        f"{a.layer}'s rule '{a.id}' {what}, because of this pack's rule '{mine.id}'. Narrow this"
+        f" rule's 'when', or, {_base_advice(pack, a)}", mine.file, mine.line))
 
 
 def uncited_ids(pack: Pack) -> list[LintItem]:

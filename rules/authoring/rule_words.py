@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from leadfit.forms import conditions
 from leadfit.forms.questionnaire import Questionnaire
 from leadfit.rules.model.pack import Action, Rule
+from leadfit.words import OUTCOME_SHORT, outcome_short_words
 
 
 @dataclass(frozen=True)
@@ -123,4 +124,8 @@ def _action(a: Action) -> str:
         return f"finding {a.value['id']} ({a.value['severity']})"
     if a.word == "readiness":
         return "readiness " + ", ".join(f"{k} {v.replace('_', ' ')}" for k, v in a.value.items())
+    if a.word in ("recommend", "choice") or (a.word == "unavailable" and a.value in OUTCOME_SHORT):
+        return f"{a.word} {outcome_short_words(a.value)}"  # "recommend Hire", not the pack's key
+    if isinstance(a.value, (list, tuple)):
+        return f"{a.word} " + ", ".join(str(v) for v in a.value)
     return f"{a.word} {a.value}"

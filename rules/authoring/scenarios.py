@@ -13,6 +13,7 @@ from leadfit.errors import InputError
 from leadfit.forms.case import build_case
 from leadfit.rules.runtime.assess import evaluate
 from leadfit.rules.model.pack import Pack, Scenario
+from leadfit.words import outcome_short_words
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class ScenarioResult:
             lines.append(f"  the case itself is invalid: {self.error}")
             return "\n".join(lines)
         if self.expected_outcome != self.actual_outcome:
-            lines.append(f"  outcome: expected {self.expected_outcome}, got {self.actual_outcome}")
+            lines.append(f"  outcome: expected {outcome_short_words(self.expected_outcome)},"
+                         f" got {outcome_short_words(self.actual_outcome)}")
         if self.missing_ids:
             lines.append("  expected IDs not raised: " + ", ".join(self.missing_ids))
         if self.unwanted_ids:

@@ -63,6 +63,7 @@ def check_judgement_settings(settings: PackSpec, located: LocatedData, catalogue
                                     " (the fallback's title)", file, line_of(("titles_if_fallback", outcome))))
     for qid, words in settings.questions.items():
         problems += _question_words(qid, words, questionnaire, file, line_of(("questions", qid)))
+        problems += _blank_words(qid, words, file, line_of)
     for qid, values in settings.lever_values.items():
         problems += _lever_values(qid, values, questionnaire, file, line_of(("lever_values", qid)))
     return problems
@@ -110,6 +111,19 @@ def _question_words(qid: str, words, questionnaire, file: str, line: int | None)
                 f"{did_you_mean(option, question.options)}; {allowed}, not its options: "
                 + (", ".join(question.options) or "it has none"), file, line))
     return problems
+
+
+def _blank_words(qid: str, words, file: str, line_of) -> list[Problem]:
+    """A title or option label the form would show as nothing: the person filling it in
+    could not tell what is asked or which answer they pick."""
+    said = [("title", words.title, "the question as the form asks it")]
+    said += [(f"options.{o}", label, f"the label the form shows for '{o}'")
+             for o, label in (words.options or {}).items()]
+    return [Problem(f"questions.{qid}.{key}: it is blank; write {what}, or leave '{key.split('.')[-1]}'"
+                    " out to keep the questionnaire's own", file,
+                    line_of(("questions", qid) + tuple(key.split(".")))
+                    or line_of(("questions", qid)))
+            for key, text, what in said if isinstance(text, str) and not text.strip()]
 
 
 def scenario_answers(specs, located: LocatedData, problems: list[Problem],

@@ -288,11 +288,16 @@ def check_settings(settings: PackSpec, located: LocatedData, catalogue: Catalogu
                 problems.append(Problem(
                     f"outcome_requires.{outcome}: '{m}' is not a mitigation{did_you_mean(m, mitigations)}",
                     located.file, located.line_of(("outcome_requires", outcome))))
-    for item_id in settings.wording:
+    for item_id, words in settings.wording.items():
         if item_id not in catalogue.entries:
             problems.append(Problem(f"wording: '{item_id}' is not a catalogue ID"
                                     f"{did_you_mean(item_id, catalogue.entries)}",
                                     located.file, located.line_of(("wording", item_id))))
+        for key in ("title", "meaning"):  # shown as nothing in every record and PDF
+            if isinstance(getattr(words, key), str) and not getattr(words, key).strip():
+                problems.append(Problem(f"wording.{item_id}.{key}: it is blank; write its {key},"
+                                        f" or leave '{key}' out to keep the catalogue's own",
+                                        located.file, located.line_of(("wording", item_id, key))))
     from leadfit.rules.model.judgement_settings import check_judgement_settings
     problems += check_judgement_settings(settings, located, catalogue, questionnaire)
     if sorted(settings.outcomes) != sorted(["appoint", "coach", "hire_external"]):

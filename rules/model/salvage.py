@@ -34,6 +34,8 @@ from leadfit.yamlsafe import LocatedData
 # pack is refused), so the rest of pack.yaml is still checked.
 _STAND_INS = {"name": "unnamed", "version": "0"}
 _MAX_ROUNDS = 64
+# Settings whose entries are checked key by key (a bad help must not hide a blank title).
+_BY_KEY = ("override", "questions", "wording")
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,10 @@ def pack_settings(located: LocatedData, problems: list[Problem]) -> tuple[PackSp
 
 def _unit(loc: tuple) -> tuple:
     """What is dropped for a problem at ``loc``: one entry of a setting keyed by id (one
-    key of an override), else the whole setting."""
+    key of an override, a question's words or a wording), else the whole setting."""
     if not loc:
         return ()
-    if loc[0] == "override" and len(loc) >= 3:
+    if loc[0] in _BY_KEY and len(loc) >= 3:  # one key of an entry: the entry's others still checked
         return loc[:3]
     return loc[:2] if loc[0] in _keyed() and len(loc) >= 2 else loc[:1]
 

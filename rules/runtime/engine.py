@@ -27,8 +27,8 @@ It owns the engine's quirks (see docs/engine.md):
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
 import threading
 from collections.abc import Iterable
 from datetime import date
@@ -117,6 +117,13 @@ class _QuietHost(_durable.Host):
         return None
 
 
+def ruleset_name(key: str) -> str:
+    """The engine's name for the ruleset of ``key``: a digest of the whole key, so two keys
+    sharing a long beginning (a folder path, a fingerprint's prefix) never share a ruleset
+    (each would run the other's rules)."""
+    return "lf_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
+
+
 class RulesEngine:
     """One host per process; evaluations are serialised under one lock."""
 
@@ -154,8 +161,8 @@ class RulesEngine:
         and registered the first time only. ``rules`` are (rule id, condition).
         """
         name = self._names.get(key)
-        if name is None:  # worked out once per key: a regular expression costs more than a rule
-            name = self._names[key] = "lf_" + re.sub(r"[^a-zA-Z0-9_]", "_", key)[:40]
+        if name is None:  # worked out once per key: a digest costs more than a rule
+            name = self._names[key] = ruleset_name(key)
         with self._lock:  # the written members are shared: filled under the lock too
             ruleset = self._rulesets.get(name)
             if ruleset is None:

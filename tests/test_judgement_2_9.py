@@ -258,3 +258,11 @@ def test_an_executive_coached_for_gaps_other_than_years_is_given_an_induction():
     assert in_place.startswith("In place: there is an induction programme")
     ready = evaluate(_case("ready candidate is appointed", **{"org.induction": False}), default_pack())
     assert "M5" not in _steps(ready)  # a ready Product Director needs none
+
+
+def test_pack_diff_from_questionnaire_4_back_to_3_is_refused_in_words_not_a_traceback():
+    from tests.helpers import run_cli
+    back = run_cli("pack", "diff", "default", "rules/archive/default-2.8")
+    assert back.returncode == 2 and "Traceback" not in back.stderr
+    assert "default@2.9 asks questionnaire 4 and default@2.8 the older questionnaire 3" in back.stderr
+    assert "compare them the other way round" in back.stderr

@@ -266,3 +266,18 @@ def test_pack_diff_from_questionnaire_4_back_to_3_is_refused_in_words_not_a_trac
     assert back.returncode == 2 and "Traceback" not in back.stderr
     assert "default@2.9 asks questionnaire 4 and default@2.8 the older questionnaire 3" in back.stderr
     assert "compare them the other way round" in back.stderr
+
+
+# --- reader 8's fourth point and words list: the trade-off says what is missing, in a person's words -
+def test_the_trade_off_says_holding_the_line_plainly_and_never_calls_a_ready_executive_a_learner():
+    def note(name, pack=None, **changes):
+        pack = pack or default_pack()
+        return evaluate(_case(name, pack, **changes), pack).notes[0]
+    assert "holds the line with business stakeholders only sometimes" in note("holds the line only sometimes")
+    assert "does not yet hold the line with business stakeholders" in note("gives way to senior stakeholders")
+    flagged = note("critical stream, experienced candidate", **{"candidate.blamed_digital": True})
+    assert "is coached on the ways of working the findings name" in flagged
+    assert "still learning the role" not in flagged
+    assert "stakeholder tension" not in note("holds the line only sometimes")
+    old = _archived("default-2.8")  # 2.8's records replay their own words
+    assert "is still short on stakeholder tension" in note("holds the line only sometimes", old)

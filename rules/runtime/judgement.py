@@ -27,7 +27,7 @@ from leadfit.rules.runtime.merged import (
     merged_signals,
 )
 from leadfit.rules.runtime.plan_steps import plan_of
-from leadfit.trade_off_words import gaps_words
+from leadfit.trade_off_words import gaps_said, gaps_words
 from leadfit.words import joined, left_out_words, lower_first, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
@@ -301,9 +301,10 @@ class Judgement:
 
     def _outcome_note(self, outcome: str | None, readiness: list) -> str:
         """The outcome's note with the trade-off named by what is actually missing: {gaps} as
-        2.4-2.6 recorded it (their records replay these words), {gaps_plain} in a sentence (2.7)."""
+        2.4-2.6 recorded it (their records replay these words), {gaps_plain} in a sentence (2.7),
+        {gaps_said} with holding the line in a person's words (2.9)."""
         note = self.settings.outcome_notes[outcome]
-        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", gaps_words)):
+        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", gaps_words), ("{gaps_said}", gaps_said)):
             if mark in note:
                 note = note.replace(mark, words(readiness))
         return note

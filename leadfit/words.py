@@ -2,7 +2,8 @@
 and for the rules' own messages (counts, risk labels, thresholds).
 
 One place, so the panel, the CLI and the PDF never say the same thing three ways.
-Kernel: imports nothing of LeadFit (questions are read by their attributes).
+Kernel: imports nothing of LeadFit but its own concepts, split out and said here again
+(words_text, change_words, not_known_words); questions are read by their attributes.
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from typing import Any
+
+# The concepts split out (each file under 400 lines, 2.9), said here as before: import from here.
+from leadfit.change_words import (STEPS_STILL_FIRST, WORSE_PREFIXES, change_set_words, change_words,  # noqa: F401
+                                  is_worse, no_change_words, steps_still_first, worse_words)
+from leadfit.not_known_words import (DEPENDS_LEAD, DEPENDS_NOTE, HOLDS_FIND_OUT, SEE_NOT_KNOWN,  # noqa: F401
+                                     decided_by_words, decided_early_words, depends_note_words,
+                                     depends_words, not_known_reason, nothing_recommended_words)
+from leadfit.words_text import joined, lower_first, quoted  # noqa: F401
 
 READINESS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
 RECORD_STATUS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
@@ -225,45 +234,6 @@ def risk_calls_for_words(level: str, score: int, advised: str) -> str:
             f" (score {score}), and that risk calls for '{advised}'.")
 
 
-# Answers not known, words 3 (rules/runtime/unknowns.py): how the summary begins where they decide.
-DEPENDS_LEAD = "It can be "
-
-
-def depends_words(outcomes: list[str], per_question: list[tuple[str, list[tuple[str, list[str]]]]]
-                  ) -> str:
-    """'It can be Appoint or Hire …, depending on “A” (0: Hire …; 3 or more: Appoint) and …':
-    each question once, each answer with what it leads to (reader 3.4: it ran to 12 lines)."""
-    said = [f"{question} (" + "; ".join(f"{answer}: {joined(titles, 'or')}" for answer, titles in rows)
-            + ")" for question, rows in per_question]
-    two = any(len(titles) > 1 for _, rows in per_question for _, titles in rows)
-    return (f"{DEPENDS_LEAD}{joined(outcomes, 'or')}, depending on {joined(said)}."
-            + (" Where an answer names two outcomes, the other answers not known decide between"
-               " them." if two else ""))
-
-
-def decided_by_words(worst: str, depends: bool, unread: list[str], riskiest: bool = False) -> str:
-    """How the engine took the answers not known (--details). Where the outcome holds, the
-    answers taken are just one case, not the worst (reader 3.11); the ones no rule that decides
-    the outcome reads are named, not left out."""
-    said = (f"The engine evaluated the known answers with {worst}: the answers not known that lead"
-            " to the most cautious outcome" + (", at the highest risk among them." if riskiest else ".")
-            if depends else
-            f"Every answer to the questions not known leads to the same outcome; for example, the"
-            f" engine evaluated the known answers with {worst}.")
-    if unread:
-        said += f" No rule that decides the outcome reads {joined(unread)}."
-    return said
-
-
-# Where the outcome depends on answers not known, its note is what would follow (reader 3.4).
-DEPENDS_NOTE = "Nothing is decided until the answers not known are found out. If they turn out badly: "
-# Where the paragraph on the answers not known stands above (terminal, window, PDF), a reason
-# points to it: words 3 store it so (the PDF printed the paragraph three times); the terminal
-# puts it in place of the paragraph in older records' reasons.
-SEE_NOT_KNOWN = "see “Answers not known” above"
-HOLDS_FIND_OUT = "The recommendation does not depend on them; find them out all the same before deciding."
-
-
 # The fallback's constraint (rules/runtime/judgement.py) names the outcome taken in its place.
 _INSTEAD = re.compile(r"The fallback is '([^']+)'|'([^']+)' is advised instead")
 
@@ -286,32 +256,6 @@ def fallback_taken(a: Any) -> bool:
     return any(_INSTEAD.search(said) for said in getattr(a, "constraints", None) or [])
 
 
-def not_known_reason(summary: str, words_version: int) -> str:
-    """The paragraph on the answers not known as a reason cites it (words 3: by pointing to it)."""
-    return SEE_NOT_KNOWN if words_version >= 3 else summary
-
-
-def depends_note_words(note: str) -> str:
-    return DEPENDS_NOTE + note
-
-
-def decided_early_words(a: Any) -> str:
-    """Words 3 (reader 3.4): a decision recorded while answers not known still decide the
-    recommendation says so, naming them; '' otherwise, and for records of older packs."""
-    u = getattr(a, "unknowns", None)
-    if u is None or u.verdict != "depends" or not str(u.summary).startswith(DEPENDS_LEAD):
-        return ""
-    return ("taken before the answers not known were found out, though they decide the"
-            f" recommendation: {joined([quoted(d.title) for d in u.depends_on])}")
-
-
-def nothing_recommended_words(cautious: str) -> str:
-    """A decision taken where the answers not known decide the outcome ("Find out first"):
-    nothing was recommended; the cautious outcome is what to do if they turn out badly."""
-    return (f"none until the answers not known are found out (if they turn out badly:"
-            f" {cautious})")
-
-
 # An incomplete case, words 3 (reader 3.10): what it shows stands only until the answers are in.
 PROVISIONAL = "provisional until the missing answers are given"
 PROVISIONAL_FINDINGS = f"Findings so far ({PROVISIONAL})"
@@ -326,19 +270,6 @@ def provisional_risk_words(level: str, score: int | None = None) -> str:
 def to_complete_words(titles: list[str]) -> str:
     """The last line of an incomplete `leadfit evaluate`: the questions, in words only."""
     return "To complete the case, answer: " + joined([quoted(t) for t in titles]) + "."
-
-
-def joined(items: list[str], last: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (or 'or')."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
-
-
-def quoted(text: str) -> str:
-    """A question as people read it inside a sentence."""
-    return f"“{text}”"
 
 
 # The default pack's named thresholds (rules/packs/default/pack.yaml), as a reader says them;
@@ -367,61 +298,7 @@ def because_words(cause: Any, question: Any = None) -> str:
     return f"because {cause.title.rstrip('?:')}: {answer_words(cause.answer, question)}"
 
 
-def change_words(change: Any) -> str:
-    """One answer that would have to change, and whether the organisation can change it."""
-    whose = ("the organisation can change this" if change.lever
-             else "not in the organisation's hands")
-    return f"{quoted(change.title)} is {change.to} (now {change.now}; {whose})"
-
-
-# A worse situation, said as one (rules/runtime/explain.py): how words 2 (2.4) began it, and
-# words 3 (2.5), where each of several is one change that alone would do ("only if" said one).
-WORSE_PREFIXES = ("Only if ", "It would become ")
-# Words 3: an appointment reached by a change still stands on the steps before it (reader 3.12).
-STEPS_STILL_FIRST = "; the steps before the appointment still come first"
 NOT_ASKED = "not asked"  # words 3: a question the form never put ("not answered" reads as a gap)
-
-
-def is_worse(change_set: Any) -> bool:
-    """Whether a change set is a worse situation said as one ('It would become … if … were …'),
-    not a route: neither a lever nor a fact to aim for."""
-    return str(change_set.words).startswith(WORSE_PREFIXES)
-
-
-def worse_words(title: str, parts: list[str], words_version: int) -> str:
-    """A worse situation: 'It would become Hire … if “…” were no (now yes)' (words 3), each one
-    change that alone would do; words 2 kept 'Only if … would it be …' (records replay)."""
-    if words_version >= 3:
-        return f"It would become {title} if " + joined(parts)
-    return WORSE_PREFIXES[0] + joined(parts) + f" would it be {title}"
-
-
-def steps_still_first(change_set: Any) -> str:
-    """The clause saying the steps before the appointment still come first, where the stored
-    words carry it (words 3), else ''."""
-    return STEPS_STILL_FIRST if str(change_set.words).endswith(STEPS_STILL_FIRST) else ""
-
-
-def change_set_words(title: str, change_set: Any) -> str:
-    """'It would become Appoint if “…” is 3 or more (now 2; …) and …': begun as a worse
-    situation is ('It would become … if … were …'), so a reader meets one wording, not two.
-    The stored ChangeSet.words says 'Becomes', 'a lever'/'a fact'; records keep it as decided,
-    so the words are made here."""
-    if is_worse(change_set):  # said as what it is (rules/runtime/explain.py)
-        return f"{change_set.words}."
-    return (f"{WORSE_PREFIXES[1]}{title} if " + joined([change_words(c) for c in change_set.changes])
-            + steps_still_first(change_set))
-
-
-def no_change_words(title: str, note: str) -> str:
-    """An outcome no small change reaches; ``note`` is the stored note (explain.py)."""
-    if "search limit" in note:
-        return (f"No change to a few answers that leads to {title} was found"
-                " (not every combination could be tried).")
-    if note.startswith("The nearest change takes support or the option to hire away"):  # words 6 (2.8)
-        return (f"The nearest way to {title} would take support or the option to hire away:"
-                " that is no way to get there.")
-    return f"Changing a few answers would not lead to {title}."
 
 
 def uncoded(text: str, ids: Any) -> str:
@@ -432,11 +309,6 @@ def uncoded(text: str, ids: Any) -> str:
     if not ids:
         return text
     return re.sub(r" \(score \d+\)|, score \d+(?=\))", "", text)  # a score is a number, not a word
-
-
-def lower_first(title: str) -> str:
-    """'digital product experience', but 'P&L ownership' as it is."""
-    return title[:1].lower() + title[1:] if title[1:2].islower() else title
 
 
 def not_a_choice_words(raw: Any) -> str:

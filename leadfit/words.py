@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from collections.abc import Mapping
 from typing import Any
 
 # The concepts split out (each file under 400 lines, 2.9), said here as before: import from here.
@@ -187,13 +188,28 @@ PRECONDITIONS_LABEL = "Before the appointment"
 AT_WORST_NOTE = "The risk is said at its worst"
 
 
+# A risk a deliberate, open choice accepts (rules/runtime/judgement.py _accepted_risk, words 2)
+ACCEPTED_RISK = "it is accepted here because the stakes are low"
+
+
 def risk_level_words(a: Any) -> str:
     """An assessment's risk level as said beside its recommendation: 'at worst critical' where it
-    is the worst case of answers not known ("Find out first"), else the level ('high')."""
+    is the worst case of answers not known ("Find out first"); 'critical, accepted as a
+    deliberate choice' where an open choice accepts it (reader 8: the headline read as alarming
+    while a note further down accepted it); else the level ('high')."""
     level = str(a.risk.level)
     if a.unknowns is not None and any(n.startswith(AT_WORST_NOTE) for n in a.notes):
         return f"at worst {level}"
+    if any(ACCEPTED_RISK in n for n in a.notes):
+        return f"{level}, accepted as a deliberate choice"
     return level
+
+
+def risk_at_least_words(at_least: Mapping[Any, str]) -> str:
+    """A pack's risk_at_least as a reader says it: 'One critical finding makes the risk at least
+    high, whatever the score.' ('' for a pack without it)."""
+    said = [f"one {severity} finding makes the risk at least {level}" for severity, level in at_least.items()]
+    return (joined(said).capitalize() + ", whatever the score.") if said else ""
 
 
 def risk_words(level: str, score: int | None = None) -> str:

@@ -281,3 +281,19 @@ def test_the_trade_off_says_holding_the_line_plainly_and_never_calls_a_ready_exe
     assert "stakeholder tension" not in note("holds the line only sometimes")
     old = _archived("default-2.8")  # 2.8's records replay their own words
     assert "is still short on stakeholder tension" in note("holds the line only sometimes", old)
+
+
+def test_the_risk_help_and_the_pack_docs_say_a_critical_finding_is_at_least_high():
+    from leadfit.words import risk_at_least_words
+    said = risk_at_least_words(default_pack().settings.risk_at_least)
+    assert said == "One critical finding makes the risk at least high, whatever the score."
+    assert risk_at_least_words(_archived("default-2.8").settings.risk_at_least) == ""  # 2.8 had none
+
+
+def test_a_risk_an_open_choice_accepts_is_said_so_beside_the_recommendation():
+    """Reader 8, c09: "Appoint with coaching", "Risk: critical", the acceptance only in a note below."""
+    from leadfit.words import risk_level_words
+    chosen = evaluate(_case("low-stakes stream, development chosen openly"), default_pack())
+    assert chosen.outcome == "coach" and chosen.risk.level == "critical"
+    assert risk_level_words(chosen) == "critical, accepted as a deliberate choice"
+    assert risk_level_words(evaluate(_case("a learner with two years"), default_pack())) == "medium"

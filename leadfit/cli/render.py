@@ -13,6 +13,7 @@ from leadfit.words import (
     PRECONDITIONS_LABEL,
     SEE_NOT_KNOWN,
     RISK_LABEL,
+    assumed_badly_words,
     because_words,
     change_set_words,
     PROVISIONAL_FINDINGS,
@@ -25,9 +26,6 @@ from leadfit.words import (
 )
 
 _WIDTH = 100
-# The engine's own account of which answers it took (UnknownAnswers.decided_by): --details.
-ASSUMED_BADLY = ("The recommendation allows for the answers not known turning out badly; find"
-                 " them out before deciding.")
 
 
 def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
@@ -44,7 +42,9 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
     if a.unknowns:
         lines.append("\nAnswers not known:")
         lines += _wrap(uncoded(a.unknowns.summary, ids), "  ", "  ")
-        badly = HOLDS_FIND_OUT if v3 and a.unknowns.verdict == "holds" else ASSUMED_BADLY
+        version = pack.settings.words_version if pack else 1
+        badly = HOLDS_FIND_OUT if v3 and a.unknowns.verdict == "holds" else assumed_badly_words(version)
+        # --details: the engine's own account of which answers it took (UnknownAnswers.decided_by)
         lines += _wrap(a.unknowns.decided_by if details else badly, "  ", "  ")
     if a.missing:
         lines.append("\nMissing answers:")
@@ -101,6 +101,9 @@ def _heading(a, case, details: bool, provisional: bool = False) -> list[str]:
     return lines
 
 
+WHY_NOT_SHOWN = 6  # reasons a terminal shows per outcome; the rest are counted
+
+
 def _alternatives(a, ids: set[str], unknowns: str) -> list[str]:
     """Why not each other outcome, and what would change it (the logic itself: --json).
     ``unknowns``: the paragraph on the answers not known, said once above, not again here;
@@ -111,10 +114,14 @@ def _alternatives(a, ids: set[str], unknowns: str) -> list[str]:
     lines = ["\nWhy not:"]
     for alt in a.alternatives:
         lines.append(f"  {alt.title}:")
-        for reason in alt.why_not[:6]:
+        for reason in alt.why_not[:WHY_NOT_SHOWN]:
             if unknowns:  # said once above, also with --details (reader 3.4: it was said three times)
                 reason = reason.replace(unknowns, SEE_NOT_KNOWN)
             lines += _wrap(uncoded(reason, ids), "    - ", "      ")
+        more = len(alt.why_not) - WHY_NOT_SHOWN
+        if more > 0:  # cut silently, six read as all the reasons there were
+            lines.append(f"    - and {more} more reason{'s' if more != 1 else ''}"
+                         " (--json lists all)")
     lines.append("\nWhat would change it:")
     for alt in a.alternatives:
         lines.append(f"  {alt.outcome} - {alt.title}:" if details else f"  {alt.title}:")

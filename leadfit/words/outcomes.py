@@ -1,120 +1,13 @@
-"""How codes read in words, for every front-end: the window, the command line, the PDF,
-and for the rules' own messages (counts, risk labels, thresholds).
-
-One place, so the panel, the CLI and the PDF never say the same thing three ways.
-Kernel: imports nothing of LeadFit but its own concepts, split out and said here again
-(words_text, change_words, not_known_words); questions are read by their attributes.
-"""
+"""Outcomes, risk and the pack's thresholds as an executive reads them, and why the risk
+moved the outcome."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
 from collections.abc import Mapping
 from typing import Any
 
-# The concepts split out (each file under 400 lines, 2.9), said here as before: import from here.
-from leadfit.change_words import (STEPS_STILL_FIRST, WORSE_PREFIXES, change_set_words, change_words,  # noqa: F401
-                                  is_worse, no_change_words, steps_still_first, worse_words)
-from leadfit.not_known_words import (DEPENDS_LEAD, DEPENDS_NOTE, HOLDS_FIND_OUT, SEE_NOT_KNOWN,  # noqa: F401
-                                     decided_by_words, decided_early_words, depends_note_words,
-                                     depends_words, not_known_reason, nothing_recommended_words)
-from leadfit.words_text import joined, lower_first, quoted  # noqa: F401
-
-READINESS = {"met": "met", "partial": "partly met", "not_met": "not met", "unknown": "unknown"}
-RECORD_STATUS = {"draft": "draft", "awaiting_signoff": "awaiting sign-off", "signed": "signed",
-                 "superseded": "superseded", "withdrawn": "withdrawn"}
-NOT_ANSWERED = "not answered"
-
-
-def readiness_words(status: str, unanswered: bool = False) -> str:
-    """'partly met'; with ``unanswered`` (an asked question informing it has no answer,
-    forms/unanswered.py) a mark that reads as settled ("met", "unknown") is "not answered":
-    an unanswered question is never met. A shortfall already found stays said."""
-    if unanswered and status in ("met", "unknown"):
-        return NOT_ANSWERED
-    return READINESS.get(status, status)
-
-
-def status_words(status: str) -> str:
-    """A record's status: 'awaiting_signoff' -> 'awaiting sign-off'."""
-    return RECORD_STATUS.get(status, status.replace("_", " "))
-
-
-def role_words(role: str) -> str:
-    """A sign-off role as people read it: 'decision_maker' -> 'Decision maker', 'hr' -> 'HR'."""
-    words = role.replace("_", " ").strip()
-    return words.upper() if len(words) <= 3 else words.capitalize()
-
-
-def pack_words(name: str, version: str) -> str:
-    """A rule pack as people read it, as the window's pack bar says it: 'default 2.7'
-    (``name@version`` is its label for machines and audits)."""
-    return f"{name} {version}"
-
-
-# A step the answers show is done reads so in its pack's words (step_words_if: "Done: the
-# trade-offs have been stated", "In place: there is an induction programme", "Set: the first
-# review is on the date on this record"): nobody is to agree an owner or a date for it.
-# ("Agreed: the plan on this record brings the former role down ..." is a plan still to carry
-# out, by its own date: not done.)
-_DONE_LEADS = {"Done": "already done", "In place": "already in place", "Set": "already set"}
-NOT_NEEDED = "not needed"
-
-
-def step_done_words(meaning: str) -> str:
-    """'already in place' where a step's words say it is done; '' where it is still to do."""
-    lead = re.match(r"\s*([A-Z][a-z]*(?: [a-z]+)?)[:,]", meaning or "")
-    return _DONE_LEADS.get(lead.group(1), "") if lead else ""
-
-
-def answer_words(value: object, question: Any = None) -> str:
-    """A stored answer as a person reads it: yes/no, dates as written, 'not answered'.
-    With its question (forms.questionnaire.Question): an option's label, a date in
-    words, a percent."""
-    if value is None or value == "":
-        return NOT_ANSWERED
-    if question is not None and not isinstance(value, bool):
-        if question.options and str(value) in question.options:
-            return str(question.options[str(value)])
-        if question.type == "date":
-            return date_words(str(value))
-        if question.type == "percent" and isinstance(value, (int, float)):
-            return f"{value}%"  # never "not known%": a unit belongs to a number only
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def date_words(iso: str | None) -> str:
-    """'2027-01-15' -> '15 January 2027' (a date read aloud, never misread as US or EU order)."""
-    if not iso:
-        return ""
-    try:
-        day = datetime.fromisoformat(str(iso)[:10])
-    except ValueError:
-        return str(iso)
-    return f"{day.day} {day:%B %Y}"
-
-
-def time_words(utc_iso: str | None) -> str:
-    """A stored UTC time in this computer's local time, in words, with its offset:
-    '2 November 2026 at 14:05 (UTC+01:00)'."""
-    if not utc_iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(str(utc_iso).replace("Z", "+00:00"))
-    except ValueError:
-        return str(utc_iso)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    offset = local.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{date_words(local.date().isoformat())} at {local:%H:%M} ({zone})"
-
+from leadfit.words.basics import joined, plural
 
 LEAD_KIND = {"experienced": "experienced Product Director",
              "learner": "executive learning the role", "": "not classified"}
@@ -140,14 +33,6 @@ def outcome_short_words(outcome: str | None) -> str:
     if not outcome:
         return "No recommendation"
     return OUTCOME_SHORT.get(outcome, outcome.replace("_", " ").capitalize())
-
-
-def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """'1 stream', '3 streams'."""
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
-
-
-plural = counted  # the portfolio's name for it
 
 
 def other_streams_words(experienced: int, learners: int, form_answer: str | None = None,
@@ -183,11 +68,10 @@ RISK_LABEL = "Risk of appointing this candidate as proposed"
 PRECONDITIONS_LABEL = "Before the appointment"
 
 
-# 2.9 (unknowns 4): where the outcome depends on answers not known, the risk shown is that of
-# their turning out badly, never one measured: the note says so first, and the level is said so.
-AT_WORST_NOTE = "The risk is said at its worst"
-
-
+# 2.9 (words 7, unknowns 4): where the outcome depends on answers not known, the risk shown is that
+# of their turning out badly, never one measured: its note begins so (words/unknowns.py
+# risk_if_badly_words), and the level beside the recommendation is said "at worst".
+AT_WORST_NOTE = "This risk assumes the missing"
 # A risk a deliberate, open choice accepts (rules/runtime/judgement.py _accepted_risk, words 2)
 ACCEPTED_RISK = "it is accepted here because the stakes are low"
 
@@ -272,22 +156,6 @@ def fallback_taken(a: Any) -> bool:
     return any(_INSTEAD.search(said) for said in getattr(a, "constraints", None) or [])
 
 
-# An incomplete case, words 3 (reader 3.10): what it shows stands only until the answers are in.
-PROVISIONAL = "provisional until the missing answers are given"
-PROVISIONAL_FINDINGS = f"Findings so far ({PROVISIONAL})"
-
-
-def provisional_risk_words(level: str, score: int | None = None) -> str:
-    """'Risk of appointing this candidate as proposed, so far: high (provisional until …)'."""
-    scored = f", score {score}" if score is not None else ""
-    return f"{RISK_LABEL}, so far: {level} ({PROVISIONAL}{scored})"
-
-
-def to_complete_words(titles: list[str]) -> str:
-    """The last line of an incomplete `leadfit evaluate`: the questions, in words only."""
-    return "To complete the case, answer: " + joined([quoted(t) for t in titles]) + "."
-
-
 # The default pack's named thresholds (rules/packs/default/pack.yaml), as a reader says them;
 # the parameter's own name follows in brackets for the consultant who sets it.
 PARAMETER_WORDS = {
@@ -304,36 +172,3 @@ PARAMETER_WORDS = {
     "reduction_horizon_days": "Days within which the former role must be down to that share",
     "review_horizon_days": "Days within which the first fail-fast review must come",
 }
-
-
-# An assessment's parts as an executive reads them (the command line, the window):
-# the models (rules.model.assessment) are read by their attributes, never imported.
-
-def because_words(cause: Any, question: Any = None) -> str:
-    """A finding's cause: 'because Years managing digital products: 2'."""
-    return f"because {cause.title.rstrip('?:')}: {answer_words(cause.answer, question)}"
-
-
-NOT_ASKED = "not asked"  # words 3: a question the form never put ("not answered" reads as a gap)
-
-
-def uncoded(text: str, ids: Any) -> str:
-    """``text`` without the catalogue ids (``ids``) before the titles it names, nor risk
-    scores: 'Unverified: P1 Digital product experience' -> 'Unverified: Digital product experience'.
-    The runtime's notes keep them (records replay as decided); the executive reads this."""
-    text = re.sub(r"\b([A-Z]+\d+) (?=\S)", lambda m: "" if m.group(1) in ids else m.group(0), text)
-    if not ids:
-        return text
-    return re.sub(r" \(score \d+\)|, score \d+(?=\))", "", text)  # a score is a number, not a word
-
-
-def not_a_choice_words(raw: Any) -> str:
-    """A choice's answer that is none of its options (from a file: a box cannot give one),
-    said at the box, which lists the options in words (the core's message lists codes)."""
-    return f"“{raw}” is not one of the choices: pick one from the list"
-
-
-def reference_words(code: str) -> str:
-    """How a catalogue code is said where it is said at all (a tooltip, the glossary): as
-    LeadFit's reference; 'article F3' read as a number the article gives, and it gives none."""
-    return f"LeadFit ref. {code}"

@@ -1,8 +1,13 @@
-"""Sentence helpers every module of plain words shares: lists joined as a person says them,
-a question quoted inside a sentence, a title lowered where it starts a phrase. A friend of
-leadfit/words.py, which re-exports them (import them from there). Imports nothing of LeadFit."""
+"""The small joins every sentence of words uses: lists, counts, quotes, a title mid-sentence."""
 
 from __future__ import annotations
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 stream', '3 streams'."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+plural = counted  # the portfolio's name for it
 
 
 def joined(items: list[str], last: str = "and") -> str:

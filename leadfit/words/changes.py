@@ -1,12 +1,20 @@
-"""Plain words for "what would change it": one answer to change and whose it is, a worse
-situation said as one, a change set begun as a person reads it, an outcome no small change
-reaches. A friend of leadfit/words.py, which re-exports them (import them from there)."""
+"""An assessment's explanations: a finding's causes, and the changes that would lead to
+another outcome."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from leadfit.words_text import joined, quoted
+from leadfit.words.answers import answer_words
+from leadfit.words.basics import joined, quoted
+
+# An assessment's parts as an executive reads them (the command line, the window):
+# the models (rules.model.assessment) are read by their attributes, never imported.
+
+def because_words(cause: Any, question: Any = None) -> str:
+    """A finding's cause: 'because Years managing digital products: 2'."""
+    return f"because {cause.title.rstrip('?:')}: {answer_words(cause.answer, question)}"
 
 
 def change_words(change: Any) -> str:
@@ -21,6 +29,7 @@ def change_words(change: Any) -> str:
 WORSE_PREFIXES = ("Only if ", "It would become ")
 # Words 3: an appointment reached by a change still stands on the steps before it (reader 3.12).
 STEPS_STILL_FIRST = "; the steps before the appointment still come first"
+NOT_ASKED = "not asked"  # words 3: a question the form never put ("not answered" reads as a gap)
 
 
 def is_worse(change_set: Any) -> bool:
@@ -59,7 +68,19 @@ def no_change_words(title: str, note: str) -> str:
     if "search limit" in note:
         return (f"No change to a few answers that leads to {title} was found"
                 " (not every combination could be tried).")
+    if note.startswith("With so many answers not known"):  # the search stopped (rules/runtime/tried.py)
+        return note  # already words: which answers to find out first
     if note.startswith("The nearest change takes support or the option to hire away"):  # words 6 (2.8)
         return (f"The nearest way to {title} would take support or the option to hire away:"
                 " that is no way to get there.")
     return f"Changing a few answers would not lead to {title}."
+
+
+def uncoded(text: str, ids: Any) -> str:
+    """``text`` without the catalogue ids (``ids``) before the titles it names, nor risk
+    scores: 'Unverified: P1 Digital product experience' -> 'Unverified: Digital product experience'.
+    The runtime's notes keep them (records replay as decided); the executive reads this."""
+    text = re.sub(r"\b([A-Z]+\d+) (?=\S)", lambda m: "" if m.group(1) in ids else m.group(0), text)
+    if not ids:
+        return text
+    return re.sub(r" \(score \d+\)|, score \d+(?=\))", "", text)  # a score is a number, not a word

@@ -48,10 +48,13 @@ def near_answers(questionnaire: Questionnaire, seed: dict, rng: random.Random) -
 
 
 def _ordered_dates(questionnaire: Questionnaire, answers: dict, rng: random.Random) -> dict:
+    newest = questionnaire_version(CURRENT_VERSION)  # its order too: a case every later version reads
     for q in questionnaire.asked:  # a date may not precede the one it follows (review after assessment)
-        earlier = answers.get(q.not_before) if q.not_before else None
-        if earlier is not None and answers.get(q.id) is not None and answers[q.id] < earlier:
-            answers[q.id] = earlier + timedelta(days=rng.randint(0, 200))
+        for order in (q, newest.questions.get(q.id)):
+            earlier = answers.get(order.not_before) if order is not None and order.not_before else None
+            if order is not None and earlier is not None and answers.get(q.id) is not None and (
+                    (answers[q.id] - earlier).days < order.min_days_after):  # v4: not the day itself
+                answers[q.id] = earlier + timedelta(days=rng.randint(order.min_days_after, 200))
     return answers
 
 

@@ -19,7 +19,7 @@ import json
 from datetime import date
 from typing import Any
 
-from leadfit.forms.conditions import Answered, Compare, Group, Member
+from leadfit.forms.conditions import Answered, Compare, Group, Member, Unanswered
 from leadfit.rules.runtime.engine import compile_condition, field_name
 
 _ZEN_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
@@ -40,6 +40,8 @@ def zen_expression(cond) -> str:
     name = field_name(cond.question)
     if isinstance(cond, Answered):
         return f"({name} != null)"
+    if isinstance(cond, Unanswered):
+        return f"({name} == null)"
     if isinstance(cond, Member):
         if not cond.values:
             return "false"
@@ -139,6 +141,8 @@ def python_source(cond) -> str:
     name = field_name(cond.question)
     if isinstance(cond, Answered):
         return f"({name!r} in f)"
+    if isinstance(cond, Unanswered):
+        return f"({name!r} not in f)"
     if isinstance(cond, Member):
         values = repr(frozenset(_py_value(v) for v in cond.values))
         test = "in" if cond.op == "in" else "not in"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from leadfit.decisions.comparison import Candidate, Comparison
 from leadfit.rules.model.assessment import Assessment
-from leadfit.words import change_set_words, counted, joined, no_change_words, readiness_words
+from leadfit.words import change_set_words, counted, joined, no_change_words, readiness_words, risk_level_words
 
 NO_RECOMMENDATION = "No recommendation yet"
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
@@ -22,8 +22,9 @@ def outcome_words(a: Assessment) -> str:
 
 
 def risk_words(a: Assessment) -> str:
-    """The level in words: a board member compares 'high' with 'low', not points."""
-    return a.risk.level
+    """The level in words: a board member compares 'high' with 'low', not points ('at worst
+    critical' where answers not known decide it)."""
+    return risk_level_words(a)
 
 
 def findings_count_words(a: Assessment) -> str:

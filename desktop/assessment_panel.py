@@ -23,7 +23,7 @@ from leadfit.desktop.findings_view import FindingsView, MitigationsView, Signals
 from leadfit.desktop.tile_grid import TileGrid
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Assessment
-from leadfit.words import NOT_ANSWERED, RISK_LABEL
+from leadfit.words import NOT_ANSWERED, RISK_LABEL, risk_at_least_words, risk_level_words
 from leadfit.words import fallback_taken, readiness_words, reference_words, uncoded
 
 
@@ -121,6 +121,7 @@ class AssessmentPanel(QWidget):
         self.risk = QLabel()
         self.risk.setObjectName("risk")
         self.risk.setWordWrap(True)  # its label is long; unwrapped it widened the panel off screen
+        self.risk_help = RISK_HELP  # with the pack's own floor once a pack is shown (2.9)
         self.risk_scale = QLabel()
         self.risk_scale.setObjectName("help")
         self.risk_scale.setWordWrap(True)
@@ -183,9 +184,11 @@ class AssessmentPanel(QWidget):
                      self.alternatives):
             view.catalogue_ids = self.catalogue_ids
         self.risk_scale.setText(risk_scale_words(pack.settings.risk_bands))
-        self.risk_scale.setToolTip(RISK_HELP)
+        self.risk_help = " ".join(filter(None, (RISK_HELP, risk_at_least_words(
+            getattr(pack.settings, "risk_at_least", None) or {}))))  # 2.9: a critical finding is at least high
+        self.risk_scale.setToolTip(self.risk_help)
         self.risk_scale.hide()  # a points scale is no word an executive reads: in the tooltip
-        self.risk.setToolTip(RISK_HELP)
+        self.risk.setToolTip(self.risk_help)
 
     def show_assessment(self, a: Assessment, invalid: list[str] | None = None,
                         unanswered: dict[str, list[str]] | None = None) -> None:
@@ -247,9 +250,9 @@ class AssessmentPanel(QWidget):
             _restyle(self.risk, level="unknown")
             return
         so_far = "" if a.decided else " so far"
-        self.risk.setText(f"{RISK_LABEL}{so_far}: {a.risk.level}")  # the level, in words
+        self.risk.setText(f"{RISK_LABEL}{so_far}: {risk_level_words(a)}")  # the level, in words
         self.risk.setToolTip(f"{a.risk.level.capitalize()}, score {a.risk.score}."
-                             f" {self.risk_scale.text()}. {RISK_HELP}")
+                             f" {self.risk_scale.text()}. {self.risk_help}")
         _restyle(self.risk, level=a.risk.level)
 
     def _show_missing(self, a: Assessment, shown: int = 6) -> None:

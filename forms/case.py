@@ -95,9 +95,13 @@ def order_errors(answers: Mapping[str, Any], questionnaire: Questionnaire) -> di
         if q.not_before is None:
             continue
         earlier = answers.get(q.not_before)
-        if earlier is not None and answers.get(q.id) is not None and answers[q.id] < earlier:
-            errors[q.id] = (f"must be on or after {questionnaire.questions[q.not_before].title.lower()}"
-                            f" ({earlier.isoformat()}), got {answers[q.id].isoformat()}")
+        if earlier is None or answers.get(q.id) is None:
+            continue
+        title = questionnaire.questions[q.not_before].title.lower()
+        if (answers[q.id] - earlier).days < q.min_days_after:
+            when = (f"on or after {title}" if q.min_days_after == 0 else f"after {title}"
+                    if q.min_days_after == 1 else f"at least {q.min_days_after} days after {title}")
+            errors[q.id] = f"must be {when} ({earlier.isoformat()}), got {answers[q.id].isoformat()}"
     return errors
 
 

@@ -3,11 +3,13 @@
     all: [c, ...]      any: [c, ...]      not: c
     eq | ne | lt | le | gt | ge: {question.id: value}
     in | not_in: {question.id: [value, ...]}
-    answered: question.id
+    answered: question.id      unanswered: question.id  (also written ``not: {answered: ...}``)
 
 A comparison on an unanswered question is false, and so is its negation:
 ``not`` is pushed down to the comparisons (``not lt`` is ``ge``), so the
-Python evaluator here and the compiled engine conditions agree exactly.
+Python evaluator here and the compiled engine conditions agree exactly. Whether a
+question is answered at all is said by ``answered`` and ``unanswered`` (2.9: a review
+date left empty is a fact a rule may weigh), each the other's negation.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from leadfit.suggest import did_you_mean  # also imported from here by older cod
 COMPARISONS = ("eq", "ne", "lt", "le", "gt", "ge")
 MEMBERSHIP = ("in", "not_in")
 GROUPS = ("all", "any")
-CONDITION_WORDS = GROUPS + ("not",) + COMPARISONS + MEMBERSHIP + ("answered",)
+CONDITION_WORDS = GROUPS + ("not",) + COMPARISONS + MEMBERSHIP + ("answered", "unanswered")
 _NEGATED = {"eq": "ne", "ne": "eq", "lt": "ge", "ge": "lt", "gt": "le", "le": "gt",
             "in": "not_in", "not_in": "in"}
 _ORDERED_TYPES = ("integer", "percent", "date")
@@ -69,12 +71,18 @@ class Answered:
 
 
 @frozen
+class Unanswered:
+    """The question has no answer (not given, or not asked): true where ``Answered`` is false."""
+    question: str
+
+
+@frozen
 class Group:
     op: str  # "all" or "any"
     parts: tuple
 
 
-Condition = Compare | Member | Answered | Group
+Condition = Compare | Member | Answered | Unanswered | Group
 
 
 class ConditionProblem(Exception):
@@ -120,9 +128,9 @@ def parse(raw: Any, questions: dict, path: tuple = ()) -> Condition:
         return Group(word, _all_of(lambda i, p: parse(p, questions, here + (i,)), body))
     if word == "not":
         return negate(parse(body, questions, here), here)
-    if word == "answered":
+    if word in ("answered", "unanswered"):
         _question(body, questions, here)
-        return Answered(body)
+        return Answered(body) if word == "answered" else Unanswered(body)
     if word in COMPARISONS or word in MEMBERSHIP:
         return _parse_comparison(word, body, questions, here)
     raise ConditionProblem(
@@ -138,9 +146,11 @@ def negate(cond: Condition, path: tuple = ()) -> Condition:
         return Compare(_NEGATED[cond.op], cond.question, cond.value)
     if isinstance(cond, Member):
         return Member(_NEGATED[cond.op], cond.question, cond.values)
-    raise ConditionProblem(
-        "'not answered' cannot be used: missing required answers are reported by the"
-        " questionnaire; make the question required instead", path)
+    if isinstance(cond, Answered):
+        return Unanswered(cond.question)
+    if isinstance(cond, Unanswered):
+        return Answered(cond.question)
+    raise ConditionProblem(f"cannot negate {cond!r}", path)
 
 
 def _parse_comparison(word: str, body: Any, questions: dict, path: tuple) -> Condition:
@@ -210,6 +220,8 @@ def evaluate(cond: Condition, answers: Mapping[str, Any]) -> bool:
         return all(results) if cond.op == "all" else any(results)
     if isinstance(cond, Answered):
         return answers.get(cond.question) is not None
+    if isinstance(cond, Unanswered):
+        return answers.get(cond.question) is None
     value = answers.get(cond.question)
     if value is None:
         return False
@@ -236,6 +248,8 @@ def compiled(cond: Condition) -> Callable[[Mapping[str, Any]], bool]:
     question = cond.question
     if isinstance(cond, Answered):
         return lambda answers: answers.get(question) is not None
+    if isinstance(cond, Unanswered):
+        return lambda answers: answers.get(question) is None
     if isinstance(cond, Member):
         values, inside = cond.values, cond.op == "in"
         return lambda answers: (v := answers.get(question)) is not None and (v in values) == inside
@@ -268,6 +282,8 @@ def describe(cond: Condition, titles: dict[str, str],
         return f"never ({title} is not asked)"
     if isinstance(cond, Answered):
         return f"{title} is answered"
+    if isinstance(cond, Unanswered):
+        return f"{title} is not answered"
     say = (lambda v: shown(cond.question, v)) if shown is not None else _show
     if isinstance(cond, Member):
         return f"{title} {words[cond.op]} " + ", ".join(say(v) for v in cond.values)
@@ -291,6 +307,8 @@ def to_data(cond: Condition) -> Any:
         return {cond.op: [to_data(p) for p in cond.parts]}
     if isinstance(cond, Answered):
         return {"answered": cond.question}
+    if isinstance(cond, Unanswered):
+        return {"unanswered": cond.question}
     if isinstance(cond, Member):
         return {cond.op: {cond.question: [_plain(v) for v in cond.values]}}
     return {cond.op: {cond.question: _plain(cond.value)}}

@@ -15,6 +15,9 @@ impatience threshold), six or more ``everything_later``.
 Step 2 -> 3: nothing changes; version 3 adds one optional question
 (``candidate.earlier_attempt``), which a version 2 file leaves unanswered.
 
+Step 3 -> 4: nothing changes; version 4 refuses two dates (a first review on the assessment
+day, a reduction of the former role dated before it), named by the validation that follows.
+
 Answers are raw here (as in a case file), so a step never needs the
 questionnaire; validation happens after, against the target version.
 """
@@ -47,7 +50,11 @@ def _v2_to_v3(answers: dict[str, Any]) -> dict[str, Any]:
     return dict(answers)
 
 
-STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(answers: dict[str, Any]) -> dict[str, Any]:
+    return dict(answers)
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate_answers(answers: Mapping[str, Any], from_version: int,

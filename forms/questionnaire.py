@@ -34,6 +34,7 @@ class Question:
     ask_if: Any = None
     derived_from: tuple[str, tuple[str, ...]] | None = None
     not_before: str | None = None
+    min_days_after: int = 0       # with not_before: at least this many days after it (v4)
     may_be_unknown: bool = False  # "Not known" is an allowed answer
     lever: bool = False           # the organisation can change it (else a fact)
 
@@ -142,7 +143,7 @@ class Questionnaire:
         if question.derived_from and question.derived_from[0] == "days_between":
             first, second = question.derived_from[1]
             later = self.questions.get(second)
-            return (0 if later is not None and later.not_before == first else None), None
+            return (later.min_days_after if later is not None and later.not_before == first else None), None
         return question.bounds
 
     def describe(self, cond: Any) -> str:
@@ -198,9 +199,10 @@ DERIVATIONS = ("days_between", "any_true")
 NOT_KNOWN = "not known"  # how case files, records and drafts write a "Not known" answer
 
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 # Earlier versions, kept so records and packs made with them replay exactly.
-_ARCHIVED = {1: "archive/questionnaire-v1.yaml", 2: "archive/questionnaire-v2.yaml"}
+_ARCHIVED = {1: "archive/questionnaire-v1.yaml", 2: "archive/questionnaire-v2.yaml",
+             3: "archive/questionnaire-v3.yaml"}
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +228,7 @@ def known_versions() -> list[int]:
 # What a questionnaire is made of, as leadfit/objcache.py keeps it (and a compiled pack).
 CLASSES: dict[str, type] = {c.__name__: c for c in (
     Question, Section, Questionnaire, conditions.Compare, conditions.Member, conditions.Never,
-    conditions.Answered, conditions.Group)}
+    conditions.Answered, conditions.Unanswered, conditions.Group)}
 _FORMAT = "leadfit-questionnaire-1"
 
 
@@ -256,7 +258,12 @@ def _build(spec: QuestionnaireSpec, located: LocatedData) -> Questionnaire:
             problems += _check_question(q, questions, located.file, where)
             questions[q.id] = Question(
                 q.id, q.title, q.type, sec.id, q.help, tuple(q.informs), q.required,
-                q.min, q.max, q.max_length, dict(q.options or {}), not_before=q.not_before)
+                q.min, q.max, q.max_length, dict(q.options or {}), not_before=q.not_before,
+                min_days_after=q.min_days_after)
+    for si, sec in enumerate(spec.sections):  # v4: a date may follow one asked later in the form
+        for qi, q in enumerate(sec.questions):
+            problems += _check_order(q, questions, located.file,
+                                     located.line_of(("sections", si, "questions", qi)))
     for di, d in enumerate(spec.derived):
         where = located.line_of(("derived", di))
         (how, sources), = d.from_.items() if len(d.from_) == 1 else ((None, []),)
@@ -331,8 +338,18 @@ def _check_question(q: QuestionSpec, seen: dict, file: str, line: int | None) ->
         problems.append(Problem(f"only choice questions take 'options' ('{q.id}' is {q.type})", file, line))
     if q.min is not None and q.max is not None and q.min > q.max:
         problems.append(Problem(f"'{q.id}': min is greater than max", file, line))
-    if q.not_before is not None and (q.type != "date" or seen.get(q.not_before) is None
-                                     or seen[q.not_before].type != "date"):
-        problems.append(Problem(f"'{q.id}': not_before names an earlier date question; got "
-                                f"'{q.not_before}'", file, line))
     return problems
+
+
+def _check_order(q: QuestionSpec, questions: dict, file: str, line: int | None) -> list[Problem]:
+    """not_before names another date question of this questionnaire; min_days_after needs it."""
+    if q.not_before is None:
+        return [] if not q.min_days_after else [Problem(
+            f"'{q.id}': min_days_after needs not_before (the date it counts from)", file, line)]
+    other = questions.get(q.not_before)
+    if q.type != "date" or other is None or other.type != "date" or q.not_before == q.id:
+        return [Problem(f"'{q.id}': not_before names another date question; got '{q.not_before}'",
+                        file, line)]
+    if q.min_days_after < 0:
+        return [Problem(f"'{q.id}': min_days_after is a number of days, 0 or more", file, line)]
+    return []

@@ -29,6 +29,7 @@ class QuestionSpec(BaseModel):
     options: dict[str, str] | None = None
     ask_if: dict[str, Any] | None = None
     not_before: str | None = None  # date questions: another date question it may not precede
+    min_days_after: int = 0  # with not_before: how many days after it at the earliest (v4: 1, not the same day)
 
 
 class DerivedSpec(BaseModel):

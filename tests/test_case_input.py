@@ -194,7 +194,7 @@ def test_review_before_the_assessment_is_refused(tmp_path):
     answers["org.review_date"] = "2026-10-01"
     result = run_cli("evaluate", str(_write_case(tmp_path, answers)))
     assert result.returncode == 2
-    assert ("Date of the first fail-fast review (org.review_date): must be on or after date of this"
+    assert ("Date of the first fail-fast review (org.review_date): must be after date of this"
             " assessment (2026-11-02), got 2026-10-01") in result.stderr
 
 

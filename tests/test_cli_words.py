@@ -60,12 +60,12 @@ def test_the_example_reads_its_answers_as_the_questionnaire_words_them():
         in " ".join(out.split())
     assert "“Share of their time kept in the former role” were" not in " ".join(out.split())
     assert "(now 2; not in the organisation's hands)" in " ".join(out.split())
-    assert "Assessed with LeadFit default pack, version 2.8." in out
+    assert "Assessed with LeadFit default pack, version 2.9." in out
 
 
 def test_details_show_the_codes_a_consultant_looks_up():
     out = run_cli("evaluate", EXAMPLE_CASE, "--details").stdout
-    assert "F1 Steep learning curve (high)" in out and "(rule p1-some-experience, default@2.8)" in out
+    assert "F1 Steep learning curve (high)" in out and "(rule p1-some-experience, default@2.9)" in out
     assert "  hire_external - Hire an experienced Product Director:" in out
     assert PACK.fingerprint[:12] in out and "R2 Reluctance to hire" in out
     assert "Risk of appointing this candidate as proposed: high (score 22)" in out

@@ -136,7 +136,7 @@ def test_replay_says_identical_under_the_stored_pack(db):
         record = decide_coach(reg)
     result = run_cli("replay", record.record_id, "--db", db)
     assert result.returncode == 0, result.stderr
-    assert "identical assessment under default@2.8" in result.stdout
+    assert "identical assessment under default@2.9" in result.stdout
 
 
 def test_replay_refuses_when_the_pack_is_not_available(db, tmp_path):
@@ -198,7 +198,7 @@ def test_replay_under_another_engine_version_is_identical_with_a_note(db):
                               '"name":"durable-rules","version":"0.9-')
     result = run_cli("replay", changed, "--db", db)
     assert result.returncode == 0, result.stdout
-    assert "identical assessment under default@2.8" in result.stdout
+    assert "identical assessment under default@2.9" in result.stdout
     assert "note: decided by durable-rules 0.9-" in result.stdout and "replayed with durable-rules" in result.stdout
 
 

@@ -105,7 +105,7 @@ def test_replay_under_another_pack_is_refused_by_name(db, cli, given):
     result = cli("replay", record.record_id, "--pack", given, "--db", db)
     assert result.returncode == 2
     text = squash(result.stderr)
-    assert (f"record {record.ref} was decided under default@2.8 (fingerprint"
+    assert (f"record {record.ref} was decided under default@2.9 (fingerprint"
             f" {pack().fingerprint}); bank@") in text
     assert "has a different fingerprint" in text and "so it cannot replay it" in text
 
@@ -114,7 +114,7 @@ def test_replay_accepts_a_bundled_name(db, cli):
     with open_register(db) as reg:
         record = decide_coach(reg)
     result = cli("replay", record.record_id, "--pack", "bank", "--pack", "default", "--db", db)
-    assert result.returncode == 0 and "identical assessment under default@2.8" in result.stdout
+    assert result.returncode == 0 and "identical assessment under default@2.9" in result.stdout
 
 
 # -- 7: filters -------------------------------------------------------------------------
@@ -148,7 +148,7 @@ def test_csv_export_carries_the_decision_and_its_signers(reg, tmp_path):
     (row,) = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert row["outcome"] == "coach" and row["conditions"] == "'=SUM(A1) coaching"
     assert row["review_date"] == "2027-02-01" and row["risk_level"] == "high"
-    assert row["pack"] == "default@2.8" and row["pack_fingerprint"] == pack().fingerprint
+    assert row["pack"] == "default@2.9" and row["pack_fingerprint"] == pack().fingerprint
     assert row["signers"].startswith("Dana Decider (Decision maker; computer account ")
     assert "; Harper Hr (HR; computer account " in row["signers"]
     assert row["dissent"] == "Harper Hr: Budget not approved" and row["intact"] == "yes"

@@ -42,8 +42,12 @@ ODD_LINES = ["", "# a comment", "  # indented comment", "   ", "questionnaire: 2
              "    it's", "    x ", "    \"dq\"", "    [a]", "    a #b"]
 # No mark, this questionnaire's (the window writes it), an earlier one's, one that is not a version
 MARKS = [None, QUESTIONNAIRE.version, QUESTIONNAIRE.version, 1, 2, 99, "3"]
-QUESTIONS = [(q.id, _candidates(q, set()) + ([date(2026, 10, 1)] if q.type == "date" else [])
-              + (LONG_TEXTS if q.type == "text" else []))
+# a date before the assessment, and two after it: questionnaire 4 orders two dates, one of them
+# not on the assessment day, so later dates keep most files on the line-by-line reader
+QUESTIONS = [(q.id, [date(2026, 11, 2)] if q.id == "org.assessed_on" else  # the day others follow
+              [date(2026, 10, 1), date(2026, 11, 3), date(2026, 12, 1), date(2027, 1, 4)]
+              if q.type == "date" else
+              _candidates(q, set()) + (LONG_TEXTS if q.type == "text" else []))
              for q in QUESTIONNAIRE.asked]
 
 
@@ -89,7 +93,9 @@ def test_a_case_file_reads_as_evaluate_reads_it(tmp_path):
     marked: list[bool] = []
     check()
     assert sum(marked) >= 10  # files with this questionnaire's mark, as the window saves them, too
-    assert sum(quick) >= 30  # the line-by-line reading was compared, often
+    # the line-by-line reading was compared, often (20: questionnaire 4 orders two dates, so the
+    # dates drawn out of order send more files to the full reader, by design)
+    assert sum(quick) >= 20
     assert not all(quick)  # and the full reader too
     assert sum(folded) >= 10  # folded long texts joined back, and compared
 

@@ -75,8 +75,12 @@ def test_the_lean_pair_is_what_two_full_assessments_say(names, tmp_path_factory)
         except InputError:  # e.g. a review date before the assessment: pack diff lists it invalid
             assume(False)
         va, vb = a.questionnaire.version, b.questionnaire.version
-        case_b = case if va == vb else build_case(migrate_answers(case.to_data(), va, vb),
-                                                  b.questionnaire)
+        try:  # questionnaire 4 refuses dates earlier ones took (a review on the assessment day)
+            case_b = case if va == vb else build_case(migrate_answers(case.to_data(), va, vb),
+                                                      b.questionnaire)
+        except InputError:  # pack diff lists it invalid (the pair says why), as above
+            assert isinstance(evaluator.pair(answers), str)
+            assume(False)
         got = evaluator.pair(answers)
         assert (_lean(got[0]), _lean(got[1])) == (_full(case, a), _full(case_b, b)), answers
         outcomes.add(got[0].outcome)

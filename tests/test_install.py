@@ -48,7 +48,7 @@ def test_built_wheel_installs_and_evaluates(tmp_path):
     result = subprocess.run([sys.executable, "-c", code, str(target), str(EXAMPLE_CASE)],
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
-    assert "default@2.8" in result.stdout
+    assert "default@2.9" in result.stdout
     bundled = sorted(d.name for d in (REPO / "rules" / "packs").iterdir() if (d / "pack.yaml").is_file())
     assert str(bundled) in result.stdout  # every bundled pack travels with the wheel
     assert "Recommendation: Appoint with coaching\n" in result.stdout

@@ -28,7 +28,8 @@ def _value(question):
     if question.type == "choice":
         return st.sampled_from(list(question.options))
     if question.type == "date":
-        return st.integers(0, 400).map(lambda d: date(2026, 11, 2) + timedelta(days=d))
+        # a date the form takes: questionnaire 4 refuses a review on the assessment day itself
+        return st.integers(max(question.min_days_after, 0), 400).map(lambda d: date(2026, 11, 2) + timedelta(days=d))
     return st.just("Someone")
 
 

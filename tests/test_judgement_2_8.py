@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from leadfit.rules.model.library import archived_packs_dir, default_pack, resolve_pack
+from leadfit.rules.model.library import archived_packs_dir
 from leadfit.rules.model.pack import load_pack
 from leadfit.rules.runtime.assess import evaluate
 from tests.test_judgement_selection import _case
@@ -22,9 +22,15 @@ def _old():
     return load_pack(archived_packs_dir() / "default-2.7")
 
 
+@cache
+def _new():
+    """2.8 as its records hold it: archived when 2.9 began (docs/judgement.md, "Default 2.9")."""
+    return load_pack(archived_packs_dir() / "default-2.8")
+
+
 def _both(name: str, **changes):
     """(2.8's assessment, the archived 2.7's) of a default scenario, with changes."""
-    return evaluate(_case(name, **changes), default_pack()), evaluate(_case(name, _old(), **changes), _old())
+    return evaluate(_case(name, **changes), _new()), evaluate(_case(name, _old(), **changes), _old())
 
 
 def _steps(a) -> dict[str, str]:
@@ -52,7 +58,7 @@ def test_a_coached_appointment_that_stands_on_lightening_the_load_first_says_so_
     assert old.outcome_title == "Appoint with coaching"
     assert new.outcome == "coach" and "M8" in {m.id for m in new.preconditions}
     assert new.outcome_title == "Appoint with coaching once the steps before the appointment are done"
-    plain = evaluate(_case("a learner with two years"), default_pack())
+    plain = evaluate(_case("a learner with two years"), _new())
     assert plain.preconditions == [] and plain.outcome_title == "Appoint with coaching"
 
 
@@ -62,9 +68,9 @@ def test_a_critical_stream_weighs_for_an_experienced_candidate_with_a_gap_withou
     assert _finding(old, "F11") is None and old.outcome == "coach"
     assert _finding(new, "F11").severity == "high" and new.outcome == "coach"
     assert new.risk.score > old.risk.score
-    ready = evaluate(_case("critical stream, experienced candidate"), default_pack())
+    ready = evaluate(_case("critical stream, experienced candidate"), _new())
     assert ready.outcome == "appoint" and _finding(ready, "F11") is None  # no gap, no curve
-    ps = resolve_pack("public-sector")
+    ps = load_pack(archived_packs_dir() / "public-sector-1.9")
     essential = evaluate(_case("critical stream, experienced candidate not yet in MVP slices", ps), ps)
     assert "essential public service" in _finding(essential, "F11").summary
 
@@ -79,20 +85,20 @@ def _review(pack, name: str, **changes):
 def test_a_review_at_six_months_is_early_enough_and_a_low_finding_never_blocks_the_appointment():
     learner = "a learner with two years"
     assert _review(_old(), learner, **{"org.review_date": "2027-05-01"}) == ("low", True)  # 2.7: day 180
-    assert _review(default_pack(), learner, **{"org.review_date": "2027-05-01"}) == (None, False)
-    assert _review(default_pack(), "boundary: first review on day 183") == (None, False)
-    assert _review(default_pack(), "boundary: first review on day 184") == ("low", False)
-    assert _review(default_pack(), "coached learner, first review eight months out") == ("low", False)
-    assert _review(default_pack(), "boundary: first review on day 365") == ("low", False)
-    assert _review(default_pack(), "boundary: first review on day 366") == ("medium", True)
-    late = evaluate(_case("coached learner, first review eight months out"), default_pack())
+    assert _review(_new(), learner, **{"org.review_date": "2027-05-01"}) == (None, False)
+    assert _review(_new(), "boundary: first review on day 183") == (None, False)
+    assert _review(_new(), "boundary: first review on day 184") == ("low", False)
+    assert _review(_new(), "coached learner, first review eight months out") == ("low", False)
+    assert _review(_new(), "boundary: first review on day 365") == ("low", False)
+    assert _review(_new(), "boundary: first review on day 366") == ("medium", True)
+    late = evaluate(_case("coached learner, first review eight months out"), _new())
     assert _steps(late)["M10"].startswith("Bring the first review forward: the date on this record is"
                                           " more than about six months away")
 
 
 # --- 3: public-sector words: no profit and loss; "Somewhat" is not "little appetite" -------------
 def test_public_sector_words_name_no_profit_and_loss_and_somewhat_is_not_little_appetite():
-    ps, old_ps = resolve_pack("public-sector"), load_pack(archived_packs_dir() / "public-sector-1.8")
+    ps, old_ps = load_pack(archived_packs_dir() / "public-sector-1.9"), load_pack(archived_packs_dir() / "public-sector-1.8")
     for name in ("ready but no written role", "role gives the Product Director no results to own"):
         new_m1 = _steps(evaluate(_case(name, ps), ps))["M1"]
         old_m1 = _steps(evaluate(_case(name, old_ps), old_ps))["M1"]
@@ -111,11 +117,11 @@ def test_coaching_says_the_cpo_where_there_is_one_and_the_outside_coach_where_th
     assert _steps(old)["M7"].startswith("Regular coaching, led by the CPO where there is one or")
     assert _steps(new)["M7"].startswith("The CPO mentors them")
     coach = evaluate(_case("holds the line only sometimes", **{"org.cpo_available": False,
-                                                                "org.coach_available": True}), default_pack())
+                                                                "org.coach_available": True}), _new())
     assert _steps(coach)["M7"].startswith("Bring in the outside coach")
-    blames = evaluate(_case("ready candidate is appointed", **{"candidate.blamed_digital": True}), default_pack())
+    blames = evaluate(_case("ready candidate is appointed", **{"candidate.blamed_digital": True}), _new())
     assert _steps(blames)["M7"].startswith("The CPO mentors them")
-    assert "M7" not in _steps(evaluate(_case("shared profit and loss only"), default_pack()))  # none asked
+    assert "M7" not in _steps(evaluate(_case("shared profit and loss only"), _new()))  # none asked
 
 
 # --- fresh-eyes #20: an outside coach is someone to learn the job from where there is no CPO ----
@@ -126,7 +132,7 @@ def test_an_outside_coach_counts_where_there_is_no_cpo_and_no_peers():
     assert new.outcome == "coach" and _finding(new, "F3").severity == "high"
     assert _steps(new)["M7"].startswith("Bring in the outside coach") and "M6" not in _steps(new)
     alone = evaluate(_case("learner who cannot see the job done elsewhere, and no one to coach them"),
-                     default_pack())
+                     _new())
     assert alone.outcome == "hire_external" and _finding(alone, "F3").severity == "critical"
 
 
@@ -136,15 +142,15 @@ def test_a_plan_that_misses_only_on_its_date_says_the_date_is_too_late():
     assert _steps(old)["M8"].startswith("Before they start, put the plan right")
     assert _steps(new)["M8"].startswith("Before they start, bring the plan's date forward")
     assert "the date is too late" in _steps(new)["M8"]
-    assert _steps(evaluate(_case(CASE_7), default_pack()))["M8"].startswith(
+    assert _steps(evaluate(_case(CASE_7), _new()))["M8"].startswith(
         "Before they start, bring the plan's date forward")
-    too_much = _steps(evaluate(_case("capable, plan leaves too much"), default_pack()))["M8"]
-    no_one = _steps(evaluate(_case("capable, plan without a backfill"), default_pack()))["M8"]
+    too_much = _steps(evaluate(_case("capable, plan leaves too much"), _new()))["M8"]
+    no_one = _steps(evaluate(_case("capable, plan without a backfill"), _new()))["M8"]
     assert too_much.startswith("Before they start, lower the plan's target")
     assert no_one.startswith("Before they start, name who takes over")
     both = _steps(evaluate(_case("capable, plan too slow", **{"candidate.backfill_named": False,
                                                               "candidate.backfill_name": None}),
-                           default_pack()))["M8"]
+                           _new()))["M8"]
     assert both.startswith("Before they start, put the plan right")  # two misses: the whole plan
 
 
@@ -156,7 +162,7 @@ def test_appointing_again_an_executive_who_did_not_adjust_is_at_least_high_risk(
     m10 = _finding(new, "M10")
     assert m10.severity == "critical" and m10.title == "Fail-fast checkpoint"
     assert "M10" not in _steps(new)  # a finding, never a second coaching plan
-    assert _finding(evaluate(_case("adjusted when appointed on conditions before"), default_pack()), "M10") is None
+    assert _finding(evaluate(_case("adjusted when appointed on conditions before"), _new()), "M10") is None
 
 
 # --- 7: a hire whatever the answers not known lists no interview to find them out --------------
@@ -165,7 +171,7 @@ def test_a_hire_that_holds_whatever_the_unknowns_lists_no_interview_a_depending_
     assert holds.outcome == old.outcome == "hire_external"
     assert "M3" in _steps(old) and "M3" not in _steps(holds)
     depends = evaluate(_case("not known: the candidate's experience decides between coaching and hiring"),
-                       default_pack())
+                       _new())
     assert depends.outcome_title.startswith("Find out first") and "M3" in _steps(depends)
 
 
@@ -174,7 +180,7 @@ def test_making_hiring_impossible_is_never_listed_as_a_change_towards_a_milder_o
     from leadfit.rules.runtime.explain import evaluate_explained
     from leadfit.words import no_change_words
     name = "eleven failure modes add up to hiring"
-    new = evaluate_explained(_case(name), default_pack())
+    new = evaluate_explained(_case(name), _new())
     old = evaluate_explained(_case(name, _old()), _old())
 
     def coach(a):
@@ -185,7 +191,7 @@ def test_making_hiring_impossible_is_never_listed_as_a_change_towards_a_milder_o
         "The nearest way to Appoint with coaching would take support or the option to hire away:"
         " that is no way to get there.")
     # a worse situation towards a more cautious outcome is still said (it is no recipe)
-    nobody = evaluate_explained(_case("outside coach instead of a CPO"), default_pack())
+    nobody = evaluate_explained(_case("outside coach instead of a CPO"), _new())
     hire = next(alt for alt in nobody.alternatives if alt.outcome == "hire_external")
     assert any(c.question == "org.coach_available" for s in hire.nearest for c in s.changes)
 
@@ -193,4 +199,4 @@ def test_making_hiring_impossible_is_never_listed_as_a_change_towards_a_milder_o
 def test_the_archived_2_7_keeps_its_fingerprint():
     old = _old()
     assert old.label == "default@2.7" and old.fingerprint.startswith("44a3b4d2d575")
-    assert default_pack().label == "default@2.8"
+    assert _new().label == "default@2.8" and _new().fingerprint.startswith("98e7e72be84b")

@@ -117,13 +117,13 @@ def test_a_portfolio_of_executives_is_no_milder_than_experienced_leads(tmp_path)
 def test_a_plan_that_lightens_the_role_in_time_is_not_a_title_without_the_job(tmp_path):
     """c02 against c03: 60% kept with a plan to 10% in time is a dual role (F2) while it lasts;
     60% with no plan is also F9 and carries the 'hire if not lightened' note (2.6: the time kept
-    weighs once, F9 critical, so medium, not high; tests/test_judgement_leftovers.py)."""
+    weighs once, F9 critical; 2.9: one critical finding is at least a high risk, so high)."""
     plan = _evaluate(_case_file(tmp_path, "capable, keeps sixty percent with a plan down to a tenth"))
     none = _evaluate(_case_file(tmp_path, "capable, keeps sixty percent with no plan"))
     assert "Title without the job" not in plan and "do not go ahead" not in plan
     assert "Title without the job (critical)" in none and "do not go ahead" in none
     assert "Risk of appointing this candidate as proposed: low\n" in plan  # 2.7: F2 medium
-    assert "Risk of appointing this candidate as proposed: medium\n" in none
+    assert "Risk of appointing this candidate as proposed: high\n" in none
 
 
 def test_the_headline_never_promises_coaching_that_cannot_happen(tmp_path):
@@ -138,13 +138,14 @@ def test_the_headline_never_promises_coaching_that_cannot_happen(tmp_path):
 
 def test_a_cautious_hire_on_unknown_experience_shows_the_risk_it_allows_for(tmp_path):
     """c15: hire is the most cautious outcome the unknowns allow; the risk beside it is that
-    case's (critical), and the note gives what the known answers alone score."""
+    case's (critical), said as the worst case it is (2.9), and the note gives what the known
+    answers alone score."""
     name = "not known: the candidate's experience decides between coaching and hiring"
     said = _evaluate(_case_file(tmp_path, name))
     assert "Recommendation: Find out first. If the answers not known turn out badly: Hire an experienced Product Director\n" in said
-    assert "Risk of appointing this candidate as proposed: critical" in said
-    assert "Counting only what is known, it is medium" in " ".join(said.split())
-    assert "find out before deciding" in said
+    assert "Risk of appointing this candidate as proposed: at worst critical\n" in said
+    assert "On what is known alone it is medium" in " ".join(said.split())  # words 7 (2.9)
+    assert "out before deciding" in said
 
 
 def test_a_reason_given_is_a_reason(tmp_path):

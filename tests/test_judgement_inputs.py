@@ -23,7 +23,7 @@ OLD_DEFAULT_FINGERPRINT = "b791f863f3bfeb49badfe9961e39735c88b6097c18e9fc7efa253
 def _client(tmp_path, extra: str = "", rules: str | None = None, name: str = "acme"):
     folder = tmp_path / name
     folder.mkdir()
-    (folder / "pack.yaml").write_text(f'name: {name}\nversion: "0.1"\nextends: default@2.8\n' + extra)
+    (folder / "pack.yaml").write_text(f'name: {name}\nversion: "0.1"\nextends: default@2.9\n' + extra)
     if rules is not None:
         (folder / "rules.yaml").write_text(rules)
     return folder
@@ -48,7 +48,7 @@ BAD = {
                                  " {param: nope}}}\n", None,
                                  "pack.yaml:6: override.p1-experienced.when: unknown parameter 'nope'"),
     "misspelt client parameter": ("parameters:\n  p1_met_yeers: 5\n", None,
-                                  "pack.yaml:5: parameters.p1_met_yeers: default@2.8 has no parameter"
+                                  "pack.yaml:5: parameters.p1_met_yeers: default@2.9 has no parameter"
                                   " 'p1_met_yeers' (did you mean 'p1_met_years'?)"),
     "bad client parameter value": ("parameters:\n  p1_met_years: 3\n  p1_partial_years: yes\n", None,
                                    "pack.yaml:6: parameters.p1_partial_years: 'candidate.digital_years' is"
@@ -90,7 +90,7 @@ def test_a_client_parameter_moves_every_rule_that_refers_to_it(tmp_path):
     moved = [r.id for r in pack.rules if r.condition != default_pack().rule(r.id).condition]
     assert {"ready-to-appoint", "p1-experienced", "p1-some-experience", "f10-uneven-streams",
             "f11-critical-stream", "no-one-to-coach", "capable-capacity-gap"} <= set(moved)
-    assert all(r.layer == "default@2.8" for r in pack.rules if r.id in moved)  # the base's rules, moved
+    assert all(r.layer == "default@2.9" for r in pack.rules if r.id in moved)  # the base's rules, moved
     case = load_case_file(REPO / "forms/examples/example-case.yaml", pack.questionnaire)
     answers = dict(case.answers, **{"candidate.digital_years": 4})
     from leadfit.forms.case import build_case
@@ -101,7 +101,7 @@ def test_a_client_parameter_moves_every_rule_that_refers_to_it(tmp_path):
 
 
 def test_the_archived_pack_is_the_old_default_and_is_not_offered_for_new_cases():
-    assert "default-1.0" not in bundled_pack_names() and resolve_pack("default").label == "default@2.8"
+    assert "default-1.0" not in bundled_pack_names() and resolve_pack("default").label == "default@2.9"
     old = load_pack(REPO / "rules" / "archive" / "default-1.0")
     assert (old.label, old.fingerprint, old.questionnaire.version) == ("default@1.0", OLD_DEFAULT_FINGERPRINT, 1)
 
@@ -139,7 +139,7 @@ def test_a_case_file_names_a_version_it_cannot_read(tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text("questionnaire: 7\nanswers: {}\n")
     done = run_cli("evaluate", str(path))
-    assert done.returncode == 2 and "questionnaire: must be one of the versions 1, 2, 3, got 7" in done.stderr
+    assert done.returncode == 2 and "questionnaire: must be one of the versions 1, 2, 3, 4, got 7" in done.stderr
 
 
 def test_a_register_written_before_2_0_verifies_shows_reports_and_replays(tmp_path, monkeypatch):
@@ -188,5 +188,5 @@ def test_a_bad_parameter_read_by_many_rules_counts_them_instead_of_listing_them(
     folder = _client(tmp_path, "parameters:\n  p1_met_years: lots\n")
     errors = [x for x in run_cli("pack", "lint", str(folder)).stdout.splitlines() if x.startswith("error:")]
     assert len(errors) == 1, errors
-    assert errors[0].endswith("got 'lots'; 22 base rules compare with it, among them 'ready-to-appoint'"
+    assert errors[0].endswith("got 'lots'; 23 base rules compare with it, among them 'ready-to-appoint'"
                               " and 'p1-experienced'"), errors[0]

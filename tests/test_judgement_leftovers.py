@@ -228,7 +228,7 @@ def _strict():
     """The fresh-eyes client: P1 needs five years, no craft background weighs medium."""
     folder = Path(tempfile.mkdtemp(prefix="leadfit-strict-")) / "strict"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: strict\nversion: "0.1"\nextends: default@2.8\n'
+    (folder / "pack.yaml").write_text('name: strict\nversion: "0.1"\nextends: default@2.9\n'
                                       "parameters:\n  p1_met_years: 5\n"
                                       "override:\n  f6-no-craft:\n    severity: medium\n")
     return load_pack(folder)
@@ -275,7 +275,7 @@ def test_a_fallback_headline_naming_anything_but_the_outcome_is_refused_at_its_l
     folder = tmp_path / "acme"
     folder.mkdir()
     (folder / "pack.yaml").write_text(
-        'name: acme\nversion: "0.1"\nextends: default@2.8\ntitles_if_fallback:\n'
+        'name: acme\nversion: "0.1"\nextends: default@2.9\ntitles_if_fallback:\n'
         "  hire_external: 'Cannot hire, so {fallback}'\n  hire: 'Nope: {outcome}'\n", encoding="utf-8")
     done = run_cli("pack", "lint", str(folder))
     said = done.stdout + done.stderr

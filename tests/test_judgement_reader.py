@@ -96,7 +96,7 @@ def test_no_change_offered_as_a_lever_takes_support_or_an_option_away():
 def test_records_decided_under_default_2_0_replay_identically_from_the_archive(tmp_path):
     old = load_pack(archived_packs_dir() / "default-2.0")
     assert old.label == "default@2.0" and old.fingerprint == DEFAULT_2_0_FINGERPRINT
-    assert default_pack().label == "default@2.8" and default_pack().fingerprint != DEFAULT_2_0_FINGERPRINT
+    assert default_pack().label == "default@2.9" and default_pack().fingerprint != DEFAULT_2_0_FINGERPRINT
     with open_register(tmp_path / "register.sqlite3") as reg:
         refs = []
         for name in ("capable, keeps eighty percent with no plan", "eleven failure modes add up to hiring"):

@@ -198,7 +198,7 @@ def test_a_bad_setting_is_named_at_its_line_and_nothing_loads(tmp_path):
     folder = tmp_path / "acme"
     folder.mkdir()
     (folder / "pack.yaml").write_text(
-        'name: acme\nversion: "0.1"\nextends: default@2.8\ncompounding_leaves_out: [M33]\n'
+        'name: acme\nversion: "0.1"\nextends: default@2.9\ncompounding_leaves_out: [M33]\n'
         "finding_titles:\n  Q9: Nothing\ntitle_if_depends: 'Find out {who}'\n", encoding="utf-8")
     done = run_cli("pack", "lint", str(folder))
     assert done.returncode == 2, done.stdout

@@ -130,7 +130,8 @@ def _condition_data(pack: Pack) -> st.SearchStrategy:
         ops = conditions._OPS_BY_TYPE[q.type]
         compare = st.sampled_from([o for o in ops if o in conditions.COMPARISONS])
         one = st.sampled_from(values)
-        parts = [st.builds(lambda op, v: {op: {q.id: v}}, compare, one), st.just({"answered": q.id})]
+        parts = [st.builds(lambda op, v: {op: {q.id: v}}, compare, one), st.just({"answered": q.id}),
+                 st.just({"unanswered": q.id})]  # 2.9: the pack language's own atom
         if any(o in conditions.MEMBERSHIP for o in ops):
             parts.append(st.builds(lambda op, vs: {op: {q.id: vs}},
                                    st.sampled_from(conditions.MEMBERSHIP),
@@ -148,7 +149,7 @@ def _condition_data(pack: Pack) -> st.SearchStrategy:
 def _parsed(raw, pack: Pack):
     try:
         return conditions.parse(raw, pack.questionnaire.questions)
-    except conditions.ConditionProblem:  # 'not answered' is refused at load, by design
+    except conditions.ConditionProblem:  # a generated value the question cannot take
         return None
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from tests.helpers import EXAMPLE_CASE, run_cli
 
-BASE = 'name: client\nversion: "1.0"\nextends: default@2.8\n'
+BASE = 'name: client\nversion: "1.0"\nextends: default@2.9\n'
 
 
 def client_pack(tmp_path, pack: str = BASE, rules: str | None = None, scenarios: str | None = None):
@@ -44,7 +44,7 @@ def test_a_refused_pack_names_its_rule_that_can_never_fire_in_every_command(tmp_
     done = run_cli(*[c.format(pack=folder, tmp=tmp_path) for c in command])
     said = done.stdout + done.stderr
     assert done.returncode == 2, said
-    assert f"{folder / 'pack.yaml'}:4: disable: rule 'p3-nevr-led' is not in default@2.8" in said
+    assert f"{folder / 'pack.yaml'}:4: disable: rule 'p3-nevr-led' is not in default@2.9" in said
     assert f"{folder / 'rules.yaml'}:2: rule 'client-impossible' can never fire" in said, said
     assert not (tmp_path / "docs.pdf").exists()
 
@@ -67,7 +67,7 @@ def test_a_client_rule_that_overrules_a_base_rule_is_said_at_the_client_rule(tmp
     rows = [r for r in _lint_rows(folder) if "p3-never-led" in r]
     assert len(rows) == 1, rows
     assert rows[0].startswith(f"error: {folder / 'rules.yaml'}:2: rule 'client-never-led' (recommends"
-                              " Hire) and default@2.8's rule 'p3-never-led' (recommends Coach) match"
+                              " Hire) and default@2.9's rule 'p3-never-led' (recommends Coach) match"
                               " exactly the same answers"), rows
     assert "'override: {p3-never-led: ...}'" in rows[0] and "'disable: [p3-never-led]'" in rows[0]
     assert "Make this rule's conditions differ" in rows[0]
@@ -79,7 +79,7 @@ def test_a_client_rule_a_base_rule_overrules_is_said_at_the_client_rule(tmp_path
     rows = [r for r in _lint_rows(folder) if "client-never-led" in r]
     assert len(rows) == 1 and rows[0].startswith(
         f"error: {folder / 'rules.yaml'}:2: rule 'client-never-led' (recommends Appoint) and"
-        " default@2.8's rule 'p3-never-led' (recommends Coach)"), rows
+        " default@2.9's rule 'p3-never-led' (recommends Coach)"), rows
     assert "the stronger, Coach, always wins, so 'client-never-led' is never followed" in rows[0]
     assert "'override: {p3-never-led: ...}'" in rows[0]
 
@@ -90,7 +90,7 @@ def test_a_base_rule_a_client_rule_leaves_undecided_is_said_at_the_client_rule(t
     broader = "{any: [{eq: {candidate.led_multidisciplinary: false}}, {eq: {candidate.owns_pnl: none}}]}"
     folder = client_pack(tmp_path, rules=_rule("client-hires", "hire_external", broader))
     rows = [r for r in _lint_rows(folder) if "'p3-never-led' recommends" in r]
-    assert rows and all(r.startswith(f"warning: {folder / 'rules.yaml'}:2: default@2.8's rule") for r in rows), rows
+    assert rows and all(r.startswith(f"warning: {folder / 'rules.yaml'}:2: default@2.9's rule") for r in rows), rows
     assert "because of this pack's rule 'client-hires'" in rows[0]
     assert "'disable: [p3-never-led]'" in rows[0] and "packs/default" not in rows[0]
 
@@ -223,8 +223,8 @@ SCENARIO_TYPOS = """scenarios:
 
 
 @pytest.mark.parametrize("pack_yaml,at", [
-    ('name: client\nversion: "1.0"\nextends: default@2.8\ndisable: [p3-never-led\n', ":4: YAML syntax error"),
-    ('name: client\nversion: "1.0"\nextends: [default@2.8\n', ":3: YAML syntax error"),
+    ('name: client\nversion: "1.0"\nextends: default@2.9\ndisable: [p3-never-led\n', ":4: YAML syntax error"),
+    ('name: client\nversion: "1.0"\nextends: [default@2.9\n', ":3: YAML syntax error"),
     ('name: client\nversion: "1.0"\nextends: default 2.8\n', ":3: extends: must be a pack's name and version"),
     ('name: client\nversion: "1.0"\nextends: default\n', ":3: extends: must be a pack's name and version"),
     ('name: client\nversion: "1.0"\nextends: defualt@2.8\n', ":3: extends 'defualt@2.8': no such pack"),

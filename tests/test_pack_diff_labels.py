@@ -9,7 +9,7 @@ import shutil
 from leadfit.rules.model.library import resolve_pack
 from tests.helpers import DEFAULT_PACK, run_cli
 
-DEFAULT = resolve_pack("default").label  # today's default, e.g. default@2.8
+DEFAULT = resolve_pack("default").label  # today's default, e.g. default@2.9
 
 
 def _client(tmp_path, params: str):

@@ -112,7 +112,7 @@ def test_a_scenario_with_three_mistakes_names_all_three(tmp_path):
     both were fixed (a scenario whose schema failed lost what it expects)."""
     folder = tmp_path / "three"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: three\nversion: "1.0"\nextends: default@2.8\n', encoding="utf-8")
+    (folder / "pack.yaml").write_text('name: three\nversion: "1.0"\nextends: default@2.9\n', encoding="utf-8")
     (folder / "scenarios.yaml").write_text(
         "scenarios:\n"
         "  - name: three mistakes\n"

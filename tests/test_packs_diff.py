@@ -52,11 +52,9 @@ def test_pack_diff_prints_the_impact_table_and_its_counts_add_up(client):
 
 def test_bank_diff_names_the_rules_and_the_cases_it_changes():
     out = run_cli("pack", "diff", "default", "bank").stdout
-    assert "+ bank-coach-needs-cpo  [bank@1.2]" in out
-    assert "~ p2-shared-pnl (severity)  [default@2.8 -> bank@1.2]\n      severity: P2 medium  ->  P2 high\n" in out
-    assert ("      then: readiness P2 not met; finding P2 (high); mitigation M5; mitigation M7;"
-            " recommend Coach  ->  readiness P2 not met; finding P2 (critical); recommend Hire") in out
-    assert "      summary: Has never answered for a profit and loss.  ->  Has never answered" in out
+    assert "+ bank-pnl-required  [bank@1.3]" in out  # 1.3: beside the default's p2-no-pnl, not over it
+    assert "~ p2-shared-pnl (severity)  [default@2.9 -> bank@1.3]\n      severity: P2 medium  ->  P2 high\n" in out
+    assert "bank-coach-needs-cpo" not in out  # 1.3: without a CPO the outside coach coaches
     row = next(x for x in out.splitlines() if x.strip().startswith("never owned a profit and loss"))
     assert "Coach -> Hire" in row
 
@@ -73,7 +71,7 @@ def test_pack_diff_says_outcomes_in_words_never_their_codes():
 
 def test_pack_diff_json_matches_the_table():
     data = json.loads(run_cli("pack", "diff", "default", "public-sector", "--json").stdout)
-    assert data["a"] == "default@2.8" and data["b"] == "public-sector@1.9"
+    assert data["a"] == "default@2.9" and data["b"] == "public-sector@1.10"
     assert {r["id"] for r in data["rules"] if r["change"] == "removed"} == set()  # P2 reworded, kept
     assert {"p2-owns-pnl", "p2-shared-pnl", "p2-no-pnl"} <= {
         r["id"] for r in data["rules"] if r["change"] == "changed" and r["keys"] == ["summary"]}
@@ -152,7 +150,7 @@ def test_totals_over_one_case_are_grammatical(tmp_path):
 def test_a_changed_threshold_shows_before_and_after_in_words():
     gap = str(REPO_FIXTURES / "lint_readiness_gap")
     out = run_cli("pack", "diff", "default", gap).stdout
-    assert ("  ~ p1-experienced (when)  [default@2.8 -> lint-readiness-gap@1.0]\n"
+    assert ("  ~ p1-experienced (when)  [default@2.9 -> lint-readiness-gap@1.0]\n"
             "      when: Years managing digital products is at least 3  ->"
             "  Years managing digital products is at least 5\n") in out
     data = json.loads(run_cli("pack", "diff", "default", gap, "--json").stdout)
@@ -164,7 +162,7 @@ def test_a_changed_threshold_shows_before_and_after_in_words():
 def test_a_changed_parameter_is_a_setting_line(tmp_path):
     folder = tmp_path / "client"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.8\n'
+    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.9\n'
                                       "parameters:\n  p1_met_years: 5\n")
     done = run_cli("pack", "diff", "default", str(folder))
     assert done.returncode == 0, done.stderr

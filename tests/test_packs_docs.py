@@ -24,7 +24,7 @@ def test_rules_are_grouped_by_catalogue_id_with_plain_words_and_scenarios():
     groups = {g.id: g for g in rules_by_id(resolve_pack("bank"))}
     assert list(groups)[:2] == ["P1", "P2"]  # catalogue order
     p2 = {r.id: r for r in groups["P2"].rules}
-    assert p2["p2-shared-pnl"].layer == "bank@1.2"
+    assert p2["p2-shared-pnl"].layer == "bank@1.3"
     assert "Finding P2 P&L ownership (high)" in p2["p2-shared-pnl"].then
     assert p2["p2-shared-pnl"].when == "Have they owned a profit and loss? is \u201cShared or partly\u201d"
     assert "shared profit and loss is a high finding" in p2["p2-shared-pnl"].scenarios
@@ -50,7 +50,7 @@ def test_thresholds_are_listed_in_words():
 
 def test_client_changes_are_summarised():
     c = pack_changes(resolve_pack("public-sector"))
-    assert c.base == "default@2.8" and c.disabled == ()  # P2 is reworded, no longer dropped
+    assert c.base == "default@2.9" and c.disabled == ()  # P2 is reworded, no longer dropped
     assert c.not_asked == ()
     assert "p2-no-pnl" in c.overridden
     assert pack_changes(default_pack()) is None
@@ -62,8 +62,8 @@ def test_pack_docs_writes_a_readable_pdf(tmp_path):
     assert done.returncode == 0, done.stderr
     text, pages = _text(out)
     pack = resolve_pack("bank")
-    for words in ("LeadFit for banks", "How a recommendation is reached", "What this pack changes in default@2.8",
-                  "P2 P&L ownership", "p2-shared-pnl", "bank@1.2", "Finding P2 P&L ownership (high)",
+    for words in ("LeadFit for banks", "How a recommendation is reached", "What this pack changes in default@2.9",
+                  "P2 P&L ownership", "p2-shared-pnl", "bank@1.3", "Finding P2 P&L ownership (high)",
                   "Threshold Value Set in a pack as",
                   "Years running digital products for digital product experience (P1) to be met 3"
                   " p1_met_years", "shared profit and loss is a high finding", "Scenarios",
@@ -122,7 +122,7 @@ def test_a_parameter_change_is_not_reported_as_rules_changed_none(tmp_path):
     """A consultant moving one threshold moves a dozen base rules: the docs say so."""
     folder = tmp_path / "client"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.8\n'
+    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.9\n'
                                       "parameters:\n  p1_met_years: 5\n")
     # 2.7: the base's scenario on the line it moves says what the client decides there instead
     (folder / "scenarios.yaml").write_text(
@@ -147,7 +147,7 @@ def test_a_rule_that_only_adds_a_note_is_in_the_docs_under_notes(tmp_path):
     # for M9): a consultant reading the docs must still see it
     folder = tmp_path / "client"
     folder.mkdir()
-    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.8\n')
+    (folder / "pack.yaml").write_text('name: client\nversion: "1.0"\nextends: default@2.9\n')
     (folder / "rules.yaml").write_text(
         "rules:\n  - id: client-note\n    summary: The board has been told.\n"
         "    when: {eq: {org.tradeoffs_stated: true}}\n    then:\n      - note: The board has been told.\n")

@@ -66,7 +66,8 @@ CHANGES = {
     "threshold": ("pack.yaml", lambda d: d["override"].update(
         {"p1-experienced": {"when": {"ge": {"candidate.digital_years": 4}}}})),
     "disable": ("pack.yaml", lambda d: d.update(disable=["f6-no-craft"])),
-    "wording": ("pack.yaml", lambda d: d["wording"]["M7"].update(title="CPO mentor")),
+    "wording": ("pack.yaml", lambda d: d.setdefault("wording", {}).update(
+        M7={"title": "CPO mentor", "meaning": "Regular mentoring by the bank's CPO."})),
     "relevance": ("pack.yaml", lambda d: d.update(relevance={"candidate.rivals": "never"})),
     "outcome_requires": ("pack.yaml", lambda d: d.setdefault("outcome_requires", {}).update(coach=["M10"])),
     "risk bands": ("pack.yaml", lambda d: d.update(risk_bands={"low": 0, "medium": 5, "high": 16,

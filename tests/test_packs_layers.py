@@ -28,21 +28,21 @@ def _client(tmp_path: Path, pack_yaml: str, rules_yaml: str | None = None, name=
     return folder
 
 
-HEAD = 'name: acme-bank\nversion: "0.3"\nextends: default@2.8\n'
+HEAD = 'name: acme-bank\nversion: "0.3"\nextends: default@2.9\n'
 
 
 def test_resolved_pack_names_its_layers_and_each_rule_keeps_its_layer(tmp_path):
     folder = _client(tmp_path, HEAD + "override:\n  f6-no-craft:\n    severity: medium\n")
     pack = load_pack(folder)
-    assert pack.layers == ("default@2.8", "acme-bank@0.3")
+    assert pack.layers == ("default@2.9", "acme-bank@0.3")
     assert pack.rule("f6-no-craft").layer == "acme-bank@0.3"
-    assert pack.rule("p1-experienced").layer == "default@2.8"
+    assert pack.rule("p1-experienced").layer == "default@2.9"
     case = load_case_file(EXAMPLE_CASE, pack.questionnaire)
     result = evaluate(case, pack)
     f6 = next(f for f in result.findings if f.id == "F6")
     assert (f6.severity, f6.layer) == ("medium", "acme-bank@0.3")
-    assert {m.id: m.layers for m in result.mitigations}["M8"] == ["default@2.8"]
-    assert result.pack.layers == ["default@2.8", "acme-bank@0.3"]
+    assert {m.id: m.layers for m in result.mitigations}["M8"] == ["default@2.9"]
+    assert result.pack.layers == ["default@2.9", "acme-bank@0.3"]
     assert result.pack.fingerprint == pack.fingerprint != default_pack().fingerprint
 
 
@@ -87,8 +87,8 @@ ERRORS = [
     ("disable_unknown_rule", "pack.yaml", 6, ["'f7-wants-everythng'", "did you mean 'f7-wants-everything'"]),
     ("severity_without_finding", "pack.yaml", 6, ["override.r3-rivals.severity", "raises no finding"]),
     ("extends_missing", "pack.yaml", 3, ["'defualt@1.0'", "did you mean 'default'"]),
-    ("extends_wrong_version", "pack.yaml", 3, ["'default@9.9'", "found default@2.8"]),
-    ("added_rule_clashes", "rules.yaml", 2, ["'p1-experienced' is already in default@2.8", "override"]),
+    ("extends_wrong_version", "pack.yaml", 3, ["'default@9.9'", "found default@2.9"]),
+    ("added_rule_clashes", "rules.yaml", 2, ["'p1-experienced' is already in default@2.9", "override"]),
 ]
 
 
@@ -123,7 +123,7 @@ def test_switching_to_a_malformed_pack_keeps_the_previous_one():
     active, problems = switch_pack(current, FIXTURES / "malformed_client")
     assert active is current and len(problems) >= 8
     active, problems = switch_pack(current, "public-sector")
-    assert active.label == "public-sector@1.9" and problems == []
+    assert active.label == "public-sector@1.10" and problems == []
 
 
 def _sibling_base(tmp_path: Path) -> Path:
@@ -160,7 +160,7 @@ def test_a_pack_cannot_reach_a_base_by_path_or_loop(tmp_path):
     _client(tmp_path, 'name: loop-b\nversion: "1.0"\nextends: loop-a@1.0\n', name="loop-b")
     with pytest.raises(PackError, match="loop"):
         load_pack(looped)
-    by_path = _client(tmp_path, 'name: sneaky\nversion: "1.0"\nextends: ../default@2.8\n', name="sneaky")
+    by_path = _client(tmp_path, 'name: sneaky\nversion: "1.0"\nextends: ../default@2.9\n', name="sneaky")
     with pytest.raises(PackError, match="extends"):
         load_pack(by_path)
 
@@ -198,7 +198,7 @@ def test_a_commented_out_extends_is_a_comment_not_a_base(tmp_path):
 def test_a_resolved_pack_keeps_its_base_and_its_own_located_files(tmp_path):
     folder = _client(tmp_path, HEAD + "disable: [f6-no-craft]\n")
     pack = load_pack(folder)
-    assert pack.base is not None and pack.base.label == "default@2.8" and pack.base.base is None
+    assert pack.base is not None and pack.base.label == "default@2.9" and pack.base.base is None
     assert set(pack.sources) == {"pack.yaml"}
     assert pack.sources["pack.yaml"].line_of(("disable", 0)) == 4
     assert set(default_pack().sources) == {"pack.yaml", "rules.yaml", "scenarios.yaml"}

@@ -20,7 +20,7 @@ def test_new_pack_loads_and_passes_pack_test(tmp_path):
     assert done.returncode == 0, done.stderr
     folder = tmp_path / "acme-bank"
     assert sorted(p.name for p in folder.iterdir()) == ["pack.yaml", "rules.yaml", "scenarios.yaml"]
-    assert 'extends: default@2.8' in (folder / "pack.yaml").read_text()
+    assert 'extends: default@2.9' in (folder / "pack.yaml").read_text()
     tested = run_cli("pack", "test", str(folder))
     assert tested.returncode == 0 and " 0 failed" in tested.stdout, tested.stdout
     assert run_cli("pack", "lint", str(folder)).returncode == 0
@@ -35,7 +35,7 @@ def test_new_pack_refuses_to_overwrite_and_bad_names(tmp_path):
     assert (tmp_path / "taken" / "notes.txt").read_text() == "mine"
     assert _new(tmp_path, "Bad Name", "--extends", "default").returncode == 2
     wrong = _new(tmp_path, "other", "--extends", "default@7.0")
-    assert wrong.returncode == 2 and "default@2.8" in wrong.stderr
+    assert wrong.returncode == 2 and "default@2.9" in wrong.stderr
     assert not (tmp_path / "other").exists()
 
 
@@ -48,7 +48,7 @@ def _uncomment(path: Path) -> None:
 
 
 def test_every_commented_example_is_valid_and_takes_effect(tmp_path):
-    assert _new(tmp_path, "acme", "--extends", "default@2.8").returncode == 0
+    assert _new(tmp_path, "acme", "--extends", "default@2.9").returncode == 0
     folder = tmp_path / "acme"
     _uncomment(folder / "pack.yaml")
     _uncomment(folder / "rules.yaml")
@@ -84,9 +84,9 @@ def test_the_threshold_example_moves_every_rule_that_shares_it(tmp_path):
 def test_client_pack_test_runs_its_scenarios_and_the_base_ones_it_does_not_replace():
     from leadfit.rules.model.library import default_pack, resolve_pack
     bank = resolve_pack("bank")
-    own = [s for s in bank.scenarios if s.layer == "bank@1.2"]
+    own = [s for s in bank.scenarios if s.layer == "bank@1.3"]
     replaced = {s.name for s in own}
-    inherited = [s for s in bank.scenarios if s.layer == "default@2.8"]
+    inherited = [s for s in bank.scenarios if s.layer == "default@2.9"]
     assert {s.name for s in inherited} == {s.name for s in default_pack().scenarios} - replaced
     assert "never owned a profit and loss" in replaced
     assert all(r.passed for r in run_all(bank))

@@ -43,7 +43,7 @@ def _value(q):
 def cases(draw, max_unknown: int = 3):
     answers = {q.id: draw(_value(q)) for q in Q.asked if q.type != "date"}
     answers["org.assessed_on"] = date(2026, 11, 2)
-    answers["org.review_date"] = date(2026, 11, 2) + timedelta(days=draw(st.integers(0, 300)))
+    answers["org.review_date"] = date(2026, 11, 2) + timedelta(days=draw(st.integers(1, 300)))  # v4: not the day itself
     for qid in draw(st.lists(st.sampled_from(ALLOWED), max_size=max_unknown, unique=True)):
         answers[qid] = "not known"
     return build_case(answers, Q)

@@ -75,7 +75,8 @@ def test_follow_ups_of_an_answer_not_known_are_never_demanded_and_never_make_it_
     for f in later:
         question = q.questions[f]
         if question.type == "date":
-            answers[f] = ASSESSED + timedelta(days=data.draw(st.integers(-30, 400)))
+            low = question.min_days_after if question.not_before else -30  # v4: a date the form takes
+            answers[f] = ASSESSED + timedelta(days=data.draw(st.integers(low, 400)))
         else:
             answers[f] = data.draw(_value(question))
     answers["org.assessed_on"] = ASSESSED
@@ -105,8 +106,8 @@ def test_a_wider_class_still_stands_for_every_answer_in_it(case, data):
     question = p.questionnaire.questions[qid]
     answers = {**case.to_data(), "candidate.reduce_former_role": True}  # the plan's date is asked
     if question.type == "date":
-        # a date that may not come before the assessment (not_before) is drawn from day 0
-        days = data.draw(st.integers(0 if question.not_before else -400, 800))
+        # a date that may not come before the assessment (not_before) is drawn from its first day
+        days = data.draw(st.integers(question.min_days_after if question.not_before else -400, 800))
         region = next(r for r in space.coarse[qid] if _inside(r, days))
         one, other = ASSESSED + timedelta(days=days), ASSESSED + timedelta(days=region.value)
     else:

@@ -24,6 +24,12 @@ def register(verbs) -> None:
 
 def run(args) -> int:
     a, b = load_or_name_every_problem(args.a), load_or_name_every_problem(args.b)
+    if a.questionnaire.version > b.questionnaire.version:  # answers never migrate to an older form
+        print(f"leadfit pack diff: cannot continue: {a.label} asks questionnaire {a.questionnaire.version}"
+              f" and {b.label} the older questionnaire {b.questionnaire.version}; answers cannot be"
+              f" carried back to an older questionnaire: compare them the other way round"
+              f" (leadfit pack diff {args.b} {args.a})", file=sys.stderr)
+        return 2
     cases, generated = with_boundaries(a, b, folder_cases(args.cases) if args.cases else scenario_cases(a, b))
     result = impact(a, b, cases, progress=_progress_bar() if sys.stderr.isatty() else None,
                     generated=generated)

@@ -20,6 +20,7 @@ from leadfit.words import (
     no_change_words,
     provisional_risk_words,
     readiness_words,
+    risk_level_words,
     risk_words,
     uncoded,
 )
@@ -94,7 +95,7 @@ def _heading(a, case, details: bool, provisional: bool = False) -> list[str]:
     if provisional and a.findings:
         lines.append(provisional_risk_words(a.risk.level, a.risk.score if details else None))
     elif a.decided or a.findings:
-        lines.append(risk_words(a.risk.level, a.risk.score if details else None))
+        lines.append(risk_words(risk_level_words(a), a.risk.score if details else None))
     else:  # nothing found yet on an incomplete case is not a low risk (as the window says)
         lines.append(f"{RISK_LABEL}: not assessed yet")
     return lines

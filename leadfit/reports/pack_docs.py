@@ -15,7 +15,7 @@ from leadfit.files import write_bytes
 from leadfit.pdf import Document, describe
 from leadfit.rules.authoring.docs import IdGroup, PackChanges, pack_changes, parameter_words, rules_by_id
 from leadfit.rules.model.pack import Pack
-from leadfit.words import counted, joined
+from leadfit.words import counted, joined, risk_at_least_words
 
 _KIND_HEADINGS = {
     "readiness": "Readiness: what a ready Product Director brings (P)",
@@ -107,7 +107,8 @@ def _how_decided(doc: Document, pack: Pack) -> None:
         " answers are named."),
         "Risk: each finding counts once, at its worst severity ("
         + ", ".join(f"{k} {v}" for k, v in s.severities.items()) + " points); the total gives the"
-        " level (" + ", ".join(f"{k} from {v}" for k, v in s.risk_bands.items()) + ").",
+        " level (" + ", ".join(f"{k} from {v}" for k, v in s.risk_bands.items()) + ")."
+        + (" " + risk_at_least_words(s.risk_at_least) if s.risk_at_least else ""),
     ])
     for outcome, ids in s.outcome_requires.items():
         doc.p(f"Every '{cat.title(outcome)}' decision also requires: "

@@ -20,7 +20,8 @@ from leadfit.decisions.record_words import (agreed_terms, done_words, found_out_
                                             recorded_words)
 from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
-from leadfit.words import NOT_NEEDED, PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title
+from leadfit.words import (NOT_NEEDED, PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title,
+                           risk_level_words)
 from leadfit.words import answer_words, date_words, joined, quoted, readiness_words, role_words
 from leadfit.words import time_words
 
@@ -94,7 +95,7 @@ def _glance(doc: Document, r: AnyRecord, a: Assessment, replaced_by: str) -> Non
             ["Candidate", f"{r.candidate}" + (f" ({role})" if role else "")],
             ["Assessed on", date_words(r.answers.get("org.assessed_on")) or "not recorded"],
             ["Recommendation", a.outcome_title or _title(a.outcome)],
-            [RISK_LABEL, a.risk.level]]  # words: the score is in the audit details
+            [RISK_LABEL, risk_level_words(a)]]  # words: the score is in the audit details
     plain = plain_words(a)
     if a.constraints:  # beside the recommendation: it can rule one of the outcomes out
         rows.append(["Hiring constraint", "\n".join(plain(c) for c in a.constraints)])

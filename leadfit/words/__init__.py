@@ -21,7 +21,8 @@ from leadfit.words.outcomes import (
     LEAD_KIND, OUTCOME_LEAD, OUTCOME_SHORT, RISK, lead_kind_words, decision_lead_words,
     outcome_short_words, other_streams_words, still_to_hire, READINESS_SHORT, RISK_LABEL, PRECONDITIONS_LABEL,
     risk_words, risk_raises_words, left_out_words, risk_calls_for_words, decided_title,
-    fallback_taken, PARAMETER_WORDS,
+    fallback_taken, PARAMETER_WORDS, AT_WORST_NOTE, ACCEPTED_RISK, risk_level_words,
+    risk_at_least_words,
 )
 from leadfit.words.unknowns import (
     DEPENDS_LEAD, depends_words, decided_by_words, DEPENDS_NOTE, SEE_NOT_KNOWN, HOLDS_FIND_OUT,
@@ -45,7 +46,8 @@ __all__ = [
     "decision_lead_words", "outcome_short_words", "other_streams_words", "still_to_hire",
     "READINESS_SHORT",
     "RISK_LABEL", "PRECONDITIONS_LABEL", "risk_words", "risk_raises_words", "left_out_words",
-    "risk_calls_for_words", "decided_title", "fallback_taken", "PARAMETER_WORDS", "DEPENDS_LEAD",
+    "risk_calls_for_words", "decided_title", "fallback_taken", "PARAMETER_WORDS", "AT_WORST_NOTE",
+    "ACCEPTED_RISK", "risk_level_words", "risk_at_least_words", "DEPENDS_LEAD",
     "depends_words", "decided_by_words", "DEPENDS_NOTE", "SEE_NOT_KNOWN", "HOLDS_FIND_OUT",
     "not_known_reason", "depends_note_words", "decided_early_words", "nothing_recommended_words",
     "PROVISIONAL", "PROVISIONAL_FINDINGS", "provisional_risk_words", "to_complete_words",

@@ -4,9 +4,10 @@ moved the outcome."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from leadfit.words.basics import plural
+from leadfit.words.basics import joined, plural
 
 LEAD_KIND = {"experienced": "experienced Product Director",
              "learner": "executive learning the role", "": "not classified"}
@@ -73,6 +74,34 @@ READINESS_SHORT = {"P1": "Digital", "P2": "P&L", "P3": "Teams", "P4": "MVP slice
 # a "hire" recommendation does not lower it, it says why not to do it.
 RISK_LABEL = "Risk of appointing this candidate as proposed"
 PRECONDITIONS_LABEL = "Before the appointment"
+
+
+# 2.9 (words 7, unknowns 4): where the outcome depends on answers not known, the risk shown is that
+# of their turning out badly, never one measured: its note begins so (words/unknowns.py
+# risk_if_badly_words), and the level beside the recommendation is said "at worst".
+AT_WORST_NOTE = "This risk assumes the missing"
+# A risk a deliberate, open choice accepts (rules/runtime/judgement.py _accepted_risk, words 2)
+ACCEPTED_RISK = "it is accepted here because the stakes are low"
+
+
+def risk_level_words(a: Any) -> str:
+    """An assessment's risk level as said beside its recommendation: 'at worst critical' where it
+    is the worst case of answers not known ("Find out first"); 'critical, accepted as a
+    deliberate choice' where an open choice accepts it (reader 8: the headline read as alarming
+    while a note further down accepted it); else the level ('high')."""
+    level = str(a.risk.level)
+    if a.unknowns is not None and any(n.startswith(AT_WORST_NOTE) for n in a.notes):
+        return f"at worst {level}"
+    if any(ACCEPTED_RISK in n for n in a.notes):
+        return f"{level}, accepted as a deliberate choice"
+    return level
+
+
+def risk_at_least_words(at_least: Mapping[Any, str]) -> str:
+    """A pack's risk_at_least as a reader says it: 'One critical finding makes the risk at least
+    high, whatever the score.' ('' for a pack without it)."""
+    said = [f"one {severity} finding makes the risk at least {level}" for severity, level in at_least.items()]
+    return (joined(said).capitalize() + ", whatever the score.") if said else ""
 
 
 def risk_words(level: str, score: int | None = None) -> str:

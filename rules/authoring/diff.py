@@ -253,7 +253,7 @@ def settings_changes(a: Pack, b: Pack) -> list[str]:
     keep = ("outcomes", "fallback", "severities", "risk_bands", "risk_outcomes", "outcome_requires",
             "outcome_allows", "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
             "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
-            "step_words_if", "titles_if_fallback", "unknowns_version")
+            "step_words_if", "titles_if_fallback", "unknowns_version", "risk_at_least")
     for key in keep:
         x, y = getattr(a.settings, key, None), getattr(b.settings, key, None)
         if x != y:

@@ -48,7 +48,7 @@ from leadfit.yamlsafe import LocatedData
 # Settings a client inherits from its base unless it names them itself.
 INHERITED = ("outcomes", "fallback", "severities", "risk_bands", "signoff_roles", "semantics",
              "risk_outcomes", "unknowns_risk", "compounding_leaves_out", "title_if_depends",
-             "words_version", "unknowns_version")
+             "words_version", "unknowns_version", "risk_at_least")
 # Settings keyed by outcome or id: the client's entries replace the base's one by one.
 LAYERED = ("outcome_allows", "outcome_notes", "if_unavailable", "parameters", "questions",
            "lever_values", "titles_if_unavailable", "finding_titles", "titles_if_preconditions",

@@ -124,6 +124,10 @@ class PackSpec(Plain):
     questionnaire: int | None = None        # its version; None: the current one
     parameters: dict[str, Any] = {}         # named thresholds, used as {param: name}
     risk_outcomes: dict[Severity, Outcome] = {}   # risk level -> the least outcome it allows
+    # finding severity -> the least risk level one such finding gives, whatever the score: "a value
+    # stream really requires the full-time, dedicated focus", so one critical finding alone is never
+    # a medium risk (2.9; absent, the score alone sets the level, as before)
+    risk_at_least: dict[Severity, Severity] = {}
     outcome_allows: dict[Outcome, list[str]] = {}  # the only mitigations an outcome's plan carries
     outcome_notes: dict[Outcome, str] = {}  # what every assessment with that outcome says
     if_unavailable: dict[Outcome, dict[str, str]] = {}  # outcome not possible: how steps read
@@ -174,7 +178,9 @@ class PackSpec(Plain):
     # can say. 3 (2.8): a hire that holds whatever the answers not known are lists no interview
     # to find them out: the candidate does not lead, so nothing they could say changes it.
     # 1 keeps older records as they were.
-    unknowns_version: Literal[1, 2, 3] = 1
+    # 4 (2.9): the risk beside "Find out first" is said "at worst" (leadfit/words.py risk_level_words),
+    # and a candidate already interviewed as an outsider is asked again, not "interviewed as external".
+    unknowns_version: Literal[1, 2, 3, 4] = 1
 
 
     # Settings that would make records unsignable or outcomes disordered are errors.
@@ -212,7 +218,7 @@ LATER_SETTINGS = ("semantics", "questionnaire", "parameters", "risk_outcomes", "
                   "outcome_notes", "if_unavailable", "questions", "lever_values",
                   "unknowns_risk", "titles_if_unavailable", "compounding_leaves_out",
                   "finding_titles", "title_if_depends", "words_version", "titles_if_preconditions",
-                  "step_words_if", "titles_if_fallback", "unknowns_version")
+                  "step_words_if", "titles_if_fallback", "unknowns_version", "risk_at_least")
 
 
 class ExpectSpec(Plain):

@@ -225,6 +225,12 @@ class _Builder:
         for name, floor in self.shared.risk_bands:
             if score >= floor:
                 level = name
+        at_least = self.shared.level_at_least
+        if at_least:  # one finding of that severity lifts the level, whatever the score (2.9)
+            for severity in worst.values():
+                lifted = at_least.get(severity)
+                if lifted is not None and SEVERITY_ORDER.index(lifted) > SEVERITY_ORDER.index(level):
+                    level = lifted
         return score, level
 
     def risk(self, findings: list[Finding], forced: bool) -> Risk:

@@ -44,10 +44,12 @@ from leadfit.errors import EngineError
 from leadfit.forms.conditions import questions_in
 from leadfit.rules.model.engine_limits import limit_problem
 from leadfit.rules.runtime.engine_json import (
+    absent_field,
     compile_condition,
     field_name,
     refuse_hazards,
     text_codes,
+    unanswered_in,
 )
 
 ENGINE_NAME = "durable-rules"
@@ -96,11 +98,13 @@ class _Ruleset:
     field name of each question its rules read, each answer's JSON member written so far
     ((question id, type, answer) -> '"f3": 5'), and the session its facts go to now."""
 
-    __slots__ = ("handle", "ids", "short", "codes", "written", "session", "facts")
+    __slots__ = ("handle", "ids", "short", "codes", "absent", "written", "session", "facts")
 
     def __init__(self, handle: Any, ids: dict[str, str], short: dict[str, str],
-                 codes: dict[str, dict[str, int]]):
+                 codes: dict[str, dict[str, int]], absent: tuple[tuple[str, str], ...] = ()):
         self.handle, self.ids, self.short, self.codes = handle, ids, short, codes
+        # (question id, its '"f3_none": 1' member) of each question a rule tests as unanswered
+        self.absent = absent
         self.written: dict[tuple, str] = {}
         self.session: str | None = None  # None: the next fact starts a new one
         self.facts = 0  # facts the session holds
@@ -210,7 +214,10 @@ class RulesEngine:
                               f" {', '.join(map(repr, refused)) or 'combination'} is too"
                               " complex for it; run: leadfit pack lint") from exc
         ids = {f"r{position}": rule_id for position, (rule_id, _) in enumerate(rules)}
-        made = self._rulesets[name] = _Ruleset(self._host.get_ruleset(name)._handle, ids, short, codes)
+        absent = tuple((q, _as_json({absent_field(short[q]): 1})[1:-1])
+                       for q in unanswered_in(cond for _, cond in rules))
+        made = self._rulesets[name] = _Ruleset(self._host.get_ruleset(name)._handle, ids, short, codes,
+                                               absent)
         return made
 
     def _fact(self, ruleset: _Ruleset, answers: dict[str, Any]) -> list[str]:
@@ -223,6 +230,9 @@ class RulesEngine:
             if member is None:
                 member = self._member(ruleset, question_id, value, key)
             out.append(member)
+        for question_id, member in ruleset.absent:  # 'unanswered': a marker where no answer is
+            if answers.get(question_id) is None:
+                out.append(member)
         if self._contested:  # two question ids seen that map to one field: are both here?
             taken: dict[str, str] = {}
             for question_id in answers:

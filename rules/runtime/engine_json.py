@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from leadfit.errors import EngineError
-from leadfit.forms.conditions import Answered, Group, Member
+from leadfit.forms.conditions import Answered, Group, Member, Unanswered
 
 RESERVED_FIELDS = frozenset({"id", "sid", "label", "chart", "chart_context", "running", "$s",
                              "exception"})
@@ -42,6 +42,8 @@ def compile_condition(cond, name_of: Callable[[str], str] = field_name,
     name = name_of(cond.question)
     if isinstance(cond, Answered):
         return {"$ex": {name: 1}}
+    if isinstance(cond, Unanswered):  # never $nex: the fact carries a marker where it is absent
+        return {"$ex": {absent_field(name): 1}}
     coded = codes.get(cond.question) if codes else None
     if isinstance(cond, Member):
         values = [coded[v] for v in cond.values] if coded else cond.values
@@ -65,7 +67,7 @@ def text_codes(conditions: Iterable[Any]) -> dict[str, dict[str, int]]:
             for part in cond.parts:
                 walk(part)
             return
-        if isinstance(cond, Answered):
+        if isinstance(cond, (Answered, Unanswered)):
             return
         values = cond.values if isinstance(cond, Member) else (cond.value,)
         if cond.op not in _EQUALITY_OPS or not all(isinstance(v, str) for v in values):
@@ -78,6 +80,28 @@ def text_codes(conditions: Iterable[Any]) -> dict[str, dict[str, int]]:
     for cond in conditions:
         walk(cond)
     return {q: coded for q, coded in found.items() if coded and q not in refused}
+
+
+def absent_field(name: str) -> str:
+    """The field a fact carries, set to 1, where the question of field ``name`` has no answer:
+    ``unanswered`` tests that it exists, as ``$nex`` (not exists) would spin forever."""
+    return name + "_none"
+
+
+def unanswered_in(conditions: Iterable[Any]) -> list[str]:
+    """Question ids the conditions test as not answered, in order of first use."""
+    found: list[str] = []
+
+    def walk(cond: Any) -> None:
+        if isinstance(cond, Group):
+            for part in cond.parts:
+                walk(part)
+        elif isinstance(cond, Unanswered) and cond.question not in found:
+            found.append(cond.question)
+
+    for cond in conditions:
+        walk(cond)
+    return found
 
 
 def _compare(op: str, name: str, value: Any) -> dict:

@@ -30,7 +30,7 @@ from leadfit.rules.runtime.merged import (
 )
 from leadfit.rules.runtime.plan_steps import plan_of
 from leadfit.trade_off_words import gaps_words
-from leadfit.words import joined, left_out_words, lower_first, risk_raises_words
+from leadfit.words import ACCEPTED_RISK, joined, left_out_words, lower_first, risk_raises_words
 
 _APPOINTING = ("appoint", "coach")
 _SET = frozenset(Assessment.plain_fields) - {"unknowns", "alternatives"}  # what build() sets
@@ -158,7 +158,7 @@ class Judgement:
                 self.order.index(wanted) <= self.order.index(chosen)):
             return ""
         return (f" The risk of appointing as proposed is {level}, which would call for"
-                f" '{self.b.cat.title(wanted)}'; it is accepted here because the stakes are low and"
+                f" '{self.b.cat.title(wanted)}'; {ACCEPTED_RISK} and"
                 " the cost is said openly: the delivery forecast may not be met, and in return the"
                 " organisation builds a more digitally able executive.")
 

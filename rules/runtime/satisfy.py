@@ -15,8 +15,7 @@ import math
 from datetime import date
 from typing import Any
 
-from leadfit.frozen import frozen
-from leadfit.forms.conditions import Answered, Compare, Group, Member, negate
+from leadfit.forms.conditions import Answered, Compare, Group, Member, Unanswered, negate
 from leadfit.forms.questionnaire import Questionnaire
 
 MAX_TERMS = 4000
@@ -25,9 +24,7 @@ MAX_WORK = 3_000_000     # atoms solved in one search (each step re-solves its q
 _MAX_ASK_DEPTH = 4
 
 
-@frozen
-class Unanswered:
-    question: str
+__all__ = ["Analysis", "TooComplex", "Unanswered"]  # Unanswered: the pack language's own (2.9)
 
 
 class TooComplex(Exception):

@@ -80,6 +80,8 @@ class SharedParts:
         bands = sorted(pack.settings.risk_bands.items(), key=lambda kv: kv[1])
         self.risk_bands: tuple[tuple[str, int], ...] = tuple(bands)  # lowest floor first
         self.weights: dict[str, int] = {k: v for k, v in pack.settings.severities.items()}
+        # severity -> the band a finding of it lifts the level to at least (risk_at_least, 2.9)
+        self.level_at_least: dict[str, str] = dict(getattr(pack.settings, "risk_at_least", None) or {})
         self.left_out = frozenset(pack.settings.compounding_leaves_out)  # of the compounding risk
 
     def _why_not_words(self, pack: Pack) -> None:

@@ -107,7 +107,8 @@ class _BitSummaries:
         # per finding ID: its rules' bits, and (a severity's weight, the bits raising it so), worst first
         self.findings = tuple(
             (fid, of_id, tuple((weights.get(severity, 0),
-                                _any_of(bit for bit, (_, v) in raised if v["severity"] == severity))
+                                _any_of(bit for bit, (_, v) in raised if v["severity"] == severity),
+                                SEVERITY_ORDER.index(shared.level_at_least.get(severity, "low")))
                                for severity in reversed(SEVERITY_ORDER)))
             for fid, of_id, raised in shared.finding_bits)
         self.steps = tuple((s.id, s.plan_bits, s.before_bits) for s in shared.steps)
@@ -133,21 +134,24 @@ class _BitSummaries:
 
     def _make(self, mask: int, fired_ids, missing: list[str]) -> Summary:
         raised, score, kept = [], 0, 0
+        lifted = lifted_kept = 0  # the least level a finding's severity gives (risk_at_least), as a rank
         left_out = self.left_out
         for fid, of_id, by_severity in self.findings:
             if mask & of_id:
                 raised.append(fid)
-                for weight, bits in by_severity:
+                for weight, bits, at_least in by_severity:
                     if mask & bits:
                         break
                 score += weight
+                lifted = max(lifted, at_least)
                 if fid not in left_out:
                     kept += weight
-        level, parts, builder = self._level(score), self.parts, None
+                    lifted_kept = max(lifted_kept, at_least)
+        level, parts, builder = self._level(score, lifted), self.parts, None
         strongest = self.shared.strongest(mask) if not missing else None
         # what Judgement.outcome() decides by: the strongest outcome recommended, the risk, the
         # risk compounding counts (without the IDs the pack leaves out), choices, what cannot happen
-        decided = (strongest, level, self._level(kept) if left_out else None, mask & self.choice,
+        decided = (strongest, level, self._level(kept, lifted_kept) if left_out else None, mask & self.choice,
                    mask & self.unavailable)
         outcome = parts.get(decided)
         if outcome is None:
@@ -199,12 +203,13 @@ class _BitSummaries:
             needed &= set(allowed)
         return frozenset((needed | first) - set(cannot))
 
-    def _level(self, score: int) -> str:
+    def _level(self, score: int, at_least: int = 0) -> str:
+        """The band of ``score``, at least the level ranked ``at_least`` (risk_at_least)."""
         level = "low"
         for name, floor in self.shared.risk_bands:
             if score >= floor:
                 level = name
-        return level
+        return level if SEVERITY_ORDER.index(level) >= at_least else SEVERITY_ORDER[at_least]
 
     def _remember(self, key: tuple, made):
         if len(self.parts) >= self.KEPT:

@@ -264,7 +264,8 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
     settled_hire = (pack.settings.unknowns_version >= 3 and info.verdict == "holds"
                     and with_outcome.outcome is not None and with_outcome.outcome not in _APPOINTING)
     mitigations = (list(with_outcome.mitigations) if settled_hire
-                   else said.with_find_out(pack, with_outcome.mitigations, unverified, also))
+                   else said.with_find_out(pack, with_outcome.mitigations, unverified, also,
+                                           case.answers.get("org.interviewed_as_external") is True))
     why_not = dict(decided.why_not)
     for outcome in info.outcomes[:-1]:  # possible, but only if the unknowns turn out well
         why_not[outcome] = ["Possible, but not while answers are not known: "

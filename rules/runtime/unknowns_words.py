@@ -120,10 +120,16 @@ def unverified(pack: Pack, questions: list, explored: list, moves: set, also: di
     return out
 
 
+# unknowns 4 (2.9): the step for a candidate already interviewed as an outsider would be
+FOLLOW_UP = ("Follow-up interview", "They were interviewed as an outsider would be: ask them again"
+             " what is not known yet, in a second interview, and record the answers on this case.")
+
+
 def with_find_out(pack: Pack, mitigations: list[Mitigation], unverified: list[Finding],
-                  also: dict) -> list:
+                  also: dict, interviewed: bool = False) -> list:
     """The interview as an outsider would be (M3) finds out what is not known: under
-    ``unknowns_version: 2`` only what the candidate can say, not the organisation's answers."""
+    ``unknowns_version: 2`` only what the candidate can say, not the organisation's answers;
+    under 4, for a candidate ``interviewed`` so already, a follow-up interview."""
     if pack.settings.unknowns_version >= 2:
         unverified = [f for f in unverified
                       if pack.questionnaire.questions[f.because[0].question].section == CANDIDATE]
@@ -134,9 +140,11 @@ def with_find_out(pack: Pack, mitigations: list[Mitigation], unverified: list[Fi
                for f in unverified]
     out = [m for m in mitigations if m.id != FIND_OUT]
     old = next((m for m in mitigations if m.id == FIND_OUT), None)
-    entry = pack.catalogue.entries[FIND_OUT]
+    title, meaning = pack.catalogue.title(FIND_OUT), pack.catalogue.entries[FIND_OUT].meaning
+    if interviewed and pack.settings.unknowns_version >= 4:
+        title, meaning = FOLLOW_UP
     out.append(Mitigation.model_construct(
-        id=FIND_OUT, title=pack.catalogue.title(FIND_OUT), meaning=entry.meaning,
+        id=FIND_OUT, title=title, meaning=meaning,
         rules=(old.rules if old else []) + ["not-known-answers"],
         layers=sorted(set((old.layers if old else []) + [pack.label])),
         because=(old.because if old else []) + because))

@@ -47,7 +47,7 @@ def test_record_sign_and_list(setup):
     assert signed.status == "signed"
     row, = view.rows
     assert (row.ref, row.stream, row.candidate, row.decision, row.status, row.pack) == (
-        signed.ref, "Home buying journey", "Alex Morgan", "coach", "signed", "default@2.8")
+        signed.ref, "Home buying journey", "Alex Morgan", "coach", "signed", "default@2.9")
 
 
 def test_a_refused_decision_names_its_problems_and_writes_nothing(setup):

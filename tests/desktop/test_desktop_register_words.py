@@ -12,7 +12,7 @@ from leadfit.desktop.register_model import RECOMMENDED, RegisterModel
 def _row(recommended: str, intact: bool = True) -> RegisterRow:
     return RegisterRow(ref="LF-1", stream="Home", candidate="Alex", recommended=recommended,
                        decision="coach", status="signed", created_at="2026-12-03T10:00",
-                       pack="default@2.8", intact=intact)
+                       pack="default@2.9", intact=intact)
 
 
 def test_no_recommendation_reads_none_and_a_recommendation_its_title(qapp):

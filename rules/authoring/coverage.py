@@ -160,5 +160,5 @@ def _ranges(title: str, values: list) -> str:
             runs.append([v, v])
     words = [f"{a}" if a == b else f"{a} to {b}" for a, b in runs]
     if len(asked) < len(values):
-        words.append("is not answered")
+        words.append("not answered")  # after "is": "is 3 to 4 or not answered"
     return f"{title} is " + " or ".join(words)

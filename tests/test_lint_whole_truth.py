@@ -113,6 +113,17 @@ def test_base_rules_a_relevance_here_silences_are_one_line_at_the_relevance(tmp_
                                                                     " fire ('"), silenced[0]), silenced[0]
 
 
+def test_a_gap_left_by_disabling_a_marking_rule_is_at_that_disable_line(tmp_path):
+    """Fresh eyes G6 b: the P2 gap from disabling p2-owns-pnl was put at an unrelated override."""
+    folder = _pack(tmp_path, "disable: [r3-rivals, p2-owns-pnl]\n"
+                   "override:\n  p2-shared-pnl:\n    severity: high\n")
+    result = run_cli("pack", "lint", folder)
+    gap = [e for e in _errors(result) if "P2 " in e and "marked by no rule" in e]
+    assert len(gap) == 1, result.stdout
+    assert gap[0].startswith(f"error: {folder / 'pack.yaml'}:4: ")  # the disable line, not 7
+    assert "'p2-owns-pnl', disabled here" in gap[0]
+
+
 def test_lint_names_choices_by_their_labels(tmp_path):
     folder = _pack(tmp_path, "override:\n  f10-uneven-streams:\n    when:\n      all:\n"
                    "        - in: {stream.other_stream_leads: [experienced_pds, mixed]}\n"

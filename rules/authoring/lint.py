@@ -285,6 +285,8 @@ def readiness_left_unknown(pack: Pack) -> list[LintItem]:
     items = []
     for gap in coverage.gaps(pack):
         names = ", ".join(r.id for r in gap.rules)
+        gone = coverage.disabled_marking(pack, gap.readiness)
+        names += f" ('{gone[1]}', disabled here, marked it too)" if gone else ""
         items.append(LintItem("error", Problem(
             f"{gap.readiness} {pack.catalogue.title(gap.readiness)} is marked by no rule when"
             f" {coverage.describe_gap(gap, pack.questionnaire)}: it stays unknown and raises no"
@@ -300,6 +302,8 @@ def _gap_place(pack: Pack, gap: coverage.Gap) -> tuple[str, int | None]:
     for qid in gap.questions:
         if qid in relevance:
             return _file_line(pack, "pack.yaml", ("relevance", qid))
+    if (gone := coverage.disabled_marking(pack, gap.readiness)) is not None:
+        return _file_line(pack, "pack.yaml", ("disable", gone[0]))
     own = [r for r in gap.rules if r.layer == pack.label]
     where = (own or list(gap.rules))[0]
     return where.file, where.line

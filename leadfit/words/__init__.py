@@ -14,6 +14,7 @@ from leadfit.words.basics import (
 from leadfit.words.answers import (
     READINESS, RECORD_STATUS, NOT_ANSWERED, readiness_words, status_words, role_words, pack_words,
     NOT_NEEDED, step_done_words, answer_words, date_words, time_words, not_a_choice_words,
+    step_agreed, agreed_step_words,
     reference_words,
 )
 from leadfit.words.outcomes import (
@@ -39,6 +40,7 @@ __all__ = [
     "counted", "plural", "joined", "quoted", "lower_first", "READINESS", "RECORD_STATUS",
     "NOT_ANSWERED", "readiness_words", "status_words", "role_words", "pack_words", "NOT_NEEDED",
     "step_done_words", "answer_words", "date_words", "time_words", "not_a_choice_words",
+    "step_agreed", "agreed_step_words",
     "reference_words", "LEAD_KIND", "OUTCOME_LEAD", "OUTCOME_SHORT", "RISK", "lead_kind_words",
     "decision_lead_words", "outcome_short_words", "other_streams_words", "still_to_hire",
     "READINESS_SHORT",

@@ -41,6 +41,9 @@ class PackError(LeadFitError):
     of its sound parts, where it could be made, so that lint checks them in the same run."""
 
     salvaged: object = None
+    # a YAML file read past its node-level problems (a refused tag, a repeated key): the
+    # file as read without those nodes (a LocatedData), so its other problems are named too
+    partial: object = None
 
 
 class EngineError(LeadFitError):

@@ -103,24 +103,72 @@ def parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
 
 def _composed(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
+    found = _Found(file)
     try:
         loader = _StrictLoader(text)
         loader.source_name = file
         try:
             node = loader.get_single_node()
             if node is not None:  # one parse: aliases are refused from the composed nodes
-                _collect_lines(node, (), lines, set(), file)
+                found.tags = loader.yaml_constructors
+                node = found.refused_root(node)
+            if node is not None:
+                _collect_lines(node, (), lines, set(), found)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except RecursionError:
         raise PackError([Problem("nesting is too deep to read; flatten the structure", file)])
+    except PackError as exc:  # a value's own problem: named beside the nodes refused before it
+        raise PackError(found.problems + exc.problems) from None
     except (ValueError, TypeError, OverflowError, KeyError) as exc:  # a constructor's complaint
         raise PackError([Problem(f"a value cannot be read ({exc}); write a plain value",
                                  file)]) from None
     except yaml.YAMLError as exc:
         raise PackError([_yaml_problem(exc, file)]) from None
+    if found.problems:  # the rest of the file was read: its other problems come in this run
+        error = PackError(found.problems)
+        error.partial = (data, lines, frozenset(found.pruned))
+        raise error
     return data, lines
+
+
+class _Found:
+    """Node-level problems met while walking a composed file: each refused node is named
+    and left out, and the walk goes on, so one bad node never hides the file's others."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.pruned: set[Path_] = set()
+        self.tags: Any = {}
+
+    def refused_root(self, node: yaml.Node) -> yaml.Node | None:
+        return None if self.refused_tag(node, ()) else node
+
+    def refused_tag(self, node: yaml.Node, path: Path_) -> bool:
+        """A tag no safe constructor builds (!!python/..., !custom): named, the node left out."""
+        if node.tag in self.tags:
+            return False
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self._drop(path, f"tags (here {tag}) are not allowed: a tag could run code; write a"
+                   " plain value (text, a number, true/false, a list or a mapping)",
+                   node.start_mark.line + 1)
+        return True
+
+    def repeated(self, key: str, first: int, again: int, path: Path_) -> None:
+        self.problems.append(Problem(
+            f"duplicate key '{key}' (first at line {first}, again at line {again}); each key"
+            f" may appear once (the one at line {again} is left out)", self.file, again))
+
+    def not_plain_key(self, key_node: yaml.Node, path: Path_) -> None:
+        kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+        self._drop(path, f"a key must be plain text, found {kind} used as a key",
+                   key_node.start_mark.line + 1)
+
+    def _drop(self, path: Path_, message: str, line: int) -> None:
+        self.problems.append(Problem(message, self.file, line))
+        self.pruned.add(path)
 
 
 def _alias(file: str, line: int) -> PackError:
@@ -151,34 +199,56 @@ def _yaml_problem(exc: yaml.YAMLError, file: str) -> Problem:
         return Problem(f"YAML syntax error: {_OPENED_AT[context]}{noticed}", file, opened.line + 1)
     text = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in str(exc):
-        text = (f"tag {(exc.problem or '').split('tag')[-1].strip()} is not allowed;"
-                " only plain YAML values (text, numbers, true/false, lists, mappings)")
+        return Problem("tags (!!python/... and the like) are not allowed; write a plain value"
+                       " (text, a number, true/false, a list or a mapping)", file, line)
     return Problem(f"YAML syntax error: {text}", file, line)
 
 
 def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int],
-                   file: str) -> None:
+                   found: _Found) -> None:
     """Each path's line; an alias (*name) is a node met twice, refused at the line of the
-    key or list that holds it, before anything is built (so an alias bomb never expands)."""
+    key or list that holds it, before anything is built (so an alias bomb never expands).
+    A refused tag, a repeated key or a key that is not text is named and its entry left
+    out of the node (``found``), and the walk goes on."""
+    file = found.file
     seen.add(id(node))
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        kept: list[tuple[yaml.Node, yaml.Node]] = []
+        keys: dict[str, int] = {}
         for key_node, value_node in node.value:
             if id(value_node) in seen:
                 raise _alias(file, key_node.start_mark.line + 1)
             if id(key_node) in seen:  # the key's own marks are the anchor's: its value's line
                 raise _alias(file, value_node.start_mark.line + 1)
             if not isinstance(key_node, yaml.ScalarNode):
-                continue  # refused when the mapping is built, at its line, before it expands
-            key = key_node.value
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path + (key,), lines, seen, file)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+                found.not_plain_key(key_node, path + ("?",))
+                continue
+            if found.refused_tag(key_node, path + ("?",)):
+                continue
+            key, line = key_node.value, key_node.start_mark.line + 1
+            if key_node.tag != "tag:yaml.org,2002:merge":
+                if key in keys:
+                    found.repeated(key, keys[key], line, path + (key,))
+                    continue
+                keys[key] = line
+            if found.refused_tag(value_node, path + (key,)):
+                continue
+            kept.append((key_node, value_node))
+            lines[path + (key,)] = line
+            _collect_lines(value_node, path + (key,), lines, seen, found)
+            lines[path + (key,)] = line
+        node.value = kept
     elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
+        items: list[yaml.Node] = []
+        for item in node.value:
             if id(item) in seen:
                 raise _alias(file, node.start_mark.line + 1)
-            _collect_lines(item, path + (index,), lines, seen, file)
+            if found.refused_tag(item, path + (len(items),)):
+                continue
+            _collect_lines(item, path + (len(items),), lines, seen, found)
+            items.append(item)
+        node.value = items
 
 
 _STR = "tag:yaml.org,2002:str"

@@ -69,7 +69,13 @@ def _parse(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     if flat is not None:
         return flat
     from leadfit import yamlparse  # PyYAML only for the rest, on a cache miss
-    return yamlparse.parse(text, file)
+    try:
+        return yamlparse.parse(text, file)
+    except PackError as exc:  # read past refused nodes: the rest of the file goes with it
+        if exc.partial is not None:
+            read: tuple[Any, dict[Path_, int], frozenset] = exc.partial  # type: ignore[assignment]
+            exc.partial = LocatedData(read[0], file, read[1], read[2])
+        raise
 
 
 def load_file(path: Path, display: str | None = None, inside: Path | None = None, *,

@@ -98,6 +98,32 @@ def test_base_rules_silenced_by_a_value_in_range_are_one_line_at_the_parameter(t
     assert "“Years managing digital products” (whole number from 0 to 50)" in errors[0]
 
 
+def test_base_rules_a_relevance_here_silences_are_one_line_at_the_relevance(tmp_path):
+    """Fresh eyes G6: `relevance: {candidate.digital_years: never}` gave an error at each base
+    rule reading it, at default's rules.yaml lines the consultant must never edit."""
+    folder = _pack(tmp_path, "relevance:\n  candidate.digital_years: never\n")
+    result = run_cli("pack", "lint", folder)
+    errors = _errors(result)
+    assert result.returncode == 1 and errors, result.stdout + result.stderr
+    assert all(f"{folder / 'pack.yaml'}:5: " in e for e in errors), "\n".join(errors)
+    silenced = [e for e in errors if "can never fire" in e]
+    assert len(silenced) == 1, "\n".join(errors)
+    assert re.search(re.escape("relevance of “Years managing digital products” (candidate.digital_years)"
+                               " set here: ") + r"\d+ " + re.escape(f"{BASE} rules that read it can never"
+                                                                    " fire ('"), silenced[0]), silenced[0]
+
+
+def test_a_gap_left_by_disabling_a_marking_rule_is_at_that_disable_line(tmp_path):
+    """Fresh eyes G6 b: the P2 gap from disabling p2-owns-pnl was put at an unrelated override."""
+    folder = _pack(tmp_path, "disable: [r3-rivals, p2-owns-pnl]\n"
+                   "override:\n  p2-shared-pnl:\n    severity: high\n")
+    result = run_cli("pack", "lint", folder)
+    gap = [e for e in _errors(result) if "P2 " in e and "marked by no rule" in e]
+    assert len(gap) == 1, result.stdout
+    assert gap[0].startswith(f"error: {folder / 'pack.yaml'}:4: ")  # the disable line, not 7
+    assert "'p2-owns-pnl', disabled here" in gap[0]
+
+
 def test_lint_names_choices_by_their_labels(tmp_path):
     folder = _pack(tmp_path, "override:\n  f10-uneven-streams:\n    when:\n      all:\n"
                    "        - in: {stream.other_stream_leads: [experienced_pds, mixed]}\n"

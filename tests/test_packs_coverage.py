@@ -104,3 +104,12 @@ def test_a_parameter_that_inverts_the_articles_order_is_an_error_at_its_line(tmp
     assert done.returncode == 1, done.stdout
     assert (f"error: {folder / 'pack.yaml'}:5: rule 'p1-some-experience' (default@2.2) can never fire"
             " with parameters.p1_partial_years = 5 set here") in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("values, words", [
+    ([None], "Years managing digital products is not answered"),   # was "is is not answered" (G9)
+    ([3, 4, None], "Years managing digital products is 3 to 4 or not answered"),
+    ([3, 4], "Years managing digital products is 3 to 4"),
+])
+def test_a_gap_in_a_range_reads_as_one_sentence(values, words):
+    assert coverage._ranges("Years managing digital products", values) == words

@@ -44,6 +44,18 @@ def gaps(pack: Pack) -> list[Gap]:
     return found
 
 
+def disabled_marking(pack: Pack, pid: str) -> tuple[int, str] | None:
+    """(place in this pack's ``disable`` list, id) of a base rule that marked ``pid``: removing
+    it is the likely cause of a gap (fresh eyes G6 b: a P2 gap from disabling p2-owns-pnl was
+    put at an unrelated override line)."""
+    if pack.base is None:
+        return None
+    marked = {r.id for r in pack.base.rules
+              if any(a.word == "readiness" and pid in a.value for a in r.actions)}
+    disabled = list(getattr(pack.settings, "disable", None) or [])
+    return next(((i, rid) for i, rid in enumerate(disabled) if rid in marked), None)
+
+
 def _gap(pid: str, marking: tuple[Rule, ...], questionnaire: Questionnaire) -> Gap | None:
     qids = _closure([q for r in marking for q in conditions.questions_in(r.condition)], questionnaire)
     maybe = [domain(questionnaire.questions[q]) for q in qids]
@@ -160,5 +172,5 @@ def _ranges(title: str, values: list) -> str:
             runs.append([v, v])
     words = [f"{a}" if a == b else f"{a} to {b}" for a, b in runs]
     if len(asked) < len(values):
-        words.append("is not answered")
+        words.append("not answered")  # after "is": "is 3 to 4 or not answered"
     return f"{title} is " + " or ".join(words)

@@ -37,7 +37,7 @@ from leadfit.forms.conditions import Group
 from leadfit.rules.authoring import coverage
 from leadfit.rules.model.library import in_file_order, resolve_pack
 from leadfit.rules.model.pack import Pack, Rule
-from leadfit.rules.model.parameters import names_in
+from leadfit.rules.authoring.set_here import set_here, silenced
 from leadfit.rules.runtime.satisfy import Analysis, TooComplex
 from leadfit.words import outcome_short_words
 
@@ -93,11 +93,11 @@ def refusal_problems(exc: PackError) -> list[Problem]:
 
 
 def never_fires(pack: Pack) -> list[LintItem]:
-    """A rule no answers can meet. Base rules that one parameter set here silences are named
-    in one line at that parameter: the fault is the value, said once, not per rule."""
+    """A rule no answers can meet. Base rules that one parameter or relevance entry set here
+    silences are named in one line at that setting (rules/authoring/set_here.py)."""
     analysis = Analysis(pack.questionnaire)
     items = []
-    moved: dict[str, list] = {}  # parameter set here -> (rule, conflicting question, where)
+    moved: dict[str, list] = {}  # setting made here -> (rule, conflicting question, where)
     for rule in pack.rules:
         try:
             if analysis.witness(rule.condition) is not None:
@@ -105,45 +105,20 @@ def never_fires(pack: Pack) -> list[LintItem]:
         except TooComplex:
             continue
         qid = analysis.conflict(rule.condition)
-        name, where = _set_here(pack, rule)
+        name, where = set_here(pack, rule, qid)
         if name:
             moved.setdefault(name, []).append((rule, qid, where))
             continue
-        why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
+        why = _why(pack, qid)
         items.append(LintItem("error", Problem(
             f"rule '{rule.id}' can never fire: no answers meet"
             f" '{pack.questionnaire.describe(rule.condition)}'{why}", *where)))
-    return items + [_silenced(pack, name, found) for name, found in moved.items()]
+    return items + [LintItem("error", silenced(pack, name, found, _why(pack, found[0][1])))
+                    for name, found in moved.items()]
 
 
-def _silenced(pack: Pack, name: str, found: list) -> LintItem:
-    """One line for the base rules a parameter set here leaves unable to fire."""
-    rule, qid, where = found[0]
-    value = pack.settings.parameters[name]
-    why = f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
-    if len(found) == 1:
-        return LintItem("error", Problem(
-            f"rule '{rule.id}' ({rule.layer}) can never fire with parameters.{name} = {value} set"
-            f" here: no answers meet '{pack.questionnaire.describe(rule.condition)}'{why}", *where))
-    ids = [f"'{r.id}'" for r, _, _ in found]
-    named = ", ".join(ids[:2]) + (f" and {len(ids) - 2} more" if len(ids) > 2 else "")
-    return LintItem("error", Problem(
-        f"parameters.{name} = {value} set here: {len(found)} {rule.layer} rules that compare with it"
-        f" can never fire ({named}); the first, '{rule.id}', needs"
-        f" '{pack.questionnaire.describe(rule.condition)}'{why}", *where))
-
-
-def _set_here(pack: Pack, rule: Rule) -> tuple[str | None, tuple]:
-    """A base rule that a parameter set by this pack moved: the fault is that parameter's
-    line in this pack (the base's rule is as its authors wrote it)."""
-    located = pack.sources.get("pack.yaml")
-    own = (located.data or {}).get("parameters") if located is not None else None
-    if located is None or rule.layer == pack.label or not isinstance(own, dict):
-        return None, (rule.file, rule.line)
-    for name in sorted(names_in(rule.raw_when)):
-        if name in own:
-            return name, (located.file, located.line_of(("parameters", name)))
-    return None, (rule.file, rule.line)
+def _why(pack: Pack, qid: str | None) -> str:
+    return f"; the conditions on {_allowed(pack, qid)} cannot all hold" if qid else ""
 
 
 def _allowed(pack: Pack, qid: str) -> str:
@@ -310,6 +285,8 @@ def readiness_left_unknown(pack: Pack) -> list[LintItem]:
     items = []
     for gap in coverage.gaps(pack):
         names = ", ".join(r.id for r in gap.rules)
+        gone = coverage.disabled_marking(pack, gap.readiness)
+        names += f" ('{gone[1]}', disabled here, marked it too)" if gone else ""
         items.append(LintItem("error", Problem(
             f"{gap.readiness} {pack.catalogue.title(gap.readiness)} is marked by no rule when"
             f" {coverage.describe_gap(gap, pack.questionnaire)}: it stays unknown and raises no"
@@ -325,6 +302,8 @@ def _gap_place(pack: Pack, gap: coverage.Gap) -> tuple[str, int | None]:
     for qid in gap.questions:
         if qid in relevance:
             return _file_line(pack, "pack.yaml", ("relevance", qid))
+    if (gone := coverage.disabled_marking(pack, gap.readiness)) is not None:
+        return _file_line(pack, "pack.yaml", ("disable", gone[0]))
     own = [r for r in gap.rules if r.layer == pack.label]
     where = (own or list(gap.rules))[0]
     return where.file, where.line

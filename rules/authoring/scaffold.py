@@ -37,7 +37,7 @@ extends: {base}
 
 # Remove base rules by id. The rules marking one readiness ID (p2-owns-pnl,
 # p2-shared-pnl, p2-no-pnl for P2) go together, as public-sector does: drop
-# one alone and its answers leave P2 unknown (lint warns).
+# one alone and its answers leave P2 unknown (a lint error).
 #   disable: [r3-rivals]
 disable: []
 

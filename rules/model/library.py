@@ -120,6 +120,8 @@ def _read_files(folder: Path, problems: list[Problem]) -> dict[str, LocatedData]
                 located[name] = load_file(folder / name, str(folder / name), inside=folder, cached=True)
             except PackError as exc:
                 problems += exc.problems
+                if isinstance(exc.partial, LocatedData):  # the rest of it is still checked
+                    located[name] = exc.partial
     return located
 
 

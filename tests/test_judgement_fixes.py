@@ -143,8 +143,9 @@ def test_a_cautious_hire_on_unknown_experience_shows_the_risk_it_allows_for(tmp_
     said = _evaluate(_case_file(tmp_path, name))
     assert "Recommendation: Find out first. If the answers not known turn out badly: Hire an experienced Product Director\n" in said
     assert "Risk of appointing this candidate as proposed: critical" in said
-    assert "Counting only what is known, it is medium" in " ".join(said.split())
-    assert "find out before deciding" in said
+    flat = " ".join(said.split())  # words 7 (tests/test_words_v7.py): "On what is known alone"
+    assert "Counting only what is known, it is medium" in flat or "On what is known alone it is medium" in flat
+    assert "out before deciding" in flat
 
 
 def test_a_reason_given_is_a_reason(tmp_path):

@@ -68,6 +68,8 @@ def no_change_words(title: str, note: str) -> str:
     if "search limit" in note:
         return (f"No change to a few answers that leads to {title} was found"
                 " (not every combination could be tried).")
+    if note.startswith("With so many answers not known"):  # the search stopped (rules/runtime/tried.py)
+        return note  # already words: which answers to find out first
     if note.startswith("The nearest change takes support or the option to hire away"):  # words 6 (2.8)
         return (f"The nearest way to {title} would take support or the option to hire away:"
                 " that is no way to get there.")

@@ -19,7 +19,8 @@ from leadfit.words.answers import (
 from leadfit.words.outcomes import (
     LEAD_KIND, OUTCOME_LEAD, OUTCOME_SHORT, RISK, lead_kind_words, decision_lead_words,
     outcome_short_words, other_streams_words, READINESS_SHORT, RISK_LABEL, PRECONDITIONS_LABEL,
-    risk_words, risk_raises_words, left_out_words, risk_calls_for_words, decided_title,
+    risk_words, AT_WORST_NOTE, risk_level_words, risk_raises_words, left_out_words,
+    risk_calls_for_words, decided_title,
     fallback_taken, PARAMETER_WORDS,
 )
 from leadfit.words.unknowns import (
@@ -41,7 +42,8 @@ __all__ = [
     "step_done_words", "answer_words", "date_words", "time_words", "not_a_choice_words",
     "reference_words", "LEAD_KIND", "OUTCOME_LEAD", "OUTCOME_SHORT", "RISK", "lead_kind_words",
     "decision_lead_words", "outcome_short_words", "other_streams_words", "READINESS_SHORT",
-    "RISK_LABEL", "PRECONDITIONS_LABEL", "risk_words", "risk_raises_words", "left_out_words",
+    "RISK_LABEL", "PRECONDITIONS_LABEL", "risk_words", "AT_WORST_NOTE", "risk_level_words",
+    "risk_raises_words", "left_out_words",
     "risk_calls_for_words", "decided_title", "fallback_taken", "PARAMETER_WORDS", "DEPENDS_LEAD",
     "depends_words", "decided_by_words", "DEPENDS_NOTE", "SEE_NOT_KNOWN", "HOLDS_FIND_OUT",
     "not_known_reason", "depends_note_words", "decided_early_words", "nothing_recommended_words",

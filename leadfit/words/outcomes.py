@@ -72,6 +72,20 @@ def risk_words(level: str, score: int | None = None) -> str:
     return f"{RISK_LABEL}: {level}" + (f" (score {score})" if score is not None else "")
 
 
+# 2.9 (unknowns 4): where the outcome depends on answers not known, the risk shown is that of
+# their turning out badly, never one measured: the note says so first, and the level is said so.
+AT_WORST_NOTE = "The risk is said at its worst"
+
+
+def risk_level_words(a: Any) -> str:
+    """An assessment's risk level as said beside its recommendation: 'at worst critical' where it
+    is the worst case of answers not known ("Find out first"), else the level ('high')."""
+    level = str(a.risk.level)
+    if a.unknowns is not None and any(n.startswith(AT_WORST_NOTE) for n in a.notes):
+        return f"at worst {level}"
+    return level
+
+
 def risk_raises_words(level: str, advised: str, milder: str, words_version: int) -> str:
     """Why the risk raised the outcome. Words 3 (reader 3.3): no "pack", no scale of outcomes,
     no "failure modes"; older packs keep the words their records hold."""

@@ -70,8 +70,14 @@ def assumed_badly_words(words_version: int) -> str:
     return ASSUMED_BADLY_7 if words_version >= 7 else ASSUMED_BADLY
 
 
-def not_known_finding_words(changes: bool, words_version: int) -> str:
-    """What an answer not known means for the outcome, said as its finding (U1, U2 …)."""
+def not_known_finding_words(changes: bool, words_version: int, untold: bool = False) -> str:
+    """What an answer not known means for the outcome, said as its finding (U1, U2 …);
+    ``untold``: the search stopped, so whether the outcome depends on it is not known either."""
+    if untold and not changes:
+        return ("With too many other answers not known to tell whether the outcome depends on it:"
+                " find it out before deciding." if words_version >= 7 else
+                "Not known, with too many others to tell whether the outcome"
+                " depends on it: find out before deciding.")
     if words_version >= 7:
         return ("The outcome depends on it: find it out before deciding." if changes
                 else "The outcome holds either way, but find it out.")

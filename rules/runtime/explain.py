@@ -66,7 +66,8 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
         out.append(Alternative.model_construct(
             outcome=outcome, title=title, why_not=why_not(pack, a, outcome), nearest=sets,
             levers_only=levers, note=_note(search, sets, outcome, title, bool(taken_away)
-                                           and pack.settings.words_version >= 6)))
+                                           and pack.settings.words_version >= 6,
+                                           _first(case, pack, a) if search.crowded else "")))
     return out
 
 
@@ -200,14 +201,23 @@ def _now(question, case: Case, v3: bool) -> str:
     return _shown(question, value)
 
 
-def _note(search, sets, outcome: str, title: str, taken_away: bool = False) -> str:
+def _note(search, sets, outcome: str, title: str, taken_away: bool = False, first: str = "") -> str:
     if sets:
         return ""
     if taken_away:  # words 6: said once, as no route (leadfit/words.py no_change_words)
         return f"{TAKEN_AWAY_NOTE} {title}."
+    if search.crowded:  # too many answers not known to try every change (rules/runtime/tried.py)
+        return (f"With so many answers not known, not every change that could lead to {title} was"
+                f" tried. Find out {first} first: they matter most.")
     if not search.complete:
         return f"No change of a few answers leading to {title} was found within the search limit."
     return f"No change of up to {_max()} answers leads to {title}."
+
+
+def _first(case: Case, pack: Pack, a: Assessment) -> str:
+    """The answers not known to find out first, in words."""
+    from leadfit.rules.runtime.unknowns import matter_most
+    return joined([quoted(pack.questionnaire.questions[q].title) for q in matter_most(case, pack, a.unknowns)])
 
 
 def _max() -> int:

@@ -48,12 +48,17 @@ def answer_words(pack: Pack, qid: str, region: Region) -> str:
 
 
 def summary(pack: Pack, unknown: tuple, explored: list, too_many: bool, results: list, deps: list,
-            combos: int, limit: int) -> str:
-    """``deps``: [(question id, [(answer words, [result, ...]), ...])]."""
+            combos: int, limit: int, first: list | None = None) -> str:
+    """``deps``: [(question id, [(answer words, [result, ...]), ...])]; ``first``: past the
+    limit, the answers to find out first (they weigh most: the most rules read them)."""
     names = [_quoted(pack, q) for q in pack.questionnaire.questions if q in unknown]
     if too_many:
-        return (f"{combos} combinations of the answers not known is more than the {limit} LeadFit"
+        said = (f"{combos} combinations of the answers not known is more than the {limit} LeadFit"
                 " explores, so it takes the pack's most cautious outcome.")
+        if first:
+            said += (f" Find out {_and([_quoted(pack, q) for q in first])} first: more of what"
+                     " decides the recommendation turns on them than on the others.")
+        return said
     if len(results) <= 1:
         return f"The recommendation holds whatever the answers to {_and(names)} are."
     if deps and pack.settings.words_version >= 3:  # reader 3.4: a third shorter, said once
@@ -90,9 +95,11 @@ def decided_by(pack: Pack, unknown: tuple, worst_words: str, explored, too_many:
             " that give the most cautious outcome.")
 
 
-def unverified(pack: Pack, questions: list, explored: list, moves: set, also: dict) -> list[Finding]:
+def unverified(pack: Pack, questions: list, explored: list, moves: set, also: dict,
+               untold: bool = False) -> list[Finding]:
     """Each explored unknown, as a finding (high where the outcome depends on it); ``also``:
-    question id -> what its follow-ups add ('If it turns out yes, you will also need ...')."""
+    question id -> what its follow-ups add ('If it turns out yes, you will also need ...').
+    ``untold``: too many combinations to explore, so none is said to hold either way."""
     out: list[Finding] = []
     version = pack.settings.words_version
     for index, qid in enumerate(questions, 1):
@@ -101,8 +108,8 @@ def unverified(pack: Pack, questions: list, explored: list, moves: set, also: di
             continue  # no rule that moves the outcome reads it (words 7: found out all the same)
         if version >= 3:  # U1, U2, U3 as a person reads them (3.11)
             index = len(out) + 1
-        changes = qid in moves
-        said = not_known_finding_words(changes, version)
+        changes = qid in moves or untold
+        said = not_known_finding_words(qid in moves, version, untold)
         if also.get(qid):
             said += " " + also[qid]
         out.append(Finding.model_construct(

@@ -39,7 +39,38 @@ def clean(question, value: Any) -> Any:
 
     A text question's "not known" is its text: names and roles are never
     unknown, and an old record that says so must keep meaning what it said.
+    An answer YAML already typed and plainly allowed is given back at once: `pack diff`
+    cleans some forty answers per case over 10,000 cases, and the checks were a third of
+    its time beyond the engine's (tests/test_answers_fast.py holds it equal to ``checked``).
     """
+    kind, asked = type(value), question.type
+    if kind is bool and asked == "yes_no" or kind is date and asked == "date":
+        return value
+    if kind is str and asked == "choice" and value in question.options and not says_not_known(value):
+        return value
+    if (kind is int or kind is float) and (asked == "integer" or asked == "percent"):
+        typed = _plain_number(question, value)
+        if typed is not None:
+            return typed
+    return checked(question, value)
+
+
+def _plain_number(question, value: int | float) -> int | float | None:
+    """A number in range that no check below would refuse, as its cleaner types it; else None."""
+    low, high = question.bounds
+    if not (value == 0 or SMALLEST <= abs(value) <= MAX_MAGNITUDE):  # NaN and infinity too
+        return None
+    if low is not None and value < low or high is not None and value > high:
+        return None
+    if type(value) is int:
+        return value
+    if question.type == "integer":
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def checked(question, value: Any) -> Any:
+    """``clean`` with every check made."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if question.type != "text" and says_not_known(value):
@@ -124,8 +155,8 @@ def _in_range(value, low, high) -> None:
 
 
 def _choice(question, value: Any) -> str:
-    allowed = ", ".join(question.options)
     if not isinstance(value, str) or value not in question.options:
+        allowed = ", ".join(question.options)
         raise BadAnswer(f"must be one of: {allowed}; got {shown_value(value)}"
                         f"{did_you_mean(value, question.options)}")
     return value

@@ -13,7 +13,7 @@ from typing import Any
 from leadfit.errors import PackError, Problem
 from leadfit.suggest import did_you_mean
 from leadfit.plain import Plain
-from leadfit.schema_words import allowed_words
+from leadfit.schema_words import allowed_words, path_words
 from leadfit.yamlsafe import LocatedData
 
 M = typing.TypeVar("M")
@@ -53,7 +53,7 @@ def _misspelt_not_missing(errors: list) -> list:
 def _problem(err: Mapping[str, Any], model: Any, located: LocatedData, base: tuple) -> Problem:
     loc = tuple(err["loc"])
     line = located.line_of(base + loc)
-    where = ".".join(str(p) for p in base + loc) or "top level"
+    where = path_words(base + loc) or "top level"
     kind = err["type"]
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
@@ -61,7 +61,7 @@ def _problem(err: Mapping[str, Any], model: Any, located: LocatedData, base: tup
         message = (f"unknown key '{key}'{did_you_mean(key, allowed)}; allowed here: "
                    + ", ".join(allowed))
     elif kind == "missing":
-        parent = ".".join(str(p) for p in base + loc[:-1])
+        parent = path_words(base + loc[:-1])
         message = f"{parent}: '{loc[-1]}' is required" if parent else f"'{loc[-1]}' is required"
     elif kind == "literal_error":
         got = err.get("input")

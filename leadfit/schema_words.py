@@ -53,3 +53,22 @@ def allowed_words(err: Mapping[str, Any], shown: str) -> str:
     if kind == "value_error" and ctx.get("error") is not None:
         return str(ctx["error"])
     return f"this value is not allowed here; got {shown}"
+
+
+def path_words(parts: tuple) -> str:
+    """Where in the file, as its author counts: 'then, item 1, finding.severity' for the
+    schema's ('then', 0, 'finding', 'severity') (its 'then.0.finding.severity' counts from 0)."""
+    out: list[str] = []
+    keys: list[str] = []
+    for part in parts:
+        if isinstance(part, int):
+            if keys:
+                out.append(".".join(keys))
+                keys = []
+            out.append(f"item {part + 1}")
+        else:
+            keys.append(str(part))
+    if keys:
+        out.append(".".join(keys))
+    return ", ".join(out)
+

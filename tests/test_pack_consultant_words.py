@@ -173,12 +173,13 @@ wording:
 
 
 SCHEMA_LIBRARY = ("input should", "should match pattern", "value error", "after validation",
-                  "instance of", "is required at", "valid dictionary", "^[a-z]")
+                  "instance of", "is required at", "valid dictionary", "^[a-z]", "then.0", "then.1")
 
 
 def test_schema_problems_say_what_is_allowed_never_the_schema_librarys_words(tmp_path):
     """F12: "input should be a valid list", "string should match pattern '^[a-z][a-z0-9-]{1,63}$'",
-    "list should have at least 1 item after validation, not 0", "value error, ...": pydantic's."""
+    "list should have at least 1 item after validation, not 0", "value error, ...", places
+    counted from 0 ("then.1" for the second action): pydantic's."""
     pack = BASE.replace('"1.0"', "1.0") + "disable: p3-never-led\nsignoff_roles: []\n"
     rules = ("rules:\n  - id: Client_Rule\n    summary: 5\n    when: []\n    then: []\n"
              "  - id: client-b\n    summary: ok\n    when: {eq: {candidate.led_multidisciplinary: false}}\n"
@@ -198,8 +199,8 @@ def test_schema_problems_say_what_is_allowed_never_the_schema_librarys_words(tmp
             " letter, 2 to 64 characters (e.g. client-never-led); got 'Client_Rule'",
             f"{r}:4: rule 'Client_Rule': when: must be a mapping: one 'key: value' per line, or {{key: value}}; got a list",
             f"{r}:5: rule 'Client_Rule': then: must have at least 1 item; got none",
-            f"{r}:10: rule 'client-b': then.0: an action is exactly one of: finding, mitigation,",
-            f"{r}:12: rule 'client-b': then.1: must be a mapping",
+            f"{r}:10: rule 'client-b': then, item 1: an action is exactly one of: finding, mitigation,",
+            f"{r}:12: rule 'client-b': then, item 2: must be a mapping",
             f"{s}:3: scenario 'b': expect: 'outcome' is required",
             f"{s}:3: scenario 'b': expect.includes: must be a list"):
         assert row in said, f"{row}\n---\n{said}"
@@ -226,7 +227,9 @@ SCENARIO_TYPOS = """scenarios:
     ('name: client\nversion: "1.0"\nextends: [default@2.8\n', ":3: YAML syntax error"),
     ('name: client\nversion: "1.0"\nextends: default 2.8\n', ":3: extends: must be a pack's name and version"),
     ('name: client\nversion: "1.0"\nextends: default\n', ":3: extends: must be a pack's name and version"),
-], ids=["syntax-after-extends", "syntax-in-extends", "extends-malformed", "extends-without-version"])
+    ('name: client\nversion: "1.0"\nextends: defualt@2.8\n', ":3: extends 'defualt@2.8': no such pack"),
+], ids=["syntax-after-extends", "syntax-in-extends", "extends-malformed", "extends-without-version",
+        "extends-misspelt"])
 def test_a_broken_pack_yaml_hides_nothing_in_the_other_files(tmp_path, pack_yaml, at):
     """F13: a broken pack.yaml gave its one problem; the typos in rules.yaml and
     scenarios.yaml came only once it was mended. They are checked against the base its

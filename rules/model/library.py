@@ -1,9 +1,9 @@
 """The one pack loader, and where packs come from: the bundled ones, or a folder.
 
 ``load_pack`` reads a folder's files once, decides from the parsed pack.yaml
-(never from its raw text; where it does not parse, its one 'extends:' line is parsed
-alone, only to check the other files against that base) whether the pack extends another, loads the base
-by name and version (the bundled packs, then a sibling folder whose
+(never from its raw text: where it does not parse, its 'extends:' line is read only to
+check the other files, rules/model/unread_settings.py) whether the pack extends another,
+loads the base by name and version (the bundled packs, then a sibling folder whose
 pack.yaml declares that name; never by a path, so a pack reads nothing
 outside its own folder), and returns a ``Pack`` that keeps its base and its
 located sources. Every front-end changes packs through ``rules.runtime.switching.switch_pack``
@@ -12,7 +12,6 @@ located sources. Every front-end changes packs through ``rules.runtime.switching
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,81 +97,17 @@ def _load(folder: Path, chain: tuple[Path, ...]) -> Pack:
     if "pack.yaml" in located:
         settings, located["pack.yaml"] = pack_settings(located["pack.yaml"], problems)
     if settings is None or (located["pack.yaml"].dropped_under(("extends",)) and not settings.extends):
-        raise PackError(problems + _checked_without_settings(folder, located, chain))
+        from leadfit.rules.model.unread_settings import checked_without_settings
+        raise PackError(problems + checked_without_settings(folder, located, chain))
     if not settings.extends:
         return build_pack(folder, settings, located, problems)
     try:
         base = find_base(settings.extends, folder, located["pack.yaml"], chain + (folder.resolve(),))
     except PackError as exc:  # still name what is wrong in this folder's other files
-        raise PackError(problems + exc.problems + _shape_problems(located)) from None
+        from leadfit.rules.model.unread_settings import checked_against_the_likely_base
+        rest = checked_against_the_likely_base(settings.extends, folder, located, chain)
+        raise PackError(problems + exc.problems + rest) from None
     return layer_on(base, folder, settings, located, problems)
-
-
-def _checked_without_settings(folder: Path, located: dict[str, LocatedData],
-                              chain: tuple[Path, ...]) -> list[Problem]:
-    """pack.yaml gives nothing to go on (it does not parse, is not a mapping, its 'extends' is
-    malformed): rules.yaml and scenarios.yaml are still checked in full (a typo in a question
-    id, a catalogue ID, a scenario's answers), against the base its 'extends:' line names as
-    far as it reads, or as a pack standing alone where it has none (F13: one broken pack.yaml
-    hid every other file's problems). pack.yaml's own problems are named already."""
-    from leadfit.rules.model.layers import layer_on
-    from leadfit.rules.model.pack import build_pack
-    from leadfit.rules.model.schema import PackSpec
-    if "rules.yaml" not in located and "scenarios.yaml" not in located:
-        return []
-    written, ref = _extends_as_written(folder, located.get("pack.yaml"))
-    if written and ref is None:  # a base named that no pack answers to: shapes only
-        return _shape_problems(located)
-    own = str(folder / "pack.yaml")
-    stand_in = PackSpec.model_validate({"name": "unnamed", "version": "0", **({"extends": ref} if ref else {})})
-    files = {**located, "pack.yaml": LocatedData({}, own)}
-    problems: list[Problem] = []
-    try:
-        if ref is None:
-            build_pack(folder, stand_in, files, problems)
-        else:
-            layer_on(find_base(ref, folder, files["pack.yaml"], chain + (folder.resolve(),)),
-                     folder, stand_in, files, problems)
-    except PackError as exc:
-        problems = exc.problems
-    return [p for p in problems if p.file != own]
-
-
-def _extends_as_written(folder: Path, pack_file: LocatedData | None) -> tuple[bool, str | None]:
-    """(whether pack.yaml has an 'extends:' line, the base it names as 'name@version'): the
-    parsed value, or that one line parsed alone where the file does not parse; a malformed
-    value is read for its name ('default 2.8', 'default'), and that pack's own version taken."""
-    value = pack_file.data.get("extends") if pack_file is not None and isinstance(pack_file.data, dict) else None
-    if value is None:
-        value = _extends_line(folder / "pack.yaml")
-    if value is None:
-        return False, None
-    text = str(value).strip()
-    name = re.match(r"[a-z][a-z0-9-]{0,63}", text)
-    if name is None:
-        return True, None
-    if re.fullmatch(r"[a-z][a-z0-9-]{0,63}@\d+(\.\d+){0,2}", text):
-        return True, text
-    declared = next((d for c in _candidates(name.group(0), folder)
-                     if (d := _declared(c)) is not None and d[0] == name.group(0)), None)
-    return True, f"{declared[0]}@{declared[1]}" if declared else None
-
-
-def _extends_line(path: Path) -> object | None:
-    """The value of pack.yaml's top-level 'extends:' line, that line parsed on its own."""
-    from leadfit.yamlsafe import load_text
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return None
-    line = next((row for row in text.splitlines() if re.match(r"extends\s*:", row)), None)
-    if line is None:
-        return None
-    try:
-        data = load_text(line, str(path)).data
-    except PackError:  # the line itself is broken ('extends: [default@2.8'): its words
-        return line.split(":", 1)[1].strip(" \t[{'\"")
-    return data.get("extends") if isinstance(data, dict) else None
 
 
 def _read_files(folder: Path, problems: list[Problem]) -> dict[str, LocatedData]:
@@ -188,7 +123,7 @@ def _read_files(folder: Path, problems: list[Problem]) -> dict[str, LocatedData]
     return located
 
 
-def _shape_problems(located: dict[str, LocatedData]) -> list[Problem]:
+def shape_problems(located: dict[str, LocatedData]) -> list[Problem]:
     """Schema problems of rules.yaml and scenarios.yaml, when nothing can be checked against
     a base (pack.yaml does not say which, or it cannot be loaded)."""
     from leadfit.rules.model.salvage import rule_drafts, scenario_specs

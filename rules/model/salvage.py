@@ -27,6 +27,7 @@ from typing import Any
 
 from leadfit.datafiles import parse_model
 from leadfit.errors import PackError, Problem
+from leadfit.schema_words import path_words
 from leadfit.rules.model.schema import ActionSpec, ExpectSpec, PackSpec, RuleSpec, ScenarioSpec
 from leadfit.yamlsafe import LocatedData
 
@@ -134,19 +135,19 @@ def rule_drafts(located: LocatedData, problems: list[Problem]) -> list[RuleDraft
             drafts.append(RuleDraft(parse_model(RuleSpec, located, raw, ("rules", i)), False))
         except PackError as exc:
             stand_in = _rule_stand_in(raw, i)
-            problems += _named(exc.problems, f"rules.{i}", f"rule '{stand_in.id}'")
+            problems += _named(exc.problems, path_words(("rules", i)), f"rule '{stand_in.id}'")
             drafts.append(RuleDraft(stand_in, True))
     return drafts
 
 
 def _named(problems: list[Problem], where: str, name: str) -> list[Problem]:
-    """'rules.3.then.0.recommend: ...' said as "rule 'x': then.0.recommend: ...": the author
-    knows the rule by its id, not its position."""
+    """'rules, item 4, then, item 1, recommend: ...' said as "rule 'x': then, item 1, recommend:
+    ...": the author knows the rule by its id, not its position."""
     out = []
     for p in problems:
         message = p.message
-        if message.startswith(where + "."):
-            message = f"{name}: {message[len(where) + 1:]}"
+        if message.startswith(where + ", "):
+            message = f"{name}: {message[len(where) + 2:]}"
         elif message.startswith(where + ":"):
             message = f"{name}:{message[len(where) + 1:]}"
         out.append(Problem(message, p.file, p.line))
@@ -180,7 +181,7 @@ def scenario_specs(located: LocatedData, problems: list[Problem]) -> list[Scenar
             specs.append(parse_model(ScenarioSpec, located, raw, ("scenarios", i)))
         except PackError as exc:
             stand_in = _scenario_stand_in(raw, i)
-            problems += _named(exc.problems, f"scenarios.{i}", f"scenario '{stand_in.name}'")
+            problems += _named(exc.problems, path_words(("scenarios", i)), f"scenario '{stand_in.name}'")
             specs.append(stand_in)
     return specs
 

@@ -213,18 +213,27 @@ def _grouped(groups: list[tuple], answers: dict) -> set[str]:
 
 
 def rows_of(plan: Exploring, found: list[Part]) -> list[tuple[tuple, tuple]]:
-    """Every whole combination with its parts' classes, in the order the plan walks them."""
+    """Every whole combination with its parts' classes, in the order the plan walks them
+    (a part's own combinations are in that order already: the parts' are interleaved)."""
     n = len(plan.questions)
-    rank = [{r: j for j, r in enumerate(d)} for d in plan.domains]
+    rank = [{id(r): j for j, r in enumerate(d)} for d in plan.domains]  # a class is its domain's
+    ranked = [[(sub, k, tuple(-1 if r is NOT_ASKED else rank[i][id(r)] for i, r in zip(p.positions, sub)))
+               for sub, k in p.leaves] for p in found]
     out = []
-    for choice in itertools.product(*(p.leaves for p in found)):
+    for choice in itertools.product(*ranked):
         combo: list = [None] * n
-        for part, (sub, _) in zip(found, choice):
-            for i, region in zip(part.positions, sub):
-                combo[i] = region
-        out.append((tuple(combo), tuple(k for _, k in choice)))
-    out.sort(key=lambda row: tuple(-1 if r is NOT_ASKED else rank[i][r] for i, r in enumerate(row[0])))
-    return out
+        code = [0] * n
+        for part, (sub, _, codes) in zip(found, choice):
+            for i, region, c in zip(part.positions, sub, codes):
+                combo[i], code[i] = region, c
+        out.append((code, tuple(combo), tuple(k for _, k, _ in choice)))
+    if len(found) > 1:
+        out.sort(key=_first)
+    return [(combo, keys) for _, combo, keys in out]
+
+
+def _first(row: tuple):
+    return row[0]
 
 
 def class_tuples(found: list[Part]):

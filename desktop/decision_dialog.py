@@ -86,6 +86,8 @@ class PlanEditor(QGroupBox):
             grid.addWidget(owner, row, 1)
             grid.addWidget(due, row, 2)
             self.owners[step.id], self.dues[step.id] = owner, due
+            owner.textChanged.connect(lambda _t, w=owner: mark(w, False))  # put right: unmarked
+            due.changed.connect(lambda _t, w=due: mark(w, False))
         # a coached appointment signs only a plan whose every step is given or deferred to a
         # date by which it is agreed (the command line's --plan-later DATE): asked here too
         self.later = QCheckBox("Agree the steps left blank later, by")
@@ -164,7 +166,7 @@ class DecisionDialog(QDialog):
         self.reason = QLineEdit()
         self.recorded_by = QLineEdit(recorded_by)
         self.recorded_by.setPlaceholderText("your full name")
-        # short, so the dialog is not widened past its edge; what it means is said below it
+        # short, so the dialog is not widened past its edge; the rest is in the tooltip
         self.use_case = QCheckBox("Use the answers now on the Case tab")
         self.use_case.setToolTip("Instead of the answers recorded in this version")
         self.rename = QCheckBox("Put a misspelt name right")

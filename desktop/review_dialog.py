@@ -38,6 +38,8 @@ from leadfit.words import date_words
 
 PREVIEW_AFTER_MS = 150
 VERDICTS = ("continue", "extend", "experienced_pd")
+NEXT_NEEDED = "Give the date of the new review."
+PD_NEEDED = "Name the experienced Product Director who comes in."
 SHORT = {"continue": "Continue as agreed", "extend": "Extend the coaching to a new review on",
          "experienced_pd": "Bring in an experienced Product Director:"}
 
@@ -176,6 +178,7 @@ class ReviewDialog(QDialog):
         self.pd_name.setAccessibleName("Experienced Product Director's name")
         self.pd_name.setPlaceholderText("their name")
         extras = {"extend": self.next_review, "experienced_pd": self.pd_name}
+        self.extra_errors = {key: error_label() for key in extras}
         for row, key in enumerate(VERDICTS):
             words = verdict_words(key)
             button = QRadioButton(SHORT[key])
@@ -184,7 +187,13 @@ class ReviewDialog(QDialog):
             self.verdicts.addButton(button, row)
             grid.addWidget(button, 2 * row, 0)
             if key in extras:
-                grid.addWidget(extras[key], 2 * row + 1, 0)
+                cell = QVBoxLayout()  # the field, and what is missing from it right under it
+                cell.addWidget(extras[key])
+                cell.addWidget(self.extra_errors[key])
+                grid.addLayout(cell, 2 * row + 1, 0)
+        self.next_review.changed.connect(lambda _t: self._missing("extend", ""))
+        self.pd_name.textChanged.connect(lambda _t: self._missing("experienced_pd", ""))
+        self.verdicts.idToggled.connect(lambda *_a: [self._missing(k, "") for k in extras])
         self.verdicts.idToggled.connect(lambda *_a: self.timer.start())
         more = QFormLayout()
         self.held_on = DateField(today.isoformat(), "Review held on")
@@ -237,12 +246,25 @@ class ReviewDialog(QDialog):
         self.name_error.setVisible(needed)
         mark(self.recorded_by, needed)
 
+    def _missing(self, verdict: str, words: str) -> None:
+        label = self.extra_errors[verdict]
+        label.setText(words)
+        label.setVisible(bool(words))
+        mark(self.next_review if verdict == "extend" else self.pd_name, bool(words))
+
     def accept_review(self) -> None:
-        asked = self.asked()
+        asked, verdict = self.asked(), self.verdict()
+        # what the verdict needs, at its field (the core names it too, in a box)
+        blank = {"extend": (not asked["next_review"], self.next_review, NEXT_NEEDED),
+                 "experienced_pd": (not asked["experienced_pd"].strip(), self.pd_name, PD_NEEDED)}
+        needed, field, words = blank.get(verdict, (False, None, ""))
+        if needed:
+            self._missing(verdict, words)
         # as the command line refuses it: nothing is recorded by nobody
         self._name_needed(not asked["recorded_by"])
-        if not asked["recorded_by"]:
-            self.recorded_by.setFocus()
+        first = field if needed else self.recorded_by if not asked["recorded_by"] else None
+        if first is not None:
+            first.setFocus()
             return
         if self._submit(self.verdict(), asked) is not None:
             self.accept()

@@ -90,6 +90,7 @@ def test_every_bad_field_is_marked_at_once_in_words(qtbot, user_files, no_modal_
     assert _marked(dialog) == {"recorded_by"} and not dialog.errors["review"].isVisibleTo(dialog)
     dialog.recorded_by.setText("Rae Recorder")
     plan_step(dialog, "M5", "Sam Lee", "2027-01-15")
+    assert not plan.dues["M5"].edit.property("invalid")  # unmarked as it is put right
     plan.later.setChecked(True)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and _records(window) == 1

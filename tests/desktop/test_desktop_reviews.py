@@ -116,9 +116,8 @@ def test_a_review_conducted_in_the_window_is_recorded_and_linked(qtbot, user_fil
     assert "2 reviews are overdue, 1 due within 30 days" in window.reviews.summary.text()
 
 
-def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_files,
-                                                                   register_with_due,
-                                                                   monkeypatch):
+def test_a_review_refused_is_named_at_its_field_or_by_the_core_and_nothing_written(
+        qtbot, user_files, register_with_due, monkeypatch):
     db, _home, _claims = register_with_due
     window = _window(qtbot, user_files, db)
     qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
@@ -130,8 +129,20 @@ def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_f
     dialog.verdicts.button(2).setChecked(True)          # an experienced PD, but nobody named
     dialog.recorded_by.setText("Harper Hr")
     dialog.record_button.click()
-    assert dialog.isVisible()
-    assert shown and "needs their name" in " ".join(shown[0][1])
+    assert dialog.isVisible() and shown == []  # said at the field, marked, not in a box
+    error = dialog.extra_errors["experienced_pd"]
+    assert error.isVisibleTo(dialog) and error.text() == "Name the experienced Product Director" \
+        " who comes in."
+    assert dialog.pd_name.property("invalid") and dialog.focusWidget() is dialog.pd_name
+    dialog.verdicts.button(1).setChecked(True)          # extend, with no new date
+    assert not dialog.pd_name.property("invalid")       # another verdict: that field is not asked
+    dialog.record_button.click()
+    assert dialog.next_review.edit.property("invalid") and shown == []
+    assert dialog.extra_errors["extend"].text() == "Give the date of the new review."
+    dialog.next_review.setText("2027-01-01")             # before this review: the core's refusal
+    assert not dialog.next_review.edit.property("invalid")
+    dialog.record_button.click()
+    assert dialog.isVisible() and "must come after this review" in " ".join(shown[0][1])
     with open_register(db, create=False, readonly=True) as reg:
         assert len(service.list_records(reg)) == 3
 

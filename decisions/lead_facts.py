@@ -8,6 +8,10 @@ row with its signed text all derive the same summary columns the same way.
 Who is "experienced" follows the F10 rule's own line: readiness P1 (digital product
 experience) met. A coached appointment is always an executive learning the role;
 hiring externally brings in an experienced Product Director.
+
+A hire stays 'experienced' here (F25 reads "still to be hired" from the outcome): this
+column is sealed in each row's audit entry and in the stream_leads root, so another value
+would make every register written before read as altered (docs/decisions-api.md).
 """
 
 from __future__ import annotations

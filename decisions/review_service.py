@@ -96,8 +96,13 @@ def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
         case = build_case(merged, pack.questionnaire, source="the review's answers")
     except LeadFitError as exc:
         problems += exc.problems
+        case = None
+    assessment = evaluate_explained(case, pack) if case is not None else None
+    if assessment is not None:
+        reviewing.check_continue_outcome(verdict, assessment.outcome, text["justification"],
+                                         problems)
     reviewing.raise_if(problems)
-    assessment = evaluate_explained(case, pack)
+    assert case is not None and assessment is not None  # raise_if refused otherwise
     facts = reviewing.Review(
         of=target.ref, decision=root.ref, held_on=on, verdict=cast(Verdict, verdict),
         next_review=when,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadfit.decisions.record_words import done_words
+from leadfit.decisions.record_words import agreed_terms, done_words
 from leadfit.decisions.record_words import outcome_title as outcome_words  # one wording of an outcome
 from leadfit.words import answer_words, date_words
 
@@ -143,4 +143,7 @@ def _due(record: DecisionRecord, step) -> str:
     date to be agreed by 1 February 2027'."""
     if step.due:
         return f"due {date_words(step.due)}"
+    agreed = agreed_terms(record, step)
+    if agreed:
+        return f"due {agreed[1]} ({agreed[0]})"
     return done_words(record, step) or step.words(date_words)

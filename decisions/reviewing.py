@@ -147,6 +147,20 @@ def check_continue(verdict: str, answers: dict, justification: str,
             + "; ".join(unseen) + "), so it cannot tell whether the executive is adjusting"))
 
 
+def check_continue_outcome(verdict: str, outcome: str | None, justification: str,
+                           problems: list[Problem]) -> None:
+    """Continuing a coached appointment when the review's own answers now recommend hiring
+    an experienced Product Director goes against the assessment: a written call, never a
+    silent one, so whoever reads the record later sees why the coaching went on."""
+    if verdict != "continue" or outcome != "hire_external" \
+            or len(_words(justification)) >= MIN_REASON_WORDS:
+        return
+    problems.append(Problem(
+        f"continuing needs a written justification (at least {MIN_REASON_WORDS} words): the"
+        f" review's answers now recommend '{outcome_title(outcome)}', not coaching the"
+        " executive; say why the appointment continues (--justify)"))
+
+
 def mitigations(root: DecisionRecord, target: DecisionRecord, done: dict[str, Any],
                 held_on: str, problems: list[Problem]) -> list[MitigationDone]:
     """Each planned step as found: done on a date (not after the review), or not done.

@@ -3,7 +3,8 @@ readiness mark rests on (said 'not answered' on its tile, and nothing said which
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QPushButton,
@@ -18,27 +19,65 @@ from leadfit.words import joined
 
 
 class AnswerLink(QPushButton):
-    """A link to a missing question: its words in full where there is room, cut with '…'
-    where the panel is narrow (1024x700 at 150%), the whole question in its tooltip. A
-    button never wraps: at full length the longest widened the panel past the screen."""
+    """A link to a missing question: its words in full, wrapped onto a second line where
+    the panel is narrow (1024x700 at 150%), never cut (an elided "Answer: Value stream n…"
+    hid what it opens). A button never wraps by itself: this one draws its words wrapped
+    and asks its layout for the height they take at its width."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         # a button's policy takes its full text as its least width: this one may give way
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _words_rect(self, width: int) -> QRect:
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 100_000),
+                                               int(WRAP), self.text().replace("&&", "&"))
+
+    def _margins(self) -> QSize:
+        """What the style puts around the words (border, padding), from the one-line hint."""
+        one_line = super().sizeHint()
+        words = self.fontMetrics().size(0, self.text().replace("&&", "&"))
+        return QSize(max(one_line.width() - words.width(), 0), max(one_line.height() - words.height(), 0))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
-        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("Answer: Abcdef…")),
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("Answer: Abcdef")),
                      hint.height())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        margins = self._margins()
+        return self._words_rect(width - margins.width()).height() + margins.height()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The height its words take at this width, as the least the layout may give: the
+        panel's layouts do not all ask a button for its height at a width."""
+        super().resizeEvent(event)
+        height = self.heightForWidth(self.width())
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setMinimumHeight(self.heightForWidth(self.width()))
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         option = QStyleOptionButton()
         self.initStyleOption(option)
-        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
-                                           self).width()
-        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
-        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        option.text = ""
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(room, int(WRAP | Qt.AlignmentFlag.AlignVCenter),
+                         self.text().replace("&&", "&"))
+
+
+WRAP = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
 
 
 def answer_link_words(title: str) -> str:

@@ -272,7 +272,17 @@ class MainWindow(CaseActions, DecisionActions, PackActions, LayoutMemory, QMainW
         """A small window (1024x700 at 150% is 683x467 points) shows the form compact:
         beside the full form the panel was cut at its right edge, a third of it shown."""
         if self.form is not None:
+            was = self.form.compact
             self.form.set_compact(self.width() < COMPACT_BELOW[0] or self.height() < COMPACT_BELOW[1])
+            if self.form.compact and not was:
+                # shrunk onto a small screen, the split kept the big window's shares: the
+                # panel got a third, its links and findings cut; it gets the larger share
+                QTimer.singleShot(0, self._panel_share_when_compact)
+
+    def _panel_share_when_compact(self) -> None:
+        form, side = self.splitter.sizes()
+        if self.form is not None and self.form.compact and side < form:
+            self._default_split()
 
     def closeEvent(self, event) -> None:
         self.start_up.cancel()

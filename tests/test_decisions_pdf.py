@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from leadfit.decisions import service
 from leadfit.reports import printing
 from leadfit.decisions.record import date_words, role_words
+from leadfit.decisions.record_words import agreed_terms
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, decide_coach, pack, squash
 from tests.helpers import EXAMPLE_CASE, run_cli
@@ -52,8 +53,8 @@ def _expected(record, rhash: str, head: str) -> list[str]:
         out += [f.title, f.severity] + [c.title for c in f.because]
     out += ["Mitigation plan", f"Fail-fast review date: {date_words(d.review_date)}",
             "What Who By when"]
-    for p in d.plan:
-        out += [p.title, p.who, date_words(p.due) or p.by_when]
+    for p in d.plan:  # a step the answers agreed (M8) names its successor: test_plan_agreed_in_answers
+        out += [p.title, *(agreed_terms(record, p) or (p.who, date_words(p.due) or p.by_when))]
     out += ["Context signals"] + [s.title for s in a.signals]
     out += ["Sign-off recorded in LeadFit", "Role Name Signed Statement"]
     for s in record.signoffs:

@@ -97,3 +97,28 @@ def test_continuing_on_not_known_to_the_signs_observed_needs_a_reason(cli, db, s
 def test_extending_on_not_known_is_the_cautious_call_and_needs_no_reason(cli, db, signed):
     result = review(cli, db, signed, "extend", "--next-review", "2027-05-01", *NOT_KNOWN)
     assert result.returncode == 0, result.stderr
+
+
+NOW_HIRE = ("--answer", "candidate.holds_line", "weak",
+            "--answer", "candidate.delivery_expectation", "everything_fast")
+
+
+def test_continuing_when_the_answers_now_recommend_hiring_needs_a_reason(cli, db, signed):
+    before = written(db)
+    refused = review(cli, db, signed, "continue", *NOW_HIRE)
+    assert refused.returncode == 2
+    assert ("continuing needs a written justification (at least 2 words): the review's answers"
+            " now recommend 'Hire an experienced Product Director', not coaching the executive"
+            in squash(refused.stderr))
+    assert "hire_external" not in refused.stderr
+    assert written(db) == before
+    given = review(cli, db, signed, "continue", *NOW_HIRE,
+                   "--justify", "The hire fell through; coaching goes on meanwhile")
+    assert given.returncode == 0, given.stderr
+    shown = cli("register", "show", given.stdout.split()[0], "--db", db)
+    assert "The hire fell through; coaching goes on meanwhile" in squash(shown.stdout)
+
+
+def test_bringing_in_an_experienced_pd_on_a_hire_recommendation_needs_no_reason(cli, db, signed):
+    result = review(cli, db, signed, "experienced-pd", *NOW_HIRE, "--experienced-pd", "Sam Lee")
+    assert result.returncode == 0, result.stderr

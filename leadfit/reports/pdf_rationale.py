@@ -16,7 +16,8 @@ from leadfit.reports.pdf_considered import considered_section
 from leadfit.reports.pdf_plain import plain_words
 from leadfit.decisions.anchor import Anchor, anchor_in
 from leadfit.reports.pdf_review import review_section, review_terms_section
-from leadfit.decisions.record_words import done_words, found_out_first, outcome_title, recorded_words
+from leadfit.decisions.record_words import (agreed_terms, done_words, found_out_first, outcome_title,
+                                            recorded_words)
 from leadfit.reports.pdf_portfolio import reading_section
 from leadfit.pdf import Document, describe, level_bars
 from leadfit.words import NOT_NEEDED, PRECONDITIONS_LABEL, RISK_LABEL, decided_early_words, decided_title
@@ -215,7 +216,9 @@ def _plan(doc: Document, r: AnyRecord) -> None:
 
 def _who_and_when(r: AnyRecord, p) -> list[str]:
     """Who does a step and by when; a step its words say is done needs neither agreed."""
-    done = done_words(r, p)
+    done, agreed = done_words(r, p), agreed_terms(r, p)
+    if agreed:  # the answers name who and by when (M8's plan): never "to be agreed"
+        return list(agreed)
     return [done, NOT_NEEDED] if done else [p.who, date_words(p.due) or p.by_when]
 
 

@@ -15,6 +15,7 @@ from leadfit.words.answers import (
     READINESS, RECORD_STATUS, NOT_ANSWERED, readiness_words, status_words, role_words,
     pack_words, raised_by_words,
     NOT_NEEDED, step_done_words, answer_words, date_words, time_words, not_a_choice_words,
+    step_agreed, agreed_step_words,
     reference_words,
 )
 from leadfit.words.outcomes import (
@@ -42,6 +43,7 @@ __all__ = [
     "NOT_ANSWERED", "readiness_words", "status_words", "role_words",
     "pack_words", "raised_by_words", "NOT_NEEDED",
     "step_done_words", "answer_words", "date_words", "time_words", "not_a_choice_words",
+    "step_agreed", "agreed_step_words",
     "reference_words", "LEAD_KIND", "OUTCOME_LEAD", "OUTCOME_SHORT", "RISK", "lead_kind_words",
     "decision_lead_words", "outcome_short_words", "other_streams_words", "still_to_hire", "READINESS_SHORT",
     "RISK_LABEL", "PRECONDITIONS_LABEL", "risk_words", "AT_WORST_NOTE", "risk_level_words",

@@ -63,6 +63,17 @@ def step_done_words(meaning: str) -> str:
     return _DONE_LEADS.get(lead.group(1), "") if lead else ""
 
 
+def step_agreed(meaning: str) -> bool:
+    """Whether a step's words say the record's own answers agreed it ("Agreed: the plan on
+    this record ..."): its who and by when are in those answers, not still to agree."""
+    return bool(re.match(r"\s*Agreed[:,]", meaning or ""))
+
+
+def agreed_step_words(successor: str, by_iso: str) -> tuple[str, str]:
+    """(who, by when) of the plan the answers agreed to lighten the former role (M8)."""
+    return f"{successor} takes over the rest", date_words(by_iso)
+
+
 def answer_words(value: object, question: Any = None) -> str:
     """A stored answer as a person reads it: yes/no, dates as written, 'not answered'.
     With its question (forms.questionnaire.Question): an option's label, a date in

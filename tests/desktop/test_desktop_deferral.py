@@ -35,9 +35,11 @@ def test_the_date_the_steps_are_agreed_by_is_asked_and_stored_on_each_step(qtbot
     deferred = [p for p in record.decision.plan if not p.given]
     assert deferred and {p.agree_by for p in deferred} == {"2027-01-20"}
     shown = window.register.record_dialog.text.toPlainText()
-    # each deferred step says when, except one its words say is done (the review is set)
-    assert shown.count("to be agreed by 20 January 2027") == len(deferred) - 1
+    # each deferred step says when, except one its words say is done (the review is set) and
+    # the load plan, whose successor and date the answers agreed
+    assert shown.count("to be agreed by 20 January 2027") == len(deferred) - 2
     assert "Fail fast: already set" in shown
+    assert "Lighten the load: Jo Patel takes over the rest, by 1 April 2027" in shown
     assert "after sign-off" not in shown            # each step says when: no note repeating it
 
 

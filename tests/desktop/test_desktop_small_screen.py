@@ -4,7 +4,7 @@ panel got 176 points, its right third cut off (the recommendation, the tiles, th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from tests.desktop.test_desktop_panel_fit import _drawn_over, styled  # noqa: F401 (a fixture)
 from tests.desktop.test_desktop_window_fit import settle_layout
@@ -70,3 +70,48 @@ def test_on_a_larger_window_the_full_form_comes_back(qtbot, user_files, styled):
     assert form.pages.currentWidget().help.isVisible()
     bar = form.progress.mapTo(form, QPoint(0, 0))
     assert bar.x() < form.steps.mapTo(form, QPoint(form.steps.width(), 0)).x()  # under the steps
+
+
+def _shrunk_onto_small_screen(qtbot, user_files):
+    """A window split at 1024x700, then made 683x467 (a window moved to a small screen, a
+    layout restored from a bigger one): the split kept the big window's shares, and the
+    panel got a third of the width, its links and findings cut with '…'."""
+    window = open_window(qtbot, user_files)
+    window.resize(1024, 700)
+    window._default_split()
+    settle_layout(qtbot, window)
+    window.resize(*SMALL)
+    settle_layout(qtbot, window)
+    return window
+
+
+def _words_whole(window) -> None:
+    for link in window.panel.missing_links.values():
+        wrapped = link.fontMetrics().boundingRect(QRect(0, 0, link.width() - 4, 10**5),
+                                                  int(Qt.TextFlag.TextWordWrap), link.text())
+        assert wrapped.height() <= link.height(), f"{link.text()} is cut short"
+    tree = window.panel.findings
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        words = tree.fontMetrics().horizontalAdvance(item.text(0)) + tree.indentation()
+        assert words <= tree.columnWidth(0), f"the finding {item.text(0)!r} is cut short"
+
+
+def test_shrunk_onto_a_small_screen_the_panel_gets_the_room_and_says_its_words_whole(
+        qtbot, user_files, styled):
+    window = _shrunk_onto_small_screen(qtbot, user_files)
+    assert window.form.compact
+    _panel_whole(window)
+    longest = max(window.panel.missing_links.values(), key=lambda b: len(b.text()))
+    assert longest.fontMetrics().horizontalAdvance(longest.text()) > longest.width()  # it wraps
+    _words_whole(window)
+    fill(qtbot, window, example_answers())
+    settle(qtbot, window)
+    settle_layout(qtbot, window)
+    _panel_whole(window)
+    _words_whole(window)
+    side, risk = window.side, window.panel.risk
+    assert side.verticalScrollBar().value() == 0
+    bottom = risk.mapTo(side.viewport(), QPoint(0, risk.height())).y()
+    assert risk.isVisible() and bottom <= side.viewport().height(), "the risk is below the fold"
+    assert window.panel.outcome.text().startswith("Recommendation:")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from leadfit.words import PRECONDITIONS_LABEL, because_words, reference_words, uncoded
+from leadfit.words import PRECONDITIONS_LABEL, because_words, raised_by_words, reference_words, uncoded
 
 if TYPE_CHECKING:  # the models load with the engine, after the window's first frame
     from leadfit.rules.model.assessment import Finding, Mitigation
@@ -209,8 +209,7 @@ def _lines(view: _ExpandableList, parent: QTreeWidgetItem,
 def raised_by(layer: str) -> str:
     """Under 'Audit details': which pack raised it, in words ('default@2.4' -> 'default 2.4');
     the rule's own id is for consultants, in Pack > Rules of this pack."""
-    return (f"Raised by a rule of the pack {layer.replace('@', ' ')}:"
-            " Pack › Rules of this pack shows each rule")
+    return raised_by_words(layer)  # leadfit/words: the one module of plain words
 
 
 class FindingsView(_ExpandableList):

@@ -38,6 +38,16 @@ def pack_words(name: str, version: str) -> str:
     return f"{name} {version}"
 
 
+def raised_by_words(layer: str) -> str:
+    """Under a finding's 'Audit details': which rules raised it, in words ('default@2.9' ->
+    'the default 2.9 rules') and where to read them; the rule's own id is for consultants.
+    (It said "Raised by a rule of the pack default 2.8: Pack › Rules of this pack shows each
+    rule": fresh eyes G10.)"""
+    name, _, version = layer.partition("@")
+    return (f"Raised by the {pack_words(name, version).strip()} rules: to read each one, open"
+            " Pack › Rules of this pack.")
+
+
 # A step the answers show is done reads so in its pack's words (step_words_if: "Done: the
 # trade-offs have been stated", "In place: there is an induction programme", "Set: the first
 # review is on the date on this record"): nobody is to agree an owner or a date for it.

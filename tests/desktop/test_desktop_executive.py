@@ -107,7 +107,9 @@ def test_words_not_codes_where_a_person_reads(qtbot, user_files):
     shown = [item.child(i).text(0) for i in range(item.childCount())]
     assert not any("rule" in text or "p1-" in text for text in shown[:-1])
     assert shown[-1] == "Audit details"                       # the pack that raised it inside it
-    assert item.child(item.childCount() - 1).child(0).text(0).startswith("Raised by a rule of the pack default")
+    assert item.child(item.childCount() - 1).child(0).text(0).startswith("Raised by the default ")
+    assert item.child(item.childCount() - 1).child(0).text(0).endswith(
+        " rules: to read each one, open Pack › Rules of this pack.")  # fresh eyes G10
     signal = window.panel.signals.topLevelItem(0)
     because = signal.child(0).text(0)
     assert "budget_limited" not in because and "Only with difficulty" in because

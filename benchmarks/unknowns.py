@@ -10,7 +10,11 @@ Window, three unknowns: an answer changed in its widget -> the panel redrawn
   if that gap stays near a frame).
 Also: a share kept not known with the plan left open, and a plan not known with its details
   left open (follow-ups, explored where they would be asked).
-Run: .venv/bin/python benchmarks/unknowns.py [--core] [--pack P]   (--core: no window)
+Six answers not known (issue 15: one such `leadfit evaluate` took 2 min 18 s of CPU): the
+  example case with each of SIXES not known (follow-ups left open), evaluate() and what would
+  change it, as `leadfit evaluate` does, against one plain evaluate() (target: well under 5 s).
+Run: .venv/bin/python benchmarks/unknowns.py [--core | --six] [--pack P]
+  (--core: no window; --six: the six answers not known alone, against plain evaluate())
 """
 
 from __future__ import annotations
@@ -33,6 +37,16 @@ PLAN_DETAILS = ("candidate.target_former_share", "candidate.reduced_by", "candid
                 "candidate.backfill_name")
 SHARE_OPEN = ({"candidate.former_role_share": "not known"}, ("candidate.reduce_former_role", *PLAN_DETAILS))
 PLAN_OPEN = ({"candidate.former_role_share": 40, "candidate.reduce_former_role": "not known"}, PLAN_DETAILS)
+SIXES = (  # the first is the case of issue 15; the others cross parts of the pack differently
+    ("candidate.digital_years", "candidate.owns_pnl", "candidate.holds_line",
+     "candidate.former_role_share", "org.external_hire", "candidate.blamed_digital"),
+    ("candidate.led_multidisciplinary", "candidate.former_role_share", "candidate.digital_years",
+     "candidate.reduce_former_role", "candidate.motivation", "candidate.delivery_expectation"),
+    ("candidate.blamed_digital", "stream.revenue_impact", "candidate.motivation",
+     "candidate.holds_line", "candidate.delivery_expectation", "candidate.prioritisation"),
+    ("org.external_hire", "stream.candidate_area_stakeholder", "candidate.holds_line",
+     "candidate.digital_years", "candidate.mvp_delivery", "candidate.prioritisation"),
+)
 
 
 def _ms(fn, runs: int = 1) -> float:
@@ -69,12 +83,55 @@ def core() -> dict[str, list[float]]:
         out["changes, three unknowns"].append(_ms(lambda: alternatives(u_case, pack, b)))
         c = evaluate(s_case, pack)
         out["changes, share not known"].append(_ms(lambda: alternatives(s_case, pack, c)))
+    out.update(six(pack, statistics.median(out["plain"])))
     for name, cases in zip(("share not known, plan open", "plan not known, details open"), opened):
         done = [evaluate(c, pack) for c in cases]
         told = [a.unknowns.combinations for a in done if a.unknowns and not a.missing]
         print(f"  {name}: {len(cases) - len(told)} of {len(cases)} incomplete; combinations explored"
               f" median {statistics.median(told) if told else 0}, max {max(told, default=0)}")
     return out
+
+
+def six(pack, plain_ms: float) -> dict[str, list[float]]:
+    """Each of SIXES not known in the example case: evaluate() then what would change it."""
+    import yaml
+
+    from leadfit.forms.case import build_case, follow_ups
+    from leadfit.rules.runtime.assess import evaluate
+    from leadfit.rules.runtime.explain import alternatives
+    q = pack.questionnaire
+    example = yaml.safe_load((REPO / "forms/examples/example-case.yaml").read_text())["answers"]
+    gated = {x.id for x in q.asked if x.ask_if is not None}
+    out: dict[str, list[float]] = {"six unknowns: evaluate": [], "six unknowns: + what would change": []}
+    for ids in SIXES:
+        raw = {**example, **{k: "not known" for k in ids}}
+        later = follow_ups(build_case({k: v for k, v in raw.items() if k not in gated or k in ids}, q), q)
+        case = build_case({k: v for k, v in raw.items() if k not in later}, q)
+        start = time.perf_counter()
+        a = evaluate(case, pack)
+        middle = time.perf_counter()
+        alternatives(case, pack, a)
+        end = time.perf_counter()
+        out["six unknowns: evaluate"].append((middle - start) * 1000)
+        out["six unknowns: + what would change"].append((end - start) * 1000)
+        print(f"  six not known ({a.unknowns.verdict}, {a.unknowns.combinations} combinations):"
+              f" {(end - start) * 1000:8.1f} ms ({(end - start) * 1000 / plain_ms:6.0f}x plain)")
+    return out
+
+
+def _six_alone() -> None:
+    from leadfit.forms.case import build_case
+    from leadfit.rules.runtime.assess import evaluate
+    from leadfit.rules.model.library import resolve_pack
+    pack = resolve_pack(sys.argv[sys.argv.index("--pack") + 1] if "--pack" in sys.argv else None)
+    plain = [build_case(s.answers, pack.questionnaire) for s in pack.scenarios if s.expect.outcome
+             and not any(v == "not known" for v in s.answers.values())]
+    evaluate(plain[0], pack)
+    base = statistics.median(_ms(lambda: evaluate(c, pack), 5) for c in plain)
+    print(f"plain evaluate() median {base:.2f} ms over {len(plain)} default scenarios, same run:")
+    figures = six(pack, base)
+    for name, values in figures.items():
+        print(_line(name, values, base))
 
 
 def _open(answers: dict, unknown: dict, left_open: tuple, q):
@@ -144,6 +201,9 @@ def _line(name: str, values: list[float], base: float) -> str:
 
 
 def main() -> None:
+    if "--six" in sys.argv:
+        _six_alone()
+        return
     figures = core()
     base = statistics.median(figures["plain"])
     print(f"core, {len(figures['plain'])} default scenarios, same run:")

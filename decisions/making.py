@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,32 +22,27 @@ from leadfit.decisions.record import (
     Decision,
     DecisionRecord,
     PlanItem,
-    SignOff,
     Status,
-    role_words,
     utc_now,
 )
+from leadfit.decisions.free_text import (  # noqa: F401 - long imported from here
+    LIMITS,
+    MAX_TEXT,
+    MIN_REASON_WORDS,
+    _iso,
+    _text,
+    _words,
+    os_account,
+)
+from leadfit.decisions.signing import signoff, withdrawal  # noqa: F401 - long imported from here
 from leadfit.errors import Problem
 from leadfit.suggest import did_you_mean
-from leadfit.words import date_words, quoted
+from leadfit.words import date_words
 from leadfit.rules.model.assessment import Assessment
 
 if TYPE_CHECKING:  # types only: `register show` reaches this module through the reviews
     from leadfit.forms.case import Case
     from leadfit.rules.model.pack import Pack
-
-# The longest text each free field takes (README "Free text"); the PDF lays out the
-# longest of each in well under a second (benchmarks/pdf_text.py).
-LIMITS = {"justification": 5_000, "conditions": 5_000, "correction reason": 2_000,
-          "statement": 1_000, "dissent": 5_000, "name": 200, "owner": 200,
-          "recorded by": 200, "withdrawal reason": 2_000, "behaviours": 2_000,
-          "experience": 2_000}
-MAX_TEXT = max(LIMITS.values())
-# Lone surrogates: how Python keeps an argument's bytes that are not UTF-8 (surrogateescape);
-# they cannot be stored, hashed or printed as text.
-_NOT_UTF8 = re.compile("[\ud800-\udfff]")
-# A written reason someone reads later (an audit, a dispute): "x" is not one.
-MIN_REASON_WORDS = 2
 
 Plan = dict[str, tuple[str, "str | date | None"]]
 
@@ -65,14 +58,6 @@ def recommendation(assessment: Assessment, pack: Pack) -> str | None:
             and u is not None and u.verdict == "depends"):
         return None
     return assessment.outcome
-
-
-def os_account() -> str:
-    """The operating-system account this process runs as (recorded beside typed names)."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no passwd entry, no USER/LOGNAME
-        return "unknown account"
 
 
 def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: Assessment,
@@ -108,6 +93,9 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
         decisive = _iso(decisive_review_date, "decisive review date", problems) \
             or review_terms.default_decisive(review)
         review_terms.check_decisive(review, decisive, problems)
+        review_terms.check_cadence(review, decisive, pack, justification, problems,
+                                   what="the decisive review", before_what="the first review",
+                                   where="the justification (--justify)")
         criteria = review_terms.criteria(case.to_data(), items, review)
     if decision == NO_COACHING:
         items, review, conditions, plan_later = [], None, "", False
@@ -231,6 +219,25 @@ def _deferred(items: list[PlanItem], plan_later: bool | str | date, review: str 
     return [i if i.given else i.model_copy(update={"agree_by": by}) for i in items]
 
 
+def with_plan(record: DecisionRecord, plan: Plan, plan_later: bool | str | date,
+              problems: list[Problem]) -> DecisionRecord:
+    """A draft's plan completed: the steps given now beside those given before, the rest
+    deferred (``plan_later``), and what counts as not adjusting worked out again from it."""
+    d = record.decision
+    assessed = _iso(record.answers.get("org.assessed_on"), "org.assessed_on", [])
+    before: Plan = {p.id: (p.owner, p.due) for p in d.plan if p.given}
+    items = _plan(record.assessment, {**before, **plan}, assessed, problems)
+    kept = {p.id: p.agree_by for p in d.plan if p.agree_by}
+    items = [i if i.given or i.id not in kept else i.model_copy(update={"agree_by": kept[i.id]})
+             for i in items]
+    items = _deferred(items, plan_later, d.review_date, assessed, problems)
+    decision = d.model_copy(update={
+        "plan": items, "plan_later": any(i.agree_by for i in items),
+        "review_criteria": review_terms.criteria(record.answers, items, d.review_date)
+        if takes_conditions(d.outcome) else d.review_criteria})
+    return record.model_copy(update={"decision": decision})
+
+
 def dropped(old: Decision, new: Decision) -> list[str]:
     """What a change of decision removed from the record, in words (for the person correcting)."""
     if takes_conditions(new.outcome):
@@ -242,120 +249,6 @@ def dropped(old: Decision, new: Decision) -> list[str]:
                                    ("the coaching conditions", old.conditions)) if was]
     return [f"{_WITHOUT_COACHING[new.outcome == NO_COACHING]}: {_listed(gone)} of the earlier"
             " version were dropped from this one."] if gone else []
-
-
-
-
-def signoff(record: DecisionRecord, *, name: str, role: str, statement: str,
-            dissent: str) -> SignOff:
-    problems: list[Problem] = []
-    name = _text(name, "name", problems).strip()
-    statement = _text(statement, "statement", problems)
-    dissent = _text(dissent, "dissent", problems)
-    if not name:
-        problems.append(Problem("a sign-off needs the signer's name (--name)"))
-    if dissent.strip() and len(_words(dissent)) < MIN_REASON_WORDS:  # "no", "none": no dissent
-        problems.append(Problem(
-            f"a dissent gives its reasons in at least {MIN_REASON_WORDS} words (the record says"
-            f" 'signed with dissent'); '{dissent.strip()[:40]}' is too short to stand as one:"
-            " leave it out to sign without dissent"))
-    if record.status == "signed":
-        problems.append(Problem(f"{record.ref} is already signed and can no longer change;"
-                                " make a correction instead (leadfit correct)"))
-    elif record.status == "withdrawn":
-        problems.append(Problem(f"{record.ref} was withdrawn ({record.withdrawn_reason}) and"
-                                " can no longer be signed"))
-    elif record.status == "draft":
-        problems.append(Problem(f"{record.ref} is a draft; submit it for sign-off first"
-                                f" (leadfit submit {record.record_id})"))
-    elif role not in record.required_roles:
-        problems.append(Problem(f"the role {quoted(role_words(role))} is not asked to sign; the"
-                                " roles asked: " + ", ".join(role_words(r) for r in record.required_roles)))
-    elif role in {s.role for s in record.signoffs}:
-        problems.append(Problem(f"{role_words(role)} has already signed {record.ref}"))
-    elif (same := _same_person(record, name)) is not None:
-        problems.append(Problem(
-            f"{same.name} has already signed {record.ref} as {role_words(same.role)}; the"
-            f" {role_words(role)} sign-off needs a different person, so the record stands up"
-            " later as agreed by separate people"))
-    elif record.candidate and _person(name) == _person(record.candidate):  # fresh-eyes F41
-        problems.append(Problem(
-            f"{name} is the candidate {record.ref} is about; a sign-off needs someone other"
-            " than the person appointed, so the record stands up later as agreed by others"))
-    if problems:
-        raise DecisionError(problems)
-    return SignOff(name=name, role=role, at=utc_now(), statement=statement,
-                   dissent=bool(dissent.strip()), dissent_reasons=dissent.strip(),
-                   account=os_account())
-
-
-def withdrawal(record: DecisionRecord, *, reason: str, name: str) -> DecisionRecord:
-    """The record as withdrawn: only a version awaiting sign-off (or a draft) can be;
-    a signed record is corrected instead, so what was signed stays as it was."""
-    problems: list[Problem] = []
-    reason, name = _text(reason, "withdrawal reason", problems), _text(name, "name", problems)
-    if record.status == "signed":
-        problems.append(Problem(f"{record.ref} is signed and cannot be withdrawn; record a"
-                                " correction instead"))
-    elif record.status == "withdrawn":
-        problems.append(Problem(f"{record.ref} is already withdrawn"))
-    if not reason:
-        problems.append(Problem("a withdrawal needs its reason written down (--reason)"))
-    elif len(_words(reason)) < MIN_REASON_WORDS:
-        problems.append(Problem(
-            f"a withdrawal reason must say why in at least {MIN_REASON_WORDS} words (an audit"
-            f" reads it later); '{reason[:40]}' is too short to stand as a reason"))
-    if not name:
-        problems.append(Problem("a withdrawal needs the name of who withdraws it (--name)"))
-    if problems:
-        raise DecisionError(problems)
-    return record.model_copy(update={"status": "withdrawn", "withdrawn_reason": reason,
-                                     "withdrawn_by": f"{name} ({os_account()})",
-                                     "withdrawn_at": utc_now()})
-
-
-def _same_person(record: DecisionRecord, name: str) -> SignOff | None:
-    """An earlier required-role sign-off by this name (case and spacing ignored)."""
-    key = _person(name)
-    return next((s for s in record.signoffs
-                 if s.role in record.required_roles and _person(s.name) == key), None)
-
-
-def _person(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _text(value, what: str, problems: list[Problem]) -> str:
-    """Free text, stripped; longer than its field's limit is a named problem."""
-    text = ("" if value is None else str(value)).strip()
-    undecodable = _NOT_UTF8.search(text)
-    if undecodable:     # an argument in another encoding, kept as lone surrogates by Python
-        problems.append(Problem(
-            f"{what} is not UTF-8 text (character {undecodable.start() + 1} is not a letter in"
-            " UTF-8, perhaps typed in another encoding); type it again, or save it as UTF-8"))
-        text = _NOT_UTF8.sub("\ufffd", text)
-    limit = LIMITS[what.split(" of ")[0]]
-    if len(text) > limit:
-        problems.append(Problem(f"{what} may be at most {limit:,} characters; this one has"
-                                f" {len(text):,}"))
-    return text
-
-
-def _words(text: str) -> list[str]:
-    """The words of ``text``: runs holding at least one letter (so "x" counts, "-" does not)."""
-    return [w for w in text.split() if any(c.isalpha() for c in w)]
-
-
-def _iso(value, what: str, problems: list[Problem]) -> str | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        problems.append(Problem(f"{what} '{value}' is not a date (YYYY-MM-DD)"))
-        return None
 
 
 def _review_date(value, case: Case, decision: str, problems: list[Problem]) -> str | None:

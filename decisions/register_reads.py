@@ -88,6 +88,13 @@ def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
     """Whether a filed PDF's anchor (chain head, entry count, record hash) is still in the
     register: [] when it is, else what differs. A PDF printed from a register that was
     later truncated, rewritten or replaced no longer matches."""
+    return pdf_check(reg, path)[0]
+
+
+def pdf_check(reg: Register, path: str | os.PathLike) -> tuple[list[str], list[str]]:
+    """(what differs, as check_pdf; what became of its record since: a later version
+    that supersedes it, or a sign-off or withdrawal after printing: pdf_standing)."""
+    from leadfit.decisions.pdf_standing import standing
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -97,7 +104,8 @@ def check_pdf(reg: Register, path: str | os.PathLike) -> list[str]:
     if anchor is None:
         raise DecisionError(f"{path} is not a LeadFit decision rationale (it carries no anchor)")
     with reg.read() as conn:
-        return audit.anchor_problems(conn, anchor)
+        problems = audit.anchor_problems(conn, anchor)
+        return problems, [] if problems else standing(conn, anchor)
 
 
 def verify(reg: Register) -> VerifyReport:

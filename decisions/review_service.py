@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from leadfit.decisions import audit, reviews, store
+from leadfit.decisions import audit, review_terms, reviews, store
 from leadfit.decisions.errors import DecisionError
 from leadfit.decisions.record import DecisionRecord
 from leadfit.decisions.register import Register
@@ -85,7 +85,13 @@ def _prepared(reg: Register, ref: str, verdict: str, pack_dirs, asked: dict,
                                        asked.get("experienced_pd", ""), on, root, problems)
     text = {k: making._text(asked.get(k.replace(" ", "_"), ""), k, problems)
             for k in ("justification", "behaviours", "experience", "recorded by")}
-    reviewing.check_continue(verdict, merged, text["justification"], problems)
+    # a date given now (the decisive review a continue falls back on was agreed, and checked,
+    # at the decision)
+    review_terms.check_cadence(on, when if asked.get("next_review") else None, pack,
+                               text["justification"], problems,
+                               what="the next review", before_what="this review",
+                               where="the justification (--justify)")
+    reviewing.check_continue(verdict, merged, text["justification"], problems, pack.questionnaire)
     try:  # every mistake in one run: the answers' own checks beside the rest
         case = build_case(merged, pack.questionnaire, source="the review's answers")
     except LeadFitError as exc:

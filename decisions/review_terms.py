@@ -9,7 +9,9 @@ the reviewer later judges against what was agreed, not against memory.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
+from leadfit.decisions.free_text import MIN_REASON_WORDS, _words
 from leadfit.decisions.record import PlanItem
 from leadfit.errors import Problem
 from leadfit.words import date_words
@@ -48,6 +50,24 @@ def check_decisive(first: str | None, decisive: str | None, problems: list[Probl
     if first and decisive and decisive <= first:
         problems.append(Problem(f"the decisive review date ({decisive}) must come after the first"
                                 f" review ({first})"))
+
+
+def check_cadence(before: str | None, when: str | None, pack: Any, reason: str,
+                  problems: list[Problem], *, what: str, before_what: str, where: str) -> None:
+    """A review set further from the one before than the pack's fail-fast horizon (its
+    ``review_horizon_days``, about six months) needs a written reason (F42): the article's
+    "make the decision early" is lost to a coaching extended to 2031, then 2035, unsaid."""
+    days = (getattr(pack.settings, "parameters", None) or {}).get("review_horizon_days")
+    if not (before and when and isinstance(days, int)) or when <= before:
+        return
+    gap = (date.fromisoformat(when) - date.fromisoformat(before)).days
+    if gap <= days or len(_words(reason or "")) >= MIN_REASON_WORDS:
+        return
+    problems.append(Problem(
+        f"{what} ({date_words(when)}) is {gap} days after {before_what} ({date_words(before)});"
+        f" the rule pack holds each review of a coached appointment within {days} days of the"
+        f" one before (fail fast: make the decision early). Set it sooner, or say why in {where}"
+        f" (at least {MIN_REASON_WORDS} words)"))
 
 
 def criteria(answers: dict, plan: list[PlanItem], first: str | None) -> list[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadfit import __version__
 from leadfit.decisions.errors import DecisionError
-from leadfit.decisions.making import MIN_REASON_WORDS, _iso, _text, _words, os_account
+from leadfit.decisions.free_text import MIN_REASON_WORDS, _iso, _text, _words, os_account
 from leadfit.decisions.review_terms import STANDARD_CRITERIA
 from leadfit.decisions.review_words import FAIL_FAST, REVIEW_QUESTIONS, VERDICT_WORDS  # noqa: F401
 from leadfit.decisions.record import Decision, DecisionRecord, outcome_title, utc_now
@@ -93,7 +93,7 @@ def verdict_terms(verdict: str, next_review, experienced_pd: str, held_on: str,
         return None, ""
     when = _iso(next_review, "next review date", problems)
     pd = _text(experienced_pd, "name", problems)
-    if verdict == "extend" and not when:
+    if verdict == "extend" and next_review in (None, ""):  # one not a date is named already
         problems.append(Problem("extending the coaching needs the new review date"))
     if verdict == "continue" and not when:
         decisive = root.decision.decisive_review_date
@@ -118,18 +118,33 @@ def not_adjusting_signs(answers: dict) -> list[str]:
     return [words for qid, value, words in NOT_ADJUSTING if answers.get(qid) == value]
 
 
+def not_known_signs(answers: dict, questions: Questionnaire | None = None) -> list[str]:
+    """The signs a review exists to observe (F7, F8) that its answers say are not known."""
+    from leadfit.forms.answers import says_not_known
+    found = [qid for qid, _value, _words in NOT_ADJUSTING if says_not_known(answers.get(qid))]
+    if questions is None:
+        return found
+    return [questions.questions[q].title if q in questions.questions else q for q in found]
+
+
 def check_continue(verdict: str, answers: dict, justification: str,
-                   problems: list[Problem]) -> None:
-    """Continuing although the answers show the executive not adjusting is the reviewer's
-    call, but a written one: the record must say why, for whoever reads it later."""
-    signs = not_adjusting_signs(answers)
-    if verdict != "continue" or not signs:
+                   problems: list[Problem], questions: Questionnaire | None = None) -> None:
+    """Continuing although the answers show the executive not adjusting, or say "not known"
+    to the very signs the review is held to observe (F46), is the reviewer's call, but a
+    written one: the record must say why, for whoever reads it later."""
+    if verdict != "continue" or len(_words(justification)) >= MIN_REASON_WORDS:
         return
-    if len(_words(justification)) < MIN_REASON_WORDS:
+    signs, unseen = not_adjusting_signs(answers), not_known_signs(answers, questions)
+    if signs:
         problems.append(Problem(
             "continuing needs a written justification (at least"
             f" {MIN_REASON_WORDS} words): the answers show the executive not adjusting ("
             + "; ".join(signs) + "), which the decision agreed would count against continuing"))
+    if unseen:
+        problems.append(Problem(
+            f"continuing needs a written justification (at least {MIN_REASON_WORDS} words): the"
+            " review answers “not known” to what it is held to observe ("
+            + "; ".join(unseen) + "), so it cannot tell whether the executive is adjusting"))
 
 
 def mitigations(root: DecisionRecord, target: DecisionRecord, done: dict[str, Any],

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from leadfit.decisions import audit, store, streams_reading
 from leadfit.decisions import refusals as refuse
 from leadfit.decisions.errors import DecisionError
+from leadfit.errors import Problem
 from leadfit.decisions.integrity import Checker
 from leadfit.decisions.listing import RecordSummary, same_candidate
 from leadfit.decisions.portfolio_facts import StreamsReading
@@ -25,6 +26,7 @@ from leadfit.decisions.register_reads import (  # noqa: F401  (the service's rea
     history,
     list_records,
     missing,
+    pdf_check,
     portfolio,
     record_pack_of,
     replay,
@@ -58,7 +60,9 @@ __all__ = [
     "list_records",
     "missing",
     "open_register",
+    "pdf_check",
     "rationale",
+    "record_pack_of",
     "replay",
     "show",
     "sign",
@@ -135,7 +139,10 @@ def decide_once(reg: Register, case: Case, pack: Pack, *, again: bool = False,
     return record, False
 
 
-def submit(reg: Register, ref: str) -> DecisionRecord:
+def submit(reg: Register, ref: str, plan: making.Plan | None = None,
+           plan_later: bool | str | date | None = None) -> DecisionRecord:
+    """A draft goes for sign-off once its plan is agreed: ``plan`` and ``plan_later`` complete
+    it here as decide takes them (the refusal names both), so a draft need not be decided again."""
     from leadfit.decisions import making
     key = audit.audit_key()
     with reg.write() as conn:
@@ -143,6 +150,8 @@ def submit(reg: Register, ref: str) -> DecisionRecord:
         if record.status != "draft":
             raise DecisionError(f"{record.ref} is not a draft (it is {status_words(record.status)})")
         problems: list = []
+        if plan or plan_later:
+            record = making.with_plan(record, plan or {}, plan_later or False, problems)
         making.check_plan_agreed(record.decision.outcome, record.decision.plan, problems)
         if problems:
             raise DecisionError(problems)
@@ -195,26 +204,33 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
             pack: Pack | None = None, decision: str | None = None, justification: str | None = None,
             conditions: str | None = None, review_date: str | date | None = None,
             plan: making.Plan | None = None, plan_later: bool | str | date | None = None,
-            recorded_by: str = "", rename: bool = False) -> DecisionRecord:
+            recorded_by: str = "", rename: bool = False,
+            refused: list[Problem] | None = None) -> DecisionRecord:
     """A new version that supersedes ``ref``; the old one stays as it was (of the same
-    candidate and stream unless ``rename``: refusals.same_subject)."""
+    candidate and stream unless ``rename``: refusals.same_subject). Every mistake is named
+    in one run (F19), with the front-end's own ``refused`` (a recorder not named)."""
     from leadfit.decisions import making
     from leadfit.decisions.replay import record_pack
     from leadfit.forms.case import build_case
     from leadfit.rules.runtime.explain import evaluate_explained
+    problems = list(refused or [])
     if not (reason or "").strip():
-        raise DecisionError("a correction needs a reason (--reason)")
+        problems.append(Problem("a correction needs a reason (--reason)"))
     with reg.read() as conn:
         old = _latest(conn, ref, checker(reg, conn))
         root = store.load(conn, old.review.decision, checker(reg, conn)).record \
             if old.review else None
     if old.status == "withdrawn":  # a withdrawn decision does not stand: correcting it would revive it
-        raise DecisionError(f"{old.ref} was withdrawn ({old.withdrawn_reason}); it cannot be corrected."
-                            " Record the decision again as a new case if it is still wanted")
-    if pack is None:  # the record's own, never one of another name with the same rules (F36)
-        pack = record_pack(old.pack, old.ref)
-    if case is not None:
-        refuse.same_subject(old, case.answers, rename)
+        raise DecisionError([*problems, Problem(
+            f"{old.ref} was withdrawn ({old.withdrawn_reason}); it cannot be corrected."
+            " Record the decision again as a new case if it is still wanted")])
+    try:
+        if pack is None:  # the record's own, never one of another name with the same rules (F36)
+            pack = record_pack(old.pack, old.ref)
+        if case is not None:
+            refuse.same_subject(old, case.answers, rename)
+    except DecisionError as exc:
+        raise DecisionError([*problems, *exc.problems]) from None
     reading = old.other_streams if case is None else other_streams(reg, case)
     case = streams_reading.applied(
         case or build_case(old.answers, pack.questionnaire, source=f"{old.ref} answers"), reading)
@@ -238,20 +254,31 @@ def correct(reg: Register, ref: str, *, reason: str, case: Case | None = None,
         current = store.latest_version(conn, old.record_id)
         if current != old.version:
             raise DecisionError(f"{old.ref} was corrected meanwhile (now version {current}); retry")
-        if root is None:
-            record = making.build(record_id=old.record_id, version=old.version + 1, **args)
-        else:  # a corrected review stays a review of the same record
-            from leadfit.decisions import reviewing
-            record = reviewing.corrected(
-                old, root, answers=case.to_data(), assessment=assessment,
-                questions=pack.questionnaire, reason=reason, justification=justification,
-                review_date=review_date, recorded_by=recorded_by,
-                changes={"decision": decision, "conditions": conditions,
-                         "plan": plan or plan_later})
+        try:
+            record = _corrected(old, root, args, case, assessment, pack, plan, plan_later, reason,
+                                justification, review_date, recorded_by, decision, conditions)
+        except DecisionError as exc:
+            raise DecisionError([*problems, *exc.problems]) from None
+        if problems:
+            raise DecisionError(problems)
         refuse.no_change(old, record)
         serial = int(old.record_id.rsplit("-", 1)[-1])
         store.add(conn, record, serial, "correct", "", key)
     return record
+
+
+def _corrected(old, root, args, case, assessment, pack, plan, plan_later, reason, justification,
+               review_date, recorded_by, decision, conditions) -> DecisionRecord:
+    """The correction's new version (not yet stored): of a decision, or of a review."""
+    from leadfit.decisions import making
+    if root is None:
+        return making.build(record_id=old.record_id, version=old.version + 1, **args)
+    from leadfit.decisions import reviewing  # a corrected review stays a review of the same record
+    return reviewing.corrected(
+        old, root, answers=case.to_data(), assessment=assessment, questions=pack.questionnaire,
+        reason=reason, justification=justification, review_date=review_date,
+        recorded_by=recorded_by, changes={"decision": decision, "conditions": conditions,
+                                          "plan": plan or plan_later})
 
 
 def other_streams(reg: Register, case: Case) -> StreamsReading | None:

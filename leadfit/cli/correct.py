@@ -11,6 +11,7 @@ from leadfit.decisions.making import dropped
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
 from leadfit.cli.commands import HELP
+from leadfit.errors import InputError, Problem
 
 
 def register(sub) -> None:
@@ -39,13 +40,18 @@ def run(args) -> int:
         with open_db(args) as reg:
             pack = service.record_pack_of(reg, args.record)
     case = load_case_file(args.case, pack.questionnaire) if args.case else None
-    name = recorder(args)  # asked before anything is opened or written
+    refused: list[Problem] = []
+    plan = plan_of(args, refused)
+    try:
+        name = recorder(args)  # asked before anything is opened or written
+    except InputError as exc:  # named with every other mistake (F19), nothing written
+        refused, name = refused + exc.problems, ""
     with open_db(args, readonly=False) as reg:
         record = service.correct(reg, args.record, reason=args.reason, case=case, pack=pack,
                                  decision=args.decision, justification=args.justify,
                                  conditions=args.conditions, review_date=args.review_date,
-                                 plan=plan_of(args) or None, plan_later=args.plan_later,
-                                 recorded_by=name, rename=args.rename)
+                                 plan=plan or None, plan_later=args.plan_later,
+                                 recorded_by=name, rename=args.rename, refused=refused)
         old = service.show(reg, record.supersedes)
     for note in dropped(old.decision, record.decision):
         print(note)

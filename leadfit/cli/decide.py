@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from leadfit.cli.dbopt import add_db_option, open_db_to_decide, recorder
 from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service, streams_reading
+from leadfit.decisions.free_text import all_gone_by
 from leadfit.decisions.making import left_out
+from leadfit.decisions.signing import recorder_is_candidate
+from leadfit.cli.register_cmd import day
 from leadfit.errors import InputError, Problem
 from leadfit.forms.case import load_case_file
 from leadfit.rules.model.library import resolve_pack
@@ -36,6 +40,7 @@ def register(sub) -> None:
     p.add_argument("--draft", action="store_true", help="keep it as a draft (not yet for sign-off)")
     p.add_argument("--recorded-by", default="", metavar="NAME",
                    help="your full name (asked at a terminal; required)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)  # tests, audits
     p.add_argument("--again", action="store_true",
                    help="record a second, separate decision even if this one is already recorded"
                         " (without it a retry returns the existing record)")
@@ -48,6 +53,7 @@ def run(args) -> int:
     case = load_case_file(args.case, pack.questionnaire)
     refused: list[Problem] = []
     plan = plan_of(args, refused)
+    refused += _plan_gone_by(args, case)
     considered = _considered(args, case, pack) if args.considered else None
     try:
         name = recorder(args)  # asked before anything is opened or written
@@ -68,6 +74,9 @@ def run(args) -> int:
         print(f"warning: this candidate and stream were already recorded as {', '.join(earlier)};"
               " correct that record instead if this repeats it", file=sys.stderr)
     print(record.record_id)
+    warning = recorder_is_candidate(record.recorded_by, record.candidate)
+    if warning and not existed:
+        print(warning, file=sys.stderr)
     early = decided_early_words(record.assessment)
     if early and not existed:  # words 3 (reader 3.4): the screen said "Find out first"
         print(f"This decision was {early}; the record says so.", file=sys.stderr)
@@ -83,6 +92,19 @@ def run(args) -> int:
     print(f"{record.ref}: {status_words(record.status)}; to sign: "
           + roles_text(record.missing_roles()), file=sys.stderr)
     return 0
+
+
+def _plan_gone_by(args, case) -> list[Problem]:
+    """F35: the plan's dates as typed (each step's due date, the date the rest is agreed by,
+    or the review it defaults to), refused when all of them are before today."""
+    if args.decision != "coach" or not (args.plan or args.plan_later):
+        return []
+    dates = [by for _step, _who, by in args.plan]
+    if args.plan_later is True:
+        dates.append(args.review_date or case.answers.get("org.review_date"))
+    elif args.plan_later:
+        dates.append(args.plan_later)
+    return all_gone_by([d for d in dates if d], day(args.today), "this plan")
 
 
 def _considered(args, case, pack):

@@ -13,6 +13,7 @@ from leadfit.words import (
     PRECONDITIONS_LABEL,
     SEE_NOT_KNOWN,
     RISK_LABEL,
+    assumed_badly_words,
     because_words,
     change_set_words,
     PROVISIONAL_FINDINGS,
@@ -24,9 +25,6 @@ from leadfit.words import (
 )
 
 _WIDTH = 100
-# The engine's own account of which answers it took (UnknownAnswers.decided_by): --details.
-ASSUMED_BADLY = ("The recommendation allows for the answers not known turning out badly; find"
-                 " them out before deciding.")
 
 
 def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
@@ -43,7 +41,9 @@ def render_assessment(a, case=None, pack=None, details: bool = False) -> str:
     if a.unknowns:
         lines.append("\nAnswers not known:")
         lines += _wrap(uncoded(a.unknowns.summary, ids), "  ", "  ")
-        badly = HOLDS_FIND_OUT if v3 and a.unknowns.verdict == "holds" else ASSUMED_BADLY
+        version = pack.settings.words_version if pack else 1
+        badly = HOLDS_FIND_OUT if v3 and a.unknowns.verdict == "holds" else assumed_badly_words(version)
+        # --details: the engine's own account of which answers it took (UnknownAnswers.decided_by)
         lines += _wrap(a.unknowns.decided_by if details else badly, "  ", "  ")
     if a.missing:
         lines.append("\nMissing answers:")

@@ -21,7 +21,7 @@ def register(sub) -> None:
 def run(args) -> int:
     with open_db(args) as reg:
         report = service.verify(reg)
-        pdf_problems = service.check_pdf(reg, args.pdf) if args.pdf else []
+        pdf_problems, pdf_notes = service.pdf_check(reg, args.pdf) if args.pdf else ([], [])
     # The register's own problems come first: a PDF found in a register that fails its check
     # proves nothing, and an auditor reads the first line as the verdict.
     for problem in report.problems:
@@ -32,6 +32,8 @@ def run(args) -> int:
         print(f"{args.pdf}: its chain head and record hash are in this register" + (
             "" if report.ok else ", but the register fails its own check (above), so this does"
             " not confirm the PDF"))
+    for note in pdf_notes:   # genuine, but not (or no longer) the record as it stands (F45)
+        print(f"SUPERSEDED: {note}" if "supersedes" in note else f"CHANGED SINCE PRINTED: {note}")
     if report.unchecked:
         print(f"SIGNATURES NOT CHECKED: {report.unchecked}")
     verdict = ("verified" if report.ok and not report.unchecked else "NOT VERIFIED" if report.ok

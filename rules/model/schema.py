@@ -165,7 +165,8 @@ class PackSpec(Plain):
     # 5 (2.7): a rule's note resting on steps before the appointment is not said beside a hire.
     # 6 (2.8): a milder outcome reached only by taking support or the option to hire away is not
     # listed as a change that would reach it (rules/runtime/explain.py).
-    words_version: Literal[1, 2, 3, 4, 5, 6] = 1
+    # 7 (2.9): the fifth domain reader's words (leadfit/words/, docs/judgement.md "Words 7").
+    words_version: Literal[1, 2, 3, 4, 5, 6, 7] = 1
     # How answers not known are judged: 1 compares only the outcome each answer leads to and
     # finds each one out in the interview (M3); 2 (2.7) compares the steps before the
     # appointment too (the capable candidate whose share is not known, with no plan, was

@@ -10,7 +10,9 @@ has a witness, the changed case is evaluated again: only a change that really
 gives the outcome is reported. So the nearest change is exact, not sampled:
 no set of fewer answers can lead there. Ties prefer the organisation's levers
 over facts. Candidate sets must touch every rule that stands in the way, which
-keeps the search small; past MAX_CHANGES answers or MAX_SETS sets it says so.
+keeps the search small; past MAX_CHANGES answers or MAX_SETS sets it says so, and past
+the combinations of answers not known it may explore (rules/runtime/tried.py) it stops
+and says which of them to find out first (``crowded``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from leadfit.forms.conditions import Answered, Compare, Group, Member
 from leadfit.rules.runtime.answer_space import reading
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.satisfy import Analysis, TooComplex, Unanswered
-from leadfit.rules.runtime.unknowns import cautious_outcome
+from leadfit.rules.runtime.tried import Budget, OutOfWork, outcome_with
 
 MAX_CHANGES = 4
 MAX_SETS = 3000
@@ -48,6 +50,7 @@ class Found:
 class Search:
     found: list[Found]  # the nearest changes (same size), levers first
     complete: bool      # False: the limits stopped the search before an answer
+    crowded: bool = False  # stopped by the work it may do: too many answers not known
 
 
 def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
@@ -66,12 +69,24 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
     pool = _changeable(pack, case, condition, levers_only)
     analysis = Analysis(q)
     memo: dict = {}  # answers to the unknowns -> relevant answers, for this search
-    single = _one_answer_changes(case, pack, target, current, levers_only)
-    if single:
-        return Search(_ranked(single, pack)[:most], True)
+    budget, found = Budget(case, pack), list[Found]()
+    try:
+        single = _one_answer_changes(case, pack, target, current, levers_only, budget, found)
+        if single:
+            return Search(_ranked(single, pack)[:most], True)
+        return _search(case, pack, target, (current, condition, routes, pool, analysis, memo),
+                       by_risk, levers_only, most, wanted, budget, found)
+    except OutOfWork:  # each change found so far was checked: it leads there
+        return Search(_ranked(found, pack)[:most], False, crowded=True)
+
+
+def _search(case: Case, pack: Pack, target: str, searching: tuple, by_risk: bool, levers_only: bool,
+            most: int, wanted, budget: Budget, found: list) -> Search:
+    """Sets of questions, smallest first, that can change what stands in the way."""
+    current, condition, routes, pool, analysis, memo = searching
     tried = 0
     for size in range(1, MAX_CHANGES + 1):
-        found: list = []
+        found.clear()
         for subset in itertools.combinations(pool, size):
             if not by_risk and not any(all(set(subset) & need for need in route) for route in routes):
                 continue  # leaves a rule standing that keeps the outcome away
@@ -82,7 +97,7 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
             if tried > MAX_SETS:
                 return Search(_ranked(found, pack)[:most], False)
             values = _values_for(case, pack, condition, set(subset), current, analysis, target, memo,
-                                 by_risk, levers_only)
+                                 by_risk, levers_only, budget)
             if values is not None:
                 found.append(values)
         if found:
@@ -90,14 +105,14 @@ def nearest(case: Case, pack: Pack, target: str, levers_only: bool = False,
     return Search([], True)
 
 
-def _one_answer_changes(case: Case, pack: Pack, target: str, current: dict,
-                        levers_only: bool) -> list[Found]:
+def _one_answer_changes(case: Case, pack: Pack, target: str, current: dict, levers_only: bool,
+                        budget: Budget | None = None, found: list | None = None) -> list[Found]:
     """Every one-answer change (by the classes the pack's conditions draw) that leads to
     ``target``, tried outright. The outcome condition below knows the recommending rules
     but not the risk that sets a least outcome (semantics 2), so a single answer that
-    tips the risk would be missed by it; this keeps one-answer changes exact."""
+    tips the risk would be missed by it; this keeps one-answer changes exact. ``found`` receives them as they are found."""
     q = pack.questionnaire.questions
-    found = []
+    found = [] if found is None else found
     for qid, regions in reading(pack).regions.items():
         question = q.get(qid)
         if question is None or question.derived_from or question.type == "text" or (
@@ -107,7 +122,7 @@ def _one_answer_changes(case: Case, pack: Pack, target: str, current: dict,
             if region.value == current.get(qid) or levers_only and not is_lever(pack, qid, region.value):
                 continue
             _share_the_interpreter()
-            if outcome_with(case, pack, {qid: region.value}) == target:
+            if outcome_with(case, pack, {qid: region.value}, budget, target) == target:
                 found.append(Found({qid: region.value}, 0 if is_lever(pack, qid, region.value) else 1))
                 break
     return found
@@ -124,26 +139,6 @@ def is_lever(pack: Pack, qid: str, value) -> bool:
     return allowed is None or any(value == a and type(value) is type(a) for a in allowed)
 
 
-# (case, pack, {changes: outcome}): the outcomes worked out for the last case searched.
-# Every outcome's search, and its levers-only search, tries the same one-answer changes
-# (the example case: 132 evaluations, 58 of them distinct), so each is evaluated once.
-# Cases and packs never change, and the entry holds both, so ``is`` identifies them.
-_tried: tuple = (None, None, {})
-
-
-def outcome_with(case: Case, pack: Pack, changes: dict) -> str:
-    """The pack's outcome (cautious about unknowns) for ``case`` with ``changes`` made."""
-    global _tried
-    seen = _tried
-    if seen[0] is not case or seen[1] is not pack:
-        seen = _tried = (case, pack, {})
-    key = tuple((qid, type(v), v) for qid, v in sorted(changes.items(), key=lambda kv: kv[0]))
-    outcome = seen[2].get(key)
-    if outcome is None:
-        outcome = seen[2][key] = cautious_outcome(case.with_answers(changes), pack)
-    return outcome
-
-
 def _share_the_interpreter() -> None:
     """Off the main thread (the window's worker), let a waiting GUI thread run now."""
     if threading.current_thread() is not threading.main_thread():
@@ -154,7 +149,7 @@ def region_answers(case: Case, pack: Pack, target: str, values: dict, qid: str) 
     """The classes of answers to ``qid`` that, with the rest of ``values``, still lead to ``target``."""
     regions = reading(pack).regions.get(qid, ())
     return [r for r in regions
-            if outcome_with(case, pack, {**values, qid: r.value}) == target]
+            if outcome_with(case, pack, {**values, qid: r.value}, target=target) == target]
 
 
 # --- the condition for an outcome -------------------------------------------
@@ -282,7 +277,8 @@ def _questions(cond) -> list[str]:
 
 
 def _values_for(case: Case, pack: Pack, condition, free: set, current: dict, analysis: Analysis,
-                target: str, memo: dict, by_risk: bool = False, levers_only: bool = False) -> Found | None:
+                target: str, memo: dict, by_risk: bool = False, levers_only: bool = False,
+                budget: Budget | None = None) -> Found | None:
     """Answers to ``free`` (every one changed) after which the outcome is ``target``, or None.
     ``by_risk``: the risk can force it, so the rules' conditions alone rule nothing out;
     ``levers_only``: every change must be advice (``is_lever``)."""
@@ -305,7 +301,7 @@ def _values_for(case: Case, pack: Pack, condition, free: set, current: dict, ana
             continue  # a smaller change, tried already
         if levers_only and not all(is_lever(pack, k, v) for k, v in values.items()):
             continue
-        if outcome_with(case, pack, values) == target:
+        if outcome_with(case, pack, values, budget, target) == target:
             facts = sum(1 for k, v in values.items() if not is_lever(pack, k, v))
             return Found(values, facts)
     return None

@@ -19,6 +19,7 @@ from leadfit.rules.model.pack import Pack
 from leadfit.words import (
     NOT_ASKED,
     STEPS_STILL_FIRST,
+    could_lead_words,
     joined,
     not_known_reason,
     quoted,
@@ -65,7 +66,8 @@ def alternatives(case: Case, pack: Pack, a: Assessment, wanted=None) -> list[Alt
         out.append(Alternative.model_construct(
             outcome=outcome, title=title, why_not=why_not(pack, a, outcome), nearest=sets,
             levers_only=levers, note=_note(search, sets, outcome, title, bool(taken_away)
-                                           and pack.settings.words_version >= 6)))
+                                           and pack.settings.words_version >= 6,
+                                           _first(case, pack, a) if search.crowded else "")))
     return out
 
 
@@ -74,11 +76,13 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
     order: list[str] = list(pack.settings.outcomes)
     fired = [r for r in pack.rules if r.id in set(a.rules_fired)]
     if a.unknowns and a.unknowns.verdict == "depends" and outcome in a.unknowns.outcomes:
-        return ["Some answers not known could lead to it, but not safely: "
+        return [could_lead_words(pack.settings.words_version)
                 + not_known_reason(a.unknowns.summary, pack.settings.words_version)]
     if a.outcome is not None and order.index(outcome) < order.index(a.outcome):
-        reasons = [r.summary for r in fired for act in r.actions
-                   if act.word == "recommend" and order.index(act.value) > order.index(outcome)]
+        stronger = [r for r in fired if any(act.word == "recommend" and order.index(act.value)
+                                            > order.index(outcome) for act in r.actions)]
+        reasons = (_as_found(a, stronger) if pack.settings.words_version >= 7
+                   else [r.summary for r in stronger])
         if a.constraints and not reasons:
             reasons = ["A stronger outcome is needed, but it is not possible here."]
         if not reasons and pack.settings.words_version >= 3 and _risk_calls_for(pack, a, a.outcome):
@@ -106,6 +110,19 @@ def why_not(pack: Pack, a: Assessment, outcome: str) -> list[str]:
         return ["Nothing in the answers calls for it, provided the steps before the appointment are"
                 f" taken first: {joined([_lower_first(p.title) for p in a.preconditions])}."]
     return ["Nothing in the answers calls for it."]
+
+
+def _as_found(a: Assessment, rules: list) -> list[str]:
+    """Words 7 (reader 8.6): each rule's reason as the finding it raises reads in the findings
+    (a finding several rules raise once, in the words shown); a rule raising none, by its own
+    words. A rule's summary that is no finding shown ("the learning curve is real" where another
+    rule's words stand for that finding) is never a reason a reader cannot find."""
+    shown = {f.id: f.summary for f in a.findings}
+    said: list[str] = []
+    for rule in rules:
+        ids = [act.value["id"] for act in rule.actions if act.word == "finding"]
+        said += [shown[i] for i in ids if i in shown] if ids else [rule.summary]
+    return said
 
 
 def _risk_calls_for(pack: Pack, a: Assessment, outcome: str | None) -> bool:
@@ -184,14 +201,23 @@ def _now(question, case: Case, v3: bool) -> str:
     return _shown(question, value)
 
 
-def _note(search, sets, outcome: str, title: str, taken_away: bool = False) -> str:
+def _note(search, sets, outcome: str, title: str, taken_away: bool = False, first: str = "") -> str:
     if sets:
         return ""
     if taken_away:  # words 6: said once, as no route (leadfit/words.py no_change_words)
         return f"{TAKEN_AWAY_NOTE} {title}."
+    if search.crowded:  # too many answers not known to try every change (rules/runtime/tried.py)
+        return (f"With so many answers not known, not every change that could lead to {title} was"
+                f" tried. Find out {first} first: they matter most.")
     if not search.complete:
         return f"No change of a few answers leading to {title} was found within the search limit."
     return f"No change of up to {_max()} answers leads to {title}."
+
+
+def _first(case: Case, pack: Pack, a: Assessment) -> str:
+    """The answers not known to find out first, in words."""
+    from leadfit.rules.runtime.unknowns import matter_most
+    return joined([quoted(pack.questionnaire.questions[q].title) for q in matter_most(case, pack, a.unknowns)])
 
 
 def _max() -> int:

@@ -22,7 +22,7 @@ from leadfit.forms import conditions
 from leadfit.forms.case import Case, follow_ups
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.answer_space import Reading, Region, merged_words
-from leadfit.words import joined, quoted
+from leadfit.words import follow_ups_count_words, joined, quoted
 
 NOT_ASKED = Region(None, "not asked")  # a follow-up where its answer would not be asked
 
@@ -105,6 +105,10 @@ def also_needed(pack: Pack, case: Case, space: Reading, qid: str, later: tuple[s
     said = _needs(pack, case, space, qid, later)
     if not said:
         return ""
+    if pack.settings.words_version >= 7:  # reader 8.4 (p16): counted, not four questions chained
+        return " ".join(follow_ups_count_words(w, pack.questionnaire.questions[c[0]].title,
+                                               len(_all_below(pack, case, space, c, later)))
+                        for w, c in said)
     (words, children), *rest = said
     text = f"If it turns out {words}, you will also need to know {_titles(pack, children)}"
     text += "".join(f"; if it turns out {w}, {_titles(pack, c)}" for w, c in rest)
@@ -120,6 +124,16 @@ def _nested(pack: Pack, case: Case, space: Reading, parents: list[str], later: t
         text += _nested(pack, case, space, [c for _, cs in _needs(pack, case, space, parent, later)
                                             for c in cs], later)
     return text
+
+
+def _all_below(pack: Pack, case: Case, space: Reading, children: list[str], later: tuple[str, ...]
+               ) -> list[str]:
+    """``children`` and every follow-up any of them would ask in turn."""
+    below = list(children)
+    for child in children:
+        below += [c for c in _all_below(pack, case, space, [g for _, gs in _needs(
+            pack, case, space, child, later) for g in gs], later) if c not in below]
+    return below
 
 
 def _needs(pack: Pack, case: Case, space: Reading, parent: str, later: tuple[str, ...]) -> list:

@@ -25,6 +25,8 @@ from leadfit.rules.runtime.merged import (
     id_key,
     merged_findings,
     merged_signals,
+    without_steps,
+    without_strengths,
 )
 from leadfit.rules.runtime.plan_steps import plan_of
 from leadfit.trade_off_words import gaps_words
@@ -65,6 +67,9 @@ class Judgement:
         plan, preconditions = self.plan(outcome)
         unverified = self.unverified()
         readiness = b.readiness()
+        if self.settings.words_version >= 7:  # no strength named as a cause (reader 8.4)
+            findings = without_strengths(findings, readiness, b.q, b.shared.memo)
+            findings = without_steps(findings, lambda rid: self._steps_hold(rid, outcome), b.shared.memo)
         # Every field in declaration order, so the model is made on its fast path; the two it
         # does not set stay "unset", as when they were left out (_SET).
         return built(
@@ -303,7 +308,8 @@ class Judgement:
         """The outcome's note with the trade-off named by what is actually missing: {gaps} as
         2.4-2.6 recorded it (their records replay these words), {gaps_plain} in a sentence (2.7)."""
         note = self.settings.outcome_notes[outcome]
-        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", gaps_words)):
+        version = self.settings.words_version
+        for mark, words in (("{gaps}", _gaps), ("{gaps_plain}", lambda r: gaps_words(r, version))):
             if mark in note:
                 note = note.replace(mark, words(readiness))
         return note
@@ -312,10 +318,12 @@ class Judgement:
         """Words 5 (2.7): a rule's note that rests on its steps before the appointment is not
         said where the outcome's plan carries none of them: a hire is no appointment of the
         executive, so "this appointment stands on lightening the former role" is not true of it."""
-        if self.settings.words_version < 5 or outcome is None:
-            return True
-        before = self.b.shared.preconditions_of[rule.id]
-        allowed = self.settings.outcome_allows.get(outcome)
+        return self.settings.words_version < 5 or self._steps_hold(rule.id, outcome)
+
+    def _steps_hold(self, rule_id: str, outcome: str | None) -> bool:
+        """Whether the outcome's plan carries one of the rule's steps before the appointment."""
+        before = self.b.shared.preconditions_of.get(rule_id, [])
+        allowed = self.settings.outcome_allows.get(outcome) if outcome else None
         return not before or allowed is None or any(m in allowed for m in before)
 
     def unverified(self) -> list[str]:

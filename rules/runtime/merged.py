@@ -39,6 +39,39 @@ def merged_findings(builder) -> list[Finding]:
     return found
 
 
+def without_strengths(findings: list[Finding], readiness: list, questions: dict, memo=None
+                      ) -> list[Finding]:
+    """Words 7 (reader 8.4): a finding's causes without the strengths among them. A "because"
+    is read literally, so "Revenue risk, because Have they owned a profit and loss: Yes, fully
+    accountable" names a strength as a cause: an answer that informs only readiness marks the
+    candidate meets (and not the finding itself) is left out. A finding keeps at least its own."""
+    met = {r.id for r in readiness if r.status == "met"}
+
+    def strength(cause, fid: str) -> bool:
+        informs = getattr(questions.get(cause.question), "informs", ())
+        marks = [i for i in informs if i[:1] == "P"]
+        return bool(marks) and fid not in informs and all(m in met for m in marks)
+    def made(f: Finding) -> tuple[Finding, Finding]:  # (f, its copy): f held, so its id stays its own
+        kept = [c for c in f.because if not strength(c, f.id)]
+        return f, (f if len(kept) in (0, len(f.because)) else f.model_copy(update={"because": kept}))
+    marks = frozenset(met)
+    if memo is None:
+        return [made(f)[1] for f in findings]
+    return [memo("without strengths", (id(f), marks), lambda f=f: made(f))[1] for f in findings]
+
+
+def without_steps(findings: list[Finding], holds, memo) -> list[Finding]:
+    """Words 7 (reader 8.6, c14): beside a hire, a finding whose rule's steps come before an
+    appointment the plan does not make says what is wrong, not the step: "chosen on seniority,
+    not aptitude; compare on aptitude before appointing" ends at the step (a finding's words say
+    what is wrong, then after '; ' what to do). ``holds(rule id)``: whether its steps stand."""
+    def made(f: Finding) -> tuple[Finding, Finding]:
+        wrong = f.summary.split("; ")[0].rstrip(".")
+        return f, f.model_copy(update={"summary": wrong + "."})
+    return [f if holds(f.rule) or "; " not in f.summary
+            else memo("without steps", id(f), lambda f=f: made(f))[1] for f in findings]
+
+
 def _finding(shared, part: tuple, answers: dict) -> Finding:
     fid, title, severity, rule_id, layer, summary, qids = part
     return built(Finding, id=fid, title=title, severity=severity, rule=rule_id, layer=layer,

@@ -21,8 +21,7 @@ is taken (its fallback where that is not possible here), and the summary says so
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from leadfit.errors import EngineError
 from leadfit.forms import conditions
@@ -31,7 +30,8 @@ from leadfit.forms.case import missing as missing_ids
 from leadfit.rules.runtime import unknowns_words as said
 from leadfit.rules.runtime.answer_space import Region, reading
 from leadfit.rules.runtime.assess import decision_of, evaluate_known, outcome_of
-from leadfit.rules.runtime.follow_ups import NOT_ASKED, Exploring, also_needed, combinations, exploring
+from leadfit.rules.runtime import parts as by_parts
+from leadfit.rules.runtime.follow_ups import NOT_ASKED, Exploring, also_needed, exploring
 from leadfit.rules.runtime.follow_ups import values as values_of
 from leadfit.rules.runtime.merged import SEVERITY_ORDER
 from leadfit.rules.model.assessment import (
@@ -45,7 +45,7 @@ from leadfit.rules.runtime.matching import EXACT, Matcher
 from leadfit.rules.runtime.plan_steps import _APPOINTING
 from leadfit.rules.runtime.summary import riskiest
 from leadfit.rules.model.pack import Pack
-from leadfit.words import depends_note_words, not_known_reason
+from leadfit.words import depends_note_words, due_if_badly_words, not_known_reason
 
 LIMIT = 4096
 FIND_OUT = said.FIND_OUT
@@ -54,52 +54,90 @@ FIND_OUT = said.FIND_OUT
 @dataclass
 class Table:
     """The combinations explored: ``rows`` of (combination of Regions, outcome, steps due
-    before the appointment), [] past LIMIT; ``size`` how many combinations there are."""
+    before the appointment), [] past LIMIT or when only the outcomes were asked for
+    (``results``: each (outcome, steps before) found); ``size`` how many combinations there are."""
 
     plan: Exploring
     rows: list[tuple]
     size: int
+    results: set = field(default_factory=set)
 
     @property
     def explored(self) -> list[str]:  # the case's own unknowns (follow-ups are said with them)
         return list(self.plan.questions[:self.plan.own])
 
+    @property
+    def too_many(self) -> bool:
+        return bool(self.plan.questions) and self.size > LIMIT
+
 
 def explore(case: Case, pack: Pack, matcher: Matcher = EXACT, firings: list | None = None,
-            outcome_only: bool = False) -> Table:
+            outcome_only: bool = False, beyond: str | None = None) -> Table:
     """Every combination's outcome (and, under ``unknowns_version: 2`` unless ``outcome_only``,
-    the steps due before the appointment). ``firings``, when given, receives each
-    combination's matching rule ids."""
-    space = reading(pack)
-    plan = exploring(case, pack, space)
-    combos, size = combinations(case, plan, LIMIT)
-    affected, unaffected = space.split(plan.questions)
+    the steps due before the appointment), part by part (rules/runtime/parts.py).
+    ``firings``, when given, receives each combination's matching rule ids.
+    ``outcome_only``: no rows, only the results found (each class of rules decided once),
+    stopping at the first more cautious than ``beyond`` (a search asking for it)."""
+    plan, found, size, unaffected = _walked(case, pack)
+    if size > LIMIT:
+        return Table(plan, [], size)
     base = relevant_from(case.answers, pack.questionnaire)
-    steady = _fired(matcher, _rules(pack, unaffected), base)
-    plain = not plan.later and not (set(plan.questions) & space.steering)  # nothing asked or derived depends on them
+    steady = by_parts.fired(matcher, _rules(pack, unaffected), base)
     steps = pack.settings.unknowns_version >= 2 and not outcome_only
-    groups = _by_reads(pack, affected) if matcher is EXACT else None
-    changing = _rules(pack, affected)
+    decided = by_parts.decisions(pack, steps)  # the rules matched -> (outcome, steps before)
+
+    def result(rules: frozenset, values) -> tuple:  # ``values()``: answers that match them
+        known = decided.get(rules)
+        if known is None:  # the outcome and its steps follow from the rules matched alone
+            answers = relevant_from({**case.answers, **values()}, pack.questionnaire)
+            outcome = outcome_of(pack, answers, rules)
+            known = decided[rules] = (outcome, _before(pack, rules, outcome) if steps else ())
+        return known
+    if outcome_only:
+        return Table(plan, [], size, by_parts.results(pack, case, found, matcher, steady, result, beyond))
+    for part in found:
+        by_parts.classify(case, pack, part, matcher)
     rows: list[tuple] = []
-    decided: dict[frozenset, tuple] = {}  # the rules matched -> (outcome, steps before)
-    for combo in combos:
-        values = values_of(case, plan, combo)
-        answers = {**base, **values} if plain else relevant_from({**case.answers, **values},
-                                                                 pack.questionnaire)
-        fired = steady | (_fired_by_reads(groups, answers) if groups is not None
-                          else _fired(matcher, changing, answers))
-        key = frozenset(fired)  # the outcome and its steps follow from the rules matched alone
-        result = decided.get(key)
-        if result is None:
-            outcome = outcome_of(pack, answers, fired)
-            result = decided[key] = (outcome, _before(pack, fired, outcome) if steps else ())
-        rows.append((combo, *result))
+    union: dict[tuple, frozenset] = {}
+    for combo, key in by_parts.rows_of(plan, found):
+        rules = union.get(key)
+        if rules is None:
+            rules = union[key] = by_parts.union(found, key, steady)
+        rows.append((combo, *result(rules, lambda: values_of(case, plan, combo))))
         if firings is not None:
-            firings.append(fired)
+            firings.append(rules)
     return Table(plan, rows, size)
 
 
-def _before(pack: Pack, fired: set, outcome: str | None) -> tuple[str, ...]:
+def _walked(case: Case, pack: Pack) -> tuple[Exploring, list, int, tuple]:
+    """The plan, its parts walked (each at most past LIMIT: a count past it is known without
+    walking it), how many combinations they make, and the rules no answer not known moves."""
+    space = reading(pack)
+    plan = exploring(case, pack, space)
+    affected, unaffected = space.split(plan.questions)
+    found = by_parts.parts(case, pack, plan, space, affected)
+    size = 1
+    for part in found:
+        size *= by_parts.walk(case, plan, part, LIMIT)
+    return plan, found, size, unaffected
+
+
+def size_of(case: Case, pack: Pack) -> int:
+    """How many combinations of the answers not known exploring ``case`` would meet."""
+    return _walked(case, pack)[2] if case.unknown else 1
+
+
+def matter_most(case: Case, pack: Pack, info: UnknownAnswers | None, most: int = 3) -> list[str]:
+    """The answers not known worth finding out first: those the result depends on; where that
+    is not known (too many combinations), those the most rules that move the outcome read."""
+    if info is not None and info.depends_on:
+        return [d.question for d in info.depends_on][:most]
+    space = reading(pack)
+    explored = [q for q in exploring(case, pack, space).questions if q in case.unknown]
+    return sorted(explored, key=lambda q: -len(space.rules_reading.get(q, ())))[:most]
+
+
+def _before(pack: Pack, fired: set | frozenset, outcome: str | None) -> tuple[str, ...]:
     """The steps due before the appointment the plan would hold (rules/runtime/plan_steps.py):
     asked for first by a fired rule, possible here, and only where someone is appointed."""
     if outcome not in _APPOINTING:
@@ -109,51 +147,7 @@ def _before(pack: Pack, fired: set, outcome: str | None) -> tuple[str, ...]:
     return tuple(sorted(due - cannot))
 
 
-@dataclass(frozen=True)
-class _Rules:
-    """Some of a pack's rules as a matcher takes them: ``key`` names exactly this set, so
-    the matcher compiles (the exact one) or registers (the engine) each set once, and
-    exploring matches it once per combination."""
-
-    key: str
-    conditions: tuple  # (rule id, condition), in the pack's order
-
-
-def _rules(pack: Pack, rules=None) -> _Rules:
-    """``rules`` (default all) of ``pack``. The whole pack is keyed by its fingerprint, as
-    assess.py keys it; a part by a digest of the fingerprint and its ids (the engine names a
-    ruleset by the key's first 40 characters, so a part's key never starts with the pack's)."""
-    if rules is None:
-        return _Rules(pack.fingerprint, tuple((r.id, r.condition) for r in pack.rules))
-    pairs = tuple((r.id, r.condition) for r in rules)
-    named = f"{pack.fingerprint}:" + ",".join(rule_id for rule_id, _ in pairs)
-    return _Rules("part_" + hashlib.sha256(named.encode()).hexdigest()[:32], pairs)
-
-
-def _fired(matcher: Matcher, rules: _Rules, answers: dict) -> set[str]:
-    """The ids of ``rules`` that ``answers`` meet."""
-    return set(matcher.evaluate(rules.key, rules.conditions, answers))
-
-
-def _by_reads(pack: Pack, rules: tuple) -> list[tuple]:
-    """``rules`` grouped by the answers they read: [(question ids, rules, {answers: fired})].
-    Across the combinations a rule that reads one answer not known meets a few inputs, so
-    each group is matched once per distinct input (the oracle's matching, remembered)."""
-    groups: dict[tuple, list] = {}
-    for rule in rules:
-        groups.setdefault(tuple(sorted(set(conditions.questions_in(rule.condition)))), []).append(rule)
-    return [(reads, _rules(pack, group), {}) for reads, group in groups.items()]
-
-
-def _fired_by_reads(groups: list[tuple], answers: dict) -> set[str]:
-    fired: set[str] = set()
-    for reads, rules, seen in groups:
-        key = tuple(answers.get(q) for q in reads)
-        found = seen.get(key)
-        if found is None:
-            found = seen[key] = _fired(EXACT, rules, answers)
-        fired |= found
-    return fired
+_rules, _fired = by_parts.rules_of, by_parts.fired
 
 
 def _caution(pack: Pack):
@@ -174,7 +168,7 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
     results = sorted({(o, b) for _, o, b in rows if o}, key=_caution(pack))
     worst_case = pack.settings.unknowns_risk == "worst_allowed_for"
     steps = pack.settings.unknowns_version >= 2
-    too_many = bool(plan.questions) and not rows
+    too_many = table.too_many
     if too_many:
         decided, worst_words = _beyond_limit(case, pack, known, decider), ""
     elif results:
@@ -198,13 +192,14 @@ def with_unknowns(case: Case, pack: Pack, known: Assessment, matcher: Matcher = 
     info = UnknownAnswers.model_construct(
         questions=[q.id for q in pack.questionnaire.asked if q.id in case.unknown],
         explored=explored, verdict="too_many" if too_many else ("depends" if len(results) > 1 else "holds"),
-        summary=said.summary(pack, case.unknown, explored, too_many, results, deps, table.size, LIMIT),
+        summary=said.summary(pack, case.unknown, explored, too_many, results, deps, table.size, LIMIT,
+                             matter_most(case, pack, None) if too_many else []),
         outcomes=outcomes, depends_on=[_dependence(pack, q, rows_) for q, rows_ in deps],
         combinations=table.size, limit=LIMIT,
         decided_by=said.decided_by(pack, case.unknown, worst_words, explored, too_many, len(results) > 1,
                                    worst_case))
     always = set.intersection(*(set(b) for _, _, b in rows)) if rows else set()
-    return _combine(pack, case, known, decided, info, _certain(pack, firings), decider, also, always)
+    return _combine(pack, case, known, decided, info, _certain(pack, list(set(firings))), decider, also, always)
 
 
 def _certain(pack: Pack, firings: list[set]) -> dict[str, str]:
@@ -263,7 +258,7 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
     with_outcome = evaluate_known(case, pack, decided=decision_of(decided), certain=sure,
                                   fired_ids=known.rules_fired, matcher=decider)
     unverified = said.unverified(pack, info.questions, info.explored,
-                                 {d.question for d in info.depends_on}, also)
+                                 {d.question for d in info.depends_on}, also, info.verdict == "too_many")
     findings = list(with_outcome.findings) + unverified
     # 3 (2.8): a hire whatever the answers not known are needs nothing found out from the candidate
     settled_hire = (pack.settings.unknowns_version >= 3 and info.verdict == "holds"
@@ -275,19 +270,21 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
         why_not[outcome] = ["Possible, but not while answers are not known: "
                             + not_known_reason(info.summary, pack.settings.words_version)]
     allowed_for = pack.settings.unknowns_risk != "known" and info.verdict == "depends"
-    notes = list(with_outcome.notes) + (said.allowed_for(with_outcome, decided, unverified) if allowed_for
-                                        else said.unscored(with_outcome, decided, unverified))
+    notes = list(with_outcome.notes) + (said.allowed_for(pack, with_outcome, decided, unverified)
+                                        if allowed_for else
+                                        said.unscored(pack, with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
     title, before = with_outcome.outcome_title, list(with_outcome.preconditions)
     if pack.settings.unknowns_version >= 2:  # the steps the answers not known make due come first
         have_before = {m.id for m in before}
-        due = [m if m.id in always else _if_badly(m) for m in decided.preconditions
+        due = [m if m.id in always else _if_badly(m, pack) for m in decided.preconditions
                if m.id not in have_before]
         if due:  # as in the case the recommendation allows for, which names them in its title
             before, title = before + due, decided.outcome_title
     if (pack.settings.words_version >= 3 and info.verdict == "depends"
             and with_outcome.outcome in pack.settings.outcome_notes and notes):
-        notes[0] = depends_note_words(notes[0])  # its outcome's note: nothing is decided yet (3.4)
+        # its outcome's note: nothing is decided yet (3.4)
+        notes[0] = depends_note_words(notes[0], pack.settings.words_version)
     if pack.settings.title_if_depends and info.verdict == "depends" and title:
         # 2.4: finding out leads the headline; the cautious outcome stays beneath it
         title = pack.settings.title_if_depends.replace("{outcome}", title)
@@ -297,10 +294,9 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
                                            "outcome_title": title})
 
 
-def _if_badly(step):
+def _if_badly(step, pack: Pack):
     """A step due only if the answers not known turn out badly says so first."""
-    return step.model_copy(update={"because": ["Due if the answers not known turn out as the"
-                                               " recommendation allows for (see “Answers not known”)."]
+    return step.model_copy(update={"because": [due_if_badly_words(pack.settings.words_version)]
                                    + list(step.because)})
 
 
@@ -329,16 +325,20 @@ def _dependences(pack: Pack, plan: Exploring, rows: list[tuple]) -> list[tuple]:
     v2 = pack.settings.unknowns_version >= 2
     key = (lambda o, b: (o, b)) if v2 else (lambda o, b: (o, ()))
     out = []
+    codes = [tuple(map(id, combo[:plan.own])) for combo, _, _ in rows]  # a class is its domain's
+    results = [key(o, b) for _, o, b in rows]
     for i in range(plan.own):
         qid = plan.questions[i]
         contexts: dict[tuple, set] = {}
-        for combo, o, b in rows:
-            contexts.setdefault(combo[:i] + combo[i + 1:plan.own], set()).add(key(o, b))
+        for code, result in zip(codes, results):
+            contexts.setdefault(code[:i] + code[i + 1:], set()).add(result)
         if all(len(seen) == 1 for seen in contexts.values()):
             continue
-        per_region: dict[Region, set] = {}
-        for combo, o, b in rows:
-            per_region.setdefault(combo[i], set()).add(key(o, b))
+        by_id: dict[int, set] = {}
+        for code, result in zip(codes, results):
+            by_id.setdefault(code[i], set()).add(result)
+        region = {id(r): r for r in plan.domains[i]}
+        per_region: dict[Region, set] = {region[k]: v for k, v in by_id.items()}
         out.append((qid, _grouped(pack, qid, per_region)))
     return out
 
@@ -367,19 +367,21 @@ def _quoted(pack: Pack, qid: str) -> str:
     return said._quoted(pack, qid)
 
 
-def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT) -> str | None:
+def cautious_outcome(case: Case, pack: Pack, matcher: Matcher = EXACT, beyond: str | None = None) -> str | None:
     """The outcome evaluate() recommends, worked out by ``matcher`` alone: searches that
-    try many answers (what would change it) check each with this."""
+    try many answers (what would change it) check each with this. With ``beyond``, an outcome
+    more cautious than it may be given as soon as one is found (it is not ``beyond``, and
+    the recommendation is at least that cautious)."""
     if missing_ids(case, pack.questionnaire):
         return None
-    table = explore(case, pack, matcher, outcome_only=True) if case.unknown else None
+    table = explore(case, pack, matcher, outcome_only=True, beyond=beyond) if case.unknown else None
     if table is None or not table.plan.questions:
         answers = relevant_from(case.answers, pack.questionnaire)
         return outcome_of(pack, answers, _fired(matcher, _rules(pack), answers))
-    if not table.rows:
+    if table.too_many:
         return _beyond_limit_outcome(pack, relevant_from(case.answers, pack.questionnaire), matcher)
     order: list[str] = list(pack.settings.outcomes)
-    return max((o for _, o, _ in table.rows if o), key=order.index, default=None)
+    return max((o for o, _ in table.results if o), key=order.index, default=None)
 
 
 def _beyond_limit_outcome(pack: Pack, answers: dict, matcher: Matcher) -> str:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from leadfit.rules.model.assessment import Cause, Finding, Mitigation
 from leadfit.rules.model.pack import Pack
 from leadfit.rules.runtime.answer_space import Region, merged_words
-from leadfit.words import decided_by_words, depends_words, joined, quoted
+from leadfit.words import (
+    NOT_KNOWN_TITLE_7,
+    decided_by_words,
+    depends_words,
+    joined,
+    not_known_finding_words,
+    quoted,
+    risk_if_badly_words,
+    risk_known_only_words,
+)
 
 FIND_OUT = "M3"  # interview as an external candidate would be: how a reader finds out
 CANDIDATE = "candidate"  # the section of the answers an interview of the candidate finds out
@@ -39,17 +48,23 @@ def answer_words(pack: Pack, qid: str, region: Region) -> str:
 
 
 def summary(pack: Pack, unknown: tuple, explored: list, too_many: bool, results: list, deps: list,
-            combos: int, limit: int) -> str:
-    """``deps``: [(question id, [(answer words, [result, ...]), ...])]."""
+            combos: int, limit: int, first: list | None = None) -> str:
+    """``deps``: [(question id, [(answer words, [result, ...]), ...])]; ``first``: past the
+    limit, the answers to find out first (they weigh most: the most rules read them)."""
     names = [_quoted(pack, q) for q in pack.questionnaire.questions if q in unknown]
     if too_many:
-        return (f"{combos} combinations of the answers not known is more than the {limit} LeadFit"
+        said = (f"{combos} combinations of the answers not known is more than the {limit} LeadFit"
                 " explores, so it takes the pack's most cautious outcome.")
+        if first:
+            said += (f" Find out {_and([_quoted(pack, q) for q in first])} first: more of what"
+                     " decides the recommendation turns on them than on the others.")
+        return said
     if len(results) <= 1:
         return f"The recommendation holds whatever the answers to {_and(names)} are."
     if deps and pack.settings.words_version >= 3:  # reader 3.4: a third shorter, said once
         return depends_words([label(pack, r) for r in results], [
-            (_quoted(pack, q), [(a, [label(pack, r) for r in rs]) for a, rs in rows]) for q, rows in deps])
+            (_quoted(pack, q), [(a, [label(pack, r) for r in rs]) for a, rs in rows]) for q, rows in deps],
+            pack.settings.words_version)
     parts = []
     for q, rows in deps:
         cases = "; ".join(f"if {a}, {_or([label(pack, r) for r in rs])}"
@@ -80,23 +95,25 @@ def decided_by(pack: Pack, unknown: tuple, worst_words: str, explored, too_many:
             " that give the most cautious outcome.")
 
 
-def unverified(pack: Pack, questions: list, explored: list, moves: set, also: dict) -> list[Finding]:
+def unverified(pack: Pack, questions: list, explored: list, moves: set, also: dict,
+               untold: bool = False) -> list[Finding]:
     """Each explored unknown, as a finding (high where the outcome depends on it); ``also``:
-    question id -> what its follow-ups add ('If it turns out yes, you will also need ...')."""
+    question id -> what its follow-ups add ('If it turns out yes, you will also need ...').
+    ``untold``: too many combinations to explore, so none is said to hold either way."""
     out: list[Finding] = []
+    version = pack.settings.words_version
     for index, qid in enumerate(questions, 1):
         question = pack.questionnaire.questions[qid]
-        if qid not in explored:
-            continue  # no rule that moves the outcome reads it
-        if pack.settings.words_version >= 3:  # U1, U2, U3 as a person reads them (3.11)
+        if qid not in explored and version < 7:
+            continue  # no rule that moves the outcome reads it (words 7: found out all the same)
+        if version >= 3:  # U1, U2, U3 as a person reads them (3.11)
             index = len(out) + 1
-        changes = qid in moves
-        said = ("Not known, and the outcome depends on it: find out before deciding."
-                if changes else "Not known; the outcome holds either way, but find out.")
+        changes = qid in moves or untold
+        said = not_known_finding_words(qid in moves, version, untold)
         if also.get(qid):
             said += " " + also[qid]
         out.append(Finding.model_construct(
-            id=f"U{index}", title=f"Unverified: {question.title}",
+            id=f"U{index}", title=NOT_KNOWN_TITLE_7 if version >= 7 else f"Unverified: {question.title}",
             severity="high" if changes else "low", rule="not-known-answers", layer=pack.label,
             summary=said, because=[Cause.model_construct(question=qid, title=question.title,
                                                          answer="not known")]))
@@ -126,32 +143,27 @@ def with_find_out(pack: Pack, mitigations: list[Mitigation], unverified: list[Fi
     return sorted(out, key=lambda m: (m.id[0], int(m.id[1:]) if m.id[1:].isdigit() else 0))
 
 
-def allowed_for(shown, worst, unverified: list[Finding]) -> list[str]:
+def allowed_for(pack: Pack, shown, worst, unverified: list[Finding]) -> list[str]:
     """The pack shows the risk of the case its cautious recommendation allows for (2.3): a
     hire beside a medium risk reads as if the hire were for what is known. Said in words,
     with what the known answers alone score."""
-    asked = joined([quoted(f.because[0].title) for f in unverified if f.severity == "high"])
-    said = (f"The risk is that of the case the recommendation allows for: the answers not known"
-            f" ({asked}) turning out badly.")
-    if (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score):
-        said += (f" Counting only what is known, it is {shown.risk.level} (score"
-                 f" {shown.risk.score}); find out before deciding.")
-    return [said]
+    asked = [quoted(f.because[0].title) for f in unverified if f.severity == "high"]
+    differs = (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score)
+    return [risk_if_badly_words(asked, shown.risk.level, shown.risk.score, differs,
+                                pack.settings.words_version)]
 
 
-def unscored(shown, worst, unverified: list[Finding]) -> list[str]:
+def unscored(pack: Pack, shown, worst, unverified: list[Finding]) -> list[str]:
     """The risk scores what is known; the article gives no weight to what nobody has checked,
     so the unverified findings are not scored, and the reader is told so, with the risk if
-    the answers not known turn out as the recommendation allows for."""
+    the answers not known turn out as the recommendation allows for (words 7: every one of
+    them, as the findings and "Answers not known" list them; reader 8.5)."""
     if not unverified:
         return []
-    asked = joined([quoted(f.because[0].title) for f in unverified])
-    said = (f"The risk counts only what is known: the answers not known ({asked}) are not"
-            " scored.")
-    if (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score):
-        said += (f" If they turn out badly (the case the recommendation allows for), the risk is"
-                 f" {worst.risk.level} (score {worst.risk.score}).")
-    return [said]
+    asked = [quoted(f.because[0].title) for f in unverified]
+    differs = (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score)
+    return [risk_known_only_words(asked, worst.risk.level, worst.risk.score, differs,
+                                  pack.settings.words_version)]
 
 
 def _quoted(pack: Pack, qid: str) -> str:

@@ -6,17 +6,16 @@ hand-written fake. Every judgement comes from the core (forms, rules).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from leadfit.desktop import pack_watchdog
+from leadfit.desktop.active_pack import ActivePack
+from leadfit.desktop.case_file import CaseFile
 from leadfit.desktop.drafts import DraftStore
-from leadfit.desktop.typed import as_typed_text, typed_input
+from leadfit.desktop.typed import typed_input
 from leadfit.errors import InputError, LeadFitError
-from leadfit.files import atomic_write
 from leadfit.forms.answers import BadAnswer, clean
 from leadfit.forms.case import Case, build_case, is_asked, order_errors, relevant_from
 from leadfit.forms.migrate import guess_version, migrate_answers
@@ -52,16 +51,10 @@ class CaseView(Protocol):
     def run_in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None: ...
 
 
-def in_folder(source, problems: list[str]) -> list[str]:
-    """Problems of a pack folder named by file (rules.yaml:12), as the title names the folder:
-    its full path on every line made the list too long to read."""
-    if not source or not Path(str(source)).is_dir():
-        return problems
-    folder = str(Path(str(source)).expanduser()).rstrip("/\\") + os.sep
-    return [p.removeprefix(folder) for p in problems]
+class CaseController(CaseFile, ActivePack):
+    """The answers, their checks and the assessment; the case file (case_file.py) and the
+    rule pack in use (active_pack.py) are its parts."""
 
-
-class CaseController:
     def __init__(self, view: CaseView, drafts: DraftStore, pack_source: str | None = None):
         self.view = view
         self.drafts = drafts
@@ -117,53 +110,6 @@ class CaseController:
         today = {qid: date.today().isoformat() for qid in sorted(anchors) if qid in questions}
         self.saved_raw = dict(today)
         self._load_answers(today, assess)
-
-    # -- named cases -----------------------------------------------------
-    @property
-    def modified(self) -> bool:
-        """Answers typed since the case was last opened or saved (or ever, if never)."""
-        return self.raw != self.saved_raw
-
-    def title(self) -> str:
-        """'Alex Morgan for Home buying journey': what the title bar names."""
-        candidate = str(self.raw.get("candidate.name") or "").strip()
-        stream = str(self.raw.get("stream.name") or "").strip()
-        if candidate and stream:
-            return f"{candidate} for {stream}"
-        return candidate or stream or (self.case_path.stem if self.case_path else "New case")
-
-    def open_case(self, path: Path) -> bool:
-        """Load a case file (as written by save_case or `leadfit evaluate` reads)."""
-        from leadfit.yamlsafe import load_file
-        try:
-            data = load_file(Path(path)).data
-        except (LeadFitError, OSError) as exc:
-            problems = getattr(exc, "problems", None) or [getattr(exc, "strerror", None) or exc]
-            self.view.show_problems(f"{Path(path).name} cannot be opened",
-                                    [str(p) for p in problems])
-            return False
-        answers = data.get("answers") if isinstance(data, dict) else None
-        if not isinstance(answers, dict):
-            self.view.show_problems(f"{Path(path).name} cannot be opened",
-                                    ["it has no 'answers' section: it is not a case file"])
-            return False
-        raw = {str(k): as_typed_text(v) for k, v in answers.items() if v is not None}
-        self.case_path, self.undo_stack, self.redo_stack = Path(path), [], []
-        self._load_answers(raw)
-        self.saved_raw = dict(self.raw)
-        self._show_title()
-        return True
-
-    def save_case(self, path: Path | None = None) -> Path | None:
-        path = Path(path or self.case_path)
-        self._write_answers(path, self.kept_answers())
-        self.case_path, self.saved_raw = path, dict(self.raw)
-        self._save_draft()
-        self._show_title()
-        return path
-
-    def _show_title(self) -> None:
-        self.view.show_title(self.title(), self.modified)
 
     # -- undo ------------------------------------------------------------
     def undo(self) -> bool:
@@ -331,46 +277,6 @@ class CaseController:
         except OSError as exc:  # typing goes on; the user is told where saving failed
             self.view.tell(f"Draft not saved in {self.drafts.folder}: {exc.strerror or exc}")
 
-    # -- packs -----------------------------------------------------------
-    def _restore_pack(self, source: str) -> bool:
-        """The pack used last time; if it is gone, fails or hangs, say so and that the
-        default is used (a folder is tried first in a child process, with a time limit)."""
-        stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
-        if stopped:
-            self.view.show_problems(
-                f"The rule pack used last time cannot be used, so the default pack is used"
-                f" instead: {source}", in_folder(source, stopped))
-            return False
-        try:
-            pack = resolve_pack(source)
-        except LeadFitError as exc:
-            self.view.show_problems(
-                f"The rule pack used last time is not available, so the default pack is used"
-                f" instead: {source}", [str(p) for p in exc.problems])
-            return False
-        self.pack, self.pack_source = pack, str(source)
-        return True
-
-    def reload_pack(self) -> bool:
-        """Read the active pack's folder again (a consultant edited it); kept if it now fails."""
-        return self.choose_pack(self.pack_source)
-
-    def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
-        """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
-        (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
-        from leadfit.rules.runtime.switching import switch_pack
-        stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
-        pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
-        if problems:
-            self.view.show_problems(f"This rule pack cannot be used: {source}",
-                                    in_folder(source, [str(p) for p in problems]))
-            return False
-        self.pack, self.pack_source = pack, (str(source) if source else None)
-        self.view.show_pack(pack)
-        if refresh:
-            self._load_answers(dict(self.raw))
-        return True
-
     def case_problems(self) -> list[str]:
         """What the core says about the answers as typed (empty when all are valid)."""
         q = self.pack.questionnaire.questions
@@ -381,43 +287,3 @@ class CaseController:
             return [p.message for p in exc.problems]
         return []
 
-    def export_case(self, path: Path) -> None:
-        """Write the valid answers as a case file that ``leadfit evaluate`` reads."""
-        self._write_answers(path, self.case().to_data())
-
-    def kept_answers(self) -> dict[str, Any]:
-        """What saving the case keeps: every answer on screen, a mistaken one as typed (to be
-        corrected, never dropped: saving wrote the valid answers alone, and a file opened with
-        a typo lost it), and the answers of the file it came from to questions this
-        questionnaire does not ask, as that file had them."""
-        questions = self.pack.questionnaire.questions
-        kept = {**self.not_asked_in_file(), **self.case().to_data()}
-        for qid, raw in self.raw.items():
-            kept.setdefault(qid, typed_input(questions[qid], raw))
-        return dict(sorted(kept.items()))
-
-    def not_asked_in_file(self) -> dict[str, Any]:
-        """The case file's answers to questions the form does not show (read again: the
-        file is where they live; one unreadable now has none to keep)."""
-        from leadfit.yamlsafe import load_file
-        if self.case_path is None:
-            return {}
-        try:
-            data = load_file(self.case_path).data
-        except (LeadFitError, OSError):
-            return {}
-        answers = data.get("answers") if isinstance(data, dict) else None
-        if not isinstance(answers, dict):
-            return {}
-        raw = {str(k): as_typed_text(v) for k, v in answers.items() if v is not None}
-        target = self.pack.questionnaire.version
-        moved = migrate_answers(raw, min(guess_version(raw), target), target)
-        shown = {q.id for q in self.pack.questionnaire.asked}
-        return {k: answers.get(k, v) for k, v in moved.items() if k not in shown}
-
-    def _write_answers(self, path: Path, answers: dict[str, Any]) -> None:
-        import yaml  # here: the window's start needs no YAML (the pack comes from its cache)
-        text = yaml.safe_dump({"questionnaire": self.pack.questionnaire.version,
-                               "answers": answers}, sort_keys=False, allow_unicode=True)
-        with atomic_write(path, "w", encoding="utf-8") as fh:
-            fh.write(text)

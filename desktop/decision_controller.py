@@ -141,12 +141,15 @@ class DecisionController:
     def correct(self, ref: str, *, reason: str, decision: str, justification: str,
                 conditions: str, review_date: str | None, case: Case | None = None,
                 pack: Pack | None = None, plan=None,
-                plan_later: bool | None = None, recorded_by: str = "") -> DecisionRecord | None:
+                plan_later: bool | None = None, recorded_by: str = "",
+                rename: bool = False) -> DecisionRecord | None:
+        """``rename``: the answers spell the candidate's or stream's name differently on
+        purpose (a misspelling put right); otherwise the core refuses another name."""
         old = self.record(ref)
         record = self._attempt("The correction was not recorded", lambda: _service().correct(
             self.register, ref, reason=reason, decision=decision, justification=justification,
             conditions=conditions, review_date=review_date or None, case=case, pack=pack,
-            plan=plan or None, plan_later=plan_later, recorded_by=recorded_by))
+            plan=plan or None, plan_later=plan_later, recorded_by=recorded_by, rename=rename))
         if record is not None and old is not None:
             from leadfit.decisions.making import dropped
             for note in dropped(old.decision, record.decision):

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from leadfit.decisions.making import takes_conditions
+from leadfit.desktop import decision_checks as checks
 from leadfit.desktop.date_field import DateField
+from leadfit.desktop.field_marks import error_label, mark
 from leadfit.desktop.screen import fit_to_screen
 from leadfit.desktop.steady_combo import SteadyComboBox
-from leadfit.words import date_words
 
 
 CHOOSE = "Choose the decision"
@@ -51,6 +52,7 @@ class DecisionChoice:
     plan_later: bool | str = False  # or the date the steps left blank are agreed by
     recorded_by: str = ""
     use_case_answers: bool = False
+    rename: bool = False  # the Case tab's answers spell the name differently on purpose
 
 
 @dataclass(frozen=True)
@@ -90,14 +92,12 @@ class PlanEditor(QGroupBox):
         self.later.setAccessibleName("Agree the steps left blank later")
         self.agree_by = DateField("", "Date the steps left blank are agreed by")
         self.agree_by.setToolTip("At the latest the fail-fast review, which checks the plan")
-        self.later_error = QLabel()
-        self.later_error.setObjectName("fieldError")
-        self.later_error.setWordWrap(True)
-        self.later_error.hide()
+        self.later_error, self.plan_error = error_label(), error_label()
         row = len(steps) + 1
-        grid.addWidget(self.later, row, 0, 1, 2)
-        grid.addWidget(self.agree_by, row, 2)
-        grid.addWidget(self.later_error, row + 1, 0, 1, 3)
+        grid.addWidget(self.plan_error, row, 0, 1, 3)  # what the steps above lack, said once
+        grid.addWidget(self.later, row + 1, 0, 1, 2)
+        grid.addWidget(self.agree_by, row + 1, 2)
+        grid.addWidget(self.later_error, row + 2, 0, 1, 3)
         self.later.toggled.connect(self._later_toggled)
         self._later_toggled(False)
 
@@ -109,6 +109,25 @@ class PlanEditor(QGroupBox):
     def show_later_error(self, words: str) -> None:
         self.later_error.setText(words)
         self.later_error.setVisible(bool(words))
+        mark(self.agree_by, bool(words))
+
+    def show_errors(self, found: dict[str, str]) -> QWidget | None:
+        """Mark each step's field ``found`` names; its words once under the steps. The
+        first field marked is returned (for the focus)."""
+        first = None
+        words = [found[checks.PLAN]] if checks.PLAN in found else []
+        for sid in self.owners:
+            for key, field in ((checks.owner_key(sid), self.owners[sid]),
+                               (checks.due_key(sid), self.dues[sid])):
+                mark(field, key in found)
+                if key in found:
+                    first = first or field
+                    if found[key] and found[key] not in words:
+                        words.append(found[key])
+        self.plan_error.setText(" ".join(words))
+        self.plan_error.setVisible(bool(words))
+        self.show_later_error(found.get(checks.LATER, ""))
+        return first
 
     def deferred_to(self) -> bool | str:
         """False, or the date the steps left blank are agreed by (True: none typed, which
@@ -128,7 +147,7 @@ class DecisionDialog(QDialog):
                  submit: Callable[[DecisionChoice], object], review_date: str = "",
                  start: DecisionChoice | None = None, correcting: str = "",
                  steps: list[PlanStep] | None = None, recorded_by: str = "",
-                 today: Callable[[], date] = date.today):
+                 today: Callable[[], date] = date.today, assessed: str = ""):
         super().__init__(parent)
         self.today = today
         self.setWindowTitle(f"Correct {correcting}" if correcting else "Record the decision")
@@ -145,20 +164,38 @@ class DecisionDialog(QDialog):
         self.reason = QLineEdit()
         self.recorded_by = QLineEdit(recorded_by)
         self.recorded_by.setPlaceholderText("your full name")
-        self.use_case = QCheckBox("Use the answers now on the Case tab (instead of the recorded"
-                                  " ones)")
+        # short, so the dialog is not widened past its edge; what it means is said below it
+        self.use_case = QCheckBox("Use the answers now on the Case tab")
+        self.use_case.setToolTip("Instead of the answers recorded in this version")
+        self.rename = QCheckBox("Put a misspelt name right")
+        self.rename.setToolTip("A correction keeps the candidate and the stream: tick this when"
+                               " the answers on the Case tab spell the candidate's or the"
+                               " stream's name differently on purpose")
+        self.use_case.toggled.connect(self._use_case_toggled)
         self.need_why = QLabel()
         self.need_why.setObjectName("fieldError")
         self.need_why.setWordWrap(True)  # one long line pushed the plan's Due column off the edge
         self.plan = PlanEditor(steps or [])
         self.has_plan = bool(steps)
+        self.steps = {step.id: step.title for step in steps or []}
+        self.correcting, self.assessed = bool(correcting), str(assessed or "")
         self.plan.setVisible(self.has_plan)
         for widget, name in ((self.decision, "Decision"), (self.justification, "Justification"),
                              (self.conditions, "Conditions"),
                              (self.reason, "Reason for the correction"),
                              (self.recorded_by, "Recorded by"), (self.use_case, "Use the answers"
-                                                                 " on the Case tab")):
+                                                                 " on the Case tab"),
+                             (self.rename, "Put a misspelt name right")):
             widget.setAccessibleName(name)
+        self.fields: dict[str, QWidget] = {
+            checks.DECISION: self.decision, checks.JUSTIFICATION: self.justification,
+            checks.CONDITIONS: self.conditions, checks.REVIEW: self.review_date,
+            checks.RECORDED_BY: self.recorded_by, checks.REASON: self.reason}
+        self.errors = {key: error_label() for key in self.fields}
+        for key, field in self.fields.items():  # a field put right is no longer marked
+            edited = getattr(field, "textChanged", None) or getattr(field, "changed", None) \
+                or field.currentIndexChanged
+            edited.connect(lambda *_a, k=key: self._show_error(k, ""))
         for box in (self.justification, self.conditions):
             box.setTabChangesFocus(True)
             box.setFixedHeight(70)
@@ -169,15 +206,22 @@ class DecisionDialog(QDialog):
 
     def _layout(self, summary: str, correcting: str) -> None:
         self.form = form = QFormLayout()
-        form.addRow("&Decision", self.decision)
-        form.addRow("", self.need_why)
-        form.addRow("&Justification", self.justification)
-        form.addRow("&Conditions", self.conditions)
-        form.addRow("&Review date", self.review_date)
-        form.addRow("Recorded &by", self.recorded_by)
+        # each field with the words of what is wrong with it right under it
+        rows = [("&Decision", checks.DECISION), ("&Justification", checks.JUSTIFICATION),
+                ("&Conditions", checks.CONDITIONS), ("&Review date", checks.REVIEW),
+                ("Recorded &by", checks.RECORDED_BY)]
         if correcting:
-            form.addRow("Reason for the &correction", self.reason)
+            rows.append(("Reason for the &correction", checks.REASON))
+        for label, key in rows:
+            form.addRow(label, self.fields[key])
+            if key == checks.DECISION:
+                form.addRow("", self.need_why)
+            form.addRow("", self.errors[key])
+            form.setRowVisible(self.errors[key], False)
+        if correcting:
             form.addRow("", self.use_case)
+            form.addRow("", self.rename)
+            self._use_case_toggled(False)
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addLayout(form)
@@ -185,6 +229,8 @@ class DecisionDialog(QDialog):
         inner.addStretch(1)
         self.scroll = scroll = QScrollArea()  # a long plan scrolls; the buttons stay in view
         scroll.setWidgetResizable(True)
+        # up and down only: a bar sideways meant a field was cut at the right edge
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it follows them
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -216,7 +262,11 @@ class DecisionDialog(QDialog):
         if not self.plan.isHidden():
             body += inner.spacing() + self.plan.sizeHint().height()
         around = self.sizeHint().height() - self.scroll.sizeHint().height()
-        fit_to_screen(self, 640, min(720, around + body + 2 * self.scroll.frameWidth()))
+        # never narrower than what it holds: cut at the right edge, a field was half hidden
+        wide = self.scroll.widget().minimumSizeHint().width() + 2 * self.scroll.frameWidth() \
+            + self.scroll.verticalScrollBar().sizeHint().width() \
+            + self.layout().contentsMargins().left() + self.layout().contentsMargins().right()
+        fit_to_screen(self, max(640, wide), min(720, around + body + 2 * self.scroll.frameWidth()))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Ctrl+Enter records; Enter alone in a field never does; Escape still cancels."""
@@ -266,9 +316,11 @@ class DecisionDialog(QDialog):
         conditional = takes_conditions(chosen)  # the core's rule, not the window's
         # what the record leaves out for this outcome is not shown (greyed, it read as a
         # form half filled in); the need_why words say so where the recommendation had them
-        for field in (self.conditions, self.review_date):
+        for field, key in ((self.conditions, checks.CONDITIONS), (self.review_date, checks.REVIEW)):
             field.setEnabled(conditional)
             self.form.setRowVisible(field, conditional)
+            if not conditional:
+                self._show_error(key, "")
         # hiring from outside needs no coaching plan, and appointing outright against coaching
         # declines it: the record keeps none, so none is asked (the core drops these steps)
         self.plan_kept = chosen != "hire_external" and not uncoached
@@ -287,37 +339,46 @@ class DecisionDialog(QDialog):
             reason=self.reason.text().strip(),
             plan=self.plan.plan() if self.plan_kept else {},
             plan_later=self.plan.deferred_to() if self.plan_kept else False,
-            recorded_by=self.recorded_by.text().strip(),
-            use_case_answers=self.use_case.isChecked())
+            recorded_by=" ".join(self.recorded_by.text().split()),
+            use_case_answers=self.use_case.isChecked(),
+            rename=self.use_case.isChecked() and self.rename.isChecked())
+
+    def _use_case_toggled(self, on: bool) -> None:
+        """A name can only be put right from the answers on the Case tab."""
+        self.rename.setEnabled(on)
+        if not on:
+            self.rename.setChecked(False)
+        self.form.setRowVisible(self.rename, on)
+
+    def _show_error(self, key: str, words: str) -> None:
+        label = self.errors[key]
+        label.setText(words)
+        if self.form.indexOf(label) >= 0:  # a reason is asked of a correction only
+            self.form.setRowVisible(label, bool(words))
+        mark(self.fields[key], bool(words))
+
+    def show_errors(self, found: dict[str, str]) -> None:
+        """Each field ``found`` names marked, its words under it; the focus on the first."""
+        first = None
+        for key, field in self.fields.items():
+            self._show_error(key, found.get(key, ""))
+            if key in found and first is None and field.isVisibleTo(self):
+                first = field
+        in_plan = self.plan.show_errors(found if self.plan_kept else {})
+        first = first or in_plan or (self.plan.agree_by if checks.LATER in found else None)
+        if first is not None:
+            first.setFocus()
+            self.scroll.ensureWidgetVisible(first)
+        self._fit()
 
     def _submit(self) -> None:
         choice = self.choice()
-        if not choice.decision:  # nothing recommended, nothing chosen yet
-            self.need_why.setText(f"{CHOOSE}. {NOTHING_RECOMMENDED}")
-            self.decision.setFocus()
-            return
-        problem = self._later_problem(choice.plan_later)
-        self.plan.show_later_error(problem)
-        if problem:
-            self.plan.agree_by.setFocus()
+        steps = self.steps if self.plan_kept else {}
+        found = checks.problems(choice, checks.Asked(
+            self.recommended, steps, correcting=self.correcting, kept_later=self._kept_later,
+            today=self.today, assessed=self.assessed))
+        self.show_errors(found)
+        if found:
             return
         if self.submit(choice):
             self.accept()
-
-    def _later_problem(self, later: bool | str) -> str:
-        """The deferral date in plain words: a date, and not one already gone (a correction
-        may keep the date its earlier version gave). The core checks it against the
-        assessment and the review."""
-        if later is False or not self.has_plan:
-            return ""
-        if later is True:
-            return "Say by when the steps left blank will be agreed (the review date at the latest)."
-        try:
-            day = date.fromisoformat(str(later))
-        except ValueError:
-            return (f"'{later}' is not a date: type it as year-month-day"
-                    " (2027-03-01) or pick it from the calendar.")
-        if day < self.today() and later != self._kept_later:
-            return (f"The steps left blank cannot be agreed by {date_words(later)}: that day"
-                    " has passed. Choose today or a later day.")
-        return ""

@@ -60,6 +60,7 @@ class AnswerInput(QWidget):
             self.calendar = calendar_button(self.editor, question.title)
             layout.addWidget(self.calendar)
         self.not_known: QCheckBox | None = None
+        self._known_before = ""  # the text a tick of "Not known" cleared, back if unticked
         if question.may_be_unknown and not isinstance(self.editor, QComboBox):
             self.not_known = QCheckBox(NOT_KNOWN_LABEL)
             self.not_known.setObjectName("notKnown")
@@ -117,8 +118,9 @@ class AnswerInput(QWidget):
             else:
                 if self.not_known is not None:
                     self.not_known.setChecked(unknown)
-                self.editor.setEnabled(not unknown)
+                self._known_before = ""
                 self.editor.setText("" if raw is None or unknown else as_text(raw))
+                self._show_not_known(unknown)
         finally:
             for widget in (self.editor, self.not_known):
                 if widget is not None:
@@ -130,9 +132,24 @@ class AnswerInput(QWidget):
         self.changed.emit(self.value() or "")
 
     def _toggle_not_known(self, checked: bool) -> None:
-        self.editor.setEnabled(not checked)
+        """Ticked, the number typed goes from the field: left there greyed, it read as an
+        answer still given. Unticked, it comes back (a tick by mistake loses nothing)."""
+        self.editor.blockSignals(True)  # one change: to "not known", or back to the number
+        try:
+            if checked:
+                self._known_before = self.editor.text()
+                self.editor.clear()
+            elif not self.editor.text():
+                self.editor.setText(self._known_before)
+        finally:
+            self.editor.blockSignals(False)
+        self._show_not_known(checked)
         self._mark_unknown()
         self.changed.emit(self.value() or "")
+
+    def _show_not_known(self, unknown: bool) -> None:
+        self.editor.setEnabled(not unknown)  # nor the hint of what to type, while not known
+        self.editor.setPlaceholderText("" if unknown else _PLACEHOLDERS[self.question.type])
 
     def _mark_unknown(self) -> None:
         """Styled apart (leadfit.qss): a person sees at a glance what is not known. Polished

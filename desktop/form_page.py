@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from leadfit.desktop.field_marks import mark
 from leadfit.desktop.fields import AnswerInput
 
 
@@ -57,9 +58,7 @@ class QuestionRow(QFrame):
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.input.editor.setProperty("invalid", bool(message))
-        self.input.editor.style().unpolish(self.input.editor)
-        self.input.editor.style().polish(self.input.editor)
+        mark(self.input.editor, bool(message))
 
 
 class SectionPage(QScrollArea):

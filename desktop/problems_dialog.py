@@ -15,8 +15,12 @@ _TERMINAL_HINT = re.compile(r"\s*\((?:--[a-z-]+(?:, --[a-z-]+)*|--[a-z-]+ [^()]*
                             r"[a-z_]+\.[a-z_]+(?:, [a-z_]+\.[a-z_]+)*)\)|,? [a-z_]+\.[a-z_]+(?=\))")
 
 
+# a plan step's id before its name ('the due date for M5 Induction'): the name is the words
+_STEP_ID = re.compile(r"\bM\d{1,2} (?=[A-Z])")
+
+
 def plain(message: str) -> str:
-    return _TERMINAL_HINT.sub("", message)
+    return _STEP_ID.sub("", _TERMINAL_HINT.sub("", message))
 
 
 def problems_box(parent: QWidget | None, title: str, problems: list[str]) -> QMessageBox:

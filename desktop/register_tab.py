@@ -19,6 +19,18 @@ if TYPE_CHECKING:  # the dialogs bring in the decision records' models: loaded w
     from leadfit.desktop.record_dialog import RecordDialog
 
 
+def correcting_words(record) -> str:
+    """What a correction does to the version corrected, as true of this one: only a signed
+    version's signatures stay (it said 'the signed version stays' of one nobody signed)."""
+    then = f"; this becomes version {record.version + 1}, to be signed."
+    if record.status == "signed":
+        return f"Correcting {record.ref}: the signed version stays as it was" + then
+    signed = len(record.signoffs)
+    return (f"Correcting {record.ref}, not signed yet: it stays in the register as it was"
+            + (f", with its {signed} sign-off{'s' if signed != 1 else ''} so far" if signed else "")
+            + then)
+
+
 class RegisterTab(QWidget):
     def __init__(self, data_dir: Path, tell, register_url: str | None = None, parent=None,
                  current_case=None):
@@ -104,7 +116,8 @@ class RegisterTab(QWidget):
             summary=f"Recommendation: {assessment.outcome_title} (risk {assessment.risk.level})"
             + (f"; chosen from {len(considered) + 1} candidates compared" if considered else ""),
             submit=submit, review_date=review, recorded_by=self.recorded_by,
-            steps=[PlanStep(m.id, m.title) for m in assessment.mitigations])
+            steps=[PlanStep(m.id, m.title) for m in assessment.mitigations],
+            assessed=str(case.answers.get("org.assessed_on") or ""))
         self.decision_dialog.open()
 
     def _replaced_by(self, record) -> str:
@@ -144,20 +157,22 @@ class RegisterTab(QWidget):
         def submit(choice: DecisionChoice):
             case, pack = self.current_case() if choice.use_case_answers and self.current_case \
                 else (None, None)
+            self.recorded_by = choice.recorded_by or self.recorded_by
             return self.controller.correct(
                 ref, reason=choice.reason, decision=choice.decision,
                 justification=choice.justification, conditions=choice.conditions,
                 review_date=choice.review_date, case=case, pack=pack, plan=choice.plan,
-                plan_later=choice.plan_later, recorded_by=choice.recorded_by)
+                plan_later=choice.plan_later, recorded_by=choice.recorded_by,
+                rename=choice.rename)
         steps = [PlanStep(p.id, p.title, p.owner, p.due or "") for p in d.plan]
         self.decision_dialog = DecisionDialog(
             self.window(), outcomes=titles,
             recommended=None if found_out_first(record) else d.recommended or d.outcome,
-            summary=f"Correcting {ref}: the signed version stays; this becomes version"
-                    f" {record.version + 1}.", submit=submit, review_date=d.review_date or "",
+            summary=correcting_words(record), submit=submit, review_date=d.review_date or "",
             start=DecisionChoice(d.outcome, d.justification, d.conditions, d.review_date or "",
                                  plan_later=d.deferred_to),
-            correcting=ref, steps=steps, recorded_by=self.recorded_by)  # who corrects
+            correcting=ref, steps=steps, recorded_by=self.recorded_by,  # who corrects
+            assessed=str(record.answers.get("org.assessed_on") or ""))
         self.decision_dialog.open()
 
     def verify(self) -> None:

@@ -30,6 +30,8 @@ from leadfit.decisions.review_words import GROUP_WORDS, finding_words, outcome_w
 from leadfit.decisions.reviewing import REVIEW_QUESTIONS
 from leadfit.desktop.typed import typed_input
 from leadfit.desktop.date_field import DateField
+from leadfit.desktop.decision_checks import NAME_NEEDED
+from leadfit.desktop.field_marks import error_label, mark
 from leadfit.desktop.fields import AnswerInput
 from leadfit.desktop.screen import fit_to_screen
 from leadfit.words import date_words
@@ -120,8 +122,9 @@ class ReviewDialog(QDialog):
         inputs = {}
         for group, ids in REVIEW_QUESTIONS.items():
             box = QGroupBox(GROUP_WORDS[group])
-            rows = QFormLayout(box)
-            rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above: no clipping
+            # each question above its field, across the whole pane: a form's label column
+            # wrapped 'Share of their time kept in the former role' over four short lines
+            rows = QVBoxLayout(box)
             for qid in ids:
                 question = questionnaire.questions.get(qid)
                 if question is None:
@@ -135,7 +138,11 @@ class ReviewDialog(QDialog):
                 field.changed.connect(lambda _t: self.timer.start())
                 label = QLabel(question.title)
                 label.setWordWrap(True)
-                rows.addRow(label, field)
+                label.setBuddy(field.editor)
+                if rows.count():
+                    rows.addSpacing(4)
+                rows.addWidget(label)
+                rows.addWidget(field)
                 inputs[qid] = field
             self.form.addWidget(box)
         return inputs
@@ -183,10 +190,14 @@ class ReviewDialog(QDialog):
         self.held_on = DateField(today.isoformat(), "Review held on")
         self.justification, self.recorded_by = QPlainTextEdit(), QLineEdit()
         self.justification.setFixedHeight(52)
+        self.recorded_by.setPlaceholderText("your full name")
         for label, widget in (("Review held on", self.held_on), ("Why", self.justification),
                               ("Recorded by", self.recorded_by)):
             widget.setAccessibleName(label)
             more.addRow(label, widget)
+        self.name_error = error_label()
+        more.addRow(self.name_error)
+        self.recorded_by.textChanged.connect(lambda _t: self._name_needed(False))
         grid.addLayout(more, 2 * len(VERDICTS), 0)
         self.side.addWidget(box)
 
@@ -204,7 +215,7 @@ class ReviewDialog(QDialog):
                 "justification": self.justification.toPlainText(),
                 "behaviours": self.behaviours.toPlainText(),
                 "experience": self.experience.toPlainText(),
-                "recorded_by": self.recorded_by.text()}
+                "recorded_by": " ".join(self.recorded_by.text().split())}
 
     def update_preview(self) -> None:
         result = self._preview(self.verdict(), self.asked())
@@ -221,6 +232,17 @@ class ReviewDialog(QDialog):
                      if changed else "No finding has changed")
         self.changes.setText("\n".join(lines))
 
+    def _name_needed(self, needed: bool) -> None:
+        self.name_error.setText(NAME_NEEDED if needed else "")
+        self.name_error.setVisible(needed)
+        mark(self.recorded_by, needed)
+
     def accept_review(self) -> None:
-        if self._submit(self.verdict(), self.asked()) is not None:
+        asked = self.asked()
+        # as the command line refuses it: nothing is recorded by nobody
+        self._name_needed(not asked["recorded_by"])
+        if not asked["recorded_by"]:
+            self.recorded_by.setFocus()
+            return
+        if self._submit(self.verdict(), asked) is not None:
             self.accept()

@@ -22,13 +22,21 @@ def as_text(value) -> str:
     return widget_text(value)
 
 
-def open_window(qtbot, user_files: Path):
+# Who records in the window tests: the window refuses a decision or a correction recorded
+# by nobody, as the command line does; a test about that name clears or types its own.
+RECORDER = "Rae Recorder"
+
+
+def open_window(qtbot, user_files: Path, recorder: str = RECORDER):
+    """The window, settled, as a person sees it after typing ``recorder`` once in 'Recorded
+    by' (the window offers the last name typed there again)."""
     from leadfit.desktop.main_window import MainWindow
     window = MainWindow(user_files)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     wait_settled(qtbot, window)
+    window.register.recorded_by = recorder
     return window
 
 

@@ -100,6 +100,9 @@ def _heading(a, case, details: bool, provisional: bool = False) -> list[str]:
     return lines
 
 
+WHY_NOT_SHOWN = 6  # reasons a terminal shows per outcome; the rest are counted
+
+
 def _alternatives(a, ids: set[str], unknowns: str) -> list[str]:
     """Why not each other outcome, and what would change it (the logic itself: --json).
     ``unknowns``: the paragraph on the answers not known, said once above, not again here;
@@ -110,10 +113,14 @@ def _alternatives(a, ids: set[str], unknowns: str) -> list[str]:
     lines = ["\nWhy not:"]
     for alt in a.alternatives:
         lines.append(f"  {alt.title}:")
-        for reason in alt.why_not[:6]:
+        for reason in alt.why_not[:WHY_NOT_SHOWN]:
             if unknowns:  # said once above, also with --details (reader 3.4: it was said three times)
                 reason = reason.replace(unknowns, SEE_NOT_KNOWN)
             lines += _wrap(uncoded(reason, ids), "    - ", "      ")
+        more = len(alt.why_not) - WHY_NOT_SHOWN
+        if more > 0:  # cut silently, six read as all the reasons there were
+            lines.append(f"    - and {more} more reason{'s' if more != 1 else ''}"
+                         " (--json lists all)")
     lines.append("\nWhat would change it:")
     for alt in a.alternatives:
         lines.append(f"  {alt.outcome} - {alt.title}:" if details else f"  {alt.title}:")

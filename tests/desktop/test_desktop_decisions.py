@@ -81,7 +81,11 @@ def test_a_decision_that_differs_needs_a_justification(qtbot, user_files, no_mod
     assert dialog.need_why.isVisible() and not dialog.conditions.isEnabled()
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()  # refused: the dialog stays open
-    assert "justification" in no_modal_dialogs[-1][1]
+    # said at the field, marked, with the focus in it: no box to read and close first
+    error = dialog.errors["justification"]
+    assert error.isVisibleTo(dialog) and "differs from the recommendation" in error.text()
+    assert dialog.justification.property("invalid") and dialog.focusWidget() is dialog.justification
+    assert no_modal_dialogs == []
     dialog.justification.setPlainText("An internal PD mentor is already in place.")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
@@ -98,8 +102,11 @@ def test_correcting_a_signed_record_makes_a_new_version(qtbot, user_files, no_mo
     fix = window.register.decision_dialog
     assert fix.conditions.toPlainText() == "Monthly mentoring by the CPO"
     fix.conditions.setPlainText("Weekly mentoring by the CPO")
+    boxes = len(no_modal_dialogs)
     qtbot.mouseClick(fix.ok, Qt.MouseButton.LeftButton)
-    assert fix.isVisible() and "reason" in no_modal_dialogs[-1][1]  # a correction needs one
+    assert fix.isVisible() and len(no_modal_dialogs) == boxes  # a correction needs a reason:
+    assert "Say why this correction is made" in fix.errors["reason"].text()  # at its field
+    assert fix.reason.property("invalid") and fix.errors["reason"].isVisibleTo(fix)
     fix.reason.setText("Mentoring cadence agreed with the CPO")
     qtbot.mouseClick(fix.ok, Qt.MouseButton.LeftButton)
     assert not fix.isVisible()

@@ -228,10 +228,23 @@ def test_refusals_in_the_window_name_no_flags_keys_or_question_ids(qtbot, user_f
     dialog.decision.setCurrentIndex(dialog.decision.findData("coach"))  # no conditions written
     dialog.plan.dues["M5"].setText("2026-01-01")          # before the assessment
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    _kind, text = no_modal_dialogs[-1]
-    assert "needs its conditions written down" in text and "before the assessment, made on" in text
-    assert "--" not in text and "org.assessed_on" not in text and "'coach'" not in text
-    assert "'Appoint with coaching'" in text
+    assert no_modal_dialogs == [] and dialog.isVisible()  # said at each field, marked
+    conditions, plan = dialog.errors["conditions"].text(), dialog.plan.plan_error.text()
+    assert conditions == "Write down the conditions the appointment is made on."
+    assert ("Induction cannot be due on 1 January 2026, before the assessment, made on"
+            " 2 November 2026.") in plan
+    assert dialog.conditions.property("invalid") and dialog.plan.dues["M5"].edit.property("invalid")
+    for text in (conditions, plan):
+        assert "--" not in text and "org.assessed_on" not in text and "coach" not in text
+        assert "M5" not in text
+
+
+def test_the_refusals_box_names_a_plan_step_by_its_name_not_its_id():
+    from leadfit.desktop.problems_dialog import plain
+    said = plain("the due date for M5 Induction, 1 January 2026, is before the assessment")
+    assert said == "the due date for Induction, 1 January 2026, is before the assessment"
+    assert plain("the coaching plan (M5 Induction, M6 Peer exposure)") == \
+        "the coaching plan (Induction, Peer exposure)"
 
 
 def test_what_a_question_informs_reads_in_words_each_linked_to_the_glossary(qtbot, user_files):

@@ -38,7 +38,9 @@ def test_the_window_records_nothing_recommended_only_with_a_reason(qtbot, user_f
     assert dialog.decision.currentIndex() == -1
     dialog.decision.setCurrentIndex(dialog.decision.findData("hire_external"))
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "justification" in no_modal_dialogs[-1][1]
+    assert dialog.isVisible() and no_modal_dialogs == []  # said at the field, marked
+    assert "nothing was recommended" in dialog.errors["justification"].text()
+    assert dialog.justification.property("invalid")
     dialog.justification.setPlainText("We cannot wait to find out")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

@@ -64,3 +64,31 @@ def test_answers_change_while_the_search_runs_and_only_the_latest_is_shown(qtbot
     outcomes = set(window.controller.pack.settings.outcomes)
     assert {alt.outcome for alt in alternatives} == outcomes - {window.controller.assessment.outcome}
     assert window.controller.assessment.alternatives == alternatives
+
+
+def test_ticking_not_known_takes_the_number_typed_out_of_the_field(qtbot, user_files):
+    """Left greyed under the tick, '2' read as an answer still given; unticked, it is back."""
+    window = open_window(qtbot, user_files)
+    answer(qtbot, window, "candidate.digital_years", 2)
+    number = window.form.rows["candidate.digital_years"].input
+    number.not_known.setChecked(True)
+    assert number.editor.text() == "" and number.editor.placeholderText() == ""
+    assert not number.editor.isEnabled() and number.value() == "not known"
+    settle(qtbot, window)
+    assert "candidate.digital_years" in window.controller.case().unknown
+    number.not_known.setChecked(False)
+    assert number.editor.text() == "2" and number.editor.isEnabled() and number.value() == "2"
+    assert number.editor.placeholderText() == "a whole number"
+    settle(qtbot, window)
+    assert window.controller.case().answers["candidate.digital_years"] == 2
+
+
+def test_a_draft_saying_not_known_shows_an_empty_field(qtbot, user_files):
+    window = open_window(qtbot, user_files)
+    number = window.form.rows["candidate.digital_years"].input
+    number.set_value("not known")
+    assert number.not_known.isChecked() and number.editor.text() == ""
+    assert number.editor.placeholderText() == "" and not number.editor.isEnabled()
+    number.set_value(3)
+    assert not number.not_known.isChecked() and number.editor.text() == "3"
+    assert number.editor.isEnabled() and number.editor.placeholderText() == "a whole number"

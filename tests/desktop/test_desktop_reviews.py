@@ -11,6 +11,7 @@ from leadfit.decisions import review_service, service
 from leadfit.decisions.register import open_register
 from tests.decisions_support import case_with, decide_coach, sign_all
 from tests.desktop_support import LIMIT_MS, wait_settled
+from tests.desktop.test_desktop_panel_fit import styled  # noqa: F401 (a fixture)
 
 TODAY = date(2027, 2, 5)
 
@@ -127,6 +128,7 @@ def test_a_review_the_core_refuses_is_named_and_nothing_is_written(qtbot, user_f
     window.reviews.conduct()
     dialog = window.reviews.dialog
     dialog.verdicts.button(2).setChecked(True)          # an experienced PD, but nobody named
+    dialog.recorded_by.setText("Harper Hr")
     dialog.record_button.click()
     assert dialog.isVisible()
     assert shown and "needs their name" in " ".join(shown[0][1])
@@ -147,3 +149,26 @@ def test_the_value_stream_takes_the_room_left_not_the_record(qtbot, user_files, 
         table.horizontalHeaderItem(c).text() for c in range(table.columnCount()))}
     assert widths["Value stream"] == max(widths.values())
     assert widths["Record"] < table.viewport().width() / 4
+
+
+def test_each_question_of_a_review_has_the_width_of_its_pane(qtbot, user_files, register_with_due,
+                                                             styled):
+    """A form's label column wrapped 'Share of their time kept in the former role' over four
+    short lines; above its field, across the pane, it reads on one."""
+    from PySide6.QtWidgets import QLabel
+    db, _home, _claims = register_with_due
+    window = _window(qtbot, user_files, db)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
+    window.reviews.select(1)
+    window.reviews.conduct_button.click()
+    dialog = window.reviews.dialog
+    dialog.resize(1024, 700)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.wait(10)
+    share = dialog.inputs["candidate.former_role_share"]
+    [label] = [w for w in dialog.findChildren(QLabel)
+               if w.text() == "Share of their time kept in the former role"]
+    box = label.parentWidget()
+    assert label.width() >= box.contentsRect().width() - 40  # the pane's width, not a column
+    assert label.height() < 2 * label.fontMetrics().lineSpacing()  # one line
+    assert label.buddy() is share.editor  # Alt and a screen reader go from it to the field

@@ -36,18 +36,19 @@ NEVER_FIRES = """rules:
     ["pack", "docs", "{pack}", "--out", "{tmp}/docs.pdf"],
     ["pack", "diff", "default", "{pack}"],
     ["pack", "diff", "{pack}", "default"],
+    ["pack", "fingerprint", "{pack}"],
     ["compare", str(EXAMPLE_CASE), str(EXAMPLE_CASE), "--pack", "{pack}"],
     ["questions", "--pack", "{pack}"],
     ["decide", str(EXAMPLE_CASE), "--decision", "appoint", "--recorded-by", "Ann Lee",
      "--pack", "{pack}", "--db", "{tmp}/register.db"],
     ["correct", "LF-2026-0001", "--reason", "typo", "--recorded-by", "Ann Lee",
      "--pack", "{pack}", "--db", "{tmp}/register.db"],
-], ids=["lint", "test", "evaluate", "docs", "diff-new", "diff-old", "compare", "questions",
-        "decide", "correct"])
+], ids=["lint", "test", "evaluate", "docs", "diff-new", "diff-old", "fingerprint", "compare",
+        "questions", "decide", "correct"])
 def test_a_refused_pack_names_its_rule_that_can_never_fire_in_every_command(tmp_path, command):
-    """evaluate, pack docs, pack diff, compare, questions, decide and correct named only the
-    misspelt disable: the rule that can never fire came only after that was mended, though
-    `pack lint` said both at once. Nothing is written (no PDF, no register)."""
+    """evaluate, pack docs, pack diff, pack fingerprint, compare, questions, decide and correct
+    named only the misspelt disable: the rule that can never fire came only after that was
+    mended, though `pack lint` said both at once. Nothing is written (no PDF, no register)."""
     folder = client_pack(tmp_path, BASE + "disable: [p3-nevr-led]\n", NEVER_FIRES)
     done = run_cli(*[c.format(pack=folder, tmp=tmp_path) for c in command])
     said = done.stdout + done.stderr

@@ -113,6 +113,8 @@ def build(*, record_id: str, version: int, case: Case, pack: Pack, assessment: A
             check_plan_agreed(decision, items, problems)
     recorded_by = _text(recorded_by, "recorded by", problems)
     considered = _considered(considered or [], str(case.answers.get("candidate.name", "")), problems)
+    _riskier_chosen(str(case.answers.get("candidate.name", "")), assessment, considered,
+                    justification, problems)
     if problems:
         raise DecisionError(problems)
     answers = case.to_data()
@@ -155,6 +157,27 @@ def _considered(others: list[Considered], chosen: str, problems: list[Problem]) 
     for other in others:
         _text(other.name, "name of another candidate considered", problems)
     return list(others)
+
+
+_RISK_ORDER = ("low", "medium", "high", "critical")
+
+
+def _riskier_chosen(chosen: str, assessment: Assessment, others: list[Considered],
+                    justification: str, problems: list[Problem]) -> None:
+    """Choosing the riskier of the candidates compared is allowed, but written down (F33):
+    the article's selection on aptitude is what a later reader checks the choice against."""
+    level = assessment.risk.level if assessment.risk else ""
+    if level not in _RISK_ORDER or len(_words(justification)) >= MIN_REASON_WORDS:
+        return
+    safer = [o for o in others if o.risk in _RISK_ORDER
+             and _RISK_ORDER.index(o.risk) < _RISK_ORDER.index(level)]
+    if safer:
+        problems.append(Problem(
+            f"{chosen or 'the candidate chosen'} is at {level} risk, and "
+            + ", ".join(f"{o.name} ({o.risk} risk)" for o in safer)
+            + f" {'was' if len(safer) == 1 else 'were'} compared beside them: choosing the"
+            f" riskier candidate needs a written justification (--justify) of at least"
+            f" {MIN_REASON_WORDS} words"))
 
 
 def _outcome_title(pack: Pack, key: str | None) -> str:

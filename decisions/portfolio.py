@@ -80,6 +80,11 @@ class Portfolio:
         return sum(s.kind == LEARNER for s in self.counted)
 
     @property
+    def to_be_hired(self) -> int:
+        """Of the experienced, the streams whose Product Director is still to be hired (F25)."""
+        return sum(s.kind == EXPERIENCED and s.to_hire for s in self.counted)
+
+    @property
     def altered(self) -> list[StreamLine]:
         return [s for s in self.streams if not s.intact]
 

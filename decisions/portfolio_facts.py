@@ -40,6 +40,7 @@ class StreamsReading(StreamsReadingLogic, BaseModel):
     learners: int
     streams: list[StreamRead] = []  # the first streams read (up to 50)
     altered: list[str] = []         # refs of records found altered and not counted
+    to_hire: int = 0                # of the experienced, those still to be hired (F25)
 
 
 def answer_for(experienced: int, learners: int) -> str:

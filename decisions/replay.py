@@ -95,7 +95,7 @@ def record_pack(wanted: PackRef, ref: str, pack_dirs=()) -> Pack:
                 " instead)") if alike is not None else ""
         raise DecisionError(
             f"the rule pack of {ref}, {wanted.label} (fingerprint {wanted.fingerprint}), is not"
-            f" available here{also}; pass its folder with --pack")
+            f" available here{also}: give its folder (--pack)")
     return pack
 
 

@@ -124,8 +124,8 @@ Review = _part("Review", "of decision held_on verdict next_review experienced_pd
                {"answers": ReviewAnswer, "findings": FindingChange,
                 "mitigations": MitigationDone})
 StreamRead = _part("StreamRead", "stream ref kind")
-StreamsReading = _part("StreamsReading", "answer form_answer experienced learners streams altered",
-                       {"form_answer": None, "streams": [], "altered": []},
+StreamsReading = _part("StreamsReading", "answer form_answer experienced learners streams altered"
+                       " to_hire", {"form_answer": None, "streams": [], "altered": [], "to_hire": 0},
                        {"streams": StreamRead}, StreamsReadingLogic)
 
 

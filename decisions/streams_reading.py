@@ -51,7 +51,7 @@ def read(conn: Connection, checker: Checker, stream: str,
         answer=answer_for(experienced, learners) if others else str(form_answer),
         form_answer=form_answer, experienced=experienced, learners=learners,
         streams=[StreamRead(stream=s.stream, ref=s.ref, kind=s.kind) for s in others[:KEPT]],
-        altered=altered)
+        altered=altered, to_hire=sum(1 for s in others if s.to_hire))
 
 
 _LED = frozenset({EXPERIENCED, LEARNER})
@@ -78,4 +78,5 @@ def words(reading: StreamsReading | Any | None, questionnaire=None) -> str:
         question = questionnaire.questions.get(QUESTION)
         form = (question.options or {}).get(form, form) if question else form
     return other_streams_words(reading.experienced, reading.learners, form,
-                               list(getattr(reading, "altered", None) or ()))
+                               list(getattr(reading, "altered", None) or ()),
+                               getattr(reading, "to_hire", 0) or 0)

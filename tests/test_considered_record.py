@@ -165,3 +165,22 @@ def test_the_considered_list_round_trips_and_an_empty_one_leaves_the_old_text(en
         assert sha256_text(text_) != sha256_text(base.canonical())
     else:
         assert text_ == base.canonical() and "considered" not in text_
+
+
+def test_choosing_the_riskier_candidate_compared_needs_a_reason(cli, tmp_path):
+    """F33: Alex Morgan (high risk) chosen over Priya Shah, compared beside them at lower
+    risk, was recorded with no word of why."""
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    priya, alex = (write_case(tmp_path, n) for n in ("Priya Shah", "Alex Morgan"))
+    refused = cli("decide", "--recorded-by", "Robin Hale", alex, "--decision", "coach",
+                  "--conditions", "Weekly coaching", "--plan-later", "--considered", priya,
+                  "--db", db)
+    assert refused.returncode == 2
+    said = squash(refused.stderr)
+    assert "Alex Morgan is at high risk, and Priya Shah (" in said
+    assert "choosing the riskier candidate needs a written justification" in said
+    assert not (tmp_path / "r.sqlite3").exists()
+    given = cli("decide", "--recorded-by", "Robin Hale", alex, "--decision", "coach",
+                "--conditions", "Weekly coaching", "--plan-later", "--considered", priya,
+                "--justify", "Priya declined the move", "--db", db)
+    assert given.returncode == 0, given.stderr

@@ -78,3 +78,37 @@ def test_a_sound_register_is_read_as_before(cli, db, tmp_path):
     result = decide(cli, db, a_case(tmp_path))
     said = squash(result.stderr)
     assert "read from the register: of 1 other stream" in said and "left out" not in said
+
+
+def test_a_product_director_still_to_be_hired_is_said_to_be_so(cli, db, tmp_path):
+    """F25: a stream decided 'hire an experienced Product Director' was read as led by one,
+    setting the standard, though nobody leads it until the hire is made."""
+    from tests.decisions_support import pack, sign_all
+    with open_register(db) as reg:
+        case = case_with(stream__name="Payments", candidate__name="Bea Brown")
+        sign_all(reg, service.decide(reg, case, pack(), decision="hire_external",
+                                     justification="The board chose to hire").ref)
+    result = decide(cli, db, a_case(tmp_path))
+    said = squash(result.stderr)
+    assert ("of 1 other stream, 1 is led by an experienced Product Director (still to be hired)"
+            " and 0 by executives learning the role; once hired, an experienced Product"
+            " Director will set the standard") in said
+    with open_register(db) as reg:
+        assert service.show(reg, result.stdout.split()[0]).other_streams.to_hire == 1
+
+
+def test_the_portfolio_says_the_only_experienced_lead_is_still_to_be_hired(cli, db, tmp_path):
+    from tests.decisions_support import pack, pdf_pages, sign_all
+    with open_register(db) as reg:
+        for stream, decision in (("Payments", "hire_external"), ("Savings", "coach")):
+            case = case_with(stream__name=stream, candidate__name="Bea Brown")
+            sign_all(reg, service.decide(reg, case, pack(), decision=decision, plan_later=True,
+                                         conditions="Weekly coaching",
+                                         justification="The board chose so").ref)
+    out = tmp_path / "portfolio.pdf"
+    run = cli("portfolio", "--db", db, "--out", out)
+    assert ("1 of 2 led by an experienced Product Director (still to be hired), 1 by executives"
+            in run.stdout)
+    words = squash(" ".join(pdf_pages(out.read_bytes())))
+    assert "1 of 2 (50%) is led by an experienced Product Director (still to be hired);" in words
+    assert "those an experienced Product Director will, once hired, set the standard for" in words

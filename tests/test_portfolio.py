@@ -143,7 +143,8 @@ def test_the_board_pdf_reads_in_words(reg, tmp_path):
     result = printing.portfolio_report(reg, out, today=date(2026, 12, 1))
     assert result.path == out and not result.unsupported
     words = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages))
-    assert "2 of 6 (33%) are led by an experienced Product Director; 4 (67%) by executives" in words
+    assert ("2 of 6 (33%) are led by an experienced Product Director (1 of them still to be hired);"
+            " 4 (67%) by executives") in words
     assert "Experience and delivery will not be consistent across the streams" in words
     assert "The CPO mentors 2 executives" in words and "Sam Lee mentors 1 executive" in words
     assert "An experienced Product Director, to be hired" in words
@@ -247,7 +248,8 @@ def test_the_portfolio_command(reg, cli, tmp_path):
     out = tmp_path / "board.pdf"
     run = cli("portfolio", "--db", reg.url, "--out", out)
     assert run.returncode == 0, run.stderr
-    assert "2 of 6 led by an experienced Product Director, 4 by executives" in run.stdout
+    assert ("2 of 6 led by an experienced Product Director (1 of them still to be hired), 4 by"
+            " executives") in run.stdout
     assert out.read_bytes().startswith(b"%PDF")
 
 
@@ -285,7 +287,8 @@ def test_the_record_says_which_answer_it_used(reg, cli, tmp_path):
     assert cli("report", record.ref, "--db", reg.url, "--out", pdf).returncode == 0
     words = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages))
     assert ("Read from the register: of 6 other streams, 2 are led by an experienced Product"
-            " Director and 4 by executives learning the role") in words
+            " Director (1 of them still to be hired) and 4 by executives learning the role") in words
+    assert record.other_streams.to_hire == 1   # Payments: hired for, nobody leads it yet (F25)
     assert "the form's answer, “This is the first stream”, was set aside" in words
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 import pytest
 
 from leadfit.decisions.register import open_register
+from leadfit.rules.model.library import default_pack
 from tests.decisions_support import counts, squash
 from tests.helpers import EXAMPLE_CASE
 
-HORIZON = 183   # default 2.8's review_horizon_days: the first review about six months out
+# the default pack's review_horizon_days (183 in 2.8): the first review about six months out
+HORIZON = default_pack().settings.parameters["review_horizon_days"]
 
 
 def decide(cli, db, *more):

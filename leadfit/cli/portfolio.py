@@ -17,6 +17,7 @@ from leadfit.words import (
     decision_lead_words,
     lead_kind_words,
     plural,
+    still_to_hire,
 )
 
 MARK = {"met": "+", "partial": "~", "not_met": "-", "unknown": "?"}
@@ -58,8 +59,9 @@ def lines(board: Portfolio) -> list[str]:
                 else "no stream has a signed decision yet"]
     led = board.experienced + board.learners
     out = [f"{plural(len(board.counted), 'stream')} with a signed lead: {board.experienced} of {led}"
-           f" led by an experienced Product Director, {board.learners} by executives learning"
-           " the role", "",
+           f" led by an experienced Product Director"
+           f"{still_to_hire(board.to_be_hired, board.experienced)}, {board.learners} by"
+           " executives learning the role", "",
            "readiness: + met, ~ partly met, - not met, ? unknown (in order: digital products,"
            " P&L, teams, iterative delivery, holding the line, full time)"]
     for s in board.counted:

@@ -12,7 +12,8 @@ def register(sub) -> None:
     p.add_argument("record", help="record ID, e.g. LF-2026-0001 (or LF-2026-0001@1)")
     p.add_argument("--pack", action="append", default=[], metavar="NAME|DIR",
                    help="the record's pack: a bundled name or a folder (repeat to offer several);"
-                        " a pack with another fingerprint is refused, never used instead")
+                        " a pack with another fingerprint or another name is refused, never"
+                        " used instead")
     add_db_option(p)
     p.set_defaults(handler=run)
 

@@ -52,8 +52,9 @@ def _answer(r: AnyRecord, q, relevant: dict | None) -> str:
     (an audit reads that as a gap in HR's work)."""
     from leadfit.forms.case import is_asked
     value = r.answers.get(q.id)
-    if value in (None, "") and q.ask_if is not None and relevant is not None \
-            and not is_asked(q, relevant):
+    # not asked, whatever the case file held: a plan's details printed under "agreed plan:
+    # no" read as a plan agreed after all (F38); the judgement never read them either
+    if q.ask_if is not None and relevant is not None and not is_asked(q, relevant):
         return words.NOT_ASKED
     return words.answer_words(value, q)
 

@@ -20,6 +20,7 @@ from leadfit.words import (
     decision_lead_words,
     lead_kind_words,
     plural,
+    still_to_hire,
 )
 
 if TYPE_CHECKING:  # types only: a rationale's reading section imports this module
@@ -61,14 +62,16 @@ def _headline(doc: Document, board: Portfolio) -> None:
     doc.p(f"{plural(len(board.counted), 'stream')} {'has' if len(board.counted) == 1 else 'have'}"
           " a signed lead. "
           f"{board.experienced} of {led} ({_percent(board.experienced, led)}) "
-          f"{'is' if board.experienced == 1 else 'are'} led by an experienced Product Director;"
+          f"{'is' if board.experienced == 1 else 'are'} led by an experienced Product Director"
+          f"{still_to_hire(board.to_be_hired, board.experienced)};"
           f" {board.learners} ({_percent(board.learners, led)}) by"
           f" {'an executive' if board.learners == 1 else 'executives'} learning the role.",
           "callout")
     if board.experienced and board.learners:
+        sets = "sets" if board.experienced > board.to_be_hired else "will, once hired, set"
         doc.p("Experience and delivery will not be consistent across the streams: those led"
               " by executives learning the role will lag behind those an experienced Product"
-              " Director sets the standard for.")
+              f" Director {sets} the standard for.")
     elif board.learners:
         doc.p("No stream is led by an experienced Product Director, so none sets the standard"
               " the others can learn from.")

@@ -18,7 +18,7 @@ from leadfit.words.answers import (
 )
 from leadfit.words.outcomes import (
     LEAD_KIND, OUTCOME_LEAD, OUTCOME_SHORT, RISK, lead_kind_words, decision_lead_words,
-    outcome_short_words, other_streams_words, READINESS_SHORT, RISK_LABEL, PRECONDITIONS_LABEL,
+    outcome_short_words, other_streams_words, still_to_hire, READINESS_SHORT, RISK_LABEL, PRECONDITIONS_LABEL,
     risk_words, risk_raises_words, left_out_words, risk_calls_for_words, decided_title,
     fallback_taken, PARAMETER_WORDS,
 )
@@ -40,7 +40,8 @@ __all__ = [
     "NOT_ANSWERED", "readiness_words", "status_words", "role_words", "pack_words", "NOT_NEEDED",
     "step_done_words", "answer_words", "date_words", "time_words", "not_a_choice_words",
     "reference_words", "LEAD_KIND", "OUTCOME_LEAD", "OUTCOME_SHORT", "RISK", "lead_kind_words",
-    "decision_lead_words", "outcome_short_words", "other_streams_words", "READINESS_SHORT",
+    "decision_lead_words", "outcome_short_words", "other_streams_words", "still_to_hire",
+    "READINESS_SHORT",
     "RISK_LABEL", "PRECONDITIONS_LABEL", "risk_words", "risk_raises_words", "left_out_words",
     "risk_calls_for_words", "decided_title", "fallback_taken", "PARAMETER_WORDS", "DEPENDS_LEAD",
     "depends_words", "decided_by_words", "DEPENDS_NOTE", "SEE_NOT_KNOWN", "HOLDS_FIND_OUT",

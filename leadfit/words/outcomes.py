@@ -34,20 +34,28 @@ def outcome_short_words(outcome: str | None) -> str:
     return OUTCOME_SHORT.get(outcome, outcome.replace("_", " ").capitalize())
 
 
+def still_to_hire(n: int, experienced: int) -> str:
+    """After "led by an experienced Product Director": those still to be hired lead nothing yet (F25)."""
+    return "" if not n else " (still to be hired)" if n == experienced else f" ({n} of them still to be hired)"
+
+
 def other_streams_words(experienced: int, learners: int, form_answer: str | None = None,
-                        altered: list[str] | None = None) -> str:
+                        altered: list[str] | None = None, to_hire: int = 0) -> str:
     """What the register said about the other streams, as the assessment reports it;
-    ``altered``: records left out because their text fails its check (F39)."""
+    ``altered``: records left out because their text fails its check (F39); ``to_hire``: of
+    the experienced, those still to be hired, who lead nothing yet (F25)."""
     total = experienced + learners
     if not total:
         said = f"as answered on the form, \u201c{form_answer}\u201d"
     else:
+        hire = still_to_hire(to_hire, experienced)
         said = (f"read from the register: of {plural(total, 'other stream')},"
                 f" {experienced or 'none'} {'are' if experienced > 1 else 'is'} led by an experienced"
-                f" Product Director and {learners} by {'an executive' if learners == 1 else 'executives'}"
-                " learning the role")
+                f" Product Director{hire} and {learners} by"
+                f" {'an executive' if learners == 1 else 'executives'} learning the role")
     if experienced:
-        said += "; an experienced Product Director sets the standard"
+        said += ("; an experienced Product Director sets the standard" if experienced > to_hire
+                 else "; once hired, an experienced Product Director will set the standard")
     if form_answer and total:
         said += f" (the form's answer, \u201c{form_answer}\u201d, was set aside)"
     if altered:

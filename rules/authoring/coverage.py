@@ -159,6 +159,6 @@ def _ranges(title: str, values: list) -> str:
         else:
             runs.append([v, v])
     words = [f"{a}" if a == b else f"{a} to {b}" for a, b in runs]
-    if len(asked) < len(values):
-        words.append("is not answered")
+    if len(asked) < len(values):  # "is 3 to 4 or not answered"; alone, "is not answered"
+        words.append("not answered")
     return f"{title} is " + " or ".join(words)

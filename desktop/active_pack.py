@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from leadfit.desktop import pack_watchdog
 from leadfit.errors import LeadFitError
-from leadfit.rules.model.library import resolve_pack
 
 if TYPE_CHECKING:
     from leadfit.desktop.controller import CaseView
@@ -47,12 +46,13 @@ class ActivePack:
                 f"The rule pack used last time cannot be used, so the default pack is used"
                 f" instead: {source}", in_folder(source, stopped))
             return False
+        from leadfit.rules.authoring.lint import load_or_name_every_problem  # as pack lint says
         try:
-            pack = resolve_pack(source)
+            pack = load_or_name_every_problem(source)
         except LeadFitError as exc:
             self.view.show_problems(
                 f"The rule pack used last time is not available, so the default pack is used"
-                f" instead: {source}", [str(p) for p in exc.problems])
+                f" instead: {source}", in_folder(source, [str(p) for p in exc.problems]))
             return False
         self.pack, self.pack_source = pack, str(source)
         return True
@@ -64,9 +64,11 @@ class ActivePack:
     def choose_pack(self, source: str | Path | None, refresh: bool = True) -> bool:
         """Switch pack; a pack that cannot load or evaluate is refused and the old one stays
         (at start: the default pack, so a draft naming a broken pack never blocks the window)."""
+        from leadfit.rules.authoring.lint import load_or_name_every_problem  # as pack lint says
         from leadfit.rules.runtime.switching import switch_pack
         stopped = pack_watchdog.trial(source) if pack_watchdog.needs_trial(source) else []
-        pack, problems = (self.pack, stopped) if stopped else switch_pack(self.pack, source)
+        pack, problems = (self.pack, stopped) if stopped else switch_pack(
+            self.pack, source, load=load_or_name_every_problem)
         if problems:
             self.view.show_problems(f"This rule pack cannot be used: {source}",
                                     in_folder(source, [str(p) for p in problems]))

@@ -36,17 +36,26 @@ NEVER_FIRES = """rules:
     ["pack", "docs", "{pack}", "--out", "{tmp}/docs.pdf"],
     ["pack", "diff", "default", "{pack}"],
     ["pack", "diff", "{pack}", "default"],
-], ids=["lint", "test", "evaluate", "docs", "diff-new", "diff-old"])
+    ["pack", "fingerprint", "{pack}"],
+    ["compare", str(EXAMPLE_CASE), str(EXAMPLE_CASE), "--pack", "{pack}"],
+    ["questions", "--pack", "{pack}"],
+    ["decide", str(EXAMPLE_CASE), "--decision", "appoint", "--recorded-by", "Ann Lee",
+     "--pack", "{pack}", "--db", "{tmp}/register.db"],
+    ["correct", "LF-2026-0001", "--reason", "typo", "--recorded-by", "Ann Lee",
+     "--pack", "{pack}", "--db", "{tmp}/register.db"],
+], ids=["lint", "test", "evaluate", "docs", "diff-new", "diff-old", "fingerprint", "compare",
+        "questions", "decide", "correct"])
 def test_a_refused_pack_names_its_rule_that_can_never_fire_in_every_command(tmp_path, command):
-    """evaluate, pack docs and pack diff named only the misspelt disable: the rule that can
-    never fire came only after that was mended, though `pack lint` said both at once."""
+    """evaluate, pack docs, pack diff, pack fingerprint, compare, questions, decide and correct
+    named only the misspelt disable: the rule that can never fire came only after that was
+    mended, though `pack lint` said both at once. Nothing is written (no PDF, no register)."""
     folder = client_pack(tmp_path, BASE + "disable: [p3-nevr-led]\n", NEVER_FIRES)
     done = run_cli(*[c.format(pack=folder, tmp=tmp_path) for c in command])
     said = done.stdout + done.stderr
     assert done.returncode == 2, said
     assert f"{folder / 'pack.yaml'}:4: disable: rule 'p3-nevr-led' is not in default@2.9" in said
     assert f"{folder / 'rules.yaml'}:2: rule 'client-impossible' can never fire" in said, said
-    assert not (tmp_path / "docs.pdf").exists()
+    assert not (tmp_path / "docs.pdf").exists() and not (tmp_path / "register.db").exists()
 
 
 def _rule(rule_id: str, outcome: str, when: str = "{eq: {candidate.led_multidisciplinary: false}}") -> str:

@@ -52,12 +52,17 @@ def test_the_fixture_has_a_problem_of_every_kind_in_every_file():
     ["evaluate", str(EXAMPLE_CASE), "--pack", "{pack}"],
     ["pack", "docs", "{pack}", "--out", "{tmp}/docs.pdf"],
     ["pack", "diff", "default", "{pack}"],
-], ids=["lint", "test", "evaluate", "docs", "diff"])
+    ["compare", str(EXAMPLE_CASE), str(EXAMPLE_CASE), "--pack", "{pack}"],
+    ["questions", "--pack", "{pack}"],
+    ["decide", str(EXAMPLE_CASE), "--decision", "appoint", "--recorded-by", "Ann Lee",
+     "--pack", "{pack}", "--db", "{tmp}/register.db"],
+], ids=["lint", "test", "evaluate", "docs", "diff", "compare", "questions", "decide"])
 def test_every_command_names_every_problem_at_its_line_in_one_run(every_kind, tmp_path, command):
     done = run_cli(*[c.format(pack=every_kind, tmp=tmp_path) for c in command])
     assert done.returncode == 2, done.stdout + done.stderr
     assert missing_from(done.stdout + done.stderr, every_kind) == []
     assert "Traceback" not in done.stderr and not (tmp_path / "docs.pdf").exists()
+    assert not (tmp_path / "register.db").exists()
 
 
 def test_lint_counts_each_problem_once(every_kind):

@@ -66,6 +66,18 @@ def test_several_combinations_are_listed_up_to_three():
     assert words.count("; or when ") == 2 and words.endswith("is not answered")
 
 
+@pytest.mark.parametrize("years,words", [
+    ((None,), "Years managing digital products is not answered"),
+    ((3, 4, None), "Years managing digital products is 3 to 4 or not answered"),
+])
+def test_a_number_left_unanswered_reads_as_a_sentence(years, words):
+    """Said "... is is not answered" (fresh eyes, G9) and "is 3 to 4 or is not answered"."""
+    q = resolve_pack("default").questionnaire
+    gap = coverage.Gap("P1", (), tuple({"candidate.digital_years": y} for y in years),
+                       ("candidate.digital_years",))
+    assert coverage.describe_gap(gap, q) == words
+
+
 @pytest.mark.parametrize("name", ["default", "bank", "public-sector"])
 def test_shipped_packs_leave_no_readiness_unknown(name):
     _, items = lint_target(name)

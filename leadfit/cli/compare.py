@@ -15,7 +15,6 @@ from leadfit.reports.pdf_comparison import render
 from leadfit.errors import InputError
 from leadfit.files import check_target, write_bytes
 from leadfit.forms.case import load_case_file
-from leadfit.rules.model.library import resolve_pack
 from leadfit.words import uncoded
 
 
@@ -45,7 +44,8 @@ def load_cases(paths: list[Path], pack, counting: bool = True) -> list:
 
 
 def run(args) -> int:
-    pack = resolve_pack(args.pack)
+    from leadfit.rules.authoring.lint import load_or_name_every_problem  # a pack refused: as lint says
+    pack = load_or_name_every_problem(args.pack)
     named = load_cases(args.cases, pack)
     if args.out is not None:  # refused before any work, so nothing is half written
         check_target(args.out, overwrite=may_overwrite(args, args.out), suffix=".pdf")

@@ -9,7 +9,6 @@ from leadfit.cli.plan import add_plan_option, plan_of, roles_text
 from leadfit.decisions import service
 from leadfit.decisions.making import dropped
 from leadfit.forms.case import load_case_file
-from leadfit.rules.model.library import resolve_pack
 from leadfit.cli.commands import HELP
 from leadfit.errors import InputError, Problem
 
@@ -35,7 +34,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    pack = resolve_pack(args.pack) if args.pack else None
+    from leadfit.rules.authoring.lint import load_or_name_every_problem  # a pack refused: as lint says
+    pack = load_or_name_every_problem(args.pack) if args.pack else None
     if args.case and pack is None:  # read it with the record's own pack's questions (F36)
         with open_db(args) as reg:
             pack = service.record_pack_of(reg, args.record)

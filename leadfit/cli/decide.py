@@ -15,7 +15,6 @@ from leadfit.decisions.signing import recorder_is_candidate
 from leadfit.cli.register_cmd import day
 from leadfit.errors import InputError, Problem
 from leadfit.forms.case import load_case_file
-from leadfit.rules.model.library import resolve_pack
 from leadfit.words import decided_early_words, status_words
 from leadfit.cli.commands import HELP
 
@@ -49,7 +48,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    pack = resolve_pack(args.pack)
+    from leadfit.rules.authoring.lint import load_or_name_every_problem  # a pack refused: as lint says
+    pack = load_or_name_every_problem(args.pack)
     case = load_case_file(args.case, pack.questionnaire)
     refused: list[Problem] = []
     plan = plan_of(args, refused)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-from leadfit.rules.model.library import resolve_pack
 from leadfit.words import counted
 from leadfit.cli.commands import HELP
 
@@ -62,6 +61,7 @@ def run_lint(args) -> int:
 
 
 def run_fingerprint(args) -> int:
-    pack = resolve_pack(args.pack)
+    from leadfit.rules.authoring.lint import load_or_name_every_problem  # a pack refused: as lint says
+    pack = load_or_name_every_problem(args.pack)
     print(f"{pack.fingerprint}  {pack.label}")
     return 0

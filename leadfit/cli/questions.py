@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from leadfit.forms.conditions import Never
-from leadfit.rules.model.library import resolve_pack
 from leadfit.cli.commands import HELP
 
 
@@ -17,7 +16,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    questionnaire = resolve_pack(args.pack).questionnaire
+    from leadfit.rules.authoring.lint import load_or_name_every_problem  # a pack refused: as lint says
+    questionnaire = load_or_name_every_problem(args.pack).questionnaire
     if args.json:
         print(json.dumps(_as_data(questionnaire), indent=2, ensure_ascii=False))
         return 0

@@ -178,15 +178,3 @@ def test_a_hire_says_what_is_wrong_not_a_step_before_an_appointment_it_does_not_
     # beside an appointment the step stands
     coached = _findings_text(_text("c13", **{"org.selection_basis": "seniority"}))
     assert "chosen on seniority, not aptitude; compare on aptitude before appointing." in coached
-
-
-def test_the_worst_case_risk_in_words_7_still_reads_at_worst():
-    """2.9 (unknowns 4) says the risk beside "Find out first" at its worst, found by its note's
-    first words (leadfit.words.risk_level_words); the words 7 note begins so too."""
-    from leadfit.words import AT_WORST_NOTE, risk_if_badly_words, risk_level_words
-    said = risk_if_badly_words(["“Years managing digital products”"], "low", 0, True, 7, at_worst=True)
-    assert said == ("The risk is said at its worst: that of the missing answer to “Years managing"
-                    " digital products” turning out badly; nothing is measured until it is found out."
-                    " On what is known alone it is low (score 0); find it out before deciding.")
-    a = SimpleNamespace(risk=SimpleNamespace(level="critical"), unknowns=object(), notes=[said])
-    assert said.startswith(AT_WORST_NOTE) and risk_level_words(a) == "at worst critical"

@@ -37,9 +37,7 @@ def outcome_short_words(outcome: str | None) -> str:
 
 def still_to_hire(n: int, experienced: int) -> str:
     """After "led by an experienced Product Director": those still to be hired lead nothing yet (F25)."""
-    if not n:
-        return ""
-    return " (still to be hired)" if n == experienced else f" ({n} of them still to be hired)"
+    return "" if not n else " (still to be hired)" if n == experienced else f" ({n} of them still to be hired)"
 
 
 def other_streams_words(experienced: int, learners: int, form_answer: str | None = None,
@@ -109,20 +107,6 @@ def risk_at_least_words(at_least: Mapping[Any, str]) -> str:
 def risk_words(level: str, score: int | None = None) -> str:
     """'Risk of appointing this candidate as proposed: high (score 26)'."""
     return f"{RISK_LABEL}: {level}" + (f" (score {score})" if score is not None else "")
-
-
-# 2.9 (unknowns 4): where the outcome depends on answers not known, the risk shown is that of
-# their turning out badly, never one measured: the note says so first, and the level is said so.
-AT_WORST_NOTE = "The risk is said at its worst"
-
-
-def risk_level_words(a: Any) -> str:
-    """An assessment's risk level as said beside its recommendation: 'at worst critical' where it
-    is the worst case of answers not known ("Find out first"), else the level ('high')."""
-    level = str(a.risk.level)
-    if a.unknowns is not None and any(n.startswith(AT_WORST_NOTE) for n in a.notes):
-        return f"at worst {level}"
-    return level
 
 
 def risk_raises_words(level: str, advised: str, milder: str, words_version: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from leadfit.words.basics import counted, joined, quoted
-from leadfit.words.outcomes import AT_WORST_NOTE, RISK_LABEL
+from leadfit.words.outcomes import RISK_LABEL
 
 # Answers not known, words 3 (rules/runtime/unknowns.py): how the summary begins where they decide.
 DEPENDS_LEAD = "It can be "
@@ -95,25 +95,17 @@ def follow_ups_count_words(answer: str, first: str, count: int) -> str:
 
 
 def risk_if_badly_words(asked: list[str], known: str, known_score: int, differs: bool,
-                        words_version: int, at_worst: bool = False) -> str:
+                        words_version: int) -> str:
     """The risk shown is that of the missing answers turning out badly (unknowns_risk
-    allowed_for); ``known``: the risk of the known answers alone; ``at_worst`` (unknowns 4):
-    said as the worst case, which nothing has measured."""
+    allowed_for); ``known``: the risk of the known answers alone."""
     if words_version >= 7:
         one = len(asked) == 1
         said = (f"This risk assumes the missing {'answer' if one else 'answers'} to {joined(asked)}"
                 f" {'turns' if one else 'turn'} out badly.")
-        if at_worst:
-            said = (f"{AT_WORST_NOTE}: that of the missing {'answer' if one else 'answers'} to"
-                    f" {joined(asked)} turning out badly; nothing is measured until"
-                    f" {'it is' if one else 'they are'} found out.")
         return said + (f" On what is known alone it is {known} (score {known_score}); find"
                        f" {'it' if one else 'them'} out before deciding." if differs else "")
     said = (f"The risk is that of the case the recommendation allows for: the answers not known"
             f" ({joined(asked)}) turning out badly.")
-    if at_worst:
-        said = (f"{AT_WORST_NOTE}: that of the answers not known ({joined(asked)}) turning out badly;"
-                " nothing is measured until they are found out.")
     return said + (f" Counting only what is known, it is {known} (score {known_score}); find out"
                    " before deciding." if differs else "")
 

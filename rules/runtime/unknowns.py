@@ -271,11 +271,9 @@ def _combine(pack: Pack, case: Case, known: Assessment, decided: Assessment, inf
         why_not[outcome] = ["Possible, but not while answers are not known: "
                             + not_known_reason(info.summary, pack.settings.words_version)]
     allowed_for = pack.settings.unknowns_risk != "known" and info.verdict == "depends"
-    words = pack.settings.words_version
-    notes = list(with_outcome.notes) + (said.allowed_for(with_outcome, decided, unverified,
-                                                         pack.settings.unknowns_version, words)
+    notes = list(with_outcome.notes) + (said.allowed_for(pack, with_outcome, decided, unverified)
                                         if allowed_for else
-                                        said.unscored(with_outcome, decided, unverified, words))
+                                        said.unscored(pack, with_outcome, decided, unverified))
     risk = decided.risk if allowed_for else with_outcome.risk
     title, before = with_outcome.outcome_title, list(with_outcome.preconditions)
     if pack.settings.unknowns_version >= 2:  # the steps the answers not known make due come first

@@ -151,18 +151,17 @@ def with_find_out(pack: Pack, mitigations: list[Mitigation], unverified: list[Fi
     return sorted(out, key=lambda m: (m.id[0], int(m.id[1:]) if m.id[1:].isdigit() else 0))
 
 
-def allowed_for(shown, worst, unverified: list[Finding], version: int = 1, words_version: int = 1
-                ) -> list[str]:
+def allowed_for(pack: Pack, shown, worst, unverified: list[Finding]) -> list[str]:
     """The pack shows the risk of the case its cautious recommendation allows for (2.3): a
     hire beside a medium risk reads as if the hire were for what is known. Said in words,
-    with what the known answers alone score; under unknowns 4, as the worst case it is."""
+    with what the known answers alone score."""
     asked = [quoted(f.because[0].title) for f in unverified if f.severity == "high"]
     differs = (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score)
-    return [risk_if_badly_words(asked, shown.risk.level, shown.risk.score, differs, words_version,
-                                at_worst=version >= 4)]
+    return [risk_if_badly_words(asked, shown.risk.level, shown.risk.score, differs,
+                                pack.settings.words_version)]
 
 
-def unscored(shown, worst, unverified: list[Finding], words_version: int = 1) -> list[str]:
+def unscored(pack: Pack, shown, worst, unverified: list[Finding]) -> list[str]:
     """The risk scores what is known; the article gives no weight to what nobody has checked,
     so the unverified findings are not scored, and the reader is told so, with the risk if
     the answers not known turn out as the recommendation allows for (words 7: every one of
@@ -171,7 +170,8 @@ def unscored(shown, worst, unverified: list[Finding], words_version: int = 1) ->
         return []
     asked = [quoted(f.because[0].title) for f in unverified]
     differs = (worst.risk.level, worst.risk.score) != (shown.risk.level, shown.risk.score)
-    return [risk_known_only_words(asked, worst.risk.level, worst.risk.score, differs, words_version)]
+    return [risk_known_only_words(asked, worst.risk.level, worst.risk.score, differs,
+                                  pack.settings.words_version)]
 
 
 def _quoted(pack: Pack, qid: str) -> str:

@@ -12,7 +12,7 @@ from leadfit.words.basics import (
     counted, plural, joined, quoted, lower_first,
 )
 from leadfit.words.answers import (
-    READINESS, RECORD_STATUS, NOT_ANSWERED, readiness_words, status_words, role_words, pack_words,
+    READINESS, RECORD_STATUS, NOT_ANSWERED, readiness_words, status_words, role_words, pack_words, raised_by_words,
     NOT_NEEDED, step_done_words, answer_words, date_words, time_words, not_a_choice_words,
     step_agreed, agreed_step_words,
     reference_words,
@@ -39,7 +39,7 @@ from leadfit.words.changes import (
 
 __all__ = [
     "counted", "plural", "joined", "quoted", "lower_first", "READINESS", "RECORD_STATUS",
-    "NOT_ANSWERED", "readiness_words", "status_words", "role_words", "pack_words", "NOT_NEEDED",
+    "NOT_ANSWERED", "readiness_words", "status_words", "role_words", "pack_words", "raised_by_words", "NOT_NEEDED",
     "step_done_words", "answer_words", "date_words", "time_words", "not_a_choice_words",
     "step_agreed", "agreed_step_words",
     "reference_words", "LEAD_KIND", "OUTCOME_LEAD", "OUTCOME_SHORT", "RISK", "lead_kind_words",

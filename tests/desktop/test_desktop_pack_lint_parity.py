@@ -19,7 +19,7 @@ def _assert_both_listed(shown: list) -> None:
     warnings = [text for kind, text in shown if kind == "warning"]
     assert warnings, shown
     listed = [row.removeprefix("• ") for row in warnings[-1].splitlines()]
-    assert any(row.startswith("pack.yaml:4: disable: rule 'p3-nevr-led' is not in default@2.8")
+    assert any(row.startswith("pack.yaml:4: disable: rule 'p3-nevr-led' is not in default@2.9")
                for row in listed), listed
     assert any(row.startswith("rules.yaml:2: rule 'client-impossible' can never fire")
                for row in listed), listed

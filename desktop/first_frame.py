@@ -74,6 +74,9 @@ def preview() -> tuple[PreviewQuestionnaire, PreviewCatalogue] | None:
                             dict(q.get("options") or {}), q["id"] in unknown)
             for q in s["questions"])) for s in form["sections"])
         titles = {code: entry["title"] for kind in catalogue.values() for code, entry in kind.items()}
+        # the bundled pack may reword a catalogue title (2.9: P5), and the form shows its words
+        reworded = _data("leadfit.rules", "packs/default/pack.yaml").get("wording") or {}
+        titles |= {code: words["title"] for code, words in reworded.items() if words.get("title")}
         return PreviewQuestionnaire(sections), PreviewCatalogue(titles)
     except Exception:  # noqa: BLE001 - any surprise: no preview; the pack's loading says what is wrong
         return None

@@ -34,7 +34,6 @@ CASES = [  # parameters set, the one at fault, its line, words the error must ho
       f"allowed: {P['review_horizon_days']} or more"]),
     ({"reduction_horizon_days": 0}, "reduction_horizon_days", 6,
      ["0 days leaves no time", "allowed: a whole number of days, 1 or more"]),
-    ({"review_horizon_days": 0}, "review_horizon_days", 6, ["0 days leaves no time", "1 or more"]),
     ({"dedicated_share": 30}, "dedicated_share", 6,  # the base's near share (20) is now below it
      ["30 is above near_dedicated_share (20, from the base pack)", "allowed: 20 or less"]),
     ({"part_time_share": 40, "dedicated_share": 45, "near_dedicated_share": 50}, "part_time_share", 6,

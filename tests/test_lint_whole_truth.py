@@ -46,13 +46,13 @@ def test_a_negative_threshold_is_said_once_at_its_line_with_what_is_allowed(tmp_
 
 
 def test_a_review_horizon_before_the_assessment_is_flagged(tmp_path):
-    folder = _pack(tmp_path, "parameters:\n  review_horizon_days: -5\n")
+    folder = _pack(tmp_path, "parameters:\n  review_horizon_days: -5\n")  # 0 too: questionnaire 4
     result = run_cli("pack", "lint", folder)
     assert result.returncode == 2
     said = _errors(result)
     assert len(said) == 1 and f"{folder / 'pack.yaml'}:5:" in said[0], said
     assert ("-5 is outside what “Days from the assessment to the first review” can be"
-            " (a whole number, 0 or more)") in said[0]
+            " (a whole number, 1 or more)") in said[0]  # questionnaire 4: never the assessment day
     assert "'m10-review-set'" in said[0]
 
 
@@ -73,7 +73,7 @@ def test_every_mistake_of_a_pack_with_many_is_named_in_one_run(tmp_path):
     assert result.returncode == 2
     errors = _errors(result)
     expected = {  # file:line -> words that say what is allowed there
-        "pack.yaml:5:": "from 0 to 50", "pack.yaml:6:": "0 or more",
+        "pack.yaml:5:": "from 0 to 50", "pack.yaml:6:": "1 or more",
         "pack.yaml:7:": "did you mean 'p1_met_years'", "pack.yaml:8:": "no-such-rule",
         "pack.yaml:11:": "'low', 'medium', 'high' or 'critical'",
         "rules.yaml:4:": "did you mean 'partial'", "rules.yaml:6:": "did you mean 'F9'",

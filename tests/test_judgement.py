@@ -101,7 +101,7 @@ def test_critical_risk_never_gives_a_milder_outcome_than_hiring_unless_chosen_or
             assert any("not possible here" in c for c in a.constraints)
             # 2.5: a first review set too late is brought forward before the appointment
             m10 = next(m for m in a.plan_steps() if m.id == "M10")
-            assert "interim or fractional" in m10.meaning and "secondment" in m10.meaning
+            assert "on an interim or part-time basis" in m10.meaning and "secondment" in m10.meaning
     else:
         assert a.outcome == "hire_external"
 

@@ -54,7 +54,7 @@ def test_where_no_one_can_be_hired_the_fallback_says_what_can_be_had_now():
     new = evaluate(_case(FAILED_NO_HIRE), default_pack())
     assert new.outcome == "coach" and new.outcome_title.startswith("Hiring is advised but not possible")
     assert any("The same coaching again is not enough: bring in now what can be had" in n for n in new.notes)
-    assert any(m.id == "M10" and "interim or fractional" in m.meaning for m in new.mitigations)
+    assert any(m.id == "M10" and "on an interim or part-time basis" in m.meaning for m in new.mitigations)
 
 
 def test_an_earlier_appointment_they_adjusted_to_changes_nothing():

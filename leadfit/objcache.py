@@ -27,10 +27,16 @@ TAG = yamlcache.TAG
 Classes = Callable[[], dict[str, type]]  # name -> class, asked for on first use
 
 # The code and data a derived entry depends on: the loaders, the checks, the questionnaire,
-# the catalogue and what they import.
-_CODE = (("leadfit", "*.py"), ("leadfit.forms", "*.py"), ("leadfit.forms", "*.yaml"),
+# the catalogue and what they import (the words package too: cached assessments are said in it).
+_CODE = (("leadfit", "*.py"), ("leadfit.words", "*.py"), ("leadfit.forms", "*.py"), ("leadfit.forms", "*.yaml"),
          ("leadfit.forms", "archive/*.yaml"), ("leadfit.rules", "catalogue.yaml"),
          ("leadfit.rules", "model/*.py"), ("leadfit.rules", "runtime/*.py"))
+
+
+def code_sources() -> list[tuple[str, Path]]:
+    """Each file whose bytes make the code version: (package, path), in a stable order."""
+    return [(package, path) for package, pattern in _CODE
+            for path in sorted(package_folder(package).glob(pattern))]
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +44,9 @@ def code_version() -> str | None:
     digest = yamlcache.sha256()
     sources = 0
     try:
-        for package, pattern in _CODE:
-            for path in sorted(package_folder(package).glob(pattern)):
-                digest.update(f"{package}/{path.name}\n".encode("utf-8") + path.read_bytes())
-                sources += path.suffix == ".py"
+        for package, path in code_sources():
+            digest.update(f"{package}/{path.name}\n".encode("utf-8") + path.read_bytes())
+            sources += path.suffix == ".py"
     except (OSError, ModuleNotFoundError, TypeError):
         return None
     return digest.hexdigest() if sources else None

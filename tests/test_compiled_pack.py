@@ -221,3 +221,12 @@ def test_a_fresh_process_gets_the_shipped_questionnaire_without_pydantic(tmp_pat
     runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                            check=True).stdout.split() for _ in range(2)]
     assert runs[0][0] == runs[1][0] and runs[1][1] == "False", runs
+
+
+def test_the_cache_key_covers_the_words_package_a_cached_assessment_is_said_in():
+    """The words split into leadfit/words/ (a package): a cache keyed on leadfit/*.py alone would
+    keep serving entries built by the words of the LeadFit before an upgrade."""
+    from leadfit.paths import package_folder
+    read = {path.resolve() for _, path in objcache.code_sources()}
+    words = {path.resolve() for path in package_folder("leadfit.words").glob("*.py")}
+    assert words and words <= read, sorted(str(p) for p in words - read)

@@ -14,7 +14,7 @@ from leadfit.rules.runtime.assess import evaluate
 from leadfit.trade_off_words import gaps_words
 from tests.helpers import EXAMPLE_CASE
 
-TRADE_OFF = ("The trade-off, on this record: while the executive {gaps_plain}, delivery in the"
+TRADE_OFF = ("The trade-off of appointing with coaching: while the executive {gaps_plain}, delivery in the"
              " first 6 to 12 months may fall short.")
 
 

@@ -153,7 +153,7 @@ def test_the_trade_off_never_says_the_executive_closes_a_gap_in_dedicated_focus(
                for n in old.notes)
     note = next(n for n in new.notes if n.startswith("The trade-off"))
     assert "closes the gaps" not in note and "(partly met)" not in note  # marks read as a form
-    assert note.startswith("The trade-off, on this record: while the executive is still short on"
+    assert note.startswith("The trade-off of appointing with coaching: while the executive is still short on"
                            " digital product experience")
 
 

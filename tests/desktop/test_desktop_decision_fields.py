@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from leadfit.desktop.decision_checks import NAME_NEEDED
 from tests.desktop.test_desktop_decisions import plan_step
-from tests.desktop.test_desktop_reviews import _window, register_with_due  # noqa: F401
+from tests.desktop.test_desktop_reviews import register_with_due, review_dialog  # noqa: F401
 from tests.desktop_support import LIMIT_MS, example_answers, fill, open_window, settle
 
 
@@ -99,11 +99,7 @@ def test_every_bad_field_is_marked_at_once_in_words(qtbot, user_files, no_modal_
 def test_a_review_recorded_by_nobody_is_refused_at_the_name(qtbot, user_files,
                                                            register_with_due):  # noqa: F811
     db, _home, _claims = register_with_due
-    window = _window(qtbot, user_files, db)
-    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
-    window.reviews.select(1)
-    window.reviews.conduct_button.click()
-    dialog = window.reviews.dialog
+    window, dialog = review_dialog(qtbot, user_files, db)
     written = []
     dialog._submit = lambda verdict, asked: written.append(asked) or None
     dialog.recorded_by.setText("  ")

@@ -40,6 +40,15 @@ def _window(qtbot, user_files, db, today=TODAY):
     return window
 
 
+def review_dialog(qtbot, user_files, db):
+    """The window on the register with three reviews due, the first due one's dialog open."""
+    window = _window(qtbot, user_files, db)
+    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
+    window.reviews.select(1)
+    window.reviews.conduct_button.click()
+    return window, window.reviews.dialog
+
+
 def test_the_window_says_on_start_how_many_reviews_are_overdue_and_lists_them(
         qtbot, user_files, register_with_due):
     db, home, claims = register_with_due
@@ -78,11 +87,7 @@ def test_no_register_yet_means_no_reviews_and_no_register_is_created(qtbot, user
 def test_a_review_conducted_in_the_window_is_recorded_and_linked(qtbot, user_files,
                                                                  register_with_due):
     db, home, _claims = register_with_due
-    window = _window(qtbot, user_files, db)
-    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
-    window.reviews.select(1)
-    window.reviews.conduct_button.click()
-    dialog = window.reviews.dialog
+    window, dialog = review_dialog(qtbot, user_files, db)
     share = dialog.inputs["candidate.former_role_share"].editor
     share.clear()
     qtbot.keyClicks(share, "15")
@@ -168,11 +173,7 @@ def test_each_question_of_a_review_has_the_width_of_its_pane(qtbot, user_files, 
     short lines; above its field, across the pane, it reads on one."""
     from PySide6.QtWidgets import QLabel
     db, _home, _claims = register_with_due
-    window = _window(qtbot, user_files, db)
-    qtbot.waitUntil(lambda: window.reviews.table.rowCount() == 3, timeout=LIMIT_MS)
-    window.reviews.select(1)
-    window.reviews.conduct_button.click()
-    dialog = window.reviews.dialog
+    window, dialog = review_dialog(qtbot, user_files, db)
     dialog.resize(1024, 700)
     qtbot.waitUntil(dialog.isVisible)
     qtbot.wait(10)

@@ -21,6 +21,7 @@ from typing import Any
 
 from leadfit.forms.conditions import Answered, Compare, Group, Member, Unanswered
 from leadfit.rules.runtime.engine import compile_condition, field_name
+from leadfit.rules.runtime.engine_json import absent_field, unanswered_in
 
 _ZEN_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
@@ -118,11 +119,14 @@ def durable_alone(pack):
     rules["seen"] = {"all": [{"m": {"$ex": {"lf_n": 1}}}], "run": Record("seen").fire}
     host.register_rulesets({"floor": rules})
     counter = iter(range(10**12))
+    # 'unanswered' reads a marker where the answer is absent, as the adapter writes it
+    absent = [(field_name(q), absent_field(field_name(q))) for q in unanswered_in(r.condition for r in pack.rules)]
 
     def fired(fact: dict) -> list[str]:
         seen.clear()
         n = next(counter)
-        host.assert_fact("floor", dict(fact, sid=f"s{n}", lf_n=n))
+        markers = {marker: 1 for name, marker in absent if name not in fact}
+        host.assert_fact("floor", dict(fact, **markers, sid=f"s{n}", lf_n=n))
         host.delete_state("floor", f"s{n}")
         return list(dict.fromkeys(r for r in seen if r != "seen"))
     return fired

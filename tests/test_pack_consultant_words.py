@@ -29,7 +29,8 @@ NEVER_FIRES = """rules:
 """
 
 
-@pytest.mark.parametrize("command", [
+# Every command that loads a pack a consultant names (test_pack_errors_one_run reads it too)
+PACK_COMMANDS = [
     ["pack", "lint", "{pack}"],
     ["pack", "test", "{pack}"],
     ["evaluate", str(EXAMPLE_CASE), "--pack", "{pack}"],
@@ -43,8 +44,12 @@ NEVER_FIRES = """rules:
      "--pack", "{pack}", "--db", "{tmp}/register.db"],
     ["correct", "LF-2026-0001", "--reason", "typo", "--recorded-by", "Ann Lee",
      "--pack", "{pack}", "--db", "{tmp}/register.db"],
-], ids=["lint", "test", "evaluate", "docs", "diff-new", "diff-old", "fingerprint", "compare",
-        "questions", "decide", "correct"])
+]
+PACK_COMMAND_IDS = ["lint", "test", "evaluate", "docs", "diff-new", "diff-old", "fingerprint", "compare",
+                    "questions", "decide", "correct"]
+
+
+@pytest.mark.parametrize("command", PACK_COMMANDS, ids=PACK_COMMAND_IDS)
 def test_a_refused_pack_names_its_rule_that_can_never_fire_in_every_command(tmp_path, command):
     """evaluate, pack docs, pack diff, pack fingerprint, compare, questions, decide and correct
     named only the misspelt disable: the rule that can never fire came only after that was

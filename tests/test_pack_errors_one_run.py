@@ -12,6 +12,7 @@ import pytest
 from leadfit.errors import PackError
 from leadfit.rules.model.library import load_pack
 from tests.helpers import EXAMPLE_CASE, REPO, run_cli
+from tests.test_pack_consultant_words import PACK_COMMAND_IDS, PACK_COMMANDS
 
 EVERY_KIND = REPO / "tests" / "fixtures" / "packs" / "every_kind"
 _MARK = re.compile(r"#\s*expect:\s*(.+?)\s*$")
@@ -46,17 +47,7 @@ def test_the_fixture_has_a_problem_of_every_kind_in_every_file():
     assert len(marks) >= 20
 
 
-@pytest.mark.parametrize("command", [
-    ["pack", "lint", "{pack}"],
-    ["pack", "test", "{pack}"],
-    ["evaluate", str(EXAMPLE_CASE), "--pack", "{pack}"],
-    ["pack", "docs", "{pack}", "--out", "{tmp}/docs.pdf"],
-    ["pack", "diff", "default", "{pack}"],
-    ["compare", str(EXAMPLE_CASE), str(EXAMPLE_CASE), "--pack", "{pack}"],
-    ["questions", "--pack", "{pack}"],
-    ["decide", str(EXAMPLE_CASE), "--decision", "appoint", "--recorded-by", "Ann Lee",
-     "--pack", "{pack}", "--db", "{tmp}/register.db"],
-], ids=["lint", "test", "evaluate", "docs", "diff", "compare", "questions", "decide"])
+@pytest.mark.parametrize("command", PACK_COMMANDS, ids=PACK_COMMAND_IDS)
 def test_every_command_names_every_problem_at_its_line_in_one_run(every_kind, tmp_path, command):
     done = run_cli(*[c.format(pack=every_kind, tmp=tmp_path) for c in command])
     assert done.returncode == 2, done.stdout + done.stderr
